@@ -1,0 +1,96 @@
+"""The one permission table of PropDesk.
+
+Every guarded service calls :func:`require` itself; the UI only hides what
+:func:`allowed` says no to.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from propdesk.auth.actor import Actor, Role
+from propdesk.errors import NotAllowed
+
+
+class Permission(StrEnum):
+    VIEW_FULL_ID = "view_full_id"  # see full ID numbers and phones
+    EDIT_REGISTRY = "edit_registry"  # create/edit estates, buildings, units, people
+    IMPORT_DATA = "import_data"
+    APPROVE = "approve"  # approvals (renovation permits, quality checks)
+    WAIVE = "waive"  # waive arrears / late fees
+    VOID_RECEIPT = "void_receipt"
+    DELETE = "delete"
+    MANAGE_SETTINGS = "manage_settings"  # SLA, rates, templates, staff
+    MANAGE_USERS = "manage_users"
+    BACKUP_RESTORE = "backup_restore"
+    VIEW_AUDIT = "view_audit"
+    TAKE_PAYMENT = "take_payment"
+    RUN_BILLING = "run_billing"
+
+
+PERMISSION_LABELS_ZH: dict[Permission, str] = {
+    Permission.VIEW_FULL_ID: "查看完整证件号和电话",
+    Permission.EDIT_REGISTRY: "维护房产和住户资料",
+    Permission.IMPORT_DATA: "导入数据",
+    Permission.APPROVE: "审批",
+    Permission.WAIVE: "减免欠费",
+    Permission.VOID_RECEIPT: "作废收据",
+    Permission.DELETE: "删除记录",
+    Permission.MANAGE_SETTINGS: "修改系统设置",
+    Permission.MANAGE_USERS: "管理用户",
+    Permission.BACKUP_RESTORE: "备份与恢复",
+    Permission.VIEW_AUDIT: "查看操作日志",
+    Permission.TAKE_PAYMENT: "收费",
+    Permission.RUN_BILLING: "生成账单",
+}
+
+_ALL = frozenset(Permission)
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.CLERK: frozenset({Permission.EDIT_REGISTRY, Permission.TAKE_PAYMENT}),
+    Role.SUPERVISOR: frozenset(
+        {
+            Permission.EDIT_REGISTRY,
+            Permission.TAKE_PAYMENT,
+            Permission.APPROVE,
+            Permission.VOID_RECEIPT,
+            Permission.VIEW_FULL_ID,
+            Permission.IMPORT_DATA,
+        }
+    ),
+    Role.MANAGER: frozenset(
+        {
+            Permission.EDIT_REGISTRY,
+            Permission.TAKE_PAYMENT,
+            Permission.APPROVE,
+            Permission.VOID_RECEIPT,
+            Permission.VIEW_FULL_ID,
+            Permission.IMPORT_DATA,
+            Permission.WAIVE,
+            Permission.DELETE,
+            Permission.MANAGE_SETTINGS,
+            Permission.VIEW_AUDIT,
+            Permission.RUN_BILLING,
+        }
+    ),
+    Role.FINANCE: frozenset(
+        {
+            Permission.TAKE_PAYMENT,
+            Permission.RUN_BILLING,
+            Permission.VOID_RECEIPT,
+            Permission.IMPORT_DATA,
+        }
+    ),
+    Role.ADMIN: _ALL,
+}
+
+
+def allowed(actor: Actor | None, permission: Permission) -> bool:
+    return actor is not None and permission in ROLE_PERMISSIONS[actor.role]
+
+
+def require(actor: Actor | None, permission: Permission) -> None:
+    """Raise :class:`NotAllowed` unless ``actor``'s role holds ``permission``."""
+    if not allowed(actor, permission):
+        who = actor.display_name if actor else "未登录用户"
+        raise NotAllowed(f"{who}无权{PERMISSION_LABELS_ZH[permission]}，请联系主管或经理。")

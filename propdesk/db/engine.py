@@ -1,0 +1,89 @@
+"""One engine and one session factory per database.
+
+SQLite gets WAL mode, foreign keys and a busy timeout on every connection; a
+PostgreSQL URL works with no code change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from propdesk.auth.actor import Actor
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """Create an engine; SQLite connections are tuned for one desk with a background worker."""
+    if url.startswith("sqlite"):
+        engine = create_engine(
+            url,
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            **kwargs,
+        )
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            # Let SQLAlchemy, not the driver, own BEGIN so a transaction is one user action.
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            if url not in ("sqlite://", "sqlite:///:memory:"):
+                cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+@dataclass
+class Database:
+    """The engine and session factory of one opened database.
+
+    Attributes:
+        url: the SQLAlchemy URL.
+        engine: the engine.
+        session_factory: ``sessionmaker`` bound to the engine; callers own their sessions.
+    """
+
+    url: str
+    engine: Engine
+    session_factory: sessionmaker[Session]
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def begin(self, actor: Actor | None = None) -> Iterator[Session]:
+        """One transaction for one user action; ``actor`` is who does it (for audit and checks)."""
+        with self.session_factory.begin() as session:
+            if actor is not None:
+                session.info["actor"] = actor
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str, *, upgrade: bool = True) -> Database:
+    """Open (and by default migrate to the newest schema) the database at ``url``."""
+    engine = make_engine(url)
+    if upgrade:
+        from propdesk.db.migrate import upgrade_database
+
+        upgrade_database(engine)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    return Database(url=url, engine=engine, session_factory=factory)

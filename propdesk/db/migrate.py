@@ -1,0 +1,100 @@
+"""Alembic migrations shipped inside the package.
+
+Each feature keeps its own migration branch rooted at the foundation revision
+(``branch_labels=("tickets",)``, ``down_revision="0001_foundation"`` or a later
+revision it needs), so modules can add tables without touching each other; the
+database is always upgraded to ``heads``.
+
+Developers create a migration with::
+
+    python -m propdesk.db.migrate revision -m "add tickets" --branch tickets
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if engine is not None:
+        cfg.attributes["engine"] = engine
+        cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return cfg
+
+
+def upgrade_database(engine: Engine) -> None:
+    """Apply every migration not yet applied (all branches)."""
+    command.upgrade(alembic_config(engine), "heads")
+
+
+def pending_revisions(engine: Engine) -> set[str]:
+    """Revisions that the code has and the database has not."""
+    script = ScriptDirectory.from_config(alembic_config())
+    with engine.connect() as conn:
+        current = set(MigrationContext.configure(conn).get_current_heads())
+    heads = set(script.get_heads())
+    return heads - current
+
+
+def _tables_of(module: str) -> set[str]:
+    import importlib
+
+    from propdesk.db.model_modules import import_all_models
+    from propdesk.models_base import Base
+
+    import_all_models()
+    importlib.import_module(module)
+    return {
+        m.local_table.name  # type: ignore[union-attr]
+        for m in Base.registry.mappers
+        if m.class_.__module__ == module and m.local_table is not None
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m propdesk.db.migrate")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    rev = sub.add_parser("revision", help="autogenerate a migration against a scratch SQLite db")
+    rev.add_argument("-m", "--message", required=True)
+    rev.add_argument("--branch", help="branch label of a new feature branch")
+    rev.add_argument("--head", default="heads", help="revision to base the new one on")
+    rev.add_argument("--rev-id")
+    rev.add_argument("--module", help="only tables defined in this models module, e.g. propdesk.tickets.models")
+    args = parser.parse_args(argv)
+
+    import tempfile
+
+    from propdesk.db.engine import make_engine
+
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = make_engine(f"sqlite:///{tmp}/scratch.sqlite3")
+        upgrade_database(engine)
+        cfg = alembic_config(engine)
+        if args.module:
+            cfg.attributes["only_tables"] = _tables_of(args.module)
+        command.revision(
+            cfg,
+            message=args.message,
+            autogenerate=True,
+            head="0001_foundation" if args.branch else args.head,
+            branch_label=args.branch,
+            rev_id=args.rev_id,
+        )
+        engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,16 @@
+"""Every module that defines tables. Add a feature's ``models`` module here."""
+
+from __future__ import annotations
+
+import importlib
+
+MODEL_MODULES = (
+    "propdesk.registry.models",
+    "propdesk.auth.models",
+    "propdesk.audit.models",
+)
+
+
+def import_all_models() -> None:
+    for name in MODEL_MODULES:
+        importlib.import_module(name)

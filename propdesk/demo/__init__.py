@@ -1,0 +1,1 @@
+"""Demo estate generation (``propdesk demo``): realistic, reproducible data for every module."""

@@ -1,0 +1,44 @@
+"""The steps of demo generation, in order. A feature module adds its step here (one line).
+
+A step is ``fn(session, ctx) -> None`` where ``ctx`` is a :class:`DemoContext`; it runs
+inside the one transaction of the whole demo build and uses bulk inserts
+(``session.execute(insert(Model), rows)``), never ``add_all`` for many rows.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+
+@dataclass
+class DemoContext:
+    """Shared state of one demo build.
+
+    Attributes:
+        rng: the seeded random generator (same seed → same estate).
+        today: the date the demo treats as today.
+        units: number of units asked for.
+        estate_id: set by the registry step.
+        progress: ``progress(fraction, text)`` for the progress dialog / CLI.
+        info: results later steps may read (e.g. ``"unit_ids"``, ``"person_ids"``, ``"user_ids"``).
+    """
+
+    rng: random.Random
+    today: date
+    units: int
+    estate_id: int = 0
+    progress: Callable[[float, str], None] = lambda _f, _t: None
+    info: dict[str, object] = field(default_factory=dict)
+
+
+DemoStep = Callable[[Session, DemoContext], None]
+
+# (module path, function name): imported lazily so a step's module loads only when used.
+DEMO_STEPS: list[tuple[str, str]] = [
+    ("propdesk.demo.registry", "build_registry"),
+]

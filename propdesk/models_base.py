@@ -1,0 +1,46 @@
+"""Declarative base and mixins shared by every module's models.
+
+Feature packages define their models in their own ``models.py`` on this
+``Base``; ``propdesk.db.model_modules.MODEL_MODULES`` lists them so that
+migrations and tests see every table.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import Integer, MetaData
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+from propdesk.db.types import UTCDateTime, utcnow
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
+
+
+class Versioned:
+    """An editable record: a version counter guards against silent overwrites between desks.
+
+    Services that save an edit compare the version the user started from with the
+    stored one (raising :class:`propdesk.errors.Conflict`), and SQLAlchemy's version
+    counter catches a race between that check and the UPDATE.
+    """
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, object]:
+        return {"version_id_col": cls.version}  # type: ignore[attr-defined]

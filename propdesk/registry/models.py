@@ -1,0 +1,199 @@
+"""Registry tables: estate → building → unit, parking spaces, people, occupancies."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from propdesk.models_base import Base, Versioned
+
+
+class UnitType(StrEnum):
+    RESIDENCE = "residence"
+    SHOP = "shop"
+    OFFICE = "office"
+    OTHER = "other"
+
+
+class UnitStatus(StrEnum):
+    VACANT = "vacant"
+    OCCUPIED = "occupied"
+    RENOVATING = "renovating"
+    RENTED = "rented"
+
+
+class OccupancyRole(StrEnum):
+    OWNER = "owner"
+    CO_OWNER = "co_owner"
+    TENANT = "tenant"
+    FAMILY = "family"
+
+
+class ParkingKind(StrEnum):
+    OWNED = "owned"
+    RENTED = "rented"
+
+
+UNIT_TYPE_ZH = {
+    UnitType.RESIDENCE: "住宅",
+    UnitType.SHOP: "商铺",
+    UnitType.OFFICE: "办公",
+    UnitType.OTHER: "其他",
+}
+UNIT_STATUS_ZH = {
+    UnitStatus.VACANT: "空置",
+    UnitStatus.OCCUPIED: "自住",
+    UnitStatus.RENOVATING: "装修中",
+    UnitStatus.RENTED: "出租",
+}
+OCCUPANCY_ROLE_ZH = {
+    OccupancyRole.OWNER: "业主",
+    OccupancyRole.CO_OWNER: "共有人",
+    OccupancyRole.TENANT: "租户",
+    OccupancyRole.FAMILY: "家属",
+}
+PARKING_KIND_ZH = {ParkingKind.OWNED: "产权", ParkingKind.RENTED: "租赁"}
+
+
+def _enum_values(enum: type[StrEnum]) -> str:
+    return ", ".join(f"'{m.value}'" for m in enum)
+
+
+class Estate(Versioned, Base):
+    __tablename__ = "estate"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    company: Mapped[str] = mapped_column(String(100), default="")
+
+    buildings: Mapped[list[Building]] = relationship(
+        back_populates="estate", order_by="Building.sort_key"
+    )
+
+
+class Building(Versioned, Base):
+    __tablename__ = "building"
+    __table_args__ = (
+        UniqueConstraint("estate_id", "code"),
+        CheckConstraint("floors > 0", name="floors_positive"),
+        CheckConstraint("entrances > 0", name="entrances_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estate.id", ondelete="RESTRICT"), index=True)
+    code: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(50))
+    floors: Mapped[int] = mapped_column(Integer)
+    entrances: Mapped[int] = mapped_column(Integer, default=1)
+    has_elevator: Mapped[bool] = mapped_column(default=True)
+    sort_key: Mapped[int] = mapped_column(Integer, default=0)
+
+    estate: Mapped[Estate] = relationship(back_populates="buildings")
+
+
+class Unit(Versioned, Base):
+    """A unit (房屋). ``code`` is building-entrance-room, e.g. ``3-2-1502``.
+
+    Area is stored in hundredths of a square metre (``area_centi``) so that fee
+    arithmetic stays in integers; :attr:`area` gives the Decimal.
+    """
+
+    __tablename__ = "unit"
+    __table_args__ = (
+        UniqueConstraint("estate_id", "code"),
+        CheckConstraint("area_centi > 0", name="area_positive"),
+        CheckConstraint(f"unit_type IN ({_enum_values(UnitType)})", name="unit_type"),
+        CheckConstraint(f"status IN ({_enum_values(UnitStatus)})", name="status"),
+        Index("ix_unit_building_sort", "building_id", "entrance", "floor", "room"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estate.id", ondelete="RESTRICT"))
+    building_id: Mapped[int] = mapped_column(ForeignKey("building.id", ondelete="RESTRICT"))
+    code: Mapped[str] = mapped_column(String(30), index=True)
+    entrance: Mapped[int] = mapped_column(Integer)
+    floor: Mapped[int] = mapped_column(Integer)
+    room: Mapped[str] = mapped_column(String(10))
+    area_centi: Mapped[int] = mapped_column(Integer)
+    unit_type: Mapped[str] = mapped_column(String(20), default=UnitType.RESIDENCE.value)
+    status: Mapped[str] = mapped_column(String(20), default=UnitStatus.VACANT.value)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    building: Mapped[Building] = relationship()
+
+    @property
+    def area(self) -> Decimal:
+        return Decimal(self.area_centi) / 100
+
+
+class ParkingSpace(Versioned, Base):
+    __tablename__ = "parking_space"
+    __table_args__ = (
+        UniqueConstraint("estate_id", "code"),
+        CheckConstraint(f"kind IN ({_enum_values(ParkingKind)})", name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estate.id", ondelete="RESTRICT"))
+    code: Mapped[str] = mapped_column(String(30))
+    kind: Mapped[str] = mapped_column(String(20), default=ParkingKind.RENTED.value)
+    unit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("unit.id", ondelete="SET NULL"), index=True
+    )
+    plate: Mapped[str] = mapped_column(String(20), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Person(Versioned, Base):
+    """A resident or owner. ``name_initials``/``name_pinyin`` serve the desk's pinyin search."""
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), index=True)
+    name_initials: Mapped[str] = mapped_column(String(50), index=True, default="")
+    name_pinyin: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="", index=True)
+    phone2: Mapped[str] = mapped_column(String(20), default="")
+    id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
+    emergency_contact: Mapped[str] = mapped_column(String(50), default="")
+    emergency_phone: Mapped[str] = mapped_column(String(20), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Occupancy(Base):
+    """Person ↔ unit with a role over a period. Closed by setting ``end_date``, never deleted."""
+
+    __tablename__ = "occupancy"
+    __table_args__ = (
+        CheckConstraint(f"role IN ({_enum_values(OccupancyRole)})", name="role"),
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_in_order"),
+        Index("ix_occupancy_unit_current", "unit_id", "end_date"),
+        Index("ix_occupancy_person", "person_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
+    role: Mapped[str] = mapped_column(String(20))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str] = mapped_column(String(200), default="")
+
+    person: Mapped[Person] = relationship()
+    unit: Mapped[Unit] = relationship()

@@ -1,0 +1,125 @@
+"""The desk's one search box: unit code prefix, name, phone digits or pinyin initials.
+
+``search(session, "3-2-15")`` → units whose code starts so; ``"zs"`` → 张三 by
+pinyin initials (or full pinyin prefix); ``"5678"`` (4+ digits) → people whose
+phone contains them; any other text → names containing it. Every query is an
+indexed or bounded SQL query, so a keystroke stays fast at 100,000 people.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from propdesk.auth.actor import Actor
+from propdesk.privacy import shown_phone
+from propdesk.registry.models import OCCUPANCY_ROLE_ZH, Occupancy, OccupancyRole, Person, Unit
+from propdesk.registry.values import SearchHit
+
+_UNIT_PREFIX = re.compile(r"^[0-9A-Za-z]{1,4}-[0-9-]*$")
+_ASCII_LETTERS = re.compile(r"^[A-Za-z]+$")
+DEFAULT_LIMIT = 30
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search(session: Session, text: str, *, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
+    q = (text or "").strip()
+    if not q:
+        return []
+    actor = session.info.get("actor")
+    actor = actor if isinstance(actor, Actor) else None
+    hits: list[SearchHit] = []
+    if _UNIT_PREFIX.match(q):
+        hits += _units(session, Unit.code.like(_like_escape(q) + "%", escape="\\"), limit)
+    elif q.isdigit():
+        if len(q) >= 4:
+            hits += _people(session, Person.phone.contains(q, autoescape=True), actor, limit)
+        hits += _units(
+            session, Unit.room.like(_like_escape(q) + "%", escape="\\"), limit - len(hits)
+        )
+    elif _ASCII_LETTERS.match(q):
+        low = q.lower()
+        hits += _people(
+            session,
+            or_(
+                Person.name_initials.like(_like_escape(low) + "%", escape="\\"),
+                Person.name_pinyin.like(_like_escape(low) + "%", escape="\\"),
+            ),
+            actor,
+            limit,
+        )
+    else:
+        hits += _people(session, Person.name.contains(q, autoescape=True), actor, limit)
+    return hits[:limit]
+
+
+def _units(session: Session, where: object, limit: int) -> list[SearchHit]:
+    if limit <= 0:
+        return []
+    rows = session.execute(
+        select(Unit.id, Unit.code, Unit.area_centi).where(where).order_by(Unit.code).limit(limit)  # type: ignore[arg-type]
+    ).all()
+    if not rows:
+        return []
+    owners = _current_names(session, [r.id for r in rows])
+    return [
+        SearchHit(
+            "unit",
+            r.id,
+            r.code,
+            f"{r.area_centi / 100:.2f}㎡  {owners.get(r.id, '空置/无登记住户')}",
+        )
+        for r in rows
+    ]
+
+
+def _current_names(session: Session, unit_ids: list[int]) -> dict[int, str]:
+    out: dict[int, list[str]] = {}
+    for unit_id, name, role in session.execute(
+        select(Occupancy.unit_id, Person.name, Occupancy.role)
+        .join(Person, Person.id == Occupancy.person_id)
+        .where(Occupancy.unit_id.in_(unit_ids), Occupancy.end_date.is_(None))
+        .order_by(Occupancy.role, Occupancy.id)
+    ):
+        if role in (OccupancyRole.OWNER, OccupancyRole.CO_OWNER, OccupancyRole.TENANT):
+            out.setdefault(unit_id, []).append(
+                f"{name}（{OCCUPANCY_ROLE_ZH[OccupancyRole(role)]}）"
+            )
+    return {k: "、".join(v[:3]) for k, v in out.items()}
+
+
+def _people(session: Session, where: object, actor: Actor | None, limit: int) -> list[SearchHit]:
+    rows = session.execute(
+        select(Person.id, Person.name, Person.phone)
+        .where(where)
+        .order_by(Person.name, Person.id)
+        .limit(limit)  # type: ignore[arg-type]
+    ).all()
+    if not rows:
+        return []
+    units: dict[int, list[str]] = {}
+    for pid, code in session.execute(
+        select(Occupancy.person_id, Unit.code)
+        .join(Unit, Unit.id == Occupancy.unit_id)
+        .where(Occupancy.person_id.in_([r.id for r in rows]), Occupancy.end_date.is_(None))
+        .order_by(Unit.code)
+    ):
+        units.setdefault(pid, []).append(code)
+    return [
+        SearchHit(
+            "person",
+            r.id,
+            r.name,
+            f"{shown_phone(actor, r.phone)}  {' '.join(units.get(r.id, [])[:3])}".strip(),
+        )
+        for r in rows
+    ]
+
+
+def count_people(session: Session) -> int:
+    return session.scalar(select(func.count(Person.id))) or 0

@@ -1,0 +1,244 @@
+"""One document builder for every printed page of PropDesk.
+
+A4, the estate's name as letterhead, the document title, page ``x / y`` in the
+footer, and WQY MicroHei embedded as a TrueType subset so Chinese prints on any
+machine (see performance.md: non-embedded CID fonts print blank). Callers build
+a list of flowables with :func:`styles` and :func:`table`, and call
+:func:`build_pdf`.
+
+Example::
+
+    story = [Paragraph("……", styles().body), table([["房号", "业主"], ...])]
+    pdf_bytes = build_pdf(DocumentSpec(title="业主台账", estate_name="翠湖花园"), story)
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from resources import CJK_FONT
+
+FONT = "WQYMicroHei"
+MARGIN = 15 * mm
+
+
+@cache
+def register_fonts() -> str:
+    """Register the embedded CJK font once; returns its ReportLab name."""
+    pdfmetrics.registerFont(TTFont(FONT, str(CJK_FONT), subfontIndex=0))
+    return FONT
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_right: ParagraphStyle
+    center: ParagraphStyle
+
+
+@cache
+def styles() -> Styles:
+    font = register_fonts()
+    body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=16, wordWrap="CJK")
+    return Styles(
+        title=ParagraphStyle(
+            "title", parent=body, fontSize=18, leading=26, alignment=TA_CENTER, spaceAfter=8
+        ),
+        heading=ParagraphStyle(
+            "heading", parent=body, fontSize=13, leading=20, spaceBefore=8, spaceAfter=4
+        ),
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=8.5, leading=12),
+        cell=ParagraphStyle("cell", parent=body, fontSize=9, leading=12),
+        cell_right=ParagraphStyle(
+            "cell_right", parent=body, fontSize=9, leading=12, alignment=TA_RIGHT
+        ),
+        center=ParagraphStyle("center", parent=body, alignment=TA_CENTER),
+    )
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    """What goes around the content of every page.
+
+    Attributes:
+        title: document title (printed under the letterhead on page 1, and in the PDF metadata).
+        estate_name: the letterhead (小区/项目名称).
+        company: optional property-management company under the letterhead.
+        landscape: A4 landscape instead of portrait.
+        printed_at: timestamp in the footer (local time of the desk).
+        footer_note: extra text at the left of the footer.
+    """
+
+    title: str
+    estate_name: str
+    company: str = ""
+    landscape: bool = False
+    printed_at: datetime | None = None
+    footer_note: str = ""
+    letterhead_every_page: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class _NumberedDoc(BaseDocTemplate):
+    """Two-pass build so the footer can say ``x / y``."""
+
+    def __init__(self, target: Any, spec: DocumentSpec, **kw: Any) -> None:
+        size = landscape(A4) if spec.landscape else A4
+        super().__init__(
+            target,
+            pagesize=size,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + 14 * mm,
+            bottomMargin=MARGIN + 6 * mm,
+            title=spec.title,
+            author=spec.estate_name,
+            creator="PropDesk",
+            **kw,
+        )
+        self.spec = spec
+        self.total_pages = 0
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
+
+    def _decorate(self, canvas: Any, doc: Any) -> None:
+        spec = self.spec
+        width, height = self.pagesize
+        canvas.saveState()
+        if spec.letterhead_every_page or doc.page == 1:
+            canvas.setFont(FONT, 12)
+            canvas.drawCentredString(width / 2, height - MARGIN - 4 * mm, spec.estate_name)
+            if spec.company:
+                canvas.setFont(FONT, 8.5)
+                canvas.drawCentredString(width / 2, height - MARGIN - 9 * mm, spec.company)
+            canvas.setStrokeColor(colors.HexColor("#888888"))
+            canvas.setLineWidth(0.6)
+            canvas.line(
+                MARGIN, height - MARGIN - 11 * mm, width - MARGIN, height - MARGIN - 11 * mm
+            )
+        canvas.setFont(FONT, 8.5)
+        total = self.total_pages or doc.page
+        canvas.drawCentredString(width / 2, MARGIN, f"第 {doc.page} / {total} 页")
+        stamp = spec.printed_at.strftime("打印时间 %Y-%m-%d %H:%M") if spec.printed_at else ""
+        canvas.drawRightString(width - MARGIN, MARGIN, stamp)
+        left = f"{spec.title}  {spec.footer_note}".strip()
+        canvas.drawString(MARGIN, MARGIN, left)
+        canvas.restoreState()
+
+
+def build_pdf(
+    spec: DocumentSpec, story: Sequence[Flowable], target: str | Path | io.BytesIO | None = None
+) -> bytes:
+    """Render ``story`` with the page frame of ``spec``; returns the PDF bytes (and writes ``target``)."""
+    register_fonts()
+    spec = spec if spec.printed_at else _with_time(spec)
+    # First pass counts pages, second draws "x / y".
+    counter = _NumberedDoc(io.BytesIO(), spec)
+    counter.build(list(story))
+    buf = io.BytesIO()
+    doc = _NumberedDoc(buf, spec)
+    doc.total_pages = counter.page
+    doc.build(list(story))
+    data = buf.getvalue()
+    if isinstance(target, io.BytesIO):
+        target.write(data)
+    elif target is not None:
+        Path(target).write_bytes(data)
+    return data
+
+
+def _with_time(spec: DocumentSpec) -> DocumentSpec:
+    from dataclasses import replace
+
+    return replace(spec, printed_at=datetime.now().astimezone())
+
+
+def title(text: str) -> Paragraph:
+    return Paragraph(_esc(text), styles().title)
+
+
+def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
+    return Paragraph(_esc(text), style or styles().body)
+
+
+def _esc(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+    )
+
+
+def table(
+    rows: Sequence[Sequence[Any]],
+    col_widths: Sequence[float] | None = None,
+    *,
+    header_rows: int = 1,
+    right_align_cols: Sequence[int] = (),
+    repeat_header: bool = True,
+    font_size: float = 9,
+    zebra: bool = True,
+) -> Table:
+    """A ruled table with a shaded, repeating header; strings are wrapped as CJK paragraphs."""
+    st = styles()
+    right = set(right_align_cols)
+    data = [
+        [
+            c
+            if isinstance(c, Flowable)
+            else Paragraph(
+                _esc("" if c is None else str(c)), st.cell_right if j in right else st.cell
+            )
+            for j, c in enumerate(row)
+        ]
+        for row in rows
+    ]
+    t = Table(data, colWidths=col_widths, repeatRows=header_rows if repeat_header else 0)
+    cmds: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), font_size),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#e6ecf2")),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if zebra:
+        for i in range(header_rows, len(data)):
+            if (i - header_rows) % 2 == 1:
+                cmds.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#f7f7f7")))
+    t.setStyle(TableStyle(cmds))
+    return t
+
+
+def fen_to_yuan(fen: int) -> str:
+    """Integer fen → ``1,234.50`` (no float on the way)."""
+    sign = "-" if fen < 0 else ""
+    yuan, cents = divmod(abs(fen), 100)
+    return f"{sign}{yuan:,}.{cents:02d}"

@@ -1,0 +1,96 @@
+"""Shared fixtures: a freshly migrated database per test, on SQLite and (when
+``PROPDESK_TEST_PG_URL`` is set, as in CI) on PostgreSQL.
+
+Core tests take ``db`` (runs on both back ends); GUI tests take ``sqlite_db``.
+Tests under ``tests/ui`` are marked ``gui`` automatically, so
+``pytest -m "not gui"`` runs the core alone.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from propdesk.db.engine import Database, make_engine, open_database
+from propdesk.db.model_modules import import_all_models
+from propdesk.models_base import Base
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+PG_URL = os.environ.get("PROPDESK_TEST_PG_URL")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if "/tests/ui/" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data folder (settings, attachments, backups)."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("PROPDESK_DATA_DIR", str(folder))
+    monkeypatch.delenv("PROPDESK_DATABASE_URL", raising=False)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    database = open_database(f"sqlite:///{path}")
+    with database.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.dispose()
+    return path
+
+
+def _fresh_sqlite(template: Path, folder: Path) -> Database:
+    path = folder / "propdesk.sqlite3"
+    shutil.copy(template, path)
+    return open_database(f"sqlite:///{path}")
+
+
+@pytest.fixture
+def sqlite_db(_sqlite_template: Path, tmp_path: Path) -> Iterator[Database]:
+    database = _fresh_sqlite(_sqlite_template, tmp_path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(scope="session")
+def _pg_migrated() -> Iterator[str]:
+    assert PG_URL
+    engine = make_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    open_database(PG_URL).dispose()
+    yield PG_URL
+
+
+def _truncate_all(database: Database) -> None:
+    import_all_models()
+    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with database.engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, _sqlite_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A migrated, empty database: SQLite file, or the CI PostgreSQL server."""
+    if request.param == "sqlite":
+        database = _fresh_sqlite(_sqlite_template, tmp_path)
+    else:
+        if not PG_URL:
+            pytest.skip("PROPDESK_TEST_PG_URL not set (CI sets it)")
+        database = open_database(request.getfixturevalue("_pg_migrated"))
+        _truncate_all(database)
+    yield database
+    database.dispose()

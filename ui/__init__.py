@@ -1,0 +1,1 @@
+"""PropDesk user interfaces: the Qt desktop app and the command line."""

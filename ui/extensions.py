@@ -1,0 +1,54 @@
+"""Where feature modules plug into the app without editing the core screens.
+
+* ``NAV_MODULES``: the main window's navigation (only built modules appear).
+* ``UNIT_PANELS`` / ``PERSON_PANELS``: panels stacked on the unit and person pages
+  (e.g. open tickets, arrears, renovation). A panel factory gets ``ctx`` and the
+  record id and returns a widget with a ``refresh()`` method.
+* ``STATUS_COUNTERS``: small figures in the status bar (e.g. overdue tickets).
+
+A feature adds its entries in ``ui/registrations.py`` (one line each).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.context import AppContext
+
+
+@dataclass(frozen=True)
+class NavModule:
+    """One entry in the navigation. ``title`` is an English source string translated with tr()."""
+
+    key: str
+    title: str
+    order: int
+    factory: Callable[[AppContext], QWidget]
+    shortcut: str = ""
+
+
+@dataclass(frozen=True)
+class RecordPanel:
+    key: str
+    order: int
+    factory: Callable[[AppContext, int], QWidget]
+
+
+@dataclass(frozen=True)
+class StatusCounter:
+    """A status-bar figure: ``compute(ctx)`` returns the text (``""`` hides it); refreshed on ``topics``."""
+
+    key: str
+    topics: frozenset[str]
+    compute: Callable[[AppContext], str]
+
+
+NAV_MODULES: list[NavModule] = []
+UNIT_PANELS: list[RecordPanel] = []
+PERSON_PANELS: list[RecordPanel] = []
+STATUS_COUNTERS: list[StatusCounter] = []
