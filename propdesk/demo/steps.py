@@ -38,7 +38,8 @@ class DemoContext:
 
 DemoStep = Callable[[Session, DemoContext], None]
 
-# (module path, function name): imported lazily so a step's module loads only when used.
-DEMO_STEPS: list[tuple[str, str]] = [
-    ("propdesk.demo.registry", "build_registry"),
+# (order, module path, function name), run by ascending order; imported lazily.
+# Orders: 10 registry, 20 users, 30 tickets, 40 fees, 50 move-in/renovation, 60 patrols/desk.
+DEMO_STEPS: list[tuple[int, str, str]] = [
+    (10, "propdesk.demo.registry", "build_registry"),
 ]
