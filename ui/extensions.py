@@ -5,6 +5,7 @@
   (e.g. open tickets, arrears, renovation). A panel factory gets ``ctx`` and the
   record id and returns a widget with a ``refresh()`` method.
 * ``STATUS_COUNTERS``: small figures in the status bar (e.g. overdue tickets).
+* ``MENU_ACTIONS``: entries in the main window's menus (e.g. File → Import owner ledger…).
 
 A feature adds its entries in ``ui/registrations.py`` (one line each).
 """
@@ -48,7 +49,21 @@ class StatusCounter:
     compute: Callable[[AppContext], str]
 
 
+@dataclass(frozen=True)
+class MenuAction:
+    """A menu entry. ``menu`` is ``"file"``, ``"records"``, ``"reports"``, ``"admin"`` or ``"help"``;
+    ``run(ctx, parent_widget)`` performs it; ``visible(ctx)`` may hide it for a role."""
+
+    menu: str
+    title: str
+    order: int
+    run: Callable[[AppContext, QWidget], None]
+    shortcut: str = ""
+    visible: Callable[[AppContext], bool] = lambda _ctx: True
+
+
 NAV_MODULES: list[NavModule] = []
+MENU_ACTIONS: list[MenuAction] = []
 UNIT_PANELS: list[RecordPanel] = []
 PERSON_PANELS: list[RecordPanel] = []
 STATUS_COUNTERS: list[StatusCounter] = []
