@@ -1,0 +1,328 @@
+"""User accounts: first-run set-up, login with lock-out, password changes, administration.
+
+Login failures must be remembered even though the login fails, so :func:`authenticate`
+returns a :class:`LoginOutcome` instead of raising: the caller commits its transaction
+either way and the failure counter is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from propdesk.auth.actor import ROLE_LABELS_ZH, Actor, Role
+from propdesk.auth.models import User
+from propdesk.auth.passwords import (
+    DEFAULT_COST,
+    KdfCost,
+    check_policy,
+    hash_password,
+    verify_password,
+)
+from propdesk.auth.permissions import Permission, require
+from propdesk.db.types import utcnow
+from propdesk.errors import NotAllowed, NotFound, ValidationError
+
+MAX_FAILED_ATTEMPTS = 5
+LOCK_DURATION = timedelta(minutes=15)
+_USERNAME = re.compile(r"^[A-Za-z0-9_.-]{2,50}$")
+WRONG_CREDENTIALS = "用户名或密码不正确。"
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    active: bool
+    locked_until: datetime | None
+    last_login_at: datetime | None
+    version: int
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS_ZH[self.role]
+
+
+@dataclass(frozen=True)
+class LoginOutcome:
+    """The result of one login attempt.
+
+    Attributes:
+        actor: the logged-in user, or None when refused.
+        message: why it was refused (Chinese, for the login dialog); empty on success.
+        locked_until: set when the account is (now) locked.
+    """
+
+    actor: Actor | None
+    message: str = ""
+    locked_until: datetime | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.actor is not None
+
+
+def actor_of(user: User) -> Actor:
+    return Actor(
+        user_id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        role=Role(user.role),
+    )
+
+
+def _info(u: User) -> UserInfo:
+    return UserInfo(
+        u.id,
+        u.username,
+        u.display_name,
+        Role(u.role),
+        u.active,
+        u.locked_until,
+        u.last_login_at,
+        u.version,
+    )
+
+
+def _current_actor(session: Session) -> Actor | None:
+    actor = session.info.get("actor")
+    return actor if isinstance(actor, Actor) else None
+
+
+def _user(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("该用户不存在。")
+    return user
+
+
+def _validate_username(username: str) -> str:
+    username = (username or "").strip()
+    if not _USERNAME.match(username):
+        raise ValidationError("username", "用户名需为2到50位字母、数字、下划线、点或减号。")
+    return username
+
+
+def _validate_role(role: str) -> Role:
+    try:
+        return Role(role)
+    except ValueError:
+        raise ValidationError("role", "角色不正确。") from None
+
+
+def has_users(session: Session) -> bool:
+    """False on a fresh database: the app then shows the first-run administrator set-up."""
+    return bool(session.scalar(select(func.count(User.id))))
+
+
+def _add_user(
+    session: Session, *, username: str, display_name: str, role: Role, password: str, cost: KdfCost
+) -> int:
+    username = _validate_username(username)
+    display_name = (display_name or "").strip() or username
+    if len(display_name) > 50:
+        raise ValidationError("display_name", "姓名不能超过50个字。")
+    check_policy(password, username=username)
+    if session.scalar(select(User.id).where(func.lower(User.username) == username.lower())):
+        raise ValidationError("username", f"用户名 {username} 已被使用。")
+    user = User(
+        username=username,
+        display_name=display_name,
+        role=role.value,
+        password_hash=hash_password(password, cost=cost),
+    )
+    session.add(user)
+    session.flush()
+    return user.id
+
+
+def create_first_admin(
+    session: Session,
+    *,
+    username: str,
+    display_name: str,
+    password: str,
+    cost: KdfCost = DEFAULT_COST,
+) -> Actor:
+    """First-run set-up: create the administrator of a database that has no users yet."""
+    if has_users(session):
+        raise NotAllowed("系统已有用户，请用已有的管理员账号登录后再添加用户。")
+    user_id = _add_user(
+        session,
+        username=username,
+        display_name=display_name,
+        role=Role.ADMIN,
+        password=password,
+        cost=cost,
+    )
+    return actor_of(_user(session, user_id))
+
+
+def create_user(
+    session: Session,
+    *,
+    username: str,
+    display_name: str,
+    role: str,
+    password: str,
+    cost: KdfCost = DEFAULT_COST,
+) -> int:
+    """Add a user (administrators only)."""
+    require(_current_actor(session), Permission.MANAGE_USERS)
+    return _add_user(
+        session,
+        username=username,
+        display_name=display_name,
+        role=_validate_role(role),
+        password=password,
+        cost=cost,
+    )
+
+
+def authenticate(
+    session: Session, username: str, password: str, *, now: datetime | None = None
+) -> LoginOutcome:
+    """Check a login. Five wrong passwords in a row lock the account for 15 minutes."""
+    now = now or utcnow()
+    user = session.scalar(
+        select(User).where(func.lower(User.username) == (username or "").strip().lower())
+    )
+    if user is None:
+        return LoginOutcome(None, WRONG_CREDENTIALS)
+    if not user.active:
+        return LoginOutcome(None, "该账号已停用，请联系系统管理员。")
+    if user.locked_until is not None and user.locked_until > now:
+        return LoginOutcome(None, locked_message(user.locked_until, now), user.locked_until)
+    if not verify_password(password or "", user.password_hash):
+        user.failed_attempts += 1
+        if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+            user.failed_attempts = 0
+            user.locked_until = now + LOCK_DURATION
+            session.flush()
+            return LoginOutcome(
+                None,
+                f"密码连续输错 {MAX_FAILED_ATTEMPTS} 次，账号已锁定。"
+                + locked_message(user.locked_until, now),
+                user.locked_until,
+            )
+        left = MAX_FAILED_ATTEMPTS - user.failed_attempts
+        session.flush()
+        return LoginOutcome(None, f"{WRONG_CREDENTIALS}再错 {left} 次账号将被锁定。")
+    user.failed_attempts = 0
+    user.locked_until = None
+    user.last_login_at = now
+    session.flush()
+    return LoginOutcome(actor_of(user))
+
+
+def locked_message(until: datetime, now: datetime) -> str:
+    minutes = max(1, -(-int((until - now).total_seconds()) // 60))
+    return f"账号已锁定，请 {minutes} 分钟后再试，或请系统管理员解锁。"
+
+
+def verify_actor_password(session: Session, user_id: int, password: str) -> bool:
+    """Unlock the screen: the same user's password, without touching the failure counter."""
+    user = session.get(User, user_id)
+    return bool(user and user.active and verify_password(password or "", user.password_hash))
+
+
+def change_password(
+    session: Session,
+    *,
+    old_password: str,
+    new_password: str,
+    cost: KdfCost = DEFAULT_COST,
+) -> None:
+    """The logged-in user changes their own password (the old one is asked again)."""
+    actor = _current_actor(session)
+    if actor is None or actor.user_id is None:
+        raise NotAllowed("请先登录。")
+    user = _user(session, actor.user_id)
+    if not verify_password(old_password or "", user.password_hash):
+        raise ValidationError("old_password", "原密码不正确。")
+    if old_password == new_password:
+        raise ValidationError("password", "新密码不能与原密码相同。")
+    check_policy(new_password, username=user.username)
+    user.password_hash = hash_password(new_password, cost=cost)
+    session.flush()
+
+
+def reset_password(
+    session: Session, user_id: int, new_password: str, *, cost: KdfCost = DEFAULT_COST
+) -> None:
+    """An administrator sets a new password for a user (and lifts any lock)."""
+    require(_current_actor(session), Permission.MANAGE_USERS)
+    user = _user(session, user_id)
+    check_policy(new_password, username=user.username)
+    user.password_hash = hash_password(new_password, cost=cost)
+    user.failed_attempts = 0
+    user.locked_until = None
+    session.flush()
+
+
+def unlock_user(session: Session, user_id: int) -> None:
+    """An administrator lifts a lock-out."""
+    require(_current_actor(session), Permission.MANAGE_USERS)
+    user = _user(session, user_id)
+    user.failed_attempts = 0
+    user.locked_until = None
+    session.flush()
+
+
+def _active_admins(session: Session) -> int:
+    return int(
+        session.scalar(
+            select(func.count(User.id)).where(User.role == Role.ADMIN.value, User.active.is_(True))
+        )
+        or 0
+    )
+
+
+def update_user(
+    session: Session,
+    user_id: int,
+    *,
+    display_name: str | None = None,
+    role: str | None = None,
+    active: bool | None = None,
+) -> None:
+    """Change a user's name, role or active flag (administrators only).
+
+    The last active administrator can be neither demoted nor deactivated.
+    """
+    actor = _current_actor(session)
+    require(actor, Permission.MANAGE_USERS)
+    user = _user(session, user_id)
+    new_role = _validate_role(role) if role is not None else Role(user.role)
+    new_active = user.active if active is None else active
+    losing_admin = (
+        user.role == Role.ADMIN and user.active and (new_role != Role.ADMIN or not new_active)
+    )
+    if losing_admin and _active_admins(session) <= 1:
+        raise NotAllowed("不能停用或降级最后一位系统管理员。")
+    if actor is not None and actor.user_id == user_id and not new_active:
+        raise NotAllowed("不能停用自己正在使用的账号。")
+    if display_name is not None:
+        name = display_name.strip()
+        if not name or len(name) > 50:
+            raise ValidationError("display_name", "姓名不能为空，且不超过50个字。")
+        user.display_name = name
+    user.role = new_role.value
+    user.active = new_active
+    session.flush()
+
+
+def list_users(session: Session) -> list[UserInfo]:
+    """Every user, by username (administrators only)."""
+    require(_current_actor(session), Permission.MANAGE_USERS)
+    return [_info(u) for u in session.scalars(select(User).order_by(User.username))]
+
+
+def get_user(session: Session, user_id: int) -> UserInfo:
+    return _info(_user(session, user_id))

@@ -1,0 +1,93 @@
+"""The login dialog and the first-run administrator set-up, driven through their widgets."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from propdesk.auth.actor import Actor, Role
+from propdesk.auth.passwords import TEST_COST
+from propdesk.auth.users import create_first_admin, create_user
+from propdesk.config import Settings
+from propdesk.db.engine import Database
+from ui.auth.gate import FirstRunDialog, LoginDialog, needs_first_run
+
+# The offscreen platform warns when a dialog is shown; harmless.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def _with_clerk(db: Database) -> None:
+    with db.begin(Actor.system()) as s:
+        admin = create_first_admin(
+            s, username="admin", display_name="管理员", password="admin123", cost=TEST_COST
+        )
+    with db.begin(admin) as s:
+        create_user(
+            s,
+            username="clerk",
+            display_name="前台小王",
+            role="clerk",
+            password="clerk123",
+            cost=TEST_COST,
+        )
+
+
+def test_first_run_creates_the_administrator(qtbot: QtBot, sqlite_db: Database) -> None:
+    assert needs_first_run(sqlite_db)
+    dialog = FirstRunDialog(db=sqlite_db, cost=TEST_COST)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.password, "short")
+    qtbot.keyClicks(dialog.confirm, "short")
+    qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)
+    assert dialog.error.isVisibleTo(dialog)
+    assert "8" in dialog.error.text()
+    assert dialog.actor is None
+    dialog.password.clear()
+    dialog.confirm.clear()
+    qtbot.keyClicks(dialog.password, "secret99")
+    qtbot.keyClicks(dialog.confirm, "secret99")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)
+    assert dialog.actor is not None
+    assert dialog.actor.role == Role.ADMIN
+    assert not needs_first_run(sqlite_db)
+
+
+def test_login_wrong_password_then_right(qtbot: QtBot, sqlite_db: Database) -> None:
+    _with_clerk(sqlite_db)
+    dialog = LoginDialog(db=sqlite_db, settings=Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.username, "clerk")
+    qtbot.keyClicks(dialog.password, "wrong999")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert "用户名或密码不正确" in dialog.error.text()
+    assert dialog.password.text() == ""
+    assert dialog.actor is None
+    qtbot.keyClicks(dialog.password, "clerk123")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.actor is not None
+    assert dialog.actor.username == "clerk"
+    assert dialog.actor.role == Role.CLERK
+
+
+def test_login_shows_lock_out_with_time_left(qtbot: QtBot, sqlite_db: Database) -> None:
+    _with_clerk(sqlite_db)
+    dialog = LoginDialog(db=sqlite_db, settings=Settings(), username="clerk")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for _ in range(5):
+        qtbot.keyClicks(dialog.password, "nope1234")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert "已锁定" in dialog.error.text()
+    assert "15 分钟" in dialog.error.text()
+    qtbot.keyClicks(dialog.password, "clerk123")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.actor is None
+    assert "已锁定" in dialog.error.text()

@@ -1,0 +1,1 @@
+"""Login, first-run administrator set-up and the screen lock."""
