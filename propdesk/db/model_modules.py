@@ -8,6 +8,7 @@ MODEL_MODULES = (
     "propdesk.registry.models",
     "propdesk.auth.models",
     "propdesk.audit.models",
+    "propdesk.fees.models",
 )
 
 
