@@ -86,4 +86,7 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
 
         upgrade_database(engine)
     factory = sessionmaker(engine, expire_on_commit=False)
+    from propdesk.audit.trail import install as install_audit_trail
+
+    install_audit_trail(factory)
     return Database(url=url, engine=engine, session_factory=factory)

@@ -1,0 +1,163 @@
+"""Read-only audit queries for the viewer: filter by record, user and date range.
+
+Nothing here writes: the app offers no way to edit or delete audit rows (the session
+listeners in :mod:`propdesk.audit.trail` refuse it too). Viewing needs ``VIEW_AUDIT``;
+personal data inside old → new values is masked for roles without ``VIEW_FULL_ID``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
+
+from propdesk.audit.models import AuditEntry
+from propdesk.audit.trail import ACTION_LABELS_ZH
+from propdesk.auth.actor import Actor
+from propdesk.auth.permissions import Permission, require
+from propdesk.privacy import mask_id_number, mask_phone, may_see_personal_data
+
+PERSONAL_FIELDS: dict[str, Any] = {
+    "id_number": mask_id_number,
+    "phone": mask_phone,
+    "phone2": mask_phone,
+    "emergency_phone": mask_phone,
+}
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the viewer asks for; empty fields do not filter.
+
+    ``date_from``/``date_to`` are local calendar days, both included.
+    """
+
+    table_name: str = ""
+    record_id: str = ""
+    username: str = ""
+    action: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime
+    username: str
+    action: str
+    table_name: str
+    record_id: str
+    changes: dict[str, Any]
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS_ZH.get(self.action, self.action)
+
+
+def _local_midnight_utc(day: date) -> datetime:
+    return datetime.combine(day, time.min).astimezone().astimezone(UTC)
+
+
+def audit_conditions(f: AuditFilter) -> list[ColumnElement[bool]]:
+    """SQL conditions for ``f`` (used by the viewer's SQL table model and by :func:`list_audit`)."""
+    out: list[ColumnElement[bool]] = []
+    if f.table_name:
+        out.append(AuditEntry.table_name == f.table_name)
+    if f.record_id:
+        out.append(AuditEntry.record_id == f.record_id.strip())
+    if f.username:
+        out.append(AuditEntry.username == f.username.strip())
+    if f.action:
+        out.append(AuditEntry.action == f.action)
+    if f.date_from:
+        out.append(AuditEntry.at >= _local_midnight_utc(f.date_from))
+    if f.date_to:
+        out.append(AuditEntry.at < _local_midnight_utc(f.date_to + timedelta(days=1)))
+    return out
+
+
+def audit_base(actor: Actor | None) -> Select[Any]:
+    """The viewer's base query; refuses roles without ``VIEW_AUDIT``."""
+    require(actor, Permission.VIEW_AUDIT)
+    return select(AuditEntry)
+
+
+def shown_changes(actor: Actor | None, raw: str) -> dict[str, Any]:
+    """Decode a row's JSON, masking personal fields for roles that may not see them."""
+    try:
+        changes = json.loads(raw or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(changes, dict):
+        return {}
+    if may_see_personal_data(actor):
+        return changes
+    out: dict[str, Any] = {}
+    for key, value in changes.items():
+        mask = PERSONAL_FIELDS.get(key)
+        if mask and isinstance(value, list):
+            out[key] = [mask(v) if isinstance(v, str) else v for v in value]
+        else:
+            out[key] = value
+    return out
+
+
+def describe_changes(changes: dict[str, Any]) -> str:
+    """One line for the viewer: ``phone: 138… → 139…; notes: → 新``."""
+    parts: list[str] = []
+    for key, value in changes.items():
+        if isinstance(value, list) and len(value) == 2:
+            old, new = ("" if v is None else v for v in value)
+            parts.append(f"{key}: {old} → {new}")
+        else:
+            parts.append(f"{key}: {value}")
+    return "; ".join(parts)
+
+
+def _actor(session: Session) -> Actor | None:
+    actor = session.info.get("actor")
+    return actor if isinstance(actor, Actor) else None
+
+
+def list_audit(
+    session: Session, f: AuditFilter = AuditFilter(), *, limit: int = 200, offset: int = 0
+) -> list[AuditRow]:
+    """Audit rows matching ``f``, newest first."""
+    actor = _actor(session)
+    stmt = (
+        audit_base(actor)
+        .where(*audit_conditions(f))
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return [
+        AuditRow(
+            e.id,
+            e.at,
+            e.username,
+            e.action,
+            e.table_name,
+            e.record_id,
+            shown_changes(actor, e.changes),
+        )
+        for e in session.scalars(stmt)
+    ]
+
+
+def count_audit(session: Session, f: AuditFilter = AuditFilter()) -> int:
+    require(_actor(session), Permission.VIEW_AUDIT)
+    return int(session.scalar(select(func.count(AuditEntry.id)).where(*audit_conditions(f))) or 0)
+
+
+def audited_tables(session: Session) -> list[str]:
+    """Table names that have audit rows (for the viewer's filter box)."""
+    require(_actor(session), Permission.VIEW_AUDIT)
+    return list(
+        session.scalars(select(AuditEntry.table_name).distinct().order_by(AuditEntry.table_name))
+    )

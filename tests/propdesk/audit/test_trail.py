@@ -1,0 +1,166 @@
+"""One audit row per change, with old → new values, written atomically with the change."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import func, insert, select, update
+
+from propdesk.audit.models import AuditEntry
+from propdesk.audit.trail import record_bulk
+from propdesk.auth.actor import Actor, Role
+from propdesk.auth.models import User
+from propdesk.db.engine import Database
+from propdesk.errors import NotAllowed
+from propdesk.registry import services as reg
+from propdesk.registry.models import Occupancy, Person
+
+CLERK = Actor(user_id=7, username="wang", display_name="小王", role=Role.CLERK)
+
+
+def _rows(db: Database) -> list[AuditEntry]:
+    with db.begin() as s:
+        rows = list(s.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+        s.expunge_all()
+    return rows
+
+
+def _person(db: Database) -> int:
+    with db.begin(CLERK) as s:
+        return reg.create_person(
+            s, name="张三", phone="13812345678", id_number="110101199003071233"
+        )
+
+
+def test_insert_writes_one_row_with_new_values_and_who(db: Database) -> None:
+    pid = _person(db)
+    rows = _rows(db)
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row.action, row.table_name, row.record_id) == ("insert", "person", str(pid))
+    assert (row.user_id, row.username) == (7, "wang")
+    changes = json.loads(row.changes)
+    assert changes["name"] == [None, "张三"]
+    assert changes["phone"] == [None, "13812345678"]
+    assert row.at.tzinfo is not None
+
+
+def test_update_writes_old_and_new_only_for_changed_fields(db: Database) -> None:
+    pid = _person(db)
+    with db.begin(CLERK) as s:
+        reg.update_person(s, pid, expected_version=1, phone="13900001111", notes="夜班联系")
+    rows = _rows(db)
+    assert [r.action for r in rows] == ["insert", "update"]
+    changes = json.loads(rows[1].changes)
+    assert changes == {"phone": ["13812345678", "13900001111"], "notes": ["", "夜班联系"]}
+
+
+def test_dates_are_iso_strings(db: Database) -> None:
+    pid = _person(db)
+    with db.begin(CLERK) as s:
+        estate = reg.create_estate(s, name="翠湖苑")
+        b = reg.create_building(s, estate_id=estate, code="1", floors=6)
+        u = reg.create_unit(s, building_id=b, entrance=1, room="101", area="89.5")
+        occ = reg.start_occupancy(
+            s, person_id=pid, unit_id=u, role="owner", start_date=date(2024, 3, 1)
+        )
+    with db.begin(CLERK) as s:
+        reg.end_occupancy(s, occ, end_date=date(2026, 1, 31), reason="出售")
+    rows = [r for r in _rows(db) if r.table_name == "occupancy"]
+    assert json.loads(rows[0].changes)["start_date"] == [None, "2024-03-01"]
+    assert json.loads(rows[-1].changes)["end_date"] == [None, "2026-01-31"]
+
+
+def test_delete_writes_old_values(db: Database) -> None:
+    pid = _person(db)
+    with db.begin(CLERK) as s:
+        s.delete(s.get(Person, pid))
+    row = _rows(db)[-1]
+    assert (row.action, row.record_id) == ("delete", str(pid))
+    assert json.loads(row.changes)["name"] == ["张三", None]
+
+
+def _create_then_fail(db: Database) -> None:
+    with db.begin(CLERK) as s:
+        reg.create_person(s, name="李四", phone="13812345678")
+        s.flush()
+        raise RuntimeError("power cut")
+
+
+def test_failed_transaction_leaves_no_audit_row(db: Database) -> None:
+    with pytest.raises(RuntimeError):
+        _create_then_fail(db)
+    assert _rows(db) == []
+    with db.begin() as s:
+        assert s.scalar(select(func.count(Person.id))) == 0
+
+
+def test_system_actor_when_none_given(db: Database) -> None:
+    with db.begin() as s:
+        reg.create_person(s, name="王五")
+    assert _rows(db)[0].username == "system"
+
+
+def test_password_hash_never_stored(db: Database) -> None:
+    with db.begin() as s:
+        s.add(User(username="x", display_name="X", role="clerk", password_hash="scrypt$secret"))
+    with db.begin() as s:
+        user = s.scalars(select(User)).one()
+        user.password_hash = "scrypt$other"
+    text = " ".join(r.changes for r in _rows(db))
+    assert "secret" not in text
+    assert "other" not in text
+    assert json.loads(_rows(db)[-1].changes) == {"password_hash": ["******", "******"]}
+
+
+def test_bulk_insert_and_update_write_one_summary_row_each(db: Database) -> None:
+    with db.begin(CLERK) as s:
+        s.execute(
+            insert(Person).execution_options(audit_note="导入业主台账"),
+            [{"name": f"住户{i}", "name_initials": "zh", "name_pinyin": "zhuhu"} for i in range(5)],
+        )
+        s.execute(update(Person).where(Person.name == "住户1").values(notes="已核对"))
+        record_bulk(s, "occupancy", 3, "raw connection work")
+    rows = _rows(db)
+    assert [(r.action, r.table_name) for r in rows] == [
+        ("bulk_insert", "person"),
+        ("bulk_update", "person"),
+        ("bulk_insert", "occupancy"),
+    ]
+    assert json.loads(rows[0].changes) == {"count": 5, "note": "导入业主台账"}
+    assert json.loads(rows[1].changes) == {"count": 1, "columns": ["notes"]}
+    assert rows[0].username == "wang"
+
+
+def _edit_audit(db: Database) -> None:
+    with db.begin() as s:
+        s.scalars(select(AuditEntry)).one().changes = "{}"
+
+
+def _delete_audit(db: Database) -> None:
+    with db.begin() as s:
+        s.delete(s.scalars(select(AuditEntry)).one())
+
+
+def test_audit_log_cannot_be_edited_or_deleted(db: Database) -> None:
+    _person(db)
+    with pytest.raises(NotAllowed):
+        _edit_audit(db)
+    with pytest.raises(NotAllowed):
+        _delete_audit(db)
+    with pytest.raises(NotAllowed), db.begin() as s:
+        s.execute(update(AuditEntry).values(username="someone"))
+    assert _rows(db)[0].username == "wang"
+
+
+def test_unchanged_flush_writes_nothing(db: Database) -> None:
+    pid = _person(db)
+    with db.begin(CLERK) as s:
+        p = s.get(Person, pid)
+        assert p is not None
+        p.notes = p.notes
+    assert len(_rows(db)) == 1
+    with db.begin() as s:
+        assert s.scalar(select(func.count(Occupancy.id))) == 0
