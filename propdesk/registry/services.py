@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from propdesk.auth.actor import Actor
+from propdesk.auth.permissions import Permission, require
 from propdesk.errors import Conflict, NotFound, ValidationError
 from propdesk.privacy import may_see_personal_data, shown_id_number, shown_phone
 from propdesk.registry import validation as v
@@ -43,6 +44,11 @@ def _actor(session: Session) -> Actor | None:
     return actor if isinstance(actor, Actor) else None
 
 
+def _require_edit(session: Session) -> None:
+    """Every registry write needs EDIT_REGISTRY (the service enforces it, not only the UI)."""
+    require(_actor(session), Permission.EDIT_REGISTRY)
+
+
 def check_version(kind: str, stored: int, expected: int | None) -> None:
     """Raise Conflict when the record changed since the user opened it."""
     if expected is not None and stored != expected:
@@ -55,6 +61,7 @@ def check_version(kind: str, stored: int, expected: int | None) -> None:
 def create_estate(
     session: Session, *, name: str, address: str = "", phone: str = "", company: str = ""
 ) -> int:
+    _require_edit(session)
     estate = Estate(
         name=v.require_text(name, "name", "小区名称", 100),
         address=(address or "").strip(),
@@ -93,6 +100,7 @@ def create_building(
     entrances: int = 1,
     has_elevator: bool = True,
 ) -> int:
+    _require_edit(session)
     code = v.validate_building_code(code)
     if floors < 1 or floors > 200:
         raise ValidationError("floors", "楼层数应在1到200之间。")
@@ -155,6 +163,7 @@ def create_unit(
     unit_type: str = UnitType.RESIDENCE,
     status: str = UnitStatus.VACANT,
 ) -> int:
+    _require_edit(session)
     b = session.get(Building, building_id)
     if b is None:
         raise NotFound("楼栋不存在。")
@@ -197,6 +206,7 @@ def update_unit(
     status: str | None = None,
     notes: str | None = None,
 ) -> None:
+    _require_edit(session)
     u = _unit(session, unit_id)
     check_version("房屋", u.version, expected_version)
     if area is not None:
@@ -316,6 +326,7 @@ def create_person(
     emergency_phone: str = "",
     notes: str = "",
 ) -> int:
+    _require_edit(session)
     name = v.require_text(name, "name", "姓名", 50)
     idn = v.normalize_id_number(id_number)
     if idn and session.scalar(select(Person.id).where(Person.id_number == idn)):
@@ -353,6 +364,7 @@ def update_person(
     notes: str | None = None,
 ) -> None:
     """Save edits to a person. Masked values sent back unchanged (containing ``*``) are ignored."""
+    _require_edit(session)
     p = session.get(Person, person_id)
     if p is None:
         raise NotFound("该住户不存在或已被删除。")
@@ -414,6 +426,7 @@ def start_occupancy(
     set_unit_status: bool = True,
 ) -> int:
     """Record that a person lives in / owns a unit from ``start_date``. History is never overwritten."""
+    _require_edit(session)
     if role not in set(OccupancyRole):
         raise ValidationError("role", "身份应为业主、共有人、租户或家属。")
     v.validate_dates_in_order(start_date, end_date)
@@ -448,6 +461,7 @@ def start_occupancy(
 
 def end_occupancy(session: Session, occupancy_id: int, *, end_date: date, reason: str = "") -> None:
     """Close an occupancy (迁出). The record stays in the history."""
+    _require_edit(session)
     occ = session.get(Occupancy, occupancy_id)
     if occ is None:
         raise NotFound("该入住记录不存在。")

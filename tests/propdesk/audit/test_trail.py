@@ -99,7 +99,7 @@ def test_failed_transaction_leaves_no_audit_row(db: Database) -> None:
 
 def test_system_actor_when_none_given(db: Database) -> None:
     with db.begin() as s:
-        reg.create_person(s, name="王五")
+        s.add(Person(name="王五", name_initials="ww", name_pinyin="wangwu"))
     assert _rows(db)[0].username == "system"
 
 
