@@ -24,7 +24,8 @@ class DemoContext:
         today: the date the demo treats as today.
         units: number of units asked for.
         estate_id: set by the registry step.
-        progress: ``progress(fraction, text)`` for the progress dialog / CLI.
+        progress: ``progress(fraction, text)`` for the progress dialog / CLI; ``fraction``
+            is the share (0–1) of the current step's own work done (the builder scales it).
         info: results later steps may read (e.g. ``"unit_ids"``, ``"person_ids"``, ``"user_ids"``).
     """
 
