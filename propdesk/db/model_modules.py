@@ -9,6 +9,7 @@ MODEL_MODULES = (
     "propdesk.auth.models",
     "propdesk.audit.models",
     "propdesk.fees.models",
+    "propdesk.tickets.models",
 )
 
 
