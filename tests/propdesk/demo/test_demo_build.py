@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -83,7 +84,9 @@ def test_demo_counts_and_registry_shape(db: Database) -> None:
     assert types[UnitType.SHOP] > 0  # the first tower has shops on its ground floor
     assert all(e >= 1 and f >= 1 for _c, f, e in buildings)
     assert dict(summary.table_counts)["unit"] == UNITS
-    assert [name for name, _s in summary.step_seconds][0] == "propdesk.demo.registry.build_registry"
+    assert (
+        next(name for name, _s in summary.step_seconds) == "propdesk.demo.registry.build_registry"
+    )
     fractions = [f for f, _t in progress]
     assert fractions == sorted(fractions)
     assert fractions[-1] == 1.0
@@ -104,7 +107,8 @@ def test_demo_people_have_valid_unique_numbers(db: Database) -> None:
         if r.phone:
             assert normalize_phone(r.phone) == r.phone
         assert 2 <= len(r.name) <= 4
-        assert r.name_initials.isascii() and r.name_initials.isalpha()
+        assert r.name_initials.isascii()
+        assert r.name_initials.isalpha()
     phones = [r.phone for r in rows if r.phone]
     assert len(set(phones)) == len(phones)
 
@@ -145,7 +149,8 @@ def test_demo_units_codes_areas_and_occupancy(db: Database) -> None:
             assert OccupancyRole.TENANT in roles, u.code
     assert past, "some units must carry occupancy history"
     assert all(p.start_date <= p.end_date <= TODAY and p.end_reason for p in past)
-    assert plates and all(p.startswith(("粤", "湘", "赣", "鄂", "川")) and "·" in p for p in plates)
+    assert plates
+    assert all(p.startswith(("粤", "湘", "赣", "鄂", "川")) and "·" in p for p in plates)
 
 
 def test_demo_people_are_found_by_the_desk_search(db: Database) -> None:
@@ -180,28 +185,26 @@ def test_single_unit_estate(db: Database) -> None:
     assert (summary.units, summary.buildings) == (1, 1)
 
 
-def test_same_seed_same_estate(db: Database, _sqlite_template: Path, tmp_path: Path) -> None:
+@pytest.fixture
+def other_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A second fresh SQLite database, to compare two builds."""
+    template: Path = request.getfixturevalue("_sqlite_template")
+    shutil.copy(template, tmp_path / "second.sqlite3")
+    database = open_database(f"sqlite:///{tmp_path / 'second.sqlite3'}")
+    yield database
+    database.dispose()
+
+
+def test_same_seed_same_estate(db: Database, other_db: Database) -> None:
     _generate(db, seed=11)
-    shutil.copy(_sqlite_template, tmp_path / "second.sqlite3")
-    other = open_database(f"sqlite:///{tmp_path / 'second.sqlite3'}")
-    try:
-        _generate(other, seed=11)
-        assert _snapshot(db) == _snapshot(other)
-    finally:
-        other.dispose()
+    _generate(other_db, seed=11)
+    assert _snapshot(db) == _snapshot(other_db)
 
 
-def test_different_seed_different_estate(
-    db: Database, _sqlite_template: Path, tmp_path: Path
-) -> None:
+def test_different_seed_different_estate(db: Database, other_db: Database) -> None:
     _generate(db, seed=1)
-    shutil.copy(_sqlite_template, tmp_path / "second.sqlite3")
-    other = open_database(f"sqlite:///{tmp_path / 'second.sqlite3'}")
-    try:
-        _generate(other, seed=2)
-        assert _snapshot(db)[1] != _snapshot(other)[1]
-    finally:
-        other.dispose()
+    _generate(other_db, seed=2)
+    assert _snapshot(db)[1] != _snapshot(other_db)[1]
 
 
 def _failing_step(_session: object, ctx: DemoContext) -> None:
