@@ -207,8 +207,12 @@ class LedgerImportError(DomainError):
     """The file has problems; nothing was imported. ``errors`` lists them row by row."""
 
     def __init__(self, errors: Sequence[LedgerError]) -> None:
-        rows = len({e.row for e in errors})
-        super().__init__(f"表格中有 {rows} 行存在 {len(errors)} 处问题，未导入任何数据。")
+        rows = len({e.row for e in errors if e.row})
+        if rows:
+            message = f"表格中有 {rows} 行存在 {len(errors)} 处问题，未导入任何数据。"
+        else:
+            message = "".join(e.message for e in errors) + "未导入任何数据。"
+        super().__init__(message)
         self.errors = tuple(errors)
 
 
@@ -668,15 +672,6 @@ def validate_ledger(
             if p.id_number:
                 person_key = f"id:{p.id_number}"
                 first = id_first_row.get(p.id_number)
-                if first is not None and first[1] != p.name:
-                    errors.append(
-                        LedgerError(
-                            p.row,
-                            "身份证号",
-                            f"该身份证号在第 {first[0]} 行属于“{first[1]}”，与本行姓名“{p.name}”不一致。",
-                        )
-                    )
-                    ok = False
                 registered = people_by_id.get(p.id_number)
                 if registered is not None and registered[1] != p.name:
                     errors.append(
@@ -684,6 +679,15 @@ def validate_ledger(
                             p.row,
                             "身份证号",
                             f"该身份证号在系统中登记为“{registered[1]}”，与本行姓名“{p.name}”不一致。",
+                        )
+                    )
+                    ok = False
+                elif first is not None and first[1] != p.name:
+                    errors.append(
+                        LedgerError(
+                            p.row,
+                            "身份证号",
+                            f"该身份证号在第 {first[0]} 行属于“{first[1]}”，与本行姓名“{p.name}”不一致。",
                         )
                     )
                     ok = False
@@ -801,21 +805,22 @@ def import_ledger(
     """Validate the whole ledger, then write it in the caller's transaction.
 
     Raises :class:`LedgerImportError` (carrying every problem) and writes nothing
-    when any row is bad. Needs the ``IMPORT_DATA`` permission.
+    when any row is bad. Needs the ``IMPORT_DATA`` and ``EDIT_REGISTRY`` permissions.
     """
     actor = session.info.get("actor")
-    require(actor if isinstance(actor, Actor) else None, Permission.IMPORT_DATA)
+    who = actor if isinstance(actor, Actor) else None
+    require(who, Permission.IMPORT_DATA)
+    require(who, Permission.EDIT_REGISTRY)
     check = validate_ledger(session, rows, today=today)
     if not check.ok:
         raise LedgerImportError(check.errors)
     estate_id = _estate_id(session)
 
-    building_ids: dict[str, int] = {
-        code: bid
-        for code, bid in session.execute(
-            select(Building.code, Building.id).where(Building.estate_id == estate_id)
-        )
-    }
+    building_ids: dict[str, int] = {}
+    for code, bid in session.execute(
+        select(Building.code, Building.id).where(Building.estate_id == estate_id)
+    ):
+        building_ids[code] = bid
     for code in check.new_buildings:
         floors, entrances = check._building_sizes[code]
         b = Building(

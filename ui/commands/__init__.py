@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from propdesk.config import resolve_database_url
 from propdesk.db.engine import Database, open_database
@@ -11,3 +12,33 @@ from propdesk.db.engine import Database, open_database
 def open_db_from_args(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
     """Open the database named by ``--db`` (or the configured one)."""
     return open_database(resolve_database_url(getattr(args, "db", None)), upgrade=upgrade)
+
+
+_GROUP_HELP = {
+    "import": "import data from files (e.g. import owners FILE.xlsx)",
+    "export": "export data to files (e.g. export owners FILE.xlsx)",
+    "print": "print documents to PDF files (e.g. print ledger --building 3 -o FILE.pdf)",
+    "template": "write blank import templates (e.g. template owners FILE.xlsx)",
+}
+
+
+def group(sub: Any, name: str, help_text: str | None = None) -> Any:
+    """The sub-commands object of the shared command group ``name`` (``import``, ``export``…).
+
+    Several command modules add to the same group: the first call creates
+    ``propdesk NAME`` and returns its sub-parsers; later calls with the same ``sub``
+    return that same object. A module then adds its own leaf::
+
+        def register(sub):
+            exp = group(sub, "export")
+            p = exp.add_parser("fees", help="export the fee collection sheet")
+            add_db_option(p)
+            p.set_defaults(func=_export_fees)
+
+    giving ``propdesk export fees …`` beside ``propdesk export owners …``.
+    """
+    groups: dict[str, Any] = sub.__dict__.setdefault("_propdesk_groups", {})
+    if name not in groups:
+        parser = sub.add_parser(name, help=help_text or _GROUP_HELP.get(name, name))
+        groups[name] = parser.add_subparsers(dest=f"{name}_what", metavar="WHAT", required=True)
+    return groups[name]
