@@ -128,3 +128,278 @@ class BillLine(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[str] = mapped_column(String(50), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- payments, receipts, credits --------------------------------------------------------
+
+
+class PayMethod(StrEnum):
+    CASH = "cash"
+    TRANSFER = "transfer"
+    CARD = "card"
+    WECHAT = "wechat"
+    ALIPAY = "alipay"
+    CREDIT = "credit"  # settled from the unit's credit (预收) balance, no money taken
+
+
+PAY_METHOD_ZH = {
+    PayMethod.CASH: "现金",
+    PayMethod.TRANSFER: "银行转账",
+    PayMethod.CARD: "刷卡",
+    PayMethod.WECHAT: "微信",
+    PayMethod.ALIPAY: "支付宝",
+    PayMethod.CREDIT: "预收抵扣",
+}
+
+
+class ReceiptCounter(Base):
+    """The next receipt number of a series; incremented inside the payment's transaction.
+
+    On PostgreSQL the row lock of ``UPDATE … RETURNING`` makes a second desk wait until the
+    first commits or rolls back; on SQLite the database write lock serialises desks. A
+    rolled-back payment rolls its number back too, so the sequence has no gaps.
+    """
+
+    __tablename__ = "receipt_counter"
+
+    series: Mapped[str] = mapped_column(String(20), primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Payment(Base):
+    """A payment taken at the desk and its receipt (收据). Voided, never deleted."""
+
+    __tablename__ = "payment"
+    __table_args__ = (
+        CheckConstraint(f"method IN ({_enum_values(PayMethod)})", name="method"),
+        CheckConstraint("amount_fen >= 0 AND discount_fen >= 0", name="amounts_not_negative"),
+        Index("ix_payment_unit", "unit_id", "paid_at"),
+        Index("ix_payment_paid_on", "paid_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    receipt_no: Mapped[str] = mapped_column(String(20), unique=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
+    paid_at: Mapped[datetime] = mapped_column(default=utcnow)
+    paid_on: Mapped[date] = mapped_column(Date)  # the business day (local) for reports
+    amount_fen: Mapped[int] = mapped_column(Integer)  # money received
+    method: Mapped[str] = mapped_column(String(20))
+    # Bank / WeChat / Alipay transaction reference: taken once across every channel.
+    txn_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
+    allocated_fen: Mapped[int] = mapped_column(Integer, default=0)
+    credit_fen: Mapped[int] = mapped_column(Integer, default=0)  # kept as 预收 on the unit
+    discount_fen: Mapped[int] = mapped_column(Integer, default=0)
+    discount_note: Mapped[str] = mapped_column(String(200), default="")
+    payer: Mapped[str] = mapped_column(String(50), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    taken_by: Mapped[str] = mapped_column(String(50), default="")
+    voided: Mapped[bool] = mapped_column(default=False)
+    void_reason: Mapped[str] = mapped_column(String(200), default="")
+    voided_by: Mapped[str] = mapped_column(String(50), default="")
+    voided_at: Mapped[datetime | None] = mapped_column()
+
+
+class AllocKind(StrEnum):
+    PAYMENT = "payment"
+    CREDIT = "credit"
+    DISCOUNT = "discount"
+
+
+class Allocation(Base):
+    """Part of a bill line settled by a payment, by the unit's credit, or by a discount."""
+
+    __tablename__ = "fee_allocation"
+    __table_args__ = (
+        CheckConstraint("amount_fen > 0", name="amount_positive"),
+        CheckConstraint(f"kind IN ({_enum_values(AllocKind)})", name="kind"),
+        Index("ix_fee_allocation_line", "bill_line_id"),
+        Index("ix_fee_allocation_payment", "payment_id"),
+        Index("ix_fee_allocation_paid_on", "paid_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bill_line_id: Mapped[int] = mapped_column(ForeignKey("bill_line.id", ondelete="RESTRICT"))
+    payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id", ondelete="RESTRICT"))
+    kind: Mapped[str] = mapped_column(String(20))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    paid_on: Mapped[date] = mapped_column(Date)
+    reversed: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CreditEntry(Base):
+    """The unit's credit ledger (预收/溢缴): the balance is the sum of ``amount_fen``."""
+
+    __tablename__ = "fee_credit"
+    __table_args__ = (Index("ix_fee_credit_unit", "unit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
+    amount_fen: Mapped[int] = mapped_column(Integer)  # + added, − used or refunded
+    kind: Mapped[str] = mapped_column(String(20))  # overpay / prepay / consume / refund / void
+    payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id", ondelete="RESTRICT"))
+    bill_line_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bill_line.id", ondelete="RESTRICT")
+    )
+    refund_id: Mapped[int | None] = mapped_column(ForeignKey("fee_refund.id", ondelete="RESTRICT"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    by: Mapped[str] = mapped_column(String(50), default="")
+
+
+class Refund(Base):
+    """Money paid back to a unit out of its credit balance."""
+
+    __tablename__ = "fee_refund"
+    __table_args__ = (
+        CheckConstraint("amount_fen > 0", name="amount_positive"),
+        Index("ix_fee_refund_unit", "unit_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(200))
+    refunded_on: Mapped[date] = mapped_column(Date)
+    by: Mapped[str] = mapped_column(String(50), default="")
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DiscountRule(Versioned, Base):
+    """Prepay ``min_months`` of an item at once and ``free_months`` of them are free."""
+
+    __tablename__ = "fee_discount_rule"
+    __table_args__ = (
+        CheckConstraint("min_months > 0 AND free_months > 0", name="months_positive"),
+        CheckConstraint("free_months < min_months", name="fewer_free"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    item_id: Mapped[int] = mapped_column(ForeignKey("fee_item.id", ondelete="RESTRICT"))
+    min_months: Mapped[int] = mapped_column(Integer)
+    free_months: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Waiver(Base):
+    """A manager-approved waiver (减免) of part of a bill line or of its late fee."""
+
+    __tablename__ = "fee_waiver"
+    __table_args__ = (
+        CheckConstraint("amount_fen > 0", name="amount_positive"),
+        CheckConstraint("kind IN ('arrears', 'late_fee')", name="kind"),
+        Index("ix_fee_waiver_line", "bill_line_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bill_line_id: Mapped[int] = mapped_column(ForeignKey("bill_line.id", ondelete="RESTRICT"))
+    kind: Mapped[str] = mapped_column(String(20))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(200))
+    approved_by: Mapped[str] = mapped_column(String(50))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class FeeSetting(Base):
+    """Estate-wide fee settings shared by every desk (late fee, reminder thresholds)."""
+
+    __tablename__ = "fee_setting"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+# --- notices, reminders and the contact log ----------------------------------------------
+
+
+class NoticeLog(Base):
+    """A payment notice (缴费通知单) or reminder letter (催缴函, level 1–3) issued to a unit."""
+
+    __tablename__ = "fee_notice_log"
+    __table_args__ = (Index("ix_fee_notice_log_unit", "unit_id", "sent_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
+    kind: Mapped[str] = mapped_column(String(20))  # notice / reminder
+    level: Mapped[int] = mapped_column(Integer, default=0)  # 1, 2, 3 (final) for reminders
+    period: Mapped[str] = mapped_column(String(7), default="")
+    amount_fen: Mapped[int] = mapped_column(Integer, default=0)
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_by: Mapped[str] = mapped_column(String(50), default="")
+
+
+class ContactLog(Base):
+    """A call or visit about arrears, with the owner's promise to pay (if any)."""
+
+    __tablename__ = "fee_contact_log"
+    __table_args__ = (
+        CheckConstraint("kind IN ('call', 'visit', 'sms', 'other')", name="kind"),
+        CheckConstraint("promise IN ('none', 'open', 'kept', 'broken')", name="promise"),
+        Index("ix_fee_contact_log_unit", "unit_id", "contact_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
+    contact_date: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20))
+    staff: Mapped[str] = mapped_column(String(50))
+    outcome: Mapped[str] = mapped_column(String(300), default="")
+    promised_date: Mapped[date | None] = mapped_column(Date)
+    promise: Mapped[str] = mapped_column(String(10), default="none")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# --- meters ------------------------------------------------------------------------------
+
+
+class Meter(Versioned, Base):
+    """A water or electricity meter: a unit's own, or a shared (公摊) meter of a building/estate.
+
+    Readings are hundredths of m³/kWh. ``rollover_centi`` is where the meter wraps back to
+    zero (翻零): a 5-digit water meter wraps at 100000 m³, i.e. ``10_000_000``.
+    """
+
+    __tablename__ = "meter"
+    __table_args__ = (
+        UniqueConstraint("code"),
+        CheckConstraint("kind IN ('water', 'electricity')", name="kind"),
+        CheckConstraint("split IN ('', 'area', 'household')", name="split"),
+        Index("ix_meter_unit", "unit_id", "kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(20))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
+    building_id: Mapped[int | None] = mapped_column(
+        ForeignKey("building.id", ondelete="RESTRICT")
+    )  # scope of a shared meter (None: the whole estate)
+    split: Mapped[str] = mapped_column(String(20), default="")  # shared meters: area / household
+    rollover_centi: Mapped[int] = mapped_column(Integer, default=100_000_00)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class MeterReading(Base):
+    """The reading of a meter for a period and the consumption derived from it."""
+
+    __tablename__ = "meter_reading"
+    __table_args__ = (
+        UniqueConstraint("meter_id", "period"),
+        CheckConstraint("kind IN ('normal', 'rollover', 'replacement')", name="kind"),
+        CheckConstraint("consumption_centi >= 0", name="consumption_not_negative"),
+        Index("ix_meter_reading_period", "period"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meter_id: Mapped[int] = mapped_column(ForeignKey("meter.id", ondelete="RESTRICT"))
+    period: Mapped[str] = mapped_column(String(7))
+    previous_centi: Mapped[int] = mapped_column(Integer)
+    reading_centi: Mapped[int] = mapped_column(Integer)
+    consumption_centi: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20), default="normal")
+    old_final_centi: Mapped[int | None] = mapped_column(Integer)  # replacement: old meter's last
+    new_initial_centi: Mapped[int | None] = mapped_column(Integer)  # replacement: new meter's first
+    read_on: Mapped[date] = mapped_column(Date)
+    entered_by: Mapped[str] = mapped_column(String(50), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,175 @@
+"""The monthly billing run (出账): one bill line per unit and item for a period.
+
+* **Idempotent**: a line exists at most once per ``(unit, item, period)`` (unique
+  constraint); a second run of the same month inserts only what is missing (nothing,
+  unless units or rates were added since).
+* **Atomic**: the whole month is written in the caller's one transaction; a run killed
+  half-way leaves nothing behind, because nothing was committed.
+* **Rates by date**: each item uses the rate in force on the period's first day; bills
+  already made keep their amounts when a rate changes later.
+* **Rounding**: :func:`propdesk.fees.rounding.centi_times_rate` (half up to the fen).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from propdesk.auth.permissions import Permission, require
+from propdesk.errors import Conflict
+from propdesk.fees.credits import apply_credits
+from propdesk.fees.items import ensure_standard_items, rate_on
+from propdesk.fees.meters import meter_bill_rows
+from propdesk.fees.models import BILLING_SOURCE, BillingRun, BillLine, FeeItem, ItemKind
+from propdesk.fees.periods import first_day, last_day, parse_period
+from propdesk.fees.rounding import centi_times_rate
+from propdesk.registry.models import Building, ParkingSpace, Unit
+
+INSERT_CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class BillingResult:
+    """What a run did: ``lines_created == 0`` when the month was already billed."""
+
+    period: str
+    run_id: int | None
+    lines_created: int
+    amount_fen: int
+    items_without_rate: tuple[str, ...]
+
+
+# Called after each inserted chunk with the number of lines so far (progress; tests use it
+# to kill a run half-way).
+ChunkHook = Callable[[int], None]
+
+
+def _monthly_rows(session: Session, period: str) -> tuple[list[dict[str, object]], list[str]]:
+    """Rows for every unit × monthly item with a rate (meter items come from readings)."""
+    start = first_day(period)
+    items = session.execute(
+        select(FeeItem.id, FeeItem.code, FeeItem.name, FeeItem.kind).where(
+            FeeItem.active.is_(True),
+            FeeItem.kind.in_([ItemKind.AREA, ItemKind.PER_UNIT, ItemKind.PARKING, ItemKind.METER]),
+        )
+    ).all()
+    units = session.execute(
+        select(Unit.id, Unit.area_centi, Building.has_elevator).join(
+            Building, Building.id == Unit.building_id
+        )
+    ).all()
+    spaces = Counter(
+        session.scalars(select(ParkingSpace.unit_id).where(ParkingSpace.unit_id.is_not(None)))
+    )
+    due = last_day(period)
+    rows: list[dict[str, object]] = []
+    no_rate: list[str] = []
+    for item in items:
+        if item.kind == ItemKind.METER:
+            if rate_on(session, item.id, start) is None:
+                no_rate.append(item.name)
+                continue
+            rows.extend(meter_bill_rows(session, period, item.id, item.code, due))
+            continue
+        rate = rate_on(session, item.id, start)
+        if rate is None:
+            no_rate.append(item.name)
+            continue
+        if rate == 0:
+            continue
+        for unit in units:
+            if item.kind == ItemKind.AREA:
+                qty = unit.area_centi
+            elif item.kind == ItemKind.PER_UNIT:
+                if item.code == "elevator" and not unit.has_elevator:
+                    continue
+                qty = 100
+            else:
+                qty = spaces.get(unit.id, 0) * 100
+            amount = centi_times_rate(qty, rate)
+            if amount <= 0:
+                continue
+            rows.append(
+                {
+                    "unit_id": unit.id,
+                    "item_id": item.id,
+                    "period": period,
+                    "due_date": due,
+                    "quantity_centi": qty,
+                    "rate_fen": rate,
+                    "amount_fen": amount,
+                    "source_ref": "",
+                    "description": "",
+                }
+            )
+    return rows, no_rate
+
+
+def _chunks(rows: list[dict[str, object]], size: int) -> Iterable[list[dict[str, object]]]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
+
+
+def run_billing(
+    session: Session, period: str, *, on_chunk: ChunkHook | None = None
+) -> BillingResult:
+    """Bill ``period`` ('YYYY-MM') in the caller's transaction; see the module docstring."""
+    actor = session.info.get("actor")
+    require(actor, Permission.RUN_BILLING)
+    period = parse_period(period)
+    ensure_standard_items(session)
+    rows, no_rate = _monthly_rows(session, period)
+    existing = set(
+        session.execute(
+            select(BillLine.unit_id, BillLine.item_id, BillLine.source_ref).where(
+                BillLine.period == period, BillLine.source == BILLING_SOURCE
+            )
+        ).all()
+    )
+    new = [r for r in rows if (r["unit_id"], r["item_id"], r["source_ref"]) not in existing]
+    if not new:
+        return BillingResult(period, None, 0, 0, tuple(no_rate))
+    username = getattr(actor, "username", "")
+    run = BillingRun(period=period, run_by=username)
+    session.add(run)
+    session.flush()
+    total = sum(int(r["amount_fen"]) for r in new)  # type: ignore[call-overload]
+    done = 0
+    try:
+        for chunk in _chunks(new, INSERT_CHUNK):
+            for r in chunk:
+                r.update(
+                    run_id=run.id,
+                    source=BILLING_SOURCE,
+                    created_by=username,
+                    paid_fen=0,
+                    waived_fen=0,
+                    settled=False,
+                    notes="",
+                )
+            session.execute(insert(BillLine), chunk)
+            done += len(chunk)
+            if on_chunk is not None:
+                on_chunk(done)
+    except IntegrityError as exc:
+        raise Conflict(f"{period} 的账单正在由另一工作站生成，请稍后刷新查看。") from exc
+    run.lines_created = done
+    run.amount_fen = total
+    apply_credits(session, sorted({int(r["unit_id"]) for r in new}))  # type: ignore[call-overload]
+    return BillingResult(period, run.id, done, total, tuple(no_rate))
+
+
+def billed_periods(session: Session) -> list[tuple[str, int, int]]:
+    """``(period, lines, amount_fen)`` of every billed month, newest first."""
+    rows = session.execute(
+        select(BillLine.period, func.count(), func.sum(BillLine.amount_fen))
+        .where(BillLine.source == BILLING_SOURCE)
+        .group_by(BillLine.period)
+        .order_by(BillLine.period.desc())
+    ).all()
+    return [(p, int(n), int(a or 0)) for p, n, a in rows]

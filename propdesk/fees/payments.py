@@ -1,0 +1,368 @@
+"""Taking payments (收费), allocating them to bill lines, prepayments, discounts and voids.
+
+Allocation: the oldest open lines first (by due date), unless the clerk picks lines, in
+which case exactly those lines in the order picked. What is left over is kept as a
+credit on the unit (预收/溢缴) that later bills consume. A transaction reference (bank,
+WeChat, Alipay) is accepted once across every channel. Every payment gets a gap-free
+receipt number (:mod:`propdesk.fees.receipt_numbers`); a receipt is voided with a
+reason by someone allowed to (主管/经理/财务), never deleted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from propdesk.auth.permissions import Permission, require
+from propdesk.db.types import utcnow
+from propdesk.errors import Conflict, InvalidTransition, NotAllowed, NotFound, ValidationError
+from propdesk.fees.credits import add_credit, credit_balance
+from propdesk.fees.items import item_id as find_item_id
+from propdesk.fees.items import rate_on
+from propdesk.fees.models import (
+    BILLING_SOURCE,
+    PAY_METHOD_ZH,
+    Allocation,
+    AllocKind,
+    BillLine,
+    CreditEntry,
+    DiscountRule,
+    FeeItem,
+    ItemKind,
+    Payment,
+    PayMethod,
+)
+from propdesk.fees.periods import add_months, first_day, last_day, period_of
+from propdesk.fees.receipt_numbers import next_receipt_no
+from propdesk.fees.rounding import centi_times_rate
+from propdesk.registry.models import Building, ParkingSpace, Unit
+
+MAX_PAYMENT_FEN = 100_000_000
+METHODS_NEEDING_REF = frozenset({PayMethod.TRANSFER, PayMethod.WECHAT, PayMethod.ALIPAY})
+TAKEN_METHODS = (
+    PayMethod.CASH,
+    PayMethod.TRANSFER,
+    PayMethod.CARD,
+    PayMethod.WECHAT,
+    PayMethod.ALIPAY,
+)
+_REF = re.compile(r"^[A-Z0-9_-]{6,64}$")
+
+
+@dataclass(frozen=True)
+class Prepay:
+    """Prepay ``months`` future months of a monthly item (e.g. a year of 物业服务费)."""
+
+    item_code: str
+    months: int
+
+
+@dataclass(frozen=True)
+class PaymentResult:
+    payment_id: int
+    receipt_no: str
+    amount_fen: int
+    allocated_fen: int
+    credit_fen: int
+    discount_fen: int
+    discount_note: str
+    line_ids: tuple[int, ...]
+
+
+def normalize_txn_ref(ref: str | None) -> str | None:
+    """Upper-case, spaces removed; ``None`` when empty."""
+    text = re.sub(r"\s+", "", ref or "").upper()
+    return text or None
+
+
+def _validate(amount_fen: int, method: str, txn_ref: str | None) -> tuple[PayMethod, str | None]:
+    if isinstance(amount_fen, bool) or not isinstance(amount_fen, int) or amount_fen <= 0:
+        raise ValidationError("amount_fen", "收款金额必须大于 0。")
+    if amount_fen > MAX_PAYMENT_FEN:
+        raise ValidationError("amount_fen", "收款金额过大，请检查。")
+    try:
+        pay_method = PayMethod(method)
+    except ValueError:
+        raise ValidationError("method", "请选择付款方式。") from None
+    if pay_method not in TAKEN_METHODS:
+        raise ValidationError("method", "请选择付款方式。")
+    ref = normalize_txn_ref(txn_ref)
+    if ref is None and pay_method in METHODS_NEEDING_REF:
+        raise ValidationError("txn_ref", f"{PAY_METHOD_ZH[pay_method]}收款请填写交易流水号。")
+    if ref is not None and not _REF.match(ref):
+        raise ValidationError("txn_ref", "交易流水号应为 6 到 64 位字母或数字。")
+    return pay_method, ref
+
+
+def _prepay_lines(
+    session: Session, unit: Unit, prepay: Prepay, today: date, username: str
+) -> tuple[list[int], list[int], str]:
+    """Create the future lines of a prepayment; return (line ids, free line ids, discount note)."""
+    if not 1 <= prepay.months <= 36:
+        raise ValidationError("prepay_months", "预缴月数应在 1 到 36 之间。")
+    iid = find_item_id(session, prepay.item_code)
+    item = session.get(FeeItem, iid)
+    assert item is not None
+    if item.kind not in (ItemKind.AREA, ItemKind.PER_UNIT, ItemKind.PARKING):
+        raise ValidationError("prepay_item", f"“{item.name}”不能预缴。")
+    last = session.scalar(
+        select(BillLine.period)
+        .where(
+            BillLine.unit_id == unit.id,
+            BillLine.item_id == iid,
+            BillLine.source == BILLING_SOURCE,
+        )
+        .order_by(BillLine.period.desc())
+        .limit(1)
+    )
+    start = add_months(last, 1) if last else period_of(today)
+    if item.kind == ItemKind.AREA:
+        qty = unit.area_centi
+    elif item.kind == ItemKind.PARKING:
+        spaces = session.scalars(select(ParkingSpace.id).where(ParkingSpace.unit_id == unit.id))
+        qty = len(spaces.all()) * 100
+    else:
+        if item.code == "elevator":
+            building = session.get(Building, unit.building_id)
+            if building is not None and not building.has_elevator:
+                raise ValidationError("prepay_item", "该楼栋没有电梯，不收电梯费。")
+        qty = 100
+    ids: list[int] = []
+    for k in range(prepay.months):
+        period = add_months(start, k)
+        rate = rate_on(session, iid, first_day(period))
+        if rate is None:
+            raise ValidationError("prepay_item", f"“{item.name}”尚未设置单价，不能预缴。")
+        amount = centi_times_rate(qty, rate)
+        if amount <= 0:
+            raise ValidationError("prepay_item", f"该房屋没有“{item.name}”应缴费用。")
+        line = BillLine(
+            unit_id=unit.id,
+            item_id=iid,
+            period=period,
+            due_date=last_day(period),
+            quantity_centi=qty,
+            rate_fen=rate,
+            amount_fen=amount,
+            description="预缴",
+            source=BILLING_SOURCE,
+            source_ref="",
+            created_by=username,
+        )
+        session.add(line)
+        session.flush()
+        ids.append(line.id)
+    rule = session.scalars(
+        select(DiscountRule)
+        .where(
+            DiscountRule.item_id == iid,
+            DiscountRule.active.is_(True),
+            DiscountRule.min_months <= prepay.months,
+        )
+        .order_by(DiscountRule.free_months.desc())
+        .limit(1)
+    ).first()
+    if rule is None:
+        return ids, [], ""
+    free = ids[-rule.free_months :]
+    return ids, free, f"{rule.name}（预缴{prepay.months}个月，减免{rule.free_months}个月）"
+
+
+def _open_lines(session: Session, unit_id: int, line_ids: Sequence[int] | None) -> list[BillLine]:
+    if line_ids is None:
+        return list(
+            session.scalars(
+                select(BillLine)
+                .where(BillLine.unit_id == unit_id, BillLine.settled.is_(False))
+                .order_by(BillLine.due_date, BillLine.id)
+            ).all()
+        )
+    if len(set(line_ids)) != len(line_ids):
+        raise ValidationError("lines", "所选账单重复。")
+    found = {
+        line.id: line
+        for line in session.scalars(select(BillLine).where(BillLine.id.in_(list(line_ids)))).all()
+    }
+    picked: list[BillLine] = []
+    for lid in line_ids:
+        line = found.get(lid)
+        if line is None or line.unit_id != unit_id:
+            raise ValidationError("lines", "所选账单不属于该房屋，请刷新后重试。")
+        if line.settled:
+            raise Conflict("所选账单已结清（可能刚在另一工作站收过），请刷新后重试。")
+        picked.append(line)
+    return picked
+
+
+def take_payment(
+    session: Session,
+    *,
+    unit_id: int,
+    amount_fen: int,
+    method: str,
+    txn_ref: str | None = None,
+    line_ids: Sequence[int] | None = None,
+    prepay: Prepay | None = None,
+    payer: str = "",
+    notes: str = "",
+    paid_on: date | None = None,
+) -> PaymentResult:
+    """Take a payment for a unit and allocate it; see the module docstring for the rules."""
+    actor = session.info.get("actor")
+    require(actor, Permission.TAKE_PAYMENT)
+    pay_method, ref = _validate(amount_fen, method, txn_ref)
+    today = date.today()
+    day = paid_on or today
+    if day > today:
+        raise ValidationError("paid_on", "收款日期不能晚于今天。")
+    username = getattr(actor, "username", "")
+    # First write of the transaction: the receipt number (see receipt_numbers).
+    receipt_no, _seq = next_receipt_no(session, day.year)
+    if ref is not None:
+        taken = session.scalar(select(Payment.receipt_no).where(Payment.txn_ref == ref))
+        if taken is not None:
+            raise Conflict(f"交易流水号 {ref} 已在收据 {taken} 中收过款，不能重复收取。")
+    unit = session.get(Unit, unit_id)
+    if unit is None:
+        raise NotFound("房屋不存在。")
+    free_ids: list[int] = []
+    discount_note = ""
+    if prepay is not None:
+        prepaid_ids, free_ids, discount_note = _prepay_lines(session, unit, prepay, day, username)
+        # Arrears first (the picked lines, or every open line), then the prepaid months.
+        prepaid = [i for i in prepaid_ids if i not in free_ids]
+        if line_ids is None:
+            before = [
+                line.id
+                for line in _open_lines(session, unit.id, None)
+                if line.id not in prepaid_ids
+            ]
+        else:
+            before = list(line_ids)
+        lines = _open_lines(session, unit.id, before + prepaid)
+    else:
+        lines = _open_lines(session, unit.id, line_ids)
+    payment = Payment(
+        receipt_no=receipt_no,
+        unit_id=unit.id,
+        paid_on=day,
+        amount_fen=amount_fen,
+        method=pay_method.value,
+        txn_ref=ref,
+        payer=(payer or "").strip()[:50],
+        notes=(notes or "").strip(),
+        taken_by=username,
+        discount_note=discount_note,
+    )
+    session.add(payment)
+    session.flush()
+    allocations: list[dict[str, object]] = []
+    discount = 0
+    for lid in free_ids:
+        line = session.get(BillLine, lid)
+        assert line is not None
+        line.waived_fen = line.amount_fen
+        line.settled = True
+        discount += line.amount_fen
+        allocations.append(_alloc(line.id, payment.id, AllocKind.DISCOUNT, line.amount_fen, day))
+    remaining = amount_fen
+    touched: list[int] = []
+    for line in lines:
+        if remaining <= 0:
+            break
+        take = min(line.amount_fen - line.paid_fen - line.waived_fen, remaining)
+        if take <= 0:
+            continue
+        line.paid_fen += take
+        line.settled = line.paid_fen + line.waived_fen == line.amount_fen
+        remaining -= take
+        touched.append(line.id)
+        allocations.append(_alloc(line.id, payment.id, AllocKind.PAYMENT, take, day))
+    if remaining > 0:
+        add_credit(
+            session, unit.id, remaining, "prepay" if prepay else "overpay", payment_id=payment.id
+        )
+    payment.allocated_fen = amount_fen - remaining
+    payment.credit_fen = remaining
+    payment.discount_fen = discount
+    session.flush()
+    if allocations:
+        session.execute(insert(Allocation), allocations)
+    return PaymentResult(
+        payment.id,
+        receipt_no,
+        amount_fen,
+        payment.allocated_fen,
+        remaining,
+        discount,
+        discount_note,
+        tuple(touched + free_ids),
+    )
+
+
+def _alloc(
+    line_id: int, payment_id: int, kind: AllocKind, amount: int, day: date
+) -> dict[str, object]:
+    return {
+        "bill_line_id": line_id,
+        "payment_id": payment_id,
+        "kind": kind.value,
+        "amount_fen": amount,
+        "paid_on": day,
+    }
+
+
+def void_payment(session: Session, payment_id: int, *, reason: str) -> None:
+    """Void a receipt (作废): its allocations are reversed, the record and number are kept.
+
+    Needs :attr:`Permission.VOID_RECEIPT` (a supervisor, manager or finance); the voiding
+    user is recorded as the approver. A payment whose credit has been used already
+    cannot be voided until that is sorted out.
+    """
+    actor = session.info.get("actor")
+    require(actor, Permission.VOID_RECEIPT)
+    reason = (reason or "").strip()
+    if len(reason) < 2:
+        raise ValidationError("reason", "请填写作废原因。")
+    payment = session.get(Payment, payment_id, with_for_update=True)
+    if payment is None:
+        raise NotFound("收据不存在。")
+    if payment.voided:
+        raise InvalidTransition(f"收据 {payment.receipt_no} 已作废。")
+    if payment.credit_fen > 0 and credit_balance(session, payment.unit_id) < payment.credit_fen:
+        raise NotAllowed(
+            f"收据 {payment.receipt_no} 的预收款已被后续账单抵扣，不能直接作废；请先办理退款或调整。"
+        )
+    allocs = session.scalars(
+        select(Allocation).where(
+            Allocation.payment_id == payment.id, Allocation.reversed.is_(False)
+        )
+    ).all()
+    for a in allocs:
+        line = session.get(BillLine, a.bill_line_id)
+        assert line is not None
+        if a.kind == AllocKind.DISCOUNT:
+            line.waived_fen -= a.amount_fen
+        else:
+            line.paid_fen -= a.amount_fen
+        line.settled = line.paid_fen + line.waived_fen == line.amount_fen
+        a.reversed = True
+    if payment.credit_fen > 0:
+        session.add(
+            CreditEntry(
+                unit_id=payment.unit_id,
+                amount_fen=-payment.credit_fen,
+                kind="void",
+                payment_id=payment.id,
+                by=getattr(actor, "username", ""),
+            )
+        )
+    payment.voided = True
+    payment.void_reason = reason[:200]
+    payment.voided_by = getattr(actor, "display_name", "")
+    payment.voided_at = utcnow()
