@@ -1,34 +1,97 @@
-"""``propdesk db upgrade``: apply the schema migrations."""
+"""``propdesk db upgrade``: apply the schema migrations.
+
+Also home of :func:`checked_url` and :func:`open_db_or_fail`, which turn a bad
+``--db`` (missing folder, unwritable file, not a database, server refusing) into one
+clear line and exit code 2 instead of a traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
 from propdesk.config import resolve_database_url
-from propdesk.db.engine import make_engine
+from propdesk.db.engine import Database, make_engine
 from propdesk.db.migrate import pending_revisions, upgrade_database
 
 
 def register(sub: Any) -> None:
     from ui.cli import add_db_option
 
-    db = sub.add_parser("db", help="database administration")
+    db = sub.add_parser(
+        "db", help="database administration", description="Database administration."
+    )
     dbsub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    up = dbsub.add_parser("upgrade", help="apply pending schema migrations")
+    up = dbsub.add_parser(
+        "upgrade",
+        help="apply pending schema migrations",
+        description="Create the database if needed and bring its schema up to date.",
+    )
     add_db_option(up)
     up.set_defaults(func=_upgrade)
 
 
-def _upgrade(args: argparse.Namespace) -> int:
-    url = resolve_database_url(args.db)
-    engine = make_engine(url)
+def shown_url(url: str) -> str:
+    """The URL without its password, for messages."""
     try:
-        pending = pending_revisions(engine)
-        upgrade_database(engine)
-    finally:
-        engine.dispose()
-    print(
-        f"数据库已是最新结构（应用了 {len(pending)} 个迁移分支）: {engine.url.render_as_string(hide_password=True)}"
-    )
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def checked_url(args: argparse.Namespace) -> str:
+    """The database URL of ``--db``; a SQLite file must be in an existing, writable folder."""
+    from ui.cli import CliError
+
+    url = resolve_database_url(getattr(args, "db", None))
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise CliError(f"数据库地址无法识别：{url}") from None
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        path = Path(parsed.database or "")
+        if not path.parent.is_dir():
+            raise CliError(f"文件夹不存在：{path.parent}")
+        if path.is_dir():
+            raise CliError(f"这是一个文件夹，不是数据库文件：{path}")
+    return url
+
+
+@contextmanager
+def database_errors(url: str) -> Iterator[None]:
+    """Turn a driver error while opening ``url`` into a :class:`ui.cli.CliError`."""
+    from ui.cli import CliError
+
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise CliError(f"无法打开或写入数据库 {shown_url(url)}：{reason}") from None
+
+
+def open_db_or_fail(args: argparse.Namespace) -> Database:
+    """Open (and migrate) the database of ``--db``, or fail with one clear line."""
+    from ui.commands import open_db_from_args
+
+    url = checked_url(args)
+    with database_errors(url):
+        return open_db_from_args(args)
+
+
+def _upgrade(args: argparse.Namespace) -> int:
+    url = checked_url(args)
+    with database_errors(url):
+        engine = make_engine(url)
+        try:
+            pending = pending_revisions(engine)
+            upgrade_database(engine)
+        finally:
+            engine.dispose()
+    print(f"数据库已是最新结构（应用了 {len(pending)} 个迁移分支）：{shown_url(url)}")
     return 0
