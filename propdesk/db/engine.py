@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -78,8 +79,23 @@ class Database:
         self.engine.dispose()
 
 
+def _check_sqlite_file(url: str) -> None:
+    from sqlalchemy.engine import make_url
+
+    from propdesk.backup.integrity import check_file
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        check_file(Path(parsed.database), allow_new=True)
+
+
 def open_database(url: str, *, upgrade: bool = True) -> Database:
-    """Open (and by default migrate to the newest schema) the database at ``url``."""
+    """Open (and by default migrate to the newest schema) the database at ``url``.
+
+    A SQLite file is checked first (``PRAGMA quick_check``, PropDesk tables): a damaged
+    or foreign file raises ``DatabaseFileError`` and is never migrated or written.
+    """
+    _check_sqlite_file(url)
     engine = make_engine(url)
     if upgrade:
         from propdesk.db.migrate import upgrade_database

@@ -1,0 +1,1 @@
+"""Backups of the SQLite database: online copies, rotation, integrity checks and restore."""

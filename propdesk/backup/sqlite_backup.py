@@ -1,0 +1,211 @@
+"""Online backups of the SQLite database, rotation, and restore.
+
+Copies use SQLite's backup API (``sqlite3.Connection.backup``), which takes a consistent
+snapshot while other connections keep working. A backup is written to ``*.part``, checked
+with ``PRAGMA quick_check``, switched to a single-file journal mode and only then renamed
+into place, so a half-written backup never looks like a real one.
+
+Restore checks the chosen file fully (``PRAGMA integrity_check`` and the PropDesk tables)
+before touching anything, keeps the current database aside
+(``<name>.before-restore-<timestamp>``) and then copies the backup into the live file
+with the backup API (one write transaction: all or nothing).
+
+On PostgreSQL backups belong to the server (``pg_dump``); every function here says so
+with :class:`NotAllowed` instead of pretending.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from propdesk.auth.actor import Actor
+from propdesk.auth.permissions import Permission, require
+from propdesk.backup.integrity import check_file
+from propdesk.backup.schedule import backup_due
+from propdesk.config import data_dir
+from propdesk.db.engine import Database
+from propdesk.db.types import utcnow
+from propdesk.errors import NotAllowed, ValidationError
+
+KINDS = ("start", "daily", "manual")
+KIND_LABELS_ZH = {"start": "启动时", "daily": "每日", "manual": "手动"}
+POSTGRES_MESSAGE = (
+    "当前数据库在 PostgreSQL 服务器上，备份和恢复由服务器负责（例如每天用 pg_dump 导出，"
+    "用 pg_restore 恢复），请联系系统管理员。本程序不对 PostgreSQL 做备份。"
+)
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<ts>\d{8}-\d{6}-\d{6})-(?P<kind>start|daily|manual)\.sqlite3$"
+)
+_TS = "%Y%m%d-%H%M%S-%f"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file. ``created_at`` is timezone-aware (local time of the desk)."""
+
+    path: Path
+    created_at: datetime
+    size: int
+    kind: str
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS_ZH.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    kept_aside: Path
+
+
+def backup_folder() -> Path:
+    """``backups/`` in the data folder (created on demand)."""
+    folder = data_dir() / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def database_path(db: Database) -> Path:
+    """The SQLite file behind ``db``; PostgreSQL gets the pg_dump explanation."""
+    if not db.is_sqlite:
+        raise NotAllowed(POSTGRES_MESSAGE)
+    name = db.engine.url.database
+    if not name or name == ":memory:":
+        raise NotAllowed("内存数据库没有文件，无法备份。")
+    return Path(name).resolve()
+
+
+def online_copy(source: Path, dest: Path) -> None:
+    """Consistent copy of ``source`` into a new single-file database ``dest`` (checked)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part = dest.with_name(dest.name + ".part")
+    part.unlink(missing_ok=True)
+    try:
+        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(part)) as dst:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        check_file(part)
+        os.replace(part, dest)
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def _now_local() -> datetime:
+    return utcnow().astimezone()
+
+
+def _target(folder: Path, stem: str, kind: str, now: datetime) -> Path:
+    path = folder / f"{stem}-{now:{_TS}}-{kind}.sqlite3"
+    while path.exists():  # two backups in the same microsecond
+        now += timedelta(microseconds=1)
+        path = folder / f"{stem}-{now:{_TS}}-{kind}.sqlite3"
+    return path
+
+
+def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
+    """Backups in ``folder`` (of database ``stem`` when given), newest first."""
+    out: list[BackupInfo] = []
+    if not folder.is_dir():
+        return out
+    for path in folder.iterdir():
+        m = _NAME.match(path.name)
+        if not m or (stem is not None and m["stem"] != stem):
+            continue
+        created = datetime.strptime(m["ts"], _TS).astimezone()
+        out.append(BackupInfo(path, created, path.stat().st_size, m["kind"]))
+    out.sort(key=lambda b: b.created_at, reverse=True)
+    return out
+
+
+def rotate(folder: Path, stem: str, keep: int) -> list[Path]:
+    """Delete all but the ``keep`` newest backups of ``stem``; returns what was removed."""
+    keep = max(1, keep)
+    removed = [b.path for b in list_backups(folder, stem)[keep:]]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def _make_backup(
+    db: Database, *, kind: str, keep: int, folder: Path | None, dest: Path | None
+) -> BackupInfo:
+    source = database_path(db)
+    if dest is not None:
+        dest = dest.expanduser().resolve()
+        if dest == source:
+            raise ValidationError("dest", "备份文件不能就是当前数据库本身。")
+        online_copy(source, dest)
+        return BackupInfo(dest, _now_local(), dest.stat().st_size, kind)
+    folder = folder or backup_folder()
+    now = _now_local()
+    path = _target(folder, source.stem, kind, now)
+    online_copy(source, path)
+    rotate(folder, source.stem, keep)
+    return BackupInfo(path, now, path.stat().st_size, kind)
+
+
+def backup_now(
+    db: Database,
+    *,
+    actor: Actor | None,
+    keep: int = 10,
+    folder: Path | None = None,
+    dest: Path | None = None,
+) -> BackupInfo:
+    """A backup on demand (needs BACKUP_RESTORE). ``dest`` writes one file outside rotation."""
+    require(actor, Permission.BACKUP_RESTORE)
+    return _make_backup(db, kind="manual", keep=keep, folder=folder, dest=dest)
+
+
+def auto_backup(
+    db: Database, *, kind: str, keep: int = 10, folder: Path | None = None
+) -> BackupInfo:
+    """The app's own backup at start (``kind="start"``) or once a day (``"daily"``)."""
+    if kind not in ("start", "daily"):
+        raise ValueError(kind)
+    return _make_backup(db, kind=kind, keep=keep, folder=folder, dest=None)
+
+
+def daily_backup_if_due(
+    db: Database, *, keep: int = 10, folder: Path | None = None, now: datetime | None = None
+) -> BackupInfo | None:
+    """Run the daily backup when the newest backup is a day old (or none exists)."""
+    source = database_path(db)
+    folder = folder or backup_folder()
+    existing = list_backups(folder, source.stem)
+    last = existing[0].created_at if existing else None
+    if not backup_due(last, now or _now_local()):
+        return None
+    return auto_backup(db, kind="daily", keep=keep, folder=folder)
+
+
+def restore_backup(
+    db: Database, source: Path, *, actor: Actor | None, now: datetime | None = None
+) -> RestoreResult:
+    """Replace the live database with ``source`` after a full integrity check.
+
+    Refuses (and touches nothing) when ``source`` is damaged, not SQLite or not PropDesk.
+    The current database is first copied to ``<name>.before-restore-<timestamp>``. The
+    caller should close and reopen the database afterwards (the app restarts).
+    """
+    require(actor, Permission.BACKUP_RESTORE)
+    live = database_path(db)
+    source = source.expanduser().resolve()
+    if source == live:
+        raise ValidationError("source", "不能用当前数据库恢复它自己，请选择一个备份文件。")
+    check_file(source, full=True)
+    stamp = (now or _now_local()).strftime(_TS)
+    aside = live.with_name(f"{live.name}.before-restore-{stamp}")
+    online_copy(live, aside)
+    db.engine.dispose()
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(live)) as dst:
+        src.backup(dst)
+    check_file(live)
+    return RestoreResult(source, aside)
