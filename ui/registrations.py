@@ -12,3 +12,25 @@ def register_all() -> None:
 
     if ext.NAV_MODULES:
         return
+
+    # Registry (helper A): buildings → units, and all people.
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+    from ui.registry.lists import PeoplePage, RegistryPage
+
+    ext.NAV_MODULES.append(
+        ext.NavModule(
+            "registry",
+            QT_TRANSLATE_NOOP("NavModule", "Units"),
+            10,
+            lambda ctx: RegistryPage(ctx=ctx),
+        )
+    )
+    ext.NAV_MODULES.append(
+        ext.NavModule(
+            "people",
+            QT_TRANSLATE_NOOP("NavModule", "People"),
+            20,
+            lambda ctx: PeoplePage(ctx=ctx),
+        )
+    )
