@@ -239,7 +239,7 @@ def save_category(
 def list_rules(session: Session) -> list[SlaRuleInfo]:
     """Every SLA rule, defaults of each kind first, then category overrides."""
     ensure_defaults(session)
-    names = dict(session.execute(select(TicketCategory.id, TicketCategory.name)).tuples().all())
+    names: dict[int, str] = dict(session.execute(select(TicketCategory.id, TicketCategory.name)))
     rules = session.scalars(select(SlaRule).order_by(SlaRule.kind, SlaRule.category_id, SlaRule.id))
     order = {u.value: i for i, u in enumerate(Urgency)}
     out = [

@@ -36,6 +36,8 @@ def make_desk(db: Database) -> Desk:
         u1 = reg.create_unit(s, building_id=bid, entrance=2, room="1502", area="89.56")
         u2 = reg.create_unit(s, building_id=bid, entrance=1, room="0301", area="120")
         pid = reg.create_person(s, name="张三", phone="13812345678")
-        plumber = save_staff(s, staff_id=None, name="刘师傅", department="engineering", phone="13700001111")
+        plumber = save_staff(
+            s, staff_id=None, name="刘师傅", department="engineering", phone="13700001111"
+        )
         cleaner = save_staff(s, staff_id=None, name="陈阿姨", department="cleaning")
     return Desk(u1, u2, pid, plumber, cleaner)

@@ -17,7 +17,16 @@ from propdesk.tickets.values import TicketStatus
 from propdesk.tickets.workflow import ALLOWED_EDGES, TRANSITIONS, Action
 from tests.propdesk.tickets.helpers import CLERK, category_id, make_desk
 
-ACTIONS = ["dispatch", "start", "complete", "callback_ok", "callback_bad", "not_fixed", "close", "cancel"]
+ACTIONS = [
+    "dispatch",
+    "start",
+    "complete",
+    "callback_ok",
+    "callback_bad",
+    "not_fixed",
+    "close",
+    "cancel",
+]
 ACTION_OF = {
     "dispatch": Action.DISPATCH,
     "start": Action.START,
@@ -64,7 +73,15 @@ def test_random_sequences_follow_the_diagram(db: Database, steps: list[str]) -> 
     at = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
     with db.begin(CLERK) as s:
         tid = svc.create_ticket(
-            s, svc.Intake(kind="repair", category_id=cat, description="厨房水管漏水", unit_id=desk.unit_id, person_id=desk.person_id), at=at
+            s,
+            svc.Intake(
+                kind="repair",
+                category_id=cat,
+                description="厨房水管漏水",
+                unit_id=desk.unit_id,
+                person_id=desk.person_id,
+            ),
+            at=at,
         ).id
     reopens = 0
     for i, name in enumerate(steps):
@@ -93,10 +110,15 @@ def test_random_sequences_follow_the_diagram(db: Database, steps: list[str]) -> 
                 assert (status_before, status_after) in ALLOWED_EDGES
                 assert events_after == events_before + 1
                 last = s.scalars(
-                    select(TicketEvent).where(TicketEvent.ticket_id == tid).order_by(TicketEvent.id.desc())
+                    select(TicketEvent)
+                    .where(TicketEvent.ticket_id == tid)
+                    .order_by(TicketEvent.id.desc())
                 ).first()
                 assert last is not None
-                assert (last.from_status, last.to_status) == (status_before.value, status_after.value)
+                assert (last.from_status, last.to_status) == (
+                    status_before.value,
+                    status_after.value,
+                )
                 assert last.actor_name == CLERK.display_name
             else:
                 assert status_after == status_before
