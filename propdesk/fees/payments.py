@@ -256,7 +256,7 @@ def take_payment(
         txn_ref=ref,
         payer=(payer or "").strip()[:50],
         notes=(notes or "").strip(),
-        taken_by=username,
+        taken_by=getattr(actor, "display_name", username),
         discount_note=discount_note,
     )
     session.add(payment)

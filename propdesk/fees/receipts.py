@@ -1,0 +1,112 @@
+"""What a printed receipt (收据) shows: read from the database as plain values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from propdesk.errors import NotFound
+from propdesk.fees.models import (
+    PAY_METHOD_ZH,
+    Allocation,
+    AllocKind,
+    BillLine,
+    FeeItem,
+    Payment,
+    PayMethod,
+)
+from propdesk.registry.models import Estate, Occupancy, OccupancyRole, Person, Unit
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    item_name: str
+    period: str
+    description: str
+    amount_fen: int  # settled by this receipt (money or discount)
+    discount: bool
+
+
+@dataclass(frozen=True)
+class ReceiptData:
+    receipt_no: str
+    estate_name: str
+    company: str
+    unit_code: str
+    payer: str
+    paid_on: date
+    paid_at: datetime
+    method: str  # Chinese label
+    txn_ref: str
+    amount_fen: int
+    credit_fen: int
+    discount_fen: int
+    discount_note: str
+    lines: tuple[ReceiptLine, ...]
+    taken_by: str
+    voided: bool
+    void_reason: str
+
+
+def owner_names(session: Session, unit_id: int) -> str:
+    """The unit's current owners' names (业主), joined with 、."""
+    names = session.scalars(
+        select(Person.name)
+        .join(Occupancy, Occupancy.person_id == Person.id)
+        .where(
+            Occupancy.unit_id == unit_id,
+            Occupancy.end_date.is_(None),
+            Occupancy.role.in_([OccupancyRole.OWNER, OccupancyRole.CO_OWNER]),
+        )
+        .order_by(Occupancy.id)
+    ).all()
+    return "、".join(names)
+
+
+def get_receipt(session: Session, payment_id: int) -> ReceiptData:
+    """The receipt of a payment, with the lines it settled (item, period, amount)."""
+    p = session.get(Payment, payment_id)
+    if p is None:
+        raise NotFound("收据不存在。")
+    unit = session.get(Unit, p.unit_id)
+    assert unit is not None
+    estate = session.get(Estate, unit.estate_id)
+    rows = session.execute(
+        select(
+            FeeItem.name,
+            BillLine.period,
+            BillLine.description,
+            Allocation.amount_fen,
+            Allocation.kind,
+        )
+        .join(BillLine, BillLine.id == Allocation.bill_line_id)
+        .join(FeeItem, FeeItem.id == BillLine.item_id)
+        .where(Allocation.payment_id == p.id)
+        .order_by(BillLine.due_date, BillLine.id, Allocation.kind)
+    ).all()
+    lines = tuple(
+        ReceiptLine(name, period, desc, amount, kind == AllocKind.DISCOUNT)
+        for name, period, desc, amount, kind in rows
+    )
+    return ReceiptData(
+        receipt_no=p.receipt_no,
+        estate_name=estate.name if estate else "",
+        company=estate.company if estate else "",
+        unit_code=unit.code,
+        payer=p.payer or owner_names(session, unit.id),
+        paid_on=p.paid_on,
+        paid_at=p.paid_at,
+        method=PAY_METHOD_ZH[PayMethod(p.method)],
+        txn_ref=p.txn_ref or "",
+        amount_fen=p.amount_fen,
+        credit_fen=p.credit_fen,
+        discount_fen=p.discount_fen,
+        discount_note=p.discount_note,
+        lines=lines,
+        taken_by=p.taken_by,
+        voided=p.voided,
+        void_reason=p.void_reason,
+    )

@@ -1,0 +1,58 @@
+"""The receipt (收据) of a payment: one A4 page with the lines paid and the amount in capitals.
+
+Plain data in (:class:`propdesk.fees.receipts.ReceiptData`), PDF bytes out.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from propdesk.fees.money import fen_to_capital, yuan
+from propdesk.fees.receipts import ReceiptData
+from reports.pdf.document import DocumentSpec, build_pdf, para, styles, table, title
+
+
+def receipt_story(r: ReceiptData) -> list[Flowable]:
+    """The flowables of one receipt (also used to print several receipts in one file)."""
+    st = styles()
+    story: list[Flowable] = [title("收  据（作废）" if r.voided else "收  据")]
+    story.append(
+        table(
+            [
+                ["收据号", r.receipt_no, "收款日期", r.paid_on.isoformat()],
+                ["房号", r.unit_code, "交款人", r.payer or "—"],
+                ["付款方式", r.method, "交易流水号", r.txn_ref or "—"],
+            ],
+            [25 * mm, 55 * mm, 25 * mm, 65 * mm],
+            header_rows=0,
+            zebra=False,
+        )
+    )
+    story.append(Spacer(1, 4 * mm))
+    rows: list[list[str]] = [["收费项目", "账期", "说明", "金额(元)"]]
+    for line in r.lines:
+        note = "优惠减免" if line.discount else line.description
+        amount = f"-{yuan(line.amount_fen)}" if line.discount else yuan(line.amount_fen)
+        rows.append([line.item_name, line.period, note, amount])
+    if r.discount_fen:
+        rows.append(["", "", "减免小计", f"-{yuan(r.discount_fen)}"])
+    if r.credit_fen:
+        rows.append(["预收款", "", "存入预收，抵扣以后账单", yuan(r.credit_fen)])
+    rows.append(["合计实收", "", "", yuan(r.amount_fen)])
+    story.append(table(rows, [40 * mm, 25 * mm, 70 * mm, 35 * mm], right_align_cols=(3,)))
+    story.append(Spacer(1, 4 * mm))
+    story.append(para(f"金额大写：人民币{fen_to_capital(r.amount_fen)}　（¥{yuan(r.amount_fen)}）"))
+    if r.discount_note:
+        story.append(para(f"优惠：{r.discount_note}，减免 ¥{yuan(r.discount_fen)}"))
+    if r.voided:
+        story.append(para(f"本收据已作废。原因：{r.void_reason}", st.heading))
+    story.append(Spacer(1, 8 * mm))
+    story.append(para(f"收款人：{r.taken_by}　　　　交款人签字：________________　　（盖章）"))
+    return story
+
+
+def receipt_pdf(r: ReceiptData) -> bytes:
+    """One receipt as PDF bytes."""
+    spec = DocumentSpec(title=f"收据 {r.receipt_no}", estate_name=r.estate_name, company=r.company)
+    return build_pdf(spec, receipt_story(r))
