@@ -1,4 +1,4 @@
-"""First-run set-up of an empty estate from a pattern (buildings × entrances × floors × rooms).
+"""Estate set-up: the first-run pattern (buildings × entrances × floors × rooms) and estate info.
 
 :func:`plan_units` is pure: it expands an :class:`EstatePattern` into the unit codes that
 will exist (room number = floor × 100 + position, e.g. floor 15, room 2 → ``1502``).
@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from propdesk.errors import Conflict, ValidationError
+from propdesk.errors import Conflict, NotFound, ValidationError
 from propdesk.registry import services
 from propdesk.registry import validation as v
-from propdesk.registry.models import Unit, UnitStatus, UnitType
+from propdesk.registry.models import Estate, Unit, UnitStatus, UnitType
 
 MAX_BUILDINGS = 99
 MAX_FLOORS = 99
@@ -135,3 +135,25 @@ def set_up_estate(session: Session, pattern: EstatePattern) -> SetupResult:
     if rows:
         session.execute(insert(Unit), rows)
     return SetupResult(estate_id, len(building_ids), len(rows))
+
+
+def update_estate(
+    session: Session,
+    estate_id: int,
+    *,
+    expected_version: int | None,
+    name: str,
+    address: str = "",
+    phone: str = "",
+    company: str = "",
+) -> None:
+    """Save the estate's information (name, address, service phone, management company)."""
+    estate = session.get(Estate, estate_id)
+    if estate is None:
+        raise NotFound("尚未建立小区资料。")
+    services.check_version("小区资料", estate.version, expected_version)
+    estate.name = v.require_text(name, "name", "小区名称", 100)
+    estate.address = v.require_text(address, "address", "地址", 200) if address.strip() else ""
+    estate.phone = v.normalize_phone(phone, "phone")
+    estate.company = (company or "").strip()[:100]
+    session.flush()

@@ -9,7 +9,13 @@ from propdesk.db.engine import Database
 from propdesk.errors import Conflict, ValidationError
 from propdesk.registry import services as reg
 from propdesk.registry.models import Unit
-from propdesk.registry.setup import EstatePattern, plan_units, set_up_estate, unit_count
+from propdesk.registry.setup import (
+    EstatePattern,
+    plan_units,
+    set_up_estate,
+    unit_count,
+    update_estate,
+)
 from propdesk.registry.validation import UNIT_CODE
 
 PATTERN = EstatePattern(
@@ -81,3 +87,19 @@ def test_set_up_twice_is_refused(db: Database) -> None:
         set_up_estate(s, PATTERN)
     with db.begin() as s:
         assert s.scalar(select(func.count(Unit.id))) == 24
+
+
+def test_update_estate_info_checks_version_and_phone(db: Database) -> None:
+    with db.begin() as s:
+        eid = set_up_estate(s, PATTERN).estate_id
+        version = reg.get_estate(s).version
+    with pytest.raises(ValidationError) as err, db.begin() as s:
+        update_estate(s, eid, expected_version=version, name="翠湖花园", phone="123")
+    assert err.value.field == "phone"
+    with db.begin() as s:
+        update_estate(s, eid, expected_version=version, name="翠湖花园二期", phone="0755-12345678")
+    with db.begin() as s:
+        info = reg.get_estate(s)
+        assert (info.name, info.phone) == ("翠湖花园二期", "0755-12345678")
+    with pytest.raises(Conflict), db.begin() as s:
+        update_estate(s, eid, expected_version=version, name="旧版本")

@@ -1,0 +1,73 @@
+"""The global search box, typed into like a clerk would, inside the real main window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from propdesk.db.engine import Database
+from tests.ui.helpers import SmallEstate, make_ctx, type_text
+from ui.main_window import MainWindow
+from ui.registry.person_page import PersonPage
+from ui.registry.unit_page import UnitPage
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate) -> MainWindow:
+    win = MainWindow(ctx=make_ctx(sqlite_db))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _type(qtbot: QtBot, window: MainWindow, text: str) -> list[str]:
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.hasFocus()
+    type_text(qtbot, window.search, text)
+    qtbot.waitUntil(lambda: window.search.results.isVisible(), timeout=2000)
+    return [h.title for h in window.search.hits_model.hits]
+
+
+def test_unit_code_prefix_then_enter_opens_the_unit_page(
+    qtbot: QtBot, window: MainWindow, small_estate: SmallEstate
+) -> None:
+    titles = _type(qtbot, window, "3-2-15")
+    assert titles == ["3-2-1501", "3-2-1502"]
+    qtbot.keyClick(window.search, Qt.Key.Key_Down)  # arrow keys move through the results
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    page = window.record_page
+    assert isinstance(page, UnitPage)
+    assert page.unit_id == small_estate.unit_1502
+    assert page.title.text() == "3-2-1502"
+    shown = {page.current_model.index(r, 0).data() for r in range(page.current_model.rowCount())}
+    assert shown == {"张三", "李四"}
+    assert page.current.isVisibleTo(page)
+    assert not window.search.results.isVisible()
+
+
+@pytest.mark.parametrize("query", ["张三", "5678", "zs"])
+def test_name_phone_digits_and_pinyin_find_the_person(
+    qtbot: QtBot, window: MainWindow, small_estate: SmallEstate, query: str
+) -> None:
+    titles = _type(qtbot, window, query)
+    assert titles[0] == "张三"
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    page = window.record_page
+    assert isinstance(page, PersonPage)
+    assert page.person_id == small_estate.zhang_san
+    assert page.units_model.index(0, 0).data() == "3-2-1502"
+
+
+def test_escape_hides_results_and_no_match_shows_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    _type(qtbot, window, "李")
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    assert not window.search.results.isVisible()
+    window.search.clear()
+    type_text(qtbot, window.search, "没有这个人")
+    qtbot.wait(250)
+    assert window.search.hits_model.rowCount() == 0
+    assert not window.search.results.isVisible()

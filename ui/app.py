@@ -1,0 +1,118 @@
+"""Start the desktop app: fonts, translations, database, first-run set-up, login, main window."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+
+from propdesk.auth.actor import Actor
+from propdesk.config import LANGUAGES, Settings, resolve_database_url
+from propdesk.db.engine import Database, open_database
+from propdesk.errors import DomainError
+from resources import CJK_FONT, TRANSLATIONS
+from ui.context import AppContext
+from ui.events import ChangeHub
+from ui.worker import Executor, ThreadExecutor
+
+
+def install_cjk_font(app: QApplication) -> list[str]:
+    """Register the bundled WQY MicroHei and make it the app font's fallback family.
+
+    Chinese then renders on machines without any CJK font. Returns the registered families.
+    """
+    font_id = QFontDatabase.addApplicationFont(str(CJK_FONT))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families:
+        font = QFont(app.font())
+        base = font.family()
+        font.setFamilies([base, *[f for f in families if f != base]])
+        app.setFont(font)
+    return list(families)
+
+
+def load_translations(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install every ``resources/translations/*_{language}.qm`` plus Qt's own qtbase file.
+
+    English is the source language, so nothing is loaded for ``en``. The translators are
+    returned so the caller keeps them alive.
+    """
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    files = sorted(TRANSLATIONS.glob(f"*_{language}.qm"))
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    files += [p for p in (qt_dir / f"qtbase_{language}.qm",) if p.exists()]
+    for path in files:
+        translator = QTranslator(app)
+        if translator.load(str(path)):
+            app.installTranslator(translator)
+            installed.append(translator)
+    QLocale.setDefault(QLocale(language))
+    return installed
+
+
+def open_or_explain(url: str, parent: QWidget | None = None) -> Database | None:
+    """Open (and migrate) the database; a damaged or foreign file gets a clear message box."""
+    try:
+        return open_database(url)
+    except (DomainError, SQLAlchemyError, Exception) as exc:
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        tr = QCoreApplication.translate
+        QMessageBox.critical(
+            parent,
+            tr("App", "Cannot open the database"),
+            tr(
+                "App",
+                "PropDesk cannot open this database. It may be damaged, belong to another "
+                "program, or the server may be unreachable.\n\n%1\n\n%2",
+            )
+            .replace("%1", url)
+            .replace("%2", detail),
+        )
+        return None
+
+
+def make_context(db: Database, actor: Actor, settings: Settings, executor: Executor) -> AppContext:
+    return AppContext(db=db, actor=actor, settings=settings, executor=executor, hub=ChangeHub())
+
+
+def run_gui(db: str | None, lang: str | None) -> int:
+    """Run the desktop app until the window closes; returns the exit code."""
+    from ui.auth.gate import login_actor
+    from ui.main_window import MainWindow
+    from ui.setup.first_run import run_first_run
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("PropDesk")
+    app.setOrganizationName("PropDesk")
+    install_cjk_font(app)
+    settings = Settings.load()
+    language = lang if lang in LANGUAGES else settings.language
+    translators = load_translations(app, language)
+    settings = replace(settings, language=language)
+
+    database = open_or_explain(resolve_database_url(db, settings))
+    if database is None:
+        return 1
+    executor = ThreadExecutor(app)
+    try:
+        if not run_first_run(db=database, executor=executor):
+            return 0
+        actor = login_actor(db=database, settings=settings, parent=None)
+        if actor is None:
+            return 0
+        window = MainWindow(ctx=make_context(database, actor, settings, executor))
+        window.show()
+        code = app.exec()
+        executor.wait(5000)
+        return int(code)
+    finally:
+        del translators
+        database.dispose()

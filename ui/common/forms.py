@@ -1,0 +1,107 @@
+"""Inline validation for dialogs: a service's ``ValidationError`` appears next to its field.
+
+A dialog builds its form with :class:`FormErrors`, registering each editor under the
+service's field name; :meth:`FormErrors.show` puts ``error.message`` under that field
+(or in the dialog's general message when the field is not on the form) and focuses it.
+Nothing the user typed is cleared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+
+from propdesk.errors import Conflict, DomainError, ValidationError
+
+T = TypeVar("T")
+ERROR_STYLE = "color: #b00020;"
+
+
+def error_label(object_name: str = "error") -> QLabel:
+    """A hidden, red, word-wrapped label for an error message."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setVisible(False)
+    return label
+
+
+class FormErrors:
+    """Error labels of one form, keyed by the service's field names.
+
+    Attributes:
+        general: the label for errors not tied to a field (conflicts, not found).
+        labels: ``field → QLabel`` under each registered editor.
+    """
+
+    def __init__(self, form: QFormLayout) -> None:
+        self._form = form
+        self._editors: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.general = error_label("error_general")
+
+    def add_row(self, label: str, field: str, editor: QWidget) -> None:
+        """Add ``label: editor`` with a hidden error label under it, for ``field``."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        err = error_label(f"error_{field}")
+        layout.addWidget(err)
+        self._form.addRow(label, box)
+        row_label = self._form.labelForField(box)
+        if isinstance(row_label, QLabel):
+            row_label.setBuddy(editor)
+        self._editors[field] = editor
+        self.labels[field] = err
+
+    def clear(self) -> None:
+        for label in [*self.labels.values(), self.general]:
+            label.clear()
+            label.setVisible(False)
+
+    def show(self, error: DomainError) -> None:
+        """Show ``error`` next to its field (a ValidationError) or as the general message."""
+        self.clear()
+        field = error.field if isinstance(error, ValidationError) else ""
+        label = self.labels.get(field, self.general)
+        label.setText(error.message)
+        label.setVisible(True)
+        editor = self._editors.get(field)
+        if editor is not None:
+            editor.setFocus()
+
+    def visible_messages(self) -> dict[str, str]:
+        """``field → message`` of the errors now shown (``""`` is the general one)."""
+        out = {f: lab.text() for f, lab in self.labels.items() if lab.isVisible()}
+        if self.general.isVisible():
+            out[""] = self.general.text()
+        return out
+
+
+def attempt(errors: FormErrors, fn: Callable[[], T]) -> tuple[bool, T | None]:
+    """Run ``fn``; on a DomainError show it in ``errors`` and return ``(False, None)``."""
+    try:
+        result = fn()
+    except DomainError as exc:
+        errors.show(exc)
+        return False, None
+    errors.clear()
+    return True, result
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> None:
+    """A message box for a service error (Conflict gets its own title); never a traceback."""
+    tr = QCoreApplication.translate
+    if isinstance(error, Conflict):
+        title = tr("Errors", "Changed elsewhere")
+    elif isinstance(error, DomainError):
+        title = tr("Errors", "Cannot do that")
+    else:
+        title = tr("Errors", "Unexpected error")
+    QMessageBox.warning(parent, title, str(error))

@@ -1,0 +1,326 @@
+"""The main window: navigation of the built modules, the global search, record pages, status bar.
+
+Everything feature-specific comes from :mod:`ui.extensions` (filled by
+:func:`ui.registrations.register_all`): ``NAV_MODULES`` become the navigation (only built
+modules exist, no placeholders), ``MENU_ACTIONS`` the menus, ``STATUS_COUNTERS`` the figures
+in the status bar. A module page that has an ``open_record(str, int)`` signal can open unit
+and person pages. Nav and menu titles are English source strings translated in the
+``NavModule`` and ``MenuAction`` contexts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+from sqlalchemy.engine import make_url
+
+from propdesk.auth.actor import ROLE_LABELS_ZH
+from propdesk.errors import DomainError
+from propdesk.registry import services as reg
+from ui.context import AppContext
+from ui.events import Changes
+from ui.extensions import MENU_ACTIONS, NAV_MODULES, STATUS_COUNTERS, NavModule, StatusCounter
+from ui.registrations import register_all
+from ui.registry.person_page import PersonPage
+from ui.registry.unit_page import UnitPage
+from ui.search.search_box import SearchBox
+
+
+def describe_database(url: str) -> str:
+    """``sqlite:////x/y/propdesk.sqlite3`` → ``propdesk.sqlite3``; a server → ``host/db``."""
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return url
+    if parsed.get_backend_name() == "sqlite":
+        return (parsed.database or ":memory:").rsplit("/", 1)[-1]
+    return f"{parsed.host or 'localhost'}/{parsed.database or ''}"
+
+
+class MainWindow(QMainWindow):
+    """The desk's window.
+
+    Attributes:
+        nav: the module list (``QListWidget`` of registered modules, by order).
+        stack: module pages and the open record page.
+        search: the global :class:`SearchBox`.
+        record_page: the unit/person page on show, if any.
+        status_labels: ``key → QLabel`` in the status bar (``database``, ``user``,
+            ``language`` and each status counter's key).
+    """
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        register_all()
+        self.ctx = ctx
+        self.modules: list[NavModule] = sorted(NAV_MODULES, key=lambda m: m.order)
+        self._pages: dict[str, QWidget] = {}
+        self.record_page: QWidget | None = None
+        self._back: list[tuple[str, int]] = []
+        self.resize(1280, 800)
+
+        self.search = SearchBox(ctx=ctx)
+        self.search.opened.connect(self.open_record)
+        toolbar = QToolBar(self.tr("Search"))
+        toolbar.setObjectName("search_bar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(self.tr("Search") + "  "))
+        toolbar.addWidget(self.search)
+        self.addToolBar(toolbar)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setMaximumWidth(200)
+        self.nav.setMinimumWidth(120)
+        self.stack = QStackedWidget()
+        for module in self.modules:
+            item = QListWidgetItem(QCoreApplication.translate("NavModule", module.title))
+            item.setData(Qt.ItemDataRole.UserRole, module.key)
+            self.nav.addItem(item)
+        split = QSplitter()
+        split.addWidget(self.nav)
+        split.addWidget(self.stack)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        self.setCentralWidget(split)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        self._build_menus()
+        self._build_shortcuts()
+        self.status_labels: dict[str, QLabel] = {}
+        self._build_status_bar()
+        ctx.hub.changed.connect(self._on_changed)
+        self._update_title()
+        if self.modules:
+            self.nav.setCurrentRow(0)
+
+    # --- navigation -------------------------------------------------------------------
+
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < len(self.modules):
+            self.show_module(self.modules[row].key)
+
+    def show_module(self, key: str) -> QWidget:
+        """Show (creating on first use) the page of the module ``key``."""
+        page = self._pages.get(key)
+        if page is None:
+            module = next(m for m in self.modules if m.key == key)
+            page = module.factory(self.ctx)
+            page.setObjectName(f"module_{key}")
+            signal = getattr(page, "open_record", None)
+            if signal is not None:
+                signal.connect(self.open_record)
+            self._pages[key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        row = next((i for i, m in enumerate(self.modules) if m.key == key), -1)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        return page
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Show the unit or person page of ``record_id`` (Alt+Left goes back)."""
+        if isinstance(self.record_page, UnitPage | PersonPage):
+            current = (
+                ("unit", self.record_page.unit_id)
+                if isinstance(self.record_page, UnitPage)
+                else ("person", self.record_page.person_id)
+            )
+            if current != (kind, record_id):
+                self._back.append(current)
+        self._show_record(kind, record_id)
+
+    def open_unit(self, unit_id: int) -> None:
+        self.open_record("unit", unit_id)
+
+    def open_person(self, person_id: int) -> None:
+        self.open_record("person", person_id)
+
+    def _show_record(self, kind: str, record_id: int) -> None:
+        page: UnitPage | PersonPage
+        if kind == "unit":
+            page = UnitPage(ctx=self.ctx, unit_id=record_id)
+        else:
+            page = PersonPage(ctx=self.ctx, person_id=record_id)
+        page.setObjectName(f"{kind}_page")
+        page.open_record.connect(self.open_record)
+        old = self.record_page
+        self.record_page = page
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self.nav.blockSignals(True)
+        self.nav.clearSelection()
+        self.nav.setCurrentRow(-1)
+        self.nav.blockSignals(False)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        page.setFocus()
+
+    def go_back(self) -> None:
+        """Back to the previous record page, or to the last module."""
+        if self._back:
+            kind, record_id = self._back.pop()
+            self._show_record(kind, record_id)
+        elif self.modules:
+            self.nav.setCurrentRow(0)
+            self.show_module(self.modules[0].key)
+
+    # --- menus, shortcuts, status -----------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        titles = {
+            "file": self.tr("&File"),
+            "records": self.tr("&Records"),
+            "reports": self.tr("Re&ports"),
+            "admin": self.tr("&Admin"),
+            "help": self.tr("&Help"),
+        }
+        self.menus: dict[str, QMenu] = {k: QMenu(t, self) for k, t in titles.items()}
+        for menu_key, action in sorted(
+            ((a.menu, a) for a in MENU_ACTIONS), key=lambda pair: pair[1].order
+        ):
+            if not action.visible(self.ctx):
+                continue
+            menu = self.menus.get(menu_key, self.menus["file"])
+            qaction = QAction(QCoreApplication.translate("MenuAction", action.title), self)
+            if action.shortcut:
+                qaction.setShortcut(QKeySequence(action.shortcut))
+            qaction.triggered.connect(self._runner(action.run))
+            menu.addAction(qaction)
+        file_menu = self.menus["file"]
+        if file_menu.actions():
+            file_menu.addSeparator()
+        settings = file_menu.addAction(self.tr("&Settings…"))
+        settings.setObjectName("action_settings")
+        settings.triggered.connect(self.open_settings)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        about = self.menus["help"].addAction(self.tr("&About PropDesk"))
+        about.triggered.connect(self._about)
+        shortcuts = self.menus["help"].addAction(self.tr("&Keyboard shortcuts"))
+        shortcuts.setShortcut(QKeySequence("F1"))
+        shortcuts.triggered.connect(self._shortcuts_help)
+        for key in ("file", "records", "reports", "admin", "help"):
+            if self.menus[key].actions():
+                bar.addMenu(self.menus[key])
+
+    def _runner(self, run: Callable[[AppContext, QWidget], None]) -> Callable[[], None]:
+        def go() -> None:
+            try:
+                run(self.ctx, self)
+            except DomainError as exc:
+                QMessageBox.warning(self, self.tr("Cannot do that"), str(exc))
+
+        return go
+
+    def _build_shortcuts(self) -> None:
+        QShortcut(QKeySequence("Ctrl+K"), self, self.focus_search)
+        QShortcut(QKeySequence("Alt+Left"), self, self.go_back)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.nav.setFocus)
+        for i, module in enumerate(self.modules):
+            sequence = module.shortcut or (f"Ctrl+{i + 1}" if i < 9 else "")
+            if sequence:
+                QShortcut(QKeySequence(sequence), self, lambda k=module.key: self.show_module(k))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        actor = self.ctx.actor
+        role = ROLE_LABELS_ZH.get(actor.role, str(actor.role))
+        language = QLocale(self.ctx.settings.language).nativeLanguageName()
+        fixed = {
+            "database": self.tr("Database: %1").replace("%1", describe_database(self.ctx.db.url)),
+            "user": self.tr("User: %1").replace("%1", f"{actor.display_name}（{role}）"),
+            "language": self.tr("Language: %1").replace("%1", language),
+        }
+        for key, text in fixed.items():
+            label = QLabel(text)
+            label.setObjectName(f"status_{key}")
+            bar.addWidget(label)
+            self.status_labels[key] = label
+        for counter in STATUS_COUNTERS:
+            label = QLabel()
+            label.setObjectName(f"status_{counter.key}")
+            bar.addPermanentWidget(label)
+            self.status_labels[counter.key] = label
+            self._update_counter(counter)
+
+    def _update_counter(self, counter: StatusCounter) -> None:
+        label = self.status_labels[counter.key]
+        try:
+            text = counter.compute(self.ctx)
+        except DomainError:
+            text = ""
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    def _update_title(self) -> None:
+        try:
+            estate = self.ctx.read(reg.get_estate).name
+        except DomainError:
+            estate = ""
+        title = self.tr("PropDesk")
+        self.setWindowTitle(f"{title} — {estate}" if estate else title)
+
+    def _on_changed(self, changes: Changes) -> None:
+        for counter in STATUS_COUNTERS:
+            if changes.topics & counter.topics:
+                self._update_counter(counter)
+        if "estate" in changes:
+            self._update_title()
+
+    def open_settings(self) -> None:
+        from ui.settings.dialog import SettingsDialog
+
+        dialog = SettingsDialog(settings=self.ctx.settings, parent=self)
+        if dialog.exec():
+            self.ctx.settings = dialog.settings
+            self.ctx.hub.notify(Changes.of("settings"))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About PropDesk"),
+            self.tr("PropDesk — front-desk system for a residential property service centre."),
+        )
+
+    def _shortcuts_help(self) -> None:
+        lines = [
+            self.tr("Ctrl+K  search units and people"),
+            self.tr("Ctrl+1…9  switch module"),
+            self.tr("Ctrl+L  navigation list"),
+            self.tr("Alt+Left  back to the previous page"),
+            self.tr("Ctrl+F  filter the list"),
+            self.tr("Ctrl+E  edit the open record"),
+            self.tr("Enter  open the selected row"),
+        ]
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(lines))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        wait = getattr(self.ctx.executor, "wait", None)
+        if callable(wait):
+            wait(3000)
+        super().closeEvent(event)

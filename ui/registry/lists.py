@@ -1,0 +1,224 @@
+"""The registry's navigation pages: buildings → units, and all people. Both lists are SQL models."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.auth.permissions import Permission
+from propdesk.errors import DomainError
+from propdesk.registry import services as reg
+from ui.common.table_view import RecordTableView
+from ui.context import AppContext
+from ui.events import Changes
+from ui.registry import labels
+from ui.registry.dialogs import BuildingDialog, EstateDialog, PersonDialog, UnitDialog
+from ui.registry.list_models import PeopleModel, UnitsModel
+
+FILTER_DELAY_MS = 150
+
+
+def _filter_timer(parent: QWidget, slot: object) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(FILTER_DELAY_MS)
+    timer.timeout.connect(slot)
+    return timer
+
+
+class RegistryPage(QWidget):
+    """Buildings on the left; the selected building's units (filterable, sortable) on the right.
+
+    Signals:
+        open_record(str, int): ``("unit", id)`` when a unit is opened.
+    """
+
+    open_record = Signal(str, int)
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.buildings = QListWidget()
+        self.buildings.setObjectName("buildings")
+        self.buildings.setMaximumWidth(220)
+        self.model = UnitsModel(db=ctx.db, parent=self)
+        self.table = RecordTableView()
+        self.table.setObjectName("units")
+        self.table.setModel(self.model)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("filter")
+        self.filter.setPlaceholderText(self.tr("Filter units by code, e.g. 2-15"))
+        self.filter.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All statuses"), "")
+        for code in labels.UNIT_STATUSES:
+            self.status.addItem(labels.unit_status(code), code)
+        self.count = QLabel()
+        self.count.setObjectName("count")
+        self.estate_button = QPushButton(self.tr("Estate &info…"))
+        self.building_button = QPushButton(self.tr("New &building…"))
+        self.unit_button = QPushButton(self.tr("&New unit…"))
+        editable = ctx.can(Permission.EDIT_REGISTRY)
+        for button in (self.estate_button, self.building_button, self.unit_button):
+            button.setEnabled(editable)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 2)
+        top.addWidget(self.status)
+        top.addWidget(self.count, 1)
+        top.addWidget(self.estate_button)
+        top.addWidget(self.building_button)
+        top.addWidget(self.unit_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(top)
+        right_layout.addWidget(self.table)
+        split = QSplitter()
+        split.addWidget(self.buildings)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(split)
+
+        self._timer = _filter_timer(self, self._apply_filter)
+        self.filter.textEdited.connect(lambda _t: self._timer.start())
+        self.status.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.buildings.currentItemChanged.connect(self._building_changed)
+        self.table.opened.connect(lambda uid: self.open_record.emit("unit", uid))
+        self.estate_button.clicked.connect(lambda: EstateDialog(ctx=ctx, parent=self).exec())
+        self.building_button.clicked.connect(lambda: BuildingDialog(ctx=ctx, parent=self).exec())
+        self.unit_button.clicked.connect(self.new_unit)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.filter.setFocus)
+        ctx.hub.changed.connect(self._on_changed)
+        self.load_buildings()
+
+    def load_buildings(self) -> None:
+        current = self.model.building_id
+        self.buildings.blockSignals(True)
+        self.buildings.clear()
+        everything = QListWidgetItem(self.tr("All units"))
+        everything.setData(Qt.ItemDataRole.UserRole, None)
+        self.buildings.addItem(everything)
+        try:
+            buildings = self.ctx.read(reg.list_buildings)
+        except DomainError:
+            buildings = []
+        select = everything
+        for b in buildings:
+            item = QListWidgetItem(
+                self.tr("%1  (%2 units)").replace("%1", b.name).replace("%2", str(b.unit_count))
+            )
+            item.setData(Qt.ItemDataRole.UserRole, b.id)
+            self.buildings.addItem(item)
+            if b.id == current:
+                select = item
+        self.buildings.setCurrentItem(select)
+        self.buildings.blockSignals(False)
+        self._update_count()
+
+    def _building_changed(self, item: QListWidgetItem | None, _prev: object = None) -> None:
+        building_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        self.model.set_building(building_id)
+        self._update_count()
+
+    def _apply_filter(self) -> None:
+        self.model.set_text(self.filter.text(), self.status.currentData() or "")
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("%n unit(s)", "", self.model.total_count()))
+
+    def new_unit(self) -> None:
+        UnitDialog(ctx=self.ctx, building_id=self.model.building_id, parent=self).exec()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.any("buildings", "estate", "units"):
+            self.load_buildings()
+        if changes.any("units", "occupancy", "people", "buildings"):
+            self.model.refresh()
+            self._update_count()
+
+
+class PeoplePage(QWidget):
+    """Every person, filtered in SQL as the clerk types (name, pinyin, phone digits, unit code).
+
+    Signals:
+        open_record(str, int): ``("person", id)`` when a person is opened.
+    """
+
+    open_record = Signal(str, int)
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = PeopleModel(db=ctx.db, actor=ctx.actor, parent=self)
+        self.table = RecordTableView()
+        self.table.setObjectName("people")
+        self.table.setModel(self.model)
+        self.table.setColumnWidth(0, 140)
+        self.table.setColumnWidth(1, 140)
+        self.table.setColumnWidth(2, 160)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("filter")
+        self.filter.setPlaceholderText(
+            self.tr("Filter: name, pinyin initials, phone digits or unit")
+        )
+        self.filter.setClearButtonEnabled(True)
+        self.count = QLabel()
+        self.count.setObjectName("count")
+        self.new_button = QPushButton(self.tr("&New person…"))
+        self.new_button.setEnabled(ctx.can(Permission.EDIT_REGISTRY))
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 2)
+        top.addWidget(self.count, 1)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self._timer = _filter_timer(self, self._apply_filter)
+        self.filter.textEdited.connect(lambda _t: self._timer.start())
+        self.filter.returnPressed.connect(self._apply_and_enter)
+        self.table.opened.connect(lambda pid: self.open_record.emit("person", pid))
+        self.new_button.clicked.connect(self.new_person)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.filter.setFocus)
+        ctx.hub.changed.connect(self._on_changed)
+        self._update_count()
+
+    def _apply_filter(self) -> None:
+        self.model.set_text(self.filter.text())
+        self._update_count()
+
+    def _apply_and_enter(self) -> None:
+        self._timer.stop()
+        self._apply_filter()
+        if self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("%n person(s)", "", self.model.total_count()))
+
+    def new_person(self) -> None:
+        dialog = PersonDialog(ctx=self.ctx, parent=self)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.open_record.emit("person", int(dialog.saved_id))
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.any("people", "occupancy", "units"):
+            self.model.refresh()
+            self._update_count()

@@ -1,0 +1,75 @@
+"""The person page: contact details (masked for roles that may not see them) and all their units."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from propdesk.errors import DomainError
+from propdesk.registry import services as reg
+from propdesk.registry.values import PersonDossier
+from ui.context import AppContext
+from ui.extensions import PERSON_PANELS
+from ui.registry.dialogs import PersonDialog
+from ui.registry.occupancy_model import OccupancyModel
+from ui.registry.record_page import FactsGrid, RecordPage, SmallTable
+
+
+class PersonPage(RecordPage):
+    """One person with every unit they are or were registered at.
+
+    Attributes:
+        person_id: the person shown.
+        units: the occupancy table (``units_model``), current first.
+    """
+
+    topics = ("people", "occupancy", "units")
+
+    def __init__(self, *, ctx: AppContext, person_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx=ctx, parent=parent)
+        self.person_id = person_id
+        self.dossier: PersonDossier | None = None
+        self.facts = FactsGrid()
+        self.facts.add("phone", self.tr("Phone"))
+        self.facts.add("phone2", self.tr("Phone 2"))
+        self.facts.add("id_number", self.tr("ID number"))
+        self.facts.add("emergency", self.tr("Emergency contact"))
+        self.facts.add("notes", self.tr("Notes"))
+        self.section(self.tr("Contact"), self.facts)
+        self.units_model = OccupancyModel(show_unit=True, parent=self)
+        self.units = SmallTable()
+        self.units.setObjectName("units")
+        self.units.setModel(self.units_model)
+        self.units.row_opened.connect(
+            lambda r: self.open_record.emit("unit", self.units_model.item(r).unit_id)
+        )
+        self.section(self.tr("Units"), self.units)
+        self.edit_button = QPushButton(self.tr("&Edit person"))
+        self.edit_button.clicked.connect(self.edit_person)
+        self.actions_bar.addWidget(self.edit_button)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.edit_person)
+        self.add_panels(PERSON_PANELS, person_id)
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            self.dossier = self.ctx.read(lambda s: reg.get_person(s, self.person_id))
+        except DomainError as exc:
+            self.title.setText(str(exc))
+            return
+        p = self.dossier.person
+        self.title.setText(p.name)
+        self.setWindowTitle(p.name)
+        current = [o.unit_code for o in self.dossier.occupancies if o.current]
+        self.subtitle.setText(" ".join(current) or self.tr("no current unit"))
+        self.facts.set("phone", p.phone or "—")
+        self.facts.set("phone2", p.phone2 or "—")
+        self.facts.set("id_number", p.id_number or "—")
+        emergency = " ".join(x for x in (p.emergency_contact, p.emergency_phone) if x)
+        self.facts.set("emergency", emergency or "—")
+        self.facts.set("notes", p.notes or "—")
+        self.units_model.set_items(self.dossier.occupancies)
+        self.units.fit_rows()
+
+    def edit_person(self) -> None:
+        PersonDialog(ctx=self.ctx, person_id=self.person_id, parent=self).exec()

@@ -1,0 +1,136 @@
+"""The unit page: the desk's one-screen dossier of a unit, keyed by its code.
+
+Area, type and status; current occupants (owners first) and the closed ones (history);
+parking; then every panel registered in ``ui.extensions.UNIT_PANELS`` (tickets, arrears…).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+
+from propdesk.errors import DomainError
+from propdesk.registry import services as reg
+from propdesk.registry.values import UnitDossier
+from ui.common.forms import show_error
+from ui.context import AppContext
+from ui.extensions import UNIT_PANELS
+from ui.registry import labels
+from ui.registry.dialogs import AddOccupantDialog, EndOccupancyDialog, UnitDialog
+from ui.registry.occupancy_model import OccupancyModel
+from ui.registry.record_page import FactsGrid, RecordPage, SmallTable
+
+
+class UnitPage(RecordPage):
+    """One unit's dossier.
+
+    Attributes:
+        unit_id: the unit shown.
+        dossier: the last loaded :class:`UnitDossier`.
+        current, history: the occupancy tables (and their ``current_model``/``history_model``).
+    """
+
+    topics = ("units", "occupancy", "people", "buildings")
+
+    def __init__(self, *, ctx: AppContext, unit_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx=ctx, parent=parent)
+        self.unit_id = unit_id
+        self.dossier: UnitDossier | None = None
+        self.facts = FactsGrid()
+        self.facts.add("area", self.tr("Area"))
+        self.facts.add("unit_type", self.tr("Type"))
+        self.facts.add("status", self.tr("Status"))
+        self.facts.add("floor", self.tr("Floor"))
+        self.facts.add("parking", self.tr("Parking"))
+        self.facts.add("notes", self.tr("Notes"))
+        self.section(self.tr("Unit"), self.facts)
+        self.current_model = OccupancyModel(show_unit=False, parent=self)
+        self.current = SmallTable()
+        self.current.setObjectName("current_occupants")
+        self.current.setModel(self.current_model)
+        self.current.row_opened.connect(self._open_person_current)
+        self.current_box = self.section(self.tr("Current occupants"), self.current)
+        self.empty_note = QLabel(self.tr("Nobody is registered at this unit."))
+        self.empty_note.setStyleSheet("color: #777;")
+        self.current_box.layout().addWidget(self.empty_note)
+        self.history_model = OccupancyModel(show_unit=False, parent=self)
+        self.history = SmallTable()
+        self.history.setObjectName("history")
+        self.history.setModel(self.history_model)
+        self.history.row_opened.connect(
+            lambda r: self.open_record.emit("person", self.history_model.item(r).person_id)
+        )
+        self.history_box = self.section(self.tr("History"), self.history)
+
+        self.edit_button = QPushButton(self.tr("&Edit unit"))
+        self.add_button = QPushButton(self.tr("&Add occupant"))
+        self.move_out_button = QPushButton(self.tr("&Move out…"))
+        for button in (self.edit_button, self.add_button, self.move_out_button):
+            self.actions_bar.addWidget(button)
+        self.edit_button.clicked.connect(self.edit_unit)
+        self.add_button.clicked.connect(self.add_occupant)
+        self.move_out_button.clicked.connect(self.move_out)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.edit_unit)
+        QShortcut(QKeySequence("Ctrl+Shift+A"), self, self.add_occupant)
+        self.add_panels(UNIT_PANELS, unit_id)
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            self.dossier = self.ctx.read(lambda s: reg.get_unit_dossier(s, self.unit_id))
+        except DomainError as exc:
+            self.title.setText(str(exc))
+            return
+        d = self.dossier
+        u = d.unit
+        self.title.setText(u.code)
+        self.subtitle.setText(
+            self.tr("%1, entrance %2, floor %3")
+            .replace("%1", u.building_name)
+            .replace("%2", str(u.entrance))
+            .replace("%3", str(u.floor))
+        )
+        self.setWindowTitle(u.code)
+        self.facts.set("area", labels.area(u.area_centi))
+        self.facts.set("unit_type", labels.unit_type(u.unit_type))
+        self.facts.set("status", labels.unit_status(u.status))
+        self.facts.set("floor", str(u.floor))
+        self.facts.set("parking", "、".join(d.parking) or self.tr("none"))
+        self.facts.set("notes", u.notes or "—")
+        self.current_model.set_items(d.current)
+        self.history_model.set_items(d.history)
+        self.current.setVisible(bool(d.current))
+        self.empty_note.setVisible(not d.current)
+        self.history_box.setVisible(bool(d.history))
+        self.current.fit_rows()
+        self.history.fit_rows()
+        self.move_out_button.setEnabled(bool(d.current))
+
+    def _open_person_current(self, row: int) -> None:
+        self.open_record.emit("person", self.current_model.item(row).person_id)
+
+    def edit_unit(self) -> None:
+        UnitDialog(ctx=self.ctx, unit_id=self.unit_id, parent=self).exec()
+
+    def add_occupant(self) -> None:
+        AddOccupantDialog(ctx=self.ctx, unit_id=self.unit_id, parent=self).exec()
+
+    def move_out(self) -> None:
+        """Close the selected current occupancy (the first one if none is selected)."""
+        if self.dossier is None or not self.dossier.current:
+            return
+        row = self.current.selected_row()
+        if row < 0:
+            if len(self.dossier.current) > 1:
+                QMessageBox.information(
+                    self, self.tr("Move out"), self.tr("Select the occupant who moves out first.")
+                )
+                self.current.setFocus()
+                return
+            row = 0
+        try:
+            occupancy = self.current_model.item(row)
+        except IndexError as exc:
+            show_error(self, exc)
+            return
+        EndOccupancyDialog(ctx=self.ctx, occupancy=occupancy, parent=self).exec()

@@ -1,0 +1,240 @@
+"""First start with no estate: generate a demo estate, or set up an empty one from a pattern.
+
+The demo runs :func:`propdesk.demo.build.generate_demo` on the executor with a progress
+dialog (Cancel rolls the whole build back). The empty set-up calls
+:func:`propdesk.registry.setup.set_up_estate` in one transaction; a bad number is shown
+next to its field.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.auth.actor import Actor
+from propdesk.db.engine import Database
+from propdesk.errors import DomainError
+from propdesk.registry import services as reg
+from propdesk.registry.setup import (
+    MAX_BUILDINGS,
+    MAX_ENTRANCES,
+    MAX_FLOORS,
+    MAX_ROOMS_PER_FLOOR,
+    EstatePattern,
+    set_up_estate,
+    unit_count,
+)
+from ui.common.forms import FormErrors, attempt, show_error
+from ui.worker import Executor
+
+
+class DemoCancelled(Exception):
+    """Raised from the progress callback to roll the demo build back."""
+
+
+def needs_setup(db: Database) -> bool:
+    """True when the database has no estate yet."""
+    with db.begin() as session:
+        return not reg.has_estate(session)
+
+
+class _Progress(QObject):
+    """Carries progress from the worker thread to the UI thread (queued signal)."""
+
+    moved = Signal(float, str)
+
+
+def _spin(low: int, high: int, value: int) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setValue(value)
+    return spin
+
+
+class FirstRunSetupDialog(QDialog):
+    """Choose demo data or an empty estate; accepted once the estate exists.
+
+    Attributes:
+        demo, empty: the two choices (radio buttons).
+        demo_units: how many demo units.
+        estate_name, buildings, floors, entrances, rooms, area: the empty estate's pattern.
+        errors: inline errors of the pattern form.
+    """
+
+    def __init__(self, *, db: Database, executor: Executor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.executor = executor
+        self._cancelled = False
+        self._progress_dialog: QProgressDialog | None = None
+        self.setWindowTitle(self.tr("PropDesk — New database"))
+        self.setMinimumWidth(480)
+        intro = QLabel(
+            self.tr(
+                "This database has no estate yet. Start with a demo estate to try PropDesk, "
+                "or set up your own estate: buildings and units are created from the pattern "
+                "below (room number = floor × 100 + position, e.g. 1502)."
+            )
+        )
+        intro.setWordWrap(True)
+        self.demo = QRadioButton(self.tr("&Demo estate with sample residents, tickets and fees"))
+        self.empty = QRadioButton(self.tr("&Empty estate from a pattern"))
+        group = QButtonGroup(self)
+        group.addButton(self.demo)
+        group.addButton(self.empty)
+        self.empty.setChecked(True)
+        self.demo_units = _spin(10, 200_000, 2_000)
+        self.demo_units.setSingleStep(500)
+        demo_form = QFormLayout()
+        demo_form.addRow(self.tr("&Units"), self.demo_units)
+        demo_box = QGroupBox()
+        demo_box.setLayout(demo_form)
+
+        self.estate_name = QLineEdit()
+        self.estate_name.setPlaceholderText(self.tr("e.g. 翠湖花园"))
+        self.buildings = _spin(1, MAX_BUILDINGS, 6)
+        self.floors = _spin(1, MAX_FLOORS, 18)
+        self.entrances = _spin(1, MAX_ENTRANCES, 2)
+        self.rooms = _spin(1, MAX_ROOMS_PER_FLOOR, 2)
+        self.area = QLineEdit("89.00")
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        form = QFormLayout()
+        self.errors = FormErrors(form)
+        self.errors.add_row(self.tr("Estate &name"), "estate_name", self.estate_name)
+        self.errors.add_row(self.tr("&Buildings"), "buildings", self.buildings)
+        self.errors.add_row(self.tr("&Floors per building"), "floors", self.floors)
+        self.errors.add_row(self.tr("E&ntrances per building"), "entrances", self.entrances)
+        self.errors.add_row(self.tr("&Rooms per floor and entrance"), "rooms_per_floor", self.rooms)
+        self.errors.add_row(self.tr("Default &area (m²)"), "area", self.area)
+        form.addRow("", self.summary)
+        empty_box = QGroupBox()
+        empty_box.setLayout(form)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Create"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.demo)
+        layout.addWidget(demo_box)
+        layout.addWidget(self.empty)
+        layout.addWidget(empty_box)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(buttons)
+
+        def toggle() -> None:
+            demo_box.setEnabled(self.demo.isChecked())
+            empty_box.setEnabled(self.empty.isChecked())
+
+        self.demo.toggled.connect(toggle)
+        toggle()
+        for spin in (self.buildings, self.floors, self.entrances, self.rooms):
+            spin.valueChanged.connect(self._update_summary)
+        self._update_summary()
+        self.estate_name.setFocus()
+
+    def pattern(self) -> EstatePattern:
+        return EstatePattern(
+            estate_name=self.estate_name.text(),
+            buildings=self.buildings.value(),
+            floors=self.floors.value(),
+            entrances=self.entrances.value(),
+            rooms_per_floor=self.rooms.value(),
+            area=self.area.text(),
+        )
+
+    def _update_summary(self) -> None:
+        n = unit_count(self.pattern())
+        self.summary.setText(self.tr("%n unit(s) will be created.", "", n))
+
+    # --- creating ---------------------------------------------------------------------
+
+    def accept(self) -> None:
+        if self.empty.isChecked():
+            self._create_empty()
+        else:
+            self._create_demo()
+
+    def _create_empty(self) -> None:
+        def work() -> None:
+            with self.db.begin(Actor.system()) as session:
+                set_up_estate(session, self.pattern())
+
+        ok, _ = attempt(self.errors, work)
+        if ok:
+            super().accept()
+
+    def _create_demo(self) -> None:
+        from propdesk.demo.build import generate_demo
+
+        self._cancelled = False
+        relay = _Progress(self)
+        dialog = QProgressDialog(
+            self.tr("Generating the demo estate…"), self.tr("Cancel"), 0, 1000, self
+        )
+        dialog.setWindowTitle(self.tr("Demo data"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self._cancel)
+        relay.moved.connect(lambda f, t: (dialog.setValue(int(f * 1000)), dialog.setLabelText(t)))
+        self._progress_dialog = dialog
+        units = self.demo_units.value()
+        db = self.db
+
+        def progress(fraction: float, text: str) -> None:
+            if self._cancelled:
+                raise DemoCancelled
+            relay.moved.emit(fraction, text)
+
+        dialog.show()
+        self.executor.submit(
+            lambda: generate_demo(db, units=units, progress=progress),
+            success=lambda _summary: self._demo_done(None),
+            failure=self._demo_done,
+        )
+
+    def _cancel(self) -> None:
+        self._cancelled = True
+
+    def _demo_done(self, error: BaseException | None) -> None:
+        if self._progress_dialog is not None:
+            self._progress_dialog.close()
+            self._progress_dialog = None
+        if error is None:
+            super().accept()
+        elif isinstance(error, DemoCancelled):
+            return
+        elif isinstance(error, DomainError):
+            self.errors.show(error)
+        else:
+            show_error(self, error)
+
+
+def run_first_run(*, db: Database, executor: Executor, parent: QWidget | None = None) -> bool:
+    """Show the set-up when the database has no estate; False when the user cancelled."""
+    if not needs_setup(db):
+        return True
+    return (
+        FirstRunSetupDialog(db=db, executor=executor, parent=parent).exec()
+        == QDialog.DialogCode.Accepted
+    )
