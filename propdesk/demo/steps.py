@@ -43,4 +43,5 @@ DemoStep = Callable[[Session, DemoContext], None]
 # Orders: 10 registry, 20 users, 30 tickets, 40 fees, 50 move-in/renovation, 60 patrols/desk.
 DEMO_STEPS: list[tuple[int, str, str]] = [
     (10, "propdesk.demo.registry", "build_registry"),
+    (20, "propdesk.auth.demo", "build_users"),
 ]
