@@ -6,6 +6,8 @@ parking; then every panel registered in ``ui.extensions.UNIT_PANELS`` (tickets, 
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
@@ -83,6 +85,12 @@ class UnitPage(RecordPage):
             return
         d = self.dossier
         u = d.unit
+        # A move-out dated today belongs in the history at once (its end date is the last day).
+        occupancies = (*d.current, *d.history)  # owners first, as the service orders them
+        today = date.today()
+        current = [o for o in occupancies if o.end_date is None or o.end_date > today]
+        history = [o for o in occupancies if not (o.end_date is None or o.end_date > today)]
+        history.sort(key=lambda o: o.end_date or today, reverse=True)
         self.title.setText(u.code)
         self.subtitle.setText(
             self.tr("%1, entrance %2, floor %3")
@@ -97,14 +105,14 @@ class UnitPage(RecordPage):
         self.facts.set("floor", str(u.floor))
         self.facts.set("parking", "、".join(d.parking) or self.tr("none"))
         self.facts.set("notes", u.notes or "—")
-        self.current_model.set_items(d.current)
-        self.history_model.set_items(d.history)
-        self.current.setVisible(bool(d.current))
-        self.empty_note.setVisible(not d.current)
-        self.history_box.setVisible(bool(d.history))
+        self.current_model.set_items(current)
+        self.history_model.set_items(history)
+        self.current.setVisible(bool(current))
+        self.empty_note.setVisible(not current)
+        self.history_box.setVisible(bool(history))
         self.current.fit_rows()
         self.history.fit_rows()
-        self.move_out_button.setEnabled(bool(d.current))
+        self.move_out_button.setEnabled(bool(current))
 
     def _open_person_current(self, row: int) -> None:
         self.open_record.emit("person", self.current_model.item(row).person_id)
@@ -117,11 +125,11 @@ class UnitPage(RecordPage):
 
     def move_out(self) -> None:
         """Close the selected current occupancy (the first one if none is selected)."""
-        if self.dossier is None or not self.dossier.current:
+        if self.current_model.rowCount() == 0:
             return
         row = self.current.selected_row()
         if row < 0:
-            if len(self.dossier.current) > 1:
+            if self.current_model.rowCount() > 1:
                 QMessageBox.information(
                     self, self.tr("Move out"), self.tr("Select the occupant who moves out first.")
                 )

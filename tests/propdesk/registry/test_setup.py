@@ -5,8 +5,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
-from propdesk.errors import Conflict, ValidationError
+from propdesk.errors import Conflict, NotAllowed, ValidationError
 from propdesk.registry import services as reg
 from propdesk.registry.models import Unit
 from propdesk.registry.setup import (
@@ -46,10 +47,10 @@ def test_planned_codes_are_unique_and_valid(
 
 
 def test_set_up_creates_estate_buildings_and_units(db: Database) -> None:
-    with db.begin() as s:
+    with db.begin(Actor.system()) as s:
         result = set_up_estate(s, PATTERN)
     assert (result.buildings, result.units) == (2, 24)
-    with db.begin() as s:
+    with db.begin(Actor.system()) as s:
         assert reg.get_estate(s).name == "翠湖花园"
         assert [(b.code, b.unit_count, b.floors) for b in reg.list_buildings(s)] == [
             ("1", 12, 3),
@@ -73,33 +74,41 @@ def test_set_up_creates_estate_buildings_and_units(db: Database) -> None:
 )
 def test_bad_pattern_creates_nothing(db: Database, change: dict[str, object], field: str) -> None:
     pattern = EstatePattern(**{**PATTERN.__dict__, **change})  # type: ignore[arg-type]
-    with pytest.raises(ValidationError) as err, db.begin() as s:
+    with pytest.raises(ValidationError) as err, db.begin(Actor.system()) as s:
         set_up_estate(s, pattern)
     assert err.value.field == field
-    with db.begin() as s:
+    with db.begin(Actor.system()) as s:
         assert not reg.has_estate(s)
 
 
 def test_set_up_twice_is_refused(db: Database) -> None:
-    with db.begin() as s:
+    with db.begin(Actor.system()) as s:
         set_up_estate(s, PATTERN)
-    with pytest.raises(Conflict), db.begin() as s:
+    with pytest.raises(Conflict), db.begin(Actor.system()) as s:
         set_up_estate(s, PATTERN)
-    with db.begin() as s:
+    with db.begin(Actor.system()) as s:
         assert s.scalar(select(func.count(Unit.id))) == 24
 
 
 def test_update_estate_info_checks_version_and_phone(db: Database) -> None:
-    with db.begin() as s:
+    with db.begin(Actor.system()) as s:
         eid = set_up_estate(s, PATTERN).estate_id
         version = reg.get_estate(s).version
-    with pytest.raises(ValidationError) as err, db.begin() as s:
+    with pytest.raises(ValidationError) as err, db.begin(Actor.system()) as s:
         update_estate(s, eid, expected_version=version, name="翠湖花园", phone="123")
     assert err.value.field == "phone"
-    with db.begin() as s:
+    with db.begin(Actor.system()) as s:
         update_estate(s, eid, expected_version=version, name="翠湖花园二期", phone="0755-12345678")
-    with db.begin() as s:
+    with db.begin(Actor.system()) as s:
         info = reg.get_estate(s)
         assert (info.name, info.phone) == ("翠湖花园二期", "0755-12345678")
-    with pytest.raises(Conflict), db.begin() as s:
+    with pytest.raises(Conflict), db.begin(Actor.system()) as s:
         update_estate(s, eid, expected_version=version, name="旧版本")
+
+
+def test_update_estate_needs_the_registry_permission(db: Database) -> None:
+    with db.begin(Actor.system()) as s:
+        eid = set_up_estate(s, PATTERN).estate_id
+    finance = Actor(user_id=None, username="f", display_name="财务", role=Role.FINANCE)
+    with pytest.raises(NotAllowed), db.begin(finance) as s:
+        update_estate(s, eid, expected_version=None, name="改名")
