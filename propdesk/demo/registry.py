@@ -14,9 +14,9 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from propdesk.db.types import utcnow
@@ -67,7 +67,7 @@ class _People:
         notes: str = "",
         phone2: str = "",
     ) -> int:
-        initials, full = factory.pinyin(person.name)
+        initials, full = factory.pinyin(person)
         self.rows.append(
             {
                 "name": person.name,
@@ -242,10 +242,33 @@ def build_registry(session: Session, ctx: DemoContext) -> None:
 
 
 def _insert_ids(session: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> list[int]:
-    """Bulk insert ``rows`` and return their new ids in the same order."""
-    id_col = model.__table__.c.id
-    result = session.execute(insert(model).returning(id_col, sort_by_parameter_order=True), rows)
-    return list(result.scalars())
+    """Bulk insert ``rows`` and return their new ids in the same order.
+
+    The ids are reserved first and inserted explicitly: ``RETURNING`` with a guaranteed
+    order makes SQLAlchemy send SQLite one row at a time (3–4× slower here).
+    """
+    ids = _reserve_ids(session, model, len(rows))
+    session.execute(
+        insert(model), [{**row, "id": new_id} for row, new_id in zip(rows, ids, strict=True)]
+    )
+    return ids
+
+
+def _reserve_ids(session: Session, model: type[Base], count: int) -> list[int]:
+    """``count`` unused ids of ``model``'s table: from its sequence (PostgreSQL), or after
+    the largest id (SQLite, where this transaction already holds the write lock)."""
+    table = cast(Table, model.__table__)
+    if session.get_bind().dialect.name == "postgresql":
+        return list(
+            session.scalars(
+                text(
+                    "SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"
+                ),
+                {"t": table.name, "n": count},
+            )
+        )
+    first = (session.scalar(select(func.max(table.c.id))) or 0) + 1
+    return list(range(first, first + count))
 
 
 def _building_row(estate_id: int, plan: BuildingPlan, now: object) -> dict[str, Any]:

@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from propdesk.auth.actor import Actor
 from propdesk.db.engine import Database, open_database
 from propdesk.demo import build, steps
 from propdesk.demo.steps import DemoContext
 from propdesk.errors import DomainError, ValidationError
+from propdesk.registry import services as reg
 from propdesk.registry.models import (
     Building,
     Estate,
@@ -163,6 +165,19 @@ def test_demo_people_are_found_by_the_desk_search(db: Database) -> None:
         assert code is not None
         assert name in [h.title for h in search(s, initials, limit=1000)]
         assert code in [h.title for h in search(s, code)]
+
+
+def test_records_added_after_the_demo_get_fresh_ids(db: Database) -> None:
+    summary = _generate(db)
+    with db.begin(Actor.system()) as s:
+        person_id = reg.create_person(s, name="新住户", phone="13800000000")
+        building_id = reg.create_building(
+            s, estate_id=summary.estate_id, code="99", floors=6, entrances=1
+        )
+        unit_id = reg.create_unit(s, building_id=building_id, entrance=1, room="101", area="88.5")
+        reg.start_occupancy(s, person_id=person_id, unit_id=unit_id, role="owner", start_date=TODAY)
+    assert person_id == summary.people + 1
+    assert unit_id == UNITS + 1
 
 
 def test_rerun_is_refused(db: Database) -> None:

@@ -1,0 +1,75 @@
+"""Shared helpers of the benchmark scripts (run them from the repository root)."""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import Engine, event  # noqa: E402
+
+from propdesk.db.engine import Database, open_database  # noqa: E402
+
+
+def fresh_database(path: Path) -> Database:
+    """A new, migrated SQLite database at ``path`` (an existing file is replaced)."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return open_database(f"sqlite:///{path}")
+
+
+def median_seconds(fn: Callable[[], object], repeat: int) -> float:
+    """The median wall time of ``repeat`` calls of ``fn``."""
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+@contextmanager
+def captured_sql(engine: Engine) -> Iterator[list[tuple[str, Any]]]:
+    """Record every (SQL, parameters) the engine sends to the driver inside the block."""
+    seen: list[tuple[str, Any]] = []
+
+    def _record(
+        _conn: Any, _cursor: Any, statement: str, parameters: Any, _ctx: Any, many: bool
+    ) -> None:
+        if not many and not statement.lstrip().upper().startswith(("BEGIN", "PRAGMA")):
+            seen.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", _record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", _record)
+
+
+def raw_connection(path: Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection set up like PropDesk's (WAL, synchronous=NORMAL)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
+def replay(conn: sqlite3.Connection, statements: list[tuple[str, Any]]) -> None:
+    """Run the captured statements on a raw connection, fetching every row."""
+    for sql, params in statements:
+        conn.execute(sql, params).fetchall()
+
+
+def ratio_line(label: str, ours: float, raw: float, unit: str = "ms") -> str:
+    scale = 1000 if unit == "ms" else 1
+    return f"{label:<40} {ours * scale:10.2f} {unit}  raw {raw * scale:10.2f} {unit}  ratio {ours / raw:6.1f}x"
