@@ -39,12 +39,12 @@ def make_estate(db: Database) -> Estate:
 
 
 def set_standard_rates(db: Database) -> None:
-    """物业费 1.85 元/m², 电梯费 30 元/户, 车位管理费 150 元/个 from 2026-01-01."""
+    """物业费 1.85 元/m², 电梯费 30 元/户, 车位管理费 150 元/个 from 2025-01-01."""
     from datetime import date
 
     from propdesk.fees.items import set_rate
 
     with db.begin(MANAGER) as s:
-        set_rate(s, item_code="property", effective_from=date(2026, 1, 1), rate_fen=185)
-        set_rate(s, item_code="elevator", effective_from=date(2026, 1, 1), rate_fen=3000)
-        set_rate(s, item_code="parking", effective_from=date(2026, 1, 1), rate_fen=15000)
+        set_rate(s, item_code="property", effective_from=date(2025, 1, 1), rate_fen=185)
+        set_rate(s, item_code="elevator", effective_from=date(2025, 1, 1), rate_fen=3000)
+        set_rate(s, item_code="parking", effective_from=date(2025, 1, 1), rate_fen=15000)

@@ -151,7 +151,8 @@ def test_receipt_numbers_run_on_after_a_void(db: Database, estate: Estate) -> No
     assert second.receipt_no == f"{year}000002"
     with db.begin() as s:
         voided = s.get(Payment, first.payment_id)
-        assert voided is not None and voided.voided and voided.void_reason == "收错房号"
+        assert voided is not None
+        assert (voided.voided, voided.void_reason) == (True, "收错房号")
         assert voided.voided_by == "赵主管"
     owed = _owed(db, u)
     assert owed[("2026-03", "property")] == 22200 - 5000  # only the second payment counts
