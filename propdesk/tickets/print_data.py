@@ -1,0 +1,106 @@
+"""Plain data for the printed work order (派工单); the PDF is built in ``reports``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from propdesk.errors import NotFound
+from propdesk.registry.services import get_estate
+from propdesk.tickets.queries import ticket_detail
+from propdesk.tickets.values import (
+    COST_KIND_ZH,
+    KIND_ZH,
+    SOURCE_ZH,
+    URGENCY_ZH,
+    CostKind,
+    TicketKind,
+    TicketSource,
+    Urgency,
+    department_label,
+)
+
+
+@dataclass(frozen=True)
+class WorkOrderLine:
+    kind: str  # 人工 / 材料
+    description: str
+    quantity: int
+    unit_price_fen: int
+    amount_fen: int
+
+
+@dataclass(frozen=True)
+class WorkOrderData:
+    """Everything printed on a work order; texts already in Chinese, phone already masked."""
+
+    estate_name: str
+    company: str
+    number: str
+    kind: str
+    category: str
+    urgency: str
+    source: str
+    created_at: datetime
+    place: str  # unit code or public location
+    contact: str
+    phone: str
+    description: str
+    response_due: datetime
+    resolve_due: datetime
+    assignee: str
+    owner: str
+    is_paid: bool
+    lines: tuple[WorkOrderLine, ...]
+    reopen_count: int
+
+    @property
+    def total_fen(self) -> int:
+        return sum(line.amount_fen for line in self.lines)
+
+
+def work_order_data(session: Session, ticket_id: int) -> WorkOrderData:
+    """Collect the work order of a ticket (phones masked for the actor)."""
+    info = ticket_detail(session, ticket_id)
+    try:
+        estate = get_estate(session)
+        estate_name, company = estate.name, estate.company
+    except NotFound:
+        estate_name, company = "物业服务中心", ""
+    dept = department_label(info.department)
+    assignee = f"{info.staff_name}（{dept}）" if info.staff_name else dept
+    place = info.unit_code
+    if info.location:
+        place = f"{place} {info.location}".strip()
+    return WorkOrderData(
+        estate_name=estate_name,
+        company=company,
+        number=info.number,
+        kind=KIND_ZH[TicketKind(info.kind)],
+        category=info.category_name,
+        urgency=URGENCY_ZH[Urgency(info.urgency)],
+        source=SOURCE_ZH[TicketSource(info.source)],
+        created_at=info.created_at,
+        place=place,
+        contact=info.reporter_name,
+        phone=info.reporter_phone,
+        description=info.description,
+        response_due=info.response_due,
+        resolve_due=info.resolve_due,
+        assignee=assignee,
+        owner=info.owner_name,
+        is_paid=info.is_paid,
+        lines=tuple(
+            WorkOrderLine(
+                COST_KIND_ZH[CostKind(c.kind)],
+                c.description,
+                c.quantity,
+                c.unit_price_fen,
+                c.amount_fen,
+            )
+            for c in info.cost_lines
+        ),
+        reopen_count=info.reopen_count,
+    )
