@@ -34,3 +34,37 @@ def register_all() -> None:
             lambda ctx: PeoplePage(ctx=ctx),
         )
     )
+
+    # Owner ledger (helper B2): File menu → import / template / export / print.
+    from ui.ledger import actions as ledger
+
+    ext.MENU_ACTIONS.extend(
+        [
+            ext.MenuAction(
+                "file",
+                QT_TRANSLATE_NOOP("MenuAction", "Import owner ledger…"),
+                40,
+                ledger.import_owner_ledger,
+                visible=ledger.can_import,
+            ),
+            ext.MenuAction(
+                "file",
+                QT_TRANSLATE_NOOP("MenuAction", "Download import template…"),
+                41,
+                ledger.download_template,
+                visible=ledger.can_import,
+            ),
+            ext.MenuAction(
+                "file",
+                QT_TRANSLATE_NOOP("MenuAction", "Export owner ledger…"),
+                42,
+                ledger.export_owner_ledger,
+            ),
+            ext.MenuAction(
+                "file",
+                QT_TRANSLATE_NOOP("MenuAction", "Print owner ledger of a building…"),
+                43,
+                ledger.print_owner_ledger,
+            ),
+        ]
+    )
