@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from propdesk.errors import DomainError
 
 COMMAND_MODULES = (
+    "ui.commands.backup",
     "ui.commands.db",
     "ui.commands.demo",
     "ui.commands.owners",

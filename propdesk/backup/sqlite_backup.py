@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from propdesk.auth.actor import Actor
 from propdesk.auth.permissions import Permission, require
-from propdesk.backup.integrity import check_file
+from propdesk.backup.integrity import DatabaseFileError, check_file
 from propdesk.backup.schedule import backup_due
 from propdesk.config import data_dir
 from propdesk.db.engine import Database
@@ -186,6 +187,21 @@ def daily_backup_if_due(
     return auto_backup(db, kind="daily", keep=keep, folder=folder)
 
 
+def _replace_damaged(db: Database, source: Path, live: Path, aside: Path) -> None:
+    """The live file is itself damaged: keep its bytes aside and swap the file in whole."""
+    db.engine.dispose()
+    if live.exists():
+        shutil.copy2(live, aside)
+        wal = live.with_name(live.name + "-wal")
+        if wal.exists():
+            shutil.copy2(wal, aside.with_name(aside.name + "-wal"))
+    part = live.with_name(live.name + ".restore-part")
+    shutil.copyfile(source, part)
+    os.replace(part, live)
+    for suffix in ("-wal", "-shm"):
+        live.with_name(live.name + suffix).unlink(missing_ok=True)
+
+
 def restore_backup(
     db: Database, source: Path, *, actor: Actor | None, now: datetime | None = None
 ) -> RestoreResult:
@@ -203,9 +219,14 @@ def restore_backup(
     check_file(source, full=True)
     stamp = (now or _now_local()).strftime(_TS)
     aside = live.with_name(f"{live.name}.before-restore-{stamp}")
-    online_copy(live, aside)
-    db.engine.dispose()
-    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(live)) as dst:
-        src.backup(dst)
+    try:
+        check_file(live)
+    except DatabaseFileError:
+        _replace_damaged(db, source, live, aside)
+    else:
+        online_copy(live, aside)
+        db.engine.dispose()
+        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(live)) as dst:
+            src.backup(dst)
     check_file(live)
     return RestoreResult(source, aside)

@@ -1,0 +1,224 @@
+"""``propdesk backup [-o FILE] [--list]``, ``propdesk restore FILE [--yes]`` and
+``propdesk user add|passwd|unlock|list``.
+
+The command line acts as the system administrator of the machine it runs on (whoever
+can run it can read the database file anyway). On PostgreSQL, backup and restore
+explain that the server's ``pg_dump`` does the job.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import sessionmaker
+
+from propdesk.auth.actor import Actor, Role
+from propdesk.config import Settings
+from propdesk.db.engine import Database, make_engine, open_database
+from ui.commands.db import checked_url, database_errors
+
+
+def register(sub: Any) -> None:
+    from ui.cli import add_db_option
+
+    b = sub.add_parser(
+        "backup",
+        help="back up the SQLite database (online, consistent while the app is in use)",
+        description="Copy the database with SQLite's backup API into the backups folder "
+        "(rotated, keeps the newest N from the settings) or into FILE.",
+    )
+    b.add_argument("-o", "--output", metavar="FILE", type=Path, help="write the backup here")
+    b.add_argument("--list", action="store_true", help="list the backups in the backups folder")
+    add_db_option(b)
+    b.set_defaults(func=_backup)
+
+    r = sub.add_parser(
+        "restore",
+        help="replace the database with a backup (after an integrity check)",
+        description="Check FILE fully, keep the current database aside as "
+        "<name>.before-restore-<time>, then copy FILE into it.",
+    )
+    r.add_argument("file", metavar="FILE", type=Path)
+    r.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    add_db_option(r)
+    r.set_defaults(func=_restore)
+
+    u = sub.add_parser("user", help="manage user accounts (add, passwd, unlock, list)")
+    usub = u.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = usub.add_parser("add", help="add a user (asks for the password)")
+    add.add_argument("username")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--name", default="", help="display name (default: the username)")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    add_db_option(add)
+    add.set_defaults(func=_user_add)
+    pw = usub.add_parser("passwd", help="set a new password for a user (and unlock it)")
+    pw.add_argument("username")
+    pw.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    add_db_option(pw)
+    pw.set_defaults(func=_user_passwd)
+    unlock = usub.add_parser("unlock", help="lift a lock-out after too many wrong passwords")
+    unlock.add_argument("username")
+    add_db_option(unlock)
+    unlock.set_defaults(func=_user_unlock)
+    ls = usub.add_parser("list", help="list the users")
+    add_db_option(ls)
+    ls.set_defaults(func=_user_list)
+
+
+def _open(args: argparse.Namespace, *, upgrade: bool) -> Database:
+    url = checked_url(args)
+    with database_errors(url):
+        return open_database(url, upgrade=upgrade)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from propdesk.backup.sqlite_backup import backup_folder, backup_now, database_path, list_backups
+
+    db = _open(args, upgrade=False)
+    try:
+        if args.list:
+            source = database_path(db)
+            backups = list_backups(backup_folder(), source.stem)
+            for b in backups:
+                print(
+                    f"{b.created_at:%Y-%m-%d %H:%M:%S}  {b.kind_label:4}  {_size(b.size):>9}  {b.path}"
+                )
+            if not backups:
+                print(f"还没有备份（备份文件夹：{backup_folder()}）")
+            return 0
+        info = backup_now(
+            db, actor=Actor.system(), keep=Settings.load().backup_keep, dest=args.output
+        )
+    finally:
+        db.dispose()
+    print(f"已备份到 {info.path}（{_size(info.size)}）")
+    return 0
+
+
+def _confirm(question: str) -> bool:
+    try:
+        answer = input(f"{question} [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes", "是")
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from propdesk.backup.integrity import check_file
+    from propdesk.backup.sqlite_backup import database_path, restore_backup
+    from ui.cli import CliError
+
+    # no open_database() here: a damaged live database must still be restorable
+    url = checked_url(args)
+    db = Database(url, make_engine(url), sessionmaker())
+    try:
+        live = database_path(db)
+        check_file(args.file.expanduser(), full=True)
+        if not args.yes and not _confirm(
+            f"将用 {args.file} 替换当前数据库 {live}（当前数据库会先另存一份）。继续吗？"
+        ):
+            raise CliError("已取消，数据库没有改动。")
+        result = restore_backup(db, args.file, actor=Actor.system())
+    finally:
+        db.dispose()
+    # the backup may come from an older version: bring it to the current schema
+    open_database(f"sqlite:///{live}").dispose()
+    print(f"已从 {result.restored_from} 恢复。原数据库另存为 {result.kept_aside}")
+    return 0
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    from ui.cli import CliError
+
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("新密码：")
+    if getpass.getpass("再输一次：") != first:
+        raise CliError("两次输入的密码不一致。")
+    return first
+
+
+def _user_id(db: Database, username: str) -> int:
+    from sqlalchemy import func, select
+
+    from propdesk.auth.models import User
+    from ui.cli import CliError
+
+    with db.begin() as s:
+        uid = s.scalar(select(User.id).where(func.lower(User.username) == username.lower()))
+    if uid is None:
+        raise CliError(f"没有用户名为 {username} 的用户。")
+    return int(uid)
+
+
+def _user_add(args: argparse.Namespace) -> int:
+    from propdesk.auth.users import create_user
+
+    password = _read_password(args)
+    db = _open(args, upgrade=True)
+    try:
+        with db.begin(Actor.system()) as s:
+            create_user(
+                s,
+                username=args.username,
+                display_name=args.name or args.username,
+                role=args.role,
+                password=password,
+            )
+    finally:
+        db.dispose()
+    print(f"已添加用户 {args.username}（{args.role}）")
+    return 0
+
+
+def _user_passwd(args: argparse.Namespace) -> int:
+    from propdesk.auth.users import reset_password
+
+    password = _read_password(args)
+    db = _open(args, upgrade=True)
+    try:
+        uid = _user_id(db, args.username)
+        with db.begin(Actor.system()) as s:
+            reset_password(s, uid, password)
+    finally:
+        db.dispose()
+    print(f"已为 {args.username} 设置新密码。")
+    return 0
+
+
+def _user_unlock(args: argparse.Namespace) -> int:
+    from propdesk.auth.users import unlock_user
+
+    db = _open(args, upgrade=True)
+    try:
+        uid = _user_id(db, args.username)
+        with db.begin(Actor.system()) as s:
+            unlock_user(s, uid)
+    finally:
+        db.dispose()
+    print(f"已解锁 {args.username}。")
+    return 0
+
+
+def _user_list(args: argparse.Namespace) -> int:
+    from propdesk.auth.users import list_users
+
+    db = _open(args, upgrade=True)
+    try:
+        with db.begin(Actor.system()) as s:
+            rows = list_users(s)
+    finally:
+        db.dispose()
+    for u in rows:
+        state = "停用" if not u.active else ("锁定" if u.locked_until else "正常")
+        print(f"{u.username:16} {u.role_label:6} {state:4} {u.display_name}")
+    return 0
