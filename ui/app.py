@@ -63,11 +63,10 @@ def open_or_explain(url: str, parent: QWidget | None = None) -> Database | None:
         return open_database(url)
     except (DomainError, SQLAlchemyError, Exception) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        tr = QCoreApplication.translate
         QMessageBox.critical(
             parent,
-            tr("App", "Cannot open the database"),
-            tr(
+            QCoreApplication.translate("App", "Cannot open the database"),
+            QCoreApplication.translate(
                 "App",
                 "PropDesk cannot open this database. It may be damaged, belong to another "
                 "program, or the server may be unreachable.\n\n%1\n\n%2",

@@ -97,11 +97,10 @@ def attempt(errors: FormErrors, fn: Callable[[], T]) -> tuple[bool, T | None]:
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     """A message box for a service error (Conflict gets its own title); never a traceback."""
-    tr = QCoreApplication.translate
     if isinstance(error, Conflict):
-        title = tr("Errors", "Changed elsewhere")
+        title = QCoreApplication.translate("Errors", "Changed elsewhere")
     elif isinstance(error, DomainError):
-        title = tr("Errors", "Cannot do that")
+        title = QCoreApplication.translate("Errors", "Cannot do that")
     else:
-        title = tr("Errors", "Unexpected error")
+        title = QCoreApplication.translate("Errors", "Unexpected error")
     QMessageBox.warning(parent, title, str(error))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -222,3 +222,10 @@ class PeoplePage(QWidget):
         if changes.any("people", "occupancy", "units"):
             self.model.refresh()
             self._update_count()
+
+
+# The navigation titles registered in ui/registrations.py (listed here for the translation file).
+NAV_TITLES = (
+    QT_TRANSLATE_NOOP("NavModule", "Units"),
+    QT_TRANSLATE_NOOP("NavModule", "People"),
+)

@@ -1,0 +1,1023 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AddOccupantDialog</name>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="311" />
+        <source>Add occupant</source>
+        <translation>登记住户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="314" />
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="315" />
+        <source>&amp;Existing person</source>
+        <translation>已有住户(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="316" />
+        <source>Ne&amp;w person</source>
+        <translation>新住户(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="319" />
+        <source>name, pinyin initials or phone digits</source>
+        <translation>姓名、拼音首字母或电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="330" />
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="333" />
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="334" />
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="335" />
+        <source>&amp;Role</source>
+        <translation>身份(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="336" />
+        <source>&amp;From</source>
+        <translation>起始日期(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="355" />
+        <source>Choose a person from the list.</source>
+        <translation>请从列表中选择住户。</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../ui/app.py" line="68" />
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="69" />
+        <source>PropDesk cannot open this database. It may be damaged, belong to another program, or the server may be unreachable.
+
+%1
+
+%2</source>
+        <translation>PropDesk 无法打开此数据库。文件可能已损坏、属于其他程序，或数据库服务器无法连接。
+
+%1
+
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>BuildingDialog</name>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="146" />
+        <source>New building</source>
+        <translation>新建楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="148" />
+        <source>e.g. 3 or A2</source>
+        <translation>例如 3 或 A2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="150" />
+        <source>empty: code + 栋</source>
+        <translation>留空则为“编号+栋”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="157" />
+        <source>Has elevator</source>
+        <translation>有电梯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="159" />
+        <source>&amp;Code</source>
+        <translation>编号(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="160" />
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="161" />
+        <source>&amp;Floors</source>
+        <translation>楼层数(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="162" />
+        <source>&amp;Entrances</source>
+        <translation>单元数(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>EndOccupancyDialog</name>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="375" />
+        <source>Move out</source>
+        <translation>迁出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="381" />
+        <source>Occupant</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="384" />
+        <source>e.g. sold, lease ended</source>
+        <translation>例如：已出售、租约到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="385" />
+        <source>&amp;End date</source>
+        <translation>迁出日期(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="386" />
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="387" />
+        <source>&amp;Move out</source>
+        <translation>迁出(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/common/forms.py" line="101" />
+        <source>Changed elsewhere</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/forms.py" line="103" />
+        <source>Cannot do that</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/forms.py" line="105" />
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>EstateDialog</name>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="116" />
+        <source>Estate information</source>
+        <translation>小区资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="122" />
+        <source>Estate &amp;name</source>
+        <translation>小区名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="123" />
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="124" />
+        <source>Service &amp;phone</source>
+        <translation>服务电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="125" />
+        <source>Management &amp;company</source>
+        <translation>物业公司(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunSetupDialog</name>
+    <message>
+        <location filename="../../ui/setup/first_run.py" line="83" />
+        <source>PropDesk — New database</source>
+        <translation>PropDesk — 新数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_run.py" line="87" />
+        <source>This database has no estate yet. Start with a demo estate to try PropDesk, or set up your own estate: buildings and units are created from the pattern below (room number = floor × 100 + position, e.g. 1502).</source>
+        <translation>此数据库还没有小区资料。可以生成演示小区试用 PropDesk，或建立自己的小区：按下面的规则自动生成楼栋和房屋（房号 = 楼层 × 100 + 序号，例如 1502）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_run.py" line="93" />
+        <source>&amp;Demo estate with sample residents, tickets and fees</source>
+        <translation>演示小区（含示例住户、工单和收费）(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_run.py" line="94" />
+        <source>&amp;Empty estate from a pattern</source>
+        <translation>按规则建立空白小区(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_run.py" line="102" />
+        <source>&amp;Units</source>
+        <translation>房屋套数(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_run.py" line="107" />
+        <source>e.g. 翠湖花园</source>
+        <translation>例如：翠湖花园</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_run.py" line="117" />
+        <source>Estate &amp;name</source>
+        <translation>小区名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_run.py" line="118" />
+        <source>&amp;Buildings</source>
+        <translation>楼栋数(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_run.py" line="119" />
+        <source>&amp;Floors per building</source>
+        <translation>每栋楼层数(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_run.py" line="120" />
+        <source>E&amp;ntrances per building</source>
+        <translation>每栋单元数(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_run.py" line="121" />
+        <source>&amp;Rooms per floor and entrance</source>
+        <translation>每单元每层户数(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_run.py" line="122" />
+        <source>Default &amp;area (m²)</source>
+        <translation>默认建筑面积(㎡)(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_run.py" line="130" />
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_run.py" line="131" />
+        <location filename="../../ui/setup/first_run.py" line="191" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/setup/first_run.py" line="166" />
+        <source>%n unit(s) will be created.</source>
+        <translation><numerusform>将生成 %n 套房屋。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_run.py" line="191" />
+        <source>Generating the demo estate…</source>
+        <translation>正在生成演示小区…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_run.py" line="193" />
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+</context>
+<context>
+    <name>HitsModel</name>
+    <message>
+        <location filename="../../ui/search/search_box.py" line="56" />
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/search_box.py" line="56" />
+        <source>Person</source>
+        <translation>住户</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="81" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="190" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="191" />
+        <source>&amp;Records</source>
+        <translation>档案(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="192" />
+        <source>Re&amp;ports</source>
+        <translation>报表(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="193" />
+        <source>&amp;Admin</source>
+        <translation>管理(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="194" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="211" />
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="215" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="218" />
+        <source>&amp;About PropDesk</source>
+        <translation>关于 PropDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="220" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="232" />
+        <source>Cannot do that</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="255" />
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="256" />
+        <source>User: %1</source>
+        <translation>用户：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="257" />
+        <source>Language: %1</source>
+        <translation>语言：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="285" />
+        <source>PropDesk</source>
+        <translation>PropDesk 物业客服前台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="306" />
+        <source>About PropDesk</source>
+        <translation>关于 PropDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="307" />
+        <source>PropDesk — front-desk system for a residential property service centre.</source>
+        <translation>PropDesk — 住宅小区物业客服中心前台系统。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="312" />
+        <source>Ctrl+K  search units and people</source>
+        <translation>Ctrl+K  搜索房屋和住户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="313" />
+        <source>Ctrl+1…9  switch module</source>
+        <translation>Ctrl+1…9  切换模块</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="314" />
+        <source>Ctrl+L  navigation list</source>
+        <translation>Ctrl+L  导航列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="315" />
+        <source>Alt+Left  back to the previous page</source>
+        <translation>Alt+←  返回上一页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="316" />
+        <source>Ctrl+F  filter the list</source>
+        <translation>Ctrl+F  筛选列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="317" />
+        <source>Ctrl+E  edit the open record</source>
+        <translation>Ctrl+E  编辑当前档案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="318" />
+        <source>Enter  open the selected row</source>
+        <translation>Enter  打开选中行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="320" />
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>NavModule</name>
+    <message>
+        <location filename="../../ui/registry/lists.py" line="229" />
+        <source>Units</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/lists.py" line="230" />
+        <source>People</source>
+        <translation>住户</translation>
+    </message>
+</context>
+<context>
+    <name>OccupancyModel</name>
+    <message>
+        <location filename="../../ui/registry/occupancy_model.py" line="24" />
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/occupancy_model.py" line="24" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/occupancy_model.py" line="24" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/occupancy_model.py" line="25" />
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/occupancy_model.py" line="25" />
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/occupancy_model.py" line="25" />
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/occupancy_model.py" line="25" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <location filename="../../ui/registry/list_models.py" line="66" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/list_models.py" line="67" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/list_models.py" line="68" />
+        <source>Units</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/list_models.py" line="69" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <location filename="../../ui/registry/lists.py" line="178" />
+        <source>Filter: name, pinyin initials, phone digits or unit</source>
+        <translation>筛选：姓名、拼音首字母、电话号码或房号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/lists.py" line="183" />
+        <source>&amp;New person…</source>
+        <translation>新建住户(&amp;N)…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/registry/lists.py" line="214" />
+        <source>%n person(s)</source>
+        <translation><numerusform>共 %n 人</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="261" />
+        <source>New person</source>
+        <translation>新建住户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="261" />
+        <source>Edit person</source>
+        <translation>编辑住户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="279" />
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="280" />
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="281" />
+        <source>Phone &amp;2</source>
+        <translation>电话2(&amp;2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="282" />
+        <source>&amp;ID number</source>
+        <translation>身份证号(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="284" />
+        <source>&amp;Emergency contact</source>
+        <translation>紧急联系人(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="286" />
+        <source>Emergency p&amp;hone</source>
+        <translation>紧急联系电话(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="287" />
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <location filename="../../ui/registry/person_page.py" line="33" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/person_page.py" line="34" />
+        <source>Phone 2</source>
+        <translation>电话2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/person_page.py" line="35" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/person_page.py" line="36" />
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/person_page.py" line="37" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/person_page.py" line="38" />
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/person_page.py" line="46" />
+        <source>Units</source>
+        <translation>名下房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/person_page.py" line="47" />
+        <source>&amp;Edit person</source>
+        <translation>编辑住户(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/person_page.py" line="64" />
+        <source>no current unit</source>
+        <translation>当前无登记房屋</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="90" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="91" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryLabels</name>
+    <message>
+        <location filename="../../ui/registry/labels.py" line="12" />
+        <source>Residence</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/labels.py" line="13" />
+        <source>Shop</source>
+        <translation>商铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/labels.py" line="14" />
+        <source>Office</source>
+        <translation>办公</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/labels.py" line="15" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/labels.py" line="18" />
+        <source>Vacant</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/labels.py" line="19" />
+        <source>Owner-occupied</source>
+        <translation>自住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/labels.py" line="20" />
+        <source>Renovating</source>
+        <translation>装修中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/labels.py" line="21" />
+        <source>Rented out</source>
+        <translation>出租</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/labels.py" line="24" />
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/labels.py" line="25" />
+        <source>Co-owner</source>
+        <translation>共有人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/labels.py" line="26" />
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/labels.py" line="27" />
+        <source>Family</source>
+        <translation>家属</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/labels.py" line="30" />
+        <source>Owned</source>
+        <translation>产权</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/labels.py" line="31" />
+        <source>Rented</source>
+        <translation>租赁</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryPage</name>
+    <message>
+        <location filename="../../ui/registry/lists.py" line="62" />
+        <source>Filter units by code, e.g. 2-15</source>
+        <translation>按房号筛选，例如 2-15</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/lists.py" line="65" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/lists.py" line="70" />
+        <source>Estate &amp;info…</source>
+        <translation>小区资料(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/lists.py" line="71" />
+        <source>New &amp;building…</source>
+        <translation>新建楼栋(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/lists.py" line="72" />
+        <source>&amp;New unit…</source>
+        <translation>新建房屋(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/lists.py" line="113" />
+        <source>All units</source>
+        <translation>全部房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/lists.py" line="123" />
+        <source>%1  (%2 units)</source>
+        <translation>%1（%2 套）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/registry/lists.py" line="143" />
+        <source>%n unit(s)</source>
+        <translation><numerusform>共 %n 套</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <location filename="../../ui/search/search_box.py" line="80" />
+        <source>Search unit 3-2-15, name, phone digits, pinyin zs  (Ctrl+K)</source>
+        <translation>搜索房号 3-2-15、姓名、电话、拼音 zs（Ctrl+K）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="36" />
+        <source>The folder of this file does not exist.</source>
+        <translation>该文件所在的文件夹不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="65" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="75" />
+        <source>empty: the SQLite file in the data folder; or postgresql+psycopg://…</source>
+        <translation>留空：使用数据文件夹中的 SQLite 文件；或填写 postgresql+psycopg://…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="77" />
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="88" />
+        <source>&amp;Language</source>
+        <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="89" />
+        <source>&amp;Database</source>
+        <translation>数据库(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="91" />
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="92" />
+        <source>Language and database changes apply when PropDesk is restarted.</source>
+        <translation>界面语言和数据库的更改在重新启动 PropDesk 后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="98" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="99" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="112" />
+        <source>Connection works.</source>
+        <translation>连接成功。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="115" />
+        <source>Cannot connect: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="190" />
+        <source>New unit</source>
+        <translation>新建房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="190" />
+        <source>Edit unit</source>
+        <translation>编辑房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="194" />
+        <source>m², e.g. 89.56</source>
+        <translation>平方米，例如 89.56</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="210" />
+        <source>e.g. 1502 (floor 15, room 02)</source>
+        <translation>例如 1502（15层02室）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="211" />
+        <source>&amp;Building</source>
+        <translation>楼栋(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="212" />
+        <source>&amp;Entrance</source>
+        <translation>单元(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="213" />
+        <source>&amp;Room</source>
+        <translation>房号(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="214" />
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="214" />
+        <source>from the room number</source>
+        <translation>由房号自动确定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="218" />
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="221" />
+        <source>&amp;Area (m²)</source>
+        <translation>建筑面积(㎡)(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="222" />
+        <source>&amp;Type</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="223" />
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="225" />
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="241" />
+        <source>Add a building first.</source>
+        <translation>请先新建楼栋。</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <location filename="../../ui/registry/unit_page.py" line="42" />
+        <source>Area</source>
+        <translation>建筑面积</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/unit_page.py" line="43" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/unit_page.py" line="44" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/unit_page.py" line="45" />
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/unit_page.py" line="46" />
+        <source>Parking</source>
+        <translation>车位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/unit_page.py" line="47" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/unit_page.py" line="48" />
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/unit_page.py" line="54" />
+        <source>Current occupants</source>
+        <translation>当前住户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/unit_page.py" line="55" />
+        <source>Nobody is registered at this unit.</source>
+        <translation>该房屋目前没有登记住户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/unit_page.py" line="65" />
+        <source>History</source>
+        <translation>历史住户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/unit_page.py" line="67" />
+        <source>&amp;Edit unit</source>
+        <translation>编辑房屋(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/unit_page.py" line="68" />
+        <source>&amp;Add occupant</source>
+        <translation>登记住户(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/unit_page.py" line="69" />
+        <source>&amp;Move out…</source>
+        <translation>迁出(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/unit_page.py" line="96" />
+        <source>%1, entrance %2, floor %3</source>
+        <translation>%1 %2单元 %3层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/unit_page.py" line="106" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/unit_page.py" line="134" />
+        <source>Move out</source>
+        <translation>迁出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/unit_page.py" line="134" />
+        <source>Select the occupant who moves out first.</source>
+        <translation>请先选择要迁出的住户。</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsModel</name>
+    <message>
+        <location filename="../../ui/registry/list_models.py" line="114" />
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/list_models.py" line="115" />
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/list_models.py" line="116" />
+        <source>Area</source>
+        <translation>建筑面积</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/list_models.py" line="117" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/list_models.py" line="118" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/list_models.py" line="119" />
+        <source>Occupant</source>
+        <translation>住户</translation>
+    </message>
+</context>
+</TS>

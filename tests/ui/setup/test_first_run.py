@@ -1,0 +1,71 @@
+"""The first-run set-up dialog: an empty estate from a pattern, with inline errors."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from propdesk.db.engine import Database
+from propdesk.registry import services as reg
+from tests.ui.helpers import type_text
+from ui.setup.first_run import FirstRunSetupDialog, needs_setup
+from ui.worker import InlineExecutor
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def _create(qtbot: QtBot, dialog: FirstRunSetupDialog) -> None:
+    qtbot.mouseClick(
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+        Qt.MouseButton.LeftButton,
+    )
+
+
+def test_empty_estate_from_a_pattern(qtbot: QtBot, sqlite_db: Database) -> None:
+    assert needs_setup(sqlite_db)
+    dialog = FirstRunSetupDialog(db=sqlite_db, executor=InlineExecutor())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.empty.isChecked()
+    type_text(qtbot, dialog.estate_name, "翠湖花园")
+    dialog.buildings.setValue(2)
+    dialog.floors.setValue(6)
+    dialog.entrances.setValue(2)
+    dialog.rooms.setValue(3)
+    assert "72" in dialog.summary.text()
+    dialog.area.setText("0")
+    _create(qtbot, dialog)
+    assert list(dialog.errors.visible_messages()) == ["area"]
+    assert needs_setup(sqlite_db)  # nothing created
+    dialog.area.setText("95.5")
+    _create(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert not needs_setup(sqlite_db)
+    with sqlite_db.begin() as s:
+        assert reg.get_estate(s).name == "翠湖花园"
+        assert [b.unit_count for b in reg.list_buildings(s)] == [36, 36]
+        unit = reg.get_unit(s, reg.unit_id_by_code(s, "2-2-603"))
+    assert unit.area_centi == 9550
+
+
+def test_missing_estate_name_is_shown_next_to_the_field(qtbot: QtBot, sqlite_db: Database) -> None:
+    dialog = FirstRunSetupDialog(db=sqlite_db, executor=InlineExecutor())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _create(qtbot, dialog)
+    assert "小区名称" in dialog.errors.visible_messages()["estate_name"]
+
+
+def test_demo_estate_through_the_executor(qtbot: QtBot, sqlite_db: Database) -> None:
+    dialog = FirstRunSetupDialog(db=sqlite_db, executor=InlineExecutor())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.demo, Qt.MouseButton.LeftButton)
+    assert dialog.demo.isChecked()
+    dialog.demo_units.setValue(12)
+    _create(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with sqlite_db.begin() as s:
+        assert sum(b.unit_count for b in reg.list_buildings(s)) == 12

@@ -1,0 +1,96 @@
+"""The main window: navigation from the registered modules, lists, status bar, refresh on change."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from propdesk.db.engine import Database
+from propdesk.registry import services as reg
+from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
+from ui import extensions as ext
+from ui.main_window import MainWindow, describe_database
+from ui.registry.lists import PeoplePage, RegistryPage
+from ui.registry.person_page import PersonPage
+from ui.registry.unit_page import UnitPage
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate) -> MainWindow:
+    win = MainWindow(ctx=make_ctx(sqlite_db, actor=CLERK))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_navigation_lists_exactly_the_registered_modules(window: MainWindow) -> None:
+    keys = [window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())]
+    assert keys == [m.key for m in sorted(ext.NAV_MODULES, key=lambda m: m.order)]
+    assert keys[:2] == ["registry", "people"]
+    assert isinstance(window.stack.currentWidget(), RegistryPage)
+
+
+def test_status_bar_shows_database_user_and_counters(window: MainWindow) -> None:
+    assert "propdesk.sqlite3" in window.status_labels["database"].text()
+    assert "前台小王" in window.status_labels["user"].text()
+    for counter in ext.STATUS_COUNTERS:
+        assert counter.key in window.status_labels
+
+
+def test_units_list_filters_and_enter_opens_the_unit(
+    qtbot: QtBot, window: MainWindow, small_estate: SmallEstate
+) -> None:
+    page = window.show_module("registry")
+    assert isinstance(page, RegistryPage)
+    assert page.model.rowCount() == 3
+    page.buildings.setCurrentRow(1)  # building 3
+    assert page.model.building_id == small_estate.building_id
+    qtbot.keyClicks(page.filter, "2-150")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert page.count.text() in ("共 2 套", "2 unit(s)", "2 units")
+    page.table.setFocus()
+    page.table.selectRow(1)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert isinstance(window.record_page, UnitPage)
+    assert window.record_page.unit_id == small_estate.unit_1502
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert isinstance(window.stack.currentWidget(), RegistryPage)
+
+
+def test_people_list_filter_enter_and_refresh_after_a_write(
+    qtbot: QtBot, window: MainWindow, small_estate: SmallEstate
+) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = window.stack.currentWidget()
+    assert isinstance(page, PeoplePage)
+    assert page.model.rowCount() == 3
+    type_text(qtbot, page.filter, "王")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    qtbot.keyClick(page.filter, Qt.Key.Key_Return)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert isinstance(window.record_page, PersonPage)
+    assert window.record_page.person_id == small_estate.wang_wu
+    # a write elsewhere broadcasts "people"; the list refreshes itself
+    window.show_module("people")
+    page.filter.clear()
+    page.model.set_text("")
+    window.ctx.write(lambda s: reg.create_person(s, name="赵六", phone="13612345678"), "people")
+    assert page.model.rowCount() == 4
+    assert "赵六" in [page.model.index(r, 0).data() for r in range(4)]
+
+
+def test_clerk_sees_masked_phones_in_the_people_list(window: MainWindow) -> None:
+    page = window.show_module("people")
+    assert isinstance(page, PeoplePage)
+    phones = {page.model.index(r, 1).data() for r in range(page.model.rowCount())}
+    assert "138****5678" in phones
+    assert "13812345678" not in phones
+
+
+def test_describe_database() -> None:
+    assert describe_database("sqlite:////data/propdesk.sqlite3") == "propdesk.sqlite3"
+    assert describe_database("postgresql+psycopg://u:p@db.local:5432/desk") == "db.local/desk"
