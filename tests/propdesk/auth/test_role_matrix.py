@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from role_matrix import CASES, Call, Guarded, build_world
+from tests.propdesk.auth.role_matrix import CASES, Call, Guarded, build_world
 from sqlalchemy import func, select
 
 from propdesk.audit.models import AuditEntry

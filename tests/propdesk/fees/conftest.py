@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from fee_fixtures import Estate, make_estate
+from tests.propdesk.fees.fee_fixtures import Estate, make_estate
 
 from propdesk.db.engine import Database
 

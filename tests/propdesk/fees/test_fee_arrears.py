@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from fee_fixtures import CLERK, MANAGER, SUPERVISOR, Estate, set_standard_rates
+from tests.propdesk.fees.fee_fixtures import CLERK, MANAGER, SUPERVISOR, Estate, set_standard_rates
 from hypothesis import given
 from hypothesis import strategies as st
 

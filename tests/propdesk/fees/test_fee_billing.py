@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fee_fixtures import CLERK, MANAGER, Estate, set_standard_rates
+from tests.propdesk.fees.fee_fixtures import CLERK, MANAGER, Estate, set_standard_rates
 from sqlalchemy import func, select
 
 from propdesk.db.engine import Database

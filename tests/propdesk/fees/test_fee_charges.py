@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from fee_fixtures import CLERK, Estate
+from tests.propdesk.fees.fee_fixtures import CLERK, Estate
 from sqlalchemy import func, select
 
 from propdesk.db.engine import Database

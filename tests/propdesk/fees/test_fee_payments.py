@@ -4,7 +4,7 @@ import threading
 from datetime import date
 
 import pytest
-from fee_fixtures import CLERK, MANAGER, SUPERVISOR, Estate, set_standard_rates
+from tests.propdesk.fees.fee_fixtures import CLERK, MANAGER, SUPERVISOR, Estate, set_standard_rates
 from sqlalchemy import select
 
 from propdesk.db.engine import Database
