@@ -44,4 +44,5 @@ DemoStep = Callable[[Session, DemoContext], None]
 DEMO_STEPS: list[tuple[int, str, str]] = [
     (10, "propdesk.demo.registry", "build_registry"),
     (20, "propdesk.auth.demo", "build_users"),
+    (30, "propdesk.tickets.demo", "build_tickets"),
 ]

@@ -53,7 +53,10 @@ def _ticket(db: Database) -> int:
         set_cost_lines(
             s,
             tid,
-            [CostLineInput("labour", "更换下水管人工", 1, 8000), CostLineInput("material", "PVC下水管", 2, 2550)],
+            [
+                CostLineInput("labour", "更换下水管人工", 1, 8000),
+                CostLineInput("material", "PVC下水管", 2, 2550),
+            ],
         )
         svc.dispatch(s, tid, staff_id=desk.plumber_id, at=T0 + timedelta(minutes=5))
     return tid

@@ -1,0 +1,619 @@
+"""Demo step: a year of realistic service-desk tickets in every state.
+
+Reads from ``ctx.info`` (set by the registry and users steps; each is optional):
+``"unit_ids"``, ``"owner_by_unit"``, ``"tenant_by_unit"``, ``"vacant_unit_ids"``
+and ``"user_ids"`` (role → user id, for the clerks who registered tickets).
+About 0.75 tickets per unit per year; older tickets are closed, recent ones are
+spread over every status, some overdue. Sets ``ctx.info["ticket_ids"]``.
+Bulk inserts only; paid repairs that are done post their charge to the fees module.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from propdesk.auth.models import User
+from propdesk.demo.registry import _insert_ids
+from propdesk.demo.steps import DemoContext
+from propdesk.registry.models import Person
+from propdesk.tickets import catalog
+from propdesk.tickets.models import (
+    SlaRule,
+    Staff,
+    Ticket,
+    TicketCallback,
+    TicketCategory,
+    TicketCostLine,
+    TicketCounter,
+    TicketEvent,
+)
+from propdesk.tickets.sla import LOCAL_TZ, deadlines, local_period
+from propdesk.tickets.values import KIND_PREFIX, TicketKind
+
+TICKETS_PER_UNIT = 0.75
+STALL_AT = ("received", "dispatched", "in_progress", "done", "called_back")
+
+STAFF = (
+    ("刘建国", "engineering"),
+    ("王师傅", "engineering"),
+    ("赵强", "engineering"),
+    ("孙志刚", "engineering"),
+    ("周海", "engineering"),
+    ("陈秀英", "cleaning"),
+    ("李桂兰", "cleaning"),
+    ("吴红梅", "cleaning"),
+    ("郑伟", "security"),
+    ("钱勇", "security"),
+    ("冯磊", "security"),
+    ("何丽", "service"),
+    ("许静", "service"),
+)
+
+DESCRIPTIONS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("repair", "plumbing"): (
+        "厨房水槽下水不畅，已堵塞两天",
+        "卫生间马桶漏水，地面有积水",
+        "热水器进水阀滴水",
+        "阳台地漏反味，请派人查看",
+        "洗手盆龙头关不紧一直滴水",
+    ),
+    ("repair", "electrical"): (
+        "客厅插座没电，空开跳闸合不上",
+        "卧室吊灯闪烁，开关发热",
+        "入户配电箱漏电保护器频繁跳闸",
+        "厨房插座冒火花",
+    ),
+    ("repair", "water_power_cut"): (
+        "整户突然停电，楼道灯也不亮",
+        "家里没有自来水，邻居也停水",
+        "单元停电，电梯困人风险",
+    ),
+    ("repair", "door_lock"): (
+        "入户门锁芯卡住，钥匙打不开",
+        "防盗门合页松动关不严",
+        "窗户把手断裂无法关闭",
+        "单元门闭门器损坏，门关不上",
+    ),
+    ("repair", "elevator"): (
+        "电梯按钮失灵，按了不亮",
+        "电梯运行时有异响，轿厢抖动",
+        "电梯门关闭后不运行",
+        "电梯停在两层之间，有人被困",
+    ),
+    ("repair", "public_area"): (
+        "楼道声控灯不亮",
+        "小区路灯损坏，晚上很黑",
+        "地下车库积水",
+        "单元楼顶平台栏杆松动",
+        "健身器材螺丝脱落",
+    ),
+    ("repair", "leak"): (
+        "楼上卫生间渗水，我家天花板发霉",
+        "外墙渗水，卧室墙面起皮",
+        "雨后阳台顶部滴水",
+    ),
+    ("repair", "access_control"): ("门禁卡刷不开单元门", "可视对讲没有声音", "楼下门禁密码失效"),
+    ("repair", "other"): ("信报箱门掉了", "空调外机支架松动，担心掉落", "晾衣架升降绳断了"),
+    ("complaint", "noise"): (
+        "楼上晚上十一点后还在拖动家具，影响休息",
+        "隔壁装修周末早上七点就开工",
+        "广场舞音乐太吵",
+        "楼下商铺夜间噪音扰民",
+    ),
+    ("complaint", "hygiene"): (
+        "垃圾桶满了没人清运，气味很大",
+        "楼道长期没有打扫",
+        "小区内宠物粪便无人清理",
+        "地下车库有大量垃圾堆放",
+    ),
+    ("complaint", "security"): (
+        "外来人员随意进出小区",
+        "电动车在楼道充电，存在安全隐患",
+        "夜间巡逻不到位，车辆被划",
+    ),
+    ("complaint", "parking"): (
+        "消防通道被私家车长期占用",
+        "我的车位被他人占用",
+        "车库出入口车辆乱停",
+    ),
+    ("complaint", "staff_attitude"): (
+        "门岗保安态度生硬",
+        "客服电话打不通，接听人员不耐烦",
+        "维修师傅上门不穿鞋套，态度差",
+    ),
+    ("complaint", "repair_quality"): (
+        "上次维修的水管又漏了",
+        "报修三天没人来处理",
+        "换的灯管一周就坏了",
+    ),
+    ("complaint", "fees"): ("物业费账单金额有误", "停车费上涨没有提前公示"),
+    ("complaint", "neighbour"): (
+        "邻居在公共走廊堆放杂物",
+        "楼上空调冷凝水滴到我家阳台",
+        "邻居家狗经常吠叫",
+    ),
+    ("complaint", "other"): ("小区绿化被破坏无人管理", "快递柜故障取不出快递"),
+    ("inquiry", "fees"): ("咨询今年物业费缴费方式", "询问车位管理费标准", "咨询水电费如何查询"),
+    ("inquiry", "renovation"): (
+        "咨询装修需要办理哪些手续",
+        "询问装修押金退还时间",
+        "咨询装修施工时间规定",
+    ),
+    ("inquiry", "services"): ("咨询门禁卡补办流程", "询问小区快递代收时间", "咨询家政服务联系方式"),
+    ("inquiry", "other"): ("询问小区停水通知时间", "咨询业主大会召开时间"),
+    ("suggestion", "environment"): ("建议增加小区绿化带的花草", "建议在儿童游乐区增加遮阳棚"),
+    ("suggestion", "management"): (
+        "建议物业费可以用微信缴纳",
+        "建议公告栏及时更新通知",
+        "建议增加夜间巡逻频次",
+    ),
+    ("suggestion", "facilities"): (
+        "建议增设电动车充电桩",
+        "建议在单元门口加装雨棚",
+        "建议更换老旧的健身器材",
+    ),
+}
+PUBLIC_PLACES = (
+    "1号楼大堂",
+    "地下车库B区",
+    "小区南门",
+    "中心花园",
+    "儿童游乐区",
+    "3号垃圾站",
+    "东侧消防通道",
+    "会所",
+    "2号楼楼顶",
+    "北门岗亭",
+)
+REPORTERS = ("巡逻保安", "保洁主管", "路过业主", "工程部巡检", "匿名业主")
+KIND_WEIGHTS = (
+    (TicketKind.REPAIR, 60),
+    (TicketKind.COMPLAINT, 15),
+    (TicketKind.INQUIRY, 18),
+    (TicketKind.SUGGESTION, 7),
+)
+URGENCY_WEIGHTS = (("emergency", 8), ("high", 20), ("normal", 72))
+SOURCE_WEIGHTS = (("phone", 55), ("walk_in", 30), ("patrol", 8), ("inspection", 4), ("other", 3))
+ROOT_CAUSES = (
+    "人员培训不足",
+    "巡查频次不够",
+    "设施老化",
+    "沟通不及时",
+    "业主之间的矛盾",
+    "施工方违规",
+)
+RESOLUTIONS = (
+    "已向业主道歉并整改",
+    "已加强巡查并通报相关人员",
+    "已协调双方达成一致",
+    "已维修并跟踪回访",
+)
+MATERIALS = (
+    ("水龙头", 3850),
+    ("PVC下水管", 2550),
+    ("空气开关", 4500),
+    ("锁芯", 12000),
+    ("灯管", 1800),
+    ("角阀", 2200),
+)
+
+
+def build_tickets(session: Session, ctx: DemoContext) -> None:
+    """Create staff and a year of tickets (see the module docstring for what is read)."""
+    rng = ctx.rng
+    catalog.ensure_defaults(session)
+    staff_ids = _insert_ids(
+        session,
+        Staff,
+        [
+            {
+                "name": n,
+                "department": d,
+                "phone": f"139{rng.randrange(10**8):08d}",
+                "active": True,
+                "version": 1,
+            }
+            for n, d in STAFF
+        ],
+    )
+    staff_by_dept: dict[str, list[int]] = {}
+    for sid, (_n, d) in zip(staff_ids, STAFF, strict=True):
+        staff_by_dept.setdefault(d, []).append(sid)
+    unit_ids: list[int] = list(ctx.info.get("unit_ids", []))  # type: ignore[call-overload]
+    if not unit_ids:
+        ctx.progress(1.0, "无房屋，未生成工单")
+        return
+    occupied = _occupied_units(ctx, unit_ids)
+    reporter_of = _reporters(session, ctx, occupied)
+    users = _users(session, ctx)
+    cats = _categories(session)
+    rules = _rules(session)
+    cal = catalog.calendar(session)
+
+    now = datetime.combine(ctx.today, time(17, 30), LOCAL_TZ).astimezone(UTC)
+    year_ago = now - timedelta(days=365)
+    count = max(1, round(len(unit_ids) * TICKETS_PER_UNIT))
+    specs = []
+    for _ in range(count):
+        created = _work_time(rng, year_ago, now)
+        specs.append(created)
+    specs.sort()
+    counters: Counter[str] = Counter()
+    tickets: list[dict[str, Any]] = []
+    timelines: list[list[dict[str, Any]]] = []
+    callbacks: list[list[dict[str, Any]]] = []
+    costs: list[list[dict[str, Any]]] = []
+    for i, created in enumerate(specs):
+        if i % 2000 == 0:
+            ctx.progress(0.8 * i / count, "生成报事报修工单…")
+        kind = _weighted(rng, KIND_WEIGHTS)
+        code, cat_id, dept = rng.choice(cats[kind.value])
+        urgency = (
+            _weighted(rng, URGENCY_WEIGHTS)
+            if kind is TicketKind.REPAIR
+            else rng.choice(["normal"] * 9 + ["high"])
+        )
+        public = rng.random() < (
+            0.35
+            if code in ("public_area", "hygiene", "security", "parking", "environment")
+            else 0.08
+        )
+        unit_id = None if public or not occupied else rng.choice(occupied)
+        person_id, name, phone = (
+            reporter_of.get(unit_id, (None, rng.choice(REPORTERS), ""))
+            if unit_id
+            else (None, rng.choice(REPORTERS), "")
+        )
+        source = _weighted(rng, SOURCE_WEIGHTS)
+        resp, mins, days = (
+            rules.get((kind.value, cat_id, urgency)) or rules[(kind.value, None, urgency)]
+        )
+        due = deadlines(
+            created,
+            response_minutes=resp,
+            resolve_minutes=mins,
+            resolve_working_days=days,
+            calendar=cal,
+        )
+        prefix = KIND_PREFIX[kind] + created.astimezone(LOCAL_TZ).strftime("%Y%m%d")
+        counters[prefix] += 1
+        owner_id, owner_name = rng.choice(users)
+        row: dict[str, Any] = {
+            "number": f"{prefix}-{counters[prefix]:04d}",
+            "kind": kind.value,
+            "source": source,
+            "urgency": urgency,
+            "category_id": cat_id,
+            "unit_id": unit_id,
+            "location": rng.choice(PUBLIC_PLACES) if unit_id is None else "",
+            "person_id": person_id,
+            "reporter_name": name,
+            "reporter_phone": phone,
+            "description": rng.choice(DESCRIPTIONS.get((kind.value, code), ("其他问题",))),
+            "period": local_period(created),
+            "owner_user_id": owner_id,
+            "owner_name": owner_name,
+            "staff_id": None,
+            "department": dept,
+            "response_due": due.response_due,
+            "resolve_due": due.resolve_due,
+            "dispatched_at": None,
+            "responded_at": None,
+            "done_at": None,
+            "called_back_at": None,
+            "closed_at": None,
+            "cancelled_at": None,
+            "cancel_reason": "",
+            "work_done": "",
+            "reopen_count": 0,
+            "is_paid": kind is TicketKind.REPAIR and unit_id is not None and rng.random() < 0.12,
+            "charge_id": None,
+            "responsible_department": "",
+            "complaint_valid": None,
+            "validity_reason": "",
+            "root_cause": "",
+            "resolution": "",
+            "repeat_of_id": None,
+            "created_at": created,
+            "updated_at": created,
+            "version": 1,
+        }
+        events: list[dict[str, Any]] = []
+        cbs: list[dict[str, Any]] = []
+        _simulate(
+            rng,
+            row,
+            events,
+            cbs,
+            now,
+            owner_name,
+            staff_by_dept,
+            due.response_due - created,
+            due.resolve_due - created,
+        )
+        lines = []
+        if row["is_paid"]:
+            mat, price = rng.choice(MATERIALS)
+            lines = [
+                {
+                    "kind": "labour",
+                    "description": "上门维修人工",
+                    "quantity": 1,
+                    "unit_price_fen": rng.choice([3000, 5000, 8000]),
+                    "amount_fen": 0,
+                },
+                {
+                    "kind": "material",
+                    "description": mat,
+                    "quantity": rng.randint(1, 2),
+                    "unit_price_fen": price,
+                    "amount_fen": 0,
+                },
+            ]
+            for line in lines:
+                line["amount_fen"] = line["quantity"] * line["unit_price_fen"]
+        tickets.append(row)
+        timelines.append(events)
+        callbacks.append(cbs)
+        costs.append(lines)
+
+    ctx.progress(0.85, "保存工单…")
+    ids = _insert_ids(session, Ticket, tickets)
+    event_rows = [
+        {**e, "ticket_id": tid} for tid, evs in zip(ids, timelines, strict=True) for e in evs
+    ]
+    for start in range(0, len(event_rows), 20000):
+        session.execute(insert(TicketEvent), event_rows[start : start + 20000])
+    cb_rows = [{**c, "ticket_id": tid} for tid, cs in zip(ids, callbacks, strict=True) for c in cs]
+    if cb_rows:
+        session.execute(insert(TicketCallback), cb_rows)
+    cost_rows = [{**c, "ticket_id": tid} for tid, cs in zip(ids, costs, strict=True) for c in cs]
+    if cost_rows:
+        session.execute(insert(TicketCostLine), cost_rows)
+    existing = set(session.scalars(select(TicketCounter.prefix)))
+    session.execute(
+        insert(TicketCounter),
+        [{"prefix": p, "last": n} for p, n in counters.items() if p not in existing],
+    )
+    _post_charges(session, ids, tickets, costs)
+    ctx.info["ticket_ids"] = ids
+    ctx.progress(1.0, f"已生成 {len(ids):,} 张工单")
+
+
+def _simulate(
+    rng: random.Random,
+    row: dict[str, Any],
+    events: list[dict[str, Any]],
+    cbs: list[dict[str, Any]],
+    now: datetime,
+    owner: str,
+    staff_by_dept: dict[str, list[int]],
+    response_window: timedelta,
+    resolve_window: timedelta,
+) -> None:
+    """Walk the ticket through the workflow with realistic delays, stopping at ``now``."""
+    t = row["created_at"]
+
+    def event(
+        action: str, at: datetime, src: str, dst: str, note: str = "", who: str = owner
+    ) -> None:
+        events.append(
+            {
+                "at": at,
+                "action": action,
+                "from_status": src,
+                "to_status": dst,
+                "actor_user_id": None,
+                "actor_name": who,
+                "note": note,
+            }
+        )
+        row["updated_at"] = at
+
+    event("create", t, "", "received")
+    row["status"] = "received"
+    late = rng.random() < 0.08  # some tickets run late
+    # Recent tickets are often still waiting at some step (the desk's open work).
+    recent = now - t < timedelta(days=10)
+    stall = rng.choice(STALL_AT) if recent and rng.random() < 0.5 else ""
+    if stall == "received":
+        return
+    if rng.random() < 0.03:
+        cancel_at = t + timedelta(minutes=rng.randint(10, 600))
+        if cancel_at < now:
+            reason = rng.choice(["业主已自行解决", "重复登记", "业主取消报修"])
+            event("cancel", cancel_at, "received", "cancelled", reason)
+            row.update(status="cancelled", cancelled_at=cancel_at, cancel_reason=reason)
+        return
+    dept_staff = staff_by_dept.get(row["department"]) or [
+        s for ids in staff_by_dept.values() for s in ids
+    ]
+    staff_id = rng.choice(dept_staff)
+    rounds = 2 if rng.random() < 0.06 else 1
+    for n in range(rounds):
+        t = t + timedelta(minutes=rng.randint(3, 60))
+        if t >= now:
+            return
+        event("dispatch", t, row["status"], "dispatched", "派工")
+        row.update(status="dispatched", staff_id=staff_id, dispatched_at=t)
+        if stall == "dispatched":
+            return
+        frac = rng.uniform(1.1, 2.5) if late else rng.uniform(0.1, 0.8)
+        t = t + response_window * frac * rng.uniform(0.2, 0.9)
+        if t >= now:
+            return
+        event("start", t, "dispatched", "in_progress", "已到场")
+        row["status"] = "in_progress"
+        row["responded_at"] = row["responded_at"] or t
+        if stall == "in_progress":
+            return
+        t = t + resolve_window * (rng.uniform(1.1, 1.6) if late else rng.uniform(0.05, 0.6))
+        if t >= now:
+            return
+        work = "已处理完毕" if row["kind"] == "repair" else "已答复业主"
+        event("complete", t, "in_progress", "done", work)
+        row.update(status="done", done_at=t, work_done=work)
+        if row["kind"] == "complaint":
+            valid = rng.random() < 0.7
+            row.update(
+                responsible_department=row["department"],
+                complaint_valid=valid,
+                validity_reason="经现场核实属实" if valid else "经核实与事实不符",
+                root_cause=rng.choice(ROOT_CAUSES),
+                resolution=rng.choice(RESOLUTIONS),
+            )
+        t = t + timedelta(hours=rng.randint(4, 60))
+        if t >= now or stall == "done":
+            return
+        bad = n == 0 and rounds == 2
+        overall = rng.randint(1, 2) if bad else rng.choice([3, 4, 4, 5, 5, 5])
+        cbs.append(
+            {
+                "at": t,
+                "by_user_id": None,
+                "by_name": owner,
+                "overall": overall,
+                "speed": max(1, overall - rng.randint(0, 1)),
+                "attitude": rng.choice([4, 5]) if not bad else 3,
+                "fixed": not bad,
+                "comment": "问题仍未解决"
+                if bad
+                else rng.choice(["满意", "处理及时", "师傅很专业", ""]),
+                "reopened": bad,
+            }
+        )
+        if bad:
+            event("reopen", t, "done", "dispatched", f"总体{overall}分，问题仍未解决")
+            row.update(
+                status="dispatched",
+                reopen_count=row["reopen_count"] + 1,
+                done_at=None,
+                resolve_due=t + resolve_window,
+            )
+            continue
+        event("callback", t, "done", "called_back", f"总体{overall}分")
+        row.update(status="called_back", called_back_at=t)
+        t = t + timedelta(hours=rng.randint(1, 30))
+        if t >= now or stall == "called_back":
+            return
+        event("close", t, "called_back", "closed")
+        row.update(status="closed", closed_at=t)
+
+
+def _post_charges(
+    session: Session,
+    ids: list[int],
+    tickets: list[dict[str, Any]],
+    costs: list[list[dict[str, Any]]],
+) -> None:
+    """Done paid repairs post their total on the unit's fee account (the fees module's service)."""
+    from propdesk.fees.charges import post_one_off_charge
+    from propdesk.tickets.costs import CHARGE_SOURCE
+    from propdesk.tickets.sla import local_date
+
+    for tid, row, lines in zip(ids, tickets, costs, strict=True):
+        if not lines or row["done_at"] is None or row["unit_id"] is None:
+            continue
+        charge = post_one_off_charge(
+            session,
+            unit_id=row["unit_id"],
+            amount_fen=sum(x["amount_fen"] for x in lines),
+            description=f"有偿维修 {row['number']}",
+            source=CHARGE_SOURCE,
+            source_id=tid,
+            on=local_date(row["done_at"]),
+        )
+        session.execute(
+            Ticket.__table__.update().where(Ticket.__table__.c.id == tid).values(charge_id=charge)
+        )
+
+
+def _work_time(rng: random.Random, lo: datetime, hi: datetime) -> datetime:
+    """A random moment, mostly in desk hours (8:00–20:00 local)."""
+    at = lo + timedelta(seconds=rng.randrange(int((hi - lo).total_seconds())))
+    local = at.astimezone(LOCAL_TZ)
+    if rng.random() < 0.9 and not 8 <= local.hour < 20:
+        local = local.replace(hour=rng.randint(8, 19))
+    return min(local.astimezone(UTC), hi - timedelta(minutes=1))
+
+
+def _weighted(rng: random.Random, pairs: Any) -> Any:
+    values, weights = zip(*pairs, strict=True)
+    return rng.choices(values, weights=weights)[0]
+
+
+def _occupied_units(ctx: DemoContext, unit_ids: list[int]) -> list[int]:
+    vacant = set(ctx.info.get("vacant_unit_ids", []))  # type: ignore[call-overload]
+    occupied = [u for u in unit_ids if u not in vacant]
+    return occupied or unit_ids
+
+
+def _reporters(
+    session: Session, ctx: DemoContext, units: list[int]
+) -> dict[int, tuple[int | None, str, str]]:
+    """unit id → (person id, name, phone) of the owner or tenant who calls in."""
+    owner: dict[int, int] = dict(ctx.info.get("owner_by_unit", {}))  # type: ignore[call-overload]
+    tenant: dict[int, int] = dict(ctx.info.get("tenant_by_unit", {}))  # type: ignore[call-overload]
+    pick = {u: tenant.get(u) or owner.get(u) for u in units}
+    wanted = sorted({p for p in pick.values() if p})
+    people: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(wanted), 900):
+        chunk = wanted[start : start + 900]
+        for pid, name, phone in session.execute(
+            select(Person.id, Person.name, Person.phone).where(Person.id.in_(chunk))
+        ):
+            people[pid] = (name, phone)
+    out: dict[int, tuple[int | None, str, str]] = {}
+    for unit, pid in pick.items():
+        if pid and pid in people:
+            out[unit] = (pid, *people[pid])
+        else:
+            out[unit] = (None, "住户", "")
+    return out
+
+
+def _users(session: Session, ctx: DemoContext) -> list[tuple[int | None, str]]:
+    ids: dict[str, int] = dict(ctx.info.get("user_ids", {}))  # type: ignore[call-overload]
+    wanted = [ids[r] for r in ("clerk", "supervisor") if r in ids]
+    found = (
+        [
+            (int(i), str(n))
+            for i, n in session.execute(
+                select(User.id, User.display_name).where(User.id.in_(wanted))
+            )
+        ]
+        if wanted
+        else []
+    )
+    return list(found) or [(None, "前台")]
+
+
+def _categories(session: Session) -> dict[str, list[tuple[str, int, str]]]:
+    out: dict[str, list[tuple[str, int, str]]] = {}
+    for kind, code, cid, dept in session.execute(
+        select(
+            TicketCategory.kind,
+            TicketCategory.code,
+            TicketCategory.id,
+            TicketCategory.default_department,
+        ).where(TicketCategory.active.is_(True))
+    ):
+        out.setdefault(kind, []).append((code, cid, dept))
+    return out
+
+
+def _rules(session: Session) -> dict[tuple[str, int | None, str], tuple[int, int, int]]:
+    return {
+        (r.kind, r.category_id, r.urgency): (
+            r.response_minutes,
+            r.resolve_minutes,
+            r.resolve_working_days,
+        )
+        for r in session.scalars(select(SlaRule))
+    }

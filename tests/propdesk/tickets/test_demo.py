@@ -1,0 +1,72 @@
+"""The demo's tickets follow the diagram, span a year and every state, and numbering continues."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import func, select
+
+from propdesk.db.engine import Database
+from propdesk.demo.build import generate_demo
+from propdesk.tickets import services as svc
+from propdesk.tickets.models import Ticket, TicketEvent
+from propdesk.tickets.values import TicketStatus
+from propdesk.tickets.workflow import ALLOWED_EDGES
+from tests.propdesk.tickets.helpers import CLERK
+
+
+def test_demo_tickets_are_consistent(sqlite_db: Database) -> None:
+    generate_demo(sqlite_db, units=600, seed=3, today=date(2026, 11, 23))
+    with sqlite_db.begin(CLERK) as s:
+        tickets = s.execute(
+            select(Ticket.id, Ticket.status, Ticket.period, Ticket.number, Ticket.kind)
+        ).all()
+        events: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+        for tid, action, src, dst in s.execute(
+            select(
+                TicketEvent.ticket_id,
+                TicketEvent.action,
+                TicketEvent.from_status,
+                TicketEvent.to_status,
+            ).order_by(TicketEvent.id)
+        ):
+            events[tid].append((action, src, dst))
+        statuses = {t.status for t in tickets}
+        assert len(tickets) == 450
+        assert statuses == {st.value for st in TicketStatus}
+        assert len({t.period for t in tickets}) >= 12
+        assert len({t.number for t in tickets}) == len(tickets)
+        assert {t.kind for t in tickets} == {"repair", "complaint", "inquiry", "suggestion"}
+        for t in tickets:
+            chain = events[t.id]
+            assert chain[0] == ("create", "", "received")
+            for _action, src, dst in chain[1:]:
+                assert (TicketStatus(src), TicketStatus(dst)) in ALLOWED_EDGES
+            assert chain[-1][2] == t.status
+        # The next registered ticket continues the day's sequence without a clash.
+        last = s.scalar(
+            select(Ticket.number)
+            .where(Ticket.kind == "repair")
+            .order_by(Ticket.created_at.desc())
+            .limit(1)
+        )
+        assert last is not None
+        cat = s.scalar(select(Ticket.category_id).where(Ticket.kind == "repair").limit(1))
+        unit = s.scalar(select(Ticket.unit_id).where(Ticket.unit_id.is_not(None)).limit(1))
+        assert s.scalar(select(func.count()).select_from(TicketEvent)) > len(tickets) * 3
+        from datetime import UTC, datetime
+
+        day = datetime.strptime(last[2:10], "%Y%m%d").replace(hour=4, tzinfo=UTC)
+        new = svc.create_ticket(
+            s,
+            svc.Intake(
+                kind="repair",
+                category_id=cat,
+                description="新报修",
+                unit_id=unit,
+                reporter_name="业主",
+            ),
+            at=day,
+        )
+        assert new.number == f"{last[:11]}{int(last[11:]) + 1:04d}"
