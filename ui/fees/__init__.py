@@ -1,0 +1,1 @@
+"""Fee screens: the cashier, the unit's account, arrears, collection rate and fee settings."""

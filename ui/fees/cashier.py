@@ -1,0 +1,330 @@
+"""The cashier (收银台): take a payment for a unit by keyboard in under a minute.
+
+Unit code ⏎ → the open lines appear, the amount is pre-filled with what is owed (Space
+picks lines; the amount follows the picked lines) → amount → method (→ reference for
+transfer/WeChat/Alipay) ⏎ → the receipt preview opens, ready to print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.errors import DomainError, ValidationError
+from propdesk.fees.arrears import UnitArrears, unit_arrears
+from propdesk.fees.money import parse_yuan, yuan
+from propdesk.fees.payments import PaymentResult, Prepay, take_payment
+from propdesk.fees.receipts import get_receipt, owner_names
+from propdesk.registry import services as reg
+from reports.pdf.receipt import receipt_pdf
+from ui.common.forms import ERROR_STYLE
+from ui.context import AppContext
+from ui.fees.labels import TAKEN, method_label
+from ui.fees.lines_model import OpenLinesModel
+
+PreviewFn = Callable[..., object]
+
+
+class LinesView(QTableView):
+    """The open lines; Space picks or unpicks the current line."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        model = self.model()
+        if event.key() == Qt.Key.Key_Space and isinstance(model, OpenLinesModel):
+            model.toggle(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class CashierPage(QWidget):
+    """Take payments at the desk.
+
+    Attributes:
+        unit_edit, amount_edit, method_combo, ref_edit, prepay_spin: the inputs, in tab order.
+        lines: the open lines model; ``view`` shows it.
+        last_receipt_pdf: the bytes of the last receipt printed (``b""`` before any).
+        preview: ``show_pdf_preview``-like callable used to show the receipt (replaceable).
+
+    Signals:
+        paid(str): a payment was taken; the receipt number.
+    """
+
+    paid = Signal(str)
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.unit_id: int | None = None
+        self.last_receipt_pdf = b""
+        from ui.printing.preview import show_pdf_preview
+
+        self.preview: PreviewFn = show_pdf_preview
+
+        self.unit_edit = QLineEdit(self)
+        self.unit_edit.setObjectName("unit_code")
+        self.unit_edit.setPlaceholderText(self.tr("Unit code, e.g. 3-2-1502, then Enter"))
+        self.unit_info = QLabel(self)
+        self.unit_info.setObjectName("unit_info")
+        self.unit_info.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.lines = OpenLinesModel(self)
+        self.view = LinesView(self)
+        self.view.setModel(self.lines)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().setVisible(False)
+
+        self.amount_edit = QLineEdit(self)
+        self.amount_edit.setObjectName("amount")
+        self.amount_edit.setPlaceholderText(self.tr("Amount in yuan"))
+        self.method_combo = QComboBox(self)
+        self.method_combo.setObjectName("method")
+        for m in TAKEN:
+            self.method_combo.addItem(method_label(m), m.value)
+        self.ref_edit = QLineEdit(self)
+        self.ref_edit.setObjectName("txn_ref")
+        self.ref_edit.setPlaceholderText(
+            self.tr("Transaction reference (transfer, WeChat, Alipay)")
+        )
+        self.prepay_spin = QSpinBox(self)
+        self.prepay_spin.setRange(0, 36)
+        self.prepay_spin.setSuffix(self.tr(" months"))
+        self.prepay_spin.setSpecialValueText(self.tr("No prepayment"))
+        self.payer_edit = QLineEdit(self)
+        self.payer_edit.setPlaceholderText(self.tr("Payer (default: the owner)"))
+        self.take_button = QPushButton(self.tr("&Take payment and print receipt"), self)
+        self.take_button.setObjectName("take_payment")
+        self.error = QLabel(self)
+        self.error.setObjectName("error")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.summary = QLabel(self)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Unit:"), self.unit_edit)
+        form.addRow("", self.unit_info)
+        pay = QFormLayout()
+        pay.addRow(self.tr("A&mount (yuan):"), self.amount_edit)
+        pay.addRow(self.tr("&Method:"), self.method_combo)
+        pay.addRow(self.tr("&Reference:"), self.ref_edit)
+        pay.addRow(self.tr("Prepay property fee:"), self.prepay_spin)
+        pay.addRow(self.tr("Payer:"), self.payer_edit)
+        bottom = QHBoxLayout()
+        bottom.addLayout(pay, 2)
+        side = QVBoxLayout()
+        side.addWidget(self.summary)
+        side.addStretch(1)
+        side.addWidget(self.take_button)
+        bottom.addLayout(side, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(
+            QLabel(self.tr("Open lines (Space picks a line; none picked = oldest first):"), self)
+        )
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.error)
+        layout.addWidget(self.status)
+
+        for w_from, w_to in (
+            (self.unit_edit, self.view),
+            (self.view, self.amount_edit),
+            (self.amount_edit, self.method_combo),
+            (self.method_combo, self.ref_edit),
+            (self.ref_edit, self.prepay_spin),
+            (self.prepay_spin, self.payer_edit),
+            (self.payer_edit, self.take_button),
+        ):
+            QWidget.setTabOrder(w_from, w_to)
+
+        self.unit_edit.returnPressed.connect(self.find_unit)
+        self.amount_edit.returnPressed.connect(self.take)
+        self.ref_edit.returnPressed.connect(self.take)
+        self.payer_edit.returnPressed.connect(self.take)
+        self.take_button.clicked.connect(self.take)
+        self.lines.picked_changed.connect(self._fill_amount)
+        self.method_combo.currentIndexChanged.connect(self._method_changed)
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self._focus_unit)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.take)
+        ctx.hub.changed.connect(self._on_changed)
+        self._method_changed()
+        self._set_unit(None, None)
+
+    # --- unit -------------------------------------------------------------------------
+
+    def _focus_unit(self) -> None:
+        self.unit_edit.setFocus()
+        self.unit_edit.selectAll()
+
+    def open_unit(self, unit_id: int) -> None:
+        """Show a unit (from the unit page's panel)."""
+        self._load(unit_id)
+
+    def find_unit(self) -> None:
+        self.error.clear()
+        code = self.unit_edit.text().strip()
+        try:
+            unit_id = self.ctx.read(lambda s: reg.unit_id_by_code(s, code))
+        except DomainError as exc:
+            self.error.setText(str(exc))
+            self._set_unit(None, None)
+            return
+        self._load(unit_id)
+        self.amount_edit.setFocus()
+        self.amount_edit.selectAll()
+
+    def _load(self, unit_id: int) -> None:
+        def read(s: object) -> tuple[str, str, UnitArrears]:
+            from sqlalchemy.orm import Session
+
+            assert isinstance(s, Session)
+            return reg.get_unit(s, unit_id).code, owner_names(s, unit_id), unit_arrears(s, unit_id)
+
+        code, owners, account = self.ctx.read(read)
+        self.unit_edit.setText(code)
+        self._set_unit(unit_id, account, owners)
+
+    def _set_unit(self, unit_id: int | None, account: UnitArrears | None, owners: str = "") -> None:
+        self.unit_id = unit_id
+        if account is None:
+            self.unit_info.setText(self.tr("No unit chosen."))
+            self.lines.set_lines([])
+            self.summary.clear()
+            return
+        self.unit_info.setText(
+            self.tr(
+                "Owner: {owner}    Overdue: ¥{owed}    Late fee: ¥{fee}    Credit: ¥{credit}"
+            ).format(
+                owner=owners or "—",
+                owed=yuan(account.owed_fen),
+                fee=yuan(account.late_fee_fen),
+                credit=yuan(account.credit_fen),
+            )
+        )
+        self.lines.set_lines(account.lines)
+        if account.lines:
+            self.view.setCurrentIndex(self.lines.index(0, 1))
+
+    def _on_changed(self, changes: object) -> None:
+        from ui.events import Changes
+
+        if isinstance(changes, Changes) and changes.any("fees", "payments") and self.unit_id:
+            self._load(self.unit_id)
+
+    # --- amount and method ------------------------------------------------------------
+
+    def _fill_amount(self) -> None:
+        owed = self.lines.picked_owed() if self.lines.picked_ids() else self.lines.total_owed()
+        self.amount_edit.setText(yuan(owed).replace(",", "") if owed else "")
+        self.summary.setText(
+            self.tr("Picked: {n} line(s), ¥{picked}\nAll open lines: ¥{total}").format(
+                n=len(self.lines.picked_ids()),
+                picked=yuan(self.lines.picked_owed()),
+                total=yuan(self.lines.total_owed()),
+            )
+        )
+
+    def _method_changed(self) -> None:
+        self.ref_edit.setEnabled(self.method_combo.currentData() != "cash")
+
+    # --- take -------------------------------------------------------------------------
+
+    def take(self) -> None:
+        """Take the payment as entered; print the receipt; keep the input on any error."""
+        self.error.clear()
+        if self.unit_id is None:
+            self.error.setText(self.tr("Enter a unit code first."))
+            self.unit_edit.setFocus()
+            return
+        unit_id = self.unit_id
+        try:
+            amount = parse_yuan(self.amount_edit.text(), "amount_fen")
+        except ValidationError as exc:
+            self._show_error(exc)
+            return
+        method = str(self.method_combo.currentData())
+        ref = self.ref_edit.text() if self.ref_edit.isEnabled() else ""
+        picked = self.lines.picked_ids() or None
+        months = self.prepay_spin.value()
+        payer = self.payer_edit.text()
+
+        def op(s: object) -> PaymentResult:
+            from sqlalchemy.orm import Session
+
+            assert isinstance(s, Session)
+            return take_payment(
+                s,
+                unit_id=unit_id,
+                amount_fen=amount,
+                method=method,
+                txn_ref=ref or None,
+                line_ids=picked,
+                prepay=Prepay("property", months) if months else None,
+                payer=payer,
+            )
+
+        try:
+            result = self.ctx.write(op, "fees", "payments")
+        except DomainError as exc:
+            self._show_error(exc)
+            return
+        self.print_receipt(result.payment_id)
+        self.status.setText(
+            self.tr("Receipt {no}: ¥{amount} taken.").format(
+                no=result.receipt_no, amount=yuan(amount)
+            )
+            + (
+                self.tr(" ¥{credit} kept as credit.").format(credit=yuan(result.credit_fen))
+                if result.credit_fen
+                else ""
+            )
+        )
+        self.ref_edit.clear()
+        self.prepay_spin.setValue(0)
+        self.payer_edit.clear()
+        self.paid.emit(result.receipt_no)
+        self._focus_unit()
+
+    def print_receipt(self, payment_id: int) -> None:
+        data = self.ctx.read(lambda s: get_receipt(s, payment_id))
+        self.last_receipt_pdf = receipt_pdf(data)
+        self.preview(
+            self.ctx,
+            self.last_receipt_pdf,
+            title=self.tr("Receipt {0}").format(data.receipt_no),
+            suggested_name=f"收据_{data.receipt_no}.pdf",
+            parent=self,
+        )
+
+    def _show_error(self, exc: DomainError) -> None:
+        self.error.setText(str(exc))
+        field = getattr(exc, "field", "")
+        target = {
+            "amount_fen": self.amount_edit,
+            "txn_ref": self.ref_edit,
+            "method": self.method_combo,
+            "prepay_months": self.prepay_spin,
+            "prepay_item": self.prepay_spin,
+        }.get(field)
+        if target is not None:
+            target.setFocus()
