@@ -13,8 +13,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from propdesk.registry.ledger import LedgerLine
 from propdesk.registry.models import (
@@ -27,6 +28,7 @@ from reports.pdf.document import DocumentSpec, build_pdf, para, styles, table, t
 
 HEADER = ("房号", "面积(m²)", "状态", "业主/住户", "身份", "电话", "入住日期", "备注")
 COL_WIDTHS_MM = (24, 19, 15, 26, 15, 27, 21, 33)
+_SHADE = colors.HexColor("#edf1f6")
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,18 @@ def _rows(lines: Sequence[LedgerLine]) -> list[list[str]]:
     return rows
 
 
+def _unit_shading(lines: Sequence[LedgerLine]) -> list[tuple[object, ...]]:
+    """Shade every other unit (all its lines), so a unit's occupants read as one block."""
+    cmds: list[tuple[object, ...]] = []
+    group, previous = -1, None
+    for i, line in enumerate(lines, start=1):
+        if line.unit_code != previous:
+            group, previous = group + 1, line.unit_code
+        if group % 2 == 1:
+            cmds.append(("BACKGROUND", (0, i), (-1, i), _SHADE))
+    return cmds
+
+
 def owner_ledger_pdf(
     lines: Sequence[LedgerLine],
     *,
@@ -111,7 +125,9 @@ def owner_ledger_pdf(
         Spacer(1, 3 * mm),
     ]
     if lines:
-        story.append(table(_rows(lines), [w * mm for w in COL_WIDTHS_MM], right_align_cols=(1,)))
+        t = table(_rows(lines), [w * mm for w in COL_WIDTHS_MM], right_align_cols=(1,), zebra=False)
+        t.setStyle(TableStyle(_unit_shading(lines)))
+        story.append(t)
     else:
         story.append(para("该楼栋尚未登记房屋。", styles().center))
     spec = DocumentSpec(
