@@ -10,6 +10,7 @@ and person pages. Nav and menu titles are English source strings translated in t
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -78,14 +80,24 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Search"))
         toolbar.setObjectName("search_bar")
         toolbar.setMovable(False)
-        toolbar.addWidget(QLabel(self.tr("Search") + "  "))
+        toolbar.addWidget(QLabel(" " + self.tr("Search") + "  "))
+        self.search.setMaximumWidth(560)
         toolbar.addWidget(self.search)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.estate_label = QLabel()
+        self.estate_label.setObjectName("estate_name")
+        toolbar.addWidget(self.estate_label)
         self.addToolBar(toolbar)
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setMaximumWidth(200)
         self.nav.setMinimumWidth(120)
+        self.nav.setStyleSheet("QListWidget#nav::item { padding: 7px 10px; }")
+        nav_font = self.nav.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
+        self.nav.setFont(nav_font)
         self.stack = QStackedWidget()
         for module in self.modules:
             item = QListWidgetItem(QCoreApplication.translate("NavModule", module.title))
@@ -96,6 +108,7 @@ class MainWindow(QMainWindow):
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
+        split.setSizes([150, 1130])
         self.setCentralWidget(split)
         self.nav.currentRowChanged.connect(self._nav_changed)
 
@@ -284,6 +297,7 @@ class MainWindow(QMainWindow):
             estate = ""
         title = self.tr("PropDesk")
         self.setWindowTitle(f"{title} — {estate}" if estate else title)
+        self.estate_label.setText(f"<b>{html.escape(estate)}</b>  " if estate else "")
 
     def _on_changed(self, changes: Changes) -> None:
         for counter in STATUS_COUNTERS:

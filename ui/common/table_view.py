@@ -29,6 +29,7 @@ class RecordTableView(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setHighlightSections(False)
+        self.horizontalHeader().setMinimumSectionSize(60)
         self.doubleClicked.connect(self._open_index)
 
     def setModel(self, model: SqlTableModel | None) -> None:  # type: ignore[override]

@@ -118,7 +118,7 @@ class UnitsModel(SqlTableModel):
                 SqlColumn(self.tr("Status"), Unit.status, fmt=labels.unit_status),
                 SqlColumn(self.tr("Occupant"), occupants.label("occupant")),
             ],
-            default_order=[Unit.entrance, Unit.floor, Unit.room],
+            default_order=[Building.sort_key, Building.code, Unit.entrance, Unit.floor, Unit.room],
             parent=parent,
         )
 

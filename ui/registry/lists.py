@@ -52,7 +52,7 @@ class RegistryPage(QWidget):
         self.ctx = ctx
         self.buildings = QListWidget()
         self.buildings.setObjectName("buildings")
-        self.buildings.setMaximumWidth(220)
+        self.buildings.setMinimumWidth(120)
         self.model = UnitsModel(db=ctx.db, parent=self)
         self.table = RecordTableView()
         self.table.setObjectName("units")
@@ -90,6 +90,7 @@ class RegistryPage(QWidget):
         split.addWidget(self.buildings)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
+        split.setSizes([170, 960])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)

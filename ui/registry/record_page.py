@@ -38,12 +38,19 @@ class SmallTable(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.horizontalHeader().setMinimumSectionSize(70)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.doubleClicked.connect(lambda index: self.row_opened.emit(index.row()))
 
     def fit_rows(self) -> None:
         """Resize to show every row (the lists on a record page are short)."""
         self.resizeColumnsToContents()
+        header = self.horizontalHeader()
+        for column in range(header.count() - 1):
+            header.resizeSection(column, header.sectionSize(column) + 16)
         model = self.model()
         rows = model.rowCount() if model is not None else 0
         height = self.horizontalHeader().height() + 2 * self.frameWidth()
@@ -72,6 +79,7 @@ class FactsGrid(QWidget):
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(16)
+        self._grid.setColumnStretch(4, 1)  # the pairs stay compact on the left
         self.values: dict[str, QLabel] = {}
 
     def add(self, key: str, caption: str, span: bool = False) -> QLabel:
@@ -85,6 +93,7 @@ class FactsGrid(QWidget):
         value.setWordWrap(True)
         self._grid.addWidget(cap, row, col, Qt.AlignmentFlag.AlignTop)
         self._grid.addWidget(value, row, col + 1, 1, 3 if span else 1)
+        self._grid.setColumnMinimumWidth(col + 1, 180)
         self.values[key] = value
         return value
 

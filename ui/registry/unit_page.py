@@ -107,6 +107,8 @@ class UnitPage(RecordPage):
         self.facts.set("notes", u.notes or "—")
         self.current_model.set_items(current)
         self.history_model.set_items(history)
+        self.current.setColumnHidden(4, True)  # "To" and "Reason" are empty for current occupants
+        self.current.setColumnHidden(5, True)
         self.current.setVisible(bool(current))
         self.empty_note.setVisible(not current)
         self.history_box.setVisible(bool(history))

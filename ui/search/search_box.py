@@ -18,18 +18,29 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
+    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QLineEdit, QListView, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from propdesk.registry.search import search
 from propdesk.registry.values import SearchHit
 from ui.context import AppContext
 
 DEBOUNCE_MS = 150
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -57,7 +68,54 @@ class HitsModel(QAbstractListModel):
             return f"[{kind}] {hit.title}    {hit.subtitle}"
         if role == Qt.ItemDataRole.UserRole:
             return (hit.kind, hit.id)
+        if role == HIT_ROLE:
+            return hit
         return None
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Draws a hit as a kind tag, the title in bold and the subtitle in grey, with padding."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        hit: SearchHit | None = index.data(HIT_ROLE)
+        if hit is None:
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette = option.palette  # type: ignore[attr-defined]
+        rect = option.rect  # type: ignore[attr-defined]
+        if selected:
+            painter.fillRect(rect, palette.highlight())
+        text_colour = palette.highlightedText().color() if selected else palette.text().color()
+        grey = text_colour if selected else QColor("#666666")
+        tag_colour = QColor("#1565c0") if hit.kind == "unit" else QColor("#2e7d32")
+        x = rect.x() + 8
+        font = QFont(option.font)  # type: ignore[attr-defined]
+        metrics = QFontMetrics(font)
+        kind = index.data(Qt.ItemDataRole.DisplayRole).split("]", 1)[0] + "]"
+        painter.setFont(font)
+        painter.setPen(text_colour if selected else tag_colour)
+        painter.drawText(rect.adjusted(x - rect.x(), 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, kind)
+        x += metrics.horizontalAdvance(kind) + 10
+        bold = QFont(font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(text_colour)
+        painter.drawText(
+            rect.adjusted(x - rect.x(), 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, hit.title
+        )
+        x += max(QFontMetrics(bold).horizontalAdvance(hit.title) + 16, 90)
+        painter.setFont(font)
+        painter.setPen(grey)
+        painter.drawText(
+            rect.adjusted(x - rect.x(), 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, hit.subtitle
+        )
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        height = QFontMetrics(option.font).height() + 12  # type: ignore[attr-defined]
+        return QSize(400, height)
 
 
 class SearchBox(QLineEdit):
@@ -89,6 +147,7 @@ class SearchBox(QLineEdit):
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setFrameShape(QFrame.Shape.Box)
         self.results.setUniformItemSizes(True)
+        self.results.setItemDelegate(HitDelegate(self.results))
         self.results.clicked.connect(self._open_index)
         self.results.hide()
         self._timer = QTimer(self)
@@ -140,7 +199,7 @@ class SearchBox(QLineEdit):
         top_left = self.mapTo(window, QPoint(0, self.height()))
         rows = min(self.hits_model.rowCount(), 12)
         row_height = self.results.sizeHintForRow(0) if rows else 20
-        width = max(self.width(), 560)
+        width = max(self.width(), 600)
         width = min(width, window.width() - top_left.x() - 8) if window.width() > 300 else width
         self.results.setGeometry(top_left.x(), top_left.y(), width, rows * row_height + 6)
 
