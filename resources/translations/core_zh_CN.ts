@@ -262,7 +262,7 @@
     <message>
         <location filename="../../ui/setup/first_run.py" line="122" />
         <source>Default &amp;area (m²)</source>
-        <translation>默认建筑面积(㎡)(&amp;A)</translation>
+        <translation>默认建筑面积（m²）(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../ui/setup/first_run.py" line="130" />
@@ -294,12 +294,12 @@
 <context>
     <name>HitsModel</name>
     <message>
-        <location filename="../../ui/search/search_box.py" line="56" />
+        <location filename="../../ui/search/search_box.py" line="67" />
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/search/search_box.py" line="56" />
+        <location filename="../../ui/search/search_box.py" line="67" />
         <source>Person</source>
         <translation>住户</translation>
     </message>
@@ -307,128 +307,128 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>&amp;Records</source>
         <translation>档案(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>Re&amp;ports</source>
         <translation>报表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>&amp;About PropDesk</source>
         <translation>关于 PropDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>Language: %1</source>
         <translation>语言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>PropDesk</source>
         <translation>PropDesk 物业客服前台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>About PropDesk</source>
         <translation>关于 PropDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>PropDesk — front-desk system for a residential property service centre.</source>
         <translation>PropDesk — 住宅小区物业客服中心前台系统。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="326" />
         <source>Ctrl+K  search units and people</source>
         <translation>Ctrl+K  搜索房屋和住户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="327" />
         <source>Ctrl+1…9  switch module</source>
         <translation>Ctrl+1…9  切换模块</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="328" />
         <source>Ctrl+L  navigation list</source>
         <translation>Ctrl+L  导航列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="329" />
         <source>Alt+Left  back to the previous page</source>
         <translation>Alt+←  返回上一页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>Ctrl+F  filter the list</source>
         <translation>Ctrl+F  筛选列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="331" />
         <source>Ctrl+E  edit the open record</source>
         <translation>Ctrl+E  编辑当前档案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>Enter  open the selected row</source>
         <translation>Enter  打开选中行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="334" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -436,12 +436,12 @@
 <context>
     <name>NavModule</name>
     <message>
-        <location filename="../../ui/registry/lists.py" line="229" />
+        <location filename="../../ui/registry/lists.py" line="230" />
         <source>Units</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="230" />
+        <location filename="../../ui/registry/lists.py" line="231" />
         <source>People</source>
         <translation>住户</translation>
     </message>
@@ -510,17 +510,17 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/registry/lists.py" line="178" />
+        <location filename="../../ui/registry/lists.py" line="179" />
         <source>Filter: name, pinyin initials, phone digits or unit</source>
         <translation>筛选：姓名、拼音首字母、电话号码或房号</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="183" />
+        <location filename="../../ui/registry/lists.py" line="184" />
         <source>&amp;New person…</source>
         <translation>新建住户(&amp;N)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registry/lists.py" line="214" />
+        <location filename="../../ui/registry/lists.py" line="215" />
         <source>%n person(s)</source>
         <translation><numerusform>共 %n 人</numerusform></translation>
     </message>
@@ -735,17 +735,17 @@
         <translation>新建房屋(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="113" />
+        <location filename="../../ui/registry/lists.py" line="114" />
         <source>All units</source>
         <translation>全部房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="123" />
+        <location filename="../../ui/registry/lists.py" line="124" />
         <source>%1  (%2 units)</source>
         <translation>%1（%2 套）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registry/lists.py" line="143" />
+        <location filename="../../ui/registry/lists.py" line="144" />
         <source>%n unit(s)</source>
         <translation><numerusform>共 %n 套</numerusform></translation>
     </message>
@@ -753,7 +753,7 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../ui/search/search_box.py" line="80" />
+        <location filename="../../ui/search/search_box.py" line="138" />
         <source>Search unit 3-2-15, name, phone digits, pinyin zs  (Ctrl+K)</source>
         <translation>搜索房号 3-2-15、姓名、电话、拼音 zs（Ctrl+K）</translation>
     </message>
@@ -876,7 +876,7 @@
     <message>
         <location filename="../../ui/registry/dialogs.py" line="221" />
         <source>&amp;Area (m²)</source>
-        <translation>建筑面积(㎡)(&amp;A)</translation>
+        <translation>建筑面积（m²）(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../ui/registry/dialogs.py" line="222" />
@@ -977,12 +977,12 @@
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="134" />
+        <location filename="../../ui/registry/unit_page.py" line="136" />
         <source>Move out</source>
         <translation>迁出</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="134" />
+        <location filename="../../ui/registry/unit_page.py" line="136" />
         <source>Select the occupant who moves out first.</source>
         <translation>请先选择要迁出的住户。</translation>
     </message>
