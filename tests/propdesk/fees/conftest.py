@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from tests.propdesk.fees.fee_fixtures import Estate, make_estate
 
 from propdesk.db.engine import Database
+from tests.propdesk.fees.fee_fixtures import Estate, make_estate
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.propdesk.fees.fee_fixtures import CLERK, MANAGER, SUPERVISOR, Estate, set_standard_rates
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,6 +19,7 @@ from propdesk.fees.billing import run_billing
 from propdesk.fees.latefee import late_days, late_fee
 from propdesk.fees.payments import take_payment
 from propdesk.fees.settings import FeeSettings, get_fee_settings, save_fee_settings
+from tests.propdesk.fees.fee_fixtures import CLERK, MANAGER, SUPERVISOR, Estate, set_standard_rates
 
 
 def test_bucket_edges() -> None:

@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.propdesk.fees.fee_fixtures import CLERK, MANAGER, Estate, set_standard_rates
 from sqlalchemy import func, select
 
 from propdesk.db.engine import Database
@@ -18,6 +17,7 @@ from propdesk.fees.billing import run_billing
 from propdesk.fees.items import set_rate
 from propdesk.fees.models import BillingRun, BillLine, FeeItem
 from propdesk.fees.rounding import centi_times_rate, round_half_up
+from tests.propdesk.fees.fee_fixtures import CLERK, MANAGER, Estate, set_standard_rates
 
 
 def _lines(db: Database, period: str) -> dict[tuple[int, str], int]:

@@ -3,13 +3,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.propdesk.fees.fee_fixtures import CLERK, Estate
 from sqlalchemy import func, select
 
 from propdesk.db.engine import Database
 from propdesk.errors import Conflict, NotFound, ValidationError
 from propdesk.fees.charges import post_one_off_charge
 from propdesk.fees.models import BillLine
+from tests.propdesk.fees.fee_fixtures import CLERK, Estate
 
 
 def test_one_off_charge_posted_once_per_source(db: Database, estate: Estate) -> None:

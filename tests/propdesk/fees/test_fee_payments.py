@@ -4,7 +4,6 @@ import threading
 from datetime import date
 
 import pytest
-from tests.propdesk.fees.fee_fixtures import CLERK, MANAGER, SUPERVISOR, Estate, set_standard_rates
 from sqlalchemy import select
 
 from propdesk.db.engine import Database
@@ -19,6 +18,7 @@ from propdesk.fees.credits import credit_balance
 from propdesk.fees.models import BillLine, DiscountRule, FeeItem, Payment
 from propdesk.fees.payments import Prepay, take_payment, void_payment
 from propdesk.fees.refunds import refund_credit
+from tests.propdesk.fees.fee_fixtures import CLERK, MANAGER, SUPERVISOR, Estate, set_standard_rates
 
 
 def _bill(db: Database, *periods: str) -> None:

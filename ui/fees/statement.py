@@ -1,0 +1,160 @@
+"""A unit's account statement (对账单): lines and receipts, with reprint and void."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.auth.permissions import Permission
+from propdesk.errors import DomainError
+from propdesk.fees.money import yuan
+from propdesk.fees.payments import void_payment
+from propdesk.fees.receipts import get_receipt
+from propdesk.fees.statement import Statement, StatementLine, StatementPayment, unit_statement
+from propdesk.registry import services as reg
+from reports.pdf.receipt import receipt_pdf
+from ui.common.forms import show_error
+from ui.context import AppContext
+from ui.fees.list_model import ListTableModel
+
+
+def _table(parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class StatementDialog(QDialog):
+    """The statement of one unit. Attributes: ``lines_model``, ``payments_model``, ``summary``."""
+
+    def __init__(self, *, ctx: AppContext, unit_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.unit_id = unit_id
+        code = ctx.read(lambda s: reg.get_unit(s, unit_id).code)
+        self.setWindowTitle(self.tr("Account statement – {0}").format(code))
+        self.resize(900, 640)
+        self.summary = QLabel(self)
+        self.lines_model: ListTableModel[StatementLine] = ListTableModel(
+            [
+                (self.tr("Item"), lambda x: x.item_name, False),
+                (self.tr("Period"), lambda x: x.period, False),
+                (self.tr("Due date"), lambda x: x.due_date.isoformat(), False),
+                (self.tr("Amount"), lambda x: yuan(x.amount_fen), True),
+                (self.tr("Paid"), lambda x: yuan(x.paid_fen), True),
+                (self.tr("Waived"), lambda x: yuan(x.waived_fen) if x.waived_fen else "", True),
+                (self.tr("Owed"), lambda x: yuan(x.owed_fen) if x.owed_fen else "", True),
+                (self.tr("Note"), lambda x: x.description, False),
+            ],
+            highlight=lambda x: x.owed_fen > 0,
+            parent=self,
+        )
+        self.payments_model: ListTableModel[StatementPayment] = ListTableModel(
+            [
+                (self.tr("Receipt"), lambda p: p.receipt_no, False),
+                (self.tr("Date"), lambda p: p.paid_on.isoformat(), False),
+                (self.tr("Amount"), lambda p: yuan(p.amount_fen), True),
+                (self.tr("Method"), lambda p: p.method, False),
+                (self.tr("Reference"), lambda p: p.txn_ref, False),
+                (self.tr("To credit"), lambda p: yuan(p.credit_fen) if p.credit_fen else "", True),
+                (self.tr("Taken by"), lambda p: p.taken_by, False),
+                (
+                    self.tr("Voided"),
+                    lambda p: self.tr("Voided: {0}").format(p.void_reason) if p.voided else "",
+                    False,
+                ),
+            ],
+            highlight=lambda p: p.voided,
+            parent=self,
+        )
+        self.lines_view = _table(self)
+        self.lines_view.setModel(self.lines_model)
+        self.payments_view = _table(self)
+        self.payments_view.setModel(self.payments_model)
+        self.reprint_button = QPushButton(self.tr("&Reprint receipt"), self)
+        self.void_button = QPushButton(self.tr("&Void receipt…"), self)
+        self.void_button.setVisible(ctx.can(Permission.VOID_RECEIPT))
+        close = QPushButton(self.tr("Close"), self)
+        self.reprint_button.clicked.connect(self.reprint)
+        self.void_button.clicked.connect(self.void)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reprint_button)
+        buttons.addWidget(self.void_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel(self.tr("Bill lines"), self))
+        layout.addWidget(self.lines_view, 3)
+        layout.addWidget(QLabel(self.tr("Receipts"), self))
+        layout.addWidget(self.payments_view, 2)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        st: Statement = self.ctx.read(lambda s: unit_statement(s, self.unit_id))
+        self.lines_model.set_rows(st.lines)
+        self.payments_model.set_rows(st.payments)
+        self.summary.setText(
+            self.tr("Billed ¥{b}   Paid ¥{p}   Waived ¥{w}   Owed ¥{o}   Credit ¥{c}").format(
+                b=yuan(st.billed_fen),
+                p=yuan(st.paid_fen),
+                w=yuan(st.waived_fen),
+                o=yuan(st.owed_fen),
+                c=yuan(st.credit_fen),
+            )
+        )
+
+    def _current_payment(self) -> StatementPayment | None:
+        idx = self.payments_view.currentIndex()
+        return self.payments_model.row_value(idx.row()) if idx.isValid() else None
+
+    def reprint(self) -> None:
+        p = self._current_payment()
+        if p is None:
+            return
+        from ui.printing.preview import show_pdf_preview
+
+        data = self.ctx.read(lambda s: get_receipt(s, p.payment_id))
+        show_pdf_preview(
+            self.ctx,
+            receipt_pdf(data),
+            title=self.tr("Receipt {0}").format(p.receipt_no),
+            suggested_name=f"收据_{p.receipt_no}.pdf",
+            parent=self,
+        )
+
+    def void(self) -> None:
+        p = self._current_payment()
+        if p is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Void receipt {0}").format(p.receipt_no),
+            self.tr("Reason (the receipt is kept, marked void):"),
+        )
+        if not ok:
+            return
+        try:
+            self.ctx.write(
+                lambda s: void_payment(s, p.payment_id, reason=reason), "fees", "payments"
+            )
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
