@@ -35,7 +35,7 @@ def _letters(db: Database, on: date) -> dict[int, int]:
 
 def test_notice_pages_list_period_and_earlier_arrears(db: Database, estate: Estate) -> None:
     _bill(db, "2026-02", "2026-03")
-    u1, u2, u3 = estate.unit_ids
+    _u1, u2, u3 = estate.unit_ids
     with db.begin(CLERK) as s:
         take_payment(s, unit_id=u2, amount_fen=25200, method="cash")  # February settled
         pages = notice_pages(s, "2026-03")
