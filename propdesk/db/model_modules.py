@@ -10,6 +10,7 @@ MODEL_MODULES = (
     "propdesk.audit.models",
     "propdesk.fees.models",
     "propdesk.tickets.models",
+    "propdesk.desk.models",
 )
 
 

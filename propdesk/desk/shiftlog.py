@@ -1,0 +1,393 @@
+"""The shift log (值班日志) and handover (交接班).
+
+One shift is open at a time. The outgoing clerk closes it: the handover is composed
+from live data (tickets near or past their deadline, keys out, parcels waiting, open
+patrol anomalies, inspections and vacant checks due) plus the shift's own open entries,
+and stored as lines with the shift. The incoming clerk takes over: the acknowledgement
+(who, when) is recorded, a new shift opens, and every open entry is carried into it
+(the old one marked *carried*, the new one pointing back), so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from propdesk.desk import parcels, patrols, vacant
+from propdesk.desk.common import LOCAL_TZ, actor_of, clean, local_date, now_or
+from propdesk.desk.models import HandoverItem, Shift, ShiftEntry
+from propdesk.desk.values import (
+    EntryInfo,
+    EntryKind,
+    EntryStatus,
+    HandoverItemKind,
+    HandoverLine,
+    ShiftInfo,
+)
+from propdesk.errors import Conflict, InvalidTransition, NotAllowed, NotFound, ValidationError
+from propdesk.registry.models import Unit
+from propdesk.tickets.models import Ticket
+
+# Where other features may offer handover lines (read defensively: the module or the
+# function may not exist in this build). Each returns an iterable of objects or dicts
+# with ``id`` and a describing text (``text``/``summary``/``description``).
+EXTERNAL_SOURCES: tuple[tuple[HandoverItemKind, str, tuple[str, ...]], ...] = (
+    (HandoverItemKind.KEY, "propdesk.keys.queries", ("keys_out", "handover_lines")),
+    (HandoverItemKind.KEY, "propdesk.keys.services", ("keys_out",)),
+    (
+        HandoverItemKind.INSPECTION,
+        "propdesk.renovation.queries",
+        ("inspections_due", "handover_lines"),
+    ),
+    (HandoverItemKind.INSPECTION, "propdesk.renovation.services", ("inspections_due",)),
+)
+
+
+def _fmt(at: datetime | None) -> str:
+    return at.astimezone(LOCAL_TZ).strftime("%m-%d %H:%M") if at else ""
+
+
+# --- the current shift ------------------------------------------------------------------
+
+
+def current_shift(session: Session) -> ShiftInfo | None:
+    """The open shift, or None (before the first shift, or between close and take-over)."""
+    shift = session.scalar(select(Shift).where(Shift.closed_at.is_(None)).order_by(Shift.id))
+    return None if shift is None else _shift_info(session, shift)
+
+
+def pending_handover(session: Session) -> ShiftInfo | None:
+    """The closed shift waiting for the incoming clerk's acknowledgement, or None."""
+    shift = session.scalar(
+        select(Shift)
+        .where(Shift.closed_at.is_not(None), Shift.acknowledged_at.is_(None))
+        .order_by(Shift.id.desc())
+    )
+    return None if shift is None else _shift_info(session, shift)
+
+
+def shift_detail(session: Session, shift_id: int) -> ShiftInfo:
+    shift = session.get(Shift, shift_id)
+    if shift is None:
+        raise NotFound("找不到该班次。")
+    return _shift_info(session, shift)
+
+
+def _shift_info(session: Session, s: Shift) -> ShiftInfo:
+    items = tuple(
+        HandoverLine(i.kind, i.ref_id, i.text)
+        for i in session.scalars(
+            select(HandoverItem).where(HandoverItem.shift_id == s.id).order_by(HandoverItem.seq)
+        )
+    )
+    return ShiftInfo(
+        s.id,
+        s.started_at,
+        s.started_by,
+        s.previous_id,
+        s.closed_at,
+        s.closed_by,
+        s.handover_note,
+        s.acknowledged_at,
+        s.acknowledged_by,
+        items,
+    )
+
+
+def take_over(session: Session, *, at: datetime | None = None) -> int:
+    """The incoming clerk takes the desk (接班); returns the new shift's id.
+
+    Acknowledges the pending handover (who, when) and carries its open entries into the
+    new shift. With no shift ever kept, this simply opens the first one.
+    """
+    now = now_or(at)
+    actor = actor_of(session)
+    if session.scalar(select(Shift.id).where(Shift.closed_at.is_(None))) is not None:
+        raise Conflict("已有在岗班次，请先由当班人员交班。")
+    previous = session.scalar(
+        select(Shift)
+        .where(Shift.acknowledged_at.is_(None))
+        .order_by(Shift.id.desc())
+        .with_for_update()
+    )
+    if previous is not None:
+        previous.acknowledged_at = now
+        previous.acknowledged_by = actor.display_name
+        previous.acknowledged_by_user_id = actor.user_id
+    shift = Shift(
+        started_at=now,
+        started_by=actor.display_name,
+        started_by_user_id=actor.user_id,
+        previous_id=previous.id if previous is not None else None,
+    )
+    session.add(shift)
+    session.flush()
+    if previous is not None:
+        carried = session.scalars(
+            select(ShiftEntry)
+            .where(ShiftEntry.shift_id == previous.id, ShiftEntry.status == EntryStatus.OPEN.value)
+            .order_by(ShiftEntry.at, ShiftEntry.id)
+        )
+        for old in list(carried):
+            session.add(
+                ShiftEntry(
+                    shift_id=shift.id,
+                    at=old.at,
+                    kind=old.kind,
+                    text=old.text,
+                    unit_id=old.unit_id,
+                    ticket_id=old.ticket_id,
+                    status=EntryStatus.OPEN.value,
+                    by_name=old.by_name,
+                    carried_from_id=old.id,
+                )
+            )
+            old.status = EntryStatus.CARRIED.value
+    session.flush()
+    return shift.id
+
+
+def _open_shift(session: Session) -> Shift:
+    shift = session.scalar(
+        select(Shift).where(Shift.closed_at.is_(None)).order_by(Shift.id).with_for_update()
+    )
+    if shift is None:
+        raise NotAllowed("当前没有在岗班次，请先接班。")
+    return shift
+
+
+# --- entries ----------------------------------------------------------------------------
+
+
+def add_entry(
+    session: Session,
+    *,
+    kind: str,
+    text: str,
+    follow_up: bool = False,
+    unit_id: int | None = None,
+    ticket_id: int | None = None,
+    at: datetime | None = None,
+) -> int:
+    """Write a line in the current shift's log; ``follow_up`` makes it an open item."""
+    now = now_or(at)
+    shift = _open_shift(session)
+    try:
+        kind = EntryKind(kind).value
+    except ValueError:
+        raise ValidationError("kind", "请选择记录类型。") from None
+    text = clean(text, "text", 1000, required="请填写记录内容。")
+    if unit_id is not None and session.get(Unit, unit_id) is None:
+        raise ValidationError("unit_id", "房屋不存在。")
+    if ticket_id is not None and session.get(Ticket, ticket_id) is None:
+        raise ValidationError("ticket_id", "工单不存在。")
+    entry = ShiftEntry(
+        shift_id=shift.id,
+        at=now,
+        kind=kind,
+        text=text,
+        unit_id=unit_id,
+        ticket_id=ticket_id,
+        status=(EntryStatus.OPEN if follow_up else EntryStatus.INFO).value,
+        by_name=actor_of(session).display_name,
+    )
+    session.add(entry)
+    session.flush()
+    return entry.id
+
+
+def complete_entry(session: Session, entry_id: int, *, at: datetime | None = None) -> None:
+    """Mark an open item of the current shift as dealt with."""
+    entry = session.get(ShiftEntry, entry_id, with_for_update=True)
+    if entry is None:
+        raise NotFound("找不到该值班记录。")
+    if entry.status != EntryStatus.OPEN.value:
+        raise InvalidTransition("该记录不是待处理事项。")
+    entry.status = EntryStatus.DONE.value
+    entry.done_at = now_or(at)
+    entry.done_by = actor_of(session).display_name
+    session.flush()
+
+
+def entries_of_shift(
+    session: Session, shift_id: int, *, open_only: bool = False
+) -> list[EntryInfo]:
+    """A shift's log lines in time order."""
+    stmt = (
+        select(ShiftEntry, Unit.code, Ticket.number)
+        .outerjoin(Unit, Unit.id == ShiftEntry.unit_id)
+        .outerjoin(Ticket, Ticket.id == ShiftEntry.ticket_id)
+        .where(ShiftEntry.shift_id == shift_id)
+        .order_by(ShiftEntry.at, ShiftEntry.id)
+    )
+    if open_only:
+        stmt = stmt.where(ShiftEntry.status == EntryStatus.OPEN.value)
+    return [
+        EntryInfo(
+            e.id,
+            e.shift_id,
+            e.at,
+            e.kind,
+            e.text,
+            e.unit_id,
+            code or "",
+            e.ticket_id,
+            number or "",
+            e.status,
+            e.by_name,
+            e.carried_from_id,
+        )
+        for e, code, number in session.execute(stmt).tuples()
+    ]
+
+
+# --- handover ---------------------------------------------------------------------------
+
+
+def compose_handover(
+    session: Session, *, at: datetime | None = None, shift_id: int | None = None
+) -> list[HandoverLine]:
+    """The handover lines as of now: live data first, then the shift's own open entries."""
+    from propdesk.tickets import queries as ticket_queries
+
+    now = now_or(at)
+    today = local_date(now)
+    lines: list[HandoverLine] = []
+    for t in ticket_queries.due_list(session, now=now):
+        state = "已逾期" if t.overdue else "将到期"
+        where = t.unit_code or t.location
+        lines.append(
+            HandoverLine(
+                HandoverItemKind.TICKET.value,
+                t.id,
+                f"{t.number} {t.category_name} {where} {state}（完成时限 {_fmt(t.resolve_due)}）",
+            )
+        )
+    lines += _external_lines(session, now)
+    waiting = parcels.waiting_parcels(session, today=today)
+    long_held = [p for p in waiting if p.long_held]
+    for p in long_held:
+        whom = p.unit_code or p.recipient
+        lines.append(
+            HandoverLine(
+                HandoverItemKind.PARCEL.value,
+                p.id,
+                f"超期快递 {p.carrier} {p.tracking_no} {whom} 货架{p.shelf or '—'}"
+                f" 已存{p.held_days}天",
+            )
+        )
+    if len(waiting) > len(long_held):
+        lines.append(
+            HandoverLine(
+                HandoverItemKind.PARCEL.value,
+                None,
+                f"另有待取快递 {len(waiting) - len(long_held)} 件在架",
+            )
+        )
+    for a in patrols.open_anomalies(session):
+        ticket = f"，工单 {a.ticket_number}" if a.ticket_number else "，未报修"
+        lines.append(
+            HandoverLine(
+                HandoverItemKind.ANOMALY.value,
+                a.finding_id,
+                f"巡查异常 {a.route_name}·{a.checkpoint_name}：{a.note}{ticket}",
+            )
+        )
+    for v in vacant.vacant_due(session, today=today, overdue_only=True):
+        last = v.last_checked.isoformat() if v.last_checked else "从未检查"
+        lines.append(
+            HandoverLine(
+                HandoverItemKind.VACANT.value,
+                v.unit_id,
+                f"空置房 {v.unit_code} 逾期未检查（上次 {last}）",
+            )
+        )
+    shift = session.get(Shift, shift_id) if shift_id is not None else None
+    if shift is None:
+        shift = session.scalar(select(Shift).where(Shift.closed_at.is_(None)))
+    if shift is not None:
+        for e in entries_of_shift(session, shift.id, open_only=True):
+            ref = f"（{e.unit_code or e.ticket_number}）" if e.unit_code or e.ticket_number else ""
+            lines.append(
+                HandoverLine(HandoverItemKind.ENTRY.value, e.id, f"{_fmt(e.at)} {e.text}{ref}")
+            )
+    return lines
+
+
+def _external_lines(session: Session, now: datetime) -> list[HandoverLine]:
+    """Keys out and inspections due, from their features when this build has them."""
+    lines: list[HandoverLine] = []
+    done: set[HandoverItemKind] = set()
+    for kind, module_name, names in EXTERNAL_SOURCES:
+        if kind in done:
+            continue
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        fn: Callable[..., Iterable[Any]] | None = next(
+            (getattr(module, n) for n in names if callable(getattr(module, n, None))), None
+        )
+        if fn is None:
+            continue
+        done.add(kind)
+        for item in fn(session):
+            lines.append(HandoverLine(kind.value, _ref(item), _describe(item)))
+    return lines
+
+
+def _ref(item: Any) -> int | None:
+    value = item.get("id") if isinstance(item, dict) else getattr(item, "id", None)
+    return int(value) if isinstance(value, int) else None
+
+
+def _describe(item: Any) -> str:
+    for key in ("text", "summary", "description", "label"):
+        value = item.get(key) if isinstance(item, dict) else getattr(item, key, None)
+        if isinstance(value, str) and value:
+            return value[:300]
+    return str(item)[:300]
+
+
+def close_shift(session: Session, *, note: str = "", at: datetime | None = None) -> ShiftInfo:
+    """The outgoing clerk hands over (交班): the composed lines are stored with the shift."""
+    now = now_or(at)
+    shift = _open_shift(session)
+    note = clean(note, "note", 2000)
+    lines = compose_handover(session, at=now, shift_id=shift.id)
+    for seq, line in enumerate(lines, start=1):
+        session.add(
+            HandoverItem(
+                shift_id=shift.id, seq=seq, kind=line.kind, ref_id=line.ref_id, text=line.text[:300]
+            )
+        )
+    shift.closed_at = now
+    shift.closed_by = actor_of(session).display_name
+    shift.handover_note = note
+    session.flush()
+    return _shift_info(session, shift)
+
+
+def recent_shifts(session: Session, *, limit: int = 60) -> list[ShiftInfo]:
+    """The latest shifts, newest first (without their handover lines)."""
+    rows = session.scalars(select(Shift).order_by(Shift.id.desc()).limit(limit))
+    return [
+        ShiftInfo(
+            s.id,
+            s.started_at,
+            s.started_by,
+            s.previous_id,
+            s.closed_at,
+            s.closed_by,
+            s.handover_note,
+            s.acknowledged_at,
+            s.acknowledged_by,
+            (),
+        )
+        for s in rows
+    ]
