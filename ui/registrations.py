@@ -68,3 +68,46 @@ def register_all() -> None:
             ),
         ]
     )
+
+    # Users, audit log, backups, personal data (helper D): Admin menu and the person page.
+    from ui.admin import actions as admin
+    from ui.auth.personal_data import personal_data_panel
+
+    ext.MENU_ACTIONS.extend(
+        [
+            ext.MenuAction(
+                "admin",
+                QT_TRANSLATE_NOOP("MenuAction", "Users…"),
+                10,
+                admin.open_users,
+                visible=admin.can_manage_users,
+            ),
+            ext.MenuAction(
+                "admin",
+                QT_TRANSLATE_NOOP("MenuAction", "Audit log…"),
+                20,
+                admin.open_audit,
+                visible=admin.can_view_audit,
+            ),
+            ext.MenuAction(
+                "admin",
+                QT_TRANSLATE_NOOP("MenuAction", "Backup and restore…"),
+                30,
+                admin.open_backups,
+                visible=admin.can_backup,
+            ),
+            ext.MenuAction(
+                "admin",
+                QT_TRANSLATE_NOOP("MenuAction", "Change my password…"),
+                40,
+                admin.change_password,
+            ),
+            ext.MenuAction(
+                "admin",
+                QT_TRANSLATE_NOOP("MenuAction", "Lock screen (Ctrl+L)"),
+                50,
+                admin.lock_screen,
+            ),
+        ]
+    )
+    ext.PERSON_PANELS.append(ext.RecordPanel("personal_data", 5, personal_data_panel))

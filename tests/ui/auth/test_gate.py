@@ -14,7 +14,7 @@ from propdesk.db.engine import Database
 from ui.auth.gate import FirstRunDialog, LoginDialog, needs_first_run
 
 # The offscreen platform warns when a dialog is shown; harmless.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def _with_clerk(db: Database) -> None:
@@ -37,8 +37,8 @@ def test_first_run_creates_the_administrator(qtbot: QtBot, sqlite_db: Database) 
     assert needs_first_run(sqlite_db)
     dialog = FirstRunDialog(db=sqlite_db, cost=TEST_COST)
     qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
     qtbot.keyClicks(dialog.password, "short")
     qtbot.keyClicks(dialog.confirm, "short")
     qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)
@@ -60,8 +60,8 @@ def test_login_wrong_password_then_right(qtbot: QtBot, sqlite_db: Database) -> N
     _with_clerk(sqlite_db)
     dialog = LoginDialog(db=sqlite_db, settings=Settings())
     qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
     qtbot.keyClicks(dialog.username, "clerk")
     qtbot.keyClicks(dialog.password, "wrong999")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
@@ -80,8 +80,8 @@ def test_login_shows_lock_out_with_time_left(qtbot: QtBot, sqlite_db: Database) 
     _with_clerk(sqlite_db)
     dialog = LoginDialog(db=sqlite_db, settings=Settings(), username="clerk")
     qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
     for _ in range(5):
         qtbot.keyClicks(dialog.password, "nope1234")
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)

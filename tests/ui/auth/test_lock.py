@@ -1,0 +1,116 @@
+"""The session lock: Ctrl+L and the idle timer hide the window; the password or another
+user's login opens it again."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMainWindow
+from pytestqt.qtbot import QtBot
+
+from propdesk.auth.actor import Actor, Role
+from propdesk.config import Settings
+from propdesk.db.engine import Database
+from ui.auth.gate import LoginDialog
+from ui.auth.lock import SessionLock, install_session_lock
+from ui.context import AppContext
+from ui.events import ChangeHub
+from ui.worker import InlineExecutor
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def _ctx(db: Database, user_id: int, idle: int = 15) -> AppContext:
+    return AppContext(
+        db=db,
+        actor=Actor(user_id=user_id, username="clerk", display_name="前台小王", role=Role.CLERK),
+        settings=Settings(idle_lock_minutes=idle),
+        executor=InlineExecutor(),
+        hub=ChangeHub(),
+    )
+
+
+def _window(qtbot: QtBot) -> QMainWindow:
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("张三 13812345678"))
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    return window
+
+
+def test_ctrl_l_locks_and_own_password_unlocks(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    ctx = _ctx(sqlite_db, desk_users["clerk"])
+    window = _window(qtbot)
+    lock = install_session_lock(window, ctx=ctx)
+    with qtbot.waitSignal(lock.locked):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert lock.is_locked
+    assert not window.isVisible()
+    dialog = lock.dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.password, "wrong999")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.error.text() == "Wrong password."
+    assert lock.is_locked
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Escape)
+    assert lock.is_locked
+    qtbot.keyClicks(dialog.password, "clerk123")
+    with qtbot.waitSignal(lock.unlocked):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert window.isVisible()
+    assert ctx.actor.username == "clerk"
+
+
+def test_switch_user_replaces_the_actor(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    ctx = _ctx(sqlite_db, desk_users["clerk"])
+    window = _window(qtbot)
+    lock = install_session_lock(window, ctx=ctx)
+    lock.lock()
+    dialog = lock.dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.switch_button, Qt.MouseButton.LeftButton)
+    login = dialog.findChild(LoginDialog)
+    assert login is not None
+    qtbot.waitExposed(login)
+    qtbot.keyClicks(login.username, "supervisor")
+    qtbot.keyClicks(login.password, "supervisor123")
+    with qtbot.waitSignal(ctx.hub.changed) as changed, qtbot.waitSignal(lock.unlocked):
+        qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    assert "session" in changed.args[0]
+    assert ctx.actor.username == "supervisor"
+    assert ctx.actor.role == Role.SUPERVISOR
+    assert window.isVisible()
+
+
+def test_idle_timer_follows_the_settings(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    ctx = _ctx(sqlite_db, desk_users["clerk"], idle=5)
+    window = _window(qtbot)
+    lock = install_session_lock(window, ctx=ctx)
+    assert lock.timer.isActive()
+    assert lock.timer.interval() == 5 * 60_000
+    with qtbot.waitSignal(lock.locked):
+        lock.timer.timeout.emit()
+    assert not window.isVisible()
+    assert lock.dialog is not None
+    qtbot.addWidget(lock.dialog)
+
+
+def test_idle_lock_off_when_zero(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    ctx = _ctx(sqlite_db, desk_users["clerk"], idle=0)
+    window = _window(qtbot)
+    lock = install_session_lock(window, ctx=ctx)
+    qtbot.keyClick(window, Qt.Key.Key_A)
+    assert not lock.timer.isActive()
+    assert window.findChild(SessionLock) is lock

@@ -1,0 +1,1 @@
+"""Administration screens: users, change password, audit log viewer, backup and restore."""

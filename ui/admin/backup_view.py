@@ -1,0 +1,269 @@
+"""Backup and restore screen (administrators).
+
+SQLite: the list of backups, "Back up now", and restore (from the list or a chosen file)
+after a confirmation; the service checks the file fully, keeps the current database
+aside, and the app then closes so it starts again on the restored data.
+PostgreSQL: an explanation that the server's pg_dump does backups, and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.backup.sqlite_backup import (
+    POSTGRES_MESSAGE,
+    BackupInfo,
+    RestoreResult,
+    backup_folder,
+    backup_now,
+    database_path,
+    list_backups,
+    restore_backup,
+)
+from ui.context import AppContext
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
+
+
+class BackupsModel(QAbstractTableModel):
+    """Backups, newest first (a folder holds at most ``backup_keep`` of them)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backups: list[BackupInfo] = []
+        self.headers = [self.tr("Time"), self.tr("Kind"), self.tr("Size"), self.tr("File")]
+
+    def set_backups(self, backups: list[BackupInfo]) -> None:
+        self.beginResetModel()
+        self.backups = backups
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.backups)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        b = self.backups[index.row()]
+        return (
+            f"{b.created_at:%Y-%m-%d %H:%M:%S}",
+            b.kind_label,
+            _size(b.size),
+            b.path.name,
+        )[index.column()]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+def _quit_app() -> None:
+    app = QApplication.instance()
+    if app is not None:
+        app.quit()
+
+
+class BackupDialog(QDialog):
+    """Backups of the open SQLite database, or the PostgreSQL explanation.
+
+    Attributes:
+        model, view: the backup list; status: the last message;
+        backup_button, restore_button, restore_file_button: the actions.
+    """
+
+    def __init__(
+        self,
+        *,
+        ctx: AppContext,
+        folder: Path | None = None,
+        confirm: Callable[[str], bool] | None = None,
+        after_restore: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.folder = folder
+        self._confirm = confirm or self._ask
+        self._after_restore = after_restore or self._tell_and_quit
+        self.setWindowTitle(self.tr("Backup and restore"))
+        self.resize(760, 420)
+        layout = QVBoxLayout(self)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.model = BackupsModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.backup_button = QPushButton(self.tr("&Back up now"))
+        self.backup_button.clicked.connect(self.back_up)
+        self.restore_button = QPushButton(self.tr("&Restore selected…"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_file_button = QPushButton(self.tr("Restore from &file…"))
+        self.restore_file_button.clicked.connect(self.restore_from_file)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        if not ctx.db.is_sqlite:
+            self.status.setText(POSTGRES_MESSAGE)
+            layout.addWidget(self.status)
+            layout.addStretch(1)
+            layout.addWidget(close)
+            self.backup_button.setVisible(False)
+            self.restore_button.setVisible(False)
+            self.restore_file_button.setVisible(False)
+            return
+        intro = QLabel(
+            self.tr(
+                "PropDesk backs up the database when it starts and once a day, keeping the "
+                "newest %1 copies in %2. A restore first checks the chosen file and keeps the "
+                "current database aside."
+            )
+            .replace("%1", str(ctx.settings.backup_keep))
+            .replace("%2", str(self._folder()))
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        buttons = QHBoxLayout()
+        for b in (self.backup_button, self.restore_button, self.restore_file_button):
+            b.setAutoDefault(False)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def _folder(self) -> Path:
+        return self.folder or backup_folder()
+
+    def refresh(self) -> None:
+        stem = database_path(self.ctx.db).stem
+        self.model.set_backups(list_backups(self._folder(), stem))
+        self.view.resizeColumnsToContents()
+        if self.model.backups:
+            self.view.selectRow(0)
+
+    def _busy(self, busy: bool) -> None:
+        for b in (self.backup_button, self.restore_button, self.restore_file_button):
+            b.setEnabled(not busy)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        self.status.setText(str(exc))
+
+    def back_up(self) -> None:
+        self._busy(True)
+        self.status.setText(self.tr("Backing up…"))
+        db, actor, keep, folder = (
+            self.ctx.db,
+            self.ctx.actor,
+            self.ctx.settings.backup_keep,
+            self.folder,
+        )
+        self.ctx.executor.submit(
+            lambda: backup_now(db, actor=actor, keep=keep, folder=folder),
+            success=self._backed_up,
+            failure=self._failed,
+        )
+
+    def _backed_up(self, info: BackupInfo) -> None:
+        self._busy(False)
+        self.refresh()
+        self.status.setText(
+            self.tr("Backed up to %1 (%2).")
+            .replace("%1", str(info.path))
+            .replace("%2", _size(info.size))
+        )
+
+    def _ask(self, question: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore database"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def restore_selected(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.restore(self.model.backups[index.row()].path)
+
+    def restore_from_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a backup"),
+            str(self._folder()),
+            self.tr("SQLite database (*.sqlite3 *.db);;All files (*)"),
+        )
+        if path:
+            self.restore(Path(path))
+
+    def restore(self, source: Path) -> None:
+        """Confirm, then restore ``source``; on success PropDesk closes to restart cleanly."""
+        question = self.tr(
+            "Replace the current database with the backup %1?\n\nThe current database is "
+            "kept aside first. PropDesk closes afterwards; start it again."
+        ).replace("%1", source.name)
+        if not self._confirm(question):
+            return
+        self._busy(True)
+        self.status.setText(self.tr("Checking and restoring…"))
+        db, actor = self.ctx.db, self.ctx.actor
+        self.ctx.executor.submit(
+            lambda: restore_backup(db, source, actor=actor),
+            success=self._restored,
+            failure=self._failed,
+        )
+
+    def _restored(self, result: RestoreResult) -> None:
+        self._busy(False)
+        self.status.setText(
+            self.tr("Restored from %1. The previous database was kept as %2.")
+            .replace("%1", result.restored_from.name)
+            .replace("%2", str(result.kept_aside))
+        )
+        self._after_restore()
+
+    def _tell_and_quit(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Database restored"),
+            self.status.text()
+            + "\n\n"
+            + self.tr("PropDesk will now close. Please start it again."),
+        )
+        _quit_app()

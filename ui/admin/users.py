@@ -1,0 +1,324 @@
+"""User management (administrators): add, edit role/name/active, reset password, unlock."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.auth.actor import ROLE_LABELS_ZH, Role
+from propdesk.auth.passwords import DEFAULT_COST, KdfCost
+from propdesk.auth.users import (
+    UserInfo,
+    create_user,
+    list_users,
+    reset_password,
+    unlock_user,
+    update_user,
+)
+from propdesk.db.types import utcnow
+from propdesk.errors import DomainError
+from ui.context import AppContext
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class UsersModel(QAbstractTableModel):
+    """The (short) list of users: username, name, role, state, last login."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.users: list[UserInfo] = []
+        self.headers = [
+            self.tr("Username"),
+            self.tr("Name"),
+            self.tr("Role"),
+            self.tr("State"),
+            self.tr("Last login"),
+        ]
+
+    def set_users(self, users: list[UserInfo]) -> None:
+        self.beginResetModel()
+        self.users = users
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.users)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def _state(self, u: UserInfo) -> str:
+        if not u.active:
+            return self.tr("disabled")
+        if u.locked_until is not None and u.locked_until > utcnow():
+            return self.tr("locked until %1").replace("%1", f"{u.locked_until.astimezone():%H:%M}")
+        return self.tr("active")
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        u = self.users[index.row()]
+        col = index.column()
+        if col == 0:
+            return u.username
+        if col == 1:
+            return u.display_name
+        if col == 2:
+            return u.role_label
+        if col == 3:
+            return self._state(u)
+        return f"{u.last_login_at.astimezone():%Y-%m-%d %H:%M}" if u.last_login_at else "—"
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+def _role_combo(current: Role = Role.CLERK) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName("role")
+    for role in Role:
+        combo.addItem(ROLE_LABELS_ZH[role], role.value)
+    combo.setCurrentIndex(list(Role).index(current))
+    return combo
+
+
+class _FormDialog(QDialog):
+    """A form with an error label and OK/Cancel; subclasses implement ``save()``."""
+
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._ok)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def _ok(self) -> None:
+        try:
+            self.save()
+        except DomainError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
+def _password_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+class AddUserDialog(_FormDialog):
+    def __init__(self, *, ctx: AppContext, cost: KdfCost, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Add user"), parent)
+        self.ctx = ctx
+        self.cost = cost
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.display_name = QLineEdit()
+        self.display_name.setObjectName("display_name")
+        self.role = _role_combo()
+        self.password = _password_edit()
+        self.password.setObjectName("password")
+        self.form.addRow(self.tr("&Username"), self.username)
+        self.form.addRow(self.tr("&Name"), self.display_name)
+        self.form.addRow(self.tr("&Role"), self.role)
+        self.form.addRow(self.tr("Initial &password"), self.password)
+
+    def save(self) -> None:
+        self.ctx.write(
+            lambda s: create_user(
+                s,
+                username=self.username.text(),
+                display_name=self.display_name.text(),
+                role=str(self.role.currentData()),
+                password=self.password.text(),
+                cost=self.cost,
+            ),
+            "users",
+        )
+
+
+class EditUserDialog(_FormDialog):
+    def __init__(self, *, ctx: AppContext, user: UserInfo, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Edit user %1").replace("%1", user.username), parent)
+        self.ctx = ctx
+        self.user = user
+        self.display_name = QLineEdit(user.display_name)
+        self.display_name.setObjectName("display_name")
+        self.role = _role_combo(user.role)
+        self.active = QCheckBox(self.tr("Account in use"))
+        self.active.setObjectName("active")
+        self.active.setChecked(user.active)
+        self.form.addRow(self.tr("&Name"), self.display_name)
+        self.form.addRow(self.tr("&Role"), self.role)
+        self.form.addRow("", self.active)
+
+    def save(self) -> None:
+        self.ctx.write(
+            lambda s: update_user(
+                s,
+                self.user.id,
+                display_name=self.display_name.text(),
+                role=str(self.role.currentData()),
+                active=self.active.isChecked(),
+            ),
+            "users",
+        )
+
+
+class ResetPasswordDialog(_FormDialog):
+    def __init__(
+        self, *, ctx: AppContext, user: UserInfo, cost: KdfCost, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("New password for %1").replace("%1", user.username), parent)
+        self.ctx = ctx
+        self.user = user
+        self.cost = cost
+        self.password = _password_edit()
+        self.password.setObjectName("password")
+        self.repeat = _password_edit()
+        self.repeat.setObjectName("repeat")
+        self.form.addRow(self.tr("&New password"), self.password)
+        self.form.addRow(self.tr("&Repeat"), self.repeat)
+
+    def save(self) -> None:
+        if self.password.text() != self.repeat.text():
+            self.error.setText(self.tr("The two passwords differ."))
+            raise _Silent
+        self.ctx.write(
+            lambda s: reset_password(s, self.user.id, self.password.text(), cost=self.cost),
+            "users",
+        )
+
+    def _ok(self) -> None:
+        try:
+            super()._ok()
+        except _Silent:
+            return
+
+
+class _Silent(Exception):
+    """A local input problem already shown in the dialog."""
+
+
+class UsersDialog(QDialog):
+    """The administrator's user list with add / edit / reset password / unlock.
+
+    Attributes:
+        model: the :class:`UsersModel`; view: its table.
+    """
+
+    def __init__(
+        self, *, ctx: AppContext, cost: KdfCost = DEFAULT_COST, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.cost = cost
+        self.setWindowTitle(self.tr("Users"))
+        self.resize(720, 420)
+        self.model = UsersModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(lambda _i: self.edit_user())
+        self.add_button = QPushButton(self.tr("&Add…"))
+        self.add_button.clicked.connect(self.add_user)
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.clicked.connect(self.edit_user)
+        self.reset_button = QPushButton(self.tr("&Reset password…"))
+        self.reset_button.clicked.connect(self.reset_password)
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
+        self.unlock_button.clicked.connect(self.unlock)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.reset_button, self.unlock_button):
+            b.setAutoDefault(False)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_users(self.ctx.read(list_users))
+        self.view.resizeColumnsToContents()
+
+    def selected(self) -> UserInfo | None:
+        index = self.view.currentIndex()
+        return self.model.users[index.row()] if index.isValid() else None
+
+    def select_username(self, username: str) -> None:
+        for row, u in enumerate(self.model.users):
+            if u.username == username:
+                self.view.selectRow(row)
+                return
+
+    def _run(self, dialog: QDialog) -> None:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def add_user(self) -> None:
+        self._run(AddUserDialog(ctx=self.ctx, cost=self.cost, parent=self))
+
+    def edit_user(self) -> None:
+        user = self.selected()
+        if user is not None:
+            self._run(EditUserDialog(ctx=self.ctx, user=user, parent=self))
+
+    def reset_password(self) -> None:
+        user = self.selected()
+        if user is not None:
+            self._run(ResetPasswordDialog(ctx=self.ctx, user=user, cost=self.cost, parent=self))
+
+    def unlock(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        try:
+            self.ctx.write(lambda s: unlock_user(s, user.id), "users")
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("Cannot do that"), str(exc))
+            return
+        self.refresh()

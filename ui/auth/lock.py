@@ -1,0 +1,187 @@
+"""The screen lock: after ``settings.idle_lock_minutes`` without input, and on Ctrl+L.
+
+While locked the main window is hidden (no resident data on screen) and a lock dialog
+asks for the same user's password, or lets another user log in ("switch user"), which
+replaces ``ctx.actor`` and broadcasts ``Changes.of("session")``.
+Install it once from the app: ``install_session_lock(window, ctx=ctx)``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.auth.actor import ROLE_LABELS_ZH, Actor
+from propdesk.auth.users import verify_actor_password
+from ui.auth.gate import LoginDialog
+from ui.context import AppContext
+from ui.events import Changes
+
+LOCK_SHORTCUT = "Ctrl+L"
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+    }
+)
+
+
+class LockDialog(QDialog):
+    """Locked session: the same user's password unlocks; "Switch user" logs in someone else.
+
+    Attributes:
+        actor: who is logged in after acceptance (the same or the new user).
+        password, error, unlock_button, switch_button: the widgets.
+    """
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actor: Actor = ctx.actor
+        self.setWindowTitle(self.tr("PropDesk — Locked"))
+        self.setObjectName("lock_dialog")
+        who = f"{ctx.actor.display_name}（{ROLE_LABELS_ZH[ctx.actor.role]}）"
+        heading = QLabel(self.tr("The session of %1 is locked.").replace("%1", who))
+        heading.setWordWrap(True)
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Password"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setVisible(False)
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self._unlock)
+        self.switch_button = QPushButton(self.tr("&Switch user…"))
+        self.switch_button.setAutoDefault(False)
+        self.switch_button.clicked.connect(self._switch)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.switch_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.password)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.password.setFocus()
+
+    def reject(self) -> None:
+        """Esc and the close button do not unlock."""
+
+    def _unlock(self) -> None:
+        user_id = self.ctx.actor.user_id
+        with self.ctx.db.begin() as session:
+            ok = user_id is not None and verify_actor_password(
+                session, user_id, self.password.text()
+            )
+        if not ok:
+            self.error.setText(self.tr("Wrong password."))
+            self.error.setVisible(True)
+            self.password.clear()
+            return
+        self.actor = self.ctx.actor
+        self.accept()
+
+    def _switch(self) -> None:
+        dialog = LoginDialog(db=self.ctx.db, settings=self.ctx.settings, parent=self)
+        dialog.accepted.connect(lambda: self._switched(dialog))
+        dialog.open()
+
+    def _switched(self, dialog: LoginDialog) -> None:
+        if dialog.actor is not None:
+            self.actor = dialog.actor
+            self.accept()
+
+
+class SessionLock(QObject):
+    """Watches for user input; locks after the idle time and on Ctrl+L.
+
+    Signals:
+        locked(): the lock dialog is showing.
+        unlocked(): the session is open again (``ctx.actor`` may have changed).
+    """
+
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, *, window: QWidget, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent or window)
+        self.window = window
+        self.ctx = ctx
+        self.dialog: LockDialog | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.lock)
+        self.shortcut = QShortcut(QKeySequence(LOCK_SHORTCUT), window)
+        self.shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.shortcut.activated.connect(self.lock)
+        self.restart_timer()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.dialog is not None
+
+    def idle_ms(self) -> int:
+        """The idle time from the settings (read each time: the settings dialog may change it)."""
+        return max(0, int(self.ctx.settings.idle_lock_minutes or 0)) * 60_000
+
+    def restart_timer(self) -> None:
+        idle = self.idle_ms()
+        if idle > 0 and not self.is_locked:
+            self.timer.start(idle)
+        else:
+            self.timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS and not self.is_locked:
+            self.restart_timer()
+        return False
+
+    def lock(self) -> None:
+        """Hide the window and show the lock dialog (does nothing when already locked)."""
+        if self.is_locked:
+            return
+        self.timer.stop()
+        self.dialog = LockDialog(ctx=self.ctx)
+        self.dialog.accepted.connect(self._on_unlocked)
+        self.window.hide()
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+        self.locked.emit()
+
+    def _on_unlocked(self) -> None:
+        dialog = self.dialog
+        self.dialog = None
+        if dialog is None:
+            return
+        changed = dialog.actor != self.ctx.actor
+        self.ctx.actor = dialog.actor
+        dialog.deleteLater()
+        self.window.show()
+        self.restart_timer()
+        if changed:
+            self.ctx.hub.notify(Changes.of("session", "users"))
+        self.unlocked.emit()
+
+
+def install_session_lock(window: QWidget, *, ctx: AppContext) -> SessionLock:
+    """Idle lock and Ctrl+L for ``window`` (kept alive as the window's child)."""
+    return SessionLock(window=window, ctx=ctx)

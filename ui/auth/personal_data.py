@@ -1,0 +1,109 @@
+"""The person page's "Personal data" panel: masked ID number and phones, and for roles
+holding ``VIEW_FULL_ID`` a "Show in full" button whose every use is written to the
+audit log (the reveal service checks the permission itself; the button is only hidden).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QWidget
+from sqlalchemy.orm import Session
+
+from propdesk.auth.permissions import Permission
+from propdesk.auth.reveal import RevealedContact, reveal_contact
+from propdesk.errors import DomainError
+from propdesk.privacy import mask_id_number, mask_phone
+from propdesk.registry.models import Person
+from ui.context import AppContext
+
+
+class PersonalDataPanel(QGroupBox):
+    """Masked personal data of one person, revealable by allowed roles.
+
+    Attributes:
+        id_number, phone, phone2, emergency_phone: the value labels.
+        reveal_button: "Show in full" (hidden for roles without ``VIEW_FULL_ID``).
+        revealed: the full values once revealed, else None.
+    """
+
+    def __init__(self, *, ctx: AppContext, person_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person_id = person_id
+        self.revealed: RevealedContact | None = None
+        self.setTitle(self.tr("Personal data"))
+        self.id_number = QLabel()
+        self.id_number.setObjectName("id_number")
+        self.phone = QLabel()
+        self.phone.setObjectName("phone")
+        self.phone2 = QLabel()
+        self.emergency_phone = QLabel()
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.reveal_button = QPushButton(self.tr("Show in &full (logged)"))
+        self.reveal_button.setObjectName("reveal_button")
+        self.reveal_button.clicked.connect(self.reveal)
+        form = QFormLayout(self)
+        form.addRow(self.tr("ID number"), self.id_number)
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("Second phone"), self.phone2)
+        form.addRow(self.tr("Emergency phone"), self.emergency_phone)
+        form.addRow(self.note)
+        form.addRow(self.reveal_button)
+        self.shortcut = QShortcut(QKeySequence("Ctrl+Shift+I"), self, self.reveal)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the masked values again (a reveal lasts until the page refreshes)."""
+        allowed = self.ctx.can(Permission.VIEW_FULL_ID)
+        self.revealed = None
+        self.reveal_button.setVisible(allowed)
+        self.reveal_button.setEnabled(allowed)
+        self.shortcut.setEnabled(allowed)
+        self.note.setText(
+            self.tr("Shown masked. Showing them in full is recorded in the audit log.")
+            if allowed
+            else self.tr("Shown masked: your role may not see full ID numbers and phones.")
+        )
+
+        def load(session: Session) -> tuple[str, str, str, str] | None:
+            p = session.get(Person, self.person_id)
+            if p is None:
+                return None
+            return (
+                mask_id_number(p.id_number),
+                mask_phone(p.phone),
+                mask_phone(p.phone2),
+                mask_phone(p.emergency_phone),
+            )
+
+        values = self.ctx.read(load)
+        if values is None:
+            self.setEnabled(False)
+            return
+        self._show(*values)
+
+    def _show(self, id_number: str, phone: str, phone2: str, emergency: str) -> None:
+        self.id_number.setText(id_number or "—")
+        self.phone.setText(phone or "—")
+        self.phone2.setText(phone2 or "—")
+        self.emergency_phone.setText(emergency or "—")
+
+    def reveal(self) -> None:
+        """Fetch the full values through the audited service and show them."""
+        if not self.ctx.can(Permission.VIEW_FULL_ID):
+            return
+        try:
+            contact = self.ctx.write(lambda s: reveal_contact(s, self.person_id))
+        except DomainError as exc:
+            self.note.setText(str(exc))
+            return
+        self.revealed = contact
+        self._show(contact.id_number, contact.phone, contact.phone2, contact.emergency_phone)
+        self.reveal_button.setEnabled(False)
+        self.note.setText(self.tr("Shown in full; this was recorded in the audit log."))
+
+
+def personal_data_panel(ctx: AppContext, person_id: int) -> QWidget:
+    """``PERSON_PANELS`` factory."""
+    return PersonalDataPanel(ctx=ctx, person_id=person_id)
