@@ -87,6 +87,12 @@ class SqlColumn:
     sortable: bool = True
 
 
+def count_rows(db: Database, statement: Select[Any]) -> int:
+    """Run a :meth:`SqlTableModel.count_statement` (e.g. on the executor's worker thread)."""
+    with db.engine.connect() as conn:
+        return int(conn.execute(statement).scalar_one())
+
+
 def _plain(value: Any) -> str:
     return "" if value is None else str(value)
 
@@ -169,13 +175,16 @@ class SqlTableModel(QAbstractTableModel):
         self._rows = self._fetch_batch(0)
         self._exhausted = len(self._rows) < self.batch_size
 
-    def total_count(self) -> int:
-        """How many rows match the current filter (one ``COUNT`` query)."""
+    def count_statement(self) -> Select[Any]:
+        """``SELECT count(*)`` of the rows matching the current filter (safe to run elsewhere)."""
         base = self._base.with_only_columns(self._id, maintain_column_froms=True)
         if self._filters:
             base = base.where(*self._filters)
-        with self.db.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(base.subquery())).scalar_one())
+        return select(func.count()).select_from(base.subquery())
+
+    def total_count(self) -> int:
+        """How many rows match the current filter (one ``COUNT`` query)."""
+        return count_rows(self.db, self.count_statement())
 
     # --- public API -----------------------------------------------------------------
 

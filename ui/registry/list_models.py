@@ -65,7 +65,12 @@ class PeopleModel(SqlTableModel):
             columns=[
                 SqlColumn(self.tr("Name"), Person.name),
                 SqlColumn(self.tr("Phone"), Person.phone, fmt=lambda v: shown_phone(actor, v)),
-                SqlColumn(self.tr("Units"), first_unit.label("first_unit"), fmt=self._units),
+                SqlColumn(
+                    self.tr("Units"),
+                    first_unit.label("first_unit"),
+                    fmt=self._units,
+                    sortable=False,  # a correlated MIN over 100k people: too slow to sort on
+                ),
                 SqlColumn(self.tr("Notes"), Person.notes, sortable=False),
             ],
             default_order=[Person.name],

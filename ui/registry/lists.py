@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 from propdesk.auth.permissions import Permission
 from propdesk.errors import DomainError
 from propdesk.registry import services as reg
+from ui.common.sql_table_model import SqlTableModel, count_rows
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.events import Changes
@@ -28,6 +31,35 @@ from ui.registry.dialogs import BuildingDialog, EstateDialog, PersonDialog, Unit
 from ui.registry.list_models import PeopleModel, UnitsModel
 
 FILTER_DELAY_MS = 150
+
+
+class CountLabel(QLabel):
+    """Shows how many rows a list's filter matches; the COUNT runs on the executor."""
+
+    def __init__(self, *, ctx: AppContext, text: Callable[[int], str]) -> None:
+        super().__init__()
+        self.setObjectName("count")
+        self._ctx = ctx
+        self._text = text
+        self._seq = 0
+
+    def update_for(self, model: SqlTableModel) -> None:
+        self._seq += 1
+        seq = self._seq
+        if not model.canFetchMore():  # everything is loaded: no query needed
+            self.setText(self._text(model.rowCount()))
+            return
+        statement = model.count_statement()
+        db = self._ctx.db
+        self._ctx.executor.submit(
+            lambda: count_rows(db, statement),
+            success=lambda n: self._show(seq, n),
+            failure=lambda _exc: self._show(seq, None),
+        )
+
+    def _show(self, seq: int, n: int | None) -> None:
+        if seq == self._seq:
+            self.setText(self._text(n) if n is not None else "")
 
 
 def _filter_timer(parent: QWidget, slot: object) -> QTimer:
@@ -65,8 +97,7 @@ class RegistryPage(QWidget):
         self.status.addItem(self.tr("All statuses"), "")
         for code in labels.UNIT_STATUSES:
             self.status.addItem(labels.unit_status(code), code)
-        self.count = QLabel()
-        self.count.setObjectName("count")
+        self.count = CountLabel(ctx=ctx, text=lambda n: self.tr("%n unit(s)", "", n))
         self.estate_button = QPushButton(self.tr("Estate &info…"))
         self.building_button = QPushButton(self.tr("New &building…"))
         self.unit_button = QPushButton(self.tr("&New unit…"))
@@ -141,7 +172,7 @@ class RegistryPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count.setText(self.tr("%n unit(s)", "", self.model.total_count()))
+        self.count.update_for(self.model)
 
     def new_unit(self) -> None:
         UnitDialog(ctx=self.ctx, building_id=self.model.building_id, parent=self).exec()
@@ -179,8 +210,7 @@ class PeoplePage(QWidget):
             self.tr("Filter: name, pinyin initials, phone digits or unit")
         )
         self.filter.setClearButtonEnabled(True)
-        self.count = QLabel()
-        self.count.setObjectName("count")
+        self.count = CountLabel(ctx=ctx, text=lambda n: self.tr("%n person(s)", "", n))
         self.new_button = QPushButton(self.tr("&New person…"))
         self.new_button.setEnabled(ctx.can(Permission.EDIT_REGISTRY))
         top = QHBoxLayout()
@@ -212,7 +242,7 @@ class PeoplePage(QWidget):
             self.table.selectRow(0)
 
     def _update_count(self) -> None:
-        self.count.setText(self.tr("%n person(s)", "", self.model.total_count()))
+        self.count.update_for(self.model)
 
     def new_person(self) -> None:
         dialog = PersonDialog(ctx=self.ctx, parent=self)
