@@ -78,7 +78,8 @@ def test_partial_payment_by_keyboard_prints_the_receipt(
     assert page.error.text() == ""
     assert len(previews.shown) == 1
     pdf, title, name = previews.shown[0]
-    assert receipt_no in title and name.endswith(".pdf")
+    assert receipt_no in title
+    assert name.endswith(".pdf")
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     for expected in (
         receipt_no,
@@ -91,7 +92,9 @@ def test_partial_payment_by_keyboard_prints_the_receipt(
         "2026-01",
     ):
         assert expected in text, expected
-    assert "165.69" in text and "30.00" in text and "4.31" in text  # oldest first, last part paid
+    assert "165.69" in text
+    assert "30.00" in text
+    assert "4.31" in text
     assert receipt_no in page.status.text()
     # the screen shows what is left and is ready for the next unit
     assert page.lines.total_owed() == 39138 - 20000
