@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import make_url
 
 from propdesk.auth.actor import ROLE_LABELS_ZH
+from propdesk.auth.permissions import Permission
 from propdesk.errors import DomainError
 from propdesk.registry import services as reg
 from ui.context import AppContext
 from ui.events import Changes
 from ui.extensions import MENU_ACTIONS, NAV_MODULES, STATUS_COUNTERS, NavModule, StatusCounter
 from ui.registrations import register_all
+from ui.registry.dialogs import EstateDialog, PersonDialog, UnitDialog
 from ui.registry.person_page import PersonPage
 from ui.registry.unit_page import UnitPage
 from ui.search.search_box import SearchBox
@@ -218,6 +220,20 @@ class MainWindow(QMainWindow):
                 qaction.setShortcut(QKeySequence(action.shortcut))
             qaction.triggered.connect(self._runner(action.run))
             menu.addAction(qaction)
+        records = self.menus["records"]
+        if records.actions():
+            records.addSeparator()
+        editable = self.ctx.can(Permission.EDIT_REGISTRY)
+        for text, shortcut, slot in (
+            (self.tr("New &person…"), "Ctrl+Shift+P", self.new_person),
+            (self.tr("New &unit…"), "Ctrl+Shift+U", self.new_unit),
+            (self.tr("&Estate information…"), "", self.edit_estate),
+        ):
+            act = records.addAction(text)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+            act.setEnabled(editable)
+            act.triggered.connect(slot)
         file_menu = self.menus["file"]
         if file_menu.actions():
             file_menu.addSeparator()
@@ -306,6 +322,24 @@ class MainWindow(QMainWindow):
         if "estate" in changes:
             self._update_title()
 
+    def new_person(self) -> None:
+        dialog = PersonDialog(ctx=self.ctx, parent=self)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.open_person(int(dialog.saved_id))
+
+    def new_unit(self) -> None:
+        dialog = UnitDialog(ctx=self.ctx, parent=self)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.open_unit(int(dialog.saved_id))
+
+    def edit_estate(self) -> None:
+        try:
+            dialog = EstateDialog(ctx=self.ctx, parent=self)
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("Cannot do that"), str(exc))
+            return
+        dialog.exec()
+
     def open_settings(self) -> None:
         from ui.settings.dialog import SettingsDialog
 
@@ -330,6 +364,9 @@ class MainWindow(QMainWindow):
             self.tr("Ctrl+F  filter the list"),
             self.tr("Ctrl+E  edit the open record"),
             self.tr("Enter  open the selected row"),
+            self.tr("Ctrl+Shift+P  new person"),
+            self.tr("Ctrl+Shift+U  new unit"),
+            self.tr("Ctrl+Shift+A  add an occupant (unit page)"),
         ]
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(lines))
 

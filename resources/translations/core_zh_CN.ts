@@ -307,128 +307,159 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>&amp;Records</source>
         <translation>档案(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>Re&amp;ports</source>
         <translation>报表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="228" />
+        <source>New &amp;person…</source>
+        <translation>新建住户(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="229" />
+        <source>New &amp;unit…</source>
+        <translation>新建房屋(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230" />
+        <source>&amp;Estate information…</source>
+        <translation>小区资料(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="240" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>&amp;About PropDesk</source>
         <translation>关于 PropDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="339" />
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>Language: %1</source>
         <translation>语言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>PropDesk</source>
         <translation>PropDesk 物业客服前台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>About PropDesk</source>
         <translation>关于 PropDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>PropDesk — front-desk system for a residential property service centre.</source>
         <translation>PropDesk — 住宅小区物业客服中心前台系统。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326" />
+        <location filename="../../ui/main_window.py" line="360" />
         <source>Ctrl+K  search units and people</source>
         <translation>Ctrl+K  搜索房屋和住户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="361" />
         <source>Ctrl+1…9  switch module</source>
         <translation>Ctrl+1…9  切换模块</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>Ctrl+L  navigation list</source>
         <translation>Ctrl+L  导航列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>Alt+Left  back to the previous page</source>
         <translation>Alt+←  返回上一页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>Ctrl+F  filter the list</source>
         <translation>Ctrl+F  筛选列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>Ctrl+E  edit the open record</source>
         <translation>Ctrl+E  编辑当前档案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
+        <location filename="../../ui/main_window.py" line="366" />
         <source>Enter  open the selected row</source>
         <translation>Enter  打开选中行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334" />
+        <location filename="../../ui/main_window.py" line="367" />
+        <source>Ctrl+Shift+P  new person</source>
+        <translation>Ctrl+Shift+P  新建住户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="368" />
+        <source>Ctrl+Shift+U  new unit</source>
+        <translation>Ctrl+Shift+U  新建房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="369" />
+        <source>Ctrl+Shift+A  add an occupant (unit page)</source>
+        <translation>Ctrl+Shift+A  登记住户（房屋页面）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="371" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -436,12 +467,12 @@
 <context>
     <name>NavModule</name>
     <message>
-        <location filename="../../ui/registry/lists.py" line="230" />
+        <location filename="../../ui/registry/lists.py" line="260" />
         <source>Units</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="231" />
+        <location filename="../../ui/registry/lists.py" line="261" />
         <source>People</source>
         <translation>住户</translation>
     </message>
@@ -497,12 +528,12 @@
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="68" />
+        <location filename="../../ui/registry/list_models.py" line="69" />
         <source>Units</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="69" />
+        <location filename="../../ui/registry/list_models.py" line="74" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -510,17 +541,17 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/registry/lists.py" line="179" />
+        <location filename="../../ui/registry/lists.py" line="210" />
         <source>Filter: name, pinyin initials, phone digits or unit</source>
         <translation>筛选：姓名、拼音首字母、电话号码或房号</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="184" />
+        <location filename="../../ui/registry/lists.py" line="214" />
         <source>&amp;New person…</source>
         <translation>新建住户(&amp;N)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registry/lists.py" line="215" />
+        <location filename="../../ui/registry/lists.py" line="213" />
         <source>%n person(s)</source>
         <translation><numerusform>共 %n 人</numerusform></translation>
     </message>
@@ -710,42 +741,42 @@
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../ui/registry/lists.py" line="62" />
+        <location filename="../../ui/registry/lists.py" line="94" />
         <source>Filter units by code, e.g. 2-15</source>
         <translation>按房号筛选，例如 2-15</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="65" />
+        <location filename="../../ui/registry/lists.py" line="97" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="70" />
+        <location filename="../../ui/registry/lists.py" line="101" />
         <source>Estate &amp;info…</source>
         <translation>小区资料(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="71" />
+        <location filename="../../ui/registry/lists.py" line="102" />
         <source>New &amp;building…</source>
         <translation>新建楼栋(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="72" />
+        <location filename="../../ui/registry/lists.py" line="103" />
         <source>&amp;New unit…</source>
         <translation>新建房屋(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="114" />
+        <location filename="../../ui/registry/lists.py" line="145" />
         <source>All units</source>
         <translation>全部房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="124" />
+        <location filename="../../ui/registry/lists.py" line="155" />
         <source>%1  (%2 units)</source>
         <translation>%1（%2 套）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registry/lists.py" line="144" />
+        <location filename="../../ui/registry/lists.py" line="100" />
         <source>%n unit(s)</source>
         <translation><numerusform>共 %n 套</numerusform></translation>
     </message>
@@ -990,32 +1021,32 @@
 <context>
     <name>UnitsModel</name>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="114" />
+        <location filename="../../ui/registry/list_models.py" line="119" />
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="115" />
+        <location filename="../../ui/registry/list_models.py" line="120" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="116" />
+        <location filename="../../ui/registry/list_models.py" line="121" />
         <source>Area</source>
         <translation>建筑面积</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="117" />
+        <location filename="../../ui/registry/list_models.py" line="122" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="118" />
+        <location filename="../../ui/registry/list_models.py" line="123" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="119" />
+        <location filename="../../ui/registry/list_models.py" line="124" />
         <source>Occupant</source>
         <translation>住户</translation>
     </message>

@@ -1,0 +1,96 @@
+"""The person page and the other registry dialogs (building, estate info)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from propdesk.db.engine import Database
+from propdesk.registry import services as reg
+from propdesk.registry.models import Person
+from tests.ui.helpers import CLERK, SmallEstate, make_ctx
+from ui.context import AppContext
+from ui.registry import labels
+from ui.registry.dialogs import BuildingDialog, EstateDialog, PersonDialog
+from ui.registry.person_page import PersonPage
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def _ok(qtbot: QtBot, dialog: QDialog) -> None:
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),  # type: ignore[attr-defined]
+        Qt.MouseButton.LeftButton,
+    )
+
+
+def test_person_page_lists_units_and_enter_opens_one(
+    qtbot: QtBot, ui_ctx: AppContext, small_estate: SmallEstate
+) -> None:
+    page = PersonPage(ctx=ui_ctx, person_id=small_estate.zhang_san)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.title.text() == "张三"
+    assert page.subtitle.text() == "3-2-1502"
+    assert page.facts.values["phone"].text() == "13812345678"
+    assert page.units_model.index(0, 1).data() == labels.role("owner")
+    with qtbot.waitSignal(page.open_record) as opened:
+        page.units.setFocus()
+        page.units.selectRow(0)
+        qtbot.keyClick(page.units, Qt.Key.Key_Return)
+    assert opened.args == ["unit", small_estate.unit_1502]
+
+
+def test_clerk_sees_masked_phone_and_edit_keeps_it(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    ctx = make_ctx(sqlite_db, actor=CLERK)
+    page = PersonPage(ctx=ctx, person_id=small_estate.zhang_san)
+    qtbot.addWidget(page)
+    assert page.facts.values["phone"].text() == "138****5678"
+    dialog = PersonDialog(ctx=ctx, person_id=small_estate.zhang_san)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.phone.text() == "138****5678"
+    dialog.notes.setPlainText("常住")
+    _ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert page.facts.values["notes"].text() == "常住"  # the page refreshed on the change
+    with sqlite_db.begin() as s:
+        person = s.get(Person, small_estate.zhang_san)
+        assert person is not None
+        assert person.phone == "13812345678"  # the masked value sent back changed nothing
+
+
+def test_building_dialog_inline_error_then_create(
+    qtbot: QtBot, ui_ctx: AppContext, small_estate: SmallEstate
+) -> None:
+    dialog = BuildingDialog(ctx=ui_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.code, "3")
+    _ok(qtbot, dialog)
+    assert "已存在" in dialog.errors.visible_messages()["code"]
+    dialog.code.setText("5")
+    _ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    names = [b.name for b in ui_ctx.read(reg.list_buildings)]
+    assert names == ["3栋", "5栋"]
+
+
+def test_estate_dialog_saves_and_shows_bad_phone(
+    qtbot: QtBot, ui_ctx: AppContext, small_estate: SmallEstate
+) -> None:
+    dialog = EstateDialog(ctx=ui_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.name.text() == "翠湖花园"
+    qtbot.keyClicks(dialog.phone, "12")
+    _ok(qtbot, dialog)
+    assert list(dialog.errors.visible_messages()) == ["phone"]
+    dialog.phone.setText("0755-12345678")
+    _ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert ui_ctx.read(reg.get_estate).phone == "0755-12345678"
