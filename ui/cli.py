@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "ui.commands.db",
     "ui.commands.demo",
     "ui.commands.owners",
+    "ui.commands.fees",
 )
 
 

@@ -1,0 +1,90 @@
+"""The fee commands of ``propdesk`` (headless; they share the services with the app)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from sqlalchemy import func, select
+
+from propdesk.db.engine import Database
+from propdesk.fees.models import BillLine, NoticeLog
+from tests.propdesk.fees.fee_fixtures import make_estate, set_standard_rates
+from ui.cli import main
+
+
+def test_bill_export_and_print(
+    sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_estate(sqlite_db)
+    set_standard_rates(sqlite_db)
+    url = sqlite_db.url
+    assert main(["--db", url, "bill", "--month", "2026-03"]) == 0
+    assert "6 条账单" in capsys.readouterr().out
+    assert main(["--db", url, "bill", "--month", "2026-03"]) == 0
+    assert "没有新增" in capsys.readouterr().out
+    assert main(["--db", url, "bill", "--month", "2026-13"]) == 2
+
+    out = tmp_path / "fees.xlsx"
+    assert main(["--db", url, "export", "fees", "--month", "2026-03", "-o", str(out)]) == 0
+    ws = load_workbook(out).worksheets[0]
+    with sqlite_db.begin() as s:
+        billed = s.scalar(select(func.sum(BillLine.amount_fen)))
+    assert ws.cell(row=8, column=1).value == "合计"
+    assert round(ws.cell(row=8, column=9).value * 100) == billed
+
+    arrears = tmp_path / "arrears.xlsx"
+    assert (
+        main(["--db", url, "export", "arrears", "--as-of", "2026-04-30", "-o", str(arrears)]) == 0
+    )
+    assert load_workbook(arrears).worksheets[0].max_row == 8
+
+    pdf = tmp_path / "notices.pdf"
+    assert (
+        main(
+            [
+                "--db",
+                url,
+                "print",
+                "notices",
+                "--month",
+                "2026-03",
+                "--building",
+                "2",
+                "-o",
+                str(pdf),
+            ]
+        )
+        == 0
+    )
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    assert len(reader.pages) == 1
+    assert "2-1-0101" in reader.pages[0].extract_text()
+    with sqlite_db.begin() as s:
+        assert s.scalar(select(func.count()).select_from(NoticeLog)) == 1
+
+    letters = tmp_path / "letters.pdf"
+    assert (
+        main(
+            [
+                "--db",
+                url,
+                "print",
+                "reminders",
+                "--as-of",
+                str(date(2026, 5, 15)),
+                "-o",
+                str(letters),
+            ]
+        )
+        == 0
+    )
+    assert len(PdfReader(io.BytesIO(letters.read_bytes())).pages) == 3
+    assert (
+        main(["--db", url, "print", "notices", "--month", "2026-03", "-o", str(tmp_path / "x.txt")])
+        == 2
+    )
