@@ -1,0 +1,150 @@
+"""Users, change password, audit viewer and backup screens driven through their widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import sessionmaker
+
+from propdesk.auth.actor import Actor, Role
+from propdesk.auth.passwords import TEST_COST
+from propdesk.auth.users import authenticate
+from propdesk.db.engine import Database
+from propdesk.registry import services as reg
+from propdesk.registry.models import Person
+from tests.ui.helpers import make_ctx
+from ui.admin.audit_view import AuditViewer
+from ui.admin.backup_view import BackupDialog
+from ui.admin.password import ChangePasswordDialog
+from ui.admin.users import AddUserDialog, UsersDialog
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def _actor(ids: dict[str, int], username: str, role: Role) -> Actor:
+    return Actor(user_id=ids[username], username=username, display_name=username, role=role)
+
+
+def test_admin_adds_a_user_who_can_then_log_in(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    ctx = make_ctx(sqlite_db, _actor(desk_users, "admin", Role.ADMIN))
+    users = UsersDialog(ctx=ctx, cost=TEST_COST)
+    qtbot.addWidget(users)
+    assert [u.username for u in users.model.users] == ["admin", "clerk", "manager", "supervisor"]
+    add = AddUserDialog(ctx=ctx, cost=TEST_COST, parent=users)
+    qtbot.addWidget(add)
+    qtbot.keyClicks(add.username, "finance1")
+    qtbot.keyClicks(add.display_name, "cashier")
+    add.role.setCurrentIndex(add.role.findData("finance"))
+    qtbot.keyClicks(add.password, "short")
+    add._ok()
+    assert "8" in add.error.text()
+    add.password.clear()
+    qtbot.keyClicks(add.password, "money2026")
+    with qtbot.waitSignal(add.accepted):
+        add._ok()
+    users.refresh()
+    assert "finance1" in [u.username for u in users.model.users]
+    with sqlite_db.begin() as s:
+        outcome = authenticate(s, "finance1", "money2026")
+    assert outcome.actor is not None
+    assert outcome.actor.role == Role.FINANCE
+
+
+def test_change_password_checks_the_old_one(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    ctx = make_ctx(sqlite_db, _actor(desk_users, "clerk", Role.CLERK))
+    dialog = ChangePasswordDialog(ctx=ctx, cost=TEST_COST)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.old, "wrong123")
+    qtbot.keyClicks(dialog.new, "newdesk99")
+    qtbot.keyClicks(dialog.repeat, "newdesk99")
+    dialog._save()
+    assert dialog.error.text() == "原密码不正确。"
+    dialog.old.clear()
+    qtbot.keyClicks(dialog.old, "clerk123")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog._save()
+    with sqlite_db.begin() as s:
+        assert authenticate(s, "clerk", "newdesk99").ok
+
+
+def test_audit_viewer_filters_by_record_and_user(
+    qtbot: QtBot, qtmodeltester: object, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    clerk = _actor(desk_users, "clerk", Role.CLERK)
+    with sqlite_db.begin(clerk) as s:
+        pid = reg.create_person(s, name="张三", phone="13812345678")
+        reg.create_person(s, name="李四")
+    with sqlite_db.begin(clerk) as s:
+        reg.update_person(s, pid, expected_version=None, phone="13900001111")
+    ctx = make_ctx(sqlite_db, _actor(desk_users, "manager", Role.MANAGER))
+    viewer = AuditViewer(ctx=ctx, table_name="person", record_id=str(pid))
+    qtbot.addWidget(viewer)
+    qtmodeltester.check(viewer.model)  # type: ignore[attr-defined]
+    assert viewer.model.rowCount() == 2
+    newest = [viewer.model.data(viewer.model.index(0, c)) for c in range(6)]
+    assert newest[1:5] == ["clerk", "修改", "person", str(pid)]
+    assert newest[5] == "phone: 13812345678 → 13900001111"
+    viewer.record.clear()
+    qtbot.keyClicks(viewer.user, "clerk")
+    qtbot.mouseClick(viewer.apply_button, Qt.MouseButton.LeftButton)
+    assert viewer.model.rowCount() == 3
+    assert viewer.count.text() == "3 entries"
+    viewer.user.clear()
+    qtbot.keyClicks(viewer.user, "nobody")
+    qtbot.mouseClick(viewer.apply_button, Qt.MouseButton.LeftButton)
+    assert viewer.model.rowCount() == 0
+
+
+def test_backup_now_then_restore_selected(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int], tmp_path: Path
+) -> None:
+    admin = _actor(desk_users, "admin", Role.ADMIN)
+    ctx = make_ctx(sqlite_db, admin)
+    with sqlite_db.begin(admin) as s:
+        reg.create_person(s, name="张三")
+    restored: list[bool] = []
+    asked: list[str] = []
+
+    def confirm(question: str) -> bool:
+        asked.append(question)
+        return True
+
+    dialog = BackupDialog(
+        ctx=ctx,
+        folder=tmp_path / "backups",
+        confirm=confirm,
+        after_restore=lambda: restored.append(True),
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 0
+    qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
+    assert dialog.model.rowCount() == 1
+    assert "Backed up to" in dialog.status.text()
+    with sqlite_db.begin(admin) as s:
+        reg.create_person(s, name="李四")
+    dialog.view.selectRow(0)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert asked
+    assert restored == [True]
+    assert "kept as" in dialog.status.text()
+    with sqlite_db.begin(admin) as s:
+        assert list(s.scalars(select(Person.name))) == ["张三"]
+
+
+def test_postgres_shows_the_pg_dump_explanation(qtbot: QtBot) -> None:
+    engine = create_engine("postgresql+psycopg://propdesk@127.0.0.1:9/none")
+    db = Database("postgresql+psycopg://propdesk@127.0.0.1:9/none", engine, sessionmaker(engine))
+    ctx = make_ctx(db, Actor.system())
+    dialog = BackupDialog(ctx=ctx)
+    qtbot.addWidget(dialog)
+    assert "pg_dump" in dialog.status.text()
+    assert not dialog.backup_button.isVisibleTo(dialog)
+    assert not dialog.restore_button.isVisibleTo(dialog)
