@@ -9,9 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from propdesk.auth.actor import Actor
+from propdesk.backup.integrity import check_file
 from propdesk.config import LANGUAGES, Settings, resolve_database_url
 from propdesk.db.engine import Database, open_database
 from propdesk.errors import DomainError
@@ -60,8 +62,12 @@ def load_translations(app: QCoreApplication, language: str) -> list[QTranslator]
 def open_or_explain(url: str, parent: QWidget | None = None) -> Database | None:
     """Open (and migrate) the database; a damaged or foreign file gets a clear message box."""
     try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            # A damaged file or another program's database is refused before any migration.
+            check_file(Path(parsed.database), allow_new=True)
         return open_database(url)
-    except (DomainError, SQLAlchemyError, Exception) as exc:
+    except (DomainError, SQLAlchemyError, Exception) as exc:  # shown to the user, not raised
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         QMessageBox.critical(
             parent,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,3 +70,17 @@ def test_run_gui_cancelled_first_run_exits_0(qtbot: QtBot, tmp_path: Path) -> No
     _answer_next_modal(lambda w: w.reject(), seen)  # type: ignore[attr-defined]
     assert run_gui(db=str(tmp_path / "new.sqlite3"), lang="en") == 0
     assert seen == ["FirstRunSetupDialog"]
+
+
+def test_another_programs_sqlite_file_is_refused_untouched(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    seen: list[str] = []
+    _answer_next_modal(lambda w: w.close(), seen)
+    assert open_or_explain(f"sqlite:///{path}") is None
+    assert "不是 PropDesk 的数据库" in seen[0]
+    assert path.read_bytes() == before  # no migration written into someone else's file
