@@ -89,7 +89,9 @@ def make_context(db: Database, actor: Actor, settings: Settings, executor: Execu
 
 def run_gui(db: str | None, lang: str | None) -> int:
     """Run the desktop app until the window closes; returns the exit code."""
+    from ui.admin.backup_schedule import start_backup_schedule
     from ui.auth.gate import login_actor
+    from ui.auth.lock import install_session_lock
     from ui.main_window import MainWindow
     from ui.setup.first_run import run_first_run
 
@@ -114,6 +116,8 @@ def run_gui(db: str | None, lang: str | None) -> int:
         if actor is None:
             return 0
         window = MainWindow(ctx=make_context(database, actor, settings, executor))
+        install_session_lock(window, ctx=window.ctx)  # idle lock and Ctrl+L (helper D)
+        start_backup_schedule(ctx=window.ctx, parent=window)  # backup at start, then daily
         window.show()
         code = app.exec()
         executor.wait(5000)
