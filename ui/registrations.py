@@ -111,3 +111,52 @@ def register_all() -> None:
         ]
     )
     ext.PERSON_PANELS.append(ext.RecordPanel("personal_data", 5, personal_data_panel))
+
+    # Service desk (helper C): board/queues/statistics, F2 intake, settings, panels, overdue count.
+    from ui.tickets import module as tickets
+    from ui.tickets import settings_dialog as ticket_settings
+    from ui.tickets.panels import TicketHistoryPanel
+
+    ext.NAV_MODULES.append(
+        ext.NavModule(
+            "tickets",
+            QT_TRANSLATE_NOOP("NavModule", "Service desk"),
+            30,
+            lambda ctx: tickets.ServiceDeskPage(ctx=ctx),
+        )
+    )
+    ext.MENU_ACTIONS.extend(
+        [
+            ext.MenuAction(
+                "records",
+                QT_TRANSLATE_NOOP("MenuAction", "New service ticket…"),
+                10,
+                tickets.open_intake,
+                shortcut="F2",
+            ),
+            ext.MenuAction(
+                "admin",
+                QT_TRANSLATE_NOOP("MenuAction", "Service desk settings…"),
+                15,
+                ticket_settings.open_settings,
+                visible=ticket_settings.can_manage,
+            ),
+        ]
+    )
+    ext.UNIT_PANELS.append(
+        ext.RecordPanel(
+            "tickets", 30, lambda ctx, uid: TicketHistoryPanel(ctx=ctx, kind="unit", record_id=uid)
+        )
+    )
+    ext.PERSON_PANELS.append(
+        ext.RecordPanel(
+            "tickets",
+            30,
+            lambda ctx, pid: TicketHistoryPanel(ctx=ctx, kind="person", record_id=pid),
+        )
+    )
+    ext.STATUS_COUNTERS.append(
+        ext.StatusCounter(
+            "overdue_tickets", frozenset({"tickets", "settings"}), tickets.overdue_counter_text
+        )
+    )

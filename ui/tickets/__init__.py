@@ -1,0 +1,1 @@
+"""Service desk screens: intake dialog, ticket board, ticket page, queues, statistics, settings."""

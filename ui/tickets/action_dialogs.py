@@ -1,0 +1,362 @@
+"""The small dialogs behind the ticket page's actions: each validates and saves on OK.
+
+Every dialog calls one service in one transaction (``ctx.write(..., "tickets")``) with
+the version the page showed; a service error appears in the dialog, nothing typed is
+lost, and the dialog stays open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from propdesk.errors import ValidationError
+from propdesk.tickets import services as svc
+from propdesk.tickets.complaints import set_findings
+from propdesk.tickets.costs import CostLineInput, set_cost_lines
+from propdesk.tickets.staff import list_staff
+from propdesk.tickets.values import CostKind, Department, TicketInfo
+from ui.common.forms import FormErrors, attempt
+from ui.context import AppContext
+from ui.tickets import labels
+
+
+class ActionDialog(QDialog):
+    """A form whose OK runs ``perform(session)`` in one transaction and closes on success.
+
+    Attributes:
+        form: the ``QFormLayout`` subclasses fill.
+        errors: its :class:`FormErrors`.
+        ok_button: the OK button (default: Enter accepts outside multi-line fields).
+    """
+
+    def __init__(
+        self, *, ctx: AppContext, ticket: TicketInfo, title: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ticket = ticket
+        self.setWindowTitle(f"{title} — {ticket.number}")
+        self.setMinimumWidth(460)
+        self.form = QFormLayout()
+        self.errors = FormErrors(self.form)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("action_ok")
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(self.buttons)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+
+    def perform(self, session: Session) -> Any:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        ok, _ = attempt(self.errors, lambda: self.ctx.write(self.perform, "tickets"))
+        if ok:
+            self.accept()
+
+
+def _text_edit(name: str, height: int = 70) -> QPlainTextEdit:
+    edit = QPlainTextEdit(objectName=name)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(height)
+    return edit
+
+
+class DispatchDialog(ActionDialog):
+    """Dispatch (or reassign) to a staff member or a whole department."""
+
+    def __init__(
+        self, *, ctx: AppContext, ticket: TicketInfo, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx=ctx, ticket=ticket, title=self.tr("Dispatch"), parent=parent)
+        self.assignee = QComboBox(objectName="dispatch_assignee")
+        staff = ctx.read(list_staff)
+        # The category's department first, its staff next, then everyone else.
+        ordered = sorted(
+            staff, key=lambda p: (p.department != ticket.department, p.department, p.name)
+        )
+        for person in ordered:
+            self.assignee.addItem(
+                f"{person.name}（{labels.shown(labels.DEPARTMENTS, person.department)}）",
+                ("s", person.id),
+            )
+        for dept in Department:
+            self.assignee.addItem(
+                self.tr("Department: %1").replace(
+                    "%1", labels.shown(labels.DEPARTMENTS, dept.value)
+                ),
+                ("d", dept.value),
+            )
+        self.note = QLineEdit(objectName="dispatch_note")
+        self.errors.add_row(self.tr("&Assign to"), "staff_id", self.assignee)
+        self.errors.add_row(self.tr("&Note"), "note", self.note)
+
+    def perform(self, session: Session) -> None:
+        tag, value = self.assignee.currentData() or ("", "")
+        svc.dispatch(
+            session,
+            self.ticket.id,
+            staff_id=value if tag == "s" else None,
+            department=value if tag == "d" else "",
+            note=self.note.text(),
+            expected_version=self.ticket.version,
+        )
+
+
+class TextActionDialog(ActionDialog):
+    """One text field: start (note), complete (work done), close (note), cancel (reason), note."""
+
+    def __init__(
+        self,
+        *,
+        ctx: AppContext,
+        ticket: TicketInfo,
+        title: str,
+        label: str,
+        field: str,
+        run: Callable[[Session, str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx=ctx, ticket=ticket, title=title, parent=parent)
+        self.text = _text_edit("action_text")
+        self._run = run
+        self.errors.add_row(label, field, self.text)
+
+    def perform(self, session: Session) -> None:
+        self._run(session, self.text.toPlainText())
+
+
+class CallbackDialog(ActionDialog):
+    """The callback (回访): three ratings 1–5, fixed or not, a comment."""
+
+    def __init__(
+        self, *, ctx: AppContext, ticket: TicketInfo, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx=ctx, ticket=ticket, title=self.tr("Callback"), parent=parent)
+        self.overall = self._rating("callback_overall")
+        self.speed = self._rating("callback_speed")
+        self.attitude = self._rating("callback_attitude")
+        self.fixed = QCheckBox(self.tr("The problem is &fixed"), objectName="callback_fixed")
+        self.fixed.setChecked(True)
+        self.comment = _text_edit("callback_comment", 60)
+        self.errors.add_row(self.tr("&Overall (1–5)"), "overall", self.overall)
+        self.errors.add_row(self.tr("&Speed (1–5)"), "speed", self.speed)
+        self.errors.add_row(self.tr("&Attitude (1–5)"), "attitude", self.attitude)
+        self.form.addRow("", self.fixed)
+        self.errors.add_row(self.tr("&Comment"), "comment", self.comment)
+        self.reopened = False
+
+    @staticmethod
+    def _rating(name: str) -> QSpinBox:
+        spin = QSpinBox(objectName=name)
+        spin.setRange(1, 5)
+        spin.setValue(5)
+        return spin
+
+    def perform(self, session: Session) -> None:
+        self.reopened = svc.callback(
+            session,
+            self.ticket.id,
+            overall=self.overall.value(),
+            speed=self.speed.value(),
+            attitude=self.attitude.value(),
+            fixed=self.fixed.isChecked(),
+            comment=self.comment.toPlainText(),
+            expected_version=self.ticket.version,
+        )
+
+
+class QualityCheckDialog(ActionDialog):
+    """A supervisor's quality check of a closed ticket."""
+
+    def __init__(
+        self, *, ctx: AppContext, ticket: TicketInfo, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx=ctx, ticket=ticket, title=self.tr("Quality check"), parent=parent)
+        self.passed = QCheckBox(self.tr("&Passed"), objectName="qc_passed")
+        self.passed.setChecked(True)
+        self.note = _text_edit("qc_note", 60)
+        self.form.addRow("", self.passed)
+        self.errors.add_row(self.tr("&Note"), "note", self.note)
+
+    def perform(self, session: Session) -> None:
+        svc.quality_check(
+            session, self.ticket.id, passed=self.passed.isChecked(), note=self.note.toPlainText()
+        )
+
+
+class FindingsDialog(ActionDialog):
+    """A complaint's findings: responsible department, valid or not and why, cause, resolution."""
+
+    def __init__(
+        self, *, ctx: AppContext, ticket: TicketInfo, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx=ctx, ticket=ticket, title=self.tr("Complaint findings"), parent=parent)
+        self.department = QComboBox(objectName="findings_department")
+        self.department.addItem(self.tr("Not decided"), "")
+        for dept in Department:
+            self.department.addItem(labels.shown(labels.DEPARTMENTS, dept.value), dept.value)
+        self.department.setCurrentIndex(
+            max(self.department.findData(ticket.responsible_department or ticket.department), 0)
+        )
+        self.valid = QComboBox(objectName="findings_valid")
+        for text, value in (
+            (self.tr("Not decided"), None),
+            (self.tr("Valid"), True),
+            (self.tr("Not valid"), False),
+        ):
+            self.valid.addItem(text, value)
+        self.valid.setCurrentIndex(max(self.valid.findData(ticket.complaint_valid), 0))
+        self.reason = QLineEdit(ticket.validity_reason, objectName="findings_reason")
+        self.cause = _text_edit("findings_cause", 50)
+        self.cause.setPlainText(ticket.root_cause)
+        self.resolution = _text_edit("findings_resolution", 50)
+        self.resolution.setPlainText(ticket.resolution)
+        self.errors.add_row(
+            self.tr("Responsible &department"), "responsible_department", self.department
+        )
+        self.errors.add_row(self.tr("&Valid"), "valid", self.valid)
+        self.errors.add_row(self.tr("&Reason"), "validity_reason", self.reason)
+        self.errors.add_row(self.tr("Root &cause"), "root_cause", self.cause)
+        self.errors.add_row(self.tr("Re&solution"), "resolution", self.resolution)
+
+    def perform(self, session: Session) -> None:
+        set_findings(
+            session,
+            self.ticket.id,
+            responsible_department=self.department.currentData(),
+            valid=self.valid.currentData(),
+            validity_reason=self.reason.text(),
+            root_cause=self.cause.toPlainText(),
+            resolution=self.resolution.toPlainText(),
+            expected_version=self.ticket.version,
+        )
+
+
+def yuan(fen: int) -> str:
+    """Integer fen → ``1,234.50`` (integers only)."""
+    sign = "-" if fen < 0 else ""
+    whole, cents = divmod(abs(fen), 100)
+    return f"{sign}{whole:,}.{cents:02d}"
+
+
+def parse_yuan(text: str) -> int:
+    """``"38.5"`` → 3850 fen, exactly (no float)."""
+    value = text.strip().replace(",", "").replace("¥", "")
+    whole, _, frac = value.partition(".")
+    if not whole.isdigit() or (frac and (not frac.isdigit() or len(frac) > 2)):
+        raise ValidationError("unit_price_fen", "单价格式应为金额，例如 38.50。")
+    return int(whole) * 100 + int((frac + "00")[:2])
+
+
+class CostsDialog(ActionDialog):
+    """Labour and material lines of a paid repair."""
+
+    def __init__(
+        self, *, ctx: AppContext, ticket: TicketInfo, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx=ctx, ticket=ticket, title=self.tr("Paid-service costs"), parent=parent)
+        self.lines: list[CostLineInput] = [
+            CostLineInput(c.kind, c.description, c.quantity, c.unit_price_fen)
+            for c in ticket.cost_lines
+        ]
+        self.paid = QCheckBox(
+            self.tr("Charge the resident (paid service)"), objectName="costs_paid"
+        )
+        self.paid.setChecked(ticket.is_paid or not ticket.cost_lines)
+        self.kind = QComboBox(objectName="costs_kind")
+        for k in CostKind:
+            self.kind.addItem(labels.shown(labels.COST_KINDS, k.value), k.value)
+        self.item = QLineEdit(objectName="costs_item")
+        self.quantity = QSpinBox(objectName="costs_quantity")
+        self.quantity.setRange(1, 10_000)
+        self.price = QLineEdit(objectName="costs_price")
+        self.price.setPlaceholderText("0.00")
+        add = QPushButton(self.tr("&Add line"), objectName="costs_add")
+        add.setAutoDefault(False)
+        add.clicked.connect(self._add)
+        remove = QPushButton(self.tr("&Remove line"), objectName="costs_remove")
+        remove.setAutoDefault(False)
+        remove.clicked.connect(self._remove)
+        entry = QHBoxLayout()
+        for w in (self.kind, self.item, self.quantity, self.price, add):
+            entry.addWidget(w)
+        self.list = QListWidget(
+            objectName="costs_lines"
+        )  # a handful of lines being edited, not a data list
+        self.form.addRow("", self.paid)
+        self.form.addRow(self.tr("New line"), entry)
+        self.errors.add_row(self.tr("Lines"), "description", self.list)
+        self.form.addRow("", remove)
+        self._show_lines()
+
+    def _add(self) -> None:
+        try:
+            price = parse_yuan(self.price.text() or "0")
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
+        if not self.item.text().strip():
+            self.errors.show(ValidationError("description", self.tr("Enter what the line is for.")))
+            return
+        self.lines.append(
+            CostLineInput(
+                self.kind.currentData(), self.item.text().strip(), self.quantity.value(), price
+            )
+        )
+        self.item.clear()
+        self.price.clear()
+        self.quantity.setValue(1)
+        self.errors.clear()
+        self._show_lines()
+        self.item.setFocus()
+
+    def _remove(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.lines):
+            del self.lines[row]
+            self._show_lines()
+
+    def _show_lines(self) -> None:
+        self.list.clear()
+        for line in self.lines:
+            amount = line.quantity * line.unit_price_fen
+            self.list.addItem(
+                f"{labels.shown(labels.COST_KINDS, line.kind)}  {line.description}  ×{line.quantity}  "
+                f"{yuan(line.unit_price_fen)} = {yuan(amount)}"
+            )
+
+    def perform(self, session: Session) -> None:
+        set_cost_lines(
+            session,
+            self.ticket.id,
+            self.lines,
+            is_paid=self.paid.isChecked(),
+            expected_version=self.ticket.version,
+        )

@@ -1,0 +1,88 @@
+"""Shown names of ticket codes (English source strings, Chinese in tickets_zh_CN.ts)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from propdesk.tickets.sla import LOCAL_TZ
+
+_CTX = "TicketLabels"
+
+KINDS: dict[str, str] = {
+    "repair": QT_TRANSLATE_NOOP("TicketLabels", "Repair"),
+    "complaint": QT_TRANSLATE_NOOP("TicketLabels", "Complaint"),
+    "inquiry": QT_TRANSLATE_NOOP("TicketLabels", "Inquiry"),
+    "suggestion": QT_TRANSLATE_NOOP("TicketLabels", "Suggestion"),
+}
+SOURCES: dict[str, str] = {
+    "phone": QT_TRANSLATE_NOOP("TicketLabels", "Phone"),
+    "walk_in": QT_TRANSLATE_NOOP("TicketLabels", "Walk-in"),
+    "patrol": QT_TRANSLATE_NOOP("TicketLabels", "Patrol"),
+    "inspection": QT_TRANSLATE_NOOP("TicketLabels", "Inspection"),
+    "other": QT_TRANSLATE_NOOP("TicketLabels", "Other"),
+}
+STATUSES: dict[str, str] = {
+    "received": QT_TRANSLATE_NOOP("TicketLabels", "Received"),
+    "dispatched": QT_TRANSLATE_NOOP("TicketLabels", "Dispatched"),
+    "in_progress": QT_TRANSLATE_NOOP("TicketLabels", "In progress"),
+    "done": QT_TRANSLATE_NOOP("TicketLabels", "Done"),
+    "called_back": QT_TRANSLATE_NOOP("TicketLabels", "Called back"),
+    "closed": QT_TRANSLATE_NOOP("TicketLabels", "Closed"),
+    "cancelled": QT_TRANSLATE_NOOP("TicketLabels", "Cancelled"),
+}
+URGENCIES: dict[str, str] = {
+    "normal": QT_TRANSLATE_NOOP("TicketLabels", "Normal"),
+    "high": QT_TRANSLATE_NOOP("TicketLabels", "High"),
+    "emergency": QT_TRANSLATE_NOOP("TicketLabels", "Emergency"),
+}
+DEPARTMENTS: dict[str, str] = {
+    "engineering": QT_TRANSLATE_NOOP("TicketLabels", "Engineering"),
+    "cleaning": QT_TRANSLATE_NOOP("TicketLabels", "Cleaning"),
+    "security": QT_TRANSLATE_NOOP("TicketLabels", "Security"),
+    "service": QT_TRANSLATE_NOOP("TicketLabels", "Customer service"),
+}
+ACTIONS: dict[str, str] = {
+    "create": QT_TRANSLATE_NOOP("TicketLabels", "Registered"),
+    "dispatch": QT_TRANSLATE_NOOP("TicketLabels", "Dispatched"),
+    "start": QT_TRANSLATE_NOOP("TicketLabels", "Started"),
+    "complete": QT_TRANSLATE_NOOP("TicketLabels", "Completed"),
+    "callback": QT_TRANSLATE_NOOP("TicketLabels", "Called back"),
+    "reopen": QT_TRANSLATE_NOOP("TicketLabels", "Reopened after callback"),
+    "close": QT_TRANSLATE_NOOP("TicketLabels", "Closed"),
+    "cancel": QT_TRANSLATE_NOOP("TicketLabels", "Cancelled"),
+    "note": QT_TRANSLATE_NOOP("TicketLabels", "Note"),
+    "quality_check": QT_TRANSLATE_NOOP("TicketLabels", "Quality check"),
+    "findings": QT_TRANSLATE_NOOP("TicketLabels", "Complaint findings"),
+    "costs": QT_TRANSLATE_NOOP("TicketLabels", "Paid-service costs"),
+    "attach": QT_TRANSLATE_NOOP("TicketLabels", "Attachment"),
+}
+COST_KINDS: dict[str, str] = {
+    "labour": QT_TRANSLATE_NOOP("TicketLabels", "Labour"),
+    "material": QT_TRANSLATE_NOOP("TicketLabels", "Material"),
+}
+
+
+def shown(table: dict[str, str], code: str | None) -> str:
+    """The translated name of ``code`` in ``table`` (the code itself if unknown)."""
+    source = table.get(code or "")
+    return QCoreApplication.translate(_CTX, source) if source else (code or "")
+
+
+def overdue_text() -> str:
+    return QCoreApplication.translate(_CTX, "Overdue")
+
+
+def local_time(at: datetime | None) -> str:
+    """A UTC time as the desk's local ``YYYY-MM-DD HH:MM``."""
+    return at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M") if at else ""
+
+
+def minutes_text(minutes: int) -> str:
+    """``90`` → ``1.5 h``; ``30`` → ``30 min``."""
+    if minutes % 60 == 0:
+        return QCoreApplication.translate(_CTX, "%1 h").replace("%1", str(minutes // 60))
+    if minutes < 60:
+        return QCoreApplication.translate(_CTX, "%1 min").replace("%1", str(minutes))
+    return QCoreApplication.translate(_CTX, "%1 h").replace("%1", f"{minutes / 60:.1f}")

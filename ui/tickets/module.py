@@ -1,0 +1,87 @@
+"""The Service desk module: board, due soon / overdue, callbacks and complaint statistics as tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from propdesk.tickets.queries import count_overdue
+from ui.context import AppContext
+from ui.tickets.board import TicketBoard
+from ui.tickets.queues import CallbackQueue, DueView
+from ui.tickets.stats_view import ComplaintStatsView
+
+
+class ServiceDeskPage(QWidget):
+    """The navigation page of the service desk; tabs are built when first shown.
+
+    Signals:
+        open_record(str, int): show a unit or person page (from ticket pages).
+    """
+
+    open_record = Signal(str, int)
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tabs = QTabWidget(objectName="service_desk_tabs")
+        self.board = TicketBoard(ctx=ctx)
+        self.board.open_record.connect(self.open_record)
+        self.tabs.addTab(self.board, self.tr("Ticket board"))
+        self._lazy = {
+            1: (self.tr("Due soon / overdue"), lambda: DueView(ctx=ctx)),
+            2: (self.tr("Callbacks"), lambda: CallbackQueue(ctx=ctx)),
+            3: (self.tr("Complaint statistics"), lambda: ComplaintStatsView(ctx=ctx)),
+        }
+        for title, _factory in self._lazy.values():
+            self.tabs.addTab(QWidget(), title)
+        self.tabs.currentChanged.connect(self._build_tab)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def _build_tab(self, index: int) -> None:
+        entry = self._lazy.pop(index, None)
+        if entry is None:
+            return
+        title, factory = entry
+        widget = factory()
+        signal = getattr(widget, "open_record", None)
+        if signal is not None:
+            signal.connect(self.open_record)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, title)
+        self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+
+    def show_tab(self, index: int) -> QWidget:
+        """Switch to a tab (building it on first use) and return its widget."""
+        self.tabs.setCurrentIndex(index)
+        self._build_tab(index)
+        return self.tabs.widget(index)
+
+
+def overdue_counter_text(ctx: AppContext) -> str:
+    """The status bar's overdue figure ("" hides it when nothing is overdue)."""
+    from PySide6.QtCore import QCoreApplication
+
+    n = ctx.read(count_overdue)
+    return (
+        QCoreApplication.translate("ServiceDesk", "Overdue tickets: %1").replace("%1", f"{n:,}")
+        if n
+        else ""
+    )
+
+
+def open_intake(ctx: AppContext, parent: QWidget) -> None:
+    """The global "new ticket" action (F2): intake, then the new ticket's page."""
+    from ui.tickets.intake import IntakeDialog
+    from ui.tickets.ticket_page import open_ticket_page
+
+    dialog = IntakeDialog(ctx=ctx, parent=parent)
+    if dialog.exec() and dialog.created is not None:
+        page = open_ticket_page(ctx, dialog.created.id, parent=parent)
+        opener = getattr(parent, "open_record", None)
+        if opener is not None:
+            page.open_record.connect(opener)

@@ -1,0 +1,85 @@
+"""The ticket history panels on the unit and person pages (with "new ticket" for that record)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from propdesk.tickets.models import Ticket
+from ui.common.table_view import RecordTableView
+from ui.context import AppContext
+from ui.events import Changes
+from ui.tickets.models import TicketListModel
+
+
+class TicketHistoryPanel(QWidget):
+    """A record's tickets, newest first; overdue ones in red; Enter opens one.
+
+    Attributes:
+        kind: ``"unit"`` or ``"person"``.
+        record_id: the unit or person id.
+        model: the list model (filtered in SQL by the record).
+    """
+
+    def __init__(
+        self, *, ctx: AppContext, kind: str, record_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = kind
+        self.record_id = record_id
+        column = Ticket.unit_id if kind == "unit" else Ticket.person_id
+        self.title = QLabel(objectName="tickets_panel_title")
+        self.title.setStyleSheet("font-weight: bold;")
+        self.new_button = QPushButton(
+            self.tr("New ticket for this %1…").replace(
+                "%1", self.tr("unit") if kind == "unit" else self.tr("person")
+            ),
+            objectName="tickets_panel_new",
+        )
+        self.new_button.clicked.connect(self.new_ticket)
+        self.model = TicketListModel(
+            ctx=ctx, conditions=[column == record_id], batch_size=50, parent=self
+        )
+        self.table = RecordTableView(self)
+        self.table.setModel(self.model)
+        self.table.setMinimumHeight(160)
+        self.table.setColumnWidth(0, 130)
+        self.table.setColumnWidth(8, 240)
+        self.table.opened.connect(self.open_ticket)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        ctx.hub.changed.connect(self._on_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the list (the record page calls this, and so does any ticket change)."""
+        self.model.reload()
+        self.title.setText(
+            self.tr("Service tickets (%1)").replace("%1", f"{self.model.total_count():,}")
+        )
+
+    def open_ticket(self, ticket_id: int) -> None:
+        from ui.tickets.ticket_page import open_ticket_page
+
+        open_ticket_page(self.ctx, ticket_id, parent=self)
+
+    def new_ticket(self) -> None:
+        from ui.tickets.intake import IntakeDialog
+
+        dialog = IntakeDialog(
+            ctx=self.ctx,
+            unit_id=self.record_id if self.kind == "unit" else None,
+            person_id=self.record_id if self.kind == "person" else None,
+            parent=self,
+        )
+        if dialog.exec() and dialog.created is not None:
+            self.open_ticket(dialog.created.id)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.any("tickets"):
+            self.refresh()

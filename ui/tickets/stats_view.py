@@ -1,0 +1,160 @@
+"""Complaint classification statistics (投诉分类统计): by category, department and month."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.tickets.stats import complaint_stats
+from propdesk.tickets.values import ComplaintStats, StatLine
+from ui.context import AppContext
+from ui.events import Changes
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class StatLinesModel(QAbstractTableModel):
+    """Lines of one grouping (a few dozen at most): label, count, share, valid, handled, hours, satisfaction."""
+
+    def __init__(self, first_header: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.first_header = first_header
+        self.lines: list[StatLine] = []
+
+    def set_lines(self, lines: tuple[StatLine, ...]) -> None:
+        self.beginResetModel()
+        self.lines = list(lines)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 7
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line = self.lines[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return RIGHT
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            line.label,
+            f"{line.count:,}",
+            f"{line.share_permille // 10}.{line.share_permille % 10}%",
+            f"{line.valid_count:,}",
+            f"{line.handled_count:,}",
+            "" if line.avg_handling_hours is None else f"{line.avg_handling_hours:.1f}",
+            "" if line.avg_satisfaction is None else f"{line.avg_satisfaction:.2f}",
+        )[index.column()]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        headers = (
+            self.first_header,
+            self.tr("Complaints"),
+            self.tr("Share"),
+            self.tr("Valid"),
+            self.tr("Handled"),
+            self.tr("Avg. hours to done"),
+            self.tr("Satisfaction (1–5)"),
+        )
+        return headers[section] if 0 <= section < len(headers) else None
+
+
+class ComplaintStatsView(QWidget):
+    """Choose a date range; see the three groupings with counts, shares, times and satisfaction.
+
+    Attributes:
+        stats: the :class:`ComplaintStats` shown.
+        by_category, by_department, by_month: the three table models.
+    """
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(QDate(today.year(), today.month(), 1), objectName="stats_from")
+        self.date_to = QDateEdit(today, objectName="stats_to")
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self.reload)
+        this_year = QPushButton(self.tr("This &year"), objectName="stats_year")
+        this_year.clicked.connect(lambda: self.set_range(QDate(today.year(), 1, 1), today))
+        self.total = QLabel(objectName="stats_total")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Registered from")))
+        top.addWidget(self.date_from)
+        top.addWidget(QLabel(self.tr("to")))
+        top.addWidget(self.date_to)
+        top.addWidget(this_year)
+        top.addWidget(self.total, 1)
+        self.by_category = StatLinesModel(self.tr("Category"), self)
+        self.by_department = StatLinesModel(self.tr("Responsible department"), self)
+        self.by_month = StatLinesModel(self.tr("Month"), self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        for title, model in (
+            (self.tr("By category"), self.by_category),
+            (self.tr("By responsible department"), self.by_department),
+            (self.tr("By month"), self.by_month),
+        ):
+            box = QGroupBox(title)
+            view = QTableView()
+            view.setModel(model)
+            view.verticalHeader().setVisible(False)
+            view.horizontalHeader().setStretchLastSection(True)
+            view.setColumnWidth(0, 160)
+            inner = QVBoxLayout(box)
+            inner.addWidget(view)
+            layout.addWidget(box, 1)
+        ctx.hub.changed.connect(self._on_changed)
+        self.reload()
+
+    def set_range(self, start: QDate, end: QDate) -> None:
+        self.date_from.blockSignals(True)
+        self.date_from.setDate(start)
+        self.date_from.blockSignals(False)
+        self.date_to.setDate(end)
+        self.reload()
+
+    def reload(self) -> None:
+        start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
+        self.stats: ComplaintStats = self.ctx.read(lambda s: complaint_stats(s, start, end))  # type: ignore[arg-type]
+        self.by_category.set_lines(self.stats.by_category)
+        self.by_department.set_lines(self.stats.by_department)
+        self.by_month.set_lines(self.stats.by_month)
+        self.total.setText(
+            self.tr("%1 complaints in the range (cancelled ones not counted)").replace(
+                "%1", f"{self.stats.total:,}"
+            )
+        )
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.any("tickets"):
+            self.reload()

@@ -1,0 +1,486 @@
+"""The ticket page: facts, timeline, callbacks, costs and the actions the status allows.
+
+A non-modal window per ticket (opening the same ticket again raises its window). It
+reloads when any desk changes tickets. Each action opens a small dialog
+(:mod:`ui.tickets.action_dialogs`) that saves in one transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.auth.permissions import Permission
+from propdesk.errors import DomainError
+from propdesk.tickets import services as svc
+from propdesk.tickets.attachments import attach_file
+from propdesk.tickets.print_data import work_order_data
+from propdesk.tickets.queries import ticket_detail
+from propdesk.tickets.values import TicketEventInfo, TicketInfo
+from propdesk.tickets.workflow import Action, allowed_actions
+from ui.common.forms import show_error
+from ui.context import AppContext
+from ui.events import Changes
+from ui.tickets import labels
+from ui.tickets.action_dialogs import (
+    CallbackDialog,
+    CostsDialog,
+    DispatchDialog,
+    FindingsDialog,
+    QualityCheckDialog,
+    TextActionDialog,
+    yuan,
+)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_OPEN_PAGES: dict[int, TicketPage] = {}
+
+
+class TimelineModel(QAbstractTableModel):
+    """The events of one ticket (a few dozen at most): when, who, what, note."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.events: list[TicketEventInfo] = []
+
+    def set_events(self, events: tuple[TicketEventInfo, ...]) -> None:
+        self.beginResetModel()
+        self.events = list(events)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.events)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        e = self.events[index.row()]
+        return (
+            labels.local_time(e.at),
+            e.actor_name,
+            labels.shown(labels.ACTIONS, e.action),
+            e.note,
+        )[index.column()]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < 4
+        ):
+            return (self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Note"))[section]
+        return None
+
+
+class TicketPage(QDialog):
+    """One ticket with its timeline and actions.
+
+    Signals:
+        open_record(str, int): show the unit or person page.
+
+    Attributes:
+        info: the :class:`TicketInfo` shown.
+        buttons: action key → button (``dispatch``, ``start``, ``complete``, ``callback``,
+            ``close``, ``cancel``, ``note``, ``findings``, ``costs``, ``quality``,
+            ``attach``, ``print``).
+    """
+
+    open_record = Signal(str, int)
+
+    def __init__(self, *, ctx: AppContext, ticket_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ticket_id = ticket_id
+        self.setModal(False)
+        self.resize(900, 760)
+        self.header = QLabel(objectName="ticket_header")
+        self.header.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.facts = QFormLayout()
+        self.facts_box = QGroupBox(self.tr("Ticket"))
+        self.facts_box.setLayout(self.facts)
+        self.extra = QLabel(objectName="ticket_extra")
+        self.extra.setWordWrap(True)
+        self.extra.setTextFormat(Qt.TextFormat.RichText)
+        self.extra.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.extra.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        self.timeline = TimelineModel(self)
+        self.timeline_view = QTableView(objectName="ticket_timeline")
+        self.timeline_view.setModel(self.timeline)
+        self.timeline_view.verticalHeader().setVisible(False)
+        self.timeline_view.horizontalHeader().setStretchLastSection(True)
+        self.timeline_view.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.timeline_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.timeline_view.setMinimumHeight(170)
+
+        self.buttons: dict[str, QPushButton] = {}
+        row1, row2 = QHBoxLayout(), QHBoxLayout()
+        for key, text, row in (
+            ("dispatch", self.tr("&Dispatch…"), row1),
+            ("start", self.tr("&Start…"), row1),
+            ("complete", self.tr("Co&mplete…"), row1),
+            ("callback", self.tr("Call&back…"), row1),
+            ("close", self.tr("C&lose…"), row1),
+            ("cancel", self.tr("Ca&ncel ticket…"), row1),
+            ("print", self.tr("&Print work order"), row2),
+            ("note", self.tr("N&ote…"), row2),
+            ("findings", self.tr("Complaint &findings…"), row2),
+            ("costs", self.tr("Paid-service cos&ts…"), row2),
+            ("quality", self.tr("&Quality check…"), row2),
+            ("attach", self.tr("Attac&h file…"), row2),
+        ):
+            button = QPushButton(text, objectName=f"action_{key}")
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _c=False, k=key: self.run_action(k))
+            row.addWidget(button)
+            self.buttons[key] = button
+        row1.addStretch(1)
+        row2.addStretch(1)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.addWidget(self.facts_box)
+        inner.addWidget(self.extra)
+        inner.addWidget(QLabel(self.tr("Timeline")))
+        inner.addWidget(self.timeline_view, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+        layout.addWidget(scroll, 1)
+        QShortcut(QKeySequence("Ctrl+P"), self, lambda: self.run_action("print"))
+        ctx.hub.changed.connect(self._on_changed)
+        self.reload()
+
+    # --- showing ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the ticket again and redraw everything."""
+        self.info: TicketInfo = self.ctx.read(lambda s: ticket_detail(s, self.ticket_id))
+        t = self.info
+        self.setWindowTitle(self.tr("Ticket %1").replace("%1", t.number))
+        status = labels.shown(labels.STATUSES, t.status)
+        if t.overdue:
+            status += f" · {labels.overdue_text()}"
+        self.header.setText(
+            f"{t.number}   {labels.shown(labels.KINDS, t.kind)} · {t.category_name}   "
+            f"{status}   {labels.shown(labels.URGENCIES, t.urgency)}"
+        )
+        self.header.setStyleSheet(
+            "font-size: 16px; font-weight: bold;" + (" color: #b00020;" if t.overdue else "")
+        )
+        while self.facts.rowCount():
+            self.facts.removeRow(0)
+        self.unit_link = self._link(t.unit_code, "ticket_open_unit", "unit")
+        self.person_link = self._link(t.reporter_name, "ticket_open_person", "person")
+        place = QWidget()
+        place_row = QHBoxLayout(place)
+        place_row.setContentsMargins(0, 0, 0, 0)
+        if t.unit_id:
+            place_row.addWidget(self.unit_link)
+        if t.location:
+            place_row.addWidget(QLabel(t.location))
+        place_row.addStretch(1)
+        reporter = QWidget()
+        reporter_row = QHBoxLayout(reporter)
+        reporter_row.setContentsMargins(0, 0, 0, 0)
+        reporter_row.addWidget(self.person_link if t.person_id else QLabel(t.reporter_name))
+        reporter_row.addWidget(QLabel(t.reporter_phone))
+        reporter_row.addStretch(1)
+        assignee = t.staff_name or labels.shown(labels.DEPARTMENTS, t.department)
+        facts: list[tuple[str, QWidget | str]] = [
+            (self.tr("Unit / place"), place),
+            (self.tr("Reporter"), reporter),
+            (self.tr("Source"), labels.shown(labels.SOURCES, t.source)),
+            (
+                self.tr("Registered"),
+                f"{labels.local_time(t.created_at)}   {self.tr('owner')}: {t.owner_name}",
+            ),
+            (self.tr("Assignee"), assignee),
+            (self.tr("Response due"), self._due(t.response_due, t.responded_at)),
+            (self.tr("Done due"), self._due(t.resolve_due, t.done_at)),
+            (self.tr("Description"), t.description),
+        ]
+        if t.work_done:
+            facts.append((self.tr("Work done"), t.work_done))
+        if t.reopen_count:
+            facts.append(
+                (self.tr("Reopened"), self.tr("%1 time(s)").replace("%1", str(t.reopen_count)))
+            )
+        if t.cancel_reason:
+            facts.append((self.tr("Cancel reason"), t.cancel_reason))
+        if t.repeat_of:
+            facts.append((self.tr("Repeat of"), t.repeat_of))
+        for label, value in facts:
+            widget = value if isinstance(value, QWidget) else QLabel(value)
+            if isinstance(widget, QLabel):
+                widget.setWordWrap(True)
+                widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.facts.addRow(label, widget)
+        self.extra.setText(self._extra_text(t))
+        self.timeline.set_events(t.events)
+        self._enable_actions()
+
+    def _link(self, text: str, name: str, kind: str) -> QPushButton:
+        """A flat link-like button that opens the unit or person page (form rows own it)."""
+        button = QPushButton(text, objectName=name)
+        button.setFlat(True)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setStyleSheet("color: #1a5fb4; text-decoration: underline; text-align: left;")
+        button.clicked.connect(lambda: self.open_linked(kind))
+        return button
+
+    def open_linked(self, kind: str) -> None:
+        """Ask the main window to show the ticket's unit or reporter."""
+        record = self.info.unit_id if kind == "unit" else self.info.person_id
+        if record:
+            self.open_record.emit(kind, record)
+
+    def _due(self, due: Any, met: Any) -> str:
+        text = labels.local_time(due)
+        if met is not None:
+            late = met > due
+            state = self.tr("met late at %1") if late else self.tr("met at %1")
+            text += "   " + state.replace("%1", labels.local_time(met))
+        return text
+
+    def _extra_text(self, t: TicketInfo) -> str:
+        parts: list[str] = []
+        if t.kind == "complaint":
+            verdict = {
+                True: self.tr("valid"),
+                False: self.tr("not valid"),
+                None: self.tr("not decided"),
+            }[t.complaint_valid]
+            parts.append(
+                self.tr("Complaint: responsible %1, %2 (%3). Root cause: %4. Resolution: %5.")
+                .replace("%1", labels.shown(labels.DEPARTMENTS, t.responsible_department) or "—")
+                .replace("%2", verdict)
+                .replace("%3", t.validity_reason or "—")
+                .replace("%4", t.root_cause or "—")
+                .replace("%5", t.resolution or "—")
+            )
+        if t.cost_lines or t.is_paid:
+            lines = "；".join(
+                f"{labels.shown(labels.COST_KINDS, c.kind)} {c.description} ×{c.quantity} = {yuan(c.amount_fen)}"
+                for c in t.cost_lines
+            )
+            charged = self.tr(" — charged to the unit's account") if t.charge_id else ""
+            parts.append(
+                self.tr("Paid service: %1 (total ¥%2)%3")
+                .replace("%1", lines or "—")
+                .replace("%2", yuan(t.total_fen))
+                .replace("%3", charged)
+            )
+        for c in t.callbacks:
+            parts.append(
+                self.tr("Callback %1 by %2: overall %3, speed %4, attitude %5%6 %7")
+                .replace("%1", labels.local_time(c.at))
+                .replace("%2", c.by_name)
+                .replace("%3", str(c.overall))
+                .replace("%4", str(c.speed))
+                .replace("%5", str(c.attitude))
+                .replace("%6", "" if c.fixed else self.tr(", not fixed"))
+                .replace("%7", c.comment)
+            )
+        for q in t.quality_checks:
+            result = self.tr("passed") if q.passed else self.tr("failed")
+            parts.append(
+                self.tr("Quality check %1 by %2: %3 %4")
+                .replace("%1", labels.local_time(q.at))
+                .replace("%2", q.by_name)
+                .replace("%3", result)
+                .replace("%4", q.note)
+            )
+        for a in t.attachments:
+            parts.append(
+                f'{self.tr("Attachment")}: <a href="{QUrl.fromLocalFile(a.path).toString()}">{a.file_name}</a>'
+            )
+        return "<br>".join(_html(p) if "<a " not in p else p for p in parts)
+
+    def _enable_actions(self) -> None:
+        t = self.info
+        moves = set(allowed_actions(t.status))
+        enabled = {
+            "dispatch": Action.DISPATCH in moves,
+            "start": Action.START in moves,
+            "complete": Action.COMPLETE in moves,
+            "callback": Action.CALLBACK in moves,
+            "close": Action.CLOSE in moves,
+            "cancel": Action.CANCEL in moves,
+            "note": True,
+            "print": t.status not in ("cancelled",),
+            "findings": t.kind == "complaint" and t.status != "cancelled",
+            "costs": t.kind == "repair" and t.status in ("received", "dispatched", "in_progress"),
+            "quality": t.status == "closed" and self.ctx.can(Permission.APPROVE),
+            "attach": True,
+        }
+        for key, button in self.buttons.items():
+            button.setEnabled(enabled[key])
+        self.buttons["findings"].setVisible(t.kind == "complaint")
+        self.buttons["costs"].setVisible(t.kind == "repair")
+
+    # --- actions ------------------------------------------------------------------------
+
+    def action_dialog(self, key: str) -> QDialog:
+        """The dialog of an action (not shown yet), for the buttons and for tests."""
+        t, ctx = self.info, self.ctx
+        v = t.version
+        if key == "dispatch":
+            return DispatchDialog(ctx=ctx, ticket=t, parent=self)
+        if key == "callback":
+            return CallbackDialog(ctx=ctx, ticket=t, parent=self)
+        if key == "findings":
+            return FindingsDialog(ctx=ctx, ticket=t, parent=self)
+        if key == "costs":
+            return CostsDialog(ctx=ctx, ticket=t, parent=self)
+        if key == "quality":
+            return QualityCheckDialog(ctx=ctx, ticket=t, parent=self)
+        texts = {
+            "start": (
+                self.tr("Start"),
+                self.tr("&Note (arrived, first findings)"),
+                "note",
+                lambda s, text: svc.start(s, t.id, note=text, expected_version=v),
+            ),
+            "complete": (
+                self.tr("Complete"),
+                self.tr("&Work done"),
+                "work_done",
+                lambda s, text: svc.complete(s, t.id, work_done=text, expected_version=v),
+            ),
+            "close": (
+                self.tr("Close"),
+                self.tr("&Note"),
+                "note",
+                lambda s, text: svc.close(s, t.id, note=text, expected_version=v),
+            ),
+            "cancel": (
+                self.tr("Cancel ticket"),
+                self.tr("&Reason"),
+                "reason",
+                lambda s, text: svc.cancel(s, t.id, reason=text, expected_version=v),
+            ),
+            "note": (
+                self.tr("Note"),
+                self.tr("&Note"),
+                "note",
+                lambda s, text: svc.add_note(s, t.id, text),
+            ),
+        }
+        title, label, field, run = texts[key]
+        return TextActionDialog(
+            ctx=ctx, ticket=t, title=title, label=label, field=field, run=run, parent=self
+        )
+
+    def run_action(self, key: str) -> None:
+        """Perform an action from its button (or shortcut)."""
+        if key == "print":
+            self.print_work_order()
+            return
+        if key == "attach":
+            self.attach()
+            return
+        if not self.buttons[key].isEnabled():
+            return
+        self.action_dialog(key).exec()
+
+    def work_order_pdf(self) -> bytes:
+        """The work order of this ticket as PDF bytes."""
+        from reports.pdf.work_order import work_order_pdf
+
+        data = self.ctx.read(lambda s: work_order_data(s, self.ticket_id))
+        return work_order_pdf(data)
+
+    def print_work_order(self) -> None:
+        from ui.printing.preview import show_pdf_preview
+
+        try:
+            pdf = self.work_order_pdf()
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        show_pdf_preview(
+            self.ctx,
+            pdf,
+            title=self.tr("Work order %1").replace("%1", self.info.number),
+            suggested_name=f"派工单-{self.info.number}.pdf",
+            parent=self,
+        )
+
+    def attach(self, path: str | None = None) -> None:
+        """Copy a photo or file into the data folder and list it on the ticket."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a photo or file"))
+        if not path:
+            return
+        try:
+            self.ctx.write(lambda s: attach_file(s, self.ticket_id, Path(path)), "tickets")
+        except DomainError as exc:
+            show_error(self, exc)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.any("tickets", "settings"):
+            try:
+                self.reload()
+            except DomainError:
+                self.close()
+
+    def closeEvent(self, event: Any) -> None:
+        _OPEN_PAGES.pop(self.ticket_id, None)
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.ctx.hub.changed.disconnect(self._on_changed)
+        super().closeEvent(event)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def open_ticket_page(
+    ctx: AppContext, ticket_id: int, *, parent: QWidget | None = None
+) -> TicketPage:
+    """Show the ticket's page (raising it if already open) and return it."""
+    page = _OPEN_PAGES.get(ticket_id)
+    if page is None:
+        page = TicketPage(ctx=ctx, ticket_id=ticket_id, parent=parent)
+        page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _OPEN_PAGES[ticket_id] = page
+    page.show()
+    page.raise_()
+    page.activateWindow()
+    return page
