@@ -4,6 +4,7 @@ parcels and visitors, desk settings."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -30,7 +31,7 @@ from propdesk.desk.values import (
 from propdesk.models_base import Base, Versioned
 
 
-def _in(column: str, values: type) -> str:
+def _in(column: str, values: type[StrEnum]) -> str:
     return f"{column} IN (" + ", ".join(f"'{m.value}'" for m in values) + ")"
 
 

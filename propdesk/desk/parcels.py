@@ -183,7 +183,7 @@ def waiting_parcels(
             (day - local_date(p.received_at)).days,
             p.status == ParcelStatus.WAITING.value and p.received_at < cutoff,
         )
-        for p, code in session.execute(stmt).tuples()
+        for p, code in session.execute(stmt)
     ]
 
 
@@ -273,5 +273,5 @@ def visitors_of_day(
             v.in_at,
             v.out_at,
         )
-        for v, code in session.execute(stmt.order_by(Visitor.in_at, Visitor.id)).tuples()
+        for v, code in session.execute(stmt.order_by(Visitor.in_at, Visitor.id))
     ]

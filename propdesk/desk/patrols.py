@@ -144,20 +144,22 @@ def finish_patrol(
     """Finish a patrol; every checkpoint still unticked becomes *missed*. Returns how many."""
     now = now_or(at)
     patrol = _patrol_for_change(session, patrol_id)
-    missed = session.execute(
+    pending = (
+        PatrolFinding.patrol_id == patrol.id,
+        PatrolFinding.result == FindingResult.PENDING.value,
+    )
+    missed = int(session.scalar(select(func.count(PatrolFinding.id)).where(*pending)) or 0)
+    session.execute(
         update(PatrolFinding)
-        .where(
-            PatrolFinding.patrol_id == patrol.id,
-            PatrolFinding.result == FindingResult.PENDING.value,
-        )
+        .where(*pending)
         .values(result=FindingResult.MISSED.value)
         .execution_options(synchronize_session="fetch")
-    ).rowcount
+    )
     patrol.status = PatrolStatus.FINISHED.value
     patrol.finished_at = now
     patrol.note = clean(note, "note", 500)
     session.flush()
-    return int(missed or 0)
+    return missed
 
 
 def raise_ticket(

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission, require
+from propdesk.db.types import utcnow
 from propdesk.desk.common import actor_of, clean
 from propdesk.desk.models import PatrolCheckpoint, PatrolRoute
 from propdesk.desk.values import CheckpointArea, CheckpointInfo, RouteInfo
@@ -107,6 +108,7 @@ def save_route(
         if expected_version is not None and route.version != expected_version:
             raise Conflict("该路线已被其他工作站修改，请刷新后再保存（您的修改未保存）。")
         route.name, route.description, route.active = name, description, active
+        route.updated_at = utcnow()  # a checkpoint change is a change of the route (version)
     existing = {
         cp.id: cp
         for cp in session.scalars(

@@ -242,7 +242,7 @@ def entries_of_shift(
             e.by_name,
             e.carried_from_id,
         )
-        for e, code, number in session.execute(stmt).tuples()
+        for e, code, number in session.execute(stmt)
     ]
 
 

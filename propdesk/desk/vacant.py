@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -40,7 +41,7 @@ def due_condition(today: date) -> ColumnElement[bool]:
     )
 
 
-def due_select() -> Select[tuple[int]]:
+def due_select() -> Select[Any]:
     """``unit LEFT JOIN vacant_check_plan`` with no columns yet (for the SQL list models)."""
     return select(Unit.id).outerjoin(VacantCheckPlan, VacantCheckPlan.unit_id == Unit.id)
 

@@ -1,0 +1,13 @@
+"""The small desk estate for every desk test that asks for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from propdesk.db.engine import Database
+from tests.propdesk.desk.helpers import Estate, make_estate
+
+
+@pytest.fixture
+def estate(db: Database) -> Estate:
+    return make_estate(db)
