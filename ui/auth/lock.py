@@ -9,7 +9,7 @@ Install it once from the app: ``install_session_lock(window, ctx=ctx)``.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -27,7 +27,7 @@ from ui.auth.gate import LoginDialog
 from ui.context import AppContext
 from ui.events import Changes
 
-LOCK_SHORTCUT = "Ctrl+L"
+LOCK_SHORTCUT = "Ctrl+L"  # documented in the Admin menu title
 _INPUT_EVENTS = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -126,9 +126,6 @@ class SessionLock(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
-        self.shortcut = QShortcut(QKeySequence(LOCK_SHORTCUT), window)
-        self.shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.shortcut.activated.connect(self.lock)
         self.restart_timer()
         app = QApplication.instance()
         if app is not None:
@@ -150,7 +147,20 @@ class SessionLock(QObject):
             self.timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT_EVENTS and not self.is_locked:
+        if self.is_locked:
+            return False
+        # Ctrl+L is taken before any widget's own shortcut sees it (the override step
+        # comes first), so a screen that also binds Ctrl+L cannot make it ambiguous.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_L
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        ):
+            event.accept()
+            self.lock()
+            return True
+        if event.type() in _INPUT_EVENTS:
             self.restart_timer()
         return False
 

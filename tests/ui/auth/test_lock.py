@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
@@ -38,6 +39,21 @@ def _window(qtbot: QtBot) -> QMainWindow:
         window.show()
         window.activateWindow()
     return window
+
+
+def test_ctrl_l_locks_even_when_a_screen_binds_ctrl_l_too(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    ctx = _ctx(sqlite_db, desk_users["clerk"])
+    window = _window(qtbot)
+    other: list[bool] = []
+    QShortcut(QKeySequence("Ctrl+L"), window, lambda: other.append(True))
+    lock = install_session_lock(window, ctx=ctx)
+    with qtbot.waitSignal(lock.locked):
+        qtbot.keyClick(window.centralWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert lock.dialog is not None
+    qtbot.addWidget(lock.dialog)
+    assert other == []
 
 
 def test_ctrl_l_locks_and_own_password_unlocks(
