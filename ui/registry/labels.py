@@ -9,26 +9,26 @@ from propdesk.registry.models import OccupancyRole, ParkingKind, UnitStatus, Uni
 _CTX = "RegistryLabels"
 
 UNIT_TYPES: dict[str, str] = {
-    UnitType.RESIDENCE: QT_TRANSLATE_NOOP("RegistryLabels", "Residence"),
-    UnitType.SHOP: QT_TRANSLATE_NOOP("RegistryLabels", "Shop"),
-    UnitType.OFFICE: QT_TRANSLATE_NOOP("RegistryLabels", "Office"),
-    UnitType.OTHER: QT_TRANSLATE_NOOP("RegistryLabels", "Other"),
+    UnitType.RESIDENCE: str(QT_TRANSLATE_NOOP("RegistryLabels", "Residence")),
+    UnitType.SHOP: str(QT_TRANSLATE_NOOP("RegistryLabels", "Shop")),
+    UnitType.OFFICE: str(QT_TRANSLATE_NOOP("RegistryLabels", "Office")),
+    UnitType.OTHER: str(QT_TRANSLATE_NOOP("RegistryLabels", "Other")),
 }
 UNIT_STATUSES: dict[str, str] = {
-    UnitStatus.VACANT: QT_TRANSLATE_NOOP("RegistryLabels", "Vacant"),
-    UnitStatus.OCCUPIED: QT_TRANSLATE_NOOP("RegistryLabels", "Owner-occupied"),
-    UnitStatus.RENOVATING: QT_TRANSLATE_NOOP("RegistryLabels", "Renovating"),
-    UnitStatus.RENTED: QT_TRANSLATE_NOOP("RegistryLabels", "Rented out"),
+    UnitStatus.VACANT: str(QT_TRANSLATE_NOOP("RegistryLabels", "Vacant")),
+    UnitStatus.OCCUPIED: str(QT_TRANSLATE_NOOP("RegistryLabels", "Owner-occupied")),
+    UnitStatus.RENOVATING: str(QT_TRANSLATE_NOOP("RegistryLabels", "Renovating")),
+    UnitStatus.RENTED: str(QT_TRANSLATE_NOOP("RegistryLabels", "Rented out")),
 }
 ROLES: dict[str, str] = {
-    OccupancyRole.OWNER: QT_TRANSLATE_NOOP("RegistryLabels", "Owner"),
-    OccupancyRole.CO_OWNER: QT_TRANSLATE_NOOP("RegistryLabels", "Co-owner"),
-    OccupancyRole.TENANT: QT_TRANSLATE_NOOP("RegistryLabels", "Tenant"),
-    OccupancyRole.FAMILY: QT_TRANSLATE_NOOP("RegistryLabels", "Family"),
+    OccupancyRole.OWNER: str(QT_TRANSLATE_NOOP("RegistryLabels", "Owner")),
+    OccupancyRole.CO_OWNER: str(QT_TRANSLATE_NOOP("RegistryLabels", "Co-owner")),
+    OccupancyRole.TENANT: str(QT_TRANSLATE_NOOP("RegistryLabels", "Tenant")),
+    OccupancyRole.FAMILY: str(QT_TRANSLATE_NOOP("RegistryLabels", "Family")),
 }
 PARKING_KINDS: dict[str, str] = {
-    ParkingKind.OWNED: QT_TRANSLATE_NOOP("RegistryLabels", "Owned"),
-    ParkingKind.RENTED: QT_TRANSLATE_NOOP("RegistryLabels", "Rented"),
+    ParkingKind.OWNED: str(QT_TRANSLATE_NOOP("RegistryLabels", "Owned")),
+    ParkingKind.RENTED: str(QT_TRANSLATE_NOOP("RegistryLabels", "Rented")),
 }
 
 

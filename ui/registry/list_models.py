@@ -124,6 +124,7 @@ class UnitsModel(SqlTableModel):
                 SqlColumn(self.tr("Occupant"), occupants.label("occupant")),
             ],
             default_order=[Building.sort_key, Building.code, Unit.entrance, Unit.floor, Unit.room],
+            extra=[Unit.status.label("unit_status")],
             parent=parent,
         )
 
@@ -150,4 +151,4 @@ class UnitsModel(SqlTableModel):
         self.set_filter(*conditions)
 
     def row_foreground(self, row: Row[Any]) -> QColor | None:
-        return QColor("#7a7a7a") if row[5] == UnitStatus.VACANT else None
+        return QColor("#7a7a7a") if row.unit_status == UnitStatus.VACANT else None

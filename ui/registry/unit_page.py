@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from propdesk.errors import DomainError
 from propdesk.registry import services as reg
@@ -51,10 +51,14 @@ class UnitPage(RecordPage):
         self.current.setObjectName("current_occupants")
         self.current.setModel(self.current_model)
         self.current.row_opened.connect(self._open_person_current)
-        self.current_box = self.section(self.tr("Current occupants"), self.current)
         self.empty_note = QLabel(self.tr("Nobody is registered at this unit."))
         self.empty_note.setStyleSheet("color: #777;")
-        self.current_box.layout().addWidget(self.empty_note)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(self.current)
+        holder_layout.addWidget(self.empty_note)
+        self.current_box = self.section(self.tr("Current occupants"), holder)
         self.history_model = OccupancyModel(show_unit=False, parent=self)
         self.history = SmallTable()
         self.history.setObjectName("history")

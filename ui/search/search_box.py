@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -76,22 +75,22 @@ class HitsModel(QAbstractListModel):
 class HitDelegate(QStyledItemDelegate):
     """Draws a hit as a kind tag, the title in bold and the subtitle in grey, with padding."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         hit: SearchHit | None = index.data(HIT_ROLE)
         if hit is None:
             super().paint(painter, option, index)
             return
         painter.save()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        palette = option.palette  # type: ignore[attr-defined]
-        rect = option.rect  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        rect = option.rect
         if selected:
             painter.fillRect(rect, palette.highlight())
         text_colour = palette.highlightedText().color() if selected else palette.text().color()
         grey = text_colour if selected else QColor("#666666")
         tag_colour = QColor("#1565c0") if hit.kind == "unit" else QColor("#2e7d32")
         x = rect.x() + 8
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         metrics = QFontMetrics(font)
         kind = index.data(Qt.ItemDataRole.DisplayRole).split("]", 1)[0] + "]"
         painter.setFont(font)
@@ -113,8 +112,8 @@ class HitDelegate(QStyledItemDelegate):
         )
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        height = QFontMetrics(option.font).height() + 12  # type: ignore[attr-defined]
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        height = QFontMetrics(option.font).height() + 12
         return QSize(400, height)
 
 
@@ -235,10 +234,10 @@ class SearchBox(QLineEdit):
         self.results.hide()
         self.opened.emit(kind, record_id)
 
-    def focusOutEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         # A click on the list arrives after focus-out; hide a moment later so it still counts.
         self._hide_timer.start()
-        super().focusOutEvent(event)  # type: ignore[arg-type]
+        super().focusOutEvent(event)
 
     def _hide_if_unfocused(self) -> None:
         if not self.hasFocus():

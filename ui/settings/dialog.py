@@ -53,7 +53,7 @@ class SettingsDialog(QDialog):
 
     Attributes:
         settings: the saved settings after acceptance (the given ones before).
-        language, database: the editors; result: the connection test's message label.
+        language, database: the editors; test_result: the connection test's message label.
     """
 
     def __init__(
@@ -79,15 +79,15 @@ class SettingsDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.database, 1)
         row.addWidget(self.test_button)
-        self.result = QLabel()
-        self.result.setObjectName("test_result")
-        self.result.setWordWrap(True)
+        self.test_result = QLabel()
+        self.test_result.setObjectName("test_result")
+        self.test_result.setWordWrap(True)
         folder_label = QLabel(str(folder or data_dir()))
         folder_label.setObjectName("data_folder")
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
         form.addRow(self.tr("&Database"), row)
-        form.addRow("", self.result)
+        form.addRow("", self.test_result)
         form.addRow(self.tr("Data folder"), folder_label)
         note = QLabel(self.tr("Language and database changes apply when PropDesk is restarted."))
         note.setWordWrap(True)
@@ -108,11 +108,11 @@ class SettingsDialog(QDialog):
         """Test the typed database and say so in the dialog."""
         error = check_connection(self.database.text())
         if error is None:
-            self.result.setStyleSheet("color: #1b5e20;")
-            self.result.setText(self.tr("Connection works."))
+            self.test_result.setStyleSheet("color: #1b5e20;")
+            self.test_result.setText(self.tr("Connection works."))
             return True
-        self.result.setStyleSheet("color: #b00020;")
-        self.result.setText(self.tr("Cannot connect: %1").replace("%1", error))
+        self.test_result.setStyleSheet("color: #b00020;")
+        self.test_result.setText(self.tr("Cannot connect: %1").replace("%1", error))
         return False
 
     def accept(self) -> None:

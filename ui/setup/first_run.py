@@ -196,7 +196,12 @@ class FirstRunSetupDialog(QDialog):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(self._cancel)
-        relay.moved.connect(lambda f, t: (dialog.setValue(int(f * 1000)), dialog.setLabelText(t)))
+
+        def moved(fraction: float, text: str) -> None:
+            dialog.setValue(int(fraction * 1000))
+            dialog.setLabelText(text)
+
+        relay.moved.connect(moved)
         self._progress_dialog = dialog
         units = self.demo_units.value()
         db = self.db

@@ -87,7 +87,7 @@ def test_add_existing_person_as_occupant(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
     assert "name" in dialog.errors.visible_messages()  # "new person" with no name
-    qtbot.keyClicks(dialog.find, "ww")
+    qtbot.keyClicks(dialog.find_person, "ww")
     assert dialog.existing.isChecked()
     assert dialog.matches.current_id() == small_estate.wang_wu
     qtbot.mouseClick(

@@ -21,10 +21,10 @@ def test_connection_test_reports_success_and_failure(qtbot: QtBot, tmp_path: Pat
     assert dialog.findChild(object, "data_folder").text() == str(data_dir())
     dialog.database.setText(str(tmp_path / "desk.sqlite3"))
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-    assert dialog.result.text() == "Connection works."
+    assert dialog.test_result.text() == "Connection works."
     dialog.database.setText(str(tmp_path / "no" / "such" / "folder" / "x.sqlite3"))
     assert not dialog.run_test()
-    assert dialog.result.text().startswith("Cannot connect:")
+    assert dialog.test_result.text().startswith("Cannot connect:")
 
 
 def test_unreachable_server_is_an_error_message() -> None:
