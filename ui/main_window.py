@@ -280,9 +280,12 @@ class MainWindow(QMainWindow):
         actor = self.ctx.actor
         role = ROLE_LABELS_ZH.get(actor.role, str(actor.role))
         language = QLocale(self.ctx.settings.language).nativeLanguageName()
+        who = (
+            actor.display_name if role in actor.display_name else f"{actor.display_name}（{role}）"
+        )
         fixed = {
             "database": self.tr("Database: %1").replace("%1", describe_database(self.ctx.db.url)),
-            "user": self.tr("User: %1").replace("%1", f"{actor.display_name}（{role}）"),
+            "user": self.tr("User: %1").replace("%1", who),
             "language": self.tr("Language: %1").replace("%1", language),
         }
         for key, text in fixed.items():

@@ -85,6 +85,7 @@ class RegistryPage(QWidget):
         self.buildings = QListWidget()
         self.buildings.setObjectName("buildings")
         self.buildings.setMinimumWidth(120)
+        self.buildings.setStyleSheet("QListWidget#buildings::item { padding: 3px 6px; }")
         self.model = UnitsModel(db=ctx.db, parent=self)
         self.table = RecordTableView()
         self.table.setObjectName("units")
