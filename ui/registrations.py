@@ -77,34 +77,34 @@ def register_all() -> None:
         [
             ext.MenuAction(
                 "admin",
-                QT_TRANSLATE_NOOP("MenuAction", "Users…"),
+                admin.USERS_TITLE,
                 10,
                 admin.open_users,
                 visible=admin.can_manage_users,
             ),
             ext.MenuAction(
                 "admin",
-                QT_TRANSLATE_NOOP("MenuAction", "Audit log…"),
+                admin.AUDIT_TITLE,
                 20,
                 admin.open_audit,
                 visible=admin.can_view_audit,
             ),
             ext.MenuAction(
                 "admin",
-                QT_TRANSLATE_NOOP("MenuAction", "Backup and restore…"),
+                admin.BACKUP_TITLE,
                 30,
                 admin.open_backups,
                 visible=admin.can_backup,
             ),
             ext.MenuAction(
                 "admin",
-                QT_TRANSLATE_NOOP("MenuAction", "Change my password…"),
+                admin.PASSWORD_TITLE,
                 40,
                 admin.change_password,
             ),
             ext.MenuAction(
                 "admin",
-                QT_TRANSLATE_NOOP("MenuAction", "Lock screen (Ctrl+L)"),
+                admin.LOCK_TITLE,
                 50,
                 admin.lock_screen,
             ),
@@ -160,3 +160,8 @@ def register_all() -> None:
             "overdue_tickets", frozenset({"tickets", "settings"}), tickets.overdue_counter_text
         )
     )
+
+    # Fees and arrears (helper E): the Fees module, the unit's arrears panel, arrears counter.
+    from ui.fees import registration as fees
+
+    fees.register(ext)

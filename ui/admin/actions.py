@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QWidget
 
 from propdesk.auth.permissions import Permission
 from ui.context import AppContext
+
+# Admin menu titles (English sources; translated in auth_zh_CN.ts under "MenuAction").
+USERS_TITLE = QT_TRANSLATE_NOOP("MenuAction", "Users…")
+AUDIT_TITLE = QT_TRANSLATE_NOOP("MenuAction", "Audit log…")
+BACKUP_TITLE = QT_TRANSLATE_NOOP("MenuAction", "Backup and restore…")
+PASSWORD_TITLE = QT_TRANSLATE_NOOP("MenuAction", "Change my password…")
+LOCK_TITLE = QT_TRANSLATE_NOOP("MenuAction", "Lock screen (Ctrl+L)")
 
 
 def can_manage_users(ctx: AppContext) -> bool:
