@@ -71,7 +71,7 @@ def shown(table: dict[str, str], code: str | None) -> str:
 
 
 def overdue_text() -> str:
-    return QCoreApplication.translate(_CTX, "Overdue")
+    return QCoreApplication.translate("TicketLabels", "Overdue")
 
 
 def local_time(at: datetime | None) -> str:
@@ -82,7 +82,7 @@ def local_time(at: datetime | None) -> str:
 def minutes_text(minutes: int) -> str:
     """``90`` → ``1.5 h``; ``30`` → ``30 min``."""
     if minutes % 60 == 0:
-        return QCoreApplication.translate(_CTX, "%1 h").replace("%1", str(minutes // 60))
+        return QCoreApplication.translate("TicketLabels", "%1 h").replace("%1", str(minutes // 60))
     if minutes < 60:
-        return QCoreApplication.translate(_CTX, "%1 min").replace("%1", str(minutes))
-    return QCoreApplication.translate(_CTX, "%1 h").replace("%1", f"{minutes / 60:.1f}")
+        return QCoreApplication.translate("TicketLabels", "%1 min").replace("%1", str(minutes))
+    return QCoreApplication.translate("TicketLabels", "%1 h").replace("%1", f"{minutes / 60:.1f}")

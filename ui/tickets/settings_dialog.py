@@ -91,7 +91,8 @@ class StaffTab(QWidget):
         self.staff = self.ctx.read(lambda s: list_staff(s, include_inactive=True))
         self.list.clear()
         for p in self.staff:
-            state = "" if p.active else f"（{self.tr('inactive')}）"
+            inactive = self.tr("inactive")
+            state = "" if p.active else f"（{inactive}）"
             self.list.addItem(f"{p.name}  {labels.shown(labels.DEPARTMENTS, p.department)}{state}")
         self.current: int | None = None
 
@@ -189,7 +190,8 @@ class CategoriesTab(QWidget):
         self.cats = self.ctx.read(lambda s: catalog.list_categories(s, kind, include_inactive=True))
         self.list.clear()
         for c in self.cats:
-            self.list.addItem(c.name + ("" if c.active else f"（{self.tr('hidden')}）"))
+            hidden = self.tr("hidden")
+            self.list.addItem(c.name + ("" if c.active else f"（{hidden}）"))
         self.new()
 
     def _show(self, row: int) -> None:
@@ -292,6 +294,7 @@ class SlaTab(QWidget):
     def reload(self) -> None:
         self.rules = self.ctx.read(catalog.list_rules)
         self.list.clear()
+        every = self.tr("all")
         for r in self.rules:
             done = (
                 self.tr("%1 working days").replace("%1", str(r.resolve_working_days))
@@ -299,7 +302,7 @@ class SlaTab(QWidget):
                 else labels.minutes_text(r.resolve_minutes)
             )
             self.list.addItem(
-                f"{labels.shown(labels.KINDS, r.kind)} · {r.category_name or self.tr('all')} · "
+                f"{labels.shown(labels.KINDS, r.kind)} · {r.category_name or every} · "
                 f"{labels.shown(labels.URGENCIES, r.urgency)}: {labels.minutes_text(r.response_minutes)} / {done}"
             )
 

@@ -222,13 +222,14 @@ class TicketPage(QDialog):
         reporter_row.addWidget(QLabel(t.reporter_phone))
         reporter_row.addStretch(1)
         assignee = t.staff_name or labels.shown(labels.DEPARTMENTS, t.department)
+        owner = self.tr("owner (first contact): %1").replace("%1", t.owner_name)
         facts: list[tuple[str, QWidget | str]] = [
             (self.tr("Unit / place"), place),
             (self.tr("Reporter"), reporter),
             (self.tr("Source"), labels.shown(labels.SOURCES, t.source)),
             (
                 self.tr("Registered"),
-                f"{labels.local_time(t.created_at)}   {self.tr('owner')}: {t.owner_name}",
+                f"{labels.local_time(t.created_at)}   {owner}",
             ),
             (self.tr("Assignee"), assignee),
             (self.tr("Response due"), self._due(t.response_due, t.responded_at)),
@@ -326,9 +327,10 @@ class TicketPage(QDialog):
                 .replace("%3", result)
                 .replace("%4", q.note)
             )
+        attachment = self.tr("Attachment")
         for a in t.attachments:
             parts.append(
-                f'{self.tr("Attachment")}: <a href="{QUrl.fromLocalFile(a.path).toString()}">{a.file_name}</a>'
+                f'{attachment}: <a href="{QUrl.fromLocalFile(a.path).toString()}">{a.file_name}</a>'
             )
         return "<br>".join(_html(p) if "<a " not in p else p for p in parts)
 
