@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from propdesk.auth.actor import Actor, Role
+from propdesk.db.engine import Database
+from propdesk.fees.billing import run_billing
+from propdesk.fees.items import set_rate
+from propdesk.fees.payments import take_payment
+from propdesk.fees.settings import FeeSettings, save_fee_settings
+from tests.ui.helpers import CLERK, SmallEstate, make_ctx
+from ui.fees.page import FeesPage
+from ui.fees.unit_panel import ArrearsPanel
+
+MANAGER = Actor(user_id=None, username="mgr", display_name="经理", role=Role.MANAGER)
+
+
+def _bill(db: Database, estate: SmallEstate) -> None:
+    with db.begin(MANAGER) as s:
+        set_rate(s, item_code="property", effective_from=date(2025, 1, 1), rate_fen=185)
+        save_fee_settings(s, FeeSettings(late_fee_enabled=True, grace_days=10))
+        for p in ("2025-06", "2026-01"):
+            run_billing(s, p)
+        take_payment(s, unit_id=estate.unit_101, amount_fen=100_000, method="cash")
+
+
+def test_unit_panel_shows_arrears_at_once(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    _bill(sqlite_db, small_estate)
+    panel = ArrearsPanel(ctx=make_ctx(sqlite_db, CLERK), unit_id=small_estate.unit_1502)
+    qtbot.addWidget(panel)
+    text = panel.text.text()
+    assert "331.38" in text  # two months of 165.69 overdue
+    assert ">180" in text
+    paid = ArrearsPanel(ctx=make_ctx(sqlite_db, CLERK), unit_id=small_estate.unit_101)
+    qtbot.addWidget(paid)
+    assert "预收" in paid.text.text() or "Credit" in paid.text.text()
+
+
+def test_fees_page_lists_arrears_and_collection(
+    qtbot: QtBot, qtmodeltester: object, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    _bill(sqlite_db, small_estate)
+    page = FeesPage(ctx=make_ctx(sqlite_db, MANAGER))
+    qtbot.addWidget(page)
+    arrears = page.arrears
+    qtmodeltester.check(arrears.model)  # type: ignore[attr-defined]
+    codes = [r.unit_code for r in arrears.model.rows()]
+    assert codes == ["3-2-1501", "3-2-1502"]  # 3-1-101 paid ahead; most owed first
+    qtbot.keyClicks(arrears.code, "3-2-1502")
+    qtbot.keyClick(arrears.code, "\r")
+    assert [r.unit_code for r in arrears.model.rows()] == ["3-2-1502"]
+    assert "1" in arrears.total_label.text()
+
+    coll = page.collection
+    coll.first.setText("2026-01")
+    coll.last.setText("2026-01")
+    coll.refresh()
+    qtmodeltester.check(coll.model)  # type: ignore[attr-defined]
+    total = coll.model.rows()[-1]
+    assert total.building == "合计"
+    assert total.billed_fen == 16569 + 22200 + 12118
+    assert total.collected_fen == 12118
+
+    billing = page.billing
+    assert billing.rates.rowCount() == 1
+    billing.month.setText("2026-02")
+    billing.run()
+    assert "3" in billing.run_result.text()
+    billing.month.setText("2026-02")
+    billing.run()
+    assert billing.run_result.text() != ""
+
+
+@pytest.mark.parametrize("amount", ["abc", "1.234"])
+def test_cashier_rejects_bad_amount(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, amount: str
+) -> None:
+    _bill(sqlite_db, small_estate)
+    fees = FeesPage(ctx=make_ctx(sqlite_db, CLERK))
+    qtbot.addWidget(fees)
+    page = fees.cashier
+    qtbot.keyClicks(page.unit_edit, "3-2-1502")
+    qtbot.keyClick(page.unit_edit, "\r")
+    page.amount_edit.setText(amount)
+    page.take()
+    assert page.error.text() != ""
+    assert page.amount_edit.text() == amount

@@ -1,0 +1,28 @@
+"""The Fees module of the main window: cashier, arrears, collection rate, billing and rates."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from ui.context import AppContext
+from ui.fees.arrears_page import ArrearsPage
+from ui.fees.billing_page import BillingPage
+from ui.fees.cashier import CashierPage
+from ui.fees.collection_page import CollectionPage
+
+
+class FeesPage(QWidget):
+    """Tabs: ``cashier``, ``arrears``, ``collection``, ``billing`` (attributes of the same names)."""
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tabs = QTabWidget(self)
+        self.cashier = CashierPage(ctx=ctx, parent=self.tabs)
+        self.arrears = ArrearsPage(ctx=ctx, parent=self.tabs)
+        self.collection = CollectionPage(ctx=ctx, parent=self.tabs)
+        self.billing = BillingPage(ctx=ctx, parent=self.tabs)
+        self.tabs.addTab(self.cashier, self.tr("&Cashier"))
+        self.tabs.addTab(self.arrears, self.tr("&Arrears"))
+        self.tabs.addTab(self.collection, self.tr("Collection &rate"))
+        self.tabs.addTab(self.billing, self.tr("&Billing and rates"))
+        QVBoxLayout(self).addWidget(self.tabs)
