@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -59,8 +59,17 @@ def load_translations(app: QCoreApplication, language: str) -> list[QTranslator]
     return installed
 
 
-def open_or_explain(url: str, parent: QWidget | None = None) -> Database | None:
-    """Open (and migrate) the database; a damaged or foreign file gets a clear message box."""
+class ChangeDatabase(Exception):
+    """The user chose to pick another database after a failed open."""
+
+
+def open_or_explain(
+    url: str, parent: QWidget | None = None, *, can_change: bool = False
+) -> Database | None:
+    """Open (and migrate) the database; a damaged or foreign file gets a clear message box.
+
+    With ``can_change`` the box offers "Change database…", which raises :class:`ChangeDatabase`.
+    """
     try:
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
@@ -69,8 +78,8 @@ def open_or_explain(url: str, parent: QWidget | None = None) -> Database | None:
         return open_database(url)
     except (DomainError, SQLAlchemyError, Exception) as exc:  # shown to the user, not raised
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        QMessageBox.critical(
-            parent,
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
             QCoreApplication.translate("App", "Cannot open the database"),
             QCoreApplication.translate(
                 "App",
@@ -79,12 +88,40 @@ def open_or_explain(url: str, parent: QWidget | None = None) -> Database | None:
             )
             .replace("%1", url)
             .replace("%2", detail),
+            QMessageBox.StandardButton.Close,
+            parent,
         )
+        change = (
+            box.addButton(
+                QCoreApplication.translate("App", "Change database…"),
+                QMessageBox.ButtonRole.ActionRole,
+            )
+            if can_change
+            else None
+        )
+        box.exec()
+        if change is not None and box.clickedButton() is change:
+            raise ChangeDatabase from None
         return None
 
 
 def make_context(db: Database, actor: Actor, settings: Settings, executor: Executor) -> AppContext:
     return AppContext(db=db, actor=actor, settings=settings, executor=executor, hub=ChangeHub())
+
+
+def _open_with_retry(db: str | None, settings: Settings) -> tuple[Database | None, Settings]:
+    """Open the database; after a failure the user may pick another one in the settings."""
+    from ui.settings.dialog import SettingsDialog
+
+    while True:
+        try:
+            url = resolve_database_url(db, settings)
+            return open_or_explain(url, can_change=db is None), settings
+        except ChangeDatabase:
+            dialog = SettingsDialog(settings=settings)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None, settings
+            settings = replace(dialog.settings, language=settings.language)
 
 
 def run_gui(db: str | None, lang: str | None) -> int:
@@ -105,7 +142,7 @@ def run_gui(db: str | None, lang: str | None) -> int:
     translators = load_translations(app, language)
     settings = replace(settings, language=language)
 
-    database = open_or_explain(resolve_database_url(db, settings))
+    database, settings = _open_with_retry(db, settings)
     if database is None:
         return 1
     executor = ThreadExecutor(app)

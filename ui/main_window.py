@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
     def _build_shortcuts(self) -> None:
         QShortcut(QKeySequence("Ctrl+K"), self, self.focus_search)
         QShortcut(QKeySequence("Alt+Left"), self, self.go_back)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.nav.setFocus)
+        QShortcut(QKeySequence("F6"), self, self.nav.setFocus)  # Ctrl+L locks the screen
         for i, module in enumerate(self.modules):
             sequence = module.shortcut or (f"Ctrl+{i + 1}" if i < 9 else "")
             if sequence:
@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
         lines = [
             self.tr("Ctrl+K  search units and people"),
             self.tr("Ctrl+1…9  switch module"),
-            self.tr("Ctrl+L  navigation list"),
+            self.tr("F6  navigation list"),
             self.tr("Alt+Left  back to the previous page"),
             self.tr("Ctrl+F  filter the list"),
             self.tr("Ctrl+E  edit the open record"),

@@ -62,12 +62,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="68" />
+        <location filename="../../ui/app.py" line="83" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="69" />
+        <location filename="../../ui/app.py" line="84" />
         <source>PropDesk cannot open this database. It may be damaged, belong to another program, or the server may be unreachable.
 
 %1
@@ -78,6 +78,11 @@
 %1
 
 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="96" />
+        <source>Change database…</source>
+        <translation>更换数据库…</translation>
     </message>
 </context>
 <context>
@@ -294,12 +299,12 @@
 <context>
     <name>HitsModel</name>
     <message>
-        <location filename="../../ui/search/search_box.py" line="67" />
+        <location filename="../../ui/search/search_box.py" line="66" />
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/search/search_box.py" line="67" />
+        <location filename="../../ui/search/search_box.py" line="66" />
         <source>Person</source>
         <translation>住户</translation>
     </message>
@@ -374,92 +379,92 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="261" />
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="342" />
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>Language: %1</source>
         <translation>语言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>PropDesk</source>
         <translation>PropDesk 物业客服前台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>About PropDesk</source>
         <translation>关于 PropDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="358" />
         <source>PropDesk — front-desk system for a residential property service centre.</source>
         <translation>PropDesk — 住宅小区物业客服中心前台系统。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>Ctrl+K  search units and people</source>
         <translation>Ctrl+K  搜索房屋和住户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>Ctrl+1…9  switch module</source>
         <translation>Ctrl+1…9  切换模块</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
-        <source>Ctrl+L  navigation list</source>
-        <translation>Ctrl+L  导航列表</translation>
+        <location filename="../../ui/main_window.py" line="365" />
+        <source>F6  navigation list</source>
+        <translation>F6  导航列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="366" />
         <source>Alt+Left  back to the previous page</source>
         <translation>Alt+←  返回上一页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/main_window.py" line="367" />
         <source>Ctrl+F  filter the list</source>
         <translation>Ctrl+F  筛选列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="368" />
         <source>Ctrl+E  edit the open record</source>
         <translation>Ctrl+E  编辑当前档案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>Enter  open the selected row</source>
         <translation>Enter  打开选中行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/main_window.py" line="370" />
         <source>Ctrl+Shift+P  new person</source>
         <translation>Ctrl+Shift+P  新建住户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>Ctrl+Shift+U  new unit</source>
         <translation>Ctrl+Shift+U  新建房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>Ctrl+Shift+A  add an occupant (unit page)</source>
         <translation>Ctrl+Shift+A  登记住户（房屋页面）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="374" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -467,12 +472,12 @@
 <context>
     <name>NavModule</name>
     <message>
-        <location filename="../../ui/registry/lists.py" line="260" />
+        <location filename="../../ui/registry/lists.py" line="261" />
         <source>Units</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="261" />
+        <location filename="../../ui/registry/lists.py" line="262" />
         <source>People</source>
         <translation>住户</translation>
     </message>
@@ -541,17 +546,17 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/registry/lists.py" line="210" />
+        <location filename="../../ui/registry/lists.py" line="211" />
         <source>Filter: name, pinyin initials, phone digits or unit</source>
         <translation>筛选：姓名、拼音首字母、电话号码或房号</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="214" />
+        <location filename="../../ui/registry/lists.py" line="215" />
         <source>&amp;New person…</source>
         <translation>新建住户(&amp;N)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registry/lists.py" line="213" />
+        <location filename="../../ui/registry/lists.py" line="214" />
         <source>%n person(s)</source>
         <translation><numerusform>共 %n 人</numerusform></translation>
     </message>
@@ -741,42 +746,42 @@
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../ui/registry/lists.py" line="94" />
+        <location filename="../../ui/registry/lists.py" line="95" />
         <source>Filter units by code, e.g. 2-15</source>
         <translation>按房号筛选，例如 2-15</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="97" />
+        <location filename="../../ui/registry/lists.py" line="98" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="101" />
+        <location filename="../../ui/registry/lists.py" line="102" />
         <source>Estate &amp;info…</source>
         <translation>小区资料(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="102" />
+        <location filename="../../ui/registry/lists.py" line="103" />
         <source>New &amp;building…</source>
         <translation>新建楼栋(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="103" />
+        <location filename="../../ui/registry/lists.py" line="104" />
         <source>&amp;New unit…</source>
         <translation>新建房屋(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="145" />
+        <location filename="../../ui/registry/lists.py" line="146" />
         <source>All units</source>
         <translation>全部房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="155" />
+        <location filename="../../ui/registry/lists.py" line="156" />
         <source>%1  (%2 units)</source>
         <translation>%1（%2 套）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registry/lists.py" line="100" />
+        <location filename="../../ui/registry/lists.py" line="101" />
         <source>%n unit(s)</source>
         <translation><numerusform>共 %n 套</numerusform></translation>
     </message>
@@ -784,7 +789,7 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../ui/search/search_box.py" line="138" />
+        <location filename="../../ui/search/search_box.py" line="137" />
         <source>Search unit 3-2-15, name, phone digits, pinyin zs  (Ctrl+K)</source>
         <translation>搜索房号 3-2-15、姓名、电话、拼音 zs（Ctrl+K）</translation>
     </message>
@@ -968,52 +973,52 @@
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="54" />
+        <location filename="../../ui/registry/unit_page.py" line="61" />
         <source>Current occupants</source>
         <translation>当前住户</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="55" />
+        <location filename="../../ui/registry/unit_page.py" line="54" />
         <source>Nobody is registered at this unit.</source>
         <translation>该房屋目前没有登记住户。</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="65" />
+        <location filename="../../ui/registry/unit_page.py" line="69" />
         <source>History</source>
         <translation>历史住户</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="67" />
+        <location filename="../../ui/registry/unit_page.py" line="71" />
         <source>&amp;Edit unit</source>
         <translation>编辑房屋(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="68" />
+        <location filename="../../ui/registry/unit_page.py" line="72" />
         <source>&amp;Add occupant</source>
         <translation>登记住户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="69" />
+        <location filename="../../ui/registry/unit_page.py" line="73" />
         <source>&amp;Move out…</source>
         <translation>迁出(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="96" />
+        <location filename="../../ui/registry/unit_page.py" line="100" />
         <source>%1, entrance %2, floor %3</source>
         <translation>%1 %2单元 %3层</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="106" />
+        <location filename="../../ui/registry/unit_page.py" line="110" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="136" />
+        <location filename="../../ui/registry/unit_page.py" line="140" />
         <source>Move out</source>
         <translation>迁出</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="136" />
+        <location filename="../../ui/registry/unit_page.py" line="140" />
         <source>Select the occupant who moves out first.</source>
         <translation>请先选择要迁出的住户。</translation>
     </message>

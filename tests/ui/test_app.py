@@ -84,3 +84,25 @@ def test_another_programs_sqlite_file_is_refused_untouched(qtbot: QtBot, tmp_pat
     assert open_or_explain(f"sqlite:///{path}") is None
     assert "不是 PropDesk 的数据库" in seen[0]
     assert path.read_bytes() == before  # no migration written into someone else's file
+
+
+def test_failed_open_offers_another_database_from_the_settings(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"\x00garbage" * 500)
+    monkeypatch.setenv("PROPDESK_DATABASE_URL", f"sqlite:///{broken}")
+    seen: list[str] = []
+
+    def choose_change(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        change = next(b for b in box.buttons() if "Change database" in b.text())
+        change.click()
+        _answer_next_modal(cancel_settings, seen)
+
+    def cancel_settings(dialog: QWidget) -> None:
+        dialog.reject()  # type: ignore[attr-defined]
+
+    _answer_next_modal(choose_change, seen)
+    assert run_gui(db=None, lang="en") == 1
+    assert seen[1] == "SettingsDialog"
