@@ -45,4 +45,6 @@ DEMO_STEPS: list[tuple[int, str, str]] = [
     (10, "propdesk.demo.registry", "build_registry"),
     (20, "propdesk.auth.demo", "build_users"),
     (30, "propdesk.tickets.demo", "build_tickets"),
+    (40, "propdesk.fees.demo", "build_fees"),
+    (60, "propdesk.desk.demo", "build_desk"),
 ]

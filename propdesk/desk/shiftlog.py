@@ -48,6 +48,11 @@ EXTERNAL_SOURCES: tuple[tuple[HandoverItemKind, str, tuple[str, ...]], ...] = (
 )
 
 
+MAX_LINES = 30
+"""Live lines itemised per kind; beyond that one summary line gives the count (the
+shift's own open entries are always itemised)."""
+
+
 def _fmt(at: datetime | None) -> str:
     return at.astimezone(LOCAL_TZ).strftime("%m-%d %H:%M") if at else ""
 
@@ -258,7 +263,8 @@ def compose_handover(
     now = now_or(at)
     today = local_date(now)
     lines: list[HandoverLine] = []
-    for t in ticket_queries.due_list(session, now=now):
+    due = ticket_queries.due_list(session, now=now)
+    for t in due[:MAX_LINES]:
         state = "已逾期" if t.overdue else "将到期"
         where = t.unit_code or t.location
         lines.append(
@@ -268,10 +274,18 @@ def compose_handover(
                 f"{t.number} {t.category_name} {where} {state}（完成时限 {_fmt(t.resolve_due)}）",
             )
         )
+    if len(due) > MAX_LINES:
+        lines.append(
+            HandoverLine(
+                HandoverItemKind.TICKET.value,
+                None,
+                f"另有 {len(due) - MAX_LINES} 张工单逾期或将到期，见工单看板",
+            )
+        )
     lines += _external_lines(session, now)
-    waiting = parcels.waiting_parcels(session, today=today)
+    waiting = [p for p in parcels.waiting_parcels(session, today=today) if p.received_at <= now]
     long_held = [p for p in waiting if p.long_held]
-    for p in long_held:
+    for p in long_held[:MAX_LINES]:
         whom = p.unit_code or p.recipient
         lines.append(
             HandoverLine(
@@ -281,15 +295,17 @@ def compose_handover(
                 f" 已存{p.held_days}天",
             )
         )
-    if len(waiting) > len(long_held):
+    if len(waiting) > min(len(long_held), MAX_LINES):
         lines.append(
             HandoverLine(
                 HandoverItemKind.PARCEL.value,
                 None,
-                f"另有待取快递 {len(waiting) - len(long_held)} 件在架",
+                f"另有待取快递 {len(waiting) - min(len(long_held), MAX_LINES)} 件在架",
             )
         )
     for a in patrols.open_anomalies(session):
+        if a.checked_at is not None and a.checked_at > now:
+            continue
         ticket = f"，工单 {a.ticket_number}" if a.ticket_number else "，未报修"
         lines.append(
             HandoverLine(
@@ -298,7 +314,16 @@ def compose_handover(
                 f"巡查异常 {a.route_name}·{a.checkpoint_name}：{a.note}{ticket}",
             )
         )
-    for v in vacant.vacant_due(session, today=today, overdue_only=True):
+    overdue_units = vacant.vacant_due(session, today=today, overdue_only=True)
+    if len(overdue_units) > MAX_LINES:
+        lines.append(
+            HandoverLine(
+                HandoverItemKind.VACANT.value,
+                None,
+                f"另有 {len(overdue_units) - MAX_LINES} 套空置房逾期未检查，见空置房清单",
+            )
+        )
+    for v in overdue_units[:MAX_LINES]:
         last = v.last_checked.isoformat() if v.last_checked else "从未检查"
         lines.append(
             HandoverLine(

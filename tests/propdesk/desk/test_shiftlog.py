@@ -194,3 +194,31 @@ def test_compose_reads_keys_and_inspections_only_when_their_features_exist(
         lines = shiftlog.compose_handover(s, at=local(DAY, 17))
     assert ("key", 7, "3-2-1501 钥匙借出：装修工人") in {(i.kind, i.ref_id, i.text) for i in lines}
     assert not [i for i in lines if i.kind == "inspection"]
+
+
+def test_long_lists_are_itemised_up_to_a_limit_then_counted(
+    db: Database, estate: Estate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shiftlog, "MAX_LINES", 2)
+    with db.begin(CLERK) as s:
+        for n in range(3):
+            parcels.receive_parcel(
+                s,
+                carrier="顺丰",
+                tracking_no=f"SF{n}",
+                unit_id=estate.lived_in,
+                at=local(date(2026, 11, 1)),
+            )
+        parcels.receive_parcel(
+            s, carrier="顺丰", tracking_no="SF-new", unit_id=estate.lived_in, at=local(DAY, 9)
+        )
+        shiftlog.take_over(s, at=local(DAY, 8))
+        for n in range(3):
+            shiftlog.add_entry(
+                s, kind="reminder", text=f"待办{n}", follow_up=True, at=local(DAY, 9)
+            )
+        lines = shiftlog.compose_handover(s, at=local(DAY, 17))
+    parcel_lines = [i for i in lines if i.kind == "parcel"]
+    assert [i.ref_id is None for i in parcel_lines] == [False, False, True]
+    assert parcel_lines[-1].text == "另有待取快递 2 件在架"
+    assert len([i for i in lines if i.kind == "entry"]) == 3  # own entries: never cut
