@@ -613,6 +613,74 @@
     </message>
 </context>
 <context>
+    <name>TicketActions</name>
+    <message>
+        <location filename="../../work/main/ui/tickets/labels.py" line="47" />
+        <source>Registered</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/labels.py" line="48" />
+        <source>Dispatched</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/labels.py" line="49" />
+        <source>Started</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/labels.py" line="50" />
+        <source>Completed</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/labels.py" line="51" />
+        <source>Called back</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/labels.py" line="52" />
+        <source>Reopened after callback</source>
+        <translation>回访不满意，重新派工</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/labels.py" line="53" />
+        <source>Closed</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/labels.py" line="54" />
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/labels.py" line="55" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/labels.py" line="56" />
+        <source>Quality check</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/labels.py" line="57" />
+        <source>Complaint findings</source>
+        <translation>投诉处理结论</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/labels.py" line="58" />
+        <source>Paid-service costs</source>
+        <translation>有偿服务费用</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/labels.py" line="59" />
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+</context>
+<context>
     <name>TicketBoard</name>
     <message>
         <location filename="../../work/main/ui/tickets/board.py" line="55" />
@@ -747,7 +815,6 @@
     </message>
     <message>
         <location filename="../../work/main/ui/tickets/labels.py" line="28" />
-        <location filename="../../work/main/ui/tickets/labels.py" line="48" />
         <source>Dispatched</source>
         <translation>已派工</translation>
     </message>
@@ -763,19 +830,16 @@
     </message>
     <message>
         <location filename="../../work/main/ui/tickets/labels.py" line="31" />
-        <location filename="../../work/main/ui/tickets/labels.py" line="51" />
         <source>Called back</source>
         <translation>已回访</translation>
     </message>
     <message>
         <location filename="../../work/main/ui/tickets/labels.py" line="32" />
-        <location filename="../../work/main/ui/tickets/labels.py" line="53" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
         <location filename="../../work/main/ui/tickets/labels.py" line="33" />
-        <location filename="../../work/main/ui/tickets/labels.py" line="54" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -815,51 +879,6 @@
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/labels.py" line="47" />
-        <source>Registered</source>
-        <translation>受理</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/ui/tickets/labels.py" line="49" />
-        <source>Started</source>
-        <translation>开始处理</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/ui/tickets/labels.py" line="50" />
-        <source>Completed</source>
-        <translation>完工</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/ui/tickets/labels.py" line="52" />
-        <source>Reopened after callback</source>
-        <translation>回访不满意，重新派工</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/ui/tickets/labels.py" line="55" />
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/ui/tickets/labels.py" line="56" />
-        <source>Quality check</source>
-        <translation>质检</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/ui/tickets/labels.py" line="57" />
-        <source>Complaint findings</source>
-        <translation>投诉处理结论</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/ui/tickets/labels.py" line="58" />
-        <source>Paid-service costs</source>
-        <translation>有偿服务费用</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/ui/tickets/labels.py" line="59" />
-        <source>Attachment</source>
-        <translation>附件</translation>
-    </message>
-    <message>
         <location filename="../../work/main/ui/tickets/labels.py" line="62" />
         <source>Labour</source>
         <translation>人工</translation>
@@ -870,18 +889,18 @@
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/labels.py" line="74" />
+        <location filename="../../work/main/ui/tickets/labels.py" line="80" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/labels.py" line="85" />
-        <location filename="../../work/main/ui/tickets/labels.py" line="88" />
+        <location filename="../../work/main/ui/tickets/labels.py" line="91" />
+        <location filename="../../work/main/ui/tickets/labels.py" line="94" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/labels.py" line="87" />
+        <location filename="../../work/main/ui/tickets/labels.py" line="93" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>

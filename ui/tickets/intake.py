@@ -87,6 +87,7 @@ class IntakeDialog(QDialog):
         self.source = QComboBox(objectName="intake_source")
         for src in TicketSource:
             self.source.addItem(labels.shown(labels.SOURCES, src.value), src.value)
+        self.source.setCurrentIndex(self.source.findData(TicketSource.PHONE.value))
         self.location = QLineEdit(objectName="intake_location")
         self.location.setPlaceholderText(
             self.tr("Public area, e.g. Building 1 lobby (when no unit)")

@@ -44,19 +44,19 @@ DEPARTMENTS: dict[str, str] = {
     "service": QT_TRANSLATE_NOOP("TicketLabels", "Customer service"),
 }
 ACTIONS: dict[str, str] = {
-    "create": QT_TRANSLATE_NOOP("TicketLabels", "Registered"),
-    "dispatch": QT_TRANSLATE_NOOP("TicketLabels", "Dispatched"),
-    "start": QT_TRANSLATE_NOOP("TicketLabels", "Started"),
-    "complete": QT_TRANSLATE_NOOP("TicketLabels", "Completed"),
-    "callback": QT_TRANSLATE_NOOP("TicketLabels", "Called back"),
-    "reopen": QT_TRANSLATE_NOOP("TicketLabels", "Reopened after callback"),
-    "close": QT_TRANSLATE_NOOP("TicketLabels", "Closed"),
-    "cancel": QT_TRANSLATE_NOOP("TicketLabels", "Cancelled"),
-    "note": QT_TRANSLATE_NOOP("TicketLabels", "Note"),
-    "quality_check": QT_TRANSLATE_NOOP("TicketLabels", "Quality check"),
-    "findings": QT_TRANSLATE_NOOP("TicketLabels", "Complaint findings"),
-    "costs": QT_TRANSLATE_NOOP("TicketLabels", "Paid-service costs"),
-    "attach": QT_TRANSLATE_NOOP("TicketLabels", "Attachment"),
+    "create": QT_TRANSLATE_NOOP("TicketActions", "Registered"),
+    "dispatch": QT_TRANSLATE_NOOP("TicketActions", "Dispatched"),
+    "start": QT_TRANSLATE_NOOP("TicketActions", "Started"),
+    "complete": QT_TRANSLATE_NOOP("TicketActions", "Completed"),
+    "callback": QT_TRANSLATE_NOOP("TicketActions", "Called back"),
+    "reopen": QT_TRANSLATE_NOOP("TicketActions", "Reopened after callback"),
+    "close": QT_TRANSLATE_NOOP("TicketActions", "Closed"),
+    "cancel": QT_TRANSLATE_NOOP("TicketActions", "Cancelled"),
+    "note": QT_TRANSLATE_NOOP("TicketActions", "Note"),
+    "quality_check": QT_TRANSLATE_NOOP("TicketActions", "Quality check"),
+    "findings": QT_TRANSLATE_NOOP("TicketActions", "Complaint findings"),
+    "costs": QT_TRANSLATE_NOOP("TicketActions", "Paid-service costs"),
+    "attach": QT_TRANSLATE_NOOP("TicketActions", "Attachment"),
 }
 COST_KINDS: dict[str, str] = {
     "labour": QT_TRANSLATE_NOOP("TicketLabels", "Labour"),
@@ -68,6 +68,12 @@ def shown(table: dict[str, str], code: str | None) -> str:
     """The translated name of ``code`` in ``table`` (the code itself if unknown)."""
     source = table.get(code or "")
     return QCoreApplication.translate(_CTX, source) if source else (code or "")
+
+
+def action(code: str | None) -> str:
+    """The translated name of a timeline action."""
+    source = ACTIONS.get(code or "")
+    return QCoreApplication.translate("TicketActions", source) if source else (code or "")
 
 
 def overdue_text() -> str:

@@ -87,7 +87,7 @@ class TimelineModel(QAbstractTableModel):
         return (
             labels.local_time(e.at),
             e.actor_name,
-            labels.shown(labels.ACTIONS, e.action),
+            labels.action(e.action),
             e.note,
         )[index.column()]
 
