@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from propdesk.db.engine import Database
 from tests.ui.helpers import SmallEstate, make_ctx, type_text
 from ui.main_window import MainWindow
+from ui.worker import ThreadExecutor
 from ui.registry.person_page import PersonPage
 from ui.registry.unit_page import UnitPage
 
@@ -71,3 +72,29 @@ def test_escape_hides_results_and_no_match_shows_nothing(qtbot: QtBot, window: M
     qtbot.wait(250)
     assert window.search.hits_model.rowCount() == 0
     assert not window.search.results.isVisible()
+
+
+def test_search_runs_on_the_worker_thread_and_drops_stale_results(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    executor = ThreadExecutor()
+    ctx = make_ctx(sqlite_db)
+    ctx.executor = executor
+    win = MainWindow(ctx=ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        type_text(qtbot, win.search, "3-2")
+        win.search.run_search()
+        qtbot.waitUntil(lambda: win.search.hits_model.rowCount() == 2, timeout=3000)
+        stale_seq = win.search._seq
+        win.search.clear()
+        type_text(qtbot, win.search, "3-1")
+        win.search.run_search()
+        qtbot.waitUntil(lambda: win.search.hits_model.rowCount() == 1, timeout=3000)
+        # a late answer to the earlier keystroke must not replace the newer results
+        win.search._deliver(stale_seq, [])
+        assert [h.title for h in win.search.hits_model.hits] == ["3-1-101"]
+    finally:
+        executor.wait(3000)
