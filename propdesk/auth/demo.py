@@ -13,10 +13,10 @@ from propdesk.demo.steps import DemoContext
 # (username, password, display name, role): keep in step with docs/demo_users.md.
 DEMO_USERS: tuple[tuple[str, str, str, Role], ...] = (
     ("admin", "admin123", "系统管理员", Role.ADMIN),
-    ("manager", "manager123", "王芳（经理）", Role.MANAGER),
-    ("supervisor", "supervisor123", "张伟（主管）", Role.SUPERVISOR),
-    ("clerk", "clerk123", "李娜（前台）", Role.CLERK),
-    ("finance", "finance123", "刘洋（财务）", Role.FINANCE),
+    ("manager", "manager123", "王芳", Role.MANAGER),
+    ("supervisor", "supervisor123", "张伟", Role.SUPERVISOR),
+    ("clerk", "clerk123", "李娜", Role.CLERK),
+    ("finance", "finance123", "刘洋", Role.FINANCE),
 )
 
 

@@ -214,11 +214,14 @@ def authenticate(
         left = MAX_FAILED_ATTEMPTS - user.failed_attempts
         session.flush()
         return LoginOutcome(None, f"{WRONG_CREDENTIALS}再错 {left} 次账号将被锁定。")
+    actor = actor_of(user)
+    # the audit row of this login names the user who logged in, not "system"
+    session.info.setdefault("actor", actor)
     user.failed_attempts = 0
     user.locked_until = None
     user.last_login_at = now
     session.flush()
-    return LoginOutcome(actor_of(user))
+    return LoginOutcome(actor)
 
 
 def locked_message(until: datetime, now: datetime) -> str:

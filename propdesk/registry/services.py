@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from propdesk.auth.actor import Actor
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import Conflict, NotFound, ValidationError
-from propdesk.privacy import may_see_personal_data, shown_id_number, shown_phone
+from propdesk.privacy import mask_id_number, may_see_personal_data, shown_phone
 from propdesk.registry import validation as v
 from propdesk.registry.models import (
     Building,
@@ -402,7 +402,9 @@ def get_person(session: Session, person_id: int) -> PersonDossier:
         p.name,
         shown_phone(actor, p.phone),
         shown_phone(actor, p.phone2),
-        shown_id_number(actor, p.id_number),
+        # always masked here: the full number is shown only through the audited reveal
+        # (propdesk.auth.reveal, the person page's Personal data panel)
+        mask_id_number(p.id_number),
         p.emergency_contact,
         shown_phone(actor, p.emergency_phone),
         p.notes,

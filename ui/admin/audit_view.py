@@ -143,6 +143,8 @@ class AuditViewer(QDialog):
         bar.addWidget(self.clear_button)
         self.view = RecordTableView()
         self.view.setModel(self.model)
+        for column, width in enumerate((150, 90, 80, 110, 70)):
+            self.view.setColumnWidth(column, width)
         self.count = QLabel()
         self.count.setObjectName("count")
         note = QLabel(self.tr("The audit log is read-only: nobody can change or delete entries."))

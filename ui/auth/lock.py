@@ -52,6 +52,7 @@ class LockDialog(QDialog):
         self.actor: Actor = ctx.actor
         self.setWindowTitle(self.tr("PropDesk — Locked"))
         self.setObjectName("lock_dialog")
+        self.setMinimumWidth(380)
         who = f"{ctx.actor.display_name}（{ROLE_LABELS_ZH[ctx.actor.role]}）"
         heading = QLabel(self.tr("The session of %1 is locked.").replace("%1", who))
         heading.setWordWrap(True)
