@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 from propdesk.db.engine import Database
 from tests.ui.helpers import SmallEstate, make_ctx, type_text
 from ui.main_window import MainWindow
-from ui.worker import ThreadExecutor
 from ui.registry.person_page import PersonPage
 from ui.registry.unit_page import UnitPage
+from ui.worker import ThreadExecutor
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
