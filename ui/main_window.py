@@ -43,6 +43,8 @@ from ui.registry.person_page import PersonPage
 from ui.registry.unit_page import UnitPage
 from ui.search.search_box import SearchBox
 
+LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
+
 
 def describe_database(url: str) -> str:
     """``sqlite:////x/y/propdesk.sqlite3`` → ``propdesk.sqlite3``; a server → ``host/db``."""
@@ -279,7 +281,9 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         actor = self.ctx.actor
         role = ROLE_LABELS_ZH.get(actor.role, str(actor.role))
-        language = QLocale(self.ctx.settings.language).nativeLanguageName()
+        language = LANGUAGE_NAMES.get(
+            self.ctx.settings.language, QLocale(self.ctx.settings.language).nativeLanguageName()
+        )
         who = (
             actor.display_name if role in actor.display_name else f"{actor.display_name}（{role}）"
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -85,7 +85,9 @@ class FactsGrid(QWidget):
     def add(self, key: str, caption: str, span: bool = False) -> QLabel:
         n = len(self.values)
         row, col = (n // 2, (n % 2) * 2) if not span else (n // 2 + 1, 0)
-        cap = QLabel(caption + "：" if caption else "")
+        cap = QLabel(
+            QCoreApplication.translate("FactsGrid", "%1:").replace("%1", caption) if caption else ""
+        )
         cap.setStyleSheet("color: #555;")
         value = QLabel()
         value.setObjectName(key)
