@@ -69,3 +69,33 @@ def test_demo_estate_through_the_executor(qtbot: QtBot, sqlite_db: Database) -> 
     assert dialog.result() == QDialog.DialogCode.Accepted
     with sqlite_db.begin() as s:
         assert sum(b.unit_count for b in reg.list_buildings(s)) == 12
+
+
+def test_cancelling_the_demo_rolls_everything_back(
+    qtbot: QtBot, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import propdesk.demo.build as build
+
+    dialog = FirstRunSetupDialog(db=sqlite_db, executor=InlineExecutor())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    real = build.generate_demo
+
+    def cancel_midway(db: Database, **kwargs: object) -> object:
+        progress = kwargs["progress"]
+
+        def clicks_cancel_then_reports(fraction: float, text: str) -> None:
+            if fraction > 0.3:  # the clerk presses Cancel part-way through
+                dialog._cancel()
+            progress(fraction, text)  # type: ignore[operator]
+
+        kwargs["progress"] = clicks_cancel_then_reports
+        return real(db, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "generate_demo", cancel_midway)
+    dialog.demo.setChecked(True)
+    dialog.demo_units.setValue(12)
+    _create(qtbot, dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.isVisible()
+    assert needs_setup(sqlite_db)  # the whole build was one transaction, rolled back
