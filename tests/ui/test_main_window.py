@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -94,3 +96,23 @@ def test_clerk_sees_masked_phones_in_the_people_list(window: MainWindow) -> None
 def test_describe_database() -> None:
     assert describe_database("sqlite:////data/propdesk.sqlite3") == "propdesk.sqlite3"
     assert describe_database("postgresql+psycopg://u:p@db.local:5432/desk") == "db.local/desk"
+
+
+def test_people_list_shows_first_unit_and_how_many_more(
+    window: MainWindow, small_estate: SmallEstate
+) -> None:
+    window.ctx.write(
+        lambda s: reg.start_occupancy(
+            s,
+            person_id=small_estate.wang_wu,
+            unit_id=small_estate.unit_1501,
+            role="owner",
+            start_date=date(2021, 1, 1),
+        ),
+        "occupancy",
+    )
+    page = window.show_module("people")
+    assert isinstance(page, PeoplePage)
+    row = page.model.find_row(small_estate.wang_wu)
+    assert page.model.index(row, 2).data() == "3-1-101 (+1)"
+    assert page.model.index(page.model.find_row(small_estate.zhang_san), 2).data() == "3-2-1502"

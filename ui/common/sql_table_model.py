@@ -77,6 +77,8 @@ class SqlColumn:
         fmt: turns the raw value into the shown text (default: ``str``, ``""`` for NULL).
         sort_expr: what ``ORDER BY`` uses when this header is clicked (default ``expr``).
         sortable: whether clicking the header sorts.
+        row_fmt: like ``fmt`` but gets the whole SQL row (to combine columns or ``extra``);
+            takes precedence over ``fmt``.
     """
 
     header: str
@@ -85,6 +87,7 @@ class SqlColumn:
     fmt: Callable[[Any], str] | None = None
     sort_expr: ColumnElement[Any] | Any | None = None
     sortable: bool = True
+    row_fmt: Callable[[Row[Any]], str] | None = None
 
 
 def count_rows(db: Database, statement: Select[Any]) -> int:
@@ -264,6 +267,8 @@ class SqlTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         spec = self.columns[column]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if spec.row_fmt is not None:
+                return spec.row_fmt(row)
             value = row[column + 1]
             return (spec.fmt or _plain)(value)
         if role == Qt.ItemDataRole.TextAlignmentRole:

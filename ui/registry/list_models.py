@@ -46,6 +46,14 @@ def people_filter(text: str) -> ColumnElement[bool] | None:
     return Person.name.contains(q, autoescape=True)
 
 
+def _units_text(row: Row[Any]) -> str:
+    """``3-2-1502 (+1)``: the first current unit and how many more."""
+    if row.first_unit is None:
+        return ""
+    more = int(row.unit_count or 0) - 1
+    return f"{row.first_unit} (+{more})" if more > 0 else str(row.first_unit)
+
+
 class PeopleModel(SqlTableModel):
     """Every person: name, phone (masked for the actor), current units."""
 
@@ -57,7 +65,9 @@ class PeopleModel(SqlTableModel):
             .where(current)
             .scalar_subquery()
         )
-        unit_count = select(func.count(Occupancy.id)).where(current).scalar_subquery()
+        unit_count = (
+            select(func.count(func.distinct(Occupancy.unit_id))).where(current).scalar_subquery()
+        )
         super().__init__(
             db=db,
             base=select(Person),
@@ -68,7 +78,7 @@ class PeopleModel(SqlTableModel):
                 SqlColumn(
                     self.tr("Units"),
                     first_unit.label("first_unit"),
-                    fmt=self._units,
+                    row_fmt=_units_text,
                     sortable=False,  # a correlated MIN over 100k people: too slow to sort on
                 ),
                 SqlColumn(self.tr("Notes"), Person.notes, sortable=False),
@@ -77,17 +87,6 @@ class PeopleModel(SqlTableModel):
             extra=[unit_count.label("unit_count")],
             parent=parent,
         )
-
-    def _units(self, first: Any) -> str:
-        return "" if first is None else str(first)
-
-    def data(self, index: Any, role: int = 0) -> Any:
-        value = super().data(index, role)
-        if role == 0 and index.isValid() and index.column() == 2:
-            extra = int(self.row(index.row()).unit_count or 0) - 1
-            if extra > 0:
-                return f"{value} (+{extra})"
-        return value
 
     def set_text(self, text: str) -> None:
         """Filter by the text typed in the filter box."""

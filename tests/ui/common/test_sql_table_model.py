@@ -125,3 +125,14 @@ def test_row_id_user_role_and_foreground_hook(people_db: Database) -> None:
     brush = model.index(row, 1).data(Qt.ItemDataRole.ForegroundRole)
     assert brush.color() == QColor("red")
     assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_row_formatter_combines_columns(people_db: Database) -> None:
+    model = SqlTableModel(
+        db=people_db,
+        base=select(Person),
+        id_column=Person.id,
+        columns=[SqlColumn("Who", Person.name, row_fmt=lambda r: f"{r._c0} / {r.phone}")],
+        extra=[Person.phone.label("phone")],
+    )
+    assert model.index(0, 0).data() == "住户00000 / 13800000000"
