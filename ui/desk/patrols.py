@@ -1,0 +1,403 @@
+"""The patrol screen: start a patrol on a route, tick each checkpoint, raise tickets, finish.
+
+Keyboard: Ctrl+N starts a patrol; in the checkpoint list Alt+N marks normal, Alt+A marks
+abnormal (the note is needed first), Alt+T raises a ticket for an abnormal finding,
+Alt+F finishes (pressed twice when checkpoints are left: they become *missed*). After a
+mark the next unchecked checkpoint is selected.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from propdesk.desk import patrols, routes
+from propdesk.desk.values import PatrolInfo
+from propdesk.errors import DomainError
+from propdesk.tickets import catalog
+from ui.common.forms import ERROR_STYLE
+from ui.common.table_view import RecordTableView
+from ui.context import AppContext
+from ui.desk import labels
+from ui.desk.models import FindingsModel, PatrolListModel
+from ui.events import Changes
+
+TOPICS = ("patrols", "tickets")
+
+
+class PatrolRunPanel(QWidget):
+    """One patrol: its checkpoints and the buttons to tick them.
+
+    Attributes:
+        patrol: the patrol shown (``None`` before one is chosen).
+        model / table: the checkpoints; note: the finding's note; message: errors and news.
+        pending_photo: a photo chosen for the next mark (attached with it).
+    """
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.patrol: PatrolInfo | None = None
+        self.pending_photo: Path | None = None
+        self._confirm_finish = False
+        self.header = QLabel(self.tr("Choose a patrol, or start one"), objectName="patrol_header")
+        self.header.setStyleSheet("font-weight: bold; font-size: 14px;")
+        self.model = FindingsModel(ctx=ctx, patrol_id=-1, parent=self)
+        self.table = RecordTableView(self)
+        self.table.setObjectName("finding_table")
+        self.table.setModel(self.model)
+        for col, width in ((0, 32), (1, 150), (2, 230), (3, 70), (4, 220), (5, 50)):
+            self.table.setColumnWidth(col, width)
+        self.what = QLabel(objectName="what_to_check")
+        self.what.setWordWrap(True)
+        self.note = QLineEdit(objectName="finding_note")
+        self.note.setPlaceholderText(self.tr("What was found (needed for abnormal)"))
+        self.normal_button = QPushButton(self.tr("&Normal"), objectName="mark_normal")
+        self.abnormal_button = QPushButton(self.tr("&Abnormal"), objectName="mark_abnormal")
+        self.photo_button = QPushButton(self.tr("P&hoto…"), objectName="attach_photo")
+        self.category = QComboBox(objectName="ticket_category")
+        self.ticket_button = QPushButton(self.tr("Raise &ticket"), objectName="raise_ticket")
+        self.finish_button = QPushButton(self.tr("&Finish patrol"), objectName="finish_patrol")
+        self.message = QLabel(objectName="patrol_message")
+        self.message.setWordWrap(True)
+
+        marks = QHBoxLayout()
+        marks.addWidget(self.note, 1)
+        marks.addWidget(self.photo_button)
+        marks.addWidget(self.normal_button)
+        marks.addWidget(self.abnormal_button)
+        tickets = QHBoxLayout()
+        tickets.addWidget(QLabel(self.tr("Ticket category")))
+        tickets.addWidget(self.category)
+        tickets.addWidget(self.ticket_button)
+        tickets.addStretch(1)
+        tickets.addWidget(self.finish_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.what)
+        layout.addLayout(marks)
+        layout.addLayout(tickets)
+        layout.addWidget(self.message)
+
+        self.normal_button.clicked.connect(lambda: self.mark("normal"))
+        self.abnormal_button.clicked.connect(lambda: self.mark("abnormal"))
+        self.photo_button.clicked.connect(self.choose_photo)
+        self.ticket_button.clicked.connect(self.raise_ticket)
+        self.finish_button.clicked.connect(self.finish)
+        self.note.returnPressed.connect(
+            lambda: self.mark("abnormal" if self.note.text() else "normal")
+        )
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self._fill_categories()
+        self._update_buttons()
+
+    def _fill_categories(self) -> None:
+        def load(s: Session) -> list[tuple[int, str]]:
+            catalog.ensure_defaults(s)
+            return [(c.id, c.name) for c in catalog.list_categories(s, "repair") if c.active]
+
+        self.category.clear()
+        for cid, name in self.ctx.write(load):
+            self.category.addItem(name, cid)
+
+    # --- showing ------------------------------------------------------------------------
+
+    def show_patrol(self, patrol_id: int | None) -> None:
+        """Show a patrol (``None`` clears) and select its first unchecked checkpoint."""
+        self._confirm_finish = False
+        self.message.clear()
+        if patrol_id is None:
+            self.patrol = None
+            self.model.show_patrol(-1)
+            self.header.setText(self.tr("Choose a patrol, or start one"))
+        else:
+            self.patrol = self.ctx.read(lambda s: patrols.patrol_detail(s, patrol_id))
+            self.model.show_patrol(patrol_id)
+            self._show_header()
+            self._select_next_pending(0)
+        self._update_buttons()
+
+    def _reload(self) -> None:
+        if self.patrol is None:
+            return
+        row = max(self.table.currentIndex().row(), 0)
+        pid = self.patrol.id
+        self.patrol = self.ctx.read(lambda s: patrols.patrol_detail(s, pid))
+        self.model.show_patrol(pid)
+        self._show_header()
+        if 0 <= row < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(row, 1))
+        self._update_buttons()
+
+    def _show_header(self) -> None:
+        p = self.patrol
+        if p is None:
+            return
+        status = labels.shown(labels.PATROL_STATUSES, p.status)
+        self.header.setText(
+            self.tr("%1 · %2 · started %3 · %4 · checked %5 of %6, abnormal %7, missed %8")
+            .replace("%1", p.route_name)
+            .replace("%2", p.patroller)
+            .replace("%3", labels.local_time(p.started_at))
+            .replace("%4", status)
+            .replace("%5", str(p.checked))
+            .replace("%6", str(len(p.findings)))
+            .replace("%7", str(p.abnormal))
+            .replace("%8", str(p.missed))
+        )
+
+    def _select_next_pending(self, start: int) -> None:
+        if self.patrol is None:
+            return
+        findings = self.patrol.findings
+        order = list(range(start, len(findings))) + list(range(start))
+        row = next((i for i in order if findings[i].result == "pending"), start)
+        if 0 <= row < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(row, 1))
+            self.table.scrollTo(self.model.index(row, 1))
+
+    def _current(self) -> int:
+        return self.table.currentIndex().row()
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.patrol is None or not current.isValid():
+            self.what.clear()
+            return
+        finding = self.patrol.findings[current.row()]
+        self.what.setText(self.tr("Check: %1").replace("%1", finding.what_to_check or "—"))
+        self.note.setText(finding.note)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        running = self.patrol is not None and self.patrol.status == "in_progress"
+        row = self._current()
+        finding = (
+            self.patrol.findings[row]
+            if self.patrol is not None and 0 <= row < len(self.patrol.findings)
+            else None
+        )
+        for w in (self.normal_button, self.abnormal_button, self.photo_button, self.note):
+            w.setEnabled(running and finding is not None)
+        self.finish_button.setEnabled(running)
+        self.ticket_button.setEnabled(
+            finding is not None and finding.result == "abnormal" and finding.ticket_id is None
+        )
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet(ERROR_STYLE if error else "color: #1b5e20;")
+        self.message.setText(text)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def choose_photo(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Photo of the finding"), "", self.tr("Images (*.jpg *.jpeg *.png)")
+        )
+        if name:
+            self.pending_photo = Path(name)
+            self._say(self.tr("Photo %1 will be attached").replace("%1", Path(name).name))
+
+    def mark(self, result: str) -> None:
+        """Tick the selected checkpoint ``normal`` or ``abnormal`` with the note."""
+        row = self._current()
+        if self.patrol is None or not 0 <= row < len(self.patrol.findings):
+            return
+        finding = self.patrol.findings[row]
+        note, photo = self.note.text(), self.pending_photo
+        try:
+            self.ctx.write(
+                lambda s: patrols.record_finding(
+                    s, finding.id, result=result, note=note, photo=photo
+                ),
+                "patrols",
+            )
+        except DomainError as exc:
+            self._say(str(exc), error=True)
+            self.note.setFocus()
+            return
+        self.pending_photo = None
+        self._say(
+            self.tr("%1: %2")
+            .replace("%1", finding.checkpoint_name)
+            .replace("%2", labels.shown(labels.RESULTS, result))
+        )
+        self._reload()
+        if result == "abnormal":
+            self.ticket_button.setFocus()
+        else:
+            self._select_next_pending(row)
+            self.note.setFocus()
+
+    def raise_ticket(self) -> None:
+        """Turn the selected abnormal finding into a service ticket (one action)."""
+        row = self._current()
+        if self.patrol is None or not 0 <= row < len(self.patrol.findings):
+            return
+        finding = self.patrol.findings[row]
+        category = self.category.currentData()
+        try:
+            raised = self.ctx.write(
+                lambda s: patrols.raise_ticket(s, finding.id, category_id=category),
+                "patrols",
+                "tickets",
+            )
+        except DomainError as exc:
+            self._say(str(exc), error=True)
+            return
+        self._say(self.tr("Ticket %1 raised").replace("%1", raised.ticket_number))
+        self._reload()
+        self._select_next_pending(row)
+        self.note.setFocus()
+
+    def finish(self) -> None:
+        """Finish the patrol; with checkpoints left, the first press asks to press again."""
+        if self.patrol is None:
+            return
+        left = sum(f.result == "pending" for f in self.patrol.findings)
+        if left and not self._confirm_finish:
+            self._confirm_finish = True
+            self._say(
+                self.tr(
+                    "%1 checkpoint(s) not checked will be recorded as missed. "
+                    "Press Finish again to confirm."
+                ).replace("%1", str(left)),
+                error=True,
+            )
+            return
+        pid = self.patrol.id
+        try:
+            missed = self.ctx.write(lambda s: patrols.finish_patrol(s, pid), "patrols")
+        except DomainError as exc:
+            self._say(str(exc), error=True)
+            return
+        self._confirm_finish = False
+        self._reload()
+        self._say(self.tr("Patrol finished; %1 missed").replace("%1", str(missed)))
+
+
+class PatrolsPage(QWidget):
+    """Patrols: the route to start, the list of patrols, and the patrol being walked.
+
+    Signals:
+        open_record(str, int): not used for units yet; here for the main window's wiring.
+
+    Attributes:
+        route: the route chooser; start_button; patrol_list / list_model; run: the panel.
+    """
+
+    open_record = Signal(str, int)
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.route = QComboBox(objectName="patrol_route")
+        self.start_button = QPushButton(
+            self.tr("&Start patrol (Ctrl+N)"), objectName="start_patrol"
+        )
+        self.error = QLabel(objectName="start_error")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.list_model = PatrolListModel(ctx=ctx, parent=self)
+        self.patrol_list = RecordTableView(self)
+        self.patrol_list.setObjectName("patrol_list")
+        self.patrol_list.setModel(self.list_model)
+        for col, width in ((0, 120), (1, 120), (2, 90), (3, 60)):
+            self.patrol_list.setColumnWidth(col, width)
+        for col in range(4, 8):
+            self.patrol_list.setColumnWidth(col, 48)
+        self.run = PatrolRunPanel(ctx=ctx, parent=self)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("&Route")))
+        top.addWidget(self.route, 1)
+        top.addWidget(self.start_button)
+        top.addWidget(self.error, 2)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.patrol_list)
+        splitter.addWidget(self.run)
+        splitter.setSizes([480, 820])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        label = top.itemAt(0).widget()
+        if isinstance(label, QLabel):
+            label.setBuddy(self.route)
+
+        self.start_button.clicked.connect(self.start)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.start)
+        self.patrol_list.selectionModel().currentRowChanged.connect(self._patrol_chosen)
+        self.patrol_list.opened.connect(self.run.show_patrol)
+        ctx.hub.changed.connect(self._on_changed)
+        self.load_routes()
+        self._show_latest_running()
+
+    def load_routes(self) -> None:
+        current = self.route.currentData()
+        self.route.clear()
+        for r in self.ctx.read(lambda s: routes.list_routes(s, active_only=True)):
+            self.route.addItem(
+                self.tr("%1 (%2 points)")
+                .replace("%1", r.name)
+                .replace("%2", str(len(r.checkpoints))),
+                r.id,
+            )
+        self.route.setCurrentIndex(max(self.route.findData(current), 0))
+
+    def _show_latest_running(self) -> None:
+        for row in range(self.list_model.rowCount()):
+            if self.list_model.row(row)._c3 == "in_progress":
+                self.patrol_list.setCurrentIndex(self.list_model.index(row, 0))
+                return
+
+    def _patrol_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.run.show_patrol(self.list_model.row_id(current.row()))
+
+    def start(self) -> None:
+        """Start a patrol on the chosen route and show it."""
+        route_id = self.route.currentData()
+        if route_id is None:
+            self.error.setText(self.tr("No route yet: add one in Admin → Desk settings."))
+            return
+        try:
+            pid = self.ctx.write(lambda s: patrols.start_patrol(s, route_id), "patrols")
+        except DomainError as exc:
+            self.error.setText(str(exc))
+            return
+        self.error.clear()
+        self.list_model.refresh()
+        row = self.list_model.find_row(pid)
+        if row >= 0:
+            self.patrol_list.setCurrentIndex(self.list_model.index(row, 0))
+        else:
+            self.run.show_patrol(pid)
+        self.run.note.setFocus()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.any("settings", "patrol_routes"):
+            self.load_routes()
+        if changes.any(*TOPICS):
+            selected = self.patrol_list.current_id()
+            self.list_model.refresh()
+            if selected is not None:
+                row = self.list_model.find_row(selected)
+                if row >= 0:
+                    selection = self.patrol_list.selectionModel()
+                    selection.blockSignals(True)
+                    self.patrol_list.setCurrentIndex(self.list_model.index(row, 0))
+                    selection.blockSignals(False)
