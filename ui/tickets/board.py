@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from propdesk.db.types import utcnow
 from propdesk.tickets import catalog
 from propdesk.tickets.queries import BoardFilter, board_conditions, board_counts
+from propdesk.tickets.sla import local_date
 from propdesk.tickets.staff import list_staff
 from propdesk.tickets.values import TicketKind, TicketStatus
 from ui.common.table_view import RecordTableView
@@ -64,7 +66,7 @@ class TicketBoard(QWidget):
         self.assignee = QComboBox(objectName="filter_assignee")
         self.overdue = QCheckBox(self.tr("&Overdue only"), objectName="filter_overdue")
         self.use_dates = QCheckBox(self.tr("&Registered"), objectName="filter_use_dates")
-        today = QDate.currentDate()
+        today = QDate(local_date(utcnow()))  # the desk's date (UTC+8), not the machine's
         self.date_from = QDateEdit(today.addMonths(-1), objectName="filter_from")
         self.date_to = QDateEdit(today, objectName="filter_to")
         for edit in (self.date_from, self.date_to):

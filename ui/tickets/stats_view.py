@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from propdesk.db.types import utcnow
+from propdesk.tickets.sla import local_date
 from propdesk.tickets.stats import complaint_stats
 from propdesk.tickets.values import ComplaintStats, StatLine
 from ui.context import AppContext
@@ -98,7 +100,7 @@ class ComplaintStatsView(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        today = QDate.currentDate()
+        today = QDate(local_date(utcnow()))  # the desk's date (UTC+8), not the machine's
         self.date_from = QDateEdit(QDate(today.year(), today.month(), 1), objectName="stats_from")
         self.date_to = QDateEdit(today, objectName="stats_to")
         for edit in (self.date_from, self.date_to):

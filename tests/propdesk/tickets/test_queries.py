@@ -13,7 +13,6 @@ from propdesk.tickets.queries import (
     BoardFilter,
     board_conditions,
     board_counts,
-    board_from,
     callback_queue,
     count_overdue,
     due_list,
@@ -71,7 +70,7 @@ def _setup(db: Database) -> dict[str, int]:
 
 def _board(db: Database, f: BoardFilter, now: datetime) -> set[int]:
     with db.begin(CLERK) as s:
-        stmt = select(Ticket.id).select_from(board_from()).where(*board_conditions(f, now))
+        stmt = select(Ticket.id).where(*board_conditions(f, now))
         return set(s.scalars(stmt))
 
 
