@@ -126,11 +126,11 @@ _SURNAME_CUM = tuple(accumulate(w for _, w in _SURNAMES))
 
 _MALE_CHARS = (
     "伟强磊军勇杰涛明超华建国平刚辉鹏波斌宇浩俊峰龙文志海东林亮晨凯鑫昊博轩睿泽"
-    "晓子振宏永德庆成鸿飞翔胜荣毅锋嘉航天宁健帆瑞哲诚远"
+    "晓子振宏永德庆成鸿飞翔胜荣毅锋嘉航天宁健帆瑞哲诚远小"
 )
 _FEMALE_CHARS = (
     "芳娜敏静丽艳娟霞秀英玲桂兰婷雪慧颖琳欣怡佳萱梓涵雨诗晶洁倩燕红梅丹萍"
-    "晓月雅琪欢悦璐彤蕾薇思嘉瑶菲玉凤春妍"
+    "晓月雅琪欢悦璐彤蕾薇思嘉瑶菲玉凤春妍小"
 )
 
 # Real six-digit administrative area codes (heavier on Guangdong, where the demo estate is).

@@ -172,12 +172,15 @@ def test_demo_units_codes_areas_and_occupancy(db: Database) -> None:
 def test_demo_people_are_found_by_the_desk_search(db: Database) -> None:
     _generate(db)
     with db.session_factory() as s:
-        name, initials = s.execute(
-            select(Person.name, Person.name_initials).order_by(Person.id).limit(1)
+        pid, name, initials, phone = s.execute(
+            select(Person.id, Person.name, Person.name_initials, Person.phone)
+            .order_by(Person.id)
+            .limit(1)
         ).one()
         code = s.scalar(select(Unit.code).order_by(Unit.id).limit(1))
         assert code is not None
         assert name in [h.title for h in search(s, initials, limit=1000)]
+        assert pid in [h.id for h in search(s, phone[-4:], limit=1000) if h.kind == "person"]
         assert code in [h.title for h in search(s, code)]
 
 
