@@ -18,24 +18,35 @@ Excel files is :mod:`reports.excel.owners`.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
-from typing import TypeVar
 
 from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
 from propdesk.auth.actor import Actor
 from propdesk.auth.permissions import Permission, require
-from propdesk.errors import DomainError, NotFound, ValidationError
-from propdesk.privacy import mask_id_number, may_see_personal_data, shown_phone
-from propdesk.registry import validation as v
+from propdesk.errors import DomainError, NotFound
+from propdesk.registry.ledger_columns import (
+    COLUMN_BY_HEADER,
+    COLUMNS,
+    HEADERS,
+    REQUIRED_HEADERS,
+    ROLE_BY_ZH,
+    STATUS_BY_ZH,
+    TYPE_BY_ZH,
+    LedgerColumn,
+    LedgerError,
+    ParsedRow,
+    SourceRow,
+    is_blank_row,
+    parse_row,
+)
+from propdesk.registry.ledger_lines import LedgerLine, ledger_rows
 from propdesk.registry.models import (
     OCCUPANCY_ROLE_ZH,
-    UNIT_STATUS_ZH,
     UNIT_TYPE_ZH,
     Building,
     Estate,
@@ -48,90 +59,25 @@ from propdesk.registry.models import (
 )
 from propdesk.registry.pinyin import pinyin_keys
 
-T = TypeVar("T")
-
-# --- the columns ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LedgerColumn:
-    """One column of the ledger template.
-
-    Attributes:
-        key: internal name.
-        header: the Chinese header in row 1 of the sheet (what users see and errors name).
-        required: the header must be present in an uploaded file.
-        width: column width in the Excel template (characters).
-        choices: allowed values (for a drop-down list in the template), empty when free.
-        hint: what to write, shown in the template's notes.
-        sample: the value of the sample row in the template.
-    """
-
-    key: str
-    header: str
-    required: bool
-    width: int
-    hint: str
-    sample: object = ""
-    choices: tuple[str, ...] = ()
-
-
-TYPE_BY_ZH = {zh: t.value for t, zh in UNIT_TYPE_ZH.items()}
-STATUS_BY_ZH = {zh: s.value for s, zh in UNIT_STATUS_ZH.items()}
-ROLE_BY_ZH = {zh: r.value for r, zh in OCCUPANCY_ROLE_ZH.items()}
-
-COLUMNS: tuple[LedgerColumn, ...] = (
-    LedgerColumn("building", "楼栋", True, 8, "楼栋编号，如 3 或 A2（可写“3栋”）", "3"),
-    LedgerColumn("entrance", "单元", True, 6, "单元号，如 2（可写“2单元”）", 2),
-    LedgerColumn("room", "房号", True, 8, "3–5位数字，如 1502（15层02室）", "1502"),
-    LedgerColumn("floor", "楼层", False, 6, "可不填，默认取房号前几位", ""),
-    LedgerColumn("area", "建筑面积", True, 10, "平方米，最多两位小数；新房屋必填", 89.56),
-    LedgerColumn(
-        "unit_type", "房屋类型", False, 9, "默认住宅", "住宅", tuple(UNIT_TYPE_ZH.values())
-    ),
-    LedgerColumn(
-        "status",
-        "房屋状态",
-        False,
-        9,
-        "新房屋可填；不填时有业主为自住、有租户为出租、无人为空置",
-        "自住",
-        tuple(UNIT_STATUS_ZH.values()),
-    ),
-    LedgerColumn("name", "姓名", True, 10, "业主或住户姓名；只登记房屋时留空", "张三"),
-    LedgerColumn(
-        "role", "身份", False, 8, "填了姓名必填", "业主", tuple(OCCUPANCY_ROLE_ZH.values())
-    ),
-    LedgerColumn("phone", "手机", False, 14, "11位手机或带区号座机", "13812345678"),
-    LedgerColumn("id_number", "身份证号", False, 21, "18位，用于识别同一人", "11010119900307803X"),
-    LedgerColumn(
-        "start_date", "入住日期", False, 12, "如 2020-05-01；不填为导入当天", "2020-05-01"
-    ),
-    LedgerColumn("notes", "备注", False, 24, "有姓名时记入住户备注，否则记入房屋备注", ""),
-)
-COLUMN_BY_HEADER = {c.header: c for c in COLUMNS}
-HEADERS = tuple(c.header for c in COLUMNS)
-REQUIRED_HEADERS = tuple(c.header for c in COLUMNS if c.required)
-
-
-# --- values --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SourceRow:
-    """One data row of an uploaded sheet: its row number in Excel and ``{header: value}``."""
-
-    row: int
-    values: Mapping[str, object]
-
-
-@dataclass(frozen=True)
-class LedgerError:
-    """One problem: Excel row number, column header (``""`` for the whole row), message."""
-
-    row: int
-    column: str
-    message: str
+__all__ = [
+    "COLUMNS",
+    "COLUMN_BY_HEADER",
+    "HEADERS",
+    "REQUIRED_HEADERS",
+    "ROLE_BY_ZH",
+    "STATUS_BY_ZH",
+    "TYPE_BY_ZH",
+    "ImportSummary",
+    "LedgerCheck",
+    "LedgerColumn",
+    "LedgerError",
+    "LedgerImportError",
+    "LedgerLine",
+    "SourceRow",
+    "import_ledger",
+    "ledger_rows",
+    "validate_ledger",
+]
 
 
 @dataclass(frozen=True)
@@ -216,162 +162,6 @@ class LedgerImportError(DomainError):
         self.errors = tuple(errors)
 
 
-@dataclass(frozen=True)
-class LedgerLine:
-    """One line of the ledger for export and printing (personal data already masked)."""
-
-    unit_code: str
-    building_code: str
-    building_name: str
-    entrance: int
-    floor: int
-    room: str
-    area_centi: int
-    unit_type: str
-    status: str
-    unit_notes: str
-    person_name: str = ""
-    role: str = ""
-    phone: str = ""
-    id_number: str = ""
-    start_date: date | None = None
-    person_notes: str = ""
-
-    def as_row(self) -> dict[str, object]:
-        """The line as ``{header: value}`` in the template's columns (for the Excel export)."""
-        return {
-            "楼栋": self.building_code,
-            "单元": self.entrance,
-            "房号": self.room,
-            "楼层": self.floor,
-            "建筑面积": Decimal(self.area_centi) / 100,
-            "房屋类型": UNIT_TYPE_ZH.get(UnitType(self.unit_type), self.unit_type)
-            if self.unit_type in set(UnitType)
-            else self.unit_type,
-            "房屋状态": UNIT_STATUS_ZH[UnitStatus(self.status)]
-            if self.status in set(UnitStatus)
-            else self.status,
-            "姓名": self.person_name,
-            "身份": OCCUPANCY_ROLE_ZH[OccupancyRole(self.role)]
-            if self.role in set(OccupancyRole)
-            else self.role,
-            "手机": self.phone,
-            "身份证号": self.id_number,
-            "入住日期": self.start_date,
-            "备注": self.person_notes if self.person_name else self.unit_notes,
-        }
-
-
-# --- cell parsing --------------------------------------------------------------------
-
-
-class _CellError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    return str(value).strip()
-
-
-def _int_text(value: object, suffixes: tuple[str, ...]) -> str:
-    t = _text(value)
-    for s in suffixes:
-        if t.endswith(s):
-            t = t[: -len(s)].strip()
-            break
-    return t
-
-
-def _building(value: object) -> str:
-    t = _int_text(value, ("号楼", "栋", "幢", "座", "号"))
-    try:
-        return v.validate_building_code(t)
-    except ValidationError as e:
-        raise _CellError(e.message) from None
-
-
-def _entrance(value: object) -> int:
-    t = _int_text(value, ("单元",))
-    if not t.isdigit() or not 1 <= int(t) <= 20:
-        raise _CellError(f"单元“{_text(value)}”应为1到20之间的数字。")
-    return int(t)
-
-
-def _room(value: object) -> str:
-    t = _int_text(value, ("室", "号"))
-    try:
-        return v.validate_room(t)
-    except ValidationError as e:
-        raise _CellError(e.message) from None
-
-
-def _floor(value: object, room: str) -> int:
-    t = _int_text(value, ("层", "楼"))
-    if not t:
-        return int(room[:-2])
-    try:
-        floor = int(t)
-    except ValueError:
-        raise _CellError(f"楼层“{_text(value)}”不是整数。") from None
-    if floor == 0 or not -5 <= floor <= 200:
-        raise _CellError(f"楼层 {floor} 不合理。")
-    return floor
-
-
-def _area(value: object) -> int:
-    if isinstance(value, float):
-        value = repr(value)  # 89.56 stays 89.56, not its binary expansion
-    try:
-        return v.parse_area(_text(value))
-    except ValidationError as e:
-        raise _CellError(e.message) from None
-
-
-def _choice(value: object, mapping: Mapping[str, str], label: str) -> str:
-    t = _text(value)
-    if t in mapping:
-        return mapping[t]
-    if t in mapping.values():  # internal names are accepted too
-        return t
-    raise _CellError(f"{label}“{t}”不正确，应为：{'、'.join(mapping)}。")
-
-
-_DATE_TEXT = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
-
-
-def _date(value: object, today: date) -> date:
-    if isinstance(value, datetime):
-        d = value.date()
-    elif isinstance(value, date):
-        d = value
-    else:
-        t = _text(value)
-        m = _DATE_TEXT.match(t)
-        if not m:
-            raise _CellError(f"入住日期“{t}”格式不正确，应如 2020-05-01。")
-        try:
-            d = date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            raise _CellError(f"入住日期“{t}”不存在。") from None
-    if d > today:
-        raise _CellError(f"入住日期 {d:%Y-%m-%d} 晚于今天。")
-    if d.year < 1950:
-        raise _CellError(f"入住日期 {d:%Y-%m-%d} 不合理。")
-    return d
-
-
-def _is_blank(values: Mapping[str, object]) -> bool:
-    return all(_text(values.get(h)) == "" for h in HEADERS)
-
-
 # --- validation ----------------------------------------------------------------------
 
 _CHUNK = 500
@@ -387,122 +177,6 @@ def _estate_id(session: Session) -> int:
     if eid is None:
         raise NotFound("尚未建立小区资料，请先在系统中建立小区后再导入业主台账。")
     return eid
-
-
-@dataclass
-class _ParsedRow:
-    row: int
-    building: str
-    entrance: int
-    room: str
-    floor: int
-    area_centi: int | None
-    unit_type: str | None
-    status: str | None
-    name: str
-    role: str | None
-    phone: str
-    id_number: str | None
-    start_date: date | None
-    notes: str
-
-    @property
-    def code(self) -> str:
-        return f"{self.building}-{self.entrance}-{self.room}"
-
-
-def _parse_row(src: SourceRow, today: date, errors: list[LedgerError]) -> _ParsedRow | None:
-    """Parse one row, appending every cell problem; None when the unit cannot be identified."""
-    vals = src.values
-    before = len(errors)
-
-    def cell(header: str, parse: Callable[[object], T]) -> T | None:
-        try:
-            return parse(vals.get(header))
-        except _CellError as e:
-            errors.append(LedgerError(src.row, header, e.message))
-            return None
-
-    def filled(header: str) -> bool:
-        return _text(vals.get(header)) != ""
-
-    building = cell("楼栋", _building) if filled("楼栋") else None
-    if not filled("楼栋"):
-        errors.append(LedgerError(src.row, "楼栋", "请填写楼栋。"))
-    entrance = cell("单元", _entrance) if filled("单元") else None
-    if not filled("单元"):
-        errors.append(LedgerError(src.row, "单元", "请填写单元。"))
-    room = cell("房号", _room) if filled("房号") else None
-    if not filled("房号"):
-        errors.append(LedgerError(src.row, "房号", "请填写房号。"))
-    floor = cell("楼层", lambda x: _floor(x, room or "")) if room is not None else None
-    area = cell("建筑面积", _area) if filled("建筑面积") else None
-    unit_type = (
-        cell("房屋类型", lambda x: _choice(x, TYPE_BY_ZH, "房屋类型"))
-        if filled("房屋类型")
-        else None
-    )
-    status = (
-        cell("房屋状态", lambda x: _choice(x, STATUS_BY_ZH, "房屋状态"))
-        if filled("房屋状态")
-        else None
-    )
-    name = _text(vals.get("姓名"))
-    if len(name) > 50:
-        errors.append(LedgerError(src.row, "姓名", "姓名不能超过50个字。"))
-    role = cell("身份", lambda x: _choice(x, ROLE_BY_ZH, "身份")) if filled("身份") else None
-
-    def phone_of(x: object) -> str:
-        try:
-            return v.normalize_phone(_text(x))
-        except ValidationError as e:
-            raise _CellError(e.message) from None
-
-    def id_of(x: object) -> str | None:
-        t = _text(x)
-        if "*" in t:
-            raise _CellError("身份证号已打码（含*），请填写完整号码或留空。")
-        try:
-            return v.normalize_id_number(t)
-        except ValidationError as e:
-            raise _CellError(e.message) from None
-
-    phone = cell("手机", phone_of) if filled("手机") else ""
-    id_number = cell("身份证号", id_of) if filled("身份证号") else None
-    start = cell("入住日期", lambda x: _date(x, today)) if filled("入住日期") else None
-    notes = _text(vals.get("备注"))
-
-    if name:
-        if not filled("身份"):
-            errors.append(LedgerError(src.row, "身份", f"请填写身份（{'、'.join(ROLE_BY_ZH)}）。"))
-    else:
-        for header in ("身份", "手机", "身份证号", "入住日期"):
-            if filled(header):
-                errors.append(LedgerError(src.row, header, f"填写了{header}但没有填写姓名。"))
-    if (
-        len(errors) > before
-        or building is None
-        or entrance is None
-        or room is None
-        or floor is None
-    ):
-        return None
-    return _ParsedRow(
-        row=src.row,
-        building=building,
-        entrance=entrance,
-        room=room,
-        floor=floor,
-        area_centi=area,
-        unit_type=unit_type,
-        status=status,
-        name=name,
-        role=role,
-        phone=phone or "",
-        id_number=id_number,
-        start_date=start,
-        notes=notes,
-    )
 
 
 def _area_text(centi: int) -> str:
@@ -522,13 +196,13 @@ def validate_ledger(
     """
     today = today or date.today()
     errors: list[LedgerError] = []
-    parsed: list[_ParsedRow] = []
+    parsed: list[ParsedRow] = []
     count = 0
     for src in rows:
-        if _is_blank(src.values):
+        if is_blank_row(src.values):
             continue
         count += 1
-        p = _parse_row(src, today, errors)
+        p = parse_row(src, today, errors)
         if p is not None:
             parsed.append(p)
     if count == 0:
@@ -924,106 +598,3 @@ def import_ledger(
     )
     session.flush()
     return summary
-
-
-# --- export and print ----------------------------------------------------------------
-
-_ROLE_ORDER = {r.value: i for i, r in enumerate(OccupancyRole)}
-
-
-def ledger_rows(
-    session: Session,
-    *,
-    building_id: int | None = None,
-    actor: Actor | None,
-    today: date | None = None,
-) -> list[LedgerLine]:
-    """The ledger as lines: each current occupant of each unit, and vacant units alone.
-
-    Ordered by building, entrance, floor and room, owners first. Phones are shown
-    as ``actor`` may see them; ID numbers are always masked (the ledger leaves the
-    system as a file or on paper).
-    """
-    today = today or date.today()
-    may_see = may_see_personal_data(actor)
-    occ = (
-        select(
-            Occupancy.unit_id,
-            Occupancy.role,
-            Occupancy.start_date,
-            Person.name,
-            Person.phone,
-            Person.id_number,
-            Person.notes,
-        )
-        .join(Person, Person.id == Occupancy.person_id)
-        .where(or_(Occupancy.end_date.is_(None), Occupancy.end_date >= today))
-        .subquery()
-    )
-    stmt = (
-        select(
-            Unit.code,
-            Building.code,
-            Building.name,
-            Unit.entrance,
-            Unit.floor,
-            Unit.room,
-            Unit.area_centi,
-            Unit.unit_type,
-            Unit.status,
-            Unit.notes,
-            occ.c.name,
-            occ.c.role,
-            occ.c.phone,
-            occ.c.id_number,
-            occ.c.start_date,
-            occ.c.notes,
-        )
-        .join(Building, Building.id == Unit.building_id)
-        .outerjoin(occ, occ.c.unit_id == Unit.id)
-        .order_by(Building.sort_key, Building.code, Unit.entrance, Unit.floor, Unit.room, Unit.id)
-    )
-    if building_id is not None:
-        stmt = stmt.where(Unit.building_id == building_id)
-    lines = [
-        LedgerLine(
-            unit_code=code,
-            building_code=bcode,
-            building_name=bname,
-            entrance=entrance,
-            floor=floor,
-            room=room,
-            area_centi=area,
-            unit_type=utype,
-            status=status,
-            unit_notes=unotes or "",
-            person_name=name or "",
-            role=role or "",
-            phone=(phone or "") if may_see else shown_phone(actor, phone),
-            id_number=mask_id_number(idn),
-            start_date=start,
-            person_notes=pnotes or "",
-        )
-        for (
-            code,
-            bcode,
-            bname,
-            entrance,
-            floor,
-            room,
-            area,
-            utype,
-            status,
-            unotes,
-            name,
-            role,
-            phone,
-            idn,
-            start,
-            pnotes,
-        ) in session.execute(stmt)
-    ]
-    # Within a unit: owners first, then co-owners, tenants, family; stable otherwise.
-    order = {line.unit_code: i for i, line in reversed(list(enumerate(lines)))}
-    lines.sort(key=lambda ln: (order[ln.unit_code], _ROLE_ORDER.get(ln.role, 9)))
-    return lines

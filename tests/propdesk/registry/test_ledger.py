@@ -94,7 +94,7 @@ def test_good_import_creates_units_people_occupancies(estate: Database) -> None:
         assert reg.get_unit(s, reg.unit_id_by_code(s, "5-1-0201")).status == "rented"
         assert reg.get_unit(s, reg.unit_id_by_code(s, "3-1-301")).status == "vacant"
         lines = ledger_rows(s, actor=SUPERVISOR, today=TODAY)
-    five = s.scalar(select(Building.floors).where(Building.code == "5"))
+        five = s.scalar(select(Building.floors).where(Building.code == "5"))
     assert five == 2
     by_unit = [(ln.unit_code, ln.person_name, ln.role) for ln in lines]
     assert by_unit == [
