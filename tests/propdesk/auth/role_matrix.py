@@ -3,14 +3,15 @@
 Each :class:`Guarded` names the service function it exercises, the permission it needs
 and how to call it. ``test_role_matrix.py`` runs every action once per role: roles that
 hold the permission must succeed, the others must get ``NotAllowed`` and change nothing.
-A feature adds its guarded actions by appending to :data:`CASES` (or a ``CASES`` list in
-``tests/propdesk/<feature>/role_cases.py``, collected automatically).
+A feature adds its guarded actions in a ``CASES`` list of its own module
+(``tests/propdesk/auth/role_cases_<feature>.py`` or ``tests/propdesk/<feature>/role_cases.py``),
+collected automatically; set-up a feature shares between roles goes in ``World.extra``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,13 @@ class World:
     occupancy_id: int
     user_id: int
     backup_file: Path
+    extra: dict[str, Any] = field(default_factory=dict)  # per-feature shared set-up
+
+    def once(self, key: str, make: Callable[[], Any]) -> Any:
+        """``make()`` the first time ``key`` is asked for, then the same value."""
+        if key not in self.extra:
+            self.extra[key] = make()
+        return self.extra[key]
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,10 @@ class Guarded:
     act: Callable[[Call], object]
     # set-up run as the system before each role's attempt (not counted as the role's writes)
     prepare: Callable[[Call], Any] | None = None
+    also: tuple[Permission, ...] = ()  # further permissions the action needs
+
+    def allowed_for(self, permissions: frozenset[Permission]) -> bool:
+        return all(p in permissions for p in (self.permission, *self.also))
 
 
 def build_world(db: Database, tmp: Path) -> World:
