@@ -287,6 +287,10 @@ def parse_row(src: SourceRow, today: date, errors: list[LedgerError]) -> ParsedR
             raise _CellError(e.message) from None
 
     def id_of(x: object) -> str | None:
+        if isinstance(x, int | float) and len(_text(x)) >= 15:
+            raise _CellError(
+                "身份证号被 Excel 存成了数字，末几位可能已丢失：请把该列设为文本格式后重新填写。"
+            )
         t = _text(x)
         if "*" in t:
             raise _CellError("身份证号已打码（含*），请填写完整号码或留空。")

@@ -52,6 +52,7 @@ def register(sub: Any) -> None:
         "owners", help="write the blank owner ledger import template (.xlsx)"
     )
     tpl.add_argument("file", metavar="FILE.xlsx", help="where to write the template")
+    add_db_option(tpl)  # accepted for uniformity; the template needs no database
     tpl.set_defaults(func=_template)
 
     prn = group(sub, "print").add_parser(

@@ -134,6 +134,8 @@ def test_every_row_is_checked_and_reported(estate: Database) -> None:
         row(7, building="3", entrance=1, room="0105", area="80", name="丙", role="业主",
             id_number="110101198001010011", start="2099-01-01"),
         row(8, building="3", entrance=1, room="0106"),
+        row(9, building="3", entrance=1, room="0107", area="80", name="丁", role="业主",
+            id_number=110101198001010000),
     ]  # fmt: skip
     with estate.begin(SUPERVISOR) as s:
         check = validate_ledger(s, rows, today=TODAY)
@@ -148,7 +150,9 @@ def test_every_row_is_checked_and_reported(estate: Database) -> None:
         (7, "身份证号"),  # bad check digit
         (7, "入住日期"),  # in the future
         (8, "建筑面积"),  # new unit without area
+        (9, "身份证号"),  # stored by Excel as a number
     }
+    assert "文本格式" in next(e.message for e in check.errors if e.row == 9)
     assert not check.ok
 
 
