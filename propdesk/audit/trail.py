@@ -27,7 +27,6 @@ from typing import Any
 
 from sqlalchemy import Table, event, insert, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
-from sqlalchemy.orm.attributes import NO_VALUE
 
 from propdesk.audit.models import AuditEntry
 from propdesk.auth.actor import Actor
@@ -124,10 +123,8 @@ def _snapshot(obj: object) -> dict[str, Any]:
     state = inspect(obj)
     out: dict[str, Any] = {}
     for attr in state.mapper.column_attrs:
-        value = state.dict.get(attr.key, NO_VALUE)
-        if value is NO_VALUE:
-            continue
-        out[attr.key] = value
+        if attr.key in state.dict:  # loaded values only: never trigger a load mid-flush
+            out[attr.key] = state.dict[attr.key]
     return out
 
 
@@ -166,17 +163,17 @@ def _after_flush(session: Session, _ctx: Any) -> None:
     rows: list[dict[str, Any]] = []
     for obj in session.new:
         if _audited(obj):
-            table = inspect(obj).mapper.local_table.name  # type: ignore[union-attr]
+            table = inspect(obj).mapper.local_table.name
             rows.append(_row(session, INSERT, table, _record_id(obj), _insert_changes(obj)))
     for obj in session.dirty:
         if _audited(obj) and obj not in session.deleted:
             changes = _update_changes(obj)
             if changes:
-                table = inspect(obj).mapper.local_table.name  # type: ignore[union-attr]
+                table = inspect(obj).mapper.local_table.name
                 rows.append(_row(session, UPDATE, table, _record_id(obj), changes))
     for obj in session.deleted:
         if _audited(obj):
-            table = inspect(obj).mapper.local_table.name  # type: ignore[union-attr]
+            table = inspect(obj).mapper.local_table.name
             rows.append(_row(session, DELETE, table, _record_id(obj), _delete_changes(obj)))
     _write(session, rows)
 

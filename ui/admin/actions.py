@@ -9,11 +9,11 @@ from propdesk.auth.permissions import Permission
 from ui.context import AppContext
 
 # Admin menu titles (English sources; translated in auth_zh_CN.ts under "MenuAction").
-USERS_TITLE = QT_TRANSLATE_NOOP("MenuAction", "Users…")
-AUDIT_TITLE = QT_TRANSLATE_NOOP("MenuAction", "Audit log…")
-BACKUP_TITLE = QT_TRANSLATE_NOOP("MenuAction", "Backup and restore…")
-PASSWORD_TITLE = QT_TRANSLATE_NOOP("MenuAction", "Change my password…")
-LOCK_TITLE = QT_TRANSLATE_NOOP("MenuAction", "Lock screen (Ctrl+L)")
+USERS_TITLE: str = str(QT_TRANSLATE_NOOP("MenuAction", "Users…"))
+AUDIT_TITLE: str = str(QT_TRANSLATE_NOOP("MenuAction", "Audit log…"))
+BACKUP_TITLE: str = str(QT_TRANSLATE_NOOP("MenuAction", "Backup and restore…"))
+PASSWORD_TITLE: str = str(QT_TRANSLATE_NOOP("MenuAction", "Change my password…"))
+LOCK_TITLE: str = str(QT_TRANSLATE_NOOP("MenuAction", "Lock screen (Ctrl+L)"))
 
 
 def can_manage_users(ctx: AppContext) -> bool:
