@@ -135,6 +135,18 @@ class LedgerCheck:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def units_to_create(self) -> int:
+        return sum(1 for u in self._units if u.existing_id is None)
+
+    @property
+    def people_to_create(self) -> int:
+        return sum(1 for p in self._people if p.existing_id is None)
+
+    @property
+    def occupancies_to_create(self) -> int:
+        return len(self._occupancies)
+
 
 @dataclass(frozen=True)
 class ImportSummary:

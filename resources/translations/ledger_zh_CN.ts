@@ -51,8 +51,20 @@
       <translation>导入业主台账</translation>
     </message>
     <message>
-      <source>Checking and importing {0}…</source>
-      <translation>正在检查并导入 {0}…</translation>
+      <source>Checking {0}…</source>
+      <translation>正在检查 {0}…</translation>
+    </message>
+    <message>
+      <source>Importing {0}…</source>
+      <translation>正在导入 {0}…</translation>
+    </message>
+    <message>
+      <source>The file is correct: {0} rows. Importing creates {1} units, {2} people and {3} occupancies.</source>
+      <translation>文件检查通过：共 {0} 行。导入将新建房屋 {1} 套、住户 {2} 人、入住记录 {3} 条。</translation>
+    </message>
+    <message>
+      <source>Import now?</source>
+      <translation>现在导入吗？</translation>
     </message>
     <message>
       <source>Cancelled: nothing was imported.</source>

@@ -18,7 +18,15 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 from propdesk.auth.permissions import Permission
 from propdesk.errors import DomainError
 from propdesk.registry import services as reg
-from propdesk.registry.ledger import ImportSummary, LedgerImportError, import_ledger, ledger_rows
+from propdesk.registry.ledger import (
+    ImportSummary,
+    LedgerCheck,
+    LedgerImportError,
+    SourceRow,
+    import_ledger,
+    ledger_rows,
+    validate_ledger,
+)
 from propdesk.registry.values import BuildingInfo
 from ui.context import AppContext
 from ui.events import Changes
@@ -34,6 +42,8 @@ BuildingAsker = Callable[
     [AppContext, QWidget, list[BuildingInfo], bool], tuple[bool, BuildingInfo | None]
 ]
 ResultHook = Callable[[QWidget], None]
+#: ``(parent, title, text) -> bool``: ask the clerk to go ahead.
+Confirmer = Callable[[QWidget, str, str], bool]
 
 CHANGED_TOPICS = ("buildings", "units", "people", "occupancy")
 
@@ -72,6 +82,7 @@ def _busy(parent: QWidget | None, text: str, *, cancellable: bool) -> QProgressD
 
 
 def _done(progress: QProgressDialog) -> None:
+    progress.blockSignals(True)  # closing a progress dialog emits canceled(): not a cancel
     progress.reset()
     progress.close()
     progress.deleteLater()
@@ -113,19 +124,43 @@ def summary_text(summary: ImportSummary) -> str:
     return text
 
 
+def ask_confirm(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def check_text(check: LedgerCheck) -> str:
+    """What an import of a checked file would create, as a question for the clerk."""
+    text = _tr(
+        "The file is correct: {0} rows. Importing creates {1} units, {2} people and "
+        "{3} occupancies."
+    ).format(check.rows, check.units_to_create, check.people_to_create, check.occupancies_to_create)
+    if check.new_buildings:
+        text += "\n" + _tr("New buildings: {0}").format("、".join(check.new_buildings))
+    return text + "\n\n" + _tr("Import now?")
+
+
 def import_owner_ledger(
     ctx: AppContext,
     parent: QWidget,
     *,
     ask_path: OpenAsker = ask_open_xlsx,
+    confirm: Confirmer = ask_confirm,
     on_result: ResultHook | None = None,
 ) -> None:
     """Import an owner ledger file: all or nothing.
 
-    Reads and checks the file on the executor; any bad row opens the problem list
-    (:class:`ImportErrorsDialog`, which can save the report) and nothing is imported;
-    otherwise everything is written in one transaction and a summary is shown.
-    ``on_result`` receives the dialog shown at the end.
+    Reads and checks the whole file on the executor. Any bad row opens the problem
+    list (:class:`ImportErrorsDialog`, which can save the report) and nothing is
+    imported. A correct file is summarised (units, people, new buildings) for the
+    clerk to confirm; then everything is written in one transaction (checked again
+    inside it) and a summary is shown. ``on_result`` receives the dialog shown at the end.
     """
     from reports.excel.owners import read_ledger
 
@@ -133,50 +168,77 @@ def import_owner_ledger(
     path = ask_path(parent, title)
     if not path:
         return
-    progress = _busy(
-        parent, _tr("Checking and importing {0}…").format(Path(path).name), cancellable=True
-    )
+    name = Path(path).name
     cancelled = threading.Event()
-    progress.canceled.connect(cancelled.set)
 
-    def op() -> ImportSummary:
+    def finish(shown: QWidget) -> None:
+        if on_result is not None:
+            on_result(shown)
+
+    def failed(progress: QProgressDialog) -> Callable[[BaseException], None]:
+        def failure(exc: BaseException) -> None:
+            _done(progress)
+            shown: QWidget
+            if isinstance(exc, LedgerImportError):
+                dialog = ImportErrorsDialog(
+                    errors=exc.errors, message=str(exc), source_name=name, parent=parent
+                )
+                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                dialog.open()
+                shown = dialog
+            elif isinstance(exc, _Cancelled):
+                shown = _message(
+                    parent,
+                    QMessageBox.Icon.Information,
+                    title,
+                    _tr("Cancelled: nothing was imported."),
+                )
+            else:
+                shown = _failure_box(parent, title, exc)
+            finish(shown)
+
+        return failure
+
+    def check_op() -> tuple[list[SourceRow], LedgerCheck]:
         rows = read_ledger(Path(path))
         if cancelled.is_set():
             raise _Cancelled
+        check = ctx.read(lambda session: validate_ledger(session, rows))
+        if not check.ok:
+            raise LedgerImportError(check.errors)
+        return rows, check
+
+    def import_op(rows: list[SourceRow]) -> ImportSummary:
         with ctx.session() as session:
             summary = import_ledger(session, rows)
             if cancelled.is_set():
                 raise _Cancelled  # leaving the block with an error rolls the import back
         return summary
 
-    def success(summary: ImportSummary) -> None:
-        _done(progress)
-        ctx.hub.notify(Changes.of(*CHANGED_TOPICS))
-        box = _message(parent, QMessageBox.Icon.Information, title, summary_text(summary))
-        if on_result is not None:
-            on_result(box)
+    def imported(progress: QProgressDialog) -> Callable[[ImportSummary], None]:
+        def success(summary: ImportSummary) -> None:
+            _done(progress)
+            ctx.hub.notify(Changes.of(*CHANGED_TOPICS))
+            finish(_message(parent, QMessageBox.Icon.Information, title, summary_text(summary)))
 
-    def failure(exc: BaseException) -> None:
-        _done(progress)
-        shown: QWidget
-        if isinstance(exc, LedgerImportError):
-            dialog = ImportErrorsDialog(
-                errors=exc.errors, message=str(exc), source_name=Path(path).name, parent=parent
-            )
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
-            shown = dialog
-        elif isinstance(exc, _Cancelled):
-            shown = _message(
-                parent, QMessageBox.Icon.Information, title, _tr("Cancelled: nothing was imported.")
-            )
-        else:
-            shown = _failure_box(parent, title, exc)
-        if on_result is not None:
-            on_result(shown)
+        return success
 
-    progress.show()
-    ctx.executor.submit(op, success=success, failure=failure)
+    def checked(result: tuple[list[SourceRow], LedgerCheck]) -> None:
+        _done(checking)
+        rows, check = result
+        if not confirm(parent, title, check_text(check)):
+            return
+        importing = _busy(parent, _tr("Importing {0}…").format(name), cancellable=True)
+        importing.canceled.connect(cancelled.set)
+        importing.show()
+        ctx.executor.submit(
+            lambda: import_op(rows), success=imported(importing), failure=failed(importing)
+        )
+
+    checking = _busy(parent, _tr("Checking {0}…").format(name), cancellable=True)
+    checking.canceled.connect(cancelled.set)
+    checking.show()
+    ctx.executor.submit(check_op, success=checked, failure=failed(checking))
 
 
 # --- template ------------------------------------------------------------------------

@@ -101,16 +101,43 @@ def test_good_file_imports_and_tells_the_views(
     parent = _parent(qtbot)
     src = _ledger(tmp_path / "ok.xlsx", [GOOD])
     shown: list[QWidget] = []
+    asked: list[str] = []
+
+    def yes(_parent: QWidget, _title: str, text: str) -> bool:
+        asked.append(text)
+        return True
+
     with qtbot.waitSignal(ui_ctx.hub.changed) as signal:
         actions.import_owner_ledger(
-            ui_ctx, parent, ask_path=lambda _p, _t: str(src), on_result=shown.append
+            ui_ctx, parent, ask_path=lambda _p, _t: str(src), confirm=yes, on_result=shown.append
         )
+    assert "creates 1 units, 1 people" in asked[0]
+    assert "New buildings: 5" in asked[0]
     assert "units" in signal.args[0]
     box = shown[0]
     assert isinstance(box, QMessageBox)
     assert "Imported 1 rows" in box.text()
     assert "New buildings: 5" in box.text()
     assert _counts(ui_ctx) == (4, 4)
+
+
+def test_declining_the_confirmation_imports_nothing(
+    qtbot: QtBot, ui_ctx: AppContext, small_estate: SmallEstate, tmp_path: Path
+) -> None:
+    parent = _parent(qtbot)
+    src = _ledger(tmp_path / "ok.xlsx", [GOOD])
+    before = _counts(ui_ctx)
+    shown: list[QWidget] = []
+    with qtbot.assertNotEmitted(ui_ctx.hub.changed):
+        actions.import_owner_ledger(
+            ui_ctx,
+            parent,
+            ask_path=lambda _p, _t: str(src),
+            confirm=lambda _p, _t, _text: False,
+            on_result=shown.append,
+        )
+    assert shown == []
+    assert _counts(ui_ctx) == before
 
 
 def test_unreadable_file_is_explained(
