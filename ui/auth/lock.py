@@ -124,6 +124,7 @@ class SessionLock(QObject):
         self.window = window
         self.ctx = ctx
         self.dialog: LockDialog | None = None
+        self._hidden: list[QWidget] = []
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
@@ -171,8 +172,19 @@ class SessionLock(QObject):
             return
         self.timer.stop()
         self.dialog = LockDialog(ctx=self.ctx)
+        self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.dialog.accepted.connect(self._on_unlocked)
-        self.window.hide()
+        # Hide the main window and other open windows (e.g. the audit log). A modal dialog
+        # in progress stays (hiding it would end it); the lock dialog sits above it.
+        self._hidden = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible() and not (isinstance(w, QDialog) and w.isModal())
+        ]
+        if self.window not in self._hidden and self.window.isVisible():
+            self._hidden.append(self.window)
+        for w in self._hidden:
+            w.hide()
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
@@ -186,7 +198,9 @@ class SessionLock(QObject):
         changed = dialog.actor != self.ctx.actor
         self.ctx.actor = dialog.actor
         dialog.deleteLater()
-        self.window.show()
+        for w in self._hidden:
+            w.show()
+        self._hidden = []
         self.restart_timer()
         if changed:
             self.ctx.hub.notify(Changes.of("session", "users"))

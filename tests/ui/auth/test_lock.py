@@ -61,11 +61,15 @@ def test_ctrl_l_locks_and_own_password_unlocks(
 ) -> None:
     ctx = _ctx(sqlite_db, desk_users["clerk"])
     window = _window(qtbot)
+    other_window = QLabel("操作日志 13812345678")
+    qtbot.addWidget(other_window)
+    other_window.show()
     lock = install_session_lock(window, ctx=ctx)
     with qtbot.waitSignal(lock.locked):
         qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert lock.is_locked
     assert not window.isVisible()
+    assert not other_window.isVisible()
     dialog = lock.dialog
     assert dialog is not None
     qtbot.addWidget(dialog)
@@ -79,6 +83,7 @@ def test_ctrl_l_locks_and_own_password_unlocks(
     with qtbot.waitSignal(lock.unlocked):
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     assert window.isVisible()
+    assert other_window.isVisible()
     assert ctx.actor.username == "clerk"
 
 
