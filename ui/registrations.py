@@ -165,3 +165,8 @@ def register_all() -> None:
     from ui.fees import registration as fees
 
     fees.register(ext)
+
+    # Desk (helper F): overview (landing), patrols, shift log, parcels & visitors, settings.
+    from ui.desk import registration as desk
+
+    desk.register(ext)

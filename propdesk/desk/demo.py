@@ -393,9 +393,9 @@ def _parcels(
                 "created_at": received,
                 "updated_at": received,
             }
-            wait_days = rng.choice((0, 0, 1, 1, 1, 2, 2, 3, 5, 8))
+            wait_days = rng.choice((0, 0, 0, 1, 1, 1, 2, 2, 3, 6))
             collected = received + timedelta(days=wait_days, hours=rng.randint(1, 6))
-            if collected < anchor and rng.random() > 0.02:
+            if collected < anchor and rng.random() > 0.005:
                 row.update(
                     status=ParcelStatus.COLLECTED.value,
                     collected_at=collected,
@@ -455,7 +455,10 @@ def _shifts(
     for i, (start, who) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else None
         with _as(session, who):
-            shiftlog.take_over(session, at=start)
+            shift_id = shiftlog.take_over(session, at=start)
+            for carried in shiftlog.entries_of_shift(session, shift_id, open_only=True):
+                if rng.random() < 0.6:  # the incoming clerk deals with some of them
+                    shiftlog.complete_entry(session, carried.id, at=start + timedelta(hours=1))
             span = ((end or anchor) - start).total_seconds() / 60
             for n in range(rng.randint(3, 6)):
                 at = start + timedelta(minutes=int(span * (n + 1) / 8))

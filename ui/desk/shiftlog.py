@@ -1,0 +1,359 @@
+"""The shift log screen (值班日志) with handover (交接班) and taking over (接班).
+
+The top line says who is on duty. With a handover waiting, its lines and note are shown
+with "Acknowledge and take over" (the incoming clerk's name and the time are recorded).
+The entry form: kind, text, "follow up" (an open item that carries over), an optional
+unit and ticket number; Enter adds. "Hand over…" shows the handover as it would be
+composed now, takes a note and closes the shift. Past shifts are listed on the left.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from propdesk.desk import shiftlog
+from propdesk.desk.models import ShiftEntry
+from propdesk.desk.values import HandoverLine, ShiftInfo
+from propdesk.errors import DomainError
+from propdesk.tickets.queries import find_by_number
+from ui.common.forms import ERROR_STYLE, FormErrors, attempt
+from ui.common.table_view import RecordTableView
+from ui.context import AppContext
+from ui.desk import labels
+from ui.desk.models import EntryModel, ShiftListModel
+from ui.desk.unit_picker import UnitPicker
+from ui.events import Changes
+
+TOPICS = ("shiftlog", "patrols", "parcels", "tickets")
+
+
+def handover_text(lines: tuple[HandoverLine, ...] | list[HandoverLine]) -> str:
+    """The handover lines as plain text, one per line, with their kind."""
+    if not lines:
+        return QCoreApplication.translate("DeskLabels", "Nothing open to hand over.")
+    return "\n".join(
+        f"{i}. [{labels.shown(labels.HANDOVER_KINDS, line.kind)}] {line.text}"
+        for i, line in enumerate(lines, start=1)
+    )
+
+
+class HandoverDialog(QDialog):
+    """Close the shift: the handover as composed now, a note, and "Hand over".
+
+    Attributes:
+        preview: the composed lines; note: the outgoing clerk's note; closed: the result.
+    """
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.closed: ShiftInfo | None = None
+        self.setWindowTitle(self.tr("Hand over the shift"))
+        self.resize(720, 560)
+        lines = ctx.read(lambda s: shiftlog.compose_handover(s))
+        self.preview = QPlainTextEdit(objectName="handover_preview")
+        self.preview.setReadOnly(True)
+        self.preview.setPlainText(handover_text(lines))
+        self.count = QLabel(
+            self.tr("%1 item(s) will be handed over").replace("%1", str(len(lines)))
+        )
+        self.note = QPlainTextEdit(objectName="handover_note")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(80)
+        self.note.setPlaceholderText(self.tr("Anything else the next shift must know"))
+        form = QFormLayout()
+        self.errors = FormErrors(form)
+        self.errors.add_row(self.tr("&Note"), "note", self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = buttons.addButton(self.tr("&Hand over"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setObjectName("handover_ok")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.count)
+        layout.addWidget(self.preview, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(buttons)
+        self.note.setFocus()
+
+    def save(self) -> None:
+        note = self.note.toPlainText()
+        ok, result = attempt(
+            self.errors,
+            lambda: self.ctx.write(lambda s: shiftlog.close_shift(s, note=note), "shiftlog"),
+        )
+        if ok and result is not None:
+            self.closed = result
+            self.accept()
+
+
+class ShiftLogPage(QWidget):
+    """The current shift's log, the handover waiting to be taken over, and past shifts.
+
+    Signals:
+        open_record(str, int): a unit to show.
+
+    Attributes:
+        duty: who is on duty; pending_box / pending_text / take_over_button: the handover
+        waiting; kind, text, follow_up, unit, ticket, add_button: the entry form;
+        entries / entry_model: the shown shift's lines; done_button; handover_button;
+        shifts / shift_model: past shifts.
+    """
+
+    open_record = Signal(str, int)
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.current: ShiftInfo | None = None
+        self.shown_shift: int | None = None
+        self.duty = QLabel(objectName="duty")
+        self.duty.setStyleSheet("font-weight: bold; font-size: 14px;")
+        self.handover_button = QPushButton(self.tr("Hand &over…"), objectName="hand_over")
+        self.pending_box = QGroupBox(self.tr("Handover waiting to be taken over"))
+        self.pending_text = QPlainTextEdit(objectName="pending_handover")
+        self.pending_text.setReadOnly(True)
+        self.take_over_button = QPushButton(
+            self.tr("&Acknowledge and take over"), objectName="take_over"
+        )
+        pending_layout = QVBoxLayout(self.pending_box)
+        pending_layout.addWidget(self.pending_text)
+        pending_layout.addWidget(self.take_over_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        self.kind = QComboBox(objectName="entry_kind")
+        for code in labels.ENTRY_KINDS:
+            self.kind.addItem(labels.shown(labels.ENTRY_KINDS, code), code)
+        self.text = QLineEdit(objectName="entry_text")
+        self.text.setPlaceholderText(self.tr("What happened (Ctrl+D; Enter adds)"))
+        self.follow_up = QCheckBox(self.tr("Follow &up"), objectName="entry_follow_up")
+        self.follow_up.setToolTip(self.tr("An open item: it carries over at handover until done"))
+        self.unit = UnitPicker(ctx=ctx, parent=self)
+        self.ticket = QLineEdit(objectName="entry_ticket")
+        self.ticket.setPlaceholderText(self.tr("Ticket no."))
+        self.ticket.setMaximumWidth(150)
+        self.add_button = QPushButton(self.tr("A&dd"), objectName="add_entry")
+        self.error = QLabel(objectName="entry_error")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+
+        self.entry_model = EntryModel(ctx=ctx, parent=self)
+        self.entries = RecordTableView(self)
+        self.entries.setObjectName("entry_table")
+        self.entries.setModel(self.entry_model)
+        for col, width in ((0, 90), (1, 80), (2, 380), (3, 90), (4, 130), (5, 70)):
+            self.entries.setColumnWidth(col, width)
+        self.done_button = QPushButton(self.tr("&Mark done"), objectName="entry_done")
+        self.shift_model = ShiftListModel(ctx=ctx, parent=self)
+        self.shifts = RecordTableView(self)
+        self.shifts.setObjectName("shift_table")
+        self.shifts.setModel(self.shift_model)
+        self.shift_detail = QPlainTextEdit(objectName="shift_handover")
+        self.shift_detail.setReadOnly(True)
+        self.shift_detail.setMaximumHeight(170)
+
+        top = QHBoxLayout()
+        top.addWidget(self.duty, 1)
+        top.addWidget(self.handover_button)
+        form = QHBoxLayout()
+        form.addWidget(self.kind)
+        form.addWidget(self.text, 3)
+        form.addWidget(self.follow_up)
+        form.addWidget(self.unit, 2)
+        form.addWidget(self.ticket)
+        form.addWidget(self.add_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.pending_box)
+        right_layout.addLayout(form)
+        right_layout.addWidget(self.error)
+        right_layout.addWidget(self.entries, 1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.done_button)
+        right_layout.addLayout(bottom)
+        right_layout.addWidget(QLabel(self.tr("Handover of the chosen shift")))
+        right_layout.addWidget(self.shift_detail)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.shifts)
+        splitter.addWidget(right)
+        splitter.setSizes([330, 970])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        self.text.returnPressed.connect(self.add_entry)
+        self.add_button.clicked.connect(self.add_entry)
+        self.done_button.clicked.connect(self.mark_done)
+        self.handover_button.clicked.connect(self.hand_over)
+        self.take_over_button.clicked.connect(self.take_over)
+        self.shifts.selectionModel().currentRowChanged.connect(self._shift_chosen)
+        self.entries.opened.connect(self._entry_opened)
+        QShortcut(QKeySequence("Ctrl+D"), self, self.text.setFocus)
+        ctx.hub.changed.connect(self._on_changed)
+        self.refresh()
+
+    # --- state --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the duty line, the waiting handover, the shifts and the shown entries."""
+        self.current = self.ctx.read(shiftlog.current_shift)
+        pending = self.ctx.read(shiftlog.pending_handover)
+        if self.current is not None:
+            self.duty.setText(
+                self.tr("On duty: %1 since %2")
+                .replace("%1", self.current.started_by)
+                .replace("%2", labels.local_time(self.current.started_at))
+            )
+        else:
+            self.duty.setText(self.tr("Nobody on duty: take over to start the shift log"))
+        self.pending_box.setVisible(self.current is None)
+        if self.current is None:
+            if pending is not None:
+                self.pending_box.setTitle(
+                    self.tr("Handed over by %1 at %2: acknowledge to take over")
+                    .replace("%1", pending.closed_by)
+                    .replace("%2", labels.local_time(pending.closed_at))
+                )
+                note = (
+                    "\n\n" + self.tr("Note: %1").replace("%1", pending.handover_note)
+                    if pending.handover_note
+                    else ""
+                )
+                self.pending_text.setPlainText(handover_text(pending.items) + note)
+            else:
+                self.pending_box.setTitle(self.tr("No shift yet"))
+                self.pending_text.setPlainText(self.tr("Start the first shift of the log."))
+        on_duty = self.current is not None
+        for w in (
+            self.kind,
+            self.text,
+            self.follow_up,
+            self.unit,
+            self.ticket,
+            self.add_button,
+            self.done_button,
+            self.handover_button,
+        ):
+            w.setEnabled(on_duty)
+        self.shift_model.refresh()
+        shown = self.current.id if self.current is not None else (pending.id if pending else None)
+        self.show_shift(shown)
+
+    def show_shift(self, shift_id: int | None) -> None:
+        """Show a shift's entries and its handover lines."""
+        self.shown_shift = shift_id
+        self.entry_model.set_conditions(
+            [ShiftEntry.shift_id == shift_id] if shift_id is not None else [ShiftEntry.id < 0]
+        )
+        if shift_id is None:
+            self.shift_detail.clear()
+            return
+        info = self.ctx.read(lambda s: shiftlog.shift_detail(s, shift_id))
+        if info.closed_at is None:
+            self.shift_detail.setPlainText(self.tr("On duty: not handed over yet."))
+            return
+        ack = (
+            self.tr("Taken over by %1 at %2")
+            .replace("%1", info.acknowledged_by)
+            .replace("%2", labels.local_time(info.acknowledged_at))
+            if info.acknowledged_at
+            else self.tr("Not yet taken over")
+        )
+        note = (
+            "\n" + self.tr("Note: %1").replace("%1", info.handover_note)
+            if info.handover_note
+            else ""
+        )
+        self.shift_detail.setPlainText(f"{ack}{note}\n{handover_text(info.items)}")
+
+    def _shift_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.show_shift(self.shift_model.row_id(current.row()))
+
+    def _entry_opened(self, entry_id: int) -> None:
+        unit_id = self.ctx.read(
+            lambda s: s.scalar(select(ShiftEntry.unit_id).where(ShiftEntry.id == entry_id))
+        )
+        if unit_id is not None:
+            self.open_record.emit("unit", unit_id)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def add_entry(self) -> None:
+        """Add the typed line to the current shift (the form clears on success)."""
+        kind = self.kind.currentData()
+        text = self.text.text()
+        follow = self.follow_up.isChecked()
+        unit_id = self.unit.unit_id
+        number = self.ticket.text().strip().upper()
+        try:
+            ticket_id = None
+            if number:
+                ticket_id = self.ctx.read(lambda s: find_by_number(s, number))
+                if ticket_id is None:
+                    self.error.setText(self.tr("No ticket numbered %1").replace("%1", number))
+                    self.ticket.setFocus()
+                    return
+            self.ctx.write(
+                lambda s: shiftlog.add_entry(
+                    s, kind=kind, text=text, follow_up=follow, unit_id=unit_id, ticket_id=ticket_id
+                ),
+                "shiftlog",
+            )
+        except DomainError as exc:
+            self.error.setText(str(exc))
+            self.text.setFocus()
+            return
+        self.error.clear()
+        self.text.clear()
+        self.ticket.clear()
+        self.follow_up.setChecked(False)
+        self.unit.clear_choice()
+        self.text.setFocus()
+
+    def mark_done(self) -> None:
+        entry_id = self.entries.current_id()
+        if entry_id is None:
+            return
+        try:
+            self.ctx.write(lambda s: shiftlog.complete_entry(s, entry_id), "shiftlog")
+        except DomainError as exc:
+            self.error.setText(str(exc))
+
+    def hand_over(self) -> None:
+        dialog = HandoverDialog(ctx=self.ctx, parent=self)
+        dialog.exec()
+
+    def take_over(self) -> None:
+        """The incoming clerk acknowledges the waiting handover and opens the new shift."""
+        try:
+            self.ctx.write(lambda s: shiftlog.take_over(s), "shiftlog")
+        except DomainError as exc:
+            self.error.setText(str(exc))
+            return
+        self.error.clear()
+        self.text.setFocus()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.any(*TOPICS):
+            self.refresh()
