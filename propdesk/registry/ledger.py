@@ -378,10 +378,14 @@ def validate_ledger(
                     )
                     ok = False
                 id_first_row.setdefault(p.id_number, (p.row, p.name))
+                identity = person_key
             else:
-                person_key = f"name:{p.name}\t{p.phone}"
+                # Without an ID number the same name and phone is the same person; with
+                # neither, a common name on two rows may be two people: one per row.
+                identity = f"name:{p.name}\t{p.phone}"
+                person_key = identity if p.phone else f"row:{p.row}"
             assert p.role is not None
-            dup_key = (p.code, person_key, p.role)
+            dup_key = (p.code, identity, p.role)
             if dup_key in seen:
                 errors.append(
                     LedgerError(

@@ -241,3 +241,19 @@ def test_ledger_rows_mask_for_a_clerk(estate: Database) -> None:
     zhang = next(ln for ln in lines if ln.person_name == "张三")
     assert zhang.phone == "138****5678"
     assert "*" in zhang.id_number
+
+
+def test_people_without_id_are_matched_by_name_and_phone_only(estate: Database) -> None:
+    rows = [
+        row(2, building="3", entrance=1, room="0101", area="80", name="王伟", role="家属"),
+        row(3, building="3", entrance=1, room="0102", area="80", name="王伟", role="家属"),
+        row(4, building="3", entrance=1, room="0103", area="80", name="李娜", role="业主",
+            phone="13800000001"),
+        row(5, building="3", entrance=1, room="0104", area="80", name="李娜", role="业主",
+            phone="13800000001"),
+    ]  # fmt: skip
+    with estate.begin(SUPERVISOR) as s:
+        summary = import_ledger(s, rows, today=TODAY)
+    # two 王伟 with nothing else in common stay two people; 李娜 with one phone is one
+    assert summary.people_created == 3
+    assert summary.occupancies_created == 4
