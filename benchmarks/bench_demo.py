@@ -22,6 +22,7 @@ from _common import fresh_database, raw_connection
 
 from propdesk.db.engine import open_database
 from propdesk.db.model_modules import import_all_models
+from propdesk.demo import steps
 from propdesk.demo.build import DemoSummary, generate_demo
 from propdesk.models_base import Base
 
@@ -61,7 +62,14 @@ def main() -> int:
     parser.add_argument("--units", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--registry-only",
+        action="store_true",
+        help="run only the registry step (estate, units, people, parking), not other modules'",
+    )
     args = parser.parse_args()
+    if args.registry_only:
+        steps.DEMO_STEPS[:] = [s for s in steps.DEMO_STEPS if s[1] == "propdesk.demo.registry"]
 
     with tempfile.TemporaryDirectory(prefix="propdesk-bench-") as tmp:
         folder = Path(tmp)
@@ -90,7 +98,8 @@ def main() -> int:
     assert summary is not None
     ours_s, raw_s = statistics.median(ours), statistics.median(raw)
     rows = sum(n for _t, n in summary.table_counts)
-    print(f"demo generation, {args.units:,} units, median of {args.repeat} (SQLite)")
+    which = "registry step only" if args.registry_only else "every module's step"
+    print(f"demo generation, {args.units:,} units, {which}, median of {args.repeat} (SQLite)")
     for name, n in summary.table_counts:
         print(f"  {name:<24} {n:>9,} rows")
     for step, seconds in summary.step_seconds:

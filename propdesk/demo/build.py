@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from propdesk.auth.actor import Actor
@@ -164,8 +164,11 @@ def _scaled(
 
 def _table_counts(session: Session) -> tuple[tuple[str, int], ...]:
     import_all_models()
+    present = set(inspect(session.connection()).get_table_names())
     out: list[tuple[str, int]] = []
     for table in Base.metadata.sorted_tables:
+        if table.name not in present:  # a model whose migration is not written yet
+            continue
         n = session.scalar(select(func.count()).select_from(table)) or 0
         if n:
             out.append((table.name, n))
