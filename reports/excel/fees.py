@@ -2,7 +2,8 @@
 
 Streaming (``write_only``) so a year of an estate writes in seconds with bounded memory:
 rows are consumed from an iterator once. Money cells are numbers in yuan with the
-format ``¥#,##0.00`` (exact: written as ``Decimal`` fen/100), dates are real dates, the
+format ``¥#,##0.00`` (fen/100: the nearest double, read back ``round(x * 100)`` is the fen),
+dates are real dates (serial numbers with a date format, as Excel stores them), the
 header is frozen with an autofilter, and a totals row closes every sheet. With
 ``per_building`` each building gets its own sheet (rows must come ordered by building).
 """
@@ -10,6 +11,7 @@ header is frozen with an autofilter, and a totals row closes every sheet. With
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -19,7 +21,9 @@ from typing import IO, Any, Generic, TypeVar
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from propdesk.fees.exports import ArrearsSheetRow, FeeSheetRow
@@ -61,7 +65,7 @@ FEE_COLUMNS: tuple[Column[FeeSheetRow], ...] = (
     Column("收费项目", 14, lambda r: r.item),
     Column("账期", 9, lambda r: r.period),
     Column("应缴日期", 12, lambda r: r.due_date, DATE),
-    Column("数量", 10, lambda r: _yuan(r.quantity_centi), QTY),
+    Column("数量", 10, lambda r: r.quantity_centi / 100, QTY),
     Column("单价", 10, lambda r: r.rate_fen, MONEY),
     Column("应收", 13, lambda r: r.amount_fen, MONEY, True),
     Column("实收", 13, lambda r: r.paid_fen, MONEY, True),
@@ -93,7 +97,15 @@ class _SheetWriter(Generic[R]):
             self.ws.column_dimensions[get_column_letter(i)].width = c.width
         self.ws.freeze_panes = "A2"
         self.ws.append([self._head(c.header) for c in columns])
-        self._formats = [c.fmt for c in columns]
+        self._protos: list[StyleArray | None] = []
+        for c in columns:
+            if c.fmt:
+                proto = WriteOnlyCell(self.ws, value=0)
+                proto.number_format = c.fmt
+                self._protos.append(proto._style)
+            else:
+                self._protos.append(None)
+        self._serials: dict[date, float] = {}
 
     def _head(self, text: str) -> WriteOnlyCell:
         cell = WriteOnlyCell(self.ws, value=text)
@@ -104,20 +116,29 @@ class _SheetWriter(Generic[R]):
 
     def add(self, row: R) -> None:
         values: list[Any] = []
-        for c, fmt in zip(self.columns, self._formats, strict=True):
+        ws = self.ws
+        for c, proto in zip(self.columns, self._protos, strict=True):
             v = c.get(row)
-            if fmt == MONEY:
+            if proto is None:
+                values.append(v)
+                continue
+            if c.fmt == MONEY:
                 if c.total:
                     self.totals.fen[c.header] += v
-                v = _yuan(v)
-            if fmt:
-                cell = WriteOnlyCell(self.ws, value=v)
-                cell.number_format = fmt
-                values.append(cell)
-            else:
-                values.append(v)
+                v = v / 100  # the nearest double of an exact fen amount; Excel shows it exactly
+            elif c.fmt == DATE:
+                v = self._serial(v)
+            cell = WriteOnlyCell(ws, value=v)
+            cell._style = copy(proto)  # share the prepared style: no per-cell style lookup
+            values.append(cell)
         self.totals.rows += 1
-        self.ws.append(values)
+        ws.append(values)
+
+    def _serial(self, day: date) -> float:
+        serial = self._serials.get(day)
+        if serial is None:
+            serial = self._serials[day] = to_excel(day)
+        return serial
 
     def close(self) -> SheetTotals:
         last_row = self.totals.rows + 1
