@@ -98,6 +98,13 @@ def register_all() -> None:
             ),
             ext.MenuAction(
                 "admin",
+                admin.SECURITY_TITLE,
+                35,
+                admin.security_settings,
+                visible=admin.can_manage_settings,
+            ),
+            ext.MenuAction(
+                "admin",
                 admin.PASSWORD_TITLE,
                 40,
                 admin.change_password,

@@ -345,6 +345,10 @@ The current database is kept aside first. PropDesk closes afterwards; start it a
       <translation>修改我的密码…</translation>
     </message>
     <message>
+      <source>Security settings…</source>
+      <translation>安全设置…</translation>
+    </message>
+    <message>
       <source>Lock screen (Ctrl+L)</source>
       <translation>锁定屏幕 (Ctrl+L)</translation>
     </message>
@@ -405,6 +409,29 @@ The current database is kept aside first. PropDesk closes afterwards; start it a
     <message>
       <source>The two passwords differ.</source>
       <translation>两次输入的密码不一致。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SecuritySettingsDialog</name>
+    <message>
+      <source>Security settings</source>
+      <translation>安全设置</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从不</translation>
+    </message>
+    <message>
+      <source>Lock the screen after &amp;idle</source>
+      <translation>无操作自动锁屏(&amp;I)</translation>
+    </message>
+    <message>
+      <source>&amp;Backups to keep</source>
+      <translation>保留备份份数(&amp;B)</translation>
     </message>
   </context>
   <context>

@@ -13,11 +13,16 @@ USERS_TITLE: str = str(QT_TRANSLATE_NOOP("MenuAction", "Users…"))
 AUDIT_TITLE: str = str(QT_TRANSLATE_NOOP("MenuAction", "Audit log…"))
 BACKUP_TITLE: str = str(QT_TRANSLATE_NOOP("MenuAction", "Backup and restore…"))
 PASSWORD_TITLE: str = str(QT_TRANSLATE_NOOP("MenuAction", "Change my password…"))
+SECURITY_TITLE: str = str(QT_TRANSLATE_NOOP("MenuAction", "Security settings…"))
 LOCK_TITLE: str = str(QT_TRANSLATE_NOOP("MenuAction", "Lock screen (Ctrl+L)"))
 
 
 def can_manage_users(ctx: AppContext) -> bool:
     return ctx.can(Permission.MANAGE_USERS)
+
+
+def can_manage_settings(ctx: AppContext) -> bool:
+    return ctx.can(Permission.MANAGE_SETTINGS)
 
 
 def can_view_audit(ctx: AppContext) -> bool:
@@ -52,6 +57,12 @@ def open_backups(ctx: AppContext, parent: QWidget) -> None:
     from ui.admin.backup_view import BackupDialog
 
     BackupDialog(ctx=ctx, parent=parent).exec()
+
+
+def security_settings(ctx: AppContext, parent: QWidget) -> None:
+    from ui.admin.security_settings import SecuritySettingsDialog
+
+    SecuritySettingsDialog(ctx=ctx, parent=parent).exec()
 
 
 def lock_screen(ctx: AppContext, parent: QWidget) -> None:

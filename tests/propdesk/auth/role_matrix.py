@@ -23,7 +23,9 @@ from propdesk.auth import reveal, users
 from propdesk.auth.actor import Actor
 from propdesk.auth.passwords import TEST_COST
 from propdesk.auth.permissions import Permission
+from propdesk.auth.security_settings import save_security_settings
 from propdesk.backup import sqlite_backup as backup
+from propdesk.config import Settings
 from propdesk.db.engine import Database
 from propdesk.registry import services as reg
 
@@ -230,6 +232,12 @@ def _reveal_contact(c: Call) -> object:
     return c.run(lambda s: reveal.reveal_contact(s, c.world.person_id))
 
 
+def _security_settings(c: Call) -> object:
+    return save_security_settings(
+        c.actor, Settings(), idle_lock_minutes=10 + c.n, backup_keep=5, folder=c.world.tmp
+    )
+
+
 def _backup_now(c: Call) -> object:
     return backup.backup_now(c.world.db, actor=c.actor, folder=c.world.tmp / "backups")
 
@@ -272,6 +280,12 @@ CASES: list[Guarded] = [
     Guarded("propdesk.auth.reveal.reveal_id_number", Permission.VIEW_FULL_ID, _reveal_id),
     Guarded("propdesk.auth.reveal.reveal_phone", Permission.VIEW_FULL_ID, _reveal_phone),
     Guarded("propdesk.auth.reveal.reveal_contact", Permission.VIEW_FULL_ID, _reveal_contact),
+    # desk security settings (MANAGE_SETTINGS)
+    Guarded(
+        "propdesk.auth.security_settings.save_security_settings",
+        Permission.MANAGE_SETTINGS,
+        _security_settings,
+    ),
     # backups (BACKUP_RESTORE)
     Guarded("propdesk.backup.sqlite_backup.backup_now", Permission.BACKUP_RESTORE, _backup_now),
     Guarded("propdesk.backup.sqlite_backup.restore_backup", Permission.BACKUP_RESTORE, _restore),

@@ -13,6 +13,7 @@ from sqlalchemy.orm import sessionmaker
 from propdesk.auth.actor import Actor, Role
 from propdesk.auth.passwords import TEST_COST
 from propdesk.auth.users import authenticate
+from propdesk.config import Settings
 from propdesk.db.engine import Database
 from propdesk.registry import services as reg
 from propdesk.registry.models import Person
@@ -20,6 +21,7 @@ from tests.ui.helpers import make_ctx
 from ui.admin.audit_view import AuditViewer
 from ui.admin.backup_view import BackupDialog
 from ui.admin.password import ChangePasswordDialog
+from ui.admin.security_settings import SecuritySettingsDialog
 from ui.admin.users import AddUserDialog, UsersDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -148,3 +150,18 @@ def test_postgres_shows_the_pg_dump_explanation(qtbot: QtBot) -> None:
     assert "pg_dump" in dialog.status.text()
     assert not dialog.backup_button.isVisibleTo(dialog)
     assert not dialog.restore_button.isVisibleTo(dialog)
+
+
+def test_security_settings_saved_and_applied(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    ctx = make_ctx(sqlite_db, _actor(desk_users, "manager", Role.MANAGER))
+    dialog = SecuritySettingsDialog(ctx=ctx)
+    qtbot.addWidget(dialog)
+    dialog.idle.setValue(5)
+    dialog.keep.setValue(3)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog._save()
+    assert (ctx.settings.idle_lock_minutes, ctx.settings.backup_keep) == (5, 3)
+    saved = Settings.load()  # the test's own data folder (conftest)
+    assert (saved.idle_lock_minutes, saved.backup_keep) == (5, 3)
