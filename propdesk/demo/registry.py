@@ -11,19 +11,18 @@ units. Every row goes in with bulk ``insert()``; ids come back through RETURNING
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from propdesk.db.types import utcnow
+from propdesk.demo.bulk import insert_with_ids, reserve_ids
 from propdesk.demo.layout import BuildingPlan, UnitPlan, plan_buildings, plan_units
 from propdesk.demo.people import DemoPerson, PeopleFactory, years_before
 from propdesk.demo.steps import DemoContext
-from propdesk.models_base import Base
 from propdesk.registry.models import (
     Building,
     Estate,
@@ -36,6 +35,10 @@ from propdesk.registry.models import (
     UnitStatus,
     UnitType,
 )
+
+# Other modules' demo steps imported these under their first, private names.
+_insert_ids = insert_with_ids
+_reserve_ids = reserve_ids
 
 PARKING_PER_UNIT = 0.6
 _OWNER_END_REASONS = ("房屋出售", "产权过户", "房屋出售", "继承过户")
@@ -133,11 +136,11 @@ def build_registry(session: Session, ctx: DemoContext) -> None:
             }
         ],
     ).scalar_one()
-    building_ids = _insert_ids(
+    building_ids = insert_with_ids(
         session, Building, [_building_row(ctx.estate_id, p, now) for p in plans]
     )
     ctx.progress(0.1, f"写入 {len(unit_plans)} 套房屋…")
-    unit_ids = _insert_ids(
+    unit_ids = insert_with_ids(
         session,
         Unit,
         [
@@ -170,7 +173,7 @@ def build_registry(session: Session, ctx: DemoContext) -> None:
     ctx.progress(0.65, f"写入 {len(people.rows)} 位住户…")
     for row in people.rows:
         row["created_at"] = row["updated_at"] = now
-    person_ids = _insert_ids(session, Person, people.rows)
+    person_ids = insert_with_ids(session, Person, people.rows)
     ctx.progress(0.8, f"写入 {len(people.occupancies)} 条入住记录…")
     session.execute(
         insert(Occupancy),
@@ -201,7 +204,7 @@ def build_registry(session: Session, ctx: DemoContext) -> None:
         elif role == OccupancyRole.TENANT.value:
             tenant_by_unit.setdefault(uid, pid)
     parking_rows, parking_units = _parking(rng, factory, ctx.estate_id, unit_plans, unit_ids, now)
-    parking_ids = _insert_ids(session, ParkingSpace, parking_rows) if parking_rows else []
+    parking_ids = insert_with_ids(session, ParkingSpace, parking_rows) if parking_rows else []
     parking_by_unit: dict[int, list[int]] = {}
     for space_id, linked_unit in zip(parking_ids, parking_units, strict=True):
         if linked_unit is not None:
@@ -239,36 +242,6 @@ def build_registry(session: Session, ctx: DemoContext) -> None:
         }
     )
     ctx.progress(1.0, "房产与住户资料已生成")
-
-
-def _insert_ids(session: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> list[int]:
-    """Bulk insert ``rows`` and return their new ids in the same order.
-
-    The ids are reserved first and inserted explicitly: ``RETURNING`` with a guaranteed
-    order makes SQLAlchemy send SQLite one row at a time (3–4× slower here).
-    """
-    ids = _reserve_ids(session, model, len(rows))
-    session.execute(
-        insert(model), [{**row, "id": new_id} for row, new_id in zip(rows, ids, strict=True)]
-    )
-    return ids
-
-
-def _reserve_ids(session: Session, model: type[Base], count: int) -> list[int]:
-    """``count`` unused ids of ``model``'s table: from its sequence (PostgreSQL), or after
-    the largest id (SQLite, where this transaction already holds the write lock)."""
-    table = cast(Table, model.__table__)
-    if session.get_bind().dialect.name == "postgresql":
-        return list(
-            session.scalars(
-                text(
-                    "SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"
-                ),
-                {"t": table.name, "n": count},
-            )
-        )
-    first = (session.scalar(select(func.max(table.c.id))) or 0) + 1
-    return list(range(first, first + count))
 
 
 def _building_row(estate_id: int, plan: BuildingPlan, now: object) -> dict[str, Any]:
