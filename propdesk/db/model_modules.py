@@ -11,6 +11,9 @@ MODEL_MODULES = (
     "propdesk.fees.models",
     "propdesk.tickets.models",
     "propdesk.desk.models",
+    "propdesk.movein.models",
+    "propdesk.renovation.models",
+    "propdesk.keys.models",
 )
 
 

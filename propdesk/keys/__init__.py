@@ -1,0 +1,1 @@
+"""Key custody at the front desk (钥匙托管): deposits, loans and returns."""
