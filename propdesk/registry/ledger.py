@@ -489,6 +489,31 @@ _AUDIT_NOTE = "导入业主台账"
 # --- import --------------------------------------------------------------------------
 
 
+_RETURNING_CHUNK = 500
+
+
+def _insert_returning_ids(
+    session: Session, model: type[Unit] | type[Person], rows: Sequence[Mapping[str, object]]
+) -> list[int]:
+    """Bulk insert ``rows`` and return their new ids in order.
+
+    Chunked: SQLAlchemy's ordered RETURNING over many "insertmanyvalues" batches
+    re-splices its accumulated result per batch, which grows quadratically with
+    the row count (measured: 5,000 people took seconds); 500 rows per statement keep
+    it linear.
+    """
+    ids: list[int] = []
+    stmt = (
+        insert(model)
+        # NULLs rendered, not omitted: rows with and without an ID number stay one batch.
+        .execution_options(audit_note=_AUDIT_NOTE, render_nulls=True)
+        .returning(model.id, sort_by_parameter_order=True)
+    )
+    for i in range(0, len(rows), _RETURNING_CHUNK):
+        ids.extend(session.scalars(stmt, rows[i : i + _RETURNING_CHUNK]).all())
+    return ids
+
+
 def import_ledger(
     session: Session, rows: Iterable[SourceRow], *, today: date | None = None
 ) -> ImportSummary:
@@ -543,10 +568,9 @@ def import_ledger(
     unit_ids = {u.code: u.existing_id for u in check._units if u.existing_id is not None}
     new_units = [u for u in check._units if u.existing_id is None]
     if new_units:
-        ids = session.scalars(
-            insert(Unit)
-            .execution_options(audit_note=_AUDIT_NOTE)
-            .returning(Unit.id, sort_by_parameter_order=True),
+        ids = _insert_returning_ids(
+            session,
+            Unit,
             [
                 {
                     "estate_id": estate_id,
@@ -562,7 +586,7 @@ def import_ledger(
                 }
                 for u in new_units
             ],
-        ).all()
+        )
         unit_ids.update(zip((u.code for u in new_units), ids, strict=True))
 
     person_ids = {p.key: p.existing_id for p in check._people if p.existing_id is not None}
@@ -581,12 +605,7 @@ def import_ledger(
                     "notes": p.notes,
                 }
             )
-        ids = session.scalars(
-            insert(Person)
-            .execution_options(audit_note=_AUDIT_NOTE)
-            .returning(Person.id, sort_by_parameter_order=True),
-            rows_out,
-        ).all()
+        ids = _insert_returning_ids(session, Person, rows_out)
         person_ids.update(zip((p.key for p in new_people), ids, strict=True))
 
     if check._occupancies:
