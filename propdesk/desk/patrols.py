@@ -172,10 +172,9 @@ def raise_ticket(
 ) -> RaisedTicket:
     """Turn an abnormal finding into one repair ticket (source "patrol"), linked both ways.
 
-    ``category_id`` defaults to the first active repair category. A finding that already
+    ``category_id`` defaults to :func:`suggested_category`. A finding that already
     has its ticket is refused (:class:`Conflict`), so a double click makes one ticket.
     """
-    from propdesk.tickets import catalog
     from propdesk.tickets.services import Intake, create_ticket
 
     now = now_or(at)
@@ -187,12 +186,10 @@ def raise_ticket(
     if finding.ticket_id is not None:
         number = session.scalar(select(Ticket.number).where(Ticket.id == finding.ticket_id))
         raise Conflict(f"该异常已生成工单 {number}，不会重复生成。")
-    catalog.ensure_defaults(session)
     if category_id is None:
-        repair = [c for c in catalog.list_categories(session, TicketKind.REPAIR.value) if c.active]
-        if not repair:
+        category_id = suggested_category(session, finding.id)
+        if category_id is None:
             raise ValidationError("category_id", "没有可用的报修分类，请先在工单设置中添加。")
-        category_id = repair[0].id
     patrol = session.get(Patrol, finding.patrol_id)
     assert patrol is not None
     location = "" if finding.unit_id is not None else finding.checkpoint_name
@@ -213,6 +210,35 @@ def raise_ticket(
     finding.ticket_id = created.id
     session.flush()
     return RaisedTicket(finding.id, created.id, created.number)
+
+
+# The repair category a finding suggests, by the checkpoint's area (service-desk codes).
+AREA_CATEGORY = {
+    "elevator": "elevator",
+    "vacant": "leak",
+    "lobby": "public_area",
+    "fire": "public_area",
+    "garage": "public_area",
+    "roof": "public_area",
+    "plant": "public_area",
+    "other": "public_area",
+}
+
+
+def suggested_category(session: Session, finding_id: int) -> int | None:
+    """The active repair category suited to a finding's checkpoint area (else the first one)."""
+    from propdesk.tickets import catalog
+
+    catalog.ensure_defaults(session)
+    repair = [c for c in catalog.list_categories(session, TicketKind.REPAIR.value) if c.active]
+    area = session.scalar(
+        select(PatrolCheckpoint.area)
+        .join(PatrolFinding, PatrolFinding.checkpoint_id == PatrolCheckpoint.id)
+        .where(PatrolFinding.id == finding_id)
+    )
+    code = AREA_CATEGORY.get(area or "", "")
+    chosen = next((c for c in repair if c.code == code), repair[0] if repair else None)
+    return chosen.id if chosen is not None else None
 
 
 def resolve_finding(

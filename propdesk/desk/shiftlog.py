@@ -33,21 +33,6 @@ from propdesk.errors import Conflict, InvalidTransition, NotAllowed, NotFound, V
 from propdesk.registry.models import Unit
 from propdesk.tickets.models import Ticket
 
-# Where other features may offer handover lines (read defensively: the module or the
-# function may not exist in this build). Each returns an iterable of objects or dicts
-# with ``id`` and a describing text (``text``/``summary``/``description``).
-EXTERNAL_SOURCES: tuple[tuple[HandoverItemKind, str, tuple[str, ...]], ...] = (
-    (HandoverItemKind.KEY, "propdesk.keys.queries", ("keys_out", "handover_lines")),
-    (HandoverItemKind.KEY, "propdesk.keys.services", ("keys_out",)),
-    (
-        HandoverItemKind.INSPECTION,
-        "propdesk.renovation.queries",
-        ("inspections_due", "handover_lines"),
-    ),
-    (HandoverItemKind.INSPECTION, "propdesk.renovation.services", ("inspections_due",)),
-)
-
-
 MAX_LINES = 30
 """Live lines itemised per kind; beyond that one summary line gives the count (the
 shift's own open entries are always itemised)."""
@@ -345,38 +330,54 @@ def compose_handover(
 
 
 def _external_lines(session: Session, now: datetime) -> list[HandoverLine]:
-    """Keys out and inspections due, from their features when this build has them."""
+    """Keys out (钥匙托管) and renovation inspections due, from their features.
+
+    Those features are separate packages; a build without one simply has no such lines.
+    """
     lines: list[HandoverLine] = []
-    done: set[HandoverItemKind] = set()
-    for kind, module_name, names in EXTERNAL_SOURCES:
-        if kind in done:
-            continue
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        fn: Callable[..., Iterable[Any]] | None = next(
-            (getattr(module, n) for n in names if callable(getattr(module, n, None))), None
-        )
-        if fn is None:
-            continue
-        done.add(kind)
-        for item in fn(session):
-            lines.append(HandoverLine(kind.value, _ref(item), _describe(item)))
+    keys_out = _optional("propdesk.keys.services", "keys_out")
+    if keys_out is not None:
+        for k in keys_out(session, now=now):
+            state = "逾期未还" if getattr(k, "overdue", False) else "应还"
+            lines.append(
+                HandoverLine(
+                    HandoverItemKind.KEY.value,
+                    getattr(k, "loan_id", None),
+                    f"钥匙 {k.tag_no}（{k.unit_code}）借给 {k.borrower}"
+                    f"{'（' + k.purpose + '）' if getattr(k, 'purpose', '') else ''}，"
+                    f"{state} {_fmt(k.due_at)}",
+                )
+            )
+    inspections_due = _optional("propdesk.renovation.inspections", "inspections_due")
+    if inspections_due is not None:
+        due = list(inspections_due(session, local_date(now)))
+        for i in due[:MAX_LINES]:
+            lines.append(
+                HandoverLine(
+                    HandoverItemKind.INSPECTION.value,
+                    getattr(i, "permit_id", None),
+                    f"装修巡检 {i.unit_code} {i.permit_no}：{i.what}",
+                )
+            )
+        if len(due) > MAX_LINES:
+            lines.append(
+                HandoverLine(
+                    HandoverItemKind.INSPECTION.value,
+                    None,
+                    f"另有 {len(due) - MAX_LINES} 项装修巡检待做，见装修管理",
+                )
+            )
     return lines
 
 
-def _ref(item: Any) -> int | None:
-    value = item.get("id") if isinstance(item, dict) else getattr(item, "id", None)
-    return int(value) if isinstance(value, int) else None
-
-
-def _describe(item: Any) -> str:
-    for key in ("text", "summary", "description", "label"):
-        value = item.get(key) if isinstance(item, dict) else getattr(item, key, None)
-        if isinstance(value, str) and value:
-            return value[:300]
-    return str(item)[:300]
+def _optional(module_name: str, function: str) -> Callable[..., Iterable[Any]] | None:
+    """``module.function`` when this build has that feature, else None."""
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        return None
+    fn = getattr(module, function, None)
+    return fn if callable(fn) else None
 
 
 def close_shift(session: Session, *, note: str = "", at: datetime | None = None) -> ShiftInfo:

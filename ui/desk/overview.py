@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -132,7 +132,7 @@ class DeskOverviewPage(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(view)
         if module:
-            title = _module_title(self, module).replace("&", "&&")
+            title = _module_title(module).replace("&", "&&")
             go = QPushButton(self.tr("Go to %1…").replace("%1", title))
             go.setObjectName(f"go_{module}")
             go.clicked.connect(lambda: self._go(module))
@@ -217,10 +217,11 @@ class DeskOverviewPage(QWidget):
             self.refresh()
 
 
-def _module_title(widget: QWidget, module: str) -> str:
+def _module_title(module: str) -> str:
+    """The navigation title of a desk module (the same translation as the navigation)."""
     titles = {
-        "patrols": widget.tr("Patrols"),
-        "shiftlog": widget.tr("Shift log"),
-        "parcels": widget.tr("Parcels & visitors"),
+        "patrols": QT_TRANSLATE_NOOP("NavModule", "Patrols"),
+        "shiftlog": QT_TRANSLATE_NOOP("NavModule", "Shift log"),
+        "parcels": QT_TRANSLATE_NOOP("NavModule", "Parcels & visitors"),
     }
-    return titles.get(module, module)
+    return QCoreApplication.translate("NavModule", titles.get(module, module))

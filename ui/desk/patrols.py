@@ -142,7 +142,7 @@ class PatrolRunPanel(QWidget):
         self.model.show_patrol(pid)
         self._show_header()
         if 0 <= row < self.model.rowCount():
-            self.table.setCurrentIndex(self.model.index(row, 1))
+            self.table.setCurrentIndex(self.model.index(row, 0))
         self._update_buttons()
 
     def _show_header(self) -> None:
@@ -169,8 +169,8 @@ class PatrolRunPanel(QWidget):
         order = list(range(start, len(findings))) + list(range(start))
         row = next((i for i in order if findings[i].result == "pending"), start)
         if 0 <= row < self.model.rowCount():
-            self.table.setCurrentIndex(self.model.index(row, 1))
-            self.table.scrollTo(self.model.index(row, 1))
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _current(self) -> int:
         return self.table.currentIndex().row()
@@ -182,6 +182,10 @@ class PatrolRunPanel(QWidget):
         finding = self.patrol.findings[current.row()]
         self.what.setText(self.tr("Check: %1").replace("%1", finding.what_to_check or "—"))
         self.note.setText(finding.note)
+        suggested = self.ctx.read(lambda s: patrols.suggested_category(s, finding.id))
+        index = self.category.findData(suggested)
+        if index >= 0:
+            self.category.setCurrentIndex(index)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

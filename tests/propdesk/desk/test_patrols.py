@@ -12,7 +12,7 @@ from propdesk.db.engine import Database
 from propdesk.desk import patrols, routes
 from propdesk.desk.routes import CheckpointSpec
 from propdesk.errors import Conflict, InvalidTransition, NotAllowed, ValidationError
-from propdesk.tickets.models import Ticket
+from propdesk.tickets.models import Ticket, TicketCategory
 from tests.propdesk.desk.helpers import CLERK, MANAGER, Estate, local
 
 DAY = date(2026, 11, 23)
@@ -89,6 +89,10 @@ def test_abnormal_finding_creates_exactly_one_linked_ticket(db: Database, estate
         assert tid == raised.ticket_id
         assert source == "patrol"
         assert location == "消防设施"
+        category = s.scalar(
+            select(TicketCategory.code).join(Ticket, Ticket.category_id == TicketCategory.id)
+        )
+        assert category == "public_area"  # suggested by the checkpoint area (fire)
         assert "2楼灭火器压力不足" in description
         # both ways: finding → ticket and ticket → finding
         finding = patrols.patrol_detail(s, pid).findings[2]

@@ -181,19 +181,43 @@ def test_entry_validation(db: Database, estate: Estate) -> None:
         assert err.value.field == "kind"
 
 
-def test_compose_reads_keys_and_inspections_only_when_their_features_exist(
+def test_keys_out_are_in_the_handover(db: Database, estate: Estate) -> None:
+    from propdesk.keys import services as keys
+
+    with db.begin(CLERK) as s:
+        deposit = keys.deposit_key(
+            s,
+            unit_id=estate.vacant_a,
+            deposited_by="王五",
+            authorised="装修队老周",
+            at=local(DAY, 8),
+        )
+        loan = keys.lend_key(
+            s,
+            deposit_id=deposit,
+            borrower="装修队老周",
+            signature="周",
+            purpose="进场量房",
+            due_at=local(DAY, 12),
+            at=local(DAY, 9),
+        )
+        lines = shiftlog.compose_handover(s, at=local(DAY, 17))
+    [key] = [i for i in lines if i.kind == "key"]
+    assert key.ref_id == loan
+    assert "3-2-1501" in key.text
+    assert "装修队老周" in key.text
+    assert "逾期未还" in key.text
+
+
+def test_a_build_without_the_keys_feature_composes_without_them(
     db: Database, estate: Estate, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import sys
-    import types
 
-    keys = types.ModuleType("propdesk.keys.queries")
-    keys.keys_out = lambda session: [{"id": 7, "text": "3-2-1501 钥匙借出：装修工人"}]  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "propdesk.keys.queries", keys)
+    monkeypatch.setitem(sys.modules, "propdesk.keys.services", None)  # import fails
     with db.begin(CLERK) as s:
         lines = shiftlog.compose_handover(s, at=local(DAY, 17))
-    assert ("key", 7, "3-2-1501 钥匙借出：装修工人") in {(i.kind, i.ref_id, i.text) for i in lines}
-    assert not [i for i in lines if i.kind == "inspection"]
+    assert not [i for i in lines if i.kind == "key"]
 
 
 def test_long_lists_are_itemised_up_to_a_limit_then_counted(
