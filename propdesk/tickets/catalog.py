@@ -239,7 +239,9 @@ def save_category(
 def list_rules(session: Session) -> list[SlaRuleInfo]:
     """Every SLA rule, defaults of each kind first, then category overrides."""
     ensure_defaults(session)
-    names: dict[int, str] = dict(session.execute(select(TicketCategory.id, TicketCategory.name)))
+    names: dict[int, str] = dict(
+        session.execute(select(TicketCategory.id, TicketCategory.name)).all()
+    )
     rules = session.scalars(select(SlaRule).order_by(SlaRule.kind, SlaRule.category_id, SlaRule.id))
     order = {u.value: i for i, u in enumerate(Urgency)}
     out = [

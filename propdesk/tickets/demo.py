@@ -34,6 +34,7 @@ from propdesk.tickets.models import (
     TicketEvent,
 )
 from propdesk.tickets.sla import LOCAL_TZ, deadlines, local_period
+from propdesk.tickets.textsearch import search_text
 from propdesk.tickets.values import KIND_PREFIX, TicketKind
 
 TICKETS_PER_UNIT = 0.75
@@ -230,6 +231,7 @@ def build_tickets(session: Session, ctx: DemoContext) -> None:
         ctx.progress(1.0, "无房屋，未生成工单")
         return
     occupied = _occupied_units(ctx, unit_ids)
+    unit_codes = _unit_codes(ctx)
     reporter_of = _reporters(session, ctx, occupied)
     users = _users(session, ctx)
     cats = _categories(session)
@@ -358,6 +360,13 @@ def build_tickets(session: Session, ctx: DemoContext) -> None:
             ]
             for line in lines:
                 line["amount_fen"] = line["quantity"] * line["unit_price_fen"]
+        row["search_text"] = search_text(
+            row["number"],
+            unit_codes.get(unit_id, "") if unit_id else "",
+            name,
+            row["location"],
+            row["description"],
+        )
         tickets.append(row)
         timelines.append(events)
         callbacks.append(cbs)
@@ -552,6 +561,11 @@ def _occupied_units(ctx: DemoContext, unit_ids: list[int]) -> list[int]:
     vacant = set(ctx.info.get("vacant_unit_ids", []))  # type: ignore[call-overload]
     occupied = [u for u in unit_ids if u not in vacant]
     return occupied or unit_ids
+
+
+def _unit_codes(ctx: DemoContext) -> dict[int, str]:
+    units: list[dict[str, Any]] = list(ctx.info.get("units", []))  # type: ignore[call-overload]
+    return {int(u["id"]): str(u["code"]) for u in units}
 
 
 def _reporters(

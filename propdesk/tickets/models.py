@@ -124,6 +124,13 @@ class Ticket(Versioned, Base):
         Index("ix_ticket_status_due", "status", "resolve_due"),
         Index("ix_ticket_status_done", "status", "done_at"),
         Index("ix_ticket_unit", "unit_id", "created_at"),
+        # Per-status counts under one filter read only these (covering) indexes.
+        Index("ix_ticket_kind_status", "kind", "status"),
+        Index("ix_ticket_category_status", "category_id", "status"),
+        Index("ix_ticket_staff_status", "staff_id", "status"),
+        Index("ix_ticket_department_status", "department", "status"),
+        Index("ix_ticket_search_created", "created_at", "search_text"),
+        Index("ix_ticket_search_status", "status", "search_text"),
         Index("ix_ticket_person", "person_id", "created_at"),
     )
 
@@ -140,6 +147,9 @@ class Ticket(Versioned, Base):
     reporter_name: Mapped[str] = mapped_column(String(50), default="")
     reporter_phone: Mapped[str] = mapped_column(String(20), default="")
     description: Mapped[str] = mapped_column(Text)
+    # number, unit code, reporter, place and description in one column, so the board's
+    # free-text filter scans a narrow covering index instead of the whole table.
+    search_text: Mapped[str] = mapped_column(String(2300), default="", server_default="")
     period: Mapped[str] = mapped_column(String(7))  # local YYYY-MM of intake, for statistics
     owner_user_id: Mapped[int | None] = mapped_column(
         ForeignKey("app_user.id", ondelete="SET NULL")

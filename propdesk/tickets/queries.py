@@ -6,6 +6,7 @@ UI's SQL table model and these functions filter the same way, all in SQL.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -30,6 +31,7 @@ from propdesk.tickets.models import (
     TicketQualityCheck,
 )
 from propdesk.tickets.sla import LOCAL_TZ
+from propdesk.tickets.textsearch import contains_text, starts_with
 from propdesk.tickets.values import (
     OPEN_STATUSES,
     CallbackInfo,
@@ -102,6 +104,22 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+_UNIT_PREFIX = re.compile(r"^[0-9A-Za-z]{1,4}-[0-9-]*$")
+_NUMBER_PREFIX = re.compile(r"^[A-Za-z]{2}[0-9-]*$")
+
+
+def text_filter(text: str) -> ColumnElement[bool]:
+    """What the board's text box means: a unit code prefix (``3-2-``), a ticket number
+    prefix (``BX2026``), or any other text found in number, unit, reporter, place or
+    description."""
+    if _UNIT_PREFIX.match(text):
+        esc = _like_escape(text)
+        return Ticket.unit_id.in_(select(Unit.id).where(Unit.code.like(esc + "%", escape="\\")))
+    if _NUMBER_PREFIX.match(text):
+        return starts_with(Ticket.number, text.upper())  # type: ignore[return-value]
+    return contains_text(Ticket.search_text, text)  # type: ignore[return-value]
+
+
 def board_conditions(
     f: BoardFilter, now: datetime, *, include_status: bool = True
 ) -> list[ColumnElement[bool]]:
@@ -130,16 +148,7 @@ def board_conditions(
         conds.append(Ticket.created_at < _local_midnight_utc(f.date_to + timedelta(days=1)))
     text = (f.text or "").strip()
     if text:
-        esc = _like_escape(text)
-        conds.append(
-            or_(
-                Ticket.number.like(esc.upper() + "%", escape="\\"),
-                Ticket.unit_id.in_(select(Unit.id).where(Unit.code.like(esc + "%", escape="\\"))),
-                Ticket.reporter_name.like("%" + esc + "%", escape="\\"),
-                Ticket.location.like("%" + esc + "%", escape="\\"),
-                Ticket.description.like("%" + esc + "%", escape="\\"),
-            )
-        )
+        conds.append(text_filter(text))
     return conds
 
 

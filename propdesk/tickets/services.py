@@ -23,6 +23,7 @@ from propdesk.tickets import catalog
 from propdesk.tickets.models import Staff, Ticket, TicketCallback, TicketQualityCheck
 from propdesk.tickets.numbering import next_number
 from propdesk.tickets.sla import deadlines, local_period
+from propdesk.tickets.textsearch import search_text
 from propdesk.tickets.values import (
     CreatedTicket,
     Deadlines,
@@ -107,7 +108,8 @@ def create_ticket(session: Session, intake: Intake, *, at: datetime | None = Non
     location = (intake.location or "").strip()
     if len(location) > 100:
         raise ValidationError("location", "位置不能超过100个字。")
-    if intake.unit_id is not None and session.get(Unit, intake.unit_id) is None:
+    unit = session.get(Unit, intake.unit_id) if intake.unit_id is not None else None
+    if intake.unit_id is not None and unit is None:
         raise ValidationError("unit_id", "房屋不存在。")
     if intake.unit_id is None and not location:
         raise ValidationError("unit_id", "请选择房屋，或填写公共区域位置。")
@@ -134,8 +136,10 @@ def create_ticket(session: Session, intake: Intake, *, at: datetime | None = Non
         if kind is TicketKind.COMPLAINT
         else []
     )
+    number = next_number(session, kind, now)
     ticket = Ticket(
-        number=next_number(session, kind, now),
+        number=number,
+        search_text=search_text(number, unit.code if unit else "", name, location, description),
         kind=kind.value,
         source=source.value,
         status=TicketStatus.RECEIVED.value,

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from propdesk.db.types import utcnow
 from propdesk.tickets import catalog
-from propdesk.tickets.queries import BoardFilter, board_conditions, board_counts
+from propdesk.tickets.queries import BoardCounts, BoardFilter, board_conditions, board_counts
 from propdesk.tickets.sla import local_date
 from propdesk.tickets.staff import list_staff
 from propdesk.tickets.values import TicketKind, TicketStatus
@@ -78,6 +78,7 @@ class TicketBoard(QWidget):
         self.text.setClearButtonEnabled(True)
         self.new_button = QPushButton(self.tr("&New ticket (F2)"), objectName="new_ticket")
         self.counts_label = QLabel(objectName="board_counts")
+        self._seq = 0
 
         filters = QHBoxLayout()
         for w in (self.kind, self.status, self.category, self.assignee, self.overdue):
@@ -185,12 +186,23 @@ class TicketBoard(QWidget):
         )
 
     def apply_filters(self) -> None:
-        """Reload the list and the counts for the current filters."""
+        """Reload the list now; recount per status on the executor (off the UI thread)."""
         self._timer.stop()
         f = self.current_filter()
         self.model.update_now()
-        self.model.set_filter(*board_conditions(f, self.model.now))
-        counts = self.ctx.read(lambda s: board_counts(s, f, now=self.model.now))
+        now = self.model.now
+        self.model.set_filter(*board_conditions(f, now))
+        self._seq += 1
+        seq = self._seq
+        self.ctx.executor.submit(
+            lambda: self.ctx.read(lambda s: board_counts(s, f, now=now)),
+            success=lambda counts: self._show_counts(seq, counts),
+            failure=lambda exc: self.counts_label.setText(str(exc)),
+        )
+
+    def _show_counts(self, seq: int, counts: BoardCounts) -> None:
+        if seq != self._seq:  # a later filter change superseded these counts
+            return
         parts = [self.tr("All %1").replace("%1", f"{counts.total:,}")]
         for st in TicketStatus:
             n = counts.by_status.get(st.value, 0)

@@ -144,3 +144,21 @@ def test_due_list_callback_queue_and_histories(db: Database) -> None:
             ids["complaint"],
         }
         assert [r.unit_code for r in tickets_of_unit(s, ids["unit2"])] == ["3-1-0301"]
+
+
+def test_text_filter_kinds(db: Database) -> None:
+    """Unit code prefix, ticket number prefix, or any text in number/unit/reporter/place/description."""
+    ids = _setup(db)
+    now = T0 + timedelta(hours=1)
+    assert _board(db, BoardFilter(text="3-2-"), now) == {
+        ids["emergency"],
+        ids["late_response"],
+        ids["complaint"],
+    }
+    assert _board(db, BoardFilter(text="BX20261122"), now) == {ids["done"]}
+    assert _board(db, BoardFilter(text="bx20261123-0001"), now) == {ids["emergency"]}
+    assert _board(db, BoardFilter(text="0301"), now) == {ids["done"]}  # unit code inside the text
+    assert _board(db, BoardFilter(text="广场舞"), now) == {ids["complaint"]}
+    assert (
+        _board(db, BoardFilter(text="TS2026%"), now) == set()
+    )  # not a plain prefix: text, no match

@@ -402,3 +402,13 @@ def test_attachment_copied_into_data_folder(db: Database, tmp_path: Path) -> Non
     assert all(p.read_bytes() == photo.read_bytes() and data_dir() in p.parents for p in paths)
     with pytest.raises(ValidationError), db.begin(CLERK) as s:
         attach_file(s, tid, tmp_path / "missing.png")
+
+
+def test_rules_listed_with_category_names(db: Database) -> None:
+    with db.begin(CLERK) as s:
+        rules = catalog.list_rules(s)
+    assert len(rules) == 17
+    assert rules[0].kind == "repair"
+    assert rules[0].category_id is None
+    outage = [r for r in rules if r.category_name == "停水停电"]
+    assert {r.response_minutes for r in outage} == {30}
