@@ -123,6 +123,7 @@ class EstateDialog(RecordDialog):
         self.errors.add_row(self.tr("&Address"), "address", self.address)
         self.errors.add_row(self.tr("Service &phone"), "phone", self.phone)
         self.errors.add_row(self.tr("Management &company"), "company", self.company)
+        self.name.setFocus()
 
     def save(self, session: Session) -> int:
         update_estate(
@@ -161,6 +162,7 @@ class BuildingDialog(RecordDialog):
         self.errors.add_row(self.tr("&Floors"), "floors", self.floors)
         self.errors.add_row(self.tr("&Entrances"), "entrances", self.entrances)
         self.form.addRow("", self.elevator)
+        self.code.setFocus()
 
     def save(self, session: Session) -> int:
         return reg.create_building(
@@ -223,6 +225,9 @@ class UnitDialog(RecordDialog):
         self.errors.add_row(self.tr("&Status"), "status", self.status)
         if self.unit is not None:
             self.errors.add_row(self.tr("&Notes"), "notes", self.notes)
+            self.area.setFocus()
+        else:
+            self.room.setFocus()
 
     def save(self, session: Session) -> int:
         if self.unit is not None:
@@ -285,6 +290,7 @@ class PersonDialog(RecordDialog):
         )
         self.errors.add_row(self.tr("Emergency p&hone"), "emergency_phone", self.emergency_phone)
         self.errors.add_row(self.tr("N&otes"), "notes", self.notes)
+        self.name.setFocus()
 
     def save(self, session: Session) -> int:
         values = {
@@ -385,6 +391,7 @@ class EndOccupancyDialog(RecordDialog):
         self.errors.add_row(self.tr("&End date"), "end_date", self.end)
         self.errors.add_row(self.tr("&Reason"), "reason", self.reason)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Move out"))
+        self.end.setFocus()
 
     def save(self, session: Session) -> int:
         reg.end_occupancy(

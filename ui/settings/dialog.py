@@ -103,6 +103,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        self.language.setFocus()
 
     def run_test(self) -> bool:
         """Test the typed database and say so in the dialog."""
