@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import IO
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from propdesk.registry.ledger import LedgerLine
 from propdesk.registry.models import (
@@ -73,15 +74,18 @@ def _role(value: str) -> str:
     return OCCUPANCY_ROLE_ZH[OccupancyRole(value)] if value in set(OccupancyRole) else value
 
 
-def _rows(lines: Sequence[LedgerLine]) -> list[list[str]]:
-    rows: list[list[str]] = [list(HEADER)]
+def _rows(lines: Sequence[LedgerLine]) -> list[list[object]]:
+    """Table rows; a unit's further occupants repeat its code in grey (readable when the
+    unit runs over a page break) and leave area and status blank."""
+    rows: list[list[object]] = [list(HEADER)]
+    repeat = ParagraphStyle("repeat", parent=styles().cell, textColor=colors.HexColor("#8a8a8a"))
     previous = ""
     for line in lines:
         first = line.unit_code != previous
         previous = line.unit_code
         rows.append(
             [
-                line.unit_code if first else "",
+                line.unit_code if first else Paragraph(line.unit_code, repeat),
                 _area(line.area_centi) if first else "",
                 _status(line.status) if first else "",
                 line.person_name,

@@ -65,10 +65,12 @@ def test_ledger_pdf_text_and_embedded_font() -> None:
     assert all(_embedded_file(f) is not None for f in embedded), "and embedded as FontFile2"
 
 
-def test_unit_cells_only_on_first_line_of_a_unit() -> None:
+def test_area_and_status_only_on_first_line_of_a_unit() -> None:
     pdf = owner_ledger_pdf(LINES, estate_name="翠湖花园", building_name="3栋")
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
-    assert text.count("3-1-0101") == 1
+    assert text.count("3-1-0101") == 2  # repeated (in grey) on 李梅's line
+    assert text.count("100.00") == 2  # 3-1-0101 and 3-1-0201 once each
+    assert text.count("自住") == 1
 
 
 def test_many_units_flow_over_pages_with_header_repeated() -> None:
