@@ -324,18 +324,20 @@ def _occupants(
         people.owners.append(owner)
     people.occupy(owner, unit, OccupancyRole.OWNER, owner_start)
 
-    spouse: int | None = None
+    spouse: DemoPerson | None = None
     if owner_person is not None and plan.unit_type == UnitType.RESIDENCE.value:
         if rng.random() < 0.3:
-            spouse = people.add(factory, _spouse(factory, owner_person))
-            people.occupy(spouse, unit, OccupancyRole.CO_OWNER, owner_start)
+            spouse = _spouse(factory, owner_person)
+            people.occupy(people.add(factory, spouse), unit, OccupancyRole.CO_OWNER, owner_start)
         elif status == UnitStatus.OCCUPIED.value and rng.random() < 0.6:
-            spouse = people.add(factory, _spouse(factory, owner_person))
-            people.occupy(spouse, unit, OccupancyRole.FAMILY, owner_start)
+            spouse = _spouse(factory, owner_person)
+            people.occupy(people.add(factory, spouse), unit, OccupancyRole.FAMILY, owner_start)
 
     if status == UnitStatus.OCCUPIED.value and owner_person is not None:
         if plan.unit_type == UnitType.RESIDENCE.value:
-            _family(rng, factory, people, unit, owner_person, owner_start)
+            # Children take the father's surname.
+            father = spouse if spouse is not None and not owner_person.male else owner_person
+            _family(rng, factory, people, unit, owner_person, father.surname, owner_start)
     elif status == UnitStatus.RENTED.value:
         _tenants(rng, factory, people, unit, plan, owner_start, today)
 
@@ -355,6 +357,7 @@ def _family(
     people: _People,
     unit: int,
     owner: DemoPerson,
+    child_surname: str,
     owner_start: date,
 ) -> None:
     owner_age = factory.today.year - owner.birth.year
@@ -365,7 +368,7 @@ def _family(
         child = factory.person(
             min_age=0,
             max_age=max_age,
-            surname=owner.surname,
+            surname=child_surname,
             with_phone=False,
             with_id=rng.random() < 0.8,
         )
