@@ -17,6 +17,8 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -35,18 +37,39 @@ from propdesk.auth.actor import Actor, Role
 from propdesk.auth.demo import build_users
 from propdesk.config import Settings
 from propdesk.db.engine import Database, open_database
+from propdesk.db.types import utcnow
 from propdesk.demo.registry import build_registry
 from propdesk.demo.steps import DemoContext
 from propdesk.tickets import demo as ticket_demo
 from propdesk.tickets.models import Staff, Ticket, TicketCategory
 from propdesk.tickets.queries import ticket_detail
+from propdesk.tickets.sla import local_date
 from ui.context import AppContext
 from ui.events import ChangeHub
 from ui.tickets.board import TicketBoard
 from ui.tickets.ticket_page import TicketPage
-from ui.worker import InlineExecutor
 
 TARGET_MS = 100.0
+
+
+class DeferredExecutor:
+    """Keeps submitted work (the board's counts) until :meth:`run` — so the list reload
+    and the background counts are timed separately, as the app runs them."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[Callable[[], object], Callable[[object], None] | None]] = []
+
+    def submit(self, op, *, success=None, failure=None) -> None:  # type: ignore[no-untyped-def]
+        self.pending.append((op, success))
+
+    def run(self) -> None:
+        work, self.pending = self.pending, []
+        for op, success in work:
+            result = op()
+            if success is not None:
+                success(result)
+
+
 UNITS = 20_000
 
 
@@ -80,14 +103,15 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="database file to keep and reuse")
     args = parser.parse_args()
-    app = QApplication([])
+    app = QApplication([])  # noqa: F841 - widgets need it alive
     with tempfile.TemporaryDirectory(prefix="propdesk-bench-") as tmp:
         path = args.keep or Path(tmp) / "tickets.sqlite3"
         db = build(path, args.tickets)
         raw = raw_connection(path)
         actor = Actor(user_id=None, username="clerk", display_name="前台", role=Role.CLERK)
+        executor = DeferredExecutor()
         ctx = AppContext(
-            db=db, actor=actor, settings=Settings(), executor=InlineExecutor(), hub=ChangeHub()
+            db=db, actor=actor, settings=Settings(), executor=executor, hub=ChangeHub()
         )
         board = TicketBoard(ctx=ctx)
         with db.session_factory() as s:
@@ -96,49 +120,61 @@ def main() -> int:
             staff = s.scalar(select(Staff.id).order_by(Staff.id))
             sample = list(s.scalars(select(Ticket.id).order_by(func.random()).limit(50)))
 
+        def quiet(fn: Callable[[], object]) -> None:
+            widgets = (
+                board.kind,
+                board.status,
+                board.category,
+                board.assignee,
+                board.overdue,
+                board.use_dates,
+                board.date_from,
+                board.date_to,
+                board.text,
+            )
+            for w in widgets:
+                w.blockSignals(True)
+            try:
+                fn()
+            finally:
+                for w in widgets:
+                    w.blockSignals(False)
+
         def reset() -> None:
-            for combo in (board.kind, board.status, board.category, board.assignee):
-                combo.blockSignals(True)
-                combo.setCurrentIndex(0)
-                combo.blockSignals(False)
-            for box in (board.overdue, board.use_dates):
-                box.blockSignals(True)
-                box.setChecked(False)
-                box.blockSignals(False)
-            board.text.setText("")
+            def clear() -> None:
+                for combo in (board.kind, board.status, board.category, board.assignee):
+                    combo.setCurrentIndex(0)
+                board.overdue.setChecked(False)
+                board.use_dates.setChecked(False)
+                board.text.setText("")
+
+            quiet(clear)
+            executor.pending.clear()
+
+        def change(fn: Callable[[], object]) -> Callable[[], None]:
+            """One filter change: set the widgets, then the board's one reload."""
+
+            def go() -> None:
+                quiet(fn)
+                board.apply_filters()
+
+            return go
 
         def pick(combo: object, value: object) -> Callable[[], None]:
-            def go() -> None:
-                combo.setCurrentIndex(combo.findData(value))  # type: ignore[attr-defined]
-                board.apply_filters()
-
-            return go
-
-        def check(box: object) -> Callable[[], None]:
-            def go() -> None:
-                box.setChecked(True)  # type: ignore[attr-defined]  # toggled → apply_filters
-
-            return go
+            return change(lambda: combo.setCurrentIndex(combo.findData(value)))  # type: ignore[attr-defined]
 
         def text(value: str) -> Callable[[], None]:
-            def go() -> None:
-                board.text.setText(value)
-                board.apply_filters()
-
-            return go
+            return change(lambda: board.text.setText(value))
 
         def last_30_days() -> None:
-            today = date.today()
-            board.date_from.blockSignals(True)
-            board.date_from.setDate(QDate(today - timedelta(days=30)))
-            board.date_from.blockSignals(False)
+            today = local_date(utcnow())
             board.use_dates.setChecked(True)
+            board.date_from.setDate(QDate(today - timedelta(days=30)))
+            board.date_to.setDate(QDate(today))
 
-        def repair_done_this_month() -> None:
+        def repair_closed_last_30_days() -> None:
             board.kind.setCurrentIndex(board.kind.findData("repair"))
-            board.status.blockSignals(True)
             board.status.setCurrentIndex(board.status.findData("closed"))
-            board.status.blockSignals(False)
             last_30_days()
 
         actions: list[tuple[str, Callable[[], object]]] = [
@@ -149,31 +185,47 @@ def main() -> int:
             ("category: plumbing", pick(board.category, plumbing)),
             ("assignee: one staff member", pick(board.assignee, f"s:{staff}")),
             ("assignee: cleaning department", pick(board.assignee, "d:cleaning")),
-            ("overdue only", check(board.overdue)),
-            ("registered in the last 30 days", last_30_days),
+            ("overdue only", change(lambda: board.overdue.setChecked(True))),
+            ("registered in the last 30 days", change(last_30_days)),
             ("text: 漏水 (description)", text("漏水")),
             ("text: unit code 3-2-", text("3-2-")),
             ("text: number BX2026", text("BX2026")),
-            ("repair + closed + last 30 days", repair_done_this_month),
+            ("text: 1502 (unit code inside the text)", text("1502")),
+            ("repair + closed + last 30 days", change(repair_closed_last_30_days)),
         ]
         print(f"ticket board over {total:,} tickets (SQLite), median of {args.repeat}")
+        print("each filter change: the list reload (first 200 rows, on the UI thread), then the")
+        print("per-status and overdue counts (run on the executor, off the UI thread)")
         worst = 0.0
         for label, action in actions:
             reset()
             action()  # warm
-            with captured_sql(db.engine) as statements:
-                reset()
+            executor.run()
+            reset()
+            with captured_sql(db.engine) as list_sql:
                 action()
-            statements = [st for st in statements if st[0].lstrip().upper().startswith("SELECT")]
-
-            def timed(action: Callable[[], object] = action) -> None:
+            with captured_sql(db.engine) as count_sql:
+                executor.run()
+            list_times, count_times = [], []
+            for _ in range(args.repeat):
                 reset()
+                t0 = time.perf_counter()
                 action()
-
-            ours = median_seconds(timed, args.repeat)
-            theirs = median_seconds(lambda st=statements: replay(raw, st), args.repeat)
-            worst = max(worst, ours)
-            print(ratio_line(label, ours, theirs))
+                t1 = time.perf_counter()
+                executor.run()
+                t2 = time.perf_counter()
+                list_times.append(t1 - t0)
+                count_times.append(t2 - t1)
+            for part, times, sql in (
+                ("list", list_times, list_sql),
+                ("counts", count_times, count_sql),
+            ):
+                selects = [st for st in sql if st[0].lstrip().upper().startswith("SELECT")]
+                ours = statistics.median(times)
+                theirs = median_seconds(lambda st=selects: replay(raw, st), args.repeat)
+                print(ratio_line(f"{label} [{part}]", ours, theirs))
+                if part == "list":
+                    worst = max(worst, ours)
 
         ids = iter(sample * 6)
         pages: list[TicketPage] = []
@@ -199,11 +251,12 @@ def main() -> int:
         raw.close()
         db.dispose()
     print(
-        f"slowest filter change {worst * 1000:.1f} ms, ticket page {worst_page * 1000:.1f} ms; "
+        f"slowest list reload {worst * 1000:.1f} ms, ticket page {worst_page * 1000:.1f} ms; "
         f"target < {TARGET_MS:.0f} ms: {'met' if max(worst, worst_page) * 1000 < TARGET_MS else 'MISSED'}"
     )
-    del app
-    return 0
+    # Skip interpreter teardown of Qt objects (PySide6 can crash while finalizing).
+    sys.stdout.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":
