@@ -37,12 +37,20 @@ def table_names(conn: sqlite3.Connection) -> set[str]:
     }
 
 
-def check_file(path: Path, *, full: bool = False, allow_new: bool = False) -> None:
+# Above this size the start-up check reads only the header and the schema; the page scan
+# (``quick_check``) then happens off the UI thread in the start backup, which checks its copy.
+QUICK_SCAN_LIMIT = 64 * 1024 * 1024
+
+
+def check_file(
+    path: Path, *, full: bool = False, allow_new: bool = False, scan: bool = True
+) -> None:
     """Raise :class:`DatabaseFileError` unless ``path`` is a sound PropDesk database.
 
     ``full`` runs ``PRAGMA integrity_check`` (before a restore) instead of the faster
-    ``quick_check`` (at start). ``allow_new`` accepts a missing or empty file or an
-    SQLite file without any table (a database about to be created).
+    ``quick_check``; ``scan=False`` skips the page scan (header and schema only).
+    ``allow_new`` accepts a missing or empty file or an SQLite file without any table
+    (a database about to be created).
     """
     name = path.name
     if not path.exists():
@@ -61,9 +69,11 @@ def check_file(path: Path, *, full: bool = False, allow_new: bool = False) -> No
         )
     try:
         with closing(sqlite3.connect(_read_only_uri(path), uri=True)) as conn:
-            pragma = "integrity_check" if full else "quick_check"
-            result = [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
             tables = table_names(conn)
+            result = ["ok"]
+            if full or scan:
+                pragma = "integrity_check" if full else "quick_check"
+                result = [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
     except sqlite3.DatabaseError as exc:
         raise DatabaseFileError(
             f"{name} 已损坏，无法读取（{exc}）。请从备份恢复，程序没有修改它。"

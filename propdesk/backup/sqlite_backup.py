@@ -94,6 +94,12 @@ def online_copy(source: Path, dest: Path) -> None:
             dst.execute("PRAGMA journal_mode=DELETE")
         check_file(part)
         os.replace(part, dest)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseFileError(
+            f"无法备份 {source.name}：数据库文件已损坏（{exc}）。请从最近的备份恢复。"
+        ) from None
+    except DatabaseFileError as exc:
+        raise DatabaseFileError(f"备份 {source.name} 时发现数据库损坏：{exc}") from None
     finally:
         part.unlink(missing_ok=True)
 

@@ -82,17 +82,20 @@ class Database:
 def _check_sqlite_file(url: str) -> None:
     from sqlalchemy.engine import make_url
 
-    from propdesk.backup.integrity import check_file
+    from propdesk.backup.integrity import QUICK_SCAN_LIMIT, check_file
 
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        check_file(Path(parsed.database), allow_new=True)
+        path = Path(parsed.database)
+        small = not path.is_file() or path.stat().st_size <= QUICK_SCAN_LIMIT
+        check_file(path, allow_new=True, scan=small)
 
 
 def open_database(url: str, *, upgrade: bool = True) -> Database:
     """Open (and by default migrate to the newest schema) the database at ``url``.
 
-    A SQLite file is checked first (``PRAGMA quick_check``, PropDesk tables): a damaged
+    A SQLite file is checked first (header, schema, PropDesk tables, and ``PRAGMA
+    quick_check`` up to 64 MB; bigger files are scanned by the start backup): a damaged
     or foreign file raises ``DatabaseFileError`` and is never migrated or written.
     """
     _check_sqlite_file(url)

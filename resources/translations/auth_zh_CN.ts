@@ -169,6 +169,13 @@ The current database is kept aside first. PropDesk closes afterwards; start it a
     </message>
   </context>
   <context>
+    <name>BackupScheduler</name>
+    <message>
+      <source>Backup failed</source>
+      <translation>备份失败</translation>
+    </message>
+  </context>
+  <context>
     <name>BackupsModel</name>
     <message>
       <source>Time</source>

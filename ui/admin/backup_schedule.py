@@ -1,6 +1,8 @@
 """Automatic backups while the app runs: one at start, then daily (checked every hour).
 
-Runs on the app's executor, never on the UI thread. PostgreSQL: nothing (the server's
+Runs on the app's executor, never on the UI thread. The start backup also checks every
+page of the database (``quick_check`` of its copy), which is how a big database gets its
+start-up scan; a failure is shown in a message box. PostgreSQL: nothing (the server's
 pg_dump does backups). Install from the app after login:
 ``start_backup_schedule(ctx=ctx, parent=window)``.
 """
@@ -10,7 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from propdesk.backup.sqlite_backup import BackupInfo, auto_backup, daily_backup_if_due
 from ui.context import AppContext
@@ -71,7 +74,14 @@ class BackupScheduler(QObject):
         self.failed.emit(self.last_error)
 
 
-def start_backup_schedule(*, ctx: AppContext, parent: QObject | None = None) -> BackupScheduler:
+def start_backup_schedule(*, ctx: AppContext, parent: QWidget | None = None) -> BackupScheduler:
+    """Start the schedule; a failed backup (e.g. a damaged database) is shown to the user."""
     scheduler = BackupScheduler(ctx=ctx, parent=parent)
+    if parent is not None:
+        scheduler.failed.connect(
+            lambda message: QMessageBox.warning(
+                parent, QCoreApplication.translate("BackupScheduler", "Backup failed"), message
+            )
+        )
     scheduler.start()
     return scheduler
