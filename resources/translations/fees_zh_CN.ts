@@ -3,132 +3,132 @@
 <context>
     <name>ArrearsPage</name>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="63" />
+        <location filename="../../ui/fees/arrears_page.py" line="63" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="67" />
+        <location filename="../../ui/fees/arrears_page.py" line="67" />
         <source>Unit code starts with…</source>
         <translation>房号开头…</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="69" />
+        <location filename="../../ui/fees/arrears_page.py" line="69" />
         <source>Min. yuan</source>
         <translation>最低金额（元）</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="72" />
+        <location filename="../../ui/fees/arrears_page.py" line="72" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="80" />
+        <location filename="../../ui/fees/arrears_page.py" line="80" />
         <source>≤30 days</source>
         <translation>≤30天</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="81" />
+        <location filename="../../ui/fees/arrears_page.py" line="81" />
         <source>31–90 days</source>
         <translation>31–90天</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="82" />
+        <location filename="../../ui/fees/arrears_page.py" line="82" />
         <source>91–180 days</source>
         <translation>91–180天</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="83" />
+        <location filename="../../ui/fees/arrears_page.py" line="83" />
         <source>&gt;180 days</source>
         <translation>&gt;180天</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="86" />
+        <location filename="../../ui/fees/arrears_page.py" line="86" />
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="87" />
+        <location filename="../../ui/fees/arrears_page.py" line="87" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="88" />
+        <location filename="../../ui/fees/arrears_page.py" line="88" />
         <source>Owed</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="93" />
+        <location filename="../../ui/fees/arrears_page.py" line="93" />
         <source>Oldest due</source>
         <translation>最早应缴日</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="94" />
+        <location filename="../../ui/fees/arrears_page.py" line="94" />
         <source>Late fee</source>
         <translation>滞纳金</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="109" />
+        <location filename="../../ui/fees/arrears_page.py" line="109" />
         <source>&amp;Statement…</source>
         <translation>对账单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="110" />
+        <location filename="../../ui/fees/arrears_page.py" line="110" />
         <source>Log &amp;contact…</source>
         <translation>登记催缴(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="111" />
+        <location filename="../../ui/fees/arrears_page.py" line="111" />
         <source>&amp;Waive…</source>
         <translation>减免(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="113" />
+        <location filename="../../ui/fees/arrears_page.py" line="113" />
         <source>Print &amp;reminder letters…</source>
         <translation>打印催缴函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="114" />
+        <location filename="../../ui/fees/arrears_page.py" line="114" />
         <source>&amp;Export to Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="123" />
+        <location filename="../../ui/fees/arrears_page.py" line="123" />
         <source>Building:</source>
         <translation>楼栋：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="124" />
+        <location filename="../../ui/fees/arrears_page.py" line="124" />
         <source>Unit:</source>
         <translation>房号：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="125" />
+        <location filename="../../ui/fees/arrears_page.py" line="125" />
         <source>Owed at least:</source>
         <translation>欠费不少于：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="126" />
+        <location filename="../../ui/fees/arrears_page.py" line="126" />
         <source>Overdue at least:</source>
         <translation>逾期不少于：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="127" />
+        <location filename="../../ui/fees/arrears_page.py" line="127" />
         <source>As of:</source>
         <translation>截至：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="180" />
+        <location filename="../../ui/fees/arrears_page.py" line="180" />
         <source>{n} unit(s) in arrears, ¥{owed} owed, late fee ¥{fee}</source>
         <translation>欠费房屋 {n} 户，欠费 ¥{owed}，滞纳金 ¥{fee}</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="237" />
+        <location filename="../../ui/fees/arrears_page.py" line="237" />
         <source>Reminder letters</source>
         <translation>催缴函</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="248" />
+        <location filename="../../ui/fees/arrears_page.py" line="248" />
         <source>Export arrears</source>
         <translation>导出欠费明细表</translation>
     </message>
@@ -136,57 +136,57 @@
 <context>
     <name>ArrearsPanel</name>
     <message>
-        <location filename="../work/main/ui/fees/unit_panel.py" line="19" />
+        <location filename="../../ui/fees/unit_panel.py" line="19" />
         <source>Fees and arrears</source>
         <translation>收费与欠费</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/unit_panel.py" line="26" />
+        <location filename="../../ui/fees/unit_panel.py" line="26" />
         <source>Take &amp;payment…</source>
         <translation>收费(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/unit_panel.py" line="28" />
+        <location filename="../../ui/fees/unit_panel.py" line="28" />
         <source>Account &amp;statement…</source>
         <translation>对账单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/unit_panel.py" line="49" />
+        <location filename="../../ui/fees/unit_panel.py" line="49" />
         <source>No arrears.</source>
         <translation>无欠费。</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/unit_panel.py" line="57" />
+        <location filename="../../ui/fees/unit_panel.py" line="57" />
         <source>Overdue ¥{owed} ({ages})</source>
         <translation>逾期欠费 ¥{owed}（{ages}）</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/unit_panel.py" line="61" />
+        <location filename="../../ui/fees/unit_panel.py" line="61" />
         <source>; late fee ¥{0}</source>
         <translation>；滞纳金 ¥{0}</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/unit_panel.py" line="64" />
+        <location filename="../../ui/fees/unit_panel.py" line="64" />
         <source>Billed, not yet due: ¥{0}</source>
         <translation>已出账未到期：¥{0}</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/unit_panel.py" line="66" />
+        <location filename="../../ui/fees/unit_panel.py" line="66" />
         <source>Credit (prepaid): ¥{0}</source>
         <translation>预收余额：¥{0}</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/unit_panel.py" line="68" />
+        <location filename="../../ui/fees/unit_panel.py" line="68" />
         <source>Last notice: {0}</source>
         <translation>最近通知：{0}</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/unit_panel.py" line="70" />
+        <location filename="../../ui/fees/unit_panel.py" line="70" />
         <source>Promised to pay by {0}</source>
         <translation>承诺 {0} 前缴费</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/unit_panel.py" line="79" />
+        <location filename="../../ui/fees/unit_panel.py" line="79" />
         <source>Take payment</source>
         <translation>收费</translation>
     </message>
@@ -194,137 +194,137 @@
 <context>
     <name>BillingPage</name>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="50" />
+        <location filename="../../ui/fees/billing_page.py" line="50" />
         <source>Billing run</source>
         <translation>出账</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="52" />
+        <location filename="../../ui/fees/billing_page.py" line="52" />
         <source>&amp;Run billing</source>
         <translation>生成账单(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="58" />
+        <location filename="../../ui/fees/billing_page.py" line="58" />
         <source>Whole estate</source>
         <translation>全小区</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="61" />
+        <location filename="../../ui/fees/billing_page.py" line="61" />
         <source>Print payment &amp;notices…</source>
         <translation>打印缴费通知单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="63" />
+        <location filename="../../ui/fees/billing_page.py" line="63" />
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="75" />
+        <location filename="../../ui/fees/billing_page.py" line="75" />
         <source>Rates (a change applies from its date; past bills keep theirs)</source>
         <translation>收费标准（调价自生效日起执行，已出账单不变）</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="79" />
+        <location filename="../../ui/fees/billing_page.py" line="79" />
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="80" />
+        <location filename="../../ui/fees/billing_page.py" line="80" />
         <source>From</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="81" />
+        <location filename="../../ui/fees/billing_page.py" line="81" />
         <source>Rate (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="97" />
+        <location filename="../../ui/fees/billing_page.py" line="97" />
         <source>yuan per m², per unit or per m³/kWh</source>
         <translation>元/m²·月、元/户·月或元/吨、元/度</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="98" />
+        <location filename="../../ui/fees/billing_page.py" line="98" />
         <source>&amp;Add rate</source>
         <translation>添加单价(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="113" />
+        <location filename="../../ui/fees/billing_page.py" line="113" />
         <source>Late fee and reminders</source>
         <translation>滞纳金与催缴</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="114" />
+        <location filename="../../ui/fees/billing_page.py" line="114" />
         <source>Charge a late fee</source>
         <translation>收取滞纳金</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="117" />
+        <location filename="../../ui/fees/billing_page.py" line="117" />
         <source> ‱ per day</source>
         <translation> ‱/天</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="124" />
+        <location filename="../../ui/fees/billing_page.py" line="124" />
         <source>Sa&amp;ve settings</source>
         <translation>保存设置(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="131" />
+        <location filename="../../ui/fees/billing_page.py" line="131" />
         <source>Daily rate:</source>
         <translation>日费率：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="132" />
+        <location filename="../../ui/fees/billing_page.py" line="132" />
         <source>Grace days after due date:</source>
         <translation>到期后宽限天数：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="133" />
+        <location filename="../../ui/fees/billing_page.py" line="133" />
         <source>1st reminder after (days):</source>
         <translation>第一次催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="134" />
+        <location filename="../../ui/fees/billing_page.py" line="134" />
         <source>2nd reminder after (days):</source>
         <translation>第二次催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="135" />
+        <location filename="../../ui/fees/billing_page.py" line="135" />
         <source>Final reminder after (days):</source>
         <translation>最后催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="136" />
+        <location filename="../../ui/fees/billing_page.py" line="136" />
         <source>No reminder below (yuan):</source>
         <translation>欠费低于此金额不催缴（元）：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="157" />
+        <location filename="../../ui/fees/billing_page.py" line="157" />
         <source>Billed months: {0}</source>
         <translation>已出账月份：{0}</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="176" />
+        <location filename="../../ui/fees/billing_page.py" line="176" />
         <source>Billing {0}…</source>
         <translation>正在生成 {0} 账单…</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="184" />
+        <location filename="../../ui/fees/billing_page.py" line="184" />
         <source>{period}: {n} line(s), ¥{amount}.</source>
         <translation>{period}：生成 {n} 条账单，合计 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="188" />
+        <location filename="../../ui/fees/billing_page.py" line="188" />
         <source>{0}: already billed, nothing new.</source>
         <translation>{0}：账单已全部生成，没有新增。</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="190" />
+        <location filename="../../ui/fees/billing_page.py" line="190" />
         <source>No rate: {0}</source>
         <translation>未设单价：{0}</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/billing_page.py" line="259" />
+        <location filename="../../ui/fees/billing_page.py" line="259" />
         <source>Payment notices {0}</source>
         <translation>缴费通知单 {0}</translation>
     </message>
@@ -332,109 +332,109 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="81" />
+        <location filename="../../ui/fees/cashier.py" line="81" />
         <source>Unit code, e.g. 3-2-1502, then Enter</source>
         <translation>输入房号，如 3-2-1502，按回车</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="97" />
+        <location filename="../../ui/fees/cashier.py" line="97" />
         <source>Amount in yuan</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="105" />
+        <location filename="../../ui/fees/cashier.py" line="105" />
         <source>Transaction reference (transfer, WeChat, Alipay)</source>
         <translation>交易流水号（转账、微信、支付宝）</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="109" />
+        <location filename="../../ui/fees/cashier.py" line="109" />
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="110" />
+        <location filename="../../ui/fees/cashier.py" line="110" />
         <source>No prepayment</source>
         <translation>不预缴</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="112" />
+        <location filename="../../ui/fees/cashier.py" line="112" />
         <source>Payer (default: the owner)</source>
         <translation>交款人（默认为业主）</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="113" />
+        <location filename="../../ui/fees/cashier.py" line="113" />
         <source>&amp;Take payment and print receipt</source>
         <translation>收款并打印收据(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="124" />
+        <location filename="../../ui/fees/cashier.py" line="124" />
         <source>&amp;Unit:</source>
         <translation>房号(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="127" />
+        <location filename="../../ui/fees/cashier.py" line="127" />
         <source>A&amp;mount (yuan):</source>
         <translation>金额（元）(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="128" />
+        <location filename="../../ui/fees/cashier.py" line="128" />
         <source>&amp;Method:</source>
         <translation>付款方式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="129" />
+        <location filename="../../ui/fees/cashier.py" line="129" />
         <source>&amp;Reference:</source>
         <translation>流水号(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="130" />
+        <location filename="../../ui/fees/cashier.py" line="130" />
         <source>Prepay property fee:</source>
         <translation>预缴物业费：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="131" />
+        <location filename="../../ui/fees/cashier.py" line="131" />
         <source>Payer:</source>
         <translation>交款人：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="142" />
+        <location filename="../../ui/fees/cashier.py" line="142" />
         <source>Open lines (Space picks a line; none picked = oldest first):</source>
         <translation>未缴账单（空格键勾选；不勾选则从最早的开始冲抵）：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="209" />
+        <location filename="../../ui/fees/cashier.py" line="209" />
         <source>No unit chosen.</source>
         <translation>未选择房屋。</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="215" />
+        <location filename="../../ui/fees/cashier.py" line="215" />
         <source>Owner: {owner}    Overdue: ¥{owed}    Late fee: ¥{fee}    Credit: ¥{credit}</source>
         <translation>业主：{owner}    逾期欠费：¥{owed}    滞纳金：¥{fee}    预收余额：¥{credit}</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="239" />
+        <location filename="../../ui/fees/cashier.py" line="239" />
         <source>Picked: {n} line(s), ¥{picked}
 All open lines: ¥{total}</source>
         <translation>已选：{n} 条，¥{picked}
 全部未缴：¥{total}</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="255" />
+        <location filename="../../ui/fees/cashier.py" line="255" />
         <source>Enter a unit code first.</source>
         <translation>请先输入房号。</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="292" />
+        <location filename="../../ui/fees/cashier.py" line="292" />
         <source>Receipt {no}: ¥{amount} taken.</source>
         <translation>收据 {no}：已收 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="296" />
+        <location filename="../../ui/fees/cashier.py" line="296" />
         <source> ¥{credit} kept as credit.</source>
         <translation> ¥{credit} 存为预收款。</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/cashier.py" line="313" />
+        <location filename="../../ui/fees/cashier.py" line="313" />
         <source>Receipt {0}</source>
         <translation>收据 {0}</translation>
     </message>
@@ -442,77 +442,77 @@ All open lines: ¥{total}</source>
 <context>
     <name>CollectionPage</name>
     <message>
-        <location filename="../work/main/ui/fees/collection_page.py" line="40" />
+        <location filename="../../ui/fees/collection_page.py" line="40" />
         <source>By building</source>
         <translation>按楼栋</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/collection_page.py" line="41" />
+        <location filename="../../ui/fees/collection_page.py" line="41" />
         <source>By item</source>
         <translation>按收费项目</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/collection_page.py" line="42" />
+        <location filename="../../ui/fees/collection_page.py" line="42" />
         <source>Building × item</source>
         <translation>楼栋 × 项目</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/collection_page.py" line="43" />
+        <location filename="../../ui/fees/collection_page.py" line="43" />
         <source>&amp;Show</source>
         <translation>查询(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/collection_page.py" line="48" />
+        <location filename="../../ui/fees/collection_page.py" line="48" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/collection_page.py" line="49" />
+        <location filename="../../ui/fees/collection_page.py" line="49" />
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/collection_page.py" line="50" />
+        <location filename="../../ui/fees/collection_page.py" line="50" />
         <source>Billed</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/collection_page.py" line="51" />
+        <location filename="../../ui/fees/collection_page.py" line="51" />
         <source>Collected</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/collection_page.py" line="52" />
+        <location filename="../../ui/fees/collection_page.py" line="52" />
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/collection_page.py" line="53" />
+        <location filename="../../ui/fees/collection_page.py" line="53" />
         <source>Rate</source>
         <translation>收缴率</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/collection_page.py" line="54" />
+        <location filename="../../ui/fees/collection_page.py" line="54" />
         <source>Arrears at start</source>
         <translation>期初陈欠</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/collection_page.py" line="55" />
+        <location filename="../../ui/fees/collection_page.py" line="55" />
         <source>Arrears collected</source>
         <translation>陈欠收回</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/collection_page.py" line="56" />
+        <location filename="../../ui/fees/collection_page.py" line="56" />
         <source>Arrears rate</source>
         <translation>陈欠收缴率</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/collection_page.py" line="67" />
+        <location filename="../../ui/fees/collection_page.py" line="67" />
         <source>From month:</source>
         <translation>起始月份：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/collection_page.py" line="67" />
+        <location filename="../../ui/fees/collection_page.py" line="67" />
         <source>To month:</source>
         <translation>截止月份：</translation>
     </message>
@@ -520,27 +520,27 @@ All open lines: ¥{total}</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="267" />
+        <location filename="../../ui/fees/arrears_page.py" line="267" />
         <source>Contact about arrears – {0}</source>
         <translation>催缴记录 – {0}</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="279" />
+        <location filename="../../ui/fees/arrears_page.py" line="279" />
         <source>Promised to pay by</source>
         <translation>承诺缴费日期</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="284" />
+        <location filename="../../ui/fees/arrears_page.py" line="284" />
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="285" />
+        <location filename="../../ui/fees/arrears_page.py" line="285" />
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="286" />
+        <location filename="../../ui/fees/arrears_page.py" line="286" />
         <source>Outcome:</source>
         <translation>结果：</translation>
     </message>
@@ -548,32 +548,32 @@ All open lines: ¥{total}</source>
 <context>
     <name>FeeLabels</name>
     <message>
-        <location filename="../work/main/ui/fees/labels.py" line="14" />
+        <location filename="../../ui/fees/labels.py" line="14" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/labels.py" line="15" />
+        <location filename="../../ui/fees/labels.py" line="15" />
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/labels.py" line="16" />
+        <location filename="../../ui/fees/labels.py" line="16" />
         <source>Card</source>
         <translation>刷卡</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/labels.py" line="17" />
+        <location filename="../../ui/fees/labels.py" line="17" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/labels.py" line="18" />
+        <location filename="../../ui/fees/labels.py" line="18" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/labels.py" line="19" />
+        <location filename="../../ui/fees/labels.py" line="19" />
         <source>From credit</source>
         <translation>预收抵扣</translation>
     </message>
@@ -581,30 +581,35 @@ All open lines: ¥{total}</source>
 <context>
     <name>FeesPage</name>
     <message>
-        <location filename="../work/main/ui/fees/page.py" line="24" />
+        <location filename="../../ui/fees/page.py" line="26" />
         <source>&amp;Cashier</source>
         <translation>收银台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/page.py" line="25" />
+        <location filename="../../ui/fees/page.py" line="27" />
         <source>&amp;Arrears</source>
         <translation>欠费(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/page.py" line="26" />
+        <location filename="../../ui/fees/page.py" line="28" />
         <source>Collection &amp;rate</source>
         <translation>收缴率(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/page.py" line="27" />
+        <location filename="../../ui/fees/page.py" line="29" />
         <source>&amp;Billing and rates</source>
         <translation>出账与收费标准(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="30" />
+        <source>&amp;Meter readings</source>
+        <translation>抄表(&amp;M)</translation>
     </message>
 </context>
 <context>
     <name>FeesStatus</name>
     <message>
-        <location filename="../work/main/ui/fees/registration.py" line="19" />
+        <location filename="../../ui/fees/registration.py" line="19" />
         <source>Arrears &gt;30 days: {n} units, ¥{owed}</source>
         <translation>逾期30天以上：{n} 户，¥{owed}</translation>
     </message>
@@ -612,7 +617,7 @@ All open lines: ¥{total}</source>
 <context>
     <name>NavModule</name>
     <message>
-        <location filename="../work/main/ui/fees/registration.py" line="32" />
+        <location filename="../../ui/fees/registration.py" line="32" />
         <source>Fees</source>
         <translation>收费</translation>
     </message>
@@ -620,176 +625,282 @@ All open lines: ¥{total}</source>
 <context>
     <name>OpenLinesModel</name>
     <message>
-        <location filename="../work/main/ui/fees/lines_model.py" line="39" />
+        <location filename="../../ui/fees/lines_model.py" line="39" />
         <source>Pay</source>
         <translation>收</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/lines_model.py" line="40" />
+        <location filename="../../ui/fees/lines_model.py" line="40" />
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/lines_model.py" line="41" />
+        <location filename="../../ui/fees/lines_model.py" line="41" />
         <source>Period</source>
         <translation>账期</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/lines_model.py" line="42" />
+        <location filename="../../ui/fees/lines_model.py" line="42" />
         <source>Due date</source>
         <translation>应缴日期</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/lines_model.py" line="43" />
+        <location filename="../../ui/fees/lines_model.py" line="43" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/lines_model.py" line="44" />
+        <location filename="../../ui/fees/lines_model.py" line="44" />
         <source>Owed</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/lines_model.py" line="45" />
+        <location filename="../../ui/fees/lines_model.py" line="45" />
         <source>Overdue days</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/lines_model.py" line="46" />
+        <location filename="../../ui/fees/lines_model.py" line="46" />
         <source>Late fee</source>
         <translation>滞纳金</translation>
     </message>
 </context>
 <context>
+    <name>ReadingsModel</name>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="76" />
+        <source>Meter</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="77" />
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="78" />
+        <source>Last reading</source>
+        <translation>上期读数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="79" />
+        <source>Consumption</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="80" />
+        <source>This reading</source>
+        <translation>本期读数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="81" />
+        <source>Roll-over</source>
+        <translation>翻零</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsPage</name>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="210" />
+        <source>Water</source>
+        <translation>水表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="211" />
+        <source>Electricity</source>
+        <translation>电表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="227" />
+        <source>&amp;Load</source>
+        <translation>载入(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="228" />
+        <source>Meter &amp;replaced…</source>
+        <translation>换表(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="229" />
+        <source>&amp;Blank sheet…</source>
+        <translation>空白抄表单(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="230" />
+        <source>&amp;Import from Excel…</source>
+        <translation>从 Excel 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="232" />
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="274" />
+        <source>Meter replaced – {0}</source>
+        <translation>换表 – {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="277" />
+        <source>Old meter's final reading:</source>
+        <translation>旧表止码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="278" />
+        <source>New meter's initial reading:</source>
+        <translation>新表起码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="279" />
+        <source>New meter's reading now:</source>
+        <translation>新表本期读数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="310" />
+        <source>Blank reading sheet</source>
+        <translation>空白抄表单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="317" />
+        <source>Import readings</source>
+        <translation>导入抄表数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/readings_page.py" line="338" />
+        <source>{0} reading(s) imported.</source>
+        <translation>已导入 {0} 条读数。</translation>
+    </message>
+</context>
+<context>
     <name>StatementDialog</name>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="49" />
+        <location filename="../../ui/fees/statement.py" line="49" />
         <source>Account statement – {0}</source>
         <translation>对账单 – {0}</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="54" />
+        <location filename="../../ui/fees/statement.py" line="54" />
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="55" />
+        <location filename="../../ui/fees/statement.py" line="55" />
         <source>Period</source>
         <translation>账期</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="56" />
+        <location filename="../../ui/fees/statement.py" line="56" />
         <source>Due date</source>
         <translation>应缴日期</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="57" />
-        <location filename="../work/main/ui/fees/statement.py" line="70" />
+        <location filename="../../ui/fees/statement.py" line="57" />
+        <location filename="../../ui/fees/statement.py" line="70" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="58" />
+        <location filename="../../ui/fees/statement.py" line="58" />
         <source>Paid</source>
         <translation>已缴</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="59" />
+        <location filename="../../ui/fees/statement.py" line="59" />
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="60" />
+        <location filename="../../ui/fees/statement.py" line="60" />
         <source>Owed</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="61" />
+        <location filename="../../ui/fees/statement.py" line="61" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="68" />
+        <location filename="../../ui/fees/statement.py" line="68" />
         <source>Receipt</source>
         <translation>收据号</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="69" />
+        <location filename="../../ui/fees/statement.py" line="69" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="71" />
+        <location filename="../../ui/fees/statement.py" line="71" />
         <source>Method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="72" />
+        <location filename="../../ui/fees/statement.py" line="72" />
         <source>Reference</source>
         <translation>流水号</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="73" />
+        <location filename="../../ui/fees/statement.py" line="73" />
         <source>To credit</source>
         <translation>存预收</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="74" />
+        <location filename="../../ui/fees/statement.py" line="74" />
         <source>Taken by</source>
         <translation>收款人</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="76" />
+        <location filename="../../ui/fees/statement.py" line="76" />
         <source>Voided</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="77" />
+        <location filename="../../ui/fees/statement.py" line="77" />
         <source>Voided: {0}</source>
         <translation>已作废：{0}</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="88" />
+        <location filename="../../ui/fees/statement.py" line="88" />
         <source>&amp;Reprint receipt</source>
         <translation>补打收据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="89" />
+        <location filename="../../ui/fees/statement.py" line="89" />
         <source>&amp;Void receipt…</source>
         <translation>作废收据(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="91" />
+        <location filename="../../ui/fees/statement.py" line="91" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="102" />
+        <location filename="../../ui/fees/statement.py" line="102" />
         <source>Bill lines</source>
         <translation>账单明细</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="104" />
+        <location filename="../../ui/fees/statement.py" line="104" />
         <source>Receipts</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="114" />
+        <location filename="../../ui/fees/statement.py" line="114" />
         <source>Billed ¥{b}   Paid ¥{p}   Waived ¥{w}   Owed ¥{o}   Credit ¥{c}</source>
         <translation>应收 ¥{b}   已缴 ¥{p}   减免 ¥{w}   欠费 ¥{o}   预收 ¥{c}</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="137" />
+        <location filename="../../ui/fees/statement.py" line="137" />
         <source>Receipt {0}</source>
         <translation>收据 {0}</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="148" />
+        <location filename="../../ui/fees/statement.py" line="148" />
         <source>Void receipt {0}</source>
         <translation>作废收据 {0}</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/statement.py" line="149" />
+        <location filename="../../ui/fees/statement.py" line="149" />
         <source>Reason (the receipt is kept, marked void):</source>
         <translation>作废原因（收据保留并标记作废）：</translation>
     </message>
@@ -797,37 +908,37 @@ All open lines: ¥{total}</source>
 <context>
     <name>WaiveDialog</name>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="322" />
+        <location filename="../../ui/fees/arrears_page.py" line="322" />
         <source>Waive arrears</source>
         <translation>减免欠费</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="331" />
+        <location filename="../../ui/fees/arrears_page.py" line="331" />
         <source>Part of the amount owed</source>
         <translation>减免部分欠费</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="332" />
+        <location filename="../../ui/fees/arrears_page.py" line="332" />
         <source>The whole late fee</source>
         <translation>免除全部滞纳金</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="342" />
+        <location filename="../../ui/fees/arrears_page.py" line="342" />
         <source>Line:</source>
         <translation>账单：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="343" />
+        <location filename="../../ui/fees/arrears_page.py" line="343" />
         <source>Waive:</source>
         <translation>减免：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="344" />
+        <location filename="../../ui/fees/arrears_page.py" line="344" />
         <source>Amount (yuan):</source>
         <translation>金额（元）：</translation>
     </message>
     <message>
-        <location filename="../work/main/ui/fees/arrears_page.py" line="345" />
+        <location filename="../../ui/fees/arrears_page.py" line="345" />
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>

@@ -9,10 +9,11 @@ from ui.fees.arrears_page import ArrearsPage
 from ui.fees.billing_page import BillingPage
 from ui.fees.cashier import CashierPage
 from ui.fees.collection_page import CollectionPage
+from ui.fees.readings_page import ReadingsPage
 
 
 class FeesPage(QWidget):
-    """Tabs: ``cashier``, ``arrears``, ``collection``, ``billing`` (attributes of the same names)."""
+    """Tabs: ``cashier``, ``arrears``, ``collection``, ``billing``, ``readings`` (attributes)."""
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -21,8 +22,10 @@ class FeesPage(QWidget):
         self.arrears = ArrearsPage(ctx=ctx, parent=self.tabs)
         self.collection = CollectionPage(ctx=ctx, parent=self.tabs)
         self.billing = BillingPage(ctx=ctx, parent=self.tabs)
+        self.readings = ReadingsPage(ctx=ctx, parent=self.tabs)
         self.tabs.addTab(self.cashier, self.tr("&Cashier"))
         self.tabs.addTab(self.arrears, self.tr("&Arrears"))
         self.tabs.addTab(self.collection, self.tr("Collection &rate"))
         self.tabs.addTab(self.billing, self.tr("&Billing and rates"))
+        self.tabs.addTab(self.readings, self.tr("&Meter readings"))
         QVBoxLayout(self).addWidget(self.tabs)

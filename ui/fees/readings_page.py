@@ -1,0 +1,338 @@
+"""Meter readings (抄表): fast grid entry by keyboard, roll-over and replacement, Excel import.
+
+Type a reading and press Enter: it is saved at once and the next meter is selected. A
+reading lower than the last one is refused unless the row is marked roll-over (Space on
+the 翻零 column) or entered through *Meter replaced…*.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.errors import DomainError
+from propdesk.fees.meters import GridRow, Replacement, reading_grid, record_reading
+from propdesk.fees.money import parse_yuan
+from propdesk.fees.periods import period_of
+from propdesk.fees.reading_import import ReadingImportError, import_readings
+from ui.common.forms import ERROR_STYLE, show_error
+from ui.context import AppContext
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+READING_COL = 4
+ROLLOVER_COL = 5
+
+
+def _num(centi: int | None) -> str:
+    return "" if centi is None else f"{centi // 100}.{centi % 100:02d}"
+
+
+class ReadingsModel(QAbstractTableModel):
+    """Meters of a kind for a period; the reading column is editable and saves at once.
+
+    Signals:
+        failed(str): a reading was refused (the message says why).
+        saved(int): the row whose reading was saved.
+    """
+
+    failed = Signal(str)
+    saved = Signal(int)
+
+    def __init__(self, *, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.period = period_of(date.today())
+        self.kind = "water"
+        self._rows: list[GridRow] = []
+        self._rollover: set[int] = set()
+        self._headers = [
+            self.tr("Meter"),
+            self.tr("Unit"),
+            self.tr("Last reading"),
+            self.tr("Consumption"),
+            self.tr("This reading"),
+            self.tr("Roll-over"),
+        ]
+
+    def load(self, period: str, kind: str) -> None:
+        rows = self.ctx.read(lambda s: reading_grid(s, period, kind))
+        self.beginResetModel()
+        self.period, self.kind = period, kind
+        self._rows = rows
+        self._rollover = set()
+        self.endResetModel()
+
+    def row_value(self, row: int) -> GridRow:
+        return self._rows[row]
+
+    def rows(self) -> list[GridRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == READING_COL:
+            base |= Qt.ItemFlag.ItemIsEditable
+        if index.column() == ROLLOVER_COL:
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        g = self._rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            values = (
+                g.meter_code,
+                g.unit_code,
+                _num(g.previous_centi),
+                _num(g.consumption_centi),
+                _num(g.reading_centi),
+                "",
+            )
+            return values[col]
+        if role == Qt.ItemDataRole.CheckStateRole and col == ROLLOVER_COL:
+            return (
+                Qt.CheckState.Checked if g.meter_id in self._rollover else Qt.CheckState.Unchecked
+            )
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= col <= 4:
+            return int(RIGHT)
+        if (
+            role == Qt.ItemDataRole.BackgroundRole
+            and col == READING_COL
+            and g.reading_centi is None
+        ):
+            return QBrush(QColor("#fff8dc"))
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        g = self._rows[index.row()]
+        if index.column() == ROLLOVER_COL and role == Qt.ItemDataRole.CheckStateRole:
+            self._rollover.symmetric_difference_update({g.meter_id})
+            self.dataChanged.emit(index, index, [role])
+            return True
+        if index.column() != READING_COL or role != Qt.ItemDataRole.EditRole:
+            return False
+        text = str(value).strip()
+        if not text:
+            return False
+        try:
+            centi = parse_yuan(text, "reading")
+            self._save(index.row(), centi, rollover=g.meter_id in self._rollover)
+        except DomainError as exc:
+            self.failed.emit(f"{g.meter_code}：{exc}")
+            return False
+        return True
+
+    def _save(
+        self,
+        row: int,
+        centi: int,
+        *,
+        rollover: bool = False,
+        replacement: Replacement | None = None,
+    ) -> None:
+        g = self._rows[row]
+        period = self.period
+        self.ctx.write(
+            lambda s: record_reading(
+                s,
+                meter_id=g.meter_id,
+                period=period,
+                reading_centi=centi,
+                rollover=rollover,
+                replacement=replacement,
+            ),
+            "fees",
+        )
+        fresh = self.ctx.read(lambda s: reading_grid(s, period, self.kind))
+        self._rows[row] = next(x for x in fresh if x.meter_id == g.meter_id)
+        self._rollover.discard(g.meter_id)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, ROLLOVER_COL))
+        self.saved.emit(row)
+
+    def save_replacement(self, row: int, reading: int, old_final: int, new_initial: int) -> None:
+        self._save(row, reading, replacement=Replacement(old_final, new_initial))
+
+
+class ReadingsPage(QWidget):
+    """Attributes: ``model``, ``view``, ``period``, ``kind``, ``error``."""
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.period = QLineEdit(period_of(date.today()), self)
+        self.kind = QComboBox(self)
+        self.kind.addItem(self.tr("Water"), "water")
+        self.kind.addItem(self.tr("Electricity"), "electricity")
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.model = ReadingsModel(ctx=ctx, parent=self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        load = QPushButton(self.tr("&Load"), self)
+        replaced = QPushButton(self.tr("Meter &replaced…"), self)
+        template = QPushButton(self.tr("&Blank sheet…"), self)
+        import_button = QPushButton(self.tr("&Import from Excel…"), self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Month:"), self))
+        top.addWidget(self.period)
+        top.addWidget(self.kind)
+        top.addWidget(load)
+        top.addStretch(1)
+        for b in (replaced, template, import_button):
+            top.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.error)
+        layout.addWidget(self.view, 1)
+        load.clicked.connect(self.reload)
+        self.period.returnPressed.connect(self.reload)
+        self.kind.currentIndexChanged.connect(self.reload)
+        replaced.clicked.connect(self.replacement)
+        template.clicked.connect(self.blank_sheet)
+        import_button.clicked.connect(self.import_sheet)
+        self.model.failed.connect(self.error.setText)
+        self.model.saved.connect(self._next)
+        self.reload()
+
+    def reload(self) -> None:
+        self.error.clear()
+        try:
+            self.model.load(self.period.text().strip(), str(self.kind.currentData()))
+        except DomainError as exc:
+            self.error.setText(str(exc))
+            return
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, READING_COL))
+
+    def _next(self, row: int) -> None:
+        self.error.clear()
+        if row + 1 < self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(row + 1, READING_COL))
+
+    def replacement(self) -> None:
+        idx = self.view.currentIndex()
+        if not idx.isValid():
+            return
+        g = self.model.row_value(idx.row())
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Meter replaced – {0}").format(g.meter_code))
+        old, new, now = QLineEdit(dialog), QLineEdit(dialog), QLineEdit(dialog)
+        form = QFormLayout(dialog)
+        form.addRow(self.tr("Old meter's final reading:"), old)
+        form.addRow(self.tr("New meter's initial reading:"), new)
+        form.addRow(self.tr("New meter's reading now:"), now)
+        err = QLabel(dialog)
+        err.setStyleSheet(ERROR_STYLE)
+        form.addRow(err)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+        )
+        form.addRow(box)
+
+        def accept() -> None:
+            try:
+                self.model.save_replacement(
+                    idx.row(),
+                    parse_yuan(now.text(), "reading"),
+                    parse_yuan(old.text(), "old_final"),
+                    parse_yuan(new.text(), "new_initial"),
+                )
+            except DomainError as exc:
+                err.setText(str(exc))
+                return
+            dialog.accept()
+
+        box.accepted.connect(accept)
+        box.rejected.connect(dialog.reject)
+        dialog.open()
+
+    def blank_sheet(self) -> None:
+        from reports.excel.fees_readings import write_reading_sheet
+
+        name = f"抄表_{self.model.period}_{self.model.kind}.xlsx"
+        path, _f = QFileDialog.getSaveFileName(
+            self, self.tr("Blank reading sheet"), name, "Excel (*.xlsx)"
+        )
+        if path:
+            write_reading_sheet(self.model._rows, path)
+
+    def import_sheet(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(
+            self, self.tr("Import readings"), "", "Excel (*.xlsx)"
+        )
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str) -> None:
+        """Import ``path`` for the shown month; all or nothing, every problem listed."""
+        from reports.excel.fees_readings import read_reading_sheet
+
+        period = self.model.period
+        try:
+            rows = read_reading_sheet(path)
+            n = self.ctx.write(lambda s: import_readings(s, period, rows), "fees")
+        except ReadingImportError as exc:
+            lines = [f"第 {e.row} 行 {e.column}：{e.message}" for e in exc.errors[:30]]
+            self.error.setText(str(exc) + "\n" + "\n".join(lines))
+            return
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+        self.error.setText(self.tr("{0} reading(s) imported.").format(n))
