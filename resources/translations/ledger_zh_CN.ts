@@ -246,6 +246,10 @@ Fill in one row per person and unit, then import it.</source>
       <source>Preparing {0}…</source>
       <translation>正在生成 {0}…</translation>
     </message>
+    <message>
+      <source>Unexpected error: {0}</source>
+      <translation>意外错误：{0}</translation>
+    </message>
     <message numerus="yes">
       <source>%n page(s)</source>
       <translation>

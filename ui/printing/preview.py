@@ -48,6 +48,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from propdesk.errors import DomainError
+
 if TYPE_CHECKING:
     from ui.context import AppContext
 
@@ -336,6 +338,14 @@ def preview_in_background(
     def failed(exc: BaseException) -> None:
         progress.close()
         progress.deleteLater()
-        QMessageBox.warning(parent, title, str(exc))
+        text = (
+            str(exc) if isinstance(exc, DomainError) else _tr("Unexpected error: {0}").format(exc)
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent
+        )
+        box.setObjectName("preview_error")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): the failure arrives from the executor, never block it
 
     ctx.executor.submit(lambda: make_pdf(), success=done, failure=failed)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from propdesk.errors import NotFound
 from propdesk.registry.models import Occupancy, Unit
 from reports.excel.owners import SHEET, write_template
 from tests.ui.helpers import SmallEstate
@@ -20,7 +21,7 @@ from ui import extensions as ext
 from ui.context import AppContext
 from ui.ledger import actions
 from ui.ledger.dialogs import ImportErrorsDialog
-from ui.printing.preview import PdfPreviewDialog
+from ui.printing.preview import PdfPreviewDialog, preview_in_background
 from ui.registrations import register_all
 
 # The offscreen platform says this whenever a top-level dialog is shown; it is not ours.
@@ -216,3 +217,25 @@ def test_export_through_the_action(
     names = {r[rows[0].index("姓名")] for r in rows[1:]}
     assert names == {"张三", "李四", "王五", None}
     assert "Exported 4 rows" in shown[0].text()  # type: ignore[attr-defined]
+
+
+def test_a_failing_document_is_explained_not_previewed(qtbot: QtBot, ui_ctx: AppContext) -> None:
+    parent = _parent(qtbot)
+    shown: list[PdfPreviewDialog] = []
+
+    def broken() -> bytes:
+        raise NotFound("没有编号为 9 的楼栋。")
+
+    preview_in_background(
+        ui_ctx,
+        broken,
+        title="业主台账",
+        suggested_name="x.pdf",
+        parent=parent,
+        on_shown=shown.append,
+    )
+    assert shown == []
+    box = parent.findChild(QMessageBox, "preview_error")
+    assert box is not None
+    assert box.isVisible()
+    assert box.text() == "没有编号为 9 的楼栋。"
