@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self.record_page: QWidget | None = None
         self._back: list[tuple[str, int]] = []
+        self._module_key = ""  # the module page last shown (Back returns to it)
         self.resize(1280, 800)
 
         self.search = SearchBox(ctx=ctx)
@@ -144,6 +145,8 @@ class MainWindow(QMainWindow):
             self._pages[key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
+        self._module_key = key
+        self._back.clear()
         row = next((i for i, m in enumerate(self.modules) if m.key == key), -1)
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
@@ -191,13 +194,12 @@ class MainWindow(QMainWindow):
         page.setFocus()
 
     def go_back(self) -> None:
-        """Back to the previous record page, or to the last module."""
+        """Back to the previous record page, or to the module the records were opened from."""
         if self._back:
             kind, record_id = self._back.pop()
             self._show_record(kind, record_id)
         elif self.modules:
-            self.nav.setCurrentRow(0)
-            self.show_module(self.modules[0].key)
+            self.show_module(self._module_key or self.modules[0].key)
 
     # --- menus, shortcuts, status -----------------------------------------------------
 
