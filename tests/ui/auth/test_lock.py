@@ -135,3 +135,22 @@ def test_idle_lock_off_when_zero(
     qtbot.keyClick(window, Qt.Key.Key_A)
     assert not lock.timer.isActive()
     assert window.findChild(SessionLock) is lock
+
+
+def test_ctrl_l_on_the_main_window_locks(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    from ui.main_window import MainWindow
+
+    ctx = _ctx(sqlite_db, desk_users["clerk"])
+    window = MainWindow(ctx=ctx)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    lock = install_session_lock(window, ctx=ctx)
+    with qtbot.waitSignal(lock.locked):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+    assert lock.dialog is not None
+    qtbot.addWidget(lock.dialog)
