@@ -15,7 +15,7 @@ from collections import Counter
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from propdesk.auth.models import User
@@ -339,7 +339,7 @@ def build_tickets(session: Session, ctx: DemoContext) -> None:
             due.response_due - created,
             due.resolve_due - created,
         )
-        lines = []
+        lines: list[dict[str, Any]] = []
         if row["is_paid"]:
             mat, price = rng.choice(MATERIALS)
             lines = [
@@ -538,9 +538,7 @@ def _post_charges(
             source_id=tid,
             on=local_date(row["done_at"]),
         )
-        session.execute(
-            Ticket.__table__.update().where(Ticket.__table__.c.id == tid).values(charge_id=charge)
-        )
+        session.execute(update(Ticket).where(Ticket.id == tid).values(charge_id=charge))
 
 
 def _work_time(rng: random.Random, lo: datetime, hi: datetime) -> datetime:
@@ -584,9 +582,9 @@ def _reporters(
         ):
             people[pid] = (name, phone)
     out: dict[int, tuple[int | None, str, str]] = {}
-    for unit, pid in pick.items():
-        if pid and pid in people:
-            out[unit] = (pid, *people[pid])
+    for unit, chosen in pick.items():
+        if chosen and chosen in people:
+            out[unit] = (chosen, *people[chosen])
         else:
             out[unit] = (None, "住户", "")
     return out

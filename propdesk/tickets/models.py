@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -28,7 +29,7 @@ from propdesk.tickets.values import (
 )
 
 
-def _in(column: str, values: type) -> str:
+def _in(column: str, values: type[StrEnum]) -> str:
     return f"{column} IN (" + ", ".join(f"'{m.value}'" for m in values) + ")"
 
 

@@ -116,8 +116,8 @@ def text_filter(text: str) -> ColumnElement[bool]:
         esc = _like_escape(text)
         return Ticket.unit_id.in_(select(Unit.id).where(Unit.code.like(esc + "%", escape="\\")))
     if _NUMBER_PREFIX.match(text):
-        return starts_with(Ticket.number, text.upper())  # type: ignore[return-value]
-    return contains_text(Ticket.search_text, text)  # type: ignore[return-value]
+        return starts_with(Ticket.number, text.upper())
+    return contains_text(Ticket.search_text, text)
 
 
 def board_conditions(

@@ -65,7 +65,7 @@ def _literal_prefix(prefix: Any) -> str:
 @compiles(starts_with)
 def _generic_prefix(element: starts_with, compiler: Any, **kw: Any) -> str:
     column, prefix = list(element.clauses)
-    pattern = bindparam(None, _literal_prefix(prefix) + "%", unique=True)
+    pattern: Any = bindparam(None, _literal_prefix(prefix) + "%", unique=True)
     return f"({compiler.process(column, **kw)} LIKE {compiler.process(pattern, **kw)})"
 
 
