@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from propdesk.demo import steps
 from ui import cli
 
 
@@ -22,6 +23,12 @@ def _command_paths(
                 path = (*prefix, name)
                 yield path
                 yield from _command_paths(sub, path)
+
+
+@pytest.fixture
+def registry_step_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Build only the registry part of the demo (for tests about choosing the database)."""
+    monkeypatch.setattr(steps, "DEMO_STEPS", [(10, "propdesk.demo.registry", "build_registry")])
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -80,6 +87,7 @@ def test_demo_builds_then_refuses_a_second_run(
         assert conn.execute("SELECT count(*) FROM unit").fetchone() == (40,)
 
 
+@pytest.mark.usefixtures("registry_step_only")
 def test_db_given_before_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "top.sqlite3"
     code, out, _err = _run(
@@ -90,6 +98,7 @@ def test_db_given_before_the_command(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert target.exists()
 
 
+@pytest.mark.usefixtures("registry_step_only")
 def test_demo_uses_the_configured_database(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
