@@ -169,3 +169,25 @@ def test_f2_and_panels_are_registered() -> None:
     assert any(p.key == "tickets" for p in ext.UNIT_PANELS)
     assert any(p.key == "tickets" for p in ext.PERSON_PANELS)
     assert any(c.key == "overdue_tickets" for c in ext.STATUS_COUNTERS)
+
+
+def test_unit_and_person_pages_show_ticket_history(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    from ui.registrations import register_all
+    from ui.registry.person_page import PersonPage
+    from ui.registry.unit_page import UnitPage
+
+    register_all()
+    _tickets(sqlite_db, small_estate)
+    ctx = make_ctx(sqlite_db, CLERK)
+    unit_page = UnitPage(ctx=ctx, unit_id=small_estate.unit_1502)
+    qtbot.addWidget(unit_page)
+    panel = unit_page.findChild(TicketHistoryPanel, "panel_tickets")
+    assert panel is not None
+    assert panel.model.rowCount() == 3
+    person_page = PersonPage(ctx=ctx, person_id=small_estate.wang_wu)
+    qtbot.addWidget(person_page)
+    person_panel = person_page.findChild(TicketHistoryPanel, "panel_tickets")
+    assert person_panel is not None
+    assert person_panel.model.index(0, 8).data() == "楼上噪音"
