@@ -118,6 +118,10 @@ def register_all() -> None:
         ]
     )
     ext.PERSON_PANELS.append(ext.RecordPanel("personal_data", 5, personal_data_panel))
+    from ui.admin.history import person_history, unit_history
+
+    ext.PERSON_PANELS.append(ext.RecordPanel("history", 90, person_history))
+    ext.UNIT_PANELS.append(ext.RecordPanel("history", 90, unit_history))
 
     # Service desk (helper C): board/queues/statistics, F2 intake, settings, panels, overdue count.
     from ui.tickets import module as tickets

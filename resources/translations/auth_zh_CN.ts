@@ -280,6 +280,13 @@ The current database is kept aside first. PropDesk closes afterwards; start it a
     </message>
   </context>
   <context>
+    <name>HistoryButton</name>
+    <message>
+      <source>Change &amp;history…</source>
+      <translation>变更记录(&amp;H)…</translation>
+    </message>
+  </context>
+  <context>
     <name>LockDialog</name>
     <message>
       <source>PropDesk — Locked</source>

@@ -20,6 +20,7 @@ from propdesk.registry.models import Person
 from tests.ui.helpers import make_ctx
 from ui.admin.audit_view import AuditViewer
 from ui.admin.backup_view import BackupDialog
+from ui.admin.history import HistoryButton
 from ui.admin.password import ChangePasswordDialog
 from ui.admin.security_settings import SecuritySettingsDialog
 from ui.admin.users import AddUserDialog, UsersDialog
@@ -165,3 +166,25 @@ def test_security_settings_saved_and_applied(
     assert (ctx.settings.idle_lock_minutes, ctx.settings.backup_keep) == (5, 3)
     saved = Settings.load()  # the test's own data folder (conftest)
     assert (saved.idle_lock_minutes, saved.backup_keep) == (5, 3)
+
+
+def test_history_button_only_for_audit_roles_and_filters_to_the_record(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    clerk = _actor(desk_users, "clerk", Role.CLERK)
+    with sqlite_db.begin(clerk) as s:
+        pid = reg.create_person(s, name="张三")
+        reg.create_person(s, name="李四")
+    hidden = HistoryButton(ctx=make_ctx(sqlite_db, clerk), table_name="person", record_id=pid)
+    qtbot.addWidget(hidden)
+    assert hidden.isHidden()
+    manager = make_ctx(sqlite_db, _actor(desk_users, "manager", Role.MANAGER))
+    shown = HistoryButton(ctx=manager, table_name="person", record_id=pid)
+    qtbot.addWidget(shown)
+    assert not shown.isHidden()
+    qtbot.mouseClick(shown.button, Qt.MouseButton.LeftButton)
+    viewer = shown.viewer
+    assert isinstance(viewer, AuditViewer)
+    assert viewer.model.rowCount() == 1
+    assert viewer.model.data(viewer.model.index(0, 4)) == str(pid)
+    viewer.close()
