@@ -1,0 +1,79 @@
+"""Helpers shared by the move-in and move-out services: who acts, the desk's day, meters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from propdesk.auth.actor import Actor
+from propdesk.db.types import utcnow
+from propdesk.errors import ValidationError
+from propdesk.fees.meters import create_meter, record_reading
+from propdesk.fees.models import Meter
+from propdesk.fees.periods import period_of
+from propdesk.registry.models import Unit
+from propdesk.tickets.sla import local_date
+
+METER_KINDS = ("water", "electricity")
+MAX_READING_CENTI = 100_000_00
+
+
+def actor_of(session: Session) -> Actor | None:
+    actor = session.info.get("actor")
+    return actor if isinstance(actor, Actor) else None
+
+
+def who(session: Session) -> str:
+    actor = actor_of(session)
+    return actor.display_name if actor else "系统"
+
+
+def today() -> date:
+    return local_date(utcnow())
+
+
+def text(value: str | None, field: str, limit: int, required: str = "") -> str:
+    out = (value or "").strip()
+    if required and not out:
+        raise ValidationError(field, required)
+    if len(out) > limit:
+        raise ValidationError(field, f"不能超过{limit}个字。")
+    return out
+
+
+def check_reading(value: int | None, field: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValidationError(field, "表读数不正确。")
+    if value >= MAX_READING_CENTI:
+        raise ValidationError(field, "表读数超过表的量程，请核对。")
+    return value
+
+
+def unit_meter(session: Session, unit: Unit, kind: str) -> int:
+    """The unit's own active water/electricity meter, registered on first use."""
+    found = session.scalar(
+        select(Meter.id)
+        .where(Meter.unit_id == unit.id, Meter.kind == kind, Meter.active.is_(True))
+        .order_by(Meter.id)
+    )
+    if found is not None:
+        return int(found)
+    prefix = "W" if kind == "water" else "E"
+    return create_meter(session, code=f"{prefix}-{unit.code}", kind=kind, unit_id=unit.id)
+
+
+def record_unit_readings(session: Session, unit: Unit, day: date, readings: dict[str, int]) -> None:
+    """Store move-in/move-out readings as the meters' readings of ``day``'s period."""
+    for kind in METER_KINDS:
+        meter_id = unit_meter(session, unit, kind)
+        record_reading(
+            session,
+            meter_id=meter_id,
+            period=period_of(day),
+            reading_centi=readings[kind],
+            read_on=day,
+        )
