@@ -156,13 +156,13 @@ def build_fees(session: Session, ctx: DemoContext) -> None:
     order = sorted(range(len(payments)), key=lambda i: (payments[i]["paid_at"], i))
     seq: dict[int, int] = defaultdict(int)
     for n, i in enumerate(order):
-        p = payments[i]
-        day = p["paid_on"]
+        pay = payments[i]
+        day = pay["paid_on"]
         assert isinstance(day, date)
         seq[day.year] += 1
-        p["receipt_no"] = format_receipt_no(day.year, seq[day.year])
-        if p["method"] != "cash":
-            p["txn_ref"] = f"DEMO{day:%Y%m%d}{n:07d}"
+        pay["receipt_no"] = format_receipt_no(day.year, seq[day.year])
+        if pay["method"] != "cash":
+            pay["txn_ref"] = f"DEMO{day:%Y%m%d}{n:07d}"
     chunk = 5000
     for i in range(0, len(payments), chunk):
         session.execute(insert(Payment), payments[i : i + chunk])
@@ -170,8 +170,8 @@ def build_fees(session: Session, ctx: DemoContext) -> None:
     alloc_rows: list[dict[str, object]] = []
     paid_by_line: dict[int, int] = defaultdict(int)
     for i, split in allocs:
-        p = payments[i]
-        pid = ids[str(p["receipt_no"])]
+        pay = payments[i]
+        pid = ids[str(pay["receipt_no"])]
         for lid, amount in split:
             alloc_rows.append(
                 {
@@ -179,7 +179,7 @@ def build_fees(session: Session, ctx: DemoContext) -> None:
                     "payment_id": pid,
                     "kind": "payment",
                     "amount_fen": amount,
-                    "paid_on": p["paid_on"],
+                    "paid_on": pay["paid_on"],
                 }
             )
             paid_by_line[lid] += amount
@@ -199,6 +199,7 @@ def build_fees(session: Session, ctx: DemoContext) -> None:
         session.execute(insert(ReceiptCounter).values(series=series_for(year), last_value=value))
     # A few prompt payers prepaid a year today (one month free); one receipt was voided.
     prompt = [u for u in unit_ids if profile[u] == "prompt"]
+    prepay_receipts: list[str] = []
     for uid in prompt[:: max(1, len(prompt) // 5)][:5]:
         monthly = session.scalar(
             select(BillLine.amount_fen).where(
@@ -222,7 +223,7 @@ def build_fees(session: Session, ctx: DemoContext) -> None:
             prepay=Prepay("property", 12),
             paid_on=today,
         )
-        ctx.info.setdefault("prepay_receipts", []).append(prepaid.receipt_no)  # type: ignore[union-attr]
+        prepay_receipts.append(prepaid.receipt_no)
     if prompt:
         uid = prompt[-1]
         wrong = take_payment(session, unit_id=uid, amount_fen=10_000, method="cash", paid_on=today)
@@ -264,6 +265,7 @@ def build_fees(session: Session, ctx: DemoContext) -> None:
     if notices:
         session.execute(insert(NoticeLog), notices)
         session.execute(insert(ContactLog), contacts)
+    ctx.info["prepay_receipts"] = prepay_receipts
     ctx.info["fee_periods"] = periods
     ctx.info["payments"] = len(payments)
     ctx.progress(1.0, "收费：完成")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from copy import copy
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Generic, TypeVar
@@ -228,4 +228,6 @@ def write_arrears_sheet(
 
 def sheet_date(value: Any) -> date | None:
     """A date cell read back by openpyxl (a ``datetime``) as a ``date``."""
-    return value.date() if hasattr(value, "date") else value
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None

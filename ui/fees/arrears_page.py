@@ -130,8 +130,8 @@ class ArrearsPage(QWidget):
             filters.addWidget(w)
         filters.addStretch(1)
         buttons = QHBoxLayout()
-        for b in (statement, contact, waive, letters, export):
-            buttons.addWidget(b)
+        for button in (statement, contact, waive, letters, export):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)

@@ -164,7 +164,7 @@ class CashierPage(QWidget):
         self.take_button.clicked.connect(self.take)
         self.lines.picked_changed.connect(self._fill_amount)
         self.method_combo.currentIndexChanged.connect(self._method_changed)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.take)
+        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.take)
         ctx.hub.changed.connect(self._on_changed)
         self._method_changed()
         self._set_unit(None, None)
