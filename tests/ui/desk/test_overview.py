@@ -1,0 +1,66 @@
+"""The desk overview: today's patrols, open anomalies, vacant units due, parcels, open items."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QAbstractItemModel
+from pytestqt.qtbot import QtBot
+
+from propdesk.db.engine import Database
+from propdesk.db.types import utcnow
+from propdesk.desk import parcels, patrols, shiftlog
+from tests.ui.desk.helpers import make_route
+from tests.ui.helpers import CLERK, SmallEstate, make_ctx
+from ui.desk.overview import DeskOverviewPage
+
+
+def _texts(model: QAbstractItemModel, column: int) -> list[str]:
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def test_overview_shows_what_the_desk_must_watch(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, qtmodeltester: object
+) -> None:
+    route = make_route(sqlite_db, small_estate.unit_1501)
+    with sqlite_db.begin(CLERK) as s:
+        pid = patrols.start_patrol(s, route, at=utcnow() - timedelta(minutes=30))
+        first, second, *_ = patrols.patrol_detail(s, pid).findings
+        patrols.record_finding(s, first.id, result="normal")
+        patrols.record_finding(s, second.id, result="abnormal", note="电梯异响")
+        parcels.receive_parcel(
+            s,
+            carrier="顺丰",
+            tracking_no="SF1",
+            unit_id=small_estate.unit_101,
+            at=utcnow() - timedelta(days=5),
+        )
+        parcels.receive_parcel(s, carrier="中通", tracking_no="ZT1", unit_id=small_estate.unit_1502)
+        shiftlog.take_over(s)
+        shiftlog.add_entry(s, kind="reminder", text="明早停水，提前广播", follow_up=True)
+        shiftlog.add_entry(s, kind="event", text="绿化修剪")
+    ctx = make_ctx(sqlite_db, CLERK)
+    page = DeskOverviewPage(ctx=ctx)
+    qtbot.addWidget(page)
+    for model in (page.patrol_model, page.anomaly_model, page.vacant_model, page.parcel_model):
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+    assert page.tiles["patrols"].text() == "Patrols today: 0 finished of 1 · 2/4 points"
+    assert page.tiles["anomalies"].text() == "Open anomalies: 1"
+    assert page.tiles["vacant"].text() == "Vacant units due: 1"
+    assert page.tiles["parcels"].text() == "Parcels waiting: 2 (1 too long)"
+    assert page.tiles["shift"].text() == "On duty: 前台小王 · 1 open item(s)"
+    assert _texts(page.patrol_model, 1) == ["日间巡查"]
+    assert _texts(page.anomaly_model, 2) == ["3号楼电梯"]
+    assert _texts(page.anomaly_model, 4) == ["not reported"]
+    assert _texts(page.vacant_model, 0) == ["3-2-1501"]
+    assert _texts(page.parcel_model, 2) == ["SF1", "ZT1"]
+    assert _texts(page.entry_model, 2) == ["明早停水，提前广播"]
+
+    # a ticket raised elsewhere updates the overview through the change hub
+    ctx.write(lambda s: patrols.raise_ticket(s, second.id), "patrols", "tickets")
+    assert _texts(page.anomaly_model, 4)[0].startswith("BX")
+    opened: list[tuple[str, int]] = []
+    page.open_record.connect(lambda kind, rid: opened.append((kind, rid)))
+    page.vacant_view.opened.emit(small_estate.unit_1501)
+    assert opened == [("unit", small_estate.unit_1501)]

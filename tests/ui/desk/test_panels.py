@@ -1,0 +1,60 @@
+"""Unit page panels: vacant-unit checks (record one, interval) and the unit's parcels."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from propdesk.db.engine import Database
+from propdesk.desk import parcels, vacant
+from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
+from ui.desk.panels import UnitParcelsPanel, VacantCheckDialog, VacantChecksPanel
+
+
+def test_vacant_check_from_the_unit_page(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    ctx = make_ctx(sqlite_db, CLERK)
+    host = QWidget()  # as on the unit page: the panel is a child, never a window
+    qtbot.addWidget(host)
+    panel = VacantChecksPanel(ctx=ctx, unit_id=small_estate.unit_1501, parent=host)
+    assert not panel.isHidden()
+    assert "last never" in panel.title.text()
+
+    dialog = VacantCheckDialog(ctx=ctx, unit_id=small_estate.unit_1501)
+    qtbot.addWidget(dialog)
+    dialog.water.setChecked(False)
+    dialog.save()
+    assert dialog.errors.labels["note"].text() == "有异常项时请写明情况。"
+    type_text(qtbot, dialog.note, "厨房水龙头滴水")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert "water Problem" in panel.history.text()
+    assert "厨房水龙头滴水" in panel.history.text()
+    assert "next due now" not in panel.title.text()
+
+    panel.interval.setValue(7)
+    qtbot.mouseClick(panel.interval_button, Qt.MouseButton.LeftButton)
+    with sqlite_db.begin(CLERK) as s:
+        interval, last, due = vacant.plan_of_unit(s, small_estate.unit_1501)
+    assert interval == 7
+    assert last is not None
+    assert due == last + timedelta(days=7)
+
+    lived_in = VacantChecksPanel(ctx=ctx, unit_id=small_estate.unit_101, parent=host)
+    assert lived_in.isHidden()  # not vacant and never checked
+
+
+def test_unit_parcels_panel(qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate) -> None:
+    with sqlite_db.begin(CLERK) as s:
+        pid = parcels.receive_parcel(
+            s, carrier="顺丰", tracking_no="SF9", unit_id=small_estate.unit_101
+        )
+        parcels.receive_parcel(s, carrier="中通", tracking_no="ZT9", unit_id=small_estate.unit_101)
+        parcels.collect_parcel(s, pid, collected_by="王五")
+    panel = UnitParcelsPanel(ctx=make_ctx(sqlite_db, CLERK), unit_id=small_estate.unit_101)
+    qtbot.addWidget(panel)
+    assert panel.title.text() == "Parcels (1 waiting, 2 in all)"
