@@ -35,8 +35,13 @@ Use it by configuration or by subclassing::
     model.row(index.row())                                            # the raw SQL row
 
 ``SqlColumn.expr`` may be any SQL expression (labelled automatically); ``sort_expr`` sorts
-a column by something other than what it shows. Extra columns used only by the row hooks
-go in ``extra``: they are selected but not shown (read them from ``row`` by label).
+a column by something other than what it shows; ``row_fmt`` formats a cell from the whole
+row. Extra columns used only by the row hooks or ``row_fmt`` go in ``extra``: they are
+selected but not shown (read them from ``row`` by label). ``refresh()`` reloads after a
+``ctx.hub.changed``. For a "N rows" label, run ``count_rows(db, model.count_statement())``
+on the executor so a keystroke never waits for a ``COUNT`` over a big table
+(``ui.registry.lists.CountLabel`` does this). The batch queries themselves are short
+(about 2 ms for 200 rows at 100,000 people) and run on the UI thread.
 """
 
 from __future__ import annotations
