@@ -25,6 +25,7 @@ def register(sub: Any) -> None:
         "occupancy history) plus the demo data of every module, in one transaction: an "
         "interrupted run leaves the database unchanged. Refuses a database that already "
         "has an estate.",
+        epilog="Example: propdesk demo --units 5000 --db demo.sqlite3",
     )
     p.add_argument(
         "--units",
