@@ -36,7 +36,10 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--seed", type=int, default=1, help="random seed; same seed, same estate")
     p.add_argument(
-        "--estate-name", default="翠湖花园", help="name of the estate (default 翠湖花园)"
+        "--estate-name",
+        default="翠湖花园",
+        metavar="NAME",
+        help="name of the estate (default 翠湖花园)",
     )
     p.add_argument(
         "--today",
