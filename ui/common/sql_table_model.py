@@ -40,7 +40,7 @@ row. Extra columns used only by the row hooks or ``row_fmt`` go in ``extra``: th
 selected but not shown (read them from ``row`` by label). ``refresh()`` reloads after a
 ``ctx.hub.changed``. For a "N rows" label, run ``count_rows(db, model.count_statement())``
 on the executor so a keystroke never waits for a ``COUNT`` over a big table
-(``ui.registry.lists.CountLabel`` does this). The batch queries themselves are short
+(``ui.common.count_label.CountLabel`` does this). The batch queries themselves are short
 (about 2 ms for 200 rows at 100,000 people) and run on the UI thread.
 """
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -22,7 +19,7 @@ from PySide6.QtWidgets import (
 from propdesk.auth.permissions import Permission
 from propdesk.errors import DomainError
 from propdesk.registry import services as reg
-from ui.common.sql_table_model import SqlTableModel, count_rows
+from ui.common.count_label import CountLabel
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.events import Changes
@@ -31,35 +28,6 @@ from ui.registry.dialogs import BuildingDialog, EstateDialog, PersonDialog, Unit
 from ui.registry.list_models import PeopleModel, UnitsModel
 
 FILTER_DELAY_MS = 150
-
-
-class CountLabel(QLabel):
-    """Shows how many rows a list's filter matches; the COUNT runs on the executor."""
-
-    def __init__(self, *, ctx: AppContext, text: Callable[[int], str]) -> None:
-        super().__init__()
-        self.setObjectName("count")
-        self._ctx = ctx
-        self._text = text
-        self._seq = 0
-
-    def update_for(self, model: SqlTableModel) -> None:
-        self._seq += 1
-        seq = self._seq
-        if not model.canFetchMore():  # everything is loaded: no query needed
-            self.setText(self._text(model.rowCount()))
-            return
-        statement = model.count_statement()
-        db = self._ctx.db
-        self._ctx.executor.submit(
-            lambda: count_rows(db, statement),
-            success=lambda n: self._show(seq, n),
-            failure=lambda _exc: self._show(seq, None),
-        )
-
-    def _show(self, seq: int, n: int | None) -> None:
-        if seq == self._seq:
-            self.setText(self._text(n) if n is not None else "")
 
 
 def _filter_timer(parent: QWidget, slot: object) -> QTimer:
