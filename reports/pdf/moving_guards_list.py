@@ -71,6 +71,9 @@ def guards_list_pdf(
         ),
     ]
     spec = DocumentSpec(
-        title=f"搬家预约表 {day:%Y-%m-%d}", estate_name=estate_name, company=company
+        title=f"搬家预约表 {day:%Y-%m-%d}",
+        estate_name=estate_name,
+        company=company,
+        landscape=True,
     )
     return build_pdf(spec, story, target)
