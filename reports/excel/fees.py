@@ -96,6 +96,13 @@ class _SheetWriter(Generic[R]):
         for i, c in enumerate(columns, start=1):
             self.ws.column_dimensions[get_column_letter(i)].width = c.width
         self.ws.freeze_panes = "A2"
+        # printing: landscape, all columns on one page width, the header on every page
+        self.ws.page_setup.orientation = "landscape"
+        self.ws.page_setup.paperSize = "9"  # A4
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.ws.page_setup.fitToWidth = 1
+        self.ws.page_setup.fitToHeight = 0
+        self.ws.print_title_rows = "1:1"
         self.ws.append([self._head(c.header) for c in columns])
         self._protos: list[StyleArray | None] = []
         for c in columns:

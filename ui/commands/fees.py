@@ -18,11 +18,16 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from propdesk.auth.actor import Actor
+from propdesk.auth.actor import Actor, Role
 from propdesk.errors import NotFound
 from propdesk.fees.periods import parse_period
 from propdesk.registry import services as reg
 from ui.commands import group, open_db_from_args
+
+# Scheduled finance work runs as finance: billing allowed, phones masked in exports.
+CLI_ACTOR = Actor(
+    user_id=None, username="finance-cli", display_name="财务（命令行）", role=Role.FINANCE
+)
 
 
 def register(sub: Any) -> None:
@@ -101,7 +106,7 @@ def _bill(args: argparse.Namespace) -> int:
 
     database = open_db_from_args(args)
     try:
-        with database.begin(Actor.system()) as session:
+        with database.begin(CLI_ACTOR) as session:
             result = run_billing(session, args.month)
     finally:
         database.dispose()
@@ -125,7 +130,7 @@ def _export_fees(args: argparse.Namespace) -> int:
     last = parse_period(args.to) if args.to else first
     database = open_db_from_args(args)
     try:
-        with database.begin(Actor.system()) as session:
+        with database.begin(CLI_ACTOR) as session:
             title = f"收费明细表 {first}" + (f" 至 {last}" if last != first else "")
             totals = write_fee_sheet(
                 fee_sheet_rows(session, first, last),
@@ -152,7 +157,7 @@ def _export_arrears(args: argparse.Namespace) -> int:
     day = _day(args.as_of)
     database = open_db_from_args(args)
     try:
-        with database.begin(Actor.system()) as session:
+        with database.begin(CLI_ACTOR) as session:
             totals = write_arrears_sheet(
                 arrears_sheet_rows(session, day),
                 target,
@@ -175,11 +180,11 @@ def _print_notices(args: argparse.Namespace) -> int:
     period = parse_period(args.month)
     database = open_db_from_args(args)
     try:
-        with database.begin(Actor.system()) as session:
+        with database.begin(CLI_ACTOR) as session:
             pages = notice_pages(session, period, building_id=_building_id(session, args.building))
             header = estate_header(session)
         target.write_bytes(notices_pdf(pages, header))
-        with database.begin(Actor.system()) as session:
+        with database.begin(CLI_ACTOR) as session:
             log_notices(session, [(p.unit_id, "notice", 0, period, p.total_fen) for p in pages])
     finally:
         database.dispose()
@@ -195,13 +200,13 @@ def _print_reminders(args: argparse.Namespace) -> int:
     day = _day(args.as_of)
     database = open_db_from_args(args)
     try:
-        with database.begin(Actor.system()) as session:
+        with database.begin(CLI_ACTOR) as session:
             letters = reminder_letters(
                 session, as_of=day, building_id=_building_id(session, args.building)
             )
             header = estate_header(session)
         target.write_bytes(letters_pdf(letters, header))
-        with database.begin(Actor.system()) as session:
+        with database.begin(CLI_ACTOR) as session:
             log_notices(
                 session, [(x.unit_id, "reminder", x.level, "", x.owed_fen) for x in letters], on=day
             )
