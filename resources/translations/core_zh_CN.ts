@@ -4,57 +4,57 @@
 <context>
     <name>AddOccupantDialog</name>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="311" />
+        <location filename="../../ui/registry/dialogs.py" line="317" />
         <source>Add occupant</source>
         <translation>登记住户</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="314" />
+        <location filename="../../ui/registry/dialogs.py" line="320" />
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="315" />
+        <location filename="../../ui/registry/dialogs.py" line="321" />
         <source>&amp;Existing person</source>
         <translation>已有住户(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="316" />
+        <location filename="../../ui/registry/dialogs.py" line="322" />
         <source>Ne&amp;w person</source>
         <translation>新住户(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="319" />
+        <location filename="../../ui/registry/dialogs.py" line="325" />
         <source>name, pinyin initials or phone digits</source>
         <translation>姓名、拼音首字母或电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="330" />
+        <location filename="../../ui/registry/dialogs.py" line="336" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="333" />
+        <location filename="../../ui/registry/dialogs.py" line="339" />
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="334" />
+        <location filename="../../ui/registry/dialogs.py" line="340" />
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="335" />
+        <location filename="../../ui/registry/dialogs.py" line="341" />
         <source>&amp;Role</source>
         <translation>身份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="336" />
+        <location filename="../../ui/registry/dialogs.py" line="342" />
         <source>&amp;From</source>
         <translation>起始日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="355" />
+        <location filename="../../ui/registry/dialogs.py" line="361" />
         <source>Choose a person from the list.</source>
         <translation>请从列表中选择住户。</translation>
     </message>
@@ -88,42 +88,42 @@
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="146" />
+        <location filename="../../ui/registry/dialogs.py" line="147" />
         <source>New building</source>
         <translation>新建楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="148" />
+        <location filename="../../ui/registry/dialogs.py" line="149" />
         <source>e.g. 3 or A2</source>
         <translation>例如 3 或 A2</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="150" />
+        <location filename="../../ui/registry/dialogs.py" line="151" />
         <source>empty: code + 栋</source>
         <translation>留空则为“编号+栋”</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="157" />
+        <location filename="../../ui/registry/dialogs.py" line="158" />
         <source>Has elevator</source>
         <translation>有电梯</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="159" />
+        <location filename="../../ui/registry/dialogs.py" line="160" />
         <source>&amp;Code</source>
         <translation>编号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="160" />
+        <location filename="../../ui/registry/dialogs.py" line="161" />
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="161" />
+        <location filename="../../ui/registry/dialogs.py" line="162" />
         <source>&amp;Floors</source>
         <translation>楼层数(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="162" />
+        <location filename="../../ui/registry/dialogs.py" line="163" />
         <source>&amp;Entrances</source>
         <translation>单元数(&amp;E)</translation>
     </message>
@@ -131,32 +131,32 @@
 <context>
     <name>EndOccupancyDialog</name>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="375" />
+        <location filename="../../ui/registry/dialogs.py" line="381" />
         <source>Move out</source>
         <translation>迁出</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="381" />
+        <location filename="../../ui/registry/dialogs.py" line="387" />
         <source>Occupant</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="384" />
+        <location filename="../../ui/registry/dialogs.py" line="390" />
         <source>e.g. sold, lease ended</source>
         <translation>例如：已出售、租约到期</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="385" />
+        <location filename="../../ui/registry/dialogs.py" line="391" />
         <source>&amp;End date</source>
         <translation>迁出日期(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="386" />
+        <location filename="../../ui/registry/dialogs.py" line="392" />
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="387" />
+        <location filename="../../ui/registry/dialogs.py" line="393" />
         <source>&amp;Move out</source>
         <translation>迁出(&amp;M)</translation>
     </message>
@@ -243,63 +243,68 @@
         <translation>房屋套数(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="107" />
+        <location filename="../../ui/setup/first_run.py" line="112" />
         <source>e.g. 翠湖花园</source>
         <translation>例如：翠湖花园</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="117" />
+        <location filename="../../ui/setup/first_run.py" line="122" />
         <source>Estate &amp;name</source>
         <translation>小区名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="118" />
+        <location filename="../../ui/setup/first_run.py" line="123" />
         <source>&amp;Buildings</source>
         <translation>楼栋数(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="119" />
+        <location filename="../../ui/setup/first_run.py" line="124" />
         <source>&amp;Floors per building</source>
         <translation>每栋楼层数(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="120" />
+        <location filename="../../ui/setup/first_run.py" line="125" />
         <source>E&amp;ntrances per building</source>
         <translation>每栋单元数(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="121" />
+        <location filename="../../ui/setup/first_run.py" line="126" />
         <source>&amp;Rooms per floor and entrance</source>
         <translation>每单元每层户数(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="122" />
+        <location filename="../../ui/setup/first_run.py" line="127" />
         <source>Default &amp;area (m²)</source>
         <translation>默认建筑面积（m²）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="130" />
+        <location filename="../../ui/setup/first_run.py" line="135" />
         <source>&amp;Create</source>
         <translation>创建(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="131" />
-        <location filename="../../ui/setup/first_run.py" line="191" />
+        <location filename="../../ui/setup/first_run.py" line="136" />
+        <location filename="../../ui/setup/first_run.py" line="202" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <location filename="../../ui/setup/first_run.py" line="163" />
+        <source>Log in afterwards as (user / password): %1</source>
+        <translation>生成后可用以下账号登录（用户名 / 密码）：%1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/setup/first_run.py" line="166" />
+        <location filename="../../ui/setup/first_run.py" line="177" />
         <source>%n unit(s) will be created.</source>
         <translation><numerusform>将生成 %n 套房屋。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="191" />
+        <location filename="../../ui/setup/first_run.py" line="202" />
         <source>Generating the demo estate…</source>
         <translation>正在生成演示小区…</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="193" />
+        <location filename="../../ui/setup/first_run.py" line="204" />
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -326,153 +331,153 @@
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>&amp;Records</source>
         <translation>档案(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>Re&amp;ports</source>
         <translation>报表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>New &amp;person…</source>
         <translation>新建住户(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>New &amp;unit…</source>
         <translation>新建房屋(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>&amp;Estate information…</source>
         <translation>小区资料(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>&amp;About PropDesk</source>
         <translation>关于 PropDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="295" />
         <source>Language: %1</source>
         <translation>语言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>PropDesk</source>
         <translation>PropDesk 物业客服前台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>About PropDesk</source>
         <translation>关于 PropDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>PropDesk — front-desk system for a residential property service centre.</source>
         <translation>PropDesk — 住宅小区物业客服中心前台系统。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>Ctrl+K  search units and people</source>
         <translation>Ctrl+K  搜索房屋和住户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="370" />
         <source>Ctrl+1…9  switch module</source>
         <translation>Ctrl+1…9  切换模块</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>F6  navigation list</source>
         <translation>F6  导航列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>Alt+Left  back to the previous page</source>
         <translation>Alt+←  返回上一页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="373" />
         <source>Ctrl+F  filter the list</source>
         <translation>Ctrl+F  筛选列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373" />
+        <location filename="../../ui/main_window.py" line="374" />
         <source>Ctrl+E  edit the open record</source>
         <translation>Ctrl+E  编辑当前档案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>Enter  open the selected row</source>
         <translation>Enter  打开选中行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>Ctrl+Shift+P  new person</source>
         <translation>Ctrl+Shift+P  新建住户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="377" />
         <source>Ctrl+Shift+U  new unit</source>
         <translation>Ctrl+Shift+U  新建房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>Ctrl+Shift+A  add an occupant (unit page)</source>
         <translation>Ctrl+Shift+A  登记住户（房屋页面）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379" />
+        <location filename="../../ui/main_window.py" line="380" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -480,12 +485,12 @@
 <context>
     <name>NavModule</name>
     <message>
-        <location filename="../../ui/registry/lists.py" line="261" />
+        <location filename="../../ui/registry/lists.py" line="229" />
         <source>Units</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="262" />
+        <location filename="../../ui/registry/lists.py" line="230" />
         <source>People</source>
         <translation>住户</translation>
     </message>
@@ -531,22 +536,22 @@
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="66" />
+        <location filename="../../ui/registry/list_models.py" line="76" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="67" />
+        <location filename="../../ui/registry/list_models.py" line="77" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="69" />
+        <location filename="../../ui/registry/list_models.py" line="79" />
         <source>Units</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="74" />
+        <location filename="../../ui/registry/list_models.py" line="84" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -554,17 +559,17 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/registry/lists.py" line="211" />
+        <location filename="../../ui/registry/lists.py" line="179" />
         <source>Filter: name, pinyin initials, phone digits or unit</source>
         <translation>筛选：姓名、拼音首字母、电话号码或房号</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="215" />
+        <location filename="../../ui/registry/lists.py" line="183" />
         <source>&amp;New person…</source>
         <translation>新建住户(&amp;N)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registry/lists.py" line="214" />
+        <location filename="../../ui/registry/lists.py" line="182" />
         <source>%n person(s)</source>
         <translation><numerusform>共 %n 人</numerusform></translation>
     </message>
@@ -572,47 +577,47 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="261" />
+        <location filename="../../ui/registry/dialogs.py" line="266" />
         <source>New person</source>
         <translation>新建住户</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="261" />
+        <location filename="../../ui/registry/dialogs.py" line="266" />
         <source>Edit person</source>
         <translation>编辑住户</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="279" />
+        <location filename="../../ui/registry/dialogs.py" line="284" />
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="280" />
+        <location filename="../../ui/registry/dialogs.py" line="285" />
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="281" />
+        <location filename="../../ui/registry/dialogs.py" line="286" />
         <source>Phone &amp;2</source>
         <translation>电话2(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="282" />
+        <location filename="../../ui/registry/dialogs.py" line="287" />
         <source>&amp;ID number</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="284" />
+        <location filename="../../ui/registry/dialogs.py" line="289" />
         <source>&amp;Emergency contact</source>
         <translation>紧急联系人(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="286" />
+        <location filename="../../ui/registry/dialogs.py" line="291" />
         <source>Emergency p&amp;hone</source>
         <translation>紧急联系电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="287" />
+        <location filename="../../ui/registry/dialogs.py" line="292" />
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -754,42 +759,42 @@
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../ui/registry/lists.py" line="95" />
+        <location filename="../../ui/registry/lists.py" line="63" />
         <source>Filter units by code, e.g. 2-15</source>
         <translation>按房号筛选，例如 2-15</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="98" />
+        <location filename="../../ui/registry/lists.py" line="66" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="102" />
+        <location filename="../../ui/registry/lists.py" line="70" />
         <source>Estate &amp;info…</source>
         <translation>小区资料(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="103" />
+        <location filename="../../ui/registry/lists.py" line="71" />
         <source>New &amp;building…</source>
         <translation>新建楼栋(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="104" />
+        <location filename="../../ui/registry/lists.py" line="72" />
         <source>&amp;New unit…</source>
         <translation>新建房屋(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="146" />
+        <location filename="../../ui/registry/lists.py" line="114" />
         <source>All units</source>
         <translation>全部房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="156" />
+        <location filename="../../ui/registry/lists.py" line="124" />
         <source>%1  (%2 units)</source>
         <translation>%1（%2 套）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registry/lists.py" line="101" />
+        <location filename="../../ui/registry/lists.py" line="69" />
         <source>%n unit(s)</source>
         <translation><numerusform>共 %n 套</numerusform></translation>
     </message>
@@ -855,12 +860,12 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="112" />
+        <location filename="../../ui/settings/dialog.py" line="113" />
         <source>Connection works.</source>
         <translation>连接成功。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="115" />
+        <location filename="../../ui/settings/dialog.py" line="116" />
         <source>Cannot connect: %1</source>
         <translation>无法连接：%1</translation>
     </message>
@@ -868,77 +873,77 @@
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="190" />
+        <location filename="../../ui/registry/dialogs.py" line="192" />
         <source>New unit</source>
         <translation>新建房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="190" />
+        <location filename="../../ui/registry/dialogs.py" line="192" />
         <source>Edit unit</source>
         <translation>编辑房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="194" />
+        <location filename="../../ui/registry/dialogs.py" line="196" />
         <source>m², e.g. 89.56</source>
         <translation>平方米，例如 89.56</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="210" />
+        <location filename="../../ui/registry/dialogs.py" line="212" />
         <source>e.g. 1502 (floor 15, room 02)</source>
         <translation>例如 1502（15层02室）</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="211" />
+        <location filename="../../ui/registry/dialogs.py" line="213" />
         <source>&amp;Building</source>
         <translation>楼栋(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="212" />
+        <location filename="../../ui/registry/dialogs.py" line="214" />
         <source>&amp;Entrance</source>
         <translation>单元(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="213" />
+        <location filename="../../ui/registry/dialogs.py" line="215" />
         <source>&amp;Room</source>
         <translation>房号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="214" />
+        <location filename="../../ui/registry/dialogs.py" line="216" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="214" />
+        <location filename="../../ui/registry/dialogs.py" line="216" />
         <source>from the room number</source>
         <translation>由房号自动确定</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="218" />
+        <location filename="../../ui/registry/dialogs.py" line="220" />
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="221" />
+        <location filename="../../ui/registry/dialogs.py" line="223" />
         <source>&amp;Area (m²)</source>
         <translation>建筑面积（m²）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="222" />
+        <location filename="../../ui/registry/dialogs.py" line="224" />
         <source>&amp;Type</source>
         <translation>类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="223" />
+        <location filename="../../ui/registry/dialogs.py" line="225" />
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="225" />
+        <location filename="../../ui/registry/dialogs.py" line="227" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="241" />
+        <location filename="../../ui/registry/dialogs.py" line="246" />
         <source>Add a building first.</source>
         <translation>请先新建楼栋。</translation>
     </message>
@@ -1034,32 +1039,32 @@
 <context>
     <name>UnitsModel</name>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="119" />
+        <location filename="../../ui/registry/list_models.py" line="118" />
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="120" />
+        <location filename="../../ui/registry/list_models.py" line="119" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="121" />
+        <location filename="../../ui/registry/list_models.py" line="120" />
         <source>Area</source>
         <translation>建筑面积</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="122" />
+        <location filename="../../ui/registry/list_models.py" line="121" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="123" />
+        <location filename="../../ui/registry/list_models.py" line="122" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="124" />
+        <location filename="../../ui/registry/list_models.py" line="123" />
         <source>Occupant</source>
         <translation>住户</translation>
     </message>

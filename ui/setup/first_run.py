@@ -100,6 +100,11 @@ class FirstRunSetupDialog(QDialog):
         self.demo_units.setSingleStep(500)
         demo_form = QFormLayout()
         demo_form.addRow(self.tr("&Units"), self.demo_units)
+        self.demo_users = QLabel(self._demo_users_text())
+        self.demo_users.setObjectName("demo_users")
+        self.demo_users.setWordWrap(True)
+        self.demo_users.setStyleSheet("color: #555;")
+        demo_form.addRow("", self.demo_users)
         demo_box = QGroupBox()
         demo_box.setLayout(demo_form)
 
@@ -150,6 +155,15 @@ class FirstRunSetupDialog(QDialog):
             spin.valueChanged.connect(self._update_summary)
         self._update_summary()
         self.estate_name.setFocus()
+
+    def _demo_users_text(self) -> str:
+        from propdesk.auth.demo import DEMO_USERS
+
+        # no-break spaces keep each "user / password" pair on one line
+        pairs = ",  ".join(
+            f"{user}\u00a0/\u00a0{password}" for user, password, _name, _role in DEMO_USERS
+        )
+        return self.tr("Log in afterwards as (user / password): %1").replace("%1", pairs)
 
     def pattern(self) -> EstatePattern:
         return EstatePattern(

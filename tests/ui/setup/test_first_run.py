@@ -64,6 +64,7 @@ def test_demo_estate_through_the_executor(qtbot: QtBot, sqlite_db: Database) -> 
     dialog.show()
     qtbot.mouseClick(dialog.demo, Qt.MouseButton.LeftButton)
     assert dialog.demo.isChecked()
+    assert "clerk\u00a0/\u00a0clerk123" in dialog.demo_users.text()
     dialog.demo_units.setValue(12)
     _create(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
