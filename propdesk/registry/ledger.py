@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
@@ -177,9 +178,10 @@ class LedgerImportError(DomainError):
 # --- validation ----------------------------------------------------------------------
 
 _CHUNK = 500
+K = TypeVar("K")
 
 
-def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+def _chunks(items: Sequence[K]) -> Iterable[Sequence[K]]:
     for i in range(0, len(items), _CHUNK):
         yield items[i : i + _CHUNK]
 
@@ -195,6 +197,244 @@ def _area_text(centi: int) -> str:
     return f"{Decimal(centi) / 100:.2f}"
 
 
+@dataclass
+class _Registry:
+    """What the registry already holds about the units and people a file mentions."""
+
+    buildings: dict[str, tuple[int, int, int]]  # code → (id, floors, entrances)
+    units: dict[str, tuple[int, int, str]]  # unit code → (id, area_centi, unit_type)
+    people_by_id: dict[str, tuple[int, str]]  # ID number → (person id, name)
+    people_by_name_phone: dict[tuple[str, str], list[int]]
+    current: dict[tuple[str, str], set[tuple[str, str | None]]]  # (unit, role) → occupants
+
+
+def _load_registry(
+    session: Session, estate_id: int, parsed: Sequence[ParsedRow], today: date
+) -> _Registry:
+    """A few chunked queries instead of one per row."""
+    buildings = {
+        code: (bid, floors, entrances)
+        for bid, code, floors, entrances in session.execute(
+            select(Building.id, Building.code, Building.floors, Building.entrances).where(
+                Building.estate_id == estate_id
+            )
+        )
+    }
+    units: dict[str, tuple[int, int, str]] = {}
+    for codes in _chunks(sorted({p.code for p in parsed})):
+        for uid, code, area, utype in session.execute(
+            select(Unit.id, Unit.code, Unit.area_centi, Unit.unit_type).where(
+                Unit.estate_id == estate_id, Unit.code.in_(codes)
+            )
+        ):
+            units[code] = (uid, area, utype)
+    people_by_id: dict[str, tuple[int, str]] = {}
+    for ids in _chunks(sorted({p.id_number for p in parsed if p.id_number})):
+        for pid, idn, name in session.execute(
+            select(Person.id, Person.id_number, Person.name).where(Person.id_number.in_(ids))
+        ):
+            if idn:
+                people_by_id[idn] = (pid, name)
+    people_by_name_phone: dict[tuple[str, str], list[int]] = {}
+    for names in _chunks(
+        sorted({p.name for p in parsed if p.name and not p.id_number and p.phone})
+    ):
+        for pid, name, phone in session.execute(
+            select(Person.id, Person.name, Person.phone).where(Person.name.in_(names))
+        ):
+            people_by_name_phone.setdefault((name, phone), []).append(pid)
+    current: dict[tuple[str, str], set[tuple[str, str | None]]] = {}
+    code_by_uid = {u[0]: c for c, u in units.items()}
+    for uids in _chunks(sorted(code_by_uid)):
+        for uid, role, name, idn in session.execute(
+            select(Occupancy.unit_id, Occupancy.role, Person.name, Person.id_number)
+            .join(Person, Person.id == Occupancy.person_id)
+            .where(
+                Occupancy.unit_id.in_(uids),
+                or_(Occupancy.end_date.is_(None), Occupancy.end_date >= today),
+            )
+        ):
+            current.setdefault((code_by_uid[uid], role), set()).add((name, idn))
+    return _Registry(buildings, units, people_by_id, people_by_name_phone, current)
+
+
+class _Checker:
+    """Checks parsed rows in file order against the registry and the rows before them,
+    collecting problems and, for good rows, what to write."""
+
+    def __init__(self, registry: _Registry, today: date, errors: list[LedgerError]) -> None:
+        self.reg = registry
+        self.today = today
+        self.errors = errors
+        self.units: dict[str, _UnitPlan] = {}
+        self.people: dict[str, _PersonPlan] = {}
+        self.occupancies: list[_OccupancyPlan] = []
+        self.new_buildings: dict[str, tuple[int, int]] = {}  # code → (floors, entrances)
+        self._id_first_row: dict[str, tuple[int, str]] = {}
+        self._seen: dict[tuple[str, str, str], int] = {}
+
+    def _error(self, row: int, column: str, message: str) -> bool:
+        self.errors.append(LedgerError(row, column, message))
+        return False
+
+    def check(self, p: ParsedRow) -> None:
+        # Every check runs (no short-circuit) so that all problems of a row are reported.
+        ok = self._building(p)
+        ok = self._unit(p) and ok
+        person_key = ""
+        if p.name and p.role:
+            person_ok, person_key = self._person(p, p.role)
+            ok = person_ok and ok
+        if ok:
+            self._plan(p, person_key)
+
+    def _building(self, p: ParsedRow) -> bool:
+        """An existing building bounds entrance and floor; a new one is sized by the file."""
+        if p.building not in self.reg.buildings:
+            floors, entrances = self.new_buildings.get(p.building, (1, 1))
+            self.new_buildings[p.building] = (max(floors, p.floor), max(entrances, p.entrance))
+            return True
+        ok = True
+        _bid, floors, entrances = self.reg.buildings[p.building]
+        if p.entrance > entrances:
+            ok = self._error(
+                p.row, "单元", f"{p.building}栋只有 {entrances} 个单元，没有 {p.entrance} 单元。"
+            )
+        if p.floor > floors:
+            ok = self._error(p.row, "楼层", f"{p.building}栋只有 {floors} 层，没有 {p.floor} 层。")
+        return ok
+
+    def _unit(self, p: ParsedRow) -> bool:
+        """Consistent with the registry, or with the file's earlier rows of the same unit."""
+        ok = True
+        known = self.reg.units.get(p.code)
+        earlier = self.units.get(p.code)
+        if known is not None:
+            _uid, area, utype = known
+            if p.area_centi is not None and p.area_centi != area:
+                ok = self._error(
+                    p.row,
+                    "建筑面积",
+                    f"房屋 {p.code} 已登记面积 {_area_text(area)} m²，"
+                    f"与表中 {_area_text(p.area_centi)} m² 不一致。",
+                )
+            if p.unit_type is not None and p.unit_type != utype:
+                shown = UNIT_TYPE_ZH.get(UnitType(utype), utype)
+                ok = self._error(
+                    p.row, "房屋类型", f"房屋 {p.code} 已登记为{shown}，与表中不一致。"
+                )
+        elif earlier is not None:
+            if p.area_centi is not None and p.area_centi != earlier.area_centi:
+                ok = self._error(
+                    p.row,
+                    "建筑面积",
+                    f"与第 {earlier.first_row} 行的同一房屋 {p.code} 面积不一致"
+                    f"（{_area_text(earlier.area_centi)} m²）。",
+                )
+            for header, mine, theirs in (
+                ("房屋类型", p.unit_type, earlier.unit_type),
+                ("房屋状态", p.status, earlier.status),
+            ):
+                if mine is not None and theirs is not None and mine != theirs:
+                    ok = self._error(
+                        p.row,
+                        header,
+                        f"与第 {earlier.first_row} 行的同一房屋 {p.code} {header}不一致。",
+                    )
+        elif p.area_centi is None:
+            ok = self._error(p.row, "建筑面积", f"房屋 {p.code} 尚未登记，请填写建筑面积。")
+        return ok
+
+    def _person(self, p: ParsedRow, role: str) -> tuple[bool, str]:
+        """Matched by ID number, else by name and phone; returns (ok, the person's key)."""
+        ok = True
+        role_zh = OCCUPANCY_ROLE_ZH[OccupancyRole(role)]
+        if p.id_number:
+            person_key = identity = f"id:{p.id_number}"
+            first = self._id_first_row.get(p.id_number)
+            registered = self.reg.people_by_id.get(p.id_number)
+            if registered is not None and registered[1] != p.name:
+                ok = self._error(
+                    p.row,
+                    "身份证号",
+                    f"该身份证号在系统中登记为“{registered[1]}”，与本行姓名“{p.name}”不一致。",
+                )
+            elif first is not None and first[1] != p.name:
+                ok = self._error(
+                    p.row,
+                    "身份证号",
+                    f"该身份证号在第 {first[0]} 行属于“{first[1]}”，与本行姓名“{p.name}”不一致。",
+                )
+            self._id_first_row.setdefault(p.id_number, (p.row, p.name))
+        else:
+            # Without an ID number the same name and phone is the same person; with
+            # neither, a common name on two rows may be two people: one per row.
+            identity = f"name:{p.name}\t{p.phone}"
+            person_key = identity if p.phone else f"row:{p.row}"
+        dup_key = (p.code, identity, role)
+        if dup_key in self._seen:
+            ok = self._error(
+                p.row,
+                "",
+                f"与第 {self._seen[dup_key]} 行重复：{p.name} 已作为{role_zh}登记在 {p.code}。",
+            )
+        else:
+            self._seen[dup_key] = p.row
+        for name, idn in self.reg.current.get((p.code, role), ()):
+            same = (p.id_number and idn == p.id_number) or (
+                name == p.name and (not p.id_number or not idn)
+            )
+            if same:
+                ok = self._error(
+                    p.row, "姓名", f"{p.name} 已作为{role_zh}登记在 {p.code}，不能重复导入。"
+                )
+                break
+        return ok, person_key
+
+    def _plan(self, p: ParsedRow, person_key: str) -> None:
+        known = self.reg.units.get(p.code)
+        if p.code not in self.units:
+            self.units[p.code] = _UnitPlan(
+                code=p.code,
+                building_code=p.building,
+                entrance=p.entrance,
+                floor=p.floor,
+                room=p.room,
+                area_centi=known[1] if known else p.area_centi or 0,
+                unit_type=known[2] if known else p.unit_type or UnitType.RESIDENCE.value,
+                status=None if known else p.status,
+                notes="" if known or p.name else p.notes,
+                existing_id=known[0] if known else None,
+                first_row=p.row,
+            )
+        if not (p.name and p.role):
+            return
+        if person_key not in self.people:
+            existing: int | None = None
+            if p.id_number and p.id_number in self.reg.people_by_id:
+                existing = self.reg.people_by_id[p.id_number][0]
+            elif not p.id_number and p.phone:
+                matches = self.reg.people_by_name_phone.get((p.name, p.phone), [])
+                existing = matches[0] if len(matches) == 1 else None
+            self.people[person_key] = _PersonPlan(
+                key=person_key,
+                name=p.name,
+                phone=p.phone,
+                id_number=p.id_number,
+                notes=p.notes,
+                existing_id=existing,
+            )
+        self.occupancies.append(
+            _OccupancyPlan(
+                row=p.row,
+                unit_code=p.code,
+                person_key=person_key,
+                role=p.role,
+                start_date=p.start_date or self.today,
+            )
+        )
+
+
 def validate_ledger(
     session: Session, rows: Iterable[SourceRow], *, today: date | None = None
 ) -> LedgerCheck:
@@ -204,7 +444,7 @@ def validate_ledger(
     the same unit described differently on two rows, an ID number given to two
     different names, and conflicts with the registry (a unit registered with another
     area or type, an ID number registered under another name, an occupant already
-    registered in the unit, a unit beyond its building's entrances).
+    registered in the unit, a unit beyond its building's entrances or floors).
     """
     today = today or date.today()
     errors: list[LedgerError] = []
@@ -220,263 +460,19 @@ def validate_ledger(
     if count == 0:
         return LedgerCheck(0, (LedgerError(0, "", "表格中没有数据行。"),))
 
-    estate_id = _estate_id(session)
-    buildings = {
-        code: (bid, floors, entrances)
-        for bid, code, floors, entrances in session.execute(
-            select(Building.id, Building.code, Building.floors, Building.entrances).where(
-                Building.estate_id == estate_id
-            )
-        )
-    }
-    codes = sorted({p.code for p in parsed})
-    units: dict[str, tuple[int, int, str]] = {}
-    for chunk in _chunks(codes):
-        for uid, code, area, utype in session.execute(
-            select(Unit.id, Unit.code, Unit.area_centi, Unit.unit_type).where(
-                Unit.estate_id == estate_id, Unit.code.in_(chunk)
-            )
-        ):
-            units[code] = (uid, area, utype)
-    id_numbers = sorted({p.id_number for p in parsed if p.id_number})
-    people_by_id: dict[str, tuple[int, str]] = {}
-    for chunk in _chunks(id_numbers):
-        for pid, idn, name in session.execute(
-            select(Person.id, Person.id_number, Person.name).where(Person.id_number.in_(chunk))
-        ):
-            if idn:
-                people_by_id[idn] = (pid, name)
-    names = sorted({p.name for p in parsed if p.name and not p.id_number and p.phone})
-    people_by_name_phone: dict[tuple[str, str], list[int]] = {}
-    for chunk in _chunks(names):
-        for pid, name, phone in session.execute(
-            select(Person.id, Person.name, Person.phone).where(Person.name.in_(chunk))
-        ):
-            people_by_name_phone.setdefault((name, phone), []).append(pid)
-    # Current occupants of the units already registered: (unit code, role) → names / ids
-    current: dict[tuple[str, str], set[tuple[str, str | None]]] = {}
-    unit_ids = sorted(str(u[0]) for u in units.values())
-    code_by_uid = {u[0]: c for c, u in units.items()}
-    for chunk in _chunks(unit_ids):
-        for uid, role, name, idn in session.execute(
-            select(Occupancy.unit_id, Occupancy.role, Person.name, Person.id_number)
-            .join(Person, Person.id == Occupancy.person_id)
-            .where(
-                Occupancy.unit_id.in_([int(x) for x in chunk]),
-                or_(Occupancy.end_date.is_(None), Occupancy.end_date >= today),
-            )
-        ):
-            current.setdefault((code_by_uid[uid], role), set()).add((name, idn))
-
-    unit_plans: dict[str, _UnitPlan] = {}
-    people: dict[str, _PersonPlan] = {}
-    id_first_row: dict[str, tuple[int, str]] = {}
-    seen: dict[tuple[str, str, str], int] = {}
-    occupancies: list[_OccupancyPlan] = []
-    new_building_sizes: dict[str, tuple[int, int]] = {}
-
+    registry = _load_registry(session, _estate_id(session), parsed, today)
+    checker = _Checker(registry, today, errors)
     for p in parsed:
-        ok = True
-        # The building: an existing one bounds entrance and floor; a new one is sized by the file.
-        if p.building in buildings:
-            _bid, floors, entrances = buildings[p.building]
-            if p.entrance > entrances:
-                errors.append(
-                    LedgerError(
-                        p.row,
-                        "单元",
-                        f"{p.building}栋只有 {entrances} 个单元，没有 {p.entrance} 单元。",
-                    )
-                )
-                ok = False
-            if p.floor > floors:
-                errors.append(
-                    LedgerError(
-                        p.row, "楼层", f"{p.building}栋只有 {floors} 层，没有 {p.floor} 层。"
-                    )
-                )
-                ok = False
-        else:
-            f, e = new_building_sizes.get(p.building, (1, 1))
-            new_building_sizes[p.building] = (max(f, p.floor), max(e, p.entrance))
-
-        # The unit: consistent with the registry and with earlier rows of the file.
-        known = units.get(p.code)
-        earlier = unit_plans.get(p.code)
-        if known is not None:
-            uid, area, utype = known
-            if p.area_centi is not None and p.area_centi != area:
-                errors.append(
-                    LedgerError(
-                        p.row,
-                        "建筑面积",
-                        f"房屋 {p.code} 已登记面积 {_area_text(area)} m²，与表中 {_area_text(p.area_centi)} m² 不一致。",
-                    )
-                )
-                ok = False
-            if p.unit_type is not None and p.unit_type != utype:
-                errors.append(
-                    LedgerError(
-                        p.row,
-                        "房屋类型",
-                        f"房屋 {p.code} 已登记为{UNIT_TYPE_ZH.get(UnitType(utype), utype)}，与表中不一致。",
-                    )
-                )
-                ok = False
-        elif earlier is not None:
-            if p.area_centi is not None and p.area_centi != earlier.area_centi:
-                errors.append(
-                    LedgerError(
-                        p.row,
-                        "建筑面积",
-                        f"与第 {earlier.first_row} 行的同一房屋 {p.code} 面积不一致（{_area_text(earlier.area_centi)} m²）。",
-                    )
-                )
-                ok = False
-            for header, mine, theirs in (
-                ("房屋类型", p.unit_type, earlier.unit_type),
-                ("房屋状态", p.status, earlier.status),
-            ):
-                if mine is not None and theirs is not None and mine != theirs:
-                    errors.append(
-                        LedgerError(
-                            p.row,
-                            header,
-                            f"与第 {earlier.first_row} 行的同一房屋 {p.code} {header}不一致。",
-                        )
-                    )
-                    ok = False
-        elif p.area_centi is None:
-            errors.append(
-                LedgerError(p.row, "建筑面积", f"房屋 {p.code} 尚未登记，请填写建筑面积。")
-            )
-            ok = False
-
-        # The person: matched by ID number, else by name and phone; checked against the file.
-        person_key = ""
-        if p.name:
-            if p.id_number:
-                person_key = f"id:{p.id_number}"
-                first = id_first_row.get(p.id_number)
-                registered = people_by_id.get(p.id_number)
-                if registered is not None and registered[1] != p.name:
-                    errors.append(
-                        LedgerError(
-                            p.row,
-                            "身份证号",
-                            f"该身份证号在系统中登记为“{registered[1]}”，与本行姓名“{p.name}”不一致。",
-                        )
-                    )
-                    ok = False
-                elif first is not None and first[1] != p.name:
-                    errors.append(
-                        LedgerError(
-                            p.row,
-                            "身份证号",
-                            f"该身份证号在第 {first[0]} 行属于“{first[1]}”，与本行姓名“{p.name}”不一致。",
-                        )
-                    )
-                    ok = False
-                id_first_row.setdefault(p.id_number, (p.row, p.name))
-                identity = person_key
-            else:
-                # Without an ID number the same name and phone is the same person; with
-                # neither, a common name on two rows may be two people: one per row.
-                identity = f"name:{p.name}\t{p.phone}"
-                person_key = identity if p.phone else f"row:{p.row}"
-            assert p.role is not None
-            dup_key = (p.code, identity, p.role)
-            if dup_key in seen:
-                errors.append(
-                    LedgerError(
-                        p.row,
-                        "",
-                        f"与第 {seen[dup_key]} 行重复：{p.name} 已作为{OCCUPANCY_ROLE_ZH[OccupancyRole(p.role)]}登记在 {p.code}。",
-                    )
-                )
-                ok = False
-            else:
-                seen[dup_key] = p.row
-            if known is not None:
-                for name, idn in current.get((p.code, p.role), ()):
-                    if (p.id_number and idn == p.id_number) or (
-                        name == p.name and (not p.id_number or not idn)
-                    ):
-                        errors.append(
-                            LedgerError(
-                                p.row,
-                                "姓名",
-                                f"{p.name} 已作为{OCCUPANCY_ROLE_ZH[OccupancyRole(p.role)]}登记在 {p.code}，不能重复导入。",
-                            )
-                        )
-                        ok = False
-                        break
-        if not ok:
-            continue
-
-        if earlier is None and known is None:
-            unit_plans[p.code] = _UnitPlan(
-                code=p.code,
-                building_code=p.building,
-                entrance=p.entrance,
-                floor=p.floor,
-                room=p.room,
-                area_centi=p.area_centi or 0,
-                unit_type=p.unit_type or UnitType.RESIDENCE.value,
-                status=p.status,
-                notes="" if p.name else p.notes,
-                existing_id=None,
-                first_row=p.row,
-            )
-        elif known is not None and p.code not in unit_plans:
-            unit_plans[p.code] = _UnitPlan(
-                code=p.code,
-                building_code=p.building,
-                entrance=p.entrance,
-                floor=p.floor,
-                room=p.room,
-                area_centi=known[1],
-                unit_type=known[2],
-                status=None,
-                notes="",
-                existing_id=known[0],
-                first_row=p.row,
-            )
-        if p.name and p.role:
-            if person_key not in people:
-                existing: int | None = None
-                if p.id_number and p.id_number in people_by_id:
-                    existing = people_by_id[p.id_number][0]
-                elif not p.id_number and p.phone:
-                    matches = people_by_name_phone.get((p.name, p.phone), [])
-                    existing = matches[0] if len(matches) == 1 else None
-                people[person_key] = _PersonPlan(
-                    key=person_key,
-                    name=p.name,
-                    phone=p.phone,
-                    id_number=p.id_number,
-                    notes=p.notes,
-                    existing_id=existing,
-                )
-            occupancies.append(
-                _OccupancyPlan(
-                    row=p.row,
-                    unit_code=p.code,
-                    person_key=person_key,
-                    role=p.role,
-                    start_date=p.start_date or today,
-                )
-            )
-
+        checker.check(p)
     errors.sort(key=lambda e: (e.row, HEADERS.index(e.column) if e.column in HEADERS else -1))
     return LedgerCheck(
         rows=count,
         errors=tuple(errors),
-        new_buildings=tuple(sorted(new_building_sizes, key=_building_sort_key)),
-        _units=tuple(unit_plans.values()),
-        _people=tuple(people.values()),
-        _occupancies=tuple(occupancies),
-        _building_sizes=new_building_sizes,
+        new_buildings=tuple(sorted(checker.new_buildings, key=_building_sort_key)),
+        _units=tuple(checker.units.values()),
+        _people=tuple(checker.people.values()),
+        _occupancies=tuple(checker.occupancies),
+        _building_sizes=checker.new_buildings,
     )
 
 
