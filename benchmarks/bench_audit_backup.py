@@ -1,0 +1,122 @@
+"""The audit trail's cost on everyday edits, and the online backup vs raw sqlite3.
+
+    python benchmarks/bench_audit_backup.py [--units 3000] [--edits 500] [--repeat 3]
+
+1. Edits: ``--edits`` person edits, each its own transaction as at the desk
+   (``registry.services.update_person`` through ``Database.begin``), with the audit
+   listeners on (as shipped) and removed; raw: sqlite3 doing the same UPDATE plus the
+   audit INSERT per transaction. Prints the audit's share and the ratio to raw.
+2. Backup: ``propdesk.backup.sqlite_backup.auto_backup`` (backup API copy, switch to a
+   single file, ``quick_check``, rename, rotation) of a demo estate of ``--units`` units;
+   raw: ``sqlite3.Connection.backup`` alone into a new file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import tempfile
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+from _common import fresh_database, median_seconds, ratio_line, raw_connection
+from sqlalchemy import event, select
+
+from propdesk.audit import trail
+from propdesk.auth.actor import Actor, Role
+from propdesk.backup.sqlite_backup import auto_backup
+from propdesk.db.engine import Database
+from propdesk.db.types import utcnow
+from propdesk.demo.build import generate_demo
+from propdesk.registry import services as reg
+from propdesk.registry.models import Person
+
+CLERK = Actor(user_id=1, username="clerk", display_name="前台", role=Role.CLERK)
+
+
+def _edits(db: Database, ids: list[int], tag: str) -> None:
+    for i, pid in enumerate(ids):
+        with db.begin(CLERK) as s:
+            reg.update_person(s, pid, expected_version=None, notes=f"{tag}{i}")
+
+
+def _raw_edits(path: Path, ids: list[int], tag: str) -> None:
+    conn = raw_connection(path)
+    try:
+        for i, pid in enumerate(ids):
+            conn.execute("BEGIN")
+            old = conn.execute("SELECT notes FROM person WHERE id = ?", (pid,)).fetchone()[0]
+            conn.execute(
+                "UPDATE person SET notes = ?, version = version + 1 WHERE id = ?",
+                (f"{tag}{i}", pid),
+            )
+            conn.execute(
+                "INSERT INTO audit_log (at, user_id, username, action, table_name, record_id,"
+                " changes) VALUES (?, ?, ?, 'update', 'person', ?, ?)",
+                (
+                    utcnow().replace(tzinfo=None).isoformat(" "),
+                    1,
+                    "clerk",
+                    str(pid),
+                    json.dumps({"notes": [old, f"{tag}{i}"]}, ensure_ascii=False),
+                ),
+            )
+            conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=3000)
+    parser.add_argument("--edits", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.sqlite3"
+        db = fresh_database(path)
+        generate_demo(db, units=args.units, seed=1, today=date(2026, 11, 23))
+        with db.begin() as s:
+            ids = list(s.scalars(select(Person.id).order_by(Person.id).limit(args.edits)))
+        n = [0]
+
+        def tagged() -> str:
+            n[0] += 1
+            return f"r{n[0]}-"
+
+        with_audit = median_seconds(lambda: _edits(db, ids, tagged()), args.repeat)
+        factory = db.session_factory
+        event.remove(factory, "before_flush", trail._before_flush)
+        event.remove(factory, "after_flush", trail._after_flush)
+        event.remove(factory, "do_orm_execute", trail._do_orm_execute)
+        without = median_seconds(lambda: _edits(db, ids, tagged()), args.repeat)
+        trail.install(factory)
+        db.dispose()
+        raw = median_seconds(lambda: _raw_edits(path, ids, tagged()), args.repeat)
+        print(f"{len(ids)} person edits, one transaction each:")
+        print(ratio_line("  PropDesk with audit trail", with_audit, raw, "s"))
+        print(ratio_line("  PropDesk, audit listeners removed", without, raw, "s"))
+        print(f"  audit share of PropDesk's time: {(with_audit - without) / with_audit:6.1%}")
+
+        size = path.stat().st_size
+        folder = Path(tmp) / "backups"
+        ours = median_seconds(
+            lambda: auto_backup(db, kind="start", keep=2, folder=folder), args.repeat
+        )
+
+        def raw_backup() -> None:
+            target = Path(tmp) / "raw-copy.sqlite3"
+            target.unlink(missing_ok=True)
+            with closing(sqlite3.connect(path)) as src, closing(sqlite3.connect(target)) as dst:
+                src.backup(dst)
+
+        raw_b = median_seconds(raw_backup, args.repeat)
+        print(f"online backup of {args.units:,} units ({size / 1024 / 1024:.1f} MB):")
+        print(ratio_line("  auto_backup (copy+check+rotate)", ours, raw_b, "s"))
+        db.dispose()
+
+
+if __name__ == "__main__":
+    main()
