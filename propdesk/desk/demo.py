@@ -36,6 +36,7 @@ from propdesk.desk.models import (
     Visitor,
 )
 from propdesk.desk.values import CheckpointArea, EntryKind, ParcelStatus
+from propdesk.registry.models import Person
 
 CLERKS = (("clerk", "李娜（前台）"), ("supervisor", "张伟（主管）"))
 GUARDS = ("郑伟", "钱勇", "冯磊")
@@ -136,14 +137,14 @@ def _routes(
         ("水泵房", CheckpointArea.PLANT, "水泵运行、压力表、地面无积水", None),
         ("配电房", CheckpointArea.PLANT, "温度、异响异味、门锁", None),
     ]
-    night_points = [
+    night_points: list[tuple[str, str, str, int | None]] = [
         ("东门岗亭", CheckpointArea.OTHER, "门岗在岗、来访登记、道闸", None),
         ("地下车库", CheckpointArea.GARAGE, "车辆停放、可疑人员、照明", None),
         ("消防通道", CheckpointArea.FIRE, "畅通无堆放、应急照明", None),
         (f"{buildings[0]}号楼屋面", CheckpointArea.ROOF, "门已上锁、排水口无堵塞", None),
         ("周界围墙", CheckpointArea.OTHER, "护栏完好、监控正常", None),
     ]
-    vacant_points = [
+    vacant_points: list[tuple[str, str, str, int | None]] = [
         (
             f"空置房 {code_of.get(uid, uid)}",
             CheckpointArea.VACANT,
@@ -152,7 +153,7 @@ def _routes(
         )
         for uid in rng.sample(vacant_ids, min(6, len(vacant_ids)))
     ]
-    specs = [
+    specs: list[tuple[str, str, list[tuple[str, str, str, int | None]]]] = [
         ("日间公共区域巡查", "每日上午，客服与工程部", day_points),
         ("夜间安防巡查", "每晚22点后，安管", night_points),
     ]
@@ -228,7 +229,8 @@ def _patrols(
             plan.append(
                 (route_ids[2], _local(day, 14, rng.randint(0, 30)), rng.choice(clerks).display_name)
             )
-    patrol_rows, finding_rows = [], []
+    patrol_rows: list[dict[str, Any]] = []
+    finding_rows: list[dict[str, Any]] = []
     ids = _reserve(session, Patrol, len(plan))
     abnormal: list[tuple[int, datetime]] = []  # (index into finding_rows, checked at)
     for pid, (rid, start, who) in zip(ids, plan, strict=True):
@@ -366,6 +368,11 @@ def _parcels(
     per_day = max(3, min(40, len(lived_in) // 25))
     today = local_date(anchor)
     owners: dict[int, int] = dict(ctx.info.get("owner_by_unit", {}))  # type: ignore[call-overload]
+    names = dict(
+        session.execute(
+            select(Person.id, Person.name).where(Person.id.in_(set(owners.values())))
+        ).all()
+    )
     rows = []
     for back in range(30, -1, -1):
         day = today - timedelta(days=back)
@@ -379,7 +386,7 @@ def _parcels(
                 "carrier": carrier,
                 "tracking_no": f"{prefix}{rng.randrange(10**11, 10**12)}",
                 "unit_id": uid,
-                "recipient": _name(rng) if uid not in owners else "",
+                "recipient": names.get(owners.get(uid, -1)) or _name(rng),
                 "recipient_phone": f"13{rng.randrange(10**9):09d}",
                 "shelf": f"{rng.choice('ABCD')}-{rng.randint(1, 6)}",
                 "status": ParcelStatus.WAITING.value,
@@ -399,7 +406,7 @@ def _parcels(
                 row.update(
                     status=ParcelStatus.COLLECTED.value,
                     collected_at=collected,
-                    collected_by=row["recipient"] or _name(rng),
+                    collected_by=row["recipient"] if rng.random() < 0.8 else _name(rng),
                     handed_by=rng.choice(CLERKS)[1],
                 )
             rows.append(row)

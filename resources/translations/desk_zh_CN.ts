@@ -795,37 +795,37 @@
         <translation>检查内容：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="210" />
+        <location filename="../../ui/desk/patrols.py" line="214" />
         <source>Photo of the finding</source>
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="210" />
+        <location filename="../../ui/desk/patrols.py" line="214" />
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="214" />
+        <location filename="../../ui/desk/patrols.py" line="218" />
         <source>Photo %1 will be attached</source>
         <translation>将附上照片 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="236" />
+        <location filename="../../ui/desk/patrols.py" line="240" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="263" />
+        <location filename="../../ui/desk/patrols.py" line="267" />
         <source>Ticket %1 raised</source>
         <translation>已生成工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="277" />
+        <location filename="../../ui/desk/patrols.py" line="281" />
         <source>%1 checkpoint(s) not checked will be recorded as missed. Press Finish again to confirm.</source>
         <translation>还有 %1 个巡查点未检查，将记为漏检。再按一次“结束巡查”确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="291" />
+        <location filename="../../ui/desk/patrols.py" line="295" />
         <source>Patrol finished; %1 missed</source>
         <translation>巡查已结束，漏检 %1 个点</translation>
     </message>
@@ -833,22 +833,22 @@
 <context>
     <name>PatrolsPage</name>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="311" />
+        <location filename="../../ui/desk/patrols.py" line="315" />
         <source>&amp;Start patrol (Ctrl+N)</source>
         <translation>开始巡查(&amp;S) (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="326" />
+        <location filename="../../ui/desk/patrols.py" line="330" />
         <source>&amp;Route</source>
         <translation>路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="354" />
+        <location filename="../../ui/desk/patrols.py" line="358" />
         <source>%1 (%2 points)</source>
         <translation>%1（%2 个点）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="375" />
+        <location filename="../../ui/desk/patrols.py" line="379" />
         <source>No route yet: add one in Admin → Desk settings.</source>
         <translation>还没有巡查路线：请在“管理 → 前台设置”中添加。</translation>
     </message>
@@ -929,58 +929,68 @@
         <translation>标记已处理(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="194" />
+        <location filename="../../ui/desk/shiftlog.py" line="183" />
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/shiftlog.py" line="185" />
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/shiftlog.py" line="201" />
         <source>Handover of the chosen shift</source>
         <translation>所选班次的交接内容</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="223" />
+        <location filename="../../ui/desk/shiftlog.py" line="230" />
         <source>On duty: %1 since %2</source>
         <translation>当前值班：%1，%2 接班</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="228" />
+        <location filename="../../ui/desk/shiftlog.py" line="235" />
         <source>Nobody on duty: take over to start the shift log</source>
         <translation>当前无人值班：接班后开始记录值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="233" />
+        <location filename="../../ui/desk/shiftlog.py" line="240" />
         <source>Handed over by %1 at %2: acknowledge to take over</source>
         <translation>%1 于 %2 交班：请确认后接班</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="238" />
-        <location filename="../../ui/desk/shiftlog.py" line="283" />
+        <location filename="../../ui/desk/shiftlog.py" line="245" />
+        <location filename="../../ui/desk/shiftlog.py" line="290" />
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="244" />
+        <location filename="../../ui/desk/shiftlog.py" line="251" />
         <source>No shift yet</source>
         <translation>尚无班次</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="245" />
+        <location filename="../../ui/desk/shiftlog.py" line="252" />
         <source>Start the first shift of the log.</source>
         <translation>开始第一个班次。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="273" />
+        <location filename="../../ui/desk/shiftlog.py" line="280" />
         <source>On duty: not handed over yet.</source>
         <translation>值班中，尚未交班。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="276" />
+        <location filename="../../ui/desk/shiftlog.py" line="283" />
         <source>Taken over by %1 at %2</source>
         <translation>%1 于 %2 接班</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="280" />
+        <location filename="../../ui/desk/shiftlog.py" line="287" />
         <source>Not yet taken over</source>
         <translation>尚未接班</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="314" />
+        <location filename="../../ui/desk/shiftlog.py" line="321" />
         <source>No ticket numbered %1</source>
         <translation>没有编号为 %1 的工单</translation>
     </message>

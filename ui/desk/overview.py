@@ -219,7 +219,7 @@ class DeskOverviewPage(QWidget):
 
 def _module_title(module: str) -> str:
     """The navigation title of a desk module (the same translation as the navigation)."""
-    titles = {
+    titles: dict[str, str] = {
         "patrols": QT_TRANSLATE_NOOP("NavModule", "Patrols"),
         "shiftlog": QT_TRANSLATE_NOOP("NavModule", "Shift log"),
         "parcels": QT_TRANSLATE_NOOP("NavModule", "Parcels & visitors"),

@@ -60,7 +60,7 @@ class PatrolRunPanel(QWidget):
         self.table = RecordTableView(self)
         self.table.setObjectName("finding_table")
         self.table.setModel(self.model)
-        for col, width in ((0, 32), (1, 150), (2, 230), (3, 70), (4, 220), (5, 50)):
+        for col, width in ((0, 32), (1, 130), (2, 200), (3, 60), (4, 170), (5, 44)):
             self.table.setColumnWidth(col, width)
         self.what = QLabel(objectName="what_to_check")
         self.what.setWordWrap(True)
@@ -320,27 +320,26 @@ class PatrolsPage(QWidget):
         self.patrol_list = RecordTableView(self)
         self.patrol_list.setObjectName("patrol_list")
         self.patrol_list.setModel(self.list_model)
-        for col, width in ((0, 120), (1, 120), (2, 90), (3, 60)):
+        for col, width in ((0, 112), (1, 105), (2, 80), (3, 52)):
             self.patrol_list.setColumnWidth(col, width)
         for col in range(4, 8):
-            self.patrol_list.setColumnWidth(col, 48)
+            self.patrol_list.setColumnWidth(col, 40)
         self.run = PatrolRunPanel(ctx=ctx, parent=self)
 
+        route_label = QLabel(self.tr("&Route"))
+        route_label.setBuddy(self.route)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("&Route")))
+        top.addWidget(route_label)
         top.addWidget(self.route, 1)
         top.addWidget(self.start_button)
         top.addWidget(self.error, 2)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.patrol_list)
         splitter.addWidget(self.run)
-        splitter.setSizes([480, 820])
+        splitter.setSizes([540, 760])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        label = top.itemAt(0).widget()
-        if isinstance(label, QLabel):
-            label.setBuddy(self.route)
 
         self.start_button.clicked.connect(self.start)
         QShortcut(QKeySequence("Ctrl+N"), self, self.start)
