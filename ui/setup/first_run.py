@@ -207,6 +207,7 @@ class FirstRunSetupDialog(QDialog):
         dialog.setWindowTitle(self.tr("Demo data"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
+        dialog.setMinimumWidth(420)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(self._cancel)
