@@ -7,6 +7,7 @@ either way and the failure counter is kept.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -194,6 +195,8 @@ def authenticate(
         select(User).where(func.lower(User.username) == (username or "").strip().lower())
     )
     if user is None:
+        # same work as a wrong password, so timing does not tell which usernames exist
+        verify_password(password or "", _dummy_hash())
         return LoginOutcome(None, WRONG_CREDENTIALS)
     if not user.active:
         return LoginOutcome(None, "该账号已停用，请联系系统管理员。")
@@ -224,15 +227,14 @@ def authenticate(
     return LoginOutcome(actor)
 
 
+@functools.cache
+def _dummy_hash() -> str:
+    return hash_password("not-a-real-password-0", cost=DEFAULT_COST)
+
+
 def locked_message(until: datetime, now: datetime) -> str:
     minutes = max(1, -(-int((until - now).total_seconds()) // 60))
     return f"账号已锁定，请 {minutes} 分钟后再试，或请系统管理员解锁。"
-
-
-def verify_actor_password(session: Session, user_id: int, password: str) -> bool:
-    """Unlock the screen: the same user's password, without touching the failure counter."""
-    user = session.get(User, user_id)
-    return bool(user and user.active and verify_password(password or "", user.password_hash))
 
 
 def change_password(

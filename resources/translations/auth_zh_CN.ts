@@ -339,6 +339,10 @@ The current database is kept aside first. PropDesk closes afterwards; start it a
       <source>Enter your username.</source>
       <translation>请输入用户名。</translation>
     </message>
+    <message>
+      <source>The database is busy; please try again.</source>
+      <translation>数据库忙，请稍后再试。</translation>
+    </message>
   </context>
   <context>
     <name>MenuAction</name>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from propdesk.auth.actor import Actor
 from propdesk.auth.passwords import DEFAULT_COST, KdfCost
@@ -88,6 +89,9 @@ class LoginDialog(QDialog):
                 outcome = authenticate(session, name, self.password.text())
         except DomainError as exc:
             self._show_error(str(exc))
+            return
+        except SQLAlchemyError:  # e.g. two desks failing the same account at once
+            self._show_error(self.tr("The database is busy; please try again."))
             return
         if not outcome.ok:
             self._show_error(outcome.message)

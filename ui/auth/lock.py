@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from propdesk.auth.actor import ROLE_LABELS_ZH, Actor
-from propdesk.auth.users import verify_actor_password
+from propdesk.auth.users import authenticate
+from propdesk.errors import DomainError
 from ui.auth.gate import LoginDialog
 from ui.context import AppContext
 from ui.events import Changes
@@ -84,18 +86,23 @@ class LockDialog(QDialog):
         """Esc and the close button do not unlock."""
 
     def _unlock(self) -> None:
-        user_id = self.ctx.actor.user_id
-        with self.ctx.db.begin() as session:
-            ok = user_id is not None and verify_actor_password(
-                session, user_id, self.password.text()
-            )
-        if not ok:
-            self.error.setText(self.tr("Wrong password."))
-            self.error.setVisible(True)
+        """The same user's password; wrong ones count towards the lock-out like at login."""
+        try:
+            with self.ctx.db.begin() as session:
+                outcome = authenticate(session, self.ctx.actor.username, self.password.text())
+        except (DomainError, SQLAlchemyError) as exc:
+            self._show_error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            return
+        if outcome.actor is None or outcome.actor.user_id != self.ctx.actor.user_id:
+            self._show_error(outcome.message or self.tr("Wrong password."))
             self.password.clear()
             return
-        self.actor = self.ctx.actor
+        self.actor = outcome.actor
         self.accept()
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(True)
 
     def _switch(self) -> None:
         dialog = LoginDialog(db=self.ctx.db, settings=self.ctx.settings, parent=self)

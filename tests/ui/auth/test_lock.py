@@ -75,7 +75,8 @@ def test_ctrl_l_locks_and_own_password_unlocks(
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.password, "wrong999")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-    assert dialog.error.text() == "Wrong password."
+    assert "用户名或密码不正确" in dialog.error.text()
+    assert "再错 4 次" in dialog.error.text()  # counts towards the lock-out like a login
     assert lock.is_locked
     qtbot.keyClick(dialog.password, Qt.Key.Key_Escape)
     assert lock.is_locked
