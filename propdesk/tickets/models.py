@@ -116,9 +116,9 @@ class Ticket(Versioned, Base):
         CheckConstraint("unit_id IS NOT NULL OR location <> ''", name="unit_or_location"),
         # The board lists newest first under one filter: (filter column, created_at) lets
         # SQLite walk the index in order and stop after one batch instead of sorting.
-        Index("ix_ticket_created", "created_at"),
+        Index("ix_ticket_created", "created_at", "status"),
         Index("ix_ticket_status_created", "status", "created_at"),
-        Index("ix_ticket_kind_created", "kind", "created_at"),
+        Index("ix_ticket_kind_created", "kind", "created_at", "status"),
         Index("ix_ticket_category_created", "category_id", "created_at"),
         Index("ix_ticket_staff_created", "staff_id", "created_at"),
         Index("ix_ticket_department_created", "department", "created_at"),

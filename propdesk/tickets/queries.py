@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from propdesk.auth.actor import Actor
@@ -33,6 +33,7 @@ from propdesk.tickets.models import (
 from propdesk.tickets.sla import LOCAL_TZ
 from propdesk.tickets.textsearch import contains_text, starts_with
 from propdesk.tickets.values import (
+    KIND_PREFIX,
     OPEN_STATUSES,
     CallbackInfo,
     CostLineInfo,
@@ -116,8 +117,37 @@ def text_filter(text: str) -> ColumnElement[bool]:
         esc = _like_escape(text)
         return Ticket.unit_id.in_(select(Unit.id).where(Unit.code.like(esc + "%", escape="\\")))
     if _NUMBER_PREFIX.match(text):
-        return starts_with(Ticket.number, text.upper())
+        return number_prefix_condition(text.upper())
     return contains_text(Ticket.search_text, text)
+
+
+def number_prefix_condition(prefix: str) -> ColumnElement[bool]:
+    """``BX2026`` / ``BX202611`` / ``BX20261123-00``: the kind and intake-date range the number
+    encodes (indexed), plus the prefix itself; unknown letters match nothing."""
+    kind = next((k for k, p in KIND_PREFIX.items() if p == prefix[:2]), None)
+    if kind is None:
+        return false()
+    conds: list[ColumnElement[bool]] = [Ticket.kind == kind.value]
+    digits = prefix[2:10]
+    start: date | None = None
+    end: date | None = None
+    try:
+        if len(digits) >= 8 and digits.isdigit():
+            start = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+            end = start + timedelta(days=1)
+        elif len(digits) >= 6 and digits.isdigit():
+            start = date(int(digits[:4]), int(digits[4:6]), 1)
+            end = (start + timedelta(days=32)).replace(day=1)
+        elif len(digits) >= 4 and digits[:4].isdigit():
+            start = date(int(digits[:4]), 1, 1)
+            end = date(start.year + 1, 1, 1)
+    except ValueError:
+        return false()
+    if start is not None and end is not None:
+        conds.append(Ticket.created_at >= _local_midnight_utc(start))
+        conds.append(Ticket.created_at < _local_midnight_utc(end))
+    conds.append(starts_with(Ticket.number, prefix))
+    return and_(*conds)
 
 
 def board_conditions(

@@ -162,3 +162,23 @@ def test_text_filter_kinds(db: Database) -> None:
     assert (
         _board(db, BoardFilter(text="TS2026%"), now) == set()
     )  # not a plain prefix: text, no match
+
+
+def test_number_prefix_uses_kind_and_date(db: Database) -> None:
+    ids = _setup(db)
+    now = T0 + timedelta(hours=1)
+    assert _board(db, BoardFilter(text="BX2026"), now) == {
+        ids["emergency"],
+        ids["late_response"],
+        ids["done"],
+    }
+    assert _board(db, BoardFilter(text="BX202611"), now) == {
+        ids["emergency"],
+        ids["late_response"],
+        ids["done"],
+    }
+    assert _board(db, BoardFilter(text="BX2025"), now) == set()
+    assert _board(db, BoardFilter(text="TS20261120-0001"), now) == {ids["complaint"]}
+    assert _board(db, BoardFilter(text="TS20261120-0002"), now) == set()
+    assert _board(db, BoardFilter(text="QQ2026"), now) == set()
+    assert _board(db, BoardFilter(text="BX20261399"), now) == set()  # not a date
