@@ -194,137 +194,188 @@
 <context>
     <name>BillingPage</name>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="50" />
+        <location filename="../../ui/fees/billing_page.py" line="56" />
         <source>Billing run</source>
         <translation>出账</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="52" />
+        <location filename="../../ui/fees/billing_page.py" line="58" />
         <source>&amp;Run billing</source>
         <translation>生成账单(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="58" />
+        <location filename="../../ui/fees/billing_page.py" line="64" />
         <source>Whole estate</source>
         <translation>全小区</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="61" />
+        <location filename="../../ui/fees/billing_page.py" line="67" />
         <source>Print payment &amp;notices…</source>
         <translation>打印缴费通知单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="63" />
+        <location filename="../../ui/fees/billing_page.py" line="69" />
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="75" />
+        <location filename="../../ui/fees/billing_page.py" line="81" />
         <source>Rates (a change applies from its date; past bills keep theirs)</source>
         <translation>收费标准（调价自生效日起执行，已出账单不变）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="79" />
+        <location filename="../../ui/fees/billing_page.py" line="85" />
+        <location filename="../../ui/fees/billing_page.py" line="150" />
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="80" />
+        <location filename="../../ui/fees/billing_page.py" line="86" />
         <source>From</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="81" />
+        <location filename="../../ui/fees/billing_page.py" line="87" />
         <source>Rate (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="97" />
+        <location filename="../../ui/fees/billing_page.py" line="103" />
         <source>yuan per m², per unit or per m³/kWh</source>
         <translation>元/m²·月、元/户·月或元/吨、元/度</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="98" />
+        <location filename="../../ui/fees/billing_page.py" line="104" />
         <source>&amp;Add rate</source>
         <translation>添加单价(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="113" />
+        <location filename="../../ui/fees/billing_page.py" line="119" />
         <source>Late fee and reminders</source>
         <translation>滞纳金与催缴</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="114" />
+        <location filename="../../ui/fees/billing_page.py" line="120" />
         <source>Charge a late fee</source>
         <translation>收取滞纳金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="117" />
+        <location filename="../../ui/fees/billing_page.py" line="123" />
         <source> ‱ per day</source>
         <translation> ‱/天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="124" />
+        <location filename="../../ui/fees/billing_page.py" line="130" />
         <source>Sa&amp;ve settings</source>
         <translation>保存设置(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="131" />
+        <location filename="../../ui/fees/billing_page.py" line="137" />
         <source>Daily rate:</source>
         <translation>日费率：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="132" />
+        <location filename="../../ui/fees/billing_page.py" line="138" />
         <source>Grace days after due date:</source>
         <translation>到期后宽限天数：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="133" />
+        <location filename="../../ui/fees/billing_page.py" line="139" />
         <source>1st reminder after (days):</source>
         <translation>第一次催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="134" />
+        <location filename="../../ui/fees/billing_page.py" line="140" />
         <source>2nd reminder after (days):</source>
         <translation>第二次催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="135" />
+        <location filename="../../ui/fees/billing_page.py" line="141" />
         <source>Final reminder after (days):</source>
         <translation>最后催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="136" />
+        <location filename="../../ui/fees/billing_page.py" line="142" />
         <source>No reminder below (yuan):</source>
         <translation>欠费低于此金额不催缴（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="157" />
+        <location filename="../../ui/fees/billing_page.py" line="146" />
+        <source>Prepayment discounts</source>
+        <translation>预缴优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_page.py" line="149" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_page.py" line="151" />
+        <source>Prepay months</source>
+        <translation>预缴月数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_page.py" line="152" />
+        <source>Free months</source>
+        <translation>减免月数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_page.py" line="153" />
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_page.py" line="153" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_page.py" line="153" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_page.py" line="163" />
+        <source>e.g. prepay a year, one month free</source>
+        <translation>如：预缴一年送一月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_page.py" line="173" />
+        <source>Add &amp;discount</source>
+        <translation>添加优惠(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_page.py" line="174" />
+        <source>Switch on/off</source>
+        <translation>启用/停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_page.py" line="209" />
         <source>Billed months: {0}</source>
         <translation>已出账月份：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="176" />
+        <location filename="../../ui/fees/billing_page.py" line="254" />
         <source>Billing {0}…</source>
         <translation>正在生成 {0} 账单…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="184" />
+        <location filename="../../ui/fees/billing_page.py" line="262" />
         <source>{period}: {n} line(s), ¥{amount}.</source>
         <translation>{period}：生成 {n} 条账单，合计 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="188" />
+        <location filename="../../ui/fees/billing_page.py" line="266" />
         <source>{0}: already billed, nothing new.</source>
         <translation>{0}：账单已全部生成，没有新增。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="190" />
+        <location filename="../../ui/fees/billing_page.py" line="268" />
         <source>No rate: {0}</source>
         <translation>未设单价：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="259" />
+        <location filename="../../ui/fees/billing_page.py" line="337" />
         <source>Payment notices {0}</source>
         <translation>缴费通知单 {0}</translation>
     </message>
@@ -774,133 +825,154 @@ All open lines: ¥{total}</source>
 <context>
     <name>StatementDialog</name>
     <message>
-        <location filename="../../ui/fees/statement.py" line="49" />
+        <location filename="../../ui/fees/statement.py" line="50" />
         <source>Account statement – {0}</source>
         <translation>对账单 – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="54" />
+        <location filename="../../ui/fees/statement.py" line="55" />
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="55" />
+        <location filename="../../ui/fees/statement.py" line="56" />
         <source>Period</source>
         <translation>账期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="56" />
+        <location filename="../../ui/fees/statement.py" line="57" />
         <source>Due date</source>
         <translation>应缴日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="57" />
-        <location filename="../../ui/fees/statement.py" line="70" />
+        <location filename="../../ui/fees/statement.py" line="58" />
+        <location filename="../../ui/fees/statement.py" line="71" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="58" />
+        <location filename="../../ui/fees/statement.py" line="59" />
         <source>Paid</source>
         <translation>已缴</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="59" />
+        <location filename="../../ui/fees/statement.py" line="60" />
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="60" />
+        <location filename="../../ui/fees/statement.py" line="61" />
         <source>Owed</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="61" />
+        <location filename="../../ui/fees/statement.py" line="62" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="68" />
+        <location filename="../../ui/fees/statement.py" line="69" />
         <source>Receipt</source>
         <translation>收据号</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="69" />
+        <location filename="../../ui/fees/statement.py" line="70" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="71" />
+        <location filename="../../ui/fees/statement.py" line="72" />
         <source>Method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="72" />
+        <location filename="../../ui/fees/statement.py" line="73" />
         <source>Reference</source>
         <translation>流水号</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="73" />
+        <location filename="../../ui/fees/statement.py" line="74" />
         <source>To credit</source>
         <translation>存预收</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="74" />
+        <location filename="../../ui/fees/statement.py" line="75" />
         <source>Taken by</source>
         <translation>收款人</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="76" />
+        <location filename="../../ui/fees/statement.py" line="77" />
         <source>Voided</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="77" />
+        <location filename="../../ui/fees/statement.py" line="78" />
         <source>Voided: {0}</source>
         <translation>已作废：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="88" />
+        <location filename="../../ui/fees/statement.py" line="89" />
         <source>&amp;Reprint receipt</source>
         <translation>补打收据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="89" />
+        <location filename="../../ui/fees/statement.py" line="90" />
         <source>&amp;Void receipt…</source>
         <translation>作废收据(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="91" />
+        <location filename="../../ui/fees/statement.py" line="92" />
+        <source>Re&amp;fund credit…</source>
+        <translation>退预收款(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/statement.py" line="95" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="102" />
+        <location filename="../../ui/fees/statement.py" line="107" />
         <source>Bill lines</source>
         <translation>账单明细</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="104" />
+        <location filename="../../ui/fees/statement.py" line="109" />
         <source>Receipts</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="114" />
+        <location filename="../../ui/fees/statement.py" line="119" />
         <source>Billed ¥{b}   Paid ¥{p}   Waived ¥{w}   Owed ¥{o}   Credit ¥{c}</source>
         <translation>应收 ¥{b}   已缴 ¥{p}   减免 ¥{w}   欠费 ¥{o}   预收 ¥{c}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="137" />
+        <location filename="../../ui/fees/statement.py" line="131" />
+        <location filename="../../ui/fees/statement.py" line="135" />
+        <source>Refund credit</source>
+        <translation>退预收款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/statement.py" line="131" />
+        <source>Amount to refund (yuan):</source>
+        <translation>退款金额（元）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/statement.py" line="135" />
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/statement.py" line="166" />
         <source>Receipt {0}</source>
         <translation>收据 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="148" />
+        <location filename="../../ui/fees/statement.py" line="177" />
         <source>Void receipt {0}</source>
         <translation>作废收据 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="149" />
+        <location filename="../../ui/fees/statement.py" line="178" />
         <source>Reason (the receipt is kept, marked void):</source>
         <translation>作废原因（收据保留并标记作废）：</translation>
     </message>

@@ -26,6 +26,12 @@ from PySide6.QtWidgets import (
 from propdesk.auth.permissions import Permission
 from propdesk.errors import DomainError
 from propdesk.fees.billing import BillingResult, billed_periods, run_billing
+from propdesk.fees.discounts import (
+    DiscountInfo,
+    add_discount_rule,
+    list_discount_rules,
+    set_discount_active,
+)
 from propdesk.fees.items import list_items, list_rates, set_rate
 from propdesk.fees.models import ItemKind
 from propdesk.fees.money import parse_yuan, yuan
@@ -136,6 +142,51 @@ class BillingPage(QWidget):
         form.addRow(self.tr("No reminder below (yuan):"), self.min_amount)
         form.addRow(save, self.cfg_error)
 
+        # --- prepayment discounts -------------------------------------------------------
+        disc_box = QGroupBox(self.tr("Prepayment discounts"), self)
+        self.discounts: ListTableModel[DiscountInfo] = ListTableModel(
+            [
+                (self.tr("Name"), lambda d: d.name, False),
+                (self.tr("Item"), lambda d: d.item_name, False),
+                (self.tr("Prepay months"), lambda d: str(d.min_months), True),
+                (self.tr("Free months"), lambda d: str(d.free_months), True),
+                (self.tr("Active"), lambda d: self.tr("Yes") if d.active else self.tr("No"), False),
+            ],
+            parent=self,
+        )
+        self.disc_view = QTableView(disc_box)
+        self.disc_view.setModel(self.discounts)
+        self.disc_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.disc_view.verticalHeader().setVisible(False)
+        self.disc_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.disc_name = QLineEdit(disc_box)
+        self.disc_name.setPlaceholderText(self.tr("e.g. prepay a year, one month free"))
+        self.disc_item = QComboBox(disc_box)
+        for i in range(self.item.count()):
+            if self.item.itemData(i) not in ("water", "electricity"):
+                self.disc_item.addItem(self.item.itemText(i), self.item.itemData(i))
+        self.disc_min = QSpinBox(disc_box)
+        self.disc_min.setRange(2, 36)
+        self.disc_min.setValue(12)
+        self.disc_free = QSpinBox(disc_box)
+        self.disc_free.setRange(1, 35)
+        add_disc = QPushButton(self.tr("Add &discount"), disc_box)
+        toggle = QPushButton(self.tr("Switch on/off"), disc_box)
+        for b in (add_disc, toggle):
+            b.setEnabled(ctx.can(Permission.MANAGE_SETTINGS))
+        add_disc.clicked.connect(self.add_discount)
+        toggle.clicked.connect(self.toggle_discount)
+        self.disc_error = QLabel(disc_box)
+        self.disc_error.setStyleSheet(ERROR_STYLE)
+        disc_form = QHBoxLayout()
+        for w in (self.disc_name, self.disc_item, self.disc_min, self.disc_free, add_disc, toggle):
+            disc_form.addWidget(w)
+        disc_layout = QVBoxLayout(disc_box)
+        disc_layout.addWidget(self.disc_view)
+        disc_layout.addLayout(disc_form)
+        disc_layout.addWidget(self.disc_error)
+        rate_layout.addWidget(disc_box)
+
         lower = QHBoxLayout()
         lower.addWidget(rate_box, 3)
         lower.addWidget(cfg_box, 2)
@@ -152,6 +203,7 @@ class BillingPage(QWidget):
 
     def refresh(self) -> None:
         self.rates.set_rows(self.ctx.read(list_rates))
+        self.discounts.set_rows(self.ctx.read(list_discount_rules))
         periods = self.ctx.read(billed_periods)[:6]
         self.periods_label.setText(
             self.tr("Billed months: {0}").format(
@@ -169,6 +221,32 @@ class BillingPage(QWidget):
         ):
             box.setValue(v)
         self.min_amount.setText(yuan(cfg.reminder_min_fen).replace(",", ""))
+
+    def add_discount(self) -> None:
+        self.disc_error.clear()
+        name, code = self.disc_name.text(), str(self.disc_item.currentData())
+        months, free = self.disc_min.value(), self.disc_free.value()
+        try:
+            self.ctx.write(
+                lambda s: add_discount_rule(
+                    s, name=name, item_code=code, min_months=months, free_months=free
+                ),
+                "fees",
+            )
+        except DomainError as exc:
+            self.disc_error.setText(str(exc))
+            return
+        self.disc_name.clear()
+
+    def toggle_discount(self) -> None:
+        idx = self.disc_view.currentIndex()
+        if not idx.isValid():
+            return
+        rule = self.discounts.row_value(idx.row())
+        try:
+            self.ctx.write(lambda s: set_discount_active(s, rule.id, not rule.active), "fees")
+        except DomainError as exc:
+            self.disc_error.setText(str(exc))
 
     def run(self) -> None:
         month = self.month.text()

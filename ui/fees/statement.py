@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 
 from propdesk.auth.permissions import Permission
 from propdesk.errors import DomainError
-from propdesk.fees.money import yuan
+from propdesk.fees.money import parse_yuan, yuan
 from propdesk.fees.payments import void_payment
 from propdesk.fees.receipts import get_receipt
+from propdesk.fees.refunds import refund_credit
 from propdesk.fees.statement import Statement, StatementLine, StatementPayment, unit_statement
 from propdesk.registry import services as reg
 from reports.pdf.receipt import receipt_pdf
@@ -88,6 +89,9 @@ class StatementDialog(QDialog):
         self.reprint_button = QPushButton(self.tr("&Reprint receipt"), self)
         self.void_button = QPushButton(self.tr("&Void receipt…"), self)
         self.void_button.setVisible(ctx.can(Permission.VOID_RECEIPT))
+        self.refund_button = QPushButton(self.tr("Re&fund credit…"), self)
+        self.refund_button.setVisible(ctx.can(Permission.VOID_RECEIPT))
+        self.refund_button.clicked.connect(self.refund)
         close = QPushButton(self.tr("Close"), self)
         self.reprint_button.clicked.connect(self.reprint)
         self.void_button.clicked.connect(self.void)
@@ -95,6 +99,7 @@ class StatementDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.void_button)
+        buttons.addWidget(self.refund_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -119,6 +124,30 @@ class StatementDialog(QDialog):
                 c=yuan(st.credit_fen),
             )
         )
+
+    def refund(self) -> None:
+        """Pay back part of the unit's credit (预收): amount and reason asked, method cash."""
+        amount_text, ok = QInputDialog.getText(
+            self, self.tr("Refund credit"), self.tr("Amount to refund (yuan):")
+        )
+        if not ok:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Refund credit"), self.tr("Reason:"))
+        if not ok:
+            return
+        try:
+            amount = parse_yuan(amount_text, "amount_fen")
+            self.ctx.write(
+                lambda s: refund_credit(
+                    s, unit_id=self.unit_id, amount_fen=amount, method="cash", reason=reason
+                ),
+                "fees",
+                "payments",
+            )
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
 
     def _current_payment(self) -> StatementPayment | None:
         idx = self.payments_view.currentIndex()

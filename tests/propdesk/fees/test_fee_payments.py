@@ -213,3 +213,30 @@ def test_receipt_numbers_gap_free_with_concurrent_desks(db: Database, estate: Es
         numbers = sorted(s.scalars(select(Payment.receipt_no)).all())
     year = date.today().year
     assert numbers == [f"{year}{n:06d}" for n in range(1, 7)]
+
+
+def test_discount_rules_are_managed_by_a_manager(db: Database, estate: Estate) -> None:
+    from propdesk.fees.discounts import add_discount_rule, list_discount_rules, set_discount_active
+
+    _bill(db, "2026-03")
+    with pytest.raises(NotAllowed), db.begin(CLERK) as s:
+        add_discount_rule(s, name="x", item_code="property", min_months=12, free_months=1)
+    with pytest.raises(ValidationError), db.begin(MANAGER) as s:
+        add_discount_rule(s, name="x", item_code="property", min_months=6, free_months=6)
+    with pytest.raises(ValidationError), db.begin(MANAGER) as s:
+        add_discount_rule(s, name="x", item_code="water", min_months=12, free_months=1)
+    with db.begin(MANAGER) as s:
+        rid = add_discount_rule(
+            s, name="预缴半年送半月", item_code="elevator", min_months=6, free_months=1
+        )
+        set_discount_active(s, rid, False)
+        assert [(r.name, r.active) for r in list_discount_rules(s)] == [("预缴半年送半月", False)]
+    with db.begin(CLERK) as s:
+        r = take_payment(
+            s,
+            unit_id=estate.unit_ids[1],
+            amount_fen=3000 * 7,
+            method="cash",
+            prepay=Prepay("elevator", 6),
+        )
+    assert r.discount_fen == 0  # the rule is switched off

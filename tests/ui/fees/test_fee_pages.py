@@ -90,3 +90,25 @@ def test_cashier_rejects_bad_amount(
     page.take()
     assert page.error.text() != ""
     assert page.amount_edit.text() == amount
+
+
+def test_statement_lists_lines_and_receipts(
+    qtbot: QtBot, qtmodeltester: object, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    from propdesk.fees.payments import void_payment
+    from ui.fees.statement import StatementDialog
+
+    _bill(sqlite_db, small_estate)
+    with sqlite_db.begin(MANAGER) as s:
+        first = take_payment(s, unit_id=small_estate.unit_1502, amount_fen=10_000, method="cash")
+        void_payment(s, first.payment_id, reason="收错金额")
+        take_payment(s, unit_id=small_estate.unit_1502, amount_fen=16_569, method="cash")
+    dialog = StatementDialog(ctx=make_ctx(sqlite_db, MANAGER), unit_id=small_estate.unit_1502)
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.payments_model)  # type: ignore[attr-defined]
+    assert dialog.lines_model.rowCount() == 2
+    pays = dialog.payments_model.rows()
+    assert [p.voided for p in pays] == [False, True]
+    assert "165.69" in dialog.summary.text()  # owed: the second month
+    assert dialog.void_button.isVisibleTo(dialog)
+    assert dialog.refund_button.isVisibleTo(dialog)
