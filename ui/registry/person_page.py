@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from propdesk.auth.permissions import Permission
 from propdesk.errors import DomainError
 from propdesk.registry import services as reg
 from propdesk.registry.values import PersonDossier
@@ -45,6 +46,7 @@ class PersonPage(RecordPage):
         )
         self.section(self.tr("Units"), self.units)
         self.edit_button = QPushButton(self.tr("&Edit person"))
+        self.edit_button.setEnabled(ctx.can(Permission.EDIT_REGISTRY))
         self.edit_button.clicked.connect(self.edit_person)
         self.actions_bar.addWidget(self.edit_button)
         QShortcut(QKeySequence("Ctrl+E"), self, self.edit_person)
@@ -72,4 +74,6 @@ class PersonPage(RecordPage):
         self.units.fit_rows()
 
     def edit_person(self) -> None:
+        if not self.edit_button.isEnabled():
+            return
         PersonDialog(ctx=self.ctx, person_id=self.person_id, parent=self).exec()

@@ -11,6 +11,7 @@ from datetime import date
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from propdesk.auth.permissions import Permission
 from propdesk.errors import DomainError
 from propdesk.registry import services as reg
 from propdesk.registry.values import UnitDossier
@@ -37,6 +38,7 @@ class UnitPage(RecordPage):
     def __init__(self, *, ctx: AppContext, unit_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx=ctx, parent=parent)
         self.unit_id = unit_id
+        self.editable = ctx.can(Permission.EDIT_REGISTRY)
         self.dossier: UnitDossier | None = None
         self.facts = FactsGrid()
         self.facts.add("area", self.tr("Area"))
@@ -73,6 +75,8 @@ class UnitPage(RecordPage):
         self.move_out_button = QPushButton(self.tr("&Move out…"))
         for button in (self.edit_button, self.add_button, self.move_out_button):
             self.actions_bar.addWidget(button)
+        self.edit_button.setEnabled(self.editable)
+        self.add_button.setEnabled(self.editable)
         self.edit_button.clicked.connect(self.edit_unit)
         self.add_button.clicked.connect(self.add_occupant)
         self.move_out_button.clicked.connect(self.move_out)
@@ -118,20 +122,24 @@ class UnitPage(RecordPage):
         self.history_box.setVisible(bool(history))
         self.current.fit_rows()
         self.history.fit_rows()
-        self.move_out_button.setEnabled(bool(current))
+        self.move_out_button.setEnabled(bool(current) and self.editable)
 
     def _open_person_current(self, row: int) -> None:
         self.open_record.emit("person", self.current_model.item(row).person_id)
 
     def edit_unit(self) -> None:
+        if not self.editable:
+            return
         UnitDialog(ctx=self.ctx, unit_id=self.unit_id, parent=self).exec()
 
     def add_occupant(self) -> None:
+        if not self.editable:
+            return
         AddOccupantDialog(ctx=self.ctx, unit_id=self.unit_id, parent=self).exec()
 
     def move_out(self) -> None:
         """Close the selected current occupancy (the first one if none is selected)."""
-        if self.current_model.rowCount() == 0:
+        if self.current_model.rowCount() == 0 or not self.editable:
             return
         row = self.current.selected_row()
         if row < 0:

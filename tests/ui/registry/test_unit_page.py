@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.helpers import SmallEstate, type_text
+from propdesk.auth.actor import Actor, Role
+from propdesk.db.engine import Database
+from tests.ui.helpers import SmallEstate, make_ctx, type_text
 from ui import extensions as ext
 from ui.context import AppContext
 from ui.registry.dialogs import AddOccupantDialog, EndOccupancyDialog
@@ -119,3 +121,15 @@ def test_registered_panels_are_stacked_on_the_page(
     panel = page.findChild(QLabel, "panel_test_panel")
     assert panel is not None
     assert panel.text() == f"panel for {small_estate.unit_101}"
+
+
+def test_finance_may_look_but_not_edit(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    finance = Actor(user_id=None, username="f", display_name="刘洋", role=Role.FINANCE)
+    page = UnitPage(ctx=make_ctx(sqlite_db, actor=finance), unit_id=small_estate.unit_1502)
+    qtbot.addWidget(page)
+    assert _names(page.current_model) == ["张三", "李四"]
+    assert not page.edit_button.isEnabled()
+    assert not page.add_button.isEnabled()
+    assert not page.move_out_button.isEnabled()
