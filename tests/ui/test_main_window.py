@@ -134,3 +134,18 @@ def test_back_walks_record_pages_then_returns_to_the_list(
     assert window.record_page.unit_id == small_estate.unit_1502
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.stack.currentWidget() is people
+
+
+def test_down_arrow_moves_from_the_filter_into_the_list(
+    qtbot: QtBot, window: MainWindow, small_estate: SmallEstate
+) -> None:
+    page = window.show_module("registry")
+    assert isinstance(page, RegistryPage)
+    page.filter.setFocus()
+    qtbot.keyClicks(page.filter, "1-101")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    qtbot.keyClick(page.filter, Qt.Key.Key_Down)
+    assert page.table.currentIndex().row() == 0
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert isinstance(window.record_page, UnitPage)
+    assert window.record_page.unit_id == small_estate.unit_101

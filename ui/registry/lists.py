@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -20,6 +19,7 @@ from propdesk.auth.permissions import Permission
 from propdesk.errors import DomainError
 from propdesk.registry import services as reg
 from ui.common.count_label import CountLabel
+from ui.common.filter_box import FilterBox
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.events import Changes
@@ -58,10 +58,8 @@ class RegistryPage(QWidget):
         self.table = RecordTableView()
         self.table.setObjectName("units")
         self.table.setModel(self.model)
-        self.filter = QLineEdit()
-        self.filter.setObjectName("filter")
+        self.filter = FilterBox(view=self.table)
         self.filter.setPlaceholderText(self.tr("Filter units by code, e.g. 2-15"))
-        self.filter.setClearButtonEnabled(True)
         self.status = QComboBox()
         self.status.addItem(self.tr("All statuses"), "")
         for code in labels.UNIT_STATUSES:
@@ -173,12 +171,10 @@ class PeoplePage(QWidget):
         self.table.setColumnWidth(0, 140)
         self.table.setColumnWidth(1, 140)
         self.table.setColumnWidth(2, 160)
-        self.filter = QLineEdit()
-        self.filter.setObjectName("filter")
+        self.filter = FilterBox(view=self.table)
         self.filter.setPlaceholderText(
             self.tr("Filter: name, pinyin initials, phone digits or unit")
         )
-        self.filter.setClearButtonEnabled(True)
         self.count = CountLabel(ctx=ctx, text=lambda n: self.tr("%n person(s)", "", n))
         self.new_button = QPushButton(self.tr("&New person…"))
         self.new_button.setEnabled(ctx.can(Permission.EDIT_REGISTRY))
