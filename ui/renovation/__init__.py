@@ -1,0 +1,1 @@
+"""Renovation permits: list, permit page actions, inspections, acceptance, refund."""

@@ -1,0 +1,388 @@
+"""The renovation dialogs: application, deposit, reject/cancel, inspection, follow-up,
+acceptance and deposit refund. Each OK runs one service call in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from propdesk.errors import ValidationError
+from propdesk.fees.models import PAY_METHOD_ZH, PayMethod
+from propdesk.fees.money import parse_yuan, yuan
+from propdesk.fees.payments import TAKEN_METHODS
+from propdesk.renovation import inspections, permits
+from propdesk.renovation.refund import Deduction, refund_deposit
+from propdesk.renovation.values import (
+    PermitApplication,
+    PermitInfo,
+    ViolationSpec,
+    ViolationTypeInfo,
+    WorkerSpec,
+)
+from ui.context import AppContext
+from ui.desk.unit_picker import UnitPicker
+from ui.renovation.widgets import ServiceDialog, date_edit, desk_today, from_qdate
+
+TOPICS = ("renovation", "units", "fees", "payments")
+
+
+def method_combo(object_name: str = "method") -> QComboBox:
+    combo = QComboBox(objectName=object_name)
+    for m in TAKEN_METHODS:
+        combo.addItem(PAY_METHOD_ZH[PayMethod(m)], m.value)
+    return combo
+
+
+class ApplicationDialog(ServiceDialog):
+    """A new renovation application (装修申请). ``result_value`` is the permit id."""
+
+    topics = TOPICS
+
+    def __init__(
+        self, *, ctx: AppContext, unit_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx=ctx, title=self.tr("New renovation application"), parent=parent)
+        self.unit = UnitPicker(ctx=ctx)
+        self.owner = QLineEdit(objectName="owner_name")
+        self.owner_phone = QLineEdit(objectName="owner_phone")
+        self.contractor = QLineEdit(objectName="contractor")
+        self.contact = QLineEdit(objectName="contractor_contact")
+        self.contact_phone = QLineEdit(objectName="contractor_phone")
+        self.scope = QLineEdit(objectName="scope")
+        self.start = date_edit(desk_today(), object_name="planned_start")
+        self.end = date_edit(desk_today() + timedelta(days=60), object_name="planned_end")
+        self.deposit = QLineEdit("2000.00", objectName="deposit")
+        self.workers = QPlainTextEdit(objectName="workers")
+        self.workers.setPlaceholderText(self.tr("One worker per line: name and phone"))
+        self.workers.setTabChangesFocus(True)
+        self.workers.setFixedHeight(80)
+        e = self.errors
+        e.add_row(self.tr("Unit"), "unit_id", self.unit)
+        e.add_row(self.tr("Owner"), "owner_name", self.owner)
+        e.add_row(self.tr("Owner's phone"), "owner_phone", self.owner_phone)
+        e.add_row(self.tr("Contractor"), "contractor", self.contractor)
+        e.add_row(self.tr("Site contact"), "contractor_contact", self.contact)
+        e.add_row(self.tr("Contact's phone"), "contractor_phone", self.contact_phone)
+        e.add_row(self.tr("Scope of work"), "scope", self.scope)
+        e.add_row(self.tr("Planned start"), "planned_start", self.start)
+        e.add_row(self.tr("Planned end"), "planned_end", self.end)
+        e.add_row(self.tr("Deposit (yuan)"), "deposit_fen", self.deposit)
+        e.add_row(self.tr("Workers"), "workers", self.workers)
+        self.unit.picked.connect(self._picked)
+        if unit_id is not None:
+            code = ctx.read(lambda s: _unit_code(s, unit_id))
+            self.unit.set_unit(unit_id, code)
+        self._app: PermitApplication | None = None
+
+    def _picked(self, _uid: int) -> None:
+        if self.unit.person_name and not self.owner.text():
+            self.owner.setText(self.unit.person_name)
+        self.owner.setFocus()
+
+    def prepare(self) -> None:
+        if self.unit.unit_id is None:
+            raise ValidationError("unit_id", self.tr("Choose the unit first."))
+        workers: list[WorkerSpec] = []
+        for line in self.workers.toPlainText().splitlines():
+            parts = line.split()
+            if parts:
+                workers.append(WorkerSpec(parts[0], parts[1] if len(parts) > 1 else ""))
+        self._app = PermitApplication(
+            unit_id=self.unit.unit_id,
+            owner_name=self.owner.text(),
+            owner_phone=self.owner_phone.text(),
+            contractor=self.contractor.text(),
+            contractor_contact=self.contact.text(),
+            contractor_phone=self.contact_phone.text(),
+            scope=self.scope.text(),
+            planned_start=from_qdate(self.start.date()),
+            planned_end=from_qdate(self.end.date()),
+            deposit_fen=parse_yuan(self.deposit.text() or "0", "deposit_fen"),
+            workers=tuple(workers),
+        )
+
+    def work(self, session: Session) -> int:
+        assert self._app is not None
+        return permits.apply_for_permit(session, self._app)
+
+
+def _unit_code(session: Session, unit_id: int) -> str:
+    from propdesk.registry.services import get_unit
+
+    return get_unit(session, unit_id).code
+
+
+class DepositDialog(ServiceDialog):
+    """Take the deposit (fees module: charge + payment + receipt). ``result_value``: receipt no."""
+
+    topics = TOPICS
+
+    def __init__(
+        self, *, ctx: AppContext, permit: PermitInfo, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx=ctx, title=self.tr("Collect deposit"), parent=parent)
+        self.permit_id = permit.id
+        self.method = method_combo()
+        self.txn_ref = QLineEdit(objectName="txn_ref")
+        amount = QLabel(yuan(permit.deposit_fen), objectName="deposit_amount")
+        self.errors.add_row(self.tr("Deposit (yuan)"), "deposit_fen", amount)
+        self.errors.add_row(self.tr("Paid by"), "method", self.method)
+        self.errors.add_row(self.tr("Transaction no."), "txn_ref", self.txn_ref)
+
+    def work(self, session: Session) -> str:
+        return permits.collect_deposit(
+            session, self.permit_id, method=self.method.currentData(), txn_ref=self.txn_ref.text()
+        )
+
+
+class ReasonDialog(ServiceDialog):
+    """Ask a reason, then run ``action(session, reason)`` (reject, cancel)."""
+
+    topics = TOPICS
+
+    def __init__(
+        self,
+        *,
+        ctx: AppContext,
+        title: str,
+        action: Callable[[Session, str], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx=ctx, title=title, parent=parent)
+        self._action = action
+        self.reason = QLineEdit(objectName="reason")
+        self.errors.add_row(self.tr("Reason"), "reason", self.reason)
+
+    def work(self, session: Session) -> object:
+        return self._action(session, self.reason.text())
+
+
+class InspectionDialog(ServiceDialog):
+    """Record a site inspection: date, inspector, violations found (with a deadline), photos."""
+
+    topics = ("renovation", "tickets")
+
+    def __init__(
+        self,
+        *,
+        ctx: AppContext,
+        permit_id: int,
+        types: list[ViolationTypeInfo],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx=ctx, title=self.tr("Site inspection"), parent=parent)
+        self.permit_id = permit_id
+        self.day = date_edit(desk_today(), object_name="inspected_on")
+        self.inspector = QLineEdit(ctx.actor.display_name, objectName="inspector")
+        self.notes = QLineEdit(objectName="notes")
+        box = QWidget()
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.checks: dict[int, QCheckBox] = {}
+        self.descriptions: dict[int, QLineEdit] = {}
+        for row, t in enumerate(types):
+            check = QCheckBox(t.name, objectName=f"violation_{t.code}")
+            text = QLineEdit(objectName=f"description_{t.code}")
+            text.setPlaceholderText(self.tr("What was found"))
+            text.setEnabled(False)
+            check.toggled.connect(text.setEnabled)
+            grid.addWidget(check, row, 0)
+            grid.addWidget(text, row, 1)
+            self.checks[t.id] = check
+            self.descriptions[t.id] = text
+        self.deadline = date_edit(desk_today() + timedelta(days=1), object_name="deadline")
+        self.ticket = QCheckBox(
+            self.tr("Needs repair: raise a service ticket"), objectName="raise_ticket"
+        )
+        photo_row = QWidget()
+        ph = QHBoxLayout(photo_row)
+        ph.setContentsMargins(0, 0, 0, 0)
+        self.photo_button = QPushButton(self.tr("Add photos…"), objectName="add_photos")
+        self.photo_label = QLabel(self.tr("no photos"), objectName="photo_count")
+        ph.addWidget(self.photo_button)
+        ph.addWidget(self.photo_label, 1)
+        self.photo_button.clicked.connect(self._pick_photos)
+        self.photos: list[tuple[str, bytes]] = []
+        e = self.errors
+        e.add_row(self.tr("Date"), "inspected_on", self.day)
+        e.add_row(self.tr("Inspector"), "inspector", self.inspector)
+        e.add_row(self.tr("Violations"), "violations", box)
+        e.add_row(self.tr("Rectify by"), "deadline", self.deadline)
+        e.add_row("", "ticket", self.ticket)
+        e.add_row(self.tr("Notes"), "notes", self.notes)
+        e.add_row(self.tr("Photos"), "photos", photo_row)
+
+    def add_photo(self, name: str, content: bytes) -> None:
+        self.photos.append((name, content))
+        self.photo_label.setText(self.tr("%n photo(s)", "", len(self.photos)))
+
+    def _pick_photos(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Photos"), "", self.tr("Images (*.jpg *.jpeg *.png)")
+        )
+        from pathlib import Path
+
+        for name in files:
+            self.add_photo(Path(name).name, Path(name).read_bytes())
+
+    def specs(self) -> list[ViolationSpec]:
+        deadline = from_qdate(self.deadline.date())
+        return [
+            ViolationSpec(
+                tid, self.descriptions[tid].text(), deadline, raise_ticket=self.ticket.isChecked()
+            )
+            for tid, check in self.checks.items()
+            if check.isChecked()
+        ]
+
+    def work(self, session: Session) -> int:
+        return inspections.record_inspection(
+            session,
+            self.permit_id,
+            inspector=self.inspector.text(),
+            violations=self.specs(),
+            notes=self.notes.text(),
+            photos=self.photos,
+            on=from_qdate(self.day.date()),
+        )
+
+
+class FollowUpDialog(ServiceDialog):
+    """The follow-up (复查) of one violation: rectified, or a new deadline."""
+
+    topics = ("renovation",)
+
+    def __init__(
+        self, *, ctx: AppContext, violation_id: int, what: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx=ctx, title=self.tr("Follow up violation"), parent=parent)
+        self.violation_id = violation_id
+        self.rectified = QCheckBox(self.tr("Rectified"), objectName="rectified")
+        self.rectified.setChecked(True)
+        self.note = QLineEdit(objectName="note")
+        self.new_deadline = date_edit(desk_today() + timedelta(days=2), object_name="new_deadline")
+        self.new_deadline.setEnabled(False)
+        self.rectified.toggled.connect(lambda on: self.new_deadline.setEnabled(not on))
+        self.errors.add_row(self.tr("Violation"), "violation", QLabel(what))
+        self.errors.add_row("", "rectified", self.rectified)
+        self.errors.add_row(self.tr("Note"), "note", self.note)
+        self.errors.add_row(self.tr("New deadline"), "new_deadline", self.new_deadline)
+
+    def work(self, session: Session) -> None:
+        rectified = self.rectified.isChecked()
+        inspections.follow_up_violation(
+            session,
+            self.violation_id,
+            rectified=rectified,
+            note=self.note.text(),
+            new_deadline=None if rectified else from_qdate(self.new_deadline.date()),
+        )
+
+
+class AcceptDialog(ServiceDialog):
+    """Completion acceptance (竣工验收)."""
+
+    topics = TOPICS
+
+    def __init__(
+        self, *, ctx: AppContext, permit: PermitInfo, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx=ctx, title=self.tr("Completion acceptance"), parent=parent)
+        self.permit = permit
+        self.day = date_edit(desk_today(), object_name="accepted_on")
+        self.note = QLineEdit(objectName="note")
+        self.errors.add_row(self.tr("Accepted on"), "accepted_on", self.day)
+        self.errors.add_row(self.tr("Note"), "note", self.note)
+
+    def work(self, session: Session) -> None:
+        permits.accept_permit(
+            session,
+            self.permit.id,
+            on=from_qdate(self.day.date()),
+            note=self.note.text(),
+            expected_version=self.permit.version,
+        )
+
+
+class RefundDialog(ServiceDialog):
+    """Refund the deposit less itemised deductions; the net amount updates as you type."""
+
+    topics = TOPICS
+
+    def __init__(
+        self, *, ctx: AppContext, permit: PermitInfo, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx=ctx, title=self.tr("Refund deposit"), parent=parent)
+        self.permit = permit
+        self.rows_box = QWidget()
+        self.rows_layout = QVBoxLayout(self.rows_box)
+        self.rows_layout.setContentsMargins(0, 0, 0, 0)
+        self.rows: list[tuple[QLineEdit, QLineEdit]] = []
+        self.add_button = QPushButton(self.tr("Add deduction"), objectName="add_deduction")
+        self.add_button.clicked.connect(lambda: self.add_row())
+        self.net = QLabel(objectName="net_refund")
+        self.method = method_combo()
+        self.errors.add_row(self.tr("Deposit (yuan)"), "deposit", QLabel(yuan(permit.deposit_fen)))
+        self.errors.add_row(self.tr("Deductions"), "deductions", self.rows_box)
+        self.errors.add_row("", "add", self.add_button)
+        self.errors.add_row(self.tr("Refund (yuan)"), "net", self.net)
+        self.errors.add_row(self.tr("Refund by"), "method", self.method)
+        self._deductions: list[Deduction] = []
+        self._update_net()
+
+    def add_row(self, reason: str = "", amount: str = "") -> tuple[QLineEdit, QLineEdit]:
+        n = len(self.rows)
+        row = QWidget()
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        r = QLineEdit(reason, objectName=f"deduction_reason_{n}")
+        r.setPlaceholderText(self.tr("Reason"))
+        a = QLineEdit(amount, objectName=f"deduction_amount_{n}")
+        a.setPlaceholderText(self.tr("Yuan"))
+        a.setMaximumWidth(110)
+        h.addWidget(r, 1)
+        h.addWidget(a)
+        self.rows_layout.addWidget(row)
+        self.rows.append((r, a))
+        a.textChanged.connect(self._update_net)
+        r.setFocus()
+        return r, a
+
+    def deductions(self) -> list[Deduction]:
+        out: list[Deduction] = []
+        for reason, amount in self.rows:
+            if not reason.text().strip() and not amount.text().strip():
+                continue
+            out.append(Deduction(reason.text(), parse_yuan(amount.text(), "deductions")))
+        return out
+
+    def _update_net(self) -> None:
+        try:
+            total = sum(d.amount_fen for d in self.deductions())
+        except ValidationError:
+            self.net.setText(self.tr("check the amounts"))
+            return
+        self.net.setText(yuan(self.permit.deposit_fen - total))
+
+    def prepare(self) -> None:
+        self._deductions = self.deductions()
+
+    def work(self, session: Session) -> object:
+        return refund_deposit(
+            session, self.permit.id, deductions=self._deductions, method=self.method.currentData()
+        )

@@ -1,0 +1,285 @@
+"""The Renovation module: the permit list with its detail, and the at-a-glance view.
+
+Permits: a filter (active / awaiting approval / under way / overdue / finished / all), a
+search on unit code, permit number or owner (SQL ``LIKE``), the list over SQL and the
+chosen permit's page. At a glance: permits expiring or overdue, inspections due today and
+open violations past their deadline; Enter opens the permit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import ColumnElement, Row, and_, or_, select
+
+from propdesk.fees.money import yuan
+from propdesk.registry.models import Unit
+from propdesk.renovation.models import RenovationPermit
+from propdesk.renovation.queries import at_a_glance, attention_counts
+from propdesk.renovation.values import GlanceRow
+from ui.common.sql_table_model import RIGHT, SqlColumn, SqlTableModel
+from ui.common.table_view import RecordTableView
+from ui.context import AppContext
+from ui.events import Changes
+from ui.renovation.dialogs import ApplicationDialog
+from ui.renovation.labels import glance_label, status_label
+from ui.renovation.permit_view import PermitView
+from ui.renovation.widgets import OVERDUE_COLOR, ListModel, desk_today
+
+P = RenovationPermit
+
+
+class PermitListModel(SqlTableModel):
+    """Permits over SQL; an active permit past its planned end shows red."""
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(
+            db=ctx.db,
+            base=select(P).join(Unit, Unit.id == P.unit_id),
+            id_column=P.id,
+            columns=[
+                SqlColumn(self.tr("Permit no."), P.permit_no),
+                SqlColumn(self.tr("Unit"), Unit.code),
+                SqlColumn(self.tr("Owner"), P.owner_name),
+                SqlColumn(self.tr("Contractor"), P.contractor),
+                SqlColumn(self.tr("Start"), P.planned_start, fmt=lambda d: f"{d:%Y-%m-%d}"),
+                SqlColumn(self.tr("End"), P.planned_end, fmt=lambda d: f"{d:%Y-%m-%d}"),
+                SqlColumn(self.tr("State"), P.status, fmt=status_label),
+                SqlColumn(self.tr("Deposit"), P.deposit_fen, align=RIGHT, fmt=yuan),
+            ],
+            default_order=[P.planned_end.desc()],
+            parent=parent,
+        )
+
+    def row_foreground(self, row: Row[Any]) -> QColor | None:
+        if row._c6 == "approved" and row._c5 < desk_today():
+            return OVERDUE_COLOR
+        return None
+
+
+FILTERS: list[tuple[str, str]] = [
+    ("active", QT_TRANSLATE_NOOP("PermitsTab", "Active")),
+    ("applied", QT_TRANSLATE_NOOP("PermitsTab", "Awaiting approval")),
+    ("approved", QT_TRANSLATE_NOOP("PermitsTab", "Under way")),
+    ("overdue", QT_TRANSLATE_NOOP("PermitsTab", "Overdue")),
+    ("finished", QT_TRANSLATE_NOOP("PermitsTab", "Finished")),
+    ("all", QT_TRANSLATE_NOOP("PermitsTab", "All")),
+]
+
+
+def _filter_condition(key: str) -> ColumnElement[bool] | None:
+    if key == "active":
+        return P.status.in_(["applied", "approved"])
+    if key in ("applied", "approved"):
+        return P.status == key
+    if key == "overdue":
+        return and_(P.status == "approved", P.planned_end < desk_today())
+    if key == "finished":
+        return P.status.in_(["accepted", "refunded", "rejected", "cancelled"])
+    return None
+
+
+class PermitsTab(QWidget):
+    """Filter, search, list and the chosen permit.
+
+    Attributes:
+        show, search, new_button, model, table, view, dialog.
+    """
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dialog: ApplicationDialog | None = None
+        self.show_combo = QComboBox(objectName="permit_filter")
+        for key, text in FILTERS:
+            self.show_combo.addItem(QCoreApplication.translate("PermitsTab", text), key)
+        self.search = QLineEdit(objectName="permit_search")
+        self.search.setPlaceholderText(self.tr("Unit, permit no. or owner"))
+        self.new_button = QPushButton(self.tr("New application… (Ctrl+N)"), objectName="new_permit")
+        self.model = PermitListModel(ctx=ctx, parent=self)
+        self.table = RecordTableView()
+        self.table.setObjectName("permit_table")
+        self.table.setModel(self.model)
+        self.view = PermitView(ctx=ctx)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show")))
+        top.addWidget(self.show_combo)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.view)
+        split.setSizes([620, 520])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self.show_combo.currentIndexChanged.connect(self.apply_filter)
+        self.search.textChanged.connect(self.apply_filter)
+        self.new_button.clicked.connect(self.new_application)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_application)
+        self.table.selectionModel().currentRowChanged.connect(self._current)
+        self.table.opened.connect(self.view.show_permit)
+        ctx.hub.changed.connect(self._changed)
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        conditions: list[ColumnElement[bool]] = []
+        cond = _filter_condition(str(self.show_combo.currentData()))
+        if cond is not None:
+            conditions.append(cond)
+        text = self.search.text().strip()
+        if text:
+            conditions.append(
+                or_(
+                    Unit.code.contains(text, autoescape=True),
+                    P.permit_no.contains(text, autoescape=True),
+                    P.owner_name.contains(text, autoescape=True),
+                )
+            )
+        self.model.set_filter(*conditions)
+
+    def _current(self) -> None:
+        self.view.show_permit(self.table.current_id())
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.any("renovation", "units"):
+            current = self.table.current_id()
+            self.model.refresh()
+            if current is not None:
+                row = self.model.find_row(current)
+                if row >= 0:
+                    self.table.selectRow(row)
+
+    def new_application(self, unit_id: int | None = None) -> None:
+        self.dialog = ApplicationDialog(ctx=self.ctx, unit_id=unit_id or None, parent=self)
+        self.dialog.accepted.connect(self._created)
+        self.dialog.open()
+
+    def _created(self) -> None:
+        if self.dialog is None or self.dialog.result_value is None:
+            return
+        pid = int(self.dialog.result_value)
+        self.show_combo.setCurrentIndex(0)
+        self.search.clear()
+        self.model.refresh()
+        row = self.model.find_row(pid)
+        if row >= 0:
+            self.table.selectRow(row)
+        self.view.show_permit(pid)
+
+    def open_permit(self, permit_id: int) -> None:
+        self.show_combo.setCurrentIndex(len(FILTERS) - 1)
+        self.search.clear()
+        row = self.model.find_row(permit_id)
+        if row >= 0:
+            self.table.selectRow(row)
+        self.view.show_permit(permit_id)
+
+
+class GlanceTab(QWidget):
+    """What needs attention today; Enter or double-click opens the permit.
+
+    Signals are not needed: ``open_permit`` is a callback given by the page.
+    """
+
+    def __init__(self, *, ctx: AppContext, open_permit: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._open_permit = open_permit
+        self.summary = QLabel(objectName="glance_summary")
+        self.model: ListModel[GlanceRow] = ListModel(
+            [
+                (self.tr("What"), lambda r: glance_label(r.kind)),
+                (self.tr("Unit"), lambda r: r.unit_code),
+                (self.tr("Permit no."), lambda r: r.permit_no),
+                (self.tr("Date"), lambda r: f"{r.day:%Y-%m-%d}"),
+                (self.tr("Details"), lambda r: r.what),
+            ],
+            foreground=lambda r: OVERDUE_COLOR if r.kind.endswith("overdue") else None,
+            parent=self,
+        )
+        self.table = QTableView(objectName="glance_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda idx: self._open(idx.row()))
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, lambda: self._open_current())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        ctx.hub.changed.connect(lambda ch: self.refresh() if "renovation" in ch else None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        day = desk_today()
+        rows = self.ctx.read(lambda s: at_a_glance(s, day))
+        self.model.set_rows(rows)
+        counts: dict[str, int] = {}
+        for r in rows:
+            counts[r.kind] = counts.get(r.kind, 0) + 1
+        self.summary.setText(
+            self.tr(
+                "Overdue permits: %1 · expiring: %2 · inspections due today: %3 · overdue violations: %4"
+            )
+            .replace("%1", str(counts.get("permit_overdue", 0)))
+            .replace("%2", str(counts.get("permit_expiring", 0)))
+            .replace("%3", str(counts.get("inspection_due", 0)))
+            .replace("%4", str(counts.get("violation_overdue", 0)))
+        )
+
+    def _open_current(self) -> None:
+        if self.table.currentIndex().isValid():
+            self._open(self.table.currentIndex().row())
+
+    def _open(self, row: int) -> None:
+        self._open_permit(self.model.item(row).permit_id)
+
+
+class RenovationPage(QWidget):
+    """The module page: Permits and At a glance tabs."""
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tabs = QTabWidget()
+        self.permits = PermitsTab(ctx=ctx)
+        self.glance = GlanceTab(ctx=ctx, open_permit=self.open_permit)
+        self.tabs.addTab(self.permits, self.tr("Permits"))
+        self.tabs.addTab(self.glance, self.tr("At a glance"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def open_permit(self, permit_id: int) -> None:
+        self.tabs.setCurrentWidget(self.permits)
+        self.permits.open_permit(permit_id)
+
+
+def attention_counter_text(ctx: AppContext) -> str:
+    """Status bar: overdue permits and overdue violations ("" when none)."""
+    permits_over, violations_over = ctx.read(lambda s: attention_counts(s, desk_today()))
+    if not permits_over and not violations_over:
+        return ""
+    return (
+        QCoreApplication.translate(
+            "RenovationStatusBar", "Renovation: %1 overdue, %2 violations past deadline"
+        )
+        .replace("%1", str(permits_over))
+        .replace("%2", str(violations_over))
+    )

@@ -1,0 +1,305 @@
+"""One permit: its details, inspections and violations, and the actions its state allows.
+
+Actions open dialogs non-modally (``self.dialog``) and the view refreshes when the hub
+says ``renovation`` changed. Approval, rejection, acceptance and refund show only to roles
+that may approve.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.auth.permissions import Permission
+from propdesk.errors import DomainError
+from propdesk.fees.money import yuan
+from propdesk.renovation import inspections, permits
+from propdesk.renovation.queries import get_permit
+from propdesk.renovation.values import PermitInfo, ViolationInfo
+from propdesk.renovation.workflow import allowed_actions
+from ui.common.forms import show_error
+from ui.context import AppContext
+from ui.events import Changes
+from ui.renovation import dialogs
+from ui.renovation.labels import status_label
+from ui.renovation.printing import print_passes, print_permit
+from ui.renovation.widgets import OVERDUE_COLOR, ListModel, ServiceDialog, desk_today
+
+
+class PermitView(QWidget):
+    """Details and actions of the permit shown (``show_permit(id)``).
+
+    Attributes:
+        summary: the details label; violations: table of the permit's violations;
+        *_button: one per action; dialog: the dialog last opened.
+    """
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.permit: PermitInfo | None = None
+        self.dialog: ServiceDialog | None = None
+        self.summary = QLabel(self.tr("Choose an application in the list."), objectName="summary")
+        self.summary.setWordWrap(True)
+        self.violation_model: ListModel[tuple[str, ViolationInfo]] = ListModel(
+            [
+                (self.tr("Inspected"), lambda r: r[0]),
+                (self.tr("Violation"), lambda r: r[1].type_name),
+                (self.tr("Found"), lambda r: r[1].description),
+                (self.tr("Deadline"), lambda r: f"{r[1].deadline:%Y-%m-%d}"),
+                (self.tr("State"), self._violation_state),
+            ],
+            foreground=lambda r: (
+                OVERDUE_COLOR if r[1].status == "open" and r[1].deadline < desk_today() else None
+            ),
+            parent=self,
+        )
+        self.violations = QTableView(objectName="violations")
+        self.violations.setModel(self.violation_model)
+        self.violations.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.violations.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.violations.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.violations.verticalHeader().setVisible(False)
+        self.inspections_label = QLabel(objectName="inspections")
+        buttons = QGridLayout()
+        self.deposit_button = self._button(self.tr("Collect deposit…"), self.collect_deposit)
+        self.approve_button = self._button(self.tr("Approve"), self.approve)
+        self.reject_button = self._button(self.tr("Reject…"), self.reject)
+        self.cancel_button = self._button(self.tr("Cancel permit…"), self.cancel)
+        self.inspect_button = self._button(self.tr("Record inspection…"), self.inspect)
+        self.follow_button = self._button(self.tr("Follow up violation…"), self.follow_up)
+        self.accept_button = self._button(self.tr("Completion acceptance…"), self.accept)
+        self.refund_button = self._button(self.tr("Refund deposit…"), self.refund)
+        self.print_button = self._button(self.tr("Print permit"), self.print_permit)
+        self.passes_button = self._button(self.tr("Print workers' passes"), self.print_passes)
+        order = [
+            self.deposit_button,
+            self.approve_button,
+            self.reject_button,
+            self.cancel_button,
+            self.inspect_button,
+            self.follow_button,
+            self.accept_button,
+            self.refund_button,
+            self.print_button,
+            self.passes_button,
+        ]
+        for i, b in enumerate(order):
+            buttons.addWidget(b, i // 2, i % 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Inspections and violations")))
+        row.addWidget(self.inspections_label, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.violations, 1)
+        ctx.hub.changed.connect(self._changed)
+        self._update_buttons()
+
+    def _button(self, text: str, slot: object) -> QPushButton:
+        b = QPushButton(text)
+        b.clicked.connect(slot)
+        return b
+
+    def _violation_state(self, row: tuple[str, ViolationInfo]) -> str:
+        v = row[1]
+        if v.status == "rectified":
+            return self.tr("Rectified %1").replace("%1", f"{v.rectified_on:%m-%d}")
+        if v.deadline < desk_today():
+            return self.tr("Overdue")
+        return self.tr("Open")
+
+    def _changed(self, changes: Changes) -> None:
+        if "renovation" in changes and self.permit is not None:
+            self.show_permit(self.permit.id)
+
+    def show_permit(self, permit_id: int | None) -> None:
+        """Load and show a permit (None clears)."""
+        if permit_id is None:
+            self.permit = None
+            self.summary.setText(self.tr("Choose an application in the list."))
+            self.violation_model.set_rows([])
+            self._update_buttons()
+            return
+        try:
+            self.permit = self.ctx.read(lambda s: get_permit(s, permit_id))
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        p = self.permit
+        lines = [
+            f"<b>{p.permit_no}</b>　{p.unit_code}　<b>{status_label(p.status)}</b>",
+            self.tr("Owner: %1 %2").replace("%1", p.owner_name).replace("%2", p.owner_phone),
+            self.tr("Contractor: %1 (%2 %3)")
+            .replace("%1", p.contractor)
+            .replace("%2", p.contractor_contact)
+            .replace("%3", p.contractor_phone),
+            self.tr("Scope: %1").replace("%1", p.scope),
+            self.tr("Planned: %1 to %2")
+            .replace("%1", f"{p.planned_start:%Y-%m-%d}")
+            .replace("%2", f"{p.planned_end:%Y-%m-%d}"),
+            self.tr("Deposit: %1 yuan %2")
+            .replace("%1", yuan(p.deposit_fen))
+            .replace(
+                "%2",
+                self.tr("(receipt %1)").replace("%1", p.deposit_receipt_no)
+                if p.deposit_receipt_no
+                else self.tr("(not collected)")
+                if p.deposit_fen
+                else "",
+            ),
+            self.tr("Workers: %1").replace(
+                "%1", "、".join(f"{w.name}（{w.pass_no}）" for w in p.workers) or "—"
+            ),
+        ]
+        if p.decision_reason:
+            lines.append(self.tr("Reason: %1").replace("%1", p.decision_reason))
+        if p.accepted_on:
+            lines.append(
+                self.tr("Accepted on %1 by %2")
+                .replace("%1", f"{p.accepted_on:%Y-%m-%d}")
+                .replace("%2", p.accepted_by)
+            )
+        if p.refund_fen is not None:
+            deducted = "；".join(f"{d.reason} {yuan(d.amount_fen)}" for d in p.deductions)
+            lines.append(
+                self.tr("Refunded %1 yuan (deductions: %2)")
+                .replace("%1", yuan(p.refund_fen))
+                .replace("%2", deducted or "—")
+            )
+        self.summary.setText("<br/>".join(_html(x) if i else x for i, x in enumerate(lines)))
+        rows = [
+            (f"{i.inspected_on:%Y-%m-%d} {i.inspector}", v)
+            for i in p.inspections
+            for v in i.violations
+        ]
+        self.violation_model.set_rows(rows)
+        self.inspections_label.setText(
+            self.tr("%1 inspections, %2 open violations")
+            .replace("%1", str(len(p.inspections)))
+            .replace("%2", str(p.open_violations))
+        )
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        p = self.permit
+        actions = allowed_actions(p.status) if p else ()
+        can_approve = self.ctx.can(Permission.APPROVE)
+        self.deposit_button.setEnabled(
+            p is not None and p.status in ("applied", "approved") and not p.deposit_paid
+        )
+        self.approve_button.setVisible(can_approve)
+        self.reject_button.setVisible(can_approve)
+        self.accept_button.setVisible(can_approve)
+        self.refund_button.setVisible(can_approve)
+        self.approve_button.setEnabled("approve" in actions)
+        self.reject_button.setEnabled("reject" in actions)
+        self.cancel_button.setEnabled("cancel" in actions)
+        self.inspect_button.setEnabled(p is not None and p.status == "approved")
+        self.follow_button.setEnabled(p is not None and p.open_violations > 0)
+        self.accept_button.setEnabled("accept" in actions)
+        self.refund_button.setEnabled("refund" in actions)
+        self.print_button.setEnabled(p is not None and p.status == "approved")
+        self.passes_button.setEnabled(p is not None and p.status == "approved" and bool(p.workers))
+
+    # --- actions ---------------------------------------------------------------------
+
+    def _open(self, dialog: ServiceDialog) -> None:
+        self.dialog = dialog
+        dialog.open()
+
+    def collect_deposit(self) -> None:
+        if self.permit is not None:
+            self._open(dialogs.DepositDialog(ctx=self.ctx, permit=self.permit, parent=self))
+
+    def approve(self) -> None:
+        p = self.permit
+        if p is None:
+            return
+        try:
+            self.ctx.write(
+                lambda s: permits.approve_permit(s, p.id, expected_version=p.version),
+                "renovation",
+                "units",
+            )
+        except DomainError as exc:
+            show_error(self, exc)
+
+    def reject(self) -> None:
+        p = self.permit
+        if p is not None:
+            self._open(
+                dialogs.ReasonDialog(
+                    ctx=self.ctx,
+                    title=self.tr("Reject application"),
+                    action=lambda s, r: permits.reject_permit(
+                        s, p.id, reason=r, expected_version=p.version
+                    ),
+                    parent=self,
+                )
+            )
+
+    def cancel(self) -> None:
+        p = self.permit
+        if p is not None:
+            self._open(
+                dialogs.ReasonDialog(
+                    ctx=self.ctx,
+                    title=self.tr("Cancel permit"),
+                    action=lambda s, r: permits.cancel_permit(s, p.id, reason=r),
+                    parent=self,
+                )
+            )
+
+    def inspect(self) -> None:
+        p = self.permit
+        if p is None:
+            return
+        types = self.ctx.read(inspections.list_violation_types)
+        self._open(dialogs.InspectionDialog(ctx=self.ctx, permit_id=p.id, types=types, parent=self))
+
+    def follow_up(self) -> None:
+        if self.permit is None:
+            return
+        index = self.violations.currentIndex()
+        chosen = self.violation_model.item(index.row())[1] if index.isValid() else None
+        if chosen is None or chosen.status != "open":
+            chosen = next(
+                (v for i in self.permit.inspections for v in i.violations if v.status == "open"),
+                None,
+            )
+        if chosen is None:
+            return
+        what = f"{chosen.type_name} {chosen.description}（{chosen.deadline:%Y-%m-%d}）"
+        self._open(
+            dialogs.FollowUpDialog(ctx=self.ctx, violation_id=chosen.id, what=what, parent=self)
+        )
+
+    def accept(self) -> None:
+        if self.permit is not None:
+            self._open(dialogs.AcceptDialog(ctx=self.ctx, permit=self.permit, parent=self))
+
+    def refund(self) -> None:
+        if self.permit is not None:
+            self._open(dialogs.RefundDialog(ctx=self.ctx, permit=self.permit, parent=self))
+
+    def print_permit(self) -> None:
+        if self.permit is not None:
+            print_permit(self.ctx, self.permit.id, self)
+
+    def print_passes(self) -> None:
+        if self.permit is not None:
+            print_passes(self.ctx, self.permit.id, self)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,155 @@
+"""Small building blocks shared by the occupancy screens (move-in, renovation, keys).
+
+* :class:`ServiceDialog`: a form dialog whose OK runs one service call in one transaction;
+  a service error appears next to its field and nothing typed is lost.
+* :class:`ListModel`: a read-only table model over a short Python list (a day's
+  appointments, the at-a-glance rows) — big lists use :class:`SqlTableModel` instead.
+* date helpers for ``QDateEdit``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from propdesk.db.types import utcnow
+from propdesk.tickets.sla import local_date
+from ui.common.forms import FormErrors, attempt
+from ui.context import AppContext
+
+T = TypeVar("T")
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def desk_today() -> date:
+    """The desk's local date."""
+    return local_date(utcnow())
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def date_edit(day: date | None = None, *, object_name: str = "") -> QDateEdit:
+    """A keyboard-friendly date editor (yyyy-MM-dd, calendar popup)."""
+    edit = QDateEdit(to_qdate(day or desk_today()))
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    if object_name:
+        edit.setObjectName(object_name)
+    return edit
+
+
+class ServiceDialog(QDialog):
+    """A form whose OK button runs :meth:`work` in one transaction and broadcasts ``topics``.
+
+    Subclasses build rows with ``self.errors.add_row(label, field, editor)`` and implement
+    :meth:`work`. After success ``self.result_value`` holds what the service returned.
+
+    Attributes:
+        form: the QFormLayout; errors: inline error labels; buttons: OK / Cancel.
+    """
+
+    topics: tuple[str, ...] = ()
+
+    def __init__(self, *, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(title)
+        self.result_value: Any = None
+        layout = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.errors = FormErrors(self.form)
+        layout.addLayout(self.form)
+        layout.addWidget(self.errors.general)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def work(self, session: Session) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def prepare(self) -> None:
+        """Read the form before the transaction (raise ValidationError for bad input)."""
+
+    def submit(self) -> None:
+        """Run the service; show its error next to the field, or close on success."""
+
+        def run() -> Any:
+            self.prepare()
+            return self.ctx.write(self.work, *self.topics)
+
+        ok, value = attempt(self.errors, run)
+        if ok:
+            self.result_value = value
+            self.accept()
+
+
+class ListModel(QAbstractTableModel, Generic[T]):
+    """A read-only model over a short list; ``columns`` are ``(header, value_of_row)``."""
+
+    def __init__(
+        self,
+        columns: Sequence[tuple[str, Callable[[T], str]]],
+        *,
+        foreground: Callable[[T], QColor | None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[T] = []
+        self._foreground = foreground
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def item(self, row: int) -> T:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[index.column()][1](row)
+        if role == Qt.ItemDataRole.ForegroundRole and self._foreground is not None:
+            return self._foreground(row)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section][0]
+        return None
+
+
+OVERDUE_COLOR = QColor("#b00020")
