@@ -1,6 +1,8 @@
 """Demo step 40: a year of fees for the demo estate (rates, bills, payments, arrears).
 
-Twelve monthly billing runs (the real :func:`run_billing`, bulk inserts), then payments
+A water meter per unit and a shared electricity meter per building, read every month
+(estates up to 20,000 units); twelve monthly billing runs (the real :func:`run_billing`,
+bulk inserts), then payments
 written in bulk: most owners pay each month within the month, some pay a few months
 late, some pay part, a few pay nothing for months (the arrears); a handful prepaid a year
 with the 预缴一年送一月 discount; one receipt is voided. Reminder letters and calls with
@@ -25,6 +27,8 @@ from propdesk.fees.models import (
     ContactLog,
     DiscountRule,
     FeeRate,
+    Meter,
+    MeterReading,
     NoticeLog,
     Payment,
     ReceiptCounter,
@@ -36,11 +40,96 @@ from propdesk.fees.settings import FeeSettings, save_fee_settings
 from propdesk.registry.models import Unit
 
 MONTHS = 12
+METER_UNITS = 20_000
 _METHODS = ("wechat", "wechat", "alipay", "cash", "transfer", "card")
 
 
 def _at(day: date, rng_minutes: int) -> datetime:
     return datetime.combine(day, time(1, 0), UTC) + timedelta(minutes=rng_minutes)
+
+
+def _meters(
+    session: Session, ctx: DemoContext, items: dict[str, int], start: date, periods: list[str]
+) -> None:
+    """A water meter per unit and a shared (公摊) electricity meter per building, read monthly.
+
+    Skipped above :data:`METER_UNITS` units (a reading per unit and month is a lot of rows).
+    """
+    unit_rows = session.execute(select(Unit.id, Unit.building_id).order_by(Unit.id)).all()
+    if not unit_rows or len(unit_rows) > METER_UNITS:
+        return
+    rng = ctx.rng
+    session.execute(
+        insert(FeeRate),
+        [
+            {
+                "item_id": items["water"],
+                "effective_from": start,
+                "rate_fen": 450,
+                "created_by": "demo",
+            },
+            {
+                "item_id": items["electricity"],
+                "effective_from": start,
+                "rate_fen": 62,
+                "created_by": "demo",
+            },
+        ],
+    )
+    meters = [
+        {
+            "code": f"W-{uid:06d}",
+            "kind": "water",
+            "unit_id": uid,
+            "building_id": None,
+            "split": "",
+            "rollover_centi": 100_000_00,
+            "version": 1,
+        }
+        for uid, _b in unit_rows
+    ]
+    meters += [
+        {
+            "code": f"E-公摊-{bid}",
+            "kind": "electricity",
+            "unit_id": None,
+            "building_id": bid,
+            "split": "area",
+            "rollover_centi": 1_000_000_00,
+            "version": 1,
+        }
+        for bid in sorted({b for _u, b in unit_rows})
+    ]
+    session.execute(insert(Meter), meters)
+    ids = session.execute(select(Meter.id, Meter.kind)).all()
+    readings: list[dict[str, object]] = []
+    for mid, kind in ids:
+        value = rng.randint(0, 900_00) if kind == "water" else rng.randint(0, 50_000_00)
+        previous = value
+        for k, period in enumerate([add_months(periods[0], -1), *periods]):
+            used = (
+                0
+                if k == 0
+                else (
+                    rng.randint(4_00, 18_00) if kind == "water" else rng.randint(800_00, 2_500_00)
+                )
+            )
+            value += used
+            readings.append(
+                {
+                    "meter_id": mid,
+                    "period": period,
+                    "previous_centi": previous,
+                    "reading_centi": value,
+                    "consumption_centi": used,
+                    "kind": "normal",
+                    "read_on": first_day(period),
+                    "entered_by": "demo",
+                }
+            )
+            previous = value
+    for i in range(0, len(readings), 10_000):
+        session.execute(insert(MeterReading), readings[i : i + 10_000])
 
 
 def build_fees(session: Session, ctx: DemoContext) -> None:
@@ -90,6 +179,7 @@ def build_fees(session: Session, ctx: DemoContext) -> None:
     session.flush()
 
     periods = [add_months(first, k) for k in range(MONTHS)]
+    _meters(session, ctx, items, start, periods)
     for k, p in enumerate(periods):
         run_billing(session, p)
         ctx.progress(0.6 * (k + 1) / MONTHS, f"收费：{p} 出账")
