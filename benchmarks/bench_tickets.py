@@ -91,8 +91,6 @@ def build(path: Path, tickets: int) -> Database:
         needed = round(tickets / ticket_demo.TICKETS_PER_UNIT)
         ctx.info["unit_ids"] = (unit_ids * (needed // len(unit_ids) + 1))[:needed]
         ticket_demo.build_tickets(s, ctx)
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql("ANALYZE")
     print(f"built {tickets:,} tickets in {time.perf_counter() - t0:.1f} s")
     return db
 

@@ -146,7 +146,9 @@ def number_prefix_condition(prefix: str) -> ColumnElement[bool]:
     if start is not None and end is not None:
         conds.append(Ticket.created_at >= _local_midnight_utc(start))
         conds.append(Ticket.created_at < _local_midnight_utc(end))
-    conds.append(starts_with(Ticket.number, prefix))
+    if start is None or len(prefix) > 2 + 8 or len(digits) not in (4, 6, 8):
+        # More than kind + date (e.g. ``-00``): the number itself must match too.
+        conds.append(starts_with(Ticket.number, prefix))
     return and_(*conds)
 
 
