@@ -322,7 +322,8 @@ def _vacant_checks(
     if not vacant_ids:
         return
     today = ctx.today
-    plans, checks = [], []
+    plans: list[dict[str, Any]] = []
+    checks: list[dict[str, Any]] = []
     for uid in vacant_ids:
         interval = rng.choice((30, 30, 30, 14, 60))
         if rng.random() < 0.08:  # never checked yet

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 
 class CheckpointArea(StrEnum):
@@ -105,7 +107,7 @@ PARCEL_STATUS_ZH = {
 }
 
 
-def label(table: dict[object, str], code: str | None) -> str:
+def label(table: Mapping[Any, str], code: str | None) -> str:
     """The Chinese label of an enum code from one of the tables above (the code if unknown)."""
     if not code:
         return ""

@@ -838,17 +838,17 @@
         <translation>开始巡查(&amp;S) (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="330" />
+        <location filename="../../ui/desk/patrols.py" line="329" />
         <source>&amp;Route</source>
         <translation>路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="358" />
+        <location filename="../../ui/desk/patrols.py" line="357" />
         <source>%1 (%2 points)</source>
         <translation>%1（%2 个点）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="379" />
+        <location filename="../../ui/desk/patrols.py" line="378" />
         <source>No route yet: add one in Admin → Desk settings.</source>
         <translation>还没有巡查路线：请在“管理 → 前台设置”中添加。</translation>
     </message>
@@ -884,113 +884,123 @@
 <context>
     <name>ShiftLogPage</name>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="131" />
+        <location filename="../../ui/desk/shiftlog.py" line="132" />
         <source>Hand &amp;over…</source>
         <translation>交班(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="132" />
+        <location filename="../../ui/desk/shiftlog.py" line="133" />
         <source>Handover waiting to be taken over</source>
         <translation>待接班的交接</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="136" />
+        <location filename="../../ui/desk/shiftlog.py" line="137" />
         <source>&amp;Acknowledge and take over</source>
         <translation>确认并接班(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="146" />
+        <location filename="../../ui/desk/shiftlog.py" line="147" />
         <source>What happened (Ctrl+D; Enter adds)</source>
         <translation>事项（Ctrl+D；回车添加）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="147" />
+        <location filename="../../ui/desk/shiftlog.py" line="148" />
         <source>Follow &amp;up</source>
         <translation>需跟进(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="148" />
+        <location filename="../../ui/desk/shiftlog.py" line="149" />
         <source>An open item: it carries over at handover until done</source>
         <translation>待处理事项：处理完之前每次交班都会转交下一班</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="151" />
+        <location filename="../../ui/desk/shiftlog.py" line="152" />
         <source>Ticket no.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="153" />
+        <location filename="../../ui/desk/shiftlog.py" line="154" />
         <source>A&amp;dd</source>
         <translation>添加(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="164" />
+        <location filename="../../ui/desk/shiftlog.py" line="165" />
         <source>&amp;Mark done</source>
         <translation>标记已处理(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="183" />
+        <location filename="../../ui/desk/shiftlog.py" line="171" />
+        <source>&amp;Print handover sheet… (Ctrl+P)</source>
+        <translation>打印交接班记录(&amp;P)… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/shiftlog.py" line="187" />
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="185" />
+        <location filename="../../ui/desk/shiftlog.py" line="189" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="201" />
+        <location filename="../../ui/desk/shiftlog.py" line="206" />
         <source>Handover of the chosen shift</source>
         <translation>所选班次的交接内容</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="230" />
+        <location filename="../../ui/desk/shiftlog.py" line="239" />
         <source>On duty: %1 since %2</source>
         <translation>当前值班：%1，%2 接班</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="235" />
+        <location filename="../../ui/desk/shiftlog.py" line="244" />
         <source>Nobody on duty: take over to start the shift log</source>
         <translation>当前无人值班：接班后开始记录值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="240" />
+        <location filename="../../ui/desk/shiftlog.py" line="249" />
         <source>Handed over by %1 at %2: acknowledge to take over</source>
         <translation>%1 于 %2 交班：请确认后接班</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="245" />
-        <location filename="../../ui/desk/shiftlog.py" line="290" />
+        <location filename="../../ui/desk/shiftlog.py" line="254" />
+        <location filename="../../ui/desk/shiftlog.py" line="299" />
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="251" />
+        <location filename="../../ui/desk/shiftlog.py" line="260" />
         <source>No shift yet</source>
         <translation>尚无班次</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="252" />
+        <location filename="../../ui/desk/shiftlog.py" line="261" />
         <source>Start the first shift of the log.</source>
         <translation>开始第一个班次。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="280" />
+        <location filename="../../ui/desk/shiftlog.py" line="289" />
         <source>On duty: not handed over yet.</source>
         <translation>值班中，尚未交班。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="283" />
+        <location filename="../../ui/desk/shiftlog.py" line="292" />
         <source>Taken over by %1 at %2</source>
         <translation>%1 于 %2 接班</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="287" />
+        <location filename="../../ui/desk/shiftlog.py" line="296" />
         <source>Not yet taken over</source>
         <translation>尚未接班</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/shiftlog.py" line="321" />
+        <location filename="../../ui/desk/shiftlog.py" line="317" />
+        <source>Handover sheet</source>
+        <translation>交接班记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/shiftlog.py" line="351" />
         <source>No ticket numbered %1</source>
         <translation>没有编号为 %1 的工单</translation>
     </message>

@@ -126,6 +126,7 @@ class ShiftLogPage(QWidget):
         self.ctx = ctx
         self.current: ShiftInfo | None = None
         self.shown_shift: int | None = None
+        self.last_preview: QWidget | None = None
         self.duty = QLabel(objectName="duty")
         self.duty.setStyleSheet("font-weight: bold; font-size: 14px;")
         self.handover_button = QPushButton(self.tr("Hand &over…"), objectName="hand_over")
@@ -166,6 +167,9 @@ class ShiftLogPage(QWidget):
         self.shifts = RecordTableView(self)
         self.shifts.setObjectName("shift_table")
         self.shifts.setModel(self.shift_model)
+        self.print_button = QPushButton(
+            self.tr("&Print handover sheet… (Ctrl+P)"), objectName="print_sheet"
+        )
         self.shift_detail = QPlainTextEdit(objectName="shift_handover")
         self.shift_detail.setReadOnly(True)
         self.shift_detail.setMaximumHeight(190)
@@ -198,7 +202,10 @@ class ShiftLogPage(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.done_button)
         right_layout.addLayout(bottom)
-        right_layout.addWidget(QLabel(self.tr("Handover of the chosen shift")))
+        detail_head = QHBoxLayout()
+        detail_head.addWidget(QLabel(self.tr("Handover of the chosen shift")), 1)
+        detail_head.addWidget(self.print_button)
+        right_layout.addLayout(detail_head)
         right_layout.addWidget(self.shift_detail)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.shifts)
@@ -213,6 +220,8 @@ class ShiftLogPage(QWidget):
         self.done_button.clicked.connect(self.mark_done)
         self.handover_button.clicked.connect(self.hand_over)
         self.take_over_button.clicked.connect(self.take_over)
+        self.print_button.clicked.connect(self.print_sheet)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.print_sheet)
         self.shifts.selectionModel().currentRowChanged.connect(self._shift_chosen)
         self.entries.opened.connect(self._entry_opened)
         QShortcut(QKeySequence("Ctrl+D"), self, self.text.setFocus)
@@ -292,6 +301,27 @@ class ShiftLogPage(QWidget):
             else ""
         )
         self.shift_detail.setPlainText(f"{ack}{note}\n{handover_text(info.items)}")
+
+    def print_sheet(self) -> None:
+        """Preview the handover sheet of the shown shift (print or save from the preview)."""
+        from propdesk.desk.print_data import handover_sheet_data
+        from reports.pdf.handover_sheet import handover_sheet_pdf
+        from ui.printing.preview import preview_in_background
+
+        shift_id = self.shown_shift
+        if shift_id is None:
+            return
+        preview_in_background(
+            self.ctx,
+            lambda: handover_sheet_pdf(self.ctx.read(lambda s: handover_sheet_data(s, shift_id))),
+            title=self.tr("Handover sheet"),
+            suggested_name=f"交接班记录-{shift_id}.pdf",
+            parent=self,
+            on_shown=self._sheet_shown,
+        )
+
+    def _sheet_shown(self, dialog: QWidget) -> None:
+        self.last_preview = dialog
 
     def _shift_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
 from pytestqt.qtbot import QtBot
 
@@ -10,6 +11,9 @@ from propdesk.db.engine import Database
 from propdesk.desk import shiftlog
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
 from ui.desk.shiftlog import HandoverDialog, ShiftLogPage
+from ui.printing.preview import PdfPreviewDialog
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 NIGHT = Actor(user_id=None, username="zhou", display_name="周夜班", role=Role.CLERK)
 
@@ -72,3 +76,11 @@ def test_log_hand_over_and_take_over(
     night.entries.setCurrentIndex(night.entry_model.index(0, 0))
     qtbot.mouseClick(night.done_button, Qt.MouseButton.LeftButton)
     assert _texts(night.entry_model, 5) == ["Done"]
+
+    # the handover sheet of the first shift opens in the print preview
+    page.show_shift(dialog.closed.id)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    preview = page.last_preview
+    assert isinstance(preview, PdfPreviewDialog)
+    assert preview.pdf.startswith(b"%PDF")
+    preview.close()

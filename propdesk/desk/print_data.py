@@ -1,0 +1,96 @@
+"""What the handover sheet (交接班记录) prints: plain data for ``reports.pdf.handover_sheet``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from propdesk.desk import shiftlog
+from propdesk.desk.values import (
+    ENTRY_KIND_ZH,
+    ENTRY_STATUS_ZH,
+    HANDOVER_KIND_ZH,
+    EntryInfo,
+    HandoverLine,
+    label,
+)
+from propdesk.errors import NotFound
+from propdesk.registry.services import get_estate
+
+
+@dataclass(frozen=True)
+class SheetEntry:
+    at: datetime
+    kind: str  # Chinese
+    text: str
+    unit_code: str
+    ticket_number: str
+    status: str  # Chinese
+    by_name: str
+
+
+@dataclass(frozen=True)
+class SheetLine:
+    kind: str  # Chinese
+    text: str
+
+
+@dataclass(frozen=True)
+class HandoverSheetData:
+    """One shift: who, when, its log, the handover lines, the note and who took over."""
+
+    estate_name: str
+    company: str
+    shift_id: int
+    started_by: str
+    started_at: datetime
+    closed_by: str
+    closed_at: datetime | None
+    acknowledged_by: str
+    acknowledged_at: datetime | None
+    note: str
+    entries: tuple[SheetEntry, ...]
+    lines: tuple[SheetLine, ...]
+
+
+def _entry(e: EntryInfo) -> SheetEntry:
+    return SheetEntry(
+        e.at,
+        label(ENTRY_KIND_ZH, e.kind),
+        e.text,
+        e.unit_code,
+        e.ticket_number,
+        label(ENTRY_STATUS_ZH, e.status),
+        e.by_name,
+    )
+
+
+def _line(line: HandoverLine) -> SheetLine:
+    return SheetLine(label(HANDOVER_KIND_ZH, line.kind), line.text)
+
+
+def handover_sheet_data(session: Session, shift_id: int) -> HandoverSheetData:
+    """The sheet of a shift (an open shift prints its log and the handover as it stands now)."""
+    info = shiftlog.shift_detail(session, shift_id)
+    try:
+        estate = get_estate(session)
+        estate_name, company = estate.name, estate.company
+    except NotFound:
+        estate_name, company = "", ""
+    lines = info.items if info.closed_at else tuple(shiftlog.compose_handover(session))
+    return HandoverSheetData(
+        estate_name,
+        company,
+        info.id,
+        info.started_by,
+        info.started_at,
+        info.closed_by,
+        info.closed_at,
+        info.acknowledged_by,
+        info.acknowledged_at,
+        info.handover_note,
+        tuple(_entry(e) for e in shiftlog.entries_of_shift(session, shift_id)),
+        tuple(_line(line) for line in lines),
+    )
