@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission
-from propdesk.fees import arrears, billing, items, meters, payments, refunds
+from propdesk.fees import arrears, billing, discounts, items, meters, payments, refunds
 from propdesk.fees.models import BillLine
 from propdesk.fees.settings import FeeSettings, save_fee_settings
 from propdesk.registry import services as reg
@@ -145,6 +145,28 @@ def _refund_credit(c: Call) -> object:
     )
 
 
+def _add_discount_rule(c: Call) -> object:
+    return c.run(
+        lambda s: discounts.add_discount_rule(
+            s, name=f"预缴优惠{c.tag}", item_code="property", min_months=12, free_months=1
+        )
+    )
+
+
+def _discount_rule(c: Call) -> int:
+    return int(
+        c.as_system(
+            lambda s: discounts.add_discount_rule(
+                s, name=f"季度优惠{c.tag}", item_code="property", min_months=6, free_months=1
+            )
+        )
+    )
+
+
+def _set_discount_active(c: Call) -> object:
+    return c.run(lambda s: discounts.set_discount_active(s, c.prepared, False))
+
+
 def _save_fee_settings(c: Call) -> object:
     return c.run(lambda s: save_fee_settings(s, FeeSettings(grace_days=10 + c.n)))
 
@@ -176,5 +198,14 @@ CASES: list[Guarded] = [
     ),
     Guarded(
         "propdesk.fees.settings.save_fee_settings", Permission.MANAGE_SETTINGS, _save_fee_settings
+    ),
+    Guarded(
+        "propdesk.fees.discounts.add_discount_rule", Permission.MANAGE_SETTINGS, _add_discount_rule
+    ),
+    Guarded(
+        "propdesk.fees.discounts.set_discount_active",
+        Permission.MANAGE_SETTINGS,
+        _set_discount_active,
+        _discount_rule,
     ),
 ]
