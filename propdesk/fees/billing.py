@@ -165,10 +165,11 @@ def run_billing(
 
 
 def billed_periods(session: Session) -> list[tuple[str, int, int]]:
-    """``(period, lines, amount_fen)`` of every billed month, newest first."""
+    """``(period, lines, amount_fen)`` of every month a billing run made, newest first
+    (months only prepaid in advance are not listed)."""
     rows = session.execute(
         select(BillLine.period, func.count(), func.sum(BillLine.amount_fen))
-        .where(BillLine.source == BILLING_SOURCE)
+        .where(BillLine.source == BILLING_SOURCE, BillLine.run_id.is_not(None))
         .group_by(BillLine.period)
         .order_by(BillLine.period.desc())
     ).all()
