@@ -42,7 +42,6 @@ class World:
     person_id: int
     occupancy_id: int
     user_id: int
-    backup_file: Path
     extra: dict[str, Any] = field(default_factory=dict)  # per-feature shared set-up
 
     def once(self, key: str, make: Callable[[], Any]) -> Any:
@@ -105,12 +104,7 @@ def build_world(db: Database, tmp: Path) -> World:
             password="target123",
             cost=TEST_COST,
         )
-    world = World(db, tmp, estate, building, unit, person, occ, user, tmp / "none")
-    if db.is_sqlite:
-        world.backup_file = backup.backup_now(
-            db, actor=system, dest=tmp / "matrix-backup.sqlite3"
-        ).path
-    return world
+    return World(db, tmp, estate, building, unit, person, occ, user)
 
 
 def _create_person(c: Call) -> object:
@@ -242,8 +236,21 @@ def _backup_now(c: Call) -> object:
     return backup.backup_now(c.world.db, actor=c.actor, folder=c.world.tmp / "backups")
 
 
+def _backup_file(c: Call) -> Path:
+    return Path(
+        c.world.once(
+            "backup_file",
+            lambda: (
+                backup.backup_now(
+                    c.world.db, actor=Actor.system(), dest=c.world.tmp / "matrix-backup.sqlite3"
+                ).path
+            ),
+        )
+    )
+
+
 def _restore(c: Call) -> object:
-    return backup.restore_backup(c.world.db, c.world.backup_file, actor=c.actor)
+    return backup.restore_backup(c.world.db, c.prepared, actor=c.actor)
 
 
 CASES: list[Guarded] = [
@@ -288,5 +295,10 @@ CASES: list[Guarded] = [
     ),
     # backups (BACKUP_RESTORE)
     Guarded("propdesk.backup.sqlite_backup.backup_now", Permission.BACKUP_RESTORE, _backup_now),
-    Guarded("propdesk.backup.sqlite_backup.restore_backup", Permission.BACKUP_RESTORE, _restore),
+    Guarded(
+        "propdesk.backup.sqlite_backup.restore_backup",
+        Permission.BACKUP_RESTORE,
+        _restore,
+        _backup_file,
+    ),
 ]
