@@ -86,7 +86,9 @@ class SettingsDialog(QDialog):
         folder_label.setObjectName("data_folder")
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
-        form.addRow(self.tr("&Database"), row)
+        database_label = QLabel(self.tr("&Database"))
+        database_label.setBuddy(self.database)  # a row holding a layout gets no buddy itself
+        form.addRow(database_label, row)
         form.addRow("", self.test_result)
         form.addRow(self.tr("Data folder"), folder_label)
         note = QLabel(self.tr("Language and database changes apply when PropDesk is restarted."))
