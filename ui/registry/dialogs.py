@@ -328,6 +328,7 @@ class AddOccupantDialog(RecordDialog):
         self.matches = RecordTableView()
         self.matches.setModel(self.people)
         self.matches.setFixedHeight(130)
+        self.matches.setColumnHidden(3, True)  # notes: not needed to pick a person
         self.name = QLineEdit()
         self.phone = QLineEdit()
         self.role = code_combo(labels.ROLES, OccupancyRole.OWNER)
