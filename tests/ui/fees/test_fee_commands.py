@@ -88,3 +88,26 @@ def test_bill_export_and_print(
         main(["--db", url, "print", "notices", "--month", "2026-03", "-o", str(tmp_path / "x.txt")])
         == 2
     )
+
+
+def test_arrears_export_masks_phones(sqlite_db: Database, tmp_path: Path) -> None:
+    from propdesk.auth.actor import Actor
+    from propdesk.registry import services as reg
+
+    est = make_estate(sqlite_db)
+    set_standard_rates(sqlite_db)
+    with sqlite_db.begin(Actor.system()) as s:
+        pid = reg.create_person(s, name="张三", phone="13812345678")
+        reg.start_occupancy(
+            s, person_id=pid, unit_id=est.unit_ids[0], role="owner", start_date=date(2020, 1, 1)
+        )
+    url = sqlite_db.url
+    assert main(["--db", url, "bill", "--month", "2026-03"]) == 0
+    out = tmp_path / "a.xlsx"
+    assert main(["--db", url, "export", "arrears", "--as-of", "2026-05-01", "-o", str(out)]) == 0
+    ws = load_workbook(out).worksheets[0]
+    phones = {ws.cell(row=r, column=4).value for r in range(2, ws.max_row)} - {None, ""}
+    assert phones
+    assert "13812345678" not in phones
+    assert all("*" in p for p in phones)
+    assert ws.cell(row=2, column=3).value == "张三"
