@@ -35,7 +35,7 @@ from propdesk.tickets.models import (
 )
 from propdesk.tickets.sla import LOCAL_TZ, deadlines, local_period
 from propdesk.tickets.textsearch import search_text
-from propdesk.tickets.values import KIND_PREFIX, TicketKind
+from propdesk.tickets.values import DEPARTMENT_ZH, KIND_PREFIX, Department, TicketKind
 
 TICKETS_PER_UNIT = 0.75
 STALL_AT = ("received", "dispatched", "in_progress", "done", "called_back")
@@ -224,6 +224,7 @@ def build_tickets(session: Session, ctx: DemoContext) -> None:
         ],
     )
     staff_by_dept: dict[str, list[int]] = {}
+    staff_names = {sid: (n, d) for sid, (n, d) in zip(staff_ids, STAFF, strict=True)}
     for sid, (_n, d) in zip(staff_ids, STAFF, strict=True):
         staff_by_dept.setdefault(d, []).append(sid)
     unit_ids: list[int] = list(ctx.info.get("unit_ids", []))  # type: ignore[call-overload]
@@ -336,6 +337,7 @@ def build_tickets(session: Session, ctx: DemoContext) -> None:
             now,
             owner_name,
             staff_by_dept,
+            staff_names,
             due.response_due - created,
             due.resolve_due - created,
         )
@@ -403,6 +405,7 @@ def _simulate(
     now: datetime,
     owner: str,
     staff_by_dept: dict[str, list[int]],
+    staff_names: dict[int, tuple[str, str]],
     response_window: timedelta,
     resolve_window: timedelta,
 ) -> None:
@@ -449,8 +452,15 @@ def _simulate(
         t = t + timedelta(minutes=rng.randint(3, 60))
         if t >= now:
             return
-        event("dispatch", t, row["status"], "dispatched", "派工")
-        row.update(status="dispatched", staff_id=staff_id, dispatched_at=t)
+        name, dept = staff_names[staff_id]
+        event(
+            "dispatch",
+            t,
+            row["status"],
+            "dispatched",
+            f"派给 {name}（{DEPARTMENT_ZH[Department(dept)]}）",
+        )
+        row.update(status="dispatched", staff_id=staff_id, department=dept, dispatched_at=t)
         if stall == "dispatched":
             return
         frac = rng.uniform(1.1, 2.5) if late else rng.uniform(0.1, 0.8)

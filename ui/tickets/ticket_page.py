@@ -139,9 +139,10 @@ class TicketPage(QDialog):
         self.timeline_view.setModel(self.timeline)
         self.timeline_view.verticalHeader().setVisible(False)
         self.timeline_view.horizontalHeader().setStretchLastSection(True)
-        self.timeline_view.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
-        )
+        for column in (0, 1, 2):
+            self.timeline_view.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.timeline_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.timeline_view.setMinimumHeight(170)
 
