@@ -6,7 +6,14 @@ audit log (the reveal service checks the permission itself; the button is only h
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission
@@ -49,7 +56,10 @@ class PersonalDataPanel(QGroupBox):
         form.addRow(self.tr("Second phone"), self.phone2)
         form.addRow(self.tr("Emergency phone"), self.emergency_phone)
         form.addRow(self.note)
-        form.addRow(self.reveal_button)
+        row = QHBoxLayout()
+        row.addWidget(self.reveal_button)
+        row.addStretch(1)
+        form.addRow(row)
         self.shortcut = QShortcut(QKeySequence("Ctrl+Shift+I"), self, self.reveal)
         self.refresh()
 
