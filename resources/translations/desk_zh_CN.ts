@@ -3,32 +3,32 @@
 <context>
     <name>AnomalyModel</name>
     <message>
-        <location filename="../../ui/desk/models.py" line="164" />
+        <location filename="../../ui/desk/models.py" line="167" />
         <source>Found</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="165" />
+        <location filename="../../ui/desk/models.py" line="168" />
         <source>Route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="166" />
+        <location filename="../../ui/desk/models.py" line="169" />
         <source>Checkpoint</source>
         <translation>巡查点</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="167" />
+        <location filename="../../ui/desk/models.py" line="170" />
         <source>Finding</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="169" />
+        <location filename="../../ui/desk/models.py" line="172" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="171" />
+        <location filename="../../ui/desk/models.py" line="174" />
         <source>not reported</source>
         <translation>未报修</translation>
     </message>
@@ -200,67 +200,82 @@
 <context>
     <name>DeskOverviewPage</name>
     <message>
-        <location filename="../../ui/desk/overview.py" line="93" />
+        <location filename="../../ui/desk/overview.py" line="96" />
+        <source>Dealt with on the spot: how</source>
+        <translation>已当场处理：写明如何处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="97" />
+        <source>Mark &amp;resolved</source>
+        <translation>标记已处理(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="104" />
         <source>Today's patrols</source>
         <translation>今日巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="95" />
+        <location filename="../../ui/desk/overview.py" line="105" />
         <source>Open patrol anomalies</source>
         <translation>未处理的巡查异常</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="98" />
+        <location filename="../../ui/desk/overview.py" line="115" />
         <source>Current shift: open items</source>
         <translation>本班待处理事项</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="101" />
+        <location filename="../../ui/desk/overview.py" line="118" />
         <source>Vacant units due for a check</source>
         <translation>待检查的空置房</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="105" />
+        <location filename="../../ui/desk/overview.py" line="122" />
         <source>Parcels waiting (red: held too long)</source>
         <translation>待取快递（红色：超期）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="136" />
+        <location filename="../../ui/desk/overview.py" line="153" />
         <source>Go to %1…</source>
         <translation>转到%1…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="160" />
+        <location filename="../../ui/desk/overview.py" line="166" />
+        <source>Choose an anomaly first.</source>
+        <translation>请先选择一条异常。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="192" />
         <source>Front desk · %1</source>
         <translation>前台总览 · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="185" />
+        <location filename="../../ui/desk/overview.py" line="217" />
         <source>Patrols today: %1 finished of %2 · %3/%4 points</source>
         <translation>今日巡查：完成 %1/%2 次 · 已查 %3/%4 个点</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="191" />
+        <location filename="../../ui/desk/overview.py" line="223" />
         <source>Open anomalies: %1</source>
         <translation>未处理异常：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="192" />
+        <location filename="../../ui/desk/overview.py" line="224" />
         <source>Vacant units due: %1</source>
         <translation>空置房待检：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="194" />
+        <location filename="../../ui/desk/overview.py" line="226" />
         <source>Parcels waiting: %1 (%2 too long)</source>
         <translation>待取快递：%1（超期 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="199" />
+        <location filename="../../ui/desk/overview.py" line="231" />
         <source>Nobody on duty</source>
         <translation>当前无人值班</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="202" />
+        <location filename="../../ui/desk/overview.py" line="234" />
         <source>On duty: %1 · %2 open item(s)</source>
         <translation>值班：%1 · 待处理 %2 项</translation>
     </message>
@@ -404,37 +419,37 @@
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../ui/desk/models.py" line="381" />
+        <location filename="../../ui/desk/models.py" line="384" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="383" />
+        <location filename="../../ui/desk/models.py" line="386" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="387" />
+        <location filename="../../ui/desk/models.py" line="390" />
         <source>What happened</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="388" />
+        <location filename="../../ui/desk/models.py" line="391" />
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="389" />
+        <location filename="../../ui/desk/models.py" line="392" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="391" />
+        <location filename="../../ui/desk/models.py" line="394" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="395" />
+        <location filename="../../ui/desk/models.py" line="398" />
         <source>By</source>
         <translation>记录人</translation>
     </message>
@@ -442,37 +457,37 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/desk/models.py" line="113" />
+        <location filename="../../ui/desk/models.py" line="116" />
         <source>Checkpoint</source>
         <translation>巡查点</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="114" />
+        <location filename="../../ui/desk/models.py" line="117" />
         <source>What to check</source>
         <translation>检查内容</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="116" />
+        <location filename="../../ui/desk/models.py" line="119" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="121" />
+        <location filename="../../ui/desk/models.py" line="124" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="123" />
+        <location filename="../../ui/desk/models.py" line="126" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="125" />
+        <location filename="../../ui/desk/models.py" line="128" />
         <source>yes</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="127" />
+        <location filename="../../ui/desk/models.py" line="130" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
@@ -516,19 +531,19 @@
 <context>
     <name>NavModule</name>
     <message>
-        <location filename="../../ui/desk/overview.py" line="223" />
+        <location filename="../../ui/desk/overview.py" line="255" />
         <location filename="../../ui/desk/registration.py" line="56" />
         <source>Patrols</source>
         <translation>巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="224" />
+        <location filename="../../ui/desk/overview.py" line="256" />
         <location filename="../../ui/desk/registration.py" line="62" />
         <source>Shift log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="225" />
+        <location filename="../../ui/desk/overview.py" line="257" />
         <location filename="../../ui/desk/registration.py" line="68" />
         <source>Parcels &amp; visitors</source>
         <translation>快递与访客</translation>
@@ -542,62 +557,62 @@
 <context>
     <name>ParcelModel</name>
     <message>
-        <location filename="../../ui/desk/models.py" line="254" />
+        <location filename="../../ui/desk/models.py" line="257" />
         <source>Received</source>
         <translation>收件时间</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="255" />
+        <location filename="../../ui/desk/models.py" line="258" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="256" />
+        <location filename="../../ui/desk/models.py" line="259" />
         <source>Tracking no.</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="257" />
+        <location filename="../../ui/desk/models.py" line="260" />
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="258" />
+        <location filename="../../ui/desk/models.py" line="261" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="260" />
+        <location filename="../../ui/desk/models.py" line="263" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="264" />
+        <location filename="../../ui/desk/models.py" line="267" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="266" />
+        <location filename="../../ui/desk/models.py" line="269" />
         <source>Days held</source>
         <translation>已存天数</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="272" />
+        <location filename="../../ui/desk/models.py" line="275" />
         <source>Notified</source>
         <translation>已通知</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="277" />
+        <location filename="../../ui/desk/models.py" line="280" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="281" />
+        <location filename="../../ui/desk/models.py" line="284" />
         <source>Collected by</source>
         <translation>取件人</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="282" />
+        <location filename="../../ui/desk/models.py" line="285" />
         <source>Collected</source>
         <translation>已取</translation>
     </message>
@@ -701,42 +716,42 @@
 <context>
     <name>PatrolListModel</name>
     <message>
-        <location filename="../../ui/desk/models.py" line="65" />
+        <location filename="../../ui/desk/models.py" line="66" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="66" />
+        <location filename="../../ui/desk/models.py" line="67" />
         <source>Route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="67" />
+        <location filename="../../ui/desk/models.py" line="68" />
         <source>Patroller</source>
         <translation>巡查人</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="69" />
+        <location filename="../../ui/desk/models.py" line="70" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="74" />
+        <location filename="../../ui/desk/models.py" line="75" />
         <source>Checked</source>
         <translation>已查</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="80" />
+        <location filename="../../ui/desk/models.py" line="81" />
         <source>Points</source>
         <translation>点数</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="82" />
+        <location filename="../../ui/desk/models.py" line="83" />
         <source>Abnormal</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="84" />
+        <location filename="../../ui/desk/models.py" line="85" />
         <source>Missed</source>
         <translation>漏检</translation>
     </message>
@@ -745,7 +760,7 @@
     <name>PatrolRunPanel</name>
     <message>
         <location filename="../../ui/desk/patrols.py" line="57" />
-        <location filename="../../ui/desk/patrols.py" line="128" />
+        <location filename="../../ui/desk/patrols.py" line="129" />
         <source>Choose a patrol, or start one</source>
         <translation>请选择一次巡查，或开始新的巡查</translation>
     </message>
@@ -785,47 +800,47 @@
         <translation>工单分类</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="154" />
+        <location filename="../../ui/desk/patrols.py" line="155" />
         <source>%1 · %2 · started %3 · %4 · checked %5 of %6, abnormal %7, missed %8</source>
         <translation>%1 · %2 · %3 开始 · %4 · 已查 %5/%6，异常 %7，漏检 %8</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="183" />
+        <location filename="../../ui/desk/patrols.py" line="184" />
         <source>Check: %1</source>
         <translation>检查内容：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="214" />
+        <location filename="../../ui/desk/patrols.py" line="215" />
         <source>Photo of the finding</source>
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="214" />
+        <location filename="../../ui/desk/patrols.py" line="215" />
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="218" />
+        <location filename="../../ui/desk/patrols.py" line="219" />
         <source>Photo %1 will be attached</source>
         <translation>将附上照片 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="240" />
+        <location filename="../../ui/desk/patrols.py" line="250" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="267" />
+        <location filename="../../ui/desk/patrols.py" line="277" />
         <source>Ticket %1 raised</source>
         <translation>已生成工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="281" />
+        <location filename="../../ui/desk/patrols.py" line="291" />
         <source>%1 checkpoint(s) not checked will be recorded as missed. Press Finish again to confirm.</source>
         <translation>还有 %1 个巡查点未检查，将记为漏检。再按一次“结束巡查”确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="295" />
+        <location filename="../../ui/desk/patrols.py" line="305" />
         <source>Patrol finished; %1 missed</source>
         <translation>巡查已结束，漏检 %1 个点</translation>
     </message>
@@ -833,22 +848,22 @@
 <context>
     <name>PatrolsPage</name>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="315" />
+        <location filename="../../ui/desk/patrols.py" line="325" />
         <source>&amp;Start patrol (Ctrl+N)</source>
         <translation>开始巡查(&amp;S) (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="329" />
+        <location filename="../../ui/desk/patrols.py" line="339" />
         <source>&amp;Route</source>
         <translation>路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="357" />
+        <location filename="../../ui/desk/patrols.py" line="367" />
         <source>%1 (%2 points)</source>
         <translation>%1（%2 个点）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/patrols.py" line="378" />
+        <location filename="../../ui/desk/patrols.py" line="388" />
         <source>No route yet: add one in Admin → Desk settings.</source>
         <translation>还没有巡查路线：请在“管理 → 前台设置”中添加。</translation>
     </message>
@@ -856,27 +871,27 @@
 <context>
     <name>ShiftListModel</name>
     <message>
-        <location filename="../../ui/desk/models.py" line="429" />
+        <location filename="../../ui/desk/models.py" line="432" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="430" />
+        <location filename="../../ui/desk/models.py" line="433" />
         <source>On duty</source>
         <translation>值班人</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="432" />
+        <location filename="../../ui/desk/models.py" line="435" />
         <source>Handed over</source>
         <translation>已交班</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="434" />
+        <location filename="../../ui/desk/models.py" line="437" />
         <source>on duty</source>
         <translation>值班中</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="436" />
+        <location filename="../../ui/desk/models.py" line="439" />
         <source>Taken over by</source>
         <translation>接班人</translation>
     </message>
@@ -1136,32 +1151,32 @@
 <context>
     <name>VacantDueModel</name>
     <message>
-        <location filename="../../ui/desk/models.py" line="194" />
+        <location filename="../../ui/desk/models.py" line="197" />
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="196" />
+        <location filename="../../ui/desk/models.py" line="199" />
         <source>Last checked</source>
         <translation>上次检查</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="198" />
+        <location filename="../../ui/desk/models.py" line="201" />
         <source>never</source>
         <translation>从未检查</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="200" />
+        <location filename="../../ui/desk/models.py" line="203" />
         <source>Due</source>
         <translation>应检日期</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="202" />
+        <location filename="../../ui/desk/models.py" line="205" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="208" />
+        <location filename="../../ui/desk/models.py" line="211" />
         <source>Interval (days)</source>
         <translation>间隔（天）</translation>
     </message>
@@ -1169,42 +1184,42 @@
 <context>
     <name>VisitorModel</name>
     <message>
-        <location filename="../../ui/desk/models.py" line="327" />
+        <location filename="../../ui/desk/models.py" line="330" />
         <source>In</source>
         <translation>到访</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="328" />
+        <location filename="../../ui/desk/models.py" line="331" />
         <source>Out</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="329" />
+        <location filename="../../ui/desk/models.py" line="332" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="330" />
+        <location filename="../../ui/desk/models.py" line="333" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="331" />
+        <location filename="../../ui/desk/models.py" line="334" />
         <source>Visiting</source>
         <translation>被访房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="332" />
+        <location filename="../../ui/desk/models.py" line="335" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="333" />
+        <location filename="../../ui/desk/models.py" line="336" />
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="334" />
+        <location filename="../../ui/desk/models.py" line="337" />
         <source>Registered by</source>
         <translation>登记人</translation>
     </message>

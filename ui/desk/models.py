@@ -34,6 +34,7 @@ from ui.desk import labels
 ALERT = QColor("#b00020")
 WARN_BACKGROUND = QColor("#fdecea")
 MUTED = QColor("#777777")
+MISSED = QColor("#b26a00")  # checkpoints left unchecked
 
 
 def _count(result: str | None = None) -> Any:
@@ -92,7 +93,9 @@ class PatrolListModel(SqlTableModel):
         )
 
     def row_foreground(self, row: Row[Any]) -> QColor | None:
-        return ALERT if row.abnormal_n else None
+        if row.abnormal_n:
+            return ALERT
+        return MISSED if row.missed_n else None
 
     def row_background(self, row: Row[Any]) -> QColor | None:
         return WARN_BACKGROUND if row._c3 == "in_progress" else None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +27,8 @@ from propdesk.db.types import utcnow
 from propdesk.desk import parcels, patrols, shiftlog, vacant
 from propdesk.desk.common import local_date
 from propdesk.desk.models import Parcel, Patrol, ShiftEntry
+from propdesk.errors import DomainError
+from ui.common.forms import ERROR_STYLE
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.desk.models import AnomalyModel, EntryModel, ParcelModel, PatrolListModel, VacantDueModel
@@ -89,11 +92,25 @@ class DeskOverviewPage(QWidget):
         self.vacant_view.opened.connect(lambda uid: self.open_record.emit("unit", uid))
         self.parcels_view.opened.connect(self._parcel_opened)
 
+        self.resolution = QLineEdit(objectName="anomaly_resolution")
+        self.resolution.setPlaceholderText(self.tr("Dealt with on the spot: how"))
+        self.resolve_button = QPushButton(self.tr("Mark &resolved"), objectName="anomaly_resolve")
+        self.resolve_error = QLabel(objectName="anomaly_error")
+        self.resolve_error.setStyleSheet(ERROR_STYLE)
+        self.resolution.returnPressed.connect(self.resolve_anomaly)
+        self.resolve_button.clicked.connect(self.resolve_anomaly)
+
         grid = QGridLayout()
         grid.addWidget(self._box(self.tr("Today's patrols"), self.patrols_view, "patrols"), 0, 0)
-        grid.addWidget(
-            self._box(self.tr("Open patrol anomalies"), self.anomalies_view, "patrols"), 0, 1
-        )
+        anomalies_box = self._box(self.tr("Open patrol anomalies"), self.anomalies_view, "patrols")
+        box_layout = anomalies_box.layout()
+        resolve_row = QHBoxLayout()
+        resolve_row.addWidget(self.resolution, 1)
+        resolve_row.addWidget(self.resolve_button)
+        if isinstance(box_layout, QVBoxLayout):
+            box_layout.insertLayout(1, resolve_row)
+            box_layout.insertWidget(2, self.resolve_error)
+        grid.addWidget(anomalies_box, 0, 1)
         grid.addWidget(
             self._box(self.tr("Current shift: open items"), self.open_items_view, "shiftlog"), 0, 2
         )
@@ -141,6 +158,21 @@ class DeskOverviewPage(QWidget):
             row.addWidget(go)
             layout.addLayout(row)
         return box
+
+    def resolve_anomaly(self) -> None:
+        """Close the chosen anomaly without a ticket (fixed on the spot), with how."""
+        finding_id = self.anomalies_view.current_id()
+        if finding_id is None:
+            self.resolve_error.setText(self.tr("Choose an anomaly first."))
+            return
+        note = self.resolution.text()
+        try:
+            self.ctx.write(lambda s: patrols.resolve_finding(s, finding_id, note=note), "patrols")
+        except DomainError as exc:
+            self.resolve_error.setText(str(exc))
+            return
+        self.resolve_error.clear()
+        self.resolution.clear()
 
     def _go(self, module: str) -> None:
         show = getattr(self.window(), "show_module", None)

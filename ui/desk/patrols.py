@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -104,6 +104,7 @@ class PatrolRunPanel(QWidget):
             lambda: self.mark("abnormal" if self.note.text() else "normal")
         )
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.opened.connect(self.open_photo)
         self._fill_categories()
         self._update_buttons()
 
@@ -216,6 +217,15 @@ class PatrolRunPanel(QWidget):
         if name:
             self.pending_photo = Path(name)
             self._say(self.tr("Photo %1 will be attached").replace("%1", Path(name).name))
+
+    def open_photo(self, finding_id: int) -> None:
+        """Enter or double-click on a checkpoint with a photo shows the photo."""
+        if self.patrol is None:
+            return
+        finding = next((f for f in self.patrol.findings if f.id == finding_id), None)
+        path = patrols.photo_file(finding.photo_path) if finding is not None else None
+        if path is not None and path.exists():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def mark(self, result: str) -> None:
         """Tick the selected checkpoint ``normal`` or ``abnormal`` with the note."""

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, Qt
 from pytestqt.qtbot import QtBot
 
 from propdesk.db.engine import Database
 from propdesk.db.types import utcnow
 from propdesk.desk import parcels, patrols, shiftlog
 from tests.ui.desk.helpers import make_route
-from tests.ui.helpers import CLERK, SmallEstate, make_ctx
+from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
 from ui.desk.overview import DeskOverviewPage
+from ui.events import Changes
 
 
 def _texts(model: QAbstractItemModel, column: int) -> list[str]:
@@ -56,6 +57,21 @@ def test_overview_shows_what_the_desk_must_watch(
     assert _texts(page.vacant_model, 0) == ["3-2-1501"]
     assert _texts(page.parcel_model, 2) == ["SF1", "ZT1"]
     assert _texts(page.entry_model, 2) == ["明早停水，提前广播"]
+
+    # "fixed on the spot" needs a word on how; then the anomaly leaves the list
+    page.anomalies_view.setCurrentIndex(page.anomaly_model.index(0, 0))
+    page.resolve_anomaly()
+    assert page.resolve_error.text() == "请写明如何处理的。"
+    with sqlite_db.begin(CLERK) as s:
+        third = patrols.patrol_detail(s, pid).findings[2]
+        patrols.record_finding(s, third.id, result="abnormal", note="灭火器过期")
+    ctx.hub.notify(Changes.of("patrols"))
+    assert _texts(page.anomaly_model, 2) == ["3号楼电梯", "消防设施"]
+    page.anomalies_view.setCurrentIndex(page.anomaly_model.index(1, 0))
+    type_text(qtbot, page.resolution, "已当场更换灭火器")
+    qtbot.keyClick(page.resolution, Qt.Key.Key_Return)
+    assert page.resolve_error.text() == ""
+    assert _texts(page.anomaly_model, 2) == ["3号楼电梯"]
 
     # a ticket raised elsewhere updates the overview through the change hub
     ctx.write(lambda s: patrols.raise_ticket(s, second.id), "patrols", "tickets")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -75,3 +77,24 @@ def test_patrol_with_one_abnormal_checkpoint_raises_a_ticket_on_the_board(
     row = numbers.index(ticket_number)
     descriptions = [board.model.index(row, c).data() for c in range(board.model.columnCount())]
     assert any("应急电话无声" in str(d) for d in descriptions)
+
+
+def test_a_photo_goes_with_the_mark(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, tmp_path: Path
+) -> None:
+    make_route(sqlite_db, small_estate.unit_1501)
+    page = PatrolsPage(ctx=make_ctx(sqlite_db, CLERK))
+    qtbot.addWidget(page)
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    run = page.run
+    assert run.patrol is not None
+    photo = tmp_path / "lobby.jpg"
+    photo.write_bytes(b"\xff\xd8photo")
+    run.pending_photo = photo  # what the file dialog of "Photo…" sets
+    type_text(qtbot, run.note, "地砖破损")
+    qtbot.mouseClick(run.abnormal_button, Qt.MouseButton.LeftButton)
+    assert _column(run.model, 5)[0] == "yes"
+    assert run.pending_photo is None
+    stored = patrols.photo_file(run.patrol.findings[0].photo_path)
+    assert stored is not None
+    assert stored.read_bytes() == b"\xff\xd8photo"
