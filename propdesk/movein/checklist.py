@@ -209,3 +209,15 @@ def get_movein(session: Session, movein_id: int) -> MoveInInfo:
         m.version,
         missing_items(form) if m.status == "draft" else (),
     )
+
+
+def find_or_create_person(session: Session, *, name: str, phone: str) -> int:
+    """The new occupant: the registered person with this name and phone, or a new person."""
+    name = text(name, "person_name", 50, "请填写新住户姓名。")
+    phone = text(phone, "person_phone", 20)
+    found = session.scalar(
+        select(Person.id).where(Person.name == name, Person.phone == phone).order_by(Person.id)
+    )
+    if found is not None:
+        return int(found)
+    return reg.create_person(session, name=name, phone=phone)

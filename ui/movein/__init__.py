@@ -1,0 +1,1 @@
+"""Move-in checklists, moving appointments and move-outs."""

@@ -1,0 +1,306 @@
+"""The move-in checklist dialog: open a new one or resume a saved one, save it half-done,
+complete it (which starts the occupancy) and print the notice and handover form."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.errors import DomainError, ValidationError
+from propdesk.fees.arrears import unit_arrears
+from propdesk.fees.money import yuan
+from propdesk.movein import checklist
+from propdesk.movein.values import KEY_TYPES, MoveInForm, MoveInInfo
+from propdesk.registry.models import OCCUPANCY_ROLE_ZH, OccupancyRole
+from ui.common.forms import FormErrors, attempt
+from ui.context import AppContext
+from ui.desk.unit_picker import UnitPicker
+from ui.movein.printing import print_handover, print_notice
+from ui.movein.readings import parse_reading, show_reading
+from ui.renovation.widgets import date_edit, desk_today, from_qdate, to_qdate
+
+TOPICS = ("movein", "occupancy", "units", "people", "fees")
+
+
+class MoveInDialog(QDialog):
+    """One move-in checklist. ``movein_id`` None opens a new one (unit and occupant first).
+
+    Signals:
+        saved(int): the checklist was saved (or completed); its id.
+
+    Attributes:
+        unit, person_name, person_phone, role (new only); planned, documents, documents_note,
+        fees, arrears_label, water, electricity, key_spins, cards, parking, parking_note,
+        signed, signed_on, notes; missing (what is still missing); save_button,
+        complete_button, notice_button, handover_button; errors; info (the saved state).
+    """
+
+    saved = Signal(int)
+
+    def __init__(
+        self, *, ctx: AppContext, movein_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.info: MoveInInfo | None = None
+        self.setWindowTitle(self.tr("Move-in checklist"))
+        form = QFormLayout()
+        self.errors = FormErrors(form)
+        self.unit = UnitPicker(ctx=ctx)
+        self.person_name = QLineEdit(objectName="person_name")
+        self.person_phone = QLineEdit(objectName="person_phone")
+        self.role = QComboBox(objectName="role")
+        for r in OccupancyRole:
+            self.role.addItem(OCCUPANCY_ROLE_ZH[r], r.value)
+        self.header = QLabel(objectName="movein_header")
+        self.planned = date_edit(desk_today(), object_name="planned_on")
+        self.documents = QCheckBox(self.tr("Documents checked"), objectName="documents_checked")
+        self.documents_note = QLineEdit(objectName="documents_note")
+        self.fees = QCheckBox(self.tr("Fees settled"), objectName="fees_settled")
+        self.arrears_label = QLabel(objectName="arrears")
+        self.water = QLineEdit(objectName="water_reading")
+        self.electricity = QLineEdit(objectName="electricity_reading")
+        keys_box = QWidget()
+        grid = QGridLayout(keys_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.key_spins: dict[str, QSpinBox] = {}
+        for i, key_type in enumerate(KEY_TYPES):
+            spin = QSpinBox(objectName=f"keys_{i}")
+            spin.setRange(0, 20)
+            grid.addWidget(QLabel(key_type), i // 3, (i % 3) * 2)
+            grid.addWidget(spin, i // 3, (i % 3) * 2 + 1)
+            self.key_spins[key_type] = spin
+        self.cards = QLineEdit(objectName="card_numbers")
+        self.cards.setPlaceholderText(self.tr("Card numbers, separated by commas"))
+        self.parking = QCheckBox(self.tr("Parking applied for"), objectName="parking_requested")
+        self.parking_note = QLineEdit(objectName="parking_note")
+        self.signed = QCheckBox(self.tr("Signed"), objectName="signed")
+        self.signed_on = date_edit(desk_today(), object_name="signed_on")
+        self.signed_on.setEnabled(False)
+        self.signed.toggled.connect(self.signed_on.setEnabled)
+        signed_row = QWidget()
+        sr = QHBoxLayout(signed_row)
+        sr.setContentsMargins(0, 0, 0, 0)
+        sr.addWidget(self.signed)
+        sr.addWidget(self.signed_on, 1)
+        self.notes = QLineEdit(objectName="notes")
+        e = self.errors
+        if movein_id is None:
+            e.add_row(self.tr("Unit"), "unit_id", self.unit)
+            e.add_row(self.tr("New occupant"), "person_name", self.person_name)
+            e.add_row(self.tr("Phone"), "person_phone", self.person_phone)
+            e.add_row(self.tr("As"), "role", self.role)
+        else:
+            e.add_row(self.tr("Unit / occupant"), "header", self.header)
+        e.add_row(self.tr("Move-in date"), "planned_on", self.planned)
+        e.add_row("", "documents_checked", self.documents)
+        e.add_row(self.tr("Documents note"), "documents_note", self.documents_note)
+        e.add_row("", "fees_settled", self.fees)
+        e.add_row(self.tr("Unit account"), "arrears", self.arrears_label)
+        e.add_row(self.tr("Water meter (m³)"), "water_reading", self.water)
+        e.add_row(self.tr("Electricity meter (kWh)"), "electricity_reading", self.electricity)
+        e.add_row(self.tr("Keys handed over"), "keys", keys_box)
+        e.add_row(self.tr("Access cards"), "card_numbers", self.cards)
+        e.add_row("", "parking_requested", self.parking)
+        e.add_row(self.tr("Parking note"), "parking_note", self.parking_note)
+        e.add_row(self.tr("Signature"), "signed_on", signed_row)
+        e.add_row(self.tr("Notes"), "notes", self.notes)
+        self.missing = QLabel(objectName="missing")
+        self.missing.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"), objectName="save")
+        self.complete_button = QPushButton(self.tr("Complete move-in"), objectName="complete")
+        self.notice_button = QPushButton(self.tr("Print notice"), objectName="print_notice")
+        self.handover_button = QPushButton(
+            self.tr("Print handover form"), objectName="print_handover"
+        )
+        close = QPushButton(self.tr("Close"))
+        buttons = QHBoxLayout()
+        for b in (self.save_button, self.complete_button, self.notice_button, self.handover_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.missing)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(buttons)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.complete_button.clicked.connect(self.complete)
+        self.notice_button.clicked.connect(lambda: self._print(print_notice))
+        self.handover_button.clicked.connect(lambda: self._print(print_handover))
+        close.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.unit.picked.connect(self._unit_picked)
+        if movein_id is not None:
+            self.load(movein_id)
+        else:
+            self._update_state()
+
+    # --- form <-> values ------------------------------------------------------------
+
+    def form_value(self) -> MoveInForm:
+        keys = tuple((t, s.value()) for t, s in self.key_spins.items() if s.value() > 0)
+        return MoveInForm(
+            planned_on=from_qdate(self.planned.date()),
+            documents_checked=self.documents.isChecked(),
+            documents_note=self.documents_note.text(),
+            fees_settled=self.fees.isChecked(),
+            water_reading_centi=parse_reading(self.water.text(), "water_reading"),
+            electricity_reading_centi=parse_reading(self.electricity.text(), "electricity_reading"),
+            keys=keys,
+            card_numbers=self.cards.text(),
+            parking_requested=self.parking.isChecked(),
+            parking_note=self.parking_note.text(),
+            signed_on=from_qdate(self.signed_on.date()) if self.signed.isChecked() else None,
+            notes=self.notes.text(),
+        )
+
+    def load(self, movein_id: int) -> None:
+        self.info = self.ctx.read(lambda s: checklist.get_movein(s, movein_id))
+        info = self.info
+        f = info.form
+        role = OCCUPANCY_ROLE_ZH.get(OccupancyRole(info.role), info.role)
+        self.header.setText(f"{info.unit_code}　{info.person_name}（{role}）{info.person_phone}")
+        self.planned.setDate(to_qdate(f.planned_on))
+        self.documents.setChecked(f.documents_checked)
+        self.documents_note.setText(f.documents_note)
+        self.fees.setChecked(f.fees_settled)
+        self.water.setText(show_reading(f.water_reading_centi))
+        self.electricity.setText(show_reading(f.electricity_reading_centi))
+        given = dict(f.keys)
+        for t, spin in self.key_spins.items():
+            spin.setValue(given.get(t, 0))
+        self.cards.setText(f.card_numbers)
+        self.parking.setChecked(f.parking_requested)
+        self.parking_note.setText(f.parking_note)
+        self.signed.setChecked(f.signed_on is not None)
+        self.signed_on.setDate(to_qdate(f.signed_on or desk_today()))
+        self.notes.setText(f.notes)
+        self._show_arrears(info.unit_id)
+        self._update_state()
+
+    def _unit_picked(self, unit_id: int) -> None:
+        self._show_arrears(unit_id)
+        self.person_name.setFocus()
+
+    def _show_arrears(self, unit_id: int) -> None:
+        try:
+            arrears = self.ctx.read(lambda s: unit_arrears(s, unit_id))
+        except DomainError as exc:
+            self.arrears_label.setText(str(exc))
+            return
+        if arrears.owed_fen:
+            self.arrears_label.setText(
+                self.tr("Owes %1 yuan").replace("%1", yuan(arrears.owed_fen))
+            )
+            self.arrears_label.setStyleSheet("color: #b00020;")
+        else:
+            self.arrears_label.setText(self.tr("Nothing overdue"))
+            self.arrears_label.setStyleSheet("")
+
+    def _update_state(self) -> None:
+        info = self.info
+        draft = info is None or info.status == "draft"
+        for w in (self.save_button, self.complete_button):
+            w.setEnabled(draft)
+        self.notice_button.setEnabled(info is not None)
+        self.handover_button.setEnabled(info is not None)
+        if info is None:
+            self.missing.setText(self.tr("Choose the unit and the new occupant, then save."))
+        elif info.status == "completed":
+            self.missing.setText(self.tr("Moved in: the occupancy has started."))
+        elif info.status == "cancelled":
+            self.missing.setText(self.tr("This move-in was cancelled."))
+        elif info.missing:
+            self.missing.setText(
+                self.tr("Still missing: %1").replace("%1", "、".join(info.missing))
+            )
+        else:
+            self.missing.setText(self.tr("All mandatory items are done: complete the move-in."))
+
+    # --- actions -------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save what is filled in (half-done is fine). Returns whether it was saved."""
+
+        def run() -> int:
+            form = self.form_value()
+            if self.info is None:
+                if self.unit.unit_id is None:
+                    raise ValidationError("unit_id", self.tr("Choose the unit first."))
+                unit_id = self.unit.unit_id
+
+                def create(s: object) -> int:
+                    from sqlalchemy.orm import Session
+
+                    assert isinstance(s, Session)
+                    person = checklist.find_or_create_person(
+                        s, name=self.person_name.text(), phone=self.person_phone.text()
+                    )
+                    return checklist.open_movein(
+                        s,
+                        unit_id=unit_id,
+                        person_id=person,
+                        role=self.role.currentData(),
+                        form=form,
+                    )
+
+                return int(self.ctx.write(create, *TOPICS))
+            info = self.info
+            self.ctx.write(
+                lambda s: checklist.save_movein(s, info.id, form, expected_version=info.version),
+                *TOPICS,
+            )
+            return info.id
+
+        ok, movein_id = attempt(self.errors, run)
+        if not ok or movein_id is None:
+            return False
+        if self.info is None:
+            self._rebuild_as_saved(movein_id)
+        else:
+            self.load(movein_id)
+        self.saved.emit(movein_id)
+        return True
+
+    def _rebuild_as_saved(self, movein_id: int) -> None:
+        # the unit and occupant are fixed once saved: show them as the header instead
+        for field in ("unit_id", "person_name", "person_phone", "role"):
+            self.errors.labels[field].parentWidget().setEnabled(False)
+        self.load(movein_id)
+
+    def complete(self) -> None:
+        """Save, then complete (refused with the list of missing items)."""
+        if not self.save():
+            return
+        info = self.info
+        assert info is not None
+        ok, _occ = attempt(
+            self.errors,
+            lambda: self.ctx.write(
+                lambda s: checklist.complete_movein(s, info.id, expected_version=info.version),
+                *TOPICS,
+            ),
+        )
+        self.load(info.id)
+        if ok:
+            self.saved.emit(info.id)
+
+    def _print(self, fn: object) -> None:
+        if self.info is not None and callable(fn):
+            fn(self.ctx, self.info.id, self)

@@ -1,0 +1,154 @@
+"""Move-out: pick the unit and the leaving occupant, take final readings and returns; open
+arrears need a manager's waiver; then print the slip for the guards."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.auth.permissions import Permission
+from propdesk.errors import ValidationError
+from propdesk.fees.money import yuan
+from propdesk.movein import moveout
+from propdesk.movein.values import MoveOutForm
+from propdesk.registry import services as reg
+from propdesk.registry.models import OCCUPANCY_ROLE_ZH, OccupancyRole
+from ui.common.forms import FormErrors, attempt
+from ui.context import AppContext
+from ui.desk.unit_picker import UnitPicker
+from ui.movein.printing import print_slip
+from ui.movein.readings import parse_reading
+from ui.renovation.widgets import date_edit, desk_today, from_qdate
+
+TOPICS = ("movein", "occupancy", "units", "fees")
+
+
+class MoveOutTab(QWidget):
+    """The move-out form.
+
+    Attributes:
+        unit, occupant, arrears_label, moved_out_on, water, electricity, keys_returned,
+        cards_returned, waiver, items_note, record_button, print_button, message, errors,
+        last_moveout_id.
+    """
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.last_moveout_id: int | None = None
+        form = QFormLayout()
+        self.errors = FormErrors(form)
+        self.unit = UnitPicker(ctx=ctx)
+        self.occupant = QComboBox(objectName="occupancy")
+        self.arrears_label = QLabel(objectName="arrears")
+        self.moved_out_on = date_edit(desk_today(), object_name="moved_out_on")
+        self.water = QLineEdit(objectName="water_reading")
+        self.electricity = QLineEdit(objectName="electricity_reading")
+        self.keys_returned = QSpinBox(objectName="keys_returned")
+        self.keys_returned.setRange(0, 50)
+        self.cards_returned = QLineEdit(objectName="cards_returned")
+        self.waiver = QLineEdit(objectName="waiver_reason")
+        self.waiver.setEnabled(ctx.can(Permission.WAIVE))
+        self.waiver.setPlaceholderText(
+            self.tr("Manager only: why the occupant may leave with arrears")
+        )
+        self.items_note = QLineEdit(objectName="items_note")
+        e = self.errors
+        e.add_row(self.tr("Unit"), "unit_id", self.unit)
+        e.add_row(self.tr("Occupant leaving"), "occupancy_id", self.occupant)
+        e.add_row(self.tr("Unit account"), "arrears", self.arrears_label)
+        e.add_row(self.tr("Move-out date"), "moved_out_on", self.moved_out_on)
+        e.add_row(self.tr("Water meter (m³)"), "water_reading", self.water)
+        e.add_row(self.tr("Electricity meter (kWh)"), "electricity_reading", self.electricity)
+        e.add_row(self.tr("Keys returned"), "keys_returned", self.keys_returned)
+        e.add_row(self.tr("Cards returned"), "cards_returned", self.cards_returned)
+        e.add_row(self.tr("Arrears waiver"), "waiver_reason", self.waiver)
+        e.add_row(self.tr("Items taken out"), "items_note", self.items_note)
+        self.record_button = QPushButton(self.tr("Record move-out"), objectName="record_moveout")
+        self.print_button = QPushButton(self.tr("Print move-out slip"), objectName="print_slip")
+        self.print_button.setEnabled(False)
+        self.message = QLabel(objectName="message")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.unit.picked.connect(self.load_unit)
+        self.record_button.clicked.connect(self.record)
+        self.print_button.clicked.connect(
+            lambda: print_slip(ctx, self.last_moveout_id, self) if self.last_moveout_id else None
+        )
+
+    def load_unit(self, unit_id: int) -> None:
+        """Fill the occupant list and show what the unit owes."""
+        dossier = self.ctx.read(lambda s: reg.get_unit_dossier(s, unit_id))
+        self.occupant.clear()
+        for o in dossier.current:
+            if o.end_date is None:
+                role = OCCUPANCY_ROLE_ZH.get(OccupancyRole(o.role), o.role)
+                self.occupant.addItem(f"{o.person_name}（{role}）", o.id)
+        owed = self.ctx.read(lambda s: moveout.open_arrears_fen(s, unit_id))
+        if owed:
+            self.arrears_label.setText(
+                self.tr("Open arrears %1 yuan: settle first or a manager waives").replace(
+                    "%1", yuan(owed)
+                )
+            )
+            self.arrears_label.setStyleSheet("color: #b00020;")
+        else:
+            self.arrears_label.setText(self.tr("Nothing owed"))
+            self.arrears_label.setStyleSheet("")
+        self.occupant.setFocus()
+
+    def record(self) -> None:
+        def run() -> int:
+            occ = self.occupant.currentData()
+            if occ is None:
+                raise ValidationError("occupancy_id", self.tr("Choose who moves out."))
+            water = parse_reading(self.water.text(), "water_reading")
+            if water is None:
+                raise ValidationError("water_reading", self.tr("Take the final meter readings."))
+            elec = parse_reading(self.electricity.text(), "electricity_reading")
+            if elec is None:
+                raise ValidationError(
+                    "electricity_reading", self.tr("Take the final meter readings.")
+                )
+            form = MoveOutForm(
+                occupancy_id=int(occ),
+                moved_out_on=from_qdate(self.moved_out_on.date()),
+                water_reading_centi=water,
+                electricity_reading_centi=elec,
+                keys_returned=self.keys_returned.value(),
+                cards_returned=self.cards_returned.text(),
+                waiver_reason=self.waiver.text(),
+                items_note=self.items_note.text(),
+            )
+            return int(self.ctx.write(lambda s: moveout.record_move_out(s, form), *TOPICS))
+
+        ok, moveout_id = attempt(self.errors, run)
+        if not ok or moveout_id is None:
+            return
+        self.last_moveout_id = moveout_id
+        info = self.ctx.read(lambda s: moveout.get_move_out(s, moveout_id))
+        self.message.setText(
+            self.tr("Moved out: slip %1 for %2")
+            .replace("%1", info.slip_no)
+            .replace("%2", info.unit_code)
+        )
+        self.print_button.setEnabled(True)
+        if self.unit.unit_id is not None:
+            self.load_unit(self.unit.unit_id)

@@ -1,0 +1,162 @@
+"""Moving appointments of a day: book, cancel, print the guards' list."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from propdesk.errors import DomainError, ValidationError
+from propdesk.movein import moving
+from propdesk.movein.values import MOVING_SLOTS, Appointment
+from ui.common.forms import show_error
+from ui.context import AppContext
+from ui.desk.unit_picker import UnitPicker
+from ui.movein.printing import print_guards_list
+from ui.renovation.widgets import ListModel, ServiceDialog, date_edit, desk_today, from_qdate
+
+
+class BookingDialog(ServiceDialog):
+    """Book a moving slot (the entrance's elevator)."""
+
+    topics = ("moving",)
+
+    def __init__(self, *, ctx: AppContext, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(ctx=ctx, title=self.tr("Book a move"), parent=parent)
+        self.unit = UnitPicker(ctx=ctx)
+        self.day = date_edit(day, object_name="day")
+        self.slot = QComboBox(objectName="slot")
+        self.slot.addItems(MOVING_SLOTS)
+        self.direction = QComboBox(objectName="direction")
+        self.direction.addItem(self.tr("Moving in"), "in")
+        self.direction.addItem(self.tr("Moving out"), "out")
+        self.contact = QLineEdit(objectName="contact_name")
+        self.phone = QLineEdit(objectName="contact_phone")
+        self.company = QLineEdit(objectName="mover_company")
+        self.plate = QLineEdit(objectName="vehicle_plate")
+        e = self.errors
+        e.add_row(self.tr("Unit"), "unit_id", self.unit)
+        e.add_row(self.tr("Date"), "day", self.day)
+        e.add_row(self.tr("Slot"), "slot", self.slot)
+        e.add_row(self.tr("Direction"), "direction", self.direction)
+        e.add_row(self.tr("Contact"), "contact_name", self.contact)
+        e.add_row(self.tr("Phone"), "contact_phone", self.phone)
+        e.add_row(self.tr("Moving company"), "mover_company", self.company)
+        e.add_row(self.tr("Vehicle plate"), "vehicle_plate", self.plate)
+        self.unit.picked.connect(self._picked)
+
+    def _picked(self, _uid: int) -> None:
+        if self.unit.person_name and not self.contact.text():
+            self.contact.setText(self.unit.person_name)
+        self.slot.setFocus()
+
+    def prepare(self) -> None:
+        if self.unit.unit_id is None:
+            raise ValidationError("unit_id", self.tr("Choose the unit first."))
+
+    def work(self, session: Session) -> int:
+        assert self.unit.unit_id is not None
+        return moving.book_moving(
+            session,
+            unit_id=self.unit.unit_id,
+            day=from_qdate(self.day.date()),
+            slot=self.slot.currentText(),
+            direction=str(self.direction.currentData()),
+            contact_name=self.contact.text(),
+            contact_phone=self.phone.text(),
+            mover_company=self.company.text(),
+            vehicle_plate=self.plate.text(),
+        )
+
+
+class MovingTab(QWidget):
+    """The day's bookings.
+
+    Attributes:
+        day, model, table, book_button, cancel_button, print_button, dialog.
+    """
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dialog: BookingDialog | None = None
+        self.day = date_edit(desk_today(), object_name="moving_day")
+        self.model: ListModel[Appointment] = ListModel(
+            [
+                (self.tr("Slot"), lambda a: a.slot),
+                (self.tr("Unit"), lambda a: a.unit_code),
+                (
+                    self.tr("Direction"),
+                    lambda a: self.tr("in") if a.direction == "in" else self.tr("out"),
+                ),
+                (self.tr("Elevator"), lambda a: a.elevator),
+                (self.tr("Contact"), lambda a: f"{a.contact_name} {a.contact_phone}".strip()),
+                (
+                    self.tr("Moving company"),
+                    lambda a: " ".join(x for x in (a.mover_company, a.vehicle_plate) if x),
+                ),
+            ],
+            parent=self,
+        )
+        self.table = QTableView(objectName="moving_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.book_button = QPushButton(self.tr("Book a move…"), objectName="book")
+        self.cancel_button = QPushButton(self.tr("Cancel booking"), objectName="cancel_booking")
+        self.print_button = QPushButton(self.tr("Print guards' list"), objectName="print_list")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Day")))
+        top.addWidget(self.day)
+        prev_day = QPushButton("◀")
+        next_day = QPushButton("▶")
+        prev_day.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(-1)))
+        next_day.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(1)))
+        top.addWidget(prev_day)
+        top.addWidget(next_day)
+        top.addStretch(1)
+        top.addWidget(self.book_button)
+        top.addWidget(self.cancel_button)
+        top.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.day.dateChanged.connect(lambda _d: self.refresh())
+        self.book_button.clicked.connect(self.book)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.print_button.clicked.connect(
+            lambda: print_guards_list(ctx, from_qdate(self.day.date()), self)
+        )
+        ctx.hub.changed.connect(lambda ch: self.refresh() if "moving" in ch else None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        day = from_qdate(self.day.date())
+        self.model.set_rows(self.ctx.read(lambda s: moving.appointments_on(s, day)))
+
+    def book(self) -> None:
+        day = from_qdate(self.day.date())
+        self.dialog = BookingDialog(ctx=self.ctx, day=max(day, desk_today()), parent=self)
+        self.dialog.open()
+
+    def cancel(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        appt = self.model.item(index.row())
+        try:
+            self.ctx.write(lambda s: moving.cancel_moving(s, appt.id), "moving")
+        except DomainError as exc:
+            show_error(self, exc)

@@ -1,0 +1,152 @@
+"""The Move-in / move-out module: checklists in progress, moving appointments, move-out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import ColumnElement, or_, select
+
+from propdesk.movein.models import MoveIn
+from propdesk.movein.values import STATUS_ZH
+from propdesk.registry.models import OCCUPANCY_ROLE_ZH, OccupancyRole, Person, Unit
+from ui.common.sql_table_model import SqlColumn, SqlTableModel
+from ui.common.table_view import RecordTableView
+from ui.context import AppContext
+from ui.movein.checklist_dialog import MoveInDialog
+from ui.movein.moveout_tab import MoveOutTab
+from ui.movein.moving_tab import MovingTab
+
+M = MoveIn
+
+STATUS = {
+    "draft": QT_TRANSLATE_NOOP("MoveInStatus", "In progress"),
+    "completed": QT_TRANSLATE_NOOP("MoveInStatus", "Moved in"),
+    "cancelled": QT_TRANSLATE_NOOP("MoveInStatus", "Cancelled"),
+}
+
+
+def _status(value: str) -> str:
+    return QCoreApplication.translate(
+        "MoveInStatus", STATUS.get(value, STATUS_ZH.get(value, value))
+    )
+
+
+def _role(value: str) -> str:
+    try:
+        return OCCUPANCY_ROLE_ZH[OccupancyRole(value)]
+    except ValueError:
+        return value
+
+
+class MoveInListModel(SqlTableModel):
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(
+            db=ctx.db,
+            base=select(M).join(Unit, Unit.id == M.unit_id).join(Person, Person.id == M.person_id),
+            id_column=M.id,
+            columns=[
+                SqlColumn(self.tr("Unit"), Unit.code),
+                SqlColumn(self.tr("Occupant"), Person.name),
+                SqlColumn(self.tr("As"), M.role, fmt=_role),
+                SqlColumn(self.tr("Move-in date"), M.planned_on, fmt=lambda d: f"{d:%Y-%m-%d}"),
+                SqlColumn(self.tr("State"), M.status, fmt=_status),
+                SqlColumn(self.tr("Handled by"), M.created_by),
+            ],
+            default_order=[M.planned_on.desc()],
+            parent=parent,
+        )
+
+
+FILTERS = [
+    ("draft", QT_TRANSLATE_NOOP("MoveInsTab", "In progress")),
+    ("completed", QT_TRANSLATE_NOOP("MoveInsTab", "Moved in")),
+    ("all", QT_TRANSLATE_NOOP("MoveInsTab", "All")),
+]
+
+
+class MoveInsTab(QWidget):
+    """Checklists: new, resume (Enter), filter and search.
+
+    Attributes: show_combo, search, new_button, model, table, dialog.
+    """
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dialog: MoveInDialog | None = None
+        self.show_combo = QComboBox(objectName="movein_filter")
+        for key, text in FILTERS:
+            self.show_combo.addItem(QCoreApplication.translate("MoveInsTab", text), key)
+        self.search = QLineEdit(objectName="movein_search")
+        self.search.setPlaceholderText(self.tr("Unit or name"))
+        self.new_button = QPushButton(self.tr("New move-in… (Ctrl+N)"), objectName="new_movein")
+        self.open_button = QPushButton(self.tr("Open"), objectName="open_movein")
+        self.model = MoveInListModel(ctx=ctx, parent=self)
+        self.table = RecordTableView()
+        self.table.setObjectName("movein_table")
+        self.table.setModel(self.model)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show")))
+        top.addWidget(self.show_combo)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.show_combo.currentIndexChanged.connect(self.apply_filter)
+        self.search.textChanged.connect(self.apply_filter)
+        self.new_button.clicked.connect(lambda: self.open_checklist(None))
+        self.open_button.clicked.connect(lambda: self.open_checklist(self.table.current_id()))
+        self.table.opened.connect(self.open_checklist)
+        QShortcut(QKeySequence("Ctrl+N"), self, lambda: self.open_checklist(None))
+        ctx.hub.changed.connect(lambda ch: self.model.refresh() if "movein" in ch else None)
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        key = str(self.show_combo.currentData())
+        conditions: list[ColumnElement[bool]] = []
+        if key != "all":
+            conditions.append(M.status == key)
+        text = self.search.text().strip()
+        if text:
+            conditions.append(
+                or_(
+                    Unit.code.contains(text, autoescape=True),
+                    Person.name.contains(text, autoescape=True),
+                )
+            )
+        self.model.set_filter(*conditions)
+
+    def open_checklist(self, movein_id: int | None) -> None:
+        if movein_id is False:  # clicked(bool) from a button
+            movein_id = None
+        self.dialog = MoveInDialog(ctx=self.ctx, movein_id=movein_id, parent=self)
+        self.dialog.open()
+
+
+class MoveInPage(QWidget):
+    """Tabs: Move-ins, Moving appointments, Move-out."""
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tabs = QTabWidget()
+        self.moveins = MoveInsTab(ctx=ctx)
+        self.moving = MovingTab(ctx=ctx)
+        self.moveout = MoveOutTab(ctx=ctx)
+        self.tabs.addTab(self.moveins, self.tr("Move-ins"))
+        self.tabs.addTab(self.moving, self.tr("Moving appointments"))
+        self.tabs.addTab(self.moveout, self.tr("Move-out"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
