@@ -208,3 +208,18 @@ def test_settings_dialog_saves_staff_and_rules(qtbot: QtBot, sqlite_db: Database
     )
     with sqlite_db.begin(MANAGER) as s:
         assert [p.name for p in list_staff(s)] == ["赵师傅"]
+
+
+def test_print_button_opens_the_preview(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    from ui.printing.preview import PdfPreviewDialog
+
+    tid = _repair(sqlite_db, small_estate)
+    page = TicketPage(ctx=make_ctx(sqlite_db, CLERK), ticket_id=tid)
+    qtbot.addWidget(page)
+    qtbot.mouseClick(page.buttons["print"], Qt.MouseButton.LeftButton)
+    previews = page.findChildren(PdfPreviewDialog)
+    assert len(previews) == 1
+    assert page.info.number in previews[0].windowTitle()
+    previews[0].close()
