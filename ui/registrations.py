@@ -181,3 +181,8 @@ def register_all() -> None:
     from ui.desk import registration as desk
 
     desk.register(ext)
+
+    # Move-in/out, renovation and key custody (helper G): three modules, unit panel, counters.
+    from ui.renovation import registration as occupancy
+
+    occupancy.register(ext)

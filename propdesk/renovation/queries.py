@@ -219,3 +219,40 @@ def active_permit_of_unit(session: Session, unit_id: int) -> int | None:
             RenovationPermit.status.in_([PermitStatus.APPLIED, PermitStatus.APPROVED]),
         )
     )
+
+
+def unit_permits(session: Session, unit_id: int) -> list[GlanceRow]:
+    """The unit's permits, newest first, as short lines (for the unit page)."""
+    open_counts = dict(
+        session.execute(
+            select(Violation.permit_id, func.count(Violation.id))
+            .join(RenovationPermit, RenovationPermit.id == Violation.permit_id)
+            .where(RenovationPermit.unit_id == unit_id, Violation.status == "open")
+            .group_by(Violation.permit_id)
+        ).all()
+    )
+    rows = session.execute(
+        select(
+            RenovationPermit.id,
+            RenovationPermit.permit_no,
+            RenovationPermit.status,
+            RenovationPermit.planned_start,
+            RenovationPermit.planned_end,
+            Unit.code,
+        )
+        .join(Unit, Unit.id == RenovationPermit.unit_id)
+        .where(RenovationPermit.unit_id == unit_id)
+        .order_by(RenovationPermit.planned_start.desc(), RenovationPermit.id.desc())
+    ).all()
+    return [
+        GlanceRow(
+            status,
+            pid,
+            no,
+            code,
+            end,
+            f"{start:%Y-%m-%d}–{end:%Y-%m-%d}"
+            + (f"，{open_counts[pid]} 项违规未整改" if open_counts.get(pid) else ""),
+        )
+        for pid, no, status, start, end, code in rows
+    ]

@@ -1,0 +1,95 @@
+"""The unit page's panel: the unit's renovation permits and the keys the desk holds for it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
+
+from propdesk.db.types import utcnow
+from propdesk.keys.services import DepositInfo, KeyOut, keys_out, unit_deposits
+from propdesk.renovation.queries import unit_permits
+from propdesk.renovation.values import GlanceRow
+from propdesk.tickets.sla import LOCAL_TZ
+from ui.context import AppContext
+from ui.renovation.dialogs import ApplicationDialog
+from ui.renovation.labels import status_label
+from ui.renovation.widgets import ServiceDialog
+
+
+class RenovationKeysPanel(QGroupBox):
+    """Permits (state, period, open violations) and keys in custody (lent out, overdue).
+
+    Attributes: permits_text, keys_text, apply_button, deposit_button, dialog.
+    """
+
+    def __init__(self, *, ctx: AppContext, unit_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Renovation and keys"), parent)
+        self.ctx = ctx
+        self.unit_id = unit_id
+        self.dialog: ServiceDialog | None = None
+        self.permits_text = QLabel(objectName="unit_permits")
+        self.permits_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.permits_text.setWordWrap(True)
+        self.keys_text = QLabel(objectName="unit_keys")
+        self.keys_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.keys_text.setWordWrap(True)
+        self.apply_button = QPushButton(self.tr("Renovation application…"))
+        self.deposit_button = QPushButton(self.tr("Deposit a key…"))
+        self.apply_button.clicked.connect(self.apply)
+        self.deposit_button.clicked.connect(self.deposit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.apply_button)
+        buttons.addWidget(self.deposit_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.permits_text)
+        layout.addWidget(self.keys_text)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        def read(s: Session) -> tuple[list[GlanceRow], list[DepositInfo], list[KeyOut]]:
+            return (
+                unit_permits(s, self.unit_id),
+                unit_deposits(s, self.unit_id),
+                keys_out(s, now=utcnow(), unit_id=self.unit_id),
+            )
+
+        permits, deposits, out = self.ctx.read(read)
+        if permits:
+            self.permits_text.setText(
+                "\n".join(f"{p.permit_no}  {status_label(p.kind)}  {p.what}" for p in permits[:5])
+            )
+        else:
+            self.permits_text.setText(self.tr("No renovation on record."))
+        held = [d for d in deposits if d.withdrawn_at is None]
+        lines = [
+            self.tr("Key %1 (%2 keys) from %3; may collect: %4")
+            .replace("%1", d.tag_no)
+            .replace("%2", str(d.key_count))
+            .replace("%3", d.deposited_by)
+            .replace("%4", "、".join(d.authorised))
+            for d in held
+        ]
+        for k in out:
+            due = k.due_at.astimezone(LOCAL_TZ).strftime("%m-%d %H:%M")
+            line = self.tr("  lent to %1, due %2").replace("%1", k.borrower).replace("%2", due)
+            lines.append(line + (self.tr(" — OVERDUE") if k.overdue else ""))
+        self.keys_text.setText(
+            "\n".join(lines) if lines else self.tr("No keys held for this unit.")
+        )
+        late = any(k.overdue for k in out)
+        self.keys_text.setStyleSheet("color: #b00020;" if late else "")
+
+    def apply(self) -> None:
+        self.dialog = ApplicationDialog(ctx=self.ctx, unit_id=self.unit_id, parent=self)
+        self.dialog.accepted.connect(self.refresh)
+        self.dialog.open()
+
+    def deposit(self) -> None:
+        from ui.keys.page import DepositKeyDialog
+
+        self.dialog = DepositKeyDialog(ctx=self.ctx, unit_id=self.unit_id, parent=self)
+        self.dialog.accepted.connect(self.refresh)
+        self.dialog.open()
