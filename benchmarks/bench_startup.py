@@ -32,6 +32,7 @@ def _child(mode: str, db_path: str) -> None:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
+    print(f"MARK qt {time.time():.6f}", flush=True)
 
     class FirstPaint(QObject):
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
@@ -50,11 +51,14 @@ def _child(mode: str, db_path: str) -> None:
         from ui.main_window import MainWindow
         from ui.worker import ThreadExecutor
 
+        print(f"MARK imports {time.time():.6f}", flush=True)
         install_cjk_font(app)
         translators = load_translations(app, "zh_CN")
         db = open_database(f"sqlite:///{db_path}")
+        print(f"MARK database {time.time():.6f}", flush=True)
         ctx = make_context(db, Actor.system(), Settings(), ThreadExecutor(app))
         window = MainWindow(ctx=ctx)
+        print(f"MARK window {time.time():.6f}", flush=True)
         window.translators = translators  # type: ignore[attr-defined]
     window.resize(1280, 800)
     painter = FirstPaint()
@@ -63,7 +67,16 @@ def _child(mode: str, db_path: str) -> None:
     app.exec()
 
 
-def _run(mode: str, db_path: str) -> float:
+PHASES = {
+    "qt": "interpreter + PySide6 + QApplication",
+    "imports": "imports (SQLAlchemy, models, services, UI)",
+    "database": "fonts, translations, open + migration check",
+    "window": "MainWindow + registered modules",
+    "painted": "show → first paint",
+}
+
+
+def _run(mode: str, db_path: str, phases: dict[str, list[float]] | None = None) -> float:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     started = time.time()
@@ -76,7 +89,15 @@ def _run(mode: str, db_path: str) -> float:
         cwd=ROOT,
     ).stdout
     line = next(x for x in out.splitlines() if x.startswith("PAINTED "))
-    return float(line.split()[1]) - started
+    painted = float(line.split()[1])
+    if phases is not None:
+        previous = started
+        for mark in [x.split() for x in out.splitlines() if x.startswith("MARK ")] + [
+            ["MARK", "painted", str(painted)]
+        ]:
+            phases.setdefault(mark[1], []).append(float(mark[2]) - previous)
+            previous = float(mark[2])
+    return painted - started
 
 
 def _demo(path: Path, units: int) -> None:
@@ -108,11 +129,18 @@ def main() -> int:
         _demo(path, args.units)
     _run("app", str(path))  # warm the file cache and the compiled-bytecode cache once
     _run("empty", str(path))
-    empty = [_run("empty", str(path)) for _ in range(args.repeat)]
-    app = [_run("app", str(path)) for _ in range(args.repeat)]
+    empty: list[float] = []
+    app: list[float] = []
+    phases: dict[str, list[float]] = {}
+    for _ in range(args.repeat):  # interleaved, so a busy moment hits both alike
+        empty.append(_run("empty", str(path)))
+        app.append(_run("app", str(path), phases))
     e, a = statistics.median(empty), statistics.median(app)
     print(f"{'empty QMainWindow painted':<40} {e:8.3f} s")
     print(f"{'PropDesk main window painted':<40} {a:8.3f} s   ratio {a / e:5.1f}x")
+    for key, label in PHASES.items():
+        if key in phases:
+            print(f"  {label:<46} {statistics.median(phases[key]):6.3f} s")
     verdict = "OK" if a < TARGET_S else "SLOWER THAN TARGET"
     print(f"target < {TARGET_S:.1f} s: {verdict}")
     return 0
