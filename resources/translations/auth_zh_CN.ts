@@ -278,6 +278,10 @@ The current database is kept aside first. PropDesk closes afterwards; start it a
       <source>The two passwords differ.</source>
       <translation>两次输入的密码不一致。</translation>
     </message>
+    <message>
+      <source>Another workstation has just set up a user; please log in instead.</source>
+      <translation>另一台工作站刚刚创建了用户，请直接登录。</translation>
+    </message>
   </context>
   <context>
     <name>HistoryButton</name>

@@ -174,6 +174,12 @@ class FirstRunDialog(QDialog):
             self.error.setText(str(exc))
             self.error.setVisible(True)
             return
+        except SQLAlchemyError:  # another desk created the first user at the same moment
+            self.error.setText(
+                self.tr("Another workstation has just set up a user; please log in instead.")
+            )
+            self.error.setVisible(True)
+            return
         self.accept()
 
 
