@@ -238,7 +238,7 @@ def _patrols(
         for seq, (cp_id, name, area, what, uid) in enumerate(points[rid], start=1):
             at += timedelta(minutes=rng.randint(2, 6))
             roll = rng.random()
-            result = "abnormal" if roll < 0.03 else "missed" if roll < 0.05 else "normal"
+            result = "abnormal" if roll < 0.015 else "missed" if roll < 0.025 else "normal"
             note = rng.choice(ABNORMAL_NOTES[CheckpointArea(area)]) if result == "abnormal" else ""
             if result == "abnormal":
                 abnormal.append((len(finding_rows), at))
@@ -483,9 +483,16 @@ def _shifts(
                     note=rng.choice(("", "各岗位正常，无特殊情况。", "注意明早停水通知的张贴。")),
                     at=end - timedelta(minutes=5),
                 )
-    # The current shift's last line: the parcel shelf count.
+    # The current shift: one thing to follow up and the parcel shelf count.
     if starts:
         with _as(session, starts[-1][1]):
+            shiftlog.add_entry(
+                session,
+                kind=EntryKind.REMINDER.value,
+                text="电梯维保单位明早9点到场，需陪同并通知3号楼住户",
+                follow_up=True,
+                at=anchor - timedelta(minutes=20),
+            )
             waiting, long_held = parcels.count_waiting(session, today=today)
             if waiting:
                 shiftlog.add_entry(
