@@ -29,6 +29,64 @@ PERSONAL_FIELDS: dict[str, Any] = {
 }
 
 
+# What the viewer calls each table (unknown tables show their SQL name).
+TABLE_LABELS_ZH: dict[str, str] = {
+    "app_user": "用户",
+    "estate": "小区",
+    "building": "楼栋",
+    "unit": "房屋",
+    "person": "住户",
+    "occupancy": "入住记录",
+    "parking_space": "车位",
+    "ticket": "工单",
+    "ticket_event": "工单进度",
+    "ticket_callback": "回访",
+    "ticket_quality_check": "质检",
+    "ticket_cost_line": "维修费用",
+    "ticket_staff": "维修人员",
+    "ticket_category": "工单分类",
+    "ticket_sla_rule": "时限规则",
+    "ticket_setting": "报事设置",
+    "bill_line": "账单明细",
+    "billing_run": "出账记录",
+    "payment": "收款",
+    "fee_allocation": "收款分配",
+    "fee_item": "收费项目",
+    "fee_rate": "收费标准",
+    "fee_waiver": "减免",
+    "fee_refund": "退款",
+    "fee_credit": "预收款",
+    "fee_setting": "收费设置",
+    "fee_discount_rule": "预缴优惠",
+    "meter": "水电表",
+    "meter_reading": "抄表读数",
+    "renovation_permit": "装修申请",
+    "renovation_inspection": "装修巡查",
+    "renovation_violation": "装修违规",
+    "renovation_worker": "装修工人",
+    "renovation_deduction": "押金扣款",
+    "movein": "入伙",
+    "moveout": "迁出",
+    "moving_appointment": "搬家预约",
+    "key_loan": "钥匙借用",
+    "key_deposit": "钥匙押金",
+    "patrol": "巡查",
+    "patrol_route": "巡查路线",
+    "patrol_finding": "巡查发现",
+    "desk_shift": "值班",
+    "desk_shift_entry": "值班日志",
+    "desk_parcel": "快递",
+    "desk_visitor": "访客",
+    "vacant_check": "空置房检查",
+}
+
+
+def table_label(name: str) -> str:
+    """``住户 (person)`` for a known table, else the SQL name."""
+    label = TABLE_LABELS_ZH.get(name)
+    return f"{label} ({name})" if label else name
+
+
 @dataclass(frozen=True)
 class AuditFilter:
     """What the viewer asks for; empty fields do not filter.

@@ -31,6 +31,7 @@ from propdesk.audit.queries import (
     audited_tables,
     describe_changes,
     shown_changes,
+    table_label,
 )
 from propdesk.audit.trail import ACTION_LABELS_ZH
 from propdesk.auth.actor import Actor
@@ -66,7 +67,7 @@ class AuditModel(SqlTableModel):
                     AuditEntry.action,
                     fmt=lambda v: ACTION_LABELS_ZH.get(str(v), str(v)),
                 ),
-                SqlColumn(self.tr("Table"), AuditEntry.table_name),
+                SqlColumn(self.tr("Table"), AuditEntry.table_name, fmt=table_label),
                 SqlColumn(self.tr("Record"), AuditEntry.record_id),
                 SqlColumn(self.tr("Changes (old → new)"), AuditEntry.changes, fmt=changes),
             ],
@@ -115,7 +116,7 @@ class AuditViewer(QDialog):
         self.table.setObjectName("table")
         self.table.addItem(self.tr("All tables"), "")
         for name in ctx.read(audited_tables):
-            self.table.addItem(name, name)
+            self.table.addItem(table_label(name), name)
         self.record = QLineEdit(record_id)
         self.record.setObjectName("record")
         self.record.setPlaceholderText(self.tr("record id"))
@@ -143,7 +144,7 @@ class AuditViewer(QDialog):
         bar.addWidget(self.clear_button)
         self.view = RecordTableView()
         self.view.setModel(self.model)
-        for column, width in enumerate((150, 90, 80, 110, 70)):
+        for column, width in enumerate((150, 90, 90, 150, 70)):
             self.view.setColumnWidth(column, width)
         self.count = QLabel()
         self.count.setObjectName("count")

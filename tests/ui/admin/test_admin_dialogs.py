@@ -93,7 +93,7 @@ def test_audit_viewer_filters_by_record_and_user(
     qtmodeltester.check(viewer.model)  # type: ignore[attr-defined]
     assert viewer.model.rowCount() == 2
     newest = [viewer.model.data(viewer.model.index(0, c)) for c in range(6)]
-    assert newest[1:5] == ["clerk", "修改", "person", str(pid)]
+    assert newest[1:5] == ["clerk", "修改", "住户 (person)", str(pid)]
     assert newest[5] == "phone: 13812345678 → 13900001111"
     viewer.record.clear()
     qtbot.keyClicks(viewer.user, "clerk")
