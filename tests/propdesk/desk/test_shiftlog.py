@@ -246,3 +246,16 @@ def test_long_lists_are_itemised_up_to_a_limit_then_counted(
     assert [i.ref_id is None for i in parcel_lines] == [False, False, True]
     assert parcel_lines[-1].text == "另有待取快递 2 件在架"
     assert len([i for i in lines if i.kind == "entry"]) == 3  # own entries: never cut
+
+
+def test_renovation_inspections_due_are_in_the_handover(db: Database, estate: Estate) -> None:
+    from propdesk.renovation.models import RenovationPermit
+    from tests.propdesk.renovation.fixtures import approved_permit
+
+    permit = approved_permit(db, estate.vacant_b)
+    with db.begin(CLERK) as s:
+        number = s.scalar(select(RenovationPermit.permit_no).where(RenovationPermit.id == permit))
+        lines = shiftlog.compose_handover(s)  # now: the permit's work period has begun
+    [inspection] = [i for i in lines if i.kind == "inspection"]
+    assert inspection.ref_id == permit
+    assert f"装修巡检 3-2-1601 {number}" in inspection.text
