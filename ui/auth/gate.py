@@ -6,6 +6,8 @@ and before the main window; it returns the logged-in :class:`Actor` or None (can
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -196,6 +198,18 @@ def login_actor(*, db: Database, settings: Settings, parent: QWidget | None = No
         dialog = FirstRunDialog(db=db, parent=parent)
     else:
         dialog = LoginDialog(db=db, settings=settings, username=last, parent=parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
         return None
+    remember_username(settings, dialog.actor.username)
     return dialog.actor
+
+
+def remember_username(settings: Settings, username: str) -> None:
+    """Offer ``username`` in the login dialog next time (kept in the settings file)."""
+    if settings.extra.get("last_username") == username:
+        return
+    try:
+        stored = Settings.load()
+        replace(stored, extra={**stored.extra, "last_username": username}).save()
+    except OSError:
+        return  # a read-only data folder only costs the convenience

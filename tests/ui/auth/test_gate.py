@@ -11,7 +11,7 @@ from propdesk.auth.passwords import TEST_COST
 from propdesk.auth.users import create_first_admin, create_user
 from propdesk.config import Settings
 from propdesk.db.engine import Database
-from ui.auth.gate import FirstRunDialog, LoginDialog, needs_first_run
+from ui.auth.gate import FirstRunDialog, LoginDialog, needs_first_run, remember_username
 
 # The offscreen platform warns when a dialog is shown; harmless.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -91,3 +91,8 @@ def test_login_shows_lock_out_with_time_left(qtbot: QtBot, sqlite_db: Database) 
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     assert dialog.actor is None
     assert "已锁定" in dialog.error.text()
+
+
+def test_last_username_is_remembered() -> None:
+    remember_username(Settings(), "clerk")
+    assert Settings.load().extra["last_username"] == "clerk"
