@@ -46,5 +46,6 @@ DEMO_STEPS: list[tuple[int, str, str]] = [
     (20, "propdesk.auth.demo", "build_users"),
     (30, "propdesk.tickets.demo", "build_tickets"),
     (40, "propdesk.fees.demo", "build_fees"),
+    (50, "propdesk.renovation.demo", "build_occupancy"),
     (60, "propdesk.desk.demo", "build_desk"),
 ]
