@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import NotFound, ValidationError
 from propdesk.fees.credits import credit_balance
-from propdesk.fees.latefee import late_fee
+from propdesk.fees.latefee import late_fee, outstanding
 from propdesk.fees.models import BillLine, FeeItem, Waiver
 from propdesk.fees.settings import FeeSettings, get_fee_settings
 from propdesk.registry.models import Building, Unit
@@ -119,6 +119,8 @@ def unit_arrears(session: Session, unit_id: int, as_of: date | None = None) -> U
             BillLine.amount_fen,
             BillLine.paid_fen,
             BillLine.waived_fen,
+            BillLine.late_fee_charged_fen,
+            BillLine.late_fee_of,
         )
         .join(FeeItem, FeeItem.id == BillLine.item_id)
         .where(BillLine.unit_id == unit_id, BillLine.settled.is_(False))
@@ -132,14 +134,20 @@ def unit_arrears(session: Session, unit_id: int, as_of: date | None = None) -> U
         owed = r.amount_fen - r.paid_fen - r.waived_fen
         days = max(0, (day - r.due_date).days) if r.due_date <= day else 0
         fee = 0
-        if settings.late_fee_enabled and r.due_date <= day and r.id not in waived:
-            fee = late_fee(
+        if (
+            settings.late_fee_enabled
+            and r.due_date <= day
+            and r.id not in waived
+            and r.late_fee_of is None
+        ):
+            accrued = late_fee(
                 owed,
                 r.due_date,
                 day,
                 rate_per_10k=settings.late_fee_rate_per_10k,
                 grace_days=settings.grace_days,
             )
+            fee = outstanding(accrued, r.late_fee_charged_fen)
         lines.append(
             OpenLine(
                 r.id,
@@ -208,8 +216,18 @@ def arrears_list(
         per_line = (
             cast(owed, BigInteger) * settings.late_fee_rate_per_10k * late_days * 2 + 10_000
         ) // 20_000
+        net = per_line - BillLine.late_fee_charged_fen
         fee: ColumnElement[int] = func.coalesce(
-            func.sum(case((and_(late_days > 0, not_waived), per_line), else_=0)), 0
+            func.sum(
+                case(
+                    (
+                        and_(late_days > 0, not_waived, BillLine.late_fee_of.is_(None), net > 0),
+                        net,
+                    ),
+                    else_=0,
+                )
+            ),
+            0,
         )
     else:
         fee = literal(0)
@@ -298,13 +316,14 @@ def waive_late_fee(
     if _late_waived_ids(session, [line_id]):
         raise ValidationError("line", "该笔账单的滞纳金已减免。")
     settings: FeeSettings = get_fee_settings(session)
-    fee = late_fee(
+    accrued = late_fee(
         line.amount_fen - line.paid_fen - line.waived_fen,
         line.due_date,
         as_of or date.today(),
         rate_per_10k=settings.late_fee_rate_per_10k if settings.late_fee_enabled else 0,
         grace_days=settings.grace_days,
     )
+    fee = outstanding(accrued, line.late_fee_charged_fen)
     if fee <= 0:
         raise ValidationError("line", "该笔账单目前没有滞纳金。")
     waiver = Waiver(

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from propdesk.fees.arrears import BUCKETS, bucket_index
-from propdesk.fees.latefee import late_fee
+from propdesk.fees.latefee import late_fee, outstanding
 from propdesk.fees.models import BillLine, FeeItem, Waiver
 from propdesk.fees.periods import parse_period
 from propdesk.fees.settings import get_fee_settings
@@ -142,6 +142,8 @@ def arrears_sheet_rows(session: Session, as_of: date | None = None) -> Iterator[
             BillLine.period,
             BillLine.due_date,
             BillLine.amount_fen - BillLine.paid_fen - BillLine.waived_fen,
+            BillLine.late_fee_charged_fen,
+            BillLine.late_fee_of,
         )
         .join(Unit, Unit.id == BillLine.unit_id)
         .join(Building, Building.id == Unit.building_id)
@@ -150,13 +152,14 @@ def arrears_sheet_rows(session: Session, as_of: date | None = None) -> Iterator[
         .order_by(Building.sort_key, Building.id, Unit.code, BillLine.due_date, FeeItem.sort_key)
         .execution_options(yield_per=STREAM_BATCH)
     )
-    for lid, b, uid, code, item, period, due, owed in session.execute(stmt):
+    for lid, b, uid, code, item, period, due, owed, charged, of in session.execute(stmt):
         days = (day - due).days
         fee = 0
-        if cfg.late_fee_enabled and lid not in waived_late:
-            fee = late_fee(
+        if cfg.late_fee_enabled and lid not in waived_late and of is None:
+            accrued = late_fee(
                 owed, due, day, rate_per_10k=cfg.late_fee_rate_per_10k, grace_days=cfg.grace_days
             )
+            fee = outstanding(accrued, charged)
         name, phone = owners.get(uid, ("", ""))
         yield ArrearsSheetRow(
             b,

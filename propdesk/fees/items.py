@@ -36,6 +36,7 @@ STANDARD_ITEMS: tuple[StandardItem, ...] = (
     StandardItem("paid_repair", "有偿维修", ItemKind.ONE_OFF),
     StandardItem("deposit", "押金", ItemKind.ONE_OFF),
     StandardItem("other", "其他费用", ItemKind.ONE_OFF),
+    StandardItem("late_fee", "滞纳金", ItemKind.ONE_OFF),
 )
 _BY_CODE = {s.code: s for s in STANDARD_ITEMS}
 

@@ -128,6 +128,12 @@ class BillLine(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[str] = mapped_column(String(50), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Late fee (滞纳金) already turned into a charge for this line, and, on such a charge,
+    # the line whose lateness it charges.
+    late_fee_charged_fen: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    late_fee_of: Mapped[int | None] = mapped_column(
+        ForeignKey("bill_line.id", ondelete="RESTRICT"), index=True
+    )
 
 
 # --- payments, receipts, credits --------------------------------------------------------

@@ -383,109 +383,125 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="81" />
+        <location filename="../../ui/fees/cashier.py" line="82" />
         <source>Unit code, e.g. 3-2-1502, then Enter</source>
         <translation>输入房号，如 3-2-1502，按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="97" />
+        <location filename="../../ui/fees/cashier.py" line="98" />
         <source>Amount in yuan</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="105" />
+        <location filename="../../ui/fees/cashier.py" line="106" />
         <source>Transaction reference (transfer, WeChat, Alipay)</source>
         <translation>交易流水号（转账、微信、支付宝）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="109" />
+        <location filename="../../ui/fees/cashier.py" line="110" />
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="110" />
+        <location filename="../../ui/fees/cashier.py" line="111" />
         <source>No prepayment</source>
         <translation>不预缴</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="112" />
+        <location filename="../../ui/fees/cashier.py" line="113" />
         <source>Payer (default: the owner)</source>
         <translation>交款人（默认为业主）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="113" />
+        <location filename="../../ui/fees/cashier.py" line="114" />
         <source>&amp;Take payment and print receipt</source>
         <translation>收款并打印收据(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="124" />
+        <location filename="../../ui/fees/cashier.py" line="116" />
+        <source>Charge &amp;late fee</source>
+        <translation>计收滞纳金(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/cashier.py" line="117" />
+        <source>Turn the late fee shown into lines to collect now</source>
+        <translation>把显示的滞纳金转为应收账单，现在收取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/cashier.py" line="127" />
         <source>&amp;Unit:</source>
         <translation>房号(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="127" />
+        <location filename="../../ui/fees/cashier.py" line="130" />
         <source>A&amp;mount (yuan):</source>
         <translation>金额（元）(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="128" />
+        <location filename="../../ui/fees/cashier.py" line="131" />
         <source>&amp;Method:</source>
         <translation>付款方式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="129" />
+        <location filename="../../ui/fees/cashier.py" line="132" />
         <source>&amp;Reference:</source>
         <translation>流水号(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="130" />
+        <location filename="../../ui/fees/cashier.py" line="133" />
         <source>Prepay property fee:</source>
         <translation>预缴物业费：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="131" />
+        <location filename="../../ui/fees/cashier.py" line="134" />
         <source>Payer:</source>
         <translation>交款人：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="142" />
+        <location filename="../../ui/fees/cashier.py" line="146" />
         <source>Open lines (Space picks a line; none picked = oldest first):</source>
         <translation>未缴账单（空格键勾选；不勾选则从最早的开始冲抵）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="209" />
+        <location filename="../../ui/fees/cashier.py" line="214" />
         <source>No unit chosen.</source>
         <translation>未选择房屋。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="215" />
+        <location filename="../../ui/fees/cashier.py" line="220" />
         <source>Owner: {owner}    Overdue: ¥{owed}    Late fee: ¥{fee}    Credit: ¥{credit}</source>
         <translation>业主：{owner}    逾期欠费：¥{owed}    滞纳金：¥{fee}    预收余额：¥{credit}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="239" />
+        <location filename="../../ui/fees/cashier.py" line="244" />
         <source>Picked: {n} line(s), ¥{picked}
 All open lines: ¥{total}</source>
         <translation>已选：{n} 条，¥{picked}
 全部未缴：¥{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="255" />
+        <location filename="../../ui/fees/cashier.py" line="260" />
+        <location filename="../../ui/fees/cashier.py" line="316" />
         <source>Enter a unit code first.</source>
         <translation>请先输入房号。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="292" />
+        <location filename="../../ui/fees/cashier.py" line="297" />
         <source>Receipt {no}: ¥{amount} taken.</source>
         <translation>收据 {no}：已收 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="296" />
+        <location filename="../../ui/fees/cashier.py" line="301" />
         <source> ¥{credit} kept as credit.</source>
         <translation> ¥{credit} 存为预收款。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="313" />
+        <location filename="../../ui/fees/cashier.py" line="325" />
+        <source>{0} late fee line(s) added.</source>
+        <translation>已生成 {0} 条滞纳金账单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/cashier.py" line="333" />
         <source>Receipt {0}</source>
         <translation>收据 {0}</translation>
     </message>

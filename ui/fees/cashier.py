@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from propdesk.errors import DomainError, ValidationError
 from propdesk.fees.arrears import UnitArrears, unit_arrears
+from propdesk.fees.latefee import charge_late_fees
 from propdesk.fees.money import parse_yuan, yuan
 from propdesk.fees.payments import PaymentResult, Prepay, take_payment
 from propdesk.fees.receipts import get_receipt, owner_names
@@ -112,6 +113,8 @@ class CashierPage(QWidget):
         self.payer_edit.setPlaceholderText(self.tr("Payer (default: the owner)"))
         self.take_button = QPushButton(self.tr("&Take payment and print receipt"), self)
         self.take_button.setObjectName("take_payment")
+        self.late_button = QPushButton(self.tr("Charge &late fee"), self)
+        self.late_button.setToolTip(self.tr("Turn the late fee shown into lines to collect now"))
         self.error = QLabel(self)
         self.error.setObjectName("error")
         self.error.setStyleSheet(ERROR_STYLE)
@@ -134,6 +137,7 @@ class CashierPage(QWidget):
         side = QVBoxLayout()
         side.addWidget(self.summary)
         side.addStretch(1)
+        side.addWidget(self.late_button)
         side.addWidget(self.take_button)
         bottom.addLayout(side, 1)
         layout = QVBoxLayout(self)
@@ -162,6 +166,7 @@ class CashierPage(QWidget):
         self.ref_edit.returnPressed.connect(self.take)
         self.payer_edit.returnPressed.connect(self.take)
         self.take_button.clicked.connect(self.take)
+        self.late_button.clicked.connect(self.charge_late_fee)
         self.lines.picked_changed.connect(self._fill_amount)
         self.method_combo.currentIndexChanged.connect(self._method_changed)
         QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.take)
@@ -303,6 +308,21 @@ class CashierPage(QWidget):
         self.payer_edit.clear()
         self.paid.emit(result.receipt_no)
         self._focus_unit()
+
+    def charge_late_fee(self) -> None:
+        """Post the unit's outstanding late fee as 滞纳金 lines, then show them with the rest."""
+        self.error.clear()
+        if self.unit_id is None:
+            self.error.setText(self.tr("Enter a unit code first."))
+            return
+        unit_id = self.unit_id
+        try:
+            posted = self.ctx.write(lambda s: charge_late_fees(s, unit_id), "fees")
+        except DomainError as exc:
+            self.error.setText(str(exc))
+            return
+        self._load(unit_id)
+        self.status.setText(self.tr("{0} late fee line(s) added.").format(len(posted)))
 
     def print_receipt(self, payment_id: int) -> None:
         data = self.ctx.read(lambda s: get_receipt(s, payment_id))

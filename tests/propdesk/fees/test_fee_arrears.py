@@ -134,3 +134,37 @@ def test_settings_round_trip_and_validate(db: Database) -> None:
         save_fee_settings(s, FeeSettings(reminder_days_1=90, reminder_days_2=30))
     with pytest.raises(NotAllowed), db.begin(CLERK) as s:
         save_fee_settings(s, FeeSettings())
+
+
+def test_late_fee_charged_once_then_only_what_accrues_later(db: Database, estate: Estate) -> None:
+    from propdesk.fees.latefee import charge_late_fees
+    from propdesk.fees.models import BillLine
+
+    _setup(db)
+    u3 = estate.unit_ids[2]
+    day = date(2026, 4, 10)
+    with db.begin(CLERK) as s:
+        before = unit_arrears(s, u3, day).late_fee_fen
+        ids = charge_late_fees(s, u3, day)
+        assert charge_late_fees(s, u3, day) == []  # same day: nothing new
+        charged = sum(s.get(BillLine, i).amount_fen for i in ids)  # type: ignore[union-attr]
+    assert charged == before > 0
+    with db.begin(CLERK) as s:
+        after = unit_arrears(s, u3, day)
+        listed = {r.unit_id: r for r in arrears_list(s, as_of=day)}[u3]
+    assert after.late_fee_fen == 0  # charged, now an ordinary line to pay
+    assert listed.late_fee_fen == 0
+    assert after.owed_fen == 3 * 13884 + charged
+    assert [x.item_code for x in after.lines].count("late_fee") == len(ids)
+    later = date(2026, 4, 20)
+    with db.begin(CLERK) as s:
+        grown = unit_arrears(s, u3, later)
+        listed_later = {r.unit_id: r for r in arrears_list(s, as_of=later)}[u3]
+        # ten more days on the three original lines; the late-fee lines accrue nothing
+        expected = sum(
+            late_fee(13884, d, later, rate_per_10k=5, grace_days=10)
+            - late_fee(13884, d, day, rate_per_10k=5, grace_days=10)
+            for d in (date(2025, 9, 30), date(2026, 1, 31), date(2026, 3, 31))
+        )
+    assert grown.late_fee_fen == expected
+    assert listed_later.late_fee_fen == expected

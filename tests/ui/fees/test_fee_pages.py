@@ -112,3 +112,23 @@ def test_statement_lists_lines_and_receipts(
     assert "165.69" in dialog.summary.text()  # owed: the second month
     assert dialog.void_button.isVisibleTo(dialog)
     assert dialog.refund_button.isVisibleTo(dialog)
+
+
+def test_cashier_charges_the_late_fee(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    _bill(sqlite_db, small_estate)
+    fees = FeesPage(ctx=make_ctx(sqlite_db, CLERK))
+    qtbot.addWidget(fees)
+    page = fees.cashier
+    qtbot.keyClicks(page.unit_edit, "3-2-1502")
+    qtbot.keyClick(page.unit_edit, "\r")
+    assert page.lines.rowCount() == 2
+    fee = sum(line.late_fee_fen for line in page.lines.lines())
+    assert fee > 0
+    page.late_button.click()
+    assert page.error.text() == ""
+    codes = [line.item_code for line in page.lines.lines()]
+    assert codes.count("late_fee") >= 1
+    assert sum(line.owed_fen for line in page.lines.lines() if line.item_code == "late_fee") == fee
+    assert sum(line.late_fee_fen for line in page.lines.lines()) == 0
