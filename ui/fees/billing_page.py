@@ -172,15 +172,23 @@ class BillingPage(QWidget):
         self.disc_free.setRange(1, 35)
         add_disc = QPushButton(self.tr("Add &discount"), disc_box)
         toggle = QPushButton(self.tr("Switch on/off"), disc_box)
-        for b in (add_disc, toggle):
-            b.setEnabled(ctx.can(Permission.MANAGE_SETTINGS))
+        for button in (add_disc, toggle):
+            button.setEnabled(ctx.can(Permission.MANAGE_SETTINGS))
         add_disc.clicked.connect(self.add_discount)
         toggle.clicked.connect(self.toggle_discount)
         self.disc_error = QLabel(disc_box)
         self.disc_error.setStyleSheet(ERROR_STYLE)
         disc_form = QHBoxLayout()
-        for w in (self.disc_name, self.disc_item, self.disc_min, self.disc_free, add_disc, toggle):
-            disc_form.addWidget(w)
+        disc_widgets: tuple[QWidget, ...] = (
+            self.disc_name,
+            self.disc_item,
+            self.disc_min,
+            self.disc_free,
+            add_disc,
+            toggle,
+        )
+        for widget in disc_widgets:
+            disc_form.addWidget(widget)
         disc_layout = QVBoxLayout(disc_box)
         disc_layout.addWidget(self.disc_view)
         disc_layout.addLayout(disc_form)
