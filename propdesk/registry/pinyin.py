@@ -4,9 +4,40 @@ from __future__ import annotations
 
 from pypinyin import Style, lazy_pinyin
 
+# Surnames read differently from the character's common reading (曾 is zēng, not céng).
+_SURNAME_READINGS = {
+    "曾": "zeng",
+    "覃": "qin",
+    "单": "shan",
+    "解": "xie",
+    "仇": "qiu",
+    "朴": "piao",
+    "区": "ou",
+    "查": "zha",
+    "缪": "miao",
+    "翟": "zhai",
+    "乐": "yue",
+    "盖": "ge",
+    "尉": "yu",
+    "种": "chong",
+    "过": "guo",
+    "长": "chang",
+    "秘": "bi",
+    "折": "she",
+    "员": "yun",
+    "繁": "po",
+    "召": "shao",
+}
+
 
 def pinyin_keys(name: str) -> tuple[str, str]:
-    """Return (initials, full pinyin), lower-case ASCII; non-Chinese characters pass through."""
-    full = lazy_pinyin(name, errors="default")
-    initials = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")
-    return "".join(initials).lower().replace(" ", ""), "".join(full).lower().replace(" ", "")
+    """Return (initials, full pinyin), lower-case ASCII; non-Chinese characters pass through.
+
+    The first character is read as a surname where that reading differs.
+    """
+    syllables = lazy_pinyin(name, errors="default")
+    if name and name[0] in _SURNAME_READINGS and syllables:
+        syllables[0] = _SURNAME_READINGS[name[0]]
+    initials = "".join(s[:1] for s in syllables)
+    full = "".join(syllables)
+    return initials.lower().replace(" ", ""), full.lower().replace(" ", "")

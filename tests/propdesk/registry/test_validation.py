@@ -28,7 +28,9 @@ def test_bad_id_numbers(value: str, fragment: str) -> None:
     assert err.value.field == "id_number"
 
 
-@pytest.mark.parametrize("phone", ["13812345678", "+86 138 1234 5678", "0755-12345678", "02112345678"])
+@pytest.mark.parametrize(
+    "phone", ["13812345678", "+86 138 1234 5678", "0755-12345678", "02112345678"]
+)
 def test_good_phones(phone: str) -> None:
     assert v.normalize_phone(phone)
 
@@ -48,3 +50,11 @@ def test_unit_code_format() -> None:
 def test_masks() -> None:
     assert mask_id_number("11010519491231002X") == "1101**********002X"
     assert mask_phone("13812345678") == "138****5678"
+
+
+def test_pinyin_keys_read_polyphonic_surnames() -> None:
+    from propdesk.registry.pinyin import pinyin_keys
+
+    assert pinyin_keys("张三") == ("zs", "zhangsan")
+    assert pinyin_keys("曾小贤") == ("zxx", "zengxiaoxian")
+    assert pinyin_keys("覃海") == ("qh", "qinhai")
