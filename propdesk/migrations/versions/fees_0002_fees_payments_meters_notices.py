@@ -14,7 +14,6 @@ from alembic import op
 
 import propdesk.db.types
 
-
 revision: str = "fees_0002"
 down_revision: str | Sequence[str] | None = "fees_0001"
 branch_labels: str | Sequence[str] | None = None
