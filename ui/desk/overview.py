@@ -97,6 +97,7 @@ class DeskOverviewPage(QWidget):
         self.resolve_button = QPushButton(self.tr("Mark &resolved"), objectName="anomaly_resolve")
         self.resolve_error = QLabel(objectName="anomaly_error")
         self.resolve_error.setStyleSheet(ERROR_STYLE)
+        self.resolve_error.setVisible(False)
         self.resolution.returnPressed.connect(self.resolve_anomaly)
         self.resolve_button.clicked.connect(self.resolve_anomaly)
 
@@ -163,16 +164,20 @@ class DeskOverviewPage(QWidget):
         """Close the chosen anomaly without a ticket (fixed on the spot), with how."""
         finding_id = self.anomalies_view.current_id()
         if finding_id is None:
-            self.resolve_error.setText(self.tr("Choose an anomaly first."))
+            self._resolve_message(self.tr("Choose an anomaly first."))
             return
         note = self.resolution.text()
         try:
             self.ctx.write(lambda s: patrols.resolve_finding(s, finding_id, note=note), "patrols")
         except DomainError as exc:
-            self.resolve_error.setText(str(exc))
+            self._resolve_message(str(exc))
             return
-        self.resolve_error.clear()
+        self._resolve_message("")
         self.resolution.clear()
+
+    def _resolve_message(self, text: str) -> None:
+        self.resolve_error.setText(text)
+        self.resolve_error.setVisible(bool(text))
 
     def _go(self, module: str) -> None:
         show = getattr(self.window(), "show_module", None)
