@@ -5,13 +5,20 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from propdesk.config import resolve_database_url
 from propdesk.db.engine import Database, open_database
 
 
 def open_db_from_args(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
-    """Open the database named by ``--db`` (or the configured one)."""
-    return open_database(resolve_database_url(getattr(args, "db", None)), upgrade=upgrade)
+    """Open the database named by ``--db`` (or the configured one).
+
+    A bad ``--db`` (missing folder, not a database, server refusing) becomes one clear
+    :class:`ui.cli.CliError` line and exit code 2, for every command.
+    """
+    from ui.commands.db import checked_url, database_errors
+
+    url = checked_url(args)
+    with database_errors(url):
+        return open_database(url, upgrade=upgrade)
 
 
 _GROUP_HELP = {

@@ -79,9 +79,7 @@ def open_db_or_fail(args: argparse.Namespace) -> Database:
     """Open (and migrate) the database of ``--db``, or fail with one clear line."""
     from ui.commands import open_db_from_args
 
-    url = checked_url(args)
-    with database_errors(url):
-        return open_db_from_args(args)
+    return open_db_from_args(args)
 
 
 def _upgrade(args: argparse.Namespace) -> int:
