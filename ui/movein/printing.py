@@ -15,10 +15,6 @@ from ui.context import AppContext
 from ui.printing.preview import preview_in_background
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MoveInPrinting", text)
-
-
 def print_notice(ctx: AppContext, movein_id: int, parent: QWidget | None = None) -> None:
     from reports.pdf.movein_documents import movein_notice_pdf
 
@@ -33,7 +29,7 @@ def print_notice(ctx: AppContext, movein_id: int, parent: QWidget | None = None)
     preview_in_background(
         ctx,
         make,
-        title=_tr("Move-in notice {0}").format(code),
+        title=QCoreApplication.translate("MoveInPrinting", "Move-in notice {0}").format(code),
         suggested_name=f"入伙通知书-{code}.pdf",
         parent=parent,
     )
@@ -51,7 +47,7 @@ def print_handover(ctx: AppContext, movein_id: int, parent: QWidget | None = Non
     preview_in_background(
         ctx,
         make,
-        title=_tr("Handover form {0}").format(code),
+        title=QCoreApplication.translate("MoveInPrinting", "Handover form {0}").format(code),
         suggested_name=f"入伙交接单-{code}.pdf",
         parent=parent,
     )
@@ -69,7 +65,9 @@ def print_slip(ctx: AppContext, moveout_id: int, parent: QWidget | None = None) 
     preview_in_background(
         ctx,
         make,
-        title=_tr("Move-out slip {0}").format(info.slip_no),
+        title=QCoreApplication.translate("MoveInPrinting", "Move-out slip {0}").format(
+            info.slip_no
+        ),
         suggested_name=f"放行条-{info.slip_no}.pdf",
         parent=parent,
     )
@@ -86,7 +84,9 @@ def print_guards_list(ctx: AppContext, day: date, parent: QWidget | None = None)
     preview_in_background(
         ctx,
         make,
-        title=_tr("Moving list {0}").format(f"{day:%Y-%m-%d}"),
+        title=QCoreApplication.translate("MoveInPrinting", "Moving list {0}").format(
+            f"{day:%Y-%m-%d}"
+        ),
         suggested_name=f"搬家预约表-{day:%Y-%m-%d}.pdf",
         parent=parent,
     )

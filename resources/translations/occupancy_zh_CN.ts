@@ -1,0 +1,1501 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AcceptDialog</name>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="305"/>
+        <source>Completion acceptance</source>
+        <translation>竣工验收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="309"/>
+        <source>Accepted on</source>
+        <translation>验收日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="310"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationDialog</name>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="59"/>
+        <source>New renovation application</source>
+        <translation>新装修申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="71"/>
+        <source>One worker per line: name and phone</source>
+        <translation>每行一名施工人员：姓名 电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="75"/>
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="76"/>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="77"/>
+        <source>Owner&apos;s phone</source>
+        <translation>业主电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="78"/>
+        <source>Contractor</source>
+        <translation>施工单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="79"/>
+        <source>Site contact</source>
+        <translation>现场负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="80"/>
+        <source>Contact&apos;s phone</source>
+        <translation>负责人电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="81"/>
+        <source>Scope of work</source>
+        <translation>装修内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="82"/>
+        <source>Planned start</source>
+        <translation>计划开工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="83"/>
+        <source>Planned end</source>
+        <translation>计划完工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="84"/>
+        <source>Deposit (yuan)</source>
+        <translation>押金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="85"/>
+        <source>Workers</source>
+        <translation>施工人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="99"/>
+        <source>Choose the unit first.</source>
+        <translation>请先选择房屋。</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="36"/>
+        <source>Book a move</source>
+        <translation>搬家预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="42"/>
+        <source>Moving in</source>
+        <translation>搬入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="43"/>
+        <source>Moving out</source>
+        <translation>搬出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="49"/>
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="50"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="51"/>
+        <source>Slot</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="52"/>
+        <source>Direction</source>
+        <translation>搬入/搬出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="53"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="54"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="55"/>
+        <source>Moving company</source>
+        <translation>搬家公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="56"/>
+        <source>Vehicle plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="66"/>
+        <source>Choose the unit first.</source>
+        <translation>请先选择房屋。</translation>
+    </message>
+</context>
+<context>
+    <name>DepositDialog</name>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="138"/>
+        <source>Collect deposit</source>
+        <translation>收取押金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="143"/>
+        <source>Deposit (yuan)</source>
+        <translation>押金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="144"/>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="145"/>
+        <source>Transaction no.</source>
+        <translation>交易流水号</translation>
+    </message>
+</context>
+<context>
+    <name>DepositKeyDialog</name>
+    <message>
+        <location filename="../../ui/keys/page.py" line="119"/>
+        <source>Deposit a key</source>
+        <translation>钥匙托管登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="129"/>
+        <source>Names, separated by 、 or commas</source>
+        <translation>姓名，用顿号或逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="133"/>
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="134"/>
+        <source>Deposited by</source>
+        <translation>交存人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="135"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="136"/>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="137"/>
+        <source>May collect</source>
+        <translation>授权领取人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="138"/>
+        <source>Number of keys</source>
+        <translation>钥匙数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="149"/>
+        <source>Choose the unit first.</source>
+        <translation>请先选择房屋。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="273"/>
+        <source>Follow up violation</source>
+        <translation>违规复查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="275"/>
+        <source>Rectified</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="281"/>
+        <source>Violation</source>
+        <translation>违规</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="283"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="284"/>
+        <source>New deadline</source>
+        <translation>新整改期限</translation>
+    </message>
+</context>
+<context>
+    <name>GlanceTab</name>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="207"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="208"/>
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="209"/>
+        <source>Permit no.</source>
+        <translation>许可证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="210"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="211"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="238"/>
+        <source>Overdue permits: %1 · expiring: %2 · inspections due today: %3 · overdue violations: %4</source>
+        <translation>超期装修：%1 · 即将到期：%2 · 今日待巡查：%3 · 逾期未整改违规：%4</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionDialog</name>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="188"/>
+        <source>Site inspection</source>
+        <translation>装修巡查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="201"/>
+        <source>What was found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="210"/>
+        <source>Needs repair: raise a service ticket</source>
+        <translation>需要维修：生成服务工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="215"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="216"/>
+        <source>no photos</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="222"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="223"/>
+        <source>Inspector</source>
+        <translation>巡查人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="224"/>
+        <source>Violations</source>
+        <translation>违规项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="225"/>
+        <source>Rectify by</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="227"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="228"/>
+        <location filename="../../ui/renovation/dialogs.py" line="236"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/renovation/dialogs.py" line="232"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n 张照片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="236"/>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>KeyListModel</name>
+    <message>
+        <location filename="../../ui/keys/page.py" line="72"/>
+        <source>Tag</source>
+        <translation>钥匙牌号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="73"/>
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="74"/>
+        <source>Deposited by</source>
+        <translation>交存人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="75"/>
+        <source>May collect</source>
+        <translation>授权领取人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="76"/>
+        <source>Keys</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="77"/>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="78"/>
+        <source>Deposited</source>
+        <translation>交存时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="79"/>
+        <source>Lent to</source>
+        <translation>借用人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="80"/>
+        <source>Due back</source>
+        <translation>应还时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="81"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="90"/>
+        <source>Withdrawn</source>
+        <translation>已取回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="92"/>
+        <source>At the desk</source>
+        <translation>在前台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="94"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="95"/>
+        <source>Lent out</source>
+        <translation>已借出</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message>
+        <location filename="../../ui/keys/page.py" line="104"/>
+        <source>In custody</source>
+        <translation>托管中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="105"/>
+        <source>Lent out</source>
+        <translation>已借出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="106"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="107"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="265"/>
+        <source>Unit, tag or depositor</source>
+        <translation>房号、牌号或交存人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="272"/>
+        <source>Deposit key… (Ctrl+N)</source>
+        <translation>钥匙托管… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="274"/>
+        <source>Lend…</source>
+        <translation>借出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="275"/>
+        <source>Returned…</source>
+        <translation>归还…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="277"/>
+        <source>Withdrawn by owner…</source>
+        <translation>业主取回…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="280"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="325"/>
+        <source>%1 lent out, %2 overdue</source>
+        <translation>借出 %1 把，逾期 %2 把</translation>
+    </message>
+</context>
+<context>
+    <name>KeysStatusBar</name>
+    <message>
+        <location filename="../../ui/keys/page.py" line="374"/>
+        <source>Keys overdue: %1</source>
+        <translation>钥匙逾期未还：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LendDialog</name>
+    <message>
+        <location filename="../../ui/keys/page.py" line="177"/>
+        <source>Lend key</source>
+        <translation>借出钥匙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="188"/>
+        <source>The borrower signs with their name</source>
+        <translation>借用人签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="190"/>
+        <source>Borrower</source>
+        <translation>借用人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="191"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="192"/>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="193"/>
+        <source>Due back</source>
+        <translation>应还时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="194"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+</context>
+<context>
+    <name>MoveInDialog</name>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="60"/>
+        <source>Move-in checklist</source>
+        <translation>入伙交接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="71"/>
+        <source>Documents checked</source>
+        <translation>资料已核验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="73"/>
+        <source>Fees settled</source>
+        <translation>费用已结清</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="88"/>
+        <source>Card numbers, separated by commas</source>
+        <translation>卡号，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="89"/>
+        <source>Parking applied for</source>
+        <translation>已申请车位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="91"/>
+        <source>Signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="103"/>
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="104"/>
+        <source>New occupant</source>
+        <translation>新住户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="105"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="106"/>
+        <source>As</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="108"/>
+        <source>Unit / occupant</source>
+        <translation>房屋 / 住户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="109"/>
+        <source>Move-in date</source>
+        <translation>入伙日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="111"/>
+        <source>Documents note</source>
+        <translation>资料说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="113"/>
+        <source>Unit account</source>
+        <translation>房屋账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="114"/>
+        <source>Water meter (m³)</source>
+        <translation>水表读数（m³）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="115"/>
+        <source>Electricity meter (kWh)</source>
+        <translation>电表读数（kWh）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="116"/>
+        <source>Keys handed over</source>
+        <translation>移交钥匙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="117"/>
+        <source>Access cards</source>
+        <translation>门禁卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="119"/>
+        <source>Parking note</source>
+        <translation>车位说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="120"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="121"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="124"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="125"/>
+        <source>Complete move-in</source>
+        <translation>办结入伙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="126"/>
+        <source>Print notice</source>
+        <translation>打印入伙通知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="128"/>
+        <source>Print handover form</source>
+        <translation>打印交接单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="130"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="209"/>
+        <source>Owes %1 yuan</source>
+        <translation>欠费 %1 元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="213"/>
+        <source>Nothing overdue</source>
+        <translation>无欠费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="224"/>
+        <source>Choose the unit and the new occupant, then save.</source>
+        <translation>请选择房屋并填写新住户，然后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="226"/>
+        <source>Moved in: the occupancy has started.</source>
+        <translation>已入住：入住记录已生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="228"/>
+        <source>This move-in was cancelled.</source>
+        <translation>该入伙手续已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="231"/>
+        <source>Still missing: %1</source>
+        <translation>尚缺：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="234"/>
+        <source>All mandatory items are done: complete the move-in.</source>
+        <translation>必办事项已全部完成，可以办结入伙。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/checklist_dialog.py" line="245"/>
+        <source>Choose the unit first.</source>
+        <translation>请先选择房屋。</translation>
+    </message>
+</context>
+<context>
+    <name>MoveInListModel</name>
+    <message>
+        <location filename="../../ui/movein/page.py" line="58"/>
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/page.py" line="59"/>
+        <source>Occupant</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/page.py" line="60"/>
+        <source>As</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/page.py" line="61"/>
+        <source>Move-in date</source>
+        <translation>入伙日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/page.py" line="62"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/page.py" line="63"/>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+</context>
+<context>
+    <name>MoveInPage</name>
+    <message>
+        <location filename="../../ui/movein/page.py" line="147"/>
+        <source>Move-ins</source>
+        <translation>入伙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/page.py" line="148"/>
+        <source>Moving appointments</source>
+        <translation>搬家预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/page.py" line="149"/>
+        <source>Move-out</source>
+        <translation>迁出</translation>
+    </message>
+</context>
+<context>
+    <name>MoveInPrinting</name>
+    <message>
+        <location filename="../../ui/movein/printing.py" line="32"/>
+        <source>Move-in notice {0}</source>
+        <translation>入伙通知书 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/printing.py" line="50"/>
+        <source>Handover form {0}</source>
+        <translation>入伙交接单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/printing.py" line="68"/>
+        <source>Move-out slip {0}</source>
+        <translation>放行条 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/printing.py" line="87"/>
+        <source>Moving list {0}</source>
+        <translation>搬家预约表 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MoveInStatus</name>
+    <message>
+        <location filename="../../ui/movein/page.py" line="32"/>
+        <source>In progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/page.py" line="33"/>
+        <source>Moved in</source>
+        <translation>已入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/page.py" line="34"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>MoveInsTab</name>
+    <message>
+        <location filename="../../ui/movein/page.py" line="71"/>
+        <source>In progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/page.py" line="72"/>
+        <source>Moved in</source>
+        <translation>已入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/page.py" line="73"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/page.py" line="91"/>
+        <source>Unit or name</source>
+        <translation>房号或姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/page.py" line="92"/>
+        <source>New move-in… (Ctrl+N)</source>
+        <translation>新入伙… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/page.py" line="93"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/page.py" line="99"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+</context>
+<context>
+    <name>MoveOutTab</name>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="62"/>
+        <source>Manager only: why the occupant may leave with arrears</source>
+        <translation>仅限经理：准许欠费迁出的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="66"/>
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="67"/>
+        <source>Occupant leaving</source>
+        <translation>迁出住户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="68"/>
+        <source>Unit account</source>
+        <translation>房屋账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="69"/>
+        <source>Move-out date</source>
+        <translation>迁出日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="70"/>
+        <source>Water meter (m³)</source>
+        <translation>水表读数（m³）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="71"/>
+        <source>Electricity meter (kWh)</source>
+        <translation>电表读数（kWh）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="72"/>
+        <source>Keys returned</source>
+        <translation>交回钥匙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="73"/>
+        <source>Cards returned</source>
+        <translation>交回门禁卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="74"/>
+        <source>Arrears waiver</source>
+        <translation>欠费放行批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="75"/>
+        <source>Items taken out</source>
+        <translation>带出物品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="76"/>
+        <source>Record move-out</source>
+        <translation>办理迁出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="77"/>
+        <source>Print move-out slip</source>
+        <translation>打印放行条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="107"/>
+        <source>Open arrears %1 yuan: settle first or a manager waives</source>
+        <translation>欠费 %1 元：须先结清或经理批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="113"/>
+        <source>Nothing owed</source>
+        <translation>无欠费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="121"/>
+        <source>Choose who moves out.</source>
+        <translation>请选择迁出的住户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="124"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="128"/>
+        <source>Take the final meter readings.</source>
+        <translation>请抄录水电表最终读数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="148"/>
+        <source>Moved out: slip %1 for %2</source>
+        <translation>已迁出：%2 放行条 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MovingTab</name>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="97"/>
+        <source>Slot</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="98"/>
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="100"/>
+        <source>Direction</source>
+        <translation>搬入/搬出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="101"/>
+        <source>in</source>
+        <translation>搬入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="101"/>
+        <source>out</source>
+        <translation>搬出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="103"/>
+        <source>Elevator</source>
+        <translation>电梯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="104"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="106"/>
+        <source>Moving company</source>
+        <translation>搬家公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="117"/>
+        <source>Book a move…</source>
+        <translation>预约搬家…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="118"/>
+        <source>Cancel booking</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="119"/>
+        <source>Print guards&apos; list</source>
+        <translation>打印门岗搬家表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moving_tab.py" line="121"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>NavModule</name>
+    <message>
+        <location filename="../../ui/renovation/registration.py" line="22"/>
+        <source>Move-in / out</source>
+        <translation>入伙迁出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/registration.py" line="28"/>
+        <source>Renovation</source>
+        <translation>装修管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/registration.py" line="34"/>
+        <source>Keys</source>
+        <translation>钥匙</translation>
+    </message>
+</context>
+<context>
+    <name>PermitListModel</name>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="56"/>
+        <source>Permit no.</source>
+        <translation>许可证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="57"/>
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="58"/>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="59"/>
+        <source>Contractor</source>
+        <translation>施工单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="60"/>
+        <source>Start</source>
+        <translation>开工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="61"/>
+        <source>End</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="62"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="63"/>
+        <source>Deposit</source>
+        <translation>押金</translation>
+    </message>
+</context>
+<context>
+    <name>PermitView</name>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="50"/>
+        <location filename="../../ui/renovation/permit_view.py" line="129"/>
+        <source>Choose an application in the list.</source>
+        <translation>请在列表中选择一份装修申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="54"/>
+        <source>Inspected</source>
+        <translation>巡查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="55"/>
+        <source>Violation</source>
+        <translation>违规</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="56"/>
+        <source>Found</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="57"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="58"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="73"/>
+        <source>Collect deposit…</source>
+        <translation>收取押金…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="74"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="75"/>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="76"/>
+        <source>Cancel permit…</source>
+        <translation>撤销装修…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="77"/>
+        <source>Record inspection…</source>
+        <translation>登记巡查…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="78"/>
+        <source>Follow up violation…</source>
+        <translation>违规复查…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="79"/>
+        <source>Completion acceptance…</source>
+        <translation>竣工验收…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="80"/>
+        <source>Refund deposit…</source>
+        <translation>退还押金…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="81"/>
+        <source>Print permit</source>
+        <translation>打印装修许可证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="82"/>
+        <source>Print workers&apos; passes</source>
+        <translation>打印施工出入证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="101"/>
+        <source>Inspections and violations</source>
+        <translation>巡查与违规</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="116"/>
+        <source>Rectified %1</source>
+        <translation>%1 已整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="118"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="119"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="141"/>
+        <source>Owner: %1 %2</source>
+        <translation>业主：%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="142"/>
+        <source>Contractor: %1 (%2 %3)</source>
+        <translation>施工单位：%1（%2 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="146"/>
+        <source>Scope: %1</source>
+        <translation>装修内容：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="147"/>
+        <source>Planned: %1 to %2</source>
+        <translation>工期：%1 至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="150"/>
+        <source>Deposit: %1 yuan %2</source>
+        <translation>押金：%1 元 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="154"/>
+        <source>(receipt %1)</source>
+        <translation>（收据 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="156"/>
+        <source>(not collected)</source>
+        <translation>（未收取）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="160"/>
+        <source>Workers: %1</source>
+        <translation>施工人员：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="165"/>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="168"/>
+        <source>Accepted on %1 by %2</source>
+        <translation>%1 由 %2 验收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="175"/>
+        <source>Refunded %1 yuan (deductions: %2)</source>
+        <translation>已退押金 %1 元（扣款：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="187"/>
+        <source>%1 inspections, %2 open violations</source>
+        <translation>巡查 %1 次，未整改违规 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="243"/>
+        <source>Reject application</source>
+        <translation>驳回申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="257"/>
+        <source>Cancel permit</source>
+        <translation>撤销装修</translation>
+    </message>
+</context>
+<context>
+    <name>PermitsTab</name>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="76"/>
+        <source>Active</source>
+        <translation>未结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="77"/>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="78"/>
+        <source>Under way</source>
+        <translation>施工中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="79"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="80"/>
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="81"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="112"/>
+        <source>Unit, permit no. or owner</source>
+        <translation>房号、许可证号或业主</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="113"/>
+        <source>New application… (Ctrl+N)</source>
+        <translation>新申请… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="120"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="169"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="330"/>
+        <source>Refund deposit</source>
+        <translation>退还押金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="336"/>
+        <source>Add deduction</source>
+        <translation>添加扣款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="340"/>
+        <source>Deposit (yuan)</source>
+        <translation>押金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="341"/>
+        <source>Deductions</source>
+        <translation>扣款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="343"/>
+        <source>Refund (yuan)</source>
+        <translation>退款（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="344"/>
+        <source>Refund by</source>
+        <translation>退款方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="354"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="356"/>
+        <source>Yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/dialogs.py" line="378"/>
+        <source>check the amounts</source>
+        <translation>请检查金额</translation>
+    </message>
+</context>
+<context>
+    <name>Renovation</name>
+    <message>
+        <location filename="../../ui/renovation/printing.py" line="29"/>
+        <source>Renovation permit {0}</source>
+        <translation>装修许可证 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/printing.py" line="45"/>
+        <source>Workers&apos; passes {0}</source>
+        <translation>施工人员出入证 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RenovationGlance</name>
+    <message>
+        <location filename="../../ui/renovation/labels.py" line="17"/>
+        <source>Permit overdue</source>
+        <translation>超期未验收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/labels.py" line="18"/>
+        <source>Permit expiring</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/labels.py" line="19"/>
+        <source>Inspection due</source>
+        <translation>待巡查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/labels.py" line="20"/>
+        <source>Violation overdue</source>
+        <translation>违规逾期</translation>
+    </message>
+</context>
+<context>
+    <name>RenovationKeysPanel</name>
+    <message>
+        <location filename="../../ui/renovation/unit_panel.py" line="27"/>
+        <source>Renovation and keys</source>
+        <translation>装修与钥匙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/unit_panel.py" line="37"/>
+        <source>Renovation application…</source>
+        <translation>装修申请…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/unit_panel.py" line="38"/>
+        <source>Deposit a key…</source>
+        <translation>钥匙托管…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/unit_panel.py" line="65"/>
+        <source>No renovation on record.</source>
+        <translation>无装修记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/unit_panel.py" line="68"/>
+        <source>Key %1 (%2 keys) from %3; may collect: %4</source>
+        <translation>钥匙 %1（%2 把），交存人 %3；授权领取：%4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/unit_panel.py" line="77"/>
+        <source>  lent to %1, due %2</source>
+        <translation>  借给 %1，应于 %2 归还</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/unit_panel.py" line="78"/>
+        <source> — OVERDUE</source>
+        <translation> — 已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/unit_panel.py" line="80"/>
+        <source>No keys held for this unit.</source>
+        <translation>前台未托管该房屋的钥匙。</translation>
+    </message>
+</context>
+<context>
+    <name>RenovationPage</name>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="263"/>
+        <source>Permits</source>
+        <translation>装修申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="264"/>
+        <source>At a glance</source>
+        <translation>待办一览</translation>
+    </message>
+</context>
+<context>
+    <name>RenovationStatus</name>
+    <message>
+        <location filename="../../ui/renovation/labels.py" line="8"/>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/labels.py" line="9"/>
+        <source>Under way</source>
+        <translation>施工中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/labels.py" line="10"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/labels.py" line="11"/>
+        <source>Accepted</source>
+        <translation>已验收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/labels.py" line="12"/>
+        <source>Deposit refunded</source>
+        <translation>已退押金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/labels.py" line="13"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>RenovationStatusBar</name>
+    <message>
+        <location filename="../../ui/renovation/page.py" line="280"/>
+        <source>Renovation: %1 overdue, %2 violations past deadline</source>
+        <translation>装修：超期 %1 户，逾期违规 %2 项</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../ui/keys/page.py" line="216"/>
+        <source>Key returned</source>
+        <translation>钥匙归还</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="220"/>
+        <source>Returned by</source>
+        <translation>归还人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="221"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../ui/keys/page.py" line="238"/>
+        <source>Key withdrawn</source>
+        <translation>业主取回钥匙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/page.py" line="241"/>
+        <source>Collected by</source>
+        <translation>取回人</translation>
+    </message>
+</context>
+</TS>
