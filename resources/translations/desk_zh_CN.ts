@@ -210,72 +210,72 @@
         <translation>标记已处理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="104" />
+        <location filename="../../ui/desk/overview.py" line="105" />
         <source>Today's patrols</source>
         <translation>今日巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="105" />
+        <location filename="../../ui/desk/overview.py" line="106" />
         <source>Open patrol anomalies</source>
         <translation>未处理的巡查异常</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="115" />
+        <location filename="../../ui/desk/overview.py" line="116" />
         <source>Current shift: open items</source>
         <translation>本班待处理事项</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="118" />
+        <location filename="../../ui/desk/overview.py" line="119" />
         <source>Vacant units due for a check</source>
         <translation>待检查的空置房</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="122" />
+        <location filename="../../ui/desk/overview.py" line="123" />
         <source>Parcels waiting (red: held too long)</source>
         <translation>待取快递（红色：超期）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="153" />
+        <location filename="../../ui/desk/overview.py" line="154" />
         <source>Go to %1…</source>
         <translation>转到%1…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="166" />
+        <location filename="../../ui/desk/overview.py" line="167" />
         <source>Choose an anomaly first.</source>
         <translation>请先选择一条异常。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="192" />
+        <location filename="../../ui/desk/overview.py" line="197" />
         <source>Front desk · %1</source>
         <translation>前台总览 · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="217" />
+        <location filename="../../ui/desk/overview.py" line="222" />
         <source>Patrols today: %1 finished of %2 · %3/%4 points</source>
         <translation>今日巡查：完成 %1/%2 次 · 已查 %3/%4 个点</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="223" />
+        <location filename="../../ui/desk/overview.py" line="228" />
         <source>Open anomalies: %1</source>
         <translation>未处理异常：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="224" />
+        <location filename="../../ui/desk/overview.py" line="229" />
         <source>Vacant units due: %1</source>
         <translation>空置房待检：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="226" />
+        <location filename="../../ui/desk/overview.py" line="231" />
         <source>Parcels waiting: %1 (%2 too long)</source>
         <translation>待取快递：%1（超期 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="231" />
+        <location filename="../../ui/desk/overview.py" line="236" />
         <source>Nobody on duty</source>
         <translation>当前无人值班</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="234" />
+        <location filename="../../ui/desk/overview.py" line="239" />
         <source>On duty: %1 · %2 open item(s)</source>
         <translation>值班：%1 · 待处理 %2 项</translation>
     </message>
@@ -419,37 +419,37 @@
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../ui/desk/models.py" line="384" />
+        <location filename="../../ui/desk/models.py" line="378" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="386" />
+        <location filename="../../ui/desk/models.py" line="380" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="390" />
+        <location filename="../../ui/desk/models.py" line="384" />
         <source>What happened</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="391" />
+        <location filename="../../ui/desk/models.py" line="385" />
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="392" />
+        <location filename="../../ui/desk/models.py" line="386" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="394" />
+        <location filename="../../ui/desk/models.py" line="388" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="398" />
+        <location filename="../../ui/desk/models.py" line="392" />
         <source>By</source>
         <translation>记录人</translation>
     </message>
@@ -531,19 +531,19 @@
 <context>
     <name>NavModule</name>
     <message>
-        <location filename="../../ui/desk/overview.py" line="255" />
+        <location filename="../../ui/desk/overview.py" line="260" />
         <location filename="../../ui/desk/registration.py" line="56" />
         <source>Patrols</source>
         <translation>巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="256" />
+        <location filename="../../ui/desk/overview.py" line="261" />
         <location filename="../../ui/desk/registration.py" line="62" />
         <source>Shift log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview.py" line="257" />
+        <location filename="../../ui/desk/overview.py" line="262" />
         <location filename="../../ui/desk/registration.py" line="68" />
         <source>Parcels &amp; visitors</source>
         <translation>快递与访客</translation>
@@ -620,82 +620,82 @@
 <context>
     <name>ParcelsTab</name>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="65" />
+        <location filename="../../ui/desk/parcels.py" line="64" />
         <source>Scan or type; Enter receives</source>
         <translation>扫码或输入单号，回车登记</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="71" />
+        <location filename="../../ui/desk/parcels.py" line="70" />
         <source>&amp;Receive</source>
         <translation>登记收件(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="79" />
+        <location filename="../../ui/desk/parcels.py" line="78" />
         <source>&amp;Carrier / tracking no.</source>
         <translation>快递公司/单号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="80" />
+        <location filename="../../ui/desk/parcels.py" line="79" />
         <source>&amp;Unit</source>
         <translation>房屋(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="85" />
+        <location filename="../../ui/desk/parcels.py" line="84" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="87" />
+        <location filename="../../ui/desk/parcels.py" line="86" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="90" />
+        <location filename="../../ui/desk/parcels.py" line="89" />
         <source>Reci&amp;pient</source>
         <translation>收件人(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="93" />
+        <location filename="../../ui/desk/parcels.py" line="92" />
         <source>Waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="94" />
+        <location filename="../../ui/desk/parcels.py" line="93" />
         <source>Held too long</source>
         <translation>超期未取</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="95" />
+        <location filename="../../ui/desk/parcels.py" line="94" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="97" />
+        <location filename="../../ui/desk/parcels.py" line="96" />
         <source>Tracking no. or unit</source>
         <translation>单号或房号</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="106" />
+        <location filename="../../ui/desk/parcels.py" line="105" />
         <source>&amp;Notified</source>
         <translation>已通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="108" />
+        <location filename="../../ui/desk/parcels.py" line="107" />
         <source>Collected by (name)</source>
         <translation>取件人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="109" />
+        <location filename="../../ui/desk/parcels.py" line="108" />
         <source>Co&amp;llected</source>
         <translation>已取件(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="169" />
+        <location filename="../../ui/desk/parcels.py" line="168" />
         <source>%1 waiting, %2 held too long</source>
         <translation>待取 %1 件，超期 %2 件</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="206" />
+        <location filename="../../ui/desk/parcels.py" line="205" />
         <source>Choose a parcel first.</source>
         <translation>请先选择一件快递。</translation>
     </message>
@@ -703,12 +703,12 @@
 <context>
     <name>ParcelsVisitorsPage</name>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="328" />
+        <location filename="../../ui/desk/parcels.py" line="329" />
         <source>&amp;Parcels</source>
         <translation>快递代收(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="329" />
+        <location filename="../../ui/desk/parcels.py" line="330" />
         <source>&amp;Visitors</source>
         <translation>访客登记(&amp;V)</translation>
     </message>
@@ -871,27 +871,27 @@
 <context>
     <name>ShiftListModel</name>
     <message>
-        <location filename="../../ui/desk/models.py" line="432" />
+        <location filename="../../ui/desk/models.py" line="426" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="433" />
+        <location filename="../../ui/desk/models.py" line="427" />
         <source>On duty</source>
         <translation>值班人</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="435" />
+        <location filename="../../ui/desk/models.py" line="429" />
         <source>Handed over</source>
         <translation>已交班</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="437" />
+        <location filename="../../ui/desk/models.py" line="431" />
         <source>on duty</source>
         <translation>值班中</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models.py" line="439" />
+        <location filename="../../ui/desk/models.py" line="433" />
         <source>Taken over by</source>
         <translation>接班人</translation>
     </message>
@@ -1227,44 +1227,44 @@
 <context>
     <name>VisitorsTab</name>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="248" />
+        <location filename="../../ui/desk/parcels.py" line="247" />
         <source>Sign &amp;in</source>
         <translation>登记来访(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="251" />
+        <location filename="../../ui/desk/parcels.py" line="250" />
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="252" />
+        <location filename="../../ui/desk/parcels.py" line="251" />
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="253" />
+        <location filename="../../ui/desk/parcels.py" line="252" />
         <source>&amp;Visiting unit</source>
         <translation>被访房屋(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="254" />
+        <location filename="../../ui/desk/parcels.py" line="253" />
         <source>P&amp;urpose</source>
         <translation>事由(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="261" />
+        <location filename="../../ui/desk/parcels.py" line="260" />
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="266" />
+        <location filename="../../ui/desk/parcels.py" line="265" />
         <source>&amp;Left</source>
         <translation>登记离开(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../ui/desk/parcels.py" line="272" />
-        <source>Today's visitors and those still inside (blue)</source>
-        <translation>今日访客及尚未离开的访客（蓝色）</translation>
+        <source>Visitors of the last 24 hours and those still inside (blue)</source>
+        <translation>最近24小时的访客及尚未离开的访客（蓝色）</translation>
     </message>
 </context>
 </TS>

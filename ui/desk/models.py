@@ -3,15 +3,15 @@ parcels, visitors, shift entries, shifts). Filtering and sorting happen in SQL."
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
-from sqlalchemy import ColumnElement, Row, and_, func, or_, select
+from sqlalchemy import ColumnElement, Row, func, or_, select
 
 from propdesk.db.types import utcnow
-from propdesk.desk.common import local_date, local_midnight
+from propdesk.desk.common import local_date
 from propdesk.desk.models import (
     Parcel,
     Patrol,
@@ -353,15 +353,9 @@ class VisitorModel(SqlTableModel):
         return QColor("#1565c0") if row._c1 is None else None
 
 
-def visitors_of_day_condition(day: date) -> ColumnElement[bool]:
-    """Came in on ``day`` (local) or still inside."""
-    return or_(
-        and_(
-            Visitor.in_at >= local_midnight(day),
-            Visitor.in_at < local_midnight(day + timedelta(days=1)),
-        ),
-        Visitor.out_at.is_(None),
-    )
+def recent_visitors_condition(now: datetime) -> ColumnElement[bool]:
+    """Came in within the last 24 hours (a night shift still sees the evening), or still inside."""
+    return or_(Visitor.in_at >= now - timedelta(hours=24), Visitor.out_at.is_(None))
 
 
 class EntryModel(SqlTableModel):

@@ -29,7 +29,6 @@ from sqlalchemy.orm import Session
 
 from propdesk.db.types import utcnow
 from propdesk.desk import parcels
-from propdesk.desk.common import local_date
 from propdesk.desk.models import Parcel
 from propdesk.desk.parcels import long_held_condition
 from propdesk.errors import DomainError
@@ -37,7 +36,7 @@ from propdesk.registry.models import Unit
 from ui.common.forms import FormErrors, attempt
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
-from ui.desk.models import ParcelModel, VisitorModel, visitors_of_day_condition
+from ui.desk.models import ParcelModel, VisitorModel, recent_visitors_condition
 from ui.desk.unit_picker import UnitPicker
 from ui.events import Changes
 
@@ -269,7 +268,9 @@ class VisitorsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
-        layout.addWidget(QLabel(self.tr("Today's visitors and those still inside (blue)")))
+        layout.addWidget(
+            QLabel(self.tr("Visitors of the last 24 hours and those still inside (blue)"))
+        )
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.action_error, 1)
@@ -280,7 +281,7 @@ class VisitorsTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.model.set_conditions([visitors_of_day_condition(local_date(utcnow()))])
+        self.model.set_conditions([recent_visitors_condition(utcnow())])
 
     def sign_in(self) -> None:
         values = {

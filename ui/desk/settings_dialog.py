@@ -102,7 +102,7 @@ class DeskSettingsDialog(QDialog):
         self.points.setItemDelegateForColumn(1, AreaDelegate(self.points))
         self.points.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.points.horizontalHeader().setStretchLastSection(True)
-        for col, width in ((0, 150), (1, 100), (2, 330)):
+        for col, width in ((0, 140), (1, 90), (2, 250)):
             self.points.setColumnWidth(col, width)
         self.add_point_button = QPushButton(self.tr("&Add checkpoint"), objectName="add_point")
         self.remove_point_button = QPushButton(self.tr("&Remove"), objectName="remove_point")
