@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from propdesk.privacy import mask_phone
 from propdesk.renovation.values import PERMIT_STATUS_ZH, PermitInfo, PermitStatus
 from reports.pdf.document import FONT, DocumentSpec, build_pdf, fen_to_yuan, para, styles, title
 
@@ -53,7 +54,7 @@ def _grid(rows: list[list[str]], widths: list[float], font_size: float = 11) -> 
 
 
 def permit_story(permit: PermitInfo, rules: tuple[str, ...] = DEFAULT_RULES) -> list[Flowable]:
-    """The flowables of the door permit."""
+    """The flowables of the door permit (posted in public: the owner's phone is always masked)."""
     st = styles()
     big = ParagraphStyle("permit_big", parent=st.title, fontSize=30, leading=38, spaceAfter=4 * mm)
     unit_style = ParagraphStyle("permit_unit", parent=st.title, fontSize=22, leading=28)
@@ -68,7 +69,7 @@ def permit_story(permit: PermitInfo, rules: tuple[str, ...] = DEFAULT_RULES) -> 
         _grid(
             [
                 ["许可证号", permit.permit_no, "状态", status],
-                ["业主", permit.owner_name, "业主电话", permit.owner_phone],
+                ["业主", permit.owner_name, "业主电话", mask_phone(permit.owner_phone)],
                 ["施工单位", permit.contractor, "现场负责人", permit.contractor_contact],
                 ["负责人电话", permit.contractor_phone, "施工人数", f"{len(permit.workers)} 人"],
                 [

@@ -4,6 +4,7 @@ guards' moving list: Chinese text extracted back and the font embedded."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from pypdf import PdfReader
@@ -67,8 +68,8 @@ PERMIT = PermitInfo(
 )
 
 
-def test_permit_pdf() -> None:
-    pdf = renovation_permit_pdf(PERMIT, estate_name="翠湖花园")
+def test_permit_pdf_masks_the_owner_phone_even_when_shown_in_full() -> None:
+    pdf = renovation_permit_pdf(replace(PERMIT, owner_phone="13812345678"), estate_name="翠湖花园")
     text = _text(pdf)
     for needle in (
         "装修许可证",

@@ -319,6 +319,7 @@ class KeysPage(QWidget):
                 )
             )
         self.model.set_filter(*conditions)
+        self.table.resizeColumnsToContents()
         out = self.ctx.read(lambda s: keys.keys_out(s, now=utcnow()))
         late = sum(1 for k in out if k.overdue)
         self.summary.setText(

@@ -152,6 +152,7 @@ class PermitsTab(QWidget):
                 )
             )
         self.model.set_filter(*conditions)
+        self.table.resizeColumnsToContents()
 
     def _current(self) -> None:
         self.view.show_permit(self.table.current_id())
