@@ -690,12 +690,23 @@
         <translation>已取件(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="168" />
+        <location filename="../../ui/desk/parcels.py" line="110" />
+        <source>Re&amp;turned to carrier</source>
+        <translation>退回快递(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/parcels.py" line="112" />
+        <source>Give the parcel back; the name field says to whom</source>
+        <translation>退回给快递员；在姓名栏写明退给谁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/parcels.py" line="174" />
         <source>%1 waiting, %2 held too long</source>
         <translation>待取 %1 件，超期 %2 件</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="205" />
+        <location filename="../../ui/desk/parcels.py" line="211" />
+        <location filename="../../ui/desk/parcels.py" line="221" />
         <source>Choose a parcel first.</source>
         <translation>请先选择一件快递。</translation>
     </message>
@@ -703,12 +714,12 @@
 <context>
     <name>ParcelsVisitorsPage</name>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="329" />
+        <location filename="../../ui/desk/parcels.py" line="345" />
         <source>&amp;Parcels</source>
         <translation>快递代收(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="330" />
+        <location filename="../../ui/desk/parcels.py" line="346" />
         <source>&amp;Visitors</source>
         <translation>访客登记(&amp;V)</translation>
     </message>
@@ -1227,42 +1238,42 @@
 <context>
     <name>VisitorsTab</name>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="247" />
+        <location filename="../../ui/desk/parcels.py" line="263" />
         <source>Sign &amp;in</source>
         <translation>登记来访(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="250" />
+        <location filename="../../ui/desk/parcels.py" line="266" />
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="251" />
+        <location filename="../../ui/desk/parcels.py" line="267" />
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="252" />
+        <location filename="../../ui/desk/parcels.py" line="268" />
         <source>&amp;Visiting unit</source>
         <translation>被访房屋(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="253" />
+        <location filename="../../ui/desk/parcels.py" line="269" />
         <source>P&amp;urpose</source>
         <translation>事由(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="260" />
+        <location filename="../../ui/desk/parcels.py" line="276" />
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="265" />
+        <location filename="../../ui/desk/parcels.py" line="281" />
         <source>&amp;Left</source>
         <translation>登记离开(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/parcels.py" line="272" />
+        <location filename="../../ui/desk/parcels.py" line="288" />
         <source>Visitors of the last 24 hours and those still inside (blue)</source>
         <translation>最近24小时的访客及尚未离开的访客（蓝色）</translation>
     </message>

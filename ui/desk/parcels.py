@@ -106,6 +106,10 @@ class ParcelsTab(QWidget):
         self.collector = QLineEdit(objectName="parcel_collector")
         self.collector.setPlaceholderText(self.tr("Collected by (name)"))
         self.collect_button = QPushButton(self.tr("Co&llected"), objectName="parcel_collect")
+        self.return_button = QPushButton(
+            self.tr("Re&turned to carrier"), objectName="parcel_return"
+        )
+        self.return_button.setToolTip(self.tr("Give the parcel back; the name field says to whom"))
         self.action_error = QLabel(objectName="parcel_action_error")
         self.action_error.setStyleSheet("color: #b00020;")
 
@@ -118,6 +122,7 @@ class ParcelsTab(QWidget):
         actions.addWidget(self.notify_button)
         actions.addWidget(self.collector)
         actions.addWidget(self.collect_button)
+        actions.addWidget(self.return_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
@@ -133,6 +138,7 @@ class ParcelsTab(QWidget):
         self.notify_button.clicked.connect(self.notified)
         self.collector.returnPressed.connect(self.collect)
         self.collect_button.clicked.connect(self.collect)
+        self.return_button.clicked.connect(self.return_to_carrier)
         self.table.opened.connect(self._opened)
         self.unit.picked.connect(self._unit_picked)
         self.apply_filter()
@@ -206,6 +212,16 @@ class ParcelsTab(QWidget):
             return
         who = self.collector.text()
         if self._act(lambda s: parcels.collect_parcel(s, parcel_id, collected_by=who)):
+            self.collector.clear()
+
+    def return_to_carrier(self) -> None:
+        """Give the chosen parcel back to the carrier (the name field says to whom)."""
+        parcel_id = self.table.current_id()
+        if parcel_id is None:
+            self.action_error.setText(self.tr("Choose a parcel first."))
+            return
+        who = self.collector.text()
+        if self._act(lambda s: parcels.return_parcel(s, parcel_id, note=who)):
             self.collector.clear()
 
     def _act(self, fn: Callable[[Session], None]) -> bool:

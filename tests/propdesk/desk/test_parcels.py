@@ -89,6 +89,17 @@ def test_parcel_validation(db: Database, estate: Estate) -> None:
         assert err.value.field == "unit_id"
 
 
+def test_uncollected_parcel_returned_to_the_carrier(db: Database, estate: Estate) -> None:
+    pid = _receive(db, estate, "SF500", date(2026, 11, 1))
+    with db.begin(CLERK) as s:
+        with pytest.raises(ValidationError):
+            parcels.return_parcel(s, pid, note="")
+        parcels.return_parcel(s, pid, note="顺丰快递员小刘", at=local(date(2026, 11, 20)))
+        assert parcels.count_waiting(s, today=date(2026, 11, 20)) == (0, 0)
+        [row] = parcels.waiting_parcels(s, include_collected=True)
+    assert (row.status, row.collected_by) == ("returned", "顺丰快递员小刘")
+
+
 def test_visitors_in_and_out(db: Database, estate: Estate) -> None:
     day = date(2026, 11, 30)
     with db.begin(CLERK) as s:

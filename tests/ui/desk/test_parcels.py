@@ -76,6 +76,14 @@ def test_receive_and_collect_a_parcel(
     collected = {tab.model.index(r, 2).data(): tab.model.index(r, 10).data() for r in range(2)}
     assert collected == {"JD0001": "王五", "SF123456": ""}
 
+    row = _texts(tab.model, 2).index("SF123456")
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    type_text(qtbot, tab.collector, "顺丰快递员")
+    qtbot.mouseClick(tab.return_button, Qt.MouseButton.LeftButton)
+    row = _texts(tab.model, 2).index("SF123456")
+    assert tab.model.index(row, 9).data() == "Returned"
+    assert tab.summary.text() == "0 waiting, 0 held too long"
+
 
 def test_visitor_signs_in_and_out(
     qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
