@@ -36,7 +36,7 @@ from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
 from ui.events import Changes
-from ui.renovation.widgets import OVERDUE_COLOR, ServiceDialog
+from ui.renovation.widgets import OVERDUE_COLOR, ServiceDialog, named
 
 D = KeyDeposit
 L = aliased(KeyLoan, name="open_loan")
@@ -101,10 +101,10 @@ class KeyListModel(SqlTableModel):
 
 
 FILTERS = [
-    ("custody", QT_TRANSLATE_NOOP("KeysPage", "In custody")),
-    ("out", QT_TRANSLATE_NOOP("KeysPage", "Lent out")),
-    ("overdue", QT_TRANSLATE_NOOP("KeysPage", "Overdue")),
-    ("all", QT_TRANSLATE_NOOP("KeysPage", "All")),
+    ("custody", str(QT_TRANSLATE_NOOP("KeysPage", "In custody"))),
+    ("out", str(QT_TRANSLATE_NOOP("KeysPage", "Lent out"))),
+    ("overdue", str(QT_TRANSLATE_NOOP("KeysPage", "Overdue"))),
+    ("all", str(QT_TRANSLATE_NOOP("KeysPage", "All"))),
 ]
 
 
@@ -122,12 +122,12 @@ class DepositKeyDialog(ServiceDialog):
             from propdesk.registry.services import get_unit
 
             self.unit.set_unit(unit_id, ctx.read(lambda s: get_unit(s, unit_id).code))
-        self.deposited_by = QLineEdit(objectName="deposited_by")
-        self.phone = QLineEdit(objectName="phone")
-        self.purpose = QLineEdit(objectName="purpose")
-        self.authorised = QLineEdit(objectName="authorised")
+        self.deposited_by = named(QLineEdit(), "deposited_by")
+        self.phone = named(QLineEdit(), "phone")
+        self.purpose = named(QLineEdit(), "purpose")
+        self.authorised = named(QLineEdit(), "authorised")
         self.authorised.setPlaceholderText(self.tr("Names, separated by 、 or commas"))
-        self.count = QSpinBox(objectName="key_count")
+        self.count = named(QSpinBox(), "key_count")
         self.count.setRange(1, 20)
         e = self.errors
         e.add_row(self.tr("Unit"), "unit_id", self.unit)
@@ -176,15 +176,15 @@ class LendDialog(ServiceDialog):
     ) -> None:
         super().__init__(ctx=ctx, title=self.tr("Lend key"), parent=parent)
         self.deposit_id = deposit_id
-        self.borrower = QComboBox(objectName="borrower")
+        self.borrower = named(QComboBox(), "borrower")
         self.borrower.setEditable(True)
         self.borrower.addItems(authorised)
-        self.phone = QLineEdit(objectName="borrower_phone")
-        self.purpose = QLineEdit(objectName="purpose")
-        self.due = QDateTimeEdit(_to_qdatetime(utcnow() + timedelta(hours=4)), objectName="due_at")
+        self.phone = named(QLineEdit(), "borrower_phone")
+        self.purpose = named(QLineEdit(), "purpose")
+        self.due = named(QDateTimeEdit(_to_qdatetime(utcnow() + timedelta(hours=4))), "due_at")
         self.due.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.due.setCalendarPopup(True)
-        self.signature = QLineEdit(objectName="signature")
+        self.signature = named(QLineEdit(), "signature")
         self.signature.setPlaceholderText(self.tr("The borrower signs with their name"))
         e = self.errors
         e.add_row(self.tr("Borrower"), "borrower", self.borrower)
@@ -215,8 +215,8 @@ class ReturnDialog(ServiceDialog):
     ) -> None:
         super().__init__(ctx=ctx, title=self.tr("Key returned"), parent=parent)
         self.loan_id = loan_id
-        self.returned_by = QLineEdit(borrower, objectName="returned_by")
-        self.signature = QLineEdit(objectName="signature")
+        self.returned_by = named(QLineEdit(borrower), "returned_by")
+        self.signature = named(QLineEdit(), "signature")
         self.errors.add_row(self.tr("Returned by"), "returned_by", self.returned_by)
         self.errors.add_row(self.tr("Signature"), "signature", self.signature)
 
@@ -237,7 +237,7 @@ class WithdrawDialog(ServiceDialog):
     def __init__(self, *, ctx: AppContext, deposit_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx=ctx, title=self.tr("Key withdrawn"), parent=parent)
         self.deposit_id = deposit_id
-        self.withdrawn_by = QLineEdit(objectName="withdrawn_by")
+        self.withdrawn_by = named(QLineEdit(), "withdrawn_by")
         self.errors.add_row(self.tr("Collected by"), "withdrawn_by", self.withdrawn_by)
 
     def work(self, session: Session) -> None:
@@ -258,24 +258,20 @@ class KeysPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.dialog: ServiceDialog | None = None
-        self.show_combo = QComboBox(objectName="key_filter")
+        self.show_combo = named(QComboBox(), "key_filter")
         for key, text in FILTERS:
             self.show_combo.addItem(QCoreApplication.translate("KeysPage", text), key)
-        self.search = QLineEdit(objectName="key_search")
+        self.search = named(QLineEdit(), "key_search")
         self.search.setPlaceholderText(self.tr("Unit, tag or depositor"))
-        self.summary = QLabel(objectName="key_summary")
+        self.summary = named(QLabel(), "key_summary")
         self.model = KeyListModel(ctx=ctx, parent=self)
         self.table = RecordTableView()
         self.table.setObjectName("key_table")
         self.table.setModel(self.model)
-        self.deposit_button = QPushButton(
-            self.tr("Deposit key… (Ctrl+N)"), objectName="deposit_key"
-        )
-        self.lend_button = QPushButton(self.tr("Lend…"), objectName="lend_key")
-        self.return_button = QPushButton(self.tr("Returned…"), objectName="return_key")
-        self.withdraw_button = QPushButton(
-            self.tr("Withdrawn by owner…"), objectName="withdraw_key"
-        )
+        self.deposit_button = named(QPushButton(self.tr("Deposit key… (Ctrl+N)")), "deposit_key")
+        self.lend_button = named(QPushButton(self.tr("Lend…")), "lend_key")
+        self.return_button = named(QPushButton(self.tr("Returned…")), "return_key")
+        self.withdraw_button = named(QPushButton(self.tr("Withdrawn by owner…")), "withdraw_key")
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Show")))
         top.addWidget(self.show_combo)

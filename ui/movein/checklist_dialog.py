@@ -31,7 +31,7 @@ from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
 from ui.movein.printing import print_handover, print_notice
 from ui.movein.readings import parse_reading, show_reading
-from ui.renovation.widgets import date_edit, desk_today, from_qdate, to_qdate
+from ui.renovation.widgets import date_edit, desk_today, from_qdate, named, to_qdate
 
 TOPICS = ("movein", "occupancy", "units", "people", "fees")
 
@@ -61,34 +61,34 @@ class MoveInDialog(QDialog):
         form = QFormLayout()
         self.errors = FormErrors(form)
         self.unit = UnitPicker(ctx=ctx)
-        self.person_name = QLineEdit(objectName="person_name")
-        self.person_phone = QLineEdit(objectName="person_phone")
-        self.role = QComboBox(objectName="role")
+        self.person_name = named(QLineEdit(), "person_name")
+        self.person_phone = named(QLineEdit(), "person_phone")
+        self.role = named(QComboBox(), "role")
         for r in OccupancyRole:
             self.role.addItem(OCCUPANCY_ROLE_ZH[r], r.value)
-        self.header = QLabel(objectName="movein_header")
+        self.header = named(QLabel(), "movein_header")
         self.planned = date_edit(desk_today(), object_name="planned_on")
-        self.documents = QCheckBox(self.tr("Documents checked"), objectName="documents_checked")
-        self.documents_note = QLineEdit(objectName="documents_note")
-        self.fees = QCheckBox(self.tr("Fees settled"), objectName="fees_settled")
-        self.arrears_label = QLabel(objectName="arrears")
-        self.water = QLineEdit(objectName="water_reading")
-        self.electricity = QLineEdit(objectName="electricity_reading")
+        self.documents = named(QCheckBox(self.tr("Documents checked")), "documents_checked")
+        self.documents_note = named(QLineEdit(), "documents_note")
+        self.fees = named(QCheckBox(self.tr("Fees settled")), "fees_settled")
+        self.arrears_label = named(QLabel(), "arrears")
+        self.water = named(QLineEdit(), "water_reading")
+        self.electricity = named(QLineEdit(), "electricity_reading")
         keys_box = QWidget()
         grid = QGridLayout(keys_box)
         grid.setContentsMargins(0, 0, 0, 0)
         self.key_spins: dict[str, QSpinBox] = {}
         for i, key_type in enumerate(KEY_TYPES):
-            spin = QSpinBox(objectName=f"keys_{i}")
+            spin = named(QSpinBox(), f"keys_{i}")
             spin.setRange(0, 20)
             grid.addWidget(QLabel(key_type), i // 3, (i % 3) * 2)
             grid.addWidget(spin, i // 3, (i % 3) * 2 + 1)
             self.key_spins[key_type] = spin
-        self.cards = QLineEdit(objectName="card_numbers")
+        self.cards = named(QLineEdit(), "card_numbers")
         self.cards.setPlaceholderText(self.tr("Card numbers, separated by commas"))
-        self.parking = QCheckBox(self.tr("Parking applied for"), objectName="parking_requested")
-        self.parking_note = QLineEdit(objectName="parking_note")
-        self.signed = QCheckBox(self.tr("Signed"), objectName="signed")
+        self.parking = named(QCheckBox(self.tr("Parking applied for")), "parking_requested")
+        self.parking_note = named(QLineEdit(), "parking_note")
+        self.signed = named(QCheckBox(self.tr("Signed")), "signed")
         self.signed_on = date_edit(desk_today(), object_name="signed_on")
         self.signed_on.setEnabled(False)
         self.signed.toggled.connect(self.signed_on.setEnabled)
@@ -97,7 +97,7 @@ class MoveInDialog(QDialog):
         sr.setContentsMargins(0, 0, 0, 0)
         sr.addWidget(self.signed)
         sr.addWidget(self.signed_on, 1)
-        self.notes = QLineEdit(objectName="notes")
+        self.notes = named(QLineEdit(), "notes")
         e = self.errors
         if movein_id is None:
             e.add_row(self.tr("Unit"), "unit_id", self.unit)
@@ -119,14 +119,12 @@ class MoveInDialog(QDialog):
         e.add_row(self.tr("Parking note"), "parking_note", self.parking_note)
         e.add_row(self.tr("Signature"), "signed_on", signed_row)
         e.add_row(self.tr("Notes"), "notes", self.notes)
-        self.missing = QLabel(objectName="missing")
+        self.missing = named(QLabel(), "missing")
         self.missing.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"), objectName="save")
-        self.complete_button = QPushButton(self.tr("Complete move-in"), objectName="complete")
-        self.notice_button = QPushButton(self.tr("Print notice"), objectName="print_notice")
-        self.handover_button = QPushButton(
-            self.tr("Print handover form"), objectName="print_handover"
-        )
+        self.save_button = named(QPushButton(self.tr("Save (Ctrl+S)")), "save")
+        self.complete_button = named(QPushButton(self.tr("Complete move-in")), "complete")
+        self.notice_button = named(QPushButton(self.tr("Print notice")), "print_notice")
+        self.handover_button = named(QPushButton(self.tr("Print handover form")), "print_handover")
         close = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
         for b in (self.save_button, self.complete_button, self.notice_button, self.handover_button):
@@ -280,8 +278,8 @@ class MoveInDialog(QDialog):
 
     def _rebuild_as_saved(self, movein_id: int) -> None:
         # the unit and occupant are fixed once saved: show them as the header instead
-        for field in ("unit_id", "person_name", "person_phone", "role"):
-            self.errors.labels[field].parentWidget().setEnabled(False)
+        for editor in (self.unit, self.person_name, self.person_phone, self.role):
+            editor.setEnabled(False)
         self.load(movein_id)
 
     def complete(self) -> None:

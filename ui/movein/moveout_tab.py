@@ -27,7 +27,7 @@ from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
 from ui.movein.printing import print_slip
 from ui.movein.readings import parse_reading
-from ui.renovation.widgets import date_edit, desk_today, from_qdate
+from ui.renovation.widgets import date_edit, desk_today, from_qdate, named
 
 TOPICS = ("movein", "occupancy", "units", "fees")
 
@@ -48,20 +48,20 @@ class MoveOutTab(QWidget):
         form = QFormLayout()
         self.errors = FormErrors(form)
         self.unit = UnitPicker(ctx=ctx)
-        self.occupant = QComboBox(objectName="occupancy")
-        self.arrears_label = QLabel(objectName="arrears")
+        self.occupant = named(QComboBox(), "occupancy")
+        self.arrears_label = named(QLabel(), "arrears")
         self.moved_out_on = date_edit(desk_today(), object_name="moved_out_on")
-        self.water = QLineEdit(objectName="water_reading")
-        self.electricity = QLineEdit(objectName="electricity_reading")
-        self.keys_returned = QSpinBox(objectName="keys_returned")
+        self.water = named(QLineEdit(), "water_reading")
+        self.electricity = named(QLineEdit(), "electricity_reading")
+        self.keys_returned = named(QSpinBox(), "keys_returned")
         self.keys_returned.setRange(0, 50)
-        self.cards_returned = QLineEdit(objectName="cards_returned")
-        self.waiver = QLineEdit(objectName="waiver_reason")
+        self.cards_returned = named(QLineEdit(), "cards_returned")
+        self.waiver = named(QLineEdit(), "waiver_reason")
         self.waiver.setEnabled(ctx.can(Permission.WAIVE))
         self.waiver.setPlaceholderText(
             self.tr("Manager only: why the occupant may leave with arrears")
         )
-        self.items_note = QLineEdit(objectName="items_note")
+        self.items_note = named(QLineEdit(), "items_note")
         e = self.errors
         e.add_row(self.tr("Unit"), "unit_id", self.unit)
         e.add_row(self.tr("Occupant leaving"), "occupancy_id", self.occupant)
@@ -73,10 +73,10 @@ class MoveOutTab(QWidget):
         e.add_row(self.tr("Cards returned"), "cards_returned", self.cards_returned)
         e.add_row(self.tr("Arrears waiver"), "waiver_reason", self.waiver)
         e.add_row(self.tr("Items taken out"), "items_note", self.items_note)
-        self.record_button = QPushButton(self.tr("Record move-out"), objectName="record_moveout")
-        self.print_button = QPushButton(self.tr("Print move-out slip"), objectName="print_slip")
+        self.record_button = named(QPushButton(self.tr("Record move-out")), "record_moveout")
+        self.print_button = named(QPushButton(self.tr("Print move-out slip")), "print_slip")
         self.print_button.setEnabled(False)
-        self.message = QLabel(objectName="message")
+        self.message = named(QLabel(), "message")
         buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.print_button)

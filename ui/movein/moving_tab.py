@@ -24,7 +24,7 @@ from ui.common.forms import show_error
 from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
 from ui.movein.printing import print_guards_list
-from ui.renovation.widgets import ListModel, ServiceDialog, date_edit, desk_today, from_qdate
+from ui.renovation.widgets import ListModel, ServiceDialog, date_edit, desk_today, from_qdate, named
 
 
 class BookingDialog(ServiceDialog):
@@ -36,15 +36,15 @@ class BookingDialog(ServiceDialog):
         super().__init__(ctx=ctx, title=self.tr("Book a move"), parent=parent)
         self.unit = UnitPicker(ctx=ctx)
         self.day = date_edit(day, object_name="day")
-        self.slot = QComboBox(objectName="slot")
+        self.slot = named(QComboBox(), "slot")
         self.slot.addItems(MOVING_SLOTS)
-        self.direction = QComboBox(objectName="direction")
+        self.direction = named(QComboBox(), "direction")
         self.direction.addItem(self.tr("Moving in"), "in")
         self.direction.addItem(self.tr("Moving out"), "out")
-        self.contact = QLineEdit(objectName="contact_name")
-        self.phone = QLineEdit(objectName="contact_phone")
-        self.company = QLineEdit(objectName="mover_company")
-        self.plate = QLineEdit(objectName="vehicle_plate")
+        self.contact = named(QLineEdit(), "contact_name")
+        self.phone = named(QLineEdit(), "contact_phone")
+        self.company = named(QLineEdit(), "mover_company")
+        self.plate = named(QLineEdit(), "vehicle_plate")
         e = self.errors
         e.add_row(self.tr("Unit"), "unit_id", self.unit)
         e.add_row(self.tr("Date"), "day", self.day)
@@ -109,14 +109,14 @@ class MovingTab(QWidget):
             ],
             parent=self,
         )
-        self.table = QTableView(objectName="moving_table")
+        self.table = named(QTableView(), "moving_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.book_button = QPushButton(self.tr("Book a move…"), objectName="book")
-        self.cancel_button = QPushButton(self.tr("Cancel booking"), objectName="cancel_booking")
-        self.print_button = QPushButton(self.tr("Print guards' list"), objectName="print_list")
+        self.book_button = named(QPushButton(self.tr("Book a move…")), "book")
+        self.cancel_button = named(QPushButton(self.tr("Cancel booking")), "cancel_booking")
+        self.print_button = named(QPushButton(self.tr("Print guards' list")), "print_list")
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Day")))
         top.addWidget(self.day)

@@ -25,13 +25,14 @@ from ui.context import AppContext
 from ui.movein.checklist_dialog import MoveInDialog
 from ui.movein.moveout_tab import MoveOutTab
 from ui.movein.moving_tab import MovingTab
+from ui.renovation.widgets import named
 
 M = MoveIn
 
 STATUS = {
-    "draft": QT_TRANSLATE_NOOP("MoveInStatus", "In progress"),
-    "completed": QT_TRANSLATE_NOOP("MoveInStatus", "Moved in"),
-    "cancelled": QT_TRANSLATE_NOOP("MoveInStatus", "Cancelled"),
+    "draft": str(QT_TRANSLATE_NOOP("MoveInStatus", "In progress")),
+    "completed": str(QT_TRANSLATE_NOOP("MoveInStatus", "Moved in")),
+    "cancelled": str(QT_TRANSLATE_NOOP("MoveInStatus", "Cancelled")),
 }
 
 
@@ -68,9 +69,9 @@ class MoveInListModel(SqlTableModel):
 
 
 FILTERS = [
-    ("draft", QT_TRANSLATE_NOOP("MoveInsTab", "In progress")),
-    ("completed", QT_TRANSLATE_NOOP("MoveInsTab", "Moved in")),
-    ("all", QT_TRANSLATE_NOOP("MoveInsTab", "All")),
+    ("draft", str(QT_TRANSLATE_NOOP("MoveInsTab", "In progress"))),
+    ("completed", str(QT_TRANSLATE_NOOP("MoveInsTab", "Moved in"))),
+    ("all", str(QT_TRANSLATE_NOOP("MoveInsTab", "All"))),
 ]
 
 
@@ -84,13 +85,13 @@ class MoveInsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.dialog: MoveInDialog | None = None
-        self.show_combo = QComboBox(objectName="movein_filter")
+        self.show_combo = named(QComboBox(), "movein_filter")
         for key, text in FILTERS:
             self.show_combo.addItem(QCoreApplication.translate("MoveInsTab", text), key)
-        self.search = QLineEdit(objectName="movein_search")
+        self.search = named(QLineEdit(), "movein_search")
         self.search.setPlaceholderText(self.tr("Unit or name"))
-        self.new_button = QPushButton(self.tr("New move-in… (Ctrl+N)"), objectName="new_movein")
-        self.open_button = QPushButton(self.tr("Open"), objectName="open_movein")
+        self.new_button = named(QPushButton(self.tr("New move-in… (Ctrl+N)")), "new_movein")
+        self.open_button = named(QPushButton(self.tr("Open")), "open_movein")
         self.model = MoveInListModel(ctx=ctx, parent=self)
         self.table = RecordTableView()
         self.table.setObjectName("movein_table")

@@ -36,13 +36,13 @@ from propdesk.renovation.values import (
 )
 from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
-from ui.renovation.widgets import ServiceDialog, date_edit, desk_today, from_qdate
+from ui.renovation.widgets import ServiceDialog, date_edit, desk_today, from_qdate, named
 
 TOPICS = ("renovation", "units", "fees", "payments")
 
 
 def method_combo(object_name: str = "method") -> QComboBox:
-    combo = QComboBox(objectName=object_name)
+    combo = named(QComboBox(), object_name)
     for m in TAKEN_METHODS:
         combo.addItem(PAY_METHOD_ZH[PayMethod(m)], m.value)
     return combo
@@ -58,16 +58,16 @@ class ApplicationDialog(ServiceDialog):
     ) -> None:
         super().__init__(ctx=ctx, title=self.tr("New renovation application"), parent=parent)
         self.unit = UnitPicker(ctx=ctx)
-        self.owner = QLineEdit(objectName="owner_name")
-        self.owner_phone = QLineEdit(objectName="owner_phone")
-        self.contractor = QLineEdit(objectName="contractor")
-        self.contact = QLineEdit(objectName="contractor_contact")
-        self.contact_phone = QLineEdit(objectName="contractor_phone")
-        self.scope = QLineEdit(objectName="scope")
+        self.owner = named(QLineEdit(), "owner_name")
+        self.owner_phone = named(QLineEdit(), "owner_phone")
+        self.contractor = named(QLineEdit(), "contractor")
+        self.contact = named(QLineEdit(), "contractor_contact")
+        self.contact_phone = named(QLineEdit(), "contractor_phone")
+        self.scope = named(QLineEdit(), "scope")
         self.start = date_edit(desk_today(), object_name="planned_start")
         self.end = date_edit(desk_today() + timedelta(days=60), object_name="planned_end")
-        self.deposit = QLineEdit("2000.00", objectName="deposit")
-        self.workers = QPlainTextEdit(objectName="workers")
+        self.deposit = named(QLineEdit("2000.00"), "deposit")
+        self.workers = named(QPlainTextEdit(), "workers")
         self.workers.setPlaceholderText(self.tr("One worker per line: name and phone"))
         self.workers.setTabChangesFocus(True)
         self.workers.setFixedHeight(80)
@@ -138,8 +138,8 @@ class DepositDialog(ServiceDialog):
         super().__init__(ctx=ctx, title=self.tr("Collect deposit"), parent=parent)
         self.permit_id = permit.id
         self.method = method_combo()
-        self.txn_ref = QLineEdit(objectName="txn_ref")
-        amount = QLabel(yuan(permit.deposit_fen), objectName="deposit_amount")
+        self.txn_ref = named(QLineEdit(), "txn_ref")
+        amount = named(QLabel(yuan(permit.deposit_fen)), "deposit_amount")
         self.errors.add_row(self.tr("Deposit (yuan)"), "deposit_fen", amount)
         self.errors.add_row(self.tr("Paid by"), "method", self.method)
         self.errors.add_row(self.tr("Transaction no."), "txn_ref", self.txn_ref)
@@ -165,7 +165,7 @@ class ReasonDialog(ServiceDialog):
     ) -> None:
         super().__init__(ctx=ctx, title=title, parent=parent)
         self._action = action
-        self.reason = QLineEdit(objectName="reason")
+        self.reason = named(QLineEdit(), "reason")
         self.errors.add_row(self.tr("Reason"), "reason", self.reason)
 
     def work(self, session: Session) -> object:
@@ -188,16 +188,16 @@ class InspectionDialog(ServiceDialog):
         super().__init__(ctx=ctx, title=self.tr("Site inspection"), parent=parent)
         self.permit_id = permit_id
         self.day = date_edit(desk_today(), object_name="inspected_on")
-        self.inspector = QLineEdit(ctx.actor.display_name, objectName="inspector")
-        self.notes = QLineEdit(objectName="notes")
+        self.inspector = named(QLineEdit(ctx.actor.display_name), "inspector")
+        self.notes = named(QLineEdit(), "notes")
         box = QWidget()
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
         self.checks: dict[int, QCheckBox] = {}
         self.descriptions: dict[int, QLineEdit] = {}
         for row, t in enumerate(types):
-            check = QCheckBox(t.name, objectName=f"violation_{t.code}")
-            text = QLineEdit(objectName=f"description_{t.code}")
+            check = named(QCheckBox(t.name), f"violation_{t.code}")
+            text = named(QLineEdit(), f"description_{t.code}")
             text.setPlaceholderText(self.tr("What was found"))
             text.setEnabled(False)
             check.toggled.connect(text.setEnabled)
@@ -206,14 +206,14 @@ class InspectionDialog(ServiceDialog):
             self.checks[t.id] = check
             self.descriptions[t.id] = text
         self.deadline = date_edit(desk_today() + timedelta(days=1), object_name="deadline")
-        self.ticket = QCheckBox(
-            self.tr("Needs repair: raise a service ticket"), objectName="raise_ticket"
+        self.ticket = named(
+            QCheckBox(self.tr("Needs repair: raise a service ticket")), "raise_ticket"
         )
         photo_row = QWidget()
         ph = QHBoxLayout(photo_row)
         ph.setContentsMargins(0, 0, 0, 0)
-        self.photo_button = QPushButton(self.tr("Add photos…"), objectName="add_photos")
-        self.photo_label = QLabel(self.tr("no photos"), objectName="photo_count")
+        self.photo_button = named(QPushButton(self.tr("Add photos…")), "add_photos")
+        self.photo_label = named(QLabel(self.tr("no photos")), "photo_count")
         ph.addWidget(self.photo_button)
         ph.addWidget(self.photo_label, 1)
         self.photo_button.clicked.connect(self._pick_photos)
@@ -272,9 +272,9 @@ class FollowUpDialog(ServiceDialog):
     ) -> None:
         super().__init__(ctx=ctx, title=self.tr("Follow up violation"), parent=parent)
         self.violation_id = violation_id
-        self.rectified = QCheckBox(self.tr("Rectified"), objectName="rectified")
+        self.rectified = named(QCheckBox(self.tr("Rectified")), "rectified")
         self.rectified.setChecked(True)
-        self.note = QLineEdit(objectName="note")
+        self.note = named(QLineEdit(), "note")
         self.new_deadline = date_edit(desk_today() + timedelta(days=2), object_name="new_deadline")
         self.new_deadline.setEnabled(False)
         self.rectified.toggled.connect(lambda on: self.new_deadline.setEnabled(not on))
@@ -305,7 +305,7 @@ class AcceptDialog(ServiceDialog):
         super().__init__(ctx=ctx, title=self.tr("Completion acceptance"), parent=parent)
         self.permit = permit
         self.day = date_edit(desk_today(), object_name="accepted_on")
-        self.note = QLineEdit(objectName="note")
+        self.note = named(QLineEdit(), "note")
         self.errors.add_row(self.tr("Accepted on"), "accepted_on", self.day)
         self.errors.add_row(self.tr("Note"), "note", self.note)
 
@@ -333,9 +333,9 @@ class RefundDialog(ServiceDialog):
         self.rows_layout = QVBoxLayout(self.rows_box)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
         self.rows: list[tuple[QLineEdit, QLineEdit]] = []
-        self.add_button = QPushButton(self.tr("Add deduction"), objectName="add_deduction")
+        self.add_button = named(QPushButton(self.tr("Add deduction")), "add_deduction")
         self.add_button.clicked.connect(lambda: self.add_row())
-        self.net = QLabel(objectName="net_refund")
+        self.net = named(QLabel(), "net_refund")
         self.method = method_combo()
         self.errors.add_row(self.tr("Deposit (yuan)"), "deposit", QLabel(yuan(permit.deposit_fen)))
         self.errors.add_row(self.tr("Deductions"), "deductions", self.rows_box)
@@ -350,9 +350,9 @@ class RefundDialog(ServiceDialog):
         row = QWidget()
         h = QHBoxLayout(row)
         h.setContentsMargins(0, 0, 0, 0)
-        r = QLineEdit(reason, objectName=f"deduction_reason_{n}")
+        r = named(QLineEdit(reason), f"deduction_reason_{n}")
         r.setPlaceholderText(self.tr("Reason"))
-        a = QLineEdit(amount, objectName=f"deduction_amount_{n}")
+        a = named(QLineEdit(amount), f"deduction_amount_{n}")
         a.setPlaceholderText(self.tr("Yuan"))
         a.setMaximumWidth(110)
         h.addWidget(r, 1)

@@ -5,19 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 STATUS = {
-    "applied": QT_TRANSLATE_NOOP("RenovationStatus", "Awaiting approval"),
-    "approved": QT_TRANSLATE_NOOP("RenovationStatus", "Under way"),
-    "rejected": QT_TRANSLATE_NOOP("RenovationStatus", "Rejected"),
-    "accepted": QT_TRANSLATE_NOOP("RenovationStatus", "Accepted"),
-    "refunded": QT_TRANSLATE_NOOP("RenovationStatus", "Deposit refunded"),
-    "cancelled": QT_TRANSLATE_NOOP("RenovationStatus", "Cancelled"),
+    "applied": str(QT_TRANSLATE_NOOP("RenovationStatus", "Awaiting approval")),
+    "approved": str(QT_TRANSLATE_NOOP("RenovationStatus", "Under way")),
+    "rejected": str(QT_TRANSLATE_NOOP("RenovationStatus", "Rejected")),
+    "accepted": str(QT_TRANSLATE_NOOP("RenovationStatus", "Accepted")),
+    "refunded": str(QT_TRANSLATE_NOOP("RenovationStatus", "Deposit refunded")),
+    "cancelled": str(QT_TRANSLATE_NOOP("RenovationStatus", "Cancelled")),
 }
 
 GLANCE = {
-    "permit_overdue": QT_TRANSLATE_NOOP("RenovationGlance", "Permit overdue"),
-    "permit_expiring": QT_TRANSLATE_NOOP("RenovationGlance", "Permit expiring"),
-    "inspection_due": QT_TRANSLATE_NOOP("RenovationGlance", "Inspection due"),
-    "violation_overdue": QT_TRANSLATE_NOOP("RenovationGlance", "Violation overdue"),
+    "permit_overdue": str(QT_TRANSLATE_NOOP("RenovationGlance", "Permit overdue")),
+    "permit_expiring": str(QT_TRANSLATE_NOOP("RenovationGlance", "Permit expiring")),
+    "inspection_due": str(QT_TRANSLATE_NOOP("RenovationGlance", "Inspection due")),
+    "violation_overdue": str(QT_TRANSLATE_NOOP("RenovationGlance", "Violation overdue")),
 }
 
 

@@ -39,7 +39,7 @@ from ui.events import Changes
 from ui.renovation.dialogs import ApplicationDialog
 from ui.renovation.labels import glance_label, status_label
 from ui.renovation.permit_view import PermitView
-from ui.renovation.widgets import OVERDUE_COLOR, ListModel, desk_today
+from ui.renovation.widgets import OVERDUE_COLOR, ListModel, desk_today, named
 
 P = RenovationPermit
 
@@ -73,12 +73,12 @@ class PermitListModel(SqlTableModel):
 
 
 FILTERS: list[tuple[str, str]] = [
-    ("active", QT_TRANSLATE_NOOP("PermitsTab", "Active")),
-    ("applied", QT_TRANSLATE_NOOP("PermitsTab", "Awaiting approval")),
-    ("approved", QT_TRANSLATE_NOOP("PermitsTab", "Under way")),
-    ("overdue", QT_TRANSLATE_NOOP("PermitsTab", "Overdue")),
-    ("finished", QT_TRANSLATE_NOOP("PermitsTab", "Finished")),
-    ("all", QT_TRANSLATE_NOOP("PermitsTab", "All")),
+    ("active", str(QT_TRANSLATE_NOOP("PermitsTab", "Active"))),
+    ("applied", str(QT_TRANSLATE_NOOP("PermitsTab", "Awaiting approval"))),
+    ("approved", str(QT_TRANSLATE_NOOP("PermitsTab", "Under way"))),
+    ("overdue", str(QT_TRANSLATE_NOOP("PermitsTab", "Overdue"))),
+    ("finished", str(QT_TRANSLATE_NOOP("PermitsTab", "Finished"))),
+    ("all", str(QT_TRANSLATE_NOOP("PermitsTab", "All"))),
 ]
 
 
@@ -105,12 +105,12 @@ class PermitsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.dialog: ApplicationDialog | None = None
-        self.show_combo = QComboBox(objectName="permit_filter")
+        self.show_combo = named(QComboBox(), "permit_filter")
         for key, text in FILTERS:
             self.show_combo.addItem(QCoreApplication.translate("PermitsTab", text), key)
-        self.search = QLineEdit(objectName="permit_search")
+        self.search = named(QLineEdit(), "permit_search")
         self.search.setPlaceholderText(self.tr("Unit, permit no. or owner"))
-        self.new_button = QPushButton(self.tr("New application… (Ctrl+N)"), objectName="new_permit")
+        self.new_button = named(QPushButton(self.tr("New application… (Ctrl+N)")), "new_permit")
         self.model = PermitListModel(ctx=ctx, parent=self)
         self.table = RecordTableView()
         self.table.setObjectName("permit_table")
@@ -202,7 +202,7 @@ class GlanceTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._open_permit = open_permit
-        self.summary = QLabel(objectName="glance_summary")
+        self.summary = named(QLabel(), "glance_summary")
         self.model: ListModel[GlanceRow] = ListModel(
             [
                 (self.tr("What"), lambda r: glance_label(r.kind)),
@@ -214,7 +214,7 @@ class GlanceTab(QWidget):
             foreground=lambda r: OVERDUE_COLOR if r.kind.endswith("overdue") else None,
             parent=self,
         )
-        self.table = QTableView(objectName="glance_table")
+        self.table = named(QTableView(), "glance_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)

@@ -31,7 +31,7 @@ from ui.events import Changes
 from ui.renovation import dialogs
 from ui.renovation.labels import status_label
 from ui.renovation.printing import print_passes, print_permit
-from ui.renovation.widgets import OVERDUE_COLOR, ListModel, ServiceDialog, desk_today
+from ui.renovation.widgets import OVERDUE_COLOR, ListModel, ServiceDialog, desk_today, named
 
 
 class PermitView(QWidget):
@@ -47,7 +47,7 @@ class PermitView(QWidget):
         self.ctx = ctx
         self.permit: PermitInfo | None = None
         self.dialog: ServiceDialog | None = None
-        self.summary = QLabel(self.tr("Choose an application in the list."), objectName="summary")
+        self.summary = named(QLabel(self.tr("Choose an application in the list.")), "summary")
         self.summary.setWordWrap(True)
         self.violation_model: ListModel[tuple[str, ViolationInfo]] = ListModel(
             [
@@ -62,13 +62,13 @@ class PermitView(QWidget):
             ),
             parent=self,
         )
-        self.violations = QTableView(objectName="violations")
+        self.violations = named(QTableView(), "violations")
         self.violations.setModel(self.violation_model)
         self.violations.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.violations.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.violations.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.violations.verticalHeader().setVisible(False)
-        self.inspections_label = QLabel(objectName="inspections")
+        self.inspections_label = named(QLabel(), "inspections")
         buttons = QGridLayout()
         self.deposit_button = self._button(self.tr("Collect deposit…"), self.collect_deposit)
         self.approve_button = self._button(self.tr("Approve"), self.approve)

@@ -14,7 +14,7 @@ from propdesk.tickets.sla import LOCAL_TZ
 from ui.context import AppContext
 from ui.renovation.dialogs import ApplicationDialog
 from ui.renovation.labels import status_label
-from ui.renovation.widgets import ServiceDialog
+from ui.renovation.widgets import ServiceDialog, named
 
 
 class RenovationKeysPanel(QGroupBox):
@@ -28,10 +28,10 @@ class RenovationKeysPanel(QGroupBox):
         self.ctx = ctx
         self.unit_id = unit_id
         self.dialog: ServiceDialog | None = None
-        self.permits_text = QLabel(objectName="unit_permits")
+        self.permits_text = named(QLabel(), "unit_permits")
         self.permits_text.setTextFormat(Qt.TextFormat.PlainText)
         self.permits_text.setWordWrap(True)
-        self.keys_text = QLabel(objectName="unit_keys")
+        self.keys_text = named(QLabel(), "unit_keys")
         self.keys_text.setTextFormat(Qt.TextFormat.PlainText)
         self.keys_text.setWordWrap(True)
         self.apply_button = QPushButton(self.tr("Renovation application…"))

@@ -31,7 +31,14 @@ from ui.common.forms import FormErrors, attempt
 from ui.context import AppContext
 
 T = TypeVar("T")
+W = TypeVar("W", bound=QWidget)
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def named(widget: W, name: str) -> W:
+    """``widget`` with its object name set (tests and style sheets find it by name)."""
+    widget.setObjectName(name)
+    return widget
 
 
 def desk_today() -> date:
