@@ -82,54 +82,64 @@
 <context>
     <name>ComplaintStatsView</name>
     <message>
-        <location filename="../../work/main/ui/tickets/stats_view.py" line="107" />
+        <location filename="../../work/main/ui/tickets/stats_view.py" line="112" />
         <source>This &amp;year</source>
         <translation>本年(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/stats_view.py" line="111" />
+        <location filename="../../work/main/ui/tickets/stats_view.py" line="114" />
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/stats_view.py" line="118" />
         <source>Registered from</source>
         <translation>受理日期从</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/stats_view.py" line="113" />
+        <location filename="../../work/main/ui/tickets/stats_view.py" line="120" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/stats_view.py" line="117" />
+        <location filename="../../work/main/ui/tickets/stats_view.py" line="125" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/stats_view.py" line="118" />
+        <location filename="../../work/main/ui/tickets/stats_view.py" line="126" />
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/stats_view.py" line="119" />
+        <location filename="../../work/main/ui/tickets/stats_view.py" line="127" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/stats_view.py" line="123" />
+        <location filename="../../work/main/ui/tickets/stats_view.py" line="131" />
         <source>By category</source>
         <translation>按分类</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/stats_view.py" line="124" />
+        <location filename="../../work/main/ui/tickets/stats_view.py" line="132" />
         <source>By responsible department</source>
         <translation>按责任部门</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/stats_view.py" line="125" />
+        <location filename="../../work/main/ui/tickets/stats_view.py" line="133" />
         <source>By month</source>
         <translation>按月份</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/stats_view.py" line="153" />
+        <location filename="../../work/main/ui/tickets/stats_view.py" line="160" />
         <source>%1 complaints in the range (cancelled ones not counted)</source>
         <translation>期间共 %1 件投诉（不含已取消）</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/stats_view.py" line="182" />
+        <source>Complaint statistics</source>
+        <translation>投诉分类统计</translation>
     </message>
 </context>
 <context>
@@ -311,77 +321,77 @@
         <translation>什么问题、在哪里、从何时开始（Ctrl+Enter 保存）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/intake.py" line="92" />
+        <location filename="../../work/main/ui/tickets/intake.py" line="93" />
         <source>Public area, e.g. Building 1 lobby (when no unit)</source>
         <translation>公共区域，如 1号楼大堂（无房屋时填写）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/intake.py" line="97" />
+        <location filename="../../work/main/ui/tickets/intake.py" line="98" />
         <source>Paid service (labour and materials charged)</source>
         <translation>有偿服务（收取人工和材料费）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/intake.py" line="107" />
+        <location filename="../../work/main/ui/tickets/intake.py" line="108" />
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/intake.py" line="108" />
+        <location filename="../../work/main/ui/tickets/intake.py" line="109" />
         <source>&amp;Unit / person</source>
         <translation>房屋/住户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/intake.py" line="110" />
+        <location filename="../../work/main/ui/tickets/intake.py" line="111" />
         <source>&amp;Category</source>
         <translation>分类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/intake.py" line="111" />
+        <location filename="../../work/main/ui/tickets/intake.py" line="112" />
         <source>U&amp;rgency</source>
         <translation>紧急程度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/intake.py" line="112" />
+        <location filename="../../work/main/ui/tickets/intake.py" line="113" />
         <source>&amp;Description</source>
         <translation>问题描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/intake.py" line="113" />
+        <location filename="../../work/main/ui/tickets/intake.py" line="114" />
         <source>&amp;Source</source>
         <translation>来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/intake.py" line="114" />
+        <location filename="../../work/main/ui/tickets/intake.py" line="115" />
         <source>Public &amp;area</source>
         <translation>公共区域(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/intake.py" line="115" />
+        <location filename="../../work/main/ui/tickets/intake.py" line="116" />
         <source>Re&amp;porter</source>
         <translation>报事人(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/intake.py" line="116" />
+        <location filename="../../work/main/ui/tickets/intake.py" line="117" />
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/intake.py" line="118" />
+        <location filename="../../work/main/ui/tickets/intake.py" line="119" />
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/intake.py" line="187" />
+        <location filename="../../work/main/ui/tickets/intake.py" line="188" />
         <source>no current unit</source>
         <translation>无在住房屋</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/intake.py" line="238" />
+        <location filename="../../work/main/ui/tickets/intake.py" line="239" />
         <source>Response by %1, done by %2</source>
         <translation>响应时限 %1，完成时限 %2</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/intake.py" line="246" />
+        <location filename="../../work/main/ui/tickets/intake.py" line="247" />
         <source>Repeat complaint: the same unit or place complained recently (%1)</source>
         <translation>重复投诉：该房屋或地点近期已有投诉（%1）</translation>
     </message>
@@ -582,32 +592,32 @@
 <context>
     <name>StatLinesModel</name>
     <message>
-        <location filename="../../work/main/ui/tickets/stats_view.py" line="79" />
+        <location filename="../../work/main/ui/tickets/stats_view.py" line="84" />
         <source>Complaints</source>
         <translation>投诉数</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/stats_view.py" line="80" />
+        <location filename="../../work/main/ui/tickets/stats_view.py" line="85" />
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/stats_view.py" line="81" />
+        <location filename="../../work/main/ui/tickets/stats_view.py" line="86" />
         <source>Valid</source>
         <translation>成立数</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/stats_view.py" line="82" />
+        <location filename="../../work/main/ui/tickets/stats_view.py" line="87" />
         <source>Handled</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/stats_view.py" line="83" />
+        <location filename="../../work/main/ui/tickets/stats_view.py" line="88" />
         <source>Avg. hours to done</source>
         <translation>平均处理时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/stats_view.py" line="84" />
+        <location filename="../../work/main/ui/tickets/stats_view.py" line="89" />
         <source>Satisfaction (1–5)</source>
         <translation>满意度（1–5）</translation>
     </message>
@@ -683,57 +693,57 @@
 <context>
     <name>TicketBoard</name>
     <message>
-        <location filename="../../work/main/ui/tickets/board.py" line="55" />
+        <location filename="../../work/main/ui/tickets/board.py" line="57" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/board.py" line="59" />
+        <location filename="../../work/main/ui/tickets/board.py" line="61" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/board.py" line="60" />
+        <location filename="../../work/main/ui/tickets/board.py" line="62" />
         <source>Open (not done)</source>
         <translation>未完工</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/board.py" line="65" />
+        <location filename="../../work/main/ui/tickets/board.py" line="67" />
         <source>&amp;Overdue only</source>
         <translation>只看超时(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/board.py" line="66" />
+        <location filename="../../work/main/ui/tickets/board.py" line="68" />
         <source>&amp;Registered</source>
         <translation>受理日期(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/board.py" line="75" />
+        <location filename="../../work/main/ui/tickets/board.py" line="77" />
         <source>Number, unit, reporter, place or description</source>
         <translation>单号、房号、报事人、地点或描述</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/board.py" line="77" />
+        <location filename="../../work/main/ui/tickets/board.py" line="79" />
         <source>&amp;New ticket (F2)</source>
         <translation>新建工单(&amp;N)（F2）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/board.py" line="144" />
+        <location filename="../../work/main/ui/tickets/board.py" line="147" />
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/board.py" line="148" />
+        <location filename="../../work/main/ui/tickets/board.py" line="151" />
         <source>Anyone</source>
         <translation>全部处理人</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/board.py" line="192" />
+        <location filename="../../work/main/ui/tickets/board.py" line="206" />
         <source>All %1</source>
         <translation>全部 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/board.py" line="197" />
+        <location filename="../../work/main/ui/tickets/board.py" line="211" />
         <source>Overdue %1</source>
         <translation>超时 %1</translation>
     </message>
@@ -981,268 +991,268 @@
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="151" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="152" />
         <source>&amp;Dispatch…</source>
         <translation>派工(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="152" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="153" />
         <source>&amp;Start…</source>
         <translation>开始处理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="153" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="154" />
         <source>Co&amp;mplete…</source>
         <translation>完工(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="154" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="155" />
         <source>Call&amp;back…</source>
         <translation>回访(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="155" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="156" />
         <source>C&amp;lose…</source>
         <translation>关闭(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="156" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="157" />
         <source>Ca&amp;ncel ticket…</source>
         <translation>取消工单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="157" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="158" />
         <source>&amp;Print work order</source>
         <translation>打印派工单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="158" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="159" />
         <source>N&amp;ote…</source>
         <translation>备注(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="159" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="160" />
         <source>Complaint &amp;findings…</source>
         <translation>投诉处理结论(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="160" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="161" />
         <source>Paid-service cos&amp;ts…</source>
         <translation>有偿服务费用(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="161" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="162" />
         <source>&amp;Quality check…</source>
         <translation>质检(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="162" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="163" />
         <source>Attac&amp;h file…</source>
         <translation>添加附件(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="175" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="176" />
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="195" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="196" />
         <source>Ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="225" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="226" />
         <source>owner (first contact): %1</source>
         <translation>首问负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="227" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="228" />
         <source>Unit / place</source>
         <translation>房号/地点</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="228" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="229" />
         <source>Reporter</source>
         <translation>报事人</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="229" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="230" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="231" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="232" />
         <source>Registered</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="234" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="235" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="235" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="236" />
         <source>Response due</source>
         <translation>响应时限</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="236" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="237" />
         <source>Done due</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="237" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="238" />
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="240" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="241" />
         <source>Work done</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="243" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="244" />
         <source>Reopened</source>
         <translation>返工</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="243" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="244" />
         <source>%1 time(s)</source>
         <translation>%1 次</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="246" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="247" />
         <source>Cancel reason</source>
         <translation>取消原因</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="248" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="249" />
         <source>Repeat of</source>
         <translation>重复投诉</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="278" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="279" />
         <source>met late at %1</source>
         <translation>%1 完成（超时）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="278" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="279" />
         <source>met at %1</source>
         <translation>%1 完成</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="286" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="287" />
         <source>valid</source>
         <translation>成立</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="287" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="288" />
         <source>not valid</source>
         <translation>不成立</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="288" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="289" />
         <source>not decided</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="291" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="292" />
         <source>Complaint: responsible %1, %2 (%3). Root cause: %4. Resolution: %5.</source>
         <translation>投诉：责任部门 %1，%2（%3）。根本原因：%4。处理结果：%5。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="303" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="304" />
         <source> — charged to the unit's account</source>
         <translation>——已计入该房屋账户</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="305" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="306" />
         <source>Paid service: %1 (total ¥%2)%3</source>
         <translation>有偿服务：%1（合计 ¥%2）%3</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="312" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="313" />
         <source>Callback %1 by %2: overall %3, speed %4, attitude %5%6 %7</source>
         <translation>回访 %1（%2）：总体 %3 分，速度 %4 分，态度 %5 分%6 %7</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="318" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="319" />
         <source>, not fixed</source>
         <translation>，未解决</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="322" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="323" />
         <source>passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="322" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="323" />
         <source>failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="324" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="325" />
         <source>Quality check %1 by %2: %3 %4</source>
         <translation>质检 %1（%2）：%3 %4</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="330" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="331" />
         <source>Attachment</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="377" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="378" />
         <source>Start</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="378" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="379" />
         <source>&amp;Note (arrived, first findings)</source>
         <translation>备注(&amp;N)（到场情况）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="383" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="384" />
         <source>Complete</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="384" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="385" />
         <source>&amp;Work done</source>
         <translation>处理情况(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="389" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="390" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="390" />
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="402" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="391" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="403" />
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="395" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="396" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="396" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="397" />
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="401" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="402" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="442" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="443" />
         <source>Work order %1</source>
         <translation>派工单 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/tickets/ticket_page.py" line="450" />
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="451" />
         <source>Attach a photo or file</source>
         <translation>添加照片或文件</translation>
     </message>

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.db.types import utcnow
+from propdesk.errors import DomainError
+from propdesk.registry.services import get_estate
 from propdesk.tickets.sla import local_date
 from propdesk.tickets.stats import complaint_stats
 from propdesk.tickets.values import ComplaintStats, StatLine
@@ -109,6 +111,8 @@ class ComplaintStatsView(QWidget):
             edit.dateChanged.connect(self.reload)
         this_year = QPushButton(self.tr("This &year"), objectName="stats_year")
         this_year.clicked.connect(lambda: self.set_range(QDate(today.year(), 1, 1), today))
+        self.print_button = QPushButton(self.tr("&Print…"), objectName="stats_print")
+        self.print_button.clicked.connect(self.print_stats)
         self.total = QLabel(objectName="stats_total")
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Registered from")))
@@ -117,6 +121,7 @@ class ComplaintStatsView(QWidget):
         top.addWidget(self.date_to)
         top.addWidget(this_year)
         top.addWidget(self.total, 1)
+        top.addWidget(self.print_button)
         self.by_category = StatLinesModel(self.tr("Category"), self)
         self.by_department = StatLinesModel(self.tr("Responsible department"), self)
         self.by_month = StatLinesModel(self.tr("Month"), self)
@@ -155,6 +160,28 @@ class ComplaintStatsView(QWidget):
             self.tr("%1 complaints in the range (cancelled ones not counted)").replace(
                 "%1", f"{self.stats.total:,}"
             )
+        )
+
+    def stats_pdf(self) -> bytes:
+        """The statistics shown, as the printed report."""
+        from reports.pdf.tickets_complaint_stats import complaint_stats_pdf
+
+        try:
+            estate = self.ctx.read(get_estate)
+            name, company = estate.name, estate.company
+        except DomainError:
+            name, company = "", ""
+        return complaint_stats_pdf(self.stats, estate_name=name, company=company)
+
+    def print_stats(self) -> None:
+        from ui.printing.preview import show_pdf_preview
+
+        show_pdf_preview(
+            self.ctx,
+            self.stats_pdf(),
+            title=self.tr("Complaint statistics"),
+            suggested_name=f"投诉分类统计-{self.stats.start:%Y%m%d}-{self.stats.end:%Y%m%d}.pdf",
+            parent=self,
         )
 
     def _on_changed(self, changes: Changes) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from datetime import datetime, timedelta
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -156,6 +158,8 @@ def test_queues_panels_counter_and_stats(
     assert stats.stats.total == 1  # type: ignore[attr-defined]
     assert stats.by_category.index(0, 0).data() == "噪音扰民"  # type: ignore[attr-defined]
     assert stats.by_category.index(0, 2).data() == "100.0%"  # type: ignore[attr-defined]
+    pdf = PdfReader(io.BytesIO(stats.stats_pdf()))  # type: ignore[attr-defined]
+    assert "噪音扰民" in pdf.pages[0].extract_text()
     assert page.show_tab(1).objectName() == "due_view"
 
 
