@@ -14,6 +14,7 @@ MODEL_MODULES = (
     "propdesk.movein.models",
     "propdesk.renovation.models",
     "propdesk.keys.models",
+    "propdesk.reporting.models",
 )
 
 

@@ -1,0 +1,433 @@
+"""The monthly management report (管理月报): pure queries returning plain data.
+
+Figures that another feature already computes come from its own query module
+(collection rate: :mod:`propdesk.fees.collection`; arrears ageing:
+:mod:`propdesk.fees.arrears`; complaint classification: :mod:`propdesk.tickets.stats`);
+the rest is counted here. Months are local (Beijing time) calendar months; a
+ticket belongs to the month of its intake (``ticket.period``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from propdesk.db.types import utcnow
+from propdesk.desk.models import Parcel, Patrol, PatrolCheckpoint, PatrolFinding
+from propdesk.desk.values import AREA_ZH, CheckpointArea, FindingResult, PatrolStatus
+from propdesk.errors import ValidationError
+from propdesk.fees.arrears import arrears_list
+from propdesk.fees.collection import CollectionRow, collection_rows, summarize
+from propdesk.fees.models import Payment
+from propdesk.fees.periods import add_months, first_day, last_day, parse_period
+from propdesk.keys.models import KeyDeposit, KeyLoan
+from propdesk.registry.models import Estate
+from propdesk.renovation.models import Inspection, RenovationPermit, Violation, ViolationType
+from propdesk.renovation.values import PermitStatus
+from propdesk.reporting.values import (
+    CallbackSection,
+    Count,
+    DeskSection,
+    FeeSection,
+    Headline,
+    MonthlyReport,
+    PatrolSection,
+    RenovationSection,
+    TicketSection,
+)
+from propdesk.tickets.models import Ticket, TicketCallback, TicketCategory
+from propdesk.tickets.sla import LOCAL_TZ, local_date
+from propdesk.tickets.stats import complaint_stats
+from propdesk.tickets.values import KIND_ZH, STATUS_ZH, TicketKind, TicketStatus
+
+INSPECTION_RESULT_ZH = {"ok": "合格", "violation": "发现违规"}
+
+
+def parse_month(text: str) -> str:
+    """``"2026-10"`` → ``"2026-10"``; a clear error for anything else."""
+    try:
+        return parse_period((text or "").strip(), "month")
+    except ValidationError as exc:
+        raise ValidationError(
+            "month", f"月份应写成 年-月，例如 2026-10（收到 “{text}”）。"
+        ) from exc
+
+
+def month_bounds(period: str) -> tuple[datetime, datetime]:
+    """UTC-aware ``[start, end)`` of a local calendar month."""
+    lo = datetime.combine(first_day(period), time(0), LOCAL_TZ)
+    hi = datetime.combine(last_day(period) + timedelta(days=1), time(0), LOCAL_TZ)
+    return lo, hi
+
+
+def _between(
+    col: ColumnElement[datetime] | object, lo: datetime, hi: datetime
+) -> ColumnElement[bool]:
+    return and_(col >= lo, col < hi)  # type: ignore[operator]
+
+
+def _counts(session: Session, stmt: object) -> list[tuple[str, int]]:
+    return [(str(k), int(n)) for k, n in session.execute(stmt)]  # type: ignore[call-overload]
+
+
+# --- tickets ---------------------------------------------------------------------------
+
+
+def ticket_section(session: Session, period: str) -> TicketSection:
+    """Tickets registered in ``period``: by kind, category and status; times and SLA."""
+    in_month = Ticket.period == period
+    kinds = dict(
+        _counts(session, select(Ticket.kind, func.count()).where(in_month).group_by(Ticket.kind))
+    )
+    by_kind = tuple(Count(k.value, KIND_ZH[k], kinds.get(k.value, 0)) for k in TicketKind)
+    statuses = dict(
+        _counts(
+            session, select(Ticket.status, func.count()).where(in_month).group_by(Ticket.status)
+        )
+    )
+    by_status = tuple(
+        Count(s.value, STATUS_ZH[s], statuses[s.value]) for s in TicketStatus if s.value in statuses
+    )
+    cat_rows = session.execute(
+        select(TicketCategory.kind, TicketCategory.id, TicketCategory.name, func.count())
+        .join(Ticket, Ticket.category_id == TicketCategory.id)
+        .where(in_month)
+        .group_by(TicketCategory.kind, TicketCategory.id, TicketCategory.name)
+    ).all()
+    kind_label = {k.value: KIND_ZH[k] for k in TicketKind}
+    by_category = tuple(
+        sorted(
+            (
+                Count(str(cid), f"{kind_label.get(kind, kind)} · {name}", int(n))
+                for kind, cid, name, n in cat_rows
+            ),
+            key=lambda c: (-c.count, c.label),
+        )
+    )
+    times = session.execute(
+        select(
+            Ticket.created_at,
+            Ticket.responded_at,
+            Ticket.response_due,
+            Ticket.done_at,
+            Ticket.resolve_due,
+        ).where(in_month, Ticket.status != TicketStatus.CANCELLED.value)
+    ).all()
+    response = [
+        (r.responded_at - r.created_at, r.responded_at <= r.response_due)
+        for r in times
+        if r.responded_at
+    ]
+    done = [(r.done_at - r.created_at, r.done_at <= r.resolve_due) for r in times if r.done_at]
+    return TicketSection(
+        total=sum(kinds.values()),
+        by_kind=by_kind,
+        by_category=by_category,
+        by_status=by_status,
+        responded=len(response),
+        avg_response_minutes=(
+            sum(d.total_seconds() for d, _ in response) / 60 / len(response) if response else None
+        ),
+        done=len(done),
+        avg_completion_hours=(
+            sum(d.total_seconds() for d, _ in done) / 3600 / len(done) if done else None
+        ),
+        response_on_time=sum(1 for _, ok in response if ok),
+        resolve_on_time=sum(1 for _, ok in done if ok),
+    )
+
+
+def callback_section(session: Session, period: str) -> CallbackSection:
+    """Callbacks (回访) made during ``period``."""
+    lo, hi = month_bounds(period)
+    where = _between(TicketCallback.at, lo, hi)
+    count, overall, speed, attitude, satisfied, not_fixed = session.execute(
+        select(
+            func.count(TicketCallback.id),
+            func.sum(TicketCallback.overall),
+            func.sum(TicketCallback.speed),
+            func.sum(TicketCallback.attitude),
+            func.count(TicketCallback.id).filter(TicketCallback.overall >= 4),
+            func.count(TicketCallback.id).filter(TicketCallback.fixed.is_(False)),
+        ).where(where)
+    ).one()
+    scores = dict(
+        _counts(
+            session,
+            select(TicketCallback.overall, func.count())
+            .where(where)
+            .group_by(TicketCallback.overall),
+        )
+    )
+    n = int(count)
+    return CallbackSection(
+        count=n,
+        avg_overall=int(overall) / n if n else None,
+        avg_speed=int(speed) / n if n else None,
+        avg_attitude=int(attitude) / n if n else None,
+        by_score=tuple(scores.get(str(i), 0) for i in range(1, 6)),  # type: ignore[arg-type]
+        satisfied=int(satisfied),
+        not_fixed=int(not_fixed),
+    )
+
+
+# --- renovation ------------------------------------------------------------------------
+
+
+def renovation_section(session: Session, period: str) -> RenovationSection:
+    """Permits applied/decided/accepted, inspections and violations of ``period``."""
+    lo, hi = month_bounds(period)
+    start, end = first_day(period), last_day(period)
+    p = RenovationPermit
+
+    def n(*where: ColumnElement[bool]) -> int:
+        return int(session.scalar(select(func.count(p.id)).where(*where)) or 0)
+
+    decided = _between(p.decided_at, lo, hi)
+    ended = (PermitStatus.REJECTED.value, PermitStatus.APPLIED.value)
+    insp_where = and_(Inspection.inspected_on >= start, Inspection.inspected_on <= end)
+    results = _counts(
+        session,
+        select(Inspection.result, func.count()).where(insp_where).group_by(Inspection.result),
+    )
+    vtypes = session.execute(
+        select(ViolationType.id, ViolationType.name, func.count(Violation.id))
+        .join(Violation, Violation.type_id == ViolationType.id)
+        .join(Inspection, Inspection.id == Violation.inspection_id)
+        .where(insp_where)
+        .group_by(ViolationType.id, ViolationType.name, ViolationType.sort_key)
+        .order_by(func.count(Violation.id).desc(), ViolationType.sort_key)
+    ).all()
+    open_at_end = session.scalar(
+        select(func.count(Violation.id))
+        .join(Inspection, Inspection.id == Violation.inspection_id)
+        .where(
+            Inspection.inspected_on <= end,
+            or_(Violation.rectified_on.is_(None), Violation.rectified_on > end),
+        )
+    )
+    return RenovationSection(
+        applied=n(_between(p.created_at, lo, hi)),
+        approved=n(decided, p.status.not_in(ended)),
+        rejected=n(decided, p.status == PermitStatus.REJECTED.value),
+        accepted=n(p.accepted_on >= start, p.accepted_on <= end),
+        active_at_end=n(
+            p.decided_at < hi,
+            p.status.not_in(ended),
+            or_(p.accepted_on.is_(None), p.accepted_on > end),
+            p.status != PermitStatus.CANCELLED.value,
+        ),
+        inspections=sum(c for _, c in results),
+        inspections_by_result=tuple(
+            Count(k, INSPECTION_RESULT_ZH.get(k, k), c) for k, c in sorted(results)
+        ),
+        violations=sum(int(c) for _, _, c in vtypes),
+        violations_by_type=tuple(Count(str(i), name, int(c)) for i, name, c in vtypes),
+        violations_rectified=int(
+            session.scalar(
+                select(func.count(Violation.id)).where(
+                    Violation.rectified_on >= start, Violation.rectified_on <= end
+                )
+            )
+            or 0
+        ),
+        violations_open_at_end=int(open_at_end or 0),
+    )
+
+
+# --- patrols, parcels, keys ------------------------------------------------------------
+
+
+def patrol_section(session: Session, period: str) -> PatrolSection:
+    """Patrols of ``period`` (by their local day): checkpoints, misses, anomalies."""
+    start, end = first_day(period), last_day(period)
+    in_month = and_(Patrol.local_day >= start, Patrol.local_day <= end)
+    patrols, finished = session.execute(
+        select(
+            func.count(Patrol.id),
+            func.count(Patrol.id).filter(Patrol.status == PatrolStatus.FINISHED.value),
+        ).where(in_month)
+    ).one()
+    f = PatrolFinding
+    abnormal = f.result == FindingResult.ABNORMAL.value
+    total, checked, missed, anomalies, ticketed, resolved = session.execute(
+        select(
+            func.count(f.id),
+            func.count(f.id).filter(
+                f.result.in_([FindingResult.NORMAL.value, FindingResult.ABNORMAL.value])
+            ),
+            func.count(f.id).filter(f.result == FindingResult.MISSED.value),
+            func.count(f.id).filter(abnormal),
+            func.count(f.id).filter(abnormal, f.ticket_id.is_not(None)),
+            func.count(f.id).filter(abnormal, f.resolved_at.is_not(None)),
+        )
+        .join(Patrol, Patrol.id == f.patrol_id)
+        .where(in_month)
+    ).one()
+    areas = _counts(
+        session,
+        select(func.coalesce(PatrolCheckpoint.area, CheckpointArea.OTHER.value), func.count(f.id))
+        .select_from(f)
+        .join(Patrol, Patrol.id == f.patrol_id)
+        .outerjoin(PatrolCheckpoint, PatrolCheckpoint.id == f.checkpoint_id)
+        .where(in_month, abnormal)
+        .group_by(func.coalesce(PatrolCheckpoint.area, CheckpointArea.OTHER.value)),
+    )
+    area_label = {a.value: label for a, label in AREA_ZH.items()}
+    return PatrolSection(
+        patrols=int(patrols),
+        finished=int(finished),
+        checkpoints=int(total),
+        checked=int(checked),
+        missed=int(missed),
+        anomalies=int(anomalies),
+        anomalies_ticketed=int(ticketed),
+        anomalies_resolved=int(resolved),
+        anomalies_by_area=tuple(
+            sorted(
+                (Count(k, area_label.get(k, k), c) for k, c in areas),
+                key=lambda c: (-c.count, c.label),
+            )
+        ),
+    )
+
+
+def desk_section(session: Session, period: str) -> DeskSection:
+    """Parcels received/collected/returned and key custody of ``period``."""
+    lo, hi = month_bounds(period)
+
+    def n(col: object, *where: ColumnElement[bool]) -> int:
+        return int(session.scalar(select(func.count(col)).where(*where)) or 0)  # type: ignore[call-overload]
+
+    collected = _between(Parcel.collected_at, lo, hi)
+    return DeskSection(
+        parcels_received=n(Parcel.id, _between(Parcel.received_at, lo, hi)),
+        parcels_collected=n(Parcel.id, collected, Parcel.status == "collected"),
+        parcels_returned=n(Parcel.id, collected, Parcel.status == "returned"),
+        parcels_waiting_at_end=n(
+            Parcel.id,
+            Parcel.received_at < hi,
+            or_(Parcel.collected_at.is_(None), Parcel.collected_at >= hi),
+        ),
+        keys_deposited=n(KeyDeposit.id, _between(KeyDeposit.deposited_at, lo, hi)),
+        key_loans=n(KeyLoan.id, _between(KeyLoan.lent_at, lo, hi)),
+        keys_returned=n(KeyLoan.id, _between(KeyLoan.returned_at, lo, hi)),
+        key_loans_late=n(
+            KeyLoan.id,
+            _between(KeyLoan.due_at, lo, hi),
+            or_(KeyLoan.returned_at.is_(None), KeyLoan.returned_at > KeyLoan.due_at),
+        ),
+    )
+
+
+# --- fees ------------------------------------------------------------------------------
+
+
+def fee_section(session: Session, period: str, *, as_of: date) -> FeeSection:
+    """Billed vs collected by building (fees' collection rate) and arrears ageing on ``as_of``."""
+    rows = collection_rows(session, period)
+    by_building = tuple(summarize(rows, "building"))
+    totals = summarize(rows, "total")
+    total = totals[0] if totals else CollectionRow("合计", "", 0, 0, 0, 0, 0)
+    start, end = first_day(period), last_day(period)
+    payments, received = session.execute(
+        select(func.count(Payment.id), func.coalesce(func.sum(Payment.amount_fen), 0)).where(
+            Payment.paid_on >= start, Payment.paid_on <= end, Payment.voided.is_(False)
+        )
+    ).one()
+    arrears = arrears_list(session, as_of=as_of)
+    ageing = tuple(sum(r.buckets[i] for r in arrears) for i in range(4))
+    return FeeSection(
+        by_building=by_building,
+        total=total,
+        payments=int(payments),
+        payments_fen=int(received),
+        arrears_as_of=as_of,
+        arrears_units=len(arrears),
+        ageing_fen=ageing,  # type: ignore[arg-type]
+    )
+
+
+# --- the whole report ------------------------------------------------------------------
+
+
+def headline(session: Session, period: str) -> Headline:
+    """The key figures of ``period`` used in the month-on-month comparison."""
+    tickets = ticket_section(session, period)
+    callbacks = callback_section(session, period)
+    renovation = renovation_section(session, period)
+    patrol = patrol_section(session, period)
+    return _headline(
+        period,
+        tickets,
+        callbacks,
+        renovation.violations,
+        patrol.anomalies,
+        _fee_total(session, period),
+    )
+
+
+def _fee_total(session: Session, period: str) -> CollectionRow:
+    totals = summarize(collection_rows(session, period), "total")
+    return totals[0] if totals else CollectionRow("合计", "", 0, 0, 0, 0, 0)
+
+
+def _headline(
+    period: str,
+    tickets: TicketSection,
+    callbacks: CallbackSection,
+    violations: int,
+    anomalies: int,
+    fees: CollectionRow,
+) -> Headline:
+    complaints = next((c.count for c in tickets.by_kind if c.key == TicketKind.COMPLAINT.value), 0)
+    return Headline(
+        period=period,
+        tickets=tickets.total,
+        complaints=complaints,
+        sla_hit_rate=tickets.sla_hit_rate,
+        avg_satisfaction=callbacks.avg_overall,
+        violations=violations,
+        anomalies=anomalies,
+        billed_fen=fees.billed_fen,
+        collected_fen=fees.collected_fen,
+    )
+
+
+def monthly_report(session: Session, month: str, *, today: date | None = None) -> MonthlyReport:
+    """The monthly management report of ``month`` (``YYYY-MM``).
+
+    Arrears are aged on the month's last day, or on ``today`` while the month is running.
+    """
+    period = parse_month(month)
+    day = today or local_date(utcnow())
+    start, end = first_day(period), last_day(period)
+    estate = session.execute(
+        select(Estate.name, Estate.company).order_by(Estate.id).limit(1)
+    ).first()
+    tickets = ticket_section(session, period)
+    callbacks = callback_section(session, period)
+    renovation = renovation_section(session, period)
+    patrols = patrol_section(session, period)
+    fees = fee_section(session, period, as_of=min(end, day))
+    return MonthlyReport(
+        period=period,
+        estate_name=estate[0] if estate else "",
+        company=estate[1] if estate else "",
+        start=start,
+        end=end,
+        tickets=tickets,
+        callbacks=callbacks,
+        complaints=complaint_stats(session, start, end),
+        renovation=renovation,
+        patrols=patrols,
+        desk=desk_section(session, period),
+        fees=fees,
+        current=_headline(
+            period, tickets, callbacks, renovation.violations, patrols.anomalies, fees.total
+        ),
+        previous=headline(session, add_months(period, -1)),
+        last_year=headline(session, add_months(period, -12)),
+    )
