@@ -28,6 +28,7 @@ from propdesk.registry.models import Building, Estate, Unit
 
 LEVEL_ZH = {1: "第一次催缴函", 2: "第二次催缴函", 3: "最后催缴函"}
 CONTACT_KINDS = {"call": "电话", "visit": "上门", "sms": "短信", "other": "其他"}
+PROMISE_ZH = {"open": "待兑现", "kept": "已兑现", "broken": "未兑现"}
 
 
 @dataclass(frozen=True)
@@ -236,24 +237,28 @@ def record_contact(
     return row.id
 
 
+def _kept(session: Session, c: ContactLog) -> bool:
+    """Whether a payment came between the call and the promised date."""
+    paid = session.scalar(
+        select(func.count())
+        .select_from(Payment)
+        .where(
+            Payment.unit_id == c.unit_id,
+            Payment.voided.is_(False),
+            Payment.paid_on >= c.contact_date,
+            Payment.paid_on <= c.promised_date,
+        )
+    )
+    return bool(paid)
+
+
 def settle_promises(session: Session, as_of: date) -> int:
     """Mark promises whose date has passed kept (a payment came) or broken; return how many."""
     rows = session.scalars(
         select(ContactLog).where(ContactLog.promise == "open", ContactLog.promised_date < as_of)
     ).all()
     for c in rows:
-        assert c.promised_date is not None
-        paid = session.scalar(
-            select(func.count())
-            .select_from(Payment)
-            .where(
-                Payment.unit_id == c.unit_id,
-                Payment.voided.is_(False),
-                Payment.paid_on >= c.contact_date,
-                Payment.paid_on <= c.promised_date,
-            )
-        )
-        c.promise = "kept" if paid else "broken"
+        c.promise = "kept" if _kept(session, c) else "broken"
     session.flush()
     return len(rows)
 
@@ -264,10 +269,51 @@ def list_contacts(session: Session, unit_id: int) -> list[ContactInfo]:
         .where(ContactLog.unit_id == unit_id)
         .order_by(ContactLog.contact_date.desc(), ContactLog.id.desc())
     ).all()
+    today = date.today()
+
+    def state(c: ContactLog) -> str:
+        # a promise whose date passed is judged now, even before the next reminder run
+        if c.promise == "open" and c.promised_date is not None and c.promised_date < today:
+            return "kept" if _kept(session, c) else "broken"
+        return c.promise
+
     return [
-        ContactInfo(c.id, c.contact_date, c.kind, c.staff, c.outcome, c.promised_date, c.promise)
+        ContactInfo(c.id, c.contact_date, c.kind, c.staff, c.outcome, c.promised_date, state(c))
         for c in rows
     ]
+
+
+@dataclass(frozen=True)
+class NoticeInfo:
+    sent_at: datetime
+    kind: str
+    level: int
+    period: str
+    amount_fen: int
+    sent_by: str
+
+    @property
+    def title(self) -> str:
+        if self.kind == "reminder":
+            return LEVEL_ZH.get(self.level, "催缴函")
+        return f"{self.period} 缴费通知单"
+
+
+def list_notices(session: Session, unit_id: int) -> list[NoticeInfo]:
+    """Every notice and reminder letter issued to the unit, newest first."""
+    rows = session.execute(
+        select(
+            NoticeLog.sent_at,
+            NoticeLog.kind,
+            NoticeLog.level,
+            NoticeLog.period,
+            NoticeLog.amount_fen,
+            NoticeLog.sent_by,
+        )
+        .where(NoticeLog.unit_id == unit_id)
+        .order_by(NoticeLog.sent_at.desc(), NoticeLog.id.desc())
+    ).all()
+    return [NoticeInfo(*r) for r in rows]
 
 
 def _level_by_days(days: int, d1: int, d2: int, d3: int) -> int:

@@ -3,132 +3,132 @@
 <context>
     <name>ArrearsPage</name>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="63" />
+        <location filename="../../ui/fees/arrears_page.py" line="64" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="67" />
+        <location filename="../../ui/fees/arrears_page.py" line="68" />
         <source>Unit code starts with…</source>
         <translation>房号开头…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="69" />
+        <location filename="../../ui/fees/arrears_page.py" line="70" />
         <source>Min. yuan</source>
         <translation>最低金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="72" />
+        <location filename="../../ui/fees/arrears_page.py" line="73" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="80" />
+        <location filename="../../ui/fees/arrears_page.py" line="81" />
         <source>≤30 days</source>
         <translation>≤30天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="81" />
+        <location filename="../../ui/fees/arrears_page.py" line="82" />
         <source>31–90 days</source>
         <translation>31–90天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="82" />
+        <location filename="../../ui/fees/arrears_page.py" line="83" />
         <source>91–180 days</source>
         <translation>91–180天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="83" />
+        <location filename="../../ui/fees/arrears_page.py" line="84" />
         <source>&gt;180 days</source>
         <translation>&gt;180天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="86" />
+        <location filename="../../ui/fees/arrears_page.py" line="87" />
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="87" />
+        <location filename="../../ui/fees/arrears_page.py" line="88" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="88" />
+        <location filename="../../ui/fees/arrears_page.py" line="89" />
         <source>Owed</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="93" />
+        <location filename="../../ui/fees/arrears_page.py" line="94" />
         <source>Oldest due</source>
         <translation>最早应缴日</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="94" />
+        <location filename="../../ui/fees/arrears_page.py" line="95" />
         <source>Late fee</source>
         <translation>滞纳金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="109" />
+        <location filename="../../ui/fees/arrears_page.py" line="110" />
         <source>&amp;Statement…</source>
         <translation>对账单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="110" />
+        <location filename="../../ui/fees/arrears_page.py" line="111" />
         <source>Log &amp;contact…</source>
         <translation>登记催缴(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="111" />
+        <location filename="../../ui/fees/arrears_page.py" line="112" />
         <source>&amp;Waive…</source>
         <translation>减免(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="113" />
+        <location filename="../../ui/fees/arrears_page.py" line="114" />
         <source>Print &amp;reminder letters…</source>
         <translation>打印催缴函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="114" />
+        <location filename="../../ui/fees/arrears_page.py" line="115" />
         <source>&amp;Export to Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="123" />
+        <location filename="../../ui/fees/arrears_page.py" line="124" />
         <source>Building:</source>
         <translation>楼栋：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="124" />
+        <location filename="../../ui/fees/arrears_page.py" line="125" />
         <source>Unit:</source>
         <translation>房号：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="125" />
+        <location filename="../../ui/fees/arrears_page.py" line="126" />
         <source>Owed at least:</source>
         <translation>欠费不少于：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="126" />
+        <location filename="../../ui/fees/arrears_page.py" line="127" />
         <source>Overdue at least:</source>
         <translation>逾期不少于：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="127" />
+        <location filename="../../ui/fees/arrears_page.py" line="128" />
         <source>As of:</source>
         <translation>截至：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="180" />
+        <location filename="../../ui/fees/arrears_page.py" line="181" />
         <source>{n} unit(s) in arrears, ¥{owed} owed, late fee ¥{fee}</source>
         <translation>欠费房屋 {n} 户，欠费 ¥{owed}，滞纳金 ¥{fee}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="237" />
+        <location filename="../../ui/fees/arrears_page.py" line="231" />
         <source>Reminder letters</source>
         <translation>催缴函</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="248" />
+        <location filename="../../ui/fees/arrears_page.py" line="241" />
         <source>Export arrears</source>
         <translation>导出欠费明细表</translation>
     </message>
@@ -194,188 +194,188 @@
 <context>
     <name>BillingPage</name>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="56" />
+        <location filename="../../ui/fees/billing_page.py" line="57" />
         <source>Billing run</source>
         <translation>出账</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="58" />
+        <location filename="../../ui/fees/billing_page.py" line="59" />
         <source>&amp;Run billing</source>
         <translation>生成账单(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="64" />
+        <location filename="../../ui/fees/billing_page.py" line="65" />
         <source>Whole estate</source>
         <translation>全小区</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="67" />
+        <location filename="../../ui/fees/billing_page.py" line="68" />
         <source>Print payment &amp;notices…</source>
         <translation>打印缴费通知单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="69" />
+        <location filename="../../ui/fees/billing_page.py" line="70" />
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="81" />
+        <location filename="../../ui/fees/billing_page.py" line="82" />
         <source>Rates (a change applies from its date; past bills keep theirs)</source>
         <translation>收费标准（调价自生效日起执行，已出账单不变）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="85" />
-        <location filename="../../ui/fees/billing_page.py" line="150" />
+        <location filename="../../ui/fees/billing_page.py" line="86" />
+        <location filename="../../ui/fees/billing_page.py" line="151" />
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="86" />
+        <location filename="../../ui/fees/billing_page.py" line="87" />
         <source>From</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="87" />
+        <location filename="../../ui/fees/billing_page.py" line="88" />
         <source>Rate (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="103" />
+        <location filename="../../ui/fees/billing_page.py" line="104" />
         <source>yuan per m², per unit or per m³/kWh</source>
         <translation>元/m²·月、元/户·月或元/吨、元/度</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="104" />
+        <location filename="../../ui/fees/billing_page.py" line="105" />
         <source>&amp;Add rate</source>
         <translation>添加单价(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="119" />
+        <location filename="../../ui/fees/billing_page.py" line="120" />
         <source>Late fee and reminders</source>
         <translation>滞纳金与催缴</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="120" />
+        <location filename="../../ui/fees/billing_page.py" line="121" />
         <source>Charge a late fee</source>
         <translation>收取滞纳金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="123" />
+        <location filename="../../ui/fees/billing_page.py" line="124" />
         <source> ‱ per day</source>
         <translation> ‱/天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="130" />
+        <location filename="../../ui/fees/billing_page.py" line="131" />
         <source>Sa&amp;ve settings</source>
         <translation>保存设置(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="137" />
+        <location filename="../../ui/fees/billing_page.py" line="138" />
         <source>Daily rate:</source>
         <translation>日费率：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="138" />
+        <location filename="../../ui/fees/billing_page.py" line="139" />
         <source>Grace days after due date:</source>
         <translation>到期后宽限天数：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="139" />
+        <location filename="../../ui/fees/billing_page.py" line="140" />
         <source>1st reminder after (days):</source>
         <translation>第一次催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="140" />
+        <location filename="../../ui/fees/billing_page.py" line="141" />
         <source>2nd reminder after (days):</source>
         <translation>第二次催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="141" />
+        <location filename="../../ui/fees/billing_page.py" line="142" />
         <source>Final reminder after (days):</source>
         <translation>最后催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="142" />
+        <location filename="../../ui/fees/billing_page.py" line="143" />
         <source>No reminder below (yuan):</source>
         <translation>欠费低于此金额不催缴（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="146" />
+        <location filename="../../ui/fees/billing_page.py" line="147" />
         <source>Prepayment discounts</source>
         <translation>预缴优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="149" />
+        <location filename="../../ui/fees/billing_page.py" line="150" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="151" />
+        <location filename="../../ui/fees/billing_page.py" line="152" />
         <source>Prepay months</source>
         <translation>预缴月数</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="152" />
+        <location filename="../../ui/fees/billing_page.py" line="153" />
         <source>Free months</source>
         <translation>减免月数</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="153" />
+        <location filename="../../ui/fees/billing_page.py" line="154" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="153" />
+        <location filename="../../ui/fees/billing_page.py" line="154" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="153" />
+        <location filename="../../ui/fees/billing_page.py" line="154" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="163" />
+        <location filename="../../ui/fees/billing_page.py" line="164" />
         <source>e.g. prepay a year, one month free</source>
         <translation>如：预缴一年送一月</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="173" />
+        <location filename="../../ui/fees/billing_page.py" line="174" />
         <source>Add &amp;discount</source>
         <translation>添加优惠(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="174" />
+        <location filename="../../ui/fees/billing_page.py" line="175" />
         <source>Switch on/off</source>
         <translation>启用/停用</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="209" />
+        <location filename="../../ui/fees/billing_page.py" line="218" />
         <source>Billed months: {0}</source>
         <translation>已出账月份：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="254" />
+        <location filename="../../ui/fees/billing_page.py" line="263" />
         <source>Billing {0}…</source>
         <translation>正在生成 {0} 账单…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="262" />
+        <location filename="../../ui/fees/billing_page.py" line="271" />
         <source>{period}: {n} line(s), ¥{amount}.</source>
         <translation>{period}：生成 {n} 条账单，合计 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="266" />
+        <location filename="../../ui/fees/billing_page.py" line="275" />
         <source>{0}: already billed, nothing new.</source>
         <translation>{0}：账单已全部生成，没有新增。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="268" />
+        <location filename="../../ui/fees/billing_page.py" line="277" />
         <source>No rate: {0}</source>
         <translation>未设单价：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="337" />
+        <location filename="../../ui/fees/billing_page.py" line="338" />
         <source>Payment notices {0}</source>
         <translation>缴费通知单 {0}</translation>
     </message>
@@ -587,27 +587,27 @@ All open lines: ¥{total}</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="267" />
+        <location filename="../../ui/fees/arrears_page.py" line="260" />
         <source>Contact about arrears – {0}</source>
         <translation>催缴记录 – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="279" />
+        <location filename="../../ui/fees/arrears_page.py" line="272" />
         <source>Promised to pay by</source>
         <translation>承诺缴费日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="284" />
+        <location filename="../../ui/fees/arrears_page.py" line="277" />
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="285" />
+        <location filename="../../ui/fees/arrears_page.py" line="278" />
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="286" />
+        <location filename="../../ui/fees/arrears_page.py" line="279" />
         <source>Outcome:</source>
         <translation>结果：</translation>
     </message>
@@ -643,6 +643,14 @@ All open lines: ¥{total}</source>
         <location filename="../../ui/fees/labels.py" line="19" />
         <source>From credit</source>
         <translation>预收抵扣</translation>
+    </message>
+</context>
+<context>
+    <name>FeePrintJob</name>
+    <message>
+        <location filename="../../ui/fees/print_job.py" line="32" />
+        <source>Preparing {0}…</source>
+        <translation>正在生成{0}…</translation>
     </message>
 </context>
 <context>
@@ -841,154 +849,206 @@ All open lines: ¥{total}</source>
 <context>
     <name>StatementDialog</name>
     <message>
-        <location filename="../../ui/fees/statement.py" line="50" />
+        <location filename="../../ui/fees/statement.py" line="58" />
         <source>Account statement – {0}</source>
         <translation>对账单 – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="55" />
+        <location filename="../../ui/fees/statement.py" line="63" />
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="56" />
+        <location filename="../../ui/fees/statement.py" line="64" />
         <source>Period</source>
         <translation>账期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="57" />
+        <location filename="../../ui/fees/statement.py" line="65" />
         <source>Due date</source>
         <translation>应缴日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="58" />
-        <location filename="../../ui/fees/statement.py" line="71" />
+        <location filename="../../ui/fees/statement.py" line="66" />
+        <location filename="../../ui/fees/statement.py" line="79" />
+        <location filename="../../ui/fees/statement.py" line="113" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="59" />
+        <location filename="../../ui/fees/statement.py" line="67" />
         <source>Paid</source>
         <translation>已缴</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="60" />
+        <location filename="../../ui/fees/statement.py" line="68" />
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="61" />
+        <location filename="../../ui/fees/statement.py" line="69" />
         <source>Owed</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="62" />
+        <location filename="../../ui/fees/statement.py" line="70" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="69" />
+        <location filename="../../ui/fees/statement.py" line="77" />
         <source>Receipt</source>
         <translation>收据号</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="70" />
+        <location filename="../../ui/fees/statement.py" line="78" />
+        <location filename="../../ui/fees/statement.py" line="95" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="72" />
+        <location filename="../../ui/fees/statement.py" line="80" />
         <source>Method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="73" />
+        <location filename="../../ui/fees/statement.py" line="81" />
         <source>Reference</source>
         <translation>流水号</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="74" />
+        <location filename="../../ui/fees/statement.py" line="82" />
         <source>To credit</source>
         <translation>存预收</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="75" />
+        <location filename="../../ui/fees/statement.py" line="83" />
         <source>Taken by</source>
         <translation>收款人</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="77" />
+        <location filename="../../ui/fees/statement.py" line="85" />
         <source>Voided</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="78" />
+        <location filename="../../ui/fees/statement.py" line="86" />
         <source>Voided: {0}</source>
         <translation>已作废：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="89" />
+        <location filename="../../ui/fees/statement.py" line="96" />
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/statement.py" line="97" />
+        <source>Staff</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/statement.py" line="98" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/statement.py" line="100" />
+        <source>Promised by</source>
+        <translation>承诺日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/statement.py" line="104" />
+        <source>Promise</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/statement.py" line="111" />
+        <source>Sent</source>
+        <translation>发出日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/statement.py" line="112" />
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/statement.py" line="114" />
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/statement.py" line="122" />
         <source>&amp;Reprint receipt</source>
         <translation>补打收据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="90" />
+        <location filename="../../ui/fees/statement.py" line="123" />
         <source>&amp;Void receipt…</source>
         <translation>作废收据(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="92" />
+        <location filename="../../ui/fees/statement.py" line="125" />
         <source>Re&amp;fund credit…</source>
         <translation>退预收款(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="95" />
+        <location filename="../../ui/fees/statement.py" line="128" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="107" />
+        <location filename="../../ui/fees/statement.py" line="140" />
         <source>Bill lines</source>
         <translation>账单明细</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="109" />
+        <location filename="../../ui/fees/statement.py" line="142" />
         <source>Receipts</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="119" />
+        <location filename="../../ui/fees/statement.py" line="146" />
+        <source>Calls and visits</source>
+        <translation>电话与上门记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/statement.py" line="151" />
+        <source>Notices and reminder letters</source>
+        <translation>缴费通知与催缴函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/statement.py" line="168" />
         <source>Billed ¥{b}   Paid ¥{p}   Waived ¥{w}   Owed ¥{o}   Credit ¥{c}</source>
         <translation>应收 ¥{b}   已缴 ¥{p}   减免 ¥{w}   欠费 ¥{o}   预收 ¥{c}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="131" />
-        <location filename="../../ui/fees/statement.py" line="135" />
+        <location filename="../../ui/fees/statement.py" line="180" />
+        <location filename="../../ui/fees/statement.py" line="184" />
         <source>Refund credit</source>
         <translation>退预收款</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="131" />
+        <location filename="../../ui/fees/statement.py" line="180" />
         <source>Amount to refund (yuan):</source>
         <translation>退款金额（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="135" />
+        <location filename="../../ui/fees/statement.py" line="184" />
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="166" />
+        <location filename="../../ui/fees/statement.py" line="215" />
         <source>Receipt {0}</source>
         <translation>收据 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="177" />
+        <location filename="../../ui/fees/statement.py" line="226" />
         <source>Void receipt {0}</source>
         <translation>作废收据 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="178" />
+        <location filename="../../ui/fees/statement.py" line="227" />
         <source>Reason (the receipt is kept, marked void):</source>
         <translation>作废原因（收据保留并标记作废）：</translation>
     </message>
@@ -996,37 +1056,37 @@ All open lines: ¥{total}</source>
 <context>
     <name>WaiveDialog</name>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="322" />
+        <location filename="../../ui/fees/arrears_page.py" line="315" />
         <source>Waive arrears</source>
         <translation>减免欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="331" />
+        <location filename="../../ui/fees/arrears_page.py" line="324" />
         <source>Part of the amount owed</source>
         <translation>减免部分欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="332" />
+        <location filename="../../ui/fees/arrears_page.py" line="325" />
         <source>The whole late fee</source>
         <translation>免除全部滞纳金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="342" />
+        <location filename="../../ui/fees/arrears_page.py" line="335" />
         <source>Line:</source>
         <translation>账单：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="343" />
+        <location filename="../../ui/fees/arrears_page.py" line="336" />
         <source>Waive:</source>
         <translation>减免：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="344" />
+        <location filename="../../ui/fees/arrears_page.py" line="337" />
         <source>Amount (yuan):</source>
         <translation>金额（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="345" />
+        <location filename="../../ui/fees/arrears_page.py" line="338" />
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission
 from propdesk.errors import DomainError
@@ -210,15 +211,12 @@ class ArrearsPage(QWidget):
     def print_letters(self) -> None:
         from propdesk.fees.notices import estate_header, log_notices, reminder_letters
         from reports.pdf.fee_notices import letters_pdf
-        from ui.printing.preview import show_pdf_preview
+        from ui.fees.print_job import run_print_job
 
         building = self.building.currentData()
         day = pydate(self.as_of.date())
 
-        def op(s: object) -> bytes:
-            from sqlalchemy.orm import Session
-
-            assert isinstance(s, Session)
+        def build(s: Session) -> bytes:
             letters = reminder_letters(s, as_of=day, building_id=building)
             pdf = letters_pdf(letters, estate_header(s))
             log_notices(
@@ -226,17 +224,12 @@ class ArrearsPage(QWidget):
             )
             return pdf
 
-        try:
-            pdf = self.ctx.write(op, "fees")
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        show_pdf_preview(
+        run_print_job(
             self.ctx,
-            pdf,
+            self,
+            build,
             title=self.tr("Reminder letters"),
             suggested_name=f"催缴函_{day}.pdf",
-            parent=self,
         )
 
     def export(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission
 from propdesk.errors import DomainError
@@ -319,30 +320,21 @@ class BillingPage(QWidget):
     def print_notices(self) -> None:
         from propdesk.fees.notices import estate_header, log_notices, notice_pages
         from reports.pdf.fee_notices import notices_pdf
-        from ui.common.forms import show_error
-        from ui.printing.preview import show_pdf_preview
+        from ui.fees.print_job import run_print_job
 
         month = self.month.text()
         building = self.notice_building.currentData()
 
-        def op(s: object) -> bytes:
-            from sqlalchemy.orm import Session
-
-            assert isinstance(s, Session)
+        def build(s: Session) -> bytes:
             pages = notice_pages(s, month, building_id=building)
             pdf = notices_pdf(pages, estate_header(s))
             log_notices(s, [(p.unit_id, "notice", 0, p.period, p.total_fen) for p in pages])
             return pdf
 
-        try:
-            pdf = self.ctx.write(op, "fees")
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        show_pdf_preview(
+        run_print_job(
             self.ctx,
-            pdf,
+            self,
+            build,
             title=self.tr("Payment notices {0}").format(month),
             suggested_name=f"缴费通知单_{month}.pdf",
-            parent=self,
         )

@@ -18,6 +18,14 @@ from PySide6.QtWidgets import (
 from propdesk.auth.permissions import Permission
 from propdesk.errors import DomainError
 from propdesk.fees.money import parse_yuan, yuan
+from propdesk.fees.notices import (
+    CONTACT_KINDS,
+    PROMISE_ZH,
+    ContactInfo,
+    NoticeInfo,
+    list_contacts,
+    list_notices,
+)
 from propdesk.fees.payments import void_payment
 from propdesk.fees.receipts import get_receipt
 from propdesk.fees.refunds import refund_credit
@@ -48,7 +56,7 @@ class StatementDialog(QDialog):
         self.unit_id = unit_id
         code = ctx.read(lambda s: reg.get_unit(s, unit_id).code)
         self.setWindowTitle(self.tr("Account statement – {0}").format(code))
-        self.resize(900, 640)
+        self.resize(1000, 760)
         self.summary = QLabel(self)
         self.lines_model: ListTableModel[StatementLine] = ListTableModel(
             [
@@ -82,6 +90,31 @@ class StatementDialog(QDialog):
             highlight=lambda p: p.voided,
             parent=self,
         )
+        self.contacts_model: ListTableModel[ContactInfo] = ListTableModel(
+            [
+                (self.tr("Date"), lambda c: c.contact_date.isoformat(), False),
+                (self.tr("How"), lambda c: CONTACT_KINDS.get(c.kind, c.kind), False),
+                (self.tr("Staff"), lambda c: c.staff, False),
+                (self.tr("Outcome"), lambda c: c.outcome, False),
+                (
+                    self.tr("Promised by"),
+                    lambda c: c.promised_date.isoformat() if c.promised_date else "",
+                    False,
+                ),
+                (self.tr("Promise"), lambda c: PROMISE_ZH.get(c.promise, ""), False),
+            ],
+            highlight=lambda c: c.promise == "broken",
+            parent=self,
+        )
+        self.notices_model: ListTableModel[NoticeInfo] = ListTableModel(
+            [
+                (self.tr("Sent"), lambda n: n.sent_at.astimezone().strftime("%Y-%m-%d"), False),
+                (self.tr("Notice"), lambda n: n.title, False),
+                (self.tr("Amount"), lambda n: yuan(n.amount_fen) if n.amount_fen else "", True),
+                (self.tr("By"), lambda n: n.sent_by, False),
+            ],
+            parent=self,
+        )
         self.lines_view = _table(self)
         self.lines_view.setModel(self.lines_model)
         self.payments_view = _table(self)
@@ -108,6 +141,20 @@ class StatementDialog(QDialog):
         layout.addWidget(self.lines_view, 3)
         layout.addWidget(QLabel(self.tr("Receipts"), self))
         layout.addWidget(self.payments_view, 2)
+        chase = QHBoxLayout()
+        contacts_box = QVBoxLayout()
+        contacts_box.addWidget(QLabel(self.tr("Calls and visits"), self))
+        contacts_view = _table(self)
+        contacts_view.setModel(self.contacts_model)
+        contacts_box.addWidget(contacts_view)
+        notices_box = QVBoxLayout()
+        notices_box.addWidget(QLabel(self.tr("Notices and reminder letters"), self))
+        notices_view = _table(self)
+        notices_view.setModel(self.notices_model)
+        notices_box.addWidget(notices_view)
+        chase.addLayout(contacts_box, 3)
+        chase.addLayout(notices_box, 2)
+        layout.addLayout(chase, 2)
         layout.addLayout(buttons)
         self.refresh()
 
@@ -115,6 +162,8 @@ class StatementDialog(QDialog):
         st: Statement = self.ctx.read(lambda s: unit_statement(s, self.unit_id))
         self.lines_model.set_rows(st.lines)
         self.payments_model.set_rows(st.payments)
+        self.contacts_model.set_rows(self.ctx.read(lambda s: list_contacts(s, self.unit_id)))
+        self.notices_model.set_rows(self.ctx.read(lambda s: list_notices(s, self.unit_id)))
         self.summary.setText(
             self.tr("Billed ¥{b}   Paid ¥{p}   Waived ¥{w}   Owed ¥{o}   Credit ¥{c}").format(
                 b=yuan(st.billed_fen),

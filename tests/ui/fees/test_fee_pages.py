@@ -95,6 +95,7 @@ def test_cashier_rejects_bad_amount(
 def test_statement_lists_lines_and_receipts(
     qtbot: QtBot, qtmodeltester: object, sqlite_db: Database, small_estate: SmallEstate
 ) -> None:
+    from propdesk.fees.notices import log_notices, record_contact
     from propdesk.fees.payments import void_payment
     from ui.fees.statement import StatementDialog
 
@@ -103,6 +104,15 @@ def test_statement_lists_lines_and_receipts(
         first = take_payment(s, unit_id=small_estate.unit_1502, amount_fen=10_000, method="cash")
         void_payment(s, first.payment_id, reason="收错金额")
         take_payment(s, unit_id=small_estate.unit_1502, amount_fen=16_569, method="cash")
+        record_contact(
+            s,
+            unit_id=small_estate.unit_1502,
+            contact_date=date(2026, 1, 5),
+            kind="call",
+            outcome="答应月底缴清",
+            promised_date=date(2026, 1, 31),
+        )
+        log_notices(s, [(small_estate.unit_1502, "reminder", 1, "", 16_569)])
     dialog = StatementDialog(ctx=make_ctx(sqlite_db, MANAGER), unit_id=small_estate.unit_1502)
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.payments_model)  # type: ignore[attr-defined]
@@ -112,6 +122,11 @@ def test_statement_lists_lines_and_receipts(
     assert "165.69" in dialog.summary.text()  # owed: the second month
     assert dialog.void_button.isVisibleTo(dialog)
     assert dialog.refund_button.isVisibleTo(dialog)
+    assert [c.outcome for c in dialog.contacts_model.rows()] == ["答应月底缴清"]
+    assert (
+        dialog.contacts_model.data(dialog.contacts_model.index(0, 5)) == "未兑现"
+    )  # settled on read
+    assert [n.title for n in dialog.notices_model.rows()] == ["第一次催缴函"]
 
 
 def test_cashier_charges_the_late_fee(
@@ -132,3 +147,35 @@ def test_cashier_charges_the_late_fee(
     assert codes.count("late_fee") >= 1
     assert sum(line.owed_fen for line in page.lines.lines() if line.item_code == "late_fee") == fee
     assert sum(line.late_fee_fen for line in page.lines.lines()) == 0
+
+
+def test_billing_page_prints_notices_and_logs_them(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+    from sqlalchemy import func, select
+
+    import ui.printing.preview as preview
+    from propdesk.fees.models import NoticeLog
+
+    _bill(sqlite_db, small_estate)
+    shown: list[tuple[bytes, str]] = []
+    monkeypatch.setattr(
+        preview,
+        "show_pdf_preview",
+        lambda ctx, pdf, *, title, suggested_name, parent: shown.append((pdf, suggested_name)),
+    )
+    fees = FeesPage(ctx=make_ctx(sqlite_db, MANAGER))
+    qtbot.addWidget(fees)
+    fees.billing.month.setText("2026-01")
+    fees.billing.print_notices()
+    assert len(shown) == 1
+    pdf, name = shown[0]
+    assert name == "缴费通知单_2026-01.pdf"
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages) == 2  # 3-1-101 paid ahead; two units owe
+    assert "3-2-1501" in pages[0].extract_text() + pages[1].extract_text()
+    with sqlite_db.begin() as s:
+        assert s.scalar(select(func.count()).select_from(NoticeLog)) == 2
