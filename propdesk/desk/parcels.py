@@ -150,6 +150,7 @@ def waiting_parcels(
     unit_id: int | None = None,
     long_held_only: bool = False,
     include_collected: bool = False,
+    received_before: datetime | None = None,
     limit: int = 1000,
 ) -> list[ParcelRow]:
     """Parcels on the shelf (oldest first), each with its held days and whether it stands out."""
@@ -162,6 +163,8 @@ def waiting_parcels(
         stmt = stmt.where(Parcel.unit_id == unit_id)
     if long_held_only:
         stmt = stmt.where(long_held_condition(cutoff))
+    if received_before is not None:
+        stmt = stmt.where(Parcel.received_at <= received_before)
     order = (Parcel.received_at.desc(),) if include_collected else (Parcel.received_at,)
     stmt = stmt.order_by(*order, Parcel.id).limit(limit)
     actor = actor_of(session)
@@ -187,13 +190,18 @@ def waiting_parcels(
     ]
 
 
-def count_waiting(session: Session, *, today: date | None = None) -> tuple[int, int]:
-    """(parcels waiting, of which held too long)."""
+def count_waiting(
+    session: Session, *, today: date | None = None, received_before: datetime | None = None
+) -> tuple[int, int]:
+    """(parcels waiting, of which held too long), optionally only those in before a time."""
     cutoff = long_held_cutoff(session, today)
+    since = [] if received_before is None else [Parcel.received_at <= received_before]
     waiting = session.scalar(
-        select(func.count(Parcel.id)).where(Parcel.status == ParcelStatus.WAITING.value)
+        select(func.count(Parcel.id)).where(Parcel.status == ParcelStatus.WAITING.value, *since)
     )
-    long_held = session.scalar(select(func.count(Parcel.id)).where(long_held_condition(cutoff)))
+    long_held = session.scalar(
+        select(func.count(Parcel.id)).where(long_held_condition(cutoff), *since)
+    )
     return int(waiting or 0), int(long_held or 0)
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from propdesk.desk import parcels, patrols, vacant
@@ -259,18 +259,20 @@ def compose_handover(
                 f"{t.number} {t.category_name} {where} {state}（完成时限 {_fmt(t.resolve_due)}）",
             )
         )
-    if len(due) > MAX_LINES:
+    due_total = _count_due_tickets(session, now) if len(due) > MAX_LINES else len(due)
+    if due_total > MAX_LINES:
         lines.append(
             HandoverLine(
                 HandoverItemKind.TICKET.value,
                 None,
-                f"另有 {len(due) - MAX_LINES} 张工单逾期或将到期，见工单看板",
+                f"另有 {due_total - MAX_LINES} 张工单逾期或将到期，见工单看板",
             )
         )
     lines += _external_lines(session, now)
-    waiting = [p for p in parcels.waiting_parcels(session, today=today) if p.received_at <= now]
-    long_held = [p for p in waiting if p.long_held]
-    for p in long_held[:MAX_LINES]:
+    long_held = parcels.waiting_parcels(
+        session, today=today, long_held_only=True, received_before=now, limit=MAX_LINES
+    )
+    for p in long_held:
         whom = p.unit_code or p.recipient
         lines.append(
             HandoverLine(
@@ -280,12 +282,13 @@ def compose_handover(
                 f" 已存{p.held_days}天",
             )
         )
-    if len(waiting) > min(len(long_held), MAX_LINES):
+    waiting, _long = parcels.count_waiting(session, today=today, received_before=now)
+    if waiting > len(long_held):
         lines.append(
             HandoverLine(
                 HandoverItemKind.PARCEL.value,
                 None,
-                f"另有待取快递 {len(waiting) - min(len(long_held), MAX_LINES)} 件在架",
+                f"另有待取快递 {waiting - len(long_held)} 件在架",
             )
         )
     for a in patrols.open_anomalies(session):
@@ -299,22 +302,23 @@ def compose_handover(
                 f"巡查异常 {a.route_name}·{a.checkpoint_name}：{a.note}{ticket}",
             )
         )
-    overdue_units = vacant.vacant_due(session, today=today, overdue_only=True)
-    if len(overdue_units) > MAX_LINES:
-        lines.append(
-            HandoverLine(
-                HandoverItemKind.VACANT.value,
-                None,
-                f"另有 {len(overdue_units) - MAX_LINES} 套空置房逾期未检查，见空置房清单",
-            )
-        )
-    for v in overdue_units[:MAX_LINES]:
+    overdue_units = vacant.vacant_due(session, today=today, overdue_only=True, limit=MAX_LINES)
+    for v in overdue_units:
         last = v.last_checked.isoformat() if v.last_checked else "从未检查"
         lines.append(
             HandoverLine(
                 HandoverItemKind.VACANT.value,
                 v.unit_id,
                 f"空置房 {v.unit_code} 逾期未检查（上次 {last}）",
+            )
+        )
+    overdue_total = vacant.count_due(session, today=today, overdue_only=True)
+    if overdue_total > len(overdue_units):
+        lines.append(
+            HandoverLine(
+                HandoverItemKind.VACANT.value,
+                None,
+                f"另有 {overdue_total - len(overdue_units)} 套空置房逾期未检查，见空置房清单",
             )
         )
     shift = session.get(Shift, shift_id) if shift_id is not None else None
@@ -327,6 +331,16 @@ def compose_handover(
                 HandoverLine(HandoverItemKind.ENTRY.value, e.id, f"{_fmt(e.at)} {e.text}{ref}")
             )
     return lines
+
+
+def _count_due_tickets(session: Session, now: datetime) -> int:
+    """All tickets overdue or due soon (``due_list`` stops at its limit)."""
+    from propdesk.tickets import catalog
+    from propdesk.tickets.queries import due_soon_condition, overdue_condition
+
+    hours = int(catalog.get_setting(session, "due_soon_hours"))
+    cond = or_(overdue_condition(now), due_soon_condition(now, hours))
+    return int(session.scalar(select(func.count(Ticket.id)).where(cond)) or 0)
 
 
 def _external_lines(session: Session, now: datetime) -> list[HandoverLine]:

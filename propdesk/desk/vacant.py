@@ -81,13 +81,17 @@ def vacant_due(
     ]
 
 
-def count_due(session: Session, *, today: date | None = None) -> int:
-    """How many vacant units are due for a check (the status bar's figure)."""
+def count_due(session: Session, *, today: date | None = None, overdue_only: bool = False) -> int:
+    """How many vacant units are due (or, ``overdue_only``, past due) for a check."""
+    day = today_or(today)
+    cond = due_condition(day)
+    if overdue_only:
+        cond = cond & or_(VacantCheckPlan.next_due.is_(None), VacantCheckPlan.next_due < day)
     stmt = (
         select(func.count(Unit.id))
         .select_from(Unit)
         .outerjoin(VacantCheckPlan, VacantCheckPlan.unit_id == Unit.id)
-        .where(due_condition(today_or(today)))
+        .where(cond)
     )
     return int(session.scalar(stmt) or 0)
 

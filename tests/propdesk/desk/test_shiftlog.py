@@ -223,7 +223,7 @@ def test_a_build_without_the_keys_feature_composes_without_them(
 def test_long_lists_are_itemised_up_to_a_limit_then_counted(
     db: Database, estate: Estate, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(shiftlog, "MAX_LINES", 2)
+    monkeypatch.setattr(shiftlog, "MAX_LINES", 1)
     with db.begin(CLERK) as s:
         for n in range(3):
             parcels.receive_parcel(
@@ -243,8 +243,11 @@ def test_long_lists_are_itemised_up_to_a_limit_then_counted(
             )
         lines = shiftlog.compose_handover(s, at=local(DAY, 17))
     parcel_lines = [i for i in lines if i.kind == "parcel"]
-    assert [i.ref_id is None for i in parcel_lines] == [False, False, True]
-    assert parcel_lines[-1].text == "另有待取快递 2 件在架"
+    assert [i.ref_id is None for i in parcel_lines] == [False, True]
+    assert parcel_lines[-1].text == "另有待取快递 3 件在架"  # 2 more held too long, 1 new
+    vacant_lines = [i for i in lines if i.kind == "vacant"]
+    assert [i.ref_id is None for i in vacant_lines] == [False, True]
+    assert vacant_lines[-1].text == "另有 1 套空置房逾期未检查，见空置房清单"
     assert len([i for i in lines if i.kind == "entry"]) == 3  # own entries: never cut
 
 
