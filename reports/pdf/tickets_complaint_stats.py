@@ -8,13 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from propdesk.tickets.values import ComplaintStats, StatLine
 from reports.pdf.document import DocumentSpec, build_pdf, para, styles, table, title
 
 HEADERS = ["投诉数", "占比", "成立", "已处理", "平均处理时长（小时）", "满意度（1–5）"]
-WIDTH = 180 * mm
+WIDTH = 174 * mm  # the frame inside the page margins (tables must fit to split across pages)
 
 
 def _rows(first: str, lines: tuple[StatLine, ...]) -> list[list[str]]:
@@ -50,19 +50,20 @@ def complaint_stats_story(stats: ComplaintStats) -> list[Flowable]:
         ("二、按责任部门", "责任部门", stats.by_department),
         ("三、按月份", "月份", stats.by_month),
     ):
-        story += [Spacer(1, 3 * mm), para(heading, st.heading)]
-        if lines:
-            story.append(table(_rows(first, lines), widths, right_align_cols=(1, 2, 3, 4, 5, 6)))
-        else:
-            story.append(para("本期无投诉。", st.body))
-    story += [
-        Spacer(1, 4 * mm),
-        para(
-            "说明：占比为该项投诉数占期间投诉总数的比例；平均处理时长为受理至完工的小时数"
-            "（仅计已完工的投诉）；满意度为回访总体评分的平均值。",
-            st.small,
-        ),
-    ]
+        body: Flowable = (
+            table(_rows(first, lines), widths, right_align_cols=(1, 2, 3, 4, 5, 6))
+            if lines
+            else para("本期无投诉。", st.body)
+        )
+        # Each section (and the note) is kept together: a heading never ends a page, and
+        # build_pdf's second pass never meets a paragraph the first pass had to split.
+        story.append(KeepTogether([Spacer(1, 3 * mm), para(heading, st.heading), body]))
+    note = para(
+        "说明：占比为该项投诉数占期间投诉总数的比例；平均处理时长为受理至完工的小时数"
+        "（仅计已完工的投诉）；满意度为回访总体评分的平均值。",
+        st.small,
+    )
+    story.append(KeepTogether([Spacer(1, 4 * mm), note]))
     return story
 
 

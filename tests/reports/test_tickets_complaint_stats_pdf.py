@@ -40,3 +40,17 @@ def test_stats_pdf_text() -> None:
         "本期无投诉",
     ):
         assert expected in text, expected
+
+
+def test_many_lines_run_over_pages() -> None:
+    lines = tuple(StatLine(str(i), f"分类{i}", 10, 10, 1, 1, 2.0, 3.0) for i in range(90))
+    months = tuple(
+        StatLine(f"2026-{m:02d}", f"2026-{m:02d}", 75, 83, 1, 1, 2.0, 3.0) for m in range(1, 13)
+    )
+    stats = ComplaintStats(date(2026, 1, 1), date(2026, 12, 31), 900, lines, lines[:5], months)
+    reader = PdfReader(io.BytesIO(complaint_stats_pdf(stats, estate_name="翠湖花园")))
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert len(reader.pages) >= 3
+    assert "分类89" in text
+    assert "2026-12" in text
+    assert "说明" in text
