@@ -257,32 +257,32 @@
 <context>
     <name>GlanceTab</name>
     <message>
-        <location filename="../../ui/renovation/page.py" line="207"/>
+        <location filename="../../ui/renovation/page.py" line="208"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="208"/>
+        <location filename="../../ui/renovation/page.py" line="209"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="209"/>
+        <location filename="../../ui/renovation/page.py" line="210"/>
         <source>Permit no.</source>
         <translation>许可证号</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="210"/>
+        <location filename="../../ui/renovation/page.py" line="211"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="211"/>
+        <location filename="../../ui/renovation/page.py" line="212"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="238"/>
+        <location filename="../../ui/renovation/page.py" line="239"/>
         <source>Overdue permits: %1 · expiring: %2 · inspections due today: %3 · overdue violations: %4</source>
         <translation>超期装修：%1 · 即将到期：%2 · 今日待巡查：%3 · 逾期未整改违规：%4</translation>
     </message>
@@ -459,32 +459,32 @@
         <translation>房号、牌号或交存人</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="272"/>
+        <location filename="../../ui/keys/page.py" line="271"/>
         <source>Deposit key… (Ctrl+N)</source>
         <translation>钥匙托管… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="274"/>
+        <location filename="../../ui/keys/page.py" line="272"/>
         <source>Lend…</source>
         <translation>借出…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="275"/>
+        <location filename="../../ui/keys/page.py" line="273"/>
         <source>Returned…</source>
         <translation>归还…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="277"/>
+        <location filename="../../ui/keys/page.py" line="274"/>
         <source>Withdrawn by owner…</source>
         <translation>业主取回…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="280"/>
+        <location filename="../../ui/keys/page.py" line="276"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="325"/>
+        <location filename="../../ui/keys/page.py" line="322"/>
         <source>%1 lent out, %2 overdue</source>
         <translation>借出 %1 把，逾期 %2 把</translation>
     </message>
@@ -492,7 +492,7 @@
 <context>
     <name>KeysStatusBar</name>
     <message>
-        <location filename="../../ui/keys/page.py" line="374"/>
+        <location filename="../../ui/keys/page.py" line="371"/>
         <source>Keys overdue: %1</source>
         <translation>钥匙逾期未还：%1</translation>
     </message>
@@ -533,6 +533,14 @@
         <location filename="../../ui/keys/page.py" line="194"/>
         <source>Signature</source>
         <translation>签名</translation>
+    </message>
+</context>
+<context>
+    <name>MenuAction</name>
+    <message>
+        <location filename="../../ui/renovation/registration.py" line="45"/>
+        <source>Renovation violation types…</source>
+        <translation>装修违规类型…</translation>
     </message>
 </context>
 <context>
@@ -658,52 +666,52 @@
         <translation>打印入伙通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="128"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="127"/>
         <source>Print handover form</source>
         <translation>打印交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="130"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="128"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="209"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="207"/>
         <source>Owes %1 yuan</source>
         <translation>欠费 %1 元</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="213"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="211"/>
         <source>Nothing overdue</source>
         <translation>无欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="224"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="222"/>
         <source>Choose the unit and the new occupant, then save.</source>
         <translation>请选择房屋并填写新住户，然后保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="226"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="224"/>
         <source>Moved in: the occupancy has started.</source>
         <translation>已入住：入住记录已生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="228"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="226"/>
         <source>This move-in was cancelled.</source>
         <translation>该入伙手续已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="231"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="229"/>
         <source>Still missing: %1</source>
         <translation>尚缺：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="234"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="232"/>
         <source>All mandatory items are done: complete the move-in.</source>
         <translation>必办事项已全部完成，可以办结入伙。</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="245"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="243"/>
         <source>Choose the unit first.</source>
         <translation>请先选择房屋。</translation>
     </message>
@@ -711,32 +719,32 @@
 <context>
     <name>MoveInListModel</name>
     <message>
-        <location filename="../../ui/movein/page.py" line="58"/>
+        <location filename="../../ui/movein/page.py" line="59"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="59"/>
+        <location filename="../../ui/movein/page.py" line="60"/>
         <source>Occupant</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="60"/>
+        <location filename="../../ui/movein/page.py" line="61"/>
         <source>As</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="61"/>
+        <location filename="../../ui/movein/page.py" line="62"/>
         <source>Move-in date</source>
         <translation>入伙日期</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="62"/>
+        <location filename="../../ui/movein/page.py" line="63"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="63"/>
+        <location filename="../../ui/movein/page.py" line="64"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
@@ -744,17 +752,17 @@
 <context>
     <name>MoveInPage</name>
     <message>
-        <location filename="../../ui/movein/page.py" line="147"/>
+        <location filename="../../ui/movein/page.py" line="148"/>
         <source>Move-ins</source>
         <translation>入伙</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="148"/>
+        <location filename="../../ui/movein/page.py" line="149"/>
         <source>Moving appointments</source>
         <translation>搬家预约</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="149"/>
+        <location filename="../../ui/movein/page.py" line="150"/>
         <source>Move-out</source>
         <translation>迁出</translation>
     </message>
@@ -785,17 +793,17 @@
 <context>
     <name>MoveInStatus</name>
     <message>
-        <location filename="../../ui/movein/page.py" line="32"/>
+        <location filename="../../ui/movein/page.py" line="33"/>
         <source>In progress</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="33"/>
+        <location filename="../../ui/movein/page.py" line="34"/>
         <source>Moved in</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="34"/>
+        <location filename="../../ui/movein/page.py" line="35"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -803,37 +811,37 @@
 <context>
     <name>MoveInsTab</name>
     <message>
-        <location filename="../../ui/movein/page.py" line="71"/>
+        <location filename="../../ui/movein/page.py" line="72"/>
         <source>In progress</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="72"/>
+        <location filename="../../ui/movein/page.py" line="73"/>
         <source>Moved in</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="73"/>
+        <location filename="../../ui/movein/page.py" line="74"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="91"/>
+        <location filename="../../ui/movein/page.py" line="92"/>
         <source>Unit or name</source>
         <translation>房号或姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="92"/>
+        <location filename="../../ui/movein/page.py" line="93"/>
         <source>New move-in… (Ctrl+N)</source>
         <translation>新入伙… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="93"/>
+        <location filename="../../ui/movein/page.py" line="94"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="99"/>
+        <location filename="../../ui/movein/page.py" line="100"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -998,17 +1006,17 @@
 <context>
     <name>NavModule</name>
     <message>
-        <location filename="../../ui/renovation/registration.py" line="22"/>
+        <location filename="../../ui/renovation/registration.py" line="24"/>
         <source>Move-in / out</source>
         <translation>入伙迁出</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/registration.py" line="28"/>
+        <location filename="../../ui/renovation/registration.py" line="30"/>
         <source>Renovation</source>
         <translation>装修管理</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/registration.py" line="34"/>
+        <location filename="../../ui/renovation/registration.py" line="36"/>
         <source>Keys</source>
         <translation>钥匙</translation>
     </message>
@@ -1416,12 +1424,12 @@
 <context>
     <name>RenovationPage</name>
     <message>
-        <location filename="../../ui/renovation/page.py" line="263"/>
+        <location filename="../../ui/renovation/page.py" line="264"/>
         <source>Permits</source>
         <translation>装修申请</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="264"/>
+        <location filename="../../ui/renovation/page.py" line="265"/>
         <source>At a glance</source>
         <translation>待办一览</translation>
     </message>
@@ -1462,7 +1470,7 @@
 <context>
     <name>RenovationStatusBar</name>
     <message>
-        <location filename="../../ui/renovation/page.py" line="280"/>
+        <location filename="../../ui/renovation/page.py" line="281"/>
         <source>Renovation: %1 overdue, %2 violations past deadline</source>
         <translation>装修：超期 %1 户，逾期违规 %2 项</translation>
     </message>
@@ -1483,6 +1491,63 @@
         <location filename="../../ui/keys/page.py" line="221"/>
         <source>Signature</source>
         <translation>签名</translation>
+    </message>
+</context>
+<context>
+    <name>ViolationTypesDialog</name>
+    <message>
+        <location filename="../../ui/renovation/settings_dialog.py" line="36"/>
+        <source>Renovation violation types</source>
+        <translation>装修违规类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/settings_dialog.py" line="40"/>
+        <location filename="../../ui/renovation/settings_dialog.py" line="60"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/settings_dialog.py" line="41"/>
+        <location filename="../../ui/renovation/settings_dialog.py" line="61"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/settings_dialog.py" line="42"/>
+        <location filename="../../ui/renovation/settings_dialog.py" line="62"/>
+        <source>Days to rectify</source>
+        <translation>整改天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/settings_dialog.py" line="43"/>
+        <location filename="../../ui/renovation/settings_dialog.py" line="58"/>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/settings_dialog.py" line="43"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/settings_dialog.py" line="43"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/settings_dialog.py" line="64"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/settings_dialog.py" line="65"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/settings_dialog.py" line="67"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

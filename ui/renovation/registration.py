@@ -1,5 +1,6 @@
 """The occupancy modules' entries in the main window (called from :mod:`ui.registrations`):
-Move-in/out, Renovation and Keys in the navigation, the unit panel, two status counters."""
+Move-in/out, Renovation and Keys in the navigation, the violation-types settings, the unit
+panel and two status counters."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ def register(ext: ModuleType) -> None:
     from ui.keys.page import KeysPage, overdue_keys_text
     from ui.movein.page import MoveInPage
     from ui.renovation.page import RenovationPage, attention_counter_text
+    from ui.renovation.settings_dialog import can_manage, open_violation_types
     from ui.renovation.unit_panel import RenovationKeysPanel
 
     ext.NAV_MODULES.extend(
@@ -36,6 +38,15 @@ def register(ext: ModuleType) -> None:
                 lambda ctx: KeysPage(ctx=ctx),
             ),
         ]
+    )
+    ext.MENU_ACTIONS.append(
+        ext.MenuAction(
+            "admin",
+            QT_TRANSLATE_NOOP("MenuAction", "Renovation violation types…"),
+            16,
+            open_violation_types,
+            visible=can_manage,
+        )
     )
     ext.UNIT_PANELS.append(
         ext.RecordPanel(

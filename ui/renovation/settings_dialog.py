@@ -1,0 +1,138 @@
+"""Settings → renovation violation types: the list inspectors choose from (a manager's right)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.auth.permissions import Permission
+from propdesk.renovation import inspections
+from propdesk.renovation.values import ViolationTypeInfo
+from ui.common.forms import FormErrors, attempt
+from ui.context import AppContext
+from ui.renovation.widgets import ListModel, named
+
+
+class ViolationTypesDialog(QDialog):
+    """The violation types with an edit form; New clears the form, Save stores it.
+
+    Attributes: model, table, code, name, days, active, new_button, save_button, errors.
+    """
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Renovation violation types"))
+        self.editing: int | None = None
+        self.model: ListModel[ViolationTypeInfo] = ListModel(
+            [
+                (self.tr("Code"), lambda t: t.code),
+                (self.tr("Name"), lambda t: t.name),
+                (self.tr("Days to rectify"), lambda t: str(t.default_days)),
+                (self.tr("In use"), lambda t: self.tr("yes") if t.active else self.tr("no")),
+            ],
+            parent=self,
+        )
+        self.table = named(QTableView(), "violation_types")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        form = QFormLayout()
+        self.errors = FormErrors(form)
+        self.code = named(QLineEdit(), "code")
+        self.name = named(QLineEdit(), "name")
+        self.days = named(QSpinBox(), "default_days")
+        self.days.setRange(0, 60)
+        self.active = named(QCheckBox(self.tr("In use")), "active")
+        self.active.setChecked(True)
+        self.errors.add_row(self.tr("Code"), "code", self.code)
+        self.errors.add_row(self.tr("Name"), "name", self.name)
+        self.errors.add_row(self.tr("Days to rectify"), "default_days", self.days)
+        self.errors.add_row("", "active", self.active)
+        self.new_button = QPushButton(self.tr("New"))
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setDefault(True)
+        close = QPushButton(self.tr("Close"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(buttons)
+        self.new_button.clicked.connect(self.clear_form)
+        self.save_button.clicked.connect(self.save)
+        close.clicked.connect(self.accept)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self.edit(cur.row())
+        )
+        self.resize(560, 460)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(
+            self.ctx.read(lambda s: inspections.list_violation_types(s, include_inactive=True))
+        )
+
+    def clear_form(self) -> None:
+        self.editing = None
+        self.code.clear()
+        self.name.clear()
+        self.days.setValue(1)
+        self.active.setChecked(True)
+        self.code.setFocus()
+
+    def edit(self, row: int) -> None:
+        if row < 0:
+            return
+        t = self.model.item(row)
+        self.editing = t.id
+        self.code.setText(t.code)
+        self.name.setText(t.name)
+        self.days.setValue(t.default_days)
+        self.active.setChecked(t.active)
+
+    def save(self) -> None:
+        type_id = self.editing
+        ok, _ = attempt(
+            self.errors,
+            lambda: self.ctx.write(
+                lambda s: inspections.save_violation_type(
+                    s,
+                    code=self.code.text(),
+                    name=self.name.text(),
+                    default_days=self.days.value(),
+                    active=self.active.isChecked(),
+                    type_id=type_id,
+                ),
+                "renovation",
+                "settings",
+            ),
+        )
+        if ok:
+            self.refresh()
+
+
+def can_manage(ctx: AppContext) -> bool:
+    return ctx.can(Permission.MANAGE_SETTINGS)
+
+
+def open_violation_types(ctx: AppContext, parent: QWidget) -> None:
+    """Admin menu → Renovation violation types…"""
+    dialog = ViolationTypesDialog(ctx=ctx, parent=parent)
+    dialog.exec()
