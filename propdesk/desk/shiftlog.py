@@ -97,14 +97,16 @@ def take_over(session: Session, *, at: datetime | None = None) -> int:
     """
     now = now_or(at)
     actor = actor_of(session)
-    if session.scalar(select(Shift.id).where(Shift.closed_at.is_(None))) is not None:
-        raise Conflict("已有在岗班次，请先由当班人员交班。")
+    # Lock the handover first, then look for an open shift: a colleague who took over
+    # a moment earlier is seen, and this take-over is refused instead of doubled.
     previous = session.scalar(
         select(Shift)
         .where(Shift.acknowledged_at.is_(None))
         .order_by(Shift.id.desc())
         .with_for_update()
     )
+    if session.scalar(select(Shift.id).where(Shift.closed_at.is_(None))) is not None:
+        raise Conflict("已有在岗班次，请先由当班人员交班。")
     if previous is not None:
         previous.acknowledged_at = now
         previous.acknowledged_by = actor.display_name
