@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,8 +50,6 @@ class ParcelsTab(QWidget):
         show: waiting / long-held / all; search; model / table; collector; notify_button,
         collect_button; summary: "N waiting, M held too long".
     """
-
-    open_record = Signal(str, int)
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -333,8 +330,6 @@ class VisitorsTab(QWidget):
 
 class ParcelsVisitorsPage(QWidget):
     """Parcels and visitors tabs (F3 receives a parcel, F4 signs a visitor in)."""
-
-    open_record = Signal(str, int)
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -308,14 +308,9 @@ class PatrolRunPanel(QWidget):
 class PatrolsPage(QWidget):
     """Patrols: the route to start, the list of patrols, and the patrol being walked.
 
-    Signals:
-        open_record(str, int): not used for units yet; here for the main window's wiring.
-
     Attributes:
         route: the route chooser; start_button; patrol_list / list_model; run: the panel.
     """
-
-    open_record = Signal(str, int)
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
