@@ -256,3 +256,19 @@ def unit_permits(session: Session, unit_id: int) -> list[GlanceRow]:
         )
         for pid, no, status, start, end, code in rows
     ]
+
+
+def permit_photos(session: Session, permit_id: int) -> list[tuple[str, str, bytes]]:
+    """The permit's inspection photos: (inspection date and inspector, file name, content)."""
+    rows = session.execute(
+        select(
+            Inspection.inspected_on,
+            Inspection.inspector,
+            InspectionPhoto.file_name,
+            InspectionPhoto.content,
+        )
+        .join(Inspection, Inspection.id == InspectionPhoto.inspection_id)
+        .where(Inspection.permit_id == permit_id)
+        .order_by(Inspection.inspected_on.desc(), InspectionPhoto.id)
+    ).all()
+    return [(f"{day:%Y-%m-%d} {who}", name, bytes(content)) for day, who, name, content in rows]

@@ -1067,175 +1067,185 @@
 <context>
     <name>PermitView</name>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="50"/>
-        <location filename="../../ui/renovation/permit_view.py" line="129"/>
+        <location filename="../../ui/renovation/permit_view.py" line="52"/>
+        <location filename="../../ui/renovation/permit_view.py" line="133"/>
         <source>Choose an application in the list.</source>
         <translation>请在列表中选择一份装修申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="54"/>
+        <location filename="../../ui/renovation/permit_view.py" line="56"/>
         <source>Inspected</source>
         <translation>巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="55"/>
+        <location filename="../../ui/renovation/permit_view.py" line="57"/>
         <source>Violation</source>
         <translation>违规</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="56"/>
+        <location filename="../../ui/renovation/permit_view.py" line="58"/>
         <source>Found</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="57"/>
+        <location filename="../../ui/renovation/permit_view.py" line="59"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="58"/>
+        <location filename="../../ui/renovation/permit_view.py" line="60"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="73"/>
+        <location filename="../../ui/renovation/permit_view.py" line="75"/>
         <source>Collect deposit…</source>
         <translation>收取押金…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="74"/>
+        <location filename="../../ui/renovation/permit_view.py" line="76"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="75"/>
+        <location filename="../../ui/renovation/permit_view.py" line="77"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="76"/>
+        <location filename="../../ui/renovation/permit_view.py" line="78"/>
         <source>Cancel permit…</source>
         <translation>撤销装修…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="77"/>
+        <location filename="../../ui/renovation/permit_view.py" line="79"/>
         <source>Record inspection…</source>
         <translation>登记巡查…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="78"/>
+        <location filename="../../ui/renovation/permit_view.py" line="80"/>
         <source>Follow up violation…</source>
         <translation>违规复查…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="79"/>
+        <location filename="../../ui/renovation/permit_view.py" line="81"/>
         <source>Completion acceptance…</source>
         <translation>竣工验收…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="80"/>
+        <location filename="../../ui/renovation/permit_view.py" line="82"/>
         <source>Refund deposit…</source>
         <translation>退还押金…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="81"/>
+        <location filename="../../ui/renovation/permit_view.py" line="83"/>
         <source>Print permit</source>
         <translation>打印装修许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="82"/>
+        <location filename="../../ui/renovation/permit_view.py" line="84"/>
         <source>Print workers&apos; passes</source>
         <translation>打印施工出入证</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="101"/>
+        <location filename="../../ui/renovation/permit_view.py" line="85"/>
+        <source>Inspection photos…</source>
+        <translation>巡查照片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="105"/>
         <source>Inspections and violations</source>
         <translation>巡查与违规</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="116"/>
+        <location filename="../../ui/renovation/permit_view.py" line="120"/>
         <source>Rectified %1</source>
         <translation>%1 已整改</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="118"/>
+        <location filename="../../ui/renovation/permit_view.py" line="122"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="119"/>
+        <location filename="../../ui/renovation/permit_view.py" line="123"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="141"/>
+        <location filename="../../ui/renovation/permit_view.py" line="145"/>
         <source>Owner: %1 %2</source>
         <translation>业主：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="142"/>
+        <location filename="../../ui/renovation/permit_view.py" line="146"/>
         <source>Contractor: %1 (%2 %3)</source>
         <translation>施工单位：%1（%2 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="146"/>
+        <location filename="../../ui/renovation/permit_view.py" line="150"/>
         <source>Scope: %1</source>
         <translation>装修内容：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="147"/>
+        <location filename="../../ui/renovation/permit_view.py" line="151"/>
         <source>Planned: %1 to %2</source>
         <translation>工期：%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="150"/>
+        <location filename="../../ui/renovation/permit_view.py" line="154"/>
         <source>Deposit: %1 yuan %2</source>
         <translation>押金：%1 元 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="154"/>
+        <location filename="../../ui/renovation/permit_view.py" line="158"/>
         <source>(receipt %1)</source>
         <translation>（收据 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="156"/>
+        <location filename="../../ui/renovation/permit_view.py" line="160"/>
         <source>(not collected)</source>
         <translation>（未收取）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="160"/>
+        <location filename="../../ui/renovation/permit_view.py" line="164"/>
         <source>Workers: %1</source>
         <translation>施工人员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="165"/>
+        <location filename="../../ui/renovation/permit_view.py" line="169"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="168"/>
+        <location filename="../../ui/renovation/permit_view.py" line="172"/>
         <source>Accepted on %1 by %2</source>
         <translation>%1 由 %2 验收</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="175"/>
+        <location filename="../../ui/renovation/permit_view.py" line="179"/>
         <source>Refunded %1 yuan (deductions: %2)</source>
         <translation>已退押金 %1 元（扣款：%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="187"/>
+        <location filename="../../ui/renovation/permit_view.py" line="191"/>
         <source>%1 inspections, %2 open violations</source>
         <translation>巡查 %1 次，未整改违规 %2 项</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="243"/>
+        <location filename="../../ui/renovation/permit_view.py" line="248"/>
         <source>Reject application</source>
         <translation>驳回申请</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="257"/>
+        <location filename="../../ui/renovation/permit_view.py" line="262"/>
         <source>Cancel permit</source>
         <translation>撤销装修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="311"/>
+        <source>Inspection photos %1</source>
+        <translation>巡查照片 %1</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +1294,24 @@
         <location filename="../../ui/renovation/page.py" line="120"/>
         <source>Show</source>
         <translation>显示</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosDialog</name>
+    <message>
+        <location filename="../../ui/renovation/photos.py" line="31"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/photos.py" line="49"/>
+        <source>No photos.</source>
+        <translation>没有照片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/photos.py" line="65"/>
+        <source>This file is not an image.</source>
+        <translation>该文件不是图片。</translation>
     </message>
 </context>
 <context>

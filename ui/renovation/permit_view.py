@@ -22,7 +22,7 @@ from propdesk.auth.permissions import Permission
 from propdesk.errors import DomainError
 from propdesk.fees.money import yuan
 from propdesk.renovation import inspections, permits
-from propdesk.renovation.queries import get_permit
+from propdesk.renovation.queries import get_permit, permit_photos
 from propdesk.renovation.values import PermitInfo, ViolationInfo
 from propdesk.renovation.workflow import allowed_actions
 from ui.common.forms import show_error
@@ -30,6 +30,7 @@ from ui.context import AppContext
 from ui.events import Changes
 from ui.renovation import dialogs
 from ui.renovation.labels import status_label
+from ui.renovation.photos import PhotosDialog
 from ui.renovation.printing import print_passes, print_permit
 from ui.renovation.widgets import OVERDUE_COLOR, ListModel, ServiceDialog, desk_today, named
 
@@ -47,6 +48,7 @@ class PermitView(QWidget):
         self.ctx = ctx
         self.permit: PermitInfo | None = None
         self.dialog: ServiceDialog | None = None
+        self.photos: PhotosDialog | None = None
         self.summary = named(QLabel(self.tr("Choose an application in the list.")), "summary")
         self.summary.setWordWrap(True)
         self.violation_model: ListModel[tuple[str, ViolationInfo]] = ListModel(
@@ -80,6 +82,7 @@ class PermitView(QWidget):
         self.refund_button = self._button(self.tr("Refund deposit…"), self.refund)
         self.print_button = self._button(self.tr("Print permit"), self.print_permit)
         self.passes_button = self._button(self.tr("Print workers' passes"), self.print_passes)
+        self.photos_button = self._button(self.tr("Inspection photos…"), self.show_photos)
         order = [
             self.deposit_button,
             self.approve_button,
@@ -91,6 +94,7 @@ class PermitView(QWidget):
             self.refund_button,
             self.print_button,
             self.passes_button,
+            self.photos_button,
         ]
         for i, b in enumerate(order):
             buttons.addWidget(b, i // 2, i % 2)
@@ -210,6 +214,7 @@ class PermitView(QWidget):
         self.refund_button.setEnabled("refund" in actions)
         self.print_button.setEnabled(p is not None and p.status == "approved")
         self.passes_button.setEnabled(p is not None and p.status == "approved" and bool(p.workers))
+        self.photos_button.setEnabled(p is not None and any(i.photo_count for i in p.inspections))
 
     # --- actions ---------------------------------------------------------------------
 
@@ -295,6 +300,18 @@ class PermitView(QWidget):
     def print_permit(self) -> None:
         if self.permit is not None:
             print_permit(self.ctx, self.permit.id, self)
+
+    def show_photos(self) -> None:
+        p = self.permit
+        if p is None:
+            return
+        photos = self.ctx.read(lambda s: permit_photos(s, p.id))
+        self.photos = PhotosDialog(
+            photos=photos,
+            title=self.tr("Inspection photos %1").replace("%1", p.permit_no),
+            parent=self,
+        )
+        self.photos.open()
 
     def print_passes(self) -> None:
         if self.permit is not None:

@@ -4,7 +4,8 @@ an inspection with a violation, its follow-up, acceptance, and the deposit refun
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -26,6 +27,16 @@ from ui.renovation.page import RenovationPage
 from ui.renovation.widgets import ServiceDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def _png() -> bytes:
+    pixmap = QPixmap(8, 6)
+    pixmap.fill(QColor("#c08040"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    pixmap.save(buffer, "PNG")
+    return bytes(data.data())
 
 
 def _ok(qtbot: QtBot, dialog: ServiceDialog) -> None:
@@ -110,11 +121,18 @@ def test_renovation_from_application_to_deposit_refund(
     assert debris is not None
     debris.setChecked(True)
     type_text(qtbot, insp.findChild(type(insp.notes), "description_debris"), "楼道堆放垃圾")
-    insp.add_photo("debris.jpg", b"\xff\xd8jpeg")
+    insp.add_photo("debris.png", _png())
     _ok(qtbot, insp)
     assert not insp.isVisible()
     assert sv.permit.open_violations == 1
     assert sv.violation_model.rowCount() == 1
+
+    # the photo can be looked at
+    qtbot.mouseClick(sv.photos_button, Qt.MouseButton.LeftButton)
+    assert sv.photos is not None
+    assert sv.photos.caption.text().startswith("1 / 1")
+    assert not sv.photos.image.pixmap().isNull()
+    sv.photos.close()
 
     # acceptance is refused while the violation is open
     qtbot.mouseClick(sv.accept_button, Qt.MouseButton.LeftButton)
