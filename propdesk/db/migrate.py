@@ -91,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             head="0001_foundation" if args.branch else args.head,
             branch_label=args.branch,
             rev_id=args.rev_id,
+            splice=bool(args.branch),
         )
         engine.dispose()
     return 0

@@ -29,6 +29,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -107,9 +108,29 @@ class DocumentSpec:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class _NumberedDoc(BaseDocTemplate):
-    """Two-pass build so the footer can say ``x / y``."""
+class _PageCountCanvas(Canvas):
+    """Holds every page until the end, then stamps ``第 x / y 页`` on each: one layout pass."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            width = self._pagesize[0]
+            self.setFont(FONT, 8.5)
+            self.drawCentredString(width / 2, MARGIN, f"第 {self._pageNumber} / {total} 页")
+            super().showPage()
+        super().save()
+
+
+class _LetterheadDoc(BaseDocTemplate):
     def __init__(self, target: Any, spec: DocumentSpec, **kw: Any) -> None:
         size = landscape(A4) if spec.landscape else A4
         super().__init__(
@@ -125,7 +146,6 @@ class _NumberedDoc(BaseDocTemplate):
             **kw,
         )
         self.spec = spec
-        self.total_pages = 0
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
 
@@ -145,8 +165,6 @@ class _NumberedDoc(BaseDocTemplate):
                 MARGIN, height - MARGIN - 11 * mm, width - MARGIN, height - MARGIN - 11 * mm
             )
         canvas.setFont(FONT, 8.5)
-        total = self.total_pages or doc.page
-        canvas.drawCentredString(width / 2, MARGIN, f"第 {doc.page} / {total} 页")
         stamp = spec.printed_at.strftime("打印时间 %Y-%m-%d %H:%M") if spec.printed_at else ""
         canvas.drawRightString(width - MARGIN, MARGIN, stamp)
         left = f"{spec.title}  {spec.footer_note}".strip()
@@ -157,16 +175,14 @@ class _NumberedDoc(BaseDocTemplate):
 def build_pdf(
     spec: DocumentSpec, story: Sequence[Flowable], target: str | Path | io.BytesIO | None = None
 ) -> bytes:
-    """Render ``story`` with the page frame of ``spec``; returns the PDF bytes (and writes ``target``)."""
+    """Render ``story`` with the page frame of ``spec``; returns the PDF bytes (and writes ``target``).
+
+    One layout pass: the page count in the footer is stamped when the document is saved.
+    """
     register_fonts()
     spec = spec if spec.printed_at else _with_time(spec)
-    # First pass counts pages, second draws "x / y".
-    counter = _NumberedDoc(io.BytesIO(), spec)
-    counter.build(list(story))
     buf = io.BytesIO()
-    doc = _NumberedDoc(buf, spec)
-    doc.total_pages = counter.page
-    doc.build(list(story))
+    _LetterheadDoc(buf, spec).build(list(story), canvasmaker=_PageCountCanvas)
     data = buf.getvalue()
     if isinstance(target, io.BytesIO):
         target.write(data)
