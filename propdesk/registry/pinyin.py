@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin
-
 # Surnames read differently from the character's common reading (曾 is zēng, not céng).
 _SURNAME_READINGS = {
     "曾": "zeng",
@@ -35,6 +33,8 @@ def pinyin_keys(name: str) -> tuple[str, str]:
 
     The first character is read as a surname where that reading differs.
     """
+    from pypinyin import lazy_pinyin  # imported on first use: it costs ~0.4 s at start-up
+
     syllables = lazy_pinyin(name, errors="default")
     if name and name[0] in _SURNAME_READINGS and syllables:
         syllables[0] = _SURNAME_READINGS[name[0]]

@@ -44,7 +44,8 @@ class OccupancyInfo:
 
     @property
     def current(self) -> bool:
-        return self.end_date is None or self.end_date >= date.today()
+        """Still living there: no end date, or one after today (a move-out dated today is history)."""
+        return self.end_date is None or self.end_date > date.today()
 
 
 @dataclass(frozen=True)
