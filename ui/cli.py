@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "ui.commands.demo",
     "ui.commands.owners",
     "ui.commands.fees",
+    "ui.commands.report",
 )
 
 

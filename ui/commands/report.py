@@ -1,0 +1,69 @@
+"""The monthly management report on the command line, for managers who schedule it.
+
+``propdesk report monthly --month 2026-10 -o report.pdf [--xlsx report.xlsx]``
+(either output, or both). Same queries and renderers as the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from propdesk.auth.actor import Actor, Role
+from ui.commands import group, open_db_from_args
+
+CLI_ACTOR = Actor(
+    user_id=None, username="report-cli", display_name="经理（命令行）", role=Role.MANAGER
+)
+
+
+def register(sub: Any) -> None:
+    from ui.cli import add_db_option
+
+    rep = group(sub, "report", "management reports (管理报表)")
+    monthly = rep.add_parser("monthly", help="the monthly management report (管理月报)")
+    monthly.add_argument("--month", required=True, metavar="YYYY-MM", help="e.g. 2026-10")
+    monthly.add_argument("-o", "--output", metavar="FILE.pdf", help="write the PDF here")
+    monthly.add_argument("--xlsx", metavar="FILE.xlsx", help="write the Excel workbook here")
+    add_db_option(monthly)
+    monthly.set_defaults(func=_monthly)
+
+
+def _target(path: str, suffix: str) -> Path:
+    from ui.cli import CliError
+
+    target = Path(path)
+    if target.suffix.lower() != suffix:
+        raise CliError(f"输出文件应以 {suffix} 结尾：{path}")
+    if not target.parent.exists():
+        raise CliError(f"文件夹不存在：{target.parent}")
+    return target
+
+
+def _monthly(args: argparse.Namespace) -> int:
+    from propdesk.reporting.monthly import monthly_report, parse_month
+    from ui.cli import CliError
+
+    if not args.output and not args.xlsx:
+        raise CliError("请用 -o FILE.pdf 或 --xlsx FILE.xlsx 指定输出文件。")
+    period = parse_month(args.month)
+    pdf = _target(args.output, ".pdf") if args.output else None
+    xlsx = _target(args.xlsx, ".xlsx") if args.xlsx else None
+    database = open_db_from_args(args)
+    try:
+        with database.begin(CLI_ACTOR) as session:
+            report = monthly_report(session, period)
+    finally:
+        database.dispose()
+    if pdf is not None:
+        from reports.pdf.monthly_report import monthly_report_pdf
+
+        pdf.write_bytes(monthly_report_pdf(report))
+        print(f"已生成 {period} 管理月报：{pdf}")
+    if xlsx is not None:
+        from reports.excel.monthly_report import monthly_report_xlsx
+
+        monthly_report_xlsx(report, xlsx)
+        print(f"已生成 {period} 管理月报（Excel）：{xlsx}")
+    return 0
