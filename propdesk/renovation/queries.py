@@ -272,3 +272,13 @@ def permit_photos(session: Session, permit_id: int) -> list[tuple[str, str, byte
         .order_by(Inspection.inspected_on.desc(), InspectionPhoto.id)
     ).all()
     return [(f"{day:%Y-%m-%d} {who}", name, bytes(content)) for day, who, name, content in rows]
+
+
+def glance_counts(session: Session, day: date) -> dict[str, int]:
+    """How many rows of each at-a-glance kind there are on ``day`` (for the status bar)."""
+    counts = dict.fromkeys(
+        ("permit_overdue", "permit_expiring", "inspection_due", "violation_overdue"), 0
+    )
+    for row in at_a_glance(session, day):
+        counts[row.kind] += 1
+    return counts

@@ -1499,8 +1499,8 @@
     <name>RenovationStatusBar</name>
     <message>
         <location filename="../../ui/renovation/page.py" line="281"/>
-        <source>Renovation: %1 overdue, %2 violations past deadline</source>
-        <translation>装修：超期 %1 户，逾期违规 %2 项</translation>
+        <source>Renovation: %1 overdue, %2 expiring, %3 to inspect, %4 violations past deadline</source>
+        <translation>装修：超期 %1 · 将到期 %2 · 待巡查 %3 · 逾期违规 %4</translation>
     </message>
 </context>
 <context>

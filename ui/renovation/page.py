@@ -30,7 +30,7 @@ from sqlalchemy import ColumnElement, Row, and_, or_, select
 from propdesk.fees.money import yuan
 from propdesk.registry.models import Unit
 from propdesk.renovation.models import RenovationPermit
-from propdesk.renovation.queries import at_a_glance, attention_counts
+from propdesk.renovation.queries import at_a_glance, glance_counts
 from propdesk.renovation.values import GlanceRow
 from ui.common.sql_table_model import RIGHT, SqlColumn, SqlTableModel
 from ui.common.table_view import RecordTableView
@@ -273,14 +273,17 @@ class RenovationPage(QWidget):
 
 
 def attention_counter_text(ctx: AppContext) -> str:
-    """Status bar: overdue permits and overdue violations ("" when none)."""
-    permits_over, violations_over = ctx.read(lambda s: attention_counts(s, desk_today()))
-    if not permits_over and not violations_over:
+    """Status bar: overdue and expiring permits, inspections due today, overdue violations."""
+    counts = ctx.read(lambda s: glance_counts(s, desk_today()))
+    if not any(counts.values()):
         return ""
     return (
         QCoreApplication.translate(
-            "RenovationStatusBar", "Renovation: %1 overdue, %2 violations past deadline"
+            "RenovationStatusBar",
+            "Renovation: %1 overdue, %2 expiring, %3 to inspect, %4 violations past deadline",
         )
-        .replace("%1", str(permits_over))
-        .replace("%2", str(violations_over))
+        .replace("%1", str(counts["permit_overdue"]))
+        .replace("%2", str(counts["permit_expiring"]))
+        .replace("%3", str(counts["inspection_due"]))
+        .replace("%4", str(counts["violation_overdue"]))
     )

@@ -16,6 +16,7 @@ from propdesk.renovation import inspections, permits
 from propdesk.renovation.values import PermitApplication
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
 from ui.renovation.dialogs import ApplicationDialog
+from ui.renovation.page import attention_counter_text
 from ui.renovation.settings_dialog import ViolationTypesDialog, can_manage
 from ui.renovation.unit_panel import RenovationKeysPanel
 from ui.renovation.widgets import desk_today
@@ -85,3 +86,27 @@ def test_violation_types_dialog(qtbot: QtBot, sqlite_db: Database) -> None:
     with sqlite_db.begin(CLERK) as s:
         codes = [t.code for t in inspections.list_violation_types(s)]
     assert codes == ["load_bearing", "debris", "fire_safety", "noise", "smoking"]
+
+
+def test_status_counter_counts_what_needs_attention(
+    sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    ctx = make_ctx(sqlite_db, MANAGER)
+    assert attention_counter_text(ctx) == ""
+    with sqlite_db.begin(MANAGER) as s:
+        pid = permits.apply_for_permit(
+            s,
+            PermitApplication(
+                unit_id=small_estate.unit_1501,
+                owner_name="李四",
+                contractor="安居装饰",
+                scope="刷墙",
+                planned_start=desk_today() - timedelta(days=30),
+                planned_end=desk_today() - timedelta(days=1),
+                deposit_fen=0,
+            ),
+        )
+        permits.approve_permit(s, pid)
+    assert attention_counter_text(ctx) == (
+        "Renovation: 1 overdue, 0 expiring, 1 to inspect, 0 violations past deadline"
+    )
