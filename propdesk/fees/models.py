@@ -131,9 +131,9 @@ class BillLine(Base):
     # Late fee (滞纳金) already turned into a charge for this line, and, on such a charge,
     # the line whose lateness it charges.
     late_fee_charged_fen: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    late_fee_of: Mapped[int | None] = mapped_column(
-        ForeignKey("bill_line.id", ondelete="RESTRICT"), index=True
-    )
+    # (no ON DELETE clause: SQLite cannot report one for a column added by ALTER TABLE;
+    # bill lines are never deleted anyway)
+    late_fee_of: Mapped[int | None] = mapped_column(ForeignKey("bill_line.id"), index=True)
 
 
 # --- payments, receipts, credits --------------------------------------------------------

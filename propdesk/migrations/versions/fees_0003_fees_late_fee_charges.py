@@ -19,19 +19,28 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("bill_line", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("late_fee_charged_fen", sa.Integer(), server_default="0", nullable=False)
+    # Plain ADD COLUMN, not a batch copy of the table: on SQLite a batch migration drops
+    # and recreates bill_line, which the foreign keys of allocations, credits and waivers
+    # forbid once a database holds payments.
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(
+            "ALTER TABLE bill_line ADD COLUMN late_fee_charged_fen INTEGER DEFAULT '0' NOT NULL"
         )
-        batch_op.add_column(sa.Column("late_fee_of", sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f("ix_bill_line_late_fee_of"), ["late_fee_of"], unique=False)
-        batch_op.create_foreign_key(
-            batch_op.f("fk_bill_line_late_fee_of_bill_line"),
+        op.execute("ALTER TABLE bill_line ADD COLUMN late_fee_of INTEGER REFERENCES bill_line (id)")
+    else:
+        op.add_column(
+            "bill_line",
+            sa.Column("late_fee_charged_fen", sa.Integer(), server_default="0", nullable=False),
+        )
+        op.add_column("bill_line", sa.Column("late_fee_of", sa.Integer(), nullable=True))
+        op.create_foreign_key(
+            op.f("fk_bill_line_late_fee_of_bill_line"),
+            "bill_line",
             "bill_line",
             ["late_fee_of"],
             ["id"],
-            ondelete="RESTRICT",
         )
+    op.create_index(op.f("ix_bill_line_late_fee_of"), "bill_line", ["late_fee_of"], unique=False)
 
 
 def downgrade() -> None:
