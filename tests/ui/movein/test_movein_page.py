@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from propdesk.auth.actor import Actor, Role
@@ -18,10 +18,20 @@ from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
 from ui.movein.checklist_dialog import MoveInDialog
 from ui.movein.moving_tab import BookingDialog
 from ui.movein.page import MoveInPage
+from ui.printing.preview import PdfPreviewDialog
 from ui.renovation.widgets import desk_today
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 MANAGER = Actor(user_id=None, username="mgr", display_name="王经理", role=Role.MANAGER)
+
+
+def _close_previews() -> list[str]:
+    """Titles of the open print previews, which are then closed."""
+    previews = [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog)]
+    titles = [w.windowTitle() for w in previews if w.isVisible()]
+    for w in previews:
+        w.close()
+    return titles
 
 
 def _pick(qtbot: QtBot, picker: object, code: str) -> None:
@@ -76,6 +86,12 @@ def test_checklist_half_done_then_complete(
     with sqlite_db.begin(CLERK) as s:
         current = reg.get_unit_dossier(s, small_estate.unit_1501).current
     assert [o.person_name for o in current] == ["赵六"]
+    # the handover form and the notice print
+    for button in (dlg.handover_button, dlg.notice_button):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    titles = _close_previews()
+    assert any("3-2-1501" in t for t in titles)
+    assert len(titles) == 2
 
 
 def test_double_booking_refused(
@@ -103,6 +119,8 @@ def test_double_booking_refused(
             dlg.reject()
     assert tab.model.rowCount() == 1
     assert tab.model.index(0, 1).data() == "3-2-1502"
+    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+    assert len(_close_previews()) == 1
 
 
 def test_move_out_needs_manager_waiver(
@@ -140,6 +158,8 @@ def test_move_out_needs_manager_waiver(
             qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
             assert "FX" in tab.message.text()
             assert tab.print_button.isEnabled()
+            qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+            assert [t for t in _close_previews() if "FX" in t]
     with sqlite_db.begin(CLERK) as s:
         dossier = reg.get_unit_dossier(s, small_estate.unit_101)
     ended = [o for o in (*dossier.current, *dossier.history) if o.end_date is not None]
