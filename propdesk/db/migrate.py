@@ -40,12 +40,30 @@ def upgrade_database(engine: Engine) -> None:
 
 
 def pending_revisions(engine: Engine) -> set[str]:
-    """Revisions that the code has and the database has not."""
+    """Revisions that the code has and the database has not applied yet.
+
+    The database's version table lists only its heads; everything those heads stand
+    on (down revisions and ``depends_on`` dependencies) counts as applied.
+    """
     script = ScriptDirectory.from_config(alembic_config())
     with engine.connect() as conn:
         current = set(MigrationContext.configure(conn).get_current_heads())
-    heads = set(script.get_heads())
-    return heads - current
+    applied: set[str] = set()
+    todo = list(current)
+    while todo:
+        rev_id = todo.pop()
+        if rev_id in applied:
+            continue
+        applied.add(rev_id)
+        rev = script.get_revision(rev_id)
+        if rev is None:
+            continue
+        for parents in (rev.down_revision, rev.dependencies):
+            if isinstance(parents, str):
+                todo.append(parents)
+            elif parents:
+                todo.extend(parents)
+    return {r.revision for r in script.walk_revisions()} - applied
 
 
 def _tables_of(module: str) -> set[str]:

@@ -91,5 +91,5 @@ def _upgrade(args: argparse.Namespace) -> int:
             upgrade_database(engine)
         finally:
             engine.dispose()
-    print(f"数据库已是最新结构（应用了 {len(pending)} 个迁移分支）：{shown_url(url)}")
+    print(f"数据库已是最新结构（应用了 {len(pending)} 个迁移）：{shown_url(url)}")
     return 0
