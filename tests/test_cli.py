@@ -191,7 +191,7 @@ def test_db_upgrade_creates_then_reports_up_to_date(
         assert conn.execute("SELECT count(*) FROM unit").fetchone() == (0,)
     code, out, _err = _run(capsys, "db", "upgrade", "--db", str(target))
     assert code == 0
-    assert "应用了 0 个迁移分支" in out
+    assert "应用了 0 个迁移" in out
 
 
 def test_db_upgrade_bad_target(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
