@@ -25,7 +25,7 @@ def _reading(centi: int | None) -> str:
 
 
 def _tick(done: bool) -> str:
-    return "☑ 已完成" if done else "☐ 未完成"
+    return "√ 已完成" if done else "□ 未完成"
 
 
 def movein_notice_pdf(
@@ -113,7 +113,7 @@ def handover_form_pdf(
         right_align_cols=(1,),
         zebra=False,
     )
-    signed = f"{f.signed_on:%Y-%m-%d}" if f.signed_on else "　　年　　月　　日"
+    signed = f"{f.signed_on:%Y-%m-%d}" if f.signed_on else "______年____月____日"
     story: list[Flowable] = [
         title("入伙交接单"),
         Spacer(1, 3 * mm),
