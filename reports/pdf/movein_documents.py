@@ -65,7 +65,10 @@ def movein_notice_pdf(
             + (f"咨询电话：{desk_phone}。" if desk_phone else "")
         ),
         Spacer(1, 12 * mm),
-        para(f"{company or estate_name} 物业服务中心", st.body),
+        para(
+            f"{company}　{estate_name}客服中心" if company else f"{estate_name}物业服务中心",
+            st.body,
+        ),
         para(f"{info.form.planned_on:%Y年%m月%d日}", st.body),
     ]
     spec = DocumentSpec(title="入伙通知书", estate_name=estate_name, company=company)
