@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from propdesk.auth.actor import Actor
@@ -53,8 +53,10 @@ def check_reading(value: int | None, field: str) -> int | None:
     return value
 
 
-def unit_meter(session: Session, unit: Unit, kind: str) -> int:
-    """The unit's own active water/electricity meter, registered on first use."""
+def unit_meter(session: Session, unit: Unit, kind: str) -> int | None:
+    """The unit's own active meter of ``kind``; registered on first use unless the unit's
+    building (or the estate) is served by a shared meter of that kind (then None: the
+    reading stays on the move-in/move-out record only)."""
     found = session.scalar(
         select(Meter.id)
         .where(Meter.unit_id == unit.id, Meter.kind == kind, Meter.active.is_(True))
@@ -62,14 +64,26 @@ def unit_meter(session: Session, unit: Unit, kind: str) -> int:
     )
     if found is not None:
         return int(found)
+    shared = session.scalar(
+        select(Meter.id).where(
+            Meter.unit_id.is_(None),
+            Meter.kind == kind,
+            Meter.active.is_(True),
+            or_(Meter.building_id == unit.building_id, Meter.building_id.is_(None)),
+        )
+    )
+    if shared is not None:
+        return None
     prefix = "W" if kind == "water" else "E"
     return create_meter(session, code=f"{prefix}-{unit.code}", kind=kind, unit_id=unit.id)
 
 
 def record_unit_readings(session: Session, unit: Unit, day: date, readings: dict[str, int]) -> None:
-    """Store move-in/move-out readings as the meters' readings of ``day``'s period."""
+    """Store move-in/move-out readings as the unit meters' readings of ``day``'s period."""
     for kind in METER_KINDS:
         meter_id = unit_meter(session, unit, kind)
+        if meter_id is None:
+            continue
         record_reading(
             session,
             meter_id=meter_id,

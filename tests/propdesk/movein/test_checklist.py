@@ -116,3 +116,25 @@ def test_ticked_fees_settled_with_real_arrears_is_refused(db: Database) -> None:
         take_payment(s, unit_id=uid, amount_fen=5_000, method="cash")
     with db.begin(CLERK) as s:
         checklist.complete_movein(s, mid, expected_version=None)
+
+
+def test_shared_meter_is_not_doubled_by_a_private_one(db: Database) -> None:
+    from propdesk.fees.meters import create_meter
+    from propdesk.registry.models import Unit
+
+    place = make_place(db)
+    uid, pid = place.unit_ids[0], place.person_ids[0]
+    with db.begin(CLERK) as s:
+        unit = s.get(Unit, uid)
+        assert unit is not None
+        create_meter(
+            s, code="E-1栋公摊", kind="electricity", building_id=unit.building_id, split="area"
+        )
+        mid = checklist.open_movein(s, unit_id=uid, person_id=pid, role="owner", form=FULL)
+    with db.begin(CLERK) as s:
+        checklist.complete_movein(s, mid, expected_version=None)
+    with db.begin(CLERK) as s:
+        kinds = sorted(s.scalars(select(Meter.kind).where(Meter.unit_id == uid)))
+        info = checklist.get_movein(s, mid)
+    assert kinds == ["water"]  # electricity comes from the building's shared meter
+    assert info.form.electricity_reading_centi == 67_890  # kept on the checklist
