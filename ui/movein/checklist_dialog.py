@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from propdesk.errors import DomainError, ValidationError
 from propdesk.fees.arrears import unit_arrears
@@ -243,10 +244,7 @@ class MoveInDialog(QDialog):
                     raise ValidationError("unit_id", self.tr("Choose the unit first."))
                 unit_id = self.unit.unit_id
 
-                def create(s: object) -> int:
-                    from sqlalchemy.orm import Session
-
-                    assert isinstance(s, Session)
+                def create(s: Session) -> int:
                     person = checklist.find_or_create_person(
                         s, name=self.person_name.text(), phone=self.person_phone.text()
                     )
