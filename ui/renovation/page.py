@@ -8,6 +8,7 @@ open violations past their deadline; Enter opens the permit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -193,12 +194,11 @@ class PermitsTab(QWidget):
 
 
 class GlanceTab(QWidget):
-    """What needs attention today; Enter or double-click opens the permit.
+    """What needs attention today; Enter or double-click opens the permit (``open_permit``)."""
 
-    Signals are not needed: ``open_permit`` is a callback given by the page.
-    """
-
-    def __init__(self, *, ctx: AppContext, open_permit: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, ctx: AppContext, open_permit: Callable[[int], None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._open_permit = open_permit
