@@ -110,3 +110,36 @@ def get_receipt(session: Session, payment_id: int) -> ReceiptData:
         voided=p.voided,
         void_reason=p.void_reason,
     )
+
+
+def find_units(session: Session, text: str, *, limit: int = 20) -> list[tuple[int, str, str]]:
+    """Units for the cashier's box: ``(unit_id, code, owners)`` by exact code, else by the
+    desk search (code prefix, owner name, pinyin initials, phone digits)."""
+    from propdesk.errors import DomainError
+    from propdesk.registry.search import search
+    from propdesk.registry.services import unit_id_by_code
+
+    try:
+        uid = unit_id_by_code(session, text)
+        ids = [uid]
+    except DomainError:
+        ids = []
+        for hit in search(session, text, limit=limit):
+            if hit.kind == "unit":
+                ids.append(hit.id)
+            else:
+                ids += session.scalars(
+                    select(Occupancy.unit_id).where(
+                        Occupancy.person_id == hit.id, Occupancy.end_date.is_(None)
+                    )
+                ).all()
+    seen: list[int] = []
+    for i in ids:
+        if i not in seen:
+            seen.append(i)
+    out: list[tuple[int, str, str]] = []
+    for i in seen[:limit]:
+        unit = session.get(Unit, i)
+        if unit is not None:
+            out.append((i, unit.code, owner_names(session, i)))
+    return out

@@ -463,45 +463,60 @@
         <translation>未缴账单（空格键勾选；不勾选则从最早的开始冲抵）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="214" />
+        <location filename="../../ui/fees/cashier.py" line="195" />
+        <source>No unit matches “{0}”.</source>
+        <translation>没有找到与“{0}”相符的房屋。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/cashier.py" line="215" />
+        <source>Choose the unit</source>
+        <translation>选择房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/cashier.py" line="215" />
+        <source>Several units match:</source>
+        <translation>找到多套房屋：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/cashier.py" line="232" />
         <source>No unit chosen.</source>
         <translation>未选择房屋。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="220" />
+        <location filename="../../ui/fees/cashier.py" line="238" />
         <source>Owner: {owner}    Overdue: ¥{owed}    Late fee: ¥{fee}    Credit: ¥{credit}</source>
         <translation>业主：{owner}    逾期欠费：¥{owed}    滞纳金：¥{fee}    预收余额：¥{credit}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="244" />
+        <location filename="../../ui/fees/cashier.py" line="262" />
         <source>Picked: {n} line(s), ¥{picked}
 All open lines: ¥{total}</source>
         <translation>已选：{n} 条，¥{picked}
 全部未缴：¥{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="260" />
-        <location filename="../../ui/fees/cashier.py" line="316" />
+        <location filename="../../ui/fees/cashier.py" line="278" />
+        <location filename="../../ui/fees/cashier.py" line="334" />
         <source>Enter a unit code first.</source>
         <translation>请先输入房号。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="297" />
+        <location filename="../../ui/fees/cashier.py" line="315" />
         <source>Receipt {no}: ¥{amount} taken.</source>
         <translation>收据 {no}：已收 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="301" />
+        <location filename="../../ui/fees/cashier.py" line="319" />
         <source> ¥{credit} kept as credit.</source>
         <translation> ¥{credit} 存为预收款。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="325" />
+        <location filename="../../ui/fees/cashier.py" line="343" />
         <source>{0} late fee line(s) added.</source>
         <translation>已生成 {0} 条滞纳金账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="333" />
+        <location filename="../../ui/fees/cashier.py" line="351" />
         <source>Receipt {0}</source>
         <translation>收据 {0}</translation>
     </message>

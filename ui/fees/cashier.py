@@ -31,7 +31,7 @@ from propdesk.fees.arrears import UnitArrears, unit_arrears
 from propdesk.fees.latefee import charge_late_fees
 from propdesk.fees.money import parse_yuan, yuan
 from propdesk.fees.payments import PaymentResult, Prepay, take_payment
-from propdesk.fees.receipts import get_receipt, owner_names
+from propdesk.fees.receipts import find_units, get_receipt, owner_names
 from propdesk.registry import services as reg
 from reports.pdf.receipt import receipt_pdf
 from ui.common.forms import ERROR_STYLE
@@ -185,17 +185,35 @@ class CashierPage(QWidget):
         self._load(unit_id)
 
     def find_unit(self) -> None:
+        """Exact unit code, or anything the desk search finds (name, pinyin, phone digits)."""
         self.error.clear()
-        code = self.unit_edit.text().strip()
-        try:
-            unit_id = self.ctx.read(lambda s: reg.unit_id_by_code(s, code))
-        except DomainError as exc:
-            self.error.setText(str(exc))
+        text = self.unit_edit.text().strip()
+        if not text:
+            return
+        found = self.ctx.read(lambda s: find_units(s, text))
+        if not found:
+            self.error.setText(self.tr("No unit matches “{0}”.").format(text))
             self._set_unit(None, None)
             return
+        if len(found) == 1:
+            unit_id = found[0][0]
+        else:
+            labels = [f"{code}  {owners}".strip() for _i, code, owners in found]
+            choice, ok = self.choose_unit(labels)
+            if not ok or choice not in labels:
+                return
+            unit_id = found[labels.index(choice)][0]
         self._load(unit_id)
         self.amount_edit.setFocus()
         self.amount_edit.selectAll()
+
+    def choose_unit(self, labels: list[str]) -> tuple[str, bool]:
+        """Ask which unit when the search found several (arrows and Enter)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        return QInputDialog.getItem(
+            self, self.tr("Choose the unit"), self.tr("Several units match:"), labels, 0, False
+        )
 
     def _load(self, unit_id: int) -> None:
         def read(s: object) -> tuple[str, str, UnitArrears]:

@@ -136,3 +136,32 @@ def test_picked_line_and_errors_shown_without_losing_input(
     qtbot.keyClicks(page.unit_edit, "9-9-999")
     qtbot.keyClick(page.unit_edit, Qt.Key.Key_Return)
     assert page.error.text() != ""
+
+
+def test_unit_found_by_owner_name_or_choice(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    from tests.ui.helpers import type_text
+
+    _bill(sqlite_db)
+    page = CashierPage(ctx=make_ctx(sqlite_db, CLERK))
+    page.preview = _Previews()
+    qtbot.addWidget(page)
+    type_text(qtbot, page.unit_edit, "王五")
+    qtbot.keyClick(page.unit_edit, Qt.Key.Key_Return)
+    assert page.unit_edit.text() == "3-1-101"
+    assert page.unit_id == small_estate.unit_101
+    asked: list[list[str]] = []
+
+    def choose(labels: list[str]) -> tuple[str, bool]:
+        asked.append(labels)
+        return labels[1], True
+
+    page.choose_unit = choose  # type: ignore[method-assign]
+    page.unit_edit.setText("3-2-")
+    qtbot.keyClick(page.unit_edit, Qt.Key.Key_Return)
+    assert len(asked[0]) == 2
+    assert page.unit_edit.text() == asked[0][1].split()[0]
+    page.unit_edit.setText("赵六")
+    qtbot.keyClick(page.unit_edit, Qt.Key.Key_Return)
+    assert "赵六" in page.error.text()
