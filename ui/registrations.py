@@ -186,3 +186,8 @@ def register_all() -> None:
     from ui.renovation import registration as occupancy
 
     occupancy.register(ext)
+
+    # Dashboard and notices (helper H): the management dashboard first, notices beside it.
+    from ui.dashboard import registration as dashboard
+
+    dashboard.register(ext)

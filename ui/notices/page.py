@@ -1,0 +1,472 @@
+"""The Notices module: choose a template, fill its fields, see the notice live, print it.
+
+Printing records the notice in the history (its final text, the audience, copies) and
+opens the print preview. Managers (MANAGE_SETTINGS) may edit the template text; the
+service checks the permission too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    QTimer,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.auth.permissions import Permission
+from propdesk.db.types import utcnow
+from propdesk.errors import DomainError, ValidationError
+from propdesk.reporting import notices as svc
+from propdesk.tickets.sla import local_date
+from reports.pdf.notice import NoticePrint, notice_pdf
+from ui.context import AppContext
+from ui.events import Changes
+from ui.notices.preview import PagePreview
+from ui.printing.preview import PdfPreviewDialog, show_pdf_preview
+
+WHOLE_ESTATE = "全体业主/住户"
+
+
+class NoticeForm(QWidget):
+    """Template chooser, field form, audience and copies, live preview, Print.
+
+    Attributes:
+        templates: the templates offered (from the database).
+        editors: ``field key → editor widget`` of the current template.
+        preview: the live page preview.
+        last_preview_dialog: the print preview opened by the last Print (tests read it).
+
+    Signals are not needed: after printing, ``ctx.hub`` announces ``notices``.
+    """
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.templates: list[svc.TemplateInfo] = []
+        self.editors: dict[str, QWidget] = {}
+        self.last_preview_dialog: PdfPreviewDialog | None = None
+        self.letterhead = svc.EstateLetterhead("", "", "")
+
+        self.template_box = QComboBox(objectName="template_box")
+        self.template_box.currentIndexChanged.connect(self._template_chosen)
+        self.edit_button = QPushButton(self.tr("&Edit template…"), objectName="edit_template")
+        self.edit_button.clicked.connect(self.edit_template)
+        self.edit_button.setVisible(ctx.can(Permission.MANAGE_SETTINGS))
+        top = QHBoxLayout()
+        label = QLabel(self.tr("&Template:"))
+        label.setBuddy(self.template_box)
+        top.addWidget(label)
+        top.addWidget(self.template_box, 1)
+        top.addWidget(self.edit_button)
+
+        self.fields_box = QWidget()
+        self.fields = QFormLayout(self.fields_box)
+
+        self.audience_box = QComboBox(objectName="audience_box")
+        self.audience_box.addItem(self.tr("Whole estate (one notice)"), "estate")
+        self.audience_box.addItem(self.tr("One per building"), "buildings")
+        self.audience_box.currentIndexChanged.connect(self._schedule)
+        self.copies = QSpinBox(objectName="copies")
+        self.copies.setRange(1, 500)
+        self.copies.valueChanged.connect(self._schedule)
+        self.notice_date = QDateEdit(objectName="notice_date")
+        self.notice_date.setCalendarPopup(True)
+        self.notice_date.setDisplayFormat("yyyy-MM-dd")
+        self.notice_date.dateChanged.connect(self._schedule)
+        out = QFormLayout()
+        out.addRow(self.tr("&Post to:"), self.audience_box)
+        out.addRow(self.tr("&Copies each:"), self.copies)
+        out.addRow(self.tr("Notice &date:"), self.notice_date)
+
+        self.error = QLabel(objectName="notice_error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.print_button = QPushButton(self.tr("&Print and record"), objectName="print_notice")
+        self.print_button.setDefault(True)
+        self.print_button.clicked.connect(self.print_notice)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_notice)
+
+        left = QVBoxLayout()
+        left.addLayout(top)
+        left.addWidget(self.fields_box)
+        left.addLayout(out)
+        left.addWidget(self.error)
+        left.addStretch(1)
+        left.addWidget(self.print_button)
+        left_w = QWidget()
+        left_w.setLayout(left)
+
+        self.preview = PagePreview()
+        self.preview.setObjectName("notice_preview")
+        split = QSplitter()
+        split.addWidget(left_w)
+        split.addWidget(self.preview)
+        split.setStretchFactor(1, 1)
+        split.setSizes([420, 560])
+        QVBoxLayout(self).addWidget(split)
+
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self.update_preview)
+        self.reload()
+
+    # --- templates ------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Reload the templates (after an edit) keeping the chosen one."""
+        current = self.current_template()
+        self.today = local_date(utcnow())
+        self.templates = self.ctx.write(svc.list_templates)  # seeds the defaults on first use
+        self.letterhead = self.ctx.read(svc.letterhead)
+        self.notice_date.setDate(QDate(self.today.year, self.today.month, self.today.day))
+        self.template_box.blockSignals(True)
+        self.template_box.clear()
+        for t in self.templates:
+            self.template_box.addItem(t.name, t.id)
+        index = next((i for i, t in enumerate(self.templates) if current and t.id == current.id), 0)
+        self.template_box.setCurrentIndex(index)
+        self.template_box.blockSignals(False)
+        self._template_chosen(index)
+
+    def current_template(self) -> svc.TemplateInfo | None:
+        i = self.template_box.currentIndex()
+        return self.templates[i] if 0 <= i < len(self.templates) else None
+
+    def _template_chosen(self, _index: int) -> None:
+        t = self.current_template()
+        while self.fields.rowCount():
+            self.fields.removeRow(0)
+        self.editors.clear()
+        if t is None:
+            return
+        values = self.ctx.read(lambda s: svc.default_values(s, t, self.today))
+        for f in t.fields:
+            editor = self._editor(f, values.get(f.key, ""))
+            editor.setObjectName(f"field_{f.key}")
+            self.editors[f.key] = editor
+            self.fields.addRow(f.label + "：", editor)
+        self._set_error("")
+        self.update_preview()
+
+    def _editor(self, f: svc.NoticeField, value: str) -> QWidget:
+        if f.kind == "date":
+            d = QDateEdit()
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+            parsed = QDate.fromString(value, "yyyy-MM-dd")
+            d.setDate(parsed if parsed.isValid() else QDate.currentDate())
+            d.dateChanged.connect(self._schedule)
+            return d
+        if f.kind == "time":
+            t = QTimeEdit()
+            t.setDisplayFormat("HH:mm")
+            parsed_t = QTime.fromString(value, "HH:mm")
+            t.setTime(parsed_t if parsed_t.isValid() else QTime(9, 0))
+            t.timeChanged.connect(self._schedule)
+            return t
+        if f.kind == "multiline":
+            m = QPlainTextEdit()
+            m.setPlainText(value)
+            m.setTabChangesFocus(True)
+            m.setMaximumHeight(90)
+            m.textChanged.connect(self._schedule)
+            return m
+        line = QLineEdit(value)
+        line.textChanged.connect(self._schedule)
+        return line
+
+    def values(self) -> dict[str, str]:
+        """What the form holds, as text (dates ``2026年10月8日``, times ``09:00``)."""
+        out: dict[str, str] = {}
+        for key, w in self.editors.items():
+            if isinstance(w, QDateEdit):
+                d = w.date()
+                out[key] = f"{d.year()}年{d.month()}月{d.day()}日"
+            elif isinstance(w, QTimeEdit):
+                out[key] = w.time().toString("HH:mm")
+            elif isinstance(w, QPlainTextEdit):
+                out[key] = w.toPlainText()
+            elif isinstance(w, QLineEdit):
+                out[key] = w.text()
+        return out
+
+    # --- preview and print ----------------------------------------------------------
+
+    def _schedule(self, *_args: Any) -> None:
+        self._timer.start()
+
+    def audiences(self) -> tuple[str, ...]:
+        if self.audience_box.currentData() == "buildings":
+            names = self.ctx.read(svc.building_names)
+            return tuple(f"{n} 全体业主/住户" for n in names) or (WHOLE_ESTATE,)
+        return (WHOLE_ESTATE,)
+
+    def _posted_on(self) -> date:
+        d = self.notice_date.date()
+        return date(d.year(), d.month(), d.day())
+
+    def _print_data(self, filled: svc.FilledNotice, audiences: tuple[str, ...]) -> NoticePrint:
+        return NoticePrint(
+            title=filled.title,
+            body=filled.body,
+            posted_on=self._posted_on(),
+            estate_name=self.letterhead.name,
+            company=self.letterhead.company,
+            audiences=audiences,
+            copies=self.copies.value(),
+        )
+
+    def update_preview(self) -> None:
+        """Redraw the live preview (empty fields show as blanks)."""
+        t = self.current_template()
+        if t is None:
+            return
+        filled = svc.preview(t, self.values())
+        data = self._print_data(filled, self.audiences()[:1])
+        self.preview.show_pdf(notice_pdf(replace(data, copies=1)))
+
+    def _set_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def print_notice(self) -> None:
+        """Fill the notice (every field required), record it, open the print preview."""
+        t = self.current_template()
+        if t is None:
+            return
+        try:
+            filled = svc.fill(t, self.values())
+        except ValidationError as exc:
+            self._set_error(str(exc))
+            editor = self.editors.get(exc.field)
+            if editor is not None:
+                editor.setFocus()
+            return
+        audiences = self.audiences()
+        data = self._print_data(filled, audiences)
+        try:
+            pdf = notice_pdf(data)
+            self.ctx.write(
+                lambda s: svc.post_notice(
+                    s,
+                    template_id=t.id,
+                    notice=filled,
+                    audiences=audiences,
+                    copies=data.copies,
+                    posted_on=data.posted_on,
+                ),
+                "notices",
+            )
+        except DomainError as exc:
+            self._set_error(str(exc))
+            return
+        self._set_error("")
+        self.last_preview_dialog = show_pdf_preview(
+            self.ctx,
+            pdf,
+            title=filled.title,
+            suggested_name=f"{filled.title}-{data.posted_on.isoformat()}.pdf",
+            parent=self,
+        )
+
+    # --- template editing (managers) ------------------------------------------------
+
+    def edit_template(self) -> None:
+        t = self.current_template()
+        if t is None:
+            return
+        dialog = TemplateDialog(ctx=self.ctx, template=t, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+
+class TemplateDialog(QDialog):
+    """Edit a template's name, title and body; ``{field}`` placeholders are listed."""
+
+    def __init__(
+        self, *, ctx: AppContext, template: svc.TemplateInfo, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.template = template
+        self.setWindowTitle(self.tr("Edit notice template"))
+        self.name = QLineEdit(template.name, objectName="template_name")
+        self.title_edit = QLineEdit(template.title, objectName="template_title")
+        self.body = QPlainTextEdit(template.body, objectName="template_body")
+        self.body.setTabChangesFocus(True)
+        self.body.setMinimumSize(520, 240)
+        fields = "、".join("{" + f.key + "}" + f.label for f in template.fields)
+        hint = QLabel(self.tr("Fields: %1").replace("%1", fields))
+        hint.setWordWrap(True)
+        self.error = QLabel(objectName="template_error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&Body:"), self.body)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        t = self.template
+        try:
+            self.ctx.write(
+                lambda s: svc.save_template(
+                    s,
+                    template_id=t.id,
+                    name=self.name.text(),
+                    title=self.title_edit.text(),
+                    body=self.body.toPlainText(),
+                    expected_version=t.version,
+                ),
+                "notices",
+            )
+        except DomainError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.accept()
+
+
+class HistoryModel(QAbstractTableModel):
+    """Posted notices, newest first (the history is small: the last 500)."""
+
+    HEADERS = ("Date", "Notice", "Template", "Posted to", "Copies", "Pages", "By")
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[svc.PostedInfo] = []
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = self.ctx.read(svc.notice_history)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        r = self.rows[index.row()]
+        audiences = r.audiences[0] if len(r.audiences) == 1 else f"{len(r.audiences)} 栋"
+        return (
+            r.posted_on.isoformat(),
+            r.title,
+            r.template_name,
+            audiences,
+            str(r.copies),
+            str(r.pages),
+            r.posted_by,
+        )[index.column()]
+
+
+class NoticeHistory(QWidget):
+    """The posted notices; Enter or double-click shows one again (to reprint)."""
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = HistoryModel(ctx=ctx, parent=self)
+        self.view = QTableView(objectName="notice_history")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.activated.connect(self._open)
+        self.view.doubleClicked.connect(self._open)
+        self.last_preview_dialog: PdfPreviewDialog | None = None
+        QVBoxLayout(self).addWidget(self.view)
+        self.model.reload()
+
+    def _open(self, index: QModelIndex) -> None:
+        r = self.model.rows[index.row()]
+        head = self.ctx.read(svc.letterhead)
+        pdf = notice_pdf(
+            NoticePrint(
+                title=r.title,
+                body=r.body,
+                posted_on=r.posted_on,
+                estate_name=head.name,
+                company=head.company,
+                audiences=r.audiences,
+                copies=r.copies,
+            )
+        )
+        self.last_preview_dialog = show_pdf_preview(
+            self.ctx, pdf, title=r.title, suggested_name=f"{r.title}.pdf", parent=self
+        )
+
+
+class NoticesPage(QWidget):
+    """The module page: New notice and History tabs; refreshes on ``notices`` changes."""
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tabs = QTabWidget(objectName="notices_tabs")
+        self.form = NoticeForm(ctx=ctx)
+        self.history = NoticeHistory(ctx=ctx)
+        self.tabs.addTab(self.form, self.tr("&New notice"))
+        self.tabs.addTab(self.history, self.tr("&History"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        ctx.hub.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.any("notices", "estate", "buildings"):
+            self.history.model.reload()

@@ -1,0 +1,44 @@
+"""A live picture of page 1 of a PDF (QtPdf renders it; no file on disk)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+
+def render_first_page(pdf: bytes, width: int) -> QImage:
+    """Page 1 of ``pdf`` as an image ``width`` pixels wide (A4 proportions kept)."""
+    data = QByteArray(pdf)
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    doc = QPdfDocument()
+    doc.load(buffer)
+    size = doc.pagePointSize(0)
+    height = int(width * size.height() / size.width()) if size.width() > 0 else int(width * 1.414)
+    image = doc.render(0, QSize(width, height))
+    doc.close()
+    buffer.close()
+    return image
+
+
+class PagePreview(QLabel):
+    """Shows page 1 of the last PDF given to :meth:`show_pdf`, scaled to the label's width.
+
+    Attributes:
+        pdf: the bytes on show.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pdf = b""
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setMinimumWidth(360)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setStyleSheet("QLabel { background: #8a8f96; padding: 8px; }")
+
+    def show_pdf(self, pdf: bytes) -> None:
+        self.pdf = pdf
+        width = max(300, min(self.width() - 20, int((self.height() - 20) / 1.414)))
+        self.setPixmap(QPixmap.fromImage(render_first_page(pdf, width)))
