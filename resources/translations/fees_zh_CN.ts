@@ -384,8 +384,8 @@
     <name>CashierPage</name>
     <message>
         <location filename="../../ui/fees/cashier.py" line="82" />
-        <source>Unit code, e.g. 3-2-1502, then Enter</source>
-        <translation>输入房号，如 3-2-1502，按回车</translation>
+        <source>Unit code (e.g. 3-2-1502), owner name or phone, then Enter</source>
+        <translation>输入房号（如 3-2-1502）、业主姓名或电话，按回车</translation>
     </message>
     <message>
         <location filename="../../ui/fees/cashier.py" line="98" />
