@@ -83,10 +83,6 @@ def _yuan(fen: int) -> str:
     return f"{sign}¥{y:,}.{c:02d}"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DashboardPage", text)
-
-
 @dataclass(frozen=True)
 class Tile:
     key: str
@@ -98,11 +94,21 @@ class Tile:
 def tiles() -> list[Tile]:
     """The figures on the dashboard, in order."""
     return [
-        Tile("tickets", _tr("Tickets this month"), lambda r: str(r.tickets.total), TICKETS),
-        Tile("sla", _tr("SLA hit rate"), lambda r: _pct(r.tickets.sla_hit_rate), DUE),
+        Tile(
+            "tickets",
+            QCoreApplication.translate("DashboardPage", "Tickets this month"),
+            lambda r: str(r.tickets.total),
+            TICKETS,
+        ),
+        Tile(
+            "sla",
+            QCoreApplication.translate("DashboardPage", "SLA hit rate"),
+            lambda r: _pct(r.tickets.sla_hit_rate),
+            DUE,
+        ),
         Tile(
             "response",
-            _tr("Avg. response (min)"),
+            QCoreApplication.translate("DashboardPage", "Avg. response (min)"),
             lambda r: (
                 "—"
                 if r.tickets.avg_response_minutes is None
@@ -112,38 +118,58 @@ def tiles() -> list[Tile]:
         ),
         Tile(
             "satisfaction",
-            _tr("Callback satisfaction"),
+            QCoreApplication.translate("DashboardPage", "Callback satisfaction"),
             lambda r: "—" if r.callbacks.avg_overall is None else f"{r.callbacks.avg_overall:.2f}",
             CALLBACKS,
         ),
-        Tile("complaints", _tr("Complaints"), lambda r: str(r.complaints.total), COMPLAINTS),
+        Tile(
+            "complaints",
+            QCoreApplication.translate("DashboardPage", "Complaints"),
+            lambda r: str(r.complaints.total),
+            COMPLAINTS,
+        ),
         Tile(
             "violations",
-            _tr("Open renovation violations"),
+            QCoreApplication.translate("DashboardPage", "Open renovation violations"),
             lambda r: str(r.renovation.violations_open_at_end),
             RENOVATION,
         ),
         Tile(
             "patrols",
-            _tr("Patrol completion"),
+            QCoreApplication.translate("DashboardPage", "Patrol completion"),
             lambda r: _pct(r.patrols.completion_rate),
             PATROLS,
         ),
-        Tile("anomalies", _tr("Patrol anomalies"), lambda r: str(r.patrols.anomalies), PATROLS),
+        Tile(
+            "anomalies",
+            QCoreApplication.translate("DashboardPage", "Patrol anomalies"),
+            lambda r: str(r.patrols.anomalies),
+            PATROLS,
+        ),
         Tile(
             "parcels",
-            _tr("Parcels waiting"),
+            QCoreApplication.translate("DashboardPage", "Parcels waiting"),
             lambda r: str(r.desk.parcels_waiting_at_end),
             PARCELS,
         ),
-        Tile("keys", _tr("Keys lent late"), lambda r: str(r.desk.key_loans_late), KEYS),
+        Tile(
+            "keys",
+            QCoreApplication.translate("DashboardPage", "Keys lent late"),
+            lambda r: str(r.desk.key_loans_late),
+            KEYS,
+        ),
         Tile(
             "collection",
-            _tr("Collection rate"),
+            QCoreApplication.translate("DashboardPage", "Collection rate"),
             lambda r: _pct(r.fees.total.rate),
             COLLECTION,
         ),
-        Tile("arrears", _tr("Arrears"), lambda r: _yuan(r.fees.arrears_fen), ARREARS),
+        Tile(
+            "arrears",
+            QCoreApplication.translate("DashboardPage", "Arrears"),
+            lambda r: _yuan(r.fees.arrears_fen),
+            ARREARS,
+        ),
     ]
 
 
@@ -405,6 +431,9 @@ class DashboardPage(QWidget):
 
 def _ask_xlsx_path(parent: QWidget, suggested: str) -> str:
     path, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Export to Excel"), suggested, _tr("Excel files (*.xlsx)")
+        parent,
+        QCoreApplication.translate("DashboardPage", "Export to Excel"),
+        suggested,
+        QCoreApplication.translate("DashboardPage", "Excel files (*.xlsx)"),
     )
     return path

@@ -12,7 +12,9 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -371,7 +373,15 @@ class TemplateDialog(QDialog):
 class HistoryModel(QAbstractTableModel):
     """Posted notices, newest first (the history is small: the last 500)."""
 
-    HEADERS = ("Date", "Notice", "Template", "Posted to", "Copies", "Pages", "By")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("HistoryModel", "Date"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Notice"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Template"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Posted to"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Copies"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Pages"),
+        QT_TRANSLATE_NOOP("HistoryModel", "By"),
+    )
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -393,7 +403,7 @@ class HistoryModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
+            return QCoreApplication.translate("HistoryModel", self.HEADERS[section])
         return None
 
     def data(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -17,10 +17,15 @@ def render_first_page(pdf: bytes, width: int) -> QImage:
     doc.load(buffer)
     size = doc.pagePointSize(0)
     height = int(width * size.height() / size.width()) if size.width() > 0 else int(width * 1.414)
-    image = doc.render(0, QSize(width, height))
+    rendered = doc.render(0, QSize(width, height))
     doc.close()
     buffer.close()
-    return image
+    page = QImage(rendered.size(), QImage.Format.Format_RGB32)
+    page.fill(QColor("white"))  # the PDF page is transparent where nothing is printed
+    painter = QPainter(page)
+    painter.drawImage(0, 0, rendered)
+    painter.end()
+    return page
 
 
 class PagePreview(QLabel):
