@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission
-from propdesk.fees import arrears, billing, discounts, items, meters, payments, refunds
+from propdesk.fees import arrears, billing, discounts, items, latefee, meters, payments, refunds
 from propdesk.fees.models import BillLine
 from propdesk.fees.settings import FeeSettings, save_fee_settings
 from propdesk.registry import services as reg
@@ -171,7 +171,17 @@ def _save_fee_settings(c: Call) -> object:
     return c.run(lambda s: save_fee_settings(s, FeeSettings(grace_days=10 + c.n)))
 
 
+def _charge_late_fees(c: Call) -> object:
+    return c.run(lambda s: latefee.charge_late_fees(s, c.world.unit_id, as_of=AS_OF))
+
+
 CASES: list[Guarded] = [
+    Guarded(
+        "propdesk.fees.latefee.charge_late_fees",
+        Permission.TAKE_PAYMENT,
+        _charge_late_fees,
+        _billed,
+    ),
     Guarded("propdesk.fees.arrears.waive_arrears", Permission.WAIVE, _waive_arrears, _line),
     Guarded("propdesk.fees.arrears.waive_late_fee", Permission.WAIVE, _waive_late_fee, _line),
     Guarded("propdesk.fees.billing.run_billing", Permission.RUN_BILLING, _run_billing, _billed),
