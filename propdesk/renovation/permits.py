@@ -18,7 +18,7 @@ from propdesk.errors import Conflict, InvalidTransition, NotAllowed, NotFound, V
 from propdesk.fees.charges import post_one_off_charge
 from propdesk.fees.payments import take_payment
 from propdesk.registry import services as reg
-from propdesk.registry.models import Unit, UnitStatus
+from propdesk.registry.models import Occupancy, OccupancyRole, Unit, UnitStatus
 from propdesk.renovation.common import actor_of, fen, permit, text, today, who
 from propdesk.renovation.models import RenovationPermit, RenovationWorker, Violation
 from propdesk.renovation.values import PermitApplication, PermitStatus
@@ -186,12 +186,22 @@ def reject_permit(
 
 
 def _restore_unit(session: Session, p: RenovationPermit) -> None:
+    """After the renovation the unit shows who lives there now (someone may have moved in
+    meanwhile): rented with a current tenant, occupied with other occupants, else vacant."""
     unit = session.get(Unit, p.unit_id)
     if unit is None or unit.status != UnitStatus.RENOVATING:
         return
-    back = p.previous_unit_status
-    if not back or back == UnitStatus.RENOVATING:
-        back = UnitStatus.OCCUPIED.value
+    roles = set(
+        session.scalars(
+            select(Occupancy.role).where(Occupancy.unit_id == unit.id, Occupancy.end_date.is_(None))
+        )
+    )
+    if OccupancyRole.TENANT.value in roles:
+        back = UnitStatus.RENTED
+    elif roles:
+        back = UnitStatus.OCCUPIED
+    else:
+        back = UnitStatus.VACANT
     reg.update_unit(session, unit.id, expected_version=None, status=back)
 
 

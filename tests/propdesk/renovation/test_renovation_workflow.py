@@ -189,3 +189,17 @@ def test_one_open_application_per_unit(db: Database) -> None:
         permits.apply_for_permit(s, application(place.unit_ids[0]))
     with db.begin(CLERK) as s, pytest.raises(Exception, match="未结束的装修申请"):
         permits.apply_for_permit(s, application(place.unit_ids[0]))
+
+
+def test_acceptance_shows_who_moved_in_during_the_renovation(db: Database) -> None:
+    place = make_place(db)
+    uid = place.unit_ids[2]
+    pid = approved_permit(db, uid)  # the unit was vacant
+    with db.begin(CLERK) as s:
+        reg.start_occupancy(
+            s, person_id=place.person_ids[1], unit_id=uid, role="tenant", start_date=today()
+        )
+        assert reg.get_unit(s, uid).status == "renovating"
+    with db.begin(SUPERVISOR) as s:
+        permits.accept_permit(s, pid)
+        assert reg.get_unit(s, uid).status == "rented"
