@@ -7,6 +7,7 @@ validates its input and raises a :mod:`propdesk.errors` error a clerk understand
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -122,6 +123,83 @@ def create_building(
     session.add(b)
     session.flush()
     return b.id
+
+
+def get_building(session: Session, building_id: int) -> BuildingInfo:
+    """One building with its unit count (what the edit dialog starts from)."""
+    b = session.get(Building, building_id)
+    if b is None:
+        raise NotFound("该楼栋不存在或已被删除。")
+    n = session.scalar(select(func.count(Unit.id)).where(Unit.building_id == building_id)) or 0
+    return BuildingInfo(
+        b.id, b.estate_id, b.code, b.name, b.floors, b.entrances, b.has_elevator, n, b.version
+    )
+
+
+def update_building(
+    session: Session,
+    building_id: int,
+    *,
+    expected_version: int | None,
+    name: str | None = None,
+    floors: int | None = None,
+    entrances: int | None = None,
+    has_elevator: bool | None = None,
+) -> None:
+    """Save edits to a building. The code (part of every unit code) cannot change.
+
+    Floors and entrances may not drop below the highest floor / entrance a registered
+    unit is on; the error names that unit. An empty name becomes ``<code>栋``.
+    """
+    _require_edit(session)
+    b = session.get(Building, building_id)
+    if b is None:
+        raise NotFound("该楼栋不存在或已被删除。")
+    check_version("楼栋", b.version, expected_version)
+    if name is not None:
+        b.name = v.require_text(name.strip() or f"{b.code}栋", "name", "楼栋名称", 50)
+    if floors is not None:
+        if floors < 1 or floors > 200:
+            raise ValidationError("floors", "楼层数应在1到200之间。")
+        if floors < b.floors:
+            _refuse_if_units_above(session, b, "floors", Unit.floor, floors)
+        b.floors = floors
+    if entrances is not None:
+        if entrances < 1 or entrances > 20:
+            raise ValidationError("entrances", "单元数应在1到20之间。")
+        if entrances < b.entrances:
+            _refuse_if_units_above(session, b, "entrances", Unit.entrance, entrances)
+        b.entrances = entrances
+    if has_elevator is not None:
+        b.has_elevator = has_elevator
+    session.flush()
+
+
+def _refuse_if_units_above(
+    session: Session, b: Building, field: str, column: Any, limit: int
+) -> None:
+    """ValidationError naming the unit on the highest floor / entrance above ``limit``."""
+    over = (Unit.building_id == b.id) & (column > limit)
+    top = session.execute(
+        select(Unit.code, column).where(over).order_by(column.desc(), Unit.code).limit(1)
+    ).first()
+    if top is None:
+        return
+    code, value = top
+    n = session.scalar(select(func.count(Unit.id)).where(over)) or 0
+    if field == "floors":
+        beyond = f"（共 {n} 套房屋在第 {limit} 层以上）" if n > 1 else ""
+        raise ValidationError(
+            field,
+            f"{b.name}不能减到 {limit} 层：房屋 {code} 在第 {value} 层{beyond}，"
+            f"楼层数至少为 {value}。",
+        )
+    beyond = f"（共 {n} 套房屋在 {limit} 单元以后）" if n > 1 else ""
+    raise ValidationError(
+        field,
+        f"{b.name}不能减到 {limit} 个单元：房屋 {code} 在 {value} 单元{beyond}，"
+        f"单元数至少为 {value}。",
+    )
 
 
 def list_buildings(session: Session, estate_id: int | None = None) -> list[BuildingInfo]:

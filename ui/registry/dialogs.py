@@ -139,32 +139,61 @@ class EstateDialog(RecordDialog):
 
 
 class BuildingDialog(RecordDialog):
-    """Add a building to the estate."""
+    """Add a building to the estate, or edit one (name, floors, entrances, elevator).
+
+    The code is shown but not editable when editing: it is part of every unit code.
+    """
 
     topics = ("buildings",)
 
-    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx=ctx, title=self.tr("New building"), parent=parent)
+    def __init__(
+        self, *, ctx: AppContext, building_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        title = self.tr("New building") if building_id is None else self.tr("Edit building")
+        super().__init__(ctx=ctx, title=title, parent=parent)
+        self.building = (
+            ctx.read(lambda s: reg.get_building(s, building_id))
+            if building_id is not None
+            else None
+        )
+        b = self.building
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("e.g. 3 or A2"))
-        self.name = QLineEdit()
+        self.name = QLineEdit(b.name if b else "")
         self.name.setPlaceholderText(self.tr("empty: code + 栋"))
         self.floors = QSpinBox()
         self.floors.setRange(1, 200)
-        self.floors.setValue(18)
+        self.floors.setValue(b.floors if b else 18)
         self.entrances = QSpinBox()
         self.entrances.setRange(1, 20)
-        self.entrances.setValue(2)
+        self.entrances.setValue(b.entrances if b else 2)
         self.elevator = QCheckBox(self.tr("Has elevator"))
-        self.elevator.setChecked(True)
-        self.errors.add_row(self.tr("&Code"), "code", self.code)
+        self.elevator.setChecked(b.has_elevator if b else True)
+        if b is None:
+            self.errors.add_row(self.tr("&Code"), "code", self.code)
+        else:
+            code = QLabel(b.code)
+            code.setObjectName("code")
+            code.setToolTip(self.tr("The code is part of every unit code and cannot be changed."))
+            self.form.addRow(self.tr("Code"), code)
         self.errors.add_row(self.tr("&Name"), "name", self.name)
         self.errors.add_row(self.tr("&Floors"), "floors", self.floors)
         self.errors.add_row(self.tr("&Entrances"), "entrances", self.entrances)
         self.form.addRow("", self.elevator)
-        self.code.setFocus()
+        (self.code if b is None else self.name).setFocus()
 
     def save(self, session: Session) -> int:
+        if self.building is not None:
+            reg.update_building(
+                session,
+                self.building.id,
+                expected_version=self.building.version,
+                name=self.name.text(),
+                floors=self.floors.value(),
+                entrances=self.entrances.value(),
+                has_elevator=self.elevator.isChecked(),
+            )
+            return self.building.id
         return reg.create_building(
             session,
             estate_id=reg.get_estate(session).id,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -43,6 +44,10 @@ class RegistryPage(QWidget):
 
     Signals:
         open_record(str, int): ``("unit", id)`` when a unit is opened.
+
+    Attributes:
+        edit_building_action: "Edit building…" (Ctrl+E, the button and the buildings list's
+            context menu); enabled when a building is selected and the actor may edit.
     """
 
     open_record = Signal(str, int)
@@ -68,9 +73,18 @@ class RegistryPage(QWidget):
         self.estate_button = QPushButton(self.tr("Estate &info…"))
         self.building_button = QPushButton(self.tr("New &building…"))
         self.unit_button = QPushButton(self.tr("&New unit…"))
-        editable = ctx.can(Permission.EDIT_REGISTRY)
+        self.editable = ctx.can(Permission.EDIT_REGISTRY)
         for button in (self.estate_button, self.building_button, self.unit_button):
-            button.setEnabled(editable)
+            button.setEnabled(self.editable)
+        self.edit_building_action = QAction(self.tr("Edi&t building…"), self)
+        self.edit_building_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.edit_building_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.edit_building_action.setToolTip(self.tr("Edit the selected building (Ctrl+E)"))
+        self.addAction(self.edit_building_action)
+        self.edit_building_button = QPushButton(self.tr("Edi&t building…"))
+        self.edit_building_button.setObjectName("edit_building")
+        self.edit_building_button.setToolTip(self.edit_building_action.toolTip())
+        self.buildings.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         top = QHBoxLayout()
         top.addWidget(self.filter, 2)
@@ -78,6 +92,7 @@ class RegistryPage(QWidget):
         top.addWidget(self.count, 1)
         top.addWidget(self.estate_button)
         top.addWidget(self.building_button)
+        top.addWidget(self.edit_building_button)
         top.addWidget(self.unit_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -100,6 +115,9 @@ class RegistryPage(QWidget):
         self.table.opened.connect(lambda uid: self.open_record.emit("unit", uid))
         self.estate_button.clicked.connect(lambda: EstateDialog(ctx=ctx, parent=self).exec())
         self.building_button.clicked.connect(lambda: BuildingDialog(ctx=ctx, parent=self).exec())
+        self.edit_building_action.triggered.connect(self.edit_building)
+        self.edit_building_button.clicked.connect(self.edit_building_action.trigger)
+        self.buildings.customContextMenuRequested.connect(self._building_menu_requested)
         self.unit_button.clicked.connect(self.new_unit)
         QShortcut(QKeySequence("Ctrl+F"), self, self.filter.setFocus)
         ctx.hub.changed.connect(self._on_changed)
@@ -127,12 +145,46 @@ class RegistryPage(QWidget):
                 select = item
         self.buildings.setCurrentItem(select)
         self.buildings.blockSignals(False)
+        self._update_edit_building()
         self._update_count()
 
     def _building_changed(self, item: QListWidgetItem | None, _prev: object = None) -> None:
         building_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         self.model.set_building(building_id)
+        self._update_edit_building()
         self._update_count()
+
+    def selected_building_id(self) -> int | None:
+        """The building selected on the left (``None`` for "All units")."""
+        item = self.buildings.currentItem()
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return int(value) if value is not None else None
+
+    def _update_edit_building(self) -> None:
+        enabled = self.editable and self.selected_building_id() is not None
+        self.edit_building_action.setEnabled(enabled)
+        self.edit_building_button.setEnabled(enabled)
+
+    def building_menu(self, pos: QPoint) -> QMenu:
+        """The buildings list's context menu for a right-click at ``pos`` (selects that row)."""
+        item = self.buildings.itemAt(pos)
+        if item is not None:
+            self.buildings.setCurrentItem(item)
+        menu = QMenu(self)
+        menu.addAction(self.edit_building_action)
+        return menu
+
+    def _building_menu_requested(self, pos: QPoint) -> None:
+        menu = self.building_menu(pos)
+        menu.exec(self.buildings.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def edit_building(self) -> None:
+        """Open the selected building in the edit dialog (the list refreshes on save)."""
+        building_id = self.selected_building_id()
+        if building_id is None or not self.editable:
+            return
+        BuildingDialog(ctx=self.ctx, building_id=building_id, parent=self).exec()
 
     def _apply_filter(self) -> None:
         self.model.set_text(self.filter.text(), self.status.currentData() or "")

@@ -1,8 +1,9 @@
-"""Role cases of the registry beyond the basic services: estate info and the ledger import."""
+"""Role cases of the registry beyond the basic services: estate info, buildings, ledger import."""
 
 from __future__ import annotations
 
 from propdesk.auth.permissions import Permission
+from propdesk.registry import services as reg
 from propdesk.registry.ledger import import_ledger
 from propdesk.registry.ledger_columns import SourceRow
 from propdesk.registry.setup import update_estate
@@ -13,6 +14,14 @@ def _update_estate(c: Call) -> object:
     return c.run(
         lambda s: update_estate(
             s, c.world.estate_id, expected_version=None, name="翠湖苑", address=f"湖滨路{c.n}号"
+        )
+    )
+
+
+def _update_building(c: Call) -> object:
+    return c.run(
+        lambda s: reg.update_building(
+            s, c.world.building_id, expected_version=None, name=f"1栋（{c.tag}）", floors=20 + c.n
         )
     )
 
@@ -36,6 +45,9 @@ def _import_ledger(c: Call) -> object:
 
 CASES: list[Guarded] = [
     Guarded("propdesk.registry.setup.update_estate", Permission.EDIT_REGISTRY, _update_estate),
+    Guarded(
+        "propdesk.registry.services.update_building", Permission.EDIT_REGISTRY, _update_building
+    ),
     Guarded(
         "propdesk.registry.ledger.import_ledger",
         Permission.IMPORT_DATA,
