@@ -93,6 +93,21 @@
         <translation>新建楼栋</translation>
     </message>
     <message>
+        <location filename="../../ui/registry/dialogs.py" line="152" />
+        <source>Edit building</source>
+        <translation>编辑楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="177" />
+        <source>The code is part of every unit code and cannot be changed.</source>
+        <translation>楼栋编号是每套房屋房号的一部分，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="178" />
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
         <location filename="../../ui/registry/dialogs.py" line="149" />
         <source>e.g. 3 or A2</source>
         <translation>例如 3 或 A2</translation>
@@ -777,6 +792,16 @@
         <location filename="../../ui/registry/lists.py" line="71" />
         <source>New &amp;building…</source>
         <translation>新建楼栋(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/lists.py" line="79" />
+        <source>Edi&amp;t building…</source>
+        <translation>编辑楼栋(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/lists.py" line="82" />
+        <source>Edit the selected building (Ctrl+E)</source>
+        <translation>编辑选中的楼栋（Ctrl+E）</translation>
     </message>
     <message>
         <location filename="../../ui/registry/lists.py" line="72" />
