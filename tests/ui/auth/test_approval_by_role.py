@@ -1,6 +1,6 @@
 """Log in through the real login dialog as a clerk: the approval actions are unavailable.
-Log in as a supervisor: approve a ticket's quality check and reveal a resident's full ID
-number (the reveal is written to the audit log)."""
+Log in as a supervisor: approve a renovation permit and a ticket's quality check, and
+reveal a resident's full ID number (the reveal is written to the audit log)."""
 
 from __future__ import annotations
 
@@ -19,8 +19,11 @@ from propdesk.config import Settings
 from propdesk.db.engine import Database
 from propdesk.errors import NotAllowed
 from propdesk.registry import services as reg
+from propdesk.renovation import permits
+from propdesk.renovation.queries import get_permit
 from propdesk.tickets import services as svc
 from propdesk.tickets.queries import ticket_detail
+from tests.propdesk.renovation.fixtures import application
 from tests.propdesk.tickets.helpers import CLERK, category_id, make_desk
 from tests.ui.helpers import make_ctx, type_text
 from ui.auth.gate import LoginDialog
@@ -28,6 +31,7 @@ from ui.auth.personal_data import PersonalDataPanel
 from ui.context import AppContext
 from ui.registrations import register_all
 from ui.registry.person_page import PersonPage
+from ui.renovation.permit_view import PermitView
 from ui.tickets.ticket_page import TicketPage
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -48,7 +52,14 @@ def _login(qtbot: QtBot, db: Database, username: str, password: str) -> Actor:
     return dialog.actor
 
 
-def _closed_ticket_and_resident(db: Database) -> tuple[int, int]:
+def _applied_permit(db: Database, unit_id: int) -> int:
+    with db.begin(CLERK) as s:
+        pid = permits.apply_for_permit(s, application(unit_id))
+        permits.collect_deposit(s, pid, method="cash")
+    return pid
+
+
+def _closed_ticket_and_resident(db: Database) -> tuple[int, int, int]:
     desk = make_desk(db)
     intake = svc.Intake(
         kind="repair",
@@ -67,7 +78,7 @@ def _closed_ticket_and_resident(db: Database) -> tuple[int, int]:
         )
         svc.close(s, tid, at=T0 + timedelta(days=1))
         reg.update_person(s, desk.person_id, expected_version=None, id_number=ID_NUMBER)
-    return tid, desk.person_id
+    return tid, desk.person_id, _applied_permit(db, desk.unit_id)
 
 
 def _pages(qtbot: QtBot, ctx: AppContext, tid: int, pid: int) -> tuple[TicketPage, PersonPage]:
@@ -76,6 +87,13 @@ def _pages(qtbot: QtBot, ctx: AppContext, tid: int, pid: int) -> tuple[TicketPag
     qtbot.addWidget(ticket)
     qtbot.addWidget(person)
     return ticket, person
+
+
+def _permit_view(qtbot: QtBot, ctx: AppContext, permit_id: int) -> PermitView:
+    view = PermitView(ctx=ctx)
+    qtbot.addWidget(view)
+    view.show_permit(permit_id)
+    return view
 
 
 def _reveal_button(page: PersonPage) -> QPushButton:
@@ -88,12 +106,15 @@ def test_clerk_cannot_approve_supervisor_can(
     qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
 ) -> None:
     register_all()
-    tid, pid = _closed_ticket_and_resident(sqlite_db)
+    tid, pid, permit_id = _closed_ticket_and_resident(sqlite_db)
 
     clerk = _login(qtbot, sqlite_db, "clerk", "clerk123")
     assert clerk.role == Role.CLERK
     ctx = make_ctx(sqlite_db, clerk)
     ticket, person = _pages(qtbot, ctx, tid, pid)
+    permit = _permit_view(qtbot, ctx, permit_id)
+    assert not permit.approve_button.isVisibleTo(permit)
+    assert not permit.reject_button.isVisibleTo(permit)
     assert not ticket.buttons["quality"].isEnabled()
     assert not _reveal_button(person).isVisibleTo(person)
     panel = person.findChild(PersonalDataPanel, "panel_personal_data")
@@ -107,6 +128,12 @@ def test_clerk_cannot_approve_supervisor_can(
     assert supervisor.role == Role.SUPERVISOR
     ctx = make_ctx(sqlite_db, supervisor)
     ticket, person = _pages(qtbot, ctx, tid, pid)
+    permit = _permit_view(qtbot, ctx, permit_id)
+    assert permit.approve_button.isVisibleTo(permit)
+    assert permit.approve_button.isEnabled()
+    qtbot.mouseClick(permit.approve_button, Qt.MouseButton.LeftButton)
+    with sqlite_db.begin(supervisor) as s:
+        assert get_permit(s, permit_id).status == "approved"
     assert ticket.buttons["quality"].isEnabled()
     dialog = ticket.action_dialog("quality")
     qtbot.addWidget(dialog)
