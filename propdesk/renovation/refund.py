@@ -16,12 +16,23 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission, require
-from propdesk.errors import NotAllowed, ValidationError
+from propdesk.errors import InvalidTransition, NotAllowed, ValidationError
 from propdesk.fees.credits import add_credit
 from propdesk.fees.refunds import refund_credit
 from propdesk.renovation.common import actor_of, fen, permit, text, today
 from propdesk.renovation.models import DepositDeduction
+from propdesk.renovation.values import PermitStatus
 from propdesk.renovation.workflow import next_state
+
+#: States in which a collected deposit is refunded without the permit changing state.
+STOPPED = (PermitStatus.REJECTED, PermitStatus.CANCELLED)
+
+
+def refundable(status: str, deposit_receipt_no: str, refund_fen: int | None) -> bool:
+    """Whether a permit's deposit can be refunded now (the UI enables the action with it)."""
+    if status == PermitStatus.ACCEPTED:
+        return True
+    return status in STOPPED and bool(deposit_receipt_no) and refund_fen is None
 
 
 @dataclass(frozen=True)
@@ -59,7 +70,14 @@ def refund_deposit(
     """Refund the deposit of an accepted permit, less ``deductions``; closes the permit."""
     require(actor_of(session), Permission.APPROVE)
     p = permit(session, permit_id, lock=True)
-    target = next_state(p.status, "refund")
+    if p.status in STOPPED:
+        # an application rejected or withdrawn after its deposit was taken: the deposit
+        # goes back (less any deductions) and the permit keeps its state
+        if not p.deposit_receipt_no or p.refund_fen is not None:
+            raise InvalidTransition("该装修申请没有待退的押金。")
+        target = PermitStatus(p.status)
+    else:
+        target = next_state(p.status, "refund")
     if p.deposit_fen and not p.deposit_receipt_no:
         raise NotAllowed("该装修的押金没有收取记录，无法退还。")
     clean: list[Deduction] = []

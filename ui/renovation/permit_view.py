@@ -23,6 +23,7 @@ from propdesk.errors import DomainError
 from propdesk.fees.money import yuan
 from propdesk.renovation import inspections, permits
 from propdesk.renovation.queries import get_permit, permit_photos
+from propdesk.renovation.refund import refundable
 from propdesk.renovation.values import PermitInfo, ViolationInfo
 from propdesk.renovation.workflow import allowed_actions
 from ui.common.forms import show_error
@@ -211,7 +212,9 @@ class PermitView(QWidget):
         self.inspect_button.setEnabled(p is not None and p.status == "approved")
         self.follow_button.setEnabled(p is not None and p.open_violations > 0)
         self.accept_button.setEnabled("accept" in actions)
-        self.refund_button.setEnabled("refund" in actions)
+        self.refund_button.setEnabled(
+            p is not None and refundable(p.status, p.deposit_receipt_no, p.refund_fen)
+        )
         self.print_button.setEnabled(p is not None and p.status == "approved")
         self.passes_button.setEnabled(p is not None and p.status == "approved" and bool(p.workers))
         self.photos_button.setEnabled(p is not None and any(i.photo_count for i in p.inspections))

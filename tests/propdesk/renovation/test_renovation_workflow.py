@@ -203,3 +203,19 @@ def test_acceptance_shows_who_moved_in_during_the_renovation(db: Database) -> No
     with db.begin(SUPERVISOR) as s:
         permits.accept_permit(s, pid)
         assert reg.get_unit(s, uid).status == "rented"
+
+
+def test_deposit_of_a_rejected_application_is_refunded_once(db: Database) -> None:
+    place = make_place(db)
+    with db.begin(CLERK) as s:
+        pid = permits.apply_for_permit(s, application(place.unit_ids[0], deposit_fen=100_000))
+        permits.collect_deposit(s, pid, method="cash")
+    with db.begin(SUPERVISOR) as s:
+        permits.reject_permit(s, pid, reason="图纸不全")
+    with db.begin(SUPERVISOR) as s:
+        result = refund_deposit(s, pid, deductions=[], method="cash")
+    assert result.refund_fen == 100_000
+    with db.begin(SUPERVISOR) as s:
+        assert queries.get_permit(s, pid).status == "rejected"
+    with db.begin(SUPERVISOR) as s, pytest.raises(InvalidTransition):
+        refund_deposit(s, pid, deductions=[], method="cash")
