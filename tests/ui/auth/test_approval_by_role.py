@@ -29,6 +29,7 @@ from tests.ui.helpers import make_ctx, type_text
 from ui.auth.gate import LoginDialog
 from ui.auth.personal_data import PersonalDataPanel
 from ui.context import AppContext
+from ui.fees.statement import StatementDialog
 from ui.registrations import register_all
 from ui.registry.person_page import PersonPage
 from ui.renovation.permit_view import PermitView
@@ -59,7 +60,7 @@ def _applied_permit(db: Database, unit_id: int) -> int:
     return pid
 
 
-def _closed_ticket_and_resident(db: Database) -> tuple[int, int, int]:
+def _closed_ticket_and_resident(db: Database) -> tuple[int, int, int, int]:
     desk = make_desk(db)
     intake = svc.Intake(
         kind="repair",
@@ -78,7 +79,7 @@ def _closed_ticket_and_resident(db: Database) -> tuple[int, int, int]:
         )
         svc.close(s, tid, at=T0 + timedelta(days=1))
         reg.update_person(s, desk.person_id, expected_version=None, id_number=ID_NUMBER)
-    return tid, desk.person_id, _applied_permit(db, desk.unit_id)
+    return tid, desk.person_id, _applied_permit(db, desk.unit_id), desk.unit_id
 
 
 def _pages(qtbot: QtBot, ctx: AppContext, tid: int, pid: int) -> tuple[TicketPage, PersonPage]:
@@ -106,7 +107,7 @@ def test_clerk_cannot_approve_supervisor_can(
     qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
 ) -> None:
     register_all()
-    tid, pid, permit_id = _closed_ticket_and_resident(sqlite_db)
+    tid, pid, permit_id, unit_id = _closed_ticket_and_resident(sqlite_db)
 
     clerk = _login(qtbot, sqlite_db, "clerk", "clerk123")
     assert clerk.role == Role.CLERK
@@ -115,6 +116,9 @@ def test_clerk_cannot_approve_supervisor_can(
     permit = _permit_view(qtbot, ctx, permit_id)
     assert not permit.approve_button.isVisibleTo(permit)
     assert not permit.reject_button.isVisibleTo(permit)
+    statement = StatementDialog(ctx=ctx, unit_id=unit_id)
+    qtbot.addWidget(statement)
+    assert not statement.void_button.isVisibleTo(statement)  # voiding a receipt
     assert not ticket.buttons["quality"].isEnabled()
     assert not _reveal_button(person).isVisibleTo(person)
     panel = person.findChild(PersonalDataPanel, "panel_personal_data")
@@ -129,6 +133,9 @@ def test_clerk_cannot_approve_supervisor_can(
     ctx = make_ctx(sqlite_db, supervisor)
     ticket, person = _pages(qtbot, ctx, tid, pid)
     permit = _permit_view(qtbot, ctx, permit_id)
+    statement = StatementDialog(ctx=ctx, unit_id=unit_id)
+    qtbot.addWidget(statement)
+    assert statement.void_button.isVisibleTo(statement)
     assert permit.approve_button.isVisibleTo(permit)
     assert permit.approve_button.isEnabled()
     qtbot.mouseClick(permit.approve_button, Qt.MouseButton.LeftButton)
