@@ -546,172 +546,172 @@
 <context>
     <name>MoveInDialog</name>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="60"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="61"/>
         <source>Move-in checklist</source>
         <translation>入伙交接</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="71"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="72"/>
         <source>Documents checked</source>
         <translation>资料已核验</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="73"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="74"/>
         <source>Fees settled</source>
         <translation>费用已结清</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="88"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="89"/>
         <source>Card numbers, separated by commas</source>
         <translation>卡号，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="89"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="90"/>
         <source>Parking applied for</source>
         <translation>已申请车位</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="91"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="92"/>
         <source>Signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="103"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="104"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="104"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="105"/>
         <source>New occupant</source>
         <translation>新住户</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="105"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="106"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="106"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="107"/>
         <source>As</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="108"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="109"/>
         <source>Unit / occupant</source>
         <translation>房屋 / 住户</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="109"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="110"/>
         <source>Move-in date</source>
         <translation>入伙日期</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="111"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="112"/>
         <source>Documents note</source>
         <translation>资料说明</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="113"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="114"/>
         <source>Unit account</source>
         <translation>房屋账户</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="114"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="115"/>
         <source>Water meter (m³)</source>
         <translation>水表读数（m³）</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="115"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="116"/>
         <source>Electricity meter (kWh)</source>
         <translation>电表读数（kWh）</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="116"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="117"/>
         <source>Keys handed over</source>
         <translation>移交钥匙</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="117"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="118"/>
         <source>Access cards</source>
         <translation>门禁卡</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="119"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="120"/>
         <source>Parking note</source>
         <translation>车位说明</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="120"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="121"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="121"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="122"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="124"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="125"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="125"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="126"/>
         <source>Complete move-in</source>
         <translation>办结入伙</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="126"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="127"/>
         <source>Print notice</source>
         <translation>打印入伙通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="127"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="128"/>
         <source>Print handover form</source>
         <translation>打印交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="128"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="129"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="207"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="208"/>
         <source>Owes %1 yuan</source>
         <translation>欠费 %1 元</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="211"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="212"/>
         <source>Nothing overdue</source>
         <translation>无欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="222"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="223"/>
         <source>Choose the unit and the new occupant, then save.</source>
         <translation>请选择房屋并填写新住户，然后保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="224"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="225"/>
         <source>Moved in: the occupancy has started.</source>
         <translation>已入住：入住记录已生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="226"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="227"/>
         <source>This move-in was cancelled.</source>
         <translation>该入伙手续已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="229"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="230"/>
         <source>Still missing: %1</source>
         <translation>尚缺：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="232"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="233"/>
         <source>All mandatory items are done: complete the move-in.</source>
         <translation>必办事项已全部完成，可以办结入伙。</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="243"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="244"/>
         <source>Choose the unit first.</source>
         <translation>请先选择房屋。</translation>
     </message>
@@ -1024,42 +1024,42 @@
 <context>
     <name>PermitListModel</name>
     <message>
-        <location filename="../../ui/renovation/page.py" line="56"/>
+        <location filename="../../ui/renovation/page.py" line="57"/>
         <source>Permit no.</source>
         <translation>许可证号</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="57"/>
+        <location filename="../../ui/renovation/page.py" line="58"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="58"/>
+        <location filename="../../ui/renovation/page.py" line="59"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="59"/>
+        <location filename="../../ui/renovation/page.py" line="60"/>
         <source>Contractor</source>
         <translation>施工单位</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="60"/>
+        <location filename="../../ui/renovation/page.py" line="61"/>
         <source>Start</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="61"/>
+        <location filename="../../ui/renovation/page.py" line="62"/>
         <source>End</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="62"/>
+        <location filename="../../ui/renovation/page.py" line="63"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="63"/>
+        <location filename="../../ui/renovation/page.py" line="64"/>
         <source>Deposit</source>
         <translation>押金</translation>
     </message>
@@ -1067,183 +1067,194 @@
 <context>
     <name>PermitView</name>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="52"/>
-        <location filename="../../ui/renovation/permit_view.py" line="133"/>
+        <location filename="../../ui/renovation/permit_view.py" line="56"/>
+        <location filename="../../ui/renovation/permit_view.py" line="142"/>
         <source>Choose an application in the list.</source>
+        <extracomment>A row of the inspections table: (date and inspector, violation or None, inspection notes).</extracomment>
         <translation>请在列表中选择一份装修申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="56"/>
+        <location filename="../../ui/renovation/permit_view.py" line="61"/>
         <source>Inspected</source>
         <translation>巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="57"/>
+        <location filename="../../ui/renovation/permit_view.py" line="62"/>
         <source>Violation</source>
         <translation>违规</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="58"/>
+        <location filename="../../ui/renovation/permit_view.py" line="62"/>
+        <source>None found</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="63"/>
         <source>Found</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="59"/>
+        <location filename="../../ui/renovation/permit_view.py" line="64"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="60"/>
+        <location filename="../../ui/renovation/permit_view.py" line="65"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="75"/>
+        <location filename="../../ui/renovation/permit_view.py" line="82"/>
         <source>Collect deposit…</source>
         <translation>收取押金…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="76"/>
+        <location filename="../../ui/renovation/permit_view.py" line="83"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="77"/>
+        <location filename="../../ui/renovation/permit_view.py" line="84"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="78"/>
+        <location filename="../../ui/renovation/permit_view.py" line="85"/>
         <source>Cancel permit…</source>
         <translation>撤销装修…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="79"/>
+        <location filename="../../ui/renovation/permit_view.py" line="86"/>
         <source>Record inspection…</source>
         <translation>登记巡查…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="80"/>
+        <location filename="../../ui/renovation/permit_view.py" line="87"/>
         <source>Follow up violation…</source>
         <translation>违规复查…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="81"/>
+        <location filename="../../ui/renovation/permit_view.py" line="88"/>
         <source>Completion acceptance…</source>
         <translation>竣工验收…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="82"/>
+        <location filename="../../ui/renovation/permit_view.py" line="89"/>
         <source>Refund deposit…</source>
         <translation>退还押金…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="83"/>
+        <location filename="../../ui/renovation/permit_view.py" line="90"/>
         <source>Print permit</source>
         <translation>打印装修许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="84"/>
+        <location filename="../../ui/renovation/permit_view.py" line="91"/>
         <source>Print workers&apos; passes</source>
         <translation>打印施工出入证</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="85"/>
+        <location filename="../../ui/renovation/permit_view.py" line="92"/>
         <source>Inspection photos…</source>
         <translation>巡查照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="105"/>
+        <location filename="../../ui/renovation/permit_view.py" line="112"/>
         <source>Inspections and violations</source>
         <translation>巡查与违规</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="120"/>
+        <location filename="../../ui/renovation/permit_view.py" line="127"/>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="129"/>
         <source>Rectified %1</source>
         <translation>%1 已整改</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="122"/>
+        <location filename="../../ui/renovation/permit_view.py" line="131"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="123"/>
+        <location filename="../../ui/renovation/permit_view.py" line="132"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="145"/>
+        <location filename="../../ui/renovation/permit_view.py" line="154"/>
         <source>Owner: %1 %2</source>
         <translation>业主：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="146"/>
+        <location filename="../../ui/renovation/permit_view.py" line="155"/>
         <source>Contractor: %1 (%2 %3)</source>
         <translation>施工单位：%1（%2 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="150"/>
+        <location filename="../../ui/renovation/permit_view.py" line="159"/>
         <source>Scope: %1</source>
         <translation>装修内容：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="151"/>
+        <location filename="../../ui/renovation/permit_view.py" line="160"/>
         <source>Planned: %1 to %2</source>
         <translation>工期：%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="154"/>
+        <location filename="../../ui/renovation/permit_view.py" line="163"/>
         <source>Deposit: %1 yuan %2</source>
         <translation>押金：%1 元 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="158"/>
+        <location filename="../../ui/renovation/permit_view.py" line="167"/>
         <source>(receipt %1)</source>
         <translation>（收据 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="160"/>
+        <location filename="../../ui/renovation/permit_view.py" line="169"/>
         <source>(not collected)</source>
         <translation>（未收取）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="164"/>
+        <location filename="../../ui/renovation/permit_view.py" line="173"/>
         <source>Workers: %1</source>
         <translation>施工人员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="169"/>
+        <location filename="../../ui/renovation/permit_view.py" line="178"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="172"/>
+        <location filename="../../ui/renovation/permit_view.py" line="181"/>
         <source>Accepted on %1 by %2</source>
         <translation>%1 由 %2 验收</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="179"/>
+        <location filename="../../ui/renovation/permit_view.py" line="188"/>
         <source>Refunded %1 yuan (deductions: %2)</source>
         <translation>已退押金 %1 元（扣款：%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="191"/>
+        <location filename="../../ui/renovation/permit_view.py" line="202"/>
         <source>%1 inspections, %2 open violations</source>
         <translation>巡查 %1 次，未整改违规 %2 项</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="248"/>
+        <location filename="../../ui/renovation/permit_view.py" line="261"/>
         <source>Reject application</source>
         <translation>驳回申请</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="262"/>
+        <location filename="../../ui/renovation/permit_view.py" line="275"/>
         <source>Cancel permit</source>
         <translation>撤销装修</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="311"/>
+        <location filename="../../ui/renovation/permit_view.py" line="324"/>
         <source>Inspection photos %1</source>
         <translation>巡查照片 %1</translation>
     </message>
@@ -1251,47 +1262,47 @@
 <context>
     <name>PermitsTab</name>
     <message>
-        <location filename="../../ui/renovation/page.py" line="76"/>
+        <location filename="../../ui/renovation/page.py" line="77"/>
         <source>Active</source>
         <translation>未结束</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="77"/>
+        <location filename="../../ui/renovation/page.py" line="78"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="78"/>
+        <location filename="../../ui/renovation/page.py" line="79"/>
         <source>Under way</source>
         <translation>施工中</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="79"/>
+        <location filename="../../ui/renovation/page.py" line="80"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="80"/>
+        <location filename="../../ui/renovation/page.py" line="81"/>
         <source>Finished</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="81"/>
+        <location filename="../../ui/renovation/page.py" line="82"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="112"/>
+        <location filename="../../ui/renovation/page.py" line="113"/>
         <source>Unit, permit no. or owner</source>
         <translation>房号、许可证号或业主</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="113"/>
+        <location filename="../../ui/renovation/page.py" line="114"/>
         <source>New application… (Ctrl+N)</source>
         <translation>新申请… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="120"/>
+        <location filename="../../ui/renovation/page.py" line="121"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>

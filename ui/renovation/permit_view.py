@@ -35,6 +35,9 @@ from ui.renovation.photos import PhotosDialog
 from ui.renovation.printing import print_passes, print_permit
 from ui.renovation.widgets import OVERDUE_COLOR, ListModel, ServiceDialog, desk_today, named
 
+#: A row of the inspections table: (date and inspector, violation or None, inspection notes).
+InspectionRow = tuple[str, ViolationInfo | None, str]
+
 
 class PermitView(QWidget):
     """Details and actions of the permit shown (``show_permit(id)``).
@@ -52,16 +55,19 @@ class PermitView(QWidget):
         self.photos: PhotosDialog | None = None
         self.summary = named(QLabel(self.tr("Choose an application in the list.")), "summary")
         self.summary.setWordWrap(True)
-        self.violation_model: ListModel[tuple[str, ViolationInfo]] = ListModel(
+        # one row per violation, and one per inspection that found none
+        self.violation_model: ListModel[InspectionRow] = ListModel(
             [
                 (self.tr("Inspected"), lambda r: r[0]),
-                (self.tr("Violation"), lambda r: r[1].type_name),
-                (self.tr("Found"), lambda r: r[1].description),
-                (self.tr("Deadline"), lambda r: f"{r[1].deadline:%Y-%m-%d}"),
+                (self.tr("Violation"), lambda r: r[1].type_name if r[1] else self.tr("None found")),
+                (self.tr("Found"), lambda r: r[1].description if r[1] else r[2]),
+                (self.tr("Deadline"), lambda r: f"{r[1].deadline:%Y-%m-%d}" if r[1] else ""),
                 (self.tr("State"), self._violation_state),
             ],
             foreground=lambda r: (
-                OVERDUE_COLOR if r[1].status == "open" and r[1].deadline < desk_today() else None
+                OVERDUE_COLOR
+                if r[1] is not None and r[1].status == "open" and r[1].deadline < desk_today()
+                else None
             ),
             parent=self,
         )
@@ -115,8 +121,10 @@ class PermitView(QWidget):
         b.clicked.connect(slot)
         return b
 
-    def _violation_state(self, row: tuple[str, ViolationInfo]) -> str:
+    def _violation_state(self, row: InspectionRow) -> str:
         v = row[1]
+        if v is None:
+            return self.tr("OK")
         if v.status == "rectified":
             return self.tr("Rectified %1").replace("%1", f"{v.rectified_on:%m-%d}")
         if v.deadline < desk_today():
@@ -182,11 +190,13 @@ class PermitView(QWidget):
                 .replace("%2", deducted or "—")
             )
         self.summary.setText("<br/>".join(_html(x) if i else x for i, x in enumerate(lines)))
-        rows = [
-            (f"{i.inspected_on:%Y-%m-%d} {i.inspector}", v)
-            for i in p.inspections
-            for v in i.violations
-        ]
+        rows: list[InspectionRow] = []
+        for i in p.inspections:
+            label = f"{i.inspected_on:%Y-%m-%d} {i.inspector}"
+            if i.violations:
+                rows += [(label, v, i.notes) for v in i.violations]
+            else:
+                rows.append((label, None, i.notes))
         self.violation_model.set_rows(rows)
         self.inspections_label.setText(
             self.tr("%1 inspections, %2 open violations")
