@@ -266,15 +266,17 @@ def patrol_section(session: Session, period: str) -> PatrolSection:
         .join(Patrol, Patrol.id == f.patrol_id)
         .where(in_month)
     ).one()
-    areas = _counts(
-        session,
-        select(func.coalesce(PatrolCheckpoint.area, CheckpointArea.OTHER.value), func.count(f.id))
+    areas: dict[str, int] = {}
+    for area, count in session.execute(
+        select(PatrolCheckpoint.area, func.count(f.id))
         .select_from(f)
         .join(Patrol, Patrol.id == f.patrol_id)
         .outerjoin(PatrolCheckpoint, PatrolCheckpoint.id == f.checkpoint_id)
         .where(in_month, abnormal)
-        .group_by(func.coalesce(PatrolCheckpoint.area, CheckpointArea.OTHER.value)),
-    )
+        .group_by(PatrolCheckpoint.area)
+    ):
+        key = area or CheckpointArea.OTHER.value
+        areas[key] = areas.get(key, 0) + int(count)
     area_label = {a.value: label for a, label in AREA_ZH.items()}
     return PatrolSection(
         patrols=int(patrols),
@@ -287,7 +289,7 @@ def patrol_section(session: Session, period: str) -> PatrolSection:
         anomalies_resolved=int(resolved),
         anomalies_by_area=tuple(
             sorted(
-                (Count(k, area_label.get(k, k), c) for k, c in areas),
+                (Count(k, area_label.get(k, k), c) for k, c in areas.items()),
                 key=lambda c: (-c.count, c.label),
             )
         ),
