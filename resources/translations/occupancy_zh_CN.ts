@@ -847,95 +847,133 @@
     </message>
 </context>
 <context>
-    <name>MoveOutTab</name>
+    <name>MoveOutListModel</name>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="62"/>
-        <source>Manager only: why the occupant may leave with arrears</source>
-        <translation>仅限经理：准许欠费迁出的原因</translation>
+        <location filename="../../ui/movein/moveout_tab.py" line="48"/>
+        <source>Slip no.</source>
+        <translation>放行条号</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="66"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="49"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="67"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="50"/>
+        <source>Moved out</source>
+        <translation>迁出人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="51"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="52"/>
+        <source>Arrears</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="53"/>
+        <source>Released by</source>
+        <translation>批准放行</translation>
+    </message>
+</context>
+<context>
+    <name>MoveOutTab</name>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="87"/>
+        <source>Manager only: why the occupant may leave with arrears</source>
+        <translation>仅限经理：准许欠费迁出的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="91"/>
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="92"/>
         <source>Occupant leaving</source>
         <translation>迁出住户</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="68"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="93"/>
         <source>Unit account</source>
         <translation>房屋账户</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="69"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="94"/>
         <source>Move-out date</source>
         <translation>迁出日期</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="70"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="95"/>
         <source>Water meter (m³)</source>
         <translation>水表读数（m³）</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="71"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="96"/>
         <source>Electricity meter (kWh)</source>
         <translation>电表读数（kWh）</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="72"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="97"/>
         <source>Keys returned</source>
         <translation>交回钥匙</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="73"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="98"/>
         <source>Cards returned</source>
         <translation>交回门禁卡</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="74"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="99"/>
         <source>Arrears waiver</source>
         <translation>欠费放行批准</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="75"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="100"/>
         <source>Items taken out</source>
         <translation>带出物品</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="76"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="101"/>
         <source>Record move-out</source>
         <translation>办理迁出</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="77"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="102"/>
         <source>Print move-out slip</source>
         <translation>打印放行条</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="107"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="120"/>
+        <source>Recent move-outs (Enter reprints the slip)</source>
+        <translation>最近迁出（回车重印放行条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="140"/>
         <source>Open arrears %1 yuan: settle first or a manager waives</source>
         <translation>欠费 %1 元：须先结清或经理批准</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="113"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="146"/>
         <source>Nothing owed</source>
         <translation>无欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="121"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="154"/>
         <source>Choose who moves out.</source>
         <translation>请选择迁出的住户。</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="124"/>
-        <location filename="../../ui/movein/moveout_tab.py" line="128"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="157"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="161"/>
         <source>Take the final meter readings.</source>
         <translation>请抄录水电表最终读数。</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="148"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="181"/>
         <source>Moved out: slip %1 for %2</source>
         <translation>已迁出：%2 放行条 %1</translation>
     </message>

@@ -14,15 +14,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
 
 from propdesk.auth.permissions import Permission
 from propdesk.errors import ValidationError
 from propdesk.fees.money import yuan
 from propdesk.movein import moveout
+from propdesk.movein.models import MoveOut
 from propdesk.movein.values import MoveOutForm
 from propdesk.registry import services as reg
-from propdesk.registry.models import OCCUPANCY_ROLE_ZH, OccupancyRole
+from propdesk.registry.models import OCCUPANCY_ROLE_ZH, OccupancyRole, Unit
 from ui.common.forms import FormErrors, attempt
+from ui.common.sql_table_model import RIGHT, SqlColumn, SqlTableModel
+from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
 from ui.movein.printing import print_slip
@@ -32,13 +36,34 @@ from ui.renovation.widgets import date_edit, desk_today, from_qdate, named
 TOPICS = ("movein", "occupancy", "units", "fees")
 
 
+class MoveOutListModel(SqlTableModel):
+    """Move-outs, newest first (slip, unit, who, date, arrears released by whom)."""
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(
+            db=ctx.db,
+            base=select(MoveOut).join(Unit, Unit.id == MoveOut.unit_id),
+            id_column=MoveOut.id,
+            columns=[
+                SqlColumn(self.tr("Slip no."), MoveOut.slip_no),
+                SqlColumn(self.tr("Unit"), Unit.code),
+                SqlColumn(self.tr("Moved out"), MoveOut.person_name),
+                SqlColumn(self.tr("Date"), MoveOut.moved_out_on, fmt=lambda d: f"{d:%Y-%m-%d}"),
+                SqlColumn(self.tr("Arrears"), MoveOut.open_arrears_fen, align=RIGHT, fmt=yuan),
+                SqlColumn(self.tr("Released by"), MoveOut.waiver_by),
+            ],
+            default_order=[MoveOut.moved_out_on.desc(), MoveOut.id.desc()],
+            parent=parent,
+        )
+
+
 class MoveOutTab(QWidget):
     """The move-out form.
 
     Attributes:
         unit, occupant, arrears_label, moved_out_on, water, electricity, keys_returned,
         cards_returned, waiver, items_note, record_button, print_button, message, errors,
-        last_moveout_id.
+        last_moveout_id; history / history_table: recent move-outs (Enter reprints a slip).
     """
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -81,12 +106,20 @@ class MoveOutTab(QWidget):
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
+        self.history = MoveOutListModel(ctx=ctx, parent=self)
+        self.history_table = RecordTableView()
+        self.history_table.setObjectName("moveout_history")
+        self.history_table.setModel(self.history)
+        self.history_table.resizeColumnsToContents()
+        self.history_table.opened.connect(lambda mid: print_slip(ctx, mid, self))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        layout.addStretch(1)
+        layout.addWidget(QLabel(self.tr("Recent move-outs (Enter reprints the slip)")))
+        layout.addWidget(self.history_table, 1)
+        ctx.hub.changed.connect(lambda ch: self.history.refresh() if "movein" in ch else None)
         self.unit.picked.connect(self.load_unit)
         self.record_button.clicked.connect(self.record)
         self.print_button.clicked.connect(

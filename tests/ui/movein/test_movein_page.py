@@ -160,6 +160,11 @@ def test_move_out_needs_manager_waiver(
             assert tab.print_button.isEnabled()
             qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
             assert [t for t in _close_previews() if "FX" in t]
+            assert tab.history.rowCount() == 1
+            assert tab.history.index(0, 5).data() == "王经理"
+            tab.history_table.selectRow(0)
+            qtbot.keyClick(tab.history_table, Qt.Key.Key_Return)  # reprint
+            assert len(_close_previews()) == 1
     with sqlite_db.begin(CLERK) as s:
         dossier = reg.get_unit_dossier(s, small_estate.unit_101)
     ended = [o for o in (*dossier.current, *dossier.history) if o.end_date is not None]
