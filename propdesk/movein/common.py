@@ -78,16 +78,31 @@ def unit_meter(session: Session, unit: Unit, kind: str) -> int | None:
     return create_meter(session, code=f"{prefix}-{unit.code}", kind=kind, unit_id=unit.id)
 
 
-def record_unit_readings(session: Session, unit: Unit, day: date, readings: dict[str, int]) -> None:
-    """Store move-in/move-out readings as the unit meters' readings of ``day``'s period."""
+def record_unit_readings(
+    session: Session, unit: Unit, day: date, readings: dict[str, int]
+) -> tuple[str, ...]:
+    """Store move-in/move-out readings as the unit meters' readings of ``day``'s period.
+
+    Returns the kinds stored. A month the fees module has closed for a meter (already
+    billed, or a later month read) keeps the reading on the move-in/move-out record only;
+    any other refusal (a reading below the last one, beyond the meter's range) is raised.
+    """
+    stored: list[str] = []
     for kind in METER_KINDS:
         meter_id = unit_meter(session, unit, kind)
         if meter_id is None:
             continue
-        record_reading(
-            session,
-            meter_id=meter_id,
-            period=period_of(day),
-            reading_centi=readings[kind],
-            read_on=day,
-        )
+        try:
+            record_reading(
+                session,
+                meter_id=meter_id,
+                period=period_of(day),
+                reading_centi=readings[kind],
+                read_on=day,
+            )
+        except ValidationError as exc:
+            if exc.field != "period":  # show it next to the reading it is about
+                raise ValidationError(f"{kind}_reading", exc.message) from exc
+            continue
+        stored.append(kind)
+    return tuple(stored)

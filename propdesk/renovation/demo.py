@@ -3,7 +3,8 @@
 Renovation permits in every state (awaiting approval, under way — one past its end and
 one with a violation past its deadline —, rejected, cancelled, accepted, refunded with
 deductions), inspections with violations and photos, keys in custody (one loan overdue),
-move-in checklists in progress and moving appointments for the coming days. Reads units
+move-in checklists in progress, a few tenants moved out today (one released by a manager
+while owing, where the data has one) and moving appointments for the coming days. Reads units
 from the database (occupied ones renovate and deposit keys, vacant ones get move-ins),
 so it does not depend on what earlier steps put in ``ctx.info``. Uses the services (a few
 dozen records), so every rule holds for the demo too.
@@ -15,12 +16,13 @@ import random
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from propdesk.fees.models import Meter, MeterReading
 from propdesk.keys import services as keys
-from propdesk.movein import checklist, moving
-from propdesk.movein.values import MOVING_SLOTS, MoveInForm
+from propdesk.movein import checklist, moveout, moving
+from propdesk.movein.values import MOVING_SLOTS, MoveInForm, MoveOutForm
 from propdesk.registry.models import Occupancy, Person, Unit
 from propdesk.renovation import inspections, permits
 from propdesk.renovation.common import today as desk_today
@@ -131,6 +133,7 @@ def build_occupancy(session: Session, ctx: DemoContext) -> None:
     _keys(session, ctx, occupied[len(plans) : len(plans) + 6])
     ctx.progress(0.8, "钥匙托管")
     _moveins(session, ctx, vacant)
+    _moveouts(session, ctx, [u for u, _c, _n in occupied[len(plans) + 6 :]], base)
     _moving(session, ctx, occupied[:4] + vacant[:2])
     ctx.progress(1.0, "入伙、搬家预约")
 
@@ -273,3 +276,45 @@ def _moving(session: Session, ctx: DemoContext, units: list[tuple[int, str, str]
             mover_company=rng.choice(["蚂蚁搬家", "大众搬家", "货拉拉"]),
             vehicle_plate=f"京{rng.choice('ABCEFGHJKLMNPQ')}{rng.randint(10000, 99999)}",
         )
+
+
+def _last_reading(session: Session, unit_id: int, kind: str) -> int:
+    value = session.scalar(
+        select(func.max(MeterReading.reading_centi))
+        .join(Meter, Meter.id == MeterReading.meter_id)
+        .where(Meter.unit_id == unit_id, Meter.kind == kind)
+    )
+    return int(value or 0)
+
+
+def _moveouts(session: Session, ctx: DemoContext, unit_ids: list[int], day: date) -> None:
+    """A few tenants moved out today: one released by a manager while still owing (when a
+    tenant owes), the others settled."""
+    rng = ctx.rng
+    owing: list[tuple[int, int, int]] = []
+    settled: list[tuple[int, int, int]] = []
+    for uid in unit_ids:
+        occ = session.scalar(
+            select(Occupancy.id).where(
+                Occupancy.unit_id == uid,
+                Occupancy.role == "tenant",
+                Occupancy.end_date.is_(None),
+                Occupancy.start_date <= day,
+            )
+        )
+        if occ is not None:
+            owed = moveout.open_arrears_fen(session, uid)
+            (owing if owed else settled).append((uid, occ, owed))
+    for uid, occ, owed in owing[:1] + settled[:2]:
+        form = MoveOutForm(
+            occupancy_id=occ,
+            moved_out_on=day,
+            water_reading_centi=_last_reading(session, uid, "water") + rng.randint(100, 900),
+            electricity_reading_centi=_last_reading(session, uid, "electricity")
+            + rng.randint(1_000, 9_000),
+            keys_returned=rng.randint(2, 4),
+            cards_returned=f"MJ{rng.randint(10000, 99999)}",
+            waiver_reason="租户已承诺月底前转账补缴，经理同意先行放行" if owed else "",
+            items_note=rng.choice(["家具、家电若干", "行李箱 6 件", "电动车 1 辆"]),
+        )
+        moveout.record_move_out(session, form)

@@ -13,6 +13,7 @@ from propdesk.movein import moveout
 from propdesk.movein.common import today
 from propdesk.movein.values import MoveOutForm
 from propdesk.registry import services as reg
+from propdesk.registry.models import Occupancy
 from tests.propdesk.renovation.fixtures import CLERK, MANAGER, SUPERVISOR, make_place
 
 
@@ -91,3 +92,29 @@ def test_settled_unit_moves_out_without_waiver(db: Database) -> None:
     with db.begin(CLERK) as s:
         mid = moveout.record_move_out(s, _form(occ))
         assert moveout.get_move_out(s, mid).waiver_by == ""
+
+
+def test_reading_below_the_meter_is_refused_next_to_the_field(db: Database) -> None:
+    from propdesk.errors import ValidationError
+
+    uid, occ = _occupied_with_arrears(db)
+    last_month = MoveOutForm(
+        **{**_form(occ, "经理同意").__dict__, "moved_out_on": today() - timedelta(days=35)}
+    )
+    with db.begin(MANAGER) as s:
+        moveout.record_move_out(s, last_month)  # water 500.00 m³ read last month
+    with db.begin(CLERK) as s:
+        person = s.get(Occupancy, occ)
+        assert person is not None
+        occ2 = reg.start_occupancy(
+            s,
+            person_id=person.person_id,
+            unit_id=uid,
+            role="owner",
+            start_date=today() - timedelta(days=30),
+        )
+    form = _form(occ2, "经理同意")
+    low = MoveOutForm(**{**form.__dict__, "water_reading_centi": 10})
+    with db.begin(MANAGER) as s, pytest.raises(ValidationError) as caught:
+        moveout.record_move_out(s, low)
+    assert caught.value.field == "water_reading"

@@ -12,7 +12,7 @@ from propdesk.db.engine import Database
 from propdesk.db.types import utcnow
 from propdesk.demo import build, steps
 from propdesk.keys.services import keys_out
-from propdesk.movein.models import MoveIn, MovingAppointment
+from propdesk.movein.models import MoveIn, MoveOut, MovingAppointment
 from propdesk.registry.models import Unit
 from propdesk.renovation.common import today
 from propdesk.renovation.models import RenovationPermit
@@ -56,3 +56,6 @@ def test_demo_occupancy_data(
         drafts = s.scalar(select(func.count(MoveIn.id)).where(MoveIn.status == "draft"))
         assert (drafts or 0) >= 3
         assert s.scalar(select(func.count(MovingAppointment.id)))
+        moved_out = s.scalar(select(func.count(MoveOut.id)))
+        assert moved_out
+        assert 1 <= moved_out <= 3
