@@ -35,6 +35,7 @@ from propdesk.registry.models import (
     UnitStatus,
     UnitType,
 )
+from propdesk.registry.unit_sort import refresh_unit_sort
 
 # Other modules' demo steps imported these under their first, private names.
 _insert_ids = insert_with_ids
@@ -189,6 +190,7 @@ def build_registry(session: Session, ctx: DemoContext) -> None:
             for p, u, role, start, end, reason in people.occupancies
         ],
     )
+    refresh_unit_sort(session)  # the people list's Units sort key
 
     ctx.progress(0.9, "生成车位…")
     residents: dict[int, list[int]] = {}

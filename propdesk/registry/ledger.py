@@ -59,6 +59,7 @@ from propdesk.registry.models import (
     UnitType,
 )
 from propdesk.registry.pinyin import pinyin_keys
+from propdesk.registry.unit_sort import refresh_unit_sort
 
 __all__ = [
     "COLUMNS",
@@ -617,6 +618,7 @@ def import_ledger(
                 for o in check._occupancies
             ],
         )
+        refresh_unit_sort(session, (person_ids[o.person_key] for o in check._occupancies))
 
     summary = ImportSummary(
         rows=check.rows,

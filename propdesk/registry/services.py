@@ -29,6 +29,7 @@ from propdesk.registry.models import (
     UnitType,
 )
 from propdesk.registry.pinyin import pinyin_keys
+from propdesk.registry.unit_sort import refresh_unit_sort
 from propdesk.registry.values import (
     BuildingInfo,
     EstateInfo,
@@ -536,6 +537,8 @@ def start_occupancy(
             UnitStatus.RENTED.value if role == OccupancyRole.TENANT else UnitStatus.OCCUPIED.value
         )
     session.flush()
+    if end_date is None:
+        refresh_unit_sort(session, [person_id])
     return occ.id
 
 
@@ -551,6 +554,7 @@ def end_occupancy(session: Session, occupancy_id: int, *, end_date: date, reason
     occ.end_date = end_date
     occ.end_reason = (reason or "").strip()
     session.flush()
+    refresh_unit_sort(session, [occ.person_id])
     still = session.scalar(
         select(func.count(Occupancy.id)).where(
             Occupancy.unit_id == occ.unit_id, Occupancy.end_date.is_(None)

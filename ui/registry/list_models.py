@@ -55,7 +55,11 @@ def _units_text(row: Row[Any]) -> str:
 
 
 class PeopleModel(SqlTableModel):
-    """Every person: name, phone (masked for the actor), current units."""
+    """Every person: name, phone (masked for the actor), current units.
+
+    Sorting by Units orders by the first current unit's code (people without one first
+    when ascending), through the indexed ``person.unit_sort``.
+    """
 
     def __init__(self, *, db: Database, actor: Actor, parent: QObject | None = None) -> None:
         current = (Occupancy.person_id == Person.id) & Occupancy.end_date.is_(None)
@@ -79,7 +83,9 @@ class PeopleModel(SqlTableModel):
                     self.tr("Units"),
                     first_unit.label("first_unit"),
                     row_fmt=_units_text,
-                    sortable=False,  # a correlated MIN over 100k people: too slow to sort on
+                    # the same value kept on the person and indexed (the correlated MIN
+                    # would take ~300 ms to sort 100,000 people); see registry.unit_sort
+                    sort_expr=Person.unit_sort,
                 ),
                 SqlColumn(self.tr("Notes"), Person.notes, sortable=False),
             ],
