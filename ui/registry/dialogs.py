@@ -105,6 +105,8 @@ class RecordDialog(QDialog):
         if ok:
             self.saved_id = result
             super().accept()
+        else:
+            self.adjustSize()  # grow to show a wrapped error message in full
 
 
 class EstateDialog(RecordDialog):
