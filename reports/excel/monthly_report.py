@@ -80,8 +80,18 @@ def _write(ws: Worksheet, title: str, blocks: Sequence[Block], widths: Sequence[
                 ws.cell(r, 2).number_format = block.row_formats[i]
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
+    _print_setup(ws)
     if first_header:
         ws.freeze_panes = ws.cell(first_header + 1, 1)
+
+
+def _print_setup(ws: Worksheet) -> None:
+    """Print on A4 landscape, every column on one page width."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
 
 
 def _counts(caption: str, head: str, rows: Sequence[Count], total: int) -> Block:
@@ -125,6 +135,7 @@ def _write_overview(ws: Worksheet, r: MonthlyReport) -> None:
     for j, w in enumerate((24, 18, 18, 20), start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
     ws.freeze_panes = ws.cell(hr + 1, 2)
+    _print_setup(ws)
 
 
 def _tickets(r: MonthlyReport) -> list[Block]:
