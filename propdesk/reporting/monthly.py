@@ -10,9 +10,10 @@ ticket belongs to the month of its intake (``ticket.period``).
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from propdesk.db.types import utcnow
 from propdesk.desk.models import Parcel, Patrol, PatrolCheckpoint, PatrolFinding
@@ -62,14 +63,12 @@ def month_bounds(period: str) -> tuple[datetime, datetime]:
     return lo, hi
 
 
-def _between(
-    col: ColumnElement[datetime] | object, lo: datetime, hi: datetime
-) -> ColumnElement[bool]:
-    return and_(col >= lo, col < hi)  # type: ignore[operator]
+def _between(col: InstrumentedAttribute[Any], lo: datetime, hi: datetime) -> ColumnElement[bool]:
+    return and_(col >= lo, col < hi)
 
 
-def _counts(session: Session, stmt: object) -> list[tuple[str, int]]:
-    return [(str(k), int(n)) for k, n in session.execute(stmt)]  # type: ignore[call-overload]
+def _counts(session: Session, stmt: Select[Any, int]) -> list[tuple[str, int]]:
+    return [(str(k), int(n)) for k, n in session.execute(stmt)]
 
 
 # --- tickets ---------------------------------------------------------------------------
@@ -300,8 +299,8 @@ def desk_section(session: Session, period: str) -> DeskSection:
     """Parcels received/collected/returned and key custody of ``period``."""
     lo, hi = month_bounds(period)
 
-    def n(col: object, *where: ColumnElement[bool]) -> int:
-        return int(session.scalar(select(func.count(col)).where(*where)) or 0)  # type: ignore[call-overload]
+    def n(col: InstrumentedAttribute[int], *where: ColumnElement[bool]) -> int:
+        return int(session.scalar(select(func.count(col)).where(*where)) or 0)
 
     collected = _between(Parcel.collected_at, lo, hi)
     return DeskSection(

@@ -37,6 +37,7 @@ from propdesk.reporting.values import MonthlyReport
 from propdesk.tickets.sla import local_date
 from ui.context import AppContext
 from ui.dashboard.charts import BarChartView, PieChartView
+from ui.dashboard.naming import named
 from ui.events import Changes
 from ui.printing.preview import preview_in_background
 
@@ -201,19 +202,19 @@ class DashboardPage(QWidget):
         self._busy = False
         self.choose_xlsx_path: Callable[[QWidget, str], str] = _ask_xlsx_path
 
-        self.title = QLabel(objectName="dashboard_title")
+        self.title = named(QLabel(), "dashboard_title")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
-        self.status = QLabel(objectName="dashboard_status")
-        self.refresh_button = QPushButton(self.tr("&Refresh"), objectName="dashboard_refresh")
+        self.status = named(QLabel(), "dashboard_status")
+        self.refresh_button = named(QPushButton(self.tr("&Refresh")), "dashboard_refresh")
         self.refresh_button.clicked.connect(self.refresh)
-        self.month_box = QComboBox(objectName="report_month")
+        self.month_box = named(QComboBox(), "report_month")
         self.month_box.setToolTip(self.tr("Month of the monthly management report"))
-        self.print_button = QPushButton(self.tr("Monthly &report (PDF)…"), objectName="report_pdf")
+        self.print_button = named(QPushButton(self.tr("Monthly &report (PDF)…")), "report_pdf")
         self.print_button.clicked.connect(self.print_report)
-        self.excel_button = QPushButton(self.tr("E&xport to Excel…"), objectName="report_xlsx")
+        self.excel_button = named(QPushButton(self.tr("E&xport to Excel…")), "report_xlsx")
         self.excel_button.clicked.connect(self.export_report)
         month_label = QLabel(self.tr("Report &month:"))
         month_label.setBuddy(self.month_box)
@@ -234,7 +235,7 @@ class DashboardPage(QWidget):
         self.tile_buttons: dict[str, QPushButton] = {}
         self._tiles = tiles()
         for i, tile in enumerate(self._tiles):
-            button = QPushButton(objectName=f"tile_{tile.key}")
+            button = named(QPushButton(), f"tile_{tile.key}")
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setMinimumHeight(64)
             button.setStyleSheet(

@@ -52,6 +52,7 @@ from propdesk.reporting import notices as svc
 from propdesk.tickets.sla import local_date
 from reports.pdf.notice import NoticePrint, notice_pdf
 from ui.context import AppContext
+from ui.dashboard.naming import named
 from ui.events import Changes
 from ui.notices.preview import PagePreview
 from ui.printing.preview import PdfPreviewDialog, show_pdf_preview
@@ -79,9 +80,9 @@ class NoticeForm(QWidget):
         self.last_preview_dialog: PdfPreviewDialog | None = None
         self.letterhead = svc.EstateLetterhead("", "", "")
 
-        self.template_box = QComboBox(objectName="template_box")
+        self.template_box = named(QComboBox(), "template_box")
         self.template_box.currentIndexChanged.connect(self._template_chosen)
-        self.edit_button = QPushButton(self.tr("&Edit template…"), objectName="edit_template")
+        self.edit_button = named(QPushButton(self.tr("&Edit template…")), "edit_template")
         self.edit_button.clicked.connect(self.edit_template)
         self.edit_button.setVisible(ctx.can(Permission.MANAGE_SETTINGS))
         top = QHBoxLayout()
@@ -94,14 +95,14 @@ class NoticeForm(QWidget):
         self.fields_box = QWidget()
         self.fields = QFormLayout(self.fields_box)
 
-        self.audience_box = QComboBox(objectName="audience_box")
+        self.audience_box = named(QComboBox(), "audience_box")
         self.audience_box.addItem(self.tr("Whole estate (one notice)"), "estate")
         self.audience_box.addItem(self.tr("One per building"), "buildings")
         self.audience_box.currentIndexChanged.connect(self._schedule)
-        self.copies = QSpinBox(objectName="copies")
+        self.copies = named(QSpinBox(), "copies")
         self.copies.setRange(1, 500)
         self.copies.valueChanged.connect(self._schedule)
-        self.notice_date = QDateEdit(objectName="notice_date")
+        self.notice_date = named(QDateEdit(), "notice_date")
         self.notice_date.setCalendarPopup(True)
         self.notice_date.setDisplayFormat("yyyy-MM-dd")
         self.notice_date.dateChanged.connect(self._schedule)
@@ -110,11 +111,11 @@ class NoticeForm(QWidget):
         out.addRow(self.tr("&Copies each:"), self.copies)
         out.addRow(self.tr("Notice &date:"), self.notice_date)
 
-        self.error = QLabel(objectName="notice_error")
+        self.error = named(QLabel(), "notice_error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         self.error.hide()
-        self.print_button = QPushButton(self.tr("&Print and record"), objectName="print_notice")
+        self.print_button = named(QPushButton(self.tr("&Print and record")), "print_notice")
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.print_notice)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_notice)
@@ -322,15 +323,15 @@ class TemplateDialog(QDialog):
         self.ctx = ctx
         self.template = template
         self.setWindowTitle(self.tr("Edit notice template"))
-        self.name = QLineEdit(template.name, objectName="template_name")
-        self.title_edit = QLineEdit(template.title, objectName="template_title")
-        self.body = QPlainTextEdit(template.body, objectName="template_body")
+        self.name = named(QLineEdit(template.name), "template_name")
+        self.title_edit = named(QLineEdit(template.title), "template_title")
+        self.body = named(QPlainTextEdit(template.body), "template_body")
         self.body.setTabChangesFocus(True)
         self.body.setMinimumSize(520, 240)
         fields = "、".join("{" + f.key + "}" + f.label for f in template.fields)
         hint = QLabel(self.tr("Fields: %1").replace("%1", fields))
         hint.setWordWrap(True)
-        self.error = QLabel(objectName="template_error")
+        self.error = named(QLabel(), "template_error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         self.error.hide()
@@ -403,7 +404,7 @@ class HistoryModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("HistoryModel", self.HEADERS[section])
+            return QCoreApplication.translate("HistoryModel", str(self.HEADERS[section]))
         return None
 
     def data(
@@ -431,7 +432,7 @@ class NoticeHistory(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = HistoryModel(ctx=ctx, parent=self)
-        self.view = QTableView(objectName="notice_history")
+        self.view = named(QTableView(), "notice_history")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -467,7 +468,7 @@ class NoticesPage(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.tabs = QTabWidget(objectName="notices_tabs")
+        self.tabs = named(QTabWidget(), "notices_tabs")
         self.form = NoticeForm(ctx=ctx)
         self.history = NoticeHistory(ctx=ctx)
         self.tabs.addTab(self.form, self.tr("&New notice"))
