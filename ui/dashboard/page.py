@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from propdesk.db.types import utcnow
 from propdesk.errors import DomainError
-from propdesk.fees.periods import add_months, period_of
+from propdesk.fees.periods import add_months, first_day, last_day, period_of
 from propdesk.reporting.monthly import monthly_report
 from propdesk.reporting.values import MonthlyReport
 from propdesk.tickets.sla import local_date
@@ -60,9 +61,11 @@ class Target:
 
     module: str
     tab: int | None = None
+    month_tickets: bool = False  # filter the ticket board to the month's intake
+    kind: str | None = None  # … and to one kind of ticket
 
 
-TICKETS = Target("tickets", 0)
+TICKETS = Target("tickets", 0, month_tickets=True)
 DUE = Target("tickets", 1)
 CALLBACKS = Target("tickets", 2)
 COMPLAINTS = Target("tickets", 3)
@@ -249,7 +252,7 @@ class DashboardPage(QWidget):
             grid.addWidget(button, i // 6, i % 6)
 
         self.kind_chart = PieChartView(
-            title=self.tr("Tickets by kind"), on_click=lambda _i: self.go(TICKETS)
+            title=self.tr("Tickets by kind"), on_click=self._kind_clicked
         )
         self.score_chart = BarChartView(
             title=self.tr("Callback ratings (1–5)"), on_click=lambda _i: self.go(CALLBACKS)
@@ -354,6 +357,11 @@ class DashboardPage(QWidget):
 
     # --- navigation -------------------------------------------------------------------
 
+    def _kind_clicked(self, index: int) -> None:
+        kinds = self.report.tickets.by_kind if self.report else ()
+        kind = kinds[index].key if 0 <= index < len(kinds) else None
+        self.go(Target("tickets", 0, month_tickets=True, kind=kind))
+
     def go(self, target: Target) -> None:
         """Open the module (and tab) holding the list behind a figure."""
         self.navigate.emit(target.module, target.tab)
@@ -365,11 +373,32 @@ class DashboardPage(QWidget):
             return
         show_tab = getattr(page, "show_tab", None)
         if callable(show_tab):
-            show_tab(target.tab)
-            return
-        tabs = getattr(page, "tabs", None)
-        if tabs is not None and hasattr(tabs, "setCurrentIndex"):
+            tab = show_tab(target.tab)
+        else:
+            tabs = getattr(page, "tabs", None)
+            if tabs is None or not hasattr(tabs, "setCurrentIndex"):
+                return
             tabs.setCurrentIndex(target.tab)
+            tab = tabs.currentWidget()
+        if target.month_tickets:
+            self._filter_board(getattr(page, "board", tab), target.kind)
+
+    def _filter_board(self, board: object, kind: str | None) -> None:
+        """Set the ticket board's filters to this month's intake (and a kind), if it has them."""
+        needed = ("use_dates", "date_from", "date_to", "kind", "status", "overdue", "text")
+        if not all(hasattr(board, name) for name in needed):
+            return
+        period = self.period()
+        first = first_day(period)
+        last = last_day(period)
+        b: Any = board
+        b.text.clear()
+        b.overdue.setChecked(False)
+        b.status.setCurrentIndex(0)
+        b.kind.setCurrentIndex(max(0, b.kind.findData(kind)))
+        b.date_from.setDate(QDate(first.year, first.month, first.day))
+        b.date_to.setDate(QDate(last.year, last.month, last.day))
+        b.use_dates.setChecked(True)
 
     # --- the monthly report -----------------------------------------------------------
 

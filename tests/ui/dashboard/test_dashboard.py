@@ -106,6 +106,19 @@ def test_clicking_a_figure_opens_its_list(qtbot: QtBot, demo_db: Database) -> No
     assert nav.args == ["fees", 2]
     assert window.stack.currentWidget().tabs.currentWidget() is fees.collection
     window.show_module("dashboard")
+    qtbot.mouseClick(page.tile_buttons["tickets"], Qt.MouseButton.LeftButton)
+    board = window.stack.currentWidget().board
+    f = board.current_filter()
+    month = page.period()
+    assert (f.date_from.isoformat()[:7], f.date_to.isoformat()[:7], f.kind) == (month, month, None)
+    assert f.date_from.day == 1
+    assert page.report is not None
+    assert board.model.rowCount() == page.report.tickets.total
+    window.show_module("dashboard")
+    complaint = page.kind_chart.series.slices()[1]
+    page.kind_chart.series.clicked.emit(complaint)
+    assert board.current_filter().kind == "complaint"
+    window.show_module("dashboard")
     qtbot.mouseClick(page.tile_buttons["parcels"], Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget().objectName() == "module_parcels"
 
