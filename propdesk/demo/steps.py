@@ -48,4 +48,5 @@ DEMO_STEPS: list[tuple[int, str, str]] = [
     (40, "propdesk.fees.demo", "build_fees"),
     (50, "propdesk.renovation.demo", "build_occupancy"),
     (60, "propdesk.desk.demo", "build_desk"),
+    (70, "propdesk.reporting.demo", "build_notices"),
 ]

@@ -103,7 +103,8 @@ def ensure_default_templates(session: Session) -> None:
     )
 
 
-def _info(t: NoticeTemplate) -> TemplateInfo:
+def template_info(t: NoticeTemplate) -> TemplateInfo:
+    """A template row as a plain value."""
     return TemplateInfo(t.id, t.code, t.name, t.title, t.body, parse_fields(t.fields), t.version)
 
 
@@ -135,14 +136,14 @@ def list_templates(session: Session) -> list[TemplateInfo]:
         .where(NoticeTemplate.active.is_(True))
         .order_by(NoticeTemplate.sort_key, NoticeTemplate.id)
     )
-    return [_info(t) for t in rows]
+    return [template_info(t) for t in rows]
 
 
 def get_template(session: Session, template_id: int) -> TemplateInfo:
     t = session.get(NoticeTemplate, template_id)
     if t is None:
         raise NotFound("找不到这个通知模板。")
-    return _info(t)
+    return template_info(t)
 
 
 def placeholders(text: str) -> list[str]:

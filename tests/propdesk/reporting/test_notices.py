@@ -135,3 +135,19 @@ def test_posting_needs_a_login(db: Database) -> None:
         svc.post_notice(
             s, template_id=None, notice=svc.FilledNotice("t", "b"), audiences=[], copies=1
         )
+
+
+def test_demo_posts_a_history_of_notices(db: Database) -> None:
+    from propdesk.demo.build import generate_demo
+
+    generate_demo(db, units=30, seed=4, today=date(2026, 11, 20))
+    with db.begin(CLERK) as s:
+        history = svc.notice_history(s)
+        templates = svc.list_templates(s)
+    assert len(history) == 6
+    assert history[0].posted_on == date(2026, 11, 13)
+    assert all("{" not in h.body for h in history)
+    water = next(h for h in history if h.title == "停水通知")
+    assert len(water.audiences) >= 1
+    assert water.pages == water.copies * len(water.audiences)
+    assert len(templates) == 7
