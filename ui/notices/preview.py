@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -38,12 +38,27 @@ class PagePreview(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pdf = b""
+        self._rendered_width = 0
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.setMinimumWidth(360)
+        self.setMinimumSize(360, 400)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setStyleSheet("QLabel { background: #8a8f96; padding: 8px; }")
 
     def show_pdf(self, pdf: bytes) -> None:
         self.pdf = pdf
-        width = max(300, min(self.width() - 20, int((self.height() - 20) / 1.414)))
-        self.setPixmap(QPixmap.fromImage(render_first_page(pdf, width)))
+        self._render()
+
+    def _fit_width(self) -> int:
+        return max(300, min(self.width() - 20, int((self.height() - 20) / 1.414)))
+
+    def _render(self) -> None:
+        self._rendered_width = self._fit_width()
+        self.setPixmap(QPixmap.fromImage(render_first_page(self.pdf, self._rendered_width)))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(360, 400)  # the page is re-rendered to fit; never hold the layout open
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.pdf and abs(self._fit_width() - self._rendered_width) > 24:
+            self._render()
