@@ -93,10 +93,11 @@ def bar_chart(
     if top <= 0:
         chart.valueAxis.valueMax = 1
         chart.valueAxis.valueStep = 1
-    chart.barLabels.fontName = FONT
-    chart.barLabels.fontSize = 6
-    chart.barLabelFormat = "%d"
-    chart.barLabels.nudge = 5
+    if len(labels) * len(data) <= 16:  # value labels only where they do not overlap
+        chart.barLabels.fontName = FONT
+        chart.barLabels.fontSize = 6
+        chart.barLabelFormat = "%d"
+        chart.barLabels.nudge = 5
     for i in range(len(data)):
         chart.bars[i].fillColor = PALETTE[i % len(PALETTE)]
         chart.bars[i].strokeColor = None
@@ -395,7 +396,7 @@ def _fees(r: MonthlyReport) -> list[Flowable]:
             [label, fen_to_yuan(fen), pct(fen / f.arrears_fen if f.arrears_fen else None)]
         )
     ageing.append(["合计", fen_to_yuan(f.arrears_fen), "100.0%" if f.arrears_fen else "—"])
-    top = f.by_building[:15]
+    top = f.by_building
     return [
         CondPageBreak(90 * mm),
         _h("八、收费与欠费"),

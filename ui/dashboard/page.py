@@ -55,6 +55,9 @@ TOPICS = (
 )
 
 
+MAX_BUILDINGS = 12  # bars of the fee chart
+
+
 @dataclass(frozen=True)
 class Target:
     """Where a figure's list lives: a navigation module and, optionally, its tab."""
@@ -341,7 +344,20 @@ class DashboardPage(QWidget):
             [str(i) for i in range(1, 6)],
             [(self.tr("Callbacks"), list(report.callbacks.by_score))],
         )
-        buildings = report.fees.by_building[:12]
+        buildings = report.fees.by_building
+        if len(buildings) > MAX_BUILDINGS:  # the ones needing attention: lowest rate first
+            buildings = tuple(
+                sorted(buildings, key=lambda b: b.rate if b.rate is not None else 2.0)[
+                    :MAX_BUILDINGS
+                ]
+            )
+            self.fee_chart.chart().setTitle(
+                self.tr(
+                    "Billed vs collected: the %1 buildings with the lowest rate (yuan)"
+                ).replace("%1", str(MAX_BUILDINGS))
+            )
+        else:
+            self.fee_chart.chart().setTitle(self.tr("Billed vs collected by building (yuan)"))
         self.fee_chart.set_data(
             [b.building for b in buildings],
             [
