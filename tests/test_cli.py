@@ -209,3 +209,15 @@ def test_db_requires_an_action(capsys: pytest.CaptureFixture[str]) -> None:
         cli.main(["db"])
     assert done.value.code == 2
     assert "ACTION" in capsys.readouterr().err
+
+
+def test_db_upgrade_refuses_a_foreign_sqlite_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    before = other.read_bytes()
+    assert cli.main(["db", "upgrade", "--db", str(other)]) != 0
+    assert "propdesk:" in capsys.readouterr().err
+    assert other.read_bytes() == before

@@ -79,7 +79,8 @@ class Database:
         self.engine.dispose()
 
 
-def _check_sqlite_file(url: str) -> None:
+def check_database_file(url: str) -> None:
+    """Refuse a damaged or foreign SQLite file (``DatabaseFileError``) before anything writes to it."""
     from sqlalchemy.engine import make_url
 
     from propdesk.backup.integrity import QUICK_SCAN_LIMIT, check_file
@@ -98,7 +99,7 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
     quick_check`` up to 64 MB; bigger files are scanned by the start backup): a damaged
     or foreign file raises ``DatabaseFileError`` and is never migrated or written.
     """
-    _check_sqlite_file(url)
+    check_database_file(url)
     engine = make_engine(url)
     if upgrade:
         from propdesk.db.migrate import upgrade_database

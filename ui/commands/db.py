@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from propdesk.config import resolve_database_url
-from propdesk.db.engine import Database, make_engine
+from propdesk.db.engine import Database, check_database_file, make_engine
 from propdesk.db.migrate import pending_revisions, upgrade_database
 
 
@@ -84,6 +84,7 @@ def open_db_or_fail(args: argparse.Namespace) -> Database:
 
 def _upgrade(args: argparse.Namespace) -> int:
     url = checked_url(args)
+    check_database_file(url)  # a foreign or damaged file is refused, never migrated
     with database_errors(url):
         engine = make_engine(url)
         try:
