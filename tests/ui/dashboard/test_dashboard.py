@@ -146,3 +146,23 @@ def test_monthly_report_pdf_and_excel_from_the_dashboard(
     assert "2026-10" in visible[0].windowTitle()
     for w in previews:
         w.close()
+
+
+def test_fee_chart_keeps_the_buildings_with_the_lowest_rate(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    from dataclasses import replace
+
+    from propdesk.fees.collection import CollectionRow
+    from tests.reports.monthly_sample import sample_report
+
+    rows = tuple(
+        CollectionRow(f"{i}栋", "", 100_000, 100_000 - i * 5_000, 0, 0, 0) for i in range(1, 15)
+    )
+    report = sample_report()
+    report = replace(report, fees=replace(report.fees, by_building=rows))
+    page = DashboardPage(ctx=make_ctx(sqlite_db, actor=MANAGER), today=TODAY)
+    qtbot.addWidget(page)
+    page._show(report)
+    assert page.fee_chart.categories() == [f"{i}栋" for i in range(14, 2, -1)]
+    assert "12" in page.fee_chart.chart().title()
