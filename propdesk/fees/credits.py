@@ -2,17 +2,35 @@
 
 The balance is the sum of the unit's :class:`CreditEntry` rows. New bills consume it,
 oldest open line first (:func:`apply_credits`, called by every billing run).
+A paid deposit can be returned to the credit (:func:`return_deposit_to_credit`) and chosen
+lines settled from it (:func:`pay_lines_from_credit`), e.g. renovation deductions taken out
+of the deposit before the rest is refunded (:mod:`propdesk.fees.refunds`). No receipt number
+is used by either: no money changes hands at the desk.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from propdesk.fees.models import Allocation, AllocKind, BillLine, CreditEntry
+from propdesk.auth.permissions import Permission, require
+from propdesk.errors import Conflict, NotAllowed, NotFound, ValidationError
+from propdesk.fees.models import Allocation, AllocKind, BillLine, CreditEntry, FeeItem, ItemKind
+from propdesk.registry.models import Unit
+
+#: Credit entry kinds, as the statement shows them.
+CREDIT_KIND_ZH = {
+    "overpay": "溢缴转预收",
+    "prepay": "预缴",
+    "consume": "预收抵扣",
+    "refund": "退款",
+    "void": "收据作废冲回",
+    "deposit_return": "押金转入预收",
+}
 
 _CHUNK = 500
 
@@ -28,7 +46,13 @@ def credit_balance(session: Session, unit_id: int) -> int:
 
 
 def add_credit(
-    session: Session, unit_id: int, amount_fen: int, kind: str, *, payment_id: int | None = None
+    session: Session,
+    unit_id: int,
+    amount_fen: int,
+    kind: str,
+    *,
+    payment_id: int | None = None,
+    bill_line_id: int | None = None,
 ) -> None:
     """Add ``amount_fen`` (> 0) to the unit's credit."""
     actor = session.info.get("actor")
@@ -38,9 +62,117 @@ def add_credit(
             amount_fen=amount_fen,
             kind=kind,
             payment_id=payment_id,
+            bill_line_id=bill_line_id,
             by=getattr(actor, "username", ""),
         )
     )
+
+
+@dataclass(frozen=True)
+class CreditSettlement:
+    """Lines settled from a unit's credit: the fen used and the balance left."""
+
+    unit_id: int
+    line_ids: tuple[int, ...]
+    used_fen: int
+    balance_fen: int
+
+
+def return_deposit_to_credit(session: Session, *, line_id: int) -> int:
+    """Put a paid deposit (a one-off bill line) back on the unit's credit; return the fen.
+
+    The deposit line stays paid (the money was received); the credit it becomes can
+    settle deductions (:func:`pay_lines_from_credit`) and be refunded. A deposit is
+    returned once. Needs :attr:`Permission.VOID_RECEIPT`, as refunds do.
+    """
+    require(session.info.get("actor"), Permission.VOID_RECEIPT)
+    line = session.get(BillLine, line_id, with_for_update=True)
+    if line is None:
+        raise NotFound("押金账单不存在。")
+    kind = session.scalar(select(FeeItem.kind).where(FeeItem.id == line.item_id))
+    if kind != ItemKind.ONE_OFF.value:
+        raise ValidationError("line_id", "只有一次性收取的押金可以转入预收。")
+    if line.paid_fen <= 0:
+        raise NotAllowed("该押金尚未收取（或收据已作废），不能退还。")
+    done = session.scalar(
+        select(CreditEntry.id).where(
+            CreditEntry.bill_line_id == line.id, CreditEntry.kind == "deposit_return"
+        )
+    )
+    if done is not None:
+        raise Conflict("该押金已转入预收，不能重复退还。")
+    add_credit(session, line.unit_id, line.paid_fen, "deposit_return", bill_line_id=line.id)
+    session.flush()
+    return line.paid_fen
+
+
+def pay_lines_from_credit(
+    session: Session, *, unit_id: int, line_ids: Sequence[int], on: date | None = None
+) -> CreditSettlement:
+    """Settle exactly these open lines of the unit in full from its credit (预收抵扣).
+
+    No other line is touched; refused, with nothing changed, when a line is not the
+    unit's, is settled already, or the credit does not cover them all. Each line gets a
+    credit allocation and a ``consume`` credit entry, so the statement shows both.
+    Needs :attr:`Permission.TAKE_PAYMENT`.
+    """
+    actor = session.info.get("actor")
+    require(actor, Permission.TAKE_PAYMENT)
+    if not line_ids:
+        raise ValidationError("lines", "请选择要用预收款抵扣的账单。")
+    if len(set(line_ids)) != len(line_ids):
+        raise ValidationError("lines", "所选账单重复。")
+    if session.get(Unit, unit_id) is None:
+        raise NotFound("房屋不存在。")
+    found = {
+        line.id: line
+        for line in session.scalars(
+            select(BillLine).where(BillLine.id.in_(list(line_ids))).with_for_update()
+        ).all()
+    }
+    lines: list[BillLine] = []
+    for lid in line_ids:
+        line = found.get(lid)
+        if line is None or line.unit_id != unit_id:
+            raise ValidationError("lines", "所选账单不属于该房屋，请刷新后重试。")
+        if line.settled:
+            raise Conflict("所选账单已结清（可能刚在另一工作站收过），请刷新后重试。")
+        lines.append(line)
+    owed = [line.amount_fen - line.paid_fen - line.waived_fen for line in lines]
+    balance = credit_balance(session, unit_id)
+    if sum(owed) > balance:
+        raise NotAllowed(
+            f"预收余额 {balance / 100:.2f} 元不足以抵扣所选账单 {sum(owed) / 100:.2f} 元。"
+        )
+    day = on or date.today()
+    username = getattr(actor, "username", "")
+    allocations: list[dict[str, object]] = []
+    entries: list[dict[str, object]] = []
+    for line, take in zip(lines, owed, strict=True):
+        line.paid_fen += take
+        line.settled = True
+        allocations.append(
+            {
+                "bill_line_id": line.id,
+                "payment_id": None,
+                "kind": AllocKind.CREDIT.value,
+                "amount_fen": take,
+                "paid_on": day,
+            }
+        )
+        entries.append(
+            {
+                "unit_id": unit_id,
+                "amount_fen": -take,
+                "kind": "consume",
+                "bill_line_id": line.id,
+                "by": username,
+            }
+        )
+    session.flush()
+    session.execute(insert(Allocation), allocations)
+    session.execute(insert(CreditEntry), entries)
+    return CreditSettlement(unit_id, tuple(line_ids), sum(owed), balance - sum(owed))
 
 
 def apply_credits(session: Session, unit_ids: Sequence[int], *, on: date | None = None) -> int:

@@ -37,6 +37,7 @@ STANDARD_ITEMS: tuple[StandardItem, ...] = (
     StandardItem("deposit", "押金", ItemKind.ONE_OFF),
     StandardItem("other", "其他费用", ItemKind.ONE_OFF),
     StandardItem("late_fee", "滞纳金", ItemKind.ONE_OFF),
+    StandardItem("renovation_deduction", "装修违规扣款", ItemKind.ONE_OFF),
 )
 _BY_CODE = {s.code: s for s in STANDARD_ITEMS}
 

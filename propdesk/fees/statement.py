@@ -1,4 +1,9 @@
-"""A unit's account statement (对账单): every bill line and every payment, newest first."""
+"""A unit's account statement (对账单): bill lines, payments, refunds and credit movements.
+
+Everything is newest first. The credit movements (预收款变动) are the unit's credit ledger
+with a running balance: money kept as credit, deposits returned to it, lines settled from
+it and refunds paid out of it, so the account reconciles to the fen.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from propdesk.fees.credits import credit_balance
-from propdesk.fees.models import PAY_METHOD_ZH, BillLine, FeeItem, Payment, PayMethod
+from propdesk.fees.credits import CREDIT_KIND_ZH, credit_balance
+from propdesk.fees.models import (
+    PAY_METHOD_ZH,
+    BillLine,
+    CreditEntry,
+    FeeItem,
+    Payment,
+    PayMethod,
+    Refund,
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,31 @@ class StatementPayment:
 
 
 @dataclass(frozen=True)
+class StatementRefund:
+    refund_id: int
+    refunded_on: date
+    amount_fen: int
+    method: str
+    reason: str
+    by: str
+
+
+@dataclass(frozen=True)
+class StatementCreditMove:
+    """One change of the unit's credit: ``amount_fen`` > 0 in, < 0 out."""
+
+    entry_id: int
+    on: date
+    kind: str  # overpay / prepay / consume / refund / void / deposit_return
+    label: str  # the kind in Chinese
+    amount_fen: int
+    balance_fen: int  # the credit after this movement
+    detail: str  # the receipt, bill line or refund it concerns
+    line_id: int | None
+    refund_id: int | None
+
+
+@dataclass(frozen=True)
 class Statement:
     unit_id: int
     lines: tuple[StatementLine, ...]
@@ -50,10 +88,96 @@ class Statement:
     waived_fen: int
     owed_fen: int
     credit_fen: int
+    refunds: tuple[StatementRefund, ...] = ()
+    credit_moves: tuple[StatementCreditMove, ...] = ()
+    refunded_fen: int = 0
+
+
+def _refunds(session: Session, unit_id: int) -> tuple[StatementRefund, ...]:
+    rows = session.scalars(
+        select(Refund).where(Refund.unit_id == unit_id).order_by(Refund.at.desc(), Refund.id.desc())
+    ).all()
+    return tuple(
+        StatementRefund(
+            r.id,
+            r.refunded_on,
+            r.amount_fen,
+            PAY_METHOD_ZH.get(PayMethod(r.method), r.method),
+            r.reason,
+            r.by,
+        )
+        for r in rows
+    )
+
+
+def _credit_moves(session: Session, unit_id: int) -> tuple[StatementCreditMove, ...]:
+    item = aliased(FeeItem)
+    rows = session.execute(
+        select(
+            CreditEntry.id,
+            CreditEntry.at,
+            CreditEntry.kind,
+            CreditEntry.amount_fen,
+            CreditEntry.bill_line_id,
+            CreditEntry.refund_id,
+            Payment.receipt_no,
+            item.name,
+            BillLine.period,
+            BillLine.description,
+            Refund.refunded_on,
+            Refund.method,
+            Refund.reason,
+        )
+        .outerjoin(Payment, Payment.id == CreditEntry.payment_id)
+        .outerjoin(BillLine, BillLine.id == CreditEntry.bill_line_id)
+        .outerjoin(item, item.id == BillLine.item_id)
+        .outerjoin(Refund, Refund.id == CreditEntry.refund_id)
+        .where(CreditEntry.unit_id == unit_id)
+        .order_by(CreditEntry.at, CreditEntry.id)
+    ).all()
+    moves: list[StatementCreditMove] = []
+    balance = 0
+    for (
+        eid,
+        at,
+        kind,
+        amount,
+        line_id,
+        refund_id,
+        receipt,
+        name,
+        period,
+        desc,
+        r_on,
+        r_m,
+        r_why,
+    ) in rows:
+        balance += amount
+        parts: list[str] = []
+        if receipt:
+            parts.append(f"收据 {receipt}")
+        if name:
+            parts.append(" ".join(x for x in (name, period, desc) if x))
+        if r_m:
+            parts.append(f"{PAY_METHOD_ZH.get(PayMethod(r_m), r_m)}：{r_why}")
+        moves.append(
+            StatementCreditMove(
+                eid,
+                r_on or at.astimezone().date(),
+                kind,
+                CREDIT_KIND_ZH.get(kind, kind),
+                amount,
+                balance,
+                "；".join(parts),
+                line_id,
+                refund_id,
+            )
+        )
+    return tuple(reversed(moves))
 
 
 def unit_statement(session: Session, unit_id: int, *, since: str = "") -> Statement:
-    """Lines (optionally from period ``since`` on) and payments of a unit, newest first."""
+    """Lines (optionally from period ``since`` on), payments, refunds and credit movements."""
     stmt = (
         select(
             BillLine.id,
@@ -93,6 +217,7 @@ def unit_statement(session: Session, unit_id: int, *, since: str = "") -> Statem
             select(Payment).where(Payment.unit_id == unit_id).order_by(Payment.paid_at.desc())
         ).all()
     )
+    refunds = _refunds(session, unit_id)
     return Statement(
         unit_id,
         lines,
@@ -102,4 +227,7 @@ def unit_statement(session: Session, unit_id: int, *, since: str = "") -> Statem
         sum(x.waived_fen for x in lines),
         sum(x.owed_fen for x in lines),
         credit_balance(session, unit_id),
+        refunds,
+        _credit_moves(session, unit_id),
+        sum(r.amount_fen for r in refunds),
     )

@@ -1,9 +1,12 @@
 """Deposit refund after acceptance: the deposit less itemised deductions, through the fees module.
 
-The deposit was a paid one-off charge on the unit's account. At refund the net amount
-(deposit − deductions, in fen) is put back on the unit's credit and paid out with
-:func:`propdesk.fees.refunds.refund_credit`, so the refund appears on the unit's account
-with the deductions itemised in its reason; the deductions are kept on the permit.
+The deposit was a paid one-off charge on the unit's account. At refund, in one transaction:
+the deposit is returned to the unit's credit (:func:`propdesk.fees.credits.return_deposit_to_credit`);
+each deduction becomes its own bill line on the unit (装修违规扣款, naming the permit and the
+violation) settled from that credit (:func:`propdesk.fees.credits.pay_lines_from_credit`);
+the rest (deposit − deductions, to the fen) is paid out with
+:func:`propdesk.fees.refunds.refund_credit`. The unit's statement thus shows the deposit,
+each deduction and the refund; the deductions are also kept on the permit.
 """
 
 from __future__ import annotations
@@ -12,12 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import InvalidTransition, NotAllowed, ValidationError
-from propdesk.fees.credits import add_credit
+from propdesk.fees.charges import post_one_off_charge
+from propdesk.fees.credits import pay_lines_from_credit, return_deposit_to_credit
 from propdesk.fees.refunds import refund_credit
 from propdesk.renovation.common import actor_of, fen, permit, text, today
 from propdesk.renovation.models import DepositDeduction
@@ -26,6 +29,9 @@ from propdesk.renovation.workflow import next_state
 
 #: States in which a collected deposit is refunded without the permit changing state.
 STOPPED = (PermitStatus.REJECTED, PermitStatus.CANCELLED)
+#: The fee item and charge source of a deduction's bill line.
+DEDUCTION_ITEM = "renovation_deduction"
+DEDUCTION_SOURCE = "renovation_deduction"
 
 
 def refundable(status: str, deposit_receipt_no: str, refund_fen: int | None) -> bool:
@@ -85,24 +91,42 @@ def refund_deposit(
         reason = text(d.reason, "deductions", 100, "请填写每项扣款的原因。")
         clean.append(Deduction(reason, fen(d.amount_fen, "deductions", "扣款", allow_zero=False)))
     net = net_refund(p.deposit_fen, clean)
-    if clean:
-        session.execute(
-            insert(DepositDeduction),
-            [{"permit_id": p.id, "reason": d.reason, "amount_fen": d.amount_fen} for d in clean],
-        )
+    day = on or today()
+    rows = [
+        DepositDeduction(permit_id=p.id, reason=d.reason, amount_fen=d.amount_fen) for d in clean
+    ]
+    session.add_all(rows)
+    session.flush()
     refund_id: int | None = None
+    if p.deposit_fen > 0:
+        if p.deposit_line_id is None:
+            raise NotAllowed("该装修的押金没有入账记录，无法退还。")
+        return_deposit_to_credit(session, line_id=p.deposit_line_id)
+        line_ids = [
+            post_one_off_charge(
+                session,
+                unit_id=p.unit_id,
+                amount_fen=row.amount_fen,
+                description=f"装修 {p.permit_no} 押金扣款：{row.reason}",
+                source=DEDUCTION_SOURCE,
+                source_id=row.id,
+                item_code=DEDUCTION_ITEM,
+                on=day,
+            )
+            for row in rows
+        ]
+        if line_ids:
+            pay_lines_from_credit(session, unit_id=p.unit_id, line_ids=line_ids, on=day)
     if net > 0:
         items = "；".join(f"{d.reason} {d.amount_fen / 100:.2f}元" for d in clean)
         reason = f"装修押金退还 {p.permit_no}：押金 {p.deposit_fen / 100:.2f} 元"
         reason += f"，扣款 {items}" if items else "，无扣款"
-        add_credit(session, p.unit_id, net, "deposit_return")
-        session.flush()
         refund_id = refund_credit(
             session, unit_id=p.unit_id, amount_fen=net, method=method, reason=reason[:200]
         )
     p.status = target.value
     p.refund_id = refund_id
     p.refund_fen = net
-    p.refunded_on = on or today()
+    p.refunded_on = day
     session.flush()
     return RefundResult(p.deposit_fen, p.deposit_fen - net, net, refund_id)

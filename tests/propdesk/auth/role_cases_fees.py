@@ -8,7 +8,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission
-from propdesk.fees import arrears, billing, discounts, items, latefee, meters, payments, refunds
+from propdesk.fees import (
+    arrears,
+    billing,
+    charges,
+    credits,
+    discounts,
+    items,
+    latefee,
+    meters,
+    payments,
+    refunds,
+)
 from propdesk.fees.models import BillLine
 from propdesk.fees.settings import FeeSettings, save_fee_settings
 from propdesk.registry import services as reg
@@ -145,6 +156,60 @@ def _refund_credit(c: Call) -> object:
     )
 
 
+def _paid_deposit(c: Call) -> int:
+    """A paid one-off deposit line on a fresh unit: its id."""
+
+    def make(s: Session) -> int:
+        unit = reg.create_unit(
+            s, building_id=c.world.building_id, entrance=2, room=f"{c.n % 8 + 10}02", area="60"
+        )
+        line = charges.post_one_off_charge(
+            s,
+            unit_id=unit,
+            amount_fen=1000,
+            description="装修押金",
+            source="role_deposit",
+            source_id=unit,
+            item_code="deposit",
+        )
+        payments.take_payment(s, unit_id=unit, amount_fen=1000, method="cash", line_ids=[line])
+        return line
+
+    return int(c.as_system(make))
+
+
+def _return_deposit(c: Call) -> object:
+    return c.run(lambda s: credits.return_deposit_to_credit(s, line_id=c.prepared))
+
+
+def _charge_and_credit(c: Call) -> tuple[int, int]:
+    """A fresh unit with 10 元 of credit and an open 3 元 charge: (unit id, line id)."""
+
+    def make(s: Session) -> tuple[int, int]:
+        unit = reg.create_unit(
+            s, building_id=c.world.building_id, entrance=2, room=f"{c.n % 8 + 10}03", area="60"
+        )
+        payments.take_payment(s, unit_id=unit, amount_fen=1000, method="cash")
+        line = charges.post_one_off_charge(
+            s,
+            unit_id=unit,
+            amount_fen=300,
+            description="装修违规扣款",
+            source="role_deduction",
+            source_id=unit,
+            item_code="renovation_deduction",
+        )
+        return unit, line
+
+    unit, line = c.as_system(make)
+    return int(unit), int(line)
+
+
+def _pay_lines_from_credit(c: Call) -> object:
+    unit, line = c.prepared
+    return c.run(lambda s: credits.pay_lines_from_credit(s, unit_id=unit, line_ids=[line]))
+
+
 def _add_discount_rule(c: Call) -> object:
     return c.run(
         lambda s: discounts.add_discount_rule(
@@ -205,6 +270,18 @@ CASES: list[Guarded] = [
         Permission.VOID_RECEIPT,
         _refund_credit,
         _unit_with_credit,
+    ),
+    Guarded(
+        "propdesk.fees.credits.return_deposit_to_credit",
+        Permission.VOID_RECEIPT,
+        _return_deposit,
+        _paid_deposit,
+    ),
+    Guarded(
+        "propdesk.fees.credits.pay_lines_from_credit",
+        Permission.TAKE_PAYMENT,
+        _pay_lines_from_credit,
+        _charge_and_credit,
     ),
     Guarded(
         "propdesk.fees.settings.save_fee_settings", Permission.MANAGE_SETTINGS, _save_fee_settings

@@ -156,6 +156,30 @@ def test_deposit_refund_equals_deposit_minus_deductions_on_unit_account(db: Data
         assert [(ln.amount_fen, ln.owed_fen) for ln in deposit_lines] == [(300_001, 0)]
         assert credit_balance(s, uid) == 0
         info = queries.get_permit(s, pid)
+    # each deduction is its own bill line on the unit, paid out of the deposit
+    deduction_lines = sorted(
+        (ln for ln in statement.lines if ln.item_name == "装修违规扣款"), key=lambda ln: ln.line_id
+    )
+    assert [(ln.amount_fen, ln.paid_fen, ln.owed_fen) for ln in deduction_lines] == [
+        (15_050, 15_050, 0),
+        (20_003, 20_003, 0),
+    ]
+    assert "垃圾清运费" in deduction_lines[0].description
+    assert info.permit_no in deduction_lines[1].description
+    assert "损坏公共墙面" in deduction_lines[1].description
+    # the refund and the credit movements are on the unit's statement and reconcile
+    assert [r.amount_fen for r in statement.refunds] == [264_948]
+    moves = list(reversed(statement.credit_moves))
+    assert [(m.kind, m.amount_fen) for m in moves] == [
+        ("deposit_return", 300_001),
+        ("consume", -15_050),
+        ("consume", -20_003),
+        ("refund", -264_948),
+    ]
+    assert [m.line_id for m in moves[1:3]] == [ln.line_id for ln in deduction_lines]
+    assert moves[-1].balance_fen == statement.credit_fen == 0
+    deducted = sum(ln.amount_fen for ln in deduction_lines)
+    assert deposit_lines[0].amount_fen - deducted == statement.refunded_fen == result.refund_fen
     assert info.status == "refunded"
     assert info.refund_fen == 264_948
     assert [d.amount_fen for d in info.deductions] == [15_050, 20_003]
@@ -217,5 +241,11 @@ def test_deposit_of_a_rejected_application_is_refunded_once(db: Database) -> Non
     assert result.refund_fen == 100_000
     with db.begin(SUPERVISOR) as s:
         assert queries.get_permit(s, pid).status == "rejected"
+        statement = unit_statement(s, place.unit_ids[0])
+    assert [(m.kind, m.amount_fen) for m in statement.credit_moves] == [
+        ("refund", -100_000),
+        ("deposit_return", 100_000),
+    ]
+    assert not [ln for ln in statement.lines if ln.item_name == "装修违规扣款"]
     with db.begin(SUPERVISOR) as s, pytest.raises(InvalidTransition):
         refund_deposit(s, pid, deductions=[], method="cash")
