@@ -11,7 +11,7 @@ and person pages. Nav and menu titles are English source strings translated in t
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import make_url
 
-from propdesk.auth.actor import ROLE_LABELS_ZH
+from propdesk.auth.actor import ROLE_LABELS_ZH, Role
 from propdesk.auth.permissions import Permission
 from propdesk.errors import DomainError
 from propdesk.registry import services as reg
@@ -44,6 +44,27 @@ from ui.registry.unit_page import UnitPage
 from ui.search.search_box import SearchBox
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
+
+# The module each role opens on (by NavModule key): the desk works from the overview,
+# management from the dashboard, finance from the fees.
+LANDING_MODULES: dict[Role, str] = {
+    Role.CLERK: "overview",
+    Role.SUPERVISOR: "overview",
+    Role.FINANCE: "fees",
+    Role.MANAGER: "dashboard",
+    Role.ADMIN: "dashboard",
+}
+
+
+def landing_module(role: Role, keys: Sequence[str]) -> str:
+    """The key of the module ``role`` lands on, when registered; else the first of ``keys``.
+
+    ``keys`` are the registered modules in navigation order; ``""`` when there are none.
+    """
+    preferred = LANDING_MODULES.get(role, "")
+    if preferred in keys:
+        return preferred
+    return keys[0] if keys else ""
 
 
 def describe_database(url: str) -> str:
@@ -124,9 +145,13 @@ class MainWindow(QMainWindow):
         ctx.hub.changed.connect(self._on_changed)
         self._update_title()
         if self.modules:
-            self.nav.setCurrentRow(0)
+            self.show_module(self.landing_key())
 
     # --- navigation -------------------------------------------------------------------
+
+    def landing_key(self) -> str:
+        """The module the logged-in user opens on (see :data:`LANDING_MODULES`)."""
+        return landing_module(self.ctx.actor.role, [m.key for m in self.modules])
 
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(self.modules):
@@ -199,7 +224,7 @@ class MainWindow(QMainWindow):
             kind, record_id = self._back.pop()
             self._show_record(kind, record_id)
         elif self.modules:
-            self.show_module(self._module_key or self.modules[0].key)
+            self.show_module(self._module_key or self.landing_key())
 
     # --- menus, shortcuts, status -----------------------------------------------------
 

@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
 from propdesk.registry import services as reg
-from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
+from tests.ui.helpers import CLERK, SUPERVISOR, SmallEstate, make_ctx, type_text
 from ui import extensions as ext
 from ui.main_window import MainWindow, describe_database
 from ui.registry.lists import PeoplePage, RegistryPage
@@ -33,7 +34,34 @@ def test_navigation_lists_exactly_the_registered_modules(window: MainWindow) -> 
     keys = [window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())]
     assert keys == [m.key for m in sorted(ext.NAV_MODULES, key=lambda m: m.order)]
     assert {"registry", "people"} <= set(keys)
-    assert window.stack.currentWidget() is window._pages[keys[0]]  # the first module opens
+    # a clerk lands on the desk overview, not on the first (management) module
+    assert window.stack.currentWidget() is window._pages["overview"]
+    assert window.nav.currentItem().data(Qt.ItemDataRole.UserRole) == "overview"
+
+
+@pytest.mark.parametrize(
+    ("actor", "landing"),
+    [
+        (SUPERVISOR, "overview"),
+        (
+            Actor(user_id=None, username="boss", display_name="经理老赵", role=Role.MANAGER),
+            "dashboard",
+        ),
+        (Actor.system(), "dashboard"),
+    ],
+)
+def test_each_role_lands_on_its_module(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, actor: Actor, landing: str
+) -> None:
+    win = MainWindow(ctx=make_ctx(sqlite_db, actor=actor))
+    qtbot.addWidget(win)
+    assert win.stack.currentWidget() is win._pages[landing]
+    assert list(win._pages) == [landing]  # no other page is built at start
+    win.show_module("people")
+    win.open_record("person", small_estate.zhang_san)
+    win.go_back()
+    win.go_back()
+    assert win.stack.currentWidget() is win._pages["people"]
 
 
 def test_status_bar_shows_database_user_and_counters(window: MainWindow) -> None:
