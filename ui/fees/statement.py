@@ -1,4 +1,4 @@
-"""A unit's account statement (对账单): lines and receipts, with reprint and void."""
+"""A unit's account statement (对账单): lines, receipts, credit and refunds; reprint, void, refund."""
 
 from __future__ import annotations
 
@@ -29,7 +29,13 @@ from propdesk.fees.notices import (
 from propdesk.fees.payments import void_payment
 from propdesk.fees.receipts import get_receipt
 from propdesk.fees.refunds import refund_credit
-from propdesk.fees.statement import Statement, StatementLine, StatementPayment, unit_statement
+from propdesk.fees.statement import (
+    Statement,
+    StatementCreditMove,
+    StatementLine,
+    StatementPayment,
+    unit_statement,
+)
 from propdesk.registry import services as reg
 from reports.pdf.receipt import receipt_pdf
 from ui.common.forms import show_error
@@ -48,7 +54,11 @@ def _table(parent: QWidget) -> QTableView:
 
 
 class StatementDialog(QDialog):
-    """The statement of one unit. Attributes: ``lines_model``, ``payments_model``, ``summary``."""
+    """The statement of one unit.
+
+    Attributes: ``lines_model``, ``payments_model``, ``credit_model`` (credit movements and
+    refunds, newest first, with the balance after each), ``summary``.
+    """
 
     def __init__(self, *, ctx: AppContext, unit_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +100,17 @@ class StatementDialog(QDialog):
             highlight=lambda p: p.voided,
             parent=self,
         )
+        self.credit_model: ListTableModel[StatementCreditMove] = ListTableModel(
+            [
+                (self.tr("Date"), lambda m: m.on.isoformat(), False),
+                (self.tr("Movement"), lambda m: m.label, False),
+                (self.tr("Amount"), lambda m: yuan(m.amount_fen), True),
+                (self.tr("Credit after"), lambda m: yuan(m.balance_fen), True),
+                (self.tr("Detail"), lambda m: m.detail, False),
+            ],
+            highlight=lambda m: m.kind == "refund",
+            parent=self,
+        )
         self.contacts_model: ListTableModel[ContactInfo] = ListTableModel(
             [
                 (self.tr("Date"), lambda c: c.contact_date.isoformat(), False),
@@ -119,6 +140,8 @@ class StatementDialog(QDialog):
         self.lines_view.setModel(self.lines_model)
         self.payments_view = _table(self)
         self.payments_view.setModel(self.payments_model)
+        self.credit_view = _table(self)
+        self.credit_view.setModel(self.credit_model)
         self.reprint_button = QPushButton(self.tr("&Reprint receipt"), self)
         self.void_button = QPushButton(self.tr("&Void receipt…"), self)
         self.void_button.setVisible(ctx.can(Permission.VOID_RECEIPT))
@@ -139,8 +162,16 @@ class StatementDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(QLabel(self.tr("Bill lines"), self))
         layout.addWidget(self.lines_view, 3)
-        layout.addWidget(QLabel(self.tr("Receipts"), self))
-        layout.addWidget(self.payments_view, 2)
+        money = QHBoxLayout()
+        receipts_box = QVBoxLayout()
+        receipts_box.addWidget(QLabel(self.tr("Receipts"), self))
+        receipts_box.addWidget(self.payments_view)
+        credit_box = QVBoxLayout()
+        credit_box.addWidget(QLabel(self.tr("Credit and refunds"), self))
+        credit_box.addWidget(self.credit_view)
+        money.addLayout(receipts_box, 1)
+        money.addLayout(credit_box, 1)
+        layout.addLayout(money, 2)
         chase = QHBoxLayout()
         contacts_box = QVBoxLayout()
         contacts_box.addWidget(QLabel(self.tr("Calls and visits"), self))
@@ -162,15 +193,19 @@ class StatementDialog(QDialog):
         st: Statement = self.ctx.read(lambda s: unit_statement(s, self.unit_id))
         self.lines_model.set_rows(st.lines)
         self.payments_model.set_rows(st.payments)
+        self.credit_model.set_rows(st.credit_moves)
         self.contacts_model.set_rows(self.ctx.read(lambda s: list_contacts(s, self.unit_id)))
         self.notices_model.set_rows(self.ctx.read(lambda s: list_notices(s, self.unit_id)))
         self.summary.setText(
-            self.tr("Billed ¥{b}   Paid ¥{p}   Waived ¥{w}   Owed ¥{o}   Credit ¥{c}").format(
+            self.tr(
+                "Billed ¥{b}   Paid ¥{p}   Waived ¥{w}   Owed ¥{o}   Credit ¥{c}   Refunded ¥{r}"
+            ).format(
                 b=yuan(st.billed_fen),
                 p=yuan(st.paid_fen),
                 w=yuan(st.waived_fen),
                 o=yuan(st.owed_fen),
                 c=yuan(st.credit_fen),
+                r=yuan(st.refunded_fen),
             )
         )
 

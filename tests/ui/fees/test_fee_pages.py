@@ -179,3 +179,33 @@ def test_billing_page_prints_notices_and_logs_them(
     assert "3-2-1501" in pages[0].extract_text() + pages[1].extract_text()
     with sqlite_db.begin() as s:
         assert s.scalar(select(func.count()).select_from(NoticeLog)) == 2
+
+
+def test_statement_shows_credit_movements_and_a_refund_made_from_it(
+    qtbot: QtBot,
+    qtmodeltester: object,
+    sqlite_db: Database,
+    small_estate: SmallEstate,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from propdesk.fees.money import yuan
+    from ui.fees.statement import StatementDialog
+
+    _bill(sqlite_db, small_estate)  # unit 101 paid 1,000.00 in advance: the rest is credit
+    dialog = StatementDialog(ctx=make_ctx(sqlite_db, MANAGER), unit_id=small_estate.unit_101)
+    qtbot.addWidget(dialog)
+    model = dialog.credit_model
+    assert model.rowCount() >= 1
+    before = model.row_value(0).balance_fen
+    assert before > 1234
+    answers = iter([("12.34", True), ("业主要求退回", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: next(answers))
+    dialog.refund_button.click()
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    shown = [model.data(model.index(0, c)) for c in range(model.columnCount())]
+    assert shown[0] == date.today().isoformat()
+    assert shown[1:4] == ["退款", "-12.34", yuan(before - 1234)]
+    assert "业主要求退回" in shown[4]
+    assert "Refunded ¥12.34" in dialog.summary.text()

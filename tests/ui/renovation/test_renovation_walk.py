@@ -1,10 +1,11 @@
 """A renovation walked through the real dialogs: application, deposit, approval, permit print,
-an inspection with a violation, its follow-up, acceptance, and the deposit refund."""
+an inspection with a violation, its follow-up, acceptance, the deposit refund, and the
+unit's account statement showing the deposit, the deduction and the refund."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QAbstractItemModel, QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -14,6 +15,7 @@ from propdesk.db.engine import Database
 from propdesk.fees.models import Refund
 from propdesk.registry import services as reg
 from tests.ui.helpers import CLERK, SUPERVISOR, SmallEstate, make_ctx, type_text
+from ui.fees.statement import StatementDialog
 from ui.printing.preview import PdfPreviewDialog
 from ui.renovation.dialogs import (
     AcceptDialog,
@@ -37,6 +39,14 @@ def _png() -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     pixmap.save(buffer, "PNG")
     return bytes(data.data())
+
+
+def _shown(model: QAbstractItemModel) -> list[list[str]]:
+    """The texts a statement table shows, row by row."""
+    return [
+        [str(model.data(model.index(r, c))) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
 
 
 def _ok(qtbot: QtBot, dialog: ServiceDialog) -> None:
@@ -178,3 +188,20 @@ def test_renovation_from_application_to_deposit_refund(
             s.scalars(select(Refund.amount_fen).where(Refund.unit_id == small_estate.unit_1502))
         )
     assert amounts == [284_951]
+
+    # 8. the unit's account: the deposit, the deduction as its own line paid from the
+    # deposit, and the refund, reconciling to the fen
+    account = StatementDialog(ctx=make_ctx(sqlite_db, SUPERVISOR), unit_id=small_estate.unit_1502)
+    qtbot.addWidget(account)
+    lines = {(row[0], row[3], row[4]) for row in _shown(account.lines_model)}
+    assert ("押金", "3,000.01", "3,000.01") in lines
+    assert ("装修违规扣款", "150.50", "150.50") in lines
+    deduction = next(r for r in _shown(account.lines_model) if r[0] == "装修违规扣款")
+    assert "垃圾清运费" in deduction[-1]
+    moves = [(row[1], row[2], row[3]) for row in reversed(_shown(account.credit_model))]
+    assert moves == [
+        ("押金转入预收", "3,000.01", "3,000.01"),
+        ("预收抵扣", "-150.50", "2,849.51"),
+        ("退款", "-2,849.51", "0.00"),
+    ]
+    assert "Refunded ¥2,849.51" in account.summary.text()
