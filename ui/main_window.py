@@ -125,10 +125,7 @@ class MainWindow(QMainWindow):
         nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
         self.nav.setFont(nav_font)
         self.stack = QStackedWidget()
-        for module in self.modules:
-            item = QListWidgetItem(QCoreApplication.translate("NavModule", module.title))
-            item.setData(Qt.ItemDataRole.UserRole, module.key)
-            self.nav.addItem(item)
+        self._build_nav()
         split = QSplitter()
         split.addWidget(self.nav)
         split.addWidget(self.stack)
@@ -152,6 +149,15 @@ class MainWindow(QMainWindow):
     def landing_key(self) -> str:
         """The module the logged-in user opens on (see :data:`LANDING_MODULES`)."""
         return landing_module(self.ctx.actor.role, [m.key for m in self.modules])
+
+    def _build_nav(self) -> None:
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        for module in self.modules:
+            item = QListWidgetItem(QCoreApplication.translate("NavModule", module.title))
+            item.setData(Qt.ItemDataRole.UserRole, module.key)
+            self.nav.addItem(item)
+        self.nav.blockSignals(False)
 
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(self.modules):
@@ -229,7 +235,12 @@ class MainWindow(QMainWindow):
     # --- menus, shortcuts, status -----------------------------------------------------
 
     def _build_menus(self) -> None:
+        """(Re)build the menus for the logged-in user (menu actions may be hidden by role)."""
         bar = self.menuBar()
+        bar.clear()
+        for old in getattr(self, "menus", {}).values():
+            old.clear()  # deletes the actions it owns, with their shortcuts
+            old.deleteLater()
         titles = {
             "file": self.tr("&File"),
             "records": self.tr("&Records"),
@@ -244,7 +255,7 @@ class MainWindow(QMainWindow):
             if not action.visible(self.ctx):
                 continue
             menu = self.menus.get(menu_key, self.menus["file"])
-            qaction = QAction(QCoreApplication.translate("MenuAction", action.title), self)
+            qaction = QAction(QCoreApplication.translate("MenuAction", action.title), menu)
             if action.shortcut:
                 qaction.setShortcut(QKeySequence(action.shortcut))
             qaction.triggered.connect(self._runner(action.run))
@@ -304,19 +315,22 @@ class MainWindow(QMainWindow):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
+    def _user_text(self) -> str:
         actor = self.ctx.actor
         role = ROLE_LABELS_ZH.get(actor.role, str(actor.role))
-        language = LANGUAGE_NAMES.get(
-            self.ctx.settings.language, QLocale(self.ctx.settings.language).nativeLanguageName()
-        )
         who = (
             actor.display_name if role in actor.display_name else f"{actor.display_name}（{role}）"
         )
+        return self.tr("User: %1").replace("%1", who)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        language = LANGUAGE_NAMES.get(
+            self.ctx.settings.language, QLocale(self.ctx.settings.language).nativeLanguageName()
+        )
         fixed = {
             "database": self.tr("Database: %1").replace("%1", describe_database(self.ctx.db.url)),
-            "user": self.tr("User: %1").replace("%1", who),
+            "user": self._user_text(),
             "language": self.tr("Language: %1").replace("%1", language),
         }
         for key, text in fixed.items():
@@ -350,11 +364,42 @@ class MainWindow(QMainWindow):
         self.estate_label.setText(f"<b>{html.escape(estate)}</b>  " if estate else "")
 
     def _on_changed(self, changes: Changes) -> None:
+        if "session" in changes:
+            self._session_changed()
+            return
         for counter in STATUS_COUNTERS:
             if changes.topics & counter.topics:
                 self._update_counter(counter)
         if "estate" in changes:
             self._update_title()
+
+    def _session_changed(self) -> None:
+        """Another user logged in at the lock screen: everything is rebuilt for them.
+
+        Menus, navigation and the status bar follow the new role. Module and record pages
+        are dropped, not kept: they hold the previous user's permissions (enabled buttons)
+        and data shown for that user (unmasked phones, half-typed input). The new user
+        starts on their landing module; other pages are built again when opened.
+        """
+        self._build_menus()
+        self._build_nav()
+        self.status_labels["user"].setText(self._user_text())
+        for counter in STATUS_COUNTERS:
+            self._update_counter(counter)
+        self._update_title()
+        self.search.clear()
+        old_pages = list(self._pages.values())
+        if self.record_page is not None:
+            old_pages.append(self.record_page)
+        self.record_page = None
+        self._pages.clear()
+        self._back.clear()
+        self._module_key = ""
+        if self.modules:
+            self.show_module(self.landing_key())
+        for page in old_pages:
+            self.stack.removeWidget(page)
+            page.deleteLater()
 
     def new_person(self) -> None:
         dialog = PersonDialog(ctx=self.ctx, parent=self)

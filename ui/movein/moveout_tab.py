@@ -29,6 +29,7 @@ from ui.common.sql_table_model import RIGHT, SqlColumn, SqlTableModel
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
+from ui.events import Changes
 from ui.movein.printing import print_slip
 from ui.movein.readings import parse_reading
 from ui.renovation.widgets import date_edit, desk_today, from_qdate, named
@@ -119,12 +120,16 @@ class MoveOutTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(QLabel(self.tr("Recent move-outs (Enter reprints the slip)")))
         layout.addWidget(self.history_table, 1)
-        ctx.hub.changed.connect(lambda ch: self.history.refresh() if "movein" in ch else None)
+        ctx.hub.changed.connect(self._hub_changed)  # a bound slot: dropped with the widget
         self.unit.picked.connect(self.load_unit)
         self.record_button.clicked.connect(self.record)
         self.print_button.clicked.connect(
             lambda: print_slip(ctx, self.last_moveout_id, self) if self.last_moveout_id else None
         )
+
+    def _hub_changed(self, changes: Changes) -> None:
+        if "movein" in changes:
+            self.history.refresh()
 
     def load_unit(self, unit_id: int) -> None:
         """Fill the occupant list and show what the unit owes."""

@@ -23,6 +23,7 @@ from propdesk.movein.values import MOVING_SLOTS, Appointment
 from ui.common.forms import show_error
 from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
+from ui.events import Changes
 from ui.movein.printing import print_guards_list
 from ui.renovation.widgets import ListModel, ServiceDialog, date_edit, desk_today, from_qdate, named
 
@@ -139,8 +140,12 @@ class MovingTab(QWidget):
         self.print_button.clicked.connect(
             lambda: print_guards_list(ctx, from_qdate(self.day.date()), self)
         )
-        ctx.hub.changed.connect(lambda ch: self.refresh() if "moving" in ch else None)
+        ctx.hub.changed.connect(self._hub_changed)  # a bound slot: dropped with the widget
         self.refresh()
+
+    def _hub_changed(self, changes: Changes) -> None:
+        if "moving" in changes:
+            self.refresh()
 
     def refresh(self) -> None:
         day = from_qdate(self.day.date())

@@ -22,6 +22,7 @@ from propdesk.registry.models import OCCUPANCY_ROLE_ZH, OccupancyRole, Person, U
 from ui.common.sql_table_model import SqlColumn, SqlTableModel
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
+from ui.events import Changes
 from ui.movein.checklist_dialog import MoveInDialog
 from ui.movein.moveout_tab import MoveOutTab
 from ui.movein.moving_tab import MovingTab
@@ -111,8 +112,12 @@ class MoveInsTab(QWidget):
         self.open_button.clicked.connect(lambda: self.open_checklist(self.table.current_id()))
         self.table.opened.connect(self.open_checklist)
         QShortcut(QKeySequence("Ctrl+N"), self, lambda: self.open_checklist(None))
-        ctx.hub.changed.connect(lambda ch: self.model.refresh() if "movein" in ch else None)
+        ctx.hub.changed.connect(self._hub_changed)  # a bound slot: dropped with the widget
         self.apply_filter()
+
+    def _hub_changed(self, changes: Changes) -> None:
+        if "movein" in changes:
+            self.model.refresh()
 
     def apply_filter(self) -> None:
         key = str(self.show_combo.currentData())

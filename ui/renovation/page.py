@@ -224,8 +224,12 @@ class GlanceTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        ctx.hub.changed.connect(lambda ch: self.refresh() if "renovation" in ch else None)
+        ctx.hub.changed.connect(self._hub_changed)  # a bound slot: dropped with the widget
         self.refresh()
+
+    def _hub_changed(self, changes: Changes) -> None:
+        if "renovation" in changes:
+            self.refresh()
 
     def refresh(self) -> None:
         day = desk_today()

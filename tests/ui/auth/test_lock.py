@@ -4,6 +4,7 @@ user's login opens it again."""
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow
@@ -15,7 +16,7 @@ from propdesk.db.engine import Database
 from ui.auth.gate import LoginDialog
 from ui.auth.lock import SessionLock, install_session_lock
 from ui.context import AppContext
-from ui.events import ChangeHub
+from ui.events import ChangeHub, Changes
 from ui.worker import InlineExecutor
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -155,3 +156,81 @@ def test_ctrl_l_on_the_main_window_locks(
     assert not window.isVisible()
     assert lock.dialog is not None
     qtbot.addWidget(lock.dialog)
+
+
+def _menu_texts(window: object) -> set[str]:
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    return {a.text() for menu in window.menus.values() for a in menu.actions()}
+
+
+def test_switch_user_rebuilds_menus_pages_and_status_for_the_new_role(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    from propdesk.registry import services as reg
+    from ui.main_window import MainWindow
+    from ui.registry.lists import PeoplePage
+
+    with sqlite_db.begin(Actor.system()) as s:
+        reg.create_person(s, name="张三", phone="13812345678")
+    ctx = _ctx(sqlite_db, desk_users["clerk"])
+    ctx.settings = Settings(idle_lock_minutes=15, language="en")
+    window = MainWindow(ctx=ctx)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    lock = install_session_lock(window, ctx=ctx)
+    assert "Import owner ledger…" not in _menu_texts(window)  # a clerk may not import
+    clerk_people = window.show_module("people")
+    assert isinstance(clerk_people, PeoplePage)
+    assert clerk_people.model.index(0, 1).data() == "138****5678"
+    for key in ("movein", "renovation", "keys"):  # pages that listen to changes
+        window.show_module(key)
+    assert window.stack.currentWidget() is window._pages["keys"]
+
+    # the real lock dialog: Switch user… → log in as the supervisor
+    with qtbot.waitSignal(lock.locked):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    dialog = lock.dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.switch_button, Qt.MouseButton.LeftButton)
+    login = dialog.findChild(LoginDialog)
+    assert login is not None
+    qtbot.waitExposed(login)
+    qtbot.keyClicks(login.username, "supervisor")
+    qtbot.keyClicks(login.password, "supervisor123")
+    with qtbot.waitSignal(lock.unlocked):
+        qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    assert window.isVisible()
+
+    assert "Import owner ledger…" in _menu_texts(window)  # the supervisor's menu item appeared
+    assert "Audit log…" not in _menu_texts(window)
+    assert "主管老李" in window.status_labels["user"].text()
+    assert window.stack.currentWidget() is window._pages["overview"]  # the new user's landing
+    people = window.show_module("people")
+    assert people is not clerk_people  # rebuilt for the supervisor: full phones
+    assert isinstance(people, PeoplePage)
+    assert people.model.index(0, 1).data() == "13812345678"
+    qtbot.waitUntil(lambda: not shiboken6.isValid(clerk_people))  # deleted
+    # the clerk's dropped pages no longer react to changes (no error from deleted widgets)
+    ctx.hub.notify(Changes.of("movein", "moving", "renovation", "keys", "people"))
+
+    # switching again (to the manager) brings the Admin menu's audit log
+    lock.lock()
+    dialog = lock.dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.switch_button, Qt.MouseButton.LeftButton)
+    login = dialog.findChild(LoginDialog)
+    assert login is not None
+    qtbot.waitExposed(login)
+    qtbot.keyClicks(login.username, "manager")
+    qtbot.keyClicks(login.password, "manager123")
+    with qtbot.waitSignal(lock.unlocked):
+        qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    assert "Audit log…" in _menu_texts(window)
+    assert window.stack.currentWidget() is window._pages["dashboard"]
+    assert sum(1 for a in window.menuBar().actions() if a.text().endswith("Help")) == 1
