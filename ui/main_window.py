@@ -34,6 +34,7 @@ from propdesk.auth.actor import ROLE_LABELS_ZH, Role
 from propdesk.auth.permissions import Permission
 from propdesk.errors import DomainError
 from propdesk.registry import services as reg
+from ui.auth.lock import LOCK_SHORTCUT
 from ui.context import AppContext
 from ui.events import Changes
 from ui.extensions import MENU_ACTIONS, NAV_MODULES, STATUS_COUNTERS, NavModule, StatusCounter
@@ -44,6 +45,7 @@ from ui.registry.unit_page import UnitPage
 from ui.search.search_box import SearchBox
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
+NAV_SHORTCUT = "Ctrl+0"  # focus the navigation list
 
 # The module each role opens on (by NavModule key): the desk works from the overview,
 # management from the dashboard, finance from the fees.
@@ -303,13 +305,25 @@ class MainWindow(QMainWindow):
         return go
 
     def _build_shortcuts(self) -> None:
+        """The window's own keys. Ctrl+L is the screen lock's (``ui.auth.lock``), F6 the Fees
+        module's, so the navigation list is Ctrl+0 (beside Ctrl+1…9 for the modules)."""
         QShortcut(QKeySequence("Ctrl+K"), self, self.focus_search)
         QShortcut(QKeySequence("Alt+Left"), self, self.go_back)
-        QShortcut(QKeySequence("F6"), self, self.nav.setFocus)  # Ctrl+L locks the screen
+        QShortcut(QKeySequence(NAV_SHORTCUT), self, self.focus_nav)
+        # (sequence, module key): Ctrl+1…9 by position, plus a module's own key if it has one
+        self.module_shortcuts: list[tuple[str, str]] = []
+        taken = {"Ctrl+K", "Alt+Left", NAV_SHORTCUT, LOCK_SHORTCUT}
         for i, module in enumerate(self.modules):
-            sequence = module.shortcut or (f"Ctrl+{i + 1}" if i < 9 else "")
-            if sequence:
-                QShortcut(QKeySequence(sequence), self, lambda k=module.key: self.show_module(k))
+            for sequence in (f"Ctrl+{i + 1}" if i < 9 else "", module.shortcut):
+                if sequence and sequence not in taken:
+                    taken.add(sequence)
+                    self.module_shortcuts.append((sequence, module.key))
+                    QShortcut(
+                        QKeySequence(sequence), self, lambda k=module.key: self.show_module(k)
+                    )
+
+    def focus_nav(self) -> None:
+        self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -434,20 +448,55 @@ class MainWindow(QMainWindow):
             self.tr("PropDesk — front-desk system for a residential property service centre."),
         )
 
-    def _shortcuts_help(self) -> None:
-        lines = [
-            self.tr("Ctrl+K  search units and people"),
-            self.tr("Ctrl+1…9  switch module"),
-            self.tr("F6  navigation list"),
-            self.tr("Alt+Left  back to the previous page"),
-            self.tr("Ctrl+F  filter the list"),
-            self.tr("Ctrl+E  edit the open record"),
-            self.tr("Enter  open the selected row"),
-            self.tr("Ctrl+Shift+P  new person"),
-            self.tr("Ctrl+Shift+U  new unit"),
-            self.tr("Ctrl+Shift+A  add an occupant (unit page)"),
+    def shortcut_help(self) -> list[tuple[str, str]]:
+        """``(keys, what they do)`` for the F1 help: the window's keys, the module keys and
+        menu shortcuts as they are bound now, then the keys of the lists and pages."""
+        rows = [
+            ("Ctrl+K", self.tr("search units and people")),
+            (LOCK_SHORTCUT, self.tr("lock the screen (unlock with your password)")),
+            (NAV_SHORTCUT, self.tr("navigation list")),
+            ("Alt+Left", self.tr("back to the previous page")),
         ]
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(lines))
+        titles = {m.key: QCoreApplication.translate("NavModule", m.title) for m in self.modules}
+        rows += [
+            (seq, self.tr("open %1").replace("%1", titles[key]))
+            for seq, key in self.module_shortcuts
+        ]
+        for menu in self.menus.values():
+            for action in menu.actions():
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+                if keys:
+                    rows.append((keys, action.text().replace("&", "").rstrip("…")))
+        rows += [
+            ("Ctrl+F", self.tr("filter the list")),
+            ("Enter", self.tr("open the selected row")),
+            ("Ctrl+E", self.tr("edit the selected building (Units) or the open unit or person")),
+            ("Ctrl+Shift+A", self.tr("add an occupant (unit page)")),
+            ("Ctrl+Shift+I", self.tr("show the full ID number (person page)")),
+            ("Ctrl+N", self.tr("new entry (Move-in / out, Renovation, Keys, Patrols)")),
+            ("F3", self.tr("receive a parcel (Parcels & visitors)")),
+            ("F4", self.tr("register a visitor (Parcels & visitors)")),
+            ("Ctrl+Return", self.tr("take the payment (Fees) or save the ticket")),
+            ("Ctrl+P", self.tr("print (Shift log, ticket)")),
+            ("Ctrl+D", self.tr("write in the shift log")),
+        ]
+        return rows
+
+    def _shortcuts_help(self) -> None:
+        rows = "".join(
+            f"<tr><td><b>{html.escape(keys)}</b>&nbsp;&nbsp;&nbsp;</td><td>{html.escape(what)}</td></tr>"
+            for keys, what in self.shortcut_help()
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Keyboard shortcuts"),
+            f"<table>{rows}</table>",
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setObjectName("shortcut_help")
+        box.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         wait = getattr(self.ctx.executor, "wait", None)

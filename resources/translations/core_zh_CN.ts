@@ -4,57 +4,57 @@
 <context>
     <name>AddOccupantDialog</name>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="317" />
+        <location filename="../../ui/registry/dialogs.py" line="348"/>
         <source>Add occupant</source>
         <translation>登记住户</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="320" />
+        <location filename="../../ui/registry/dialogs.py" line="351"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="321" />
+        <location filename="../../ui/registry/dialogs.py" line="352"/>
         <source>&amp;Existing person</source>
         <translation>已有住户(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="322" />
+        <location filename="../../ui/registry/dialogs.py" line="353"/>
         <source>Ne&amp;w person</source>
         <translation>新住户(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="325" />
+        <location filename="../../ui/registry/dialogs.py" line="356"/>
         <source>name, pinyin initials or phone digits</source>
         <translation>姓名、拼音首字母或电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="336" />
+        <location filename="../../ui/registry/dialogs.py" line="368"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="339" />
+        <location filename="../../ui/registry/dialogs.py" line="371"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="340" />
+        <location filename="../../ui/registry/dialogs.py" line="372"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="341" />
+        <location filename="../../ui/registry/dialogs.py" line="373"/>
         <source>&amp;Role</source>
         <translation>身份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="342" />
+        <location filename="../../ui/registry/dialogs.py" line="374"/>
         <source>&amp;From</source>
         <translation>起始日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="361" />
+        <location filename="../../ui/registry/dialogs.py" line="393"/>
         <source>Choose a person from the list.</source>
         <translation>请从列表中选择住户。</translation>
     </message>
@@ -62,12 +62,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="83" />
+        <location filename="../../ui/app.py" line="83"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="84" />
+        <location filename="../../ui/app.py" line="84"/>
         <source>PropDesk cannot open this database. It may be damaged, belong to another program, or the server may be unreachable.
 
 %1
@@ -80,7 +80,7 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="96" />
+        <location filename="../../ui/app.py" line="96"/>
         <source>Change database…</source>
         <translation>更换数据库…</translation>
     </message>
@@ -88,57 +88,57 @@
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="147" />
+        <location filename="../../ui/registry/dialogs.py" line="154"/>
         <source>New building</source>
         <translation>新建楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="152" />
+        <location filename="../../ui/registry/dialogs.py" line="154"/>
         <source>Edit building</source>
         <translation>编辑楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="177" />
+        <location filename="../../ui/registry/dialogs.py" line="179"/>
         <source>The code is part of every unit code and cannot be changed.</source>
         <translation>楼栋编号是每套房屋房号的一部分，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="178" />
+        <location filename="../../ui/registry/dialogs.py" line="180"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="149" />
+        <location filename="../../ui/registry/dialogs.py" line="163"/>
         <source>e.g. 3 or A2</source>
         <translation>例如 3 或 A2</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="151" />
+        <location filename="../../ui/registry/dialogs.py" line="165"/>
         <source>empty: code + 栋</source>
         <translation>留空则为“编号+栋”</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="158" />
+        <location filename="../../ui/registry/dialogs.py" line="172"/>
         <source>Has elevator</source>
         <translation>有电梯</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="160" />
+        <location filename="../../ui/registry/dialogs.py" line="175"/>
         <source>&amp;Code</source>
         <translation>编号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="161" />
+        <location filename="../../ui/registry/dialogs.py" line="181"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="162" />
+        <location filename="../../ui/registry/dialogs.py" line="182"/>
         <source>&amp;Floors</source>
         <translation>楼层数(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="163" />
+        <location filename="../../ui/registry/dialogs.py" line="183"/>
         <source>&amp;Entrances</source>
         <translation>单元数(&amp;E)</translation>
     </message>
@@ -146,32 +146,32 @@
 <context>
     <name>EndOccupancyDialog</name>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="381" />
+        <location filename="../../ui/registry/dialogs.py" line="413"/>
         <source>Move out</source>
         <translation>迁出</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="387" />
+        <location filename="../../ui/registry/dialogs.py" line="419"/>
         <source>Occupant</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="390" />
+        <location filename="../../ui/registry/dialogs.py" line="422"/>
         <source>e.g. sold, lease ended</source>
         <translation>例如：已出售、租约到期</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="391" />
+        <location filename="../../ui/registry/dialogs.py" line="423"/>
         <source>&amp;End date</source>
         <translation>迁出日期(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="392" />
+        <location filename="../../ui/registry/dialogs.py" line="424"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="393" />
+        <location filename="../../ui/registry/dialogs.py" line="425"/>
         <source>&amp;Move out</source>
         <translation>迁出(&amp;M)</translation>
     </message>
@@ -179,17 +179,17 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/common/forms.py" line="101" />
+        <location filename="../../ui/common/forms.py" line="101"/>
         <source>Changed elsewhere</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/common/forms.py" line="103" />
+        <location filename="../../ui/common/forms.py" line="103"/>
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../ui/common/forms.py" line="105" />
+        <location filename="../../ui/common/forms.py" line="105"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
@@ -197,27 +197,27 @@
 <context>
     <name>EstateDialog</name>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="116" />
+        <location filename="../../ui/registry/dialogs.py" line="118"/>
         <source>Estate information</source>
         <translation>小区资料</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="122" />
+        <location filename="../../ui/registry/dialogs.py" line="124"/>
         <source>Estate &amp;name</source>
         <translation>小区名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="123" />
+        <location filename="../../ui/registry/dialogs.py" line="125"/>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="124" />
+        <location filename="../../ui/registry/dialogs.py" line="126"/>
         <source>Service &amp;phone</source>
         <translation>服务电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="125" />
+        <location filename="../../ui/registry/dialogs.py" line="127"/>
         <source>Management &amp;company</source>
         <translation>物业公司(&amp;C)</translation>
     </message>
@@ -225,7 +225,7 @@
 <context>
     <name>FactsGrid</name>
     <message>
-        <location filename="../../ui/registry/record_page.py" line="89" />
+        <location filename="../../ui/registry/record_page.py" line="89"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
@@ -233,93 +233,95 @@
 <context>
     <name>FirstRunSetupDialog</name>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="83" />
+        <location filename="../../ui/setup/first_run.py" line="83"/>
         <source>PropDesk — New database</source>
         <translation>PropDesk — 新数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="87" />
+        <location filename="../../ui/setup/first_run.py" line="87"/>
         <source>This database has no estate yet. Start with a demo estate to try PropDesk, or set up your own estate: buildings and units are created from the pattern below (room number = floor × 100 + position, e.g. 1502).</source>
         <translation>此数据库还没有小区资料。可以生成演示小区试用 PropDesk，或建立自己的小区：按下面的规则自动生成楼栋和房屋（房号 = 楼层 × 100 + 序号，例如 1502）。</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="93" />
+        <location filename="../../ui/setup/first_run.py" line="93"/>
         <source>&amp;Demo estate with sample residents, tickets and fees</source>
         <translation>演示小区（含示例住户、工单和收费）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="94" />
+        <location filename="../../ui/setup/first_run.py" line="94"/>
         <source>&amp;Empty estate from a pattern</source>
         <translation>按规则建立空白小区(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="102" />
+        <location filename="../../ui/setup/first_run.py" line="102"/>
         <source>&amp;Units</source>
         <translation>房屋套数(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="112" />
+        <location filename="../../ui/setup/first_run.py" line="112"/>
         <source>e.g. 翠湖花园</source>
         <translation>例如：翠湖花园</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="122" />
+        <location filename="../../ui/setup/first_run.py" line="122"/>
         <source>Estate &amp;name</source>
         <translation>小区名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="123" />
+        <location filename="../../ui/setup/first_run.py" line="123"/>
         <source>&amp;Buildings</source>
         <translation>楼栋数(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="124" />
+        <location filename="../../ui/setup/first_run.py" line="124"/>
         <source>&amp;Floors per building</source>
         <translation>每栋楼层数(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="125" />
+        <location filename="../../ui/setup/first_run.py" line="125"/>
         <source>E&amp;ntrances per building</source>
         <translation>每栋单元数(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="126" />
+        <location filename="../../ui/setup/first_run.py" line="126"/>
         <source>&amp;Rooms per floor and entrance</source>
         <translation>每单元每层户数(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="127" />
+        <location filename="../../ui/setup/first_run.py" line="127"/>
         <source>Default &amp;area (m²)</source>
         <translation>默认建筑面积（m²）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="135" />
+        <location filename="../../ui/setup/first_run.py" line="135"/>
         <source>&amp;Create</source>
         <translation>创建(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="136" />
-        <location filename="../../ui/setup/first_run.py" line="202" />
+        <location filename="../../ui/setup/first_run.py" line="136"/>
+        <location filename="../../ui/setup/first_run.py" line="205"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="163" />
+        <location filename="../../ui/setup/first_run.py" line="166"/>
         <source>Log in afterwards as (user / password): %1</source>
         <translation>生成后可用以下账号登录（用户名 / 密码）：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/setup/first_run.py" line="177" />
+        <location filename="../../ui/setup/first_run.py" line="180"/>
         <source>%n unit(s) will be created.</source>
-        <translation><numerusform>将生成 %n 套房屋。</numerusform></translation>
+        <translation>
+            <numerusform>将生成 %n 套房屋。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="202" />
+        <location filename="../../ui/setup/first_run.py" line="205"/>
         <source>Generating the demo estate…</source>
         <translation>正在生成演示小区…</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/first_run.py" line="204" />
+        <location filename="../../ui/setup/first_run.py" line="207"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -327,12 +329,12 @@
 <context>
     <name>HitsModel</name>
     <message>
-        <location filename="../../ui/search/search_box.py" line="66" />
+        <location filename="../../ui/search/search_box.py" line="66"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/search/search_box.py" line="66" />
+        <location filename="../../ui/search/search_box.py" line="66"/>
         <source>Person</source>
         <translation>住户</translation>
     </message>
@@ -340,159 +342,229 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;Records</source>
         <translation>档案(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Re&amp;ports</source>
         <translation>报表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>New &amp;person…</source>
         <translation>新建住户(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>New &amp;unit…</source>
         <translation>新建房屋(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;Estate information…</source>
         <translation>小区资料(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;About PropDesk</source>
         <translation>关于 PropDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="455"/>
+        <source>search units and people</source>
+        <translation>搜索房屋和住户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="456"/>
+        <source>lock the screen (unlock with your password)</source>
+        <translation>锁定屏幕（输入密码解锁）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="457"/>
+        <source>navigation list</source>
+        <translation>导航列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="458"/>
+        <source>back to the previous page</source>
+        <translation>返回上一页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="462"/>
+        <source>open %1</source>
+        <translation>打开%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="471"/>
+        <source>filter the list</source>
+        <translation>筛选列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="472"/>
+        <source>open the selected row</source>
+        <translation>打开选中的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="473"/>
+        <source>edit the selected building (Units) or the open unit or person</source>
+        <translation>编辑选中的楼栋（房屋）或打开的房屋、住户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="474"/>
+        <source>add an occupant (unit page)</source>
+        <translation>添加住户（房屋页）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="475"/>
+        <source>show the full ID number (person page)</source>
+        <translation>显示完整证件号（住户页）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="476"/>
+        <source>new entry (Move-in / out, Renovation, Keys, Patrols)</source>
+        <translation>新建（入住/搬出、装修、钥匙、巡查）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="477"/>
+        <source>receive a parcel (Parcels &amp; visitors)</source>
+        <translation>登记快递（快递与访客）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="478"/>
+        <source>register a visitor (Parcels &amp; visitors)</source>
+        <translation>登记访客（快递与访客）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="479"/>
+        <source>take the payment (Fees) or save the ticket</source>
+        <translation>收款（收费）或保存工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="480"/>
+        <source>print (Shift log, ticket)</source>
+        <translation>打印（交接班日志、工单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="481"/>
+        <source>write in the shift log</source>
+        <translation>填写交接班日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Language: %1</source>
         <translation>语言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323" />
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>PropDesk</source>
         <translation>PropDesk 物业客服前台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>About PropDesk</source>
         <translation>关于 PropDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>PropDesk — front-desk system for a residential property service centre.</source>
         <translation>PropDesk — 住宅小区物业客服中心前台系统。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
         <source>Ctrl+K  search units and people</source>
-        <translation>Ctrl+K  搜索房屋和住户</translation>
+        <translation type="vanished">Ctrl+K  搜索房屋和住户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
         <source>Ctrl+1…9  switch module</source>
-        <translation>Ctrl+1…9  切换模块</translation>
+        <translation type="vanished">Ctrl+1…9  切换模块</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
         <source>F6  navigation list</source>
-        <translation>F6  导航列表</translation>
+        <translation type="vanished">F6  导航列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
         <source>Alt+Left  back to the previous page</source>
-        <translation>Alt+←  返回上一页</translation>
+        <translation type="vanished">Alt+←  返回上一页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373" />
         <source>Ctrl+F  filter the list</source>
-        <translation>Ctrl+F  筛选列表</translation>
+        <translation type="vanished">Ctrl+F  筛选列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
         <source>Ctrl+E  edit the open record</source>
-        <translation>Ctrl+E  编辑当前档案</translation>
+        <translation type="vanished">Ctrl+E  编辑当前档案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
         <source>Enter  open the selected row</source>
-        <translation>Enter  打开选中行</translation>
+        <translation type="vanished">Enter  打开选中行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
         <source>Ctrl+Shift+P  new person</source>
-        <translation>Ctrl+Shift+P  新建住户</translation>
+        <translation type="vanished">Ctrl+Shift+P  新建住户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
         <source>Ctrl+Shift+U  new unit</source>
-        <translation>Ctrl+Shift+U  新建房屋</translation>
+        <translation type="vanished">Ctrl+Shift+U  新建房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
         <source>Ctrl+Shift+A  add an occupant (unit page)</source>
-        <translation>Ctrl+Shift+A  登记住户（房屋页面）</translation>
+        <translation type="vanished">Ctrl+Shift+A  登记住户（房屋页面）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -500,12 +572,12 @@
 <context>
     <name>NavModule</name>
     <message>
-        <location filename="../../ui/registry/lists.py" line="229" />
+        <location filename="../../ui/registry/lists.py" line="277"/>
         <source>Units</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="230" />
+        <location filename="../../ui/registry/lists.py" line="278"/>
         <source>People</source>
         <translation>住户</translation>
     </message>
@@ -513,37 +585,37 @@
 <context>
     <name>OccupancyModel</name>
     <message>
-        <location filename="../../ui/registry/occupancy_model.py" line="24" />
+        <location filename="../../ui/registry/occupancy_model.py" line="24"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/occupancy_model.py" line="24" />
+        <location filename="../../ui/registry/occupancy_model.py" line="24"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/occupancy_model.py" line="24" />
+        <location filename="../../ui/registry/occupancy_model.py" line="24"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/occupancy_model.py" line="25" />
+        <location filename="../../ui/registry/occupancy_model.py" line="25"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/occupancy_model.py" line="25" />
+        <location filename="../../ui/registry/occupancy_model.py" line="25"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/occupancy_model.py" line="25" />
+        <location filename="../../ui/registry/occupancy_model.py" line="25"/>
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/occupancy_model.py" line="25" />
+        <location filename="../../ui/registry/occupancy_model.py" line="25"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -551,22 +623,22 @@
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="76" />
+        <location filename="../../ui/registry/list_models.py" line="80"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="77" />
+        <location filename="../../ui/registry/list_models.py" line="81"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="79" />
+        <location filename="../../ui/registry/list_models.py" line="83"/>
         <source>Units</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="84" />
+        <location filename="../../ui/registry/list_models.py" line="90"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -574,65 +646,67 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/registry/lists.py" line="179" />
+        <location filename="../../ui/registry/lists.py" line="228"/>
         <source>Filter: name, pinyin initials, phone digits or unit</source>
         <translation>筛选：姓名、拼音首字母、电话号码或房号</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="183" />
+        <location filename="../../ui/registry/lists.py" line="231"/>
         <source>&amp;New person…</source>
         <translation>新建住户(&amp;N)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registry/lists.py" line="182" />
+        <location filename="../../ui/registry/lists.py" line="230"/>
         <source>%n person(s)</source>
-        <translation><numerusform>共 %n 人</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 人</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="266" />
+        <location filename="../../ui/registry/dialogs.py" line="297"/>
         <source>New person</source>
         <translation>新建住户</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="266" />
+        <location filename="../../ui/registry/dialogs.py" line="297"/>
         <source>Edit person</source>
         <translation>编辑住户</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="284" />
+        <location filename="../../ui/registry/dialogs.py" line="315"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="285" />
+        <location filename="../../ui/registry/dialogs.py" line="316"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="286" />
+        <location filename="../../ui/registry/dialogs.py" line="317"/>
         <source>Phone &amp;2</source>
         <translation>电话2(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="287" />
+        <location filename="../../ui/registry/dialogs.py" line="318"/>
         <source>&amp;ID number</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="289" />
+        <location filename="../../ui/registry/dialogs.py" line="320"/>
         <source>&amp;Emergency contact</source>
         <translation>紧急联系人(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="291" />
+        <location filename="../../ui/registry/dialogs.py" line="322"/>
         <source>Emergency p&amp;hone</source>
         <translation>紧急联系电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="292" />
+        <location filename="../../ui/registry/dialogs.py" line="323"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -640,47 +714,47 @@
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../ui/registry/person_page.py" line="33" />
+        <location filename="../../ui/registry/person_page.py" line="34"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/person_page.py" line="34" />
+        <location filename="../../ui/registry/person_page.py" line="35"/>
         <source>Phone 2</source>
         <translation>电话2</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/person_page.py" line="35" />
+        <location filename="../../ui/registry/person_page.py" line="36"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/person_page.py" line="36" />
+        <location filename="../../ui/registry/person_page.py" line="37"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/person_page.py" line="37" />
+        <location filename="../../ui/registry/person_page.py" line="38"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/person_page.py" line="38" />
+        <location filename="../../ui/registry/person_page.py" line="39"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/person_page.py" line="46" />
+        <location filename="../../ui/registry/person_page.py" line="47"/>
         <source>Units</source>
         <translation>名下房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/person_page.py" line="47" />
+        <location filename="../../ui/registry/person_page.py" line="48"/>
         <source>&amp;Edit person</source>
         <translation>编辑住户(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/person_page.py" line="64" />
+        <location filename="../../ui/registry/person_page.py" line="66"/>
         <source>no current unit</source>
         <translation>当前无登记房屋</translation>
     </message>
@@ -688,12 +762,12 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="90" />
+        <location filename="../../ui/registry/dialogs.py" line="90"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="91" />
+        <location filename="../../ui/registry/dialogs.py" line="91"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -701,72 +775,72 @@
 <context>
     <name>RegistryLabels</name>
     <message>
-        <location filename="../../ui/registry/labels.py" line="12" />
+        <location filename="../../ui/registry/labels.py" line="12"/>
         <source>Residence</source>
         <translation>住宅</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/labels.py" line="13" />
+        <location filename="../../ui/registry/labels.py" line="13"/>
         <source>Shop</source>
         <translation>商铺</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/labels.py" line="14" />
+        <location filename="../../ui/registry/labels.py" line="14"/>
         <source>Office</source>
         <translation>办公</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/labels.py" line="15" />
+        <location filename="../../ui/registry/labels.py" line="15"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/labels.py" line="18" />
+        <location filename="../../ui/registry/labels.py" line="18"/>
         <source>Vacant</source>
         <translation>空置</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/labels.py" line="19" />
+        <location filename="../../ui/registry/labels.py" line="19"/>
         <source>Owner-occupied</source>
         <translation>自住</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/labels.py" line="20" />
+        <location filename="../../ui/registry/labels.py" line="20"/>
         <source>Renovating</source>
         <translation>装修中</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/labels.py" line="21" />
+        <location filename="../../ui/registry/labels.py" line="21"/>
         <source>Rented out</source>
         <translation>出租</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/labels.py" line="24" />
+        <location filename="../../ui/registry/labels.py" line="24"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/labels.py" line="25" />
+        <location filename="../../ui/registry/labels.py" line="25"/>
         <source>Co-owner</source>
         <translation>共有人</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/labels.py" line="26" />
+        <location filename="../../ui/registry/labels.py" line="26"/>
         <source>Tenant</source>
         <translation>租户</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/labels.py" line="27" />
+        <location filename="../../ui/registry/labels.py" line="27"/>
         <source>Family</source>
         <translation>家属</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/labels.py" line="30" />
+        <location filename="../../ui/registry/labels.py" line="30"/>
         <source>Owned</source>
         <translation>产权</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/labels.py" line="31" />
+        <location filename="../../ui/registry/labels.py" line="31"/>
         <source>Rented</source>
         <translation>租赁</translation>
     </message>
@@ -774,60 +848,63 @@
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../ui/registry/lists.py" line="63" />
+        <location filename="../../ui/registry/lists.py" line="67"/>
         <source>Filter units by code, e.g. 2-15</source>
         <translation>按房号筛选，例如 2-15</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="66" />
+        <location filename="../../ui/registry/lists.py" line="69"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="70" />
+        <location filename="../../ui/registry/lists.py" line="73"/>
         <source>Estate &amp;info…</source>
         <translation>小区资料(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="71" />
+        <location filename="../../ui/registry/lists.py" line="74"/>
         <source>New &amp;building…</source>
         <translation>新建楼栋(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="79" />
+        <location filename="../../ui/registry/lists.py" line="79"/>
+        <location filename="../../ui/registry/lists.py" line="84"/>
         <source>Edi&amp;t building…</source>
         <translation>编辑楼栋(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="82" />
+        <location filename="../../ui/registry/lists.py" line="82"/>
         <source>Edit the selected building (Ctrl+E)</source>
         <translation>编辑选中的楼栋（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="72" />
+        <location filename="../../ui/registry/lists.py" line="75"/>
         <source>&amp;New unit…</source>
         <translation>新建房屋(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="114" />
+        <location filename="../../ui/registry/lists.py" line="130"/>
         <source>All units</source>
         <translation>全部房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/lists.py" line="124" />
+        <location filename="../../ui/registry/lists.py" line="140"/>
         <source>%1  (%2 units)</source>
         <translation>%1（%2 套）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registry/lists.py" line="69" />
+        <location filename="../../ui/registry/lists.py" line="72"/>
         <source>%n unit(s)</source>
-        <translation><numerusform>共 %n 套</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 套</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../ui/search/search_box.py" line="137" />
+        <location filename="../../ui/search/search_box.py" line="137"/>
         <source>Search unit 3-2-15, name, phone digits, pinyin zs  (Ctrl+K)</source>
         <translation>搜索房号 3-2-15、姓名、电话、拼音 zs（Ctrl+K）</translation>
     </message>
@@ -835,62 +912,62 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="36" />
+        <location filename="../../ui/settings/dialog.py" line="36"/>
         <source>The folder of this file does not exist.</source>
         <translation>该文件所在的文件夹不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="65" />
+        <location filename="../../ui/settings/dialog.py" line="65"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="75" />
+        <location filename="../../ui/settings/dialog.py" line="75"/>
         <source>empty: the SQLite file in the data folder; or postgresql+psycopg://…</source>
         <translation>留空：使用数据文件夹中的 SQLite 文件；或填写 postgresql+psycopg://…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="77" />
+        <location filename="../../ui/settings/dialog.py" line="77"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="88" />
+        <location filename="../../ui/settings/dialog.py" line="88"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="89" />
+        <location filename="../../ui/settings/dialog.py" line="89"/>
         <source>&amp;Database</source>
         <translation>数据库(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="91" />
+        <location filename="../../ui/settings/dialog.py" line="93"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="92" />
+        <location filename="../../ui/settings/dialog.py" line="94"/>
         <source>Language and database changes apply when PropDesk is restarted.</source>
         <translation>界面语言和数据库的更改在重新启动 PropDesk 后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="98" />
+        <location filename="../../ui/settings/dialog.py" line="100"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="99" />
+        <location filename="../../ui/settings/dialog.py" line="101"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="113" />
+        <location filename="../../ui/settings/dialog.py" line="115"/>
         <source>Connection works.</source>
         <translation>连接成功。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="116" />
+        <location filename="../../ui/settings/dialog.py" line="118"/>
         <source>Cannot connect: %1</source>
         <translation>无法连接：%1</translation>
     </message>
@@ -898,77 +975,77 @@
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="192" />
+        <location filename="../../ui/registry/dialogs.py" line="223"/>
         <source>New unit</source>
         <translation>新建房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="192" />
+        <location filename="../../ui/registry/dialogs.py" line="223"/>
         <source>Edit unit</source>
         <translation>编辑房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="196" />
+        <location filename="../../ui/registry/dialogs.py" line="227"/>
         <source>m², e.g. 89.56</source>
         <translation>平方米，例如 89.56</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="212" />
+        <location filename="../../ui/registry/dialogs.py" line="243"/>
         <source>e.g. 1502 (floor 15, room 02)</source>
         <translation>例如 1502（15层02室）</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="213" />
+        <location filename="../../ui/registry/dialogs.py" line="244"/>
         <source>&amp;Building</source>
         <translation>楼栋(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="214" />
+        <location filename="../../ui/registry/dialogs.py" line="245"/>
         <source>&amp;Entrance</source>
         <translation>单元(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="215" />
+        <location filename="../../ui/registry/dialogs.py" line="246"/>
         <source>&amp;Room</source>
         <translation>房号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="216" />
+        <location filename="../../ui/registry/dialogs.py" line="247"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="216" />
+        <location filename="../../ui/registry/dialogs.py" line="247"/>
         <source>from the room number</source>
         <translation>由房号自动确定</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="220" />
+        <location filename="../../ui/registry/dialogs.py" line="251"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="223" />
+        <location filename="../../ui/registry/dialogs.py" line="254"/>
         <source>&amp;Area (m²)</source>
         <translation>建筑面积（m²）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="224" />
+        <location filename="../../ui/registry/dialogs.py" line="255"/>
         <source>&amp;Type</source>
         <translation>类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="225" />
+        <location filename="../../ui/registry/dialogs.py" line="256"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="227" />
+        <location filename="../../ui/registry/dialogs.py" line="258"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/dialogs.py" line="246" />
+        <location filename="../../ui/registry/dialogs.py" line="277"/>
         <source>Add a building first.</source>
         <translation>请先新建楼栋。</translation>
     </message>
@@ -976,87 +1053,87 @@
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="42" />
+        <location filename="../../ui/registry/unit_page.py" line="44"/>
         <source>Area</source>
         <translation>建筑面积</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="43" />
+        <location filename="../../ui/registry/unit_page.py" line="45"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="44" />
+        <location filename="../../ui/registry/unit_page.py" line="46"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="45" />
+        <location filename="../../ui/registry/unit_page.py" line="47"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="46" />
+        <location filename="../../ui/registry/unit_page.py" line="48"/>
         <source>Parking</source>
         <translation>车位</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="47" />
+        <location filename="../../ui/registry/unit_page.py" line="49"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="48" />
+        <location filename="../../ui/registry/unit_page.py" line="50"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="61" />
+        <location filename="../../ui/registry/unit_page.py" line="63"/>
         <source>Current occupants</source>
         <translation>当前住户</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="54" />
+        <location filename="../../ui/registry/unit_page.py" line="56"/>
         <source>Nobody is registered at this unit.</source>
         <translation>该房屋目前没有登记住户。</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="69" />
+        <location filename="../../ui/registry/unit_page.py" line="71"/>
         <source>History</source>
         <translation>历史住户</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="71" />
+        <location filename="../../ui/registry/unit_page.py" line="73"/>
         <source>&amp;Edit unit</source>
         <translation>编辑房屋(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="72" />
+        <location filename="../../ui/registry/unit_page.py" line="74"/>
         <source>&amp;Add occupant</source>
         <translation>登记住户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="73" />
+        <location filename="../../ui/registry/unit_page.py" line="75"/>
         <source>&amp;Move out…</source>
         <translation>迁出(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="100" />
+        <location filename="../../ui/registry/unit_page.py" line="104"/>
         <source>%1, entrance %2, floor %3</source>
         <translation>%1 %2单元 %3层</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="110" />
+        <location filename="../../ui/registry/unit_page.py" line="114"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="140" />
+        <location filename="../../ui/registry/unit_page.py" line="148"/>
         <source>Move out</source>
         <translation>迁出</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/unit_page.py" line="140" />
+        <location filename="../../ui/registry/unit_page.py" line="148"/>
         <source>Select the occupant who moves out first.</source>
         <translation>请先选择要迁出的住户。</translation>
     </message>
@@ -1064,32 +1141,32 @@
 <context>
     <name>UnitsModel</name>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="118" />
+        <location filename="../../ui/registry/list_models.py" line="124"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="119" />
+        <location filename="../../ui/registry/list_models.py" line="125"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="120" />
+        <location filename="../../ui/registry/list_models.py" line="126"/>
         <source>Area</source>
         <translation>建筑面积</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="121" />
+        <location filename="../../ui/registry/list_models.py" line="127"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="122" />
+        <location filename="../../ui/registry/list_models.py" line="128"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/list_models.py" line="123" />
+        <location filename="../../ui/registry/list_models.py" line="129"/>
         <source>Occupant</source>
         <translation>住户</translation>
     </message>

@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QShortcut
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from propdesk.auth.actor import Actor, Role
@@ -13,6 +15,7 @@ from propdesk.db.engine import Database
 from propdesk.registry import services as reg
 from tests.ui.helpers import CLERK, SUPERVISOR, SmallEstate, make_ctx, type_text
 from ui import extensions as ext
+from ui.auth.lock import LOCK_SHORTCUT
 from ui.main_window import MainWindow, describe_database
 from ui.registry.lists import PeoplePage, RegistryPage
 from ui.registry.person_page import PersonPage
@@ -177,3 +180,57 @@ def test_down_arrow_moves_from_the_filter_into_the_list(
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert isinstance(window.record_page, UnitPage)
     assert window.record_page.unit_id == small_estate.unit_101
+
+
+def test_f1_help_lists_the_real_shortcuts_and_none_is_bound_twice(
+    qtbot: QtBot, window: MainWindow, small_estate: SmallEstate
+) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    box = window.findChild(QMessageBox, "shortcut_help")
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    for keys in ("Ctrl+K", "Ctrl+L", "F2", "Ctrl+E", "Ctrl+0", "F6", "Ctrl+Shift+P"):
+        assert f"<b>{keys}</b>" in box.text()
+    assert "新建服务工单" in box.text() or "New service ticket" in box.text()
+    box.accept()
+
+    # the window's own keys and the menus': each sequence once (an ambiguous key does
+    # nothing), and never Ctrl+L, which the screen lock takes first
+    window_keys = [
+        sc.key().toString() for sc in window.findChildren(QShortcut) if sc.parent() is window
+    ] + [
+        a.shortcut().toString()
+        for menu in window.menus.values()
+        for a in menu.actions()
+        if not a.shortcut().isEmpty()
+    ]
+    assert len(window_keys) == len(set(window_keys))
+    assert "Ctrl+L" not in window_keys
+
+    # every key the help names is bound somewhere: the window, a menu, a page or a panel
+    for module in window.modules:
+        window.show_module(module.key)
+    window.open_record("person", small_estate.zhang_san)
+    person_keys = {sc.key().toString() for sc in window.record_page.findChildren(QShortcut)}
+    window.open_record("unit", small_estate.unit_1502)
+    bound = (
+        set(window_keys)
+        | person_keys
+        | {sc.key().toString() for sc in window.findChildren(QShortcut)}
+        | {a.shortcut().toString() for a in window.findChildren(QAction)}
+    )
+    for keys, _what in window.shortcut_help():
+        if keys not in ("Enter", LOCK_SHORTCUT):  # Enter: the lists' own key handling
+            assert keys in bound, keys
+
+
+def test_module_keys_and_the_navigation_key(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F6)
+    assert window.stack.currentWidget() is window._pages["fees"]
+    position = [m.key for m in window.modules].index("fees")
+    window.show_module("people")
+    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + position), Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window._pages["fees"]  # Ctrl+N by position too
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.nav.hasFocus)
