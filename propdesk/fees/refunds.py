@@ -15,9 +15,18 @@ from propdesk.registry.models import Unit
 
 
 def refund_credit(
-    session: Session, *, unit_id: int, amount_fen: int, method: str, reason: str
+    session: Session,
+    *,
+    unit_id: int,
+    amount_fen: int,
+    method: str,
+    reason: str,
+    on: date | None = None,
 ) -> int:
-    """Pay back part of the unit's credit; needs a supervisor's right to void receipts."""
+    """Pay back part of the unit's credit; needs a supervisor's right to void receipts.
+
+    ``on`` is the refund date shown on the statement (default today).
+    """
     actor = session.info.get("actor")
     require(actor, Permission.VOID_RECEIPT)
     if isinstance(amount_fen, bool) or not isinstance(amount_fen, int) or amount_fen <= 0:
@@ -38,7 +47,7 @@ def refund_credit(
         amount_fen=amount_fen,
         method=PayMethod(method).value,
         reason=reason[:200],
-        refunded_on=date.today(),
+        refunded_on=on or date.today(),
         by=username,
     )
     session.add(refund)

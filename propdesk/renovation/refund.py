@@ -73,7 +73,11 @@ def refund_deposit(
     method: str,
     on: date | None = None,
 ) -> RefundResult:
-    """Refund the deposit of an accepted permit, less ``deductions``; closes the permit."""
+    """Refund the deposit of an accepted permit, less ``deductions``; closes the permit.
+
+    ``on`` dates the refund, the deduction lines and their settlement on the unit's
+    account (default: today).
+    """
     require(actor_of(session), Permission.APPROVE)
     p = permit(session, permit_id, lock=True)
     if p.status in STOPPED:
@@ -91,7 +95,6 @@ def refund_deposit(
         reason = text(d.reason, "deductions", 100, "请填写每项扣款的原因。")
         clean.append(Deduction(reason, fen(d.amount_fen, "deductions", "扣款", allow_zero=False)))
     net = net_refund(p.deposit_fen, clean)
-    day = on or today()
     rows = [
         DepositDeduction(permit_id=p.id, reason=d.reason, amount_fen=d.amount_fen) for d in clean
     ]
@@ -111,22 +114,27 @@ def refund_deposit(
                 source=DEDUCTION_SOURCE,
                 source_id=row.id,
                 item_code=DEDUCTION_ITEM,
-                on=day,
+                on=on,
             )
             for row in rows
         ]
         if line_ids:
-            pay_lines_from_credit(session, unit_id=p.unit_id, line_ids=line_ids, on=day)
+            pay_lines_from_credit(session, unit_id=p.unit_id, line_ids=line_ids, on=on)
     if net > 0:
         items = "；".join(f"{d.reason} {d.amount_fen / 100:.2f}元" for d in clean)
         reason = f"装修押金退还 {p.permit_no}：押金 {p.deposit_fen / 100:.2f} 元"
         reason += f"，扣款 {items}" if items else "，无扣款"
         refund_id = refund_credit(
-            session, unit_id=p.unit_id, amount_fen=net, method=method, reason=reason[:200]
+            session,
+            unit_id=p.unit_id,
+            amount_fen=net,
+            method=method,
+            reason=reason[:200],
+            on=on,
         )
     p.status = target.value
     p.refund_id = refund_id
     p.refund_fen = net
-    p.refunded_on = day
+    p.refunded_on = on or today()
     session.flush()
     return RefundResult(p.deposit_fen, p.deposit_fen - net, net, refund_id)

@@ -144,6 +144,7 @@ def test_deposit_refund_equals_deposit_minus_deductions_on_unit_account(db: Data
             pid,
             deductions=[Deduction("垃圾清运费", 15_050), Deduction("损坏公共墙面", 20_003)],
             method="cash",
+            on=today() - timedelta(2),
         )
     assert result.refund_fen == 300_001 - 15_050 - 20_003 == 264_948
     with db.begin(SUPERVISOR) as s:
@@ -164,6 +165,8 @@ def test_deposit_refund_equals_deposit_minus_deductions_on_unit_account(db: Data
         (15_050, 15_050, 0),
         (20_003, 20_003, 0),
     ]
+    assert {ln.due_date for ln in deduction_lines} == {today() - timedelta(2)}
+    assert [r.refunded_on for r in statement.refunds] == [today() - timedelta(2)]
     assert "垃圾清运费" in deduction_lines[0].description
     assert info.permit_no in deduction_lines[1].description
     assert "损坏公共墙面" in deduction_lines[1].description
@@ -237,15 +240,17 @@ def test_deposit_of_a_rejected_application_is_refunded_once(db: Database) -> Non
     with db.begin(SUPERVISOR) as s:
         permits.reject_permit(s, pid, reason="图纸不全")
     with db.begin(SUPERVISOR) as s:
-        result = refund_deposit(s, pid, deductions=[], method="cash")
+        result = refund_deposit(s, pid, deductions=[], method="cash", on=today() - timedelta(1))
     assert result.refund_fen == 100_000
     with db.begin(SUPERVISOR) as s:
         assert queries.get_permit(s, pid).status == "rejected"
+        assert queries.get_permit(s, pid).refunded_on == today() - timedelta(1)
         statement = unit_statement(s, place.unit_ids[0])
     assert [(m.kind, m.amount_fen) for m in statement.credit_moves] == [
         ("refund", -100_000),
         ("deposit_return", 100_000),
     ]
     assert not [ln for ln in statement.lines if ln.item_name == "装修违规扣款"]
+    assert [r.refunded_on for r in statement.refunds] == [today() - timedelta(1)]
     with db.begin(SUPERVISOR) as s, pytest.raises(InvalidTransition):
         refund_deposit(s, pid, deductions=[], method="cash")
