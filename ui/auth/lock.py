@@ -1,13 +1,17 @@
 """The screen lock: after ``settings.idle_lock_minutes`` without input, and on Ctrl+L.
 
-While locked the main window is hidden (no resident data on screen) and a lock dialog
-asks for the same user's password, or lets another user log in ("switch user"), which
-replaces ``ctx.actor`` and broadcasts ``Changes.of("session")``.
+While locked every window is off the screen (no resident data shown): the main window and
+other windows are hidden, a modal dialog in progress is taken off the screen without ending
+it (hiding a running dialog would return from its ``exec()``). A lock dialog asks for the
+same user's password, which brings everything back as it was, or lets another user log in
+("switch user"): that replaces ``ctx.actor``, closes the previous user's other windows and
+dialogs (their input is the previous user's) and broadcasts ``Changes.of("session")``.
 Install it once from the app: ``install_session_lock(window, ctx=ctx)``.
 """
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -181,17 +185,13 @@ class SessionLock(QObject):
         self.dialog = LockDialog(ctx=self.ctx)
         self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.dialog.accepted.connect(self._on_unlocked)
-        # Hide the main window and other open windows (e.g. the audit log). A modal dialog
-        # in progress stays (hiding it would end it); the lock dialog sits above it.
-        self._hidden = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if w.isVisible() and not (isinstance(w, QDialog) and w.isModal())
-        ]
+        # Everything on screen goes: the main window, other windows (e.g. the audit log) and
+        # modal dialogs in progress (e.g. a payment being typed), which come back on unlock.
+        self._hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
         if self.window not in self._hidden and self.window.isVisible():
             self._hidden.append(self.window)
         for w in self._hidden:
-            w.hide()
+            _conceal(w)
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
@@ -205,13 +205,56 @@ class SessionLock(QObject):
         changed = dialog.actor != self.ctx.actor
         self.ctx.actor = dialog.actor
         dialog.deleteLater()
-        for w in self._hidden:
-            w.show()
+        hidden = [w for w in self._hidden if shiboken6.isValid(w)]
         self._hidden = []
+        if changed:  # the previous user's windows and dialogs close; only the main window stays
+            for w in hidden:
+                if w is not self.window:
+                    _close(w)
+            hidden = [self.window]
+        # the main window first, modal dialogs last so they come back on top of it
+        hidden.sort(key=lambda w: (w is not self.window, _is_running_dialog(w)))
+        for w in hidden:
+            _reveal(w)
         self.restart_timer()
         if changed:
             self.ctx.hub.notify(Changes.of("session", "users"))
         self.unlocked.emit()
+
+
+def _is_running_dialog(w: QWidget) -> bool:
+    return isinstance(w, QDialog) and w.isModal()
+
+
+def _conceal(w: QWidget) -> None:
+    """Take ``w`` off the screen. A modal dialog loses only its on-screen window: hiding the
+    widget would end its ``exec()`` as if cancelled, losing what was typed."""
+    if _is_running_dialog(w):
+        w.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    else:
+        w.hide()
+
+
+def _reveal(w: QWidget) -> None:
+    if w.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
+        w.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
+        handle = w.windowHandle()
+        if handle is not None:
+            handle.show()
+        w.raise_()
+        w.activateWindow()
+    else:
+        w.show()
+
+
+def _close(w: QWidget) -> None:
+    """Close a window of the previous user; a dialog in progress ends as cancelled."""
+    if w.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
+        w.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
+    if isinstance(w, QDialog):
+        w.done(QDialog.DialogCode.Rejected)
+    else:
+        w.close()
 
 
 def install_session_lock(window: QWidget, *, ctx: AppContext) -> SessionLock:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMainWindow, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from propdesk.auth.actor import Actor, Role
@@ -234,3 +234,83 @@ def test_switch_user_rebuilds_menus_pages_and_status_for_the_new_role(
     assert "Audit log…" in _menu_texts(window)
     assert window.stack.currentWidget() is window._pages["dashboard"]
     assert sum(1 for a in window.menuBar().actions() if a.text().endswith("Help")) == 1
+
+
+def _modal_dialog(window: QMainWindow) -> tuple[QDialog, QLineEdit]:
+    dialog = QDialog(window)
+    dialog.setModal(True)
+    field = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(field)
+    return dialog, field
+
+
+def _on_screen(widget: QWidget) -> bool:
+    handle = widget.windowHandle()
+    return widget.isVisible() and handle is not None and handle.isVisible()
+
+
+def test_a_modal_dialog_in_progress_leaves_the_screen_and_comes_back_with_its_input(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    ctx = _ctx(sqlite_db, desk_users["clerk"])
+    window = _window(qtbot)
+    lock = install_session_lock(window, ctx=ctx)
+    dialog, field = _modal_dialog(window)
+    seen: dict[str, object] = {}
+
+    def while_the_dialog_runs() -> None:
+        try:
+            qtbot.keyClicks(field, "1880")
+            seen["before"] = _on_screen(dialog)
+            lock.lock()
+            seen["locked"] = (_on_screen(dialog), window.isVisible(), lock.is_locked)
+            assert lock.dialog is not None
+            lock_dialog = lock.dialog
+            qtbot.keyClicks(lock_dialog.password, "clerk123")
+            qtbot.keyClick(lock_dialog.password, Qt.Key.Key_Return)
+            seen["unlocked"] = (_on_screen(dialog), window.isVisible(), field.text())
+        finally:
+            dialog.accept()
+
+    QTimer.singleShot(0, while_the_dialog_runs)
+    result = dialog.exec()  # still the same exec() all along: the lock did not end it
+    assert seen["before"] is True
+    assert seen["locked"] == (False, False, True)
+    assert seen["unlocked"] == (True, True, "1880")
+    assert result == QDialog.DialogCode.Accepted
+
+
+def test_switch_user_closes_the_previous_users_dialogs_and_windows(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    ctx = _ctx(sqlite_db, desk_users["clerk"])
+    window = _window(qtbot)
+    other_window = QLabel("操作日志 13812345678")
+    qtbot.addWidget(other_window)
+    other_window.show()
+    lock = install_session_lock(window, ctx=ctx)
+    dialog, field = _modal_dialog(window)
+    seen: dict[str, object] = {}
+
+    def while_the_dialog_runs() -> None:
+        try:
+            qtbot.keyClicks(field, "1880")
+            lock.lock()
+            seen["locked"] = (_on_screen(dialog), other_window.isVisible())
+            assert lock.dialog is not None
+            qtbot.mouseClick(lock.dialog.switch_button, Qt.MouseButton.LeftButton)
+            login = lock.dialog.findChild(LoginDialog)
+            assert login is not None
+            qtbot.keyClicks(login.username, "supervisor")
+            qtbot.keyClicks(login.password, "supervisor123")
+            qtbot.keyClick(login.password, Qt.Key.Key_Return)
+            seen["switched"] = (ctx.actor.username, window.isVisible(), other_window.isVisible())
+        finally:
+            if dialog.isVisible():
+                dialog.accept()  # only reached when the switch left the dialog open
+
+    QTimer.singleShot(0, while_the_dialog_runs)
+    result = dialog.exec()
+    assert seen["locked"] == (False, False)
+    assert seen["switched"] == ("supervisor", True, False)
+    assert result == QDialog.DialogCode.Rejected  # the clerk's dialog ended unsaved
