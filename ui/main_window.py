@@ -11,6 +11,7 @@ and person pages. Nav and menu titles are English source strings translated in t
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
@@ -466,7 +467,8 @@ class MainWindow(QMainWindow):
             for action in menu.actions():
                 keys = action.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
                 if keys:
-                    rows.append((keys, action.text().replace("&", "").rstrip("…")))
+                    text = re.sub(r"\(&\w\)", "", action.text()).replace("&", "")
+                    rows.append((keys, text.rstrip("…")))
         rows += [
             ("Ctrl+F", self.tr("filter the list")),
             ("Enter", self.tr("open the selected row")),
