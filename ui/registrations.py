@@ -1,6 +1,8 @@
 """Each feature module's entries in the navigation, record pages and status bar.
 
 Imported once by the main window. Add your module's lines here; keep the core screens untouched.
+Name pages, panels and menu commands with ``ext.lazy_page`` / ``ext.lazy_panel`` / ``ext.lazy``
+so their modules (and ReportLab, openpyxl behind them) load when first used, not at start-up.
 """
 
 from __future__ import annotations
@@ -16,14 +18,12 @@ def register_all() -> None:
     # Registry (helper A): buildings → units, and all people.
     from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-    from ui.registry.lists import PeoplePage, RegistryPage
-
     ext.NAV_MODULES.append(
         ext.NavModule(
             "registry",
             QT_TRANSLATE_NOOP("NavModule", "Units"),
             10,
-            lambda ctx: RegistryPage(ctx=ctx),
+            ext.lazy_page("ui.registry.lists", "RegistryPage"),
         )
     )
     ext.NAV_MODULES.append(
@@ -31,11 +31,12 @@ def register_all() -> None:
             "people",
             QT_TRANSLATE_NOOP("NavModule", "People"),
             20,
-            lambda ctx: PeoplePage(ctx=ctx),
+            ext.lazy_page("ui.registry.lists", "PeoplePage"),
         )
     )
 
     # Owner ledger (helper B2): File menu → import / template / export / print.
+    # (imported now: light, ~15 ms, and its test checks the very functions are registered)
     from ui.ledger import actions as ledger
 
     ext.MENU_ACTIONS.extend(
@@ -71,7 +72,6 @@ def register_all() -> None:
 
     # Users, audit log, backups, personal data (helper D): Admin menu and the person page.
     from ui.admin import actions as admin
-    from ui.auth.personal_data import personal_data_panel
 
     ext.MENU_ACTIONS.extend(
         [
@@ -117,23 +117,27 @@ def register_all() -> None:
             ),
         ]
     )
-    ext.PERSON_PANELS.append(ext.RecordPanel("personal_data", 5, personal_data_panel))
-    from ui.admin.history import person_history, unit_history
+    ext.PERSON_PANELS.append(
+        ext.RecordPanel(
+            "personal_data", 5, ext.lazy("ui.auth.personal_data", "personal_data_panel")
+        )
+    )
+    ext.PERSON_PANELS.append(
+        ext.RecordPanel("history", 90, ext.lazy("ui.admin.history", "person_history"))
+    )
+    ext.UNIT_PANELS.append(
+        ext.RecordPanel("history", 90, ext.lazy("ui.admin.history", "unit_history"))
+    )
 
-    ext.PERSON_PANELS.append(ext.RecordPanel("history", 90, person_history))
-    ext.UNIT_PANELS.append(ext.RecordPanel("history", 90, unit_history))
+    from propdesk.auth.permissions import Permission
 
     # Service desk (helper C): board/queues/statistics, F2 intake, settings, panels, overdue count.
-    from ui.tickets import module as tickets
-    from ui.tickets import settings_dialog as ticket_settings
-    from ui.tickets.panels import TicketHistoryPanel
-
     ext.NAV_MODULES.append(
         ext.NavModule(
             "tickets",
             QT_TRANSLATE_NOOP("NavModule", "Service desk"),
             30,
-            lambda ctx: tickets.ServiceDeskPage(ctx=ctx),
+            ext.lazy_page("ui.tickets.module", "ServiceDeskPage"),
         )
     )
     ext.MENU_ACTIONS.extend(
@@ -142,33 +146,41 @@ def register_all() -> None:
                 "records",
                 QT_TRANSLATE_NOOP("MenuAction", "New service ticket…"),
                 10,
-                tickets.open_intake,
+                ext.lazy("ui.tickets.module", "open_intake"),
                 shortcut="F2",
             ),
             ext.MenuAction(
                 "admin",
                 QT_TRANSLATE_NOOP("MenuAction", "Service desk settings…"),
                 15,
-                ticket_settings.open_settings,
-                visible=ticket_settings.can_manage,
+                ext.lazy("ui.tickets.settings_dialog", "open_settings"),
+                visible=lambda ctx: ctx.can(Permission.MANAGE_SETTINGS),  # as its can_manage
             ),
         ]
     )
     ext.UNIT_PANELS.append(
         ext.RecordPanel(
-            "tickets", 30, lambda ctx, uid: TicketHistoryPanel(ctx=ctx, kind="unit", record_id=uid)
+            "tickets",
+            30,
+            lambda ctx, uid: ext.lazy("ui.tickets.panels", "TicketHistoryPanel")(
+                ctx=ctx, kind="unit", record_id=uid
+            ),
         )
     )
     ext.PERSON_PANELS.append(
         ext.RecordPanel(
             "tickets",
             30,
-            lambda ctx, pid: TicketHistoryPanel(ctx=ctx, kind="person", record_id=pid),
+            lambda ctx, pid: ext.lazy("ui.tickets.panels", "TicketHistoryPanel")(
+                ctx=ctx, kind="person", record_id=pid
+            ),
         )
     )
     ext.STATUS_COUNTERS.append(
         ext.StatusCounter(
-            "overdue_tickets", frozenset({"tickets", "settings"}), tickets.overdue_counter_text
+            "overdue_tickets",
+            frozenset({"tickets", "settings"}),
+            ext.lazy("ui.tickets.module", "overdue_counter_text"),
         )
     )
 

@@ -36,38 +36,32 @@ def vacant_counter_text(ctx: AppContext) -> str:
 
 def register(ext: ModuleType) -> None:
     """Add the desk's modules (overview first), settings, unit panels and counters."""
-    from ui.desk.overview import DeskOverviewPage
-    from ui.desk.panels import UnitParcelsPanel, VacantChecksPanel
-    from ui.desk.parcels import ParcelsVisitorsPage
-    from ui.desk.patrols import PatrolsPage
-    from ui.desk.settings_dialog import open_desk_settings
-    from ui.desk.shiftlog import ShiftLogPage
-
+    # pages, panels and the settings dialog are imported when first used (start-up time)
     ext.NAV_MODULES.extend(
         [
             ext.NavModule(
                 "overview",
                 QT_TRANSLATE_NOOP("NavModule", "Desk overview"),
                 5,
-                lambda ctx: DeskOverviewPage(ctx=ctx),
+                ext.lazy_page("ui.desk.overview", "DeskOverviewPage"),
             ),
             ext.NavModule(
                 "patrols",
                 QT_TRANSLATE_NOOP("NavModule", "Patrols"),
                 60,
-                lambda ctx: PatrolsPage(ctx=ctx),
+                ext.lazy_page("ui.desk.patrols", "PatrolsPage"),
             ),
             ext.NavModule(
                 "shiftlog",
                 QT_TRANSLATE_NOOP("NavModule", "Shift log"),
                 61,
-                lambda ctx: ShiftLogPage(ctx=ctx),
+                ext.lazy_page("ui.desk.shiftlog", "ShiftLogPage"),
             ),
             ext.NavModule(
                 "parcels",
                 QT_TRANSLATE_NOOP("NavModule", "Parcels & visitors"),
                 62,
-                lambda ctx: ParcelsVisitorsPage(ctx=ctx),
+                ext.lazy_page("ui.desk.parcels", "ParcelsVisitorsPage"),
             ),
         ]
     )
@@ -76,16 +70,20 @@ def register(ext: ModuleType) -> None:
             "admin",
             QT_TRANSLATE_NOOP("MenuAction", "Desk settings: patrol routes and thresholds…"),
             60,
-            open_desk_settings,
+            ext.lazy("ui.desk.settings_dialog", "open_desk_settings"),
             visible=lambda ctx: ctx.can(Permission.MANAGE_SETTINGS),
         )
     )
     ext.UNIT_PANELS.extend(
         [
             ext.RecordPanel(
-                "vacant_checks", 60, lambda ctx, uid: VacantChecksPanel(ctx=ctx, unit_id=uid)
+                "vacant_checks",
+                60,
+                ext.lazy_panel("ui.desk.panels", "VacantChecksPanel", "unit_id"),
             ),
-            ext.RecordPanel("parcels", 61, lambda ctx, uid: UnitParcelsPanel(ctx=ctx, unit_id=uid)),
+            ext.RecordPanel(
+                "parcels", 61, ext.lazy_panel("ui.desk.panels", "UnitParcelsPanel", "unit_id")
+            ),
         ]
     )
     ext.STATUS_COUNTERS.extend(

@@ -23,20 +23,17 @@ def _arrears_counter(ctx: AppContext) -> str:
 
 def register(ext: ModuleType) -> None:
     """Add the Fees navigation entry, the unit panel and the status counter."""
-    from ui.fees.page import FeesPage
-    from ui.fees.unit_panel import ArrearsPanel
-
     ext.NAV_MODULES.append(
         ext.NavModule(
             "fees",
             QT_TRANSLATE_NOOP("NavModule", "Fees"),
             40,
-            lambda ctx: FeesPage(ctx=ctx),
+            ext.lazy_page("ui.fees.page", "FeesPage"),  # imported when first opened
             shortcut="F6",
         )
     )
     ext.UNIT_PANELS.append(
-        ext.RecordPanel("fees", 20, lambda ctx, uid: ArrearsPanel(ctx=ctx, unit_id=uid))
+        ext.RecordPanel("fees", 20, ext.lazy_panel("ui.fees.unit_panel", "ArrearsPanel", "unit_id"))
     )
     ext.STATUS_COUNTERS.append(
         ext.StatusCounter("arrears", frozenset({"fees", "payments"}), _arrears_counter)

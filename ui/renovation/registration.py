@@ -11,31 +11,29 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 def register(ext: ModuleType) -> None:
     """Add the navigation entries, the unit panel and the status counters."""
-    from ui.keys.page import KeysPage, overdue_keys_text
-    from ui.movein.page import MoveInPage
-    from ui.renovation.page import RenovationPage, attention_counter_text
-    from ui.renovation.settings_dialog import can_manage, open_violation_types
-    from ui.renovation.unit_panel import RenovationKeysPanel
+    from propdesk.auth.permissions import Permission
 
+    # pages, panels and dialogs are imported when first used (start-up time); the two
+    # counters' modules load when the status bar first computes them
     ext.NAV_MODULES.extend(
         [
             ext.NavModule(
                 "movein",
                 QT_TRANSLATE_NOOP("NavModule", "Move-in / out"),
                 50,
-                lambda ctx: MoveInPage(ctx=ctx),
+                ext.lazy_page("ui.movein.page", "MoveInPage"),
             ),
             ext.NavModule(
                 "renovation",
                 QT_TRANSLATE_NOOP("NavModule", "Renovation"),
                 55,
-                lambda ctx: RenovationPage(ctx=ctx),
+                ext.lazy_page("ui.renovation.page", "RenovationPage"),
             ),
             ext.NavModule(
                 "keys",
                 QT_TRANSLATE_NOOP("NavModule", "Keys"),
                 58,
-                lambda ctx: KeysPage(ctx=ctx),
+                ext.lazy_page("ui.keys.page", "KeysPage"),
             ),
         ]
     )
@@ -44,20 +42,26 @@ def register(ext: ModuleType) -> None:
             "admin",
             QT_TRANSLATE_NOOP("MenuAction", "Renovation violation types…"),
             16,
-            open_violation_types,
-            visible=can_manage,
+            ext.lazy("ui.renovation.settings_dialog", "open_violation_types"),
+            visible=lambda ctx: ctx.can(Permission.MANAGE_SETTINGS),  # as its can_manage
         )
     )
     ext.UNIT_PANELS.append(
         ext.RecordPanel(
-            "renovation_keys", 40, lambda ctx, uid: RenovationKeysPanel(ctx=ctx, unit_id=uid)
+            "renovation_keys",
+            40,
+            ext.lazy_panel("ui.renovation.unit_panel", "RenovationKeysPanel", "unit_id"),
         )
     )
     ext.STATUS_COUNTERS.extend(
         [
             ext.StatusCounter(
-                "renovation_overdue", frozenset({"renovation"}), attention_counter_text
+                "renovation_overdue",
+                frozenset({"renovation"}),
+                ext.lazy("ui.renovation.page", "attention_counter_text"),
             ),
-            ext.StatusCounter("keys_overdue", frozenset({"keys"}), overdue_keys_text),
+            ext.StatusCounter(
+                "keys_overdue", frozenset({"keys"}), ext.lazy("ui.keys.page", "overdue_keys_text")
+            ),
         ]
     )
