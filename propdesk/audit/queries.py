@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
@@ -19,6 +19,7 @@ from propdesk.audit.models import AuditEntry
 from propdesk.audit.trail import ACTION_LABELS_ZH
 from propdesk.auth.actor import Actor
 from propdesk.auth.permissions import Permission, require
+from propdesk.clock import local_midnight
 from propdesk.privacy import mask_id_number, mask_phone, may_see_personal_data
 
 PERSONAL_FIELDS: dict[str, Any] = {
@@ -118,7 +119,7 @@ class AuditRow:
 
 
 def _local_midnight_utc(day: date) -> datetime:
-    return datetime.combine(day, time.min).astimezone().astimezone(UTC)
+    return local_midnight(day).astimezone(UTC)
 
 
 def audit_conditions(f: AuditFilter) -> list[ColumnElement[bool]]:

@@ -89,7 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     rev.add_argument("--branch", help="branch label of a new feature branch")
     rev.add_argument("--head", default="heads", help="revision to base the new one on")
     rev.add_argument("--rev-id")
-    rev.add_argument("--module", help="only tables defined in this models module, e.g. propdesk.tickets.models")
+    rev.add_argument(
+        "--module", help="only tables defined in this models module, e.g. propdesk.tickets.models"
+    )
     args = parser.parse_args(argv)
 
     import tempfile

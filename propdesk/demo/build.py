@@ -14,6 +14,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from propdesk.auth.actor import Actor
+from propdesk.clock import local_today
 from propdesk.db.engine import Database
 from propdesk.db.model_modules import import_all_models
 from propdesk.demo import steps
@@ -99,7 +100,7 @@ def generate_demo(
             raise DomainError(
                 "该数据库已有小区资料，不能再生成演示数据。请指定一个新的数据库文件（--db）。"
             )
-        ctx = steps.DemoContext(rng=random.Random(seed), today=today or date.today(), units=units)
+        ctx = steps.DemoContext(rng=random.Random(seed), today=today or local_today(), units=units)
         ctx.info["estate_name"] = name
         spans = _progress_spans(plan)
         for (_order, module, function), (low, high) in zip(plan, spans, strict=True):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
 from propdesk.auth.actor import Actor
+from propdesk.clock import LOCAL_TZ, local_date, local_midnight, local_today
 from propdesk.db.types import utcnow
-from propdesk.tickets.sla import LOCAL_TZ, local_date
 
 __all__ = ["LOCAL_TZ", "actor_of", "local_date", "local_midnight", "now_or", "today_or"]
 
@@ -30,12 +30,7 @@ def now_or(at: datetime | None) -> datetime:
 
 def today_or(day: date | None) -> date:
     """``day`` or today's local date at the desk."""
-    return day if day is not None else local_date(utcnow())
-
-
-def local_midnight(day: date) -> datetime:
-    """The start of a local day as an aware datetime (compare with UTC columns)."""
-    return datetime.combine(day, time(0, 0), LOCAL_TZ)
+    return day if day is not None else local_today()
 
 
 def clean(text: str | None, field: str, limit: int, *, required: str = "") -> str:

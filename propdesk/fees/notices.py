@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, time
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from propdesk.clock import LOCAL_TZ, local_today
 from propdesk.db.types import utcnow
 from propdesk.errors import NotFound, ValidationError
 from propdesk.fees.arrears import arrears_list
@@ -216,7 +217,7 @@ def record_contact(
         raise NotFound("房屋不存在。")
     if kind not in CONTACT_KINDS:
         raise ValidationError("kind", "请选择联系方式（电话、上门、短信、其他）。")
-    if contact_date > date.today():
+    if contact_date > local_today():
         raise ValidationError("contact_date", "联系日期不能晚于今天。")
     if promised_date is not None and promised_date < contact_date:
         raise ValidationError("promised_date", "承诺缴费日期不能早于联系日期。")
@@ -269,7 +270,7 @@ def list_contacts(session: Session, unit_id: int) -> list[ContactInfo]:
         .where(ContactLog.unit_id == unit_id)
         .order_by(ContactLog.contact_date.desc(), ContactLog.id.desc())
     ).all()
-    today = date.today()
+    today = local_today()
 
     def state(c: ContactLog) -> str:
         # a promise whose date passed is judged now, even before the next reminder run
@@ -330,7 +331,7 @@ def reminder_letters(
     session: Session, *, as_of: date | None = None, building_id: int | None = None
 ) -> list[ReminderLetter]:
     """The letters due on ``as_of``: one per unit past a threshold, at its next level."""
-    day = as_of or date.today()
+    day = as_of or local_today()
     cfg = get_fee_settings(session)
     settle_promises(session, day)
     rows = arrears_list(
@@ -408,7 +409,7 @@ def log_notices(
     if not entries:
         return
     by = getattr(session.info.get("actor"), "display_name", "")
-    at = utcnow() if on is None or on == date.today() else datetime.combine(on, time(12), UTC)
+    at = utcnow() if on is None or on == local_today() else datetime.combine(on, time(12), UTC)
     session.execute(
         insert(NoticeLog),
         [
@@ -429,7 +430,7 @@ def log_notices(
 def unit_collection_status(
     session: Session, unit_id: int, as_of: date | None = None
 ) -> UnitCollection:
-    day = as_of or date.today()
+    day = as_of or local_today()
     last = session.execute(
         select(NoticeLog.kind, NoticeLog.level, NoticeLog.period, NoticeLog.sent_at)
         .where(NoticeLog.unit_id == unit_id)
@@ -443,7 +444,7 @@ def unit_collection_status(
             if last.kind == "reminder"
             else f"{last.period} 缴费通知单"
         )
-        text = f"{last.sent_at.astimezone().date().isoformat()} {what}"
+        text = f"{last.sent_at.astimezone(LOCAL_TZ).date().isoformat()} {what}"
     level = session.scalar(
         select(func.max(NoticeLog.level)).where(
             NoticeLog.unit_id == unit_id, NoticeLog.kind == "reminder"

@@ -19,6 +19,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission, require
+from propdesk.clock import local_today
 from propdesk.db.types import utcnow
 from propdesk.errors import Conflict, InvalidTransition, NotAllowed, NotFound, ValidationError
 from propdesk.fees.credits import add_credit, credit_balance
@@ -216,7 +217,7 @@ def take_payment(
     actor = session.info.get("actor")
     require(actor, Permission.TAKE_PAYMENT)
     pay_method, ref = _validate(amount_fen, method, txn_ref)
-    today = date.today()
+    today = local_today()
     day = paid_on or today
     if day > today:
         raise ValidationError("paid_on", "收款日期不能晚于今天。")

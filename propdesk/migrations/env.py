@@ -15,7 +15,9 @@ config = context.config
 _only_tables: set[str] | None = config.attributes.get("only_tables")
 
 
-def _include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+def _include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
     if _only_tables is None:
         return True
     table = name if type_ == "table" else getattr(getattr(obj, "table", None), "name", None)

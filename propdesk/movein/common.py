@@ -8,13 +8,12 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from propdesk.auth.actor import Actor
-from propdesk.db.types import utcnow
+from propdesk.clock import local_today
 from propdesk.errors import ValidationError
 from propdesk.fees.meters import create_meter, record_reading
 from propdesk.fees.models import Meter
 from propdesk.fees.periods import period_of
 from propdesk.registry.models import Unit
-from propdesk.tickets.sla import local_date
 
 METER_KINDS = ("water", "electricity")
 MAX_READING_CENTI = 100_000_00
@@ -31,7 +30,7 @@ def who(session: Session) -> str:
 
 
 def today() -> date:
-    return local_date(utcnow())
+    return local_today()
 
 
 def text(value: str | None, field: str, limit: int, required: str = "") -> str:

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from propdesk.auth.actor import Actor
 from propdesk.auth.permissions import Permission, require
+from propdesk.clock import local_today
 from propdesk.errors import DomainError, NotFound
 from propdesk.registry.ledger_columns import (
     COLUMN_BY_HEADER,
@@ -447,7 +448,7 @@ def validate_ledger(
     area or type, an ID number registered under another name, an occupant already
     registered in the unit, a unit beyond its building's entrances or floors).
     """
-    today = today or date.today()
+    today = today or local_today()
     errors: list[LedgerError] = []
     parsed: list[ParsedRow] = []
     count = 0

@@ -10,6 +10,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from propdesk.auth.actor import Actor
+from propdesk.clock import local_today
 from propdesk.privacy import mask_id_number, may_see_personal_data, shown_phone
 from propdesk.registry.models import (
     OCCUPANCY_ROLE_ZH,
@@ -89,7 +90,7 @@ def ledger_rows(
     as ``actor`` may see them; ID numbers are always masked (the ledger leaves the
     system as a file or on paper).
     """
-    today = today or date.today()
+    today = today or local_today()
     may_see = may_see_personal_data(actor)
     occ = (
         select(

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from propdesk.clock import local_today
 from propdesk.errors import ValidationError
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -33,7 +34,7 @@ def normalize_id_number(value: str | None, field: str = "id_number") -> str | No
         born = date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
     except ValueError:
         raise ValidationError(field, f"身份证号中的出生日期 {v[6:14]} 不存在。") from None
-    if born.year < 1900 or born > date.today():
+    if born.year < 1900 or born > local_today():
         raise ValidationError(field, f"身份证号中的出生日期 {v[6:14]} 不合理。")
     if id_check_char(v[:17]) != v[17]:
         raise ValidationError(field, "身份证号校验位不正确，请核对是否输错。")

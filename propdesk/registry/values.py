@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from propdesk.clock import local_today
+
 
 @dataclass(frozen=True)
 class EstateInfo:
@@ -45,7 +47,7 @@ class OccupancyInfo:
     @property
     def current(self) -> bool:
         """Still living there: no end date, or one after today (a move-out dated today is history)."""
-        return self.end_date is None or self.end_date > date.today()
+        return self.end_date is None or self.end_date > local_today()
 
 
 @dataclass(frozen=True)

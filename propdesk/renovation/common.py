@@ -7,10 +7,9 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from propdesk.auth.actor import Actor
-from propdesk.db.types import utcnow
+from propdesk.clock import local_today
 from propdesk.errors import NotFound, ValidationError
 from propdesk.renovation.models import RenovationPermit
-from propdesk.tickets.sla import local_date
 
 
 def actor_of(session: Session) -> Actor | None:
@@ -25,7 +24,7 @@ def who(session: Session) -> str:
 
 def today() -> date:
     """The desk's local date."""
-    return local_date(utcnow())
+    return local_today()
 
 
 def text(value: str | None, field: str, limit: int, required: str = "") -> str:

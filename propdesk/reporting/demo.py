@@ -7,11 +7,11 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from propdesk.clock import LOCAL_TZ
 from propdesk.demo.steps import DemoContext
 from propdesk.registry.models import Building, Estate
 from propdesk.reporting.models import NoticeTemplate, PostedNotice
 from propdesk.reporting.notices import ensure_default_templates, fill, template_info
-from propdesk.tickets.sla import LOCAL_TZ
 
 # (days before today, template code, values besides the contact, per building?)
 _POSTED: tuple[tuple[int, str, dict[str, str], bool], ...] = (

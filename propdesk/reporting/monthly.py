@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from propdesk.clock import LOCAL_TZ, local_date
 from propdesk.db.types import utcnow
 from propdesk.desk.models import Parcel, Patrol, PatrolCheckpoint, PatrolFinding
 from propdesk.desk.values import AREA_ZH, CheckpointArea, FindingResult, PatrolStatus
@@ -39,7 +40,6 @@ from propdesk.reporting.values import (
     TicketSection,
 )
 from propdesk.tickets.models import Ticket, TicketCallback, TicketCategory
-from propdesk.tickets.sla import LOCAL_TZ, local_date
 from propdesk.tickets.stats import complaint_stats
 from propdesk.tickets.values import KIND_ZH, STATUS_ZH, TicketKind, TicketStatus
 

@@ -18,12 +18,12 @@ from sqlalchemy.orm import Session
 
 from propdesk.auth.actor import Actor
 from propdesk.auth.permissions import Permission, require
+from propdesk.clock import local_date
 from propdesk.db.types import utcnow
 from propdesk.errors import Conflict, NotAllowed, NotFound, ValidationError
 from propdesk.registry.models import Building, Estate
 from propdesk.reporting.models import NoticeTemplate, PostedNotice
 from propdesk.reporting.notice_defaults import DEFAULT_TEMPLATES
-from propdesk.tickets.sla import local_date
 
 FIELD_KINDS = ("text", "date", "time", "multiline")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")

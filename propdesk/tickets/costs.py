@@ -15,9 +15,9 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from propdesk.clock import local_date
 from propdesk.errors import NotAllowed, ValidationError
 from propdesk.tickets.models import Ticket, TicketCostLine
-from propdesk.tickets.sla import local_date
 from propdesk.tickets.values import COST_KIND_ZH, CostKind, TicketKind, TicketStatus
 from propdesk.tickets.workflow import Action, record
 

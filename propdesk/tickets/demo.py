@@ -19,6 +19,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from propdesk.auth.models import User
+from propdesk.clock import LOCAL_TZ
 from propdesk.demo.registry import _insert_ids
 from propdesk.demo.steps import DemoContext
 from propdesk.registry.models import Person
@@ -33,7 +34,7 @@ from propdesk.tickets.models import (
     TicketCounter,
     TicketEvent,
 )
-from propdesk.tickets.sla import LOCAL_TZ, deadlines, local_period
+from propdesk.tickets.sla import deadlines, local_period
 from propdesk.tickets.textsearch import search_text
 from propdesk.tickets.values import DEPARTMENT_ZH, KIND_PREFIX, Department, TicketKind
 
@@ -532,9 +533,9 @@ def _post_charges(
     costs: list[list[dict[str, Any]]],
 ) -> None:
     """Done paid repairs post their total on the unit's fee account (the fees module's service)."""
+    from propdesk.clock import local_date
     from propdesk.fees.charges import post_one_off_charge
     from propdesk.tickets.costs import CHARGE_SOURCE
-    from propdesk.tickets.sla import local_date
 
     for tid, row, lines in zip(ids, tickets, costs, strict=True):
         if not lines or row["done_at"] is None or row["unit_id"] is None:

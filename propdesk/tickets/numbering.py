@@ -12,8 +12,8 @@ from datetime import datetime
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from propdesk.clock import LOCAL_TZ
 from propdesk.tickets.models import TicketCounter
-from propdesk.tickets.sla import LOCAL_TZ
 from propdesk.tickets.values import KIND_PREFIX, TicketKind
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from propdesk.auth.actor import Actor
+from propdesk.clock import LOCAL_TZ
 from propdesk.db.types import utcnow
 from propdesk.errors import NotFound
 from propdesk.privacy import shown_phone
@@ -30,7 +31,6 @@ from propdesk.tickets.models import (
     TicketEvent,
     TicketQualityCheck,
 )
-from propdesk.tickets.sla import LOCAL_TZ
 from propdesk.tickets.textsearch import contains_text, starts_with
 from propdesk.tickets.values import (
     KIND_PREFIX,

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
+from propdesk.clock import LOCAL_TZ
 from propdesk.tickets.values import Deadlines
-
-LOCAL_TZ = timezone(timedelta(hours=8), "CST")
 
 
 @dataclass(frozen=True)
@@ -33,11 +32,6 @@ class Calendar:
         if day in self.holidays:
             return False
         return day.weekday() < 5
-
-
-def local_date(at: datetime) -> date:
-    """The desk's local date of a UTC time."""
-    return at.astimezone(LOCAL_TZ).date()
 
 
 def local_period(at: datetime) -> str:

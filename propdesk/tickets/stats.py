@@ -16,8 +16,8 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from propdesk.clock import LOCAL_TZ
 from propdesk.tickets.models import Ticket, TicketCallback, TicketCategory
-from propdesk.tickets.sla import LOCAL_TZ
 from propdesk.tickets.values import (
     ComplaintStats,
     StatLine,

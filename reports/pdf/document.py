@@ -40,6 +40,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from propdesk.clock import local_now
 from resources import CJK_FONT
 
 FONT = "WQYMicroHei"
@@ -194,7 +195,7 @@ def build_pdf(
 def _with_time(spec: DocumentSpec) -> DocumentSpec:
     from dataclasses import replace
 
-    return replace(spec, printed_at=datetime.now().astimezone())
+    return replace(spec, printed_at=local_now())
 
 
 def title(text: str) -> Paragraph:

@@ -6,11 +6,11 @@ Plain data in (:mod:`propdesk.fees.notices` values), PDF bytes out.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from propdesk.clock import local_today
 from propdesk.fees.money import fen_to_capital, yuan
 from propdesk.fees.notices import LEVEL_ZH, EstateHeader, NoticePage, ReminderLetter
 from reports.pdf.document import DocumentSpec, build_pdf, para, styles, table, title
@@ -50,7 +50,7 @@ def notice_story(page: NoticePage, estate: EstateHeader) -> list[Flowable]:
             st.small,
         ),
         Spacer(1, 10 * mm),
-        para(f"{estate.company or estate.name}　　{date.today().isoformat()}", st.body),
+        para(f"{estate.company or estate.name}　　{local_today().isoformat()}", st.body),
     ]
     return story
 

@@ -32,6 +32,7 @@ from propdesk.auth.users import (
     unlock_user,
     update_user,
 )
+from propdesk.clock import LOCAL_TZ
 from propdesk.db.types import utcnow
 from propdesk.errors import DomainError
 from ui.context import AppContext
@@ -68,7 +69,9 @@ class UsersModel(QAbstractTableModel):
         if not u.active:
             return self.tr("disabled")
         if u.locked_until is not None and u.locked_until > utcnow():
-            return self.tr("locked until %1").replace("%1", f"{u.locked_until.astimezone():%H:%M}")
+            return self.tr("locked until %1").replace(
+                "%1", f"{u.locked_until.astimezone(LOCAL_TZ):%H:%M}"
+            )
         return self.tr("active")
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -84,7 +87,7 @@ class UsersModel(QAbstractTableModel):
             return u.role_label
         if col == 3:
             return self._state(u)
-        return f"{u.last_login_at.astimezone():%Y-%m-%d %H:%M}" if u.last_login_at else "—"
+        return f"{u.last_login_at.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M}" if u.last_login_at else "—"
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from propdesk.clock import local_date
 from propdesk.db.types import utcnow
 from propdesk.errors import DomainError
 from propdesk.fees.periods import add_months, first_day, last_day, period_of
 from propdesk.reporting.monthly import monthly_report
 from propdesk.reporting.values import MonthlyReport
-from propdesk.tickets.sla import local_date
 from ui.context import AppContext
 from ui.dashboard.charts import BarChartView, PieChartView
 from ui.dashboard.naming import named

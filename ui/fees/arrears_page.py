@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission
+from propdesk.clock import local_today
 from propdesk.errors import DomainError
 from propdesk.fees.arrears import (
     ArrearsRow,
@@ -71,7 +72,7 @@ class ArrearsPage(QWidget):
         self.min_days = QSpinBox(self)
         self.min_days.setRange(0, 3650)
         self.min_days.setSuffix(self.tr(" days"))
-        self.as_of = QDateEdit(qdate(date.today()), self)
+        self.as_of = QDateEdit(qdate(local_today()), self)
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
         self.total_label = QLabel(self)
@@ -261,10 +262,10 @@ class ContactDialog(QDialog):
         self.kind = QComboBox(self)
         for key, zh in CONTACT_KINDS.items():
             self.kind.addItem(zh, key)
-        self.day = QDateEdit(qdate(date.today()), self)
+        self.day = QDateEdit(qdate(local_today()), self)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.outcome = QLineEdit(self)
-        self.promise = QDateEdit(qdate(date.today()), self)
+        self.promise = QDateEdit(qdate(local_today()), self)
         self.promise.setDisplayFormat("yyyy-MM-dd")
         self.promise.setEnabled(False)
         from PySide6.QtWidgets import QCheckBox

@@ -3,8 +3,6 @@ discount rules, and batch printing of payment notices."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission
+from propdesk.clock import local_today
 from propdesk.errors import DomainError
 from propdesk.fees.billing import BillingResult, billed_periods, run_billing
 from propdesk.fees.discounts import (
@@ -55,7 +54,7 @@ class BillingPage(QWidget):
         self.ctx = ctx
         # --- billing run -------------------------------------------------------------
         run_box = QGroupBox(self.tr("Billing run"), self)
-        self.month = QLineEdit(period_of(date.today()), run_box)
+        self.month = QLineEdit(period_of(local_today()), run_box)
         self.run_button = QPushButton(self.tr("&Run billing"), run_box)
         self.run_button.setEnabled(ctx.can(Permission.RUN_BILLING))
         self.run_result = QLabel(run_box)
@@ -98,7 +97,7 @@ class BillingPage(QWidget):
         for it in ctx.read(list_items):
             if it.kind != ItemKind.ONE_OFF:
                 self.item.addItem(it.name, it.code)
-        self.rate_from = QDateEdit(qdate(date.today().replace(day=1)), rate_box)
+        self.rate_from = QDateEdit(qdate(local_today().replace(day=1)), rate_box)
         self.rate_from.setDisplayFormat("yyyy-MM-dd")
         self.rate_value = QLineEdit(rate_box)
         self.rate_value.setPlaceholderText(self.tr("yuan per m², per unit or per m³/kWh"))

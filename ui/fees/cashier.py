@@ -79,7 +79,9 @@ class CashierPage(QWidget):
 
         self.unit_edit = QLineEdit(self)
         self.unit_edit.setObjectName("unit_code")
-        self.unit_edit.setPlaceholderText(self.tr("Unit code (e.g. 3-2-1502), owner name or phone, then Enter"))
+        self.unit_edit.setPlaceholderText(
+            self.tr("Unit code (e.g. 3-2-1502), owner name or phone, then Enter")
+        )
         self.unit_info = QLabel(self)
         self.unit_info.setObjectName("unit_info")
         self.unit_info.setTextFormat(Qt.TextFormat.PlainText)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from propdesk.clock import local_today
 from propdesk.errors import DomainError
 from propdesk.fees.collection import CollectionRow, collection_rows, rate_text, summarize
 from propdesk.fees.money import yuan
@@ -33,7 +32,7 @@ class CollectionPage(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        this = period_of(date.today())
+        this = period_of(local_today())
         self.first = QLineEdit(this, self)
         self.last = QLineEdit(this, self)
         self.group = QComboBox(self)

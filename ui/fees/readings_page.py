@@ -7,7 +7,6 @@ the 翻零 column) or entered through *Meter replaced…*.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from propdesk.clock import local_today
 from propdesk.errors import DomainError
 from propdesk.fees.meters import GridRow, Replacement, reading_grid, record_reading
 from propdesk.fees.money import parse_yuan
@@ -68,7 +68,7 @@ class ReadingsModel(QAbstractTableModel):
     def __init__(self, *, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.period = period_of(date.today())
+        self.period = period_of(local_today())
         self.kind = "water"
         self._rows: list[GridRow] = []
         self._rollover: set[int] = set()
@@ -205,7 +205,7 @@ class ReadingsPage(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.period = QLineEdit(period_of(date.today()), self)
+        self.period = QLineEdit(period_of(local_today()), self)
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("Water"), "water")
         self.kind.addItem(self.tr("Electricity"), "electricity")

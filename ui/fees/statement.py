@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.auth.permissions import Permission
+from propdesk.clock import LOCAL_TZ
 from propdesk.errors import DomainError
 from propdesk.fees.money import parse_yuan, yuan
 from propdesk.fees.notices import (
@@ -129,7 +130,11 @@ class StatementDialog(QDialog):
         )
         self.notices_model: ListTableModel[NoticeInfo] = ListTableModel(
             [
-                (self.tr("Sent"), lambda n: n.sent_at.astimezone().strftime("%Y-%m-%d"), False),
+                (
+                    self.tr("Sent"),
+                    lambda n: n.sent_at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d"),
+                    False,
+                ),
                 (self.tr("Notice"), lambda n: n.title, False),
                 (self.tr("Amount"), lambda n: yuan(n.amount_fen) if n.amount_fen else "", True),
                 (self.tr("By"), lambda n: n.sent_by, False),

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy import ColumnElement, Row, and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from propdesk.clock import LOCAL_TZ
 from propdesk.db.types import utcnow
 from propdesk.errors import ValidationError
 from propdesk.keys import services as keys
 from propdesk.keys.models import KeyDeposit, KeyLoan
 from propdesk.registry.models import Unit
-from propdesk.tickets.sla import LOCAL_TZ
 from ui.common.sql_table_model import RIGHT, SqlColumn, SqlTableModel
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext

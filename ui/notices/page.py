@@ -46,10 +46,10 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.auth.permissions import Permission
+from propdesk.clock import local_date
 from propdesk.db.types import utcnow
 from propdesk.errors import DomainError, ValidationError
 from propdesk.reporting import notices as svc
-from propdesk.tickets.sla import local_date
 from reports.pdf.notice import NoticePrint, notice_pdf
 from ui.context import AppContext
 from ui.dashboard.naming import named

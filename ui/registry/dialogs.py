@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import false
 from sqlalchemy.orm import Session
 
+from propdesk.clock import local_today
 from propdesk.errors import ValidationError
 from propdesk.registry import services as reg
 from propdesk.registry.models import OccupancyRole
@@ -50,7 +51,7 @@ def _pydate(q: QDate) -> date:
 
 
 def date_edit(value: date | None = None) -> QDateEdit:
-    edit = QDateEdit(_qdate(value or date.today()))
+    edit = QDateEdit(_qdate(value or local_today()))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit

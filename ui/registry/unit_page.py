@@ -6,12 +6,11 @@ parking; then every panel registered in ``ui.extensions.UNIT_PANELS`` (tickets, 
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from propdesk.auth.permissions import Permission
+from propdesk.clock import local_today
 from propdesk.errors import DomainError
 from propdesk.registry import services as reg
 from propdesk.registry.values import UnitDossier
@@ -95,7 +94,7 @@ class UnitPage(RecordPage):
         u = d.unit
         # A move-out dated today belongs in the history at once (its end date is the last day).
         occupancies = (*d.current, *d.history)  # owners first, as the service orders them
-        today = date.today()
+        today = local_today()
         current = [o for o in occupancies if o.end_date is None or o.end_date > today]
         history = [o for o in occupancies if not (o.end_date is None or o.end_date > today)]
         history.sort(key=lambda o: o.end_date or today, reverse=True)

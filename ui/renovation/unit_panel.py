@@ -6,11 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
+from propdesk.clock import LOCAL_TZ
 from propdesk.db.types import utcnow
 from propdesk.keys.services import DepositInfo, KeyOut, keys_out, unit_deposits
 from propdesk.renovation.queries import unit_permits
 from propdesk.renovation.values import GlanceRow
-from propdesk.tickets.sla import LOCAL_TZ
 from ui.context import AppContext
 from ui.renovation.dialogs import ApplicationDialog
 from ui.renovation.labels import status_label

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from propdesk.clock import local_date
 from propdesk.db.types import utcnow
-from propdesk.tickets.sla import local_date
 from ui.common.forms import FormErrors, attempt
 from ui.context import AppContext
 

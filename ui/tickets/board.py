@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from propdesk.clock import local_date
 from propdesk.db.types import utcnow
 from propdesk.tickets import catalog
 from propdesk.tickets.queries import BoardCounts, BoardFilter, board_conditions, board_counts
-from propdesk.tickets.sla import local_date
 from propdesk.tickets.staff import list_staff
 from propdesk.tickets.values import TicketKind, TicketStatus
 from ui.common.table_view import RecordTableView

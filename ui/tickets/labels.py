@@ -6,7 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from propdesk.tickets.sla import LOCAL_TZ
+from propdesk.clock import LOCAL_TZ
 
 _CTX = "TicketLabels"
 

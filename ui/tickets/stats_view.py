@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from propdesk.clock import local_date
 from propdesk.db.types import utcnow
 from propdesk.errors import DomainError
 from propdesk.registry.services import get_estate
-from propdesk.tickets.sla import local_date
 from propdesk.tickets.stats import complaint_stats
 from propdesk.tickets.values import ComplaintStats, StatLine
 from ui.context import AppContext

@@ -14,7 +14,6 @@ from alembic import op
 
 import propdesk.db.types
 
-
 revision: str = "tickets_0001"
 down_revision: str | Sequence[str] | None = "0001_foundation"
 branch_labels: str | Sequence[str] | None = ("tickets",)

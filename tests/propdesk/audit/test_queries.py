@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -15,6 +15,7 @@ from propdesk.audit.queries import (
     shown_changes,
 )
 from propdesk.auth.actor import Actor, Role
+from propdesk.clock import local_today
 from propdesk.db.engine import Database
 from propdesk.errors import NotAllowed
 from propdesk.registry import services as reg
@@ -34,7 +35,7 @@ def _changes(db: Database) -> int:
 
 def test_filters(db: Database) -> None:
     pid = _changes(db)
-    today = date.today()
+    today = local_today()
     with db.begin(MANAGER) as s:
         assert count_audit(s) == 3
         assert [r.action for r in list_audit(s, AuditFilter(record_id=str(pid)))] == [

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from propdesk.clock import LOCAL_TZ
 from propdesk.db.engine import Database
 from propdesk.tickets import catalog
 from propdesk.tickets import services as svc
 from propdesk.tickets.queries import ticket_detail
-from propdesk.tickets.sla import LOCAL_TZ, Calendar, add_working_days, deadlines
+from propdesk.tickets.sla import Calendar, add_working_days, deadlines
 from tests.propdesk.tickets.helpers import CLERK, MANAGER, category_id, make_desk
 
 

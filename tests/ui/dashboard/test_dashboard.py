@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from propdesk.auth.actor import Actor, Role
+from propdesk.clock import local_date
 from propdesk.db.engine import Database
 from propdesk.db.types import utcnow
 from propdesk.demo.build import generate_demo
 from propdesk.desk import parcels
 from propdesk.fees.periods import period_of
 from propdesk.reporting.monthly import monthly_report
-from propdesk.tickets.sla import local_date
 from tests.ui.helpers import make_ctx
 from ui.dashboard.page import DashboardPage
 from ui.extensions import NAV_MODULES
