@@ -20,7 +20,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, Table
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -75,9 +75,9 @@ def _tables_of(module: str) -> set[str]:
     import_all_models()
     importlib.import_module(module)
     return {
-        m.local_table.name  # type: ignore[union-attr]
+        table.name
         for m in Base.registry.mappers
-        if m.class_.__module__ == module and m.local_table is not None
+        if m.class_.__module__ == module and isinstance(table := m.local_table, Table)
     }
 
 
