@@ -110,6 +110,15 @@ def _monthly_rows(session: Session, period: str) -> tuple[list[dict[str, object]
     return rows, no_rate
 
 
+def billing_rows(session: Session, period: str) -> tuple[list[dict[str, object]], list[str]]:
+    """The bill rows a run of ``period`` would create, and the items without a rate.
+
+    Nothing is written: bulk writers (the demo) insert these rows themselves, with the
+    run fields :func:`run_billing` adds (``run_id``, ``source``, ``paid_fen``…).
+    """
+    return _monthly_rows(session, parse_period(period))
+
+
 def _chunks(rows: list[dict[str, object]], size: int) -> Iterable[list[dict[str, object]]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
