@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy.orm import Session
-
-from propdesk.auth.actor import Actor
 from propdesk.clock import LOCAL_TZ, local_date, local_midnight, local_today
 from propdesk.db.types import utcnow
+from propdesk.session_info import actor_or_system as actor_of
+from propdesk.validate import clean_text as clean
 
-__all__ = ["LOCAL_TZ", "actor_of", "local_date", "local_midnight", "now_or", "today_or"]
-
-
-def actor_of(session: Session) -> Actor:
-    """The acting user of this transaction (the system actor for batch work)."""
-    actor = session.info.get("actor")
-    return actor if isinstance(actor, Actor) else Actor.system()
+__all__ = [
+    "LOCAL_TZ",
+    "actor_of",
+    "clean",
+    "local_date",
+    "local_midnight",
+    "now_or",
+    "today_or",
+]
 
 
 def now_or(at: datetime | None) -> datetime:
@@ -31,15 +32,3 @@ def now_or(at: datetime | None) -> datetime:
 def today_or(day: date | None) -> date:
     """``day`` or today's local date at the desk."""
     return day if day is not None else local_today()
-
-
-def clean(text: str | None, field: str, limit: int, *, required: str = "") -> str:
-    """Strip ``text``; raise a ValidationError when required and empty, or too long."""
-    from propdesk.errors import ValidationError
-
-    value = (text or "").strip()
-    if required and not value:
-        raise ValidationError(field, required)
-    if len(value) > limit:
-        raise ValidationError(field, f"不能超过{limit}个字。")
-    return value

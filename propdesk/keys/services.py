@@ -14,12 +14,14 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from propdesk.auth.actor import Actor
 from propdesk.db.types import utcnow
 from propdesk.errors import InvalidTransition, NotFound, ValidationError
 from propdesk.keys.models import KeyDeposit, KeyLoan
 from propdesk.privacy import shown_phone
 from propdesk.registry.models import Unit
+from propdesk.session_info import actor_name as _who
+from propdesk.session_info import actor_or_none
+from propdesk.validate import clean_text as _text
 
 _SPLIT = re.compile(r"[,，、;；/\s]+")
 
@@ -55,20 +57,6 @@ class DepositInfo:
     deposited_at: datetime
     withdrawn_at: datetime | None
     on_loan: bool
-
-
-def _who(session: Session) -> str:
-    actor = session.info.get("actor")
-    return actor.display_name if isinstance(actor, Actor) else "系统"
-
-
-def _text(value: str | None, field: str, limit: int, required: str = "") -> str:
-    text = (value or "").strip()
-    if required and not text:
-        raise ValidationError(field, required)
-    if len(text) > limit:
-        raise ValidationError(field, f"不能超过{limit}个字。")
-    return text
 
 
 def authorised_names(text: str) -> tuple[str, ...]:
@@ -212,7 +200,7 @@ def withdraw_key(session: Session, *, deposit_id: int, withdrawn_by: str) -> Non
 
 def keys_out(session: Session, *, now: datetime, unit_id: int | None = None) -> list[KeyOut]:
     """Keys lent out and not returned, overdue first, then by due time (for the handover)."""
-    actor = session.info.get("actor")
+    actor = actor_or_none(session)
     stmt = (
         select(KeyLoan, KeyDeposit.tag_no, KeyDeposit.unit_id, Unit.code)
         .join(KeyDeposit, KeyDeposit.id == KeyLoan.deposit_id)
@@ -230,7 +218,7 @@ def keys_out(session: Session, *, now: datetime, unit_id: int | None = None) -> 
             uid,
             code,
             loan.borrower,
-            shown_phone(actor if isinstance(actor, Actor) else None, loan.borrower_phone),
+            shown_phone(actor, loan.borrower_phone),
             loan.purpose,
             loan.lent_at,
             loan.due_at,
@@ -255,7 +243,7 @@ def count_keys_overdue(session: Session, *, now: datetime) -> int:
 
 def unit_deposits(session: Session, unit_id: int) -> list[DepositInfo]:
     """The unit's keys in custody (current first, then withdrawn ones)."""
-    actor = session.info.get("actor")
+    actor = actor_or_none(session)
     on_loan = set(
         session.scalars(
             select(KeyLoan.deposit_id)
@@ -276,7 +264,7 @@ def unit_deposits(session: Session, unit_id: int) -> list[DepositInfo]:
             d.unit_id,
             code,
             d.deposited_by,
-            shown_phone(actor if isinstance(actor, Actor) else None, d.phone),
+            shown_phone(actor, d.phone),
             d.purpose,
             authorised_names(d.authorised),
             d.key_count,

@@ -7,39 +7,29 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from propdesk.auth.actor import Actor
-from propdesk.clock import local_today
+from propdesk.clock import local_today as today
 from propdesk.errors import ValidationError
 from propdesk.fees.meters import create_meter, record_reading
 from propdesk.fees.models import Meter
 from propdesk.fees.periods import period_of
 from propdesk.registry.models import Unit
+from propdesk.session_info import actor_name as who
+from propdesk.session_info import actor_or_none as actor_of
+from propdesk.validate import clean_text as text
+
+__all__ = [
+    "METER_KINDS",
+    "actor_of",
+    "check_reading",
+    "record_unit_readings",
+    "text",
+    "today",
+    "unit_meter",
+    "who",
+]
 
 METER_KINDS = ("water", "electricity")
 MAX_READING_CENTI = 100_000_00
-
-
-def actor_of(session: Session) -> Actor | None:
-    actor = session.info.get("actor")
-    return actor if isinstance(actor, Actor) else None
-
-
-def who(session: Session) -> str:
-    actor = actor_of(session)
-    return actor.display_name if actor else "系统"
-
-
-def today() -> date:
-    return local_today()
-
-
-def text(value: str | None, field: str, limit: int, required: str = "") -> str:
-    out = (value or "").strip()
-    if required and not out:
-        raise ValidationError(field, required)
-    if len(out) > limit:
-        raise ValidationError(field, f"不能超过{limit}个字。")
-    return out
 
 
 def check_reading(value: int | None, field: str) -> int | None:

@@ -12,7 +12,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from propdesk.auth.actor import Actor
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import Conflict, NotFound, ValidationError
 from propdesk.privacy import mask_id_number, may_see_personal_data, shown_phone
@@ -39,11 +38,7 @@ from propdesk.registry.values import (
     UnitDossier,
     UnitInfo,
 )
-
-
-def _actor(session: Session) -> Actor | None:
-    actor = session.info.get("actor")
-    return actor if isinstance(actor, Actor) else None
+from propdesk.session_info import actor_or_none as _actor
 
 
 def _require_edit(session: Session) -> None:

@@ -14,11 +14,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from propdesk.auth.actor import Actor
 from propdesk.auth.permissions import Permission, require
 from propdesk.db.types import utcnow
 from propdesk.errors import Conflict, NotAllowed, NotFound, ValidationError
 from propdesk.registry.models import Person, Unit
+from propdesk.session_info import actor_or_system as _actor
 from propdesk.tickets import catalog
 from propdesk.tickets.models import Staff, Ticket, TicketCallback, TicketQualityCheck
 from propdesk.tickets.numbering import next_number
@@ -36,11 +36,6 @@ from propdesk.tickets.values import (
 from propdesk.tickets.workflow import Action, move, record
 
 MAX_DESCRIPTION = 2000
-
-
-def _actor(session: Session) -> Actor:
-    actor = session.info.get("actor")
-    return actor if isinstance(actor, Actor) else Actor.system()
 
 
 def _now(at: datetime | None) -> datetime:
