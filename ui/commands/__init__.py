@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from propdesk.db.engine import Database, open_database
@@ -19,6 +20,19 @@ def open_db_from_args(args: argparse.Namespace, *, upgrade: bool = True) -> Data
     url = checked_url(args)
     with database_errors(url):
         return open_database(url, upgrade=upgrade)
+
+
+def output_path(path: str, suffix: str) -> Path:
+    """``path`` as the file a command will write: it must end in ``suffix`` (``".pdf"``…)
+    and its folder must exist, else one clear :class:`ui.cli.CliError` line."""
+    from ui.cli import CliError
+
+    target = Path(path)
+    if target.suffix.lower() != suffix:
+        raise CliError(f"输出文件应以 {suffix} 结尾：{path}")
+    if not target.parent.exists():
+        raise CliError(f"文件夹不存在：{target.parent}")
+    return target
 
 
 _GROUP_HELP = {

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -23,7 +22,7 @@ from propdesk.clock import local_today
 from propdesk.errors import NotFound
 from propdesk.fees.periods import parse_period
 from propdesk.registry import services as reg
-from ui.commands import group, open_db_from_args
+from ui.commands import group, open_db_from_args, output_path
 
 # Scheduled finance work runs as finance: billing allowed, phones masked in exports.
 CLI_ACTOR = Actor(
@@ -71,17 +70,6 @@ def register(sub: Any) -> None:
     rem.set_defaults(func=_print_reminders)
 
 
-def _target(path: str, suffix: str) -> Path:
-    from ui.cli import CliError
-
-    target = Path(path)
-    if target.suffix.lower() != suffix:
-        raise CliError(f"输出文件应以 {suffix} 结尾：{path}")
-    if not target.parent.exists():
-        raise CliError(f"文件夹不存在：{target.parent}")
-    return target
-
-
 def _day(text: str | None) -> date:
     from ui.cli import CliError
 
@@ -126,7 +114,7 @@ def _export_fees(args: argparse.Namespace) -> int:
     from propdesk.fees.exports import fee_sheet_rows
     from reports.excel.fees import write_fee_sheet
 
-    target = _target(args.output, ".xlsx")
+    target = output_path(args.output, ".xlsx")
     first = parse_period(args.month)
     last = parse_period(args.to) if args.to else first
     database = open_db_from_args(args)
@@ -154,7 +142,7 @@ def _export_arrears(args: argparse.Namespace) -> int:
     from propdesk.fees.exports import arrears_sheet_rows
     from reports.excel.fees import write_arrears_sheet
 
-    target = _target(args.output, ".xlsx")
+    target = output_path(args.output, ".xlsx")
     day = _day(args.as_of)
     database = open_db_from_args(args)
     try:
@@ -177,7 +165,7 @@ def _print_notices(args: argparse.Namespace) -> int:
     from propdesk.fees.notices import estate_header, log_notices, notice_pages
     from reports.pdf.fee_notices import notices_pdf
 
-    target = _target(args.output, ".pdf")
+    target = output_path(args.output, ".pdf")
     period = parse_period(args.month)
     database = open_db_from_args(args)
     try:
@@ -197,7 +185,7 @@ def _print_reminders(args: argparse.Namespace) -> int:
     from propdesk.fees.notices import estate_header, log_notices, reminder_letters
     from reports.pdf.fee_notices import letters_pdf
 
-    target = _target(args.output, ".pdf")
+    target = output_path(args.output, ".pdf")
     day = _day(args.as_of)
     database = open_db_from_args(args)
     try:

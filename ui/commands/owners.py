@@ -21,7 +21,7 @@ from propdesk.errors import NotFound
 from propdesk.registry import services as reg
 from propdesk.registry.ledger import LedgerImportError, import_ledger, ledger_rows
 from propdesk.registry.values import BuildingInfo
-from ui.commands import group, open_db_from_args
+from ui.commands import group, open_db_from_args, output_path
 
 
 def register(sub: Any) -> None:
@@ -64,21 +64,10 @@ def register(sub: Any) -> None:
     prn.set_defaults(func=_print)
 
 
-def _xlsx_target(path: str) -> Path:
-    from ui.cli import CliError
-
-    target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        raise CliError(f"输出文件应以 .xlsx 结尾：{path}")
-    if not target.parent.exists():
-        raise CliError(f"文件夹不存在：{target.parent}")
-    return target
-
-
 def _import(args: argparse.Namespace) -> int:
     from reports.excel.owners import read_ledger, write_error_report
 
-    report = _xlsx_target(args.report) if args.report else None
+    report = output_path(args.report, ".xlsx") if args.report else None
     rows = read_ledger(Path(args.file))
     database = open_db_from_args(args)
     try:
@@ -116,7 +105,7 @@ def _building(session: Session, code: str) -> BuildingInfo:
 def _export(args: argparse.Namespace) -> int:
     from reports.excel.owners import write_export
 
-    target = _xlsx_target(args.file)
+    target = output_path(args.file, ".xlsx")
     database = open_db_from_args(args)
     actor = Actor.system()
     try:
@@ -134,7 +123,7 @@ def _export(args: argparse.Namespace) -> int:
 def _template(args: argparse.Namespace) -> int:
     from reports.excel.owners import write_template
 
-    target = _xlsx_target(args.file)
+    target = output_path(args.file, ".xlsx")
     write_template(target)
     print(f"导入模板已保存：{target}")
     return 0

@@ -7,11 +7,10 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from propdesk.auth.actor import Actor, Role
-from ui.commands import group, open_db_from_args
+from ui.commands import group, open_db_from_args, output_path
 
 CLI_ACTOR = Actor(
     user_id=None, username="report-cli", display_name="经理（命令行）", role=Role.MANAGER
@@ -30,17 +29,6 @@ def register(sub: Any) -> None:
     monthly.set_defaults(func=_monthly)
 
 
-def _target(path: str, suffix: str) -> Path:
-    from ui.cli import CliError
-
-    target = Path(path)
-    if target.suffix.lower() != suffix:
-        raise CliError(f"输出文件应以 {suffix} 结尾：{path}")
-    if not target.parent.exists():
-        raise CliError(f"文件夹不存在：{target.parent}")
-    return target
-
-
 def _monthly(args: argparse.Namespace) -> int:
     from propdesk.reporting.monthly import monthly_report, parse_month
     from ui.cli import CliError
@@ -48,8 +36,8 @@ def _monthly(args: argparse.Namespace) -> int:
     if not args.output and not args.xlsx:
         raise CliError("请用 -o FILE.pdf 或 --xlsx FILE.xlsx 指定输出文件。")
     period = parse_month(args.month)
-    pdf = _target(args.output, ".pdf") if args.output else None
-    xlsx = _target(args.xlsx, ".xlsx") if args.xlsx else None
+    pdf = output_path(args.output, ".pdf") if args.output else None
+    xlsx = output_path(args.xlsx, ".xlsx") if args.xlsx else None
     database = open_db_from_args(args)
     try:
         with database.begin(CLI_ACTOR) as session:
