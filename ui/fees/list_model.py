@@ -7,17 +7,19 @@ rate) or are few (a unit's statement): filtering happens in SQL and the model is
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QBrush, QColor
 
+from ui.common.list_model import RIGHT, AnyIndex, RowListModel
+
+__all__ = ["RIGHT", "AnyIndex", "ListTableModel"]
+
 T = TypeVar("T")
-AnyIndex = QModelIndex | QPersistentModelIndex
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class ListTableModel(QAbstractTableModel, Generic[T]):
+class ListTableModel(RowListModel[T]):
     """Rows of ``T``; each column is ``(header, getter, right_aligned)``.
 
     ``highlight(row) -> bool`` paints a row red (e.g. long overdue, voided).
@@ -30,44 +32,12 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
         highlight: Callable[[T], bool] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._rows: list[T] = []
-        self._highlight = highlight
+        def red(row: T) -> QBrush | None:
+            return QBrush(QColor("#b00020")) if highlight is not None and highlight(row) else None
 
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_value(self, row: int) -> T:
-        return self._rows[row]
-
-    def rows(self) -> list[T]:
-        return list(self._rows)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section][0]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        value = self._rows[index.row()]
-        _h, getter, right = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return getter(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and right:
-            return int(RIGHT)
-        if role == Qt.ItemDataRole.ForegroundRole and self._highlight and self._highlight(value):
-            return QBrush(QColor("#b00020"))
-        return None
+        super().__init__(
+            [(header, getter) for header, getter, _right in columns],
+            right_aligned=[i for i, (_h, _g, right) in enumerate(columns) if right],
+            foreground=red if highlight is not None else None,
+            parent=parent,
+        )

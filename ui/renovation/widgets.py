@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -28,11 +28,11 @@ from sqlalchemy.orm import Session
 from propdesk.clock import local_date
 from propdesk.db.types import utcnow
 from ui.common.forms import FormErrors, attempt
+from ui.common.list_model import RowListModel
 from ui.context import AppContext
 
 T = TypeVar("T")
 W = TypeVar("W", bound=QWidget)
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def named(widget: W, name: str) -> W:
@@ -112,7 +112,7 @@ class ServiceDialog(QDialog):
             self.accept()
 
 
-class ListModel(QAbstractTableModel, Generic[T]):
+class ListModel(RowListModel[T]):
     """A read-only model over a short list; ``columns`` are ``(header, value_of_row)``."""
 
     def __init__(
@@ -122,41 +122,11 @@ class ListModel(QAbstractTableModel, Generic[T]):
         foreground: Callable[[T], QColor | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._rows: list[T] = []
-        self._foreground = foreground
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        super().__init__(columns, foreground=foreground, parent=parent)
 
     def item(self, row: int) -> T:
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[index.column()][1](row)
-        if role == Qt.ItemDataRole.ForegroundRole and self._foreground is not None:
-            return self._foreground(row)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section][0]
-        return None
+        """The value shown in ``row``."""
+        return self.row_value(row)
 
 
 OVERDUE_COLOR = QColor("#b00020")
