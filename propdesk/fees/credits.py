@@ -152,24 +152,8 @@ def pay_lines_from_credit(
     for line, take in zip(lines, owed, strict=True):
         line.paid_fen += take
         line.settled = True
-        allocations.append(
-            {
-                "bill_line_id": line.id,
-                "payment_id": None,
-                "kind": AllocKind.CREDIT.value,
-                "amount_fen": take,
-                "paid_on": day,
-            }
-        )
-        entries.append(
-            {
-                "unit_id": unit_id,
-                "amount_fen": -take,
-                "kind": "consume",
-                "bill_line_id": line.id,
-                "by": username,
-            }
-        )
+        allocations.append(_credit_allocation(line, take, day))
+        entries.append(_consume_entry(line, take, username))
     session.flush()
     session.execute(insert(Allocation), allocations)
     session.execute(insert(CreditEntry), entries)
@@ -212,26 +196,32 @@ def apply_credits(session: Session, unit_ids: Sequence[int], *, on: date | None 
             line.settled = line.paid_fen + line.waived_fen == line.amount_fen
             balance -= take
             used_total += take
-            allocations.append(
-                {
-                    "bill_line_id": line.id,
-                    "payment_id": None,
-                    "kind": AllocKind.CREDIT.value,
-                    "amount_fen": take,
-                    "paid_on": day,
-                }
-            )
-            entries.append(
-                {
-                    "unit_id": unit_id,
-                    "amount_fen": -take,
-                    "kind": "consume",
-                    "bill_line_id": line.id,
-                    "by": username,
-                }
-            )
+            allocations.append(_credit_allocation(line, take, day))
+            entries.append(_consume_entry(line, take, username))
     session.flush()
     if allocations:
         session.execute(insert(Allocation), allocations)
         session.execute(insert(CreditEntry), entries)
     return used_total
+
+
+def _credit_allocation(line: BillLine, take: int, day: date) -> dict[str, object]:
+    """The allocation row of ``take`` fen of credit paying ``line`` on ``day``."""
+    return {
+        "bill_line_id": line.id,
+        "payment_id": None,
+        "kind": AllocKind.CREDIT.value,
+        "amount_fen": take,
+        "paid_on": day,
+    }
+
+
+def _consume_entry(line: BillLine, take: int, username: str) -> dict[str, object]:
+    """The credit-ledger row taking ``take`` fen from ``line``'s unit to pay it."""
+    return {
+        "unit_id": line.unit_id,
+        "amount_fen": -take,
+        "kind": "consume",
+        "bill_line_id": line.id,
+        "by": username,
+    }
