@@ -14,6 +14,15 @@ from propdesk.db.types import utcnow
 LOCAL_TZ = timezone(timedelta(hours=8), "CST")
 
 
+def now_or(at: datetime | None) -> datetime:
+    """``at`` (timezone-aware; a naive one is a programming error) or now, UTC."""
+    if at is None:
+        return utcnow()
+    if at.tzinfo is None:
+        raise ValueError("naive datetime")
+    return at
+
+
 def local_now() -> datetime:
     """Now, as an aware datetime in the estate's time zone."""
     return utcnow().astimezone(LOCAL_TZ)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
-from propdesk.clock import LOCAL_TZ, local_date, local_midnight, local_today
-from propdesk.db.types import utcnow
+from propdesk.clock import LOCAL_TZ, local_date, local_midnight, local_today, now_or
 from propdesk.session_info import actor_or_system as actor_of
 from propdesk.validate import clean_text as clean
 
@@ -18,15 +17,6 @@ __all__ = [
     "now_or",
     "today_or",
 ]
-
-
-def now_or(at: datetime | None) -> datetime:
-    """``at`` (timezone-aware) or now, UTC."""
-    if at is None:
-        return utcnow()
-    if at.tzinfo is None:
-        raise ValueError("naive datetime")
-    return at
 
 
 def today_or(day: date | None) -> date:

@@ -15,7 +15,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission, require
-from propdesk.db.types import utcnow
+from propdesk.clock import now_or as _now
 from propdesk.errors import Conflict, NotAllowed, NotFound, ValidationError
 from propdesk.registry.models import Person, Unit
 from propdesk.session_info import actor_or_system as _actor
@@ -36,14 +36,6 @@ from propdesk.tickets.values import (
 from propdesk.tickets.workflow import Action, move, record
 
 MAX_DESCRIPTION = 2000
-
-
-def _now(at: datetime | None) -> datetime:
-    if at is None:
-        return utcnow()
-    if at.tzinfo is None:
-        raise ValueError("naive datetime")
-    return at
 
 
 def load(session: Session, ticket_id: int, expected_version: int | None = None) -> Ticket:
