@@ -1,8 +1,8 @@
 """Writing hundreds of thousands of fee rows at once (the demo's year of bills).
 
 :func:`insert_rows` takes rows as tuples in a fixed column order. On SQLite it converts
-each value with the column type's own bind processor for the dialect (memoised per distinct value,
-so a date used 50,000 times is converted once) and hands the tuples to the driver's
+each distinct value once with the column type's own bind processor for the dialect
+(a date used 50,000 times is converted once) and hands the tuples to the driver's
 ``executemany`` on the session's connection, in the caller's transaction; elsewhere it
 is a plain Core ``insert``. Either way the audit trail gets one summary row
 (``bulk_insert`` with the row count and a note). Every column the table needs must be
@@ -11,7 +11,8 @@ given: Python-side column defaults are not applied on the SQLite path.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, cast
 
 from sqlalchemy import Table, insert
@@ -42,8 +43,7 @@ def insert_rows(
         return
     converters: list[tuple[int, Callable[[Any], Any]]] = []
     for i, name in enumerate(columns):
-        column_type = table.c[name].type
-        process = column_type.dialect_impl(dialect).bind_processor(dialect)
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
             converters.append((i, _memoised(process)))
     params: list[tuple[Any, ...]] = list(rows)
@@ -62,6 +62,8 @@ def insert_rows(
 
 
 def _memoised(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``process`` remembering its result per distinct value (dates, times and flags
+    repeat a lot in bulk rows)."""
     seen: dict[Any, Any] = {}
 
     def convert(value: Any) -> Any:
@@ -72,5 +74,23 @@ def _memoised(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
         except KeyError:
             out = seen[value] = process(value)
             return out
+        except TypeError:  # unhashable
+            return process(value)
 
     return convert
+
+
+@contextmanager
+def roomy_cache(session: Session, kib: int = 65_536) -> Iterator[None]:
+    """On SQLite, a bigger page cache (``kib`` KiB) while large indexed tables are
+    written, so index pages stay in memory; the connection's own size is restored after."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{int(kib)}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from propdesk.demo.bulk import reserve_ids
 from propdesk.demo.steps import DemoContext
 from propdesk.fees.billing import billing_rows
-from propdesk.fees.bulk_rows import insert_rows
+from propdesk.fees.bulk_rows import insert_rows, roomy_cache
 from propdesk.fees.items import ensure_standard_items
 from propdesk.fees.models import (
     BILLING_SOURCE,
@@ -148,7 +148,7 @@ def _meters(
             },
         ],
     )
-    meters = [
+    meters: list[dict[str, object]] = [
         {
             "code": f"W-{uid:06d}",
             "kind": "water",
@@ -244,14 +244,16 @@ def build_fees(session: Session, ctx: DemoContext) -> None:
     session.flush()
 
     periods = [add_months(first, k) for k in range(MONTHS)]
-    _meters(session, ctx, items, start, periods)
+    with roomy_cache(session):
+        _meters(session, ctx, items, start, periods)
     bills = _bills(session, ctx, periods)
     ctx.progress(0.4, "收费：收款记录")
     unit_ids = list(session.scalars(select(Unit.id).order_by(Unit.id)))
     profile = _profiles(rng, unit_ids)
     payments, allocs = _plan_payments(rng, today, periods, unit_ids, profile, bills.lines)
     payments, allocs, seq = _number_receipts(payments, allocs)
-    _write_year(session, bills, payments, allocs)
+    with roomy_cache(session):
+        _write_year(session, bills, payments, allocs)
     ctx.progress(0.8, "收费：预缴与作废")
     for year, value in seq.items():
         session.execute(insert(ReceiptCounter).values(series=series_for(year), last_value=value))
@@ -463,7 +465,7 @@ def _number_receipts(
 ) -> tuple[list[dict[str, object]], list[_Split], dict[int, int]]:
     """Payments (and their splits) in time order with gap-free receipt numbers per year
     and a transaction reference unless cash, and the last number used per year."""
-    order = sorted(range(len(payments)), key=lambda i: (payments[i]["paid_at"], i))  # type: ignore[return-value]
+    order = sorted(range(len(payments)), key=lambda i: (cast(datetime, payments[i]["paid_at"]), i))
     seq: dict[int, int] = defaultdict(int)
     for n, i in enumerate(order):
         pay = payments[i]
