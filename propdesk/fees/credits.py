@@ -21,6 +21,7 @@ from propdesk.auth.permissions import Permission, require
 from propdesk.clock import local_today
 from propdesk.errors import Conflict, NotAllowed, NotFound, ValidationError
 from propdesk.fees.models import Allocation, AllocKind, BillLine, CreditEntry, FeeItem, ItemKind
+from propdesk.fees.picked_lines import picked_open_lines
 from propdesk.registry.models import Unit
 
 #: Credit entry kinds, as the statement shows them.
@@ -125,20 +126,7 @@ def pay_lines_from_credit(
         raise ValidationError("lines", "所选账单重复。")
     if session.get(Unit, unit_id) is None:
         raise NotFound("房屋不存在。")
-    found = {
-        line.id: line
-        for line in session.scalars(
-            select(BillLine).where(BillLine.id.in_(list(line_ids))).with_for_update()
-        ).all()
-    }
-    lines: list[BillLine] = []
-    for lid in line_ids:
-        line = found.get(lid)
-        if line is None or line.unit_id != unit_id:
-            raise ValidationError("lines", "所选账单不属于该房屋，请刷新后重试。")
-        if line.settled:
-            raise Conflict("所选账单已结清（可能刚在另一工作站收过），请刷新后重试。")
-        lines.append(line)
+    lines = picked_open_lines(session, unit_id, line_ids, lock=True)
     owed = [line.amount_fen - line.paid_fen - line.waived_fen for line in lines]
     balance = credit_balance(session, unit_id)
     if sum(owed) > balance:

@@ -39,6 +39,7 @@ from propdesk.fees.models import (
     PayMethod,
 )
 from propdesk.fees.periods import add_months, first_day, last_day, period_of
+from propdesk.fees.picked_lines import picked_open_lines
 from propdesk.fees.receipt_numbers import next_receipt_no
 from propdesk.fees.rounding import centi_times_rate
 from propdesk.registry.models import Building, ParkingSpace, Unit
@@ -185,19 +186,7 @@ def _open_lines(session: Session, unit_id: int, line_ids: Sequence[int] | None) 
         )
     if len(set(line_ids)) != len(line_ids):
         raise ValidationError("lines", "所选账单重复。")
-    found = {
-        line.id: line
-        for line in session.scalars(select(BillLine).where(BillLine.id.in_(list(line_ids)))).all()
-    }
-    picked: list[BillLine] = []
-    for lid in line_ids:
-        line = found.get(lid)
-        if line is None or line.unit_id != unit_id:
-            raise ValidationError("lines", "所选账单不属于该房屋，请刷新后重试。")
-        if line.settled:
-            raise Conflict("所选账单已结清（可能刚在另一工作站收过），请刷新后重试。")
-        picked.append(line)
-    return picked
+    return picked_open_lines(session, unit_id, line_ids)
 
 
 def take_payment(
