@@ -75,6 +75,10 @@ def _shift_info(session: Session, s: Shift) -> ShiftInfo:
             select(HandoverItem).where(HandoverItem.shift_id == s.id).order_by(HandoverItem.seq)
         )
     )
+    return _shift_value(s, items)
+
+
+def _shift_value(s: Shift, items: tuple[HandoverLine, ...]) -> ShiftInfo:
     return ShiftInfo(
         s.id,
         s.started_at,
@@ -418,18 +422,4 @@ def close_shift(session: Session, *, note: str = "", at: datetime | None = None)
 def recent_shifts(session: Session, *, limit: int = 60) -> list[ShiftInfo]:
     """The latest shifts, newest first (without their handover lines)."""
     rows = session.scalars(select(Shift).order_by(Shift.id.desc()).limit(limit))
-    return [
-        ShiftInfo(
-            s.id,
-            s.started_at,
-            s.started_by,
-            s.previous_id,
-            s.closed_at,
-            s.closed_by,
-            s.handover_note,
-            s.acknowledged_at,
-            s.acknowledged_by,
-            (),
-        )
-        for s in rows
-    ]
+    return [_shift_value(s, ()) for s in rows]
