@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -37,51 +36,38 @@ from propdesk.backup.sqlite_backup import (
     list_backups,
     restore_backup,
 )
+from ui.common.list_model import RowListModel
 from ui.context import AppContext
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
 
 
-class BackupsModel(QAbstractTableModel):
+class BackupsModel(RowListModel[BackupInfo]):
     """Backups, newest first (a folder holds at most ``backup_keep`` of them)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.backups: list[BackupInfo] = []
-        self.headers = [self.tr("Time"), self.tr("Kind"), self.tr("Size"), self.tr("File")]
+        super().__init__(
+            [
+                (
+                    QCoreApplication.translate("BackupsModel", "Time"),
+                    lambda b: f"{b.created_at:%Y-%m-%d %H:%M:%S}",
+                ),
+                (QCoreApplication.translate("BackupsModel", "Kind"), lambda b: b.kind_label),
+                (QCoreApplication.translate("BackupsModel", "Size"), lambda b: _size(b.size)),
+                (QCoreApplication.translate("BackupsModel", "File"), lambda b: b.path.name),
+            ],
+            parent=parent,
+        )
+
+    @property
+    def backups(self) -> list[BackupInfo]:
+        """The backups shown, in order."""
+        return self.rows()
 
     def set_backups(self, backups: list[BackupInfo]) -> None:
-        self.beginResetModel()
-        self.backups = backups
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.backups)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        b = self.backups[index.row()]
-        return (
-            f"{b.created_at:%Y-%m-%d %H:%M:%S}",
-            b.kind_label,
-            _size(b.size),
-            b.path.name,
-        )[index.column()]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+        self.set_rows(backups)
 
 
 def _quit_app() -> None:

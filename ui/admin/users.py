@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,35 +33,32 @@ from propdesk.auth.users import (
 from propdesk.clock import LOCAL_TZ
 from propdesk.db.types import utcnow
 from propdesk.errors import DomainError
+from ui.common.list_model import RowListModel
 from ui.context import AppContext
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class UsersModel(QAbstractTableModel):
+class UsersModel(RowListModel[UserInfo]):
     """The (short) list of users: username, name, role, state, last login."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.users: list[UserInfo] = []
-        self.headers = [
-            self.tr("Username"),
-            self.tr("Name"),
-            self.tr("Role"),
-            self.tr("State"),
-            self.tr("Last login"),
-        ]
+        super().__init__(
+            [
+                (QCoreApplication.translate("UsersModel", "Username"), lambda u: u.username),
+                (QCoreApplication.translate("UsersModel", "Name"), lambda u: u.display_name),
+                (QCoreApplication.translate("UsersModel", "Role"), lambda u: u.role_label),
+                (QCoreApplication.translate("UsersModel", "State"), self._state),
+                (QCoreApplication.translate("UsersModel", "Last login"), _last_login),
+            ],
+            parent=parent,
+        )
+
+    @property
+    def users(self) -> list[UserInfo]:
+        """The users shown, in order."""
+        return self.rows()
 
     def set_users(self, users: list[UserInfo]) -> None:
-        self.beginResetModel()
-        self.users = users
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.users)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
+        self.set_rows(users)
 
     def _state(self, u: UserInfo) -> str:
         if not u.active:
@@ -74,27 +69,9 @@ class UsersModel(QAbstractTableModel):
             )
         return self.tr("active")
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        u = self.users[index.row()]
-        col = index.column()
-        if col == 0:
-            return u.username
-        if col == 1:
-            return u.display_name
-        if col == 2:
-            return u.role_label
-        if col == 3:
-            return self._state(u)
-        return f"{u.last_login_at.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M}" if u.last_login_at else "—"
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+def _last_login(u: UserInfo) -> str:
+    return f"{u.last_login_at.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M}" if u.last_login_at else "—"
 
 
 def _role_combo(current: Role = Role.CLERK) -> QComboBox:
