@@ -6,7 +6,7 @@ each distinct value once with the column type's own bind processor for the diale
 ``executemany`` on the session's connection, in the caller's transaction; elsewhere it
 is a plain Core ``insert``. Either way the audit trail gets one summary row
 (``bulk_insert`` with the row count and a note). Every column the table needs must be
-given: Python-side column defaults are not applied on the SQLite path.
+given (values hashable): Python-side column defaults are not applied on the SQLite path.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def insert_rows(
     for i, name in enumerate(columns):
         process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
-            converters.append((i, _memoised(process)))
+            converters.append((i, _converter(process, {row[i] for row in rows})))
     params: list[tuple[Any, ...]] = list(rows)
     if converters:
         params = []
@@ -61,23 +61,10 @@ def insert_rows(
     record_bulk(session, table.name, len(rows), note)
 
 
-def _memoised(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """``process`` remembering its result per distinct value (dates, times and flags
-    repeat a lot in bulk rows)."""
-    seen: dict[Any, Any] = {}
-
-    def convert(value: Any) -> Any:
-        if value is None:
-            return None
-        try:
-            return seen[value]
-        except KeyError:
-            out = seen[value] = process(value)
-            return out
-        except TypeError:  # unhashable
-            return process(value)
-
-    return convert
+def _converter(process: Callable[[Any], Any], distinct: set[Any]) -> Callable[[Any], Any]:
+    """``process`` as a lookup of its result for each of the column's ``distinct`` values
+    (dates, times and flags repeat a lot in bulk rows)."""
+    return {value: None if value is None else process(value) for value in distinct}.__getitem__
 
 
 @contextmanager
