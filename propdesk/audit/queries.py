@@ -21,6 +21,7 @@ from propdesk.auth.actor import Actor
 from propdesk.auth.permissions import Permission, require
 from propdesk.clock import local_midnight
 from propdesk.privacy import mask_id_number, mask_phone, may_see_personal_data
+from propdesk.session_info import actor_or_none as _actor
 
 PERSONAL_FIELDS: dict[str, Any] = {
     "id_number": mask_id_number,
@@ -176,11 +177,6 @@ def describe_changes(changes: dict[str, Any]) -> str:
         else:
             parts.append(f"{key}: {value}")
     return "; ".join(parts)
-
-
-def _actor(session: Session) -> Actor | None:
-    actor = session.info.get("actor")
-    return actor if isinstance(actor, Actor) else None
 
 
 def list_audit(

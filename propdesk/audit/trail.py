@@ -29,9 +29,9 @@ from sqlalchemy import Table, event, insert, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from propdesk.audit.models import AuditEntry
-from propdesk.auth.actor import Actor
 from propdesk.db.types import utcnow
 from propdesk.errors import NotAllowed
+from propdesk.session_info import actor_or_system as _actor
 
 INSERT = "insert"
 UPDATE = "update"
@@ -71,11 +71,6 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, bytes):
         return f"<{len(value)} bytes>"
     return str(value)
-
-
-def _actor(session: Session) -> Actor:
-    actor = session.info.get("actor")
-    return actor if isinstance(actor, Actor) else Actor.system()
 
 
 def _row(

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from propdesk.audit.trail import record_reveal
-from propdesk.auth.actor import Actor
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import NotFound, ValidationError
 from propdesk.registry.models import Person
+from propdesk.session_info import actor_or_none
 
 PHONE_FIELDS = ("phone", "phone2", "emergency_phone")
 
@@ -32,8 +32,7 @@ class RevealedContact:
 
 
 def _person(session: Session, person_id: int) -> Person:
-    actor = session.info.get("actor")
-    require(actor if isinstance(actor, Actor) else None, Permission.VIEW_FULL_ID)
+    require(actor_or_none(session), Permission.VIEW_FULL_ID)
     person = session.get(Person, person_id)
     if person is None:
         raise NotFound("该住户不存在或已被删除。")

@@ -27,6 +27,7 @@ from propdesk.auth.passwords import (
 from propdesk.auth.permissions import Permission, require
 from propdesk.db.types import utcnow
 from propdesk.errors import NotAllowed, NotFound, ValidationError
+from propdesk.session_info import actor_or_none as _current_actor
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_DURATION = timedelta(minutes=15)
@@ -89,11 +90,6 @@ def _info(u: User) -> UserInfo:
         u.last_login_at,
         u.version,
     )
-
-
-def _current_actor(session: Session) -> Actor | None:
-    actor = session.info.get("actor")
-    return actor if isinstance(actor, Actor) else None
 
 
 def _user(session: Session, user_id: int) -> User:

@@ -27,7 +27,6 @@ from typing import TypeVar
 from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
-from propdesk.auth.actor import Actor
 from propdesk.auth.permissions import Permission, require
 from propdesk.clock import local_today
 from propdesk.errors import DomainError, NotFound
@@ -61,6 +60,7 @@ from propdesk.registry.models import (
 )
 from propdesk.registry.pinyin import pinyin_keys
 from propdesk.registry.unit_sort import refresh_unit_sort
+from propdesk.session_info import actor_or_none
 
 __all__ = [
     "COLUMNS",
@@ -520,8 +520,7 @@ def import_ledger(
     Raises :class:`LedgerImportError` (carrying every problem) and writes nothing
     when any row is bad. Needs the ``IMPORT_DATA`` and ``EDIT_REGISTRY`` permissions.
     """
-    actor = session.info.get("actor")
-    who = actor if isinstance(actor, Actor) else None
+    who = actor_or_none(session)
     require(who, Permission.IMPORT_DATA)
     require(who, Permission.EDIT_REGISTRY)
     check = validate_ledger(session, rows, today=today)

@@ -17,6 +17,7 @@ from propdesk.auth.actor import Actor
 from propdesk.privacy import shown_phone
 from propdesk.registry.models import OCCUPANCY_ROLE_ZH, Occupancy, OccupancyRole, Person, Unit
 from propdesk.registry.values import SearchHit
+from propdesk.session_info import actor_or_none
 
 _UNIT_PREFIX = re.compile(r"^[0-9A-Za-z]{1,4}-[0-9-]*$")
 _ASCII_LETTERS = re.compile(r"^[A-Za-z]+$")
@@ -32,8 +33,7 @@ def search(session: Session, text: str, *, limit: int = DEFAULT_LIMIT) -> list[S
     q = (text or "").strip()
     if not q:
         return []
-    actor = session.info.get("actor")
-    actor = actor if isinstance(actor, Actor) else None
+    actor = actor_or_none(session)
     hits: list[SearchHit] = []
     if _UNIT_PREFIX.match(q):
         hits += _units(session, Unit.code.like(_like_escape(q) + "%", escape="\\"), limit)

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from propdesk.auth.actor import Actor
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import Conflict, NotFound, ValidationError
 from propdesk.registry import services
 from propdesk.registry import validation as v
 from propdesk.registry.models import Estate, Unit, UnitStatus, UnitType
+from propdesk.session_info import actor_or_none
 
 MAX_BUILDINGS = 99
 MAX_FLOORS = 99
@@ -150,8 +150,7 @@ def update_estate(
     company: str = "",
 ) -> None:
     """Save the estate's information (name, address, service phone, management company)."""
-    actor = session.info.get("actor")
-    require(actor if isinstance(actor, Actor) else None, Permission.EDIT_REGISTRY)
+    require(actor_or_none(session), Permission.EDIT_REGISTRY)
     estate = session.get(Estate, estate_id)
     if estate is None:
         raise NotFound("尚未建立小区资料。")

@@ -16,7 +16,6 @@ from datetime import date
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from propdesk.auth.actor import Actor
 from propdesk.auth.permissions import Permission, require
 from propdesk.clock import local_date
 from propdesk.db.types import utcnow
@@ -24,6 +23,7 @@ from propdesk.errors import Conflict, NotAllowed, NotFound, ValidationError
 from propdesk.registry.models import Building, Estate
 from propdesk.reporting.models import NoticeTemplate, PostedNotice
 from propdesk.reporting.notice_defaults import DEFAULT_TEMPLATES
+from propdesk.session_info import actor_or_none as _actor
 
 FIELD_KINDS = ("text", "date", "time", "multiline")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -75,11 +75,6 @@ class EstateLetterhead:
     name: str
     company: str
     phone: str
-
-
-def _actor(session: Session) -> Actor | None:
-    actor = session.info.get("actor")
-    return actor if isinstance(actor, Actor) else None
 
 
 def ensure_default_templates(session: Session) -> None:

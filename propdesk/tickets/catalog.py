@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from propdesk.auth.actor import Actor
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import NotFound, ValidationError
+from propdesk.session_info import actor_or_none as _actor
 from propdesk.tickets.models import SlaRule, TicketCategory, TicketSetting
 from propdesk.tickets.sla import Calendar, parse_dates
 from propdesk.tickets.values import (
@@ -376,8 +376,3 @@ def calendar(session: Session) -> Calendar:
         holidays=parse_dates(get_setting(session, "holidays")),
         workdays=parse_dates(get_setting(session, "workdays")),
     )
-
-
-def _actor(session: Session) -> Actor | None:
-    actor = session.info.get("actor")
-    return actor if isinstance(actor, Actor) else None

@@ -14,12 +14,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from propdesk.auth.actor import Actor
 from propdesk.clock import LOCAL_TZ
 from propdesk.db.types import utcnow
 from propdesk.errors import NotFound
 from propdesk.privacy import shown_phone
 from propdesk.registry.models import Unit
+from propdesk.session_info import actor_or_none
 from propdesk.tickets import catalog
 from propdesk.tickets.attachments import list_attachments
 from propdesk.tickets.models import (
@@ -314,8 +314,7 @@ def callback_queue(
 def ticket_detail(session: Session, ticket_id: int, *, now: datetime | None = None) -> TicketInfo:
     """Everything the ticket page shows (a handful of indexed queries)."""
     now = now or utcnow()
-    actor = session.info.get("actor")
-    actor = actor if isinstance(actor, Actor) else None
+    actor = actor_or_none(session)
     t = session.get(Ticket, ticket_id)
     if t is None:
         raise NotFound("找不到该工单，可能已被删除。")

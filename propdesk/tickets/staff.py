@@ -5,17 +5,12 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from propdesk.auth.actor import Actor
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import Conflict, NotFound, ValidationError
 from propdesk.privacy import shown_phone
+from propdesk.session_info import actor_or_none as _actor
 from propdesk.tickets.models import Staff
 from propdesk.tickets.values import Department, StaffInfo
-
-
-def _actor(session: Session) -> Actor | None:
-    actor = session.info.get("actor")
-    return actor if isinstance(actor, Actor) else None
 
 
 def list_staff(

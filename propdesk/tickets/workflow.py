@@ -19,8 +19,8 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
-from propdesk.auth.actor import Actor
 from propdesk.errors import InvalidTransition
+from propdesk.session_info import actor_or_system
 from propdesk.tickets.models import Ticket, TicketEvent
 from propdesk.tickets.values import STATUS_ZH, TicketStatus
 
@@ -103,8 +103,7 @@ def record(
     to_status: str = "",
 ) -> None:
     """Append one timeline event for ``ticket`` by the session's actor."""
-    actor = session.info.get("actor")
-    actor = actor if isinstance(actor, Actor) else Actor.system()
+    actor = actor_or_system(session)
     session.add(
         TicketEvent(
             ticket_id=ticket.id,
