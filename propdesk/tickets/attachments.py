@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from propdesk.config import data_dir
 from propdesk.db.types import utcnow
 from propdesk.errors import ValidationError
+from propdesk.session_info import actor_or_system as _actor
 from propdesk.tickets.models import TicketAttachment
 from propdesk.tickets.values import AttachmentInfo
 from propdesk.tickets.workflow import Action, record
@@ -21,7 +22,7 @@ FOLDER = "attachments/tickets"
 
 def attach_file(session: Session, ticket_id: int, source: Path) -> int:
     """Copy ``source`` into ``<data>/attachments/tickets/<id>/`` and record it."""
-    from propdesk.tickets.services import _actor, load
+    from propdesk.tickets.services import load
 
     ticket = load(session, ticket_id)
     source = Path(source)

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from propdesk.clock import now_or as _now
 from propdesk.errors import NotAllowed, ValidationError
 from propdesk.tickets.values import Department, TicketKind, TicketStatus, department_label
 from propdesk.tickets.workflow import Action, record
@@ -24,7 +25,7 @@ def set_findings(
     expected_version: int | None = None,
 ) -> None:
     """Record (or revise) the findings of a complaint; one timeline event each time."""
-    from propdesk.tickets.services import _now, load
+    from propdesk.tickets.services import load
 
     now = _now(at)
     ticket = load(session, ticket_id, expected_version)

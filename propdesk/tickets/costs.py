@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from propdesk.clock import local_date
+from propdesk.clock import now_or as _now
 from propdesk.errors import NotAllowed, ValidationError
 from propdesk.tickets.models import Ticket, TicketCostLine
 from propdesk.tickets.values import COST_KIND_ZH, CostKind, TicketKind, TicketStatus
@@ -46,7 +47,7 @@ def set_cost_lines(
 
     Allowed until the work is done (afterwards the charge is posted and fixed).
     """
-    from propdesk.tickets.services import _now, load
+    from propdesk.tickets.services import load
 
     now = _now(at)
     ticket = load(session, ticket_id, expected_version)
