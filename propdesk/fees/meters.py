@@ -265,14 +265,21 @@ def meter_bill_rows(
         )
         .order_by(Meter.id)
     ).all()
+    # the estate's units, read once for every shared meter: [(id, area)], all and by building
+    everyone: list[tuple[int, int]] | None = None
+    by_building: dict[int, list[tuple[int, int]]] = {}
     for meter_id, unit_id, building_id, split, used in readings:
         if unit_id is not None:
             add(unit_id, used, "", "")
             continue
-        stmt = select(Unit.id, Unit.area_centi).order_by(Unit.id)
-        if building_id is not None:
-            stmt = stmt.where(Unit.building_id == building_id)
-        units = session.execute(stmt).all()
+        if everyone is None:
+            everyone = []
+            for uid, area, bid in session.execute(
+                select(Unit.id, Unit.area_centi, Unit.building_id).order_by(Unit.id)
+            ):
+                everyone.append((uid, area))
+                by_building.setdefault(bid, []).append((uid, area))
+        units = everyone if building_id is None else by_building.get(building_id, [])
         weights = [a if split == "area" else 1 for _u, a in units]
         for (uid, _a), share in zip(units, split_shares(used, weights), strict=True):
             if share > 0:
