@@ -36,9 +36,9 @@ from propdesk.errors import DomainError
 from propdesk.fees.periods import add_months, first_day, last_day, period_of
 from propdesk.reporting.monthly import monthly_report
 from propdesk.reporting.values import MonthlyReport
+from ui.common.naming import named
 from ui.context import AppContext
 from ui.dashboard.charts import BarChartView, PieChartView
-from ui.dashboard.naming import named
 from ui.events import Changes
 from ui.printing.preview import preview_in_background
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,18 +36,12 @@ from propdesk.fees.arrears import (
 from propdesk.fees.money import parse_yuan, yuan
 from propdesk.fees.notices import CONTACT_KINDS, record_contact
 from propdesk.registry import services as reg
+from ui.common.dates import from_qdate as pydate
+from ui.common.dates import to_qdate as qdate
 from ui.common.forms import ERROR_STYLE, show_error
 from ui.context import AppContext
 from ui.events import Changes
 from ui.fees.list_model import ListTableModel
-
-
-def qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class ArrearsPage(QWidget):

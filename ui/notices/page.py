@@ -51,8 +51,8 @@ from propdesk.db.types import utcnow
 from propdesk.errors import DomainError, ValidationError
 from propdesk.reporting import notices as svc
 from reports.pdf.notice import NoticePrint, notice_pdf
+from ui.common.naming import named
 from ui.context import AppContext
-from ui.dashboard.naming import named
 from ui.events import Changes
 from ui.notices.preview import PagePreview
 from ui.printing.preview import PdfPreviewDialog, show_pdf_preview

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,19 +35,13 @@ from propdesk.registry import services as reg
 from propdesk.registry.models import OccupancyRole
 from propdesk.registry.setup import update_estate
 from propdesk.registry.values import OccupancyInfo
+from ui.common.dates import from_qdate as _pydate
+from ui.common.dates import to_qdate as _qdate
 from ui.common.forms import FormErrors, attempt
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.registry import labels
 from ui.registry.list_models import PeopleModel
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 def date_edit(value: date | None = None) -> QDateEdit:

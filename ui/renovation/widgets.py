@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -27,31 +26,19 @@ from sqlalchemy.orm import Session
 
 from propdesk.clock import local_date
 from propdesk.db.types import utcnow
+from ui.common.dates import from_qdate as from_qdate  # re-exported for the feature pages
+from ui.common.dates import to_qdate as to_qdate
 from ui.common.forms import FormErrors, attempt
 from ui.common.list_model import RowListModel
+from ui.common.naming import named as named
 from ui.context import AppContext
 
 T = TypeVar("T")
-W = TypeVar("W", bound=QWidget)
-
-
-def named(widget: W, name: str) -> W:
-    """``widget`` with its object name set (tests and style sheets find it by name)."""
-    widget.setObjectName(name)
-    return widget
 
 
 def desk_today() -> date:
     """The desk's local date."""
     return local_date(utcnow())
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def date_edit(day: date | None = None, *, object_name: str = "") -> QDateEdit:
