@@ -986,6 +986,14 @@
 <context>
     <name>TicketPage</name>
     <message>
+        <source>patrol #%1, checkpoint %2 %3</source>
+        <translation>巡查记录 #%1，第 %2 点 %3</translation>
+    </message>
+    <message>
+        <source>Patrol finding</source>
+        <translation>来源巡查</translation>
+    </message>
+    <message>
         <location filename="../../work/main/ui/tickets/ticket_page.py" line="130" />
         <source>Ticket</source>
         <translation>工单</translation>

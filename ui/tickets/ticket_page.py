@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.auth.permissions import Permission
+from propdesk.desk.patrols import finding_for_ticket
 from propdesk.errors import DomainError
 from propdesk.tickets import services as svc
 from propdesk.tickets.attachments import attach_file
@@ -247,6 +248,16 @@ class TicketPage(QDialog):
             facts.append((self.tr("Cancel reason"), t.cancel_reason))
         if t.repeat_of:
             facts.append((self.tr("Repeat of"), t.repeat_of))
+        if t.source == "patrol":
+            finding = self.ctx.read(lambda s: finding_for_ticket(s, t.id))
+            if finding is not None:
+                text = (
+                    self.tr("patrol #%1, checkpoint %2 %3")
+                    .replace("%1", str(finding.patrol_id))
+                    .replace("%2", str(finding.seq))
+                    .replace("%3", finding.checkpoint_name)
+                )
+                facts.append((self.tr("Patrol finding"), f"{text}: {finding.note}".rstrip(": ")))
         for label, value in facts:
             widget = value if isinstance(value, QWidget) else QLabel(value)
             if isinstance(widget, QLabel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -15,6 +16,7 @@ from tests.ui.desk.helpers import make_route
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
 from ui.desk.patrols import PatrolsPage
 from ui.tickets.board import TicketBoard
+from ui.tickets.ticket_page import TicketPage
 
 
 def _column(model: object, column: int) -> list[str]:
@@ -77,6 +79,16 @@ def test_patrol_with_one_abnormal_checkpoint_raises_a_ticket_on_the_board(
     row = numbers.index(ticket_number)
     descriptions = [board.model.index(row, c).data() for c in range(board.model.columnCount())]
     assert any("应急电话无声" in str(d) for d in descriptions)
+
+    # ... and the ticket page links back to the patrol finding it came from.
+    page = TicketPage(ctx=ctx, ticket_id=ticket_ids[0])
+    qtbot.addWidget(page)
+    shown = [
+        page.facts.itemAt(i).widget().text()
+        for i in range(page.facts.count())
+        if isinstance(page.facts.itemAt(i).widget(), QLabel)
+    ]
+    assert any("3号楼电梯" in text and "应急电话无声" in text for text in shown)
 
 
 def test_a_photo_goes_with_the_mark(
