@@ -2,7 +2,10 @@
 
 Figures are computed by :func:`propdesk.reporting.monthly.monthly_report` on
 ``ctx.executor`` (off the UI thread) and shown as clickable tiles and QtCharts; a
-click opens the module (and tab) holding the list behind the figure. Changes broadcast
+click opens the module (and tab) holding the list behind the figure, filtered to the
+figure's records through the page's public filter methods (ticket board: the month and
+kind; arrears: as of today, no threshold; collection: the month by building, a bar's
+building selected; parcels: waiting; keys: overdue loans). Changes broadcast
 on ``ctx.hub`` refresh the page (at once when visible, else when next shown). The month
 report of any month can be previewed/printed as PDF or exported to Excel from here.
 """
@@ -66,18 +69,22 @@ class Target:
     tab: int | None = None
     month_tickets: bool = False  # filter the ticket board to the month's intake
     kind: str | None = None  # … and to one kind of ticket
+    list_filter: str | None = None  # how to filter the list: a key of ``DashboardPage._FILTERS``
+    building: str | None = None  # the collection row to select (a fee-chart bar)
 
 
 TICKETS = Target("tickets", 0, month_tickets=True)
-DUE = Target("tickets", 1)
+# SLA hit rate and response time are computed over the month's (non-cancelled) intake:
+# the board cannot filter on "done at some point", so it shows that intake.
+DUE = Target("tickets", 0, month_tickets=True)
 CALLBACKS = Target("tickets", 2)
-COMPLAINTS = Target("tickets", 3)
+COMPLAINTS = Target("tickets", 0, month_tickets=True, kind="complaint")
 RENOVATION = Target("renovation", 1)
 PATROLS = Target("overview")
-PARCELS = Target("parcels")
-KEYS = Target("keys")
-ARREARS = Target("fees", 1)
-COLLECTION = Target("fees", 2)
+PARCELS = Target("parcels", list_filter="parcels_waiting")
+KEYS = Target("keys", list_filter="keys_overdue")
+ARREARS = Target("fees", 1, list_filter="arrears")
+COLLECTION = Target("fees", 2, list_filter="collection")
 
 
 def _pct(rate: float | None) -> str:
@@ -262,7 +269,7 @@ class DashboardPage(QWidget):
         )
         self.fee_chart = BarChartView(
             title=self.tr("Billed vs collected by building (yuan)"),
-            on_click=lambda _i: self.go(COLLECTION),
+            on_click=self._building_clicked,
         )
         self.ageing_chart = BarChartView(
             title=self.tr("Arrears ageing (yuan)"), on_click=lambda _i: self.go(ARREARS)
@@ -378,6 +385,11 @@ class DashboardPage(QWidget):
         kind = kinds[index].key if 0 <= index < len(kinds) else None
         self.go(Target("tickets", 0, month_tickets=True, kind=kind))
 
+    def _building_clicked(self, index: int) -> None:
+        names = self.fee_chart.categories()
+        name = names[index] if 0 <= index < len(names) else None
+        self.go(Target("fees", 2, list_filter="collection", building=name))
+
     def go(self, target: Target) -> None:
         """Open the module (and tab) holding the list behind a figure."""
         self.navigate.emit(target.module, target.tab)
@@ -385,7 +397,10 @@ class DashboardPage(QWidget):
         if not callable(show):
             return
         page = show(target.module)
-        if target.tab is None or page is None:
+        if page is None:
+            return
+        if target.tab is None:
+            self._filter_list(page, page, target)
             return
         show_tab = getattr(page, "show_tab", None)
         if callable(show_tab):
@@ -398,6 +413,28 @@ class DashboardPage(QWidget):
             tab = tabs.currentWidget()
         if target.month_tickets:
             self._filter_board(getattr(page, "board", tab), target.kind)
+        self._filter_list(page, tab, target)
+
+    def _filter_list(self, page: object, tab: object, target: Target) -> None:
+        """Set the target list's own filters to the records behind the figure (through the
+        page's public filter methods; a page without them is left as it opens)."""
+        f = target.list_filter
+        if f == "arrears":  # the figure: arrears_list(as_of=today), no threshold
+            show = getattr(tab, "show_filtered", None)
+            if callable(show):
+                show(min_days=0, as_of=self.today())
+        elif f == "collection":
+            show = getattr(tab, "show_period", None)
+            if callable(show):
+                show(self.period(), building=target.building)
+        elif f == "parcels_waiting":
+            show = getattr(page, "show_parcels", None)
+            if callable(show):
+                show("waiting")
+        elif f == "keys_overdue":
+            show = getattr(tab, "show_only", None)
+            if callable(show):
+                show("overdue")
 
     def _filter_board(self, board: object, kind: str | None) -> None:
         """Set the ticket board's filters to this month's intake (and a kind), if it has them."""

@@ -345,6 +345,22 @@ class ParcelsVisitorsPage(QWidget):
         QShortcut(QKeySequence("F4"), self, self._visitor_form)
         ctx.hub.changed.connect(self._on_changed)
 
+    def show_parcels(self, mode: str = "waiting") -> None:
+        """Switch to the parcels tab showing ``mode`` (a value of its show filter, e.g.
+        ``"waiting"``), with the search cleared."""
+        self.tabs.setCurrentWidget(self.parcels)
+        tab = self.parcels
+        index = tab.show_filter.findData(mode)
+        if index < 0:
+            raise ValueError(mode)
+        for w in (tab.search, tab.show_filter):
+            w.blockSignals(True)
+        tab.search.clear()
+        tab.show_filter.setCurrentIndex(index)
+        for w in (tab.search, tab.show_filter):
+            w.blockSignals(False)
+        tab.apply_filter()
+
     def _parcel_form(self) -> None:
         self.tabs.setCurrentWidget(self.parcels)
         self.parcels.tracking.setFocus()

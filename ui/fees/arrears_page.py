@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -177,6 +179,21 @@ class ArrearsPage(QWidget):
                 fee=yuan(sum(r.late_fee_fen for r in rows)),
             )
         )
+
+    def show_filtered(self, *, min_days: int = 0, as_of: date | None = None) -> None:
+        """Show every unit in arrears on ``as_of`` (default today) overdue at least
+        ``min_days``: clears the building, unit and amount filters, then reloads once."""
+        day = as_of or local_today()
+        for w in (self.building, self.min_days, self.as_of):
+            w.blockSignals(True)
+        self.building.setCurrentIndex(0)
+        self.code.clear()
+        self.min_amount.clear()
+        self.min_days.setValue(min_days)
+        self.as_of.setDate(qdate(day))
+        for w in (self.building, self.min_days, self.as_of):
+            w.blockSignals(False)
+        self.refresh()
 
     def current(self) -> ArrearsRow | None:
         idx = self.view.currentIndex()

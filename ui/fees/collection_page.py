@@ -84,6 +84,22 @@ class CollectionPage(QWidget):
         if changes.any("fees", "payments"):
             self.refresh()
 
+    def show_period(self, period: str, *, building: str | None = None) -> None:
+        """Show ``period`` (``YYYY-MM``) by building and select ``building``'s row if given."""
+        self.first.setText(period)
+        self.last.setText(period)
+        self.group.blockSignals(True)
+        self.group.setCurrentIndex(max(0, self.group.findData("building")))
+        self.group.blockSignals(False)
+        self.refresh()
+        self.view.clearSelection()
+        if building is None:
+            return
+        for row in range(self.model.rowCount()):
+            if self.model.index(row, 0).data() == building:
+                self.view.selectRow(row)
+                return
+
     def refresh(self) -> None:
         self.error.clear()
         first, last = self.first.text(), self.last.text() or self.first.text()

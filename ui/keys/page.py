@@ -296,6 +296,19 @@ class KeysPage(QWidget):
         ctx.hub.changed.connect(self._changed)
         self.apply_filter()
 
+    def show_only(self, key: str) -> None:
+        """Show one of :data:`FILTERS` (``custody``/``out``/``overdue``/``all``), search cleared."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        index = self.show_combo.findData(key)
+        if index < 0:
+            raise ValueError(key)
+        self.show_combo.blockSignals(True)
+        self.show_combo.setCurrentIndex(index)
+        self.show_combo.blockSignals(False)
+        self.apply_filter()
+
     def apply_filter(self) -> None:
         key = str(self.show_combo.currentData())
         conditions: list[ColumnElement[bool]] = []

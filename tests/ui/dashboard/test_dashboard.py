@@ -94,7 +94,8 @@ def test_clicking_a_figure_opens_its_list(qtbot: QtBot, demo_db: Database) -> No
     qtbot.mouseClick(page.tile_buttons["complaints"], Qt.MouseButton.LeftButton)
     tickets = window.stack.currentWidget()
     assert tickets.objectName() == "module_tickets"
-    assert tickets.tabs.currentIndex() == 3  # complaint statistics
+    assert tickets.tabs.currentIndex() == 0  # the board, filtered to the month's complaints
+    assert tickets.board.current_filter().kind == "complaint"
     window.show_module("dashboard")
     qtbot.mouseClick(page.tile_buttons["arrears"], Qt.MouseButton.LeftButton)
     fees = window.stack.currentWidget()
