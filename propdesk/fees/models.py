@@ -201,7 +201,9 @@ class Payment(Base):
     taken_by: Mapped[str] = mapped_column(String(50), default="")
     voided: Mapped[bool] = mapped_column(default=False)
     void_reason: Mapped[str] = mapped_column(String(200), default="")
-    voided_by: Mapped[str] = mapped_column(String(50), default="")
+    voided_by: Mapped[str] = mapped_column(String(50), default="")  # who asked (at the desk)
+    # who authorised the void (主管授权); the same person when they voided it themselves
+    void_approved_by: Mapped[str] = mapped_column(String(50), default="", server_default="")
     voided_at: Mapped[datetime | None] = mapped_column()
 
 

@@ -5,7 +5,8 @@ which case exactly those lines in the order picked. What is left over is kept as
 credit on the unit (预收/溢缴) that later bills consume. A transaction reference (bank,
 WeChat, Alipay) is accepted once across every channel. Every payment gets a gap-free
 receipt number (:mod:`propdesk.fees.receipt_numbers`); a receipt is voided with a
-reason by someone allowed to (主管/经理/财务), never deleted.
+reason by someone allowed to (主管/经理/财务), or by a clerk with such a person's
+authorisation on the spot (主管授权), never deleted.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from datetime import date
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from propdesk.auth.actor import Actor
+from propdesk.auth.models import User
 from propdesk.auth.permissions import Permission, require
+from propdesk.auth.users import actor_of
 from propdesk.clock import local_today
 from propdesk.db.types import utcnow
 from propdesk.errors import Conflict, InvalidTransition, NotAllowed, NotFound, ValidationError
@@ -307,15 +311,27 @@ def _alloc(
     }
 
 
-def void_payment(session: Session, payment_id: int, *, reason: str) -> None:
+def void_payment(
+    session: Session, payment_id: int, *, reason: str, approved_by: Actor | None = None
+) -> None:
     """Void a receipt (作废): its allocations are reversed, the record and number are kept.
 
-    Needs :attr:`Permission.VOID_RECEIPT` (a supervisor, manager or finance); the voiding
-    user is recorded as the approver. A payment whose credit has been used already
-    cannot be voided until that is sorted out.
+    Needs :attr:`Permission.VOID_RECEIPT` (a supervisor, manager or finance): either the
+    acting user holds it (and is then the approver), or ``approved_by`` does — a supervisor
+    who authorised the clerk's void on the spot (主管授权, see
+    :func:`propdesk.fees.void_approval.authenticate_approver`). Both the requester and the
+    approver are recorded. A payment whose credit has been used already cannot be voided
+    until that is sorted out.
     """
     actor = session.info.get("actor")
-    require(actor, Permission.VOID_RECEIPT)
+    if approved_by is None:
+        require(actor, Permission.VOID_RECEIPT)
+        approver = actor
+    else:
+        if actor is None:
+            require(actor, Permission.VOID_RECEIPT)
+        approver = _current_approver(session, approved_by)
+        require(approver, Permission.VOID_RECEIPT)
     reason = (reason or "").strip()
     if len(reason) < 2:
         raise ValidationError("reason", "请填写作废原因。")
@@ -355,4 +371,13 @@ def void_payment(session: Session, payment_id: int, *, reason: str) -> None:
     payment.voided = True
     payment.void_reason = reason[:200]
     payment.voided_by = getattr(actor, "display_name", "")
+    payment.void_approved_by = getattr(approver, "display_name", "")
     payment.voided_at = utcnow()
+
+
+def _current_approver(session: Session, approved_by: Actor) -> Actor:
+    """The approver as the database knows them now (active, with their current role)."""
+    user = session.get(User, approved_by.user_id) if approved_by.user_id is not None else None
+    if user is None or not user.active:
+        raise NotAllowed("授权人账号不存在或已停用。")
+    return actor_of(user)

@@ -49,6 +49,8 @@ class ReceiptData:
     taken_by: str
     voided: bool
     void_reason: str
+    voided_by: str = ""  # who asked for the void
+    void_approved_by: str = ""  # who authorised it (主管授权)
 
 
 def owner_names(session: Session, unit_id: int) -> str:
@@ -109,6 +111,8 @@ def get_receipt(session: Session, payment_id: int) -> ReceiptData:
         taken_by=p.taken_by,
         voided=p.voided,
         void_reason=p.void_reason,
+        voided_by=p.voided_by,
+        void_approved_by=p.void_approved_by,
     )
 
 

@@ -52,6 +52,8 @@ class StatementPayment:
     taken_by: str
     voided: bool
     void_reason: str
+    voided_by: str = ""  # who asked for the void
+    void_approved_by: str = ""  # who authorised it
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,8 @@ def unit_statement(session: Session, unit_id: int, *, since: str = "") -> Statem
             p.taken_by,
             p.voided,
             p.void_reason,
+            p.voided_by,
+            p.void_approved_by,
         )
         for p in session.scalars(
             select(Payment).where(Payment.unit_id == unit_id).order_by(Payment.paid_at.desc())

@@ -47,6 +47,9 @@ def receipt_story(r: ReceiptData) -> list[Flowable]:
         story.append(para(f"优惠：{r.discount_note}，减免 ¥{yuan(r.discount_fen)}"))
     if r.voided:
         story.append(para(f"本收据已作废。原因：{r.void_reason}", st.heading))
+        if r.void_approved_by:
+            asked = f"经办：{r.voided_by}　" if r.voided_by else ""
+            story.append(para(f"{asked}作废授权：{r.void_approved_by}"))
     story.append(Spacer(1, 8 * mm))
     story.append(para(f"收款人：{r.taken_by}　　　　交款人签字：________________　　（盖章）"))
     return story

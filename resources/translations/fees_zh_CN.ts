@@ -955,6 +955,11 @@ All open lines: ¥{total}</source>
         <translation>已作废：{0}</translation>
     </message>
     <message>
+        <location filename="../../ui/fees/statement.py" line="270"/>
+        <source>Voided: {0} (approved by {1})</source>
+        <translation>已作废：{0}（授权人：{1}）</translation>
+    </message>
+    <message>
         <location filename="../../ui/fees/statement.py" line="106"/>
         <source>Movement</source>
         <translation>变动</translation>
@@ -1080,15 +1085,48 @@ All open lines: ¥{total}</source>
         <source>Receipt {0}</source>
         <translation>收据 {0}</translation>
     </message>
+</context>
+<context>
+    <name>VoidReceiptDialog</name>
     <message>
-        <location filename="../../ui/fees/statement.py" line="261"/>
+        <location filename="../../ui/fees/void_dialog.py" line="1"/>
         <source>Void receipt {0}</source>
         <translation>作废收据 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="262"/>
-        <source>Reason (the receipt is kept, marked void):</source>
-        <translation>作废原因（收据保留并标记作废）：</translation>
+        <location filename="../../ui/fees/void_dialog.py" line="1"/>
+        <source>The receipt is kept, marked void</source>
+        <translation>收据保留，标记为作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/void_dialog.py" line="1"/>
+        <source>&amp;Reason:</source>
+        <translation>作废原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/void_dialog.py" line="1"/>
+        <source>Supervisor authorisation: a supervisor, manager or finance user enters their username and password.</source>
+        <translation>主管授权：请主管、经理或财务人员在此输入本人的用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/void_dialog.py" line="1"/>
+        <source>Supervisor &amp;username:</source>
+        <translation>授权人用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/void_dialog.py" line="1"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/void_dialog.py" line="1"/>
+        <source>&amp;Void receipt</source>
+        <translation>作废收据(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/void_dialog.py" line="1"/>
+        <source>Please enter the reason for voiding.</source>
+        <translation>请填写作废原因。</translation>
     </message>
 </context>
 <context>

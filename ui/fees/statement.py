@@ -27,7 +27,6 @@ from propdesk.fees.notices import (
     list_contacts,
     list_notices,
 )
-from propdesk.fees.payments import void_payment
 from propdesk.fees.receipts import get_receipt
 from propdesk.fees.refunds import refund_credit
 from propdesk.fees.statement import (
@@ -42,6 +41,7 @@ from reports.pdf.receipt import receipt_pdf
 from ui.common.forms import show_error
 from ui.context import AppContext
 from ui.fees.list_model import ListTableModel
+from ui.fees.void_dialog import VoidReceiptDialog
 
 
 def _table(parent: QWidget) -> QTableView:
@@ -94,7 +94,7 @@ class StatementDialog(QDialog):
                 (self.tr("Taken by"), lambda p: p.taken_by, False),
                 (
                     self.tr("Voided"),
-                    lambda p: self.tr("Voided: {0}").format(p.void_reason) if p.voided else "",
+                    lambda p: self._void_text(p),
                     False,
                 ),
             ],
@@ -149,7 +149,8 @@ class StatementDialog(QDialog):
         self.credit_view.setModel(self.credit_model)
         self.reprint_button = QPushButton(self.tr("&Reprint receipt"), self)
         self.void_button = QPushButton(self.tr("&Void receipt…"), self)
-        self.void_button.setVisible(ctx.can(Permission.VOID_RECEIPT))
+        # a clerk voids with a supervisor's authorisation (主管授权) in the void dialog
+        self.void_button.setVisible(ctx.can(Permission.TAKE_PAYMENT))
         self.refund_button = QPushButton(self.tr("Re&fund credit…"), self)
         self.refund_button.setVisible(ctx.can(Permission.VOID_RECEIPT))
         self.refund_button.clicked.connect(self.refund)
@@ -238,6 +239,15 @@ class StatementDialog(QDialog):
             return
         self.refresh()
 
+    def _void_text(self, p: StatementPayment) -> str:
+        if not p.voided:
+            return ""
+        if p.void_approved_by:
+            return self.tr("Voided: {0} (approved by {1})").format(
+                p.void_reason, p.void_approved_by
+            )
+        return self.tr("Voided: {0}").format(p.void_reason)
+
     def _current_payment(self) -> StatementPayment | None:
         idx = self.payments_view.currentIndex()
         return self.payments_model.row_value(idx.row()) if idx.isValid() else None
@@ -258,21 +268,12 @@ class StatementDialog(QDialog):
         )
 
     def void(self) -> None:
+        """Void the selected receipt; a clerk gets the supervisor authorisation fields."""
         p = self._current_payment()
         if p is None:
             return
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("Void receipt {0}").format(p.receipt_no),
-            self.tr("Reason (the receipt is kept, marked void):"),
+        dialog = VoidReceiptDialog(
+            ctx=self.ctx, payment_id=p.payment_id, receipt_no=p.receipt_no, parent=self
         )
-        if not ok:
-            return
-        try:
-            self.ctx.write(
-                lambda s: void_payment(s, p.payment_id, reason=reason), "fees", "payments"
-            )
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        self.refresh()
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
