@@ -47,6 +47,11 @@ def test_populated_sqlite_database_upgrades_past_fees_0002(tmp_path: Path) -> No
         )
         conn.execute(
             text(
+                "INSERT INTO payment (id, receipt_no, unit_id, paid_at, paid_on, amount_fen, method, allocated_fen, credit_fen, discount_fen, discount_note, payer, notes, taken_by, voided, void_reason, voided_by) VALUES (2, '2026000002', 1, '2026-01-06', '2026-01-06', 50, 'cash', 0, 0, 0, '', '', '', '', 1, '收错房号', '赵主管')"
+            )
+        )
+        conn.execute(
+            text(
                 "INSERT INTO fee_allocation (bill_line_id, payment_id, kind, amount_fen, paid_on, reversed, created_at) VALUES (1, 1, 'payment', 100, '2026-01-05', 0, '2026-01-05')"
             )
         )
@@ -55,5 +60,13 @@ def test_populated_sqlite_database_upgrades_past_fees_0002(tmp_path: Path) -> No
         row = conn.execute(
             text("SELECT paid_fen, late_fee_charged_fen, late_fee_of FROM bill_line")
         ).one()
-    assert tuple(row) == (100, 0, None)
+        assert tuple(row) == (100, 0, None)
+        # fees_0004: whoever voided a receipt before then was also its approver
+        approvers = conn.execute(
+            text("SELECT receipt_no, voided_by, void_approved_by FROM payment ORDER BY id")
+        ).all()
+    assert [tuple(r) for r in approvers] == [
+        ("2026000001", "", ""),
+        ("2026000002", "赵主管", "赵主管"),
+    ]
     engine.dispose()
