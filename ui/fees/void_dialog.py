@@ -45,6 +45,7 @@ class VoidReceiptDialog(QDialog):
         self.payment_id = payment_id
         self.needs_approval = not ctx.can(Permission.VOID_RECEIPT)
         self.setWindowTitle(self.tr("Void receipt {0}").format(receipt_no))
+        self.setMinimumWidth(460)
         self.reason = QLineEdit(self)
         self.reason.setMaxLength(200)
         self.reason.setPlaceholderText(self.tr("The receipt is kept, marked void"))
