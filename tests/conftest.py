@@ -64,7 +64,7 @@ def sqlite_db(_sqlite_template: Path, tmp_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture(scope="session")
-def _pg_migrated() -> Iterator[str]:
+def _pg_migrated() -> str:
     assert PG_URL
     engine = make_engine(PG_URL)
     with engine.begin() as conn:
@@ -72,7 +72,7 @@ def _pg_migrated() -> Iterator[str]:
         conn.execute(text("CREATE SCHEMA public"))
     engine.dispose()
     open_database(PG_URL).dispose()
-    yield PG_URL
+    return PG_URL
 
 
 def _truncate_all(database: Database) -> None:
@@ -83,7 +83,9 @@ def _truncate_all(database: Database) -> None:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest, _sqlite_template: Path, tmp_path: Path) -> Iterator[Database]:
+def db(
+    request: pytest.FixtureRequest, _sqlite_template: Path, tmp_path: Path
+) -> Iterator[Database]:
     """A migrated, empty database: SQLite file, or the CI PostgreSQL server."""
     if request.param == "sqlite":
         database = _fresh_sqlite(_sqlite_template, tmp_path)
