@@ -15,8 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from propdesk.clock import LOCAL_TZ, local_date
-from propdesk.db.types import utcnow
+from propdesk.clock import LOCAL_TZ, local_today
 from propdesk.desk.models import Parcel, Patrol, PatrolCheckpoint, PatrolFinding
 from propdesk.desk.values import AREA_ZH, CheckpointArea, FindingResult, PatrolStatus
 from propdesk.errors import ValidationError
@@ -403,7 +402,7 @@ def monthly_report(session: Session, month: str, *, today: date | None = None) -
     Arrears are aged on the month's last day, or on ``today`` while the month is running.
     """
     period = parse_month(month)
-    day = today or local_date(utcnow())
+    day = today or local_today()
     start, end = first_day(period), last_day(period)
     estate = session.execute(
         select(Estate.name, Estate.company).order_by(Estate.id).limit(1)

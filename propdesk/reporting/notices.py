@@ -17,8 +17,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission, require
-from propdesk.clock import local_date
-from propdesk.db.types import utcnow
+from propdesk.clock import local_today
 from propdesk.errors import Conflict, NotAllowed, NotFound, ValidationError
 from propdesk.registry.models import Building, Estate
 from propdesk.reporting.models import NoticeTemplate, PostedNotice
@@ -270,7 +269,7 @@ def post_notice(
         audiences="\n".join(groups),
         copies=copies,
         pages=copies * len(groups),
-        posted_on=posted_on or local_date(utcnow()),
+        posted_on=posted_on or local_today(),
         posted_by=actor.display_name,
     )
     session.add(row)

@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from propdesk.clock import local_date
-from propdesk.db.types import utcnow
+from propdesk.clock import local_today
 from propdesk.errors import DomainError
 from propdesk.fees.periods import add_months, first_day, last_day, period_of
 from propdesk.reporting.monthly import monthly_report
@@ -293,7 +292,7 @@ class DashboardPage(QWidget):
     # --- data -------------------------------------------------------------------------
 
     def today(self) -> date:
-        return self._fixed_today or local_date(utcnow())
+        return self._fixed_today or local_today()
 
     def period(self) -> str:
         return period_of(self.today())

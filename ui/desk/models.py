@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 from sqlalchemy import ColumnElement, Row, func, or_, select
 
-from propdesk.db.types import utcnow
+from propdesk.clock import local_today
 from propdesk.desk.common import local_date
 from propdesk.desk.models import (
     Parcel,
@@ -188,7 +188,7 @@ class VacantDueModel(SqlTableModel):
 
     def __init__(self, *, ctx: AppContext, parent: QObject | None = None) -> None:
         self.ctx = ctx
-        self.today = local_date(utcnow())
+        self.today = local_today()
         super().__init__(
             db=ctx.db,
             base=self._query(),
@@ -226,7 +226,7 @@ class VacantDueModel(SqlTableModel):
 
     def reload(self) -> None:
         """Refresh with today's date (the list depends on it)."""
-        self.today = local_date(utcnow())
+        self.today = local_today()
         self.set_base(self._query())
 
     def row_foreground(self, row: Row[Any]) -> QColor | None:
@@ -246,7 +246,7 @@ class ParcelModel(SqlTableModel):
     ) -> None:
         self.ctx = ctx
         self._conditions = list(conditions or [])
-        self.today = local_date(utcnow())
+        self.today = local_today()
         self.cutoff = ctx.read(lambda s: long_held_cutoff(s, self.today))
         actor = ctx.actor
         super().__init__(
@@ -297,7 +297,7 @@ class ParcelModel(SqlTableModel):
 
     def reload(self) -> None:
         """Refresh with today's date and the current hold-days setting."""
-        self.today = local_date(utcnow())
+        self.today = local_today()
         self.cutoff = self.ctx.read(lambda s: long_held_cutoff(s, self.today))
         self.set_base(self._query())
 

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from propdesk.db.types import utcnow
+from propdesk.clock import local_today
 from propdesk.desk import parcels, patrols, shiftlog, vacant
-from propdesk.desk.common import local_date
 from propdesk.desk.models import Parcel, Patrol, ShiftEntry
 from propdesk.errors import DomainError
 from ui.common.forms import ERROR_STYLE
@@ -57,7 +56,7 @@ class DeskOverviewPage(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = local_date(utcnow())
+        self.today = local_today()
         self.title = QLabel(objectName="overview_title")
         self.title.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.tiles: dict[str, QLabel] = {}
@@ -193,7 +192,7 @@ class DeskOverviewPage(QWidget):
 
     def refresh(self) -> None:
         """Reload every list and figure (today's date is taken again)."""
-        self.today = local_date(utcnow())
+        self.today = local_today()
         self.title.setText(self.tr("Front desk · %1").replace("%1", self.today.isoformat()))
         self.patrol_model.set_base(select(Patrol.id).where(Patrol.local_day == self.today))
         self.anomaly_model.refresh()

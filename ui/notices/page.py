@@ -46,8 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.auth.permissions import Permission
-from propdesk.clock import local_date
-from propdesk.db.types import utcnow
+from propdesk.clock import local_today
 from propdesk.errors import DomainError, ValidationError
 from propdesk.reporting import notices as svc
 from reports.pdf.notice import NoticePrint, notice_pdf
@@ -148,7 +147,7 @@ class NoticeForm(QWidget):
     def reload(self) -> None:
         """Reload the templates (after an edit) keeping the chosen one."""
         current = self.current_template()
-        self.today = local_date(utcnow())
+        self.today = local_today()
         self.templates = self.ctx.write(svc.list_templates)  # seeds the defaults on first use
         self.letterhead = self.ctx.read(svc.letterhead)
         self.notice_date.setDate(QDate(self.today.year, self.today.month, self.today.day))

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from propdesk.clock import local_date
-from propdesk.db.types import utcnow
+from propdesk.clock import local_today
 from ui.common.dates import from_qdate as from_qdate  # re-exported for the feature pages
 from ui.common.dates import to_qdate as to_qdate
 from ui.common.forms import FormErrors, attempt
@@ -38,7 +37,7 @@ T = TypeVar("T")
 
 def desk_today() -> date:
     """The desk's local date."""
-    return local_date(utcnow())
+    return local_today()
 
 
 def date_edit(day: date | None = None, *, object_name: str = "") -> QDateEdit:

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from propdesk.clock import local_date
-from propdesk.db.types import utcnow
+from propdesk.clock import local_today
 from propdesk.tickets import catalog
 from propdesk.tickets.queries import BoardCounts, BoardFilter, board_conditions, board_counts
 from propdesk.tickets.staff import list_staff
@@ -66,7 +65,7 @@ class TicketBoard(QWidget):
         self.assignee = QComboBox(objectName="filter_assignee")
         self.overdue = QCheckBox(self.tr("&Overdue only"), objectName="filter_overdue")
         self.use_dates = QCheckBox(self.tr("&Registered"), objectName="filter_use_dates")
-        today = QDate(local_date(utcnow()))  # the desk's date (UTC+8), not the machine's
+        today = QDate(local_today())
         self.date_from = QDateEdit(today.addMonths(-1), objectName="filter_from")
         self.date_to = QDateEdit(today, objectName="filter_to")
         for edit in (self.date_from, self.date_to):

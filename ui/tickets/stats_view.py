@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from propdesk.clock import local_date
-from propdesk.db.types import utcnow
+from propdesk.clock import local_today
 from propdesk.errors import DomainError
 from propdesk.registry.services import get_estate
 from propdesk.tickets.stats import complaint_stats
@@ -102,7 +101,7 @@ class ComplaintStatsView(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        today = QDate(local_date(utcnow()))  # the desk's date (UTC+8), not the machine's
+        today = QDate(local_today())
         self.date_from = QDateEdit(QDate(today.year(), today.month(), 1), objectName="stats_from")
         self.date_to = QDateEdit(today, objectName="stats_to")
         for edit in (self.date_from, self.date_to):

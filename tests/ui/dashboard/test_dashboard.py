@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from propdesk.auth.actor import Actor, Role
-from propdesk.clock import local_date
+from propdesk.clock import local_today
 from propdesk.db.engine import Database
-from propdesk.db.types import utcnow
 from propdesk.demo.build import generate_demo
 from propdesk.desk import parcels
 from propdesk.fees.periods import period_of
@@ -82,7 +81,7 @@ def test_a_change_elsewhere_refreshes_the_figures(qtbot: QtBot, demo_db: Databas
         )
     assert page.report is not None
     assert page.report.desk.parcels_received == before.desk.parcels_received + 1
-    assert page.report.period == period_of(local_date(utcnow()))
+    assert page.report.period == period_of(local_today())
 
 
 def test_clicking_a_figure_opens_its_list(qtbot: QtBot, demo_db: Database) -> None:
