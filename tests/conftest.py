@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import shutil
+from datetime import datetime
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
+from propdesk import clock
 from propdesk.db.engine import Database, make_engine, open_database
 from propdesk.db.model_modules import import_all_models
 from propdesk.models_base import Base
@@ -28,6 +30,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "/tests/ui/" in str(item.path).replace(os.sep, "/"):
             item.add_marker(pytest.mark.gui)
+
+
+# Every test runs on an injected clock, so the suite passes on any date. Override with
+# PROPDESK_TEST_NOW (an ISO time with its offset) to run the whole suite on another day.
+TEST_NOW = datetime.fromisoformat(os.environ.get("PROPDESK_TEST_NOW") or "2026-06-15T10:00:00+08:00")
+
+
+@pytest.fixture(autouse=True)
+def test_clock() -> Iterator[clock.FixedClock]:
+    """The process clock, fixed at ``TEST_NOW``; a test may ``set`` or ``advance`` it."""
+    fixed = clock.FixedClock(TEST_NOW)
+    with clock.installed(fixed):
+        yield fixed
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from propdesk import clock as clock_mod
 from propdesk.auth.actor import Actor
+from propdesk.clock import Clock
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -57,11 +59,14 @@ class Database:
         url: the SQLAlchemy URL.
         engine: the engine.
         session_factory: ``sessionmaker`` bound to the engine; callers own their sessions.
+        clock: the clock its transactions read (``None``: the process clock at each begin;
+            a desk on a shared server gets one that follows the server's time).
     """
 
     url: str
     engine: Engine
     session_factory: sessionmaker[Session]
+    clock: Clock | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -73,6 +78,7 @@ class Database:
         with self.session_factory.begin() as session:
             if actor is not None:
                 session.info["actor"] = actor
+            clock_mod.bind(session, self.clock or clock_mod.process_clock())
             yield session
 
     def dispose(self) -> None:
@@ -92,7 +98,15 @@ def check_database_file(url: str) -> None:
         check_file(path, allow_new=True, scan=small)
 
 
-def open_database(url: str, *, upgrade: bool = True) -> Database:
+def _share_clock_with_connection(factory: sessionmaker[Session]) -> None:
+    """Put each transaction's clock on its connection, for :func:`propdesk.clock.column_now`."""
+
+    @event.listens_for(factory, "after_begin")
+    def _after_begin(session: Session, _transaction: Any, connection: Any) -> None:
+        connection.info[clock_mod.CONNECTION_KEY] = clock_mod.of(session)
+
+
+def open_database(url: str, *, upgrade: bool = True, clock: Clock | None = None) -> Database:
     """Open (and by default migrate to the newest schema) the database at ``url``.
 
     A SQLite file is checked first (header, schema, PropDesk tables, and ``PRAGMA
@@ -109,4 +123,5 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
     from propdesk.audit.trail import install as install_audit_trail
 
     install_audit_trail(factory)
-    return Database(url=url, engine=engine, session_factory=factory)
+    _share_clock_with_connection(factory)
+    return Database(url=url, engine=engine, session_factory=factory, clock=clock)

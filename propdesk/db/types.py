@@ -40,4 +40,7 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Deprecated: read the time through :mod:`propdesk.clock`."""
+    from propdesk import clock
+
+    return clock.now()
