@@ -17,8 +17,10 @@ from propdesk.backup.integrity import check_file
 from propdesk.config import LANGUAGES, Settings, resolve_database_url
 from propdesk.db.engine import Database, open_database
 from propdesk.errors import DomainError
+from propdesk.failures import configure_logging, log, log_failure, redact
 from resources import CJK_FONT, TRANSLATIONS
 from ui.context import AppContext
+from ui.errors import ErrorHandler
 from ui.events import ChangeHub
 from ui.worker import Executor, ThreadExecutor
 
@@ -77,7 +79,8 @@ def open_or_explain(
             check_file(Path(parsed.database), allow_new=True)
         return open_database(url)
     except (DomainError, SQLAlchemyError, Exception) as exc:  # shown to the user, not raised
-        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        failure = log_failure(exc, action="open database")
+        detail = str(exc).splitlines()[0] if isinstance(exc, DomainError) else failure.message
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             QCoreApplication.translate("App", "Cannot open the database"),
@@ -86,7 +89,7 @@ def open_or_explain(
                 "PropDesk cannot open this database. It may be damaged, belong to another "
                 "program, or the server may be unreachable.\n\n%1\n\n%2",
             )
-            .replace("%1", url)
+            .replace("%1", redact(url))
             .replace("%2", detail),
             QMessageBox.StandardButton.Close,
             parent,
@@ -105,8 +108,21 @@ def open_or_explain(
         return None
 
 
-def make_context(db: Database, actor: Actor, settings: Settings, executor: Executor) -> AppContext:
-    return AppContext(db=db, actor=actor, settings=settings, executor=executor, hub=ChangeHub())
+def make_context(
+    db: Database,
+    actor: Actor,
+    settings: Settings,
+    executor: Executor,
+    errors: ErrorHandler | None = None,
+) -> AppContext:
+    return AppContext(
+        db=db,
+        actor=actor,
+        settings=settings,
+        executor=executor,
+        hub=ChangeHub(),
+        errors=errors or ErrorHandler(),
+    )
 
 
 def _open_with_retry(db: str | None, settings: Settings) -> tuple[Database | None, Settings]:
@@ -132,8 +148,12 @@ def run_gui(db: str | None, lang: str | None) -> int:
     from ui.main_window import MainWindow
     from ui.setup.first_run import run_first_run
 
+    configure_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
+    errors = ErrorHandler()
+    errors.install()  # uncaught exceptions and Qt's messages: to the user and the log
+    log.info("PropDesk starting")
     app.setApplicationName("PropDesk")
     app.setOrganizationName("PropDesk")
     install_cjk_font(app)
@@ -152,7 +172,7 @@ def run_gui(db: str | None, lang: str | None) -> int:
         actor = login_actor(db=database, settings=settings, parent=None)
         if actor is None:
             return 0
-        window = MainWindow(ctx=make_context(database, actor, settings, executor))
+        window = MainWindow(ctx=make_context(database, actor, settings, executor, errors))
         install_session_lock(window, ctx=window.ctx)  # idle lock and Ctrl+L (helper D)
         start_backup_schedule(ctx=window.ctx, parent=window)  # backup at start, then daily
         window.show()

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
+from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
 from propdesk.auth.actor import Actor
 from propdesk.auth.permissions import Permission, allowed
 from propdesk.config import Settings
 from propdesk.db.engine import Database
+from propdesk.progress import Progress
+from ui.errors import ErrorHandler
 from ui.events import ChangeHub, Changes
+from ui.ops import Op, long_session_work, session_work
 from ui.worker import Executor
 
 T = TypeVar("T")
@@ -29,6 +33,7 @@ class AppContext:
         settings: the user's settings.
         executor: where long database work runs.
         hub: broadcasts :class:`Changes` after writes.
+        errors: the one failure handler (message to the user, detail to the log).
     """
 
     db: Database
@@ -36,6 +41,70 @@ class AppContext:
     settings: Settings
     executor: Executor
     hub: ChangeHub
+    errors: ErrorHandler = field(default_factory=ErrorHandler)
+
+    # --- operations: every database action from the UI --------------------------------
+
+    def op(
+        self,
+        fn: Callable[[Session], T],
+        *,
+        changes: Changes,
+        parent: QWidget | None = None,
+        action: str = "",
+    ) -> Op[T]:
+        """A write: ``fn`` in one transaction on the worker, then ``changes`` broadcast."""
+        return Op(self, session_work(self, fn), changes=changes, parent=parent, action=action)
+
+    def query(
+        self, fn: Callable[[Session], T], *, parent: QWidget | None = None, action: str = ""
+    ) -> Op[T]:
+        """A read: ``fn`` in one transaction on the worker; nothing is broadcast."""
+        return Op(self, session_work(self, fn), parent=parent, action=action)
+
+    def long_op(
+        self,
+        fn: Callable[[Session, Progress], T],
+        *,
+        label: str,
+        changes: Changes | None = None,
+        cancellable: bool = True,
+        parent: QWidget | None = None,
+        action: str = "",
+    ) -> Op[T]:
+        """Long work in one transaction with a progress dialog; Cancel rolls it all back."""
+        return Op(
+            self,
+            long_session_work(self, fn),
+            changes=changes,
+            parent=parent,
+            action=action,
+            progress_label=label,
+            cancellable=cancellable,
+        )
+
+    def task(
+        self,
+        fn: Callable[[Progress], T],
+        *,
+        label: str | None = None,
+        changes: Changes | None = None,
+        cancellable: bool = False,
+        parent: QWidget | None = None,
+        action: str = "",
+    ) -> Op[T]:
+        """Work that opens no session of ours (files, backups, PDFs) on the same worker."""
+        return Op(
+            self,
+            fn,
+            changes=changes,
+            parent=parent,
+            action=action,
+            progress_label=label,
+            cancellable=cancellable,
+        )
+
+    # --- transitional synchronous API (being replaced by the operations above) ---------
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -1,31 +1,12 @@
-"""After a write, one ``changed`` signal says what changed; each view decides whether to refresh."""
+"""After a write, one ``changed`` signal carries a typed :class:`Changes`; each view decides."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QObject, Signal
 
+from propdesk.changes import Changes
 
-@dataclass(frozen=True)
-class Changes:
-    """Topics touched by one user action, e.g. ``Changes.of("units", "people")``.
-
-    Known topics: ``units``, ``people``, ``occupancy``, ``buildings``, ``estate``,
-    ``tickets``, ``fees``, ``payments``, ``users``, ``settings``. Modules may add their own.
-    """
-
-    topics: frozenset[str]
-
-    @classmethod
-    def of(cls, *topics: str) -> Changes:
-        return cls(frozenset(topics))
-
-    def __contains__(self, topic: object) -> bool:
-        return topic in self.topics
-
-    def any(self, *topics: str) -> bool:
-        return bool(self.topics.intersection(topics))
+__all__ = ["ChangeHub", "Changes"]
 
 
 class ChangeHub(QObject):

@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
             self._session_changed()
             return
         for counter in STATUS_COUNTERS:
-            if changes.topics & counter.topics:
+            if changes.names() & counter.topics:
                 self._update_counter(counter)
         if "estate" in changes:
             self._update_title()

@@ -15,6 +15,7 @@ from propdesk.config import Settings
 from propdesk.db.engine import Database
 from propdesk.registry import services as reg
 from ui.context import AppContext
+from ui.errors import ErrorHandler
 from ui.events import ChangeHub
 from ui.worker import InlineExecutor
 
@@ -42,6 +43,8 @@ def make_ctx(db: Database, actor: Actor = SUPERVISOR, language: str = "zh_CN") -
         settings=Settings(language=language),
         executor=InlineExecutor(),
         hub=ChangeHub(),
+        # Failures are recorded in ``ctx.errors.shown`` instead of a modal box.
+        errors=ErrorHandler(show=lambda _parent, _failure: None),
     )
 
 

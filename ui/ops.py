@@ -1,0 +1,248 @@
+"""The operation object: every database action started from the UI goes through one of these.
+
+Modelled on Anki's ``CollectionOp``/``QueryOp``. An :class:`Op` runs its work on the single
+database worker (``ctx.executor``), inside one transaction on behalf of the logged-in user;
+then, back on the UI thread, it hands the result to ``success`` and, after a write, broadcasts
+one typed :class:`~propdesk.changes.Changes` through ``ctx.hub``. Every failure — a domain
+error, a database error, a bug — goes to one handler (:class:`ui.errors.ErrorHandler`), which
+logs it and shows the clerk a clear Chinese message; the dialog that started the operation
+stays open with its input. Long work shows a progress dialog with Cancel.
+
+Typical uses::
+
+    ctx.op(lambda s: take_payment(s, ...), changes=Changes(fees=True, payments=True),
+           parent=self).busy(self.ok_button).success(self._paid).run()
+
+    ctx.query(lambda s: arrears_count(s), parent=self).success(self._show_count).run()
+
+    ctx.long_op(lambda s, progress: run_billing(s, ..., progress=progress),
+                label=self.tr("Billing…"), changes=Changes(fees=True), parent=self).run()
+
+Tests use :class:`ui.worker.InlineExecutor`, which runs the work at once on the calling thread,
+so an operation behaves the same, only synchronously.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
+
+from propdesk.changes import Changes
+from propdesk.failures import OperationCancelled
+from propdesk.progress import Progress
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ui.context import AppContext
+
+T = TypeVar("T")
+
+SHOW_PROGRESS_AFTER_MS = 400
+
+FailureHandler = Callable[[BaseException], bool | None]
+"""Called with the exception first; returning True means "handled, show nothing else"."""
+
+
+class _ProgressRelay(QObject):
+    """Carries progress from the worker thread to the dialog on the UI thread."""
+
+    moved = Signal(int, int, str)
+
+
+class Op(Generic[T]):
+    """One database action started from the UI.
+
+    Build it with ``ctx.op``, ``ctx.query``, ``ctx.long_op`` or ``ctx.task``, chain
+    :meth:`success`, :meth:`failure`, :meth:`busy`, then :meth:`run` it once.
+
+    Attributes:
+        changes: broadcast after the work succeeded (``None`` for a read).
+        action: what the user was doing, for the log file.
+    """
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        work: Callable[[Progress], T],
+        *,
+        changes: Changes | None = None,
+        parent: QWidget | None = None,
+        action: str = "",
+        progress_label: str | None = None,
+        cancellable: bool = False,
+    ) -> None:
+        self._ctx = ctx
+        self._work = work
+        self.changes = changes
+        self._parent = parent
+        self.action = action
+        self._progress_label = progress_label
+        self._cancellable = cancellable
+        self._success: Callable[[T], None] | None = None
+        self._failure: FailureHandler | None = None
+        self._finally: Callable[[], None] | None = None
+        self._busy: list[QWidget] = []
+        self._started = False
+
+    # --- building -----------------------------------------------------------------------
+
+    def success(self, fn: Callable[[T], None]) -> Op[T]:
+        """Call ``fn(result)`` on the UI thread when the work succeeded."""
+        self._success = fn
+        return self
+
+    def failure(self, fn: FailureHandler) -> Op[T]:
+        """Let the caller handle a failure first (e.g. show a validation error by its field).
+
+        ``fn(exc)`` returning True means handled; otherwise the common handler shows it.
+        Either way the failure is logged.
+        """
+        self._failure = fn
+        return self
+
+    def finally_(self, fn: Callable[[], None]) -> Op[T]:
+        """Call ``fn()`` on the UI thread after success or failure."""
+        self._finally = fn
+        return self
+
+    def busy(self, *widgets: QWidget) -> Op[T]:
+        """Disable ``widgets`` while the work runs (so the same action cannot start twice)."""
+        self._busy.extend(widgets)
+        return self
+
+    # --- running ------------------------------------------------------------------------
+
+    def run(self) -> None:
+        """Start the work on the database worker. An operation runs once."""
+        if self._started:
+            raise RuntimeError("an Op runs once")
+        self._started = True
+        for widget in self._busy:
+            widget.setEnabled(False)
+        cancel = threading.Event()
+        dialog = self._progress_dialog(cancel) if self._progress_label is not None else None
+        relay = _ProgressRelay()
+        if dialog is not None:
+            relay.moved.connect(
+                lambda done, total, label: _show_progress(dialog, done, total, label),
+                Qt.ConnectionType.QueuedConnection,
+            )
+
+        def report(done: int | None, total: int | None, label: str) -> None:
+            relay.moved.emit(-1 if done is None else done, -1 if total is None else total, label)
+
+        progress = Progress(report=report, cancelled=cancel.is_set)
+
+        def work() -> T:
+            return self._work(progress)
+
+        def done(result: object) -> None:
+            self._close(dialog, relay)
+            if self.changes is not None and not self.changes.empty:
+                self._ctx.hub.notify(self.changes)
+            try:
+                if self._success is not None:
+                    self._success(result)  # type: ignore[arg-type]
+            finally:
+                self._after()
+
+        def failed(exc: BaseException) -> None:
+            self._close(dialog, relay)
+            try:
+                self._report(exc)
+            finally:
+                self._after()
+
+        self._ctx.executor.submit(work, success=done, failure=failed)
+
+    def _report(self, exc: BaseException) -> None:
+        handled = False
+        if self._failure is not None and not isinstance(exc, OperationCancelled):
+            try:
+                handled = bool(self._failure(exc))
+            except Exception as inner:  # the caller's handler failed: report that too
+                self._ctx.errors.report(inner, parent=self._live_parent(), action=self.action)
+        if handled:
+            self._ctx.errors.log(exc, action=self.action)
+        else:
+            self._ctx.errors.report(exc, parent=self._live_parent(), action=self.action)
+
+    def _after(self) -> None:
+        for widget in self._busy:
+            if isValid(widget):
+                widget.setEnabled(True)
+        if self._finally is not None:
+            self._finally()
+
+    def _live_parent(self) -> QWidget | None:
+        parent = self._parent
+        return parent if parent is not None and isValid(parent) else None
+
+    def _progress_dialog(self, cancel: threading.Event) -> QProgressDialog:
+        dialog = QProgressDialog(
+            self._progress_label or "",
+            QCoreApplication.translate("Op", "Cancel") if self._cancellable else "",
+            0,
+            0,
+            self._live_parent(),
+        )
+        if not self._cancellable:
+            dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+
+        def cancelled() -> None:
+            cancel.set()
+            dialog.setLabelText(QCoreApplication.translate("Op", "Cancelling…"))
+
+        dialog.canceled.connect(cancelled)
+        return dialog
+
+    @staticmethod
+    def _close(dialog: QProgressDialog | None, relay: _ProgressRelay) -> None:
+        if dialog is not None and isValid(dialog):
+            relay.moved.disconnect()
+            dialog.close()
+            dialog.deleteLater()
+
+
+def _show_progress(dialog: QProgressDialog, done: int, total: int, label: str) -> None:
+    if not isValid(dialog):
+        return
+    if total > 0:
+        dialog.setMaximum(total)
+        dialog.setValue(max(0, min(done, total)))
+    if label:
+        dialog.setLabelText(label)
+
+
+def session_work(ctx: AppContext, fn: Callable[[Session], T]) -> Callable[[Progress], T]:
+    """``fn`` in one transaction on behalf of the logged-in user."""
+
+    def work(_progress: Progress) -> T:
+        with ctx.db.begin(ctx.actor) as session:
+            return fn(session)
+
+    return work
+
+
+def long_session_work(
+    ctx: AppContext, fn: Callable[[Session, Progress], T]
+) -> Callable[[Progress], T]:
+    """``fn`` in one transaction, with progress; Cancel rolls the whole transaction back."""
+
+    def work(progress: Progress) -> T:
+        with ctx.db.begin(ctx.actor) as session:
+            result = fn(session, progress)
+            progress.check()
+            return result
+
+    return work
