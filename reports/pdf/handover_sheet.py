@@ -11,7 +11,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from propdesk.desk.common import LOCAL_TZ
+from propdesk.clock import to_local
 from propdesk.desk.print_data import HandoverSheetData
 from reports.pdf.document import DocumentSpec, build_pdf, para, styles, table, title
 
@@ -19,7 +19,7 @@ WIDTH = 180 * mm
 
 
 def _t(at: datetime | None) -> str:
-    return at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M") if at else ""
+    return to_local(at).strftime("%Y-%m-%d %H:%M") if at else ""
 
 
 def handover_sheet_pdf(data: HandoverSheetData, target: str | Path | None = None) -> bytes:

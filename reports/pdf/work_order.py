@@ -12,8 +12,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from propdesk.clock import to_local
 from propdesk.tickets.print_data import WorkOrderData
-from propdesk.tickets.sla import LOCAL_TZ
 from reports.pdf.document import (
     FONT,
     DocumentSpec,
@@ -38,7 +38,7 @@ _DATE_TIME_BLANK = _Raw(_DATE_BLANK + _GAP * 2 + "时" + _GAP * 2 + "分")
 
 
 def _t(at: datetime | None) -> str:
-    return at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M") if at else ""
+    return to_local(at).strftime("%Y-%m-%d %H:%M") if at else ""
 
 
 def _grid(

@@ -35,7 +35,7 @@ from propdesk.audit.queries import (
 )
 from propdesk.audit.trail import ACTION_LABELS_ZH
 from propdesk.auth.actor import Actor
-from propdesk.clock import LOCAL_TZ
+from propdesk.clock import to_local
 from ui.common.sql_table_model import SqlColumn, SqlTableModel
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
@@ -44,7 +44,7 @@ _NO_DATE = QDate(2000, 1, 1)
 
 
 def _local_time(value: Any) -> str:
-    return f"{value.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M:%S}" if value is not None else ""
+    return f"{to_local(value):%Y-%m-%d %H:%M:%S}" if value is not None else ""
 
 
 class AuditModel(SqlTableModel):

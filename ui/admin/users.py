@@ -30,7 +30,7 @@ from propdesk.auth.users import (
     unlock_user,
     update_user,
 )
-from propdesk.clock import LOCAL_TZ
+from propdesk.clock import to_local
 from propdesk.db.types import utcnow
 from propdesk.errors import DomainError
 from ui.common.list_model import RowListModel
@@ -65,13 +65,13 @@ class UsersModel(RowListModel[UserInfo]):
             return self.tr("disabled")
         if u.locked_until is not None and u.locked_until > utcnow():
             return self.tr("locked until %1").replace(
-                "%1", f"{u.locked_until.astimezone(LOCAL_TZ):%H:%M}"
+                "%1", f"{to_local(u.locked_until):%H:%M}"
             )
         return self.tr("active")
 
 
 def _last_login(u: UserInfo) -> str:
-    return f"{u.last_login_at.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M}" if u.last_login_at else "—"
+    return f"{to_local(u.last_login_at):%Y-%m-%d %H:%M}" if u.last_login_at else "—"
 
 
 def _role_combo(current: Role = Role.CLERK) -> QComboBox:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from propdesk.desk.common import LOCAL_TZ
+from propdesk.clock import to_local
 
 _CTX = "DeskLabels"
 
@@ -66,12 +66,12 @@ def shown(table: dict[str, str], code: str | None) -> str:
 
 def local_time(at: datetime | None) -> str:
     """A UTC time as the desk's local ``YYYY-MM-DD HH:MM``."""
-    return at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M") if at else ""
+    return to_local(at).strftime("%Y-%m-%d %H:%M") if at else ""
 
 
 def local_clock(at: datetime | None) -> str:
     """A UTC time as the desk's local ``MM-DD HH:MM``."""
-    return at.astimezone(LOCAL_TZ).strftime("%m-%d %H:%M") if at else ""
+    return to_local(at).strftime("%m-%d %H:%M") if at else ""
 
 
 def day_text(day: date | None) -> str:

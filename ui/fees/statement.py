@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.auth.permissions import Permission
-from propdesk.clock import LOCAL_TZ
+from propdesk.clock import to_local
 from propdesk.errors import DomainError
 from propdesk.fees.money import parse_yuan, yuan
 from propdesk.fees.notices import (
@@ -132,7 +132,7 @@ class StatementDialog(QDialog):
             [
                 (
                     self.tr("Sent"),
-                    lambda n: n.sent_at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d"),
+                    lambda n: to_local(n.sent_at).strftime("%Y-%m-%d"),
                     False,
                 ),
                 (self.tr("Notice"), lambda n: n.title, False),

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import ColumnElement, Row, and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from propdesk.clock import LOCAL_TZ
+from propdesk.clock import to_local
 from propdesk.db.types import utcnow
 from propdesk.errors import ValidationError
 from propdesk.keys import services as keys
@@ -44,11 +44,11 @@ TOPICS = ("keys",)
 
 
 def _local(at: datetime | None) -> str:
-    return at.astimezone(LOCAL_TZ).strftime("%m-%d %H:%M") if at else ""
+    return to_local(at).strftime("%m-%d %H:%M") if at else ""
 
 
 def _to_qdatetime(at: datetime) -> QDateTime:
-    local = at.astimezone(LOCAL_TZ)
+    local = to_local(at)
     return QDateTime.fromSecsSinceEpoch(int(local.timestamp()), QTimeZone(8 * 3600))
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from propdesk.clock import LOCAL_TZ
+from propdesk.clock import to_local
 from propdesk.db.types import utcnow
 from propdesk.keys.services import DepositInfo, KeyOut, keys_out, unit_deposits
 from propdesk.renovation.queries import unit_permits
@@ -73,7 +73,7 @@ class RenovationKeysPanel(QGroupBox):
             for d in held
         ]
         for k in out:
-            due = k.due_at.astimezone(LOCAL_TZ).strftime("%m-%d %H:%M")
+            due = to_local(k.due_at).strftime("%m-%d %H:%M")
             line = self.tr("  lent to %1, due %2").replace("%1", k.borrower).replace("%2", due)
             lines.append(line + (self.tr(" — OVERDUE") if k.overdue else ""))
         self.keys_text.setText(

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from propdesk.clock import LOCAL_TZ
+from propdesk.clock import to_local
 
 _CTX = "TicketLabels"
 
@@ -82,7 +82,7 @@ def overdue_text() -> str:
 
 def local_time(at: datetime | None) -> str:
     """A UTC time as the desk's local ``YYYY-MM-DD HH:MM``."""
-    return at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M") if at else ""
+    return to_local(at).strftime("%Y-%m-%d %H:%M") if at else ""
 
 
 def minutes_text(minutes: int) -> str:
