@@ -39,6 +39,7 @@ from ui.auth.lock import LOCK_SHORTCUT
 from ui.context import AppContext
 from ui.events import Changes
 from ui.extensions import MENU_ACTIONS, NAV_MODULES, STATUS_COUNTERS, NavModule, StatusCounter
+from ui.navigation import AcceptsRequests, Navigate
 from ui.registrations import register_all
 from ui.registry.dialogs import EstateDialog, PersonDialog, UnitDialog
 from ui.registry.person_page import PersonPage
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self.status_labels: dict[str, QLabel] = {}
         self._build_status_bar()
         ctx.hub.changed.connect(self._on_changed)
+        ctx.hub.navigate.connect(self.navigate)
         self._update_title()
         if self.modules:
             self.show_module(self.landing_key())
@@ -165,6 +167,12 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(self.modules):
             self.show_module(self.modules[row].key)
+
+    def navigate(self, request: Navigate) -> None:
+        """Show the requested page and let it apply the request (a typed filter) itself."""
+        page = self.show_module(request.page)
+        if request.request is not None and isinstance(page, AcceptsRequests):
+            page.apply_request(request.request)
 
     def show_module(self, key: str) -> QWidget:
         """Show (creating on first use) the page of the module ``key``."""
