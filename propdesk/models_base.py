@@ -13,7 +13,8 @@ from typing import Any, ClassVar
 from sqlalchemy import Integer, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
-from propdesk.db.types import UTCDateTime, utcnow
+from propdesk import clock
+from propdesk.db.types import UTCDateTime
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -38,8 +39,10 @@ class Versioned:
     """
 
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.column_now)
+    updated_at: Mapped[datetime] = mapped_column(
+        default=clock.column_now, onupdate=clock.column_now
+    )
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, object]:

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from propdesk.db.types import utcnow
+from propdesk import clock
 from propdesk.models_base import Base
 
 
@@ -19,7 +19,7 @@ class AuditEntry(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime] = mapped_column(default=clock.column_now)
     user_id: Mapped[int | None] = mapped_column()
     username: Mapped[str] = mapped_column(String(50))
     action: Mapped[str] = mapped_column(String(20))  # insert / update / delete / reveal

@@ -12,6 +12,11 @@ with the backup API (one write transaction: all or nothing).
 
 On PostgreSQL backups belong to the server (``pg_dump``); every function here says so
 with :class:`NotAllowed` instead of pretending.
+
+Backups are numbered: ``<stem>-n<sequence>-<local time>-<kind>.sqlite3``. Rotation and
+"the newest" go by that sequence, never by the time in the name or the file's mtime, so a
+clock set back can never make the backup just written look old and delete it. The time
+comes from the database's clock (:mod:`propdesk.clock`), shown in the estate's zone.
 """
 
 from __future__ import annotations
@@ -22,16 +27,16 @@ import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
+from propdesk import clock
 from propdesk.auth.actor import Actor
 from propdesk.auth.permissions import Permission, require
 from propdesk.backup.integrity import DatabaseFileError, check_file
 from propdesk.backup.schedule import backup_due
 from propdesk.config import data_dir
 from propdesk.db.engine import Database
-from propdesk.db.types import utcnow
 from propdesk.errors import NotAllowed, ValidationError
 
 KINDS = ("start", "daily", "manual")
@@ -41,6 +46,11 @@ POSTGRES_MESSAGE = (
     "用 pg_restore 恢复），请联系系统管理员。本程序不对 PostgreSQL 做备份。"
 )
 _NAME = re.compile(
+    r"^(?P<stem>.+)-n(?P<seq>\d{6,})-(?P<ts>\d{8}-\d{6}-\d{6})-(?P<kind>start|daily|manual)"
+    r"\.sqlite3$"
+)
+# Backups written before numbering: sequence 0, older than every numbered one.
+_OLD_NAME = re.compile(
     r"^(?P<stem>.+)-(?P<ts>\d{8}-\d{6}-\d{6})-(?P<kind>start|daily|manual)\.sqlite3$"
 )
 _TS = "%Y%m%d-%H%M%S-%f"
@@ -48,12 +58,22 @@ _TS = "%Y%m%d-%H%M%S-%f"
 
 @dataclass(frozen=True)
 class BackupInfo:
-    """One backup file. ``created_at`` is timezone-aware (local time of the desk)."""
+    """One backup file.
+
+    Attributes:
+        path: the file.
+        created_at: when it was made, by the database's clock (aware, the estate's zone).
+        size: bytes.
+        kind: ``start``, ``daily`` or ``manual``.
+        seq: its number in the folder; a higher number is a newer backup (0: an old,
+            unnumbered file; a file written outside rotation).
+    """
 
     path: Path
     created_at: datetime
     size: int
     kind: str
+    seq: int = 0
 
     @property
     def kind_label(self) -> str:
@@ -104,35 +124,46 @@ def online_copy(source: Path, dest: Path) -> None:
         part.unlink(missing_ok=True)
 
 
-def _now_local() -> datetime:
-    return utcnow().astimezone()
+def _now_local(db: Database, now: datetime | None) -> datetime:
+    """``now`` or the database's clock, in the estate's zone."""
+    if now is None:
+        now = (db.clock or clock.process_clock()).now()
+    return clock.to_local(now)
 
 
-def _target(folder: Path, stem: str, kind: str, now: datetime) -> Path:
-    path = folder / f"{stem}-{now:{_TS}}-{kind}.sqlite3"
-    while path.exists():  # two backups in the same microsecond
-        now += timedelta(microseconds=1)
-        path = folder / f"{stem}-{now:{_TS}}-{kind}.sqlite3"
-    return path
+def _target(folder: Path, stem: str, kind: str, now: datetime) -> tuple[Path, int]:
+    """The next file name: one past the highest sequence in ``folder``."""
+    seq = max((b.seq for b in list_backups(folder, stem)), default=0) + 1
+    path = folder / f"{stem}-n{seq:06d}-{now:{_TS}}-{kind}.sqlite3"
+    while path.exists():  # a stray file with that number
+        seq += 1
+        path = folder / f"{stem}-n{seq:06d}-{now:{_TS}}-{kind}.sqlite3"
+    return path, seq
 
 
 def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
-    """Backups in ``folder`` (of database ``stem`` when given), newest first."""
+    """Backups in ``folder`` (of database ``stem`` when given), newest (highest sequence) first."""
     out: list[BackupInfo] = []
     if not folder.is_dir():
         return out
     for path in folder.iterdir():
-        m = _NAME.match(path.name)
+        m = _NAME.match(path.name) or _OLD_NAME.match(path.name)
         if not m or (stem is not None and m["stem"] != stem):
             continue
-        created = datetime.strptime(m["ts"], _TS).astimezone()
-        out.append(BackupInfo(path, created, path.stat().st_size, m["kind"]))
-    out.sort(key=lambda b: b.created_at, reverse=True)
+        created = datetime.strptime(m["ts"], _TS).replace(tzinfo=clock.estate_zone())
+        seq = int(m["seq"]) if "seq" in m.groupdict() else 0
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:  # removed meanwhile (another desk's rotation)
+            continue
+        out.append(BackupInfo(path, created, size, m["kind"], seq))
+    out.sort(key=lambda b: (b.seq, b.created_at, b.path.name), reverse=True)
     return out
 
 
 def rotate(folder: Path, stem: str, keep: int) -> list[Path]:
-    """Delete all but the ``keep`` newest backups of ``stem``; returns what was removed."""
+    """Delete all but the ``keep`` newest (by sequence) backups of ``stem``; returns what
+    was removed."""
     keep = max(1, keep)
     removed = [b.path for b in list_backups(folder, stem)[keep:]]
     for path in removed:
@@ -141,21 +172,27 @@ def rotate(folder: Path, stem: str, keep: int) -> list[Path]:
 
 
 def _make_backup(
-    db: Database, *, kind: str, keep: int, folder: Path | None, dest: Path | None
+    db: Database,
+    *,
+    kind: str,
+    keep: int,
+    folder: Path | None,
+    dest: Path | None,
+    now: datetime | None = None,
 ) -> BackupInfo:
     source = database_path(db)
+    at = _now_local(db, now)
     if dest is not None:
         dest = dest.expanduser().resolve()
         if dest == source:
             raise ValidationError("dest", "备份文件不能就是当前数据库本身。")
         online_copy(source, dest)
-        return BackupInfo(dest, _now_local(), dest.stat().st_size, kind)
+        return BackupInfo(dest, at, dest.stat().st_size, kind)
     folder = folder or backup_folder()
-    now = _now_local()
-    path = _target(folder, source.stem, kind, now)
+    path, seq = _target(folder, source.stem, kind, at)
     online_copy(source, path)
     rotate(folder, source.stem, keep)
-    return BackupInfo(path, now, path.stat().st_size, kind)
+    return BackupInfo(path, at, path.stat().st_size, kind, seq)
 
 
 def backup_now(
@@ -165,32 +202,46 @@ def backup_now(
     keep: int = 10,
     folder: Path | None = None,
     dest: Path | None = None,
+    now: datetime | None = None,
 ) -> BackupInfo:
-    """A backup on demand (needs BACKUP_RESTORE). ``dest`` writes one file outside rotation."""
+    """A backup on demand (needs BACKUP_RESTORE). ``dest`` writes one file outside rotation.
+
+    ``now`` (default: the database's clock) is the time in its name.
+    """
     require(actor, Permission.BACKUP_RESTORE)
-    return _make_backup(db, kind="manual", keep=keep, folder=folder, dest=dest)
+    return _make_backup(db, kind="manual", keep=keep, folder=folder, dest=dest, now=now)
 
 
 def auto_backup(
-    db: Database, *, kind: str, keep: int = 10, folder: Path | None = None
+    db: Database,
+    *,
+    kind: str,
+    keep: int = 10,
+    folder: Path | None = None,
+    now: datetime | None = None,
 ) -> BackupInfo:
     """The app's own backup at start (``kind="start"``) or once a day (``"daily"``)."""
     if kind not in ("start", "daily"):
         raise ValueError(kind)
-    return _make_backup(db, kind=kind, keep=keep, folder=folder, dest=None)
+    return _make_backup(db, kind=kind, keep=keep, folder=folder, dest=None, now=now)
 
 
 def daily_backup_if_due(
     db: Database, *, keep: int = 10, folder: Path | None = None, now: datetime | None = None
 ) -> BackupInfo | None:
-    """Run the daily backup when the newest backup is a day old (or none exists)."""
+    """Run the daily backup when the newest backup (by sequence) is a day old or none exists.
+
+    ``now`` is the caller's time (default: the database's clock); a newest backup dated
+    after it (the clock was set back) also makes one due (:func:`backup_due`).
+    """
     source = database_path(db)
     folder = folder or backup_folder()
+    at = _now_local(db, now)
     existing = list_backups(folder, source.stem)
     last = existing[0].created_at if existing else None
-    if not backup_due(last, now or _now_local()):
+    if not backup_due(last, at):
         return None
-    return auto_backup(db, kind="daily", keep=keep, folder=folder)
+    return auto_backup(db, kind="daily", keep=keep, folder=folder, now=at)
 
 
 def _replace_damaged(db: Database, source: Path, live: Path, aside: Path) -> None:
@@ -223,7 +274,7 @@ def restore_backup(
     if source == live:
         raise ValidationError("source", "不能用当前数据库恢复它自己，请选择一个备份文件。")
     check_file(source, full=True)
-    stamp = (now or _now_local()).strftime(_TS)
+    stamp = _now_local(db, now).strftime(_TS)
     aside = live.with_name(f"{live.name}.before-restore-{stamp}")
     try:
         check_file(live)

@@ -13,8 +13,8 @@ from datetime import date
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.actor import Actor
-from propdesk.clock import local_today
 from propdesk.db.engine import Database
 from propdesk.db.model_modules import import_all_models
 from propdesk.demo import steps
@@ -96,11 +96,14 @@ def generate_demo(
     plan = sorted(steps.DEMO_STEPS)
     timings: list[tuple[str, float]] = []
     with db.begin(Actor.system()) as session:
+        ctx = _context(session, seed=seed, today=today, units=units)
+        # Every "now" of the build (services, column defaults, audit) is the demo's moment,
+        # so the same ``today`` and ``seed`` write the same rows whatever the wall clock.
+        clock.bind(session, clock.FixedClock(ctx.now))
         if session.scalar(select(func.count(Estate.id))):
             raise DomainError(
                 "该数据库已有小区资料，不能再生成演示数据。请指定一个新的数据库文件（--db）。"
             )
-        ctx = steps.DemoContext(rng=random.Random(seed), today=today or local_today(), units=units)
         ctx.info["estate_name"] = name
         spans = _progress_spans(plan)
         for (_order, module, function), (low, high) in zip(plan, spans, strict=True):
@@ -132,6 +135,15 @@ def generate_demo(
         step_seconds=tuple(timings),
         seconds=time.perf_counter() - started,
     )
+
+
+def _context(session: Session, *, seed: int, today: date | None, units: int) -> steps.DemoContext:
+    """The build's context: ``today`` at 18:00, or without one the session's now."""
+    rng = random.Random(seed)
+    if today is not None:
+        return steps.DemoContext(rng=rng, today=today, units=units)
+    now = clock.local_now(session).replace(second=0, microsecond=0)
+    return steps.DemoContext(rng=rng, today=now.date(), units=units, time_of_day=now.time())
 
 
 def _progress_spans(plan: list[tuple[int, str, str]]) -> list[tuple[float, float]]:

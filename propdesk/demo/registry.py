@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from propdesk.db.types import utcnow
+from propdesk import clock
 from propdesk.demo.bulk import insert_with_ids, reserve_ids
 from propdesk.demo.layout import BuildingPlan, UnitPlan, plan_buildings, plan_units
 from propdesk.demo.people import DemoPerson, PeopleFactory, years_before
@@ -117,7 +117,7 @@ def build_registry(session: Session, ctx: DemoContext) -> None:
     - ``"parking_ids"``: every parking space id; ``"parking_by_unit"``: unit id → space ids.
     """
     rng = ctx.rng
-    now = utcnow()
+    now = clock.now(session)
     estate_name = str(ctx.info.get("estate_name") or "翠湖花园")
     handover = years_before(ctx.today, rng.randint(6, 12)).replace(day=1)
     ctx.progress(0.0, "规划楼栋与房屋…")

@@ -10,9 +10,11 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 
 from sqlalchemy.orm import Session
+
+from propdesk import clock
 
 
 @dataclass
@@ -22,6 +24,8 @@ class DemoContext:
     Attributes:
         rng: the seeded random generator (same seed → same estate).
         today: the date the demo treats as today.
+        time_of_day: the estate's local time on ``today`` the demo treats as now
+            (:attr:`now`); every timestamp of the build derives from these two and ``rng``.
         units: number of units asked for.
         estate_id: set by the registry step.
         progress: ``progress(fraction, text)`` for the progress dialog / CLI; ``fraction``
@@ -35,6 +39,12 @@ class DemoContext:
     estate_id: int = 0
     progress: Callable[[float, str], None] = lambda _f, _t: None
     info: dict[str, object] = field(default_factory=dict)
+    time_of_day: time = time(18, 0)
+
+    @property
+    def now(self) -> datetime:
+        """The demo's "now": ``time_of_day`` on ``today`` at the estate (aware)."""
+        return clock.local_datetime(self.today, self.time_of_day)
 
 
 DemoStep = Callable[[Session, DemoContext], None]

@@ -19,12 +19,12 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.actor import Actor, Role
-from propdesk.db.types import utcnow
 from propdesk.demo.registry import _insert_ids
 from propdesk.demo.steps import DemoContext
 from propdesk.desk import parcels, patrols, shiftlog
-from propdesk.desk.common import LOCAL_TZ, local_date
+from propdesk.desk.common import local_date
 from propdesk.desk.models import (
     Parcel,
     Patrol,
@@ -69,7 +69,7 @@ ENTRY_TEXTS: tuple[tuple[str, str, bool], ...] = (
 
 
 def _local(day: date, hour: int, minute: int = 0) -> datetime:
-    return datetime.combine(day, time(hour, minute), LOCAL_TZ).astimezone(UTC)
+    return clock.local_datetime(day, time(hour, minute)).astimezone(UTC)
 
 
 @contextmanager
@@ -92,8 +92,7 @@ def _name(rng: random.Random) -> str:
 def build_desk(session: Session, ctx: DemoContext) -> None:
     """Create routes, patrols, vacant checks, shifts with handovers, parcels and visitors."""
     rng = ctx.rng
-    now = utcnow()
-    anchor = now if local_date(now) == ctx.today else _local(ctx.today, 18)
+    anchor = ctx.now.astimezone(UTC)
     units: list[dict[str, Any]] = list(ctx.info.get("units", []))  # type: ignore[call-overload]
     vacant_ids: list[int] = list(ctx.info.get("vacant_unit_ids", []))  # type: ignore[call-overload]
     user_ids: dict[str, int] = dict(ctx.info.get("user_ids", {}))  # type: ignore[call-overload]

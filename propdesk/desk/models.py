@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from propdesk.db.types import utcnow
+from propdesk import clock
 from propdesk.desk.values import (
     CheckpointArea,
     EntryKind,
@@ -81,7 +81,7 @@ class Patrol(Versioned, Base):
     route_name: Mapped[str] = mapped_column(String(50))
     local_day: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default=PatrolStatus.IN_PROGRESS.value)
-    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime] = mapped_column(default=clock.column_now)
     finished_at: Mapped[datetime | None] = mapped_column()
     patroller: Mapped[str] = mapped_column(String(50), default="")
     by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"))
@@ -148,7 +148,7 @@ class VacantCheck(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"))
     checked_on: Mapped[date] = mapped_column(Date)
-    checked_at: Mapped[datetime] = mapped_column(default=utcnow)
+    checked_at: Mapped[datetime] = mapped_column(default=clock.column_now)
     checked_by: Mapped[str] = mapped_column(String(50), default="")
     doors_windows_ok: Mapped[bool] = mapped_column(Boolean, default=True)
     water_ok: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -164,7 +164,7 @@ class Shift(Base):
     __table_args__ = (Index("ix_desk_shift_open", "closed_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime] = mapped_column(default=clock.column_now)
     started_by: Mapped[str] = mapped_column(String(50), default="")
     started_by_user_id: Mapped[int | None] = mapped_column(
         ForeignKey("app_user.id", ondelete="SET NULL")
@@ -195,7 +195,7 @@ class ShiftEntry(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     shift_id: Mapped[int] = mapped_column(ForeignKey("desk_shift.id", ondelete="CASCADE"))
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime] = mapped_column(default=clock.column_now)
     kind: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))
@@ -245,7 +245,7 @@ class Parcel(Versioned, Base):
     recipient_phone: Mapped[str] = mapped_column(String(20), default="")
     shelf: Mapped[str] = mapped_column(String(20), default="")
     status: Mapped[str] = mapped_column(String(20), default=ParcelStatus.WAITING.value)
-    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    received_at: Mapped[datetime] = mapped_column(default=clock.column_now)
     received_by: Mapped[str] = mapped_column(String(50), default="")
     notified_at: Mapped[datetime | None] = mapped_column()
     collected_at: Mapped[datetime | None] = mapped_column()
@@ -268,7 +268,7 @@ class Visitor(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
     purpose: Mapped[str] = mapped_column(String(100))
     people: Mapped[int] = mapped_column(Integer, default=1)
-    in_at: Mapped[datetime] = mapped_column(default=utcnow)
+    in_at: Mapped[datetime] = mapped_column(default=clock.column_now)
     out_at: Mapped[datetime | None] = mapped_column()
     registered_by: Mapped[str] = mapped_column(String(50), default="")
 

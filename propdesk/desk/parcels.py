@@ -11,8 +11,9 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.desk import settings
-from propdesk.desk.common import actor_of, clean, local_date, local_midnight, now_or, today_or
+from propdesk.desk.common import actor_of, clean, local_date, local_midnight
 from propdesk.desk.models import Parcel, Visitor
 from propdesk.desk.values import ParcelRow, ParcelStatus, VisitorRow
 from propdesk.errors import Conflict, InvalidTransition, NotFound, ValidationError
@@ -44,7 +45,7 @@ def receive_parcel(
     at: datetime | None = None,
 ) -> int:
     """Register a parcel taken in for a unit (收件): carrier, tracking number, shelf."""
-    now = now_or(at)
+    now = clock.at_or_now(session, at)
     carrier = clean(carrier, "carrier", 30, required="请填写快递公司。")
     tracking_no = clean(tracking_no, "tracking_no", 40, required="请填写快递单号。")
     recipient = clean(recipient, "recipient", 50)
@@ -100,7 +101,7 @@ def mark_notified(
 ) -> None:
     """Record that the recipient was told (短信/电话通知)."""
     parcel = _waiting(session, parcel_id, expected_version)
-    parcel.notified_at = now_or(at)
+    parcel.notified_at = clock.at_or_now(session, at)
     session.flush()
 
 
@@ -115,7 +116,7 @@ def collect_parcel(
     """Hand the parcel over: who collected it and when."""
     parcel = _waiting(session, parcel_id, expected_version)
     parcel.collected_by = clean(collected_by, "collected_by", 50, required="请填写取件人。")
-    parcel.collected_at = now_or(at)
+    parcel.collected_at = clock.at_or_now(session, at)
     parcel.handed_by = actor_of(session).display_name
     parcel.status = ParcelStatus.COLLECTED.value
     session.flush()
@@ -127,7 +128,7 @@ def return_parcel(
     """Give an uncollected parcel back to the carrier (退回)."""
     parcel = _waiting(session, parcel_id, None)
     parcel.collected_by = clean(note, "note", 50, required="请写明退回给谁。")
-    parcel.collected_at = now_or(at)
+    parcel.collected_at = clock.at_or_now(session, at)
     parcel.handed_by = actor_of(session).display_name
     parcel.status = ParcelStatus.RETURNED.value
     session.flush()
@@ -136,7 +137,7 @@ def return_parcel(
 def long_held_cutoff(session: Session, today: date | None = None) -> datetime:
     """Parcels received before this instant have waited more than the hold days."""
     days = settings.get_setting(session, "parcel_hold_days")
-    return local_midnight(today_or(today) - timedelta(days=days))
+    return local_midnight(clock.day_or_today(session, today) - timedelta(days=days))
 
 
 def long_held_condition(cutoff: datetime) -> ColumnElement[bool]:
@@ -154,7 +155,7 @@ def waiting_parcels(
     limit: int = 1000,
 ) -> list[ParcelRow]:
     """Parcels on the shelf (oldest first), each with its held days and whether it stands out."""
-    day = today_or(today)
+    day = clock.day_or_today(session, today)
     cutoff = long_held_cutoff(session, day)
     stmt = select(Parcel, Unit.code).outerjoin(Unit, Unit.id == Parcel.unit_id)
     if not include_collected:
@@ -219,7 +220,7 @@ def register_visitor(
     at: datetime | None = None,
 ) -> int:
     """A visitor comes in (来访登记)."""
-    now = now_or(at)
+    now = clock.at_or_now(session, at)
     name = clean(name, "name", 50, required="请填写访客姓名。")
     purpose = clean(purpose, "purpose", 100, required="请填写来访事由。")
     phone = _check_phone(phone, "phone")
@@ -244,7 +245,7 @@ def register_visitor(
 
 def visitor_left(session: Session, visitor_id: int, *, at: datetime | None = None) -> None:
     """The visitor goes out (离开时间)."""
-    now = now_or(at)
+    now = clock.at_or_now(session, at)
     visitor = session.get(Visitor, visitor_id, with_for_update=True)
     if visitor is None:
         raise NotFound("找不到该访客记录。")
@@ -260,7 +261,7 @@ def visitors_of_day(
     session: Session, day: date | None = None, *, inside_only: bool = False
 ) -> list[VisitorRow]:
     """Visitors who came in on a local day (or all still inside), in arrival order."""
-    day = today_or(day)
+    day = clock.day_or_today(session, day)
     stmt = select(Visitor, Unit.code).outerjoin(Unit, Unit.id == Visitor.unit_id)
     if inside_only:
         stmt = stmt.where(Visitor.out_at.is_(None))

@@ -14,8 +14,9 @@ from pathlib import Path
 from sqlalchemy import ColumnElement, and_, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.config import data_dir
-from propdesk.desk.common import actor_of, clean, local_date, now_or, today_or
+from propdesk.desk.common import actor_of, clean, local_date
 from propdesk.desk.models import Patrol, PatrolCheckpoint, PatrolFinding, PatrolRoute
 from propdesk.desk.values import (
     AnomalyRow,
@@ -37,7 +38,7 @@ OPEN_TICKET = [s.value for s in OPEN_STATUSES]
 
 def start_patrol(session: Session, route_id: int, *, at: datetime | None = None) -> int:
     """Start a patrol on a route: one pending finding per active checkpoint, in order."""
-    now = now_or(at)
+    now = clock.at_or_now(session, at)
     actor = actor_of(session)
     route = session.get(PatrolRoute, route_id)
     if route is None or not route.active:
@@ -99,7 +100,7 @@ def record_finding(
     at: datetime | None = None,
 ) -> None:
     """Tick one checkpoint normal or abnormal (an abnormal one needs a note), with a photo."""
-    now = now_or(at)
+    now = clock.at_or_now(session, at)
     finding = session.get(PatrolFinding, finding_id, with_for_update=True)
     if finding is None:
         raise NotFound("找不到该巡查点记录。")
@@ -142,7 +143,7 @@ def finish_patrol(
     session: Session, patrol_id: int, *, note: str = "", at: datetime | None = None
 ) -> int:
     """Finish a patrol; every checkpoint still unticked becomes *missed*. Returns how many."""
-    now = now_or(at)
+    now = clock.at_or_now(session, at)
     patrol = _patrol_for_change(session, patrol_id)
     pending = (
         PatrolFinding.patrol_id == patrol.id,
@@ -177,7 +178,7 @@ def raise_ticket(
     """
     from propdesk.tickets.services import Intake, create_ticket
 
-    now = now_or(at)
+    now = clock.at_or_now(session, at)
     finding = session.get(PatrolFinding, finding_id, with_for_update=True)
     if finding is None:
         raise NotFound("找不到该巡查点记录。")
@@ -245,7 +246,7 @@ def resolve_finding(
     session: Session, finding_id: int, *, note: str, at: datetime | None = None
 ) -> None:
     """Close an abnormal finding that needs no ticket (e.g. fixed on the spot), with a note."""
-    now = now_or(at)
+    now = clock.at_or_now(session, at)
     finding = session.get(PatrolFinding, finding_id, with_for_update=True)
     if finding is None:
         raise NotFound("找不到该巡查点记录。")
@@ -313,7 +314,7 @@ def patrol_detail(session: Session, patrol_id: int) -> PatrolInfo:
 
 def patrols_of_day(session: Session, day: date | None = None) -> list[PatrolSummary]:
     """The patrols of a local day with how far each got (the desk overview)."""
-    day = today_or(day)
+    day = clock.day_or_today(session, day)
     f = PatrolFinding
     stmt = (
         select(

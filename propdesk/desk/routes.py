@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission, require
-from propdesk.db.types import utcnow
 from propdesk.desk.common import clean
 from propdesk.desk.models import PatrolCheckpoint, PatrolRoute
 from propdesk.desk.values import CheckpointArea, CheckpointInfo, RouteInfo
@@ -108,7 +109,10 @@ def save_route(
         if expected_version is not None and route.version != expected_version:
             raise Conflict("该路线已被其他工作站修改，请刷新后再保存（您的修改未保存）。")
         route.name, route.description, route.active = name, description, active
-        route.updated_at = utcnow()  # a checkpoint change is a change of the route (version)
+        # A checkpoint change is a change of the route: always bump its version, even when
+        # the clock stands still (the same time would otherwise leave the row untouched).
+        route.updated_at = clock.now(session)
+        flag_modified(route, "updated_at")
     existing = {
         cp.id: cp
         for cp in session.scalars(

@@ -18,8 +18,9 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.desk import parcels, patrols, vacant
-from propdesk.desk.common import LOCAL_TZ, actor_of, clean, local_date, now_or
+from propdesk.desk.common import actor_of, clean, local_date
 from propdesk.desk.models import HandoverItem, Shift, ShiftEntry
 from propdesk.desk.values import (
     EntryInfo,
@@ -39,7 +40,7 @@ shift's own open entries are always itemised)."""
 
 
 def _fmt(at: datetime | None) -> str:
-    return at.astimezone(LOCAL_TZ).strftime("%m-%d %H:%M") if at else ""
+    return clock.to_local(at).strftime("%m-%d %H:%M") if at else ""
 
 
 # --- the current shift ------------------------------------------------------------------
@@ -99,7 +100,7 @@ def take_over(session: Session, *, at: datetime | None = None) -> int:
     Acknowledges the pending handover (who, when) and carries its open entries into the
     new shift. With no shift ever kept, this simply opens the first one.
     """
-    now = now_or(at)
+    now = clock.at_or_now(session, at)
     actor = actor_of(session)
     # Lock the handover first, then look for an open shift: a colleague who took over
     # a moment earlier is seen, and this take-over is refused instead of doubled.
@@ -171,7 +172,7 @@ def add_entry(
     at: datetime | None = None,
 ) -> int:
     """Write a line in the current shift's log; ``follow_up`` makes it an open item."""
-    now = now_or(at)
+    now = clock.at_or_now(session, at)
     shift = _open_shift(session)
     try:
         kind = EntryKind(kind).value
@@ -205,7 +206,7 @@ def complete_entry(session: Session, entry_id: int, *, at: datetime | None = Non
     if entry.status != EntryStatus.OPEN.value:
         raise InvalidTransition("该记录不是待处理事项。")
     entry.status = EntryStatus.DONE.value
-    entry.done_at = now_or(at)
+    entry.done_at = clock.at_or_now(session, at)
     entry.done_by = actor_of(session).display_name
     session.flush()
 
@@ -251,7 +252,7 @@ def compose_handover(
     """The handover lines as of now: live data first, then the shift's own open entries."""
     from propdesk.tickets import queries as ticket_queries
 
-    now = now_or(at)
+    now = clock.at_or_now(session, at)
     today = local_date(now)
     lines: list[HandoverLine] = []
     due = ticket_queries.due_list(session, now=now)
@@ -402,7 +403,7 @@ def _optional(module_name: str, function: str) -> Callable[..., Iterable[Any]] |
 
 def close_shift(session: Session, *, note: str = "", at: datetime | None = None) -> ShiftInfo:
     """The outgoing clerk hands over (交班): the composed lines are stored with the shift."""
-    now = now_or(at)
+    now = clock.at_or_now(session, at)
     shift = _open_shift(session)
     note = clean(note, "note", 2000)
     lines = compose_handover(session, at=now, shift_id=shift.id)

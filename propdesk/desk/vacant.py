@@ -15,8 +15,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.desk import settings
-from propdesk.desk.common import actor_of, clean, local_date, now_or, today_or
+from propdesk.desk.common import actor_of, clean, local_date
 from propdesk.desk.models import VacantCheck, VacantCheckPlan
 from propdesk.desk.values import VacantCheckInfo, VacantDueRow
 from propdesk.errors import NotFound, ValidationError
@@ -50,7 +51,7 @@ def vacant_due(
     session: Session, *, today: date | None = None, overdue_only: bool = False, limit: int = 1000
 ) -> list[VacantDueRow]:
     """Vacant units due for a check on ``today`` (never checked first, then most overdue)."""
-    day = today_or(today)
+    day = clock.day_or_today(session, today)
     default = settings.get_setting(session, "vacant_check_days")
     cond = due_condition(day)
     if overdue_only:
@@ -83,7 +84,7 @@ def vacant_due(
 
 def count_due(session: Session, *, today: date | None = None, overdue_only: bool = False) -> int:
     """How many vacant units are due (or, ``overdue_only``, past due) for a check."""
-    day = today_or(today)
+    day = clock.day_or_today(session, today)
     cond = due_condition(day)
     if overdue_only:
         cond = cond & or_(VacantCheckPlan.next_due.is_(None), VacantCheckPlan.next_due < day)
@@ -130,7 +131,7 @@ def record_check(
     at: datetime | None = None,
 ) -> int:
     """Record a check of a vacant unit; the next one falls due ``interval`` days later."""
-    now = now_or(at)
+    now = clock.at_or_now(session, at)
     unit = session.get(Unit, unit_id)
     if unit is None:
         raise NotFound("找不到该房屋。")

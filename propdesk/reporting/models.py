@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from propdesk.db.types import utcnow
+from propdesk import clock
 from propdesk.models_base import Base, Versioned
 
 
@@ -47,5 +47,5 @@ class PostedNotice(Base):
     copies: Mapped[int] = mapped_column(Integer, default=1)
     pages: Mapped[int] = mapped_column(Integer, default=1)
     posted_on: Mapped[date] = mapped_column(Date)
-    posted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    posted_at: Mapped[datetime] = mapped_column(default=clock.column_now)
     posted_by: Mapped[str] = mapped_column(String(50), default="")

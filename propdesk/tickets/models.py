@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from propdesk.db.types import utcnow
+from propdesk import clock
 from propdesk.models_base import Base, Versioned
 from propdesk.tickets.values import (
     CostKind,
@@ -188,7 +188,7 @@ class TicketEvent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id", ondelete="CASCADE"))
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime] = mapped_column(default=clock.column_now)
     action: Mapped[str] = mapped_column(String(30))
     from_status: Mapped[str] = mapped_column(String(20), default="")
     to_status: Mapped[str] = mapped_column(String(20), default="")
@@ -232,7 +232,7 @@ class TicketCallback(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id", ondelete="CASCADE"))
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime] = mapped_column(default=clock.column_now)
     by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"))
     by_name: Mapped[str] = mapped_column(String(50), default="")
     overall: Mapped[int] = mapped_column(Integer)
@@ -251,7 +251,7 @@ class TicketQualityCheck(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id", ondelete="CASCADE"))
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime] = mapped_column(default=clock.column_now)
     by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"))
     by_name: Mapped[str] = mapped_column(String(50), default="")
     passed: Mapped[bool] = mapped_column(Boolean)
@@ -269,5 +269,5 @@ class TicketAttachment(Base):
     file_name: Mapped[str] = mapped_column(String(200))
     stored_path: Mapped[str] = mapped_column(String(400))
     size: Mapped[int] = mapped_column(Integer)
-    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    added_at: Mapped[datetime] = mapped_column(default=clock.column_now)
     added_by: Mapped[str] = mapped_column(String(50), default="")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from propdesk import clock
 from propdesk.auth.actor import Actor, Role
 from propdesk.backup.integrity import DatabaseFileError, check_file
 from propdesk.backup.schedule import backup_due
@@ -172,13 +173,39 @@ def test_rotation_keeps_the_newest(sqlite_db: Database, tmp_path: Path) -> None:
     assert all(not m.path.exists() for m in made[:2])
 
 
-def test_daily_backup_only_when_due(sqlite_db: Database, tmp_path: Path) -> None:
+def test_rotation_keeps_the_backup_just_made_when_the_clock_was_set_back(
+    sqlite_db: Database, tmp_path: Path, test_clock: clock.FixedClock
+) -> None:
+    folder = tmp_path / "b"
+    made = [auto_backup(sqlite_db, kind="start", keep=3, folder=folder)]
+    test_clock.advance(minutes=10)
+    made += [auto_backup(sqlite_db, kind="start", keep=3, folder=folder) for _ in range(2)]
+    test_clock.advance(hours=-1)  # someone sets the desk's clock back an hour
+    newest = backup_now(sqlite_db, actor=ADMIN, keep=3, folder=folder)
+    assert newest.path.exists()
+    assert newest.created_at == test_clock.now()
+    kept = list_backups(folder)
+    assert [b.path for b in kept] == [newest.path, made[2].path, made[1].path]
+    assert not made[0].path.exists()
+    assert [b.seq for b in kept] == [4, 3, 2]
+
+
+def test_backup_time_comes_from_the_database_clock(sqlite_db: Database, tmp_path: Path) -> None:
+    at = datetime(2027, 1, 31, 23, 59, 30, tzinfo=clock.estate_zone())
+    made = auto_backup(sqlite_db, kind="start", folder=tmp_path / "b", now=at)
+    assert "-20270131-235930-000000-start" in made.path.name
+    assert list_backups(tmp_path / "b")[0].created_at == at
+
+
+def test_daily_backup_only_when_due(
+    sqlite_db: Database, tmp_path: Path, test_clock: clock.FixedClock
+) -> None:
     folder = tmp_path / "b"
     first = daily_backup_if_due(sqlite_db, folder=folder)
     assert first is not None
     assert first.kind == "daily"
     assert daily_backup_if_due(sqlite_db, folder=folder) is None
-    tomorrow = datetime.now().astimezone() + timedelta(days=1, minutes=1)
+    tomorrow = test_clock.now() + timedelta(days=1, minutes=1)
     assert daily_backup_if_due(sqlite_db, folder=folder, now=tomorrow) is not None
 
 

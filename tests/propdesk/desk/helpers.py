@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
+from propdesk import clock
 from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
 from propdesk.desk import routes
-from propdesk.desk.common import LOCAL_TZ
 from propdesk.desk.routes import CheckpointSpec
 from propdesk.registry import services as reg
 
@@ -27,7 +27,7 @@ class Estate:
 
 def local(day: date, hour: int = 10, minute: int = 0) -> datetime:
     """A local desk time as an aware UTC datetime."""
-    return datetime.combine(day, time(hour, minute), LOCAL_TZ).astimezone(UTC)
+    return clock.local_datetime(day, time(hour, minute)).astimezone(UTC)
 
 
 def make_estate(db: Database) -> Estate:
