@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import IO, Any, Generic, TypeVar
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.filters import AutoFilter
 
 from propdesk.fees.exports import ArrearsSheetRow, FeeSheetRow
 
@@ -35,6 +36,12 @@ QTY = "#,##0.00"
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 _TOTAL_FONT = Font(bold=True)
+# A cell's prepared StyleArray: in openpyxl's __slots__, not in its stubs.
+_STYLE = "_style"
+# A write-only sheet gets its autofilter from Worksheet._setup at runtime; the stubs omit it.
+_AUTO_FILTER = "auto_filter"
+# openpyxl's date → serial number (untyped upstream; a date gives whole days since 1899-12-30)
+_to_excel: Callable[[date], float] = to_excel
 
 
 def _yuan(fen: int) -> Decimal:
@@ -109,12 +116,12 @@ class _SheetWriter(Generic[R]):
             if c.fmt:
                 proto = WriteOnlyCell(self.ws, value=0)
                 proto.number_format = c.fmt
-                self._protos.append(proto._style)
+                self._protos.append(getattr(proto, _STYLE))
             else:
                 self._protos.append(None)
         self._serials: dict[date, float] = {}
 
-    def _head(self, text: str) -> WriteOnlyCell:
+    def _head(self, text: str) -> Cell:
         cell = WriteOnlyCell(self.ws, value=text)
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
@@ -136,7 +143,7 @@ class _SheetWriter(Generic[R]):
             elif c.fmt == DATE:
                 v = self._serial(v)
             cell = WriteOnlyCell(ws, value=v)
-            cell._style = copy(proto)  # share the prepared style: no per-cell style lookup
+            setattr(cell, _STYLE, copy(proto))  # share the prepared style: no per-cell lookup
             values.append(cell)
         self.totals.rows += 1
         ws.append(values)
@@ -144,7 +151,7 @@ class _SheetWriter(Generic[R]):
     def _serial(self, day: date) -> float:
         serial = self._serials.get(day)
         if serial is None:
-            serial = self._serials[day] = to_excel(day)
+            serial = self._serials[day] = _to_excel(day)
         return serial
 
     def close(self) -> SheetTotals:
@@ -156,14 +163,16 @@ class _SheetWriter(Generic[R]):
             elif i == 1:
                 cell = WriteOnlyCell(self.ws, value=f"{self.totals.rows} 行")
             elif c.total:
-                cell = WriteOnlyCell(self.ws, value=_yuan(self.totals.fen[c.header]))
+                cell = WriteOnlyCell(self.ws)
+                cell.value = _yuan(self.totals.fen[c.header])  # exact: a Decimal, not a float
                 cell.number_format = MONEY
             else:
                 cell = WriteOnlyCell(self.ws, value=None)
             cell.font = _TOTAL_FONT
             cells.append(cell)
         self.ws.append(cells)
-        self.ws.auto_filter.ref = f"A1:{get_column_letter(len(self.columns))}{max(last_row, 1)}"
+        auto_filter: AutoFilter = getattr(self.ws, _AUTO_FILTER)
+        auto_filter.ref = f"A1:{get_column_letter(len(self.columns))}{max(last_row, 1)}"
         return self.totals
 
 

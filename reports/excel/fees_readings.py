@@ -58,7 +58,9 @@ def read_reading_sheet(source: str | Path | bytes | IO[bytes]) -> list[ReadingRo
             raise DomainError("表格第一行应有“表号”和“本期读数”两列。")
         out: list[ReadingRow] = []
         for n, values in enumerate(it, start=2):
-            cells = {h: values[j] for j, h in enumerate(header) if h in HEADERS and j < len(values)}
+            cells: dict[str, object] = {
+                h: values[j] for j, h in enumerate(header) if h in HEADERS and j < len(values)
+            }
             if all(v is None or str(v).strip() == "" for v in cells.values()):
                 continue
             if cells.get("本期读数") in (None, "") and cells.get("类型") in (None, "", "正常"):

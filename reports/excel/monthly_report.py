@@ -18,6 +18,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from propdesk.reporting.values import Count, MonthlyReport
@@ -82,14 +83,14 @@ def _write(ws: Worksheet, title: str, blocks: Sequence[Block], widths: Sequence[
         ws.column_dimensions[get_column_letter(j)].width = w
     _print_setup(ws)
     if first_header:
-        ws.freeze_panes = ws.cell(first_header + 1, 1)
+        ws.freeze_panes = ws.cell(first_header + 1, 1).coordinate
 
 
 def _print_setup(ws: Worksheet) -> None:
     """Print on A4 landscape, every column on one page width."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
 
@@ -134,7 +135,7 @@ def _write_overview(ws: Worksheet, r: MonthlyReport) -> None:
             ws.cell(ws.max_row, j).number_format = fmt
     for j, w in enumerate((24, 18, 18, 20), start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
-    ws.freeze_panes = ws.cell(hr + 1, 2)
+    ws.freeze_panes = ws.cell(hr + 1, 2).coordinate
     _print_setup(ws)
 
 

@@ -15,7 +15,7 @@ Example::
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -111,6 +111,11 @@ class DocumentSpec:
 
 class _PageCountCanvas(Canvas):
     """Holds every page until the end, then stamps ``第 x / y 页`` on each: one layout pass."""
+
+    # Canvas's own private state and page start, which its stubs leave out.
+    _pagesize: tuple[float, float]
+    _pageNumber: int
+    _startPage: Callable[[], None]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

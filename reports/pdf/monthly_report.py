@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -75,9 +76,7 @@ def bar_chart(
     register_fonts()
     d = Drawing(width, height)
     chart = VerticalBarChart()
-    chart.x, chart.y = 38, 28
-    chart.width = width - 60 - (70 if names else 0)
-    chart.height = height - 48
+    _place(chart, x=38, y=28, width=width - 60 - (70 if names else 0), height=height - 48)
     data = [list(s) or [0] for s in series] or [[0]]
     chart.data = data
     chart.categoryAxis.categoryNames = list(labels) or [""]
@@ -106,8 +105,7 @@ def bar_chart(
         legend = Legend()
         legend.fontName = FONT
         legend.fontSize = 7
-        legend.x = width - 80
-        legend.y = height - 20
+        _place(legend, x=width - 80, y=height - 20)
         legend.alignment = "right"
         legend.colorNamePairs = [(PALETTE[i % len(PALETTE)], n) for i, n in enumerate(names)]
         d.add(legend)
@@ -116,6 +114,15 @@ def bar_chart(
             String(width / 2, height - 10, caption, fontName=FONT, fontSize=9, textAnchor="middle")
         )
     return d
+
+
+def _place(shape: Any, **geometry: float) -> None:
+    """Set a chart's or legend's position and size in points.
+
+    ReportLab takes any number here; its stubs declare ``int``, which would round the layout.
+    """
+    for name, value in geometry.items():
+        setattr(shape, name, value)
 
 
 def pie_chart(
@@ -141,8 +148,7 @@ def pie_chart(
         return d
     pie = Pie()
     size = min(height - 24, width / 2 - 10)
-    pie.x, pie.y = 8, (height - 14 - size) / 2
-    pie.width = pie.height = size
+    _place(pie, x=8, y=(height - 14 - size) / 2, width=size, height=size)
     pie.data = [v for _, v in pairs]
     pie.labels = None
     pie.slices.strokeColor = colors.white
@@ -152,8 +158,7 @@ def pie_chart(
     legend = Legend()
     legend.fontName = FONT
     legend.fontSize = 7
-    legend.x = size + 20
-    legend.y = height - 22
+    _place(legend, x=size + 20, y=height - 22)
     legend.alignment = "right"
     legend.columnMaximum = 8
     legend.colorNamePairs = [

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -98,9 +98,9 @@ def _rows(lines: Sequence[LedgerLine]) -> list[list[object]]:
     return rows
 
 
-def _unit_shading(lines: Sequence[LedgerLine]) -> list[tuple[object, ...]]:
+def _unit_shading(lines: Sequence[LedgerLine]) -> list[tuple[Any, ...]]:
     """Shade every other unit (all its lines), so a unit's occupants read as one block."""
-    cmds: list[tuple[object, ...]] = []
+    cmds: list[tuple[Any, ...]] = []
     group, previous = -1, None
     for i, line in enumerate(lines, start=1):
         if line.unit_code != previous:

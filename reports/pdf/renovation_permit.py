@@ -7,6 +7,7 @@ for the user) and the estate's name in, PDF bytes out.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -38,18 +39,14 @@ def _grid(rows: list[list[str]], widths: list[float], font_size: float = 11) -> 
         "permit_cell", parent=styles().cell, fontSize=font_size, leading=font_size * 1.4
     )
     t = Table([[Paragraph(_esc(c), st) for c in row] for row in rows], colWidths=widths)
-    t.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), FONT),
-                ("GRID", (0, 0), (-1, -1), 0.8, colors.HexColor("#333333")),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-            + [("BACKGROUND", (c, 0), (c, -1), colors.HexColor("#eef2f6")) for c in (0, 2)]
-        )
-    )
+    cmds: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("GRID", (0, 0), (-1, -1), 0.8, colors.HexColor("#333333")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ] + [("BACKGROUND", (c, 0), (c, -1), colors.HexColor("#eef2f6")) for c in (0, 2)]
+    t.setStyle(TableStyle(cmds))
     return t
 
 
