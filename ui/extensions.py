@@ -1,15 +1,17 @@
-"""Where feature modules plug into the app without editing the core screens.
+"""How feature modules plug into the app: each ``ui/<feature>/`` is one :class:`Feature` value.
 
-* ``NAV_MODULES``: the main window's navigation (only built modules appear).
-* ``UNIT_PANELS`` / ``PERSON_PANELS``: panels stacked on the unit and person pages
-  (e.g. open tickets, arrears, renovation). A panel factory gets ``ctx`` and the
-  record id and returns a widget with a ``refresh()`` method.
-* ``STATUS_COUNTERS``: small figures in the status bar (e.g. overdue tickets).
-* ``MENU_ACTIONS``: entries in the main window's menus (e.g. File → Import owner ledger…).
+A feature lists what it adds:
 
-A feature adds its entries in ``ui/registrations.py`` (one line each). Start-up stays light
-when an entry names its code with :func:`lazy` / :func:`lazy_page` instead of importing it:
-the module is imported the first time the page, panel or menu entry is used.
+* ``nav``: pages in the main window's navigation (only built modules appear);
+* ``unit_panels`` / ``person_panels``: panels stacked on the unit and person pages (a panel
+  factory gets ``ctx`` and the record id and returns a widget with a ``refresh()`` method);
+* ``counters``: small figures in the status bar, counted on the database worker;
+* ``menu``: entries in the main window's menus (e.g. File → Import owner ledger…).
+
+:func:`ui.registrations.default_features` collects every feature's value into one
+:class:`Features`, which is passed to ``MainWindow(features=...)`` — no module-level lists.
+Start-up stays light when an entry names its code with :func:`lazy` / :func:`lazy_page`
+instead of importing it: the module is imported the first time the entry is used.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
+    from sqlalchemy.orm import Session
 
+    from propdesk.changes import Changes
     from ui.context import AppContext
 
 
@@ -45,11 +49,17 @@ class RecordPanel:
 
 @dataclass(frozen=True)
 class StatusCounter:
-    """A status-bar figure: ``compute(ctx)`` returns the text (``""`` hides it); refreshed on ``topics``."""
+    """A status-bar figure.
+
+    ``count(session)`` runs on the database worker (COUNT queries, never a list); ``text(value)``
+    turns its result into the label on the UI thread (``""`` hides it). The figure is counted
+    again after a write for which ``wants(changes)`` is true.
+    """
 
     key: str
-    topics: frozenset[str]
-    compute: Callable[[AppContext], str]
+    wants: Callable[[Changes], bool]
+    count: Callable[[Session], Any]
+    text: Callable[[Any], str]
 
 
 @dataclass(frozen=True)
@@ -65,11 +75,47 @@ class MenuAction:
     visible: Callable[[AppContext], bool] = lambda _ctx: True
 
 
-NAV_MODULES: list[NavModule] = []
-MENU_ACTIONS: list[MenuAction] = []
-UNIT_PANELS: list[RecordPanel] = []
-PERSON_PANELS: list[RecordPanel] = []
-STATUS_COUNTERS: list[StatusCounter] = []
+@dataclass(frozen=True)
+class Feature:
+    """What one ``ui/<feature>/`` adds to the main window."""
+
+    key: str
+    nav: tuple[NavModule, ...] = ()
+    menu: tuple[MenuAction, ...] = ()
+    unit_panels: tuple[RecordPanel, ...] = ()
+    person_panels: tuple[RecordPanel, ...] = ()
+    counters: tuple[StatusCounter, ...] = ()
+
+
+@dataclass(frozen=True)
+class Features:
+    """Every feature of one main window, with their entries merged and ordered."""
+
+    features: tuple[Feature, ...] = ()
+
+    @property
+    def nav_modules(self) -> list[NavModule]:
+        return sorted((m for f in self.features for m in f.nav), key=lambda m: m.order)
+
+    @property
+    def menu_actions(self) -> list[MenuAction]:
+        return sorted((a for f in self.features for a in f.menu), key=lambda a: a.order)
+
+    @property
+    def unit_panels(self) -> list[RecordPanel]:
+        return sorted((p for f in self.features for p in f.unit_panels), key=lambda p: p.order)
+
+    @property
+    def person_panels(self) -> list[RecordPanel]:
+        return sorted((p for f in self.features for p in f.person_panels), key=lambda p: p.order)
+
+    @property
+    def status_counters(self) -> list[StatusCounter]:
+        return [c for f in self.features for c in f.counters]
+
+    def with_feature(self, feature: Feature) -> Features:
+        """These features plus one more (tests add a panel of their own this way)."""
+        return Features((*self.features, feature))
 
 
 def lazy(module: str, name: str) -> Callable[..., Any]:

@@ -1,9 +1,10 @@
 """The main window: navigation of the built modules, the global search, record pages, status bar.
 
-Everything feature-specific comes from :mod:`ui.extensions` (filled by
-:func:`ui.registrations.register_all`): ``NAV_MODULES`` become the navigation (only built
-modules exist, no placeholders), ``MENU_ACTIONS`` the menus, ``STATUS_COUNTERS`` the figures
-in the status bar. A module page that has an ``open_record(str, int)`` signal can open unit
+Everything feature-specific comes from the :class:`ui.extensions.Features` value passed as
+``MainWindow(features=...)`` (default :func:`ui.registrations.default_features`): their pages
+become the navigation (only built modules exist, no placeholders), their menu entries the
+menus, their counters the figures in the status bar (counted on the database worker), their
+panels the unit and person pages' panels. A module page that has an ``open_record(str, int)`` signal can open unit
 and person pages. Nav and menu titles are English source strings translated in the
 ``NavModule`` and ``MenuAction`` contexts.
 """
@@ -29,18 +30,19 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
+from shiboken6 import isValid
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from propdesk.auth.actor import ROLE_LABELS_ZH, Role
 from propdesk.auth.permissions import Permission
-from propdesk.errors import DomainError
+from propdesk.errors import NotFound
 from propdesk.registry import services as reg
 from ui.auth.lock import LOCK_SHORTCUT
 from ui.context import AppContext
 from ui.events import Changes
-from ui.extensions import MENU_ACTIONS, NAV_MODULES, STATUS_COUNTERS, NavModule, StatusCounter
+from ui.extensions import Features, NavModule, StatusCounter
 from ui.navigation import AcceptsRequests, Navigate
-from ui.registrations import register_all
 from ui.registry.dialogs import EstateDialog, PersonDialog, UnitDialog
 from ui.registry.person_page import PersonPage
 from ui.registry.unit_page import UnitPage
@@ -94,11 +96,17 @@ class MainWindow(QMainWindow):
             ``language`` and each status counter's key).
     """
 
-    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, ctx: AppContext, features: Features | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        register_all()
+        if features is None:
+            from ui.registrations import default_features
+
+            features = default_features()
         self.ctx = ctx
-        self.modules: list[NavModule] = sorted(NAV_MODULES, key=lambda m: m.order)
+        self.features = features
+        self.modules: list[NavModule] = features.nav_modules
         self._pages: dict[str, QWidget] = {}
         self.record_page: QWidget | None = None
         self._back: list[tuple[str, int]] = []
@@ -217,9 +225,9 @@ class MainWindow(QMainWindow):
     def _show_record(self, kind: str, record_id: int) -> None:
         page: UnitPage | PersonPage
         if kind == "unit":
-            page = UnitPage(ctx=self.ctx, unit_id=record_id)
+            page = UnitPage(ctx=self.ctx, unit_id=record_id, panels=self.features.unit_panels)
         else:
-            page = PersonPage(ctx=self.ctx, person_id=record_id)
+            page = PersonPage(ctx=self.ctx, person_id=record_id, panels=self.features.person_panels)
         page.setObjectName(f"{kind}_page")
         page.open_record.connect(self.open_record)
         old = self.record_page
@@ -261,7 +269,7 @@ class MainWindow(QMainWindow):
         }
         self.menus: dict[str, QMenu] = {k: QMenu(t, self) for k, t in titles.items()}
         for menu_key, action in sorted(
-            ((a.menu, a) for a in MENU_ACTIONS), key=lambda pair: pair[1].order
+            ((a.menu, a) for a in self.features.menu_actions), key=lambda pair: pair[1].order
         ):
             if not action.visible(self.ctx):
                 continue
@@ -308,8 +316,8 @@ class MainWindow(QMainWindow):
         def go() -> None:
             try:
                 run(self.ctx, self)
-            except DomainError as exc:
-                QMessageBox.warning(self, self.tr("Cannot do that"), str(exc))
+            except Exception as exc:  # any failure of a menu command: the one handler
+                self.ctx.errors.report(exc, parent=self, action="menu command")
 
         return go
 
@@ -361,7 +369,7 @@ class MainWindow(QMainWindow):
             label.setObjectName(f"status_{key}")
             bar.addWidget(label)
             self.status_labels[key] = label
-        for counter in STATUS_COUNTERS:
+        for counter in self.features.status_counters:
             label = QLabel()
             label.setObjectName(f"status_{counter.key}")
             bar.addPermanentWidget(label)
@@ -369,31 +377,41 @@ class MainWindow(QMainWindow):
             self._update_counter(counter)
 
     def _update_counter(self, counter: StatusCounter) -> None:
+        """Count on the database worker; the label changes when the figure arrives."""
         label = self.status_labels[counter.key]
-        try:
-            text = counter.compute(self.ctx)
-        except DomainError:
-            text = ""
-        label.setText(text)
-        label.setVisible(bool(text))
+
+        def show(value: object) -> None:
+            if isValid(label):
+                text = counter.text(value)
+                label.setText(text)
+                label.setVisible(bool(text))
+
+        self.ctx.query(counter.count, parent=self, action=f"count {counter.key}").success(
+            show
+        ).failure(lambda _exc: True).run()  # a figure that cannot be counted stays as it was
 
     def _update_title(self) -> None:
-        try:
-            estate = self.ctx.read(reg.get_estate).name
-        except DomainError:
-            estate = ""
-        title = self.tr("PropDesk")
-        self.setWindowTitle(f"{title} — {estate}" if estate else title)
-        self.estate_label.setText(f"<b>{html.escape(estate)}</b>  " if estate else "")
+        def show(estate: str) -> None:
+            title = self.tr("PropDesk")
+            self.setWindowTitle(f"{title} — {estate}" if estate else title)
+            self.estate_label.setText(f"<b>{html.escape(estate)}</b>  " if estate else "")
+
+        def name(session: Session) -> str:
+            try:
+                return reg.get_estate(session).name
+            except NotFound:  # no estate yet (a database being set up)
+                return ""
+
+        self.ctx.query(name, parent=self, action="estate name").success(show).run()
 
     def _on_changed(self, changes: Changes) -> None:
-        if "session" in changes:
+        if changes.session:
             self._session_changed()
             return
-        for counter in STATUS_COUNTERS:
-            if changes.names() & counter.topics:
+        for counter in self.features.status_counters:
+            if counter.wants(changes):
                 self._update_counter(counter)
-        if "estate" in changes:
+        if changes.estate:
             self._update_title()
 
     def _session_changed(self) -> None:
@@ -407,7 +425,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_nav()
         self.status_labels["user"].setText(self._user_text())
-        for counter in STATUS_COUNTERS:
+        for counter in self.features.status_counters:
             self._update_counter(counter)
         self._update_title()
         self.search.clear()
@@ -437,8 +455,8 @@ class MainWindow(QMainWindow):
     def edit_estate(self) -> None:
         try:
             dialog = EstateDialog(ctx=self.ctx, parent=self)
-        except DomainError as exc:
-            QMessageBox.warning(self, self.tr("Cannot do that"), str(exc))
+        except Exception as exc:
+            self.ctx.errors.report(exc, parent=self, action="edit estate")
             return
         dialog.exec()
 
@@ -448,7 +466,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(settings=self.ctx.settings, parent=self)
         if dialog.exec():
             self.ctx.settings = dialog.settings
-            self.ctx.hub.notify(Changes.of("settings"))
+            self.ctx.hub.notify(Changes(settings=True))
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -1,46 +1,69 @@
-"""Each feature module's entries in the navigation, record pages and status bar.
+"""Every feature's value for the main window: ``MainWindow(features=default_features())``.
 
-Imported once by the main window. Add your module's lines here; keep the core screens untouched.
-Name pages, panels and menu commands with ``ext.lazy_page`` / ``ext.lazy_panel`` / ``ext.lazy``
-so their modules (and ReportLab, openpyxl behind them) load when first used, not at start-up.
+Each ``ui/<feature>/`` contributes one :class:`ui.extensions.Feature`; the small ones are built
+here, the larger ones in their own ``registration.feature()``. Pages, panels and menu commands
+are named with ``ext.lazy_page`` / ``ext.lazy_panel`` / ``ext.lazy`` so their modules (and
+ReportLab, openpyxl behind them) load when first used, not at start-up.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-def register_all() -> None:
-    """Fill the lists in :mod:`ui.extensions`. Safe to call more than once."""
-    from ui import extensions as ext
+from ui import extensions as ext
 
-    if ext.NAV_MODULES:
-        return
 
-    # Registry (helper A): buildings → units, and all people.
-    from PySide6.QtCore import QT_TRANSLATE_NOOP
-
-    ext.NAV_MODULES.append(
-        ext.NavModule(
-            "registry",
-            QT_TRANSLATE_NOOP("NavModule", "Units"),
-            10,
-            ext.lazy_page("ui.registry.lists", "RegistryPage"),
-        )
-    )
-    ext.NAV_MODULES.append(
-        ext.NavModule(
-            "people",
-            QT_TRANSLATE_NOOP("NavModule", "People"),
-            20,
-            ext.lazy_page("ui.registry.lists", "PeoplePage"),
-        )
+def _overdue_tickets_text(n: int) -> str:
+    """The status bar's overdue figure ("" hides it when nothing is overdue)."""
+    return (
+        QCoreApplication.translate("ServiceDesk", "Overdue tickets: %1").replace("%1", f"{n:,}")
+        if n
+        else ""
     )
 
-    # Owner ledger (helper B2): File menu → import / template / export / print.
-    # (imported now: light, ~15 ms, and its test checks the very functions are registered)
-    from ui.ledger import actions as ledger
 
-    ext.MENU_ACTIONS.extend(
-        [
+def _count_overdue_tickets(session: object) -> int:
+    from sqlalchemy.orm import Session
+
+    from propdesk.tickets.queries import count_overdue
+
+    assert isinstance(session, Session)
+    return int(count_overdue(session))
+
+
+def default_features() -> ext.Features:
+    """The features of the app, in the order their entries were registered."""
+    from propdesk.auth.permissions import Permission
+    from ui.admin import actions as admin
+    from ui.dashboard import registration as dashboard
+    from ui.desk import registration as desk
+    from ui.fees import registration as fees
+    from ui.ledger import actions as ledger  # light (~15 ms); its test checks these very functions
+    from ui.renovation import registration as occupancy
+
+    # Registry: buildings → units, and all people.
+    registry = ext.Feature(
+        "registry",
+        nav=(
+            ext.NavModule(
+                "registry",
+                QT_TRANSLATE_NOOP("NavModule", "Units"),
+                10,
+                ext.lazy_page("ui.registry.lists", "RegistryPage"),
+            ),
+            ext.NavModule(
+                "people",
+                QT_TRANSLATE_NOOP("NavModule", "People"),
+                20,
+                ext.lazy_page("ui.registry.lists", "PeoplePage"),
+            ),
+        ),
+    )
+
+    # Owner ledger: File menu → import / template / export / print.
+    ledger_feature = ext.Feature(
+        "ledger",
+        menu=(
             ext.MenuAction(
                 "file",
                 QT_TRANSLATE_NOOP("MenuAction", "Import owner ledger…"),
@@ -67,34 +90,21 @@ def register_all() -> None:
                 43,
                 ledger.print_owner_ledger,
             ),
-        ]
+        ),
     )
 
-    # Users, audit log, backups, personal data (helper D): Admin menu and the person page.
-    from ui.admin import actions as admin
-
-    ext.MENU_ACTIONS.extend(
-        [
+    # Users, audit log, backups, personal data: Admin menu and the person page.
+    admin_feature = ext.Feature(
+        "admin",
+        menu=(
             ext.MenuAction(
-                "admin",
-                admin.USERS_TITLE,
-                10,
-                admin.open_users,
-                visible=admin.can_manage_users,
+                "admin", admin.USERS_TITLE, 10, admin.open_users, visible=admin.can_manage_users
             ),
             ext.MenuAction(
-                "admin",
-                admin.AUDIT_TITLE,
-                20,
-                admin.open_audit,
-                visible=admin.can_view_audit,
+                "admin", admin.AUDIT_TITLE, 20, admin.open_audit, visible=admin.can_view_audit
             ),
             ext.MenuAction(
-                "admin",
-                admin.BACKUP_TITLE,
-                30,
-                admin.open_backups,
-                visible=admin.can_backup,
+                "admin", admin.BACKUP_TITLE, 30, admin.open_backups, visible=admin.can_backup
             ),
             ext.MenuAction(
                 "admin",
@@ -103,45 +113,30 @@ def register_all() -> None:
                 admin.security_settings,
                 visible=admin.can_manage_settings,
             ),
-            ext.MenuAction(
-                "admin",
-                admin.PASSWORD_TITLE,
-                40,
-                admin.change_password,
+            ext.MenuAction("admin", admin.PASSWORD_TITLE, 40, admin.change_password),
+            ext.MenuAction("admin", admin.LOCK_TITLE, 50, admin.lock_screen),
+        ),
+        person_panels=(
+            ext.RecordPanel(
+                "personal_data", 5, ext.lazy("ui.auth.personal_data", "personal_data_panel")
             ),
-            ext.MenuAction(
-                "admin",
-                admin.LOCK_TITLE,
-                50,
-                admin.lock_screen,
-            ),
-        ]
-    )
-    ext.PERSON_PANELS.append(
-        ext.RecordPanel(
-            "personal_data", 5, ext.lazy("ui.auth.personal_data", "personal_data_panel")
-        )
-    )
-    ext.PERSON_PANELS.append(
-        ext.RecordPanel("history", 90, ext.lazy("ui.admin.history", "person_history"))
-    )
-    ext.UNIT_PANELS.append(
-        ext.RecordPanel("history", 90, ext.lazy("ui.admin.history", "unit_history"))
+            ext.RecordPanel("history", 90, ext.lazy("ui.admin.history", "person_history")),
+        ),
+        unit_panels=(ext.RecordPanel("history", 90, ext.lazy("ui.admin.history", "unit_history")),),
     )
 
-    from propdesk.auth.permissions import Permission
-
-    # Service desk (helper C): board/queues/statistics, F2 intake, settings, panels, overdue count.
-    ext.NAV_MODULES.append(
-        ext.NavModule(
-            "tickets",
-            QT_TRANSLATE_NOOP("NavModule", "Service desk"),
-            30,
-            ext.lazy_page("ui.tickets.module", "ServiceDeskPage"),
-        )
-    )
-    ext.MENU_ACTIONS.extend(
-        [
+    # Service desk: board/queues/statistics, F2 intake, settings, panels, overdue count.
+    tickets = ext.Feature(
+        "tickets",
+        nav=(
+            ext.NavModule(
+                "tickets",
+                QT_TRANSLATE_NOOP("NavModule", "Service desk"),
+                30,
+                ext.lazy_page("ui.tickets.module", "ServiceDeskPage"),
+            ),
+        ),
+        menu=(
             ext.MenuAction(
                 "records",
                 QT_TRANSLATE_NOOP("MenuAction", "New service ticket…"),
@@ -156,50 +151,44 @@ def register_all() -> None:
                 ext.lazy("ui.tickets.settings_dialog", "open_settings"),
                 visible=lambda ctx: ctx.can(Permission.MANAGE_SETTINGS),  # as its can_manage
             ),
-        ]
-    )
-    ext.UNIT_PANELS.append(
-        ext.RecordPanel(
-            "tickets",
-            30,
-            lambda ctx, uid: ext.lazy("ui.tickets.panels", "TicketHistoryPanel")(
-                ctx=ctx, kind="unit", record_id=uid
+        ),
+        unit_panels=(
+            ext.RecordPanel(
+                "tickets",
+                30,
+                lambda ctx, uid: ext.lazy("ui.tickets.panels", "TicketHistoryPanel")(
+                    ctx=ctx, kind="unit", record_id=uid
+                ),
             ),
-        )
-    )
-    ext.PERSON_PANELS.append(
-        ext.RecordPanel(
-            "tickets",
-            30,
-            lambda ctx, pid: ext.lazy("ui.tickets.panels", "TicketHistoryPanel")(
-                ctx=ctx, kind="person", record_id=pid
+        ),
+        person_panels=(
+            ext.RecordPanel(
+                "tickets",
+                30,
+                lambda ctx, pid: ext.lazy("ui.tickets.panels", "TicketHistoryPanel")(
+                    ctx=ctx, kind="person", record_id=pid
+                ),
             ),
+        ),
+        counters=(
+            ext.StatusCounter(
+                "overdue_tickets",
+                lambda c: c.tickets or c.settings,
+                _count_overdue_tickets,
+                _overdue_tickets_text,
+            ),
+        ),
+    )
+
+    return ext.Features(
+        (
+            registry,
+            ledger_feature,
+            admin_feature,
+            tickets,
+            fees.feature(),
+            desk.feature(),
+            occupancy.feature(),
+            dashboard.feature(),
         )
     )
-    ext.STATUS_COUNTERS.append(
-        ext.StatusCounter(
-            "overdue_tickets",
-            frozenset({"tickets", "settings"}),
-            ext.lazy("ui.tickets.module", "overdue_counter_text"),
-        )
-    )
-
-    # Fees and arrears (helper E): the Fees module, the unit's arrears panel, arrears counter.
-    from ui.fees import registration as fees
-
-    fees.register(ext)
-
-    # Desk (helper F): overview (landing), patrols, shift log, parcels & visitors, settings.
-    from ui.desk import registration as desk
-
-    desk.register(ext)
-
-    # Move-in/out, renovation and key custody (helper G): three modules, unit panel, counters.
-    from ui.renovation import registration as occupancy
-
-    occupancy.register(ext)
-
-    # Dashboard and notices (helper H): the management dashboard first, notices beside it.
-    from ui.dashboard import registration as dashboard
-
-    dashboard.register(ext)

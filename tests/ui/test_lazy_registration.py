@@ -15,17 +15,19 @@ import pytest
 from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
 from tests.ui.helpers import make_ctx
-from ui import extensions as ext
-from ui.registrations import register_all
+from ui.registrations import default_features
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _targets() -> list[tuple[str, str]]:
-    register_all()
-    callables: list[object] = [m.factory for m in ext.NAV_MODULES]
-    callables += [p.factory for p in (*ext.UNIT_PANELS, *ext.PERSON_PANELS)]
-    callables += [a.run for a in ext.MENU_ACTIONS] + [c.compute for c in ext.STATUS_COUNTERS]
+    callables: list[object] = [m.factory for m in default_features().nav_modules]
+    callables += [
+        p.factory for p in (*default_features().unit_panels, *default_features().person_panels)
+    ]
+    callables += [a.run for a in default_features().menu_actions] + [
+        c.count for c in default_features().status_counters
+    ]
     return [t for t in (getattr(c, "target", None) for c in callables) if t is not None]
 
 
@@ -44,9 +46,10 @@ def test_menu_visibility_written_inline_matches_the_features_own_checks(
     from ui.renovation.settings_dialog import can_manage as can_manage_violations
     from ui.tickets.settings_dialog import can_manage as can_manage_tickets
 
-    register_all()
     ctx = make_ctx(sqlite_db, actor=Actor(user_id=None, username="u", display_name="u", role=role))
-    by_target = {getattr(a.run, "target", ("", ""))[1]: a.visible for a in ext.MENU_ACTIONS}
+    by_target = {
+        getattr(a.run, "target", ("", ""))[1]: a.visible for a in default_features().menu_actions
+    }
     assert by_target["open_settings"](ctx) == can_manage_tickets(ctx)
     assert by_target["open_violation_types"](ctx) == can_manage_violations(ctx)
 

@@ -14,9 +14,9 @@ from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
 from propdesk.registry import services as reg
 from tests.ui.helpers import CLERK, SUPERVISOR, SmallEstate, make_ctx, type_text
-from ui import extensions as ext
 from ui.auth.lock import LOCK_SHORTCUT
 from ui.main_window import MainWindow, describe_database
+from ui.registrations import default_features
 from ui.registry.lists import PeoplePage, RegistryPage
 from ui.registry.person_page import PersonPage
 from ui.registry.unit_page import UnitPage
@@ -35,7 +35,7 @@ def window(qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate) -> Main
 
 def test_navigation_lists_exactly_the_registered_modules(window: MainWindow) -> None:
     keys = [window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())]
-    assert keys == [m.key for m in sorted(ext.NAV_MODULES, key=lambda m: m.order)]
+    assert keys == [m.key for m in sorted(default_features().nav_modules, key=lambda m: m.order)]
     assert {"registry", "people"} <= set(keys)
     # a clerk lands on the desk overview, not on the first (management) module
     assert window.stack.currentWidget() is window._pages["overview"]
@@ -70,7 +70,7 @@ def test_each_role_lands_on_its_module(
 def test_status_bar_shows_database_user_and_counters(window: MainWindow) -> None:
     assert "propdesk.sqlite3" in window.status_labels["database"].text()
     assert "前台小王" in window.status_labels["user"].text()
-    for counter in ext.STATUS_COUNTERS:
+    for counter in default_features().status_counters:
         assert counter.key in window.status_labels
 
 

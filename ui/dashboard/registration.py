@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from types import ModuleType
+from ui import extensions as ext
 
 
-def register(ext: ModuleType) -> None:
+def feature() -> ext.Feature:
     """Add the dashboard (order 1) and the notices module to the navigation."""
+    nav: list[ext.NavModule] = []
+    menu: list[ext.MenuAction] = []
+    unit_panels: list[ext.RecordPanel] = []
+    counters: list[ext.StatusCounter] = []
     from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-    ext.NAV_MODULES.extend(
+    nav.extend(
         [
             ext.NavModule(
                 "dashboard",
@@ -24,4 +28,11 @@ def register(ext: ModuleType) -> None:
                 ext.lazy_page("ui.notices.page", "NoticesPage"),
             ),
         ]
+    )
+    return ext.Feature(
+        "dashboard",
+        nav=tuple(nav),
+        menu=tuple(menu),
+        unit_panels=tuple(unit_panels),
+        counters=tuple(counters),
     )

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from types import ModuleType
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from propdesk.auth.permissions import Permission
 from propdesk.desk import parcels, vacant
-from ui.context import AppContext
+from ui import extensions as ext
 
 
-def parcels_counter_text(ctx: AppContext) -> str:
+def parcels_counter_text(counts: tuple[int, int]) -> str:
     """ "Parcels waiting N (M too long)" for the status bar ("" when none)."""
-    waiting, long_held = ctx.read(lambda s: parcels.count_waiting(s))
+    waiting, long_held = counts
     if not waiting:
         return ""
     text = QCoreApplication.translate("DeskStatus", "Parcels waiting: %1").replace(
@@ -26,18 +24,21 @@ def parcels_counter_text(ctx: AppContext) -> str:
     return text
 
 
-def vacant_counter_text(ctx: AppContext) -> str:
+def vacant_counter_text(due: int) -> str:
     """ "Vacant checks due: N" for the status bar ("" when none)."""
-    due = ctx.read(lambda s: vacant.count_due(s))
     if not due:
         return ""
     return QCoreApplication.translate("DeskStatus", "Vacant checks due: %1").replace("%1", str(due))
 
 
-def register(ext: ModuleType) -> None:
+def feature() -> ext.Feature:
     """Add the desk's modules (overview first), settings, unit panels and counters."""
+    nav: list[ext.NavModule] = []
+    menu: list[ext.MenuAction] = []
+    unit_panels: list[ext.RecordPanel] = []
+    counters: list[ext.StatusCounter] = []
     # pages, panels and the settings dialog are imported when first used (start-up time)
-    ext.NAV_MODULES.extend(
+    nav.extend(
         [
             ext.NavModule(
                 "overview",
@@ -65,7 +66,7 @@ def register(ext: ModuleType) -> None:
             ),
         ]
     )
-    ext.MENU_ACTIONS.append(
+    menu.append(
         ext.MenuAction(
             "admin",
             QT_TRANSLATE_NOOP("MenuAction", "Desk settings: patrol routes and thresholds…"),
@@ -74,7 +75,7 @@ def register(ext: ModuleType) -> None:
             visible=lambda ctx: ctx.can(Permission.MANAGE_SETTINGS),
         )
     )
-    ext.UNIT_PANELS.extend(
+    unit_panels.extend(
         [
             ext.RecordPanel(
                 "vacant_checks",
@@ -86,15 +87,26 @@ def register(ext: ModuleType) -> None:
             ),
         ]
     )
-    ext.STATUS_COUNTERS.extend(
+    counters.extend(
         [
             ext.StatusCounter(
-                "parcels_waiting", frozenset({"parcels", "settings"}), parcels_counter_text
+                "parcels_waiting",
+                lambda c: c.parcels or c.settings,
+                parcels.count_waiting,
+                parcels_counter_text,
             ),
             ext.StatusCounter(
                 "vacant_checks_due",
-                frozenset({"vacant_checks", "units", "occupancy", "settings"}),
+                lambda c: c.vacant_checks or c.units or c.occupancy or c.settings,
+                vacant.count_due,
                 vacant_counter_text,
             ),
         ]
+    )
+    return ext.Feature(
+        "desk",
+        nav=tuple(nav),
+        menu=tuple(menu),
+        unit_panels=tuple(unit_panels),
+        counters=tuple(counters),
     )

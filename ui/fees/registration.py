@@ -2,28 +2,36 @@
 
 from __future__ import annotations
 
-from types import ModuleType
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from sqlalchemy.orm import Session
 
-from ui.context import AppContext
+from propdesk.fees.arrears_summary import ArrearsSummary
+from ui import extensions as ext
 
 
-def _arrears_counter(ctx: AppContext) -> str:
-    from propdesk.fees.arrears import arrears_list
+def _count_arrears(session: Session) -> ArrearsSummary:
+    from propdesk.fees.arrears_summary import arrears_summary
+
+    return arrears_summary(session, min_days=31)
+
+
+def _arrears_text(summary: ArrearsSummary) -> str:
     from propdesk.fees.money import yuan
 
-    rows = ctx.read(lambda s: arrears_list(s, min_days=31))
-    if not rows:
+    if not summary.units:
         return ""
     return QCoreApplication.translate("FeesStatus", "Arrears >30 days: {n} units, ¥{owed}").format(
-        n=len(rows), owed=yuan(sum(r.owed_fen for r in rows))
+        n=summary.units, owed=yuan(summary.owed_fen)
     )
 
 
-def register(ext: ModuleType) -> None:
+def feature() -> ext.Feature:
     """Add the Fees navigation entry, the unit panel and the status counter."""
-    ext.NAV_MODULES.append(
+    nav: list[ext.NavModule] = []
+    menu: list[ext.MenuAction] = []
+    unit_panels: list[ext.RecordPanel] = []
+    counters: list[ext.StatusCounter] = []
+    nav.append(
         ext.NavModule(
             "fees",
             QT_TRANSLATE_NOOP("NavModule", "Fees"),
@@ -32,9 +40,16 @@ def register(ext: ModuleType) -> None:
             shortcut="F6",
         )
     )
-    ext.UNIT_PANELS.append(
+    unit_panels.append(
         ext.RecordPanel("fees", 20, ext.lazy_panel("ui.fees.unit_panel", "ArrearsPanel", "unit_id"))
     )
-    ext.STATUS_COUNTERS.append(
-        ext.StatusCounter("arrears", frozenset({"fees", "payments"}), _arrears_counter)
+    counters.append(
+        ext.StatusCounter("arrears", lambda c: c.fees or c.payments, _count_arrears, _arrears_text)
+    )
+    return ext.Feature(
+        "fees",
+        nav=tuple(nav),
+        menu=tuple(menu),
+        unit_panels=tuple(unit_panels),
+        counters=tuple(counters),
     )

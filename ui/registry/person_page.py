@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from propdesk.auth.permissions import Permission
-from propdesk.errors import DomainError
+from propdesk.changes import Changes
+from propdesk.errors import NotFound
 from propdesk.registry import services as reg
 from propdesk.registry.values import PersonDossier
 from ui.context import AppContext
-from ui.extensions import PERSON_PANELS
+from ui.extensions import RecordPanel
 from ui.registry.dialogs import PersonDialog
 from ui.registry.occupancy_model import OccupancyModel
 from ui.registry.record_page import FactsGrid, RecordPage, SmallTable
@@ -24,9 +27,17 @@ class PersonPage(RecordPage):
         units: the occupancy table (``units_model``), current first.
     """
 
-    topics = ("people", "occupancy", "units")
+    def wants(self, changes: Changes) -> bool:
+        return changes.people or changes.occupancy or changes.units
 
-    def __init__(self, *, ctx: AppContext, person_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        ctx: AppContext,
+        person_id: int,
+        panels: Sequence[RecordPanel] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx=ctx, parent=parent)
         self.person_id = person_id
         self.dossier: PersonDossier | None = None
@@ -50,16 +61,29 @@ class PersonPage(RecordPage):
         self.edit_button.clicked.connect(self.edit_person)
         self.actions_bar.addWidget(self.edit_button)
         QShortcut(QKeySequence("Ctrl+E"), self, self.edit_person)
-        self.add_panels(PERSON_PANELS, person_id)
+        if panels is None:  # a page built outside the main window: the app's own panels
+            from ui.registrations import default_features
+
+            panels = default_features().person_panels
+        self.add_panels(panels, person_id)
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            self.dossier = self.ctx.read(lambda s: reg.get_person(s, self.person_id))
-        except DomainError as exc:
+        """Reload the person on the worker; a person deleted meanwhile shows the message."""
+        person_id = self.person_id
+        self.ctx.query(
+            lambda s: reg.get_person(s, person_id), parent=self, action="open person"
+        ).success(self._show).failure(self._not_found).run()
+
+    def _not_found(self, exc: BaseException) -> bool:
+        if isinstance(exc, NotFound):
             self.title.setText(str(exc))
-            return
-        p = self.dossier.person
+            return True
+        return False
+
+    def _show(self, dossier: PersonDossier) -> None:
+        self.dossier = dossier
+        p = dossier.person
         self.title.setText(p.name)
         self.setWindowTitle(p.name)
         current = [o.unit_code for o in self.dossier.occupancies if o.current]

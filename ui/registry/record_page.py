@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -111,15 +113,21 @@ class RecordPage(QWidget):
 
     Attributes:
         panels: the plug-in panel widgets (each has ``refresh()``).
+
+    A hidden page only marks itself stale on a change and reloads when shown again.
     """
 
     open_record = Signal(str, int)
-    topics: tuple[str, ...] = ()
+
+    def wants(self, changes: Changes) -> bool:
+        """Whether ``changes`` concern this page (subclasses read the flags they show)."""
+        return False
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.panels: list[QWidget] = []
+        self._stale = False
         self.title = QLabel()
         self.title.setObjectName("title")
         font = self.title.font()
@@ -160,7 +168,7 @@ class RecordPage(QWidget):
         self.body.addWidget(box)
         return box
 
-    def add_panels(self, panels: list[RecordPanel], record_id: int) -> None:
+    def add_panels(self, panels: Sequence[RecordPanel], record_id: int) -> None:
         """Stack the plug-in panels (by order) under the page's own sections."""
         for panel in sorted(panels, key=lambda p: p.order):
             widget = panel.factory(self.ctx, record_id)
@@ -173,9 +181,22 @@ class RecordPage(QWidget):
         raise NotImplementedError
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.any(*self.topics):
+        if not self.isVisible():
+            self._stale = True
+            return
+        if self.wants(changes):
             self.refresh()
+        self._refresh_panels()
+
+    def _refresh_panels(self) -> None:
         for panel in self.panels:
             refresh = getattr(panel, "refresh", None)
             if callable(refresh):
                 refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
+            self._refresh_panels()

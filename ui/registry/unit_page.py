@@ -1,22 +1,26 @@
 """The unit page: the desk's one-screen dossier of a unit, keyed by its code.
 
 Area, type and status; current occupants (owners first) and the closed ones (history);
-parking; then every panel registered in ``ui.extensions.UNIT_PANELS`` (tickets, arrears…).
+parking; then every panel registered in the unit panels of the app's features (tickets, arrears…).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission
-from propdesk.clock import local_today
-from propdesk.errors import DomainError
+from propdesk.changes import Changes
+from propdesk.errors import NotFound
 from propdesk.registry import services as reg
-from propdesk.registry.values import UnitDossier
-from ui.common.forms import show_error
+from propdesk.registry.rules import split_occupancies
+from propdesk.registry.values import OccupancyInfo, UnitDossier
 from ui.context import AppContext
-from ui.extensions import UNIT_PANELS
+from ui.extensions import RecordPanel
 from ui.registry import labels
 from ui.registry.dialogs import AddOccupantDialog, EndOccupancyDialog, UnitDialog
 from ui.registry.occupancy_model import OccupancyModel
@@ -32,9 +36,17 @@ class UnitPage(RecordPage):
         current, history: the occupancy tables (and their ``current_model``/``history_model``).
     """
 
-    topics = ("units", "occupancy", "people", "buildings")
+    def wants(self, changes: Changes) -> bool:
+        return changes.units or changes.occupancy or changes.people or changes.buildings
 
-    def __init__(self, *, ctx: AppContext, unit_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        ctx: AppContext,
+        unit_id: int,
+        panels: Sequence[RecordPanel] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx=ctx, parent=parent)
         self.unit_id = unit_id
         self.editable = ctx.can(Permission.EDIT_REGISTRY)
@@ -81,23 +93,36 @@ class UnitPage(RecordPage):
         self.move_out_button.clicked.connect(self.move_out)
         QShortcut(QKeySequence("Ctrl+E"), self, self.edit_unit)
         QShortcut(QKeySequence("Ctrl+Shift+A"), self, self.add_occupant)
-        self.add_panels(UNIT_PANELS, unit_id)
+        if panels is None:  # a page built outside the main window: the app's own panels
+            from ui.registrations import default_features
+
+            panels = default_features().unit_panels
+        self.add_panels(panels, unit_id)
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            self.dossier = self.ctx.read(lambda s: reg.get_unit_dossier(s, self.unit_id))
-        except DomainError as exc:
+        """Reload the dossier on the worker; a unit deleted meanwhile shows the message."""
+        unit_id = self.unit_id
+
+        def read(s: Session) -> tuple[UnitDossier, list[OccupancyInfo], list[OccupancyInfo]]:
+            dossier = reg.get_unit_dossier(s, unit_id)
+            current, history = split_occupancies(dossier, clock.today(s))
+            return dossier, current, history
+
+        self.ctx.query(read, parent=self, action="open unit").success(self._show).failure(
+            self._not_found
+        ).run()
+
+    def _not_found(self, exc: BaseException) -> bool:
+        if isinstance(exc, NotFound):
             self.title.setText(str(exc))
-            return
+            return True
+        return False
+
+    def _show(self, loaded: tuple[UnitDossier, list[OccupancyInfo], list[OccupancyInfo]]) -> None:
+        self.dossier, current, history = loaded
         d = self.dossier
         u = d.unit
-        # A move-out dated today belongs in the history at once (its end date is the last day).
-        occupancies = (*d.current, *d.history)  # owners first, as the service orders them
-        today = local_today()
-        current = [o for o in occupancies if o.end_date is None or o.end_date > today]
-        history = [o for o in occupancies if not (o.end_date is None or o.end_date > today)]
-        history.sort(key=lambda o: o.end_date or today, reverse=True)
         self.title.setText(u.code)
         self.subtitle.setText(
             self.tr("%1, entrance %2, floor %3")
@@ -149,9 +174,5 @@ class UnitPage(RecordPage):
                 self.current.setFocus()
                 return
             row = 0
-        try:
-            occupancy = self.current_model.item(row)
-        except IndexError as exc:
-            show_error(self, exc)
-            return
+        occupancy = self.current_model.item(row)
         EndOccupancyDialog(ctx=self.ctx, occupancy=occupancy, parent=self).exec()

@@ -30,7 +30,6 @@ from ui.auth.gate import LoginDialog
 from ui.auth.personal_data import PersonalDataPanel
 from ui.context import AppContext
 from ui.fees.statement import StatementDialog
-from ui.registrations import register_all
 from ui.registry.person_page import PersonPage
 from ui.renovation.permit_view import PermitView
 from ui.tickets.ticket_page import TicketPage
@@ -106,7 +105,6 @@ def _reveal_button(page: PersonPage) -> QPushButton:
 def test_clerk_cannot_approve_supervisor_can(
     qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
 ) -> None:
-    register_all()
     tid, pid, permit_id, unit_id = _closed_ticket_and_resident(sqlite_db)
 
     clerk = _login(qtbot, sqlite_db, "clerk", "clerk123")

@@ -20,10 +20,9 @@ from propdesk.fees.periods import period_of
 from propdesk.reporting.monthly import monthly_report
 from tests.ui.helpers import make_ctx
 from ui.dashboard.page import DashboardPage
-from ui.extensions import NAV_MODULES
 from ui.main_window import MainWindow
 from ui.printing.preview import PdfPreviewDialog
-from ui.registrations import register_all
+from ui.registrations import default_features
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 MANAGER = Actor(user_id=None, username="mgr", display_name="经理老陈", role=Role.MANAGER)
@@ -37,8 +36,7 @@ def demo_db(sqlite_db: Database) -> Database:
 
 
 def test_dashboard_is_the_first_module() -> None:
-    register_all()
-    first = min(NAV_MODULES, key=lambda m: m.order)
+    first = default_features().nav_modules[0]
     assert first.key == "dashboard"
 
 

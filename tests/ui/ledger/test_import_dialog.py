@@ -17,12 +17,11 @@ from propdesk.errors import NotFound
 from propdesk.registry.models import Occupancy, Unit
 from reports.excel.owners import SHEET, write_template
 from tests.ui.helpers import SmallEstate
-from ui import extensions as ext
 from ui.context import AppContext
 from ui.ledger import actions
 from ui.ledger.dialogs import ImportErrorsDialog
 from ui.printing.preview import PdfPreviewDialog, preview_in_background
-from ui.registrations import register_all
+from ui.registrations import default_features
 
 # The offscreen platform says this whenever a top-level dialog is shown; it is not ours.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -56,15 +55,14 @@ def _parent(qtbot: QtBot) -> QWidget:
 
 
 def test_menu_actions_registered() -> None:
-    register_all()
-    titles = {a.title for a in ext.MENU_ACTIONS if a.menu == "file"}
+    titles = {a.title for a in default_features().menu_actions if a.menu == "file"}
     assert {
         "Import owner ledger…",
         "Download import template…",
         "Export owner ledger…",
         "Print owner ledger of a building…",
     } <= titles
-    runs = {a.title: a.run for a in ext.MENU_ACTIONS}
+    runs = {a.title: a.run for a in default_features().menu_actions}
     assert runs["Import owner ledger…"] is actions.import_owner_ledger
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
@@ -14,6 +12,7 @@ from propdesk.db.engine import Database
 from tests.ui.helpers import SmallEstate, make_ctx, type_text
 from ui import extensions as ext
 from ui.context import AppContext
+from ui.registrations import default_features
 from ui.registry.dialogs import AddOccupantDialog, EndOccupancyDialog
 from ui.registry.unit_page import UnitPage
 
@@ -100,23 +99,18 @@ def test_add_existing_person_as_occupant(
     assert not page.empty_note.isVisible()
 
 
-@pytest.fixture
-def extra_panel() -> Iterator[None]:
+def test_a_features_panels_are_stacked_on_the_page(
+    qtbot: QtBot, ui_ctx: AppContext, small_estate: SmallEstate
+) -> None:
     def make(_ctx: AppContext, unit_id: int) -> QWidget:
         label = QLabel(f"panel for {unit_id}")
         label.refresh = lambda: None  # type: ignore[attr-defined]
         return label
 
-    ext.UNIT_PANELS.append(ext.RecordPanel("test_panel", 99, make))
-    yield
-    ext.UNIT_PANELS.pop()
-
-
-@pytest.mark.usefixtures("extra_panel")
-def test_registered_panels_are_stacked_on_the_page(
-    qtbot: QtBot, ui_ctx: AppContext, small_estate: SmallEstate
-) -> None:
-    page = UnitPage(ctx=ui_ctx, unit_id=small_estate.unit_101)
+    features = default_features().with_feature(
+        ext.Feature("test", unit_panels=(ext.RecordPanel("test_panel", 99, make),))
+    )
+    page = UnitPage(ctx=ui_ctx, unit_id=small_estate.unit_101, panels=features.unit_panels)
     qtbot.addWidget(page)
     panel = page.findChild(QLabel, "panel_test_panel")
     assert panel is not None

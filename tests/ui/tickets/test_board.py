@@ -164,25 +164,21 @@ def test_queues_panels_counter_and_stats(
 
 
 def test_f2_and_panels_are_registered() -> None:
-    from ui import extensions as ext
-    from ui.registrations import register_all
+    from ui.registrations import default_features
 
-    register_all()
-    assert any(m.key == "tickets" for m in ext.NAV_MODULES)
-    assert any(a.shortcut == "F2" for a in ext.MENU_ACTIONS)
-    assert any(p.key == "tickets" for p in ext.UNIT_PANELS)
-    assert any(p.key == "tickets" for p in ext.PERSON_PANELS)
-    assert any(c.key == "overdue_tickets" for c in ext.STATUS_COUNTERS)
+    assert any(m.key == "tickets" for m in default_features().nav_modules)
+    assert any(a.shortcut == "F2" for a in default_features().menu_actions)
+    assert any(p.key == "tickets" for p in default_features().unit_panels)
+    assert any(p.key == "tickets" for p in default_features().person_panels)
+    assert any(c.key == "overdue_tickets" for c in default_features().status_counters)
 
 
 def test_unit_and_person_pages_show_ticket_history(
     qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
 ) -> None:
-    from ui.registrations import register_all
     from ui.registry.person_page import PersonPage
     from ui.registry.unit_page import UnitPage
 
-    register_all()
     _tickets(sqlite_db, small_estate)
     ctx = make_ctx(sqlite_db, CLERK)
     unit_page = UnitPage(ctx=ctx, unit_id=small_estate.unit_1502)
