@@ -1,16 +1,22 @@
 """Create and edit dialogs of the registry: building, unit, person, occupant, move-out, estate.
 
-Each dialog saves in one transaction through ``ctx.write`` (which broadcasts the change);
-a service's ``ValidationError`` is shown under its field and the dialog stays open with
-everything the user typed. ``saved_id`` holds the new or edited record's id after acceptance.
+Each dialog saves in one transaction through ``ctx.op`` (on the worker; it broadcasts the
+dialog's :class:`Changes`); the dialog accepts only when the save succeeded. A service's
+``ValidationError`` is shown under its field and the dialog stays open with everything the user
+typed. ``saved_id`` holds the new or edited record's id after acceptance.
+
+The values are read from the widgets on the UI thread (:meth:`RecordDialog.work`) and only the
+returned function runs on the worker. A record being edited is loaded through ``ctx.query``;
+Save stays disabled until it is there.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,25 +35,34 @@ from PySide6.QtWidgets import (
 from sqlalchemy import false
 from sqlalchemy.orm import Session
 
-from propdesk.clock import local_today
-from propdesk.errors import ValidationError
+from propdesk import clock
+from propdesk.changes import Changes
+from propdesk.errors import DomainError, ValidationError
 from propdesk.registry import services as reg
 from propdesk.registry.models import OccupancyRole
 from propdesk.registry.setup import update_estate
-from propdesk.registry.values import OccupancyInfo
+from propdesk.registry.values import BuildingInfo, EstateInfo, OccupancyInfo, PersonInfo, UnitInfo
 from ui.common.dates import from_qdate as _pydate
 from ui.common.dates import to_qdate as _qdate
-from ui.common.forms import FormErrors, attempt
+from ui.common.forms import FormErrors
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.registry import labels
 from ui.registry.list_models import PeopleModel
 
+T = TypeVar("T")
+Work = Callable[[Session], Any]
 
-def date_edit(value: date | None = None) -> QDateEdit:
-    edit = QDateEdit(_qdate(value or local_today()))
+
+def date_edit(ctx: AppContext, value: date | None = None) -> QDateEdit:
+    """A date editor showing ``value``, or the estate's today (read through the worker)."""
+    edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
+    if value is not None:
+        edit.setDate(_qdate(value))
+    else:
+        ctx.query(clock.today, parent=edit).success(lambda day: edit.setDate(_qdate(day))).run()
     return edit
 
 
@@ -62,14 +77,16 @@ def code_combo(table: dict[str, str], current: str | None = None) -> QComboBox:
 
 
 class RecordDialog(QDialog):
-    """Form + inline errors + OK/Cancel; subclasses implement :meth:`save` and set ``topics``.
+    """Form + inline errors + OK/Cancel; subclasses implement :meth:`work` and set ``changes``.
 
     Attributes:
         errors: the form's :class:`FormErrors`.
-        saved_id: what :meth:`save` returned, after acceptance.
+        ok_button: Save (disabled while saving, or while the record is loading).
+        saved_id: what the save returned, after acceptance.
+        changes: what a save changes (broadcast after it).
     """
 
-    topics: tuple[str, ...] = ()
+    changes = Changes()
 
     def __init__(self, *, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +101,7 @@ class RecordDialog(QDialog):
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.layout_ = QVBoxLayout(self)
@@ -92,47 +110,84 @@ class RecordDialog(QDialog):
         self.layout_.addWidget(self.buttons)
         self.setMinimumWidth(420)
 
-    def save(self, session: Session) -> Any:
+    def work(self) -> Work:
+        """The save, with the form's values already read (it runs on the worker)."""
         raise NotImplementedError
 
+    def load(self, fn: Callable[[Session], T], fill: Callable[[T], None]) -> None:
+        """Read what the dialog edits on the worker, then ``fill`` the form; Save waits for it."""
+        self.ok_button.setEnabled(False)
+
+        def loaded(value: T) -> None:
+            fill(value)
+            self.ok_button.setEnabled(True)
+
+        self.ctx.query(fn, parent=self, action=self.windowTitle()).success(loaded).run()
+
     def accept(self) -> None:
-        ok, result = attempt(self.errors, lambda: self.ctx.write(self.save, *self.topics))
-        if ok:
-            self.saved_id = result
-            super().accept()
-        else:
-            self.adjustSize()  # grow to show a wrapped error message in full
+        """Save; close only when the save succeeded (a refusal is shown by its field)."""
+        try:
+            work = self.work()
+        except ValidationError as exc:  # checked on the form before anything is sent
+            self._refused(exc)
+            return
+        self.ctx.op(work, changes=self.changes, parent=self, action=self.windowTitle()).busy(
+            self.ok_button
+        ).success(self._saved).failure(self._refused).run()
+
+    def _saved(self, result: object) -> None:
+        self.errors.clear()
+        self.saved_id = result
+        super().accept()
+
+    def _refused(self, exc: BaseException) -> bool:
+        if not isinstance(exc, DomainError):
+            return False
+        self.errors.show(exc)
+        self.adjustSize()  # grow to show a wrapped error message in full
+        return True
 
 
 class EstateDialog(RecordDialog):
     """Edit the estate's name, address, service phone and management company."""
 
-    topics = ("estate",)
+    changes = Changes(estate=True)
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx=ctx, title=self.tr("Estate information"), parent=parent)
-        self.info = ctx.read(reg.get_estate)
-        self.name = QLineEdit(self.info.name)
-        self.address = QLineEdit(self.info.address)
-        self.phone = QLineEdit(self.info.phone)
-        self.company = QLineEdit(self.info.company)
+        self.info: EstateInfo | None = None
+        self.name = QLineEdit()
+        self.address = QLineEdit()
+        self.phone = QLineEdit()
+        self.company = QLineEdit()
         self.errors.add_row(self.tr("Estate &name"), "name", self.name)
         self.errors.add_row(self.tr("&Address"), "address", self.address)
         self.errors.add_row(self.tr("Service &phone"), "phone", self.phone)
         self.errors.add_row(self.tr("Management &company"), "company", self.company)
         self.name.setFocus()
+        self.load(reg.get_estate, self._fill)
 
-    def save(self, session: Session) -> int:
-        update_estate(
-            session,
-            self.info.id,
-            expected_version=self.info.version,
-            name=self.name.text(),
-            address=self.address.text(),
-            phone=self.phone.text(),
-            company=self.company.text(),
-        )
-        return self.info.id
+    def _fill(self, info: EstateInfo) -> None:
+        self.info = info
+        self.name.setText(info.name)
+        self.address.setText(info.address)
+        self.phone.setText(info.phone)
+        self.company.setText(info.company)
+
+    def work(self) -> Work:
+        info = _loaded(self.info)
+        values = {
+            "name": self.name.text(),
+            "address": self.address.text(),
+            "phone": self.phone.text(),
+            "company": self.company.text(),
+        }
+
+        def save(session: Session) -> int:
+            update_estate(session, info.id, expected_version=info.version, **values)
+            return info.id
+
+        return save
 
 
 class BuildingDialog(RecordDialog):
@@ -141,71 +196,93 @@ class BuildingDialog(RecordDialog):
     The code is shown but not editable when editing: it is part of every unit code.
     """
 
-    topics = ("buildings",)
+    changes = Changes(buildings=True)
 
     def __init__(
         self, *, ctx: AppContext, building_id: int | None = None, parent: QWidget | None = None
     ) -> None:
         title = self.tr("New building") if building_id is None else self.tr("Edit building")
         super().__init__(ctx=ctx, title=title, parent=parent)
-        self.building = (
-            ctx.read(lambda s: reg.get_building(s, building_id))
-            if building_id is not None
-            else None
-        )
-        b = self.building
+        self.building_id = building_id
+        self.building: BuildingInfo | None = None
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("e.g. 3 or A2"))
-        self.name = QLineEdit(b.name if b else "")
+        self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("empty: code + 栋"))
         self.floors = QSpinBox()
         self.floors.setRange(1, 200)
-        self.floors.setValue(b.floors if b else 18)
+        self.floors.setValue(18)
         self.entrances = QSpinBox()
         self.entrances.setRange(1, 20)
-        self.entrances.setValue(b.entrances if b else 2)
+        self.entrances.setValue(2)
         self.elevator = QCheckBox(self.tr("Has elevator"))
-        self.elevator.setChecked(b.has_elevator if b else True)
-        if b is None:
+        self.elevator.setChecked(True)
+        self.code_label = QLabel()
+        if building_id is None:
             self.errors.add_row(self.tr("&Code"), "code", self.code)
         else:
-            code = QLabel(b.code)
-            code.setObjectName("code")
-            code.setToolTip(self.tr("The code is part of every unit code and cannot be changed."))
-            self.form.addRow(self.tr("Code"), code)
+            self.code_label.setObjectName("code")
+            self.code_label.setToolTip(
+                self.tr("The code is part of every unit code and cannot be changed.")
+            )
+            self.form.addRow(self.tr("Code"), self.code_label)
         self.errors.add_row(self.tr("&Name"), "name", self.name)
         self.errors.add_row(self.tr("&Floors"), "floors", self.floors)
         self.errors.add_row(self.tr("&Entrances"), "entrances", self.entrances)
         self.form.addRow("", self.elevator)
-        (self.code if b is None else self.name).setFocus()
+        (self.code if building_id is None else self.name).setFocus()
+        if building_id is not None:
+            self.load(lambda s: reg.get_building(s, building_id), self._fill)
 
-    def save(self, session: Session) -> int:
-        if self.building is not None:
-            reg.update_building(
+    def _fill(self, b: BuildingInfo) -> None:
+        self.building = b
+        self.code_label.setText(b.code)
+        self.name.setText(b.name)
+        self.floors.setValue(b.floors)
+        self.entrances.setValue(b.entrances)
+        self.elevator.setChecked(b.has_elevator)
+
+    def work(self) -> Work:
+        name = self.name.text()
+        floors = self.floors.value()
+        entrances = self.entrances.value()
+        elevator = self.elevator.isChecked()
+        if self.building_id is not None:
+            b = _loaded(self.building)
+
+            def update(session: Session) -> int:
+                reg.update_building(
+                    session,
+                    b.id,
+                    expected_version=b.version,
+                    name=name,
+                    floors=floors,
+                    entrances=entrances,
+                    has_elevator=elevator,
+                )
+                return b.id
+
+            return update
+        code = self.code.text()
+
+        def create(session: Session) -> int:
+            return reg.create_building(
                 session,
-                self.building.id,
-                expected_version=self.building.version,
-                name=self.name.text(),
-                floors=self.floors.value(),
-                entrances=self.entrances.value(),
-                has_elevator=self.elevator.isChecked(),
+                estate_id=reg.get_estate(session).id,
+                code=code,
+                name=name.strip() or None,
+                floors=floors,
+                entrances=entrances,
+                has_elevator=elevator,
             )
-            return self.building.id
-        return reg.create_building(
-            session,
-            estate_id=reg.get_estate(session).id,
-            code=self.code.text(),
-            name=self.name.text().strip() or None,
-            floors=self.floors.value(),
-            entrances=self.entrances.value(),
-            has_elevator=self.elevator.isChecked(),
-        )
+
+        return create
 
 
 class UnitDialog(RecordDialog):
     """Create a unit (building, entrance, room, area…) or edit one (area, type, status, notes)."""
 
-    topics = ("units",)
+    changes = Changes(units=True)
 
     def __init__(
         self,
@@ -217,94 +294,116 @@ class UnitDialog(RecordDialog):
     ) -> None:
         title = self.tr("New unit") if unit_id is None else self.tr("Edit unit")
         super().__init__(ctx=ctx, title=title, parent=parent)
-        self.unit = ctx.read(lambda s: reg.get_unit(s, unit_id)) if unit_id is not None else None
+        self.unit_id = unit_id
+        self.unit: UnitInfo | None = None
         self.area = QLineEdit()
         self.area.setPlaceholderText(self.tr("m², e.g. 89.56"))
-        self.unit_type = code_combo(labels.UNIT_TYPES, self.unit.unit_type if self.unit else None)
-        self.status = code_combo(labels.UNIT_STATUSES, self.unit.status if self.unit else None)
+        self.unit_type = code_combo(labels.UNIT_TYPES)
+        self.status = code_combo(labels.UNIT_STATUSES)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
-        if self.unit is None:
-            self.building = QComboBox()
-            for b in ctx.read(reg.list_buildings):
-                self.building.addItem(b.name, (b.id, b.entrances))
-            for i in range(self.building.count()):
-                if self.building.itemData(i)[0] == building_id:
-                    self.building.setCurrentIndex(i)
-            self.entrance = QSpinBox()
+        self.building = QComboBox()
+        self.entrance = QSpinBox()
+        self.room = QLineEdit()
+        self.code_label = QLabel()
+        if unit_id is None:
             self.entrance.setRange(1, 20)
-            self.room = QLineEdit()
             self.room.setPlaceholderText(self.tr("e.g. 1502 (floor 15, room 02)"))
             self.errors.add_row(self.tr("&Building"), "building", self.building)
             self.errors.add_row(self.tr("&Entrance"), "entrance", self.entrance)
             self.errors.add_row(self.tr("&Room"), "room", self.room)
             self.errors.add_row(self.tr("Floor"), "floor", QLabel(self.tr("from the room number")))
         else:
-            code = QLabel(self.unit.code)
-            code.setObjectName("code")
-            self.form.addRow(self.tr("Unit"), code)
-            self.area.setText(labels.area(self.unit.area_centi).removesuffix(" m²"))
-            self.notes.setPlainText(self.unit.notes)
+            self.code_label.setObjectName("code")
+            self.form.addRow(self.tr("Unit"), self.code_label)
         self.errors.add_row(self.tr("&Area (m²)"), "area", self.area)
         self.errors.add_row(self.tr("&Type"), "unit_type", self.unit_type)
         self.errors.add_row(self.tr("&Status"), "status", self.status)
-        if self.unit is not None:
+        if unit_id is not None:
             self.errors.add_row(self.tr("&Notes"), "notes", self.notes)
             self.area.setFocus()
+            self.load(lambda s: reg.get_unit(s, unit_id), self._fill)
         else:
             self.room.setFocus()
+            self.load(reg.list_buildings, lambda found: self._fill_buildings(found, building_id))
 
-    def save(self, session: Session) -> int:
-        if self.unit is not None:
-            reg.update_unit(
-                session,
-                self.unit.id,
-                expected_version=self.unit.version,
-                area=self.area.text(),
-                unit_type=self.unit_type.currentData(),
-                status=self.status.currentData(),
-                notes=self.notes.toPlainText(),
-            )
-            return self.unit.id
+    def _fill_buildings(self, buildings: list[BuildingInfo], building_id: int | None) -> None:
+        for b in buildings:
+            self.building.addItem(b.name, (b.id, b.entrances))
+            if b.id == building_id:
+                self.building.setCurrentIndex(self.building.count() - 1)
+
+    def _fill(self, unit: UnitInfo) -> None:
+        self.unit = unit
+        self.code_label.setText(unit.code)
+        self.area.setText(labels.area(unit.area_centi).removesuffix(" m²"))
+        self.unit_type.setCurrentIndex(max(self.unit_type.findData(unit.unit_type), 0))
+        self.status.setCurrentIndex(max(self.status.findData(unit.status), 0))
+        self.notes.setPlainText(unit.notes)
+
+    def work(self) -> Work:
+        area = self.area.text()
+        unit_type = self.unit_type.currentData()
+        status = self.status.currentData()
+        if self.unit_id is not None:
+            unit = _loaded(self.unit)
+            notes = self.notes.toPlainText()
+
+            def update(session: Session) -> int:
+                reg.update_unit(
+                    session,
+                    unit.id,
+                    expected_version=unit.version,
+                    area=area,
+                    unit_type=unit_type,
+                    status=status,
+                    notes=notes,
+                )
+                return unit.id
+
+            return update
         data = self.building.currentData()
         if data is None:
             raise ValidationError("building", self.tr("Add a building first."))
-        return reg.create_unit(
-            session,
-            building_id=data[0],
-            entrance=self.entrance.value(),
-            room=self.room.text(),
-            area=self.area.text(),
-            unit_type=self.unit_type.currentData(),
-            status=self.status.currentData(),
-        )
+        building_id = int(data[0])
+        entrance = self.entrance.value()
+        room = self.room.text()
+
+        def create(session: Session) -> int:
+            return reg.create_unit(
+                session,
+                building_id=building_id,
+                entrance=entrance,
+                room=room,
+                area=area,
+                unit_type=unit_type,
+                status=status,
+            )
+
+        return create
 
 
 class PersonDialog(RecordDialog):
     """Create or edit a person. Masked values left as shown are not changed."""
 
-    topics = ("people",)
+    changes = Changes(people=True)
 
     def __init__(
         self, *, ctx: AppContext, person_id: int | None = None, parent: QWidget | None = None
     ) -> None:
         title = self.tr("New person") if person_id is None else self.tr("Edit person")
         super().__init__(ctx=ctx, title=title, parent=parent)
-        self.person = (
-            ctx.read(lambda s: reg.get_person(s, person_id)).person
-            if person_id is not None
-            else None
-        )
-        p = self.person
-        self.name = QLineEdit(p.name if p else "")
-        self.phone = QLineEdit(p.phone if p else "")
-        self.phone2 = QLineEdit(p.phone2 if p else "")
-        self.id_number = QLineEdit(p.id_number if p else "")
+        self.person_id = person_id
+        self.person: PersonInfo | None = None
+        self.name = QLineEdit()
+        self.phone = QLineEdit()
+        self.phone2 = QLineEdit()
+        self.id_number = QLineEdit()
         self.id_number.setMaxLength(18)
-        self.emergency_contact = QLineEdit(p.emergency_contact if p else "")
-        self.emergency_phone = QLineEdit(p.emergency_phone if p else "")
-        self.notes = QPlainTextEdit(p.notes if p else "")
+        self.emergency_contact = QLineEdit()
+        self.emergency_phone = QLineEdit()
+        self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
         self.errors.add_row(self.tr("&Name"), "name", self.name)
@@ -317,8 +416,20 @@ class PersonDialog(RecordDialog):
         self.errors.add_row(self.tr("Emergency p&hone"), "emergency_phone", self.emergency_phone)
         self.errors.add_row(self.tr("N&otes"), "notes", self.notes)
         self.name.setFocus()
+        if person_id is not None:
+            self.load(lambda s: reg.get_person(s, person_id).person, self._fill)
 
-    def save(self, session: Session) -> int:
+    def _fill(self, p: PersonInfo) -> None:
+        self.person = p
+        self.name.setText(p.name)
+        self.phone.setText(p.phone)
+        self.phone2.setText(p.phone2)
+        self.id_number.setText(p.id_number)
+        self.emergency_contact.setText(p.emergency_contact)
+        self.emergency_phone.setText(p.emergency_phone)
+        self.notes.setPlainText(p.notes)
+
+    def work(self) -> Work:
         values = {
             "name": self.name.text(),
             "phone": self.phone.text(),
@@ -328,22 +439,27 @@ class PersonDialog(RecordDialog):
             "emergency_phone": self.emergency_phone.text(),
             "notes": self.notes.toPlainText(),
         }
-        if self.person is None:
-            return reg.create_person(session, **values)
-        reg.update_person(session, self.person.id, expected_version=self.person.version, **values)
-        return self.person.id
+        if self.person_id is None:
+            return lambda session: reg.create_person(session, **values)
+        person = _loaded(self.person)
+
+        def update(session: Session) -> int:
+            reg.update_person(session, person.id, expected_version=person.version, **values)
+            return person.id
+
+        return update
 
 
 class AddOccupantDialog(RecordDialog):
     """Register a person at a unit with a role from a date: an existing person or a new one."""
 
-    topics = ("occupancy", "people", "units")
+    changes = Changes(occupancy=True, people=True, units=True)
 
     def __init__(self, *, ctx: AppContext, unit_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx=ctx, title=self.tr("Add occupant"), parent=parent)
         self.unit_id = unit_id
-        code = ctx.read(lambda s: reg.get_unit(s, unit_id)).code
-        self.form.addRow(self.tr("Unit"), QLabel(code))
+        code = QLabel()
+        self.form.addRow(self.tr("Unit"), code)
         self.existing = QRadioButton(self.tr("&Existing person"))
         self.new = QRadioButton(self.tr("Ne&w person"))
         self.new.setChecked(True)
@@ -358,7 +474,7 @@ class AddOccupantDialog(RecordDialog):
         self.name = QLineEdit()
         self.phone = QLineEdit()
         self.role = code_combo(labels.ROLES, OccupancyRole.OWNER)
-        self.start = date_edit()
+        self.start = date_edit(ctx)
         self.form.addRow(self.existing)
         self.errors.add_row(self.tr("&Find"), "person", self.find_person)
         self.form.addRow("", self.matches)
@@ -372,6 +488,7 @@ class AddOccupantDialog(RecordDialog):
         self.name.textEdited.connect(lambda _t: self.new.setChecked(True))
         self.matches.clicked.connect(lambda _i: self.existing.setChecked(True))
         self.name.setFocus()
+        self.load(lambda s: reg.get_unit(s, unit_id).code, code.setText)
 
     def _find(self, text: str) -> None:
         if text.strip():
@@ -381,26 +498,32 @@ class AddOccupantDialog(RecordDialog):
         if self.people.rowCount():
             self.matches.selectRow(0)
 
-    def save(self, session: Session) -> int:
+    def work(self) -> Work:
+        chosen: int | None = None
         if self.existing.isChecked():
-            person_id = self.matches.current_id()
-            if person_id is None:
+            chosen = self.matches.current_id()
+            if chosen is None:
                 raise ValidationError("person", self.tr("Choose a person from the list."))
-        else:
-            person_id = reg.create_person(session, name=self.name.text(), phone=self.phone.text())
-        return reg.start_occupancy(
-            session,
-            person_id=person_id,
-            unit_id=self.unit_id,
-            role=self.role.currentData(),
-            start_date=_pydate(self.start.date()),
-        )
+        name, phone = self.name.text(), self.phone.text()
+        unit_id = self.unit_id
+        role = self.role.currentData()
+        start = _pydate(self.start.date())
+
+        def save(session: Session) -> int:
+            person_id = chosen
+            if person_id is None:
+                person_id = reg.create_person(session, name=name, phone=phone)
+            return reg.start_occupancy(
+                session, person_id=person_id, unit_id=unit_id, role=role, start_date=start
+            )
+
+        return save
 
 
 class EndOccupancyDialog(RecordDialog):
     """Move an occupant out: close the occupancy on a date (the record stays in the history)."""
 
-    topics = ("occupancy", "units")
+    changes = Changes(occupancy=True, units=True)
 
     def __init__(
         self, *, ctx: AppContext, occupancy: OccupancyInfo, parent: QWidget | None = None
@@ -412,7 +535,7 @@ class EndOccupancyDialog(RecordDialog):
         )
         who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form.addRow(self.tr("Occupant"), who)
-        self.end = date_edit()
+        self.end = date_edit(ctx)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. sold, lease ended"))
         self.errors.add_row(self.tr("&End date"), "end_date", self.end)
@@ -420,8 +543,20 @@ class EndOccupancyDialog(RecordDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Move out"))
         self.end.setFocus()
 
-    def save(self, session: Session) -> int:
-        reg.end_occupancy(
-            session, self.occupancy.id, end_date=_pydate(self.end.date()), reason=self.reason.text()
-        )
-        return self.occupancy.id
+    def work(self) -> Work:
+        occupancy_id = self.occupancy.id
+        end = _pydate(self.end.date())
+        reason = self.reason.text()
+
+        def save(session: Session) -> int:
+            reg.end_occupancy(session, occupancy_id, end_date=end, reason=reason)
+            return occupancy_id
+
+        return save
+
+
+def _loaded(record: T | None) -> T:
+    """The record the dialog loaded (Save is disabled until it is there)."""
+    if record is None:
+        raise ValidationError("", QCoreApplication.translate("RecordDialog", "Still loading…"))
+    return record

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.auth.permissions import Permission
-from propdesk.errors import DomainError
+from propdesk.changes import Changes
 from propdesk.registry import services as reg
+from propdesk.registry.values import BuildingInfo
 from ui.common.count_label import CountLabel
 from ui.common.filter_box import FilterBox
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
-from ui.events import Changes
 from ui.registry import labels
 from ui.registry.dialogs import BuildingDialog, EstateDialog, PersonDialog, UnitDialog
 from ui.registry.list_models import PeopleModel, UnitsModel
@@ -55,6 +55,8 @@ class RegistryPage(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._stale_buildings = False
+        self._stale_units = False
         self.buildings = QListWidget()
         self.buildings.setObjectName("buildings")
         self.buildings.setMinimumWidth(120)
@@ -124,16 +126,18 @@ class RegistryPage(QWidget):
         self.load_buildings()
 
     def load_buildings(self) -> None:
+        """Reload the buildings list (on the worker)."""
+        self.ctx.query(reg.list_buildings, parent=self, action="list buildings").success(
+            self._show_buildings
+        ).run()
+
+    def _show_buildings(self, buildings: list[BuildingInfo]) -> None:
         current = self.model.building_id
         self.buildings.blockSignals(True)
         self.buildings.clear()
         everything = QListWidgetItem(self.tr("All units"))
         everything.setData(Qt.ItemDataRole.UserRole, None)
         self.buildings.addItem(everything)
-        try:
-            buildings = self.ctx.read(reg.list_buildings)
-        except DomainError:
-            buildings = []
         select = everything
         for b in buildings:
             item = QListWidgetItem(
@@ -197,11 +201,25 @@ class RegistryPage(QWidget):
         UnitDialog(ctx=self.ctx, building_id=self.model.building_id, parent=self).exec()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.any("buildings", "estate", "units"):
+        self._stale_buildings |= changes.buildings or changes.estate or changes.units
+        self._stale_units |= (
+            changes.units or changes.occupancy or changes.people or changes.buildings
+        )
+        if self.isVisible():
+            self._reload()
+
+    def _reload(self) -> None:
+        if self._stale_buildings:
+            self._stale_buildings = False
             self.load_buildings()
-        if changes.any("units", "occupancy", "people", "buildings"):
+        if self._stale_units:
+            self._stale_units = False
             self.model.refresh()
             self._update_count()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._reload()
 
 
 class PeoplePage(QWidget):
@@ -216,6 +234,7 @@ class PeoplePage(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._stale = False
         self.model = PeopleModel(db=ctx.db, actor=ctx.actor, parent=self)
         self.table = RecordTableView()
         self.table.setObjectName("people")
@@ -267,9 +286,20 @@ class PeoplePage(QWidget):
             self.open_record.emit("person", int(dialog.saved_id))
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.any("people", "occupancy", "units"):
+        if changes.people or changes.occupancy or changes.units:
+            self._stale = True
+            if self.isVisible():
+                self._reload()
+
+    def _reload(self) -> None:
+        if self._stale:
+            self._stale = False
             self.model.refresh()
             self._update_count()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._reload()
 
 
 # The navigation titles registered in ui/registrations.py (listed here for the translation file).
