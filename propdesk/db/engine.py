@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from propdesk import clock as clock_mod
 from propdesk.auth.actor import Actor
 from propdesk.clock import Clock
+from propdesk.db.migrate import upgrade_database
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -116,8 +117,6 @@ def open_database(url: str, *, upgrade: bool = True, clock: Clock | None = None)
     check_database_file(url)
     engine = make_engine(url)
     if upgrade:
-        from propdesk.db.migrate import upgrade_database
-
         upgrade_database(engine)
     factory = sessionmaker(engine, expire_on_commit=False)
     from propdesk.audit.trail import install as install_audit_trail

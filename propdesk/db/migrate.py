@@ -96,10 +96,10 @@ def main(argv: list[str] | None = None) -> int:
 
     import tempfile
 
-    from propdesk.db.engine import make_engine
+    from sqlalchemy import create_engine
 
     with tempfile.TemporaryDirectory() as tmp:
-        engine = make_engine(f"sqlite:///{tmp}/scratch.sqlite3")
+        engine = create_engine(f"sqlite:///{tmp}/scratch.sqlite3")
         upgrade_database(engine)
         cfg = alembic_config(engine)
         if args.module:

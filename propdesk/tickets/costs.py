@@ -15,9 +15,10 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.clock import local_date
-from propdesk.clock import now_or as _now
 from propdesk.errors import NotAllowed, ValidationError
+from propdesk.tickets.loading import load
 from propdesk.tickets.models import Ticket, TicketCostLine
 from propdesk.tickets.values import COST_KIND_ZH, CostKind, TicketKind, TicketStatus
 from propdesk.tickets.workflow import Action, record
@@ -47,9 +48,7 @@ def set_cost_lines(
 
     Allowed until the work is done (afterwards the charge is posted and fixed).
     """
-    from propdesk.tickets.services import load
-
-    now = _now(at)
+    now = clock.at_or_now(session, at)
     ticket = load(session, ticket_id, expected_version)
     if ticket.kind != TicketKind.REPAIR.value:
         raise NotAllowed("只有报修工单可以登记有偿服务费用。")

@@ -14,12 +14,14 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission, require
-from propdesk.clock import now_or as _now
-from propdesk.errors import Conflict, NotAllowed, NotFound, ValidationError
+from propdesk.errors import NotAllowed, ValidationError
 from propdesk.registry.models import Person, Unit
 from propdesk.session_info import actor_or_system as _actor
 from propdesk.tickets import catalog
+from propdesk.tickets.costs import post_paid_repair
+from propdesk.tickets.loading import load
 from propdesk.tickets.models import Staff, Ticket, TicketCallback, TicketQualityCheck
 from propdesk.tickets.numbering import next_number
 from propdesk.tickets.sla import deadlines, local_period
@@ -36,18 +38,6 @@ from propdesk.tickets.values import (
 from propdesk.tickets.workflow import Action, move, record
 
 MAX_DESCRIPTION = 2000
-
-
-def load(session: Session, ticket_id: int, expected_version: int | None = None) -> Ticket:
-    """The ticket row, locked for this transaction's change; checks the version shown."""
-    ticket = session.get(Ticket, ticket_id, with_for_update=True)
-    if ticket is None:
-        raise NotFound("找不到该工单，可能已被删除。")
-    if expected_version is not None and ticket.version != expected_version:
-        raise Conflict(
-            f"工单 {ticket.number} 已被其他工作站修改，请刷新后再操作（您的操作未保存）。"
-        )
-    return ticket
 
 
 @dataclass(frozen=True)
@@ -69,7 +59,7 @@ class Intake:
 
 def create_ticket(session: Session, intake: Intake, *, at: datetime | None = None) -> CreatedTicket:
     """Register a ticket (受理): validates, numbers it, sets its deadlines and owner."""
-    now = _now(at)
+    now = clock.at_or_now(session, at)
     actor = _actor(session)
     catalog.ensure_defaults(session)
     try:
@@ -174,7 +164,7 @@ def preview_deadlines(
     session: Session, kind: str, category_id: int, urgency: str, *, at: datetime | None = None
 ) -> Deadlines:
     """The deadlines a ticket registered now would get (shown in the intake dialog)."""
-    return _deadlines_for(session, kind, category_id, urgency, _now(at))
+    return _deadlines_for(session, kind, category_id, urgency, clock.at_or_now(session, at))
 
 
 def repeat_complaints(
@@ -192,7 +182,7 @@ def repeat_complaints(
     about the same unit, or the same category at the same public place.
     """
     days = int(catalog.get_setting(session, "repeat_complaint_days"))
-    since = _now(at) - timedelta(days=days)
+    since = clock.at_or_now(session, at) - timedelta(days=days)
     same_place = []
     if unit_id is not None:
         same_place.append(Ticket.unit_id == unit_id)
@@ -227,7 +217,7 @@ def dispatch(
     expected_version: int | None = None,
 ) -> None:
     """Dispatch (派工) to a staff member or a department; also reassigns a dispatched ticket."""
-    now = _now(at)
+    now = clock.at_or_now(session, at)
     ticket = load(session, ticket_id, expected_version)
     if staff_id is not None:
         staff = session.get(Staff, staff_id)
@@ -254,7 +244,7 @@ def start(
     expected_version: int | None = None,
 ) -> None:
     """The assignee is on it (到场/开始处理): the response time is met now."""
-    now = _now(at)
+    now = clock.at_or_now(session, at)
     ticket = load(session, ticket_id, expected_version)
     move(session, ticket, Action.START, now, note=note)
     if ticket.responded_at is None:
@@ -270,15 +260,13 @@ def complete(
     expected_version: int | None = None,
 ) -> None:
     """Work is done (完工). A paid repair's total becomes a one-off charge on the unit."""
-    now = _now(at)
+    now = clock.at_or_now(session, at)
     ticket = load(session, ticket_id, expected_version)
     move(session, ticket, Action.COMPLETE, now, note=work_done)
     ticket.done_at = now
     if work_done.strip():
         ticket.work_done = work_done.strip()
     if ticket.is_paid:
-        from propdesk.tickets.costs import post_paid_repair
-
         post_paid_repair(session, ticket, now)
 
 
@@ -299,7 +287,7 @@ def callback(
     Returns whether the ticket was reopened (sent back to dispatched with a new
     completion deadline counted from now; the reopen is counted).
     """
-    now = _now(at)
+    now = clock.at_or_now(session, at)
     ticket = load(session, ticket_id, expected_version)
     for field, value in (("overall", overall), ("speed", speed), ("attitude", attitude)):
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
@@ -353,7 +341,7 @@ def close(
     expected_version: int | None = None,
 ) -> None:
     """Close a called-back ticket (关闭); the owner's responsibility ends here."""
-    now = _now(at)
+    now = clock.at_or_now(session, at)
     ticket = load(session, ticket_id, expected_version)
     move(session, ticket, Action.CLOSE, now, note=note)
     ticket.closed_at = now
@@ -368,7 +356,7 @@ def cancel(
     expected_version: int | None = None,
 ) -> None:
     """Cancel an open ticket; the reason is required (e.g. 业主自行解决, 重复登记)."""
-    now = _now(at)
+    now = clock.at_or_now(session, at)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("reason", "请填写取消原因。")
@@ -386,8 +374,8 @@ def add_note(session: Session, ticket_id: int, note: str, *, at: datetime | None
     if not note:
         raise ValidationError("note", "请填写备注内容。")
     ticket = load(session, ticket_id)
-    record(session, ticket, Action.NOTE, _now(at), note=note)
-    ticket.updated_at = _now(at)
+    record(session, ticket, Action.NOTE, clock.at_or_now(session, at), note=note)
+    ticket.updated_at = clock.at_or_now(session, at)
 
 
 def quality_check(
@@ -401,7 +389,7 @@ def quality_check(
     """A supervisor's quality check (质检) of a closed ticket (needs APPROVE)."""
     require(session.info.get("actor"), Permission.APPROVE)  # no login, no approval
     actor = _actor(session)
-    now = _now(at)
+    now = clock.at_or_now(session, at)
     ticket = load(session, ticket_id)
     if ticket.status != TicketStatus.CLOSED.value:
         raise NotAllowed(f"工单 {ticket.number} 尚未关闭，关闭后才能质检。")
