@@ -1,14 +1,15 @@
 """The small dialogs behind the ticket page's actions: each validates and saves on OK.
 
-Every dialog calls one service in one transaction (``ctx.write(..., "tickets")``) with
-the version the page showed; a service error appears in the dialog, nothing typed is
-lost, and the dialog stays open.
+Every dialog runs one service in one transaction through the operation object
+(``ctx.op(..., changes=Changes(tickets=True))``) with the version the page showed. The
+values are read from the widgets on the UI thread; the work runs on the database worker.
+A service error appears in the dialog, nothing typed is lost, the dialog stays open and
+accepts only on success; OK is disabled while the work runs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -28,19 +29,21 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from propdesk.errors import ValidationError
+from propdesk.errors import DomainError, ValidationError
 from propdesk.tickets import services as svc
 from propdesk.tickets.complaints import set_findings
 from propdesk.tickets.costs import CostLineInput, set_cost_lines
 from propdesk.tickets.staff import list_staff
-from propdesk.tickets.values import CostKind, Department, TicketInfo
-from ui.common.forms import FormErrors, attempt
+from propdesk.tickets.values import CostKind, Department, StaffInfo, TicketInfo
+from ui.common.forms import FormErrors
+from ui.common.naming import named
 from ui.context import AppContext
+from ui.events import Changes
 from ui.tickets import labels
 
 
 class ActionDialog(QDialog):
-    """A form whose OK runs ``perform(session)`` in one transaction and closes on success.
+    """A form whose OK runs :meth:`command` in one transaction and closes on success.
 
     Attributes:
         form: the ``QFormLayout`` subclasses fill.
@@ -72,17 +75,45 @@ class ActionDialog(QDialog):
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
 
-    def perform(self, session: Session) -> Any:
+    def command(self) -> Callable[[Session], object]:
+        """The work of OK, with the form's values already read (it runs on the worker)."""
         raise NotImplementedError
 
     def save(self) -> None:
-        ok, _ = attempt(self.errors, lambda: self.ctx.write(self.perform, "tickets"))
-        if ok:
-            self.accept()
+        """Run the action; accept only when it succeeded."""
+        if not self.ok_button.isEnabled():  # already running (Ctrl+Return twice)
+            return
+        self.ctx.op(
+            self.command(),
+            changes=Changes(tickets=True),
+            parent=self,
+            action=f"ticket action: {self.windowTitle()}",
+        ).busy(self.ok_button).failure(form_failure(self.errors)).success(self._saved).run()
+
+    def _saved(self, result: object) -> None:
+        self.errors.clear()
+        self.saved(result)
+        self.accept()
+
+    def saved(self, result: object) -> None:
+        """Hook: the action's result, before the dialog closes."""
+
+
+def form_failure(errors: FormErrors) -> Callable[[BaseException], bool]:
+    """A failure handler that shows a domain error in the form (input kept) and says handled;
+    any other failure goes on to the common handler."""
+
+    def handle(exc: BaseException) -> bool:
+        if isinstance(exc, DomainError):
+            errors.show(exc)
+            return True
+        return False
+
+    return handle
 
 
 def _text_edit(name: str, height: int = 70) -> QPlainTextEdit:
-    edit = QPlainTextEdit(objectName=name)
+    edit = named(QPlainTextEdit(), name)
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(height)
     return edit
@@ -95,9 +126,16 @@ class DispatchDialog(ActionDialog):
         self, *, ctx: AppContext, ticket: TicketInfo, parent: QWidget | None = None
     ) -> None:
         super().__init__(ctx=ctx, ticket=ticket, title=self.tr("Dispatch"), parent=parent)
-        self.assignee = QComboBox(objectName="dispatch_assignee")
-        staff = ctx.read(list_staff)
-        # The category's department first, its staff next, then everyone else.
+        self.assignee = named(QComboBox(), "dispatch_assignee")
+        self.note = named(QLineEdit(), "dispatch_note")
+        self.errors.add_row(self.tr("&Assign to"), "staff_id", self.assignee)
+        self.errors.add_row(self.tr("&Note"), "note", self.note)
+        self.ok_button.setEnabled(False)  # until the staff list is in
+        ctx.query(list_staff, parent=self, action="list staff").success(self._fill).run()
+
+    def _fill(self, staff: list[StaffInfo]) -> None:
+        """The category's department first, its staff next, then everyone else."""
+        ticket = self.ticket
         ordered = sorted(
             staff, key=lambda p: (p.department != ticket.department, p.department, p.name)
         )
@@ -113,19 +151,20 @@ class DispatchDialog(ActionDialog):
                 ),
                 ("d", dept.value),
             )
-        self.note = QLineEdit(objectName="dispatch_note")
-        self.errors.add_row(self.tr("&Assign to"), "staff_id", self.assignee)
-        self.errors.add_row(self.tr("&Note"), "note", self.note)
+        self.ok_button.setEnabled(True)
 
-    def perform(self, session: Session) -> None:
+    def command(self) -> Callable[[Session], object]:
         tag, value = self.assignee.currentData() or ("", "")
-        svc.dispatch(
+        ticket_id, version, note = self.ticket.id, self.ticket.version, self.note.text()
+        staff_id = int(value) if tag == "s" else None
+        department = str(value) if tag == "d" else ""
+        return lambda session: svc.dispatch(
             session,
-            self.ticket.id,
-            staff_id=value if tag == "s" else None,
-            department=value if tag == "d" else "",
-            note=self.note.text(),
-            expected_version=self.ticket.version,
+            ticket_id,
+            staff_id=staff_id,
+            department=department,
+            note=note,
+            expected_version=version,
         )
 
 
@@ -148,8 +187,9 @@ class TextActionDialog(ActionDialog):
         self._run = run
         self.errors.add_row(label, field, self.text)
 
-    def perform(self, session: Session) -> None:
-        self._run(session, self.text.toPlainText())
+    def command(self) -> Callable[[Session], object]:
+        run, text = self._run, self.text.toPlainText()
+        return lambda session: run(session, text)
 
 
 class CallbackDialog(ActionDialog):
@@ -162,7 +202,7 @@ class CallbackDialog(ActionDialog):
         self.overall = self._rating("callback_overall")
         self.speed = self._rating("callback_speed")
         self.attitude = self._rating("callback_attitude")
-        self.fixed = QCheckBox(self.tr("The problem is &fixed"), objectName="callback_fixed")
+        self.fixed = named(QCheckBox(self.tr("The problem is &fixed")), "callback_fixed")
         self.fixed.setChecked(True)
         self.comment = _text_edit("callback_comment", 60)
         self.errors.add_row(self.tr("&Overall (1–5)"), "overall", self.overall)
@@ -174,22 +214,28 @@ class CallbackDialog(ActionDialog):
 
     @staticmethod
     def _rating(name: str) -> QSpinBox:
-        spin = QSpinBox(objectName=name)
+        spin = named(QSpinBox(), name)
         spin.setRange(1, 5)
         spin.setValue(5)
         return spin
 
-    def perform(self, session: Session) -> None:
-        self.reopened = svc.callback(
+    def command(self) -> Callable[[Session], object]:
+        ticket_id, version = self.ticket.id, self.ticket.version
+        overall, speed, attitude = self.overall.value(), self.speed.value(), self.attitude.value()
+        fixed, comment = self.fixed.isChecked(), self.comment.toPlainText()
+        return lambda session: svc.callback(
             session,
-            self.ticket.id,
-            overall=self.overall.value(),
-            speed=self.speed.value(),
-            attitude=self.attitude.value(),
-            fixed=self.fixed.isChecked(),
-            comment=self.comment.toPlainText(),
-            expected_version=self.ticket.version,
+            ticket_id,
+            overall=overall,
+            speed=speed,
+            attitude=attitude,
+            fixed=fixed,
+            comment=comment,
+            expected_version=version,
         )
+
+    def saved(self, result: object) -> None:
+        self.reopened = bool(result)
 
 
 class QualityCheckDialog(ActionDialog):
@@ -199,16 +245,15 @@ class QualityCheckDialog(ActionDialog):
         self, *, ctx: AppContext, ticket: TicketInfo, parent: QWidget | None = None
     ) -> None:
         super().__init__(ctx=ctx, ticket=ticket, title=self.tr("Quality check"), parent=parent)
-        self.passed = QCheckBox(self.tr("&Passed"), objectName="qc_passed")
+        self.passed = named(QCheckBox(self.tr("&Passed")), "qc_passed")
         self.passed.setChecked(True)
         self.note = _text_edit("qc_note", 60)
         self.form.addRow("", self.passed)
         self.errors.add_row(self.tr("&Note"), "note", self.note)
 
-    def perform(self, session: Session) -> None:
-        svc.quality_check(
-            session, self.ticket.id, passed=self.passed.isChecked(), note=self.note.toPlainText()
-        )
+    def command(self) -> Callable[[Session], object]:
+        ticket_id, passed, note = self.ticket.id, self.passed.isChecked(), self.note.toPlainText()
+        return lambda session: svc.quality_check(session, ticket_id, passed=passed, note=note)
 
 
 class FindingsDialog(ActionDialog):
@@ -218,14 +263,14 @@ class FindingsDialog(ActionDialog):
         self, *, ctx: AppContext, ticket: TicketInfo, parent: QWidget | None = None
     ) -> None:
         super().__init__(ctx=ctx, ticket=ticket, title=self.tr("Complaint findings"), parent=parent)
-        self.department = QComboBox(objectName="findings_department")
+        self.department = named(QComboBox(), "findings_department")
         self.department.addItem(self.tr("Not decided"), "")
         for dept in Department:
             self.department.addItem(labels.shown(labels.DEPARTMENTS, dept.value), dept.value)
         self.department.setCurrentIndex(
             max(self.department.findData(ticket.responsible_department or ticket.department), 0)
         )
-        self.valid = QComboBox(objectName="findings_valid")
+        self.valid = named(QComboBox(), "findings_valid")
         for text, value in (
             (self.tr("Not decided"), None),
             (self.tr("Valid"), True),
@@ -233,7 +278,7 @@ class FindingsDialog(ActionDialog):
         ):
             self.valid.addItem(text, value)
         self.valid.setCurrentIndex(max(self.valid.findData(ticket.complaint_valid), 0))
-        self.reason = QLineEdit(ticket.validity_reason, objectName="findings_reason")
+        self.reason = named(QLineEdit(ticket.validity_reason), "findings_reason")
         self.cause = _text_edit("findings_cause", 50)
         self.cause.setPlainText(ticket.root_cause)
         self.resolution = _text_edit("findings_resolution", 50)
@@ -246,16 +291,21 @@ class FindingsDialog(ActionDialog):
         self.errors.add_row(self.tr("Root &cause"), "root_cause", self.cause)
         self.errors.add_row(self.tr("Re&solution"), "resolution", self.resolution)
 
-    def perform(self, session: Session) -> None:
-        set_findings(
+    def command(self) -> Callable[[Session], object]:
+        ticket_id, version = self.ticket.id, self.ticket.version
+        department: str = self.department.currentData() or ""
+        valid: bool | None = self.valid.currentData()
+        reason, cause = self.reason.text(), self.cause.toPlainText()
+        resolution = self.resolution.toPlainText()
+        return lambda session: set_findings(
             session,
-            self.ticket.id,
-            responsible_department=self.department.currentData(),
-            valid=self.valid.currentData(),
-            validity_reason=self.reason.text(),
-            root_cause=self.cause.toPlainText(),
-            resolution=self.resolution.toPlainText(),
-            expected_version=self.ticket.version,
+            ticket_id,
+            responsible_department=department,
+            valid=valid,
+            validity_reason=reason,
+            root_cause=cause,
+            resolution=resolution,
+            expected_version=version,
         )
 
 
@@ -286,29 +336,27 @@ class CostsDialog(ActionDialog):
             CostLineInput(c.kind, c.description, c.quantity, c.unit_price_fen)
             for c in ticket.cost_lines
         ]
-        self.paid = QCheckBox(
-            self.tr("Charge the resident (paid service)"), objectName="costs_paid"
-        )
+        self.paid = named(QCheckBox(self.tr("Charge the resident (paid service)")), "costs_paid")
         self.paid.setChecked(ticket.is_paid or not ticket.cost_lines)
-        self.kind = QComboBox(objectName="costs_kind")
+        self.kind = named(QComboBox(), "costs_kind")
         for k in CostKind:
             self.kind.addItem(labels.shown(labels.COST_KINDS, k.value), k.value)
-        self.item = QLineEdit(objectName="costs_item")
-        self.quantity = QSpinBox(objectName="costs_quantity")
+        self.item = named(QLineEdit(), "costs_item")
+        self.quantity = named(QSpinBox(), "costs_quantity")
         self.quantity.setRange(1, 10_000)
-        self.price = QLineEdit(objectName="costs_price")
+        self.price = named(QLineEdit(), "costs_price")
         self.price.setPlaceholderText("0.00")
-        add = QPushButton(self.tr("&Add line"), objectName="costs_add")
+        add = named(QPushButton(self.tr("&Add line")), "costs_add")
         add.setAutoDefault(False)
         add.clicked.connect(self._add)
-        remove = QPushButton(self.tr("&Remove line"), objectName="costs_remove")
+        remove = named(QPushButton(self.tr("&Remove line")), "costs_remove")
         remove.setAutoDefault(False)
         remove.clicked.connect(self._remove)
         entry = QHBoxLayout()
         for w in (self.kind, self.item, self.quantity, self.price, add):
             entry.addWidget(w)
-        self.list = QListWidget(
-            objectName="costs_lines"
+        self.list = named(
+            QListWidget(), "costs_lines"
         )  # a handful of lines being edited, not a data list
         self.form.addRow("", self.paid)
         self.form.addRow(self.tr("New line"), entry)
@@ -352,11 +400,9 @@ class CostsDialog(ActionDialog):
                 f"{yuan(line.unit_price_fen)} = {yuan(amount)}"
             )
 
-    def perform(self, session: Session) -> None:
-        set_cost_lines(
-            session,
-            self.ticket.id,
-            self.lines,
-            is_paid=self.paid.isChecked(),
-            expected_version=self.ticket.version,
+    def command(self) -> Callable[[Session], object]:
+        ticket_id, version = self.ticket.id, self.ticket.version
+        lines, is_paid = list(self.lines), self.paid.isChecked()
+        return lambda session: set_cost_lines(
+            session, ticket_id, lines, is_paid=is_paid, expected_version=version
         )

@@ -27,6 +27,7 @@ from propdesk.tickets import catalog
 from propdesk.tickets.queries import BoardCounts, BoardFilter, board_conditions, board_counts
 from propdesk.tickets.staff import list_staff
 from propdesk.tickets.values import TicketKind, TicketStatus
+from ui.common.naming import named
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.events import Changes
@@ -52,31 +53,31 @@ class TicketBoard(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.kind = QComboBox(objectName="filter_kind")
+        self.kind = named(QComboBox(), "filter_kind")
         self.kind.addItem(self.tr("All kinds"), None)
         for k in TicketKind:
             self.kind.addItem(labels.shown(labels.KINDS, k.value), k.value)
-        self.status = QComboBox(objectName="filter_status")
+        self.status = named(QComboBox(), "filter_status")
         self.status.addItem(self.tr("All statuses"), None)
         self.status.addItem(self.tr("Open (not done)"), "open")
         for st in TicketStatus:
             self.status.addItem(labels.shown(labels.STATUSES, st.value), st.value)
-        self.category = QComboBox(objectName="filter_category")
-        self.assignee = QComboBox(objectName="filter_assignee")
-        self.overdue = QCheckBox(self.tr("&Overdue only"), objectName="filter_overdue")
-        self.use_dates = QCheckBox(self.tr("&Registered"), objectName="filter_use_dates")
+        self.category = named(QComboBox(), "filter_category")
+        self.assignee = named(QComboBox(), "filter_assignee")
+        self.overdue = named(QCheckBox(self.tr("&Overdue only")), "filter_overdue")
+        self.use_dates = named(QCheckBox(self.tr("&Registered")), "filter_use_dates")
         today = QDate(local_today())
-        self.date_from = QDateEdit(today.addMonths(-1), objectName="filter_from")
-        self.date_to = QDateEdit(today, objectName="filter_to")
+        self.date_from = named(QDateEdit(today.addMonths(-1)), "filter_from")
+        self.date_to = named(QDateEdit(today), "filter_to")
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
-        self.text = QLineEdit(objectName="filter_text")
+        self.text = named(QLineEdit(), "filter_text")
         self.text.setPlaceholderText(self.tr("Number, unit, reporter, place or description"))
         self.text.setClearButtonEnabled(True)
-        self.new_button = QPushButton(self.tr("&New ticket (F2)"), objectName="new_ticket")
-        self.counts_label = QLabel(objectName="board_counts")
+        self.new_button = named(QPushButton(self.tr("&New ticket (F2)")), "new_ticket")
+        self.counts_label = named(QLabel(), "board_counts")
         self._seq = 0
 
         filters = QHBoxLayout()

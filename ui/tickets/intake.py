@@ -33,6 +33,7 @@ from propdesk.tickets import catalog
 from propdesk.tickets import services as svc
 from propdesk.tickets.values import CreatedTicket, TicketKind, TicketSource, Urgency
 from ui.common.forms import FormErrors, attempt
+from ui.common.naming import named
 from ui.context import AppContext
 from ui.search.search_box import SearchBox
 from ui.tickets import labels
@@ -64,7 +65,7 @@ class IntakeDialog(QDialog):
         self.setWindowTitle(self.tr("Register a ticket"))
         self.setMinimumWidth(620)
 
-        self.kind = QComboBox(objectName="intake_kind")
+        self.kind = named(QComboBox(), "intake_kind")
         for k in TicketKind:
             self.kind.addItem(labels.shown(labels.KINDS, k.value), k.value)
         self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
@@ -73,32 +74,32 @@ class IntakeDialog(QDialog):
         self.lookup.setPlaceholderText(
             self.tr("Unit 3-2-1502, name, phone digits or pinyin; Enter picks")
         )
-        self.chosen = QLabel(self.tr("No unit or person chosen"), objectName="intake_chosen")
-        self.category = QComboBox(objectName="intake_category")
-        self.urgency = QComboBox(objectName="intake_urgency")
+        self.chosen = named(QLabel(self.tr("No unit or person chosen")), "intake_chosen")
+        self.category = named(QComboBox(), "intake_category")
+        self.urgency = named(QComboBox(), "intake_urgency")
         for u in (Urgency.NORMAL, Urgency.HIGH, Urgency.EMERGENCY):
             self.urgency.addItem(labels.shown(labels.URGENCIES, u.value), u.value)
-        self.description = QPlainTextEdit(objectName="intake_description")
+        self.description = named(QPlainTextEdit(), "intake_description")
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(80)
         self.description.setPlaceholderText(
             self.tr("What is wrong, where, since when (Ctrl+Enter saves)")
         )
-        self.source = QComboBox(objectName="intake_source")
+        self.source = named(QComboBox(), "intake_source")
         for src in TicketSource:
             self.source.addItem(labels.shown(labels.SOURCES, src.value), src.value)
         self.source.setCurrentIndex(self.source.findData(TicketSource.PHONE.value))
-        self.location = QLineEdit(objectName="intake_location")
+        self.location = named(QLineEdit(), "intake_location")
         self.location.setPlaceholderText(
             self.tr("Public area, e.g. Building 1 lobby (when no unit)")
         )
-        self.reporter = QLineEdit(objectName="intake_reporter")
-        self.phone = QLineEdit(objectName="intake_phone")
-        self.paid = QCheckBox(
-            self.tr("Paid service (labour and materials charged)"), objectName="intake_paid"
+        self.reporter = named(QLineEdit(), "intake_reporter")
+        self.phone = named(QLineEdit(), "intake_phone")
+        self.paid = named(
+            QCheckBox(self.tr("Paid service (labour and materials charged)")), "intake_paid"
         )
-        self.deadline = QLabel(objectName="intake_deadline")
-        self.repeat = QLabel(objectName="intake_repeat")
+        self.deadline = named(QLabel(), "intake_deadline")
+        self.repeat = named(QLabel(), "intake_repeat")
         self.repeat.setStyleSheet("color: #b00020; font-weight: bold;")
         self.repeat.setWordWrap(True)
         self.repeat.setVisible(False)

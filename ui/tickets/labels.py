@@ -11,56 +11,56 @@ from propdesk.clock import to_local
 _CTX = "TicketLabels"
 
 KINDS: dict[str, str] = {
-    "repair": QT_TRANSLATE_NOOP("TicketLabels", "Repair"),
-    "complaint": QT_TRANSLATE_NOOP("TicketLabels", "Complaint"),
-    "inquiry": QT_TRANSLATE_NOOP("TicketLabels", "Inquiry"),
-    "suggestion": QT_TRANSLATE_NOOP("TicketLabels", "Suggestion"),
+    "repair": str(QT_TRANSLATE_NOOP("TicketLabels", "Repair")),
+    "complaint": str(QT_TRANSLATE_NOOP("TicketLabels", "Complaint")),
+    "inquiry": str(QT_TRANSLATE_NOOP("TicketLabels", "Inquiry")),
+    "suggestion": str(QT_TRANSLATE_NOOP("TicketLabels", "Suggestion")),
 }
 SOURCES: dict[str, str] = {
-    "phone": QT_TRANSLATE_NOOP("TicketLabels", "Phone"),
-    "walk_in": QT_TRANSLATE_NOOP("TicketLabels", "Walk-in"),
-    "patrol": QT_TRANSLATE_NOOP("TicketLabels", "Patrol"),
-    "inspection": QT_TRANSLATE_NOOP("TicketLabels", "Inspection"),
-    "other": QT_TRANSLATE_NOOP("TicketLabels", "Other"),
+    "phone": str(QT_TRANSLATE_NOOP("TicketLabels", "Phone")),
+    "walk_in": str(QT_TRANSLATE_NOOP("TicketLabels", "Walk-in")),
+    "patrol": str(QT_TRANSLATE_NOOP("TicketLabels", "Patrol")),
+    "inspection": str(QT_TRANSLATE_NOOP("TicketLabels", "Inspection")),
+    "other": str(QT_TRANSLATE_NOOP("TicketLabels", "Other")),
 }
 STATUSES: dict[str, str] = {
-    "received": QT_TRANSLATE_NOOP("TicketLabels", "Received"),
-    "dispatched": QT_TRANSLATE_NOOP("TicketLabels", "Dispatched"),
-    "in_progress": QT_TRANSLATE_NOOP("TicketLabels", "In progress"),
-    "done": QT_TRANSLATE_NOOP("TicketLabels", "Done"),
-    "called_back": QT_TRANSLATE_NOOP("TicketLabels", "Called back"),
-    "closed": QT_TRANSLATE_NOOP("TicketLabels", "Closed"),
-    "cancelled": QT_TRANSLATE_NOOP("TicketLabels", "Cancelled"),
+    "received": str(QT_TRANSLATE_NOOP("TicketLabels", "Received")),
+    "dispatched": str(QT_TRANSLATE_NOOP("TicketLabels", "Dispatched")),
+    "in_progress": str(QT_TRANSLATE_NOOP("TicketLabels", "In progress")),
+    "done": str(QT_TRANSLATE_NOOP("TicketLabels", "Done")),
+    "called_back": str(QT_TRANSLATE_NOOP("TicketLabels", "Called back")),
+    "closed": str(QT_TRANSLATE_NOOP("TicketLabels", "Closed")),
+    "cancelled": str(QT_TRANSLATE_NOOP("TicketLabels", "Cancelled")),
 }
 URGENCIES: dict[str, str] = {
-    "normal": QT_TRANSLATE_NOOP("TicketLabels", "Normal"),
-    "high": QT_TRANSLATE_NOOP("TicketLabels", "High"),
-    "emergency": QT_TRANSLATE_NOOP("TicketLabels", "Emergency"),
+    "normal": str(QT_TRANSLATE_NOOP("TicketLabels", "Normal")),
+    "high": str(QT_TRANSLATE_NOOP("TicketLabels", "High")),
+    "emergency": str(QT_TRANSLATE_NOOP("TicketLabels", "Emergency")),
 }
 DEPARTMENTS: dict[str, str] = {
-    "engineering": QT_TRANSLATE_NOOP("TicketLabels", "Engineering"),
-    "cleaning": QT_TRANSLATE_NOOP("TicketLabels", "Cleaning"),
-    "security": QT_TRANSLATE_NOOP("TicketLabels", "Security"),
-    "service": QT_TRANSLATE_NOOP("TicketLabels", "Customer service"),
+    "engineering": str(QT_TRANSLATE_NOOP("TicketLabels", "Engineering")),
+    "cleaning": str(QT_TRANSLATE_NOOP("TicketLabels", "Cleaning")),
+    "security": str(QT_TRANSLATE_NOOP("TicketLabels", "Security")),
+    "service": str(QT_TRANSLATE_NOOP("TicketLabels", "Customer service")),
 }
 ACTIONS: dict[str, str] = {
-    "create": QT_TRANSLATE_NOOP("TicketActions", "Registered"),
-    "dispatch": QT_TRANSLATE_NOOP("TicketActions", "Dispatched"),
-    "start": QT_TRANSLATE_NOOP("TicketActions", "Started"),
-    "complete": QT_TRANSLATE_NOOP("TicketActions", "Completed"),
-    "callback": QT_TRANSLATE_NOOP("TicketActions", "Called back"),
-    "reopen": QT_TRANSLATE_NOOP("TicketActions", "Reopened after callback"),
-    "close": QT_TRANSLATE_NOOP("TicketActions", "Closed"),
-    "cancel": QT_TRANSLATE_NOOP("TicketActions", "Cancelled"),
-    "note": QT_TRANSLATE_NOOP("TicketActions", "Note"),
-    "quality_check": QT_TRANSLATE_NOOP("TicketActions", "Quality check"),
-    "findings": QT_TRANSLATE_NOOP("TicketActions", "Complaint findings"),
-    "costs": QT_TRANSLATE_NOOP("TicketActions", "Paid-service costs"),
-    "attach": QT_TRANSLATE_NOOP("TicketActions", "Attachment"),
+    "create": str(QT_TRANSLATE_NOOP("TicketActions", "Registered")),
+    "dispatch": str(QT_TRANSLATE_NOOP("TicketActions", "Dispatched")),
+    "start": str(QT_TRANSLATE_NOOP("TicketActions", "Started")),
+    "complete": str(QT_TRANSLATE_NOOP("TicketActions", "Completed")),
+    "callback": str(QT_TRANSLATE_NOOP("TicketActions", "Called back")),
+    "reopen": str(QT_TRANSLATE_NOOP("TicketActions", "Reopened after callback")),
+    "close": str(QT_TRANSLATE_NOOP("TicketActions", "Closed")),
+    "cancel": str(QT_TRANSLATE_NOOP("TicketActions", "Cancelled")),
+    "note": str(QT_TRANSLATE_NOOP("TicketActions", "Note")),
+    "quality_check": str(QT_TRANSLATE_NOOP("TicketActions", "Quality check")),
+    "findings": str(QT_TRANSLATE_NOOP("TicketActions", "Complaint findings")),
+    "costs": str(QT_TRANSLATE_NOOP("TicketActions", "Paid-service costs")),
+    "attach": str(QT_TRANSLATE_NOOP("TicketActions", "Attachment")),
 }
 COST_KINDS: dict[str, str] = {
-    "labour": QT_TRANSLATE_NOOP("TicketLabels", "Labour"),
-    "material": QT_TRANSLATE_NOOP("TicketLabels", "Material"),
+    "labour": str(QT_TRANSLATE_NOOP("TicketLabels", "Labour")),
+    "material": str(QT_TRANSLATE_NOOP("TicketLabels", "Material")),
 }
 
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from propdesk.tickets.queries import count_overdue
+from ui.common.naming import named
 from ui.context import AppContext
 from ui.tickets.board import TicketBoard
 from ui.tickets.queues import CallbackQueue, DueView
@@ -24,7 +25,7 @@ class ServiceDeskPage(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.tabs = QTabWidget(objectName="service_desk_tabs")
+        self.tabs = named(QTabWidget(), "service_desk_tabs")
         self.board = TicketBoard(ctx=ctx)
         self.board.open_record.connect(self.open_record)
         self.tabs.addTab(self.board, self.tr("Ticket board"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from propdesk.tickets.models import Ticket
+from ui.common.naming import named
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.events import Changes
@@ -28,13 +29,15 @@ class TicketHistoryPanel(QWidget):
         self.kind = kind
         self.record_id = record_id
         column = Ticket.unit_id if kind == "unit" else Ticket.person_id
-        self.title = QLabel(objectName="tickets_panel_title")
+        self.title = named(QLabel(), "tickets_panel_title")
         self.title.setStyleSheet("font-weight: bold;")
-        self.new_button = QPushButton(
-            self.tr("New ticket for this %1…").replace(
-                "%1", self.tr("unit") if kind == "unit" else self.tr("person")
+        self.new_button = named(
+            QPushButton(
+                self.tr("New ticket for this %1…").replace(
+                    "%1", self.tr("unit") if kind == "unit" else self.tr("person")
+                )
             ),
-            objectName="tickets_panel_new",
+            "tickets_panel_new",
         )
         self.new_button.clicked.connect(self.new_ticket)
         self.model = TicketListModel(

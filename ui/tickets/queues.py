@@ -10,6 +10,7 @@ from propdesk.tickets import catalog
 from propdesk.tickets.models import Ticket
 from propdesk.tickets.queries import count_overdue, due_soon_condition, overdue_condition
 from propdesk.tickets.values import TicketStatus
+from ui.common.naming import named
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.events import Changes
@@ -30,7 +31,7 @@ class _Queue(QWidget):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.summary = QLabel(objectName="queue_summary")
+        self.summary = named(QLabel(), "queue_summary")
         self.model = TicketListModel(ctx=ctx, default_order=order, parent=self)
         self.table = RecordTableView(self)
         self.table.setModel(self.model)
@@ -86,9 +87,7 @@ class CallbackQueue(_Queue):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx=ctx, order=[Ticket.done_at], parent=parent)
         self.setObjectName("callback_queue")
-        self.call_button = QPushButton(
-            self.tr("&Call back selected…"), objectName="callback_selected"
-        )
+        self.call_button = named(QPushButton(self.tr("&Call back selected…")), "callback_selected")
         self.call_button.clicked.connect(self.call_back_selected)
         self.top.addWidget(self.call_button)
         self.reload()

@@ -31,6 +31,7 @@ from propdesk.tickets import catalog
 from propdesk.tickets.staff import list_staff, save_staff
 from propdesk.tickets.values import Department, TicketKind, Urgency
 from ui.common.forms import FormErrors, attempt
+from ui.common.naming import named
 from ui.context import AppContext
 from ui.tickets import labels
 
@@ -54,12 +55,12 @@ class StaffTab(QWidget):
         self.ctx = ctx
         self.list = _list()
         self.list.setObjectName("staff_list")
-        self.name = QLineEdit(objectName="staff_name")
-        self.department = QComboBox(objectName="staff_department")
+        self.name = named(QLineEdit(), "staff_name")
+        self.department = named(QComboBox(), "staff_department")
         for d in Department:
             self.department.addItem(labels.shown(labels.DEPARTMENTS, d.value), d.value)
-        self.phone = QLineEdit(objectName="staff_phone")
-        self.active = QCheckBox(self.tr("Active"), objectName="staff_active")
+        self.phone = named(QLineEdit(), "staff_phone")
+        self.active = named(QCheckBox(self.tr("Active")), "staff_active")
         self.active.setChecked(True)
         form = QFormLayout()
         self.errors = FormErrors(form)
@@ -69,7 +70,7 @@ class StaffTab(QWidget):
         form.addRow("", self.active)
         new, save = (
             QPushButton(self.tr("&New")),
-            QPushButton(self.tr("&Save staff member"), objectName="staff_save"),
+            named(QPushButton(self.tr("&Save staff member")), "staff_save"),
         )
         new.clicked.connect(self.new)
         save.clicked.connect(self.save)
@@ -147,15 +148,15 @@ class CategoriesTab(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.kind = QComboBox(objectName="category_kind")
+        self.kind = named(QComboBox(), "category_kind")
         for k in TicketKind:
             self.kind.addItem(labels.shown(labels.KINDS, k.value), k.value)
         self.list = _list()
-        self.name = QLineEdit(objectName="category_name")
-        self.department = QComboBox(objectName="category_department")
+        self.name = named(QLineEdit(), "category_name")
+        self.department = named(QComboBox(), "category_department")
         for d in Department:
             self.department.addItem(labels.shown(labels.DEPARTMENTS, d.value), d.value)
-        self.active = QCheckBox(self.tr("Offered at intake"), objectName="category_active")
+        self.active = named(QCheckBox(self.tr("Offered at intake")), "category_active")
         form = QFormLayout()
         self.errors = FormErrors(form)
         self.errors.add_row(self.tr("&Name"), "name", self.name)
@@ -163,7 +164,7 @@ class CategoriesTab(QWidget):
         form.addRow("", self.active)
         new, save = (
             QPushButton(self.tr("&New")),
-            QPushButton(self.tr("&Save category"), objectName="category_save"),
+            named(QPushButton(self.tr("&Save category")), "category_save"),
         )
         new.clicked.connect(self.new)
         save.clicked.connect(self.save)
@@ -234,20 +235,20 @@ class SlaTab(QWidget):
         self.ctx = ctx
         self.list = _list()
         self.list.setObjectName("sla_list")
-        self.kind = QComboBox(objectName="sla_kind")
+        self.kind = named(QComboBox(), "sla_kind")
         for k in TicketKind:
             self.kind.addItem(labels.shown(labels.KINDS, k.value), k.value)
-        self.category = QComboBox(objectName="sla_category")
-        self.urgency = QComboBox(objectName="sla_urgency")
+        self.category = named(QComboBox(), "sla_category")
+        self.urgency = named(QComboBox(), "sla_urgency")
         for u in Urgency:
             self.urgency.addItem(labels.shown(labels.URGENCIES, u.value), u.value)
-        self.response = QSpinBox(objectName="sla_response")
+        self.response = named(QSpinBox(), "sla_response")
         self.response.setRange(1, 60 * 24 * 30)
         self.response.setSuffix(self.tr(" min"))
-        self.resolve_hours = QSpinBox(objectName="sla_resolve_hours")
+        self.resolve_hours = named(QSpinBox(), "sla_resolve_hours")
         self.resolve_hours.setRange(0, 24 * 90)
         self.resolve_hours.setSuffix(self.tr(" h"))
-        self.resolve_days = QSpinBox(objectName="sla_resolve_days")
+        self.resolve_days = named(QSpinBox(), "sla_resolve_days")
         self.resolve_days.setRange(0, 90)
         self.resolve_days.setSuffix(self.tr(" working days"))
         form = QFormLayout()
@@ -262,8 +263,8 @@ class SlaTab(QWidget):
             self.tr("Working days are Monday to Friday, minus the holidays on the Desk rules tab.")
         )
         note.setWordWrap(True)
-        save = QPushButton(self.tr("&Save rule"), objectName="sla_save")
-        delete = QPushButton(self.tr("&Remove category rule"), objectName="sla_delete")
+        save = named(QPushButton(self.tr("&Save rule")), "sla_save")
+        delete = named(QPushButton(self.tr("&Remove category rule")), "sla_delete")
         save.clicked.connect(self.save)
         delete.clicked.connect(self.delete)
         buttons = QHBoxLayout()
@@ -354,15 +355,15 @@ class DeskRulesTab(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.repeat_days = QSpinBox(objectName="rules_repeat_days")
+        self.repeat_days = named(QSpinBox(), "rules_repeat_days")
         self.repeat_days.setRange(1, 3650)
         self.repeat_days.setSuffix(self.tr(" days"))
-        self.due_hours = QSpinBox(objectName="rules_due_hours")
+        self.due_hours = named(QSpinBox(), "rules_due_hours")
         self.due_hours.setRange(1, 3650)
         self.due_hours.setSuffix(self.tr(" h"))
-        self.holidays = QPlainTextEdit(objectName="rules_holidays")
+        self.holidays = named(QPlainTextEdit(), "rules_holidays")
         self.holidays.setTabChangesFocus(True)
-        self.workdays = QPlainTextEdit(objectName="rules_workdays")
+        self.workdays = named(QPlainTextEdit(), "rules_workdays")
         self.workdays.setTabChangesFocus(True)
         form = QFormLayout()
         self.errors = FormErrors(form)
@@ -374,7 +375,7 @@ class DeskRulesTab(QWidget):
             self.tr("&Holidays (YYYY-MM-DD, one per line)"), "holidays", self.holidays
         )
         self.errors.add_row(self.tr("&Weekend working days (调休)"), "workdays", self.workdays)
-        save = QPushButton(self.tr("&Save desk rules"), objectName="rules_save")
+        save = named(QPushButton(self.tr("&Save desk rules")), "rules_save")
         save.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -29,6 +29,7 @@ from propdesk.errors import DomainError
 from propdesk.registry.services import get_estate
 from propdesk.tickets.stats import complaint_stats
 from propdesk.tickets.values import ComplaintStats, StatLine
+from ui.common.naming import named
 from ui.context import AppContext
 from ui.events import Changes
 
@@ -102,17 +103,17 @@ class ComplaintStatsView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         today = QDate(local_today())
-        self.date_from = QDateEdit(QDate(today.year(), today.month(), 1), objectName="stats_from")
-        self.date_to = QDateEdit(today, objectName="stats_to")
+        self.date_from = named(QDateEdit(QDate(today.year(), today.month(), 1)), "stats_from")
+        self.date_to = named(QDateEdit(today), "stats_to")
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self.reload)
-        this_year = QPushButton(self.tr("This &year"), objectName="stats_year")
+        this_year = named(QPushButton(self.tr("This &year")), "stats_year")
         this_year.clicked.connect(lambda: self.set_range(QDate(today.year(), 1, 1), today))
-        self.print_button = QPushButton(self.tr("&Print…"), objectName="stats_print")
+        self.print_button = named(QPushButton(self.tr("&Print…")), "stats_print")
         self.print_button.clicked.connect(self.print_stats)
-        self.total = QLabel(objectName="stats_total")
+        self.total = named(QLabel(), "stats_total")
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Registered from")))
         top.addWidget(self.date_from)

@@ -1,13 +1,14 @@
 """The ticket page: facts, timeline, callbacks, costs and the actions the status allows.
 
 A non-modal window per ticket (opening the same ticket again raises its window). It
-reloads when any desk changes tickets. Each action opens a small dialog
-(:mod:`ui.tickets.action_dialogs`) that saves in one transaction.
+reloads (through ``ctx.query``) when tickets change, or when next shown if it was hidden.
+Each action opens a small dialog (:mod:`ui.tickets.action_dialogs`) that saves in one
+transaction. The window deletes itself when closed (Esc or the close button); the registry
+of open pages forgets it when Qt destroys it, so the same ticket can be opened again.
 """
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -35,17 +36,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
+from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission
 from propdesk.desk.patrols import finding_for_ticket
-from propdesk.errors import DomainError
+from propdesk.desk.values import FindingInfo
+from propdesk.errors import NotFound
 from propdesk.tickets import services as svc
 from propdesk.tickets.attachments import attach_file
 from propdesk.tickets.print_data import work_order_data
 from propdesk.tickets.queries import ticket_detail
 from propdesk.tickets.values import TicketEventInfo, TicketInfo
 from propdesk.tickets.workflow import Action, allowed_actions
-from ui.common.forms import show_error
+from ui.common.naming import named
 from ui.context import AppContext
 from ui.events import Changes
 from ui.tickets import labels
@@ -125,18 +129,18 @@ class TicketPage(QDialog):
         self.ticket_id = ticket_id
         self.setModal(False)
         self.resize(900, 760)
-        self.header = QLabel(objectName="ticket_header")
+        self.header = named(QLabel(), "ticket_header")
         self.header.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.facts = QFormLayout()
         self.facts_box = QGroupBox(self.tr("Ticket"))
         self.facts_box.setLayout(self.facts)
-        self.extra = QLabel(objectName="ticket_extra")
+        self.extra = named(QLabel(), "ticket_extra")
         self.extra.setWordWrap(True)
         self.extra.setTextFormat(Qt.TextFormat.RichText)
         self.extra.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.extra.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
         self.timeline = TimelineModel(self)
-        self.timeline_view = QTableView(objectName="ticket_timeline")
+        self.timeline_view = named(QTableView(), "ticket_timeline")
         self.timeline_view.setModel(self.timeline)
         self.timeline_view.verticalHeader().setVisible(False)
         self.timeline_view.horizontalHeader().setStretchLastSection(True)
@@ -163,7 +167,7 @@ class TicketPage(QDialog):
             ("quality", self.tr("&Quality check…"), row2),
             ("attach", self.tr("Attac&h file…"), row2),
         ):
-            button = QPushButton(text, objectName=f"action_{key}")
+            button = named(QPushButton(text), f"action_{key}")
             button.setAutoDefault(False)
             button.clicked.connect(lambda _c=False, k=key: self.run_action(k))
             row.addWidget(button)
@@ -185,14 +189,39 @@ class TicketPage(QDialog):
         layout.addLayout(row2)
         layout.addWidget(scroll, 1)
         QShortcut(QKeySequence("Ctrl+P"), self, lambda: self.run_action("print"))
+        for button in self.buttons.values():
+            button.setEnabled(False)  # until the ticket is in
+        self._stale = False
         ctx.hub.changed.connect(self._on_changed)
         self.reload()
 
     # --- showing ------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the ticket again and redraw everything."""
-        self.info: TicketInfo = self.ctx.read(lambda s: ticket_detail(s, self.ticket_id))
+        """Read the ticket again (on the worker) and redraw everything."""
+        self._stale = False
+        ticket_id = self.ticket_id
+
+        def load(session: Session) -> tuple[TicketInfo, FindingInfo | None]:
+            info = ticket_detail(session, ticket_id)
+            finding = finding_for_ticket(session, ticket_id) if info.source == "patrol" else None
+            return info, finding
+
+        self.ctx.query(load, parent=self, action="show ticket").success(self._show).failure(
+            self._load_failed
+        ).run()
+
+    def _load_failed(self, exc: BaseException) -> bool:
+        """The ticket is gone (e.g. deleted elsewhere): close quietly; anything else is shown."""
+        if isinstance(exc, NotFound) and isValid(self):
+            self.close()
+            return True
+        return False
+
+    def _show(self, loaded: tuple[TicketInfo, FindingInfo | None]) -> None:
+        if not isValid(self):
+            return
+        self.info, finding = loaded
         t = self.info
         self.setWindowTitle(self.tr("Ticket %1").replace("%1", t.number))
         status = labels.shown(labels.STATUSES, t.status)
@@ -248,16 +277,14 @@ class TicketPage(QDialog):
             facts.append((self.tr("Cancel reason"), t.cancel_reason))
         if t.repeat_of:
             facts.append((self.tr("Repeat of"), t.repeat_of))
-        if t.source == "patrol":
-            finding = self.ctx.read(lambda s: finding_for_ticket(s, t.id))
-            if finding is not None:
-                text = (
-                    self.tr("patrol #%1, checkpoint %2 %3")
-                    .replace("%1", str(finding.patrol_id))
-                    .replace("%2", str(finding.seq))
-                    .replace("%3", finding.checkpoint_name)
-                )
-                facts.append((self.tr("Patrol finding"), f"{text}: {finding.note}".rstrip(": ")))
+        if finding is not None:
+            text = (
+                self.tr("patrol #%1, checkpoint %2 %3")
+                .replace("%1", str(finding.patrol_id))
+                .replace("%2", str(finding.seq))
+                .replace("%3", finding.checkpoint_name)
+            )
+            facts.append((self.tr("Patrol finding"), f"{text}: {finding.note}".rstrip(": ")))
         for label, value in facts:
             widget = value if isinstance(value, QWidget) else QLabel(value)
             if isinstance(widget, QLabel):
@@ -270,7 +297,7 @@ class TicketPage(QDialog):
 
     def _link(self, text: str, name: str, kind: str) -> QPushButton:
         """A flat link-like button that opens the unit or person page (form rows own it)."""
-        button = QPushButton(text, objectName=name)
+        button = named(QPushButton(text), name)
         button.setFlat(True)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         button.setStyleSheet("color: #1a5fb4; text-decoration: underline; text-align: left;")
@@ -433,28 +460,27 @@ class TicketPage(QDialog):
             return
         self.action_dialog(key).exec()
 
-    def work_order_pdf(self) -> bytes:
-        """The work order of this ticket as PDF bytes."""
-        from reports.pdf.work_order import work_order_pdf
-
-        data = self.ctx.read(lambda s: work_order_data(s, self.ticket_id))
-        return work_order_pdf(data)
-
     def print_work_order(self) -> None:
+        """Build the work order PDF on the worker, then show its preview."""
+        from reports.pdf.work_order import work_order_pdf
         from ui.printing.preview import show_pdf_preview
 
-        try:
-            pdf = self.work_order_pdf()
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        show_pdf_preview(
-            self.ctx,
-            pdf,
-            title=self.tr("Work order %1").replace("%1", self.info.number),
-            suggested_name=f"派工单-{self.info.number}.pdf",
+        ticket_id, number = self.ticket_id, self.info.number
+
+        def shown(pdf: bytes) -> None:
+            show_pdf_preview(
+                self.ctx,
+                pdf,
+                title=self.tr("Work order %1").replace("%1", number),
+                suggested_name=f"派工单-{number}.pdf",
+                parent=self,
+            )
+
+        self.ctx.query(
+            lambda s: work_order_pdf(work_order_data(s, ticket_id)),
             parent=self,
-        )
+            action="print work order",
+        ).busy(self.buttons["print"]).success(shown).run()
 
     def attach(self, path: str | None = None) -> None:
         """Copy a photo or file into the data folder and list it on the ticket."""
@@ -462,38 +488,54 @@ class TicketPage(QDialog):
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a photo or file"))
         if not path:
             return
-        try:
-            self.ctx.write(lambda s: attach_file(s, self.ticket_id, Path(path)), "tickets")
-        except DomainError as exc:
-            show_error(self, exc)
+        ticket_id, source = self.ticket_id, Path(path)
+        self.ctx.op(
+            lambda s: attach_file(s, ticket_id, source),
+            changes=Changes(tickets=True),
+            parent=self,
+            action="attach file to ticket",
+        ).busy(self.buttons["attach"]).run()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.any("tickets", "settings"):
-            try:
-                self.reload()
-            except DomainError:
-                self.close()
+        if not (changes.tickets or changes.settings):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
 
-    def closeEvent(self, event: Any) -> None:
-        _OPEN_PAGES.pop(self.ticket_id, None)
-        with contextlib.suppress(RuntimeError, TypeError):
-            self.ctx.hub.changed.disconnect(self._on_changed)
-        super().closeEvent(event)
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _forget(ticket_id: int, page: TicketPage) -> None:
+    if _OPEN_PAGES.get(ticket_id) is page:
+        del _OPEN_PAGES[ticket_id]
+
+
 def open_ticket_page(
     ctx: AppContext, ticket_id: int, *, parent: QWidget | None = None
 ) -> TicketPage:
-    """Show the ticket's page (raising it if already open) and return it."""
+    """Show the ticket's page (raising it if already open) and return it.
+
+    The page deletes itself when closed — by Esc (``reject``, which sends no close event)
+    or by the close button — so the registry forgets it on ``destroyed``, and never hands
+    out a page whose C++ object is gone.
+    """
     page = _OPEN_PAGES.get(ticket_id)
+    if page is not None and not isValid(page):
+        page = None
     if page is None:
         page = TicketPage(ctx=ctx, ticket_id=ticket_id, parent=parent)
         page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         _OPEN_PAGES[ticket_id] = page
+        page.destroyed.connect(lambda _obj=None, p=page: _forget(ticket_id, p))
     page.show()
     page.raise_()
     page.activateWindow()

@@ -12,7 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from propdesk.db.engine import Database
 from propdesk.tickets import services as svc
+from propdesk.tickets.print_data import work_order_data
 from propdesk.tickets.staff import list_staff
+from reports.pdf.work_order import work_order_pdf
 from tests.propdesk.tickets.helpers import MANAGER, category_id
 from tests.ui.helpers import CLERK, SUPERVISOR, SmallEstate, make_ctx, type_text
 from ui.tickets.action_dialogs import parse_yuan
@@ -52,6 +54,7 @@ def test_costs_cancel_print_and_attach(
     ctx = make_ctx(sqlite_db, CLERK)
     page = TicketPage(ctx=ctx, ticket_id=tid)
     qtbot.addWidget(page)
+    page.show()
     costs = page.action_dialog("costs")
     qtbot.addWidget(costs)
     costs.show()
@@ -65,7 +68,9 @@ def test_costs_cancel_print_and_attach(
     assert page.info.total_fen == 7700
     assert "77.00" in page.extra.text()
 
-    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(page.work_order_pdf())).pages)
+    with sqlite_db.begin(CLERK) as s:
+        pdf = work_order_pdf(work_order_data(s, tid))
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "派工单" in text
     assert page.info.number in text
     assert "77.00" in text
@@ -115,6 +120,7 @@ def test_complaint_findings_and_quality_check(
     ctx = make_ctx(sqlite_db, SUPERVISOR)
     page = TicketPage(ctx=ctx, ticket_id=tid)
     qtbot.addWidget(page)
+    page.show()
     assert page.buttons["findings"].isEnabled()
     assert not page.buttons["costs"].isVisibleTo(page)
     findings = page.action_dialog("findings")
