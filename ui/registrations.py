@@ -47,13 +47,13 @@ def default_features() -> ext.Features:
         nav=(
             ext.NavModule(
                 "registry",
-                QT_TRANSLATE_NOOP("NavModule", "Units"),
+                str(QT_TRANSLATE_NOOP("NavModule", "Units")),
                 10,
                 ext.lazy_page("ui.registry.lists", "RegistryPage"),
             ),
             ext.NavModule(
                 "people",
-                QT_TRANSLATE_NOOP("NavModule", "People"),
+                str(QT_TRANSLATE_NOOP("NavModule", "People")),
                 20,
                 ext.lazy_page("ui.registry.lists", "PeoplePage"),
             ),
@@ -66,27 +66,27 @@ def default_features() -> ext.Features:
         menu=(
             ext.MenuAction(
                 "file",
-                QT_TRANSLATE_NOOP("MenuAction", "Import owner ledger…"),
+                str(QT_TRANSLATE_NOOP("MenuAction", "Import owner ledger…")),
                 40,
                 ledger.import_owner_ledger,
                 visible=ledger.can_import,
             ),
             ext.MenuAction(
                 "file",
-                QT_TRANSLATE_NOOP("MenuAction", "Download import template…"),
+                str(QT_TRANSLATE_NOOP("MenuAction", "Download import template…")),
                 41,
                 ledger.download_template,
                 visible=ledger.can_import,
             ),
             ext.MenuAction(
                 "file",
-                QT_TRANSLATE_NOOP("MenuAction", "Export owner ledger…"),
+                str(QT_TRANSLATE_NOOP("MenuAction", "Export owner ledger…")),
                 42,
                 ledger.export_owner_ledger,
             ),
             ext.MenuAction(
                 "file",
-                QT_TRANSLATE_NOOP("MenuAction", "Print owner ledger of a building…"),
+                str(QT_TRANSLATE_NOOP("MenuAction", "Print owner ledger of a building…")),
                 43,
                 ledger.print_owner_ledger,
             ),
@@ -131,7 +131,7 @@ def default_features() -> ext.Features:
         nav=(
             ext.NavModule(
                 "tickets",
-                QT_TRANSLATE_NOOP("NavModule", "Service desk"),
+                str(QT_TRANSLATE_NOOP("NavModule", "Service desk")),
                 30,
                 ext.lazy_page("ui.tickets.module", "ServiceDeskPage"),
             ),
@@ -139,14 +139,14 @@ def default_features() -> ext.Features:
         menu=(
             ext.MenuAction(
                 "records",
-                QT_TRANSLATE_NOOP("MenuAction", "New service ticket…"),
+                str(QT_TRANSLATE_NOOP("MenuAction", "New service ticket…")),
                 10,
                 ext.lazy("ui.tickets.module", "open_intake"),
                 shortcut="F2",
             ),
             ext.MenuAction(
                 "admin",
-                QT_TRANSLATE_NOOP("MenuAction", "Service desk settings…"),
+                str(QT_TRANSLATE_NOOP("MenuAction", "Service desk settings…")),
                 15,
                 ext.lazy("ui.tickets.settings_dialog", "open_settings"),
                 visible=lambda ctx: ctx.can(Permission.MANAGE_SETTINGS),  # as its can_manage

@@ -17,13 +17,13 @@ def feature() -> ext.Feature:
         [
             ext.NavModule(
                 "dashboard",
-                QT_TRANSLATE_NOOP("NavModule", "Dashboard"),
+                str(QT_TRANSLATE_NOOP("NavModule", "Dashboard")),
                 1,
                 ext.lazy_page("ui.dashboard.page", "DashboardPage"),  # imported when opened
             ),
             ext.NavModule(
                 "notices",
-                QT_TRANSLATE_NOOP("NavModule", "Notices"),
+                str(QT_TRANSLATE_NOOP("NavModule", "Notices")),
                 70,
                 ext.lazy_page("ui.notices.page", "NoticesPage"),
             ),

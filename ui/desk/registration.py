@@ -42,25 +42,25 @@ def feature() -> ext.Feature:
         [
             ext.NavModule(
                 "overview",
-                QT_TRANSLATE_NOOP("NavModule", "Desk overview"),
+                str(QT_TRANSLATE_NOOP("NavModule", "Desk overview")),
                 5,
                 ext.lazy_page("ui.desk.overview", "DeskOverviewPage"),
             ),
             ext.NavModule(
                 "patrols",
-                QT_TRANSLATE_NOOP("NavModule", "Patrols"),
+                str(QT_TRANSLATE_NOOP("NavModule", "Patrols")),
                 60,
                 ext.lazy_page("ui.desk.patrols", "PatrolsPage"),
             ),
             ext.NavModule(
                 "shiftlog",
-                QT_TRANSLATE_NOOP("NavModule", "Shift log"),
+                str(QT_TRANSLATE_NOOP("NavModule", "Shift log")),
                 61,
                 ext.lazy_page("ui.desk.shiftlog", "ShiftLogPage"),
             ),
             ext.NavModule(
                 "parcels",
-                QT_TRANSLATE_NOOP("NavModule", "Parcels & visitors"),
+                str(QT_TRANSLATE_NOOP("NavModule", "Parcels & visitors")),
                 62,
                 ext.lazy_page("ui.desk.parcels", "ParcelsVisitorsPage"),
             ),
@@ -69,7 +69,7 @@ def feature() -> ext.Feature:
     menu.append(
         ext.MenuAction(
             "admin",
-            QT_TRANSLATE_NOOP("MenuAction", "Desk settings: patrol routes and thresholds…"),
+            str(QT_TRANSLATE_NOOP("MenuAction", "Desk settings: patrol routes and thresholds…")),
             60,
             ext.lazy("ui.desk.settings_dialog", "open_desk_settings"),
             visible=lambda ctx: ctx.can(Permission.MANAGE_SETTINGS),

@@ -34,7 +34,7 @@ def feature() -> ext.Feature:
     nav.append(
         ext.NavModule(
             "fees",
-            QT_TRANSLATE_NOOP("NavModule", "Fees"),
+            str(QT_TRANSLATE_NOOP("NavModule", "Fees")),
             40,
             ext.lazy_page("ui.fees.page", "FeesPage"),  # imported when first opened
             shortcut="F6",

@@ -60,19 +60,19 @@ def feature() -> ext.Feature:
         [
             ext.NavModule(
                 "movein",
-                QT_TRANSLATE_NOOP("NavModule", "Move-in / out"),
+                str(QT_TRANSLATE_NOOP("NavModule", "Move-in / out")),
                 50,
                 ext.lazy_page("ui.movein.page", "MoveInPage"),
             ),
             ext.NavModule(
                 "renovation",
-                QT_TRANSLATE_NOOP("NavModule", "Renovation"),
+                str(QT_TRANSLATE_NOOP("NavModule", "Renovation")),
                 55,
                 ext.lazy_page("ui.renovation.page", "RenovationPage"),
             ),
             ext.NavModule(
                 "keys",
-                QT_TRANSLATE_NOOP("NavModule", "Keys"),
+                str(QT_TRANSLATE_NOOP("NavModule", "Keys")),
                 58,
                 ext.lazy_page("ui.keys.page", "KeysPage"),
             ),
@@ -81,7 +81,7 @@ def feature() -> ext.Feature:
     menu.append(
         ext.MenuAction(
             "admin",
-            QT_TRANSLATE_NOOP("MenuAction", "Renovation violation types…"),
+            str(QT_TRANSLATE_NOOP("MenuAction", "Renovation violation types…")),
             16,
             ext.lazy("ui.renovation.settings_dialog", "open_violation_types"),
             visible=lambda ctx: ctx.can(Permission.MANAGE_SETTINGS),  # as its can_manage
