@@ -1,14 +1,19 @@
-"""The ``propdesk`` command line: help for every command, ``demo`` and ``db upgrade``."""
+"""The ``propdesk`` command line: help for every command, ``demo`` and ``db upgrade``, and
+how every failure ends (one Chinese line, an exit code, the detail in the log)."""
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import io
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from propdesk import clock
 from propdesk.demo import steps
 from ui import cli
 
@@ -159,7 +164,7 @@ def test_demo_read_only_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str
         code, _out, err = _run(capsys, "demo", "--units", "5", "--db", str(folder / "d.sqlite3"))
     finally:
         folder.chmod(0o700)
-    assert code == 2
+    assert code == 1  # the database refused: not the user's typing
     assert err.startswith("propdesk: 无法打开或写入数据库")
 
 
@@ -221,3 +226,214 @@ def test_db_upgrade_refuses_a_foreign_sqlite_file(
     assert cli.main(["db", "upgrade", "--db", str(other)]) != 0
     assert "propdesk:" in capsys.readouterr().err
     assert other.read_bytes() == before
+
+
+# --- every failure: one line on stderr, an exit code, the detail in the log -----------------
+
+BOGUS_PG = "postgresql+psycopg://x:y@127.0.0.1:1/nope"
+
+
+def _one_clean_line(err: str) -> str:
+    """The single ``propdesk: …`` line of ``err`` (no traceback, no SQL, no parameters)."""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    line = lines[0]
+    assert line.startswith("propdesk: "), line
+    for leak in ("Traceback", "SQL", "[parameters", "INSERT", "SELECT", "Error", "sqlalche.me"):
+        assert leak not in line, line
+    return line
+
+
+def _log_file() -> Path:
+    """The log file of this test's data folder (see ``_data_dir`` in conftest)."""
+    return Path(os.environ["PROPDESK_DATA_DIR"]) / "logs" / "propdesk.log"
+
+
+def _log_text() -> str:
+    return _log_file().read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["db", "upgrade"],
+        ["demo", "--units", "5"],
+        ["user", "list"],
+        ["bill", "--month", "2026-01"],
+        ["report", "monthly", "--month", "2026-01", "--xlsx", "OUT.xlsx"],
+    ],
+)
+def test_server_down_is_one_line_and_exit_1(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [str(tmp_path / a) if a == "OUT.xlsx" else a for a in argv]
+    code, out, err = _run(capsys, *argv, "--db", BOGUS_PG)
+    assert code == 1
+    assert out == ""
+    line = _one_clean_line(err)
+    assert line.startswith(
+        "propdesk: 无法打开或写入数据库 postgresql+psycopg://x:***@127.0.0.1:1/nope"
+    )
+    assert "连接不上数据库" in line
+    assert ":y@" not in line  # the password never shows
+    log = _log_text()
+    assert "OperationalError" in log
+    assert ":y@" not in log
+
+
+def test_locked_sqlite_is_one_line_and_exit_1(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from propdesk.db import engine as engine_mod
+
+    target = tmp_path / "locked.sqlite3"
+    assert _run(capsys, "db", "upgrade", "--db", str(target))[0] == 0
+    monkeypatch.setattr(engine_mod, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr("sys.stdin", io.StringIO("geheim12345\n"))
+    other = sqlite3.connect(target, isolation_level=None)
+    try:
+        other.execute("BEGIN EXCLUSIVE")
+        code, out, err = _run(
+            capsys, "user", "add", "bob", "--role", "clerk", "--password-stdin", "--db", str(target)
+        )
+        bill = _run(capsys, "bill", "--month", "2026-01", "--db", str(target))
+    finally:
+        other.rollback()
+        other.close()
+    assert code == 1
+    assert out == ""
+    assert "数据库正忙" in _one_clean_line(err) or "正被另一项操作" in err
+    assert "geheim" not in err
+    assert bill[0] == 1
+    assert "正被另一项操作" in _one_clean_line(bill[2])
+    assert "database is locked" in _log_text()
+
+
+def test_extreme_date_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "d.sqlite3"
+    assert _run(capsys, "db", "upgrade", "--db", str(target))[0] == 0
+    pdf = tmp_path / "r.pdf"
+    code, out, err = _run(
+        capsys, "print", "reminders", "--as-of", "0001-01-01", "-o", str(pdf), "--db", str(target)
+    )
+    assert code == 2
+    assert out == ""
+    line = _one_clean_line(err)
+    assert "日期超出了可以处理的范围" in line
+    assert str(_log_file()) in line
+    assert "OverflowError" in _log_text()
+
+
+def test_demo_today_out_of_range_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        cli.main(["demo", "--units", "5", "--today", "9999-12-31"])
+    assert done.value.code == 2
+    assert "2000-01-01 到 2100-12-31" in capsys.readouterr().err
+
+
+def test_unwritable_output_file_is_one_line_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "d.sqlite3"
+    assert _run(capsys, "db", "upgrade", "--db", str(target))[0] == 0
+    out_file = tmp_path / "fees.xlsx"
+    out_file.mkdir()  # a folder where the file should go: the write fails with an OSError
+    code, out, err = _run(
+        capsys, "export", "fees", "--month", "2026-01", "-o", str(out_file), "--db", str(target)
+    )
+    assert code == 1
+    assert out == ""
+    line = _one_clean_line(err)
+    assert line.startswith(f"propdesk: 无法读写文件 {out_file}")
+    assert "IsADirectoryError" in _log_text() or "PermissionError" in _log_text()
+
+
+def test_a_bug_is_one_line_with_the_log_path_and_exit_1(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ui.commands import db as db_command
+
+    def broken(_args: argparse.Namespace) -> int:
+        raise RuntimeError("select secret from t where id=13812345678")
+
+    monkeypatch.setattr(db_command, "_upgrade", broken)
+    code, out, err = _run(capsys, "db", "upgrade", "--db", str(tmp_path / "d.sqlite3"))
+    assert code == 1
+    assert out == ""
+    line = _one_clean_line(err)
+    assert str(_log_file()) in line
+    assert "13812345678" not in line
+    log = _log_text()
+    assert "RuntimeError" in log
+    assert "Traceback" in log
+    assert "13812345678" not in log  # redacted
+
+
+def test_a_refused_action_is_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "d.sqlite3"
+    assert _run(capsys, "db", "upgrade", "--db", str(target))[0] == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    code, out, err = _run(
+        capsys, "user", "add", "bob", "--role", "clerk", "--password-stdin", "--db", str(target)
+    )
+    assert code == 2
+    assert out == ""
+    assert "密码" in _one_clean_line(err)
+
+
+# --- demo --today: the same day and seed give the same database -----------------------------
+
+
+# Random by design: a password hash has a fresh salt each time.
+RANDOM_BY_DESIGN = {("app_user", "password_hash")}
+
+
+def _fingerprint(path: Path) -> dict[str, str]:
+    """A digest of every table's rows (sorted), by table name."""
+    out: dict[str, str] = {}
+    with sqlite3.connect(path) as conn:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        for table in sorted(tables):
+            columns = [
+                f'"{c[1]}"'
+                for c in conn.execute(f'PRAGMA table_info("{table}")')
+                if (table, c[1]) not in RANDOM_BY_DESIGN
+            ]
+            query = f'SELECT {", ".join(columns)} FROM "{table}"'
+            rows = sorted(repr(r) for r in conn.execute(query))
+            out[table] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
+    return out
+
+
+def test_demo_with_today_and_seed_is_reproducible(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], test_clock: clock.FixedClock
+) -> None:
+    first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    argv = ("demo", "--units", "40", "--seed", "5", "--today", "2025-11-20")
+    assert _run(capsys, *argv, "--db", str(first))[0] == 0
+    test_clock.advance(days=40, hours=5, seconds=17)  # the wall clock must not matter
+    assert _run(capsys, *argv, "--db", str(second))[0] == 0
+    a, b = _fingerprint(first), _fingerprint(second)
+    assert a.keys() == b.keys()
+    differing = sorted(t for t in a if a[t] != b[t])
+    if differing and set(differing) <= UNSETTLED_DEMO_TABLES:
+        pytest.xfail(f"demo steps of other features not deterministic yet: {differing}")
+    assert differing == []
+
+
+# Tables whose demo steps helpers H1/H2 are making deterministic in parallel (issue 12):
+# the audit log's order of the fee step's bill_line/payment updates still varies run to run.
+UNSETTLED_DEMO_TABLES: frozenset[str] = frozenset({"audit_log"})

@@ -2,16 +2,25 @@
 
 Qt is imported only on the path that opens windows, so headless commands start
 fast on a machine without a screen. Every command takes ``--db PATH_OR_URL``.
+
+Every failure of a command ends the same way (:func:`report_failure`): one Chinese line on
+stderr (never a traceback, never SQL or its parameters), the detail in the log file
+(:mod:`propdesk.failures`), and a non-zero exit code — 2 for bad input and refused
+actions, 1 for database and other errors.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import gc
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
 from propdesk.errors import DomainError
+from propdesk.failures import FailureKind, configure_logging, describe, log, log_failure, log_path
 
 COMMAND_MODULES = (
     "ui.commands.backup",
@@ -22,9 +31,30 @@ COMMAND_MODULES = (
     "ui.commands.report",
 )
 
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+_KEEP_INPUT = "您填写的内容已保留。"  # the GUI's sentence; a command has no form to keep
+
 
 class CliError(Exception):
     """A bad command-line input: printed as ``propdesk: <message>``, exit code 2."""
+
+
+class DatabaseUnavailable(Exception):
+    """The database of ``--db`` could not be opened or written (server down, locked, no access).
+
+    Attributes:
+        where: the database URL without its password.
+        cause: the driver's exception (logged, never printed).
+    """
+
+    def __init__(self, where: str, cause: BaseException) -> None:
+        super().__init__(where)
+        self.where = where
+        self.cause = cause
 
 
 def add_db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -51,6 +81,72 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def explain(exc: BaseException) -> tuple[str, int]:
+    """The one line to print for ``exc`` (without the ``propdesk:`` prefix) and the exit code."""
+    if isinstance(exc, CliError):
+        return str(exc), EXIT_BAD_INPUT
+    if isinstance(exc, DatabaseUnavailable):
+        if describe(exc.cause).kind is FailureKind.CONNECTION:
+            reason = (
+                "连接不上数据库，请检查网络、服务器是否开启，以及地址、用户名和密码，稍后再试。"
+            )
+        else:
+            reason = _sentence(exc.cause)
+        return f"无法打开或写入数据库 {exc.where}：{reason}", EXIT_FAILED
+    if isinstance(exc, DomainError):
+        return _sentence(exc), EXIT_BAD_INPUT
+    if isinstance(exc, OverflowError):
+        return (
+            "日期超出了可以处理的范围，请检查输入的日期或月份"
+            f"（详细信息已写入日志文件 {log_path()}）。",
+            EXIT_BAD_INPUT,
+        )
+    if isinstance(exc, OSError) and describe(exc).kind is FailureKind.BUG:
+        name = f" {exc.filename}" if exc.filename else ""
+        reason = _OS_REASONS.get(exc.errno or 0, "系统拒绝了这次读写")
+        return f"无法读写文件{name}：{reason}（详细信息已写入日志文件 {log_path()}）。", EXIT_FAILED
+    return _sentence(exc), EXIT_FAILED
+
+
+_OS_REASONS = {
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "磁盘是只读的",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一部分不是文件夹",
+    errno.EEXIST: "文件已存在",
+    errno.EBUSY: "文件正被其他程序使用",
+}
+
+
+def _sentence(exc: BaseException) -> str:
+    failure = describe(exc)
+    message = failure.message.replace(_KEEP_INPUT, "").strip()
+    return " ".join(message.split())  # one line, whatever the message holds
+
+
+def report_failure(exc: BaseException, *, action: str = "") -> int:
+    """Log ``exc`` in full, print one line for the user on stderr; returns the exit code."""
+    line, code = explain(exc)
+    if isinstance(exc, CliError):
+        log.info("%s: %s", action or "propdesk", exc)
+    else:
+        log_failure(exc.cause if isinstance(exc, DatabaseUnavailable) else exc, action=action)
+    print(f"propdesk: {line}", file=sys.stderr)
+    return code
+
+
+def _start_log() -> None:
+    """The log file in the data folder; without one (read-only folder) nothing is printed."""
+    try:
+        configure_logging()
+    except OSError:
+        if not log.handlers:
+            log.addHandler(logging.NullHandler())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -58,14 +154,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.app import run_gui
 
         return run_gui(db=args.db, lang=args.lang)
+    _start_log()
+    action = f"propdesk {args.command}"
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = _log_unraisable
     try:
-        return int(args.func(args) or 0)
-    except (DomainError, CliError) as exc:
-        print(f"propdesk: {exc}", file=sys.stderr)
-        return 2
+        return int(args.func(args) or EXIT_OK)
     except KeyboardInterrupt:
         print("propdesk: 已中断", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # every failure: one line, the detail in the log
+        return report_failure(exc, action=action)
+    finally:
+        # A half-written file's writers (openpyxl's generators) complain while being
+        # collected; collect them now, into the log, not as a traceback on stderr.
+        gc.collect()
+        sys.unraisablehook = previous_hook
+
+
+def _log_unraisable(info: sys.UnraisableHookArgs) -> None:
+    exc = info.exc_value
+    if exc is None:
+        log.warning("ignored: %s", info.err_msg or info.exc_type.__name__)
+        return
+    log.warning(
+        "ignored (%s): %s",
+        info.err_msg or "",
+        type(exc).__name__,
+        exc_info=(info.exc_type, exc, info.exc_traceback),
+    )
 
 
 if __name__ == "__main__":

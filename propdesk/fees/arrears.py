@@ -25,8 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission, require
-from propdesk.clock import local_today
 from propdesk.errors import NotFound, ValidationError
 from propdesk.fees.credits import credit_balance
 from propdesk.fees.latefee import late_fee, outstanding
@@ -107,7 +107,7 @@ def _late_waived_ids(session: Session, line_ids: list[int]) -> set[int]:
 
 def unit_arrears(session: Session, unit_id: int, as_of: date | None = None) -> UnitArrears:
     """Every open line of a unit with its age and late fee, and the unit's totals."""
-    day = as_of or local_today()
+    day = clock.day_or_today(session, as_of)
     settings = get_fee_settings(session)
     rows = session.execute(
         select(
@@ -200,7 +200,7 @@ def arrears_list(
     code_prefix: str = "",
 ) -> list[ArrearsRow]:
     """Units in arrears on ``as_of`` (default today), most owed first; filters in SQL."""
-    day = as_of or local_today()
+    day = clock.day_or_today(session, as_of)
     settings = get_fee_settings(session)
     owed = BillLine.amount_fen - BillLine.paid_fen - BillLine.waived_fen
     days = _days_expr(session, day)
@@ -320,7 +320,7 @@ def waive_late_fee(
     accrued = late_fee(
         line.amount_fen - line.paid_fen - line.waived_fen,
         line.due_date,
-        as_of or local_today(),
+        clock.day_or_today(session, as_of),
         rate_per_10k=settings.late_fee_rate_per_10k if settings.late_fee_enabled else 0,
         grace_days=settings.grace_days,
     )

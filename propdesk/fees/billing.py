@@ -20,13 +20,14 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import Conflict
 from propdesk.fees.credits import apply_credits
 from propdesk.fees.items import ensure_standard_items, rate_on
 from propdesk.fees.meters import meter_bill_rows
 from propdesk.fees.models import BILLING_SOURCE, BillingRun, BillLine, FeeItem, ItemKind
-from propdesk.fees.periods import first_day, last_day, parse_period
+from propdesk.fees.periods import first_day, last_day, parse_period, period_of
 from propdesk.fees.rounding import centi_times_rate
 from propdesk.registry.models import Building, ParkingSpace, Unit
 
@@ -124,13 +125,19 @@ def _chunks(rows: list[dict[str, object]], size: int) -> Iterable[list[dict[str,
         yield rows[i : i + size]
 
 
+def current_period(session: Session) -> str:
+    """The estate's month now ('YYYY-MM'), by the session's clock and the estate's zone."""
+    return period_of(clock.today(session))
+
+
 def run_billing(
-    session: Session, period: str, *, on_chunk: ChunkHook | None = None
+    session: Session, period: str | None = None, *, on_chunk: ChunkHook | None = None
 ) -> BillingResult:
-    """Bill ``period`` ('YYYY-MM') in the caller's transaction; see the module docstring."""
+    """Bill ``period`` ('YYYY-MM'; the current local month without one) in the caller's
+    transaction; see the module docstring."""
     actor = session.info.get("actor")
     require(actor, Permission.RUN_BILLING)
-    period = parse_period(period)
+    period = parse_period(period) if period is not None else current_period(session)
     ensure_standard_items(session)
     rows, no_rate = _monthly_rows(session, period)
     existing = set(

@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from propdesk.clock import local_today
+from propdesk import clock
 from propdesk.errors import Conflict, NotFound, ValidationError
 from propdesk.fees.items import item_id as find_item_id
 from propdesk.fees.models import BILLING_SOURCE, BillLine, FeeItem, ItemKind
@@ -63,7 +63,7 @@ def post_one_off_charge(
         if existing.unit_id != unit_id or existing.amount_fen != amount_fen:
             raise Conflict("该业务已登记过一笔不同的收费，请核对后再处理。")
         return int(existing.id)
-    day = on or local_today()
+    day = clock.day_or_today(session, on)
     actor = session.info.get("actor")
     line = BillLine(
         unit_id=unit_id,

@@ -17,8 +17,8 @@ from datetime import date
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission, require
-from propdesk.clock import local_today
 from propdesk.errors import Conflict, NotAllowed, NotFound, ValidationError
 from propdesk.fees.models import Allocation, AllocKind, BillLine, CreditEntry, FeeItem, ItemKind
 from propdesk.fees.picked_lines import picked_open_lines
@@ -133,7 +133,7 @@ def pay_lines_from_credit(
         raise NotAllowed(
             f"预收余额 {balance / 100:.2f} 元不足以抵扣所选账单 {sum(owed) / 100:.2f} 元。"
         )
-    day = on or local_today()
+    day = clock.day_or_today(session, on)
     username = getattr(actor, "username", "")
     allocations: list[dict[str, object]] = []
     entries: list[dict[str, object]] = []
@@ -152,7 +152,7 @@ def apply_credits(session: Session, unit_ids: Sequence[int], *, on: date | None 
     """Settle open lines of these units from their credit, oldest first; return fen used."""
     if not unit_ids:
         return 0
-    day = on or local_today()
+    day = clock.day_or_today(session, on)
     username = getattr(session.info.get("actor"), "username", "")
     balances: dict[int, int] = {}
     for i in range(0, len(unit_ids), _CHUNK):

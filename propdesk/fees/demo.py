@@ -23,6 +23,7 @@ from typing import cast
 from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.demo.bulk import reserve_ids
 from propdesk.demo.steps import DemoContext
 from propdesk.fees.billing import billing_rows
@@ -117,7 +118,8 @@ _ALLOCATION_COLUMNS = (
 
 
 def _at(day: date, rng_minutes: int) -> datetime:
-    return datetime.combine(day, time(1, 0), UTC) + timedelta(minutes=rng_minutes)
+    """``rng_minutes`` after 09:00 at the estate on ``day`` (UTC)."""
+    return clock.local_datetime(day, time(9, 0)).astimezone(UTC) + timedelta(minutes=rng_minutes)
 
 
 def _meters(

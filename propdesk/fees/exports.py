@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from propdesk.clock import local_today
+from propdesk import clock
 from propdesk.fees.arrears import BUCKETS, bucket_index
 from propdesk.fees.latefee import late_fee, outstanding
 from propdesk.fees.models import BillLine, FeeItem, Waiver
@@ -128,7 +128,7 @@ def fee_sheet_rows(session: Session, first: str, last: str | None = None) -> Ite
 
 def arrears_sheet_rows(session: Session, as_of: date | None = None) -> Iterator[ArrearsSheetRow]:
     """Every overdue open line on ``as_of`` (default today) with its age and late fee."""
-    day = as_of or local_today()
+    day = clock.day_or_today(session, as_of)
     actor = session.info.get("actor")
     cfg = get_fee_settings(session)
     owners = _owners_and_phones(session)

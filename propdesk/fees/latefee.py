@@ -15,8 +15,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission, require
-from propdesk.clock import local_today
 from propdesk.errors import NotAllowed, NotFound
 from propdesk.fees.items import item_id
 from propdesk.fees.models import BillLine, FeeItem, Waiver
@@ -49,7 +49,7 @@ def charge_late_fees(session: Session, unit_id: int, as_of: date | None = None) 
     """
     actor = session.info.get("actor")
     require(actor, Permission.TAKE_PAYMENT)
-    day = as_of or local_today()
+    day = clock.day_or_today(session, as_of)
     cfg = get_fee_settings(session)
     if not cfg.late_fee_enabled:
         raise NotAllowed("未启用滞纳金，请先在“出账与收费标准”中设置。")

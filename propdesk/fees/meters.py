@@ -17,8 +17,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission, require
-from propdesk.clock import local_today
 from propdesk.errors import NotFound, ValidationError
 from propdesk.fees.items import rate_on
 from propdesk.fees.models import BILLING_SOURCE, BillLine, FeeItem, Meter, MeterReading
@@ -194,7 +194,7 @@ def record_reading(
     row.kind = "replacement" if replacement else ("rollover" if rollover else "normal")
     row.old_final_centi = replacement.old_final_centi if replacement else None
     row.new_initial_centi = replacement.new_initial_centi if replacement else None
-    row.read_on = read_on or local_today()
+    row.read_on = clock.day_or_today(session, read_on)
     row.entered_by = getattr(actor, "username", "")
     session.flush()
     return ReadingInfo(meter_id, period, row.previous_centi, reading_centi, used, row.kind)

@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from propdesk.db.types import utcnow
+from propdesk import clock
 from propdesk.models_base import Base, Versioned
 
 
@@ -77,7 +77,7 @@ class FeeRate(Base):
     item_id: Mapped[int] = mapped_column(ForeignKey("fee_item.id", ondelete="RESTRICT"))
     effective_from: Mapped[date] = mapped_column(Date)
     rate_fen: Mapped[int] = mapped_column(Integer)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.column_now)
     created_by: Mapped[str] = mapped_column(String(50), default="")
 
 
@@ -88,7 +88,7 @@ class BillingRun(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     period: Mapped[str] = mapped_column(String(7), index=True)
-    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime] = mapped_column(default=clock.column_now)
     lines_created: Mapped[int] = mapped_column(Integer, default=0)
     amount_fen: Mapped[int] = mapped_column(Integer, default=0)
     run_by: Mapped[str] = mapped_column(String(50), default="")
@@ -125,7 +125,7 @@ class BillLine(Base):
     source: Mapped[str] = mapped_column(String(30), default=BILLING_SOURCE)
     source_ref: Mapped[str] = mapped_column(String(40), default="")
     run_id: Mapped[int | None] = mapped_column(ForeignKey("billing_run.id", ondelete="RESTRICT"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.column_now)
     created_by: Mapped[str] = mapped_column(String(50), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     # Late fee (滞纳金) already turned into a charge for this line, and, on such a charge,
@@ -186,7 +186,7 @@ class Payment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     receipt_no: Mapped[str] = mapped_column(String(20), unique=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
-    paid_at: Mapped[datetime] = mapped_column(default=utcnow)
+    paid_at: Mapped[datetime] = mapped_column(default=clock.column_now)
     paid_on: Mapped[date] = mapped_column(Date)  # the business day (local) for reports
     amount_fen: Mapped[int] = mapped_column(Integer)  # money received
     method: Mapped[str] = mapped_column(String(20))
@@ -232,7 +232,7 @@ class Allocation(Base):
     amount_fen: Mapped[int] = mapped_column(Integer)
     paid_on: Mapped[date] = mapped_column(Date)
     reversed: Mapped[bool] = mapped_column(default=False)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.column_now)
 
 
 class CreditEntry(Base):
@@ -250,7 +250,7 @@ class CreditEntry(Base):
         ForeignKey("bill_line.id", ondelete="RESTRICT")
     )
     refund_id: Mapped[int | None] = mapped_column(ForeignKey("fee_refund.id", ondelete="RESTRICT"))
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime] = mapped_column(default=clock.column_now)
     by: Mapped[str] = mapped_column(String(50), default="")
 
 
@@ -270,7 +270,7 @@ class Refund(Base):
     reason: Mapped[str] = mapped_column(String(200))
     refunded_on: Mapped[date] = mapped_column(Date)
     by: Mapped[str] = mapped_column(String(50), default="")
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime] = mapped_column(default=clock.column_now)
 
 
 class DiscountRule(Versioned, Base):
@@ -306,7 +306,7 @@ class Waiver(Base):
     amount_fen: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(String(200))
     approved_by: Mapped[str] = mapped_column(String(50))
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime] = mapped_column(default=clock.column_now)
 
 
 class FeeSetting(Base):
@@ -333,7 +333,7 @@ class NoticeLog(Base):
     level: Mapped[int] = mapped_column(Integer, default=0)  # 1, 2, 3 (final) for reminders
     period: Mapped[str] = mapped_column(String(7), default="")
     amount_fen: Mapped[int] = mapped_column(Integer, default=0)
-    sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime] = mapped_column(default=clock.column_now)
     sent_by: Mapped[str] = mapped_column(String(50), default="")
 
 
@@ -355,7 +355,7 @@ class ContactLog(Base):
     outcome: Mapped[str] = mapped_column(String(300), default="")
     promised_date: Mapped[date | None] = mapped_column(Date)
     promise: Mapped[str] = mapped_column(String(10), default="none")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.column_now)
 
 
 # --- meters ------------------------------------------------------------------------------
@@ -410,4 +410,4 @@ class MeterReading(Base):
     new_initial_centi: Mapped[int | None] = mapped_column(Integer)  # replacement: new meter's first
     read_on: Mapped[date] = mapped_column(Date)
     entered_by: Mapped[str] = mapped_column(String(50), default="")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.column_now)

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from propdesk.clock import LOCAL_TZ, local_today
-from propdesk.db.types import utcnow
+from propdesk import clock
 from propdesk.errors import NotFound, ValidationError
 from propdesk.fees.arrears import arrears_list
 from propdesk.fees.models import BillLine, ContactLog, FeeItem, NoticeLog, Payment
@@ -217,7 +216,7 @@ def record_contact(
         raise NotFound("房屋不存在。")
     if kind not in CONTACT_KINDS:
         raise ValidationError("kind", "请选择联系方式（电话、上门、短信、其他）。")
-    if contact_date > local_today():
+    if contact_date > clock.today(session):
         raise ValidationError("contact_date", "联系日期不能晚于今天。")
     if promised_date is not None and promised_date < contact_date:
         raise ValidationError("promised_date", "承诺缴费日期不能早于联系日期。")
@@ -270,7 +269,7 @@ def list_contacts(session: Session, unit_id: int) -> list[ContactInfo]:
         .where(ContactLog.unit_id == unit_id)
         .order_by(ContactLog.contact_date.desc(), ContactLog.id.desc())
     ).all()
-    today = local_today()
+    today = clock.today(session)
 
     def state(c: ContactLog) -> str:
         # a promise whose date passed is judged now, even before the next reminder run
@@ -331,7 +330,7 @@ def reminder_letters(
     session: Session, *, as_of: date | None = None, building_id: int | None = None
 ) -> list[ReminderLetter]:
     """The letters due on ``as_of``: one per unit past a threshold, at its next level."""
-    day = as_of or local_today()
+    day = clock.day_or_today(session, as_of)
     cfg = get_fee_settings(session)
     settle_promises(session, day)
     rows = arrears_list(
@@ -349,7 +348,7 @@ def reminder_letters(
             .where(NoticeLog.unit_id.in_(part), NoticeLog.kind == "reminder")
             .order_by(NoticeLog.sent_at)
         ).all():
-            last_level[uid] = (level, sent.date())
+            last_level[uid] = (level, clock.local_date(sent))
         for uid, promise, cdate in session.execute(
             select(ContactLog.unit_id, ContactLog.promise, ContactLog.contact_date).where(
                 ContactLog.unit_id.in_(part), ContactLog.promise.in_(["open", "broken"])
@@ -409,7 +408,8 @@ def log_notices(
     if not entries:
         return
     by = getattr(session.info.get("actor"), "display_name", "")
-    at = utcnow() if on is None or on == local_today() else datetime.combine(on, time(12), UTC)
+    now = clock.now(session)
+    at = now if on is None or on == clock.local_date(now) else clock.local_datetime(on, time(12))
     session.execute(
         insert(NoticeLog),
         [
@@ -430,7 +430,7 @@ def log_notices(
 def unit_collection_status(
     session: Session, unit_id: int, as_of: date | None = None
 ) -> UnitCollection:
-    day = as_of or local_today()
+    day = clock.day_or_today(session, as_of)
     last = session.execute(
         select(NoticeLog.kind, NoticeLog.level, NoticeLog.period, NoticeLog.sent_at)
         .where(NoticeLog.unit_id == unit_id)
@@ -444,7 +444,7 @@ def unit_collection_status(
             if last.kind == "reminder"
             else f"{last.period} 缴费通知单"
         )
-        text = f"{last.sent_at.astimezone(LOCAL_TZ).date().isoformat()} {what}"
+        text = f"{clock.local_date(last.sent_at).isoformat()} {what}"
     level = session.scalar(
         select(func.max(NoticeLog.level)).where(
             NoticeLog.unit_id == unit_id, NoticeLog.kind == "reminder"

@@ -19,12 +19,11 @@ from datetime import date
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.actor import Actor
 from propdesk.auth.models import User
 from propdesk.auth.permissions import Permission, require
 from propdesk.auth.users import actor_of
-from propdesk.clock import local_today
-from propdesk.db.types import utcnow
 from propdesk.errors import Conflict, InvalidTransition, NotAllowed, NotFound, ValidationError
 from propdesk.fees.credits import add_credit, credit_balance
 from propdesk.fees.items import item_id as find_item_id
@@ -210,7 +209,7 @@ def take_payment(
     actor = session.info.get("actor")
     require(actor, Permission.TAKE_PAYMENT)
     pay_method, ref = _validate(amount_fen, method, txn_ref)
-    today = local_today()
+    today = clock.today(session)
     day = paid_on or today
     if day > today:
         raise ValidationError("paid_on", "收款日期不能晚于今天。")
@@ -244,6 +243,7 @@ def take_payment(
     payment = Payment(
         receipt_no=receipt_no,
         unit_id=unit.id,
+        paid_at=clock.now(session),
         paid_on=day,
         amount_fen=amount_fen,
         method=pay_method.value,
@@ -372,7 +372,7 @@ def void_payment(
     payment.void_reason = reason[:200]
     payment.voided_by = getattr(actor, "display_name", "")
     payment.void_approved_by = getattr(approver, "display_name", "")
-    payment.voided_at = utcnow()
+    payment.voided_at = clock.now(session)
 
 
 def _current_approver(session: Session, approved_by: Actor) -> Actor:

@@ -6,8 +6,8 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission, require
-from propdesk.clock import local_today
 from propdesk.errors import NotAllowed, NotFound, ValidationError
 from propdesk.fees.credits import credit_balance
 from propdesk.fees.models import CreditEntry, PayMethod, Refund
@@ -48,7 +48,7 @@ def refund_credit(
         amount_fen=amount_fen,
         method=PayMethod(method).value,
         reason=reason[:200],
-        refunded_on=on or local_today(),
+        refunded_on=clock.day_or_today(session, on),
         by=username,
     )
     session.add(refund)

@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from propdesk.clock import LOCAL_TZ
+from propdesk import clock
 from propdesk.fees.credits import CREDIT_KIND_ZH, credit_balance
 from propdesk.fees.models import (
     PAY_METHOD_ZH,
@@ -166,7 +166,7 @@ def _credit_moves(session: Session, unit_id: int) -> tuple[StatementCreditMove, 
         moves.append(
             StatementCreditMove(
                 eid,
-                r_on or at.astimezone(LOCAL_TZ).date(),
+                r_on or clock.local_date(at),
                 kind,
                 CREDIT_KIND_ZH.get(kind, kind),
                 amount,

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from propdesk.db.types import utcnow
+from propdesk import clock
 from propdesk.models_base import Base
 
 
@@ -28,7 +28,7 @@ class KeyDeposit(Base):
     purpose: Mapped[str] = mapped_column(String(200), default="")
     authorised: Mapped[str] = mapped_column(String(300), default="")  # names, 、-separated
     key_count: Mapped[int] = mapped_column(Integer, default=1)
-    deposited_at: Mapped[datetime] = mapped_column(default=utcnow)
+    deposited_at: Mapped[datetime] = mapped_column(default=clock.column_now)
     received_by: Mapped[str] = mapped_column(String(50), default="")
     withdrawn_at: Mapped[datetime | None] = mapped_column()
     withdrawn_by: Mapped[str] = mapped_column(String(50), default="")
@@ -48,7 +48,7 @@ class KeyLoan(Base):
     borrower: Mapped[str] = mapped_column(String(50))
     borrower_phone: Mapped[str] = mapped_column(String(20), default="")
     purpose: Mapped[str] = mapped_column(String(200), default="")
-    lent_at: Mapped[datetime] = mapped_column(default=utcnow)
+    lent_at: Mapped[datetime] = mapped_column(default=clock.column_now)
     due_at: Mapped[datetime] = mapped_column()
     lent_by: Mapped[str] = mapped_column(String(50), default="")
     borrower_signature: Mapped[str] = mapped_column(String(50))

@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from propdesk.db.types import utcnow
+from propdesk import clock
 from propdesk.errors import InvalidTransition, NotFound, ValidationError
 from propdesk.keys.models import KeyDeposit, KeyLoan
 from propdesk.privacy import shown_phone
@@ -101,7 +101,7 @@ def deposit_key(
         purpose=_text(purpose, "purpose", 200),
         authorised="、".join(names),
         key_count=key_count,
-        deposited_at=at or utcnow(),
+        deposited_at=clock.at_or_now(session, at),
         received_by=_who(session),
     )
     session.add(dep)
@@ -140,7 +140,7 @@ def lend_key(
             "borrower", f"{name} 不在业主授权的领取人名单中（{dep.authorised}），不能借出。"
         )
     sign = _text(signature, "signature", 50, "请领用人签名。")
-    now = at or utcnow()
+    now = clock.at_or_now(session, at)
     if due_at.tzinfo is None:
         raise ValueError("naive datetime")
     if due_at <= now:
@@ -174,7 +174,7 @@ def return_key(
         raise NotFound("该借出记录不存在。")
     if loan.returned_at is not None:
         raise InvalidTransition("该钥匙已归还。")
-    now = at or utcnow()
+    now = clock.at_or_now(session, at)
     if now < loan.lent_at:
         raise ValidationError("returned_at", "归还时间不能早于借出时间。")
     loan.returned_by = _text(returned_by, "returned_by", 50, "请填写归还人。")
@@ -184,8 +184,10 @@ def return_key(
     session.flush()
 
 
-def withdraw_key(session: Session, *, deposit_id: int, withdrawn_by: str) -> None:
-    """The resident takes the key back for good; the custody ends."""
+def withdraw_key(
+    session: Session, *, deposit_id: int, withdrawn_by: str, at: datetime | None = None
+) -> None:
+    """The resident takes the key back for good (at ``at``, default now); the custody ends."""
     dep = session.get(KeyDeposit, deposit_id)
     if dep is None:
         raise NotFound("该钥匙托管记录不存在。")
@@ -194,7 +196,7 @@ def withdraw_key(session: Session, *, deposit_id: int, withdrawn_by: str) -> Non
     if _open_loan(session, deposit_id) is not None:
         raise InvalidTransition("该钥匙借出未还，归还后才能取回。")
     dep.withdrawn_by = _text(withdrawn_by, "withdrawn_by", 50, "请填写取回人。")
-    dep.withdrawn_at = utcnow()
+    dep.withdrawn_at = clock.at_or_now(session, at)
     session.flush()
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from propdesk.db.types import utcnow
+from propdesk import clock
 from propdesk.errors import InvalidTransition, NotAllowed, NotFound, ValidationError
 from propdesk.fees.arrears import unit_arrears
 from propdesk.movein.common import actor_of, check_reading, record_unit_readings, text, who
@@ -98,7 +98,7 @@ def save_movein(
     m = session.get(MoveIn, movein_id)
     assert m is not None
     _apply(session, m, form)
-    m.updated_at = utcnow()
+    m.updated_at = clock.now(session)
     session.flush()
 
 
@@ -148,7 +148,7 @@ def complete_movein(session: Session, movein_id: int, *, expected_version: int |
     )
     m.occupancy_id = occ
     m.status = "completed"
-    m.completed_at = utcnow()
+    m.completed_at = clock.now(session)
     session.flush()
     return occ
 

@@ -1,4 +1,4 @@
-"""Helpers shared by the move-in and move-out services: who acts, the desk's day, meters."""
+"""Helpers shared by the move-in and move-out services: who acts, meters."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from propdesk.clock import local_today as today
 from propdesk.errors import ValidationError
 from propdesk.fees.meters import create_meter, record_reading
 from propdesk.fees.models import Meter
@@ -23,7 +22,6 @@ __all__ = [
     "check_reading",
     "record_unit_readings",
     "text",
-    "today",
     "unit_meter",
     "who",
 ]

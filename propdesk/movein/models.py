@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from propdesk.db.types import utcnow
+from propdesk import clock
 from propdesk.models_base import Base, Versioned
 
 
@@ -87,7 +87,7 @@ class MovingAppointment(Base):
     notes: Mapped[str] = mapped_column(String(200), default="")
     cancelled: Mapped[bool] = mapped_column(default=False)
     created_by: Mapped[str] = mapped_column(String(50), default="")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.column_now)
 
 
 class MoveOut(Base):
@@ -111,4 +111,4 @@ class MoveOut(Base):
     waiver_by: Mapped[str] = mapped_column(String(50), default="")
     items_note: Mapped[str] = mapped_column(String(200), default="")
     created_by: Mapped[str] = mapped_column(String(50), default="")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.column_now)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import NotAllowed, NotFound, ValidationError
 from propdesk.fees.arrears import unit_arrears
-from propdesk.movein.common import actor_of, check_reading, record_unit_readings, text, today, who
+from propdesk.movein.common import actor_of, check_reading, record_unit_readings, text, who
 from propdesk.movein.models import MoveOut
 from propdesk.movein.values import MoveOutForm, MoveOutInfo
 from propdesk.registry import services as reg
@@ -43,7 +44,7 @@ def record_move_out(session: Session, form: MoveOutForm) -> int:
         raise NotFound("该入住记录不存在。")
     if occ.end_date is not None:
         raise ValidationError("occupancy_id", f"该住户已于 {occ.end_date:%Y-%m-%d} 迁出。")
-    if form.moved_out_on > today():
+    if form.moved_out_on > clock.today(session):
         raise ValidationError("moved_out_on", "迁出日期不能晚于今天。")
     water = check_reading(form.water_reading_centi, "water_reading")
     elec = check_reading(form.electricity_reading_centi, "electricity_reading")

@@ -8,8 +8,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.errors import Conflict, InvalidTransition, NotFound, ValidationError
-from propdesk.movein.common import actor_of, text, today, who
+from propdesk.movein.common import actor_of, text, who
 from propdesk.movein.models import MovingAppointment
 from propdesk.movein.values import MOVING_SLOTS, Appointment
 from propdesk.privacy import shown_phone
@@ -38,7 +39,7 @@ def book_moving(
         raise ValidationError("slot", "请选择搬家时段。")
     if direction not in ("in", "out"):
         raise ValidationError("direction", "请选择搬入或搬出。")
-    if day < today():
+    if day < clock.today(session):
         raise ValidationError("day", "搬家日期不能早于今天。")
     taken = session.execute(
         select(Unit.code)

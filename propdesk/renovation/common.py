@@ -1,10 +1,9 @@
-"""Small helpers of the renovation services: who acts, text checks, the desk's local day."""
+"""Small helpers of the renovation services: who acts, text checks."""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from propdesk.clock import local_today as today
 from propdesk.errors import NotFound
 from propdesk.renovation.models import RenovationPermit
 from propdesk.session_info import actor_name as who
@@ -12,7 +11,7 @@ from propdesk.session_info import actor_or_none as actor_of
 from propdesk.validate import clean_text as text
 from propdesk.validate import fen_amount as fen
 
-__all__ = ["actor_of", "fen", "permit", "text", "today", "who"]
+__all__ = ["actor_of", "fen", "permit", "text", "who"]
 
 
 def permit(session: Session, permit_id: int, *, lock: bool = False) -> RenovationPermit:

@@ -7,13 +7,15 @@ move-in checklists in progress, a few tenants moved out today (one released by a
 while owing, where the data has one) and moving appointments for the coming days. Reads units
 from the database (occupied ones renovate and deposit keys, vacant ones get move-ins),
 so it does not depend on what earlier steps put in ``ctx.info``. Uses the services (a few
-dozen records), so every rule holds for the demo too.
+dozen records), so every rule holds for the demo too. Every date and time derives from the
+demo's ``ctx.today``/``ctx.now`` (the builder puts that moment on the session's clock, which
+the services read), never from the wall clock.
 """
 
 from __future__ import annotations
 
 import random
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -25,7 +27,6 @@ from propdesk.movein import checklist, moveout, moving
 from propdesk.movein.values import MOVING_SLOTS, MoveInForm, MoveOutForm
 from propdesk.registry.models import Occupancy, Person, Unit
 from propdesk.renovation import inspections, permits
-from propdesk.renovation.common import today as desk_today
 from propdesk.renovation.models import Violation
 from propdesk.renovation.refund import Deduction, refund_deposit
 from propdesk.renovation.values import PermitApplication, ViolationSpec, WorkerSpec
@@ -67,8 +68,7 @@ def _units(session: Session, status: str, limit: int) -> list[tuple[int, str, st
 def build_occupancy(session: Session, ctx: DemoContext) -> None:
     """Permits, inspections, refunds, key custody, move-ins and moving appointments."""
     rng = ctx.rng
-    real_today = desk_today()
-    base = min(ctx.today, real_today)
+    base = ctx.today
     occupied = _units(session, "occupied", 40) + _units(session, "rented", 10)
     rng.shuffle(occupied)
     vacant = _units(session, "vacant", 8)
@@ -197,7 +197,7 @@ def inspections_open(session: Session, inspection_id: int) -> list[int]:
 
 def _keys(session: Session, ctx: DemoContext, units: list[tuple[int, str, str]]) -> None:
     rng = ctx.rng
-    now = datetime.now(UTC)
+    now = ctx.now
     for i, (uid, _code, owner) in enumerate(units):
         name = owner or "业主"
         helper = rng.choice(["周工", "保洁阿姨王姐", "亲戚李明"])
@@ -225,7 +225,7 @@ def _keys(session: Session, ctx: DemoContext, units: list[tuple[int, str, str]])
             keys.return_key(session, loan_id=loan, returned_by=helper, signature=helper,
                             at=at + timedelta(hours=2))  # fmt: skip
         elif i == 5:
-            keys.withdraw_key(session, deposit_id=dep, withdrawn_by=name)
+            keys.withdraw_key(session, deposit_id=dep, withdrawn_by=name, at=now)
 
 
 def _moveins(session: Session, ctx: DemoContext, units: list[tuple[int, str, str]]) -> None:
@@ -257,7 +257,7 @@ def _moveins(session: Session, ctx: DemoContext, units: list[tuple[int, str, str
 
 def _moving(session: Session, ctx: DemoContext, units: list[tuple[int, str, str]]) -> None:
     rng = ctx.rng
-    start = max(ctx.today, desk_today())
+    start = ctx.today
     used: set[tuple[int, str]] = set()
     for i, (uid, _code, name) in enumerate(units):
         day_offset = i % 3

@@ -13,10 +13,11 @@ from datetime import date, timedelta
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import InvalidTransition, NotFound, ValidationError
 from propdesk.registry.models import Unit
-from propdesk.renovation.common import actor_of, permit, text, today, who
+from propdesk.renovation.common import actor_of, permit, text, who
 from propdesk.renovation.models import (
     Inspection,
     InspectionPhoto,
@@ -118,8 +119,9 @@ def record_inspection(
     p = permit(session, permit_id)
     if p.status != PermitStatus.APPROVED:
         raise InvalidTransition("只有施工中（已批准）的装修可以巡查。")
-    day = on or today()
-    if day > today():
+    today = clock.today(session)
+    day = on or today
+    if day > today:
         raise ValidationError("inspected_on", "巡查日期不能晚于今天。")
     if day < p.planned_start:
         raise ValidationError("inspected_on", "巡查日期不能早于开工日期。")
@@ -205,7 +207,7 @@ def follow_up_violation(
         raise NotFound("该违规记录不存在。")
     if v.status != "open":
         raise InvalidTransition("该违规已整改完毕。")
-    day = on or today()
+    day = clock.day_or_today(session, on)
     v.follow_up_note = text(note, "note", 300)
     v.followed_up_by = who(session)
     if rectified:

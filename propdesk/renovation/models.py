@@ -16,7 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from propdesk.db.types import utcnow
+from propdesk import clock
 from propdesk.models_base import Base, Versioned
 
 PERMIT_STATES = ("applied", "approved", "rejected", "accepted", "refunded", "cancelled")
@@ -106,7 +106,7 @@ class Inspection(Base):
     result: Mapped[str] = mapped_column(String(20))
     notes: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[str] = mapped_column(String(50), default="")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.column_now)
 
 
 class InspectionPhoto(Base):

@@ -12,14 +12,14 @@ from datetime import date
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission, require
-from propdesk.db.types import utcnow
 from propdesk.errors import Conflict, InvalidTransition, NotAllowed, NotFound, ValidationError
 from propdesk.fees.charges import post_one_off_charge
 from propdesk.fees.payments import take_payment
 from propdesk.registry import services as reg
 from propdesk.registry.models import Occupancy, OccupancyRole, Unit, UnitStatus
-from propdesk.renovation.common import actor_of, fen, permit, text, today, who
+from propdesk.renovation.common import actor_of, fen, permit, text, who
 from propdesk.renovation.models import RenovationPermit, RenovationWorker, Violation
 from propdesk.renovation.values import PermitApplication, PermitStatus
 from propdesk.renovation.workflow import next_state
@@ -165,7 +165,7 @@ def approve_permit(
         reg.update_unit(session, unit.id, expected_version=None, status=UnitStatus.RENOVATING)
     p.status = target.value
     p.decided_by = who(session)
-    p.decided_at = utcnow()
+    p.decided_at = clock.now(session)
     session.flush()
 
 
@@ -181,7 +181,7 @@ def reject_permit(
     p.decision_reason = text(reason, "reason", 300, "请填写驳回原因。")
     p.status = target.value
     p.decided_by = who(session)
-    p.decided_at = utcnow()
+    p.decided_at = clock.now(session)
     session.flush()
 
 
@@ -236,7 +236,7 @@ def accept_permit(
     )
     if open_count:
         raise NotAllowed(f"还有 {open_count} 项违规未整改，整改复查后才能验收。")
-    day = on or today()
+    day = clock.day_or_today(session, on)
     if day < p.planned_start:
         raise ValidationError("accepted_on", "验收日期不能早于开工日期。")
     _restore_unit(session, p)

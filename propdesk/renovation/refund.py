@@ -17,12 +17,13 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import InvalidTransition, NotAllowed, ValidationError
 from propdesk.fees.charges import post_one_off_charge
 from propdesk.fees.credits import pay_lines_from_credit, return_deposit_to_credit
 from propdesk.fees.refunds import refund_credit
-from propdesk.renovation.common import actor_of, fen, permit, text, today
+from propdesk.renovation.common import actor_of, fen, permit, text
 from propdesk.renovation.models import DepositDeduction
 from propdesk.renovation.values import PermitStatus
 from propdesk.renovation.workflow import next_state
@@ -135,6 +136,6 @@ def refund_deposit(
     p.status = target.value
     p.refund_id = refund_id
     p.refund_fen = net
-    p.refunded_on = on or today()
+    p.refunded_on = clock.day_or_today(session, on)
     session.flush()
     return RefundResult(p.deposit_fen, p.deposit_fen - net, net, refund_id)

@@ -13,7 +13,8 @@ def open_db_from_args(args: argparse.Namespace, *, upgrade: bool = True) -> Data
     """Open the database named by ``--db`` (or the configured one).
 
     A bad ``--db`` (missing folder, not a database, server refusing) becomes one clear
-    :class:`ui.cli.CliError` line and exit code 2, for every command.
+    line for every command: :class:`ui.cli.CliError` (exit 2) or
+    :class:`ui.cli.DatabaseUnavailable` (exit 1).
     """
     from ui.commands.db import checked_url, database_errors
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import sessionmaker
 
+from propdesk import clock
 from propdesk.auth.actor import Actor, Role
 from propdesk.config import Settings
 from propdesk.db.engine import Database, make_engine, open_database
@@ -219,6 +220,7 @@ def _user_list(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     for u in rows:
-        state = "停用" if not u.active else ("锁定" if u.locked_until else "正常")
+        locked = u.locked_until is not None and u.locked_until > clock.now()
+        state = "停用" if not u.active else ("锁定" if locked else "正常")
         print(f"{u.username:16} {u.role_label:6} {state:4} {u.display_name}")
     return 0

@@ -2,7 +2,7 @@
 
 Also home of :func:`checked_url` and :func:`open_db_or_fail`, which turn a bad
 ``--db`` (missing folder, unwritable file, not a database, server refusing) into one
-clear line and exit code 2 instead of a traceback.
+clear line (exit code 2 for bad input, 1 when the database refuses) instead of a traceback.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from propdesk.config import resolve_database_url
 from propdesk.db.engine import Database, check_database_file, make_engine
@@ -65,14 +65,20 @@ def checked_url(args: argparse.Namespace) -> str:
 
 @contextmanager
 def database_errors(url: str) -> Iterator[None]:
-    """Turn a driver error while opening ``url`` into a :class:`ui.cli.CliError`."""
-    from ui.cli import CliError
+    """Name the database in a failure to open or write ``url``.
+
+    A URL SQLAlchemy cannot use (unknown driver) is bad input (:class:`ui.cli.CliError`,
+    exit 2); a database that refuses (server down, locked, no access) is a
+    :class:`ui.cli.DatabaseUnavailable` (exit 1). The driver's own text is logged, never printed.
+    """
+    from ui.cli import CliError, DatabaseUnavailable
 
     try:
         yield
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise CliError(f"数据库地址无法使用：{shown_url(url)}") from exc
     except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        raise CliError(f"无法打开或写入数据库 {shown_url(url)}：{reason}") from None
+        raise DatabaseUnavailable(shown_url(url), exc) from exc
 
 
 def open_db_or_fail(args: argparse.Namespace) -> Database:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 from typing import Any
 
+from propdesk import clock
 from propdesk.demo.build import MAX_UNITS, MIN_UNITS, DemoSummary, generate_demo, validate_units
-from ui.commands.db import database_errors, open_db_or_fail, shown_url
+from ui.commands.db import open_db_or_fail, shown_url
 
 
 def register(sub: Any) -> None:
@@ -51,11 +53,20 @@ def register(sub: Any) -> None:
     p.set_defaults(func=_demo)
 
 
+EARLIEST_TODAY = date(2000, 1, 1)
+LATEST_TODAY = date(2100, 12, 31)
+
+
 def _iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD：{text}") from None
+    if not EARLIEST_TODAY <= day <= LATEST_TODAY:
+        raise argparse.ArgumentTypeError(
+            f"日期应在 {EARLIEST_TODAY.isoformat()} 到 {LATEST_TODAY.isoformat()} 之间：{text}"
+        )
+    return day
 
 
 class _Progress:
@@ -74,9 +85,14 @@ class _Progress:
 
 def _demo(args: argparse.Namespace) -> int:
     validate_units(args.units)  # before touching the database
-    db = open_db_or_fail(args)
-    try:
-        with database_errors(db.url):
+    # With --today the whole build runs on a clock fixed on that day, so every timestamp
+    # derives from it: the same --today and --seed write the same rows on any day.
+    fixed: AbstractContextManager[object] = (
+        clock.installed(clock.fixed_at_local(args.today)) if args.today else nullcontext()
+    )
+    with fixed:
+        db = open_db_or_fail(args)
+        try:
             summary = generate_demo(
                 db,
                 units=args.units,
@@ -85,8 +101,8 @@ def _demo(args: argparse.Namespace) -> int:
                 today=args.today,
                 progress=_Progress(),
             )
-    finally:
-        db.dispose()
+        finally:
+            db.dispose()
     print(format_summary(summary, shown_url(db.url)))
     return 0
 

@@ -17,8 +17,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.actor import Actor, Role
-from propdesk.clock import local_today
 from propdesk.errors import NotFound
 from propdesk.fees.periods import parse_period
 from propdesk.registry import services as reg
@@ -74,7 +74,7 @@ def _day(text: str | None) -> date:
     from ui.cli import CliError
 
     if not text:
-        return local_today()
+        return clock.today()
     try:
         return date.fromisoformat(text)
     except ValueError:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from propdesk.clock import local_today
+from propdesk import clock
 from propdesk.db.engine import Database
 from propdesk.errors import Conflict, NotAllowed, ValidationError
 from propdesk.fees.billing import run_billing
@@ -95,7 +95,7 @@ def test_deposit_less_deductions_refunded_and_on_the_statement(
     assert "违规扣款 1" in moves[1].detail
     assert moves[1].line_id == d1
     assert "现金：押金退还" in moves[3].detail
-    assert moves[3].on == local_today()
+    assert moves[3].on == clock.today()
     # deposit − deductions = refund, to the fen, on the account itself
     deductions = -sum(m.amount_fen for m in moves if m.kind == "consume")
     assert moves[0].amount_fen - deductions == st.refunded_fen

@@ -5,7 +5,7 @@ import threading
 import pytest
 from sqlalchemy import select
 
-from propdesk.clock import local_today
+from propdesk import clock
 from propdesk.db.engine import Database
 from propdesk.errors import (
     Conflict,
@@ -132,7 +132,7 @@ def test_transaction_reference_is_taken_only_once(db: Database, estate: Estate) 
 def test_receipt_numbers_run_on_after_a_void(db: Database, estate: Estate) -> None:
     _bill(db, "2026-03")
     u = estate.unit_ids[1]
-    year = local_today().year
+    year = clock.today().year
     with db.begin(CLERK) as s:
         first = take_payment(s, unit_id=u, amount_fen=5000, method="cash")
     with pytest.raises(ValidationError), db.begin(CLERK) as s:
@@ -211,7 +211,7 @@ def test_receipt_numbers_gap_free_with_concurrent_desks(db: Database, estate: Es
     assert errors == []
     with db.begin() as s:
         numbers = sorted(s.scalars(select(Payment.receipt_no)).all())
-    year = local_today().year
+    year = clock.today().year
     assert numbers == [f"{year}{n:06d}" for n in range(1, 7)]
 
 

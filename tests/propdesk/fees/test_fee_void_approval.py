@@ -8,12 +8,12 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from propdesk import clock
 from propdesk.auth.actor import Actor
 from propdesk.auth.models import User
 from propdesk.auth.passwords import TEST_COST
 from propdesk.auth.permissions import Permission
 from propdesk.auth.users import MAX_FAILED_ATTEMPTS, authenticate, create_first_admin, create_user
-from propdesk.clock import local_today
 from propdesk.db.engine import Database
 from propdesk.errors import NotAllowed
 from propdesk.fees.billing import run_billing
@@ -205,7 +205,7 @@ def test_receipt_numbers_stay_gap_free_across_authorised_voids(
         void_payment(s, first, reason="收错房号", approved_by=people["sup"])
     with db.begin(clerk) as s:
         third = take_payment(s, unit_id=estate.unit_ids[1], amount_fen=5000, method="cash")
-    year = local_today().year
+    year = clock.today().year
     with db.begin() as s:
         numbers = list(s.scalars(select(Payment.receipt_no).order_by(Payment.receipt_no)))
         assert s.get(Payment, first).voided is True  # type: ignore[union-attr]

@@ -7,9 +7,9 @@ from datetime import timedelta
 from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission
+from propdesk.clock import today
 from propdesk.fees.charges import post_one_off_charge
 from propdesk.movein import moveout
-from propdesk.movein.common import today
 from propdesk.movein.values import MoveOutForm
 from propdesk.registry import services as reg
 from tests.propdesk.auth.role_matrix import Call, Guarded

@@ -8,13 +8,13 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from propdesk.clock import today
 from propdesk.db.engine import Database
 from propdesk.errors import InvalidTransition, NotAllowed
 from propdesk.fees.charges import post_one_off_charge
 from propdesk.fees.models import Meter, MeterReading
 from propdesk.fees.payments import take_payment
 from propdesk.movein import checklist
-from propdesk.movein.common import today
 from propdesk.movein.values import MoveInForm
 from propdesk.registry import services as reg
 from tests.propdesk.renovation.fixtures import CLERK, make_place

@@ -6,11 +6,11 @@ from datetime import timedelta
 
 import pytest
 
+from propdesk.clock import today
 from propdesk.db.engine import Database
 from propdesk.errors import NotAllowed
 from propdesk.fees.charges import post_one_off_charge
 from propdesk.movein import moveout
-from propdesk.movein.common import today
 from propdesk.movein.values import MoveOutForm
 from propdesk.registry import services as reg
 from propdesk.registry.models import Occupancy

@@ -6,10 +6,10 @@ from datetime import timedelta
 
 import pytest
 
+from propdesk.clock import today
 from propdesk.db.engine import Database
 from propdesk.errors import Conflict
 from propdesk.movein import moving
-from propdesk.movein.common import today
 from tests.propdesk.renovation.fixtures import CLERK, make_place
 
 

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from propdesk.auth.actor import Actor, Role
+from propdesk.clock import today
 from propdesk.db.engine import Database
 from propdesk.registry import services as reg
 from propdesk.renovation import permits
-from propdesk.renovation.common import today
 from propdesk.renovation.values import PermitApplication, WorkerSpec
 
 CLERK = Actor(user_id=None, username="clerk", display_name="李前台", role=Role.CLERK)

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from propdesk.clock import today
 from propdesk.db.engine import Database
 from propdesk.errors import InvalidTransition, NotAllowed, ValidationError
 from propdesk.fees.credits import credit_balance
@@ -16,7 +17,6 @@ from propdesk.fees.models import Refund
 from propdesk.fees.statement import unit_statement
 from propdesk.registry import services as reg
 from propdesk.renovation import inspections, permits, queries
-from propdesk.renovation.common import today
 from propdesk.renovation.refund import Deduction, net_refund, refund_deposit
 from propdesk.renovation.values import PermitStatus, ViolationSpec
 from propdesk.renovation.workflow import TRANSITIONS, allowed_actions, next_state
