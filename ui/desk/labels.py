@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from propdesk.clock import to_local
 
 _CTX = "DeskLabels"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context`` and return it unchanged (a typed twin of
+    PySide6's, whose stub returns ``object``)."""
+    return text
+
 
 AREAS: dict[str, str] = {
     "lobby": QT_TRANSLATE_NOOP("DeskLabels", "Lobby"),

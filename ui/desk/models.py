@@ -3,15 +3,13 @@ parcels, visitors, shift entries, shifts). Filtering and sorting happen in SQL."
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
-from sqlalchemy import ColumnElement, Row, func, or_, select
+from sqlalchemy import ColumnElement, Row, false, func, select
 
-from propdesk.clock import local_today
-from propdesk.desk.common import local_date
 from propdesk.desk.models import (
     Parcel,
     Patrol,
@@ -21,9 +19,10 @@ from propdesk.desk.models import (
     VacantCheckPlan,
     Visitor,
 )
-from propdesk.desk.parcels import long_held_cutoff
 from propdesk.desk.patrols import open_anomaly_condition
+from propdesk.desk.rules import check_days_overdue, check_is_late, days_held, is_long_held
 from propdesk.desk.vacant import due_condition
+from propdesk.desk.values import EntryStatus, FindingResult, PatrolStatus
 from propdesk.privacy import shown_phone
 from propdesk.registry.models import Unit
 from propdesk.tickets.models import Ticket
@@ -35,6 +34,7 @@ ALERT = QColor("#b00020")
 WARN_BACKGROUND = QColor("#fdecea")
 MUTED = QColor("#777777")
 MISSED = QColor("#b26a00")  # checkpoints left unchecked
+INSIDE = QColor("#1565c0")  # visitors not signed out
 
 
 def _count(result: str | None = None) -> Any:
@@ -68,7 +68,7 @@ class PatrolListModel(SqlTableModel):
                 SqlColumn(self.tr("Patroller"), Patrol.patroller),
                 SqlColumn(
                     self.tr("Status"),
-                    Patrol.status,
+                    Patrol.status.label("status"),
                     fmt=lambda v: labels.shown(labels.PATROL_STATUSES, v),
                 ),
                 SqlColumn(
@@ -98,7 +98,7 @@ class PatrolListModel(SqlTableModel):
         return MISSED if row.missed_n else None
 
     def row_background(self, row: Row[Any]) -> QColor | None:
-        return WARN_BACKGROUND if row._c3 == "in_progress" else None
+        return WARN_BACKGROUND if row.status == PatrolStatus.IN_PROGRESS else None
 
 
 class FindingsModel(SqlTableModel):
@@ -117,7 +117,7 @@ class FindingsModel(SqlTableModel):
                 SqlColumn(self.tr("What to check"), PatrolFinding.what_to_check),
                 SqlColumn(
                     self.tr("Result"),
-                    PatrolFinding.result,
+                    PatrolFinding.result.label("result"),
                     align=CENTER,
                     fmt=lambda v: labels.shown(labels.RESULTS, v),
                 ),
@@ -146,9 +146,9 @@ class FindingsModel(SqlTableModel):
         self.set_base(self._query(patrol_id))
 
     def row_foreground(self, row: Row[Any]) -> QColor | None:
-        if row._c3 in ("abnormal", "missed"):
+        if row.result in (FindingResult.ABNORMAL, FindingResult.MISSED):
             return ALERT
-        return MUTED if row._c3 == "pending" else None
+        return MUTED if row.result == FindingResult.PENDING else None
 
 
 class AnomalyModel(SqlTableModel):
@@ -170,7 +170,7 @@ class AnomalyModel(SqlTableModel):
                 SqlColumn(self.tr("Finding"), PatrolFinding.note),
                 SqlColumn(
                     self.tr("Ticket"),
-                    Ticket.number,
+                    Ticket.number.label("ticket_number"),
                     fmt=lambda v: v or self.tr("not reported"),
                 ),
             ],
@@ -180,15 +180,18 @@ class AnomalyModel(SqlTableModel):
         )
 
     def row_foreground(self, row: Row[Any]) -> QColor | None:
-        return ALERT if row._c4 is None else None
+        return ALERT if row.ticket_number is None else None
 
 
 class VacantDueModel(SqlTableModel):
-    """Vacant units due for a check today: never checked first, then the most overdue."""
+    """Vacant units due for a check on ``today``: never checked first, then the most overdue.
+
+    Empty until :meth:`show_day` gives it the estate's day (read from the session's clock).
+    """
 
     def __init__(self, *, ctx: AppContext, parent: QObject | None = None) -> None:
         self.ctx = ctx
-        self.today = local_today()
+        self.today: date | None = None
         super().__init__(
             db=ctx.db,
             base=self._query(),
@@ -200,7 +203,9 @@ class VacantDueModel(SqlTableModel):
                     VacantCheckPlan.last_checked,
                     fmt=lambda v: labels.day_text(v) or self.tr("never"),
                 ),
-                SqlColumn(self.tr("Due"), VacantCheckPlan.next_due, fmt=labels.day_text),
+                SqlColumn(
+                    self.tr("Due"), VacantCheckPlan.next_due.label("next_due"), fmt=labels.day_text
+                ),
                 SqlColumn(
                     self.tr("Days overdue"),
                     VacantCheckPlan.next_due.label("overdue_days"),
@@ -215,27 +220,33 @@ class VacantDueModel(SqlTableModel):
         )
 
     def _query(self) -> Any:
+        condition = due_condition(self.today) if self.today is not None else false()
         return (
             select(Unit.id)
             .outerjoin(VacantCheckPlan, VacantCheckPlan.unit_id == Unit.id)
-            .where(due_condition(self.today))
+            .where(condition)
         )
 
     def _overdue_days(self, due: date | None) -> str:
-        return "" if due is None else str((self.today - due).days)
+        days = None if self.today is None else check_days_overdue(due, self.today)
+        return "" if days is None else str(days)
 
-    def reload(self) -> None:
-        """Refresh with today's date (the list depends on it)."""
-        self.today = local_today()
+    def show_day(self, today: date) -> None:
+        """List the units due on ``today`` (the list depends on the day)."""
+        self.today = today
         self.set_base(self._query())
 
     def row_foreground(self, row: Row[Any]) -> QColor | None:
-        due = row._c2
-        return ALERT if due is None or due < self.today else None
+        late = self.today is not None and check_is_late(row.next_due, self.today)
+        return ALERT if late else None
 
 
 class ParcelModel(SqlTableModel):
-    """Parcels: waiting ones oldest first; long-held ones stand out in red."""
+    """Parcels: waiting ones oldest first; long-held ones stand out in red.
+
+    The day and the hold-days cutoff come from the caller's query (:meth:`show`); until
+    then no parcel stands out and no held days are shown.
+    """
 
     def __init__(
         self,
@@ -246,8 +257,8 @@ class ParcelModel(SqlTableModel):
     ) -> None:
         self.ctx = ctx
         self._conditions = list(conditions or [])
-        self.today = local_today()
-        self.cutoff = ctx.read(lambda s: long_held_cutoff(s, self.today))
+        self.today: date | None = None
+        self.cutoff: datetime | None = None
         actor = ctx.actor
         super().__init__(
             db=ctx.db,
@@ -258,7 +269,7 @@ class ParcelModel(SqlTableModel):
                 SqlColumn(self.tr("Carrier"), Parcel.carrier),
                 SqlColumn(self.tr("Tracking no."), Parcel.tracking_no),
                 SqlColumn(self.tr("Unit"), Unit.code),
-                SqlColumn(self.tr("Recipient"), Parcel.recipient),
+                SqlColumn(self.tr("Recipient"), Parcel.recipient.label("recipient")),
                 SqlColumn(
                     self.tr("Phone"),
                     Parcel.recipient_phone,
@@ -269,7 +280,7 @@ class ParcelModel(SqlTableModel):
                     self.tr("Days held"),
                     Parcel.received_at.label("held"),
                     align=RIGHT,
-                    fmt=lambda v: str((self.today - local_date(v)).days) if v else "",
+                    fmt=self._days_held,
                 ),
                 SqlColumn(
                     self.tr("Notified"),
@@ -278,7 +289,7 @@ class ParcelModel(SqlTableModel):
                 ),
                 SqlColumn(
                     self.tr("Status"),
-                    Parcel.status,
+                    Parcel.status.label("status"),
                     fmt=lambda v: labels.shown(labels.PARCEL_STATUSES, v),
                 ),
                 SqlColumn(self.tr("Collected by"), Parcel.collected_by),
@@ -291,19 +302,28 @@ class ParcelModel(SqlTableModel):
     def _query(self) -> Any:
         return select(Parcel.id).outerjoin(Unit, Unit.id == Parcel.unit_id).where(*self._conditions)
 
-    def set_conditions(self, conditions: list[ColumnElement[bool]]) -> None:
-        self._conditions = list(conditions)
-        self.set_base(self._query())
+    def _days_held(self, received_at: datetime | None) -> str:
+        if received_at is None or self.today is None:
+            return ""
+        return str(days_held(received_at, self.today))
 
-    def reload(self) -> None:
-        """Refresh with today's date and the current hold-days setting."""
-        self.today = local_today()
-        self.cutoff = self.ctx.read(lambda s: long_held_cutoff(s, self.today))
+    def show(
+        self,
+        *,
+        today: date,
+        cutoff: datetime,
+        conditions: list[ColumnElement[bool]] | None = None,
+    ) -> None:
+        """Reload with the day, the hold-days cutoff and (optionally) new conditions."""
+        self.today = today
+        self.cutoff = cutoff
+        if conditions is not None:
+            self._conditions = list(conditions)
         self.set_base(self._query())
 
     def is_long_held(self, row: Row[Any]) -> bool:
         """Still waiting and received before the hold-days cutoff."""
-        return bool(row._c9 == "waiting" and row.held is not None and row.held < self.cutoff)
+        return self.cutoff is not None and is_long_held(row.status, row.held, self.cutoff)
 
     def row_foreground(self, row: Row[Any]) -> QColor | None:
         return ALERT if self.is_long_held(row) else None
@@ -328,7 +348,7 @@ class VisitorModel(SqlTableModel):
             id_column=Visitor.id,
             columns=[
                 SqlColumn(self.tr("In"), Visitor.in_at, fmt=labels.local_clock),
-                SqlColumn(self.tr("Out"), Visitor.out_at, fmt=labels.local_clock),
+                SqlColumn(self.tr("Out"), Visitor.out_at.label("out_at"), fmt=labels.local_clock),
                 SqlColumn(self.tr("Name"), Visitor.name),
                 SqlColumn(self.tr("Phone"), Visitor.phone, fmt=lambda v: shown_phone(actor, v)),
                 SqlColumn(self.tr("Visiting"), Unit.code),
@@ -350,12 +370,7 @@ class VisitorModel(SqlTableModel):
         self.set_base(self._query())
 
     def row_foreground(self, row: Row[Any]) -> QColor | None:
-        return QColor("#1565c0") if row._c1 is None else None
-
-
-def recent_visitors_condition(now: datetime) -> ColumnElement[bool]:
-    """Came in within the last 24 hours (a night shift still sees the evening), or still inside."""
-    return or_(Visitor.in_at >= now - timedelta(hours=24), Visitor.out_at.is_(None))
+        return INSIDE if row.out_at is None else None
 
 
 class EntryModel(SqlTableModel):
@@ -386,7 +401,7 @@ class EntryModel(SqlTableModel):
                 SqlColumn(self.tr("Ticket"), Ticket.number),
                 SqlColumn(
                     self.tr("Status"),
-                    ShiftEntry.status,
+                    ShiftEntry.status.label("status"),
                     fmt=lambda v: labels.shown(labels.ENTRY_STATUSES, v),
                 ),
                 SqlColumn(self.tr("By"), ShiftEntry.by_name),
@@ -408,9 +423,9 @@ class EntryModel(SqlTableModel):
         self.set_base(self._query())
 
     def row_foreground(self, row: Row[Any]) -> QColor | None:
-        if row._c5 == "open":
+        if row.status == EntryStatus.OPEN:
             return ALERT
-        return MUTED if row._c5 in ("done", "carried") else None
+        return MUTED if row.status in (EntryStatus.DONE, EntryStatus.CARRIED) else None
 
 
 class ShiftListModel(SqlTableModel):

@@ -8,9 +8,11 @@ the module where the work is done.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from datetime import date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -21,27 +23,95 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from propdesk.clock import local_today
+from propdesk import clock
+from propdesk.changes import Changes
 from propdesk.desk import parcels, patrols, shiftlog, vacant
 from propdesk.desk.models import Parcel, Patrol, ShiftEntry
-from propdesk.errors import DomainError
+from propdesk.desk.values import EntryStatus, ParcelStatus, PatrolStatus, ShiftInfo
 from ui.common.forms import ERROR_STYLE
+from ui.common.naming import named
+from ui.common.sql_table_model import SqlTableModel
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
+from ui.desk.feedback import in_label
+from ui.desk.labels import QT_TRANSLATE_NOOP
 from ui.desk.models import AnomalyModel, EntryModel, ParcelModel, PatrolListModel, VacantDueModel
-from ui.events import Changes
 
-TOPICS = ("patrols", "tickets", "parcels", "shiftlog", "vacant_checks", "units", "settings")
 TILE_STYLE = (
     "QLabel { background: #f4f6f8; border: 1px solid #d0d7de; border-radius: 6px;"
     " padding: 8px 14px; font-size: 14px; }"
 )
 
 
+def _interested(changes: Changes) -> bool:
+    return (
+        changes.patrols
+        or changes.tickets
+        or changes.parcels
+        or changes.shiftlog
+        or changes.vacant_checks
+        or changes.units
+        or changes.occupancy
+        or changes.settings
+    )
+
+
+@dataclass(frozen=True)
+class OverviewFigures:
+    """The figures on top of the overview, read in one transaction."""
+
+    today: date
+    patrols: int
+    finished: int
+    checked: int
+    points: int
+    anomalies: int
+    vacant_due: int
+    parcels_waiting: int
+    parcels_long_held: int
+    parcel_cutoff: datetime
+    shift: ShiftInfo | None
+    open_items: int
+
+
+def overview_figures(session: Session) -> OverviewFigures:
+    today = clock.today(session)
+    day = patrols.patrols_of_day(session, today)
+    waiting, long_held = parcels.count_waiting(session, today=today)
+    current = shiftlog.current_shift(session)
+    open_items = 0
+    if current is not None:
+        open_items = int(
+            session.scalar(
+                select(func.count(ShiftEntry.id)).where(
+                    ShiftEntry.shift_id == current.id, ShiftEntry.status == EntryStatus.OPEN
+                )
+            )
+            or 0
+        )
+    return OverviewFigures(
+        today=today,
+        patrols=len(day),
+        finished=sum(p.status == PatrolStatus.FINISHED for p in day),
+        checked=sum(p.checked for p in day),
+        points=sum(p.total for p in day),
+        anomalies=patrols.count_open_anomalies(session),
+        vacant_due=vacant.count_due(session, today=today),
+        parcels_waiting=waiting,
+        parcels_long_held=long_held,
+        parcel_cutoff=parcels.long_held_cutoff(session, today),
+        shift=current,
+        open_items=open_items,
+    )
+
+
 class DeskOverviewPage(QWidget):
     """One screen of what the desk must keep an eye on today.
+
+    Hidden, it only notes that it is out of date and reloads when shown again.
 
     Signals:
         open_record(str, int): a unit to show (the main window opens its page).
@@ -49,6 +119,7 @@ class DeskOverviewPage(QWidget):
     Attributes:
         tiles: ``key → QLabel`` figures; the list views: ``patrols_view``, ``anomalies_view``,
         ``vacant_view``, ``parcels_view``, ``open_items_view`` with their models.
+        figures: the figures last shown (``None`` before the first load).
     """
 
     open_record = Signal(str, int)
@@ -56,25 +127,24 @@ class DeskOverviewPage(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = local_today()
-        self.title = QLabel(objectName="overview_title")
+        self.figures: OverviewFigures | None = None
+        self._stale = True
+        self.title = named(QLabel(), "overview_title")
         self.title.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.tiles: dict[str, QLabel] = {}
         tiles = QHBoxLayout()
         for key in ("patrols", "anomalies", "vacant", "parcels", "shift"):
-            label = QLabel(objectName=f"tile_{key}")
+            label = named(QLabel(), f"tile_{key}")
             label.setStyleSheet(TILE_STYLE)
             self.tiles[key] = label
             tiles.addWidget(label)
         tiles.addStretch(1)
 
-        self.patrol_model = PatrolListModel(
-            ctx=ctx, conditions=[Patrol.local_day == self.today], parent=self
-        )
+        self.patrol_model = PatrolListModel(ctx=ctx, conditions=[Patrol.id < 0], parent=self)
         self.anomaly_model = AnomalyModel(ctx=ctx, parent=self)
         self.vacant_model = VacantDueModel(ctx=ctx, parent=self)
         self.parcel_model = ParcelModel(
-            ctx=ctx, conditions=[Parcel.status == "waiting"], parent=self
+            ctx=ctx, conditions=[Parcel.status == ParcelStatus.WAITING], parent=self
         )
         self.entry_model = EntryModel(ctx=ctx, parent=self)
         self.patrols_view = self._view(self.patrol_model, "overview_patrols", (110, 120, 80, 60))
@@ -91,10 +161,10 @@ class DeskOverviewPage(QWidget):
         self.vacant_view.opened.connect(lambda uid: self.open_record.emit("unit", uid))
         self.parcels_view.opened.connect(self._parcel_opened)
 
-        self.resolution = QLineEdit(objectName="anomaly_resolution")
+        self.resolution = named(QLineEdit(), "anomaly_resolution")
         self.resolution.setPlaceholderText(self.tr("Dealt with on the spot: how"))
-        self.resolve_button = QPushButton(self.tr("Mark &resolved"), objectName="anomaly_resolve")
-        self.resolve_error = QLabel(objectName="anomaly_error")
+        self.resolve_button = named(QPushButton(self.tr("Mark &resolved")), "anomaly_resolve")
+        self.resolve_error = named(QLabel(), "anomaly_error")
         self.resolve_error.setStyleSheet(ERROR_STYLE)
         self.resolve_error.setVisible(False)
         self.resolution.returnPressed.connect(self.resolve_anomaly)
@@ -135,7 +205,7 @@ class DeskOverviewPage(QWidget):
         ctx.hub.changed.connect(self._on_changed)
         self.refresh()
 
-    def _view(self, model: Any, name: str, widths: tuple[int, ...]) -> RecordTableView:
+    def _view(self, model: SqlTableModel, name: str, widths: tuple[int, ...]) -> RecordTableView:
         view = RecordTableView(self)
         view.setObjectName(name)
         view.setModel(model)
@@ -166,11 +236,16 @@ class DeskOverviewPage(QWidget):
             self._resolve_message(self.tr("Choose an anomaly first."))
             return
         note = self.resolution.text()
-        try:
-            self.ctx.write(lambda s: patrols.resolve_finding(s, finding_id, note=note), "patrols")
-        except DomainError as exc:
-            self._resolve_message(str(exc))
-            return
+        self.ctx.op(
+            lambda s: patrols.resolve_finding(s, finding_id, note=note),
+            changes=Changes(patrols=True),
+            parent=self,
+            action="resolve a patrol anomaly",
+        ).busy(self.resolve_button).failure(in_label(self.resolve_error)).success(
+            self._resolved
+        ).run()
+
+    def _resolved(self, _result: object) -> None:
         self._resolve_message("")
         self.resolution.clear()
 
@@ -184,52 +259,51 @@ class DeskOverviewPage(QWidget):
             show(module)
 
     def _parcel_opened(self, parcel_id: int) -> None:
-        unit_id = self.ctx.read(
-            lambda s: s.scalar(select(Parcel.unit_id).where(Parcel.id == parcel_id))
-        )
+        self.ctx.query(
+            lambda s: s.scalar(select(Parcel.unit_id).where(Parcel.id == parcel_id)), parent=self
+        ).success(self._open_unit).run()
+
+    def _open_unit(self, unit_id: int | None) -> None:
         if unit_id is not None:
             self.open_record.emit("unit", unit_id)
 
     def refresh(self) -> None:
         """Reload every list and figure (today's date is taken again)."""
-        self.today = local_today()
-        self.title.setText(self.tr("Front desk · %1").replace("%1", self.today.isoformat()))
-        self.patrol_model.set_base(select(Patrol.id).where(Patrol.local_day == self.today))
+        self._stale = False
+        self.ctx.query(overview_figures, parent=self, action="desk overview").success(
+            self._show
+        ).run()
+
+    def _show(self, f: OverviewFigures) -> None:
+        self.figures = f
+        self.title.setText(self.tr("Front desk · %1").replace("%1", f.today.isoformat()))
+        self.patrol_model.set_base(select(Patrol.id).where(Patrol.local_day == f.today))
         self.anomaly_model.refresh()
-        self.vacant_model.reload()
-        self.parcel_model.reload()
-        current = self.ctx.read(shiftlog.current_shift)
+        self.vacant_model.show_day(f.today)
+        self.parcel_model.show(today=f.today, cutoff=f.parcel_cutoff)
+        current = f.shift
         self.entry_model.set_conditions(
-            [ShiftEntry.shift_id == current.id, ShiftEntry.status == "open"]
+            [ShiftEntry.shift_id == current.id, ShiftEntry.status == EntryStatus.OPEN]
             if current is not None
             else [ShiftEntry.id < 0]
         )
-
-        def figures(s: Any) -> tuple[Any, ...]:
-            return (
-                patrols.patrols_of_day(s, self.today),
-                patrols.count_open_anomalies(s),
-                vacant.count_due(s, today=self.today),
-                parcels.count_waiting(s, today=self.today),
-            )
-
-        day, anomalies, due, (waiting, long_held) = self.ctx.read(figures)
-        finished = sum(p.status == "finished" for p in day)
-        checked = sum(p.checked for p in day)
-        points = sum(p.total for p in day)
         self.tiles["patrols"].setText(
             self.tr("Patrols today: %1 finished of %2 · %3/%4 points")
-            .replace("%1", str(finished))
-            .replace("%2", str(len(day)))
-            .replace("%3", str(checked))
-            .replace("%4", str(points))
+            .replace("%1", str(f.finished))
+            .replace("%2", str(f.patrols))
+            .replace("%3", str(f.checked))
+            .replace("%4", str(f.points))
         )
-        self.tiles["anomalies"].setText(self.tr("Open anomalies: %1").replace("%1", str(anomalies)))
-        self.tiles["vacant"].setText(self.tr("Vacant units due: %1").replace("%1", str(due)))
+        self.tiles["anomalies"].setText(
+            self.tr("Open anomalies: %1").replace("%1", str(f.anomalies))
+        )
+        self.tiles["vacant"].setText(
+            self.tr("Vacant units due: %1").replace("%1", str(f.vacant_due))
+        )
         self.tiles["parcels"].setText(
             self.tr("Parcels waiting: %1 (%2 too long)")
-            .replace("%1", str(waiting))
-            .replace("%2", str(long_held))
+            .replace("%1", str(f.parcels_waiting))
+            .replace("%2", str(f.parcels_long_held))
         )
         if current is None:
             self.tiles["shift"].setText(self.tr("Nobody on duty"))
@@ -237,25 +311,35 @@ class DeskOverviewPage(QWidget):
             self.tiles["shift"].setText(
                 self.tr("On duty: %1 · %2 open item(s)")
                 .replace("%1", current.started_by)
-                .replace("%2", str(self.entry_model.total_count()))
+                .replace("%2", str(f.open_items))
             )
-        for key in ("anomalies", "vacant"):
-            alert = (anomalies if key == "anomalies" else due) > 0
+        alerts = {
+            "anomalies": f.anomalies > 0,
+            "vacant": f.vacant_due > 0,
+            "parcels": f.parcels_long_held > 0,
+        }
+        for key, alert in alerts.items():
             self.tiles[key].setStyleSheet(
                 TILE_STYLE + ("QLabel { color: #b00020; }" if alert else "")
             )
-        self.tiles["parcels"].setStyleSheet(
-            TILE_STYLE + ("QLabel { color: #b00020; }" if long_held else "")
-        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.any(*TOPICS):
+        if not _interested(changes):
+            return
+        if self.isVisible():
             self.refresh()
+        else:
+            self._stale = True
 
 
 def _module_title(module: str) -> str:
     """The navigation title of a desk module (the same translation as the navigation)."""
-    titles: dict[str, str] = {
+    titles = {
         "patrols": QT_TRANSLATE_NOOP("NavModule", "Patrols"),
         "shiftlog": QT_TRANSLATE_NOOP("NavModule", "Shift log"),
         "parcels": QT_TRANSLATE_NOOP("NavModule", "Parcels & visitors"),

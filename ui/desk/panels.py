@@ -3,7 +3,11 @@ and the unit's check interval)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -17,18 +21,47 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
 
+from propdesk import clock
+from propdesk.changes import Changes
 from propdesk.desk import vacant
 from propdesk.desk.models import Parcel
+from propdesk.desk.parcels import long_held_cutoff
 from propdesk.desk.vacant import CheckInput
+from propdesk.desk.values import ParcelStatus, VacantCheckInfo
 from propdesk.registry.models import Unit, UnitStatus
-from ui.common.forms import FormErrors, attempt
+from ui.common.forms import FormErrors
+from ui.common.naming import named
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.desk import labels
+from ui.desk.feedback import in_form
 from ui.desk.models import ParcelModel
-from ui.events import Changes
+
+
+@dataclass(frozen=True)
+class UnitParcelFigures:
+    today: date
+    cutoff: datetime
+    waiting: int
+    total: int
+
+
+def unit_parcel_figures(session: Session, unit_id: int) -> UnitParcelFigures:
+    today = clock.today(session)
+
+    def count(*where: ColumnElement[bool]) -> int:
+        stmt = select(func.count(Parcel.id)).where(Parcel.unit_id == unit_id, *where)
+        return int(session.scalar(stmt) or 0)
+
+    return UnitParcelFigures(
+        today,
+        long_held_cutoff(session, today),
+        count(Parcel.status == ParcelStatus.WAITING),
+        count(),
+    )
 
 
 class UnitParcelsPanel(QWidget):
@@ -38,7 +71,8 @@ class UnitParcelsPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.unit_id = unit_id
-        self.title = QLabel(objectName="unit_parcels_title")
+        self._stale = False
+        self.title = named(QLabel(), "unit_parcels_title")
         self.title.setStyleSheet("font-weight: bold;")
         self.model = ParcelModel(ctx=ctx, conditions=[Parcel.unit_id == unit_id], parent=self)
         self.model.sort(0, Qt.SortOrder.DescendingOrder)
@@ -54,44 +88,54 @@ class UnitParcelsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.reload()
-        waiting = self.ctx.read(
-            lambda s: s.scalar(
-                select(func.count(Parcel.id)).where(
-                    Parcel.unit_id == self.unit_id, Parcel.status == "waiting"
-                )
-            )
-        )
+        self._stale = False
+        unit_id = self.unit_id
+        self.ctx.query(lambda s: unit_parcel_figures(s, unit_id), parent=self).success(
+            self._show
+        ).run()
+
+    def _show(self, f: UnitParcelFigures) -> None:
+        self.model.show(today=f.today, cutoff=f.cutoff)
         self.title.setText(
             self.tr("Parcels (%1 waiting, %2 in all)")
-            .replace("%1", str(waiting))
-            .replace("%2", str(self.model.total_count()))
+            .replace("%1", str(f.waiting))
+            .replace("%2", str(f.total))
         )
 
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.any("parcels", "settings"):
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
             self.refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if not (changes.parcels or changes.settings):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
 
 class VacantCheckDialog(QDialog):
-    """Record one check of a vacant unit: four items (ticked = fine) and a note."""
+    """Record one check of a vacant unit: four items (ticked = fine) and a note.
+
+    Accepted only when the check was saved; a refusal stays in the dialog with the input.
+    """
 
     def __init__(self, *, ctx: AppContext, unit_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.unit_id = unit_id
         self.setWindowTitle(self.tr("Vacant unit check"))
-        self.doors = QCheckBox(
-            self.tr("Doors and windows closed and intact"), objectName="check_doors"
+        self.doors = named(QCheckBox(self.tr("Doors and windows closed and intact")), "check_doors")
+        self.water = named(QCheckBox(self.tr("Water: valves off, no dripping")), "check_water")
+        self.power = named(
+            QCheckBox(self.tr("Electricity: switched off, meter normal")), "check_power"
         )
-        self.water = QCheckBox(self.tr("Water: valves off, no dripping"), objectName="check_water")
-        self.power = QCheckBox(
-            self.tr("Electricity: switched off, meter normal"), objectName="check_power"
-        )
-        self.leaks = QCheckBox(self.tr("No leaks or damp"), objectName="check_leaks")
+        self.leaks = named(QCheckBox(self.tr("No leaks or damp")), "check_leaks")
         for box in (self.doors, self.water, self.power, self.leaks):
             box.setChecked(True)
-        self.note = QLineEdit(objectName="check_note")
+        self.note = named(QLineEdit(), "check_note")
         self.note.setPlaceholderText(self.tr("What is wrong (needed when an item is not fine)"))
         form = QFormLayout()
         self.errors = FormErrors(form)
@@ -101,7 +145,8 @@ class VacantCheckDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("check_save")
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.ok.setObjectName("check_save")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -117,33 +162,58 @@ class VacantCheckDialog(QDialog):
             self.leaks.isChecked(),
             self.note.text(),
         )
-        ok, _ = attempt(
-            self.errors,
-            lambda: self.ctx.write(
-                lambda s: vacant.record_check(s, self.unit_id, check), "vacant_checks"
-            ),
-        )
-        if ok:
-            self.accept()
+        unit_id = self.unit_id
+        self.ctx.op(
+            lambda s: vacant.record_check(s, unit_id, check),
+            changes=Changes(vacant_checks=True),
+            parent=self,
+            action="record a vacant unit check",
+        ).busy(self.ok).failure(in_form(self.errors)).success(lambda _: self.accept()).run()
+
+
+@dataclass(frozen=True)
+class VacantState:
+    """What the vacant-checks panel shows of one unit."""
+
+    is_vacant: bool
+    checks: list[VacantCheckInfo]
+    interval: int
+    last: date | None
+    due: date | None
+
+
+def vacant_state(session: Session, unit_id: int) -> VacantState:
+    status = session.scalar(select(Unit.status).where(Unit.id == unit_id))
+    interval, last, due = vacant.plan_of_unit(session, unit_id)
+    return VacantState(
+        status == UnitStatus.VACANT.value,
+        vacant.checks_of_unit(session, unit_id, limit=5),
+        interval,
+        last,
+        due,
+    )
 
 
 class VacantChecksPanel(QWidget):
-    """A vacant unit's check interval, next due date and its checks (hidden when lived in)."""
+    """A vacant unit's check interval, next due date and its checks (hidden when lived in).
+
+    The panel hides itself for a unit that is lived in, so it watches its host page's show
+    events to catch up after changes made while the page was hidden.
+    """
 
     def __init__(self, *, ctx: AppContext, unit_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.unit_id = unit_id
-        self.title = QLabel(objectName="vacant_title")
+        self._stale = False
+        self.title = named(QLabel(), "vacant_title")
         self.title.setStyleSheet("font-weight: bold;")
-        self.interval = QSpinBox(objectName="vacant_interval")
+        self.interval = named(QSpinBox(), "vacant_interval")
         self.interval.setRange(1, 366)
         self.interval.setSuffix(self.tr(" days"))
-        self.interval_button = QPushButton(
-            self.tr("Set interval"), objectName="vacant_set_interval"
-        )
-        self.check_button = QPushButton(self.tr("Record a check…"), objectName="vacant_check")
-        self.history = QLabel(objectName="vacant_history")
+        self.interval_button = named(QPushButton(self.tr("Set interval")), "vacant_set_interval")
+        self.check_button = named(QPushButton(self.tr("Record a check…")), "vacant_check")
+        self.history = named(QLabel(), "vacant_history")
         self.history.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -157,45 +227,69 @@ class VacantChecksPanel(QWidget):
         layout.addWidget(self.history)
         self.interval_button.clicked.connect(self.set_interval)
         self.check_button.clicked.connect(self.record_check)
+        if parent is not None:
+            parent.installEventFilter(self)
         ctx.hub.changed.connect(self._on_changed)
         self.refresh()
 
     def refresh(self) -> None:
-        status = self.ctx.read(
-            lambda s: s.scalar(select(Unit.status).where(Unit.id == self.unit_id))
-        )
-        checks = self.ctx.read(lambda s: vacant.checks_of_unit(s, self.unit_id, limit=5))
-        is_vacant = status == UnitStatus.VACANT.value
-        self.setVisible(is_vacant or bool(checks))
-        interval, last, due = self.ctx.read(lambda s: vacant.plan_of_unit(s, self.unit_id))
-        self.interval.setValue(interval)
+        self._stale = False
+        unit_id = self.unit_id
+        self.ctx.query(lambda s: vacant_state(s, unit_id), parent=self).success(self._show).run()
+
+    def _show(self, state: VacantState) -> None:
+        self.setVisible(state.is_vacant or bool(state.checks))
+        self.interval.setValue(state.interval)
         for w in (self.interval, self.interval_button, self.check_button):
-            w.setEnabled(is_vacant)
+            w.setEnabled(state.is_vacant)
         self.title.setText(
             self.tr("Vacant unit checks · last %1 · next due %2")
-            .replace("%1", labels.day_text(last) or self.tr("never"))
-            .replace("%2", labels.day_text(due) or self.tr("now"))
+            .replace("%1", labels.day_text(state.last) or self.tr("never"))
+            .replace("%2", labels.day_text(state.due) or self.tr("now"))
         )
         lines = []
-        for c in checks:
+        for c in state.checks:
             items = [
                 (self.tr("doors/windows"), c.doors_windows_ok),
                 (self.tr("water"), c.water_ok),
                 (self.tr("electricity"), c.electricity_ok),
                 (self.tr("leaks"), c.no_leaks),
             ]
-            state = "  ".join(f"{name} {labels.yes_no(ok)}" for name, ok in items)
+            shown = "  ".join(f"{name} {labels.yes_no(ok)}" for name, ok in items)
             note = f" · {c.note}" if c.note else ""
-            lines.append(f"{c.checked_on.isoformat()} {c.checked_by}: {state}{note}")
+            lines.append(f"{c.checked_on.isoformat()} {c.checked_by}: {shown}{note}")
         self.history.setText("\n".join(lines) or self.tr("No checks recorded yet."))
 
     def set_interval(self) -> None:
-        days = self.interval.value()
-        self.ctx.write(lambda s: vacant.set_interval(s, self.unit_id, days), "vacant_checks")
+        days, unit_id = self.interval.value(), self.unit_id
+        self.ctx.op(
+            lambda s: vacant.set_interval(s, unit_id, days),
+            changes=Changes(vacant_checks=True),
+            parent=self,
+            action="set a vacant unit's check interval",
+        ).busy(self.interval_button).run()
 
     def record_check(self) -> None:
         VacantCheckDialog(ctx=self.ctx, unit_id=self.unit_id, parent=self).exec()
 
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.any("vacant_checks", "occupancy", "units", "settings"):
+    def _host_visible(self) -> bool:
+        host = self.parentWidget()
+        return self.isVisible() if host is None else host.isVisible()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Show and self._stale:
             self.refresh()
+        return False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if not (changes.vacant_checks or changes.occupancy or changes.units or changes.settings):
+            return
+        if self._host_visible():
+            self.refresh()
+        else:
+            self._stale = True

@@ -9,8 +9,10 @@ Visitors: the sign-in form and "Left" for the chosen visitor; today's and those 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,23 +25,42 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import ColumnElement, or_
+from sqlalchemy import ColumnElement, false, or_
 from sqlalchemy.orm import Session
 
-from propdesk.db.types import utcnow
+from propdesk import clock
+from propdesk.changes import Changes
 from propdesk.desk import parcels
 from propdesk.desk.models import Parcel
-from propdesk.desk.parcels import long_held_condition
-from propdesk.errors import DomainError
+from propdesk.desk.parcels import long_held_condition, long_held_cutoff
+from propdesk.desk.rules import recent_visitors_condition
 from propdesk.registry.models import Unit
-from ui.common.forms import FormErrors, attempt
+from ui.common.forms import FormErrors
+from ui.common.naming import named
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
-from ui.desk.models import ParcelModel, VisitorModel, recent_visitors_condition
+from ui.desk.feedback import in_form, in_label
+from ui.desk.models import ParcelModel, VisitorModel
+from ui.desk.requests import ParcelsRequest
 from ui.desk.unit_picker import UnitPicker
-from ui.events import Changes
 
 CARRIERS = ("顺丰", "中通", "圆通", "韵达", "申通", "京东", "邮政EMS", "极兔")
+
+
+@dataclass(frozen=True)
+class ParcelFigures:
+    """What the parcel list needs from the database besides its rows."""
+
+    today: date
+    cutoff: datetime
+    waiting: int
+    long_held: int
+
+
+def parcel_figures(session: Session) -> ParcelFigures:
+    today = clock.today(session)
+    waiting, long_held = parcels.count_waiting(session, today=today)
+    return ParcelFigures(today, long_held_cutoff(session, today), waiting, long_held)
 
 
 class ParcelsTab(QWidget):
@@ -54,17 +75,18 @@ class ParcelsTab(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.carrier = QComboBox(objectName="parcel_carrier")
+        self._stale = True
+        self.carrier = named(QComboBox(), "parcel_carrier")
         self.carrier.setEditable(True)
         self.carrier.addItems(CARRIERS)
-        self.tracking = QLineEdit(objectName="parcel_tracking")
+        self.tracking = named(QLineEdit(), "parcel_tracking")
         self.tracking.setPlaceholderText(self.tr("Scan or type; Enter receives"))
         self.unit = UnitPicker(ctx=ctx, parent=self)
-        self.recipient = QLineEdit(objectName="parcel_recipient")
-        self.phone = QLineEdit(objectName="parcel_phone")
-        self.shelf = QLineEdit(objectName="parcel_shelf")
+        self.recipient = named(QLineEdit(), "parcel_recipient")
+        self.phone = named(QLineEdit(), "parcel_phone")
+        self.shelf = named(QLineEdit(), "parcel_shelf")
         self.shelf.setMaximumWidth(80)
-        self.receive_button = QPushButton(self.tr("&Receive"), objectName="receive_parcel")
+        self.receive_button = named(QPushButton(self.tr("&Receive")), "receive_parcel")
         form = QFormLayout()
         self.errors = FormErrors(form)
         row1 = QWidget()
@@ -85,29 +107,27 @@ class ParcelsTab(QWidget):
         r3.addWidget(self.receive_button)
         self.errors.add_row(self.tr("Reci&pient"), "recipient", row3)
 
-        self.show_filter = QComboBox(objectName="parcel_filter")
+        self.show_filter = named(QComboBox(), "parcel_filter")
         self.show_filter.addItem(self.tr("Waiting"), "waiting")
         self.show_filter.addItem(self.tr("Held too long"), "long")
         self.show_filter.addItem(self.tr("All"), "all")
-        self.search = QLineEdit(objectName="parcel_search")
+        self.search = named(QLineEdit(), "parcel_search")
         self.search.setPlaceholderText(self.tr("Tracking no. or unit"))
         self.search.setClearButtonEnabled(True)
-        self.summary = QLabel(objectName="parcel_summary")
-        self.model = ParcelModel(ctx=ctx, parent=self)
+        self.summary = named(QLabel(), "parcel_summary")
+        self.model = ParcelModel(ctx=ctx, conditions=[Parcel.id < 0], parent=self)
         self.table = RecordTableView(self)
         self.table.setObjectName("parcel_table")
         self.table.setModel(self.model)
         for col, width in ((0, 90), (1, 60), (2, 130), (3, 80), (4, 80), (5, 100), (6, 50)):
             self.table.setColumnWidth(col, width)
-        self.notify_button = QPushButton(self.tr("&Notified"), objectName="parcel_notified")
-        self.collector = QLineEdit(objectName="parcel_collector")
+        self.notify_button = named(QPushButton(self.tr("&Notified")), "parcel_notified")
+        self.collector = named(QLineEdit(), "parcel_collector")
         self.collector.setPlaceholderText(self.tr("Collected by (name)"))
-        self.collect_button = QPushButton(self.tr("Co&llected"), objectName="parcel_collect")
-        self.return_button = QPushButton(
-            self.tr("Re&turned to carrier"), objectName="parcel_return"
-        )
+        self.collect_button = named(QPushButton(self.tr("Co&llected")), "parcel_collect")
+        self.return_button = named(QPushButton(self.tr("Re&turned to carrier")), "parcel_return")
         self.return_button.setToolTip(self.tr("Give the parcel back; the name field says to whom"))
-        self.action_error = QLabel(objectName="parcel_action_error")
+        self.action_error = named(QLabel(), "parcel_action_error")
         self.action_error.setStyleSheet("color: #b00020;")
 
         filters = QHBoxLayout()
@@ -138,20 +158,20 @@ class ParcelsTab(QWidget):
         self.return_button.clicked.connect(self.return_to_carrier)
         self.table.opened.connect(self._opened)
         self.unit.picked.connect(self._unit_picked)
-        self.apply_filter()
+        ctx.hub.changed.connect(self._on_changed)
 
     def _unit_picked(self, _unit_id: int) -> None:
         if not self.recipient.text():
             self.recipient.setText(self.unit.person_name)
         self.shelf.setFocus()
 
-    def conditions(self) -> list[ColumnElement[bool]]:
+    def conditions(self, cutoff: datetime) -> list[ColumnElement[bool]]:
         mode = self.show_filter.currentData()
         conds: list[ColumnElement[bool]] = []
         if mode == "waiting":
             conds.append(Parcel.status == "waiting")
         elif mode == "long":
-            conds.append(long_held_condition(self.model.cutoff))
+            conds.append(long_held_condition(cutoff))
         text = self.search.text().strip()
         if text:
             conds.append(
@@ -163,32 +183,71 @@ class ParcelsTab(QWidget):
             )
         return conds
 
+    def apply_request(self, request: ParcelsRequest) -> None:
+        """Show ``request.show`` with ``request.search`` (one reload)."""
+        index = self.show_filter.findData(request.show)
+        if index < 0:
+            raise ValueError(request.show)
+        for w in (self.search, self.show_filter):
+            w.blockSignals(True)
+        self.search.setText(request.search)
+        self.show_filter.setCurrentIndex(index)
+        for w in (self.search, self.show_filter):
+            w.blockSignals(False)
+        self.apply_filter()
+
     def apply_filter(self) -> None:
-        self.model.reload()
-        self.model.set_conditions(self.conditions())
-        waiting, long_held = self.ctx.read(lambda s: parcels.count_waiting(s))
+        """Reload the list with the filter, today's date and the hold-days setting."""
+        self._stale = False
+        self.ctx.query(parcel_figures, parent=self, action="list parcels").success(
+            self._show_figures
+        ).run()
+
+    def _show_figures(self, figures: ParcelFigures) -> None:
+        self.model.show(
+            today=figures.today, cutoff=figures.cutoff, conditions=self.conditions(figures.cutoff)
+        )
         self.summary.setText(
             self.tr("%1 waiting, %2 held too long")
-            .replace("%1", str(waiting))
-            .replace("%2", str(long_held))
+            .replace("%1", str(figures.waiting))
+            .replace("%2", str(figures.long_held))
         )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.apply_filter()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if not (changes.parcels or changes.settings or changes.units):
+            return
+        if self.isVisible():
+            self.apply_filter()
+        else:
+            self._stale = True
 
     def receive(self) -> None:
         """Register the parcel typed in the form; the form keeps carrier and shelf."""
-        values = {
-            "carrier": self.carrier.currentText(),
-            "tracking_no": self.tracking.text(),
-            "unit_id": self.unit.unit_id,
-            "recipient": self.recipient.text(),
-            "recipient_phone": self.phone.text(),
-            "shelf": self.shelf.text(),
-        }
-        ok, _ = attempt(
-            self.errors,
-            lambda: self.ctx.write(lambda s: parcels.receive_parcel(s, **values), "parcels"),
-        )
-        if not ok:
-            return
+        carrier, tracking_no = self.carrier.currentText(), self.tracking.text()
+        unit_id, recipient = self.unit.unit_id, self.recipient.text()
+        phone, shelf = self.phone.text(), self.shelf.text()
+        self.ctx.op(
+            lambda s: parcels.receive_parcel(
+                s,
+                carrier=carrier,
+                tracking_no=tracking_no,
+                unit_id=unit_id,
+                recipient=recipient,
+                recipient_phone=phone,
+                shelf=shelf,
+            ),
+            changes=Changes(parcels=True),
+            parent=self,
+            action="receive a parcel",
+        ).busy(self.receive_button).failure(in_form(self.errors)).success(self._received).run()
+
+    def _received(self, _parcel_id: int) -> None:
+        self.errors.clear()
         self.tracking.clear()
         self.recipient.clear()
         self.phone.clear()
@@ -199,7 +258,7 @@ class ParcelsTab(QWidget):
         parcel_id = self.table.current_id()
         if parcel_id is None:
             return
-        self._act(lambda s: parcels.mark_notified(s, parcel_id))
+        self._act(lambda s: parcels.mark_notified(s, parcel_id), "parcel notified")
 
     def collect(self) -> None:
         """Hand the chosen parcel to the person named in "Collected by"."""
@@ -208,8 +267,11 @@ class ParcelsTab(QWidget):
             self.action_error.setText(self.tr("Choose a parcel first."))
             return
         who = self.collector.text()
-        if self._act(lambda s: parcels.collect_parcel(s, parcel_id, collected_by=who)):
-            self.collector.clear()
+        self._act(
+            lambda s: parcels.collect_parcel(s, parcel_id, collected_by=who),
+            "parcel collected",
+            then=self.collector.clear,
+        )
 
     def return_to_carrier(self) -> None:
         """Give the chosen parcel back to the carrier (the name field says to whom)."""
@@ -218,22 +280,28 @@ class ParcelsTab(QWidget):
             self.action_error.setText(self.tr("Choose a parcel first."))
             return
         who = self.collector.text()
-        if self._act(lambda s: parcels.return_parcel(s, parcel_id, note=who)):
-            self.collector.clear()
+        self._act(
+            lambda s: parcels.return_parcel(s, parcel_id, note=who),
+            "parcel returned",
+            then=self.collector.clear,
+        )
 
-    def _act(self, fn: Callable[[Session], None]) -> bool:
-        try:
-            self.ctx.write(fn, "parcels")
-        except DomainError as exc:
-            self.action_error.setText(str(exc))
-            return False
-        self.action_error.clear()
-        return True
+    def _act(
+        self, fn: Callable[[Session], None], action: str, then: Callable[[], None] | None = None
+    ) -> None:
+        def done(_result: None) -> None:
+            self.action_error.clear()
+            if then is not None:
+                then()
+
+        self.ctx.op(fn, changes=Changes(parcels=True), parent=self, action=action).busy(
+            self.notify_button, self.collect_button, self.return_button
+        ).failure(in_label(self.action_error)).success(done).run()
 
     def _opened(self, parcel_id: int) -> None:
         row = self.model.find_row(parcel_id)
         if row >= 0:
-            self.collector.setText(self.model.row(row)._c4 or "")
+            self.collector.setText(self.model.row(row).recipient or "")
             self.collector.setFocus()
 
 
@@ -248,16 +316,17 @@ class VisitorsTab(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.name = QLineEdit(objectName="visitor_name")
-        self.phone = QLineEdit(objectName="visitor_phone")
+        self._stale = True
+        self.name = named(QLineEdit(), "visitor_name")
+        self.phone = named(QLineEdit(), "visitor_phone")
         self.unit = UnitPicker(ctx=ctx, parent=self)
-        self.purpose = QComboBox(objectName="visitor_purpose")
+        self.purpose = named(QComboBox(), "visitor_purpose")
         self.purpose.setEditable(True)
         self.purpose.addItems(["探亲访友", "送货上门", "家政保洁", "装修量房", "维修家电", "看房"])
         self.purpose.setCurrentIndex(-1)
-        self.people = QSpinBox(objectName="visitor_people")
+        self.people = named(QSpinBox(), "visitor_people")
         self.people.setRange(1, 50)
-        self.sign_in_button = QPushButton(self.tr("Sign &in"), objectName="visitor_in")
+        self.sign_in_button = named(QPushButton(self.tr("Sign &in")), "visitor_in")
         form = QFormLayout()
         self.errors = FormErrors(form)
         self.errors.add_row(self.tr("&Name"), "name", self.name)
@@ -271,11 +340,11 @@ class VisitorsTab(QWidget):
         rl.addStretch(1)
         rl.addWidget(self.sign_in_button)
         self.errors.add_row(self.tr("People"), "people", row)
-        self.model = VisitorModel(ctx=ctx, parent=self)
+        self.model = VisitorModel(ctx=ctx, conditions=[false()], parent=self)
         self.table = RecordTableView(self)
         self.table.setObjectName("visitor_table")
         self.table.setModel(self.model)
-        self.left_button = QPushButton(self.tr("&Left"), objectName="visitor_out")
+        self.left_button = named(QPushButton(self.tr("&Left")), "visitor_out")
         self.action_error = QLabel()
         self.action_error.setStyleSheet("color: #b00020;")
         layout = QVBoxLayout(self)
@@ -291,45 +360,69 @@ class VisitorsTab(QWidget):
         layout.addLayout(bottom)
         self.sign_in_button.clicked.connect(self.sign_in)
         self.left_button.clicked.connect(self.left)
-        self.reload()
+        ctx.hub.changed.connect(self._on_changed)
 
     def reload(self) -> None:
-        self.model.set_conditions([recent_visitors_condition(utcnow())])
+        """Reload the list: the last 24 hours by the session's clock, and all still inside."""
+        self._stale = False
+        self.ctx.query(clock.now, parent=self, action="list visitors").success(
+            lambda now: self.model.set_conditions([recent_visitors_condition(now)])
+        ).run()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if not (changes.visitors or changes.units):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
 
     def sign_in(self) -> None:
-        values = {
-            "name": self.name.text(),
-            "phone": self.phone.text(),
-            "unit_id": self.unit.unit_id,
-            "purpose": self.purpose.currentText(),
-            "people": self.people.value(),
-        }
-        ok, _ = attempt(
-            self.errors,
-            lambda: self.ctx.write(lambda s: parcels.register_visitor(s, **values), "visitors"),
-        )
-        if ok:
-            self.name.clear()
-            self.phone.clear()
-            self.unit.clear_choice()
-            self.purpose.setCurrentIndex(-1)
-            self.people.setValue(1)
-            self.name.setFocus()
+        name, phone, unit_id = self.name.text(), self.phone.text(), self.unit.unit_id
+        purpose, people = self.purpose.currentText(), self.people.value()
+        self.ctx.op(
+            lambda s: parcels.register_visitor(
+                s, name=name, phone=phone, unit_id=unit_id, purpose=purpose, people=people
+            ),
+            changes=Changes(visitors=True),
+            parent=self,
+            action="sign a visitor in",
+        ).busy(self.sign_in_button).failure(in_form(self.errors)).success(self._signed_in).run()
+
+    def _signed_in(self, _visitor_id: int) -> None:
+        self.errors.clear()
+        self.name.clear()
+        self.phone.clear()
+        self.unit.clear_choice()
+        self.purpose.setCurrentIndex(-1)
+        self.people.setValue(1)
+        self.name.setFocus()
 
     def left(self) -> None:
         visitor_id = self.table.current_id()
         if visitor_id is None:
             return
-        try:
-            self.ctx.write(lambda s: parcels.visitor_left(s, visitor_id), "visitors")
-        except DomainError as exc:
-            self.action_error.setText(str(exc))
-            return
-        self.action_error.clear()
+        self.ctx.op(
+            lambda s: parcels.visitor_left(s, visitor_id),
+            changes=Changes(visitors=True),
+            parent=self,
+            action="visitor left",
+        ).busy(self.left_button).failure(in_label(self.action_error)).success(
+            lambda _: self.action_error.clear()
+        ).run()
 
 
 class ParcelsVisitorsPage(QWidget):
-    """Parcels and visitors tabs (F3 receives a parcel, F4 signs a visitor in)."""
+    """Parcels and visitors tabs (F3 receives a parcel, F4 signs a visitor in).
+
+    Opened with a :class:`ParcelsRequest` (e.g. the dashboard's "parcels waiting"), it shows
+    the parcels tab filtered as asked.
+    """
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -343,23 +436,18 @@ class ParcelsVisitorsPage(QWidget):
         layout.addWidget(self.tabs)
         QShortcut(QKeySequence("F3"), self, self._parcel_form)
         QShortcut(QKeySequence("F4"), self, self._visitor_form)
-        ctx.hub.changed.connect(self._on_changed)
+
+    def apply_request(self, request: object) -> None:
+        """Show the parcels tab as a :class:`ParcelsRequest` asks (other requests: ignored)."""
+        if isinstance(request, ParcelsRequest):
+            self.tabs.setCurrentWidget(self.parcels)
+            self.parcels.apply_request(request)
 
     def show_parcels(self, mode: str = "waiting") -> None:
-        """Switch to the parcels tab showing ``mode`` (a value of its show filter, e.g.
-        ``"waiting"``), with the search cleared."""
-        self.tabs.setCurrentWidget(self.parcels)
-        tab = self.parcels
-        index = tab.show_filter.findData(mode)
-        if index < 0:
+        """Deprecated (the dashboard's old call): ``apply_request(ParcelsRequest(mode))``."""
+        if mode not in ("waiting", "long", "all"):
             raise ValueError(mode)
-        for w in (tab.search, tab.show_filter):
-            w.blockSignals(True)
-        tab.search.clear()
-        tab.show_filter.setCurrentIndex(index)
-        for w in (tab.search, tab.show_filter):
-            w.blockSignals(False)
-        tab.apply_filter()
+        self.apply_request(ParcelsRequest(show=mode))  # type: ignore[arg-type]
 
     def _parcel_form(self) -> None:
         self.tabs.setCurrentWidget(self.parcels)
@@ -368,9 +456,3 @@ class ParcelsVisitorsPage(QWidget):
     def _visitor_form(self) -> None:
         self.tabs.setCurrentWidget(self.visitors)
         self.visitors.name.setFocus()
-
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.any("parcels", "settings", "units"):
-            self.parcels.apply_filter()
-        if changes.any("visitors", "units"):
-            self.visitors.reload()

@@ -3,13 +3,40 @@ Enter picks the first hit. A person picks their current unit."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from sqlalchemy.orm import Session
 
-from propdesk.errors import DomainError
 from propdesk.registry import services as reg
+from ui.common.naming import named
 from ui.context import AppContext
+from ui.desk.feedback import in_label
 from ui.search.search_box import SearchBox
+
+
+@dataclass(frozen=True)
+class UnitChoice:
+    """What a search hit picks: the unit (``None`` if the person has no current unit), its
+    code and the person's name."""
+
+    unit_id: int | None
+    code: str
+    person_name: str
+
+
+def unit_choice(session: Session, kind: str, record_id: int) -> UnitChoice:
+    """The unit a hit of ``kind`` ("unit" or "person") stands for."""
+    if kind == "unit":
+        dossier = reg.get_unit_dossier(session, record_id)
+        first = dossier.current[0].person_name if dossier.current else ""
+        return UnitChoice(record_id, dossier.unit.code, first)
+    person = reg.get_person(session, record_id)
+    current = [o for o in person.occupancies if o.current]
+    if not current:
+        return UnitChoice(None, "", person.person.name)
+    return UnitChoice(current[0].unit_id, current[0].unit_code, person.person.name)
 
 
 class UnitPicker(QWidget):
@@ -35,7 +62,7 @@ class UnitPicker(QWidget):
         self.person_name = ""
         self.box = SearchBox(ctx=ctx, parent=self)
         self.box.setPlaceholderText(self.tr("Unit 3-2-1502, name, phone or pinyin; Enter picks"))
-        self.chosen = QLabel(self.tr("no unit"), objectName="picked_unit")
+        self.chosen = named(QLabel(self.tr("no unit")), "picked_unit")
         self.chosen.setMinimumWidth(110)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -45,25 +72,17 @@ class UnitPicker(QWidget):
         self.box.opened.connect(self._opened)
 
     def _opened(self, kind: str, record_id: int) -> None:
-        try:
-            if kind == "unit":
-                dossier = self.ctx.read(lambda s: reg.get_unit_dossier(s, record_id))
-                first = dossier.current[0].person_name if dossier.current else ""
-                self.set_unit(record_id, dossier.unit.code, first)
-            else:
-                person = self.ctx.read(lambda s: reg.get_person(s, record_id))
-                current = [o for o in person.occupancies if o.current]
-                if not current:
-                    self.chosen.setText(
-                        self.tr("%1 has no current unit").replace("%1", person.person.name)
-                    )
-                    return
-                self.set_unit(current[0].unit_id, current[0].unit_code, person.person.name)
-        except DomainError as exc:
-            self.chosen.setText(str(exc))
+        self.ctx.query(
+            lambda s: unit_choice(s, kind, record_id), parent=self, action="pick a unit"
+        ).failure(in_label(self.chosen)).success(self._chosen).run()
+
+    def _chosen(self, choice: UnitChoice) -> None:
+        if choice.unit_id is None:
+            self.chosen.setText(self.tr("%1 has no current unit").replace("%1", choice.person_name))
             return
+        self.set_unit(choice.unit_id, choice.code, choice.person_name)
         self.box.clear()
-        self.picked.emit(record_id if kind == "unit" else self.unit_id or 0)
+        self.picked.emit(choice.unit_id)
 
     def set_unit(self, unit_id: int | None, code: str, person_name: str = "") -> None:
         """Show ``code`` as the choice (``None`` clears it)."""

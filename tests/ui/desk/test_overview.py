@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
 from pytestqt.qtbot import QtBot
 
+from propdesk import clock
+from propdesk.changes import Changes
 from propdesk.db.engine import Database
-from propdesk.db.types import utcnow
 from propdesk.desk import parcels, patrols, shiftlog
 from tests.ui.desk.helpers import make_route
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
 from ui.desk.overview import DeskOverviewPage
-from ui.events import Changes
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def _texts(model: QAbstractItemModel, column: int) -> list[str]:
@@ -25,7 +28,7 @@ def test_overview_shows_what_the_desk_must_watch(
 ) -> None:
     route = make_route(sqlite_db, small_estate.unit_1501)
     with sqlite_db.begin(CLERK) as s:
-        pid = patrols.start_patrol(s, route, at=utcnow() - timedelta(minutes=30))
+        pid = patrols.start_patrol(s, route, at=clock.now() - timedelta(minutes=30))
         first, second, *_ = patrols.patrol_detail(s, pid).findings
         patrols.record_finding(s, first.id, result="normal")
         patrols.record_finding(s, second.id, result="abnormal", note="电梯异响")
@@ -34,7 +37,7 @@ def test_overview_shows_what_the_desk_must_watch(
             carrier="顺丰",
             tracking_no="SF1",
             unit_id=small_estate.unit_101,
-            at=utcnow() - timedelta(days=5),
+            at=clock.now() - timedelta(days=5),
         )
         parcels.receive_parcel(s, carrier="中通", tracking_no="ZT1", unit_id=small_estate.unit_1502)
         shiftlog.take_over(s)
@@ -43,6 +46,7 @@ def test_overview_shows_what_the_desk_must_watch(
     ctx = make_ctx(sqlite_db, CLERK)
     page = DeskOverviewPage(ctx=ctx)
     qtbot.addWidget(page)
+    page.show()
     for model in (page.patrol_model, page.anomaly_model, page.vacant_model, page.parcel_model):
         qtmodeltester.check(model)  # type: ignore[attr-defined]
 
@@ -65,7 +69,7 @@ def test_overview_shows_what_the_desk_must_watch(
     with sqlite_db.begin(CLERK) as s:
         third = patrols.patrol_detail(s, pid).findings[2]
         patrols.record_finding(s, third.id, result="abnormal", note="灭火器过期")
-    ctx.hub.notify(Changes.of("patrols"))
+    ctx.hub.notify(Changes(patrols=True))
     assert _texts(page.anomaly_model, 2) == ["3号楼电梯", "消防设施"]
     page.anomalies_view.setCurrentIndex(page.anomaly_model.index(1, 0))
     type_text(qtbot, page.resolution, "已当场更换灭火器")
@@ -74,9 +78,32 @@ def test_overview_shows_what_the_desk_must_watch(
     assert _texts(page.anomaly_model, 2) == ["3号楼电梯"]
 
     # a ticket raised elsewhere updates the overview through the change hub
-    ctx.write(lambda s: patrols.raise_ticket(s, second.id), "patrols", "tickets")
+    ctx.op(
+        lambda s: patrols.raise_ticket(s, second.id), changes=Changes(patrols=True, tickets=True)
+    ).run()
     assert _texts(page.anomaly_model, 4)[0].startswith("BX")
     opened: list[tuple[str, int]] = []
     page.open_record.connect(lambda kind, rid: opened.append((kind, rid)))
     page.vacant_view.opened.emit(small_estate.unit_1501)
     assert opened == [("unit", small_estate.unit_1501)]
+
+
+def test_hidden_overview_reloads_when_shown(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    ctx = make_ctx(sqlite_db, CLERK)
+    page = DeskOverviewPage(ctx=ctx)
+    qtbot.addWidget(page)
+    assert page.tiles["parcels"].text() == "Parcels waiting: 0 (0 too long)"
+    ctx.op(
+        lambda s: parcels.receive_parcel(
+            s, carrier="顺丰", tracking_no="SF7", unit_id=small_estate.unit_101
+        ),
+        changes=Changes(parcels=True),
+    ).run()
+    assert page.tiles["parcels"].text() == "Parcels waiting: 0 (0 too long)"  # hidden: stale
+    page.show()
+    assert page.tiles["parcels"].text() == "Parcels waiting: 1 (0 too long)"
+    assert _texts(page.parcel_model, 2) == ["SF7"]
+    ctx.hub.notify(Changes(visitors=True))  # not the overview's business: no reload
+    assert ctx.errors.shown == []

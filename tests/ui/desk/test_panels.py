@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from propdesk.changes import Changes
 from propdesk.db.engine import Database
 from propdesk.desk import parcels, vacant
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
 from ui.desk.panels import UnitParcelsPanel, VacantCheckDialog, VacantChecksPanel
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def test_vacant_check_from_the_unit_page(
@@ -20,6 +24,7 @@ def test_vacant_check_from_the_unit_page(
     ctx = make_ctx(sqlite_db, CLERK)
     host = QWidget()  # as on the unit page: the panel is a child, never a window
     qtbot.addWidget(host)
+    host.show()
     panel = VacantChecksPanel(ctx=ctx, unit_id=small_estate.unit_1501, parent=host)
     assert not panel.isHidden()
     assert "last never" in panel.title.text()
@@ -30,7 +35,7 @@ def test_vacant_check_from_the_unit_page(
     dialog.save()
     assert dialog.errors.labels["note"].text() == "有异常项时请写明情况。"
     type_text(qtbot, dialog.note, "厨房水龙头滴水")
-    dialog.save()
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert "water Problem" in panel.history.text()
     assert "厨房水龙头滴水" in panel.history.text()
@@ -46,6 +51,32 @@ def test_vacant_check_from_the_unit_page(
 
     lived_in = VacantChecksPanel(ctx=ctx, unit_id=small_estate.unit_101, parent=host)
     assert lived_in.isHidden()  # not vacant and never checked
+
+    # changed while the unit page is hidden: the panel catches up when the page shows again
+    host.hide()
+    with sqlite_db.begin(CLERK) as s:
+        vacant.set_interval(s, small_estate.unit_1501, 10)
+    ctx.hub.notify(Changes(vacant_checks=True))
+    assert panel.interval.value() == 7
+    host.show()
+    assert panel.interval.value() == 10
+    assert ctx.errors.shown == []
+
+
+def test_a_refused_check_keeps_the_dialog_open(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    ctx = make_ctx(sqlite_db, CLERK)
+    dialog = VacantCheckDialog(ctx=ctx, unit_id=small_estate.unit_1501)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.leaks.setChecked(False)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.errors.labels["note"].text() == "有异常项时请写明情况。"
+    assert dialog.ok.isEnabled()  # busy only while the operation runs
+    assert ctx.errors.shown == []  # a refusal is shown by its field, not in a box
 
 
 def test_unit_parcels_panel(qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate) -> None:
