@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from propdesk.changes import Changes
 from propdesk.errors import DomainError, ValidationError
 from propdesk.fees.arrears import UnitArrears, unit_arrears
 from propdesk.fees.latefee import charge_late_fees
@@ -72,6 +74,7 @@ class CashierPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.unit_id: int | None = None
+        self._stale = False
         self.last_receipt_pdf = b""
         from ui.printing.preview import show_pdf_preview
 
@@ -192,7 +195,11 @@ class CashierPage(QWidget):
         text = self.unit_edit.text().strip()
         if not text:
             return
-        found = self.ctx.read(lambda s: find_units(s, text))
+        self.ctx.query(lambda s: find_units(s, text), parent=self, action="find unit").success(
+            lambda found: self._found(text, found)
+        ).run()
+
+    def _found(self, text: str, found: list[tuple[int, str, str]]) -> None:
         if not found:
             self.error.setText(self.tr("No unit matches “{0}”.").format(text))
             self._set_unit(None, None)
@@ -205,9 +212,7 @@ class CashierPage(QWidget):
             if not ok or choice not in labels:
                 return
             unit_id = found[labels.index(choice)][0]
-        self._load(unit_id)
-        self.amount_edit.setFocus()
-        self.amount_edit.selectAll()
+        self._load(unit_id, focus_amount=True)
 
     def choose_unit(self, labels: list[str]) -> tuple[str, bool]:
         """Ask which unit when the search found several (arrows and Enter)."""
@@ -217,16 +222,21 @@ class CashierPage(QWidget):
             self, self.tr("Choose the unit"), self.tr("Several units match:"), labels, 0, False
         )
 
-    def _load(self, unit_id: int) -> None:
-        def read(s: object) -> tuple[str, str, UnitArrears]:
-            from sqlalchemy.orm import Session
+    def _load(self, unit_id: int, *, focus_amount: bool = False) -> None:
+        """Show the unit's open lines (read on the worker)."""
 
-            assert isinstance(s, Session)
+        def read(s: Session) -> tuple[str, str, UnitArrears]:
             return reg.get_unit(s, unit_id).code, owner_names(s, unit_id), unit_arrears(s, unit_id)
 
-        code, owners, account = self.ctx.read(read)
-        self.unit_edit.setText(code)
-        self._set_unit(unit_id, account, owners)
+        def show(loaded: tuple[str, str, UnitArrears]) -> None:
+            code, owners, account = loaded
+            self.unit_edit.setText(code)
+            self._set_unit(unit_id, account, owners)
+            if focus_amount:
+                self.amount_edit.setFocus()
+                self.amount_edit.selectAll()
+
+        self.ctx.query(read, parent=self, action="open unit at the cashier").success(show).run()
 
     def _set_unit(self, unit_id: int | None, account: UnitArrears | None, owners: str = "") -> None:
         self.unit_id = unit_id
@@ -249,10 +259,17 @@ class CashierPage(QWidget):
         if account.lines:
             self.view.setCurrentIndex(self.lines.index(0, 1))
 
-    def _on_changed(self, changes: object) -> None:
-        from ui.events import Changes
+    def _on_changed(self, changes: Changes) -> None:
+        if (changes.fees or changes.payments) and self.unit_id:
+            if self.isVisible():
+                self._load(self.unit_id)
+            else:
+                self._stale = True
 
-        if isinstance(changes, Changes) and changes.any("fees", "payments") and self.unit_id:
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self.unit_id:
+            self._stale = False
             self._load(self.unit_id)
 
     # --- amount and method ------------------------------------------------------------
@@ -275,6 +292,8 @@ class CashierPage(QWidget):
 
     def take(self) -> None:
         """Take the payment as entered; print the receipt; keep the input on any error."""
+        if not self.take_button.isEnabled():  # a payment is being taken (Enter pressed twice)
+            return
         self.error.clear()
         if self.unit_id is None:
             self.error.setText(self.tr("Enter a unit code first."))
@@ -292,10 +311,7 @@ class CashierPage(QWidget):
         months = self.prepay_spin.value()
         payer = self.payer_edit.text()
 
-        def op(s: object) -> PaymentResult:
-            from sqlalchemy.orm import Session
-
-            assert isinstance(s, Session)
+        def op(s: Session) -> PaymentResult:
             return take_payment(
                 s,
                 unit_id=unit_id,
@@ -307,11 +323,20 @@ class CashierPage(QWidget):
                 payer=payer,
             )
 
-        try:
-            result = self.ctx.write(op, "fees", "payments")
-        except DomainError as exc:
+        # on the worker: the window stays live; a failure keeps every input
+        self.ctx.op(
+            op, changes=Changes(fees=True, payments=True), parent=self, action="take payment"
+        ).busy(self.take_button).success(lambda result: self._taken(result, amount)).failure(
+            self._refused
+        ).run()
+
+    def _refused(self, exc: BaseException) -> bool:
+        if isinstance(exc, DomainError):
             self._show_error(exc)
-            return
+            return True
+        return False
+
+    def _taken(self, result: PaymentResult, amount: int) -> None:
         self.print_receipt(result.payment_id)
         self.status.setText(
             self.tr("Receipt {no}: ¥{amount} taken.").format(
@@ -336,24 +361,37 @@ class CashierPage(QWidget):
             self.error.setText(self.tr("Enter a unit code first."))
             return
         unit_id = self.unit_id
-        try:
-            posted = self.ctx.write(lambda s: charge_late_fees(s, unit_id), "fees")
-        except DomainError as exc:
-            self.error.setText(str(exc))
-            return
-        self._load(unit_id)
-        self.status.setText(self.tr("{0} late fee line(s) added.").format(len(posted)))
+
+        def posted(lines: list[int]) -> None:
+            self.status.setText(self.tr("{0} late fee line(s) added.").format(len(lines)))
+
+        # the open lines reload on the broadcast change
+        self.ctx.op(
+            lambda s: list(charge_late_fees(s, unit_id)),
+            changes=Changes(fees=True),
+            parent=self,
+            action="charge late fee",
+        ).busy(self.late_button).success(posted).failure(self._refused).run()
 
     def print_receipt(self, payment_id: int) -> None:
-        data = self.ctx.read(lambda s: get_receipt(s, payment_id))
-        self.last_receipt_pdf = receipt_pdf(data)
-        self.preview(
-            self.ctx,
-            self.last_receipt_pdf,
-            title=self.tr("Receipt {0}").format(data.receipt_no),
-            suggested_name=f"收据_{data.receipt_no}.pdf",
-            parent=self,
-        )
+        """Build the receipt on the worker, then preview it."""
+
+        def build(s: Session) -> tuple[str, bytes]:
+            data = get_receipt(s, payment_id)
+            return data.receipt_no, receipt_pdf(data)
+
+        def show(built: tuple[str, bytes]) -> None:
+            receipt_no, pdf = built
+            self.last_receipt_pdf = pdf
+            self.preview(
+                self.ctx,
+                pdf,
+                title=self.tr("Receipt {0}").format(receipt_no),
+                suggested_name=f"收据_{receipt_no}.pdf",
+                parent=self,
+            )
+
+        self.ctx.query(build, parent=self, action="print receipt").success(show).run()
 
     def _show_error(self, exc: DomainError) -> None:
         self.error.setText(str(exc))

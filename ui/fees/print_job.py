@@ -1,16 +1,16 @@
-"""Batch prints (notices, reminder letters) built off the UI thread behind a progress dialog."""
+"""Batch prints (notices, reminder letters) built on the database worker behind a progress dialog."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
-from ui.common.forms import show_error
+from propdesk.changes import Changes
+from propdesk.progress import Progress
 from ui.context import AppContext
-from ui.events import Changes
 
 
 def run_print_job(
@@ -21,31 +21,24 @@ def run_print_job(
     title: str,
     suggested_name: str,
 ) -> None:
-    """Run ``build`` (one transaction: read, render, log) on the executor, then preview the PDF.
+    """Run ``build`` (one transaction: read, render, log) as a long operation, then preview it.
 
-    The dialog is busy-only: rendering cannot be interrupted half-way without losing the
-    log of what was printed, so there is no cancel button.
+    The progress dialog has no Cancel: rendering is one step and the log of what was printed
+    is written in the same transaction, so it is all or nothing anyway.
     """
     from ui.printing.preview import show_pdf_preview
 
-    dialog = QProgressDialog(
-        QCoreApplication.translate("FeePrintJob", "Preparing {0}…").format(title), "", 0, 0, parent
-    )
-    dialog.setCancelButton(None)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
-
-    def op() -> bytes:
-        with ctx.session() as session:
-            return build(session)
-
-    def done(pdf: bytes) -> None:
-        dialog.close()
-        ctx.hub.notify(Changes.of("fees"))
+    def show(pdf: bytes) -> None:
         show_pdf_preview(ctx, pdf, title=title, suggested_name=suggested_name, parent=parent)
 
-    def failed(exc: BaseException) -> None:
-        dialog.close()
-        show_error(parent, exc)
+    def work(session: Session, _progress: Progress) -> bytes:
+        return build(session)
 
-    ctx.executor.submit(op, success=done, failure=failed)
+    ctx.long_op(
+        work,
+        label=QCoreApplication.translate("FeePrintJob", "Preparing {0}…").format(title),
+        changes=Changes(fees=True),
+        cancellable=False,
+        parent=parent,
+        action=f"print {suggested_name}",
+    ).success(show).run()

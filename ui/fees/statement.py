@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -14,10 +15,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission
+from propdesk.changes import Changes
 from propdesk.clock import to_local
-from propdesk.errors import DomainError
 from propdesk.fees.money import parse_yuan, yuan
 from propdesk.fees.notices import (
     CONTACT_KINDS,
@@ -27,7 +29,7 @@ from propdesk.fees.notices import (
     list_contacts,
     list_notices,
 )
-from propdesk.fees.receipts import get_receipt
+from propdesk.fees.receipts import ReceiptData, get_receipt
 from propdesk.fees.refunds import refund_credit
 from propdesk.fees.statement import (
     Statement,
@@ -38,7 +40,6 @@ from propdesk.fees.statement import (
 )
 from propdesk.registry import services as reg
 from reports.pdf.receipt import receipt_pdf
-from ui.common.forms import show_error
 from ui.context import AppContext
 from ui.fees.list_model import ListTableModel
 from ui.fees.void_dialog import VoidReceiptDialog
@@ -57,6 +58,10 @@ def _table(parent: QWidget) -> QTableView:
 class StatementDialog(QDialog):
     """The statement of one unit.
 
+    Loaded on the worker; reloads after a fee or payment change (when hidden, on being shown).
+    Opened with ``open()`` it deletes itself when closed (Esc or Close), so nothing keeps a
+    reference to a deleted window; open a new one each time.
+
     Attributes: ``lines_model``, ``payments_model``, ``credit_model`` (credit movements and
     refunds, newest first, with the balance after each), ``summary``.
     """
@@ -65,8 +70,8 @@ class StatementDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.unit_id = unit_id
-        code = ctx.read(lambda s: reg.get_unit(s, unit_id).code)
-        self.setWindowTitle(self.tr("Account statement – {0}").format(code))
+        self._stale = False
+        self.setWindowTitle(self.tr("Account statement – {0}").format("…"))
         self.resize(1000, 760)
         self.summary = QLabel(self)
         self.lines_model: ListTableModel[StatementLine] = ListTableModel(
@@ -193,15 +198,46 @@ class StatementDialog(QDialog):
         chase.addLayout(notices_box, 2)
         layout.addLayout(chase, 2)
         layout.addLayout(buttons)
+        ctx.hub.changed.connect(self._on_changed)
         self.refresh()
 
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.fees or changes.payments or changes.units:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
     def refresh(self) -> None:
-        st: Statement = self.ctx.read(lambda s: unit_statement(s, self.unit_id))
+        """Reload the statement, calls and notices on the worker."""
+        unit_id = self.unit_id
+
+        def read(
+            s: Session,
+        ) -> tuple[str, Statement, list[ContactInfo], list[NoticeInfo]]:
+            return (
+                reg.get_unit(s, unit_id).code,
+                unit_statement(s, unit_id),
+                list(list_contacts(s, unit_id)),
+                list(list_notices(s, unit_id)),
+            )
+
+        self.ctx.query(read, parent=self, action="account statement").success(self._show).run()
+
+    def _show(self, loaded: tuple[str, Statement, list[ContactInfo], list[NoticeInfo]]) -> None:
+        code, st, contacts, notices = loaded
+        self.setWindowTitle(self.tr("Account statement – {0}").format(code))
         self.lines_model.set_rows(st.lines)
         self.payments_model.set_rows(st.payments)
         self.credit_model.set_rows(st.credit_moves)
-        self.contacts_model.set_rows(self.ctx.read(lambda s: list_contacts(s, self.unit_id)))
-        self.notices_model.set_rows(self.ctx.read(lambda s: list_notices(s, self.unit_id)))
+        self.contacts_model.set_rows(contacts)
+        self.notices_model.set_rows(notices)
         self.summary.setText(
             self.tr(
                 "Billed ¥{b}   Paid ¥{p}   Waived ¥{w}   Owed ¥{o}   Credit ¥{c}   Refunded ¥{r}"
@@ -225,19 +261,18 @@ class StatementDialog(QDialog):
         reason, ok = QInputDialog.getText(self, self.tr("Refund credit"), self.tr("Reason:"))
         if not ok:
             return
-        try:
+        unit_id = self.unit_id
+
+        def refund(s: Session) -> object:
             amount = parse_yuan(amount_text, "amount_fen")
-            self.ctx.write(
-                lambda s: refund_credit(
-                    s, unit_id=self.unit_id, amount_fen=amount, method="cash", reason=reason
-                ),
-                "fees",
-                "payments",
+            return refund_credit(
+                s, unit_id=unit_id, amount_fen=amount, method="cash", reason=reason
             )
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        self.refresh()
+
+        # the statement reloads on the broadcast change
+        self.ctx.op(
+            refund, changes=Changes(fees=True, payments=True), parent=self, action="refund credit"
+        ).busy(self.refund_button).run()
 
     def _void_text(self, p: StatementPayment) -> str:
         if not p.voided:
@@ -258,22 +293,26 @@ class StatementDialog(QDialog):
             return
         from ui.printing.preview import show_pdf_preview
 
-        data = self.ctx.read(lambda s: get_receipt(s, p.payment_id))
-        show_pdf_preview(
-            self.ctx,
-            receipt_pdf(data),
-            title=self.tr("Receipt {0}").format(p.receipt_no),
-            suggested_name=f"收据_{p.receipt_no}.pdf",
-            parent=self,
-        )
+        def show(data: ReceiptData) -> None:
+            show_pdf_preview(
+                self.ctx,
+                receipt_pdf(data),
+                title=self.tr("Receipt {0}").format(p.receipt_no),
+                suggested_name=f"收据_{p.receipt_no}.pdf",
+                parent=self,
+            )
+
+        payment_id = p.payment_id
+        self.ctx.query(lambda s: get_receipt(s, payment_id), parent=self, action="reprint").busy(
+            self.reprint_button
+        ).success(show).run()
 
     def void(self) -> None:
         """Void the selected receipt; a clerk gets the supervisor authorisation fields."""
         p = self._current_payment()
         if p is None:
             return
-        dialog = VoidReceiptDialog(
+        # the statement reloads on the change the void broadcasts
+        VoidReceiptDialog(
             ctx=self.ctx, payment_id=p.payment_id, receipt_no=p.receipt_no, parent=self
-        )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.refresh()
+        ).exec()

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission
 from propdesk.fees.arrears import BUCKETS, UnitArrears, unit_arrears
@@ -38,13 +47,16 @@ class ArrearsPanel(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        def read(s: object) -> tuple[UnitArrears, UnitCollection]:
-            from sqlalchemy.orm import Session
+        """Reload the figures on the worker (the unit page calls this after a change)."""
+        unit_id = self.unit_id
 
-            assert isinstance(s, Session)
-            return unit_arrears(s, self.unit_id), unit_collection_status(s, self.unit_id)
+        def read(s: Session) -> tuple[UnitArrears, UnitCollection]:
+            return unit_arrears(s, unit_id), unit_collection_status(s, unit_id)
 
-        account, status = self.ctx.read(read)
+        self.ctx.query(read, parent=self, action="unit arrears").success(self._show).run()
+
+    def _show(self, loaded: tuple[UnitArrears, UnitCollection]) -> None:
+        account, status = loaded
         if account.owed_fen == 0:
             text = self.tr("No arrears.")
             self.setStyleSheet("")
@@ -70,12 +82,13 @@ class ArrearsPanel(QGroupBox):
             text += "\n" + self.tr("Promised to pay by {0}").format(status.open_promise.isoformat())
         self.text.setText(text)
 
-    def take_payment(self) -> None:
-        from PySide6.QtWidgets import QDialog
-
+    def take_payment(self) -> QDialog:
+        """The cashier for this unit in a window of its own (deleted when closed)."""
         from ui.fees.cashier import CashierPage
 
         dialog = QDialog(self)
+        dialog.setObjectName("take_payment_dialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowTitle(self.tr("Take payment"))
         page = CashierPage(ctx=self.ctx, parent=dialog)
         QVBoxLayout(dialog).addWidget(page)
@@ -83,8 +96,14 @@ class ArrearsPanel(QGroupBox):
         page.open_unit(self.unit_id)
         page.amount_edit.setFocus()
         dialog.open()
+        return dialog
 
-    def show_statement(self) -> None:
+    def show_statement(self) -> QDialog:
+        """Open the unit's statement (a new window each time; it deletes itself when closed)."""
         from ui.fees.statement import StatementDialog
 
-        StatementDialog(ctx=self.ctx, unit_id=self.unit_id, parent=self).open()
+        dialog = StatementDialog(ctx=self.ctx, unit_id=self.unit_id, parent=self)
+        dialog.setObjectName("statement_dialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog

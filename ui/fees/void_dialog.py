@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission
+from propdesk.changes import Changes
 from propdesk.errors import DomainError
 from propdesk.fees.payments import void_payment
 from propdesk.fees.void_approval import ApprovalOutcome, authenticate_approver
@@ -119,11 +120,18 @@ class VoidReceiptDialog(QDialog):
             # a refusal is committed too: the wrong password counts towards the lock-out
             return outcome
 
-        try:
-            outcome = self.ctx.write(run, "fees", "payments")
-        except DomainError as exc:
+        self.ctx.op(
+            run, changes=Changes(fees=True, payments=True), parent=self, action="void receipt"
+        ).busy(self.ok_button).success(self._done).failure(self._refused).run()
+
+    def _refused(self, exc: BaseException) -> bool:
+        if isinstance(exc, DomainError):
             self._show_error(str(exc), None)
-            return
+            return True
+        return False
+
+    def _done(self, outcome: ApprovalOutcome | None) -> None:
+        """Accept on a void; a refused authorisation keeps the dialog open with the message."""
         if outcome is not None and not outcome.ok:
             if self.password is not None:
                 self.password.clear()
