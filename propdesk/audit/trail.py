@@ -28,8 +28,8 @@ from typing import Any
 from sqlalchemy import Table, event, insert, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
+from propdesk import clock
 from propdesk.audit.models import AuditEntry
-from propdesk.db.types import utcnow
 from propdesk.errors import NotAllowed
 from propdesk.session_info import actor_or_system as _actor
 
@@ -78,7 +78,7 @@ def _row(
 ) -> dict[str, Any]:
     actor = _actor(session)
     return {
-        "at": utcnow(),
+        "at": clock.now(session),
         "user_id": actor.user_id,
         "username": actor.username,
         "action": action,

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.actor import ROLE_LABELS_ZH, Actor, Role
 from propdesk.auth.models import User
 from propdesk.auth.passwords import (
@@ -25,7 +26,6 @@ from propdesk.auth.passwords import (
     verify_password,
 )
 from propdesk.auth.permissions import Permission, require
-from propdesk.db.types import utcnow
 from propdesk.errors import NotAllowed, NotFound, ValidationError
 from propdesk.session_info import actor_or_none as _current_actor
 
@@ -186,7 +186,7 @@ def authenticate(
     session: Session, username: str, password: str, *, now: datetime | None = None
 ) -> LoginOutcome:
     """Check a login. Five wrong passwords in a row lock the account for 15 minutes."""
-    now = now or utcnow()
+    now = clock.at_or_now(session, now)
     user = session.scalar(
         select(User).where(func.lower(User.username) == (username or "").strip().lower())
     )

@@ -27,8 +27,8 @@ from typing import TypeVar
 from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission, require
-from propdesk.clock import local_today
 from propdesk.errors import DomainError, NotFound
 from propdesk.registry.ledger_columns import (
     COLUMN_BY_HEADER,
@@ -448,7 +448,7 @@ def validate_ledger(
     area or type, an ID number registered under another name, an occupant already
     registered in the unit, a unit beyond its building's entrances or floors).
     """
-    today = today or local_today()
+    today = clock.day_or_today(session, today)
     errors: list[LedgerError] = []
     parsed: list[ParsedRow] = []
     count = 0

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from propdesk.errors import ValidationError
 from propdesk.registry import validation as v
-from propdesk.registry.models import (
+from propdesk.registry.values import (
     OCCUPANCY_ROLE_ZH,
     UNIT_STATUS_ZH,
     UNIT_TYPE_ZH,
@@ -295,7 +295,7 @@ def parse_row(src: SourceRow, today: date, errors: list[LedgerError]) -> ParsedR
         if "*" in t:
             raise _CellError("身份证号已打码（含*），请填写完整号码或留空。")
         try:
-            return v.normalize_id_number(t)
+            return v.normalize_id_number(t, today=today)
         except ValidationError as e:
             raise _CellError(e.message) from None
 

@@ -2,75 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.actor import Actor
-from propdesk.clock import local_today
 from propdesk.privacy import mask_id_number, may_see_personal_data, shown_phone
 from propdesk.registry.models import (
-    OCCUPANCY_ROLE_ZH,
-    UNIT_STATUS_ZH,
-    UNIT_TYPE_ZH,
     Building,
     Occupancy,
     OccupancyRole,
     Person,
     Unit,
-    UnitStatus,
-    UnitType,
 )
-
-
-@dataclass(frozen=True)
-class LedgerLine:
-    """One line of the ledger for export and printing (personal data already masked)."""
-
-    unit_code: str
-    building_code: str
-    building_name: str
-    entrance: int
-    floor: int
-    room: str
-    area_centi: int
-    unit_type: str
-    status: str
-    unit_notes: str
-    person_name: str = ""
-    role: str = ""
-    phone: str = ""
-    id_number: str = ""
-    start_date: date | None = None
-    person_notes: str = ""
-
-    def as_row(self) -> dict[str, object]:
-        """The line as ``{header: value}`` in the template's columns (for the Excel export)."""
-        return {
-            "楼栋": self.building_code,
-            "单元": self.entrance,
-            "房号": self.room,
-            "楼层": self.floor,
-            "建筑面积": Decimal(self.area_centi) / 100,
-            "房屋类型": UNIT_TYPE_ZH.get(UnitType(self.unit_type), self.unit_type)
-            if self.unit_type in set(UnitType)
-            else self.unit_type,
-            "房屋状态": UNIT_STATUS_ZH[UnitStatus(self.status)]
-            if self.status in set(UnitStatus)
-            else self.status,
-            "姓名": self.person_name,
-            "身份": OCCUPANCY_ROLE_ZH[OccupancyRole(self.role)]
-            if self.role in set(OccupancyRole)
-            else self.role,
-            "手机": self.phone,
-            "身份证号": self.id_number,
-            "入住日期": self.start_date,
-            "备注": self.person_notes if self.person_name else self.unit_notes,
-        }
-
+from propdesk.registry.values import LedgerLine as LedgerLine
 
 # --- export and print ----------------------------------------------------------------
 
@@ -90,7 +37,7 @@ def ledger_rows(
     as ``actor`` may see them; ID numbers are always masked (the ledger leaves the
     system as a file or on paper).
     """
-    today = today or local_today()
+    today = clock.day_or_today(session, today)
     may_see = may_see_personal_data(actor)
     occ = (
         select(

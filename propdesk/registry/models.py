@@ -19,53 +19,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from propdesk.models_base import Base, Versioned
-
-
-class UnitType(StrEnum):
-    RESIDENCE = "residence"
-    SHOP = "shop"
-    OFFICE = "office"
-    OTHER = "other"
-
-
-class UnitStatus(StrEnum):
-    VACANT = "vacant"
-    OCCUPIED = "occupied"
-    RENOVATING = "renovating"
-    RENTED = "rented"
-
-
-class OccupancyRole(StrEnum):
-    OWNER = "owner"
-    CO_OWNER = "co_owner"
-    TENANT = "tenant"
-    FAMILY = "family"
-
-
-class ParkingKind(StrEnum):
-    OWNED = "owned"
-    RENTED = "rented"
-
-
-UNIT_TYPE_ZH = {
-    UnitType.RESIDENCE: "住宅",
-    UnitType.SHOP: "商铺",
-    UnitType.OFFICE: "办公",
-    UnitType.OTHER: "其他",
-}
-UNIT_STATUS_ZH = {
-    UnitStatus.VACANT: "空置",
-    UnitStatus.OCCUPIED: "自住",
-    UnitStatus.RENOVATING: "装修中",
-    UnitStatus.RENTED: "出租",
-}
-OCCUPANCY_ROLE_ZH = {
-    OccupancyRole.OWNER: "业主",
-    OccupancyRole.CO_OWNER: "共有人",
-    OccupancyRole.TENANT: "租户",
-    OccupancyRole.FAMILY: "家属",
-}
-PARKING_KIND_ZH = {ParkingKind.OWNED: "产权", ParkingKind.RENTED: "租赁"}
+from propdesk.registry.values import OCCUPANCY_ROLE_ZH as OCCUPANCY_ROLE_ZH
+from propdesk.registry.values import PARKING_KIND_ZH as PARKING_KIND_ZH
+from propdesk.registry.values import UNIT_STATUS_ZH as UNIT_STATUS_ZH
+from propdesk.registry.values import UNIT_TYPE_ZH as UNIT_TYPE_ZH
+from propdesk.registry.values import OccupancyRole as OccupancyRole
+from propdesk.registry.values import ParkingKind as ParkingKind
+from propdesk.registry.values import UnitStatus as UnitStatus
+from propdesk.registry.values import UnitType as UnitType
 
 
 def _enum_values(enum: type[StrEnum]) -> str:

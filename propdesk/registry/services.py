@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import Conflict, NotFound, ValidationError
 from propdesk.privacy import mask_id_number, may_see_personal_data, shown_phone
@@ -360,6 +361,7 @@ _ROLE_ORDER = {r.value: i for i, r in enumerate(OccupancyRole)}
 
 def _occupancies(session: Session, where: object) -> list[OccupancyInfo]:
     actor = _actor(session)
+    today = clock.today(session)
     rows = session.execute(
         select(Occupancy, Person.name, Person.phone, Unit.code)
         .join(Person, Person.id == Occupancy.person_id)
@@ -379,6 +381,7 @@ def _occupancies(session: Session, where: object) -> list[OccupancyInfo]:
             o.start_date,
             o.end_date,
             o.end_reason,
+            o.end_date is None or o.end_date > today,
         )
         for o, name, phone, code in rows
     ]
@@ -402,7 +405,7 @@ def create_person(
 ) -> int:
     _require_edit(session)
     name = v.require_text(name, "name", "姓名", 50)
-    idn = v.normalize_id_number(id_number)
+    idn = v.normalize_id_number(id_number, today=clock.today(session))
     if idn and session.scalar(select(Person.id).where(Person.id_number == idn)):
         raise ValidationError(
             "id_number", "该身份证号已登记在另一位住户名下，请先搜索核对，避免重复建档。"
@@ -451,7 +454,7 @@ def update_person(
     if phone2 is not None and "*" not in phone2:
         p.phone2 = v.normalize_phone(phone2, "phone2")
     if id_number is not None and "*" not in id_number:
-        idn = v.normalize_id_number(id_number)
+        idn = v.normalize_id_number(id_number, today=clock.today(session))
         if idn and session.scalar(
             select(Person.id).where(Person.id_number == idn, Person.id != person_id)
         ):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-from propdesk.clock import local_today
+from decimal import Decimal
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -43,11 +43,9 @@ class OccupancyInfo:
     start_date: date
     end_date: date | None
     end_reason: str
-
-    @property
-    def current(self) -> bool:
-        """Still living there: no end date, or one after today (a move-out dated today is history)."""
-        return self.end_date is None or self.end_date > local_today()
+    # Still living there on the day it was read: no end date, or one after that day
+    # (a move-out dated that day is history); see :func:`propdesk.registry.rules.is_current`.
+    current: bool
 
 
 @dataclass(frozen=True)
@@ -105,3 +103,102 @@ class SearchHit:
     id: int
     title: str
     subtitle: str
+
+
+class UnitType(StrEnum):
+    RESIDENCE = "residence"
+    SHOP = "shop"
+    OFFICE = "office"
+    OTHER = "other"
+
+
+class UnitStatus(StrEnum):
+    VACANT = "vacant"
+    OCCUPIED = "occupied"
+    RENOVATING = "renovating"
+    RENTED = "rented"
+
+
+class OccupancyRole(StrEnum):
+    OWNER = "owner"
+    CO_OWNER = "co_owner"
+    TENANT = "tenant"
+    FAMILY = "family"
+
+
+class ParkingKind(StrEnum):
+    OWNED = "owned"
+    RENTED = "rented"
+
+
+UNIT_TYPE_ZH = {
+    UnitType.RESIDENCE: "住宅",
+    UnitType.SHOP: "商铺",
+    UnitType.OFFICE: "办公",
+    UnitType.OTHER: "其他",
+}
+
+
+UNIT_STATUS_ZH = {
+    UnitStatus.VACANT: "空置",
+    UnitStatus.OCCUPIED: "自住",
+    UnitStatus.RENOVATING: "装修中",
+    UnitStatus.RENTED: "出租",
+}
+
+
+OCCUPANCY_ROLE_ZH = {
+    OccupancyRole.OWNER: "业主",
+    OccupancyRole.CO_OWNER: "共有人",
+    OccupancyRole.TENANT: "租户",
+    OccupancyRole.FAMILY: "家属",
+}
+
+
+PARKING_KIND_ZH = {ParkingKind.OWNED: "产权", ParkingKind.RENTED: "租赁"}
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    """One line of the ledger for export and printing (personal data already masked)."""
+
+    unit_code: str
+    building_code: str
+    building_name: str
+    entrance: int
+    floor: int
+    room: str
+    area_centi: int
+    unit_type: str
+    status: str
+    unit_notes: str
+    person_name: str = ""
+    role: str = ""
+    phone: str = ""
+    id_number: str = ""
+    start_date: date | None = None
+    person_notes: str = ""
+
+    def as_row(self) -> dict[str, object]:
+        """The line as ``{header: value}`` in the template's columns (for the Excel export)."""
+        return {
+            "楼栋": self.building_code,
+            "单元": self.entrance,
+            "房号": self.room,
+            "楼层": self.floor,
+            "建筑面积": Decimal(self.area_centi) / 100,
+            "房屋类型": UNIT_TYPE_ZH.get(UnitType(self.unit_type), self.unit_type)
+            if self.unit_type in set(UnitType)
+            else self.unit_type,
+            "房屋状态": UNIT_STATUS_ZH[UnitStatus(self.status)]
+            if self.status in set(UnitStatus)
+            else self.status,
+            "姓名": self.person_name,
+            "身份": OCCUPANCY_ROLE_ZH[OccupancyRole(self.role)]
+            if self.role in set(OccupancyRole)
+            else self.role,
+            "手机": self.phone,
+            "身份证号": self.id_number,
+            "入住日期": self.start_date,
+            "备注": self.person_notes if self.person_name else self.unit_notes,
+        }

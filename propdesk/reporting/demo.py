@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from propdesk.clock import LOCAL_TZ
+from propdesk import clock
 from propdesk.demo.steps import DemoContext
 from propdesk.registry.models import Building, Estate
 from propdesk.reporting.models import NoticeTemplate, PostedNotice
@@ -95,7 +95,7 @@ def build_notices(session: Session, ctx: DemoContext) -> None:
                 "copies": copies,
                 "pages": copies * len(audiences),
                 "posted_on": day,
-                "posted_at": datetime.combine(day, time(9, 30), LOCAL_TZ),
+                "posted_at": clock.local_datetime(day, time(9, 30)),
                 "posted_by": "前台小王",
             }
         )

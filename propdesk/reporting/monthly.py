@@ -9,13 +9,13 @@ ticket belongs to the month of its intake (``ticket.period``).
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from propdesk.clock import LOCAL_TZ, local_today
+from propdesk import clock
 from propdesk.desk.models import Parcel, Patrol, PatrolCheckpoint, PatrolFinding
 from propdesk.desk.values import AREA_ZH, CheckpointArea, FindingResult, PatrolStatus
 from propdesk.errors import ValidationError
@@ -57,8 +57,8 @@ def parse_month(text: str) -> str:
 
 def month_bounds(period: str) -> tuple[datetime, datetime]:
     """UTC-aware ``[start, end)`` of a local calendar month."""
-    lo = datetime.combine(first_day(period), time(0), LOCAL_TZ)
-    hi = datetime.combine(last_day(period) + timedelta(days=1), time(0), LOCAL_TZ)
+    lo = clock.local_midnight(first_day(period))
+    hi = clock.local_midnight(last_day(period) + timedelta(days=1))
     return lo, hi
 
 
@@ -402,7 +402,7 @@ def monthly_report(session: Session, month: str, *, today: date | None = None) -
     Arrears are aged on the month's last day, or on ``today`` while the month is running.
     """
     period = parse_month(month)
-    day = today or local_today()
+    day = clock.day_or_today(session, today)
     start, end = first_day(period), last_day(period)
     estate = session.execute(
         select(Estate.name, Estate.company).order_by(Estate.id).limit(1)

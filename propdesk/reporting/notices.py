@@ -16,8 +16,8 @@ from datetime import date
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission, require
-from propdesk.clock import local_today
 from propdesk.errors import Conflict, NotAllowed, NotFound, ValidationError
 from propdesk.registry.models import Building, Estate
 from propdesk.reporting.models import NoticeTemplate, PostedNotice
@@ -269,7 +269,7 @@ def post_notice(
         audiences="\n".join(groups),
         copies=copies,
         pages=copies * len(groups),
-        posted_on=posted_on or local_today(),
+        posted_on=clock.day_or_today(session, posted_on),
         posted_by=actor.display_name,
     )
     session.add(row)

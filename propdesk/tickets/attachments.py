@@ -8,8 +8,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.config import data_dir
-from propdesk.db.types import utcnow
 from propdesk.errors import ValidationError
 from propdesk.session_info import actor_or_system as _actor
 from propdesk.tickets.models import TicketAttachment
@@ -39,7 +39,7 @@ def attach_file(session: Session, ticket_id: int, source: Path) -> int:
         target = folder / f"{source.stem}-{n}{source.suffix}"
         n += 1
     shutil.copy2(source, target)
-    now = utcnow()
+    now = clock.now(session)
     row = TicketAttachment(
         ticket_id=ticket.id,
         file_name=source.name,

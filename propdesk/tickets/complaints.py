@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from propdesk.clock import now_or as _now
+from propdesk import clock
 from propdesk.errors import NotAllowed, ValidationError
 from propdesk.tickets.values import Department, TicketKind, TicketStatus, department_label
 from propdesk.tickets.workflow import Action, record
@@ -27,7 +27,7 @@ def set_findings(
     """Record (or revise) the findings of a complaint; one timeline event each time."""
     from propdesk.tickets.services import load
 
-    now = _now(at)
+    now = clock.at_or_now(session, at)
     ticket = load(session, ticket_id, expected_version)
     if ticket.kind != TicketKind.COMPLAINT.value:
         raise NotAllowed("只有投诉工单需要填写投诉处理结论。")

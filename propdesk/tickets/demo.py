@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.models import User
-from propdesk.clock import LOCAL_TZ
 from propdesk.demo.registry import _insert_ids
 from propdesk.demo.steps import DemoContext
 from propdesk.registry.models import Person
@@ -240,7 +240,7 @@ def build_tickets(session: Session, ctx: DemoContext) -> None:
     rules = _rules(session)
     cal = catalog.calendar(session)
 
-    now = datetime.combine(ctx.today, time(17, 30), LOCAL_TZ).astimezone(UTC)
+    now = clock.local_datetime(ctx.today, time(17, 30)).astimezone(UTC)
     year_ago = now - timedelta(days=365)
     count = max(1, round(len(unit_ids) * TICKETS_PER_UNIT))
     specs = []
@@ -285,7 +285,7 @@ def build_tickets(session: Session, ctx: DemoContext) -> None:
             resolve_working_days=days,
             calendar=cal,
         )
-        prefix = KIND_PREFIX[kind] + created.astimezone(LOCAL_TZ).strftime("%Y%m%d")
+        prefix = KIND_PREFIX[kind] + clock.to_local(created).strftime("%Y%m%d")
         counters[prefix] += 1
         owner_id, owner_name = rng.choice(users)
         row: dict[str, Any] = {
@@ -555,7 +555,7 @@ def _post_charges(
 def _work_time(rng: random.Random, lo: datetime, hi: datetime) -> datetime:
     """A random moment, mostly in desk hours (8:00–20:00 local)."""
     at = lo + timedelta(seconds=rng.randrange(int((hi - lo).total_seconds())))
-    local = at.astimezone(LOCAL_TZ)
+    local = clock.to_local(at)
     if rng.random() < 0.9 and not 8 <= local.hour < 20:
         local = local.replace(hour=rng.randint(8, 19))
     return min(local.astimezone(UTC), hi - timedelta(minutes=1))

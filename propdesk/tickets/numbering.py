@@ -12,14 +12,14 @@ from datetime import datetime
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from propdesk.clock import LOCAL_TZ
+from propdesk import clock
 from propdesk.tickets.models import TicketCounter
 from propdesk.tickets.values import KIND_PREFIX, TicketKind
 
 
 def next_number(session: Session, kind: TicketKind, at: datetime) -> str:
     """Take the next number for ``kind`` on the local date of ``at``."""
-    prefix = KIND_PREFIX[kind] + at.astimezone(LOCAL_TZ).strftime("%Y%m%d")
+    prefix = KIND_PREFIX[kind] + clock.to_local(at).strftime("%Y%m%d")
     result = session.execute(
         update(TicketCounter)
         .where(TicketCounter.prefix == prefix)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from sqlalchemy.orm import Session
 
 from propdesk.errors import NotFound
@@ -21,44 +18,8 @@ from propdesk.tickets.values import (
     Urgency,
     department_label,
 )
-
-
-@dataclass(frozen=True)
-class WorkOrderLine:
-    kind: str  # 人工 / 材料
-    description: str
-    quantity: int
-    unit_price_fen: int
-    amount_fen: int
-
-
-@dataclass(frozen=True)
-class WorkOrderData:
-    """Everything printed on a work order; texts already in Chinese, phone already masked."""
-
-    estate_name: str
-    company: str
-    number: str
-    kind: str
-    category: str
-    urgency: str
-    source: str
-    created_at: datetime
-    place: str  # unit code or public location
-    contact: str
-    phone: str
-    description: str
-    response_due: datetime
-    resolve_due: datetime
-    assignee: str
-    owner: str
-    is_paid: bool
-    lines: tuple[WorkOrderLine, ...]
-    reopen_count: int
-
-    @property
-    def total_fen(self) -> int:
-        return sum(line.amount_fen for line in self.lines)
+from propdesk.tickets.values import WorkOrderData as WorkOrderData
+from propdesk.tickets.values import WorkOrderLine as WorkOrderLine
 
 
 def work_order_data(session: Session, ticket_id: int) -> WorkOrderData:

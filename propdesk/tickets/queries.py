@@ -14,8 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from propdesk.clock import LOCAL_TZ
-from propdesk.db.types import utcnow
+from propdesk import clock
 from propdesk.errors import NotFound
 from propdesk.privacy import shown_phone
 from propdesk.registry.models import Unit
@@ -98,7 +97,7 @@ class BoardFilter:
 
 
 def _local_midnight_utc(day: date) -> datetime:
-    return datetime.combine(day, time(0, 0), LOCAL_TZ)
+    return clock.local_datetime(day, time(0, 0))
 
 
 def _like_escape(text: str) -> str:
@@ -195,7 +194,7 @@ class BoardCounts:
 
 def board_counts(session: Session, f: BoardFilter, *, now: datetime | None = None) -> BoardCounts:
     """Counts per status (one grouped query) and overdue (one indexed count) for the filter."""
-    now = now or utcnow()
+    now = clock.at_or_now(session, now)
     conds = board_conditions(f, now, include_status=False)
     rows = session.execute(
         select(Ticket.status, func.count()).where(*conds).group_by(Ticket.status)
@@ -209,7 +208,7 @@ def board_counts(session: Session, f: BoardFilter, *, now: datetime | None = Non
 
 def count_overdue(session: Session, *, now: datetime | None = None) -> int:
     """Open tickets past a deadline (the status bar's figure)."""
-    now = now or utcnow()
+    now = clock.at_or_now(session, now)
     return int(session.scalar(select(func.count(Ticket.id)).where(overdue_condition(now))) or 0)
 
 
@@ -259,7 +258,7 @@ def _rows(session: Session, stmt: Any, now: datetime) -> list[TicketRow]:
 
 def tickets_of_unit(session: Session, unit_id: int, *, limit: int = 200) -> list[TicketRow]:
     """A unit's tickets, newest first (the unit page's history panel)."""
-    now = utcnow()
+    now = clock.now(session)
     return _rows(
         session,
         select()
@@ -272,7 +271,7 @@ def tickets_of_unit(session: Session, unit_id: int, *, limit: int = 200) -> list
 
 def tickets_of_person(session: Session, person_id: int, *, limit: int = 200) -> list[TicketRow]:
     """Tickets a person reported, newest first (the person page's history panel)."""
-    now = utcnow()
+    now = clock.now(session)
     return _rows(
         session,
         select()
@@ -285,7 +284,7 @@ def tickets_of_person(session: Session, person_id: int, *, limit: int = 200) -> 
 
 def due_list(session: Session, *, now: datetime | None = None, limit: int = 500) -> list[TicketRow]:
     """Overdue tickets, then those due soon (settings' horizon), by completion deadline."""
-    now = now or utcnow()
+    now = clock.at_or_now(session, now)
     hours = int(catalog.get_setting(session, "due_soon_hours"))
     stmt = (
         select()
@@ -301,7 +300,7 @@ def callback_queue(
     session: Session, *, now: datetime | None = None, limit: int = 500
 ) -> list[TicketRow]:
     """Tickets done and not yet called back, oldest completion first (today's callbacks)."""
-    now = now or utcnow()
+    now = clock.at_or_now(session, now)
     stmt = (
         select()
         .where(Ticket.status == TicketStatus.DONE.value)
@@ -313,7 +312,7 @@ def callback_queue(
 
 def ticket_detail(session: Session, ticket_id: int, *, now: datetime | None = None) -> TicketInfo:
     """Everything the ticket page shows (a handful of indexed queries)."""
-    now = now or utcnow()
+    now = clock.at_or_now(session, now)
     actor = actor_or_none(session)
     t = session.get(Ticket, ticket_id)
     if t is None:

@@ -15,7 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from propdesk.clock import LOCAL_TZ
+from propdesk import clock
 from propdesk.tickets.values import Deadlines
 
 
@@ -36,12 +36,12 @@ class Calendar:
 
 def local_period(at: datetime) -> str:
     """``YYYY-MM`` of ``at`` in local time (the statistics month)."""
-    return at.astimezone(LOCAL_TZ).strftime("%Y-%m")
+    return clock.to_local(at).strftime("%Y-%m")
 
 
 def add_working_days(start: datetime, days: int, calendar: Calendar) -> datetime:
     """The same local clock time ``days`` working days after ``start`` (UTC result)."""
-    local = start.astimezone(LOCAL_TZ)
+    local = clock.to_local(start)
     day = local.date()
     counted = 0
     while counted < days:

@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from propdesk.clock import LOCAL_TZ
+from propdesk import clock
 from propdesk.tickets.models import Ticket, TicketCallback, TicketCategory
 from propdesk.tickets.values import (
     ComplaintStats,
@@ -43,8 +43,8 @@ class _Complaint:
 
 def complaint_stats(session: Session, start: date, end: date) -> ComplaintStats:
     """Statistics of complaints registered from ``start`` to ``end`` (local dates)."""
-    lo = datetime.combine(start, time(0), LOCAL_TZ)
-    hi = datetime.combine(end + timedelta(days=1), time(0), LOCAL_TZ)
+    lo = clock.local_datetime(start, time(0))
+    hi = clock.local_datetime(end + timedelta(days=1), time(0))
     rows = [
         _Complaint(*r)
         for r in session.execute(

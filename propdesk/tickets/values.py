@@ -305,3 +305,41 @@ class ComplaintStats:
     by_category: tuple[StatLine, ...]
     by_department: tuple[StatLine, ...]
     by_month: tuple[StatLine, ...]
+
+
+@dataclass(frozen=True)
+class WorkOrderLine:
+    kind: str  # 人工 / 材料
+    description: str
+    quantity: int
+    unit_price_fen: int
+    amount_fen: int
+
+
+@dataclass(frozen=True)
+class WorkOrderData:
+    """Everything printed on a work order; texts already in Chinese, phone already masked."""
+
+    estate_name: str
+    company: str
+    number: str
+    kind: str
+    category: str
+    urgency: str
+    source: str
+    created_at: datetime
+    place: str  # unit code or public location
+    contact: str
+    phone: str
+    description: str
+    response_due: datetime
+    resolve_due: datetime
+    assignee: str
+    owner: str
+    is_paid: bool
+    lines: tuple[WorkOrderLine, ...]
+    reopen_count: int
+
+    @property
+    def total_fen(self) -> int:
+        return sum(line.amount_fen for line in self.lines)
