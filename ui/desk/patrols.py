@@ -8,10 +8,11 @@ mark the next unchecked checkpoint is selected.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,18 +26,25 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from propdesk.changes import Changes
 from propdesk.desk import patrols, routes
-from propdesk.desk.values import PatrolInfo
+from propdesk.desk.values import FindingResult, PatrolInfo, PatrolStatus, RaisedTicket, RouteInfo
 from propdesk.errors import DomainError
 from propdesk.tickets import catalog
 from ui.common.forms import ERROR_STYLE
+from ui.common.naming import named
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.desk import labels
+from ui.desk.feedback import in_label
 from ui.desk.models import FindingsModel, PatrolListModel
-from ui.events import Changes
+from ui.ops import FailureHandler
 
-TOPICS = ("patrols", "tickets")
+
+def _categories(session: Session) -> list[tuple[int, str]]:
+    """The active repair categories (the defaults are created on first use)."""
+    catalog.ensure_defaults(session)
+    return [(c.id, c.name) for c in catalog.list_categories(session, "repair") if c.active]
 
 
 class PatrolRunPanel(QWidget):
@@ -54,7 +62,7 @@ class PatrolRunPanel(QWidget):
         self.patrol: PatrolInfo | None = None
         self.pending_photo: Path | None = None
         self._confirm_finish = False
-        self.header = QLabel(self.tr("Choose a patrol, or start one"), objectName="patrol_header")
+        self.header = named(QLabel(self.tr("Choose a patrol, or start one")), "patrol_header")
         self.header.setStyleSheet("font-weight: bold; font-size: 14px;")
         self.model = FindingsModel(ctx=ctx, patrol_id=-1, parent=self)
         self.table = RecordTableView(self)
@@ -62,17 +70,17 @@ class PatrolRunPanel(QWidget):
         self.table.setModel(self.model)
         for col, width in ((0, 32), (1, 130), (2, 200), (3, 60), (4, 170), (5, 44)):
             self.table.setColumnWidth(col, width)
-        self.what = QLabel(objectName="what_to_check")
+        self.what = named(QLabel(), "what_to_check")
         self.what.setWordWrap(True)
-        self.note = QLineEdit(objectName="finding_note")
+        self.note = named(QLineEdit(), "finding_note")
         self.note.setPlaceholderText(self.tr("What was found (needed for abnormal)"))
-        self.normal_button = QPushButton(self.tr("&Normal"), objectName="mark_normal")
-        self.abnormal_button = QPushButton(self.tr("&Abnormal"), objectName="mark_abnormal")
-        self.photo_button = QPushButton(self.tr("P&hoto…"), objectName="attach_photo")
-        self.category = QComboBox(objectName="ticket_category")
-        self.ticket_button = QPushButton(self.tr("Raise &ticket"), objectName="raise_ticket")
-        self.finish_button = QPushButton(self.tr("&Finish patrol"), objectName="finish_patrol")
-        self.message = QLabel(objectName="patrol_message")
+        self.normal_button = named(QPushButton(self.tr("&Normal")), "mark_normal")
+        self.abnormal_button = named(QPushButton(self.tr("&Abnormal")), "mark_abnormal")
+        self.photo_button = named(QPushButton(self.tr("P&hoto…")), "attach_photo")
+        self.category = named(QComboBox(), "ticket_category")
+        self.ticket_button = named(QPushButton(self.tr("Raise &ticket")), "raise_ticket")
+        self.finish_button = named(QPushButton(self.tr("&Finish patrol")), "finish_patrol")
+        self.message = named(QLabel(), "patrol_message")
         self.message.setWordWrap(True)
 
         marks = QHBoxLayout()
@@ -109,12 +117,13 @@ class PatrolRunPanel(QWidget):
         self._update_buttons()
 
     def _fill_categories(self) -> None:
-        def load(s: Session) -> list[tuple[int, str]]:
-            catalog.ensure_defaults(s)
-            return [(c.id, c.name) for c in catalog.list_categories(s, "repair") if c.active]
+        self.ctx.op(
+            _categories, changes=Changes(), parent=self, action="ticket categories"
+        ).success(self._show_categories).run()
 
+    def _show_categories(self, categories: list[tuple[int, str]]) -> None:
         self.category.clear()
-        for cid, name in self.ctx.write(load):
+        for cid, name in categories:
             self.category.addItem(name, cid)
 
     # --- showing ------------------------------------------------------------------------
@@ -127,24 +136,37 @@ class PatrolRunPanel(QWidget):
             self.patrol = None
             self.model.show_patrol(-1)
             self.header.setText(self.tr("Choose a patrol, or start one"))
-        else:
-            self.patrol = self.ctx.read(lambda s: patrols.patrol_detail(s, patrol_id))
-            self.model.show_patrol(patrol_id)
-            self._show_header()
-            self._select_next_pending(0)
+            self._update_buttons()
+            return
+        self.ctx.query(lambda s: patrols.patrol_detail(s, patrol_id), parent=self).success(
+            self._shown
+        ).run()
+
+    def _shown(self, patrol: PatrolInfo) -> None:
+        self.patrol = patrol
+        self.model.show_patrol(patrol.id)
+        self._show_header()
+        self._select_next_pending(0)
         self._update_buttons()
 
-    def _reload(self) -> None:
+    def _reload(self, then: Callable[[], None] | None = None) -> None:
+        """Read the shown patrol again, keep the selected row, then call ``then``."""
         if self.patrol is None:
             return
         row = max(self.table.currentIndex().row(), 0)
         pid = self.patrol.id
-        self.patrol = self.ctx.read(lambda s: patrols.patrol_detail(s, pid))
-        self.model.show_patrol(pid)
-        self._show_header()
-        if 0 <= row < self.model.rowCount():
-            self.table.setCurrentIndex(self.model.index(row, 0))
-        self._update_buttons()
+
+        def show(patrol: PatrolInfo) -> None:
+            self.patrol = patrol
+            self.model.show_patrol(pid)
+            self._show_header()
+            if 0 <= row < self.model.rowCount():
+                self.table.setCurrentIndex(self.model.index(row, 0))
+            self._update_buttons()
+            if then is not None:
+                then()
+
+        self.ctx.query(lambda s: patrols.patrol_detail(s, pid), parent=self).success(show).run()
 
     def _show_header(self) -> None:
         p = self.patrol
@@ -183,14 +205,18 @@ class PatrolRunPanel(QWidget):
         finding = self.patrol.findings[current.row()]
         self.what.setText(self.tr("Check: %1").replace("%1", finding.what_to_check or "—"))
         self.note.setText(finding.note)
-        suggested = self.ctx.read(lambda s: patrols.suggested_category(s, finding.id))
-        index = self.category.findData(suggested)
+        self._update_buttons()
+        self.ctx.query(lambda s: patrols.suggested_category(s, finding.id), parent=self).success(
+            self._suggest
+        ).run()
+
+    def _suggest(self, category_id: int | None) -> None:
+        index = self.category.findData(category_id)
         if index >= 0:
             self.category.setCurrentIndex(index)
-        self._update_buttons()
 
     def _update_buttons(self) -> None:
-        running = self.patrol is not None and self.patrol.status == "in_progress"
+        running = self.patrol is not None and self.patrol.status == PatrolStatus.IN_PROGRESS
         row = self._current()
         finding = (
             self.patrol.findings[row]
@@ -201,12 +227,27 @@ class PatrolRunPanel(QWidget):
             w.setEnabled(running and finding is not None)
         self.finish_button.setEnabled(running)
         self.ticket_button.setEnabled(
-            finding is not None and finding.result == "abnormal" and finding.ticket_id is None
+            finding is not None
+            and finding.result == FindingResult.ABNORMAL
+            and finding.ticket_id is None
         )
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else "color: #1b5e20;")
         self.message.setText(text)
+
+    def _refused(self, focus: QWidget | None = None) -> FailureHandler:
+        """Show a service's refusal in the message line (other failures: the common handler)."""
+
+        def handle(exc: BaseException) -> bool:
+            if not isinstance(exc, DomainError):
+                return False
+            self._say(exc.message, error=True)
+            if focus is not None:
+                focus.setFocus()
+            return True
+
+        return handle
 
     # --- actions ------------------------------------------------------------------------
 
@@ -234,29 +275,31 @@ class PatrolRunPanel(QWidget):
             return
         finding = self.patrol.findings[row]
         note, photo = self.note.text(), self.pending_photo
-        try:
-            self.ctx.write(
-                lambda s: patrols.record_finding(
-                    s, finding.id, result=result, note=note, photo=photo
-                ),
-                "patrols",
+
+        def marked(_result: object) -> None:
+            self.pending_photo = None
+            self._say(
+                self.tr("%1: %2")
+                .replace("%1", finding.checkpoint_name)
+                .replace("%2", labels.shown(labels.RESULTS, result))
             )
-        except DomainError as exc:
-            self._say(str(exc), error=True)
-            self.note.setFocus()
-            return
-        self.pending_photo = None
-        self._say(
-            self.tr("%1: %2")
-            .replace("%1", finding.checkpoint_name)
-            .replace("%2", labels.shown(labels.RESULTS, result))
-        )
-        self._reload()
-        if result == "abnormal":
-            self.ticket_button.setFocus()
-        else:
-            self._select_next_pending(row)
-            self.note.setFocus()
+            self._reload(then=after)
+
+        def after() -> None:
+            if result == FindingResult.ABNORMAL:
+                self.ticket_button.setFocus()
+            else:
+                self._select_next_pending(row)
+                self.note.setFocus()
+
+        self.ctx.op(
+            lambda s: patrols.record_finding(s, finding.id, result=result, note=note, photo=photo),
+            changes=Changes(patrols=True),
+            parent=self,
+            action="mark a checkpoint",
+        ).busy(self.normal_button, self.abnormal_button).failure(
+            self._refused(focus=self.note)
+        ).success(marked).finally_(self._update_buttons).run()
 
     def raise_ticket(self) -> None:
         """Turn the selected abnormal finding into a service ticket (one action)."""
@@ -265,25 +308,29 @@ class PatrolRunPanel(QWidget):
             return
         finding = self.patrol.findings[row]
         category = self.category.currentData()
-        try:
-            raised = self.ctx.write(
-                lambda s: patrols.raise_ticket(s, finding.id, category_id=category),
-                "patrols",
-                "tickets",
-            )
-        except DomainError as exc:
-            self._say(str(exc), error=True)
-            return
-        self._say(self.tr("Ticket %1 raised").replace("%1", raised.ticket_number))
-        self._reload()
-        self._select_next_pending(row)
-        self.note.setFocus()
+
+        def raised(ticket: RaisedTicket) -> None:
+            self._say(self.tr("Ticket %1 raised").replace("%1", ticket.ticket_number))
+            self._reload(then=after)
+
+        def after() -> None:
+            self._select_next_pending(row)
+            self.note.setFocus()
+
+        self.ctx.op(
+            lambda s: patrols.raise_ticket(s, finding.id, category_id=category),
+            changes=Changes(patrols=True, tickets=True),
+            parent=self,
+            action="raise a ticket from a patrol finding",
+        ).busy(self.ticket_button).failure(self._refused()).success(raised).finally_(
+            self._update_buttons
+        ).run()
 
     def finish(self) -> None:
         """Finish the patrol; with checkpoints left, the first press asks to press again."""
         if self.patrol is None:
             return
-        left = sum(f.result == "pending" for f in self.patrol.findings)
+        left = sum(f.result == FindingResult.PENDING for f in self.patrol.findings)
         if left and not self._confirm_finish:
             self._confirm_finish = True
             self._say(
@@ -295,14 +342,23 @@ class PatrolRunPanel(QWidget):
             )
             return
         pid = self.patrol.id
-        try:
-            missed = self.ctx.write(lambda s: patrols.finish_patrol(s, pid), "patrols")
-        except DomainError as exc:
-            self._say(str(exc), error=True)
-            return
-        self._confirm_finish = False
-        self._reload()
-        self._say(self.tr("Patrol finished; %1 missed").replace("%1", str(missed)))
+
+        def finished(missed: int) -> None:
+            self._confirm_finish = False
+            self._reload(
+                then=lambda: self._say(
+                    self.tr("Patrol finished; %1 missed").replace("%1", str(missed))
+                )
+            )
+
+        self.ctx.op(
+            lambda s: patrols.finish_patrol(s, pid),
+            changes=Changes(patrols=True),
+            parent=self,
+            action="finish a patrol",
+        ).busy(self.finish_button).failure(self._refused()).success(finished).finally_(
+            self._update_buttons
+        ).run()
 
 
 class PatrolsPage(QWidget):
@@ -315,11 +371,10 @@ class PatrolsPage(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.route = QComboBox(objectName="patrol_route")
-        self.start_button = QPushButton(
-            self.tr("&Start patrol (Ctrl+N)"), objectName="start_patrol"
-        )
-        self.error = QLabel(objectName="start_error")
+        self._stale = False
+        self.route = named(QComboBox(), "patrol_route")
+        self.start_button = named(QPushButton(self.tr("&Start patrol (Ctrl+N)")), "start_patrol")
+        self.error = named(QLabel(), "start_error")
         self.error.setStyleSheet(ERROR_STYLE)
         self.list_model = PatrolListModel(ctx=ctx, parent=self)
         self.patrol_list = RecordTableView(self)
@@ -355,9 +410,14 @@ class PatrolsPage(QWidget):
         self._show_latest_running()
 
     def load_routes(self) -> None:
+        self.ctx.query(lambda s: routes.list_routes(s, active_only=True), parent=self).success(
+            self._show_routes
+        ).run()
+
+    def _show_routes(self, active: list[RouteInfo]) -> None:
         current = self.route.currentData()
         self.route.clear()
-        for r in self.ctx.read(lambda s: routes.list_routes(s, active_only=True)):
+        for r in active:
             self.route.addItem(
                 self.tr("%1 (%2 points)")
                 .replace("%1", r.name)
@@ -368,7 +428,7 @@ class PatrolsPage(QWidget):
 
     def _show_latest_running(self) -> None:
         for row in range(self.list_model.rowCount()):
-            if self.list_model.row(row)._c3 == "in_progress":
+            if self.list_model.row(row).status == PatrolStatus.IN_PROGRESS:
                 self.patrol_list.setCurrentIndex(self.list_model.index(row, 0))
                 return
 
@@ -382,11 +442,14 @@ class PatrolsPage(QWidget):
         if route_id is None:
             self.error.setText(self.tr("No route yet: add one in Admin → Desk settings."))
             return
-        try:
-            pid = self.ctx.write(lambda s: patrols.start_patrol(s, route_id), "patrols")
-        except DomainError as exc:
-            self.error.setText(str(exc))
-            return
+        self.ctx.op(
+            lambda s: patrols.start_patrol(s, route_id),
+            changes=Changes(patrols=True),
+            parent=self,
+            action="start a patrol",
+        ).busy(self.start_button).failure(in_label(self.error)).success(self._started).run()
+
+    def _started(self, pid: int) -> None:
         self.error.clear()
         self.list_model.refresh()
         row = self.list_model.find_row(pid)
@@ -396,16 +459,32 @@ class PatrolsPage(QWidget):
             self.run.show_patrol(pid)
         self.run.note.setFocus()
 
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.any("settings", "patrol_routes"):
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.load_routes()
-        if changes.any(*TOPICS):
-            selected = self.patrol_list.current_id()
-            self.list_model.refresh()
-            if selected is not None:
-                row = self.list_model.find_row(selected)
-                if row >= 0:
-                    selection = self.patrol_list.selectionModel()
-                    selection.blockSignals(True)
-                    self.patrol_list.setCurrentIndex(self.list_model.index(row, 0))
-                    selection.blockSignals(False)
+            self._refresh_list()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if not (changes.settings or changes.patrol_routes or changes.patrols or changes.tickets):
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        if changes.settings or changes.patrol_routes:
+            self.load_routes()
+        if changes.patrols or changes.tickets:
+            self._refresh_list()
+
+    def _refresh_list(self) -> None:
+        """Reload the patrol list keeping the chosen patrol (without re-showing it)."""
+        selected = self.patrol_list.current_id()
+        self.list_model.refresh()
+        if selected is not None:
+            row = self.list_model.find_row(selected)
+            if row >= 0:
+                selection = self.patrol_list.selectionModel()
+                selection.blockSignals(True)
+                self.patrol_list.setCurrentIndex(self.list_model.index(row, 0))
+                selection.blockSignals(False)
