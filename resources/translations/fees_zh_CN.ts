@@ -4,132 +4,132 @@
 <context>
     <name>ArrearsPage</name>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="64"/>
+        <location filename="../../ui/fees/arrears_page.py" line="59"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="68"/>
+        <location filename="../../ui/fees/arrears_page.py" line="63"/>
         <source>Unit code starts with…</source>
         <translation>房号开头…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="70"/>
+        <location filename="../../ui/fees/arrears_page.py" line="65"/>
         <source>Min. yuan</source>
         <translation>最低金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="73"/>
+        <location filename="../../ui/fees/arrears_page.py" line="68"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="81"/>
+        <location filename="../../ui/fees/arrears_page.py" line="76"/>
         <source>≤30 days</source>
         <translation>≤30天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="82"/>
+        <location filename="../../ui/fees/arrears_page.py" line="77"/>
         <source>31–90 days</source>
         <translation>31–90天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="83"/>
+        <location filename="../../ui/fees/arrears_page.py" line="78"/>
         <source>91–180 days</source>
         <translation>91–180天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="84"/>
+        <location filename="../../ui/fees/arrears_page.py" line="79"/>
         <source>&gt;180 days</source>
         <translation>&gt;180天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="87"/>
+        <location filename="../../ui/fees/arrears_page.py" line="82"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="88"/>
+        <location filename="../../ui/fees/arrears_page.py" line="83"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="89"/>
+        <location filename="../../ui/fees/arrears_page.py" line="84"/>
         <source>Owed</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="94"/>
+        <location filename="../../ui/fees/arrears_page.py" line="89"/>
         <source>Oldest due</source>
         <translation>最早应缴日</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="95"/>
+        <location filename="../../ui/fees/arrears_page.py" line="90"/>
         <source>Late fee</source>
         <translation>滞纳金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="110"/>
+        <location filename="../../ui/fees/arrears_page.py" line="105"/>
         <source>&amp;Statement…</source>
         <translation>对账单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="111"/>
+        <location filename="../../ui/fees/arrears_page.py" line="106"/>
         <source>Log &amp;contact…</source>
         <translation>登记催缴(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="112"/>
+        <location filename="../../ui/fees/arrears_page.py" line="107"/>
         <source>&amp;Waive…</source>
         <translation>减免(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="114"/>
+        <location filename="../../ui/fees/arrears_page.py" line="109"/>
         <source>Print &amp;reminder letters…</source>
         <translation>打印催缴函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="115"/>
+        <location filename="../../ui/fees/arrears_page.py" line="110"/>
         <source>&amp;Export to Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="124"/>
+        <location filename="../../ui/fees/arrears_page.py" line="119"/>
         <source>Building:</source>
         <translation>楼栋：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="125"/>
+        <location filename="../../ui/fees/arrears_page.py" line="120"/>
         <source>Unit:</source>
         <translation>房号：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="126"/>
+        <location filename="../../ui/fees/arrears_page.py" line="121"/>
         <source>Owed at least:</source>
         <translation>欠费不少于：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="127"/>
+        <location filename="../../ui/fees/arrears_page.py" line="122"/>
         <source>Overdue at least:</source>
         <translation>逾期不少于：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="128"/>
+        <location filename="../../ui/fees/arrears_page.py" line="123"/>
         <source>As of:</source>
         <translation>截至：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="181"/>
+        <location filename="../../ui/fees/arrears_page.py" line="176"/>
         <source>{n} unit(s) in arrears, ¥{owed} owed, late fee ¥{fee}</source>
         <translation>欠费房屋 {n} 户，欠费 ¥{owed}，滞纳金 ¥{fee}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="231"/>
+        <location filename="../../ui/fees/arrears_page.py" line="241"/>
         <source>Reminder letters</source>
         <translation>催缴函</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="241"/>
+        <location filename="../../ui/fees/arrears_page.py" line="251"/>
         <source>Export arrears</source>
         <translation>导出欠费明细表</translation>
     </message>
@@ -137,57 +137,57 @@
 <context>
     <name>ArrearsPanel</name>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="19"/>
+        <location filename="../../ui/fees/unit_panel.py" line="28"/>
         <source>Fees and arrears</source>
         <translation>收费与欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="26"/>
+        <location filename="../../ui/fees/unit_panel.py" line="35"/>
         <source>Take &amp;payment…</source>
         <translation>收费(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="28"/>
+        <location filename="../../ui/fees/unit_panel.py" line="37"/>
         <source>Account &amp;statement…</source>
         <translation>对账单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="49"/>
+        <location filename="../../ui/fees/unit_panel.py" line="61"/>
         <source>No arrears.</source>
         <translation>无欠费。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="57"/>
+        <location filename="../../ui/fees/unit_panel.py" line="69"/>
         <source>Overdue ¥{owed} ({ages})</source>
         <translation>逾期欠费 ¥{owed}（{ages}）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="61"/>
+        <location filename="../../ui/fees/unit_panel.py" line="73"/>
         <source>; late fee ¥{0}</source>
         <translation>；滞纳金 ¥{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="64"/>
+        <location filename="../../ui/fees/unit_panel.py" line="76"/>
         <source>Billed, not yet due: ¥{0}</source>
         <translation>已出账未到期：¥{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="66"/>
+        <location filename="../../ui/fees/unit_panel.py" line="78"/>
         <source>Credit (prepaid): ¥{0}</source>
         <translation>预收余额：¥{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="68"/>
+        <location filename="../../ui/fees/unit_panel.py" line="80"/>
         <source>Last notice: {0}</source>
         <translation>最近通知：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="70"/>
+        <location filename="../../ui/fees/unit_panel.py" line="82"/>
         <source>Promised to pay by {0}</source>
         <translation>承诺 {0} 前缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="79"/>
+        <location filename="../../ui/fees/unit_panel.py" line="92"/>
         <source>Take payment</source>
         <translation>收费</translation>
     </message>
@@ -195,188 +195,198 @@
 <context>
     <name>BillingPage</name>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="57"/>
+        <location filename="../../ui/fees/billing_page.py" line="63"/>
         <source>Billing run</source>
         <translation>出账</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="59"/>
+        <location filename="../../ui/fees/billing_page.py" line="65"/>
         <source>&amp;Run billing</source>
         <translation>生成账单(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="65"/>
+        <location filename="../../ui/fees/billing_page.py" line="71"/>
         <source>Whole estate</source>
         <translation>全小区</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="68"/>
+        <location filename="../../ui/fees/billing_page.py" line="72"/>
         <source>Print payment &amp;notices…</source>
         <translation>打印缴费通知单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="70"/>
+        <location filename="../../ui/fees/billing_page.py" line="74"/>
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="82"/>
+        <location filename="../../ui/fees/billing_page.py" line="86"/>
         <source>Rates (a change applies from its date; past bills keep theirs)</source>
         <translation>收费标准（调价自生效日起执行，已出账单不变）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="86"/>
-        <location filename="../../ui/fees/billing_page.py" line="151"/>
+        <location filename="../../ui/fees/billing_page.py" line="90"/>
+        <location filename="../../ui/fees/billing_page.py" line="152"/>
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="87"/>
+        <location filename="../../ui/fees/billing_page.py" line="91"/>
         <source>From</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="88"/>
+        <location filename="../../ui/fees/billing_page.py" line="92"/>
         <source>Rate (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="104"/>
+        <location filename="../../ui/fees/billing_page.py" line="105"/>
         <source>yuan per m², per unit or per m³/kWh</source>
         <translation>元/m²·月、元/户·月或元/吨、元/度</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="105"/>
+        <location filename="../../ui/fees/billing_page.py" line="106"/>
         <source>&amp;Add rate</source>
         <translation>添加单价(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="120"/>
+        <location filename="../../ui/fees/billing_page.py" line="121"/>
         <source>Late fee and reminders</source>
         <translation>滞纳金与催缴</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="121"/>
+        <location filename="../../ui/fees/billing_page.py" line="122"/>
         <source>Charge a late fee</source>
         <translation>收取滞纳金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="124"/>
+        <location filename="../../ui/fees/billing_page.py" line="125"/>
         <source> ‱ per day</source>
         <translation> ‱/天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="131"/>
+        <location filename="../../ui/fees/billing_page.py" line="132"/>
         <source>Sa&amp;ve settings</source>
         <translation>保存设置(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="138"/>
+        <location filename="../../ui/fees/billing_page.py" line="139"/>
         <source>Daily rate:</source>
         <translation>日费率：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="139"/>
+        <location filename="../../ui/fees/billing_page.py" line="140"/>
         <source>Grace days after due date:</source>
         <translation>到期后宽限天数：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="140"/>
+        <location filename="../../ui/fees/billing_page.py" line="141"/>
         <source>1st reminder after (days):</source>
         <translation>第一次催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="141"/>
+        <location filename="../../ui/fees/billing_page.py" line="142"/>
         <source>2nd reminder after (days):</source>
         <translation>第二次催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="142"/>
+        <location filename="../../ui/fees/billing_page.py" line="143"/>
         <source>Final reminder after (days):</source>
         <translation>最后催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="143"/>
+        <location filename="../../ui/fees/billing_page.py" line="144"/>
         <source>No reminder below (yuan):</source>
         <translation>欠费低于此金额不催缴（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="147"/>
+        <location filename="../../ui/fees/billing_page.py" line="148"/>
         <source>Prepayment discounts</source>
         <translation>预缴优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="150"/>
+        <location filename="../../ui/fees/billing_page.py" line="151"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="152"/>
+        <location filename="../../ui/fees/billing_page.py" line="153"/>
         <source>Prepay months</source>
         <translation>预缴月数</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="153"/>
+        <location filename="../../ui/fees/billing_page.py" line="154"/>
         <source>Free months</source>
         <translation>减免月数</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="154"/>
+        <location filename="../../ui/fees/billing_page.py" line="155"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="154"/>
+        <location filename="../../ui/fees/billing_page.py" line="155"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="154"/>
+        <location filename="../../ui/fees/billing_page.py" line="155"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="164"/>
+        <location filename="../../ui/fees/billing_page.py" line="165"/>
         <source>e.g. prepay a year, one month free</source>
         <translation>如：预缴一年送一月</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="174"/>
+        <location filename="../../ui/fees/billing_page.py" line="175"/>
         <source>Add &amp;discount</source>
         <translation>添加优惠(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="175"/>
+        <location filename="../../ui/fees/billing_page.py" line="176"/>
         <source>Switch on/off</source>
         <translation>启用/停用</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="218"/>
+        <location filename="../../ui/fees/billing_page.py" line="263"/>
         <source>Billed months: {0}</source>
         <translation>已出账月份：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="263"/>
+        <location filename="../../ui/fees/billing_page.py" line="310"/>
         <source>Billing {0}…</source>
         <translation>正在生成 {0} 账单…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="271"/>
+        <location filename="../../ui/fees/billing_page.py" line="317"/>
+        <source>Billing {0}: {1} unit(s)…</source>
+        <translation>正在计费 {0}：已处理 {1} 户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_page.py" line="323"/>
         <source>{period}: {n} line(s), ¥{amount}.</source>
         <translation>{period}：生成 {n} 条账单，合计 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="275"/>
+        <location filename="../../ui/fees/billing_page.py" line="327"/>
         <source>{0}: already billed, nothing new.</source>
         <translation>{0}：账单已全部生成，没有新增。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="277"/>
+        <location filename="../../ui/fees/billing_page.py" line="329"/>
         <source>No rate: {0}</source>
         <translation>未设单价：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="338"/>
+        <location filename="../../ui/fees/billing_page.py" line="335"/>
+        <source>Billing cancelled; nothing was billed.</source>
+        <translation>已取消计费，未生成任何账单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_page.py" line="403"/>
         <source>Payment notices {0}</source>
         <translation>缴费通知单 {0}</translation>
     </message>
@@ -384,140 +394,140 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="82"/>
+        <location filename="../../ui/fees/cashier.py" line="86"/>
         <source>Unit code (e.g. 3-2-1502), owner name or phone, then Enter</source>
         <translation>输入房号（如 3-2-1502）、业主姓名或电话，按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="98"/>
+        <location filename="../../ui/fees/cashier.py" line="103"/>
         <source>Amount in yuan</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="106"/>
+        <location filename="../../ui/fees/cashier.py" line="111"/>
         <source>Transaction reference (transfer, WeChat, Alipay)</source>
         <translation>交易流水号（转账、微信、支付宝）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="110"/>
+        <location filename="../../ui/fees/cashier.py" line="115"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="111"/>
+        <location filename="../../ui/fees/cashier.py" line="116"/>
         <source>No prepayment</source>
         <translation>不预缴</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="113"/>
+        <location filename="../../ui/fees/cashier.py" line="118"/>
         <source>Payer (default: the owner)</source>
         <translation>交款人（默认为业主）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="114"/>
+        <location filename="../../ui/fees/cashier.py" line="119"/>
         <source>&amp;Take payment and print receipt</source>
         <translation>收款并打印收据(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="116"/>
+        <location filename="../../ui/fees/cashier.py" line="121"/>
         <source>Charge &amp;late fee</source>
         <translation>计收滞纳金(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="117"/>
+        <location filename="../../ui/fees/cashier.py" line="122"/>
         <source>Turn the late fee shown into lines to collect now</source>
         <translation>把显示的滞纳金转为应收账单，现在收取</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="127"/>
+        <location filename="../../ui/fees/cashier.py" line="132"/>
         <source>&amp;Unit:</source>
         <translation>房号(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="130"/>
+        <location filename="../../ui/fees/cashier.py" line="135"/>
         <source>A&amp;mount (yuan):</source>
         <translation>金额（元）(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="131"/>
+        <location filename="../../ui/fees/cashier.py" line="136"/>
         <source>&amp;Method:</source>
         <translation>付款方式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="132"/>
+        <location filename="../../ui/fees/cashier.py" line="137"/>
         <source>&amp;Reference:</source>
         <translation>流水号(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="133"/>
+        <location filename="../../ui/fees/cashier.py" line="138"/>
         <source>Prepay property fee:</source>
         <translation>预缴物业费：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="134"/>
+        <location filename="../../ui/fees/cashier.py" line="139"/>
         <source>Payer:</source>
         <translation>交款人：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="146"/>
+        <location filename="../../ui/fees/cashier.py" line="151"/>
         <source>Open lines (Space picks a line; none picked = oldest first):</source>
         <translation>未缴账单（空格键勾选；不勾选则从最早的开始冲抵）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="195"/>
+        <location filename="../../ui/fees/cashier.py" line="204"/>
         <source>No unit matches “{0}”.</source>
         <translation>没有找到与“{0}”相符的房屋。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="215"/>
+        <location filename="../../ui/fees/cashier.py" line="222"/>
         <source>Choose the unit</source>
         <translation>选择房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="215"/>
+        <location filename="../../ui/fees/cashier.py" line="222"/>
         <source>Several units match:</source>
         <translation>找到多套房屋：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="232"/>
+        <location filename="../../ui/fees/cashier.py" line="244"/>
         <source>No unit chosen.</source>
         <translation>未选择房屋。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="238"/>
+        <location filename="../../ui/fees/cashier.py" line="250"/>
         <source>Owner: {owner}    Overdue: ¥{owed}    Late fee: ¥{fee}    Credit: ¥{credit}</source>
         <translation>业主：{owner}    逾期欠费：¥{owed}    滞纳金：¥{fee}    预收余额：¥{credit}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="262"/>
+        <location filename="../../ui/fees/cashier.py" line="281"/>
         <source>Picked: {n} line(s), ¥{picked}
 All open lines: ¥{total}</source>
         <translation>已选：{n} 条，¥{picked}
 全部未缴：¥{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="278"/>
-        <location filename="../../ui/fees/cashier.py" line="334"/>
+        <location filename="../../ui/fees/cashier.py" line="299"/>
+        <location filename="../../ui/fees/cashier.py" line="361"/>
         <source>Enter a unit code first.</source>
         <translation>请先输入房号。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="315"/>
+        <location filename="../../ui/fees/cashier.py" line="342"/>
         <source>Receipt {no}: ¥{amount} taken.</source>
         <translation>收据 {no}：已收 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="319"/>
+        <location filename="../../ui/fees/cashier.py" line="346"/>
         <source> ¥{credit} kept as credit.</source>
         <translation> ¥{credit} 存为预收款。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="343"/>
+        <location filename="../../ui/fees/cashier.py" line="366"/>
         <source>{0} late fee line(s) added.</source>
         <translation>已生成 {0} 条滞纳金账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="351"/>
+        <location filename="../../ui/fees/cashier.py" line="389"/>
         <source>Receipt {0}</source>
         <translation>收据 {0}</translation>
     </message>
@@ -525,77 +535,77 @@ All open lines: ¥{total}</source>
 <context>
     <name>CollectionPage</name>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="40"/>
+        <location filename="../../ui/fees/collection_page.py" line="39"/>
         <source>By building</source>
         <translation>按楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="41"/>
+        <location filename="../../ui/fees/collection_page.py" line="40"/>
         <source>By item</source>
         <translation>按收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="42"/>
+        <location filename="../../ui/fees/collection_page.py" line="41"/>
         <source>Building × item</source>
         <translation>楼栋 × 项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="43"/>
+        <location filename="../../ui/fees/collection_page.py" line="42"/>
         <source>&amp;Show</source>
         <translation>查询(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="48"/>
+        <location filename="../../ui/fees/collection_page.py" line="47"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="49"/>
+        <location filename="../../ui/fees/collection_page.py" line="48"/>
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="50"/>
+        <location filename="../../ui/fees/collection_page.py" line="49"/>
         <source>Billed</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="51"/>
+        <location filename="../../ui/fees/collection_page.py" line="50"/>
         <source>Collected</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="52"/>
+        <location filename="../../ui/fees/collection_page.py" line="51"/>
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="53"/>
+        <location filename="../../ui/fees/collection_page.py" line="52"/>
         <source>Rate</source>
         <translation>收缴率</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="54"/>
+        <location filename="../../ui/fees/collection_page.py" line="53"/>
         <source>Arrears at start</source>
         <translation>期初陈欠</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="55"/>
+        <location filename="../../ui/fees/collection_page.py" line="54"/>
         <source>Arrears collected</source>
         <translation>陈欠收回</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="56"/>
+        <location filename="../../ui/fees/collection_page.py" line="55"/>
         <source>Arrears rate</source>
         <translation>陈欠收缴率</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="67"/>
+        <location filename="../../ui/fees/collection_page.py" line="66"/>
         <source>From month:</source>
         <translation>起始月份：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="67"/>
+        <location filename="../../ui/fees/collection_page.py" line="66"/>
         <source>To month:</source>
         <translation>截止月份：</translation>
     </message>
@@ -603,27 +613,27 @@ All open lines: ¥{total}</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="260"/>
+        <location filename="../../ui/fees/arrears_page.py" line="270"/>
         <source>Contact about arrears – {0}</source>
         <translation>催缴记录 – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="272"/>
+        <location filename="../../ui/fees/arrears_page.py" line="282"/>
         <source>Promised to pay by</source>
         <translation>承诺缴费日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="277"/>
+        <location filename="../../ui/fees/arrears_page.py" line="287"/>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="278"/>
+        <location filename="../../ui/fees/arrears_page.py" line="288"/>
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="279"/>
+        <location filename="../../ui/fees/arrears_page.py" line="289"/>
         <source>Outcome:</source>
         <translation>结果：</translation>
     </message>
@@ -664,7 +674,7 @@ All open lines: ¥{total}</source>
 <context>
     <name>FeePrintJob</name>
     <message>
-        <location filename="../../ui/fees/print_job.py" line="32"/>
+        <location filename="../../ui/fees/print_job.py" line="39"/>
         <source>Preparing {0}…</source>
         <translation>正在生成{0}…</translation>
     </message>
@@ -700,7 +710,7 @@ All open lines: ¥{total}</source>
 <context>
     <name>FeesStatus</name>
     <message>
-        <location filename="../../ui/fees/registration.py" line="19"/>
+        <location filename="../../ui/fees/registration.py" line="23"/>
         <source>Arrears &gt;30 days: {n} units, ¥{owed}</source>
         <translation>逾期30天以上：{n} 户，¥{owed}</translation>
     </message>
@@ -708,7 +718,7 @@ All open lines: ¥{total}</source>
 <context>
     <name>NavModule</name>
     <message>
-        <location filename="../../ui/fees/registration.py" line="32"/>
+        <location filename="../../ui/fees/registration.py" line="37"/>
         <source>Fees</source>
         <translation>收费</translation>
     </message>
@@ -865,223 +875,224 @@ All open lines: ¥{total}</source>
 <context>
     <name>StatementDialog</name>
     <message>
-        <location filename="../../ui/fees/statement.py" line="68"/>
+        <location filename="../../ui/fees/statement.py" line="74"/>
+        <location filename="../../ui/fees/statement.py" line="235"/>
         <source>Account statement – {0}</source>
         <translation>对账单 – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="73"/>
+        <location filename="../../ui/fees/statement.py" line="79"/>
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="74"/>
+        <location filename="../../ui/fees/statement.py" line="80"/>
         <source>Period</source>
         <translation>账期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="75"/>
+        <location filename="../../ui/fees/statement.py" line="81"/>
         <source>Due date</source>
         <translation>应缴日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="76"/>
-        <location filename="../../ui/fees/statement.py" line="89"/>
-        <location filename="../../ui/fees/statement.py" line="107"/>
-        <location filename="../../ui/fees/statement.py" line="134"/>
+        <location filename="../../ui/fees/statement.py" line="82"/>
+        <location filename="../../ui/fees/statement.py" line="95"/>
+        <location filename="../../ui/fees/statement.py" line="113"/>
+        <location filename="../../ui/fees/statement.py" line="144"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="77"/>
+        <location filename="../../ui/fees/statement.py" line="83"/>
         <source>Paid</source>
         <translation>已缴</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="78"/>
+        <location filename="../../ui/fees/statement.py" line="84"/>
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="79"/>
+        <location filename="../../ui/fees/statement.py" line="85"/>
         <source>Owed</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="80"/>
+        <location filename="../../ui/fees/statement.py" line="86"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="87"/>
+        <location filename="../../ui/fees/statement.py" line="93"/>
         <source>Receipt</source>
         <translation>收据号</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="88"/>
-        <location filename="../../ui/fees/statement.py" line="105"/>
-        <location filename="../../ui/fees/statement.py" line="116"/>
+        <location filename="../../ui/fees/statement.py" line="94"/>
+        <location filename="../../ui/fees/statement.py" line="111"/>
+        <location filename="../../ui/fees/statement.py" line="122"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="90"/>
+        <location filename="../../ui/fees/statement.py" line="96"/>
         <source>Method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="91"/>
+        <location filename="../../ui/fees/statement.py" line="97"/>
         <source>Reference</source>
         <translation>流水号</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="92"/>
+        <location filename="../../ui/fees/statement.py" line="98"/>
         <source>To credit</source>
         <translation>存预收</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="93"/>
+        <location filename="../../ui/fees/statement.py" line="99"/>
         <source>Taken by</source>
         <translation>收款人</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="95"/>
+        <location filename="../../ui/fees/statement.py" line="101"/>
         <source>Voided</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="96"/>
+        <location filename="../../ui/fees/statement.py" line="284"/>
         <source>Voided: {0}</source>
         <translation>已作废：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="270"/>
+        <location filename="../../ui/fees/statement.py" line="281"/>
         <source>Voided: {0} (approved by {1})</source>
         <translation>已作废：{0}（授权人：{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="106"/>
+        <location filename="../../ui/fees/statement.py" line="112"/>
         <source>Movement</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="108"/>
+        <location filename="../../ui/fees/statement.py" line="114"/>
         <source>Credit after</source>
         <translation>变动后预收</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="109"/>
+        <location filename="../../ui/fees/statement.py" line="115"/>
         <source>Detail</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="117"/>
+        <location filename="../../ui/fees/statement.py" line="123"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="118"/>
+        <location filename="../../ui/fees/statement.py" line="124"/>
         <source>Staff</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="119"/>
+        <location filename="../../ui/fees/statement.py" line="125"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="121"/>
+        <location filename="../../ui/fees/statement.py" line="127"/>
         <source>Promised by</source>
         <translation>承诺日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="125"/>
+        <location filename="../../ui/fees/statement.py" line="131"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="132"/>
+        <location filename="../../ui/fees/statement.py" line="139"/>
         <source>Sent</source>
         <translation>发出日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="133"/>
+        <location filename="../../ui/fees/statement.py" line="143"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="135"/>
+        <location filename="../../ui/fees/statement.py" line="145"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="145"/>
+        <location filename="../../ui/fees/statement.py" line="155"/>
         <source>&amp;Reprint receipt</source>
         <translation>补打收据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="146"/>
+        <location filename="../../ui/fees/statement.py" line="156"/>
         <source>&amp;Void receipt…</source>
         <translation>作废收据(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="148"/>
+        <location filename="../../ui/fees/statement.py" line="159"/>
         <source>Re&amp;fund credit…</source>
         <translation>退预收款(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="151"/>
+        <location filename="../../ui/fees/statement.py" line="162"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="163"/>
+        <location filename="../../ui/fees/statement.py" line="174"/>
         <source>Bill lines</source>
         <translation>账单明细</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="167"/>
+        <location filename="../../ui/fees/statement.py" line="178"/>
         <source>Receipts</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="170"/>
+        <location filename="../../ui/fees/statement.py" line="181"/>
         <source>Credit and refunds</source>
         <translation>预收款与退款</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="177"/>
+        <location filename="../../ui/fees/statement.py" line="188"/>
         <source>Calls and visits</source>
         <translation>电话与上门记录</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="182"/>
+        <location filename="../../ui/fees/statement.py" line="193"/>
         <source>Notices and reminder letters</source>
         <translation>缴费通知与催缴函</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="201"/>
+        <location filename="../../ui/fees/statement.py" line="243"/>
         <source>Billed ¥{b}   Paid ¥{p}   Waived ¥{w}   Owed ¥{o}   Credit ¥{c}   Refunded ¥{r}</source>
         <translation>应收 ¥{b}   已缴 ¥{p}   减免 ¥{w}   欠费 ¥{o}   预收 ¥{c}   已退款 ¥{r}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="215"/>
-        <location filename="../../ui/fees/statement.py" line="219"/>
+        <location filename="../../ui/fees/statement.py" line="257"/>
+        <location filename="../../ui/fees/statement.py" line="261"/>
         <source>Refund credit</source>
         <translation>退预收款</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="215"/>
+        <location filename="../../ui/fees/statement.py" line="257"/>
         <source>Amount to refund (yuan):</source>
         <translation>退款金额（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="219"/>
+        <location filename="../../ui/fees/statement.py" line="261"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="250"/>
+        <location filename="../../ui/fees/statement.py" line="300"/>
         <source>Receipt {0}</source>
         <translation>收据 {0}</translation>
     </message>
@@ -1089,42 +1100,42 @@ All open lines: ¥{total}</source>
 <context>
     <name>VoidReceiptDialog</name>
     <message>
-        <location filename="../../ui/fees/void_dialog.py" line="1"/>
+        <location filename="../../ui/fees/void_dialog.py" line="48"/>
         <source>Void receipt {0}</source>
         <translation>作废收据 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/void_dialog.py" line="1"/>
+        <location filename="../../ui/fees/void_dialog.py" line="52"/>
         <source>The receipt is kept, marked void</source>
         <translation>收据保留，标记为作废</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/void_dialog.py" line="1"/>
+        <location filename="../../ui/fees/void_dialog.py" line="54"/>
         <source>&amp;Reason:</source>
         <translation>作废原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/void_dialog.py" line="1"/>
+        <location filename="../../ui/fees/void_dialog.py" line="62"/>
         <source>Supervisor authorisation: a supervisor, manager or finance user enters their username and password.</source>
         <translation>主管授权：请主管、经理或财务人员在此输入本人的用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/void_dialog.py" line="1"/>
+        <location filename="../../ui/fees/void_dialog.py" line="73"/>
         <source>Supervisor &amp;username:</source>
         <translation>授权人用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/void_dialog.py" line="1"/>
+        <location filename="../../ui/fees/void_dialog.py" line="74"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/void_dialog.py" line="1"/>
+        <location filename="../../ui/fees/void_dialog.py" line="86"/>
         <source>&amp;Void receipt</source>
         <translation>作废收据(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/void_dialog.py" line="1"/>
+        <location filename="../../ui/fees/void_dialog.py" line="106"/>
         <source>Please enter the reason for voiding.</source>
         <translation>请填写作废原因。</translation>
     </message>
@@ -1132,37 +1143,37 @@ All open lines: ¥{total}</source>
 <context>
     <name>WaiveDialog</name>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="315"/>
+        <location filename="../../ui/fees/arrears_page.py" line="325"/>
         <source>Waive arrears</source>
         <translation>减免欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="324"/>
+        <location filename="../../ui/fees/arrears_page.py" line="334"/>
         <source>Part of the amount owed</source>
         <translation>减免部分欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="325"/>
+        <location filename="../../ui/fees/arrears_page.py" line="335"/>
         <source>The whole late fee</source>
         <translation>免除全部滞纳金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="335"/>
+        <location filename="../../ui/fees/arrears_page.py" line="345"/>
         <source>Line:</source>
         <translation>账单：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="336"/>
+        <location filename="../../ui/fees/arrears_page.py" line="346"/>
         <source>Waive:</source>
         <translation>减免：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="337"/>
+        <location filename="../../ui/fees/arrears_page.py" line="347"/>
         <source>Amount (yuan):</source>
         <translation>金额（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="338"/>
+        <location filename="../../ui/fees/arrears_page.py" line="348"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>

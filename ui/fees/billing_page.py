@@ -3,6 +3,9 @@ discount rules, and batch printing of payment notices."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission
-from propdesk.clock import local_today
+from propdesk.changes import Changes
 from propdesk.errors import DomainError
 from propdesk.fees.billing import BillingResult, billed_periods, run_billing
 from propdesk.fees.discounts import (
@@ -37,12 +41,14 @@ from propdesk.fees.models import ItemKind
 from propdesk.fees.money import parse_yuan, yuan
 from propdesk.fees.periods import add_months, period_of
 from propdesk.fees.settings import FeeSettings, get_fee_settings, save_fee_settings
-from propdesk.fees.values import RateInfo
+from propdesk.fees.values import FeeItemInfo, RateInfo
+from propdesk.progress import Progress
 from propdesk.registry import services as reg
+from propdesk.registry.values import BuildingInfo
+from ui.common.dates import from_qdate as pydate
+from ui.common.dates import to_qdate as qdate
 from ui.common.forms import ERROR_STYLE
 from ui.context import AppContext
-from ui.events import Changes
-from ui.fees.arrears_page import pydate, qdate
 from ui.fees.list_model import ListTableModel
 
 
@@ -52,9 +58,10 @@ class BillingPage(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._stale = False
         # --- billing run -------------------------------------------------------------
         run_box = QGroupBox(self.tr("Billing run"), self)
-        self.month = QLineEdit(period_of(local_today()), run_box)
+        self.month = QLineEdit(run_box)
         self.run_button = QPushButton(self.tr("&Run billing"), run_box)
         self.run_button.setEnabled(ctx.can(Permission.RUN_BILLING))
         self.run_result = QLabel(run_box)
@@ -62,8 +69,6 @@ class BillingPage(QWidget):
         self.periods_label = QLabel(run_box)
         self.notice_building = QComboBox(run_box)
         self.notice_building.addItem(self.tr("Whole estate"), None)
-        for b in ctx.read(reg.list_buildings):
-            self.notice_building.addItem(b.name, b.id)
         notices = QPushButton(self.tr("Print payment &notices…"), run_box)
         row = QHBoxLayout(run_box)
         row.addWidget(QLabel(self.tr("Month:"), run_box))
@@ -94,10 +99,7 @@ class BillingPage(QWidget):
         rate_view.verticalHeader().setVisible(False)
         rate_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.item = QComboBox(rate_box)
-        for it in ctx.read(list_items):
-            if it.kind != ItemKind.ONE_OFF:
-                self.item.addItem(it.name, it.code)
-        self.rate_from = QDateEdit(qdate(local_today().replace(day=1)), rate_box)
+        self.rate_from = QDateEdit(rate_box)
         self.rate_from.setDisplayFormat("yyyy-MM-dd")
         self.rate_value = QLineEdit(rate_box)
         self.rate_value.setPlaceholderText(self.tr("yuan per m², per unit or per m³/kWh"))
@@ -203,22 +205,65 @@ class BillingPage(QWidget):
         layout.addWidget(self.periods_label)
         layout.addLayout(lower, 1)
         ctx.hub.changed.connect(self._on_changed)
+        ctx.query(self._read_choices, parent=self, action="billing page").success(
+            self._show_choices
+        ).run()
         self.refresh()
 
+    @staticmethod
+    def _read_choices(s: Session) -> tuple[date, list[BuildingInfo], list[FeeItemInfo]]:
+        return clock.today(s), reg.list_buildings(s), list(list_items(s))
+
+    def _show_choices(self, loaded: tuple[date, list[BuildingInfo], list[FeeItemInfo]]) -> None:
+        today, buildings, items = loaded
+        self.month.setText(period_of(today))
+        self.rate_from.setDate(qdate(today.replace(day=1)))
+        for b in buildings:
+            self.notice_building.addItem(b.name, b.id)
+        for it in items:
+            if it.kind != ItemKind.ONE_OFF:
+                self.item.addItem(it.name, it.code)
+
     def _on_changed(self, changes: Changes) -> None:
-        if changes.any("fees", "settings"):
+        if changes.fees or changes.settings:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.refresh()
 
     def refresh(self) -> None:
-        self.rates.set_rows(self.ctx.read(list_rates))
-        self.discounts.set_rows(self.ctx.read(list_discount_rules))
-        periods = self.ctx.read(billed_periods)[:6]
+        """Reload rates, discount rules, billed months and settings on the worker."""
+
+        def read(
+            s: Session,
+        ) -> tuple[list[RateInfo], list[DiscountInfo], list[tuple[str, int, int]], FeeSettings]:
+            return (
+                list(list_rates(s)),
+                list(list_discount_rules(s)),
+                list(billed_periods(s))[:6],
+                get_fee_settings(s),
+            )
+
+        self.ctx.query(read, parent=self, action="billing settings").success(self._show).run()
+
+    def _show(
+        self,
+        loaded: tuple[list[RateInfo], list[DiscountInfo], list[tuple[str, int, int]], FeeSettings],
+    ) -> None:
+        rates, discounts, periods, cfg = loaded
+        self.rates.set_rows(rates)
+        self.discounts.set_rows(discounts)
         self.periods_label.setText(
             self.tr("Billed months: {0}").format(
                 "   ".join(f"{p} ({n}, ¥{yuan(a)})" for p, n, a in periods) or "—"
             )
         )
-        cfg = self.ctx.read(get_fee_settings)
         self.late_enabled.setChecked(cfg.late_fee_enabled)
         self.late_rate.setValue(cfg.late_fee_rate_per_10k)
         self.grace.setValue(cfg.grace_days)
@@ -234,39 +279,47 @@ class BillingPage(QWidget):
         self.disc_error.clear()
         name, code = self.disc_name.text(), str(self.disc_item.currentData())
         months, free = self.disc_min.value(), self.disc_free.value()
-        try:
-            self.ctx.write(
-                lambda s: add_discount_rule(
-                    s, name=name, item_code=code, min_months=months, free_months=free
-                ),
-                "fees",
-            )
-        except DomainError as exc:
-            self.disc_error.setText(str(exc))
-            return
-        self.disc_name.clear()
+        self.ctx.op(
+            lambda s: add_discount_rule(
+                s, name=name, item_code=code, min_months=months, free_months=free
+            ),
+            changes=Changes(fees=True),
+            parent=self,
+            action="add discount rule",
+        ).success(lambda _id: self.disc_name.clear()).failure(
+            lambda exc: _shown_in(self.disc_error, exc)
+        ).run()
 
     def toggle_discount(self) -> None:
         idx = self.disc_view.currentIndex()
         if not idx.isValid():
             return
         rule = self.discounts.row_value(idx.row())
-        try:
-            self.ctx.write(lambda s: set_discount_active(s, rule.id, not rule.active), "fees")
-        except DomainError as exc:
-            self.disc_error.setText(str(exc))
+        self.ctx.op(
+            lambda s: set_discount_active(s, rule.id, not rule.active),
+            changes=Changes(fees=True),
+            parent=self,
+            action="switch discount rule",
+        ).failure(lambda exc: _shown_in(self.disc_error, exc)).run()
 
     def run(self) -> None:
+        """Bill the month as a long operation: progress by chunk, Cancel rolls it all back."""
+        if not self.run_button.isEnabled():
+            return
         month = self.month.text()
-        self.run_button.setEnabled(False)
-        self.run_result.setText(self.tr("Billing {0}…").format(month))
+        label = self.tr("Billing {0}…").format(month)
+        self.run_result.setText(label)
 
-        def op() -> BillingResult:
-            with self.ctx.session() as s:
-                return run_billing(s, month)
+        def work(s: Session, progress: Progress) -> BillingResult:
+            def chunk(done: int) -> None:
+                # raises OperationCancelled after Cancel: the transaction rolls back
+                progress.update(
+                    done, None, self.tr("Billing {0}: {1} unit(s)…").format(month, done)
+                )
+
+            return run_billing(s, month, on_chunk=chunk)
 
         def done(result: BillingResult) -> None:
-            self.run_button.setEnabled(True)
             text = self.tr("{period}: {n} line(s), ¥{amount}.").format(
                 period=result.period, n=result.lines_created, amount=yuan(result.amount_fen)
             )
@@ -276,45 +329,58 @@ class BillingPage(QWidget):
                 text += " " + self.tr("No rate: {0}").format("、".join(result.items_without_rate))
             self.run_result.setText(text)
             self.month.setText(add_months(result.period, 1))
-            from ui.events import Changes as C
 
-            self.ctx.hub.notify(C.of("fees"))
+        def cancelled() -> None:
+            if self.run_result.text() == label:  # neither done nor failed: cancelled
+                self.run_result.setText(self.tr("Billing cancelled; nothing was billed."))
 
-        def failed(exc: BaseException) -> None:
-            self.run_button.setEnabled(True)
-            self.run_result.setText(str(exc) if isinstance(exc, DomainError) else repr(exc))
+        def failed(exc: BaseException) -> bool:
+            self.run_result.clear()  # cancelled, or the handler shows why
+            return _shown_in(self.run_result, exc)
 
-        self.ctx.executor.submit(op, success=done, failure=failed)
+        self.ctx.long_op(
+            work, label=label, changes=Changes(fees=True), parent=self, action="run billing"
+        ).busy(self.run_button).success(done).failure(failed).finally_(cancelled).run()
 
     def add_rate(self) -> None:
         self.rate_error.clear()
-        try:
-            fen = parse_yuan(self.rate_value.text(), "rate_fen")
-            code = str(self.item.currentData())
-            day = pydate(self.rate_from.date())
-            self.ctx.write(
-                lambda s: set_rate(s, item_code=code, effective_from=day, rate_fen=fen), "fees"
-            )
-        except DomainError as exc:
-            self.rate_error.setText(str(exc))
-            return
-        self.rate_value.clear()
+        text = self.rate_value.text()
+        code = str(self.item.currentData())
+        day = pydate(self.rate_from.date())
+
+        def save(s: Session) -> object:
+            fen = parse_yuan(text, "rate_fen")
+            return set_rate(s, item_code=code, effective_from=day, rate_fen=fen)
+
+        self.ctx.op(save, changes=Changes(fees=True), parent=self, action="add rate").success(
+            lambda _r: self.rate_value.clear()
+        ).failure(lambda exc: _shown_in(self.rate_error, exc)).run()
 
     def save_settings(self) -> None:
         self.cfg_error.clear()
-        try:
+        enabled, rate, grace = (
+            self.late_enabled.isChecked(),
+            self.late_rate.value(),
+            self.grace.value(),
+        )
+        days = [box.value() for box in self.days]
+        minimum = self.min_amount.text() or "0"
+
+        def save(s: Session) -> None:
             cfg = FeeSettings(
-                late_fee_enabled=self.late_enabled.isChecked(),
-                late_fee_rate_per_10k=self.late_rate.value(),
-                grace_days=self.grace.value(),
-                reminder_days_1=self.days[0].value(),
-                reminder_days_2=self.days[1].value(),
-                reminder_days_final=self.days[2].value(),
-                reminder_min_fen=parse_yuan(self.min_amount.text() or "0", "reminder_min_fen"),
+                late_fee_enabled=enabled,
+                late_fee_rate_per_10k=rate,
+                grace_days=grace,
+                reminder_days_1=days[0],
+                reminder_days_2=days[1],
+                reminder_days_final=days[2],
+                reminder_min_fen=parse_yuan(minimum, "reminder_min_fen"),
             )
-            self.ctx.write(lambda s: save_fee_settings(s, cfg), "fees", "settings")
-        except DomainError as exc:
-            self.cfg_error.setText(str(exc))
+            save_fee_settings(s, cfg)
+
+        self.ctx.op(
+            save, changes=Changes(fees=True, settings=True), parent=self, action="fee settings"
+        ).failure(lambda exc: _shown_in(self.cfg_error, exc)).run()
 
     def print_notices(self) -> None:
         from propdesk.fees.notices import estate_header, log_notices, notice_pages
@@ -337,3 +403,11 @@ class BillingPage(QWidget):
             title=self.tr("Payment notices {0}").format(month),
             suggested_name=f"缴费通知单_{month}.pdf",
         )
+
+
+def _shown_in(label: QLabel, exc: BaseException) -> bool:
+    """Show a service's refusal in ``label`` (True); anything else goes to the common handler."""
+    if isinstance(exc, DomainError):
+        label.setText(str(exc))
+        return True
+    return False
