@@ -4,17 +4,17 @@
 <context>
     <name>AcceptDialog</name>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="305"/>
+        <location filename="../../ui/renovation/dialogs.py" line="301"/>
         <source>Completion acceptance</source>
         <translation>竣工验收</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="309"/>
+        <location filename="../../ui/renovation/dialogs.py" line="305"/>
         <source>Accepted on</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="310"/>
+        <location filename="../../ui/renovation/dialogs.py" line="306"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -22,72 +22,72 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="59"/>
+        <location filename="../../ui/renovation/dialogs.py" line="61"/>
         <source>New renovation application</source>
         <translation>新装修申请</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="71"/>
+        <location filename="../../ui/renovation/dialogs.py" line="73"/>
         <source>One worker per line: name and phone</source>
         <translation>每行一名施工人员：姓名 电话</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="75"/>
+        <location filename="../../ui/renovation/dialogs.py" line="77"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="76"/>
+        <location filename="../../ui/renovation/dialogs.py" line="78"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="77"/>
+        <location filename="../../ui/renovation/dialogs.py" line="79"/>
         <source>Owner&apos;s phone</source>
         <translation>业主电话</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="78"/>
+        <location filename="../../ui/renovation/dialogs.py" line="80"/>
         <source>Contractor</source>
         <translation>施工单位</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="79"/>
+        <location filename="../../ui/renovation/dialogs.py" line="81"/>
         <source>Site contact</source>
         <translation>现场负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="80"/>
+        <location filename="../../ui/renovation/dialogs.py" line="82"/>
         <source>Contact&apos;s phone</source>
         <translation>负责人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="81"/>
+        <location filename="../../ui/renovation/dialogs.py" line="83"/>
         <source>Scope of work</source>
         <translation>装修内容</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="82"/>
+        <location filename="../../ui/renovation/dialogs.py" line="84"/>
         <source>Planned start</source>
         <translation>计划开工</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="83"/>
+        <location filename="../../ui/renovation/dialogs.py" line="85"/>
         <source>Planned end</source>
         <translation>计划完工</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="84"/>
+        <location filename="../../ui/renovation/dialogs.py" line="86"/>
         <source>Deposit (yuan)</source>
         <translation>押金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="85"/>
+        <location filename="../../ui/renovation/dialogs.py" line="87"/>
         <source>Workers</source>
         <translation>施工人员</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="99"/>
+        <location filename="../../ui/renovation/dialogs.py" line="101"/>
         <source>Choose the unit first.</source>
         <translation>请先选择房屋。</translation>
     </message>
@@ -95,62 +95,62 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="36"/>
+        <location filename="../../ui/movein/moving_tab.py" line="47"/>
         <source>Book a move</source>
         <translation>搬家预约</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="42"/>
+        <location filename="../../ui/movein/moving_tab.py" line="53"/>
         <source>Moving in</source>
         <translation>搬入</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="43"/>
+        <location filename="../../ui/movein/moving_tab.py" line="54"/>
         <source>Moving out</source>
         <translation>搬出</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="49"/>
+        <location filename="../../ui/movein/moving_tab.py" line="60"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="50"/>
+        <location filename="../../ui/movein/moving_tab.py" line="61"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="51"/>
+        <location filename="../../ui/movein/moving_tab.py" line="62"/>
         <source>Slot</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="52"/>
+        <location filename="../../ui/movein/moving_tab.py" line="63"/>
         <source>Direction</source>
         <translation>搬入/搬出</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="53"/>
+        <location filename="../../ui/movein/moving_tab.py" line="64"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="54"/>
+        <location filename="../../ui/movein/moving_tab.py" line="65"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="55"/>
+        <location filename="../../ui/movein/moving_tab.py" line="66"/>
         <source>Moving company</source>
         <translation>搬家公司</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="56"/>
+        <location filename="../../ui/movein/moving_tab.py" line="67"/>
         <source>Vehicle plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="66"/>
+        <location filename="../../ui/movein/moving_tab.py" line="78"/>
         <source>Choose the unit first.</source>
         <translation>请先选择房屋。</translation>
     </message>
@@ -158,22 +158,22 @@
 <context>
     <name>DepositDialog</name>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="138"/>
+        <location filename="../../ui/renovation/dialogs.py" line="137"/>
         <source>Collect deposit</source>
         <translation>收取押金</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="143"/>
+        <location filename="../../ui/renovation/dialogs.py" line="142"/>
         <source>Deposit (yuan)</source>
         <translation>押金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="144"/>
+        <location filename="../../ui/renovation/dialogs.py" line="143"/>
         <source>Paid by</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="145"/>
+        <location filename="../../ui/renovation/dialogs.py" line="144"/>
         <source>Transaction no.</source>
         <translation>交易流水号</translation>
     </message>
@@ -181,47 +181,47 @@
 <context>
     <name>DepositKeyDialog</name>
     <message>
-        <location filename="../../ui/keys/page.py" line="119"/>
+        <location filename="../../ui/keys/page.py" line="151"/>
         <source>Deposit a key</source>
         <translation>钥匙托管登记</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="129"/>
+        <location filename="../../ui/keys/page.py" line="157"/>
         <source>Names, separated by 、 or commas</source>
         <translation>姓名，用顿号或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="133"/>
+        <location filename="../../ui/keys/page.py" line="161"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="134"/>
+        <location filename="../../ui/keys/page.py" line="162"/>
         <source>Deposited by</source>
         <translation>交存人</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="135"/>
+        <location filename="../../ui/keys/page.py" line="163"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="136"/>
+        <location filename="../../ui/keys/page.py" line="164"/>
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="137"/>
+        <location filename="../../ui/keys/page.py" line="165"/>
         <source>May collect</source>
         <translation>授权领取人</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="138"/>
+        <location filename="../../ui/keys/page.py" line="166"/>
         <source>Number of keys</source>
         <translation>钥匙数量</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="149"/>
+        <location filename="../../ui/keys/page.py" line="182"/>
         <source>Choose the unit first.</source>
         <translation>请先选择房屋。</translation>
     </message>
@@ -229,27 +229,27 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="273"/>
+        <location filename="../../ui/renovation/dialogs.py" line="268"/>
         <source>Follow up violation</source>
         <translation>违规复查</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="275"/>
+        <location filename="../../ui/renovation/dialogs.py" line="270"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="281"/>
+        <location filename="../../ui/renovation/dialogs.py" line="276"/>
         <source>Violation</source>
         <translation>违规</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="283"/>
+        <location filename="../../ui/renovation/dialogs.py" line="278"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="284"/>
+        <location filename="../../ui/renovation/dialogs.py" line="279"/>
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
@@ -257,32 +257,32 @@
 <context>
     <name>GlanceTab</name>
     <message>
-        <location filename="../../ui/renovation/page.py" line="208"/>
+        <location filename="../../ui/renovation/page.py" line="220"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="209"/>
+        <location filename="../../ui/renovation/page.py" line="221"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="210"/>
+        <location filename="../../ui/renovation/page.py" line="222"/>
         <source>Permit no.</source>
         <translation>许可证号</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="211"/>
+        <location filename="../../ui/renovation/page.py" line="223"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="212"/>
+        <location filename="../../ui/renovation/page.py" line="224"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="239"/>
+        <location filename="../../ui/renovation/page.py" line="260"/>
         <source>Overdue permits: %1 · expiring: %2 · inspections due today: %3 · overdue violations: %4</source>
         <translation>超期装修：%1 · 即将到期：%2 · 今日待巡查：%3 · 逾期未整改违规：%4</translation>
     </message>
@@ -290,70 +290,70 @@
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="188"/>
+        <location filename="../../ui/renovation/dialogs.py" line="187"/>
         <source>Site inspection</source>
         <translation>装修巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="201"/>
+        <location filename="../../ui/renovation/dialogs.py" line="200"/>
         <source>What was found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="210"/>
+        <location filename="../../ui/renovation/dialogs.py" line="209"/>
         <source>Needs repair: raise a service ticket</source>
         <translation>需要维修：生成服务工单</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="215"/>
+        <location filename="../../ui/renovation/dialogs.py" line="214"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="216"/>
+        <location filename="../../ui/renovation/dialogs.py" line="215"/>
         <source>no photos</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="222"/>
+        <location filename="../../ui/renovation/dialogs.py" line="221"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="223"/>
+        <location filename="../../ui/renovation/dialogs.py" line="222"/>
         <source>Inspector</source>
         <translation>巡查人</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="224"/>
+        <location filename="../../ui/renovation/dialogs.py" line="223"/>
         <source>Violations</source>
         <translation>违规项</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="225"/>
+        <location filename="../../ui/renovation/dialogs.py" line="224"/>
         <source>Rectify by</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="227"/>
+        <location filename="../../ui/renovation/dialogs.py" line="226"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="228"/>
-        <location filename="../../ui/renovation/dialogs.py" line="236"/>
+        <location filename="../../ui/renovation/dialogs.py" line="227"/>
+        <location filename="../../ui/renovation/dialogs.py" line="235"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/renovation/dialogs.py" line="232"/>
+        <location filename="../../ui/renovation/dialogs.py" line="231"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="236"/>
+        <location filename="../../ui/renovation/dialogs.py" line="235"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
@@ -361,72 +361,72 @@
 <context>
     <name>KeyListModel</name>
     <message>
-        <location filename="../../ui/keys/page.py" line="72"/>
+        <location filename="../../ui/keys/page.py" line="87"/>
         <source>Tag</source>
         <translation>钥匙牌号</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="73"/>
+        <location filename="../../ui/keys/page.py" line="88"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="74"/>
+        <location filename="../../ui/keys/page.py" line="89"/>
         <source>Deposited by</source>
         <translation>交存人</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="75"/>
+        <location filename="../../ui/keys/page.py" line="90"/>
         <source>May collect</source>
         <translation>授权领取人</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="76"/>
+        <location filename="../../ui/keys/page.py" line="91"/>
         <source>Keys</source>
         <translation>钥匙</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="77"/>
+        <location filename="../../ui/keys/page.py" line="92"/>
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="78"/>
+        <location filename="../../ui/keys/page.py" line="93"/>
         <source>Deposited</source>
         <translation>交存时间</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="79"/>
+        <location filename="../../ui/keys/page.py" line="94"/>
         <source>Lent to</source>
         <translation>借用人</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="80"/>
+        <location filename="../../ui/keys/page.py" line="95"/>
         <source>Due back</source>
         <translation>应还时间</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="81"/>
+        <location filename="../../ui/keys/page.py" line="96"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="90"/>
+        <location filename="../../ui/keys/page.py" line="115"/>
         <source>Withdrawn</source>
         <translation>已取回</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="92"/>
+        <location filename="../../ui/keys/page.py" line="117"/>
         <source>At the desk</source>
         <translation>在前台</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="94"/>
+        <location filename="../../ui/keys/page.py" line="119"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="95"/>
+        <location filename="../../ui/keys/page.py" line="120"/>
         <source>Lent out</source>
         <translation>已借出</translation>
     </message>
@@ -434,57 +434,57 @@
 <context>
     <name>KeysPage</name>
     <message>
-        <location filename="../../ui/keys/page.py" line="104"/>
+        <location filename="../../ui/keys/page.py" line="127"/>
         <source>In custody</source>
         <translation>托管中</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="105"/>
+        <location filename="../../ui/keys/page.py" line="128"/>
         <source>Lent out</source>
         <translation>已借出</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="106"/>
+        <location filename="../../ui/keys/page.py" line="129"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="107"/>
+        <location filename="../../ui/keys/page.py" line="130"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="265"/>
+        <location filename="../../ui/keys/page.py" line="314"/>
         <source>Unit, tag or depositor</source>
         <translation>房号、牌号或交存人</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="271"/>
+        <location filename="../../ui/keys/page.py" line="320"/>
         <source>Deposit key… (Ctrl+N)</source>
         <translation>钥匙托管… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="272"/>
+        <location filename="../../ui/keys/page.py" line="321"/>
         <source>Lend…</source>
         <translation>借出…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="273"/>
+        <location filename="../../ui/keys/page.py" line="322"/>
         <source>Returned…</source>
         <translation>归还…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="274"/>
+        <location filename="../../ui/keys/page.py" line="323"/>
         <source>Withdrawn by owner…</source>
         <translation>业主取回…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="276"/>
+        <location filename="../../ui/keys/page.py" line="325"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="322"/>
+        <location filename="../../ui/keys/page.py" line="400"/>
         <source>%1 lent out, %2 overdue</source>
         <translation>借出 %1 把，逾期 %2 把</translation>
     </message>
@@ -492,7 +492,8 @@
 <context>
     <name>KeysStatusBar</name>
     <message>
-        <location filename="../../ui/keys/page.py" line="371"/>
+        <location filename="../../ui/renovation/registration.py" line="46"/>
+        <location filename="../../ui/keys/page.py" line="457"/>
         <source>Keys overdue: %1</source>
         <translation>钥匙逾期未还：%1</translation>
     </message>
@@ -500,37 +501,37 @@
 <context>
     <name>LendDialog</name>
     <message>
-        <location filename="../../ui/keys/page.py" line="177"/>
+        <location filename="../../ui/keys/page.py" line="213"/>
         <source>Lend key</source>
         <translation>借出钥匙</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="188"/>
+        <location filename="../../ui/keys/page.py" line="224"/>
         <source>The borrower signs with their name</source>
         <translation>借用人签名</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="190"/>
+        <location filename="../../ui/keys/page.py" line="226"/>
         <source>Borrower</source>
         <translation>借用人</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="191"/>
+        <location filename="../../ui/keys/page.py" line="227"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="192"/>
+        <location filename="../../ui/keys/page.py" line="228"/>
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="193"/>
+        <location filename="../../ui/keys/page.py" line="229"/>
         <source>Due back</source>
         <translation>应还时间</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="194"/>
+        <location filename="../../ui/keys/page.py" line="230"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
@@ -538,7 +539,7 @@
 <context>
     <name>MenuAction</name>
     <message>
-        <location filename="../../ui/renovation/registration.py" line="45"/>
+        <location filename="../../ui/renovation/registration.py" line="84"/>
         <source>Renovation violation types…</source>
         <translation>装修违规类型…</translation>
     </message>
@@ -546,172 +547,172 @@
 <context>
     <name>MoveInDialog</name>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="61"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="78"/>
         <source>Move-in checklist</source>
         <translation>入伙交接</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="72"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="89"/>
         <source>Documents checked</source>
         <translation>资料已核验</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="74"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="91"/>
         <source>Fees settled</source>
         <translation>费用已结清</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="89"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="106"/>
         <source>Card numbers, separated by commas</source>
         <translation>卡号，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="90"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="107"/>
         <source>Parking applied for</source>
         <translation>已申请车位</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="92"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="109"/>
         <source>Signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="104"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="121"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="105"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="122"/>
         <source>New occupant</source>
         <translation>新住户</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="106"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="123"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="107"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="124"/>
         <source>As</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="109"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="126"/>
         <source>Unit / occupant</source>
         <translation>房屋 / 住户</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="110"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="127"/>
         <source>Move-in date</source>
         <translation>入伙日期</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="112"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="129"/>
         <source>Documents note</source>
         <translation>资料说明</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="114"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="131"/>
         <source>Unit account</source>
         <translation>房屋账户</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="115"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="132"/>
         <source>Water meter (m³)</source>
         <translation>水表读数（m³）</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="116"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="133"/>
         <source>Electricity meter (kWh)</source>
         <translation>电表读数（kWh）</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="117"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="134"/>
         <source>Keys handed over</source>
         <translation>移交钥匙</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="118"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="135"/>
         <source>Access cards</source>
         <translation>门禁卡</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="120"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="137"/>
         <source>Parking note</source>
         <translation>车位说明</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="121"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="138"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="122"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="139"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="125"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="142"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="126"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="143"/>
         <source>Complete move-in</source>
         <translation>办结入伙</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="127"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="144"/>
         <source>Print notice</source>
         <translation>打印入伙通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="128"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="145"/>
         <source>Print handover form</source>
         <translation>打印交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="129"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="146"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="208"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="247"/>
         <source>Owes %1 yuan</source>
         <translation>欠费 %1 元</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="212"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="251"/>
         <source>Nothing overdue</source>
         <translation>无欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="223"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="262"/>
         <source>Choose the unit and the new occupant, then save.</source>
         <translation>请选择房屋并填写新住户，然后保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="225"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="264"/>
         <source>Moved in: the occupancy has started.</source>
         <translation>已入住：入住记录已生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="227"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="266"/>
         <source>This move-in was cancelled.</source>
         <translation>该入伙手续已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="230"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="269"/>
         <source>Still missing: %1</source>
         <translation>尚缺：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="233"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="272"/>
         <source>All mandatory items are done: complete the move-in.</source>
         <translation>必办事项已全部完成，可以办结入伙。</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/checklist_dialog.py" line="244"/>
+        <location filename="../../ui/movein/checklist_dialog.py" line="303"/>
         <source>Choose the unit first.</source>
         <translation>请先选择房屋。</translation>
     </message>
@@ -719,32 +720,32 @@
 <context>
     <name>MoveInListModel</name>
     <message>
-        <location filename="../../ui/movein/page.py" line="59"/>
+        <location filename="../../ui/movein/page.py" line="65"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="60"/>
+        <location filename="../../ui/movein/page.py" line="66"/>
         <source>Occupant</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="61"/>
+        <location filename="../../ui/movein/page.py" line="67"/>
         <source>As</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="62"/>
+        <location filename="../../ui/movein/page.py" line="68"/>
         <source>Move-in date</source>
         <translation>入伙日期</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="63"/>
+        <location filename="../../ui/movein/page.py" line="69"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="64"/>
+        <location filename="../../ui/movein/page.py" line="70"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
@@ -752,17 +753,17 @@
 <context>
     <name>MoveInPage</name>
     <message>
-        <location filename="../../ui/movein/page.py" line="148"/>
+        <location filename="../../ui/movein/page.py" line="181"/>
         <source>Move-ins</source>
         <translation>入伙</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="149"/>
+        <location filename="../../ui/movein/page.py" line="182"/>
         <source>Moving appointments</source>
         <translation>搬家预约</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="150"/>
+        <location filename="../../ui/movein/page.py" line="183"/>
         <source>Move-out</source>
         <translation>迁出</translation>
     </message>
@@ -770,22 +771,22 @@
 <context>
     <name>MoveInPrinting</name>
     <message>
-        <location filename="../../ui/movein/printing.py" line="32"/>
+        <location filename="../../ui/movein/printing.py" line="40"/>
         <source>Move-in notice {0}</source>
         <translation>入伙通知书 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/printing.py" line="50"/>
+        <location filename="../../ui/movein/printing.py" line="62"/>
         <source>Handover form {0}</source>
         <translation>入伙交接单 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/printing.py" line="68"/>
+        <location filename="../../ui/movein/printing.py" line="84"/>
         <source>Move-out slip {0}</source>
         <translation>放行条 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/printing.py" line="87"/>
+        <location filename="../../ui/movein/printing.py" line="106"/>
         <source>Moving list {0}</source>
         <translation>搬家预约表 {0}</translation>
     </message>
@@ -793,17 +794,17 @@
 <context>
     <name>MoveInStatus</name>
     <message>
-        <location filename="../../ui/movein/page.py" line="33"/>
+        <location filename="../../ui/movein/page.py" line="39"/>
         <source>In progress</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="34"/>
+        <location filename="../../ui/movein/page.py" line="40"/>
         <source>Moved in</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="35"/>
+        <location filename="../../ui/movein/page.py" line="41"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -811,37 +812,37 @@
 <context>
     <name>MoveInsTab</name>
     <message>
-        <location filename="../../ui/movein/page.py" line="72"/>
+        <location filename="../../ui/movein/page.py" line="78"/>
         <source>In progress</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="73"/>
+        <location filename="../../ui/movein/page.py" line="79"/>
         <source>Moved in</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="74"/>
+        <location filename="../../ui/movein/page.py" line="80"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="92"/>
+        <location filename="../../ui/movein/page.py" line="100"/>
         <source>Unit or name</source>
         <translation>房号或姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="93"/>
+        <location filename="../../ui/movein/page.py" line="101"/>
         <source>New move-in… (Ctrl+N)</source>
         <translation>新入伙… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="94"/>
+        <location filename="../../ui/movein/page.py" line="102"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/page.py" line="100"/>
+        <location filename="../../ui/movein/page.py" line="108"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -849,32 +850,32 @@
 <context>
     <name>MoveOutListModel</name>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="48"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="58"/>
         <source>Slip no.</source>
         <translation>放行条号</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="49"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="59"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="50"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="60"/>
         <source>Moved out</source>
         <translation>迁出人</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="51"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="61"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="52"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="62"/>
         <source>Arrears</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="53"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="63"/>
         <source>Released by</source>
         <translation>批准放行</translation>
     </message>
@@ -882,98 +883,98 @@
 <context>
     <name>MoveOutTab</name>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="87"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="97"/>
         <source>Manager only: why the occupant may leave with arrears</source>
         <translation>仅限经理：准许欠费迁出的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="91"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="101"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="92"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="102"/>
         <source>Occupant leaving</source>
         <translation>迁出住户</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="93"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="103"/>
         <source>Unit account</source>
         <translation>房屋账户</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="94"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="104"/>
         <source>Move-out date</source>
         <translation>迁出日期</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="95"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="105"/>
         <source>Water meter (m³)</source>
         <translation>水表读数（m³）</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="96"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="106"/>
         <source>Electricity meter (kWh)</source>
         <translation>电表读数（kWh）</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="97"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="107"/>
         <source>Keys returned</source>
         <translation>交回钥匙</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="98"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="108"/>
         <source>Cards returned</source>
         <translation>交回门禁卡</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="99"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="109"/>
         <source>Arrears waiver</source>
         <translation>欠费放行批准</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="100"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="110"/>
         <source>Items taken out</source>
         <translation>带出物品</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="101"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="111"/>
         <source>Record move-out</source>
         <translation>办理迁出</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="102"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="112"/>
         <source>Print move-out slip</source>
         <translation>打印放行条</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="120"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="130"/>
         <source>Recent move-outs (Enter reprints the slip)</source>
         <translation>最近迁出（回车重印放行条）</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="140"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="161"/>
         <source>Open arrears %1 yuan: settle first or a manager waives</source>
         <translation>欠费 %1 元：须先结清或经理批准</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="146"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="167"/>
         <source>Nothing owed</source>
         <translation>无欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="154"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="191"/>
         <source>Choose who moves out.</source>
         <translation>请选择迁出的住户。</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="157"/>
-        <location filename="../../ui/movein/moveout_tab.py" line="161"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="194"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="197"/>
         <source>Take the final meter readings.</source>
         <translation>请抄录水电表最终读数。</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="181"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="212"/>
         <source>Moved out: slip %1 for %2</source>
         <translation>已迁出：%2 放行条 %1</translation>
     </message>
@@ -981,62 +982,62 @@
 <context>
     <name>MovingTab</name>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="97"/>
+        <location filename="../../ui/movein/moving_tab.py" line="114"/>
         <source>Slot</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="98"/>
+        <location filename="../../ui/movein/moving_tab.py" line="115"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="100"/>
+        <location filename="../../ui/movein/moving_tab.py" line="117"/>
         <source>Direction</source>
         <translation>搬入/搬出</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="101"/>
+        <location filename="../../ui/movein/moving_tab.py" line="118"/>
         <source>in</source>
         <translation>搬入</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="101"/>
+        <location filename="../../ui/movein/moving_tab.py" line="118"/>
         <source>out</source>
         <translation>搬出</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="103"/>
+        <location filename="../../ui/movein/moving_tab.py" line="120"/>
         <source>Elevator</source>
         <translation>电梯</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="104"/>
+        <location filename="../../ui/movein/moving_tab.py" line="121"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="106"/>
+        <location filename="../../ui/movein/moving_tab.py" line="123"/>
         <source>Moving company</source>
         <translation>搬家公司</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="117"/>
+        <location filename="../../ui/movein/moving_tab.py" line="134"/>
         <source>Book a move…</source>
         <translation>预约搬家…</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="118"/>
+        <location filename="../../ui/movein/moving_tab.py" line="135"/>
         <source>Cancel booking</source>
         <translation>取消预约</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="119"/>
+        <location filename="../../ui/movein/moving_tab.py" line="136"/>
         <source>Print guards&apos; list</source>
         <translation>打印门岗搬家表</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moving_tab.py" line="121"/>
+        <location filename="../../ui/movein/moving_tab.py" line="138"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
@@ -1044,17 +1045,17 @@
 <context>
     <name>NavModule</name>
     <message>
-        <location filename="../../ui/renovation/registration.py" line="24"/>
+        <location filename="../../ui/renovation/registration.py" line="63"/>
         <source>Move-in / out</source>
         <translation>入伙迁出</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/registration.py" line="30"/>
+        <location filename="../../ui/renovation/registration.py" line="69"/>
         <source>Renovation</source>
         <translation>装修管理</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/registration.py" line="36"/>
+        <location filename="../../ui/renovation/registration.py" line="75"/>
         <source>Keys</source>
         <translation>钥匙</translation>
     </message>
@@ -1062,42 +1063,42 @@
 <context>
     <name>PermitListModel</name>
     <message>
-        <location filename="../../ui/renovation/page.py" line="57"/>
+        <location filename="../../ui/renovation/page.py" line="62"/>
         <source>Permit no.</source>
         <translation>许可证号</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="58"/>
+        <location filename="../../ui/renovation/page.py" line="63"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="59"/>
+        <location filename="../../ui/renovation/page.py" line="64"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="60"/>
+        <location filename="../../ui/renovation/page.py" line="65"/>
         <source>Contractor</source>
         <translation>施工单位</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="61"/>
+        <location filename="../../ui/renovation/page.py" line="66"/>
         <source>Start</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="62"/>
+        <location filename="../../ui/renovation/page.py" line="67"/>
         <source>End</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="63"/>
+        <location filename="../../ui/renovation/page.py" line="68"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="64"/>
+        <location filename="../../ui/renovation/page.py" line="69"/>
         <source>Deposit</source>
         <translation>押金</translation>
     </message>
@@ -1105,242 +1106,260 @@
 <context>
     <name>PermitView</name>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="56"/>
-        <location filename="../../ui/renovation/permit_view.py" line="142"/>
+        <location filename="../../ui/renovation/permit_view.py" line="72"/>
+        <location filename="../../ui/renovation/permit_view.py" line="164"/>
         <source>Choose an application in the list.</source>
         <extracomment>A row of the inspections table: (date and inspector, violation or None, inspection notes).</extracomment>
         <translation>请在列表中选择一份装修申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="61"/>
+        <location filename="../../ui/renovation/permit_view.py" line="77"/>
         <source>Inspected</source>
         <translation>巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="62"/>
+        <location filename="../../ui/renovation/permit_view.py" line="78"/>
         <source>Violation</source>
         <translation>违规</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="62"/>
+        <location filename="../../ui/renovation/permit_view.py" line="78"/>
         <source>None found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="63"/>
+        <location filename="../../ui/renovation/permit_view.py" line="79"/>
         <source>Found</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="64"/>
+        <location filename="../../ui/renovation/permit_view.py" line="80"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="65"/>
+        <location filename="../../ui/renovation/permit_view.py" line="81"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="82"/>
+        <location filename="../../ui/renovation/permit_view.py" line="98"/>
         <source>Collect deposit…</source>
         <translation>收取押金…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="83"/>
+        <location filename="../../ui/renovation/permit_view.py" line="99"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="84"/>
+        <location filename="../../ui/renovation/permit_view.py" line="100"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="85"/>
+        <location filename="../../ui/renovation/permit_view.py" line="101"/>
         <source>Cancel permit…</source>
         <translation>撤销装修…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="86"/>
+        <location filename="../../ui/renovation/permit_view.py" line="102"/>
         <source>Record inspection…</source>
         <translation>登记巡查…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="87"/>
+        <location filename="../../ui/renovation/permit_view.py" line="103"/>
         <source>Follow up violation…</source>
         <translation>违规复查…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="88"/>
+        <location filename="../../ui/renovation/permit_view.py" line="104"/>
         <source>Completion acceptance…</source>
         <translation>竣工验收…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="89"/>
+        <location filename="../../ui/renovation/permit_view.py" line="105"/>
         <source>Refund deposit…</source>
         <translation>退还押金…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="90"/>
+        <location filename="../../ui/renovation/permit_view.py" line="106"/>
         <source>Print permit</source>
         <translation>打印装修许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="91"/>
+        <location filename="../../ui/renovation/permit_view.py" line="107"/>
         <source>Print workers&apos; passes</source>
         <translation>打印施工出入证</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="92"/>
+        <location filename="../../ui/renovation/permit_view.py" line="108"/>
         <source>Inspection photos…</source>
         <translation>巡查照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="112"/>
+        <location filename="../../ui/renovation/permit_view.py" line="128"/>
         <source>Inspections and violations</source>
         <translation>巡查与违规</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="127"/>
+        <location filename="../../ui/renovation/permit_view.py" line="144"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="129"/>
+        <location filename="../../ui/renovation/permit_view.py" line="146"/>
         <source>Rectified %1</source>
         <translation>%1 已整改</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="131"/>
+        <location filename="../../ui/renovation/permit_view.py" line="148"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="132"/>
+        <location filename="../../ui/renovation/permit_view.py" line="149"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="154"/>
+        <location filename="../../ui/renovation/permit_view.py" line="178"/>
         <source>Owner: %1 %2</source>
         <translation>业主：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="155"/>
+        <location filename="../../ui/renovation/permit_view.py" line="179"/>
         <source>Contractor: %1 (%2 %3)</source>
         <translation>施工单位：%1（%2 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="159"/>
+        <location filename="../../ui/renovation/permit_view.py" line="183"/>
         <source>Scope: %1</source>
         <translation>装修内容：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="160"/>
+        <location filename="../../ui/renovation/permit_view.py" line="184"/>
         <source>Planned: %1 to %2</source>
         <translation>工期：%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="163"/>
+        <location filename="../../ui/renovation/permit_view.py" line="187"/>
         <source>Deposit: %1 yuan %2</source>
         <translation>押金：%1 元 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="167"/>
+        <location filename="../../ui/renovation/permit_view.py" line="191"/>
         <source>(receipt %1)</source>
         <translation>（收据 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="169"/>
+        <location filename="../../ui/renovation/permit_view.py" line="193"/>
         <source>(not collected)</source>
         <translation>（未收取）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="173"/>
+        <location filename="../../ui/renovation/permit_view.py" line="197"/>
         <source>Workers: %1</source>
         <translation>施工人员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="178"/>
+        <location filename="../../ui/renovation/permit_view.py" line="202"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="181"/>
+        <location filename="../../ui/renovation/permit_view.py" line="205"/>
         <source>Accepted on %1 by %2</source>
         <translation>%1 由 %2 验收</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="188"/>
+        <location filename="../../ui/renovation/permit_view.py" line="212"/>
         <source>Refunded %1 yuan (deductions: %2)</source>
         <translation>已退押金 %1 元（扣款：%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="202"/>
+        <location filename="../../ui/renovation/permit_view.py" line="226"/>
         <source>%1 inspections, %2 open violations</source>
         <translation>巡查 %1 次，未整改违规 %2 项</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="261"/>
+        <location filename="../../ui/renovation/permit_view.py" line="284"/>
         <source>Reject application</source>
         <translation>驳回申请</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="275"/>
+        <location filename="../../ui/renovation/permit_view.py" line="298"/>
         <source>Cancel permit</source>
         <translation>撤销装修</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="324"/>
+        <location filename="../../ui/renovation/permit_view.py" line="353"/>
         <source>Inspection photos %1</source>
         <translation>巡查照片 %1</translation>
     </message>
 </context>
 <context>
+    <name>PermitWindow</name>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="380"/>
+        <source>Renovation permit</source>
+        <translation>装修许可证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="383"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/permit_view.py" line="397"/>
+        <source>Renovation permit %1</source>
+        <translation>装修许可证 %1</translation>
+    </message>
+</context>
+<context>
     <name>PermitsTab</name>
     <message>
-        <location filename="../../ui/renovation/page.py" line="77"/>
+        <location filename="../../ui/renovation/page.py" line="83"/>
         <source>Active</source>
         <translation>未结束</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="78"/>
+        <location filename="../../ui/renovation/page.py" line="84"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="79"/>
+        <location filename="../../ui/renovation/page.py" line="85"/>
         <source>Under way</source>
         <translation>施工中</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="80"/>
+        <location filename="../../ui/renovation/page.py" line="86"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="81"/>
+        <location filename="../../ui/renovation/page.py" line="87"/>
         <source>Finished</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="82"/>
+        <location filename="../../ui/renovation/page.py" line="88"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="113"/>
+        <location filename="../../ui/renovation/page.py" line="120"/>
         <source>Unit, permit no. or owner</source>
         <translation>房号、许可证号或业主</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="114"/>
+        <location filename="../../ui/renovation/page.py" line="121"/>
         <source>New application… (Ctrl+N)</source>
         <translation>新申请… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="121"/>
+        <location filename="../../ui/renovation/page.py" line="128"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -1366,7 +1385,7 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="169"/>
+        <location filename="../../ui/renovation/dialogs.py" line="167"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1374,47 +1393,47 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="330"/>
+        <location filename="../../ui/renovation/dialogs.py" line="323"/>
         <source>Refund deposit</source>
         <translation>退还押金</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="336"/>
+        <location filename="../../ui/renovation/dialogs.py" line="329"/>
         <source>Add deduction</source>
         <translation>添加扣款</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="340"/>
+        <location filename="../../ui/renovation/dialogs.py" line="333"/>
         <source>Deposit (yuan)</source>
         <translation>押金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="341"/>
+        <location filename="../../ui/renovation/dialogs.py" line="334"/>
         <source>Deductions</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="343"/>
+        <location filename="../../ui/renovation/dialogs.py" line="336"/>
         <source>Refund (yuan)</source>
         <translation>退款（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="344"/>
+        <location filename="../../ui/renovation/dialogs.py" line="337"/>
         <source>Refund by</source>
         <translation>退款方式</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="354"/>
+        <location filename="../../ui/renovation/dialogs.py" line="346"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="356"/>
+        <location filename="../../ui/renovation/dialogs.py" line="348"/>
         <source>Yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/dialogs.py" line="378"/>
+        <location filename="../../ui/renovation/dialogs.py" line="370"/>
         <source>check the amounts</source>
         <translation>请检查金额</translation>
     </message>
@@ -1422,12 +1441,12 @@
 <context>
     <name>Renovation</name>
     <message>
-        <location filename="../../ui/renovation/printing.py" line="29"/>
+        <location filename="../../ui/renovation/printing.py" line="42"/>
         <source>Renovation permit {0}</source>
         <translation>装修许可证 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/printing.py" line="45"/>
+        <location filename="../../ui/renovation/printing.py" line="63"/>
         <source>Workers&apos; passes {0}</source>
         <translation>施工人员出入证 {0}</translation>
     </message>
@@ -1458,42 +1477,42 @@
 <context>
     <name>RenovationKeysPanel</name>
     <message>
-        <location filename="../../ui/renovation/unit_panel.py" line="27"/>
+        <location filename="../../ui/renovation/unit_panel.py" line="32"/>
         <source>Renovation and keys</source>
         <translation>装修与钥匙</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/unit_panel.py" line="37"/>
+        <location filename="../../ui/renovation/unit_panel.py" line="42"/>
         <source>Renovation application…</source>
         <translation>装修申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/unit_panel.py" line="38"/>
+        <location filename="../../ui/renovation/unit_panel.py" line="43"/>
         <source>Deposit a key…</source>
         <translation>钥匙托管…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/unit_panel.py" line="65"/>
+        <location filename="../../ui/renovation/unit_panel.py" line="84"/>
         <source>No renovation on record.</source>
         <translation>无装修记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/unit_panel.py" line="68"/>
+        <location filename="../../ui/renovation/unit_panel.py" line="87"/>
         <source>Key %1 (%2 keys) from %3; may collect: %4</source>
         <translation>钥匙 %1（%2 把），交存人 %3；授权领取：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/unit_panel.py" line="77"/>
+        <location filename="../../ui/renovation/unit_panel.py" line="96"/>
         <source>  lent to %1, due %2</source>
         <translation>  借给 %1，应于 %2 归还</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/unit_panel.py" line="78"/>
+        <location filename="../../ui/renovation/unit_panel.py" line="97"/>
         <source> — OVERDUE</source>
         <translation> — 已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/unit_panel.py" line="80"/>
+        <location filename="../../ui/renovation/unit_panel.py" line="99"/>
         <source>No keys held for this unit.</source>
         <translation>前台未托管该房屋的钥匙。</translation>
     </message>
@@ -1501,12 +1520,12 @@
 <context>
     <name>RenovationPage</name>
     <message>
-        <location filename="../../ui/renovation/page.py" line="264"/>
+        <location filename="../../ui/renovation/page.py" line="285"/>
         <source>Permits</source>
         <translation>装修申请</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="265"/>
+        <location filename="../../ui/renovation/page.py" line="286"/>
         <source>At a glance</source>
         <translation>待办一览</translation>
     </message>
@@ -1547,7 +1566,8 @@
 <context>
     <name>RenovationStatusBar</name>
     <message>
-        <location filename="../../ui/renovation/page.py" line="281"/>
+        <location filename="../../ui/renovation/page.py" line="306"/>
+        <location filename="../../ui/renovation/registration.py" line="25"/>
         <source>Renovation: %1 overdue, %2 expiring, %3 to inspect, %4 violations past deadline</source>
         <translation>装修：超期 %1 · 将到期 %2 · 待巡查 %3 · 逾期违规 %4</translation>
     </message>
@@ -1555,17 +1575,17 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/keys/page.py" line="216"/>
+        <location filename="../../ui/keys/page.py" line="259"/>
         <source>Key returned</source>
         <translation>钥匙归还</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="220"/>
+        <location filename="../../ui/keys/page.py" line="263"/>
         <source>Returned by</source>
         <translation>归还人</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="221"/>
+        <location filename="../../ui/keys/page.py" line="264"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
@@ -1573,56 +1593,56 @@
 <context>
     <name>ViolationTypesDialog</name>
     <message>
-        <location filename="../../ui/renovation/settings_dialog.py" line="36"/>
+        <location filename="../../ui/renovation/settings_dialog.py" line="37"/>
         <source>Renovation violation types</source>
         <translation>装修违规类型</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/settings_dialog.py" line="40"/>
-        <location filename="../../ui/renovation/settings_dialog.py" line="60"/>
+        <location filename="../../ui/renovation/settings_dialog.py" line="41"/>
+        <location filename="../../ui/renovation/settings_dialog.py" line="61"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/settings_dialog.py" line="41"/>
-        <location filename="../../ui/renovation/settings_dialog.py" line="61"/>
+        <location filename="../../ui/renovation/settings_dialog.py" line="42"/>
+        <location filename="../../ui/renovation/settings_dialog.py" line="62"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/settings_dialog.py" line="42"/>
-        <location filename="../../ui/renovation/settings_dialog.py" line="62"/>
+        <location filename="../../ui/renovation/settings_dialog.py" line="43"/>
+        <location filename="../../ui/renovation/settings_dialog.py" line="63"/>
         <source>Days to rectify</source>
         <translation>整改天数</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/settings_dialog.py" line="43"/>
-        <location filename="../../ui/renovation/settings_dialog.py" line="58"/>
+        <location filename="../../ui/renovation/settings_dialog.py" line="44"/>
+        <location filename="../../ui/renovation/settings_dialog.py" line="59"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/settings_dialog.py" line="43"/>
+        <location filename="../../ui/renovation/settings_dialog.py" line="44"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/settings_dialog.py" line="43"/>
+        <location filename="../../ui/renovation/settings_dialog.py" line="44"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/settings_dialog.py" line="64"/>
+        <location filename="../../ui/renovation/settings_dialog.py" line="65"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/settings_dialog.py" line="65"/>
+        <location filename="../../ui/renovation/settings_dialog.py" line="66"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/settings_dialog.py" line="67"/>
+        <location filename="../../ui/renovation/settings_dialog.py" line="68"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1630,12 +1650,12 @@
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../ui/keys/page.py" line="238"/>
+        <location filename="../../ui/keys/page.py" line="283"/>
         <source>Key withdrawn</source>
         <translation>业主取回钥匙</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="241"/>
+        <location filename="../../ui/keys/page.py" line="286"/>
         <source>Collected by</source>
         <translation>取回人</translation>
     </message>

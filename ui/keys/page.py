@@ -1,15 +1,17 @@
 """Key custody register (钥匙托管): deposit, lend, return, withdraw; overdue loans stand out.
 
 The list is over SQL (deposits with their open loan, if any); the filter shows keys in
-custody, lent out, overdue or all; a search matches the unit code, tag or depositor.
+custody, lent out, overdue or all; a search matches the unit code, tag or depositor. When a
+loan is overdue is the core's rule (:mod:`propdesk.keys.rules`); due times are edited in the
+estate's time zone.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QTimeZone
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,37 +27,50 @@ from PySide6.QtWidgets import (
 from sqlalchemy import ColumnElement, Row, and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from propdesk.clock import to_local
-from propdesk.db.types import utcnow
+from propdesk import clock
+from propdesk.changes import Changes
 from propdesk.errors import ValidationError
 from propdesk.keys import services as keys
 from propdesk.keys.models import KeyDeposit, KeyLoan
+from propdesk.keys.rules import KeyCounts, key_counts, loan_overdue, overdue_loan_clause
 from propdesk.registry.models import Unit
 from ui.common.sql_table_model import RIGHT, SqlColumn, SqlTableModel
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
-from ui.events import Changes
-from ui.renovation.widgets import OVERDUE_COLOR, ServiceDialog, named
+from ui.keys.requests import KeysRequest
+from ui.renovation.widgets import OVERDUE_COLOR, ServiceDialog, StaleGuard, Work, named
 
 D = KeyDeposit
 L = aliased(KeyLoan, name="open_loan")
-TOPICS = ("keys",)
+CHANGES = Changes(keys=True)
 
 
 def _local(at: datetime | None) -> str:
-    return to_local(at).strftime("%m-%d %H:%M") if at else ""
+    return clock.to_local(at).strftime("%m-%d %H:%M") if at else ""
 
 
-def _to_qdatetime(at: datetime) -> QDateTime:
-    local = to_local(at)
-    return QDateTime.fromSecsSinceEpoch(int(local.timestamp()), QTimeZone(8 * 3600))
+def to_qdatetime(at: datetime) -> QDateTime:
+    """An aware time as the estate's wall time, for a QDateTimeEdit.
+
+    The QDateTime only carries the wall date and time (in a UTC spec, so neither the
+    workstation's zone nor its daylight saving shifts it); :func:`from_qdatetime` reads it
+    back in the estate's zone.
+    """
+    local = clock.to_local(at)
+    return QDateTime(
+        QDate(local.year, local.month, local.day),
+        QTime(local.hour, local.minute),
+        QTimeZone.utc(),
+    )
 
 
-def _from_qdatetime(value: QDateTime) -> datetime:
-    from datetime import UTC
-
-    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)
+def from_qdatetime(value: QDateTime) -> datetime:
+    """The estate's wall time in a QDateTimeEdit as an aware UTC time."""
+    d, t = value.date(), value.time()
+    return clock.local_datetime(
+        date(d.year(), d.month(), d.day()), time(t.hour(), t.minute())
+    ).astimezone(UTC)
 
 
 class KeyListModel(SqlTableModel):
@@ -80,24 +95,32 @@ class KeyListModel(SqlTableModel):
                 SqlColumn(self.tr("Due back"), L.due_at, fmt=_local),
                 SqlColumn(self.tr("State"), D.withdrawn_at, row_fmt=self._state, sortable=False),
             ],
-            extra=[L.id.label("loan_id"), L.due_at.label("loan_due")],
+            extra=[
+                L.id.label("loan_id"),
+                L.due_at.label("loan_due"),
+                L.borrower.label("borrower"),
+                D.authorised.label("authorised"),
+                D.withdrawn_at.label("withdrawn_at"),
+            ],
             default_order=[D.deposited_at.desc()],
             parent=parent,
         )
 
+    @staticmethod
+    def overdue(row: Row[Any]) -> bool:
+        return row.loan_id is not None and loan_overdue(row.loan_due, clock.now())
+
     def _state(self, row: Row[Any]) -> str:
-        if row._c9 is not None:
+        if row.withdrawn_at is not None:
             return self.tr("Withdrawn")
         if row.loan_id is None:
             return self.tr("At the desk")
-        if row.loan_due < utcnow():
+        if self.overdue(row):
             return self.tr("Overdue")
         return self.tr("Lent out")
 
     def row_foreground(self, row: Row[Any]) -> QColor | None:
-        if row.loan_id is not None and row.loan_due < utcnow():
-            return OVERDUE_COLOR
-        return None
+        return OVERDUE_COLOR if self.overdue(row) else None
 
 
 FILTERS = [
@@ -108,20 +131,25 @@ FILTERS = [
 ]
 
 
+def _unit_code(unit_id: int) -> Work:
+    def read(session: Session) -> str:
+        from propdesk.registry.services import get_unit
+
+        return get_unit(session, unit_id).code
+
+    return read
+
+
 class DepositKeyDialog(ServiceDialog):
     """Take a unit's key into custody."""
 
-    topics = TOPICS
+    changes = CHANGES
 
     def __init__(
         self, *, ctx: AppContext, unit_id: int | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(ctx=ctx, title=self.tr("Deposit a key"), parent=parent)
         self.unit = UnitPicker(ctx=ctx)
-        if unit_id is not None:
-            from propdesk.registry.services import get_unit
-
-            self.unit.set_unit(unit_id, ctx.read(lambda s: get_unit(s, unit_id).code))
         self.deposited_by = named(QLineEdit(), "deposited_by")
         self.phone = named(QLineEdit(), "phone")
         self.purpose = named(QLineEdit(), "purpose")
@@ -137,6 +165,10 @@ class DepositKeyDialog(ServiceDialog):
         e.add_row(self.tr("May collect"), "authorised", self.authorised)
         e.add_row(self.tr("Number of keys"), "key_count", self.count)
         self.unit.picked.connect(self._picked)
+        if unit_id is not None:
+            ctx.query(_unit_code(unit_id), parent=self).success(
+                lambda code: self.unit.set_unit(unit_id, code)
+            ).run()
 
     def _picked(self, _uid: int) -> None:
         if self.unit.person_name and not self.deposited_by.text():
@@ -144,27 +176,31 @@ class DepositKeyDialog(ServiceDialog):
             self.authorised.setText(self.unit.person_name)
         self.deposited_by.setFocus()
 
-    def prepare(self) -> None:
-        if self.unit.unit_id is None:
+    def action(self) -> Work:
+        unit_id = self.unit.unit_id
+        if unit_id is None:
             raise ValidationError("unit_id", self.tr("Choose the unit first."))
-
-    def work(self, session: Session) -> int:
-        assert self.unit.unit_id is not None
-        return keys.deposit_key(
-            session,
-            unit_id=self.unit.unit_id,
-            deposited_by=self.deposited_by.text(),
-            phone=self.phone.text(),
-            purpose=self.purpose.text(),
-            authorised=self.authorised.text(),
-            key_count=self.count.value(),
+        deposited_by, phone = self.deposited_by.text(), self.phone.text()
+        purpose, authorised = self.purpose.text(), self.authorised.text()
+        key_count = self.count.value()
+        return lambda s: keys.deposit_key(
+            s,
+            unit_id=unit_id,
+            deposited_by=deposited_by,
+            phone=phone,
+            purpose=purpose,
+            authorised=authorised,
+            key_count=key_count,
         )
 
 
 class LendDialog(ServiceDialog):
-    """Lend a key to one of the authorised collectors until a due time, with their signature."""
+    """Lend a key to one of the authorised collectors until a due time, with their signature.
 
-    topics = TOPICS
+    The due time is edited as the estate's local time (four hours from now by default).
+    """
+
+    changes = CHANGES
 
     def __init__(
         self,
@@ -181,7 +217,7 @@ class LendDialog(ServiceDialog):
         self.borrower.addItems(authorised)
         self.phone = named(QLineEdit(), "borrower_phone")
         self.purpose = named(QLineEdit(), "purpose")
-        self.due = named(QDateTimeEdit(_to_qdatetime(utcnow() + timedelta(hours=4))), "due_at")
+        self.due = named(QDateTimeEdit(to_qdatetime(clock.now() + timedelta(hours=4))), "due_at")
         self.due.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.due.setCalendarPopup(True)
         self.signature = named(QLineEdit(), "signature")
@@ -193,22 +229,29 @@ class LendDialog(ServiceDialog):
         e.add_row(self.tr("Due back"), "due_at", self.due)
         e.add_row(self.tr("Signature"), "signature", self.signature)
 
-    def work(self, session: Session) -> int:
-        return keys.lend_key(
-            session,
-            deposit_id=self.deposit_id,
-            borrower=self.borrower.currentText(),
-            due_at=_from_qdatetime(self.due.dateTime()),
-            signature=self.signature.text(),
-            borrower_phone=self.phone.text(),
-            purpose=self.purpose.text(),
+    def due_at(self) -> datetime:
+        """The due time typed, as an aware UTC time."""
+        return from_qdatetime(self.due.dateTime())
+
+    def action(self) -> Work:
+        deposit_id, due_at = self.deposit_id, self.due_at()
+        borrower, signature = self.borrower.currentText(), self.signature.text()
+        phone, purpose = self.phone.text(), self.purpose.text()
+        return lambda s: keys.lend_key(
+            s,
+            deposit_id=deposit_id,
+            borrower=borrower,
+            due_at=due_at,
+            signature=signature,
+            borrower_phone=phone,
+            purpose=purpose,
         )
 
 
 class ReturnDialog(ServiceDialog):
     """A lent key comes back (who brought it, their signature)."""
 
-    topics = TOPICS
+    changes = CHANGES
 
     def __init__(
         self, *, ctx: AppContext, loan_id: int, borrower: str, parent: QWidget | None = None
@@ -220,19 +263,21 @@ class ReturnDialog(ServiceDialog):
         self.errors.add_row(self.tr("Returned by"), "returned_by", self.returned_by)
         self.errors.add_row(self.tr("Signature"), "signature", self.signature)
 
-    def work(self, session: Session) -> None:
-        keys.return_key(
-            session,
-            loan_id=self.loan_id,
-            returned_by=self.returned_by.text(),
-            signature=self.signature.text(),
+    def action(self) -> Work:
+        loan_id, returned_by, signature = (
+            self.loan_id,
+            self.returned_by.text(),
+            self.signature.text(),
+        )
+        return lambda s: keys.return_key(
+            s, loan_id=loan_id, returned_by=returned_by, signature=signature
         )
 
 
 class WithdrawDialog(ServiceDialog):
     """The resident takes the key back for good."""
 
-    topics = TOPICS
+    changes = CHANGES
 
     def __init__(self, *, ctx: AppContext, deposit_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx=ctx, title=self.tr("Key withdrawn"), parent=parent)
@@ -240,24 +285,28 @@ class WithdrawDialog(ServiceDialog):
         self.withdrawn_by = named(QLineEdit(), "withdrawn_by")
         self.errors.add_row(self.tr("Collected by"), "withdrawn_by", self.withdrawn_by)
 
-    def work(self, session: Session) -> None:
-        keys.withdraw_key(
-            session, deposit_id=self.deposit_id, withdrawn_by=self.withdrawn_by.text()
-        )
+    def action(self) -> Work:
+        deposit_id, withdrawn_by = self.deposit_id, self.withdrawn_by.text()
+        return lambda s: keys.withdraw_key(s, deposit_id=deposit_id, withdrawn_by=withdrawn_by)
 
 
 class KeysPage(QWidget):
     """The register with its actions.
 
+    Opened with a :class:`ui.keys.requests.KeysRequest` (:meth:`apply_request`) it shows that
+    filter, e.g. only the overdue loans for the dashboard's "keys lent late" tile. Hidden, it
+    only marks itself stale when keys change and reloads when shown again.
+
     Attributes:
         show_combo, search, model, table, summary, deposit_button, lend_button,
-        return_button, withdraw_button, dialog.
+        return_button, withdraw_button, dialog, counts (the last summary figures).
     """
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.dialog: ServiceDialog | None = None
+        self.counts: KeyCounts | None = None
         self.show_combo = named(QComboBox(), "key_filter")
         for key, text in FILTERS:
             self.show_combo.addItem(QCoreApplication.translate("KeysPage", text), key)
@@ -293,23 +342,32 @@ class KeysPage(QWidget):
         self.withdraw_button.clicked.connect(self.withdraw)
         self.table.opened.connect(lambda _id: self.lend_or_return())
         QShortcut(QKeySequence("Ctrl+N"), self, self.deposit)
-        ctx.hub.changed.connect(self._changed)
+        self._stale = StaleGuard(self, self.apply_filter)
+        ctx.hub.changed.connect(self._changed)  # a bound slot: dropped with the widget
+        self.apply_filter()
+
+    def apply_request(self, request: object) -> None:
+        """Show what ``request`` (a :class:`KeysRequest`) asks for."""
+        if not isinstance(request, KeysRequest):
+            raise TypeError(f"KeysPage cannot apply {request!r}")
+        index = self.show_combo.findData(request.show)
+        if index < 0:
+            raise ValueError(request.show)
+        for w in (self.search, self.show_combo):
+            w.blockSignals(True)
+        self.search.setText(request.search)
+        self.show_combo.setCurrentIndex(index)
+        for w in (self.search, self.show_combo):
+            w.blockSignals(False)
         self.apply_filter()
 
     def show_only(self, key: str) -> None:
         """Show one of :data:`FILTERS` (``custody``/``out``/``overdue``/``all``), search cleared."""
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        index = self.show_combo.findData(key)
-        if index < 0:
+        if key not in {k for k, _text in FILTERS}:
             raise ValueError(key)
-        self.show_combo.blockSignals(True)
-        self.show_combo.setCurrentIndex(index)
-        self.show_combo.blockSignals(False)
-        self.apply_filter()
+        self.apply_request(KeysRequest(show=key))  # type: ignore[arg-type]
 
-    def apply_filter(self) -> None:
+    def filter_conditions(self) -> list[ColumnElement[bool]]:
         key = str(self.show_combo.currentData())
         conditions: list[ColumnElement[bool]] = []
         if key == "custody":
@@ -317,7 +375,7 @@ class KeysPage(QWidget):
         elif key == "out":
             conditions.append(L.id.is_not(None))
         elif key == "overdue":
-            conditions.append(and_(L.id.is_not(None), L.due_at < utcnow()))
+            conditions.append(overdue_loan_clause(clock.now(), L))
         text = self.search.text().strip()
         if text:
             conditions.append(
@@ -327,17 +385,26 @@ class KeysPage(QWidget):
                     D.deposited_by.contains(text, autoescape=True),
                 )
             )
-        self.model.set_filter(*conditions)
+        return conditions
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(*self.filter_conditions())
         self.table.resizeColumnsToContents()
-        out = self.ctx.read(lambda s: keys.keys_out(s, now=utcnow()))
-        late = sum(1 for k in out if k.overdue)
+        self.ctx.query(
+            lambda s: key_counts(s, now=clock.now(s)), parent=self, action="count keys"
+        ).success(self._show_counts).run()
+
+    def _show_counts(self, counts: KeyCounts) -> None:
+        self.counts = counts
         self.summary.setText(
-            self.tr("%1 lent out, %2 overdue").replace("%1", str(len(out))).replace("%2", str(late))
+            self.tr("%1 lent out, %2 overdue")
+            .replace("%1", str(counts.out))
+            .replace("%2", str(counts.overdue))
         )
 
     def _changed(self, changes: Changes) -> None:
-        if "keys" in changes:
-            self.apply_filter()
+        if changes.keys:
+            self._stale.changed()
 
     def _current(self) -> Row[Any] | None:
         index = self.table.currentIndex()
@@ -357,9 +424,9 @@ class KeysPage(QWidget):
 
     def lend(self) -> None:
         row = self._current()
-        if row is None or row._c9 is not None or row.loan_id is not None:
+        if row is None or row.withdrawn_at is not None or row.loan_id is not None:
             return
-        names = list(keys.authorised_names(row._c3))
+        names = list(keys.authorised_names(row.authorised))
         self._open(LendDialog(ctx=self.ctx, deposit_id=row._row_id, authorised=names, parent=self))
 
     def give_back(self) -> None:
@@ -367,18 +434,24 @@ class KeysPage(QWidget):
         if row is None or row.loan_id is None:
             return
         self._open(
-            ReturnDialog(ctx=self.ctx, loan_id=row.loan_id, borrower=row._c7 or "", parent=self)
+            ReturnDialog(
+                ctx=self.ctx, loan_id=row.loan_id, borrower=row.borrower or "", parent=self
+            )
         )
 
     def withdraw(self) -> None:
         row = self._current()
-        if row is not None and row._c9 is None:
+        if row is not None and row.withdrawn_at is None:
             self._open(WithdrawDialog(ctx=self.ctx, deposit_id=row._row_id, parent=self))
 
 
-def overdue_keys_text(ctx: AppContext) -> str:
-    """Status bar: keys not returned by their due time ("" when none)."""
-    n = ctx.read(lambda s: keys.count_keys_overdue(s, now=utcnow()))
-    if not n:
+def count_overdue_keys(session: Session) -> int:
+    """Keys not returned by their due time, now (a COUNT: run it on the worker)."""
+    return key_counts(session, now=clock.now(session)).overdue
+
+
+def overdue_keys_label(count: int) -> str:
+    """Status bar text for ``count`` overdue keys ("" when none)."""
+    if not count:
         return ""
-    return QCoreApplication.translate("KeysStatusBar", "Keys overdue: %1").replace("%1", str(n))
+    return QCoreApplication.translate("KeysStatusBar", "Keys overdue: %1").replace("%1", str(count))

@@ -1,9 +1,14 @@
-"""The move-in checklist dialog: open a new one or resume a saved one, save it half-done,
-complete it (which starts the occupancy) and print the notice and handover form."""
+"""The move-in checklist window: open a new one or resume a saved one, save it half-done,
+complete it (which starts the occupancy) and print the notice and handover form.
+
+Every database action runs as an operation on the database worker; the window deletes itself
+when closed (Esc, Close or its title bar), so the list opens a fresh one each time."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,22 +24,31 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
+from propdesk.changes import Changes
 from propdesk.errors import DomainError, ValidationError
-from propdesk.fees.arrears import unit_arrears
+from propdesk.fees.arrears import UnitArrears, unit_arrears
 from propdesk.fees.money import yuan
 from propdesk.movein import checklist
 from propdesk.movein.values import KEY_TYPES, MoveInForm, MoveInInfo
 from propdesk.registry.models import OCCUPANCY_ROLE_ZH, OccupancyRole
-from ui.common.forms import FormErrors, attempt
+from ui.common.forms import FormErrors
 from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
 from ui.movein.printing import print_handover, print_notice
 from ui.movein.readings import parse_reading, show_reading
-from ui.renovation.widgets import date_edit, desk_today, from_qdate, named, to_qdate
+from ui.renovation.widgets import (
+    date_edit,
+    desk_today,
+    from_qdate,
+    named,
+    show_in_form,
+    to_qdate,
+)
 
-TOPICS = ("movein", "occupancy", "units", "people", "fees")
+CHANGES = Changes(movein=True, occupancy=True, units=True, people=True, fees=True)
 
 
 class MoveInDialog(QDialog):
@@ -57,7 +71,10 @@ class MoveInDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.movein_id = movein_id
         self.info: MoveInInfo | None = None
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setObjectName("movein_window")
         self.setWindowTitle(self.tr("Move-in checklist"))
         form = QFormLayout()
         self.errors = FormErrors(form)
@@ -126,7 +143,8 @@ class MoveInDialog(QDialog):
         self.complete_button = named(QPushButton(self.tr("Complete move-in")), "complete")
         self.notice_button = named(QPushButton(self.tr("Print notice")), "print_notice")
         self.handover_button = named(QPushButton(self.tr("Print handover form")), "print_handover")
-        close = QPushButton(self.tr("Close"))
+        self.close_button = close = named(QPushButton(self.tr("Close")), "close_movein")
+        close.setAutoDefault(False)
         buttons = QHBoxLayout()
         for b in (self.save_button, self.complete_button, self.notice_button, self.handover_button):
             buttons.addWidget(b)
@@ -138,12 +156,12 @@ class MoveInDialog(QDialog):
         layout.addWidget(self.errors.general)
         layout.addLayout(buttons)
         self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        self.complete_button.clicked.connect(self.complete)
+        self.save_button.clicked.connect(lambda: self.save())
+        self.complete_button.clicked.connect(lambda: self.complete())
         self.notice_button.clicked.connect(lambda: self._print(print_notice))
         self.handover_button.clicked.connect(lambda: self._print(print_handover))
         close.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
         self.unit.picked.connect(self._unit_picked)
         if movein_id is not None:
             self.load(movein_id)
@@ -169,9 +187,22 @@ class MoveInDialog(QDialog):
             notes=self.notes.text(),
         )
 
-    def load(self, movein_id: int) -> None:
-        self.info = self.ctx.read(lambda s: checklist.get_movein(s, movein_id))
-        info = self.info
+    def load(self, movein_id: int, then: Callable[[], None] | None = None) -> None:
+        """Read the checklist (on the database worker) and show it; then call ``then``."""
+
+        def loaded(info: MoveInInfo) -> None:
+            if isValid(self):
+                self._show(info)
+                if then is not None:
+                    then()
+
+        self.ctx.query(lambda s: checklist.get_movein(s, movein_id), parent=self).success(
+            loaded
+        ).run()
+
+    def _show(self, info: MoveInInfo) -> None:
+        self.info = info
+        self.movein_id = info.id
         f = info.form
         role = OCCUPANCY_ROLE_ZH.get(OccupancyRole(info.role), info.role)
         self.header.setText(f"{info.unit_code}　{info.person_name}（{role}）{info.person_phone}")
@@ -198,10 +229,18 @@ class MoveInDialog(QDialog):
         self.person_name.setFocus()
 
     def _show_arrears(self, unit_id: int) -> None:
-        try:
-            arrears = self.ctx.read(lambda s: unit_arrears(s, unit_id))
-        except DomainError as exc:
-            self.arrears_label.setText(str(exc))
+        def refused(exc: BaseException) -> bool:
+            if isinstance(exc, DomainError) and isValid(self):
+                self.arrears_label.setText(exc.message)
+                return True
+            return False
+
+        self.ctx.query(lambda s: unit_arrears(s, unit_id), parent=self).success(
+            self._arrears
+        ).failure(refused).run()
+
+    def _arrears(self, arrears: UnitArrears) -> None:
+        if not isValid(self):
             return
         if arrears.owed_fen:
             self.arrears_label.setText(
@@ -234,69 +273,85 @@ class MoveInDialog(QDialog):
 
     # --- actions -------------------------------------------------------------------
 
-    def save(self) -> bool:
-        """Save what is filled in (half-done is fine). Returns whether it was saved."""
+    def save(self, then: Callable[[int], None] | None = None) -> None:
+        """Save what is filled in (half-done is fine), on the database worker.
 
-        def run() -> int:
-            form = self.form_value()
-            if self.info is None:
-                if self.unit.unit_id is None:
-                    raise ValidationError("unit_id", self.tr("Choose the unit first."))
-                unit_id = self.unit.unit_id
+        Once saved and shown again, ``saved`` is emitted and ``then(movein_id)`` called.
+        """
+        try:
+            work = self._save_work()
+        except ValidationError as exc:  # the form's own input, before any database work
+            self.errors.show(exc)
+            return
+        self.errors.clear()
+        self._busy()
+        self.ctx.op(work, changes=CHANGES, parent=self, action="save move-in").failure(
+            show_in_form(self.errors)
+        ).success(lambda mid: self._saved(int(mid), then)).finally_(self._idle).run()
 
-                def create(s: Session) -> int:
-                    person = checklist.find_or_create_person(
-                        s, name=self.person_name.text(), phone=self.person_phone.text()
-                    )
-                    return checklist.open_movein(
-                        s,
-                        unit_id=unit_id,
-                        person_id=person,
-                        role=self.role.currentData(),
-                        form=form,
-                    )
+    def _save_work(self) -> Callable[[Session], int]:
+        form = self.form_value()
+        info = self.info
+        if info is not None:
 
-                return int(self.ctx.write(create, *TOPICS))
-            info = self.info
-            self.ctx.write(
-                lambda s: checklist.save_movein(s, info.id, form, expected_version=info.version),
-                *TOPICS,
-            )
-            return info.id
+            def save(s: Session) -> int:
+                checklist.save_movein(s, info.id, form, expected_version=info.version)
+                return info.id
 
-        ok, movein_id = attempt(self.errors, run)
-        if not ok or movein_id is None:
-            return False
+            return save
+        if self.unit.unit_id is None:
+            raise ValidationError("unit_id", self.tr("Choose the unit first."))
+        unit_id, role = self.unit.unit_id, self.role.currentData()
+        name, phone = self.person_name.text(), self.person_phone.text()
+
+        def create(s: Session) -> int:
+            person = checklist.find_or_create_person(s, name=name, phone=phone)
+            return checklist.open_movein(s, unit_id=unit_id, person_id=person, role=role, form=form)
+
+        return create
+
+    def _saved(self, movein_id: int, then: Callable[[int], None] | None) -> None:
+        if not isValid(self):
+            return
         if self.info is None:
-            self._rebuild_as_saved(movein_id)
-        else:
-            self.load(movein_id)
-        self.saved.emit(movein_id)
-        return True
+            # the unit and occupant are fixed once saved: show them as the header instead
+            for editor in (self.unit, self.person_name, self.person_phone, self.role):
+                editor.setEnabled(False)
 
-    def _rebuild_as_saved(self, movein_id: int) -> None:
-        # the unit and occupant are fixed once saved: show them as the header instead
-        for editor in (self.unit, self.person_name, self.person_phone, self.role):
-            editor.setEnabled(False)
-        self.load(movein_id)
+        def shown() -> None:
+            self.saved.emit(movein_id)
+            if then is not None:
+                then(movein_id)
+
+        self.load(movein_id, then=shown)
 
     def complete(self) -> None:
         """Save, then complete (refused with the list of missing items)."""
-        if not self.save():
-            return
+        self.save(then=self._complete)
+
+    def _complete(self, movein_id: int) -> None:
         info = self.info
         assert info is not None
-        ok, _occ = attempt(
-            self.errors,
-            lambda: self.ctx.write(
-                lambda s: checklist.complete_movein(s, info.id, expected_version=info.version),
-                *TOPICS,
-            ),
+        op = self.ctx.op(
+            lambda s: checklist.complete_movein(s, info.id, expected_version=info.version),
+            changes=CHANGES,
+            parent=self,
+            action="complete move-in",
         )
-        self.load(info.id)
-        if ok:
-            self.saved.emit(info.id)
+        self._busy()
+        op.failure(show_in_form(self.errors)).success(
+            lambda _occ: self.load(movein_id, then=lambda: self.saved.emit(movein_id))
+        ).finally_(self._idle).run()
 
-    def _print(self, fn: object) -> None:
-        if self.info is not None and callable(fn):
+    def _busy(self) -> None:
+        """No second save or completion while one runs."""
+        self.save_button.setEnabled(False)
+        self.complete_button.setEnabled(False)
+
+    def _idle(self) -> None:
+        if isValid(self):
+            self._update_state()
+
+    def _print(self, fn: Callable[[AppContext, int, QWidget | None], None]) -> None:
+        if self.info is not None:
             fn(self.ctx, self.info.id, self)

@@ -15,26 +15,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission
+from propdesk.changes import Changes
 from propdesk.errors import ValidationError
 from propdesk.fees.money import yuan
 from propdesk.movein import moveout
 from propdesk.movein.models import MoveOut
-from propdesk.movein.values import MoveOutForm
+from propdesk.movein.values import MoveOutForm, MoveOutInfo
 from propdesk.registry import services as reg
 from propdesk.registry.models import OCCUPANCY_ROLE_ZH, OccupancyRole, Unit
-from ui.common.forms import FormErrors, attempt
+from propdesk.registry.values import UnitDossier
+from ui.common.forms import FormErrors
 from ui.common.sql_table_model import RIGHT, SqlColumn, SqlTableModel
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
-from ui.events import Changes
 from ui.movein.printing import print_slip
 from ui.movein.readings import parse_reading
-from ui.renovation.widgets import date_edit, desk_today, from_qdate, named
+from ui.renovation.widgets import (
+    StaleGuard,
+    date_edit,
+    desk_today,
+    from_qdate,
+    named,
+    show_in_form,
+)
 
-TOPICS = ("movein", "occupancy", "units", "fees")
+CHANGES = Changes(movein=True, occupancy=True, units=True, fees=True)
 
 
 class MoveOutListModel(SqlTableModel):
@@ -120,6 +129,7 @@ class MoveOutTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(QLabel(self.tr("Recent move-outs (Enter reprints the slip)")))
         layout.addWidget(self.history_table, 1)
+        self._stale = StaleGuard(self, self.history.refresh)
         ctx.hub.changed.connect(self._hub_changed)  # a bound slot: dropped with the widget
         self.unit.picked.connect(self.load_unit)
         self.record_button.clicked.connect(self.record)
@@ -128,18 +138,24 @@ class MoveOutTab(QWidget):
         )
 
     def _hub_changed(self, changes: Changes) -> None:
-        if "movein" in changes:
-            self.history.refresh()
+        if changes.movein:
+            self._stale.changed()
 
     def load_unit(self, unit_id: int) -> None:
-        """Fill the occupant list and show what the unit owes."""
-        dossier = self.ctx.read(lambda s: reg.get_unit_dossier(s, unit_id))
+        """Fill the occupant list and show what the unit owes (read on the database worker)."""
+
+        def read(s: Session) -> tuple[UnitDossier, int]:
+            return reg.get_unit_dossier(s, unit_id), moveout.open_arrears_fen(s, unit_id)
+
+        self.ctx.query(read, parent=self, action="move-out unit").success(self._show_unit).run()
+
+    def _show_unit(self, data: tuple[UnitDossier, int]) -> None:
+        dossier, owed = data
         self.occupant.clear()
         for o in dossier.current:
             if o.end_date is None:
                 role = OCCUPANCY_ROLE_ZH.get(OccupancyRole(o.role), o.role)
                 self.occupant.addItem(f"{o.person_name}（{role}）", o.id)
-        owed = self.ctx.read(lambda s: moveout.open_arrears_fen(s, unit_id))
         if owed:
             self.arrears_label.setText(
                 self.tr("Open arrears %1 yuan: settle first or a manager waives").replace(
@@ -153,35 +169,45 @@ class MoveOutTab(QWidget):
         self.occupant.setFocus()
 
     def record(self) -> None:
-        def run() -> int:
-            occ = self.occupant.currentData()
-            if occ is None:
-                raise ValidationError("occupancy_id", self.tr("Choose who moves out."))
-            water = parse_reading(self.water.text(), "water_reading")
-            if water is None:
-                raise ValidationError("water_reading", self.tr("Take the final meter readings."))
-            elec = parse_reading(self.electricity.text(), "electricity_reading")
-            if elec is None:
-                raise ValidationError(
-                    "electricity_reading", self.tr("Take the final meter readings.")
-                )
-            form = MoveOutForm(
-                occupancy_id=int(occ),
-                moved_out_on=from_qdate(self.moved_out_on.date()),
-                water_reading_centi=water,
-                electricity_reading_centi=elec,
-                keys_returned=self.keys_returned.value(),
-                cards_returned=self.cards_returned.text(),
-                waiver_reason=self.waiver.text(),
-                items_note=self.items_note.text(),
-            )
-            return int(self.ctx.write(lambda s: moveout.record_move_out(s, form), *TOPICS))
-
-        ok, moveout_id = attempt(self.errors, run)
-        if not ok or moveout_id is None:
+        """Record the move-out (on the database worker); an error shows by its field."""
+        try:
+            form = self.form_value()
+        except ValidationError as exc:  # the form's own input, before any database work
+            self.errors.show(exc)
             return
-        self.last_moveout_id = moveout_id
-        info = self.ctx.read(lambda s: moveout.get_move_out(s, moveout_id))
+        self.errors.clear()
+
+        def record(s: Session) -> MoveOutInfo:
+            return moveout.get_move_out(s, moveout.record_move_out(s, form))
+
+        self.ctx.op(record, changes=CHANGES, parent=self, action="record move-out").busy(
+            self.record_button
+        ).failure(show_in_form(self.errors)).success(self._recorded).run()
+
+    def form_value(self) -> MoveOutForm:
+        """The form as the service's value (raises ValidationError for missing input)."""
+        occ = self.occupant.currentData()
+        if occ is None:
+            raise ValidationError("occupancy_id", self.tr("Choose who moves out."))
+        water = parse_reading(self.water.text(), "water_reading")
+        if water is None:
+            raise ValidationError("water_reading", self.tr("Take the final meter readings."))
+        elec = parse_reading(self.electricity.text(), "electricity_reading")
+        if elec is None:
+            raise ValidationError("electricity_reading", self.tr("Take the final meter readings."))
+        return MoveOutForm(
+            occupancy_id=int(occ),
+            moved_out_on=from_qdate(self.moved_out_on.date()),
+            water_reading_centi=water,
+            electricity_reading_centi=elec,
+            keys_returned=self.keys_returned.value(),
+            cards_returned=self.cards_returned.text(),
+            waiver_reason=self.waiver.text(),
+            items_note=self.items_note.text(),
+        )
+
+    def _recorded(self, info: MoveOutInfo) -> None:
+        self.last_moveout_id = info.id
         self.message.setText(
             self.tr("Moved out: slip %1 for %2")
             .replace("%1", info.slip_no)

@@ -17,21 +17,31 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from propdesk.errors import DomainError, ValidationError
+from propdesk.changes import Changes
+from propdesk.errors import ValidationError
 from propdesk.movein import moving
 from propdesk.movein.values import MOVING_SLOTS, Appointment
-from ui.common.forms import show_error
 from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
-from ui.events import Changes
 from ui.movein.printing import print_guards_list
-from ui.renovation.widgets import ListModel, ServiceDialog, date_edit, desk_today, from_qdate, named
+from ui.renovation.widgets import (
+    ListModel,
+    ServiceDialog,
+    StaleGuard,
+    Work,
+    date_edit,
+    desk_today,
+    from_qdate,
+    named,
+)
+
+CHANGES = Changes(movein=True)
 
 
 class BookingDialog(ServiceDialog):
     """Book a moving slot (the entrance's elevator)."""
 
-    topics = ("moving",)
+    changes = CHANGES
 
     def __init__(self, *, ctx: AppContext, day: date, parent: QWidget | None = None) -> None:
         super().__init__(ctx=ctx, title=self.tr("Book a move"), parent=parent)
@@ -62,23 +72,29 @@ class BookingDialog(ServiceDialog):
             self.contact.setText(self.unit.person_name)
         self.slot.setFocus()
 
-    def prepare(self) -> None:
-        if self.unit.unit_id is None:
+    def action(self) -> Work:
+        unit_id = self.unit.unit_id
+        if unit_id is None:
             raise ValidationError("unit_id", self.tr("Choose the unit first."))
+        day, slot = from_qdate(self.day.date()), self.slot.currentText()
+        direction = str(self.direction.currentData())
+        contact, phone = self.contact.text(), self.phone.text()
+        company, plate = self.company.text(), self.plate.text()
 
-    def work(self, session: Session) -> int:
-        assert self.unit.unit_id is not None
-        return moving.book_moving(
-            session,
-            unit_id=self.unit.unit_id,
-            day=from_qdate(self.day.date()),
-            slot=self.slot.currentText(),
-            direction=str(self.direction.currentData()),
-            contact_name=self.contact.text(),
-            contact_phone=self.phone.text(),
-            mover_company=self.company.text(),
-            vehicle_plate=self.plate.text(),
-        )
+        def book(s: Session) -> int:
+            return moving.book_moving(
+                s,
+                unit_id=unit_id,
+                day=day,
+                slot=slot,
+                direction=direction,
+                contact_name=contact,
+                contact_phone=phone,
+                mover_company=company,
+                vehicle_plate=plate,
+            )
+
+        return book
 
 
 class MovingTab(QWidget):
@@ -140,16 +156,20 @@ class MovingTab(QWidget):
         self.print_button.clicked.connect(
             lambda: print_guards_list(ctx, from_qdate(self.day.date()), self)
         )
+        self._stale = StaleGuard(self, self.refresh)
         ctx.hub.changed.connect(self._hub_changed)  # a bound slot: dropped with the widget
         self.refresh()
 
     def _hub_changed(self, changes: Changes) -> None:
-        if "moving" in changes:
-            self.refresh()
+        if changes.movein:
+            self._stale.changed()
 
     def refresh(self) -> None:
+        """Reload the day's bookings (on the database worker)."""
         day = from_qdate(self.day.date())
-        self.model.set_rows(self.ctx.read(lambda s: moving.appointments_on(s, day)))
+        self.ctx.query(lambda s: moving.appointments_on(s, day), parent=self).success(
+            self.model.set_rows
+        ).run()
 
     def book(self) -> None:
         day = from_qdate(self.day.date())
@@ -161,7 +181,9 @@ class MovingTab(QWidget):
         if not index.isValid():
             return
         appt = self.model.item(index.row())
-        try:
-            self.ctx.write(lambda s: moving.cancel_moving(s, appt.id), "moving")
-        except DomainError as exc:
-            show_error(self, exc)
+        self.ctx.op(
+            lambda s: moving.cancel_moving(s, appt.id),
+            changes=CHANGES,
+            parent=self,
+            action="cancel moving booking",
+        ).busy(self.cancel_button).run()

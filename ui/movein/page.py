@@ -1,4 +1,8 @@
-"""The Move-in / move-out module: checklists in progress, moving appointments, move-out."""
+"""The Move-in / move-out module: checklists in progress, moving appointments, move-out.
+
+A checklist opens in its own window (one per checklist, raised when already open); closed,
+it is deleted, and opening it again builds a new one. Hidden tabs only mark themselves stale
+after a change and reload when shown."""
 
 from __future__ import annotations
 
@@ -14,19 +18,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 from sqlalchemy import ColumnElement, or_, select
 
+from propdesk.changes import Changes
 from propdesk.movein.models import MoveIn
 from propdesk.movein.values import STATUS_ZH
 from propdesk.registry.models import OCCUPANCY_ROLE_ZH, OccupancyRole, Person, Unit
 from ui.common.sql_table_model import SqlColumn, SqlTableModel
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
-from ui.events import Changes
 from ui.movein.checklist_dialog import MoveInDialog
 from ui.movein.moveout_tab import MoveOutTab
 from ui.movein.moving_tab import MovingTab
-from ui.renovation.widgets import named
+from ui.renovation.widgets import StaleGuard, named
 
 M = MoveIn
 
@@ -79,13 +84,15 @@ FILTERS = [
 class MoveInsTab(QWidget):
     """Checklists: new, resume (Enter), filter and search.
 
-    Attributes: show_combo, search, new_button, model, table, dialog.
+    Attributes: show_combo, search, new_button, model, table; dialog: the checklist window
+    opened last, while it is open (None once closed).
     """
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.dialog: MoveInDialog | None = None
+        self._last: MoveInDialog | None = None
+        self._windows: dict[int, MoveInDialog] = {}
         self.show_combo = named(QComboBox(), "movein_filter")
         for key, text in FILTERS:
             self.show_combo.addItem(QCoreApplication.translate("MoveInsTab", text), key)
@@ -112,12 +119,18 @@ class MoveInsTab(QWidget):
         self.open_button.clicked.connect(lambda: self.open_checklist(self.table.current_id()))
         self.table.opened.connect(self.open_checklist)
         QShortcut(QKeySequence("Ctrl+N"), self, lambda: self.open_checklist(None))
+        self._stale = StaleGuard(self, self.model.refresh)
         ctx.hub.changed.connect(self._hub_changed)  # a bound slot: dropped with the widget
         self.apply_filter()
 
+    @property
+    def dialog(self) -> MoveInDialog | None:
+        """The checklist window opened last, if it is still open."""
+        return self._last if self._last is not None and isValid(self._last) else None
+
     def _hub_changed(self, changes: Changes) -> None:
-        if "movein" in changes:
-            self.model.refresh()
+        if changes.movein:
+            self._stale.changed()
 
     def apply_filter(self) -> None:
         key = str(self.show_combo.currentData())
@@ -134,11 +147,26 @@ class MoveInsTab(QWidget):
             )
         self.model.set_filter(*conditions)
 
-    def open_checklist(self, movein_id: int | None) -> None:
+    def open_checklist(self, movein_id: int | None) -> MoveInDialog:
+        """Open a checklist's window (``None``: a new checklist); raise it if already open."""
         if movein_id is False:  # clicked(bool) from a button
             movein_id = None
-        self.dialog = MoveInDialog(ctx=self.ctx, movein_id=movein_id, parent=self)
-        self.dialog.open()
+        window = self._windows.get(movein_id) if movein_id is not None else None
+        if window is not None and isValid(window):
+            window.raise_()  # already open: bring it forward
+            window.activateWindow()
+        else:
+            window = MoveInDialog(ctx=self.ctx, movein_id=movein_id, parent=self)
+            window.saved.connect(lambda mid, w=window: self._remember(mid, w))
+            if movein_id is not None:
+                self._remember(movein_id, window)
+            window.open()
+        self._last = window
+        return window
+
+    def _remember(self, movein_id: int, window: MoveInDialog) -> None:
+        self._windows = {k: w for k, w in self._windows.items() if isValid(w)}
+        self._windows[movein_id] = window
 
 
 class MoveInPage(QWidget):
@@ -153,6 +181,7 @@ class MoveInPage(QWidget):
         self.tabs.addTab(self.moveins, self.tr("Move-ins"))
         self.tabs.addTab(self.moving, self.tr("Moving appointments"))
         self.tabs.addTab(self.moveout, self.tr("Move-out"))
+        self.tabs.setObjectName("movein_tabs")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

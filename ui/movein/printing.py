@@ -1,4 +1,7 @@
-"""Print the move-in notice, the handover form, the move-out slip and the guards' list."""
+"""Print the move-in notice, the handover form, the move-out slip and the guards' list.
+
+Each reads its data in one query and builds its PDF as a task, both off the UI thread
+(:func:`ui.renovation.widgets.preview_document`), then opens the preview."""
 
 from __future__ import annotations
 
@@ -6,87 +9,103 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
 
 from propdesk.movein.checklist import get_movein
 from propdesk.movein.moveout import get_move_out
 from propdesk.movein.moving import appointments_on
+from propdesk.movein.values import Appointment, MoveInInfo, MoveOutInfo
 from propdesk.registry.services import get_estate
+from propdesk.registry.values import EstateInfo
 from ui.context import AppContext
-from ui.printing.preview import preview_in_background
+from ui.renovation.widgets import preview_document
 
 
 def print_notice(ctx: AppContext, movein_id: int, parent: QWidget | None = None) -> None:
-    from reports.pdf.movein_documents import movein_notice_pdf
+    def load(s: Session) -> tuple[MoveInInfo, EstateInfo]:
+        return get_movein(s, movein_id), get_estate(s)
 
-    def make() -> bytes:
-        info = ctx.read(lambda s: get_movein(s, movein_id))
-        estate = ctx.read(lambda s: get_estate(s))
+    def build(data: tuple[MoveInInfo, EstateInfo]) -> bytes:
+        from reports.pdf.movein_documents import movein_notice_pdf
+
+        info, estate = data
         return movein_notice_pdf(
             info, estate_name=estate.name, company=estate.company, desk_phone=estate.phone
         )
 
-    code = ctx.read(lambda s: get_movein(s, movein_id).unit_code)
-    preview_in_background(
+    preview_document(
         ctx,
-        make,
-        title=QCoreApplication.translate("MoveInPrinting", "Move-in notice {0}").format(code),
-        suggested_name=f"入伙通知书-{code}.pdf",
+        load=load,
+        build=build,
+        title=lambda d: QCoreApplication.translate("MoveInPrinting", "Move-in notice {0}").format(
+            d[0].unit_code
+        ),
+        file_name=lambda d: f"入伙通知书-{d[0].unit_code}.pdf",
         parent=parent,
     )
 
 
 def print_handover(ctx: AppContext, movein_id: int, parent: QWidget | None = None) -> None:
-    from reports.pdf.movein_documents import handover_form_pdf
+    def load(s: Session) -> tuple[MoveInInfo, EstateInfo]:
+        return get_movein(s, movein_id), get_estate(s)
 
-    def make() -> bytes:
-        info = ctx.read(lambda s: get_movein(s, movein_id))
-        estate = ctx.read(lambda s: get_estate(s))
+    def build(data: tuple[MoveInInfo, EstateInfo]) -> bytes:
+        from reports.pdf.movein_documents import handover_form_pdf
+
+        info, estate = data
         return handover_form_pdf(info, estate_name=estate.name, company=estate.company)
 
-    code = ctx.read(lambda s: get_movein(s, movein_id).unit_code)
-    preview_in_background(
+    preview_document(
         ctx,
-        make,
-        title=QCoreApplication.translate("MoveInPrinting", "Handover form {0}").format(code),
-        suggested_name=f"入伙交接单-{code}.pdf",
+        load=load,
+        build=build,
+        title=lambda d: QCoreApplication.translate("MoveInPrinting", "Handover form {0}").format(
+            d[0].unit_code
+        ),
+        file_name=lambda d: f"入伙交接单-{d[0].unit_code}.pdf",
         parent=parent,
     )
 
 
 def print_slip(ctx: AppContext, moveout_id: int, parent: QWidget | None = None) -> None:
-    from reports.pdf.moveout_slip import moveout_slip_pdf
+    def load(s: Session) -> tuple[MoveOutInfo, EstateInfo]:
+        return get_move_out(s, moveout_id), get_estate(s)
 
-    info = ctx.read(lambda s: get_move_out(s, moveout_id))
+    def build(data: tuple[MoveOutInfo, EstateInfo]) -> bytes:
+        from reports.pdf.moveout_slip import moveout_slip_pdf
 
-    def make() -> bytes:
-        estate = ctx.read(lambda s: get_estate(s))
+        info, estate = data
         return moveout_slip_pdf(info, estate_name=estate.name, company=estate.company)
 
-    preview_in_background(
+    preview_document(
         ctx,
-        make,
-        title=QCoreApplication.translate("MoveInPrinting", "Move-out slip {0}").format(
-            info.slip_no
+        load=load,
+        build=build,
+        title=lambda d: QCoreApplication.translate("MoveInPrinting", "Move-out slip {0}").format(
+            d[0].slip_no
         ),
-        suggested_name=f"放行条-{info.slip_no}.pdf",
+        file_name=lambda d: f"放行条-{d[0].slip_no}.pdf",
         parent=parent,
     )
 
 
 def print_guards_list(ctx: AppContext, day: date, parent: QWidget | None = None) -> None:
-    from reports.pdf.moving_guards_list import guards_list_pdf
+    def load(s: Session) -> tuple[list[Appointment], EstateInfo]:
+        return appointments_on(s, day), get_estate(s)
 
-    def make() -> bytes:
-        rows = ctx.read(lambda s: appointments_on(s, day))
-        estate = ctx.read(lambda s: get_estate(s))
+    def build(data: tuple[list[Appointment], EstateInfo]) -> bytes:
+        from reports.pdf.moving_guards_list import guards_list_pdf
+
+        rows, estate = data
         return guards_list_pdf(day, rows, estate_name=estate.name, company=estate.company)
 
-    preview_in_background(
+    preview_document(
         ctx,
-        make,
-        title=QCoreApplication.translate("MoveInPrinting", "Moving list {0}").format(
+        load=load,
+        build=build,
+        title=lambda _d: QCoreApplication.translate("MoveInPrinting", "Moving list {0}").format(
             f"{day:%Y-%m-%d}"
         ),
-        suggested_name=f"搬家预约表-{day:%Y-%m-%d}.pdf",
+        file_name=lambda _d: f"搬家预约表-{day:%Y-%m-%d}.pdf",
         parent=parent,
     )

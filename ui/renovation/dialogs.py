@@ -1,5 +1,6 @@
 """The renovation dialogs: application, deposit, reject/cancel, inspection, follow-up,
-acceptance and deposit refund. Each OK runs one service call in one transaction."""
+acceptance and deposit refund. Each OK reads the form and runs one service call as one
+operation on the database worker; the dialog closes only when it succeeded."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from propdesk.changes import Changes
 from propdesk.errors import ValidationError
 from propdesk.fees.models import PAY_METHOD_ZH, PayMethod
 from propdesk.fees.money import parse_yuan, yuan
@@ -36,9 +38,9 @@ from propdesk.renovation.values import (
 )
 from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
-from ui.renovation.widgets import ServiceDialog, date_edit, desk_today, from_qdate, named
+from ui.renovation.widgets import ServiceDialog, Work, date_edit, desk_today, from_qdate, named
 
-TOPICS = ("renovation", "units", "fees", "payments")
+CHANGES = Changes(renovation=True, units=True, fees=True, payments=True)
 
 
 def method_combo(object_name: str = "method") -> QComboBox:
@@ -51,7 +53,7 @@ def method_combo(object_name: str = "method") -> QComboBox:
 class ApplicationDialog(ServiceDialog):
     """A new renovation application (装修申请). ``result_value`` is the permit id."""
 
-    topics = TOPICS
+    changes = CHANGES
 
     def __init__(
         self, *, ctx: AppContext, unit_id: int | None = None, parent: QWidget | None = None
@@ -85,16 +87,16 @@ class ApplicationDialog(ServiceDialog):
         e.add_row(self.tr("Workers"), "workers", self.workers)
         self.unit.picked.connect(self._picked)
         if unit_id is not None:
-            code = ctx.read(lambda s: _unit_code(s, unit_id))
-            self.unit.set_unit(unit_id, code)
-        self._app: PermitApplication | None = None
+            ctx.query(lambda s: _unit_code(s, unit_id), parent=self).success(
+                lambda code: self.unit.set_unit(unit_id, code)
+            ).run()
 
     def _picked(self, _uid: int) -> None:
         if self.unit.person_name and not self.owner.text():
             self.owner.setText(self.unit.person_name)
         self.owner.setFocus()
 
-    def prepare(self) -> None:
+    def action(self) -> Work:
         if self.unit.unit_id is None:
             raise ValidationError("unit_id", self.tr("Choose the unit first."))
         workers: list[WorkerSpec] = []
@@ -102,7 +104,7 @@ class ApplicationDialog(ServiceDialog):
             parts = line.split()
             if parts:
                 workers.append(WorkerSpec(parts[0], parts[1] if len(parts) > 1 else ""))
-        self._app = PermitApplication(
+        app = PermitApplication(
             unit_id=self.unit.unit_id,
             owner_name=self.owner.text(),
             owner_phone=self.owner_phone.text(),
@@ -115,10 +117,7 @@ class ApplicationDialog(ServiceDialog):
             deposit_fen=parse_yuan(self.deposit.text() or "0", "deposit_fen"),
             workers=tuple(workers),
         )
-
-    def work(self, session: Session) -> int:
-        assert self._app is not None
-        return permits.apply_for_permit(session, self._app)
+        return lambda s: permits.apply_for_permit(s, app)
 
 
 def _unit_code(session: Session, unit_id: int) -> str:
@@ -130,7 +129,7 @@ def _unit_code(session: Session, unit_id: int) -> str:
 class DepositDialog(ServiceDialog):
     """Take the deposit (fees module: charge + payment + receipt). ``result_value``: receipt no."""
 
-    topics = TOPICS
+    changes = CHANGES
 
     def __init__(
         self, *, ctx: AppContext, permit: PermitInfo, parent: QWidget | None = None
@@ -144,16 +143,15 @@ class DepositDialog(ServiceDialog):
         self.errors.add_row(self.tr("Paid by"), "method", self.method)
         self.errors.add_row(self.tr("Transaction no."), "txn_ref", self.txn_ref)
 
-    def work(self, session: Session) -> str:
-        return permits.collect_deposit(
-            session, self.permit_id, method=self.method.currentData(), txn_ref=self.txn_ref.text()
-        )
+    def action(self) -> Work:
+        permit_id, method, txn_ref = self.permit_id, self.method.currentData(), self.txn_ref.text()
+        return lambda s: permits.collect_deposit(s, permit_id, method=method, txn_ref=txn_ref)
 
 
 class ReasonDialog(ServiceDialog):
     """Ask a reason, then run ``action(session, reason)`` (reject, cancel)."""
 
-    topics = TOPICS
+    changes = CHANGES
 
     def __init__(
         self,
@@ -168,14 +166,15 @@ class ReasonDialog(ServiceDialog):
         self.reason = named(QLineEdit(), "reason")
         self.errors.add_row(self.tr("Reason"), "reason", self.reason)
 
-    def work(self, session: Session) -> object:
-        return self._action(session, self.reason.text())
+    def action(self) -> Work:
+        action, reason = self._action, self.reason.text()
+        return lambda s: action(s, reason)
 
 
 class InspectionDialog(ServiceDialog):
     """Record a site inspection: date, inspector, violations found (with a deadline), photos."""
 
-    topics = ("renovation", "tickets")
+    changes = Changes(renovation=True, tickets=True)
 
     def __init__(
         self,
@@ -250,22 +249,18 @@ class InspectionDialog(ServiceDialog):
             if check.isChecked()
         ]
 
-    def work(self, session: Session) -> int:
-        return inspections.record_inspection(
-            session,
-            self.permit_id,
-            inspector=self.inspector.text(),
-            violations=self.specs(),
-            notes=self.notes.text(),
-            photos=self.photos,
-            on=from_qdate(self.day.date()),
+    def action(self) -> Work:
+        permit_id, inspector, specs = self.permit_id, self.inspector.text(), self.specs()
+        notes, photos, on = self.notes.text(), list(self.photos), from_qdate(self.day.date())
+        return lambda s: inspections.record_inspection(
+            s, permit_id, inspector=inspector, violations=specs, notes=notes, photos=photos, on=on
         )
 
 
 class FollowUpDialog(ServiceDialog):
     """The follow-up (复查) of one violation: rectified, or a new deadline."""
 
-    topics = ("renovation",)
+    changes = Changes(renovation=True)
 
     def __init__(
         self, *, ctx: AppContext, violation_id: int, what: str, parent: QWidget | None = None
@@ -283,21 +278,22 @@ class FollowUpDialog(ServiceDialog):
         self.errors.add_row(self.tr("Note"), "note", self.note)
         self.errors.add_row(self.tr("New deadline"), "new_deadline", self.new_deadline)
 
-    def work(self, session: Session) -> None:
-        rectified = self.rectified.isChecked()
-        inspections.follow_up_violation(
-            session,
+    def action(self) -> Work:
+        violation_id, rectified, note = (
             self.violation_id,
-            rectified=rectified,
-            note=self.note.text(),
-            new_deadline=None if rectified else from_qdate(self.new_deadline.date()),
+            self.rectified.isChecked(),
+            self.note.text(),
+        )
+        new_deadline = None if rectified else from_qdate(self.new_deadline.date())
+        return lambda s: inspections.follow_up_violation(
+            s, violation_id, rectified=rectified, note=note, new_deadline=new_deadline
         )
 
 
 class AcceptDialog(ServiceDialog):
     """Completion acceptance (竣工验收)."""
 
-    topics = TOPICS
+    changes = CHANGES
 
     def __init__(
         self, *, ctx: AppContext, permit: PermitInfo, parent: QWidget | None = None
@@ -309,20 +305,17 @@ class AcceptDialog(ServiceDialog):
         self.errors.add_row(self.tr("Accepted on"), "accepted_on", self.day)
         self.errors.add_row(self.tr("Note"), "note", self.note)
 
-    def work(self, session: Session) -> None:
-        permits.accept_permit(
-            session,
-            self.permit.id,
-            on=from_qdate(self.day.date()),
-            note=self.note.text(),
-            expected_version=self.permit.version,
+    def action(self) -> Work:
+        permit, on, note = self.permit, from_qdate(self.day.date()), self.note.text()
+        return lambda s: permits.accept_permit(
+            s, permit.id, on=on, note=note, expected_version=permit.version
         )
 
 
 class RefundDialog(ServiceDialog):
     """Refund the deposit less itemised deductions; the net amount updates as you type."""
 
-    topics = TOPICS
+    changes = CHANGES
 
     def __init__(
         self, *, ctx: AppContext, permit: PermitInfo, parent: QWidget | None = None
@@ -342,7 +335,6 @@ class RefundDialog(ServiceDialog):
         self.errors.add_row("", "add", self.add_button)
         self.errors.add_row(self.tr("Refund (yuan)"), "net", self.net)
         self.errors.add_row(self.tr("Refund by"), "method", self.method)
-        self._deductions: list[Deduction] = []
         self._update_net()
 
     def add_row(self, reason: str = "", amount: str = "") -> tuple[QLineEdit, QLineEdit]:
@@ -379,10 +371,6 @@ class RefundDialog(ServiceDialog):
             return
         self.net.setText(yuan(self.permit.deposit_fen - total))
 
-    def prepare(self) -> None:
-        self._deductions = self.deductions()
-
-    def work(self, session: Session) -> object:
-        return refund_deposit(
-            session, self.permit.id, deductions=self._deductions, method=self.method.currentData()
-        )
+    def action(self) -> Work:
+        permit_id, deductions, method = self.permit.id, self.deductions(), self.method.currentData()
+        return lambda s: refund_deposit(s, permit_id, deductions=deductions, method=method)

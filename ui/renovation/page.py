@@ -2,8 +2,10 @@
 
 Permits: a filter (active / awaiting approval / under way / overdue / finished / all), a
 search on unit code, permit number or owner (SQL ``LIKE``), the list over SQL and the
-chosen permit's page. At a glance: permits expiring or overdue, inspections due today and
-open violations past their deadline; Enter opens the permit.
+chosen permit's page; Enter or a double-click opens the permit in its own window. At a
+glance: permits expiring or overdue, inspections due today and open violations past their
+deadline; Enter opens the permit. When a permit is overdue is the core's rule
+(:mod:`propdesk.renovation.rules`). Hidden tabs only mark themselves stale after a change.
 """
 
 from __future__ import annotations
@@ -26,21 +28,24 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import ColumnElement, Row, and_, or_, select
+from sqlalchemy import ColumnElement, Row, or_, select
+from sqlalchemy.orm import Session
 
+from propdesk import clock
+from propdesk.changes import Changes
 from propdesk.fees.money import yuan
 from propdesk.registry.models import Unit
 from propdesk.renovation.models import RenovationPermit
 from propdesk.renovation.queries import at_a_glance, glance_counts
+from propdesk.renovation.rules import overdue_permit_clause, permit_overdue
 from propdesk.renovation.values import GlanceRow
 from ui.common.sql_table_model import RIGHT, SqlColumn, SqlTableModel
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
-from ui.events import Changes
 from ui.renovation.dialogs import ApplicationDialog
 from ui.renovation.labels import glance_label, status_label
-from ui.renovation.permit_view import PermitView
-from ui.renovation.widgets import OVERDUE_COLOR, ListModel, desk_today, named
+from ui.renovation.permit_view import PermitView, PermitWindows
+from ui.renovation.widgets import OVERDUE_COLOR, ListModel, StaleGuard, desk_today, named
 
 P = RenovationPermit
 
@@ -63,12 +68,13 @@ class PermitListModel(SqlTableModel):
                 SqlColumn(self.tr("State"), P.status, fmt=status_label),
                 SqlColumn(self.tr("Deposit"), P.deposit_fen, align=RIGHT, fmt=yuan),
             ],
+            extra=[P.status.label("status"), P.planned_end.label("planned_end")],
             default_order=[P.planned_end.desc()],
             parent=parent,
         )
 
     def row_foreground(self, row: Row[Any]) -> QColor | None:
-        if row._c6 == "approved" and row._c5 < desk_today():
+        if permit_overdue(row.status, row.planned_end, desk_today()):
             return OVERDUE_COLOR
         return None
 
@@ -89,7 +95,7 @@ def _filter_condition(key: str) -> ColumnElement[bool] | None:
     if key in ("applied", "approved"):
         return P.status == key
     if key == "overdue":
-        return and_(P.status == "approved", P.planned_end < desk_today())
+        return overdue_permit_clause(desk_today())
     if key == "finished":
         return P.status.in_(["accepted", "refunded", "rejected", "cancelled"])
     return None
@@ -99,7 +105,8 @@ class PermitsTab(QWidget):
     """Filter, search, list and the chosen permit.
 
     Attributes:
-        show, search, new_button, model, table, view, dialog.
+        show, search, new_button, model, table, view, dialog; windows: the permit windows
+        opened from the list (Enter or double-click).
     """
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -134,8 +141,10 @@ class PermitsTab(QWidget):
         self.new_button.clicked.connect(self.new_application)
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_application)
         self.table.selectionModel().currentRowChanged.connect(self._current)
-        self.table.opened.connect(self.view.show_permit)
-        ctx.hub.changed.connect(self._changed)
+        self.windows = PermitWindows(ctx=ctx, parent=self)
+        self.table.opened.connect(self.windows.open)
+        self._stale = StaleGuard(self, self._reload)
+        ctx.hub.changed.connect(self._changed)  # a bound slot: dropped with the widget
         self.apply_filter()
 
     def apply_filter(self) -> None:
@@ -159,13 +168,16 @@ class PermitsTab(QWidget):
         self.view.show_permit(self.table.current_id())
 
     def _changed(self, changes: Changes) -> None:
-        if changes.any("renovation", "units"):
-            current = self.table.current_id()
-            self.model.refresh()
-            if current is not None:
-                row = self.model.find_row(current)
-                if row >= 0:
-                    self.table.selectRow(row)
+        if changes.renovation or changes.units:
+            self._stale.changed()
+
+    def _reload(self) -> None:
+        current = self.table.current_id()
+        self.model.refresh()
+        if current is not None:
+            row = self.model.find_row(current)
+            if row >= 0:
+                self.table.selectRow(row)
 
     def new_application(self, unit_id: int | None = None) -> None:
         self.dialog = ApplicationDialog(ctx=self.ctx, unit_id=unit_id or None, parent=self)
@@ -224,16 +236,21 @@ class GlanceTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        self._stale = StaleGuard(self, self.refresh)
         ctx.hub.changed.connect(self._hub_changed)  # a bound slot: dropped with the widget
         self.refresh()
 
     def _hub_changed(self, changes: Changes) -> None:
-        if "renovation" in changes:
-            self.refresh()
+        if changes.renovation:
+            self._stale.changed()
 
     def refresh(self) -> None:
-        day = desk_today()
-        rows = self.ctx.read(lambda s: at_a_glance(s, day))
+        """Reload the rows (on the database worker)."""
+        self.ctx.query(
+            lambda s: at_a_glance(s, clock.today(s)), parent=self, action="renovation at a glance"
+        ).success(self._show).run()
+
+    def _show(self, rows: list[GlanceRow]) -> None:
         self.model.set_rows(rows)
         counts: dict[str, int] = {}
         for r in rows:
@@ -276,9 +293,13 @@ class RenovationPage(QWidget):
         self.permits.open_permit(permit_id)
 
 
-def attention_counter_text(ctx: AppContext) -> str:
+def count_attention(session: Session) -> dict[str, int]:
+    """The status bar's figures, today (COUNT queries: run on the worker)."""
+    return dict(glance_counts(session, clock.today(session)))
+
+
+def attention_label(counts: dict[str, int]) -> str:
     """Status bar: overdue and expiring permits, inspections due today, overdue violations."""
-    counts = ctx.read(lambda s: glance_counts(s, desk_today()))
     if not any(counts.values()):
         return ""
     return (

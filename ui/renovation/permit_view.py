@@ -1,13 +1,17 @@
 """One permit: its details, inspections and violations, and the actions its state allows.
 
 Actions open dialogs non-modally (``self.dialog``) and the view refreshes when the hub
-says ``renovation`` changed. Approval, rejection, acceptance and refund show only to roles
-that may approve.
+says renovation changed (when hidden, once it is shown again). Approval, rejection,
+acceptance and refund show only to roles that may approve. :class:`PermitWindow` shows one
+permit in a window of its own; :class:`PermitWindows` opens them, one per permit, so a
+window can be closed (Esc or its close button) and opened again any number of times.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -17,23 +21,30 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from propdesk.auth.permissions import Permission
-from propdesk.errors import DomainError
+from propdesk.changes import Changes
 from propdesk.fees.money import yuan
 from propdesk.renovation import inspections, permits
 from propdesk.renovation.queries import get_permit, permit_photos
 from propdesk.renovation.refund import refundable
-from propdesk.renovation.values import PermitInfo, ViolationInfo
+from propdesk.renovation.rules import violation_overdue
+from propdesk.renovation.values import PermitInfo, ViolationInfo, ViolationTypeInfo
 from propdesk.renovation.workflow import allowed_actions
-from ui.common.forms import show_error
 from ui.context import AppContext
-from ui.events import Changes
 from ui.renovation import dialogs
 from ui.renovation.labels import status_label
 from ui.renovation.photos import PhotosDialog
 from ui.renovation.printing import print_passes, print_permit
-from ui.renovation.widgets import OVERDUE_COLOR, ListModel, ServiceDialog, desk_today, named
+from ui.renovation.widgets import (
+    OVERDUE_COLOR,
+    ListModel,
+    ServiceDialog,
+    StaleGuard,
+    desk_today,
+    named,
+)
 
 #: A row of the inspections table: (date and inspector, violation or None, inspection notes).
 InspectionRow = tuple[str, ViolationInfo | None, str]
@@ -42,10 +53,15 @@ InspectionRow = tuple[str, ViolationInfo | None, str]
 class PermitView(QWidget):
     """Details and actions of the permit shown (``show_permit(id)``).
 
+    Signals:
+        loaded(PermitInfo): a permit was loaded and is shown.
+
     Attributes:
         summary: the details label; violations: table of the permit's violations;
         *_button: one per action; dialog: the dialog last opened.
     """
+
+    loaded = Signal(object)
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +82,7 @@ class PermitView(QWidget):
             ],
             foreground=lambda r: (
                 OVERDUE_COLOR
-                if r[1] is not None and r[1].status == "open" and r[1].deadline < desk_today()
+                if r[1] is not None and violation_overdue(r[1].status, r[1].deadline, desk_today())
                 else None
             ),
             parent=self,
@@ -113,7 +129,8 @@ class PermitView(QWidget):
         row.addWidget(self.inspections_label, 1)
         layout.addLayout(row)
         layout.addWidget(self.violations, 1)
-        ctx.hub.changed.connect(self._changed)
+        self._stale = StaleGuard(self, self.reload)
+        ctx.hub.changed.connect(self._changed)  # a bound slot: dropped with the widget
         self._update_buttons()
 
     def _button(self, text: str, slot: object) -> QPushButton:
@@ -127,28 +144,35 @@ class PermitView(QWidget):
             return self.tr("OK")
         if v.status == "rectified":
             return self.tr("Rectified %1").replace("%1", f"{v.rectified_on:%m-%d}")
-        if v.deadline < desk_today():
+        if violation_overdue(v.status, v.deadline, desk_today()):
             return self.tr("Overdue")
         return self.tr("Open")
 
     def _changed(self, changes: Changes) -> None:
-        if "renovation" in changes and self.permit is not None:
+        if changes.renovation and self.permit is not None:
+            self._stale.changed()
+
+    def reload(self) -> None:
+        """Load the permit shown again."""
+        if self.permit is not None:
             self.show_permit(self.permit.id)
 
     def show_permit(self, permit_id: int | None) -> None:
-        """Load and show a permit (None clears)."""
+        """Load (on the database worker) and show a permit (None clears)."""
         if permit_id is None:
             self.permit = None
             self.summary.setText(self.tr("Choose an application in the list."))
             self.violation_model.set_rows([])
             self._update_buttons()
             return
-        try:
-            self.permit = self.ctx.read(lambda s: get_permit(s, permit_id))
-        except DomainError as exc:
-            show_error(self, exc)
+        self.ctx.query(
+            lambda s: get_permit(s, permit_id), parent=self, action="show permit"
+        ).success(self._show).run()
+
+    def _show(self, p: PermitInfo) -> None:
+        if not isValid(self):
             return
-        p = self.permit
+        self.permit = p
         lines = [
             f"<b>{p.permit_no}</b>　{p.unit_code}　<b>{status_label(p.status)}</b>",
             self.tr("Owner: %1 %2").replace("%1", p.owner_name).replace("%2", p.owner_phone),
@@ -204,6 +228,7 @@ class PermitView(QWidget):
             .replace("%2", str(p.open_violations))
         )
         self._update_buttons()
+        self.loaded.emit(p)
 
     def _update_buttons(self) -> None:
         p = self.permit
@@ -243,14 +268,12 @@ class PermitView(QWidget):
         p = self.permit
         if p is None:
             return
-        try:
-            self.ctx.write(
-                lambda s: permits.approve_permit(s, p.id, expected_version=p.version),
-                "renovation",
-                "units",
-            )
-        except DomainError as exc:
-            show_error(self, exc)
+        self.ctx.op(
+            lambda s: permits.approve_permit(s, p.id, expected_version=p.version),
+            changes=Changes(renovation=True, units=True),
+            parent=self,
+            action="approve permit",
+        ).busy(self.approve_button).run()
 
     def reject(self) -> None:
         p = self.permit
@@ -282,8 +305,13 @@ class PermitView(QWidget):
         p = self.permit
         if p is None:
             return
-        types = self.ctx.read(inspections.list_violation_types)
-        self._open(dialogs.InspectionDialog(ctx=self.ctx, permit_id=p.id, types=types, parent=self))
+
+        def opened(types: list[ViolationTypeInfo]) -> None:
+            self._open(
+                dialogs.InspectionDialog(ctx=self.ctx, permit_id=p.id, types=types, parent=self)
+            )
+
+        self.ctx.query(inspections.list_violation_types, parent=self).success(opened).run()
 
     def follow_up(self) -> None:
         if self.permit is None:
@@ -318,13 +346,16 @@ class PermitView(QWidget):
         p = self.permit
         if p is None:
             return
-        photos = self.ctx.read(lambda s: permit_photos(s, p.id))
-        self.photos = PhotosDialog(
-            photos=photos,
-            title=self.tr("Inspection photos %1").replace("%1", p.permit_no),
-            parent=self,
-        )
-        self.photos.open()
+
+        def opened(photos: list[tuple[str, str, bytes]]) -> None:
+            self.photos = PhotosDialog(
+                photos=photos,
+                title=self.tr("Inspection photos %1").replace("%1", p.permit_no),
+                parent=self,
+            )
+            self.photos.open()
+
+        self.ctx.query(lambda s: permit_photos(s, p.id), parent=self).success(opened).run()
 
     def print_passes(self) -> None:
         if self.permit is not None:
@@ -333,3 +364,68 @@ class PermitView(QWidget):
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class PermitWindow(QDialog):
+    """One permit in a window of its own; Esc or Close closes (and deletes) it.
+
+    Attributes: permit_id, view (the :class:`PermitView`), close_button.
+    """
+
+    def __init__(self, *, ctx: AppContext, permit_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.setObjectName("permit_window")
+        self.setWindowTitle(self.tr("Renovation permit"))
+        self.permit_id = permit_id
+        self.view = PermitView(ctx=ctx)
+        self.close_button = named(QPushButton(self.tr("Close")), "close_permit")
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.close)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        self.resize(640, 620)
+        self.view.loaded.connect(self._loaded)
+        self.view.show_permit(permit_id)
+
+    def _loaded(self, permit: PermitInfo) -> None:
+        self.setWindowTitle(self.tr("Renovation permit %1").replace("%1", permit.permit_no))
+
+
+class PermitWindows:
+    """Opens permit windows: one per permit, raised if already open, a new one once closed.
+
+    Holds no reference to a window Qt has deleted (the cause of "Internal C++ object already
+    deleted" when a closed record window was opened again).
+    """
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        self._ctx = ctx
+        self._parent = parent
+        self._open: dict[int, PermitWindow] = {}
+
+    def window(self, permit_id: int) -> PermitWindow | None:
+        """The open window of ``permit_id``, if any."""
+        window = self._open.get(permit_id)
+        if window is not None and not isValid(window):
+            del self._open[permit_id]
+            return None
+        return window
+
+    def open(self, permit_id: int) -> PermitWindow:
+        """Show the permit's window (raising the one already open)."""
+        window = self.window(permit_id)
+        if window is not None:
+            window.raise_()  # already open: bring it forward
+            window.activateWindow()
+            return window
+        parent = self._parent if self._parent is not None and isValid(self._parent) else None
+        window = PermitWindow(ctx=self._ctx, permit_id=permit_id, parent=parent)
+        self._open[permit_id] = window
+        window.show()
+        return window

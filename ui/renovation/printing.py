@@ -1,48 +1,68 @@
-"""Print the permit for the door and the workers' passes (built off the UI thread)."""
+"""Print the permit for the door and the workers' passes (data read and PDF built off the UI
+thread, then previewed)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
 
 from propdesk.registry.services import get_estate
+from propdesk.registry.values import EstateInfo
 from propdesk.renovation.queries import get_permit
+from propdesk.renovation.values import PermitInfo
 from ui.context import AppContext
-from ui.printing.preview import preview_in_background
+from ui.renovation.widgets import preview_document
+
+PermitData = tuple[PermitInfo, EstateInfo]
 
 
-def _estate(ctx: AppContext) -> tuple[str, str]:
-    info = ctx.read(lambda s: get_estate(s))
-    return info.name, info.company
+def _load(permit_id: int) -> Callable[[Session], PermitData]:
+    def load(session: Session) -> PermitData:
+        return get_permit(session, permit_id), get_estate(session)
+
+    return load
 
 
 def print_permit(ctx: AppContext, permit_id: int, parent: QWidget | None = None) -> None:
     """Preview the 装修许可证 of a permit."""
-    from reports.pdf.renovation_permit import renovation_permit_pdf
 
-    def make() -> bytes:
-        permit = ctx.read(lambda s: get_permit(s, permit_id))
-        name, company = _estate(ctx)
-        return renovation_permit_pdf(permit, estate_name=name, company=company)
+    def build(data: PermitData) -> bytes:
+        from reports.pdf.renovation_permit import renovation_permit_pdf
 
-    no = ctx.read(lambda s: get_permit(s, permit_id).permit_no)
-    title = QCoreApplication.translate("Renovation", "Renovation permit {0}").format(no)
-    preview_in_background(
-        ctx, make, title=title, suggested_name=f"装修许可证-{no}.pdf", parent=parent
+        permit, estate = data
+        return renovation_permit_pdf(permit, estate_name=estate.name, company=estate.company)
+
+    preview_document(
+        ctx,
+        load=_load(permit_id),
+        build=build,
+        title=lambda d: QCoreApplication.translate("Renovation", "Renovation permit {0}").format(
+            d[0].permit_no
+        ),
+        file_name=lambda d: f"装修许可证-{d[0].permit_no}.pdf",
+        parent=parent,
     )
 
 
 def print_passes(ctx: AppContext, permit_id: int, parent: QWidget | None = None) -> None:
     """Preview the workers' passes of a permit."""
-    from reports.pdf.renovation_permit import worker_passes_pdf
 
-    def make() -> bytes:
-        permit = ctx.read(lambda s: get_permit(s, permit_id))
-        name, company = _estate(ctx)
-        return worker_passes_pdf(permit, estate_name=name, company=company)
+    def build(data: PermitData) -> bytes:
+        from reports.pdf.renovation_permit import worker_passes_pdf
 
-    no = ctx.read(lambda s: get_permit(s, permit_id).permit_no)
-    title = QCoreApplication.translate("Renovation", "Workers' passes {0}").format(no)
-    preview_in_background(
-        ctx, make, title=title, suggested_name=f"施工人员出入证-{no}.pdf", parent=parent
+        permit, estate = data
+        return worker_passes_pdf(permit, estate_name=estate.name, company=estate.company)
+
+    preview_document(
+        ctx,
+        load=_load(permit_id),
+        build=build,
+        title=lambda d: QCoreApplication.translate("Renovation", "Workers' passes {0}").format(
+            d[0].permit_no
+        ),
+        file_name=lambda d: f"施工人员出入证-{d[0].permit_no}.pdf",
+        parent=parent,
     )

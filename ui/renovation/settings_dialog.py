@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.auth.permissions import Permission
+from propdesk.changes import Changes
 from propdesk.renovation import inspections
 from propdesk.renovation.values import ViolationTypeInfo
-from ui.common.forms import FormErrors, attempt
+from ui.common.forms import FormErrors
 from ui.context import AppContext
-from ui.renovation.widgets import ListModel, named
+from ui.renovation.widgets import ListModel, named, show_in_form
 
 
 class ViolationTypesDialog(QDialog):
@@ -85,9 +86,10 @@ class ViolationTypesDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(
-            self.ctx.read(lambda s: inspections.list_violation_types(s, include_inactive=True))
-        )
+        """Reload the types (on the database worker)."""
+        self.ctx.query(
+            lambda s: inspections.list_violation_types(s, include_inactive=True), parent=self
+        ).success(self.model.set_rows).run()
 
     def clear_form(self) -> None:
         self.editing = None
@@ -108,24 +110,20 @@ class ViolationTypesDialog(QDialog):
         self.active.setChecked(t.active)
 
     def save(self) -> None:
-        type_id = self.editing
-        ok, _ = attempt(
-            self.errors,
-            lambda: self.ctx.write(
-                lambda s: inspections.save_violation_type(
-                    s,
-                    code=self.code.text(),
-                    name=self.name.text(),
-                    default_days=self.days.value(),
-                    active=self.active.isChecked(),
-                    type_id=type_id,
-                ),
-                "renovation",
-                "settings",
+        """Store the form (on the database worker); an error shows by its field."""
+        type_id, code, name = self.editing, self.code.text(), self.name.text()
+        days, active = self.days.value(), self.active.isChecked()
+        self.errors.clear()
+        self.ctx.op(
+            lambda s: inspections.save_violation_type(
+                s, code=code, name=name, default_days=days, active=active, type_id=type_id
             ),
-        )
-        if ok:
-            self.refresh()
+            changes=Changes(renovation=True, settings=True),
+            parent=self,
+            action="save violation type",
+        ).busy(self.save_button).failure(show_in_form(self.errors)).success(
+            lambda _id: self.refresh()
+        ).run()
 
 
 def can_manage(ctx: AppContext) -> bool:

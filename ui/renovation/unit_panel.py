@@ -1,4 +1,7 @@
-"""The unit page's panel: the unit's renovation permits and the keys the desk holds for it."""
+"""The unit page's panel: the unit's renovation permits and the keys the desk holds for it.
+
+It reloads (on the database worker) after renovation or keys changed, or when next shown if
+it was hidden then."""
 
 from __future__ import annotations
 
@@ -6,15 +9,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from propdesk.clock import to_local
-from propdesk.db.types import utcnow
+from propdesk import clock
+from propdesk.changes import Changes
 from propdesk.keys.services import DepositInfo, KeyOut, keys_out, unit_deposits
 from propdesk.renovation.queries import unit_permits
 from propdesk.renovation.values import GlanceRow
 from ui.context import AppContext
 from ui.renovation.dialogs import ApplicationDialog
 from ui.renovation.labels import status_label
-from ui.renovation.widgets import ServiceDialog, named
+from ui.renovation.widgets import ServiceDialog, StaleGuard, named
+
+PanelData = tuple[list[GlanceRow], list[DepositInfo], list[KeyOut]]
 
 
 class RenovationKeysPanel(QGroupBox):
@@ -46,17 +51,31 @@ class RenovationKeysPanel(QGroupBox):
         layout.addWidget(self.permits_text)
         layout.addWidget(self.keys_text)
         layout.addLayout(buttons)
+        self._stale = StaleGuard(self, self.refresh)
+        ctx.hub.changed.connect(self._changed)  # a bound slot: dropped with the widget
         self.refresh()
 
+    def _changed(self, changes: Changes) -> None:
+        if changes.renovation or changes.keys:
+            self._stale.changed()
+
     def refresh(self) -> None:
-        def read(s: Session) -> tuple[list[GlanceRow], list[DepositInfo], list[KeyOut]]:
+        """Reload the permits and keys (on the database worker)."""
+        unit_id = self.unit_id
+
+        def read(s: Session) -> PanelData:
             return (
-                unit_permits(s, self.unit_id),
-                unit_deposits(s, self.unit_id),
-                keys_out(s, now=utcnow(), unit_id=self.unit_id),
+                unit_permits(s, unit_id),
+                unit_deposits(s, unit_id),
+                keys_out(s, now=clock.now(s), unit_id=unit_id),
             )
 
-        permits, deposits, out = self.ctx.read(read)
+        self.ctx.query(read, parent=self, action="unit renovation and keys").success(
+            self._show
+        ).run()
+
+    def _show(self, data: PanelData) -> None:
+        permits, deposits, out = data
         if permits:
             self.permits_text.setText(
                 "\n".join(f"{p.permit_no}  {status_label(p.kind)}  {p.what}" for p in permits[:5])
@@ -73,7 +92,7 @@ class RenovationKeysPanel(QGroupBox):
             for d in held
         ]
         for k in out:
-            due = to_local(k.due_at).strftime("%m-%d %H:%M")
+            due = clock.to_local(k.due_at).strftime("%m-%d %H:%M")
             line = self.tr("  lent to %1, due %2").replace("%1", k.borrower).replace("%2", due)
             lines.append(line + (self.tr(" — OVERDUE") if k.overdue else ""))
         self.keys_text.setText(
@@ -84,12 +103,10 @@ class RenovationKeysPanel(QGroupBox):
 
     def apply(self) -> None:
         self.dialog = ApplicationDialog(ctx=self.ctx, unit_id=self.unit_id, parent=self)
-        self.dialog.accepted.connect(self.refresh)
         self.dialog.open()
 
     def deposit(self) -> None:
         from ui.keys.page import DepositKeyDialog
 
         self.dialog = DepositKeyDialog(ctx=self.ctx, unit_id=self.unit_id, parent=self)
-        self.dialog.accepted.connect(self.refresh)
         self.dialog.open()

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from propdesk import clock
 from propdesk.db.engine import Database
-from propdesk.db.types import utcnow
 from propdesk.keys import services as keys
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx
 from ui.keys.page import DepositKeyDialog, KeysPage
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 def test_modules_shortcuts_panel_and_status_bar(
     qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
 ) -> None:
-    now = utcnow()
+    now = clock.now()
     with sqlite_db.begin(CLERK) as s:
         dep = keys.deposit_key(
             s, unit_id=small_estate.unit_1502, deposited_by="张三", authorised="张三", at=now

@@ -8,15 +8,15 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from propdesk import clock
 from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
-from propdesk.db.types import utcnow
 from propdesk.keys import services as keys
 from propdesk.renovation import inspections, permits
 from propdesk.renovation.values import PermitApplication
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
 from ui.renovation.dialogs import ApplicationDialog
-from ui.renovation.page import attention_counter_text
+from ui.renovation.page import attention_label, count_attention
 from ui.renovation.settings_dialog import ViolationTypesDialog, can_manage
 from ui.renovation.unit_panel import RenovationKeysPanel
 from ui.renovation.widgets import desk_today
@@ -29,7 +29,7 @@ def test_unit_panel_lists_permits_and_keys(
     qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
 ) -> None:
     uid = small_estate.unit_1502
-    now = utcnow()
+    now = clock.now()
     with sqlite_db.begin(CLERK) as s:
         permits.apply_for_permit(
             s,
@@ -88,11 +88,16 @@ def test_violation_types_dialog(qtbot: QtBot, sqlite_db: Database) -> None:
     assert codes == ["load_bearing", "debris", "fire_safety", "noise", "smoking"]
 
 
+def attention_counter_text(db: Database) -> str:
+    """The status bar's figure, counted as the main window counts it."""
+    with db.begin(MANAGER) as s:
+        return attention_label(count_attention(s))
+
+
 def test_status_counter_counts_what_needs_attention(
     sqlite_db: Database, small_estate: SmallEstate
 ) -> None:
-    ctx = make_ctx(sqlite_db, MANAGER)
-    assert attention_counter_text(ctx) == ""
+    assert attention_counter_text(sqlite_db) == ""
     with sqlite_db.begin(MANAGER) as s:
         pid = permits.apply_for_permit(
             s,
@@ -107,6 +112,6 @@ def test_status_counter_counts_what_needs_attention(
             ),
         )
         permits.approve_permit(s, pid)
-    assert attention_counter_text(ctx) == (
+    assert attention_counter_text(sqlite_db) == (
         "Renovation: 1 overdue, 0 expiring, 1 to inspect, 0 violations past deadline"
     )
