@@ -2,30 +2,64 @@
 
 ``login_actor(db=..., settings=...)`` is called by the app after opening the database
 and before the main window; it returns the logged-in :class:`Actor` or None (cancelled).
+After a login on PostgreSQL it compares the server's clock with the desk's and warns when
+they differ by more than two minutes (:mod:`propdesk.db.server_time`).
+
+The dialogs run their database work through the operation object (:mod:`ui.ops`) on a
+context of their own where nobody is logged in yet (:func:`gate_context`): a refused login
+shows next to the fields, a database failure (busy, connection lost) goes to the one
+error handler, and the dialog stays open with what was typed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from propdesk.auth.actor import Actor
 from propdesk.auth.passwords import DEFAULT_COST, KdfCost
-from propdesk.auth.users import authenticate, create_first_admin, has_users
+from propdesk.auth.users import LoginOutcome, authenticate, create_first_admin, has_users
+from propdesk.changes import Changes
 from propdesk.config import Settings
 from propdesk.db.engine import Database
+from propdesk.db.server_time import measure_offset, skew_warning
 from propdesk.errors import DomainError
+from ui.context import AppContext
+from ui.errors import ErrorHandler
+from ui.events import ChangeHub
+from ui.worker import Executor, InlineExecutor
+
+Warn = Callable[[QWidget | None, str], None]
+
+
+def gate_context(
+    db: Database,
+    settings: Settings,
+    *,
+    executor: Executor | None = None,
+    errors: ErrorHandler | None = None,
+) -> AppContext:
+    """The context of the login screens: nobody is logged in yet, so the system acts."""
+    return AppContext(
+        db=db,
+        actor=Actor.system(),
+        settings=settings,
+        executor=executor or InlineExecutor(),
+        hub=ChangeHub(),
+        errors=errors or ErrorHandler(),
+    )
 
 
 def _error_label() -> QLabel:
@@ -46,11 +80,17 @@ class LoginDialog(QDialog):
     """
 
     def __init__(
-        self, *, db: Database, settings: Settings, username: str = "", parent: QWidget | None = None
+        self,
+        *,
+        db: Database,
+        settings: Settings,
+        username: str = "",
+        executor: Executor | None = None,
+        errors: ErrorHandler | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._db = db
-        self._settings = settings
+        self._ctx = gate_context(db, settings, executor=executor, errors=errors)
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("PropDesk — Log in"))
         self.username = QLineEdit(username)
@@ -86,15 +126,23 @@ class LoginDialog(QDialog):
             self._show_error(self.tr("Enter your username."))
             self.username.setFocus()
             return
-        try:
-            with self._db.begin() as session:
-                outcome = authenticate(session, name, self.password.text())
-        except DomainError as exc:
-            self._show_error(str(exc))
-            return
-        except SQLAlchemyError:  # e.g. two desks failing the same account at once
-            self._show_error(self.tr("The database is busy; please try again."))
-            return
+        password = self.password.text()
+        self.error.setVisible(False)
+        # A failed attempt is counted (lock-out), so this is a write.
+        self._ctx.op(
+            lambda s: authenticate(s, name, password),
+            changes=Changes(users=True),
+            parent=self,
+            action="log in",
+        ).busy(self.buttons).success(self._checked).failure(self._refused).run()
+
+    def _refused(self, exc: BaseException) -> bool:
+        if isinstance(exc, DomainError):
+            self._show_error(exc.message)
+            return True
+        return False  # busy, connection lost…: the error handler says so; input stays
+
+    def _checked(self, outcome: LoginOutcome) -> None:
         if not outcome.ok:
             self._show_error(outcome.message)
             self.password.clear()
@@ -112,10 +160,16 @@ class FirstRunDialog(QDialog):
     """
 
     def __init__(
-        self, *, db: Database, cost: KdfCost = DEFAULT_COST, parent: QWidget | None = None
+        self,
+        *,
+        db: Database,
+        cost: KdfCost = DEFAULT_COST,
+        executor: Executor | None = None,
+        errors: ErrorHandler | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._db = db
+        self._ctx = gate_context(db, Settings(), executor=executor, errors=errors)
         self._cost = cost
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("PropDesk — First start"))
@@ -135,7 +189,7 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("&Name"), self.display_name)
         form.addRow(self.tr("&Password"), self.password)
         form.addRow(self.tr("&Repeat password"), self.confirm)
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create administrator"))
@@ -163,44 +217,85 @@ class FirstRunDialog(QDialog):
             self.confirm.clear()
             self.confirm.setFocus()
             return
-        try:
-            with self._db.begin(Actor.system()) as session:
-                self.actor = create_first_admin(
-                    session,
-                    username=self.username.text(),
-                    display_name=self.display_name.text(),
-                    password=self.password.text(),
-                    cost=self._cost,
-                )
-        except DomainError as exc:
-            self.error.setText(str(exc))
+        username, display_name = self.username.text(), self.display_name.text()
+        password, cost = self.password.text(), self._cost
+        self._ctx.op(
+            lambda s: create_first_admin(
+                s, username=username, display_name=display_name, password=password, cost=cost
+            ),
+            changes=Changes(users=True),
+            parent=self,
+            action="create the first administrator",
+        ).busy(self.buttons).success(self._created).failure(self._refused).run()
+
+    def _refused(self, exc: BaseException) -> bool:
+        if isinstance(exc, DomainError):
+            self.error.setText(exc.message)
             self.error.setVisible(True)
-            return
-        except SQLAlchemyError:  # another desk created the first user at the same moment
-            self.error.setText(
-                self.tr("Another workstation has just set up a user; please log in instead.")
-            )
-            self.error.setVisible(True)
-            return
+            return True
+        return False
+
+    def _created(self, actor: Actor) -> None:
+        self.actor = actor
         self.accept()
 
 
 def needs_first_run(db: Database) -> bool:
+    """No user yet (called before any window, as the app starts)."""
     with db.begin() as session:
         return not has_users(session)
 
 
-def login_actor(*, db: Database, settings: Settings, parent: QWidget | None = None) -> Actor | None:
-    """Show the first-run set-up (no user yet) or the login dialog; None when cancelled."""
+def _show_warning(parent: QWidget | None, message: str) -> None:
+    QMessageBox.warning(parent, QCoreApplication.translate("LoginDialog", "Clock differs"), message)
+
+
+def warn_about_clock_skew(ctx: AppContext, *, warn: Warn | None = None) -> None:
+    """On PostgreSQL, warn when the server's clock is more than two minutes off the desk's."""
+    if ctx.db.is_sqlite:
+        return
+    engine = ctx.db.engine
+    shown = warn or _show_warning
+
+    def measured(message: str | None) -> None:
+        if message is not None:
+            shown(None, message)
+
+    ctx.task(
+        lambda _progress: skew_warning(measure_offset(engine)), action="compare clocks"
+    ).success(measured).failure(lambda _exc: True).run()  # logged only: a warning, not a job
+
+
+def login_actor(
+    *,
+    db: Database,
+    settings: Settings,
+    executor: Executor | None = None,
+    errors: ErrorHandler | None = None,
+    warn: Warn | None = None,
+    parent: QWidget | None = None,
+) -> Actor | None:
+    """Show the first-run set-up (no user yet) or the login dialog; None when cancelled.
+
+    After a login the server's clock is compared with the desk's (PostgreSQL only).
+    """
     last = str(settings.extra.get("last_username", ""))
     dialog: LoginDialog | FirstRunDialog
     if needs_first_run(db):
-        dialog = FirstRunDialog(db=db, parent=parent)
+        dialog = FirstRunDialog(db=db, executor=executor, errors=errors, parent=parent)
     else:
-        dialog = LoginDialog(db=db, settings=settings, username=last, parent=parent)
+        dialog = LoginDialog(
+            db=db,
+            settings=settings,
+            username=last,
+            executor=executor,
+            errors=errors,
+            parent=parent,
+        )
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
         return None
     remember_username(settings, dialog.actor.username)
+    warn_about_clock_skew(gate_context(db, settings, errors=errors), warn=warn)
     return dialog.actor
 
 

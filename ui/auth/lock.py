@@ -5,7 +5,8 @@ other windows are hidden, a modal dialog in progress is taken off the screen wit
 it (hiding a running dialog would return from its ``exec()``). A lock dialog asks for the
 same user's password, which brings everything back as it was, or lets another user log in
 ("switch user"): that replaces ``ctx.actor``, closes the previous user's other windows and
-dialogs (their input is the previous user's) and broadcasts ``Changes.of("session")``.
+dialogs (their input is the previous user's) and broadcasts ``Changes(session=True)``.
+The password check runs through the operation object (``ctx.op``) like every database action.
 Install it once from the app: ``install_session_lock(window, ctx=ctx)``.
 """
 
@@ -24,14 +25,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from propdesk.auth.actor import ROLE_LABELS_ZH, Actor
-from propdesk.auth.users import authenticate
+from propdesk.auth.users import LoginOutcome, authenticate
+from propdesk.changes import Changes
 from propdesk.errors import DomainError
 from ui.auth.gate import LoginDialog
 from ui.context import AppContext
-from ui.events import Changes
 
 LOCK_SHORTCUT = "Ctrl+L"  # documented in the Admin menu title
 _INPUT_EVENTS = frozenset(
@@ -91,12 +91,23 @@ class LockDialog(QDialog):
 
     def _unlock(self) -> None:
         """The same user's password; wrong ones count towards the lock-out like at login."""
-        try:
-            with self.ctx.db.begin() as session:
-                outcome = authenticate(session, self.ctx.actor.username, self.password.text())
-        except (DomainError, SQLAlchemyError) as exc:
-            self._show_error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-            return
+        username, password = self.ctx.actor.username, self.password.text()
+        self.ctx.op(
+            lambda s: authenticate(s, username, password),
+            changes=Changes(users=True),
+            parent=self,
+            action="unlock",
+        ).busy(self.unlock_button, self.switch_button).success(self._checked).failure(
+            self._refused
+        ).run()
+
+    def _refused(self, exc: BaseException) -> bool:
+        if isinstance(exc, DomainError):
+            self._show_error(exc.message)
+            return True
+        return False  # the error handler explains (busy, connection lost); still locked
+
+    def _checked(self, outcome: LoginOutcome) -> None:
         if outcome.actor is None or outcome.actor.user_id != self.ctx.actor.user_id:
             self._show_error(outcome.message or self.tr("Wrong password."))
             self.password.clear()
@@ -109,7 +120,13 @@ class LockDialog(QDialog):
         self.error.setVisible(True)
 
     def _switch(self) -> None:
-        dialog = LoginDialog(db=self.ctx.db, settings=self.ctx.settings, parent=self)
+        dialog = LoginDialog(
+            db=self.ctx.db,
+            settings=self.ctx.settings,
+            executor=self.ctx.executor,
+            errors=self.ctx.errors,
+            parent=self,
+        )
         dialog.accepted.connect(lambda: self._switched(dialog))
         dialog.open()
 
@@ -218,7 +235,7 @@ class SessionLock(QObject):
             _reveal(w)
         self.restart_timer()
         if changed:
-            self.ctx.hub.notify(Changes.of("session", "users"))
+            self.ctx.hub.notify(Changes(session=True, users=True))
         self.unlocked.emit()
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission
 from propdesk.auth.reveal import RevealedContact, reveal_contact
+from propdesk.changes import Changes
 from propdesk.errors import DomainError
 from propdesk.privacy import mask_id_number, mask_phone
 from propdesk.registry.models import Person
@@ -87,7 +88,9 @@ class PersonalDataPanel(QGroupBox):
                 mask_phone(p.emergency_phone),
             )
 
-        values = self.ctx.read(load)
+        self.ctx.query(load, parent=self, action="load personal data").success(self._loaded).run()
+
+    def _loaded(self, values: tuple[str, str, str, str] | None) -> None:
         if values is None:
             self.setEnabled(False)
             return
@@ -103,14 +106,27 @@ class PersonalDataPanel(QGroupBox):
         """Fetch the full values through the audited service and show them."""
         if not self.ctx.can(Permission.VIEW_FULL_ID):
             return
-        try:
-            contact = self.ctx.write(lambda s: reveal_contact(s, self.person_id))
-        except DomainError as exc:
-            self.note.setText(str(exc))
-            return
+        person_id = self.person_id
+        self.reveal_button.setEnabled(False)  # once: each reveal is an audit entry
+        # Writes only the audit entry of the reveal: nothing any list shows changes.
+        self.ctx.op(
+            lambda s: reveal_contact(s, person_id),
+            changes=Changes(),
+            parent=self,
+            action="reveal personal data",
+        ).success(self._revealed).failure(self._refused).finally_(
+            lambda: self.reveal_button.setEnabled(self.revealed is None)
+        ).run()
+
+    def _refused(self, exc: BaseException) -> bool:
+        if isinstance(exc, DomainError):
+            self.note.setText(exc.message)
+            return True
+        return False
+
+    def _revealed(self, contact: RevealedContact) -> None:
         self.revealed = contact
         self._show(contact.id_number, contact.phone, contact.phone2, contact.emergency_phone)
-        self.reveal_button.setEnabled(False)
         self.note.setText(self.tr("Shown in full; this was recorded in the audit log."))
 
 

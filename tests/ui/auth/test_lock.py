@@ -314,3 +314,43 @@ def test_switch_user_closes_the_previous_users_dialogs_and_windows(
     assert seen["locked"] == (False, False)
     assert seen["switched"] == ("supervisor", True, False)
     assert result == QDialog.DialogCode.Rejected  # the clerk's dialog ended unsaved
+
+
+def test_a_busy_database_keeps_the_session_locked(
+    qtbot: QtBot,
+    sqlite_db: Database,
+    desk_users: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from propdesk.failures import FailureKind
+    from ui.auth import lock as lock_module
+    from ui.errors import ErrorHandler
+
+    ctx = _ctx(sqlite_db, desk_users["clerk"])
+    ctx.errors = ErrorHandler(show=lambda _parent, _failure: None)
+    window = _window(qtbot)
+    lock = install_session_lock(window, ctx=ctx)
+    lock.lock()
+    dialog = lock.dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+
+    def busy(*_args: object) -> object:
+        raise OperationalError("SELECT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(lock_module, "authenticate", busy)
+    qtbot.keyClicks(dialog.password, "clerk123")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert [f.kind for f in ctx.errors.shown] == [FailureKind.BUSY]
+    assert lock.is_locked
+    assert not window.isVisible()
+    assert dialog.password.text() == "clerk123"
+    assert dialog.unlock_button.isEnabled()
+    dialog.close()  # the close button does not unlock either
+    assert lock.is_locked
+    monkeypatch.undo()
+    with qtbot.waitSignal(lock.unlocked):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert window.isVisible()
