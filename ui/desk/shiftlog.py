@@ -9,8 +9,11 @@ composed now, takes a note and closes the shift. Past shifts are listed on the l
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,21 +31,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from propdesk.changes import Changes
 from propdesk.desk import shiftlog
 from propdesk.desk.models import ShiftEntry
 from propdesk.desk.values import HandoverLine, ShiftInfo
-from propdesk.errors import DomainError
 from propdesk.tickets.queries import find_by_number
-from ui.common.forms import ERROR_STYLE, FormErrors, attempt
+from ui.common.forms import ERROR_STYLE, FormErrors
+from ui.common.naming import named
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.desk import labels
+from ui.desk.feedback import in_form, in_label
 from ui.desk.models import EntryModel, ShiftListModel
 from ui.desk.unit_picker import UnitPicker
-from ui.events import Changes
 
-TOPICS = ("shiftlog", "patrols", "parcels", "tickets")
+if TYPE_CHECKING:
+    from propdesk.desk.print_data import HandoverSheetData
+
+
+@dataclass(frozen=True)
+class DutyState:
+    """Who is on duty and the handover waiting to be taken over."""
+
+    current: ShiftInfo | None
+    pending: ShiftInfo | None
+
+
+def duty_state(session: Session) -> DutyState:
+    return DutyState(shiftlog.current_shift(session), shiftlog.pending_handover(session))
 
 
 def handover_text(lines: tuple[HandoverLine, ...] | list[HandoverLine]) -> str:
@@ -68,14 +86,10 @@ class HandoverDialog(QDialog):
         self.closed: ShiftInfo | None = None
         self.setWindowTitle(self.tr("Hand over the shift"))
         self.resize(720, 560)
-        lines = ctx.read(lambda s: shiftlog.compose_handover(s))
-        self.preview = QPlainTextEdit(objectName="handover_preview")
+        self.preview = named(QPlainTextEdit(), "handover_preview")
         self.preview.setReadOnly(True)
-        self.preview.setPlainText(handover_text(lines))
-        self.count = QLabel(
-            self.tr("%1 item(s) will be handed over").replace("%1", str(len(lines)))
-        )
-        self.note = QPlainTextEdit(objectName="handover_note")
+        self.count = QLabel()
+        self.note = named(QPlainTextEdit(), "handover_note")
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(80)
         self.note.setPlaceholderText(self.tr("Anything else the next shift must know"))
@@ -94,16 +108,27 @@ class HandoverDialog(QDialog):
         layout.addWidget(self.errors.general)
         layout.addWidget(buttons)
         self.note.setFocus()
+        ctx.query(shiftlog.compose_handover, parent=self, action="compose the handover").success(
+            self._show_lines
+        ).run()
+
+    def _show_lines(self, lines: list[HandoverLine]) -> None:
+        self.preview.setPlainText(handover_text(lines))
+        self.count.setText(self.tr("%1 item(s) will be handed over").replace("%1", str(len(lines))))
 
     def save(self) -> None:
+        """Close the shift; the dialog is accepted only when that succeeded."""
         note = self.note.toPlainText()
-        ok, result = attempt(
-            self.errors,
-            lambda: self.ctx.write(lambda s: shiftlog.close_shift(s, note=note), "shiftlog"),
-        )
-        if ok and result is not None:
-            self.closed = result
-            self.accept()
+        self.ctx.op(
+            lambda s: shiftlog.close_shift(s, note=note),
+            changes=Changes(shiftlog=True),
+            parent=self,
+            action="hand over the shift",
+        ).busy(self.ok).failure(in_form(self.errors)).success(self._closed).run()
+
+    def _closed(self, shift: ShiftInfo) -> None:
+        self.closed = shift
+        self.accept()
 
 
 class ShiftLogPage(QWidget):
@@ -125,34 +150,35 @@ class ShiftLogPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.current: ShiftInfo | None = None
+        self._stale = False
         self.shown_shift: int | None = None
         self.last_preview: QWidget | None = None
-        self.duty = QLabel(objectName="duty")
+        self.duty = named(QLabel(), "duty")
         self.duty.setStyleSheet("font-weight: bold; font-size: 14px;")
-        self.handover_button = QPushButton(self.tr("Hand &over…"), objectName="hand_over")
+        self.handover_button = named(QPushButton(self.tr("Hand &over…")), "hand_over")
         self.pending_box = QGroupBox(self.tr("Handover waiting to be taken over"))
-        self.pending_text = QPlainTextEdit(objectName="pending_handover")
+        self.pending_text = named(QPlainTextEdit(), "pending_handover")
         self.pending_text.setReadOnly(True)
-        self.take_over_button = QPushButton(
-            self.tr("&Acknowledge and take over"), objectName="take_over"
+        self.take_over_button = named(
+            QPushButton(self.tr("&Acknowledge and take over")), "take_over"
         )
         pending_layout = QVBoxLayout(self.pending_box)
         pending_layout.addWidget(self.pending_text)
         pending_layout.addWidget(self.take_over_button, 0, Qt.AlignmentFlag.AlignRight)
 
-        self.kind = QComboBox(objectName="entry_kind")
+        self.kind = named(QComboBox(), "entry_kind")
         for code in labels.ENTRY_KINDS:
             self.kind.addItem(labels.shown(labels.ENTRY_KINDS, code), code)
-        self.text = QLineEdit(objectName="entry_text")
+        self.text = named(QLineEdit(), "entry_text")
         self.text.setPlaceholderText(self.tr("What happened (Ctrl+D; Enter adds)"))
-        self.follow_up = QCheckBox(self.tr("Follow &up"), objectName="entry_follow_up")
+        self.follow_up = named(QCheckBox(self.tr("Follow &up")), "entry_follow_up")
         self.follow_up.setToolTip(self.tr("An open item: it carries over at handover until done"))
         self.unit = UnitPicker(ctx=ctx, parent=self)
-        self.ticket = QLineEdit(objectName="entry_ticket")
+        self.ticket = named(QLineEdit(), "entry_ticket")
         self.ticket.setPlaceholderText(self.tr("Ticket no."))
         self.ticket.setMaximumWidth(150)
-        self.add_button = QPushButton(self.tr("A&dd"), objectName="add_entry")
-        self.error = QLabel(objectName="entry_error")
+        self.add_button = named(QPushButton(self.tr("A&dd")), "add_entry")
+        self.error = named(QLabel(), "entry_error")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
 
@@ -162,15 +188,15 @@ class ShiftLogPage(QWidget):
         self.entries.setModel(self.entry_model)
         for col, width in ((0, 90), (1, 80), (2, 380), (3, 90), (4, 130), (5, 70)):
             self.entries.setColumnWidth(col, width)
-        self.done_button = QPushButton(self.tr("&Mark done"), objectName="entry_done")
+        self.done_button = named(QPushButton(self.tr("&Mark done")), "entry_done")
         self.shift_model = ShiftListModel(ctx=ctx, parent=self)
         self.shifts = RecordTableView(self)
         self.shifts.setObjectName("shift_table")
         self.shifts.setModel(self.shift_model)
-        self.print_button = QPushButton(
-            self.tr("&Print handover sheet… (Ctrl+P)"), objectName="print_sheet"
+        self.print_button = named(
+            QPushButton(self.tr("&Print handover sheet… (Ctrl+P)")), "print_sheet"
         )
-        self.shift_detail = QPlainTextEdit(objectName="shift_handover")
+        self.shift_detail = named(QPlainTextEdit(), "shift_handover")
         self.shift_detail.setReadOnly(True)
         self.shift_detail.setMaximumHeight(190)
 
@@ -232,8 +258,12 @@ class ShiftLogPage(QWidget):
 
     def refresh(self) -> None:
         """Reload the duty line, the waiting handover, the shifts and the shown entries."""
-        self.current = self.ctx.read(shiftlog.current_shift)
-        pending = self.ctx.read(shiftlog.pending_handover)
+        self._stale = False
+        self.ctx.query(duty_state, parent=self, action="shift log").success(self._show_duty).run()
+
+    def _show_duty(self, state: DutyState) -> None:
+        self.current = state.current
+        pending = state.pending
         if self.current is not None:
             self.duty.setText(
                 self.tr("On duty: %1 since %2")
@@ -259,6 +289,12 @@ class ShiftLogPage(QWidget):
             else:
                 self.pending_box.setTitle(self.tr("No shift yet"))
                 self.pending_text.setPlainText(self.tr("Start the first shift of the log."))
+        self._enable_form()
+        self.shift_model.refresh()
+        shown = self.current.id if self.current is not None else (pending.id if pending else None)
+        self.show_shift(shown)
+
+    def _enable_form(self) -> None:
         on_duty = self.current is not None
         for w in (
             self.kind,
@@ -271,9 +307,6 @@ class ShiftLogPage(QWidget):
             self.handover_button,
         ):
             w.setEnabled(on_duty)
-        self.shift_model.refresh()
-        shown = self.current.id if self.current is not None else (pending.id if pending else None)
-        self.show_shift(shown)
 
     def show_shift(self, shift_id: int | None) -> None:
         """Show a shift's entries and its handover lines."""
@@ -284,7 +317,13 @@ class ShiftLogPage(QWidget):
         if shift_id is None:
             self.shift_detail.clear()
             return
-        info = self.ctx.read(lambda s: shiftlog.shift_detail(s, shift_id))
+        self.ctx.query(lambda s: shiftlog.shift_detail(s, shift_id), parent=self).success(
+            self._show_detail
+        ).run()
+
+    def _show_detail(self, info: ShiftInfo) -> None:
+        if info.id != self.shown_shift:
+            return  # another shift was chosen meanwhile
         if info.closed_at is None:
             self.shift_detail.setPlainText(self.tr("On duty: not handed over yet."))
             return
@@ -305,19 +344,35 @@ class ShiftLogPage(QWidget):
     def print_sheet(self) -> None:
         """Preview the handover sheet of the shown shift (print or save from the preview)."""
         from propdesk.desk.print_data import handover_sheet_data
-        from reports.pdf.handover_sheet import handover_sheet_pdf
-        from ui.printing.preview import preview_in_background
 
         shift_id = self.shown_shift
         if shift_id is None:
             return
-        preview_in_background(
-            self.ctx,
-            lambda: handover_sheet_pdf(self.ctx.read(lambda s: handover_sheet_data(s, shift_id))),
-            title=self.tr("Handover sheet"),
-            suggested_name=f"交接班记录-{shift_id}.pdf",
+        self.ctx.query(
+            lambda s: handover_sheet_data(s, shift_id), parent=self, action="handover sheet"
+        ).busy(self.print_button).success(lambda data: self._build_sheet(shift_id, data)).run()
+
+    def _build_sheet(self, shift_id: int, data: HandoverSheetData) -> None:
+        from reports.pdf.handover_sheet import handover_sheet_pdf
+
+        self.ctx.task(
+            lambda _progress: handover_sheet_pdf(data),
+            label=self.tr("Handover sheet"),
             parent=self,
-            on_shown=self._sheet_shown,
+            action="build the handover sheet",
+        ).busy(self.print_button).success(lambda pdf: self._show_sheet(shift_id, pdf)).run()
+
+    def _show_sheet(self, shift_id: int, pdf: bytes) -> None:
+        from ui.printing.preview import show_pdf_preview
+
+        self._sheet_shown(
+            show_pdf_preview(
+                self.ctx,
+                pdf,
+                title=self.tr("Handover sheet"),
+                suggested_name=f"交接班记录-{shift_id}.pdf",
+                parent=self,
+            )
         )
 
     def _sheet_shown(self, dialog: QWidget) -> None:
@@ -328,9 +383,12 @@ class ShiftLogPage(QWidget):
             self.show_shift(self.shift_model.row_id(current.row()))
 
     def _entry_opened(self, entry_id: int) -> None:
-        unit_id = self.ctx.read(
-            lambda s: s.scalar(select(ShiftEntry.unit_id).where(ShiftEntry.id == entry_id))
-        )
+        self.ctx.query(
+            lambda s: s.scalar(select(ShiftEntry.unit_id).where(ShiftEntry.id == entry_id)),
+            parent=self,
+        ).success(self._open_unit).run()
+
+    def _open_unit(self, unit_id: int | None) -> None:
         if unit_id is not None:
             self.open_record.emit("unit", unit_id)
 
@@ -338,29 +396,38 @@ class ShiftLogPage(QWidget):
 
     def add_entry(self) -> None:
         """Add the typed line to the current shift (the form clears on success)."""
+        number = self.ticket.text().strip().upper()
+        if not number:
+            self._add(None)
+            return
+        self.ctx.query(lambda s: find_by_number(s, number), parent=self).success(
+            lambda ticket_id: self._ticket_found(number, ticket_id)
+        ).run()
+
+    def _ticket_found(self, number: str, ticket_id: int | None) -> None:
+        if ticket_id is None:
+            self.error.setText(self.tr("No ticket numbered %1").replace("%1", number))
+            self.ticket.setFocus()
+            return
+        self._add(ticket_id)
+
+    def _add(self, ticket_id: int | None) -> None:
         kind = self.kind.currentData()
         text = self.text.text()
         follow = self.follow_up.isChecked()
         unit_id = self.unit.unit_id
-        number = self.ticket.text().strip().upper()
-        try:
-            ticket_id = None
-            if number:
-                ticket_id = self.ctx.read(lambda s: find_by_number(s, number))
-                if ticket_id is None:
-                    self.error.setText(self.tr("No ticket numbered %1").replace("%1", number))
-                    self.ticket.setFocus()
-                    return
-            self.ctx.write(
-                lambda s: shiftlog.add_entry(
-                    s, kind=kind, text=text, follow_up=follow, unit_id=unit_id, ticket_id=ticket_id
-                ),
-                "shiftlog",
-            )
-        except DomainError as exc:
-            self.error.setText(str(exc))
-            self.text.setFocus()
-            return
+        self.ctx.op(
+            lambda s: shiftlog.add_entry(
+                s, kind=kind, text=text, follow_up=follow, unit_id=unit_id, ticket_id=ticket_id
+            ),
+            changes=Changes(shiftlog=True),
+            parent=self,
+            action="add a shift log entry",
+        ).busy(self.add_button).failure(in_label(self.error, focus=self.text)).success(
+            self._added
+        ).finally_(self._enable_form).run()
+
+    def _added(self, _entry_id: object) -> None:
         self.error.clear()
         self.text.clear()
         self.ticket.clear()
@@ -372,10 +439,12 @@ class ShiftLogPage(QWidget):
         entry_id = self.entries.current_id()
         if entry_id is None:
             return
-        try:
-            self.ctx.write(lambda s: shiftlog.complete_entry(s, entry_id), "shiftlog")
-        except DomainError as exc:
-            self.error.setText(str(exc))
+        self.ctx.op(
+            lambda s: shiftlog.complete_entry(s, entry_id),
+            changes=Changes(shiftlog=True),
+            parent=self,
+            action="mark a shift item done",
+        ).busy(self.done_button).failure(in_label(self.error)).finally_(self._enable_form).run()
 
     def hand_over(self) -> None:
         dialog = HandoverDialog(ctx=self.ctx, parent=self)
@@ -383,14 +452,26 @@ class ShiftLogPage(QWidget):
 
     def take_over(self) -> None:
         """The incoming clerk acknowledges the waiting handover and opens the new shift."""
-        try:
-            self.ctx.write(lambda s: shiftlog.take_over(s), "shiftlog")
-        except DomainError as exc:
-            self.error.setText(str(exc))
-            return
+        self.ctx.op(
+            shiftlog.take_over,
+            changes=Changes(shiftlog=True),
+            parent=self,
+            action="take over the shift",
+        ).busy(self.take_over_button).failure(in_label(self.error)).success(self._taken_over).run()
+
+    def _taken_over(self, _shift_id: int) -> None:
         self.error.clear()
         self.text.setFocus()
 
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.any(*TOPICS):
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
             self.refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if not (changes.shiftlog or changes.patrols or changes.parcels or changes.tickets):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True

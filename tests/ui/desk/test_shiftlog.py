@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from pytestqt.qtbot import QtBot
 
 from propdesk.auth.actor import Actor, Role
+from propdesk.changes import Changes
 from propdesk.db.engine import Database
 from propdesk.desk import shiftlog
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
@@ -28,6 +29,7 @@ def test_log_hand_over_and_take_over(
     ctx = make_ctx(sqlite_db, CLERK)
     page = ShiftLogPage(ctx=ctx)
     qtbot.addWidget(page)
+    page.show()
     assert not page.add_button.isEnabled()  # nobody on duty yet
     qtbot.mouseClick(page.take_over_button, Qt.MouseButton.LeftButton)
     assert "前台小王" in page.duty.text()
@@ -53,10 +55,12 @@ def test_log_hand_over_and_take_over(
 
     dialog = HandoverDialog(ctx=ctx)
     qtbot.addWidget(dialog)
+    dialog.show()
     assert "业主明早来取门禁卡（3-2-1502）" in dialog.preview.toPlainText()
     type_text(qtbot, dialog.note, "东门道闸已修好")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert dialog.closed is not None
+    assert dialog.result() == dialog.DialogCode.Accepted
     assert not page.pending_box.isHidden()  # the page refreshed on the change
     assert "业主明早来取门禁卡" in page.pending_text.toPlainText()
     assert "东门道闸已修好" in page.pending_text.toPlainText()
@@ -65,6 +69,7 @@ def test_log_hand_over_and_take_over(
     night_ctx = make_ctx(sqlite_db, NIGHT)
     night = ShiftLogPage(ctx=night_ctx)
     qtbot.addWidget(night)
+    night.show()
     qtbot.mouseClick(night.take_over_button, Qt.MouseButton.LeftButton)
     assert "周夜班" in night.duty.text()
     assert _texts(night.entry_model, 2) == ["业主明早来取门禁卡"]  # carried over
@@ -84,3 +89,32 @@ def test_log_hand_over_and_take_over(
     assert isinstance(preview, PdfPreviewDialog)
     assert preview.pdf.startswith(b"%PDF")
     preview.close()
+
+
+def test_a_refused_handover_keeps_the_dialog_and_the_note(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    ctx = make_ctx(sqlite_db, CLERK)
+    dialog = HandoverDialog(ctx=ctx)  # nobody is on duty: there is no shift to hand over
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(qtbot, dialog.note, "东门道闸已修好")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.closed is None
+    assert dialog.note.toPlainText() == "东门道闸已修好"
+    assert dialog.errors.visible_messages() != {}
+    assert dialog.ok.isEnabled()
+    assert ctx.errors.shown == []
+
+
+def test_hidden_shift_log_reloads_when_shown(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    ctx = make_ctx(sqlite_db, CLERK)
+    page = ShiftLogPage(ctx=ctx)
+    qtbot.addWidget(page)
+    ctx.op(shiftlog.take_over, changes=Changes(shiftlog=True)).run()
+    assert "前台小王" not in page.duty.text()  # hidden: only marked stale
+    page.show()
+    assert "前台小王" in page.duty.text()
