@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from sqlalchemy.orm import Session
 
 from propdesk.desk import shiftlog
@@ -16,43 +13,11 @@ from propdesk.desk.values import (
     HandoverLine,
     label,
 )
+from propdesk.desk.values import HandoverSheetData as HandoverSheetData
+from propdesk.desk.values import SheetEntry as SheetEntry
+from propdesk.desk.values import SheetLine as SheetLine
 from propdesk.errors import NotFound
 from propdesk.registry.services import get_estate
-
-
-@dataclass(frozen=True)
-class SheetEntry:
-    at: datetime
-    kind: str  # Chinese
-    text: str
-    unit_code: str
-    ticket_number: str
-    status: str  # Chinese
-    by_name: str
-
-
-@dataclass(frozen=True)
-class SheetLine:
-    kind: str  # Chinese
-    text: str
-
-
-@dataclass(frozen=True)
-class HandoverSheetData:
-    """One shift: who, when, its log, the handover lines, the note and who took over."""
-
-    estate_name: str
-    company: str
-    shift_id: int
-    started_by: str
-    started_at: datetime
-    closed_by: str
-    closed_at: datetime | None
-    acknowledged_by: str
-    acknowledged_at: datetime | None
-    note: str
-    entries: tuple[SheetEntry, ...]
-    lines: tuple[SheetLine, ...]
 
 
 def _entry(e: EntryInfo) -> SheetEntry:

@@ -320,3 +320,38 @@ class VisitorRow:
     people: int
     in_at: datetime
     out_at: datetime | None
+
+
+@dataclass(frozen=True)
+class SheetEntry:
+    at: datetime
+    kind: str  # Chinese
+    text: str
+    unit_code: str
+    ticket_number: str
+    status: str  # Chinese
+    by_name: str
+
+
+@dataclass(frozen=True)
+class SheetLine:
+    kind: str  # Chinese
+    text: str
+
+
+@dataclass(frozen=True)
+class HandoverSheetData:
+    """One shift: who, when, its log, the handover lines, the note and who took over."""
+
+    estate_name: str
+    company: str
+    shift_id: int
+    started_by: str
+    started_at: datetime
+    closed_by: str
+    closed_at: datetime | None
+    acknowledged_by: str
+    acknowledged_at: datetime | None
+    note: str
+    entries: tuple[SheetEntry, ...]
+    lines: tuple[SheetLine, ...]

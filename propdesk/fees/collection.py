@@ -11,38 +11,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from propdesk.fees.document_values import CollectionRow as CollectionRow
 from propdesk.fees.models import Allocation, AllocKind, BillLine, FeeItem
 from propdesk.fees.periods import first_day, last_day, parse_period
 from propdesk.registry.models import Building, Unit
-
-
-@dataclass(frozen=True)
-class CollectionRow:
-    building: str
-    item: str
-    billed_fen: int
-    collected_fen: int
-    waived_fen: int
-    arrears_collected_fen: int
-    arrears_owed_fen: int
-
-    @property
-    def rate(self) -> float | None:
-        return self.collected_fen / self.billed_fen if self.billed_fen else None
-
-    @property
-    def arrears_base_fen(self) -> int:
-        return self.arrears_collected_fen + self.arrears_owed_fen
-
-    @property
-    def arrears_rate(self) -> float | None:
-        base = self.arrears_base_fen
-        return self.arrears_collected_fen / base if base else None
 
 
 def rate_text(rate: float | None) -> str:

@@ -8,7 +8,6 @@ Phones are masked for users who may not see them (:mod:`propdesk.privacy`).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -16,6 +15,8 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.fees.arrears import BUCKETS, bucket_index
+from propdesk.fees.document_values import ArrearsSheetRow as ArrearsSheetRow
+from propdesk.fees.document_values import FeeSheetRow as FeeSheetRow
 from propdesk.fees.latefee import late_fee, outstanding
 from propdesk.fees.models import BillLine, FeeItem, Waiver
 from propdesk.fees.periods import parse_period
@@ -24,37 +25,6 @@ from propdesk.privacy import shown_phone
 from propdesk.registry.models import Building, Occupancy, OccupancyRole, Person, Unit
 
 STREAM_BATCH = 5000
-
-
-@dataclass(frozen=True)
-class FeeSheetRow:
-    building: str
-    unit_code: str
-    owner: str
-    item: str
-    period: str
-    due_date: date
-    quantity_centi: int
-    rate_fen: int
-    amount_fen: int
-    paid_fen: int
-    waived_fen: int
-    owed_fen: int
-
-
-@dataclass(frozen=True)
-class ArrearsSheetRow:
-    building: str
-    unit_code: str
-    owner: str
-    phone: str
-    item: str
-    period: str
-    due_date: date
-    days: int
-    bucket: str
-    owed_fen: int
-    late_fee_fen: int
 
 
 def _owners_and_phones(session: Session) -> dict[int, tuple[str, str]]:

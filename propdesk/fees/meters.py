@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from propdesk import clock
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import NotFound, ValidationError
+from propdesk.fees.document_values import GridRow as GridRow
 from propdesk.fees.items import rate_on
 from propdesk.fees.models import BILLING_SOURCE, BillLine, FeeItem, Meter, MeterReading
 from propdesk.fees.periods import first_day, parse_period
@@ -45,19 +46,6 @@ class ReadingInfo:
     reading_centi: int
     consumption_centi: int
     kind: str
-
-
-@dataclass(frozen=True)
-class GridRow:
-    """One line of the reading grid: a unit's meter, its last reading and this period's."""
-
-    meter_id: int
-    meter_code: str
-    unit_id: int | None
-    unit_code: str
-    previous_centi: int | None
-    reading_centi: int | None
-    consumption_centi: int | None
 
 
 def create_meter(

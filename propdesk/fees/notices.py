@@ -21,63 +21,18 @@ from sqlalchemy.orm import Session
 from propdesk import clock
 from propdesk.errors import NotFound, ValidationError
 from propdesk.fees.arrears import arrears_list
+from propdesk.fees.document_values import LEVEL_ZH as LEVEL_ZH
+from propdesk.fees.document_values import EstateHeader as EstateHeader
+from propdesk.fees.document_values import NoticeLine as NoticeLine
+from propdesk.fees.document_values import NoticePage as NoticePage
+from propdesk.fees.document_values import ReminderLetter as ReminderLetter
 from propdesk.fees.models import BillLine, ContactLog, FeeItem, NoticeLog, Payment
 from propdesk.fees.periods import last_day, parse_period
 from propdesk.fees.settings import get_fee_settings
 from propdesk.registry.models import Building, Estate, Unit
 
-LEVEL_ZH = {1: "第一次催缴函", 2: "第二次催缴函", 3: "最后催缴函"}
 CONTACT_KINDS = {"call": "电话", "visit": "上门", "sms": "短信", "other": "其他"}
 PROMISE_ZH = {"open": "待兑现", "kept": "已兑现", "broken": "未兑现"}
-
-
-@dataclass(frozen=True)
-class NoticeLine:
-    item_name: str
-    period: str
-    amount_fen: int
-    owed_fen: int
-
-
-@dataclass(frozen=True)
-class NoticePage:
-    """One unit's payment notice for a period."""
-
-    unit_id: int
-    unit_code: str
-    building_name: str
-    owner: str
-    area_centi: int
-    period: str
-    due_date: date
-    lines: tuple[NoticeLine, ...]
-    period_owed_fen: int
-    earlier_owed_fen: int
-
-    @property
-    def total_fen(self) -> int:
-        return self.period_owed_fen + self.earlier_owed_fen
-
-
-@dataclass(frozen=True)
-class ReminderLetter:
-    unit_id: int
-    unit_code: str
-    owner: str
-    level: int
-    as_of: date
-    owed_fen: int
-    oldest_due: date
-    late_fee_fen: int
-    lines: tuple[NoticeLine, ...]
-
-
-@dataclass(frozen=True)
-class EstateHeader:
-    name: str
-    company: str
-    phone: str
-    address: str
 
 
 @dataclass(frozen=True)

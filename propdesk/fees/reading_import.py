@@ -16,20 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from propdesk.errors import DomainError
+from propdesk.fees.document_values import HEADERS as HEADERS
+from propdesk.fees.document_values import ReadingRow as ReadingRow
 from propdesk.fees.meters import Replacement, record_reading
 from propdesk.fees.models import Meter
 from propdesk.fees.periods import parse_period
 
-HEADERS = ("表号", "本期读数", "类型", "旧表止码", "新表起码", "抄表日期")
 KINDS = {"": "normal", "正常": "normal", "翻零": "rollover", "换表": "replacement"}
-
-
-@dataclass(frozen=True)
-class ReadingRow:
-    """One data row of the sheet: its Excel row number and ``{header: value}``."""
-
-    row: int
-    values: dict[str, object]
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from propdesk.errors import NotFound
+from propdesk.fees.document_values import ReceiptData as ReceiptData
+from propdesk.fees.document_values import ReceiptLine as ReceiptLine
 from propdesk.fees.models import (
     PAY_METHOD_ZH,
     Allocation,
@@ -19,38 +18,6 @@ from propdesk.fees.models import (
     PayMethod,
 )
 from propdesk.registry.models import Estate, Occupancy, OccupancyRole, Person, Unit
-
-
-@dataclass(frozen=True)
-class ReceiptLine:
-    item_name: str
-    period: str
-    description: str
-    amount_fen: int  # settled by this receipt (money or discount)
-    discount: bool
-
-
-@dataclass(frozen=True)
-class ReceiptData:
-    receipt_no: str
-    estate_name: str
-    company: str
-    unit_code: str
-    payer: str
-    paid_on: date
-    paid_at: datetime
-    method: str  # Chinese label
-    txn_ref: str
-    amount_fen: int
-    credit_fen: int
-    discount_fen: int
-    discount_note: str
-    lines: tuple[ReceiptLine, ...]
-    taken_by: str
-    voided: bool
-    void_reason: str
-    voided_by: str = ""  # who asked for the void
-    void_approved_by: str = ""  # who authorised it (主管授权)
 
 
 def owner_names(session: Session, unit_id: int) -> str:

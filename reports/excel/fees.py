@@ -27,7 +27,7 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.filters import AutoFilter
 
-from propdesk.fees.exports import ArrearsSheetRow, FeeSheetRow
+from propdesk.fees.document_values import ArrearsSheetRow, FeeSheetRow
 
 R = TypeVar("R")
 MONEY = '"¥"#,##0.00'

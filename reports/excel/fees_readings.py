@@ -12,8 +12,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from propdesk.errors import DomainError
-from propdesk.fees.meters import GridRow
-from propdesk.fees.reading_import import HEADERS, ReadingRow
+from propdesk.fees.document_values import HEADERS, GridRow, ReadingRow
 
 SHEET = "抄表"
 

@@ -23,14 +23,14 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from propdesk.errors import DomainError
-from propdesk.registry.ledger import (
+from propdesk.registry.ledger_columns import (
     COLUMNS,
     HEADERS,
     REQUIRED_HEADERS,
     LedgerError,
-    LedgerLine,
     SourceRow,
 )
+from propdesk.registry.values import LedgerLine
 
 SHEET = "业主台账"
 HELP_SHEET = "填写说明"

@@ -6,13 +6,14 @@ Plain data in (:mod:`propdesk.fees.notices` values), PDF bytes out.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date, datetime
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from propdesk.clock import local_today
+from propdesk.clock import local_date, local_now, to_local
+from propdesk.fees.document_values import LEVEL_ZH, EstateHeader, NoticePage, ReminderLetter
 from propdesk.fees.money import fen_to_capital, yuan
-from propdesk.fees.notices import LEVEL_ZH, EstateHeader, NoticePage, ReminderLetter
 from reports.pdf.document import DocumentSpec, build_pdf, para, styles, table, title
 
 Progress = Callable[[int, int], None]
@@ -25,7 +26,7 @@ def _lines_table(rows: Sequence[tuple[str, str, int, int]], total: int) -> Flowa
     return table(data, [60 * mm, 35 * mm, 37 * mm, 37 * mm], right_align_cols=(2, 3))
 
 
-def notice_story(page: NoticePage, estate: EstateHeader) -> list[Flowable]:
+def notice_story(page: NoticePage, estate: EstateHeader, printed_on: date) -> list[Flowable]:
     st = styles()
     area = f"{page.area_centi // 100}.{page.area_centi % 100:02d}"
     story: list[Flowable] = [
@@ -50,7 +51,7 @@ def notice_story(page: NoticePage, estate: EstateHeader) -> list[Flowable]:
             st.small,
         ),
         Spacer(1, 10 * mm),
-        para(f"{estate.company or estate.name}　　{local_today().isoformat()}", st.body),
+        para(f"{estate.company or estate.name}　　{printed_on.isoformat()}", st.body),
     ]
     return story
 
@@ -108,17 +109,28 @@ def _paged(stories: list[list[Flowable]]) -> list[Flowable]:
 
 
 def notices_pdf(
-    pages: Sequence[NoticePage], estate: EstateHeader, *, progress: Progress | None = None
+    pages: Sequence[NoticePage],
+    estate: EstateHeader,
+    *,
+    progress: Progress | None = None,
+    printed_at: datetime | None = None,
 ) -> bytes:
-    """Every notice, one page each (an empty batch gives a page saying so)."""
+    """Every notice, one page each (an empty batch gives a page saying so).
+
+    ``printed_at`` (aware; the process clock's now when omitted) dates the notices and the
+    footer.
+    """
+    at = to_local(printed_at) if printed_at else local_now()
     stories: list[list[Flowable]] = []
     for i, p in enumerate(pages):
-        stories.append(notice_story(p, estate))
+        stories.append(notice_story(p, estate, local_date(at)))
         if progress:
             progress(i + 1, len(pages))
     if not stories:
         stories = [[title("缴费通知单"), para("没有需要通知的房屋。")]]
-    spec = DocumentSpec(title="缴费通知单", estate_name=estate.name, company=estate.company)
+    spec = DocumentSpec(
+        title="缴费通知单", estate_name=estate.name, company=estate.company, printed_at=at
+    )
     return build_pdf(spec, _paged(stories))
 
 

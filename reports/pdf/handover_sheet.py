@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from propdesk.clock import to_local
-from propdesk.desk.print_data import HandoverSheetData
+from propdesk.desk.values import HandoverSheetData
 from reports.pdf.document import DocumentSpec, build_pdf, para, styles, table, title
 
 WIDTH = 180 * mm

@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from propdesk.movein.values import MoveInInfo
-from propdesk.registry.models import OCCUPANCY_ROLE_ZH, OccupancyRole
+from propdesk.registry.values import OCCUPANCY_ROLE_ZH, OccupancyRole
 from reports.pdf.document import DocumentSpec, build_pdf, para, styles, table, title
 
 WIDTH = 180 * mm

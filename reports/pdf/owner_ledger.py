@@ -18,10 +18,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
-from propdesk.registry.ledger import LedgerLine
-from propdesk.registry.models import (
+from propdesk.registry.values import (
     OCCUPANCY_ROLE_ZH,
     UNIT_STATUS_ZH,
+    LedgerLine,
     OccupancyRole,
     UnitStatus,
 )

@@ -8,8 +8,8 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from propdesk.fees.document_values import ReceiptData
 from propdesk.fees.money import fen_to_capital, yuan
-from propdesk.fees.receipts import ReceiptData
 from reports.pdf.document import DocumentSpec, build_pdf, para, styles, table, title
 
 

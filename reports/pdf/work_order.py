@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from propdesk.clock import to_local
-from propdesk.tickets.print_data import WorkOrderData
+from propdesk.tickets.values import WorkOrderData
 from reports.pdf.document import (
     FONT,
     DocumentSpec,
