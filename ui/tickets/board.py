@@ -1,15 +1,20 @@
 """The ticket board: filters (kind, status, category, assignee, overdue, dates, text) and counts.
 
 Every filter change rebuilds the SQL conditions (:func:`propdesk.tickets.queries.board_conditions`),
-reloads the first batch and recounts per status in one grouped query. Enter or a
-double-click opens the ticket page; F2 registers a new ticket.
+reloads the first batch and recounts per status in one grouped query (``ctx.query``, on the
+worker). Enter or a double-click opens the ticket page; F2 registers a new ticket. Another
+view opens the board filtered with a :class:`~ui.tickets.requests.TicketBoardRequest`.
+When tickets change while the board is hidden it only marks itself stale and reloads when
+shown again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,18 +26,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from propdesk.clock import local_today
+from propdesk import clock
 from propdesk.tickets import catalog
 from propdesk.tickets.queries import BoardCounts, BoardFilter, board_conditions, board_counts
 from propdesk.tickets.staff import list_staff
-from propdesk.tickets.values import TicketKind, TicketStatus
+from propdesk.tickets.values import CategoryInfo, StaffInfo, TicketKind, TicketStatus
 from ui.common.naming import named
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.events import Changes
 from ui.tickets import labels
 from ui.tickets.models import TicketListModel
+from ui.tickets.requests import TicketBoardRequest
 
 TEXT_DEBOUNCE_MS = 200
 
@@ -66,7 +73,7 @@ class TicketBoard(QWidget):
         self.assignee = named(QComboBox(), "filter_assignee")
         self.overdue = named(QCheckBox(self.tr("&Overdue only")), "filter_overdue")
         self.use_dates = named(QCheckBox(self.tr("&Registered")), "filter_use_dates")
-        today = QDate(local_today())
+        today = QDate(clock.today())
         self.date_from = named(QDateEdit(today.addMonths(-1)), "filter_from")
         self.date_to = named(QDateEdit(today), "filter_to")
         for edit in (self.date_from, self.date_to):
@@ -79,6 +86,7 @@ class TicketBoard(QWidget):
         self.new_button = named(QPushButton(self.tr("&New ticket (F2)")), "new_ticket")
         self.counts_label = named(QLabel(), "board_counts")
         self._seq = 0
+        self._stale = False
 
         filters = QHBoxLayout()
         for w in (self.kind, self.status, self.category, self.assignee, self.overdue):
@@ -135,10 +143,23 @@ class TicketBoard(QWidget):
 
     # --- filters ------------------------------------------------------------------------
 
-    def _fill_lists(self) -> None:
-        kind = self.kind.currentData()
-        cats = self.ctx.read(lambda s: catalog.list_categories(s, kind))
-        staff = self.ctx.read(list_staff)
+    def _fill_lists(self, then: Callable[[], None] | None = None) -> None:
+        """Reload the category and assignee lists (on the worker), then call ``then``."""
+        kind: str | None = self.kind.currentData()
+
+        def load(s: Session) -> tuple[list[CategoryInfo], list[StaffInfo]]:
+            return catalog.list_categories(s, kind), list_staff(s)
+
+        def loaded(lists: tuple[list[CategoryInfo], list[StaffInfo]]) -> None:
+            self._show_lists(kind, *lists)
+            if then is not None:
+                then()
+
+        self.ctx.query(load, parent=self, action="ticket board lists").success(loaded).run()
+
+    def _show_lists(
+        self, kind: str | None, cats: list[CategoryInfo], staff: list[StaffInfo]
+    ) -> None:
         current_cat = self.category.currentData()
         current_who = self.assignee.currentData()
         for combo in (self.category, self.assignee):
@@ -161,8 +182,9 @@ class TicketBoard(QWidget):
 
     def _combo_changed(self) -> None:
         if self.sender() is self.kind:
-            self._fill_lists()
-        self.apply_filters()
+            self._fill_lists(then=self.apply_filters)
+        else:
+            self.apply_filters()
 
     def _dates_toggled(self, on: bool) -> None:
         self.date_from.setEnabled(on)
@@ -173,7 +195,7 @@ class TicketBoard(QWidget):
         """The filter the widgets describe now."""
         dates: tuple[date | None, date | None] = (None, None)
         if self.use_dates.isChecked():
-            dates = (self.date_from.date().toPython(), self.date_to.date().toPython())  # type: ignore[assignment]
+            dates = (_day(self.date_from), _day(self.date_to))
         return BoardFilter(
             kind=self.kind.currentData(),
             status=self.status.currentData(),
@@ -185,20 +207,50 @@ class TicketBoard(QWidget):
             text=self.text.text(),
         )
 
+    def apply_request(self, request: TicketBoardRequest) -> None:
+        """Show exactly the tickets ``request`` asks for (one reload)."""
+        widgets = (
+            self.kind,
+            self.status,
+            self.overdue,
+            self.use_dates,
+            self.date_from,
+            self.date_to,
+            self.text,
+        )
+        for w in widgets:
+            w.blockSignals(True)
+        kind_changed = self.kind.currentData() != request.kind
+        self.kind.setCurrentIndex(max(0, self.kind.findData(request.kind)))
+        self.status.setCurrentIndex(max(0, self.status.findData(request.status)))
+        self.overdue.setChecked(request.overdue)
+        self.text.setText(request.text)
+        dated = request.date_from is not None or request.date_to is not None
+        self.use_dates.setChecked(dated)
+        for edit, day in ((self.date_from, request.date_from), (self.date_to, request.date_to)):
+            edit.setEnabled(dated)
+            if day is not None:
+                edit.setDate(QDate(day.year, day.month, day.day))
+        for w in widgets:
+            w.blockSignals(False)
+        if kind_changed:
+            self._fill_lists(then=self.apply_filters)
+        else:
+            self.apply_filters()
+
     def apply_filters(self) -> None:
-        """Reload the list now; recount per status on the executor (off the UI thread)."""
+        """Reload the list now; recount per status on the worker."""
         self._timer.stop()
+        self._stale = False
         f = self.current_filter()
         self.model.update_now()
         now = self.model.now
         self.model.set_filter(*board_conditions(f, now))
         self._seq += 1
         seq = self._seq
-        self.ctx.executor.submit(
-            lambda: self.ctx.read(lambda s: board_counts(s, f, now=now)),
-            success=lambda counts: self._show_counts(seq, counts),
-            failure=lambda exc: self.counts_label.setText(str(exc)),
-        )
+        self.ctx.query(
+            lambda s: board_counts(s, f, now=now), parent=self, action="ticket board counts"
+        ).success(lambda counts: self._show_counts(seq, counts)).run()
 
     def _show_counts(self, seq: int, counts: BoardCounts) -> None:
         if seq != self._seq:  # a later filter change superseded these counts
@@ -223,11 +275,24 @@ class TicketBoard(QWidget):
     def open_ticket(self, ticket_id: int) -> None:
         from ui.tickets.ticket_page import open_ticket_page
 
-        page = open_ticket_page(self.ctx, ticket_id, parent=self)
-        page.open_record.connect(self.open_record)
+        open_ticket_page(self.ctx, ticket_id, open_record=self.open_record.emit, parent=self)
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.any("tickets"):
+        if not (changes.tickets or changes.settings):
+            return
+        if not self.isVisible():
+            self._stale = True
+        elif changes.settings:
+            self._fill_lists(then=self.apply_filters)
+        else:
             self.apply_filters()
-        if changes.any("settings", "staff"):
-            self._fill_lists()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._fill_lists(then=self.apply_filters)
+
+
+def _day(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())

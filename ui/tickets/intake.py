@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,17 +26,28 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from propdesk.errors import DomainError
 from propdesk.registry import services as reg
+from propdesk.registry.values import PersonDossier, UnitDossier
 from propdesk.tickets import catalog
 from propdesk.tickets import services as svc
-from propdesk.tickets.values import CreatedTicket, TicketKind, TicketSource, Urgency
-from ui.common.forms import FormErrors, attempt
+from propdesk.tickets.values import (
+    CategoryInfo,
+    CreatedTicket,
+    Deadlines,
+    TicketKind,
+    TicketSource,
+    Urgency,
+)
+from ui.common.forms import FormErrors
 from ui.common.naming import named
 from ui.context import AppContext
+from ui.events import Changes
 from ui.search.search_box import SearchBox
 from ui.tickets import labels
+from ui.tickets.action_dialogs import form_failure
 
 
 class IntakeDialog(QDialog):
@@ -166,31 +177,45 @@ class IntakeDialog(QDialog):
     # --- lookup -------------------------------------------------------------------------
 
     def _picked(self, kind: str, record_id: int) -> None:
-        """A unit or person was chosen: fill the unit, the reporter and move to the category."""
-        try:
-            if kind == "unit":
-                dossier = self.ctx.read(lambda s: reg.get_unit_dossier(s, record_id))
-                self.unit_id = record_id
-                resident = next(
-                    (o for o in dossier.current if o.role in ("owner", "tenant", "co_owner")), None
-                )
-                self.person_id = resident.person_id if resident else None
-                self.reporter.setText(resident.person_name if resident else "")
-                self.phone.setPlaceholderText(resident.phone if resident else "")
-                who = f"  {resident.person_name}" if resident else ""
-                self.chosen.setText(f"{dossier.unit.code}{who}")
-            else:
-                person = self.ctx.read(lambda s: reg.get_person(s, record_id))
-                self.person_id = record_id
-                current = [o for o in person.occupancies if o.current]
-                self.unit_id = current[0].unit_id if current else None
-                self.reporter.setText(person.person.name)
-                self.phone.setPlaceholderText(person.person.phone)
-                unit = current[0].unit_code if current else self.tr("no current unit")
-                self.chosen.setText(f"{person.person.name}  {unit}")
-        except DomainError as exc:
-            self.errors.show(exc)
-            return
+        """A unit or person was chosen: read it (on the worker), then fill the unit and the
+        reporter and move to the category."""
+        if kind == "unit":
+            self.ctx.query(
+                lambda s: reg.get_unit_dossier(s, record_id), parent=self, action="intake: unit"
+            ).failure(form_failure(self.errors)).success(
+                lambda dossier: self._unit_picked(record_id, dossier)
+            ).run()
+        else:
+            self.ctx.query(
+                lambda s: reg.get_person(s, record_id), parent=self, action="intake: person"
+            ).failure(form_failure(self.errors)).success(
+                lambda person: self._person_picked(record_id, person)
+            ).run()
+
+    def _unit_picked(self, unit_id: int, dossier: UnitDossier) -> None:
+        self.unit_id = unit_id
+        resident = next(
+            (o for o in dossier.current if o.role in ("owner", "tenant", "co_owner")), None
+        )
+        self.person_id = resident.person_id if resident else None
+        self.reporter.setText(resident.person_name if resident else "")
+        self.phone.setPlaceholderText(resident.phone if resident else "")
+        who = f"  {resident.person_name}" if resident else ""
+        self.chosen.setText(f"{dossier.unit.code}{who}")
+        self._after_pick()
+
+    def _person_picked(self, person_id: int, person: PersonDossier) -> None:
+        self.person_id = person_id
+        current = [o for o in person.occupancies if o.current]
+        self.unit_id = current[0].unit_id if current else None
+        self.reporter.setText(person.person.name)
+        self.phone.setPlaceholderText(person.person.phone)
+        unit = current[0].unit_code if current else self.tr("no current unit")
+        self.chosen.setText(f"{person.person.name}  {unit}")
+        self._after_pick()
+
+    def _after_pick(self) -> None:
+        self.errors.clear()
         self.lookup.clear()
         self._update_hints()
         self.category.setFocus()
@@ -198,8 +223,12 @@ class IntakeDialog(QDialog):
     # --- hints --------------------------------------------------------------------------
 
     def _kind_changed(self) -> None:
-        kind = self.kind.currentData()
-        cats = self.ctx.read(lambda s: catalog.list_categories(s, kind))
+        kind: str = self.kind.currentData()
+        self.ctx.query(
+            lambda s: catalog.list_categories(s, kind), parent=self, action="intake: categories"
+        ).success(lambda cats: self._show_categories(kind, cats)).run()
+
+    def _show_categories(self, kind: str, cats: list[CategoryInfo]) -> None:
         self.category.blockSignals(True)
         self.category.clear()
         for c in cats:
@@ -211,31 +240,39 @@ class IntakeDialog(QDialog):
         self._update_hints()
 
     def _update_hints(self) -> None:
-        kind, cat, urgency = (
-            self.kind.currentData(),
-            self.category.currentData(),
-            self.urgency.currentData(),
-        )
+        """The deadlines the ticket would get, and a repeat-complaint warning (on the worker)."""
+        kind: str = self.kind.currentData()
+        cat: int | None = self.category.currentData()
+        urgency: str = self.urgency.currentData()
         if cat is None:
             self.deadline.setText("")
             return
-        try:
-            due = self.ctx.read(lambda s: svc.preview_deadlines(s, kind, cat, urgency))
+        category_id = cat
+        unit_id, location = self.unit_id, self.location.text().strip()
+
+        def load(s: Session) -> tuple[Deadlines, list[tuple[int, str]]]:
+            due = svc.preview_deadlines(s, kind, category_id, urgency)
             repeats = (
-                self.ctx.read(
-                    lambda s: svc.repeat_complaints(
-                        s,
-                        unit_id=self.unit_id,
-                        category_id=cat,
-                        location=self.location.text().strip(),
-                    )
+                svc.repeat_complaints(
+                    s, unit_id=unit_id, category_id=category_id, location=location
                 )
                 if kind == TicketKind.COMPLAINT.value
                 else []
             )
-        except DomainError as exc:
+            return due, repeats
+
+        self.ctx.query(load, parent=self, action="intake: deadlines").failure(
+            self._hint_failed
+        ).success(self._show_hints).run()
+
+    def _hint_failed(self, exc: BaseException) -> bool:
+        if isinstance(exc, DomainError):
             self.deadline.setText(str(exc))
-            return
+            return True
+        return False
+
+    def _show_hints(self, loaded: tuple[Deadlines, list[tuple[int, str]]]) -> None:
+        due, repeats = loaded
         self.deadline.setText(
             self.tr("Response by %1, done by %2")
             .replace("%1", labels.local_time(due.response_due))
@@ -268,16 +305,24 @@ class IntakeDialog(QDialog):
         )
 
     def save(self) -> None:
-        """Register the ticket; a bad field is shown next to it and nothing typed is lost."""
+        """Register the ticket; a bad field is shown next to it and nothing typed is lost.
+        The dialog accepts only when the ticket was saved; Save is disabled meanwhile."""
+        if not self.save_button.isEnabled():  # already saving (Ctrl+Enter twice)
+            return
         intake = self.intake()
-        ok, created = attempt(
-            self.errors, lambda: self.ctx.write(lambda s: svc.create_ticket(s, intake), "tickets")
-        )
-        if ok and created is not None:
-            self.created = created
-            self.accept()
+        self.ctx.op(
+            lambda s: svc.create_ticket(s, intake),
+            changes=Changes(tickets=True),
+            parent=self,
+            action="register ticket",
+        ).busy(self.save_button).failure(form_failure(self.errors)).success(self._saved).run()
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def _saved(self, created: CreatedTicket) -> None:
+        self.errors.clear()
+        self.created = created
+        self.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # Escape with results open closes the results, not the dialog.
         if event.key() == Qt.Key.Key_Escape and self.lookup.results.isVisible():
             self.lookup.results.hide()

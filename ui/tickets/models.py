@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 from sqlalchemy import ColumnElement, Row, select
 from sqlalchemy.orm import aliased
 
-from propdesk.db.types import utcnow
+from propdesk import clock
 from propdesk.privacy import shown_phone
 from propdesk.registry.models import Unit
 from propdesk.tickets.models import Staff, Ticket, TicketCategory
@@ -26,6 +26,12 @@ from ui.tickets import labels
 OVERDUE_COLOUR = QColor("#b00020")
 _STAFF = aliased(Staff, name="assignee")
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def desk_now(ctx: AppContext) -> datetime:
+    """Now by the database's clock (the process clock if it has none): lists evaluate
+    "overdue" against it before they query."""
+    return ctx.db.clock.now() if ctx.db.clock is not None else clock.now()
 
 
 def ticket_base() -> Any:
@@ -57,7 +63,7 @@ class TicketListModel(SqlTableModel):
         parent: QObject | None = None,
     ) -> None:
         self.ctx = ctx
-        self._now = utcnow()
+        self._now = desk_now(ctx)
         self._overdue = overdue_expr(self._now).label("overdue")
         actor = ctx.actor
         super().__init__(
@@ -110,7 +116,7 @@ class TicketListModel(SqlTableModel):
 
     def update_now(self) -> None:
         """Take the current time for the overdue column (the next reload uses it)."""
-        self._now = utcnow()
+        self._now = desk_now(ctx=self.ctx)
         new = overdue_expr(self._now).label("overdue")
         self._extra = [new if getattr(e, "name", "") == "overdue" else e for e in self._extra]
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from propdesk.tickets.queries import count_overdue
 from ui.common.naming import named
 from ui.context import AppContext
 from ui.tickets.board import TicketBoard
 from ui.tickets.queues import CallbackQueue, DueView
+from ui.tickets.requests import CallbackQueueRequest, DueTicketsRequest, TicketBoardRequest
 from ui.tickets.stats_view import ComplaintStatsView
+
+BOARD_TAB, DUE_TAB, CALLBACK_TAB, STATS_TAB = range(4)
 
 
 class ServiceDeskPage(QWidget):
@@ -29,10 +33,10 @@ class ServiceDeskPage(QWidget):
         self.board = TicketBoard(ctx=ctx)
         self.board.open_record.connect(self.open_record)
         self.tabs.addTab(self.board, self.tr("Ticket board"))
-        self._lazy = {
-            1: (self.tr("Due soon / overdue"), lambda: DueView(ctx=ctx)),
-            2: (self.tr("Callbacks"), lambda: CallbackQueue(ctx=ctx)),
-            3: (self.tr("Complaint statistics"), lambda: ComplaintStatsView(ctx=ctx)),
+        self._lazy: dict[int, tuple[str, Callable[[], QWidget]]] = {
+            DUE_TAB: (self.tr("Due soon / overdue"), lambda: DueView(ctx=ctx)),
+            CALLBACK_TAB: (self.tr("Callbacks"), lambda: CallbackQueue(ctx=ctx)),
+            STATS_TAB: (self.tr("Complaint statistics"), lambda: ComplaintStatsView(ctx=ctx)),
         }
         for title, _factory in self._lazy.values():
             self.tabs.addTab(QWidget(), title)
@@ -47,9 +51,8 @@ class ServiceDeskPage(QWidget):
             return
         title, factory = entry
         widget = factory()
-        signal = getattr(widget, "open_record", None)
-        if signal is not None:
-            signal.connect(self.open_record)
+        if isinstance(widget, DueView | CallbackQueue):
+            widget.open_record.connect(self.open_record)
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, widget, title)
@@ -62,17 +65,17 @@ class ServiceDeskPage(QWidget):
         self._build_tab(index)
         return self.tabs.widget(index)
 
-
-def overdue_counter_text(ctx: AppContext) -> str:
-    """The status bar's overdue figure ("" hides it when nothing is overdue)."""
-    from PySide6.QtCore import QCoreApplication
-
-    n = ctx.read(count_overdue)
-    return (
-        QCoreApplication.translate("ServiceDesk", "Overdue tickets: %1").replace("%1", f"{n:,}")
-        if n
-        else ""
-    )
+    def apply_request(self, request: object) -> None:
+        """Show what another view asked for (``Navigate("tickets", request)``)."""
+        if isinstance(request, TicketBoardRequest):
+            self.show_tab(BOARD_TAB)
+            self.board.apply_request(request)
+        elif isinstance(request, DueTicketsRequest):
+            self.show_tab(DUE_TAB)
+        elif isinstance(request, CallbackQueueRequest):
+            self.show_tab(CALLBACK_TAB)
+        else:
+            raise TypeError(f"ServiceDeskPage cannot apply {request!r}")
 
 
 def open_intake(ctx: AppContext, parent: QWidget) -> None:
@@ -82,7 +85,10 @@ def open_intake(ctx: AppContext, parent: QWidget) -> None:
 
     dialog = IntakeDialog(ctx=ctx, parent=parent)
     if dialog.exec() and dialog.created is not None:
-        page = open_ticket_page(ctx, dialog.created.id, parent=parent)
         opener = getattr(parent, "open_record", None)
-        if opener is not None:
-            page.open_record.connect(opener)
+        open_ticket_page(
+            ctx,
+            dialog.created.id,
+            open_record=opener if callable(opener) else None,
+            parent=parent,
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from propdesk.tickets.models import Ticket
@@ -56,15 +57,22 @@ class TicketHistoryPanel(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
+        self._stale = False
         ctx.hub.changed.connect(self._on_changed)
         self.refresh()
 
     def refresh(self) -> None:
-        """Reload the list (the record page calls this, and so does any ticket change)."""
+        """Reload the list (the record page calls this, and so does any ticket change);
+        the count runs on the worker."""
+        self._stale = False
         self.model.reload()
-        self.title.setText(
-            self.tr("Service tickets (%1)").replace("%1", f"{self.model.total_count():,}")
-        )
+        count = self.model.count_statement()
+        self.ctx.query(
+            lambda s: int(s.execute(count).scalar_one()), parent=self, action="ticket history"
+        ).success(self._show_count).run()
+
+    def _show_count(self, n: int) -> None:
+        self.title.setText(self.tr("Service tickets (%1)").replace("%1", f"{n:,}"))
 
     def open_ticket(self, ticket_id: int) -> None:
         from ui.tickets.ticket_page import open_ticket_page
@@ -84,5 +92,14 @@ class TicketHistoryPanel(QWidget):
             self.open_ticket(dialog.created.id)
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.any("tickets"):
+        if not changes.tickets:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
             self.refresh()

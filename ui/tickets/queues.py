@@ -1,10 +1,15 @@
-"""Work queues over the same SQL list model: due soon / overdue, and today's callbacks."""
+"""Work queues over the same SQL list model: due soon / overdue, and today's callbacks.
+
+Counts and settings are read through ``ctx.query``. A queue that is hidden when tickets
+change only marks itself stale and reloads when shown."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
-from sqlalchemy import or_
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from propdesk.tickets import catalog
 from propdesk.tickets.models import Ticket
@@ -43,18 +48,28 @@ class _Queue(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self.top)
         layout.addWidget(self.table, 1)
+        self._stale = False
         ctx.hub.changed.connect(self._on_changed)
 
     def open_ticket(self, ticket_id: int) -> None:
         from ui.tickets.ticket_page import open_ticket_page
 
-        open_ticket_page(self.ctx, ticket_id, parent=self).open_record.connect(self.open_record)
+        open_ticket_page(self.ctx, ticket_id, open_record=self.open_record.emit, parent=self)
 
     def reload(self) -> None:
         raise NotImplementedError
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.any("tickets", "settings"):
+        if not (changes.tickets or changes.settings):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
             self.reload()
 
 
@@ -67,12 +82,23 @@ class DueView(_Queue):
         self.reload()
 
     def reload(self) -> None:
-        hours = int(self.ctx.read(lambda s: catalog.get_setting(s, "due_soon_hours")))
+        self._stale = False
         self.model.update_now()
         now = self.model.now
+
+        def load(s: Session) -> tuple[int, int, int]:
+            hours = int(catalog.get_setting(s, "due_soon_hours"))
+            late = count_overdue(s, now=now)
+            due = or_(overdue_condition(now), due_soon_condition(now, hours))
+            total = s.scalar(select(func.count()).select_from(Ticket).where(due))
+            return hours, int(total or 0), late
+
+        self.ctx.query(load, parent=self, action="due tickets").success(self._show).run()
+
+    def _show(self, loaded: tuple[int, int, int]) -> None:
+        hours, total, late = loaded
+        now = self.model.now
         self.model.set_filter(or_(overdue_condition(now), due_soon_condition(now, hours)))
-        total = self.model.total_count()
-        late = self.ctx.read(lambda s: count_overdue(s, now=now))
         self.summary.setText(
             self.tr("%1 overdue, %2 due within %3 hours (done deadline first)")
             .replace("%1", f"{late:,}")
@@ -93,12 +119,17 @@ class CallbackQueue(_Queue):
         self.reload()
 
     def reload(self) -> None:
+        self._stale = False
         self.model.update_now()
         self.model.set_filter(Ticket.status == TicketStatus.DONE.value)
+        count = self.model.count_statement()
+        self.ctx.query(
+            lambda s: int(s.execute(count).scalar_one()), parent=self, action="callback queue"
+        ).success(self._show_count).run()
+
+    def _show_count(self, n: int) -> None:
         self.summary.setText(
-            self.tr("%1 tickets wait for a callback (oldest first)").replace(
-                "%1", f"{self.model.total_count():,}"
-            )
+            self.tr("%1 tickets wait for a callback (oldest first)").replace("%1", f"{n:,}")
         )
 
     def call_back_selected(self) -> None:
@@ -109,6 +140,5 @@ class CallbackQueue(_Queue):
             return
         from ui.tickets.ticket_page import open_ticket_page
 
-        page = open_ticket_page(self.ctx, ticket_id, parent=self)
-        page.open_record.connect(self.open_record)
+        page = open_ticket_page(self.ctx, ticket_id, open_record=self.open_record.emit, parent=self)
         page.run_action("callback")

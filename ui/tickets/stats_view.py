@@ -1,7 +1,11 @@
-"""Complaint classification statistics (投诉分类统计): by category, department and month."""
+"""Complaint classification statistics (投诉分类统计): by category, department and month.
+
+Read through ``ctx.query``; a hidden view only marks itself stale when tickets change and
+reloads when shown. Printing builds the PDF on the worker."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -12,6 +16,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QGroupBox,
@@ -23,10 +28,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from propdesk.clock import local_today
-from propdesk.errors import DomainError
-from propdesk.registry.services import get_estate
+from propdesk import clock
+from propdesk.registry.services import get_estate, has_estate
 from propdesk.tickets.stats import complaint_stats
 from propdesk.tickets.values import ComplaintStats, StatLine
 from ui.common.naming import named
@@ -102,7 +107,9 @@ class ComplaintStatsView(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        today = QDate(local_today())
+        today = QDate(clock.today())
+        self.stats: ComplaintStats | None = None
+        self._stale = False
         self.date_from = named(QDateEdit(QDate(today.year(), today.month(), 1)), "stats_from")
         self.date_to = named(QDateEdit(today), "stats_to")
         for edit in (self.date_from, self.date_to):
@@ -151,39 +158,70 @@ class ComplaintStatsView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
-        self.stats: ComplaintStats = self.ctx.read(lambda s: complaint_stats(s, start, end))  # type: ignore[arg-type]
-        self.by_category.set_lines(self.stats.by_category)
-        self.by_department.set_lines(self.stats.by_department)
-        self.by_month.set_lines(self.stats.by_month)
+        """Recompute the statistics of the chosen range (on the worker)."""
+        self._stale = False
+        start, end = _day(self.date_from), _day(self.date_to)
+        self.ctx.query(
+            lambda s: complaint_stats(s, start, end), parent=self, action="complaint statistics"
+        ).success(self._show).run()
+
+    def _show(self, stats: ComplaintStats) -> None:
+        self.stats = stats
+        self.by_category.set_lines(stats.by_category)
+        self.by_department.set_lines(stats.by_department)
+        self.by_month.set_lines(stats.by_month)
         self.total.setText(
             self.tr("%1 complaints in the range (cancelled ones not counted)").replace(
-                "%1", f"{self.stats.total:,}"
+                "%1", f"{stats.total:,}"
             )
         )
 
-    def stats_pdf(self) -> bytes:
-        """The statistics shown, as the printed report."""
-        from reports.pdf.tickets_complaint_stats import complaint_stats_pdf
-
-        try:
-            estate = self.ctx.read(get_estate)
-            name, company = estate.name, estate.company
-        except DomainError:
-            name, company = "", ""
-        return complaint_stats_pdf(self.stats, estate_name=name, company=company)
-
     def print_stats(self) -> None:
+        """Build the printed report of the statistics shown (on the worker), then preview it."""
         from ui.printing.preview import show_pdf_preview
 
-        show_pdf_preview(
-            self.ctx,
-            self.stats_pdf(),
-            title=self.tr("Complaint statistics"),
-            suggested_name=f"投诉分类统计-{self.stats.start:%Y%m%d}-{self.stats.end:%Y%m%d}.pdf",
-            parent=self,
-        )
+        stats = self.stats
+        if stats is None:
+            return
+
+        def shown(pdf: bytes) -> None:
+            show_pdf_preview(
+                self.ctx,
+                pdf,
+                title=self.tr("Complaint statistics"),
+                suggested_name=f"投诉分类统计-{stats.start:%Y%m%d}-{stats.end:%Y%m%d}.pdf",
+                parent=self,
+            )
+
+        self.ctx.query(
+            lambda s: stats_pdf(s, stats), parent=self, action="print complaint statistics"
+        ).busy(self.print_button).success(shown).run()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.any("tickets"):
+        if not changes.tickets:
+            return
+        if self.isVisible():
             self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+
+def stats_pdf(session: Session, stats: ComplaintStats) -> bytes:
+    """``stats`` as the printed report, under the estate's name (if it is set up)."""
+    from reports.pdf.tickets_complaint_stats import complaint_stats_pdf
+
+    name = company = ""
+    if has_estate(session):
+        estate = get_estate(session)
+        name, company = estate.name, estate.company
+    return complaint_stats_pdf(stats, estate_name=name, company=company)
+
+
+def _day(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())

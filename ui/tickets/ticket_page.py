@@ -9,6 +9,7 @@ of open pages forgets it when Qt destroys it, so the same ticket can be opened a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -520,11 +521,15 @@ def _forget(ticket_id: int, page: TicketPage) -> None:
 
 
 def open_ticket_page(
-    ctx: AppContext, ticket_id: int, *, parent: QWidget | None = None
+    ctx: AppContext,
+    ticket_id: int,
+    *,
+    open_record: Callable[[str, int], object] | None = None,
+    parent: QWidget | None = None,
 ) -> TicketPage:
     """Show the ticket's page (raising it if already open) and return it.
 
-    The page deletes itself when closed — by Esc (``reject``, which sends no close event)
+    ``open_record`` receives the page's unit/person links. The page deletes itself when closed — by Esc (``reject``, which sends no close event)
     or by the close button — so the registry forgets it on ``destroyed``, and never hands
     out a page whose C++ object is gone.
     """
@@ -536,6 +541,8 @@ def open_ticket_page(
         page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         _OPEN_PAGES[ticket_id] = page
         page.destroyed.connect(lambda _obj=None, p=page: _forget(ticket_id, p))
+        if open_record is not None:  # once per page, not at every raise
+            page.open_record.connect(open_record)
     page.show()
     page.raise_()
     page.activateWindow()

@@ -10,18 +10,21 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from propdesk import clock
 from propdesk.db.engine import Database
-from propdesk.db.types import utcnow
 from propdesk.tickets import services as svc
 from propdesk.tickets.staff import save_staff
 from tests.propdesk.tickets.helpers import MANAGER, category_id
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
 from ui.context import AppContext
+from ui.events import Changes
+from ui.registrations import default_features
 from ui.tickets.board import TicketBoard
 from ui.tickets.models import TicketListModel
-from ui.tickets.module import ServiceDeskPage, overdue_counter_text
+from ui.tickets.module import ServiceDeskPage
 from ui.tickets.panels import TicketHistoryPanel
 from ui.tickets.queues import CallbackQueue, DueView
+from ui.tickets.stats_view import ComplaintStatsView, stats_pdf
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -31,7 +34,7 @@ def _tickets(db: Database, estate: SmallEstate) -> dict[str, int]:
         plumber = save_staff(s, staff_id=None, name="刘师傅", department="engineering")
     leak = category_id(db, "repair", "plumbing")
     noise = category_id(db, "complaint", "noise")
-    now = utcnow()
+    now = clock.now()
     ids: dict[str, int] = {}
     with db.begin(CLERK) as s:
 
@@ -63,6 +66,14 @@ def _tickets(db: Database, estate: SmallEstate) -> dict[str, int]:
         svc.complete(s, ids["done"], at=now - timedelta(days=1))
     ids["plumber"] = plumber
     return ids
+
+
+def overdue_counter_text(ctx: AppContext) -> str:
+    """The status bar's overdue figure, as the main window computes it."""
+    counter = next(c for c in default_features().status_counters if c.key == "overdue_tickets")
+    with ctx.db.begin(ctx.actor) as s:
+        value = counter.count(s)
+    return counter.text(value)
 
 
 def _shown(board: TicketBoard) -> set[str]:
@@ -129,6 +140,7 @@ def test_queues_panels_counter_and_stats(
     ctx: AppContext = make_ctx(sqlite_db, CLERK)
     due = DueView(ctx=ctx)
     qtbot.addWidget(due)
+    due.show()
     shown = {due.model.row_id(r) for r in range(due.model.rowCount())}
     assert ids["old_open"] in shown
     assert ids["done"] not in shown
@@ -140,6 +152,7 @@ def test_queues_panels_counter_and_stats(
 
     panel = TicketHistoryPanel(ctx=ctx, kind="unit", record_id=small_estate.unit_1502)
     qtbot.addWidget(panel)
+    panel.show()
     assert panel.model.rowCount() == 3
     assert panel.title.text() == "Service tickets (3)"
     person_panel = TicketHistoryPanel(ctx=ctx, kind="person", record_id=small_estate.wang_wu)
@@ -147,7 +160,9 @@ def test_queues_panels_counter_and_stats(
     assert person_panel.model.rowCount() == 1
 
     # A change from the ticket page refreshes every list through the hub.
-    ctx.write(lambda s: svc.cancel(s, ids["old_open"], reason="重复登记"), "tickets")
+    ctx.op(
+        lambda s: svc.cancel(s, ids["old_open"], reason="重复登记"), changes=Changes(tickets=True)
+    ).run()
     assert overdue_counter_text(ctx) == ""
     assert due.summary.text().startswith("0 overdue")
     assert panel.model.index(panel.model.find_row(ids["old_open"]), 2).data() == "Cancelled"
@@ -155,10 +170,13 @@ def test_queues_panels_counter_and_stats(
     page = ServiceDeskPage(ctx=ctx)
     qtbot.addWidget(page)
     stats = page.show_tab(3)
-    assert stats.stats.total == 1  # type: ignore[attr-defined]
-    assert stats.by_category.index(0, 0).data() == "噪音扰民"  # type: ignore[attr-defined]
-    assert stats.by_category.index(0, 2).data() == "100.0%"  # type: ignore[attr-defined]
-    pdf = PdfReader(io.BytesIO(stats.stats_pdf()))  # type: ignore[attr-defined]
+    assert isinstance(stats, ComplaintStatsView)
+    assert stats.stats is not None
+    assert stats.stats.total == 1
+    assert stats.by_category.index(0, 0).data() == "噪音扰民"
+    assert stats.by_category.index(0, 2).data() == "100.0%"
+    with sqlite_db.begin(CLERK) as s:
+        pdf = PdfReader(io.BytesIO(stats_pdf(s, stats.stats)))
     assert "噪音扰民" in pdf.pages[0].extract_text()
     assert page.show_tab(1).objectName() == "due_view"
 
