@@ -117,9 +117,11 @@ _ALLOCATION_COLUMNS = (
 )
 
 
-def _at(day: date, rng_minutes: int) -> datetime:
-    """``rng_minutes`` after 09:00 at the estate on ``day`` (UTC)."""
-    return clock.local_datetime(day, time(9, 0)).astimezone(UTC) + timedelta(minutes=rng_minutes)
+def _at(day: date, rng_minutes: int, latest: datetime) -> datetime:
+    """``rng_minutes`` after 09:00 at the estate on ``day`` (UTC), never after ``latest``
+    (the demo's now: on its day, what happened happened before it)."""
+    at = clock.local_datetime(day, time(9, 0)).astimezone(UTC) + timedelta(minutes=rng_minutes)
+    return min(at, latest)
 
 
 def _meters(
@@ -179,7 +181,7 @@ def _meters(
     readings: list[tuple[object, ...]] = []
     months = [add_months(periods[0], -1), *periods]
     read_on = [first_day(p) for p in months]
-    read_at = [_at(d, 0) for d in read_on]
+    read_at = [_at(d, 0, ctx.now) for d in read_on]
     for mid, kind in ids:
         value = rng.randint(0, 900_00) if kind == "water" else rng.randint(0, 50_000_00)
         previous = value
@@ -252,7 +254,7 @@ def build_fees(session: Session, ctx: DemoContext) -> None:
     ctx.progress(0.4, "收费：收款记录")
     unit_ids = list(session.scalars(select(Unit.id).order_by(Unit.id)))
     profile = _profiles(rng, unit_ids)
-    payments, allocs = _plan_payments(rng, today, periods, unit_ids, profile, bills.lines)
+    payments, allocs = _plan_payments(rng, ctx.now, periods, unit_ids, profile, bills.lines)
     payments, allocs, seq = _number_receipts(payments, allocs)
     with roomy_cache(session):
         _write_year(session, bills, payments, allocs)
@@ -291,7 +293,7 @@ def build_fees(session: Session, ctx: DemoContext) -> None:
         wrong = take_payment(session, unit_id=uid, amount_fen=10_000, method="cash", paid_on=today)
         void_payment(session, wrong.payment_id, reason="收错房号，已重新开票")
     ctx.progress(0.9, "收费：催缴记录")
-    _reminders(session, rng, today, [u for u in unit_ids if profile[u] == "none"][:200])
+    _reminders(session, rng, ctx.now, [u for u in unit_ids if profile[u] == "none"][:200])
     ctx.info["prepay_receipts"] = prepay_receipts
     ctx.info["fee_periods"] = periods
     ctx.info["payments"] = len(payments)
@@ -346,7 +348,7 @@ def _bills(session: Session, ctx: DemoContext, periods: list[str]) -> _Bills:
     runs: list[dict[str, object]] = []
     out: list[tuple[object, ...]] = []
     for run_id, p, rows in zip(run_ids, periods, monthly, strict=True):
-        made = _at(first_day(p), 0)
+        made = _at(first_day(p), 0, ctx.now)
         runs.append(
             {
                 "id": run_id,
@@ -401,13 +403,14 @@ _Split = list[tuple[int, int]]  # [(bill line id, fen)]
 
 def _plan_payments(
     rng: Random,
-    today: date,
+    now: datetime,
     periods: list[str],
     unit_ids: list[int],
     profile: dict[int, str],
     lines: dict[int, dict[str, list[tuple[int, int]]]],
 ) -> tuple[list[dict[str, object]], list[_Split]]:
     """Each unit's payments of the year by its profile, and what each payment settles."""
+    today = clock.local_date(now)
     payments: list[dict[str, object]] = []
     allocs: list[_Split] = []
     starts = [first_day(p) for p in periods]
@@ -441,7 +444,7 @@ def _plan_payments(
                 {
                     "unit_id": uid,
                     "paid_on": pay_day,
-                    "paid_at": _at(pay_day, _pick(rng, 0, 600)),
+                    "paid_at": _at(pay_day, _pick(rng, 0, 600), now),
                     "amount_fen": paid,
                     "method": _METHODS[_pick(rng, 0, len(_METHODS) - 1)],
                     "txn_ref": None,
@@ -526,8 +529,9 @@ def _bulk(session: Session, model: type[Base], rows: list[dict[str, object]], no
         session.execute(insert(table).execution_options(audit_note=note), rows)
 
 
-def _reminders(session: Session, rng: Random, today: date, worst: list[int]) -> None:
+def _reminders(session: Session, rng: Random, now: datetime, worst: list[int]) -> None:
     """The worst payers got reminder letters and calls; half the promises were broken."""
+    today = clock.local_date(now)
     notices: list[dict[str, object]] = []
     contacts: list[dict[str, object]] = []
     for uid in worst:
@@ -539,7 +543,7 @@ def _reminders(session: Session, rng: Random, today: date, worst: list[int]) -> 
                 "level": 1,
                 "period": "",
                 "amount_fen": 0,
-                "sent_at": _at(sent, 0),
+                "sent_at": _at(sent, 0, now),
                 "sent_by": "前台",
             }
         )

@@ -1,13 +1,21 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.db.engine import Database
 from propdesk.demo.build import generate_demo
 from propdesk.fees.arrears import arrears_list
-from propdesk.fees.models import Allocation, BillLine, Payment
+from propdesk.fees.models import Allocation, BillingRun, BillLine, MeterReading, NoticeLog, Payment
+from propdesk.fees.periods import period_of
+
+CHINA = ZoneInfo("Asia/Shanghai")
 
 
 def test_demo_has_a_consistent_year_of_fees(db: Database) -> None:
@@ -33,3 +41,42 @@ def test_demo_has_a_consistent_year_of_fees(db: Database) -> None:
         rows = arrears_list(s, as_of=date(2026, 6, 15))
     assert rows
     assert any(r.buckets[3] > 0 for r in rows)  # someone owes more than 180 days
+
+
+def _latest(s: Session, column: Any) -> Any:
+    value = s.scalar(select(func.max(column)))
+    assert value is not None
+    return value
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(2026, 6, 15, 10, 0, tzinfo=CHINA),
+        datetime(2026, 7, 1, 7, 30, tzinfo=CHINA),  # still 30 June in UTC
+        datetime(2026, 12, 31, 23, 59, tzinfo=CHINA),
+        datetime(2028, 2, 29, 9, 0, tzinfo=CHINA),
+    ],
+    ids=["mid-month", "first-at-07:30", "new-years-eve", "leap-day"],
+)
+def test_demo_fees_happen_before_the_demos_now(
+    db: Database, test_clock: clock.FixedClock, moment: datetime
+) -> None:
+    """Without ``today`` the demo's now is the clock's: its month is billed, nothing in the
+    fee tables is stamped after that moment, today's payments are dated the local day."""
+    test_clock.set(moment)
+    generate_demo(db, units=40, seed=3)
+    day = moment.date()
+    with db.begin() as s:
+        assert _latest(s, BillLine.period) >= period_of(day)
+        assert s.scalar(select(BillingRun.id).where(BillingRun.period == period_of(day)))
+        assert _latest(s, Payment.paid_on) == day
+        for column in (
+            Payment.paid_at,
+            Payment.voided_at,
+            BillingRun.started_at,
+            Allocation.created_at,
+            MeterReading.created_at,
+            NoticeLog.sent_at,
+        ):
+            assert _latest(s, column) <= moment, column
