@@ -28,6 +28,10 @@ _SURNAME_READINGS = {
 }
 
 
+INITIALS_MAX = 50
+PINYIN_MAX = 200
+
+
 def pinyin_keys(name: str) -> tuple[str, str]:
     """Return (initials, full pinyin), lower-case ASCII; non-Chinese characters pass through.
 
@@ -40,4 +44,7 @@ def pinyin_keys(name: str) -> tuple[str, str]:
         syllables[0] = _SURNAME_READINGS[name[0]]
     initials = "".join(s[:1] for s in syllables)
     full = "".join(syllables)
-    return initials.lower().replace(" ", ""), full.lower().replace(" ", "")
+    # Cut to the columns (person.name_initials 50, name_pinyin 200): a 50-character name
+    # can spell out to 300 letters; searches match the start of the key, so nothing is lost.
+    initials = initials.lower().replace(" ", "")[:INITIALS_MAX]
+    return initials, full.lower().replace(" ", "")[:PINYIN_MAX]

@@ -40,6 +40,7 @@ from propdesk.registry.values import (
     UnitInfo,
 )
 from propdesk.session_info import actor_or_none as _actor
+from propdesk.validate import clean_column, column_limit
 
 
 def _require_edit(session: Session) -> None:
@@ -61,10 +62,10 @@ def create_estate(
 ) -> int:
     _require_edit(session)
     estate = Estate(
-        name=v.require_text(name, "name", "小区名称", 100),
-        address=(address or "").strip(),
+        name=v.require_text(name, "name", "小区名称", column_limit(Estate.name)),
+        address=clean_column(address, Estate.address, label="地址"),
         phone=v.normalize_phone(phone, "phone"),
-        company=(company or "").strip(),
+        company=clean_column(company, Estate.company, label="物业公司"),
     )
     session.add(estate)
     session.flush()
@@ -111,7 +112,9 @@ def create_building(
     b = Building(
         estate_id=estate_id,
         code=code,
-        name=(name or f"{code}栋").strip(),
+        name=v.require_text(
+            (name or "").strip() or f"{code}栋", "name", "楼栋名称", column_limit(Building.name)
+        ),
         floors=floors,
         entrances=entrances,
         has_elevator=has_elevator,
@@ -154,7 +157,9 @@ def update_building(
         raise NotFound("该楼栋不存在或已被删除。")
     check_version("楼栋", b.version, expected_version)
     if name is not None:
-        b.name = v.require_text(name.strip() or f"{b.code}栋", "name", "楼栋名称", 50)
+        b.name = v.require_text(
+            name.strip() or f"{b.code}栋", "name", "楼栋名称", column_limit(Building.name)
+        )
     if floors is not None:
         if floors < 1 or floors > 200:
             raise ValidationError("floors", "楼层数应在1到200之间。")
@@ -295,7 +300,7 @@ def update_unit(
             raise ValidationError("status", "房屋状态不正确。")
         u.status = str(status)
     if notes is not None:
-        u.notes = notes.strip()
+        u.notes = clean_column(notes, Unit.notes, label="备注")
     session.flush()
 
 
@@ -404,7 +409,7 @@ def create_person(
     notes: str = "",
 ) -> int:
     _require_edit(session)
-    name = v.require_text(name, "name", "姓名", 50)
+    name = v.require_text(name, "name", "姓名", column_limit(Person.name))
     idn = v.normalize_id_number(id_number, today=clock.today(session))
     if idn and session.scalar(select(Person.id).where(Person.id_number == idn)):
         raise ValidationError(
@@ -418,9 +423,11 @@ def create_person(
         phone=v.normalize_phone(phone, "phone"),
         phone2=v.normalize_phone(phone2, "phone2"),
         id_number=idn,
-        emergency_contact=(emergency_contact or "").strip(),
+        emergency_contact=clean_column(
+            emergency_contact, Person.emergency_contact, label="紧急联系人"
+        ),
         emergency_phone=v.normalize_phone(emergency_phone, "emergency_phone"),
-        notes=(notes or "").strip(),
+        notes=clean_column(notes, Person.notes, label="备注"),
     )
     session.add(p)
     session.flush()
@@ -447,7 +454,7 @@ def update_person(
         raise NotFound("该住户不存在或已被删除。")
     check_version("住户资料", p.version, expected_version)
     if name is not None:
-        p.name = v.require_text(name, "name", "姓名", 50)
+        p.name = v.require_text(name, "name", "姓名", column_limit(Person.name))
         p.name_initials, p.name_pinyin = pinyin_keys(p.name)
     if phone is not None and "*" not in phone:
         p.phone = v.normalize_phone(phone, "phone")
@@ -461,11 +468,13 @@ def update_person(
             raise ValidationError("id_number", "该身份证号已登记在另一位住户名下。")
         p.id_number = idn
     if emergency_contact is not None:
-        p.emergency_contact = emergency_contact.strip()
+        p.emergency_contact = clean_column(
+            emergency_contact, Person.emergency_contact, label="紧急联系人"
+        )
     if emergency_phone is not None and "*" not in emergency_phone:
         p.emergency_phone = v.normalize_phone(emergency_phone, "emergency_phone")
     if notes is not None:
-        p.notes = notes.strip()
+        p.notes = clean_column(notes, Person.notes, label="备注")
     session.flush()
 
 
@@ -550,7 +559,7 @@ def end_occupancy(session: Session, occupancy_id: int, *, end_date: date, reason
         raise ValidationError("end_date", f"该记录已于 {occ.end_date:%Y-%m-%d} 结束。")
     v.validate_dates_in_order(occ.start_date, end_date)
     occ.end_date = end_date
-    occ.end_reason = (reason or "").strip()
+    occ.end_reason = clean_column(reason, Occupancy.end_reason, "reason", label="迁出原因")
     session.flush()
     refresh_unit_sort(session, [occ.person_id])
     still = session.scalar(

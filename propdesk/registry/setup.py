@@ -19,6 +19,7 @@ from propdesk.registry import services
 from propdesk.registry import validation as v
 from propdesk.registry.models import Estate, Unit, UnitStatus, UnitType
 from propdesk.session_info import actor_or_none
+from propdesk.validate import clean_column, column_limit
 
 MAX_BUILDINGS = 99
 MAX_FLOORS = 99
@@ -155,8 +156,8 @@ def update_estate(
     if estate is None:
         raise NotFound("尚未建立小区资料。")
     services.check_version("小区资料", estate.version, expected_version)
-    estate.name = v.require_text(name, "name", "小区名称", 100)
-    estate.address = v.require_text(address, "address", "地址", 200) if address.strip() else ""
+    estate.name = v.require_text(name, "name", "小区名称", column_limit(Estate.name))
+    estate.address = clean_column(address, Estate.address, label="地址")
     estate.phone = v.normalize_phone(phone, "phone")
-    estate.company = (company or "").strip()[:100]
+    estate.company = clean_column(company, Estate.company, label="物业公司")
     session.flush()

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from propdesk.errors import ValidationError
+from propdesk.validate import clean_text
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -63,12 +64,8 @@ def normalize_phone(value: str | None, field: str = "phone", *, required: bool =
 
 
 def require_text(value: str | None, field: str, label: str, max_len: int) -> str:
-    v = (value or "").strip()
-    if not v:
-        raise ValidationError(field, f"请填写{label}。")
-    if len(v) > max_len:
-        raise ValidationError(field, f"{label}不能超过{max_len}个字。")
-    return v
+    """Non-empty text of at most ``max_len`` characters, without NUL bytes."""
+    return clean_text(value, field, max_len, f"请填写{label}。", label=label)
 
 
 def validate_building_code(code: str) -> str:
