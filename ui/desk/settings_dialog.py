@@ -8,9 +8,7 @@ of existing checkpoints so past patrols still point at them.
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,14 +33,16 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from propdesk.changes import Changes
 from propdesk.desk import routes, settings
-from propdesk.desk.routes import CheckpointSpec
+from propdesk.desk.rules import CheckpointRow, checkpoint_specs
 from propdesk.desk.values import RouteInfo
-from propdesk.errors import DomainError, ValidationError
-from propdesk.registry.services import unit_id_by_code
-from ui.common.forms import FormErrors, attempt
+from propdesk.errors import DomainError
+from ui.common.forms import FormErrors
+from ui.common.naming import named
 from ui.context import AppContext
 from ui.desk import labels
+from ui.desk.feedback import in_form
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -63,7 +63,7 @@ class AreaDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.UserRole)), 0))
 
-    def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.UserRole)
             model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
@@ -83,11 +83,11 @@ class DeskSettingsDialog(QDialog):
         self.route: RouteInfo | None = None
         self.setWindowTitle(self.tr("Desk settings: patrol routes and thresholds"))
         self.resize(980, 620)
-        self.route_list = QListWidget(objectName="route_list")
-        self.new_route_button = QPushButton(self.tr("&New route"), objectName="new_route")
-        self.name = QLineEdit(objectName="route_name")
-        self.description = QLineEdit(objectName="route_description")
-        self.active = QCheckBox(self.tr("In use"), objectName="route_active")
+        self.route_list = named(QListWidget(), "route_list")
+        self.new_route_button = named(QPushButton(self.tr("&New route")), "new_route")
+        self.name = named(QLineEdit(), "route_name")
+        self.description = named(QLineEdit(), "route_description")
+        self.active = named(QCheckBox(self.tr("In use")), "route_active")
         self.point_model = QStandardItemModel(0, 4, self)
         self.point_model.setHorizontalHeaderLabels(
             [
@@ -97,18 +97,18 @@ class DeskSettingsDialog(QDialog):
                 self.tr("Vacant unit"),
             ]
         )
-        self.points = QTableView(objectName="checkpoint_table")
+        self.points = named(QTableView(), "checkpoint_table")
         self.points.setModel(self.point_model)
         self.points.setItemDelegateForColumn(1, AreaDelegate(self.points))
         self.points.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.points.horizontalHeader().setStretchLastSection(True)
         for col, width in ((0, 140), (1, 90), (2, 250)):
             self.points.setColumnWidth(col, width)
-        self.add_point_button = QPushButton(self.tr("&Add checkpoint"), objectName="add_point")
-        self.remove_point_button = QPushButton(self.tr("&Remove"), objectName="remove_point")
-        self.up_button = QPushButton(self.tr("Up (Alt+↑)"), objectName="point_up")
-        self.down_button = QPushButton(self.tr("Down (Alt+↓)"), objectName="point_down")
-        self.save_route_button = QPushButton(self.tr("&Save route"), objectName="save_route")
+        self.add_point_button = named(QPushButton(self.tr("&Add checkpoint")), "add_point")
+        self.remove_point_button = named(QPushButton(self.tr("&Remove")), "remove_point")
+        self.up_button = named(QPushButton(self.tr("Up (Alt+↑)")), "point_up")
+        self.down_button = named(QPushButton(self.tr("Down (Alt+↓)")), "point_down")
+        self.save_route_button = named(QPushButton(self.tr("&Save route")), "save_route")
 
         route_form = QFormLayout()
         self.errors = FormErrors(route_form)
@@ -127,8 +127,8 @@ class DeskSettingsDialog(QDialog):
         point_buttons.addStretch(1)
         point_buttons.addWidget(self.save_route_button)
 
-        self.parcel_days = QSpinBox(objectName="parcel_hold_days")
-        self.vacant_days = QSpinBox(objectName="vacant_check_days")
+        self.parcel_days = named(QSpinBox(), "parcel_hold_days")
+        self.vacant_days = named(QSpinBox(), "vacant_check_days")
         for key, spin in (
             ("parcel_hold_days", self.parcel_days),
             ("vacant_check_days", self.vacant_days),
@@ -136,8 +136,8 @@ class DeskSettingsDialog(QDialog):
             lo, hi = settings.LIMITS[key]
             spin.setRange(lo, hi)
             spin.setSuffix(self.tr(" days"))
-        self.save_thresholds_button = QPushButton(
-            self.tr("Save &thresholds"), objectName="save_thresholds"
+        self.save_thresholds_button = named(
+            QPushButton(self.tr("Save &thresholds")), "save_thresholds"
         )
         threshold_box = QGroupBox(self.tr("Thresholds"))
         threshold_form = QFormLayout(threshold_box)
@@ -149,7 +149,7 @@ class DeskSettingsDialog(QDialog):
             self.tr("Vacant units are checked every"), "vacant_check_days", self.vacant_days
         )
         threshold_form.addRow(self.threshold_errors.general)
-        self.saved = QLabel(objectName="thresholds_saved")
+        self.saved = named(QLabel(), "thresholds_saved")
         self.saved.setStyleSheet("color: #1b5e20;")
         threshold_form.addRow(self.saved, self.save_thresholds_button)
 
@@ -182,16 +182,25 @@ class DeskSettingsDialog(QDialog):
         self.save_route_button.clicked.connect(self.save_route)
         self.save_thresholds_button.clicked.connect(self.save_thresholds)
         self.load_routes()
-        values = ctx.read(settings.all_settings)
+        ctx.query(settings.all_settings, parent=self, action="desk settings").success(
+            self._show_thresholds
+        ).run()
+
+    def _show_thresholds(self, values: dict[str, int]) -> None:
         self.parcel_days.setValue(values["parcel_hold_days"])
         self.vacant_days.setValue(values["vacant_check_days"])
 
     # --- routes -------------------------------------------------------------------------
 
     def load_routes(self, select_id: int | None = None) -> None:
+        self.ctx.query(routes.list_routes, parent=self, action="patrol routes").success(
+            lambda found: self._show_routes(found, select_id)
+        ).run()
+
+    def _show_routes(self, found: list[RouteInfo], select_id: int | None) -> None:
         self.route_list.blockSignals(True)
         self.route_list.clear()
-        for r in self.ctx.read(routes.list_routes):
+        for r in found:
             text = r.name if r.active else self.tr("%1 (not in use)").replace("%1", r.name)
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, r.id)
@@ -210,18 +219,23 @@ class DeskSettingsDialog(QDialog):
             self.new_route()
             return
         route_id = int(item.data(ID_ROLE))
-        self.route = self.ctx.read(lambda s: routes.get_route(s, route_id))
-        self.name.setText(self.route.name)
-        self.description.setText(self.route.description)
-        self.active.setChecked(self.route.active)
+        self.ctx.query(lambda s: routes.get_route(s, route_id), parent=self).success(
+            self._show_route
+        ).run()
+
+    def _show_route(self, route: RouteInfo) -> None:
+        self.route = route
+        self.name.setText(route.name)
+        self.description.setText(route.description)
+        self.active.setChecked(route.active)
         self.point_model.setRowCount(0)
-        for cp in self.route.checkpoints:
+        for cp in route.checkpoints:
             self._append_point(cp.name, cp.area, cp.what_to_check, cp.unit_code, cp.id)
 
     def new_route(self) -> None:
         self.route = None
         self.route_list.blockSignals(True)
-        self.route_list.setCurrentItem(None)
+        self.route_list.setCurrentRow(-1)
         self.route_list.blockSignals(False)
         self.name.clear()
         self.description.clear()
@@ -260,26 +274,21 @@ class DeskSettingsDialog(QDialog):
         self.point_model.insertRow(target, items)
         self.points.setCurrentIndex(self.point_model.index(target, 0))
 
-    def specs(self, session: Session) -> list[CheckpointSpec]:
-        """The checkpoints in the table, with unit codes resolved to ids."""
+    def rows(self) -> list[CheckpointRow]:
+        """The checkpoints in the table, in order (unit codes not yet resolved)."""
         out = []
         for row in range(self.point_model.rowCount()):
 
             def cell(col: int, r: int = row) -> str:
                 return str(self.point_model.index(r, col).data() or "").strip()
 
-            code = cell(3)
-            unit_id = None
-            if code:
-                try:
-                    unit_id = unit_id_by_code(session, code)
-                except DomainError:
-                    raise ValidationError(
-                        "checkpoints", f"第{row + 1}个巡查点的房屋 {code} 不存在。"
-                    ) from None
             cp_id = self.point_model.index(row, 0).data(ID_ROLE)
             area = self.point_model.index(row, 1).data(Qt.ItemDataRole.UserRole) or "other"
-            out.append(CheckpointSpec(cell(0), str(area), cell(2), unit_id, cp_id))
+            out.append(
+                CheckpointRow(
+                    cell(0), str(area), cell(2), cell(3), None if cp_id is None else int(cp_id)
+                )
+            )
         return out
 
     def save_route(self) -> None:
@@ -290,21 +299,28 @@ class DeskSettingsDialog(QDialog):
             self.description.text(),
             self.active.isChecked(),
         )
+        rows = self.rows()
 
         def save(s: Session) -> int:
             return routes.save_route(
                 s,
                 name=name,
                 description=description,
-                checkpoints=self.specs(s),
+                checkpoints=checkpoint_specs(s, rows),
                 route_id=route.id if route else None,
                 active=active,
                 expected_version=route.version if route else None,
             )
 
-        ok, route_id = attempt(self.errors, lambda: self.ctx.write(save, "patrol_routes"))
-        if ok and route_id is not None:
-            self.load_routes(select_id=route_id)
+        self.ctx.op(
+            save, changes=Changes(patrol_routes=True), parent=self, action="save a patrol route"
+        ).busy(self.save_route_button).failure(in_form(self.errors)).success(
+            self._route_saved
+        ).run()
+
+    def _route_saved(self, route_id: int) -> None:
+        self.errors.clear()
+        self.load_routes(select_id=route_id)
 
     def save_thresholds(self) -> None:
         parcel_days, vacant_days = self.parcel_days.value(), self.vacant_days.value()
@@ -313,8 +329,20 @@ class DeskSettingsDialog(QDialog):
             settings.set_setting(s, "parcel_hold_days", parcel_days)
             settings.set_setting(s, "vacant_check_days", vacant_days)
 
-        ok, _ = attempt(self.threshold_errors, lambda: self.ctx.write(save, "settings"))
-        self.saved.setText(self.tr("Saved.") if ok else "")
+        def refused(exc: BaseException) -> bool:
+            self.saved.setText("")
+            if isinstance(exc, DomainError):
+                self.threshold_errors.show(exc)
+                return True
+            return False
+
+        self.ctx.op(
+            save, changes=Changes(settings=True), parent=self, action="save desk thresholds"
+        ).busy(self.save_thresholds_button).failure(refused).success(self._thresholds_saved).run()
+
+    def _thresholds_saved(self, _result: None) -> None:
+        self.threshold_errors.clear()
+        self.saved.setText(self.tr("Saved."))
 
 
 def open_desk_settings(ctx: AppContext, parent: QWidget) -> None:
