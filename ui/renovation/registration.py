@@ -4,46 +4,9 @@ panel and two status counters."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from sqlalchemy.orm import Session
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from propdesk import clock
 from ui import extensions as ext
-
-
-def _count_renovation(session: Session) -> dict[str, int]:
-    from propdesk.renovation.queries import glance_counts
-
-    return dict(glance_counts(session, clock.today(session)))
-
-
-def _renovation_text(counts: dict[str, int]) -> str:
-    """Status bar: overdue and expiring permits, inspections due today, overdue violations."""
-    if not any(counts.values()):
-        return ""
-    return (
-        QCoreApplication.translate(
-            "RenovationStatusBar",
-            "Renovation: %1 overdue, %2 expiring, %3 to inspect, %4 violations past deadline",
-        )
-        .replace("%1", str(counts["permit_overdue"]))
-        .replace("%2", str(counts["permit_expiring"]))
-        .replace("%3", str(counts["inspection_due"]))
-        .replace("%4", str(counts["violation_overdue"]))
-    )
-
-
-def _count_keys(session: Session) -> int:
-    from propdesk.keys import services as keys
-
-    return int(keys.count_keys_overdue(session, now=clock.now(session)))
-
-
-def _keys_text(n: int) -> str:
-    """Status bar: keys not returned by their due time ("" when none)."""
-    if not n:
-        return ""
-    return QCoreApplication.translate("KeysStatusBar", "Keys overdue: %1").replace("%1", str(n))
 
 
 def feature() -> ext.Feature:
@@ -99,10 +62,15 @@ def feature() -> ext.Feature:
             ext.StatusCounter(
                 "renovation_overdue",
                 lambda c: c.renovation,
-                _count_renovation,
-                _renovation_text,
+                ext.lazy("ui.renovation.page", "count_attention"),
+                ext.lazy("ui.renovation.page", "attention_label"),
             ),
-            ext.StatusCounter("keys_overdue", lambda c: c.keys, _count_keys, _keys_text),
+            ext.StatusCounter(
+                "keys_overdue",
+                lambda c: c.keys,
+                ext.lazy("ui.keys.page", "count_overdue_keys"),
+                ext.lazy("ui.keys.page", "overdue_keys_label"),
+            ),
         ]
     )
     return ext.Feature(
