@@ -180,6 +180,13 @@ class RecordPage(QWidget):
     def refresh(self) -> None:
         raise NotImplementedError
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc closes the page when it is a window of its own (in the main window it is not)."""
+        if event.key() == Qt.Key.Key_Escape and self.isWindow():
+            self.close()
+            return
+        super().keyPressEvent(event)
+
     def _on_changed(self, changes: Changes) -> None:
         if not self.isVisible():
             self._stale = True
