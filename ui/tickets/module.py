@@ -63,7 +63,9 @@ class ServiceDeskPage(QWidget):
         """Switch to a tab (building it on first use) and return its widget."""
         self.tabs.setCurrentIndex(index)
         self._build_tab(index)
-        return self.tabs.widget(index)
+        widget = self.tabs.widget(index)
+        assert widget is not None, index
+        return widget
 
     def apply_request(self, request: object) -> None:
         """Show what another view asked for (``Navigate("tickets", request)``)."""

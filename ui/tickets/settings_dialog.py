@@ -7,6 +7,8 @@ the services check the permission again.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any, Protocol, cast
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,19 +27,33 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission
 from propdesk.tickets import catalog
+from propdesk.tickets.rules import is_masked_phone
 from propdesk.tickets.staff import list_staff, save_staff
-from propdesk.tickets.values import Department, TicketKind, Urgency
-from ui.common.forms import FormErrors, attempt
+from propdesk.tickets.values import (
+    CategoryInfo,
+    Department,
+    SlaRuleInfo,
+    StaffInfo,
+    TicketKind,
+    Urgency,
+)
+from ui.common.forms import FormErrors
 from ui.common.naming import named
 from ui.context import AppContext
+from ui.events import Changes
 from ui.tickets import labels
+from ui.tickets.action_dialogs import form_failure
 
 
 def can_manage(ctx: AppContext) -> bool:
     return ctx.can(Permission.MANAGE_SETTINGS)
+
+
+SETTINGS = Changes(settings=True)
 
 
 def _list() -> QListWidget:
@@ -68,15 +84,13 @@ class StaffTab(QWidget):
         self.errors.add_row(self.tr("&Department"), "department", self.department)
         self.errors.add_row(self.tr("&Phone"), "phone", self.phone)
         form.addRow("", self.active)
-        new, save = (
-            QPushButton(self.tr("&New")),
-            named(QPushButton(self.tr("&Save staff member")), "staff_save"),
-        )
+        new = QPushButton(self.tr("&New"))
+        self.save_button = named(QPushButton(self.tr("&Save staff member")), "staff_save")
         new.clicked.connect(self.new)
-        save.clicked.connect(self.save)
+        self.save_button.clicked.connect(self.save)
         buttons = QHBoxLayout()
         buttons.addWidget(new)
-        buttons.addWidget(save)
+        buttons.addWidget(self.save_button)
         right = QVBoxLayout()
         right.addLayout(form)
         right.addWidget(self.errors.general)
@@ -86,16 +100,23 @@ class StaffTab(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(right, 1)
         self.list.currentRowChanged.connect(self._show)
+        self.staff: list[StaffInfo] = []
+        self.current: int | None = None
         self.reload()
 
     def reload(self) -> None:
-        self.staff = self.ctx.read(lambda s: list_staff(s, include_inactive=True))
+        self.ctx.query(
+            lambda s: list_staff(s, include_inactive=True), parent=self, action="list staff"
+        ).success(self._fill).run()
+
+    def _fill(self, staff: list[StaffInfo]) -> None:
+        self.staff = staff
         self.list.clear()
         for p in self.staff:
             inactive = self.tr("inactive")
             state = "" if p.active else f"（{inactive}）"
             self.list.addItem(f"{p.name}  {labels.shown(labels.DEPARTMENTS, p.department)}{state}")
-        self.current: int | None = None
+        self.current = None
 
     def _show(self, row: int) -> None:
         if not 0 <= row < len(self.staff):
@@ -104,7 +125,7 @@ class StaffTab(QWidget):
         self.current = row
         self.name.setText(p.name)
         self.department.setCurrentIndex(self.department.findData(p.department))
-        self.phone.setText(p.phone if "*" not in p.phone else "")
+        self.phone.setText("" if is_masked_phone(p.phone) else p.phone)
         self.phone.setPlaceholderText(p.phone)
         self.active.setChecked(p.active)
 
@@ -120,26 +141,24 @@ class StaffTab(QWidget):
     def save(self) -> None:
         existing = self.staff[self.current] if self.current is not None else None
         phone = self.phone.text() or (
-            existing.phone if existing and "*" not in existing.phone else ""
+            existing.phone if existing and not is_masked_phone(existing.phone) else ""
         )
-        ok, _ = attempt(
-            self.errors,
-            lambda: self.ctx.write(
-                lambda s: save_staff(
-                    s,
-                    staff_id=existing.id if existing else None,
-                    name=self.name.text(),
-                    department=self.department.currentData(),
-                    phone=phone,
-                    active=self.active.isChecked(),
-                    expected_version=existing.version if existing else None,
-                ),
-                "settings",
-                "staff",
+        staff_id = existing.id if existing else None
+        version = existing.version if existing else None
+        name, department = self.name.text(), str(self.department.currentData())
+        active = self.active.isChecked()
+        _save(
+            self,
+            lambda s: save_staff(
+                s,
+                staff_id=staff_id,
+                name=name,
+                department=department,
+                phone=phone,
+                active=active,
+                expected_version=version,
             ),
         )
-        if ok:
-            self.reload()
 
 
 class CategoriesTab(QWidget):
@@ -162,18 +181,16 @@ class CategoriesTab(QWidget):
         self.errors.add_row(self.tr("&Name"), "name", self.name)
         self.errors.add_row(self.tr("Default &department"), "default_department", self.department)
         form.addRow("", self.active)
-        new, save = (
-            QPushButton(self.tr("&New")),
-            named(QPushButton(self.tr("&Save category")), "category_save"),
-        )
+        new = QPushButton(self.tr("&New"))
+        self.save_button = named(QPushButton(self.tr("&Save category")), "category_save")
         new.clicked.connect(self.new)
-        save.clicked.connect(self.save)
+        self.save_button.clicked.connect(self.save)
         left = QVBoxLayout()
         left.addWidget(self.kind)
         left.addWidget(self.list)
         buttons = QHBoxLayout()
         buttons.addWidget(new)
-        buttons.addWidget(save)
+        buttons.addWidget(self.save_button)
         right = QVBoxLayout()
         right.addLayout(form)
         right.addWidget(self.errors.general)
@@ -184,11 +201,20 @@ class CategoriesTab(QWidget):
         layout.addLayout(right, 1)
         self.kind.currentIndexChanged.connect(self.reload)
         self.list.currentRowChanged.connect(self._show)
+        self.cats: list[CategoryInfo] = []
+        self.current: int | None = None
         self.reload()
 
     def reload(self) -> None:
-        kind = self.kind.currentData()
-        self.cats = self.ctx.read(lambda s: catalog.list_categories(s, kind, include_inactive=True))
+        kind: str = self.kind.currentData()
+        self.ctx.query(
+            lambda s: catalog.list_categories(s, kind, include_inactive=True),
+            parent=self,
+            action="list categories",
+        ).success(self._fill).run()
+
+    def _fill(self, cats: list[CategoryInfo]) -> None:
+        self.cats = cats
         self.list.clear()
         for c in self.cats:
             hidden = self.tr("hidden")
@@ -204,27 +230,24 @@ class CategoriesTab(QWidget):
             self.active.setChecked(c.active)
 
     def new(self) -> None:
-        self.current: int | None = None
+        self.current = None
         self.name.clear()
         self.active.setChecked(True)
 
     def save(self) -> None:
-        ok, _ = attempt(
-            self.errors,
-            lambda: self.ctx.write(
-                lambda s: catalog.save_category(
-                    s,
-                    category_id=self.current,
-                    kind=self.kind.currentData(),
-                    name=self.name.text(),
-                    default_department=self.department.currentData(),
-                    active=self.active.isChecked(),
-                ),
-                "settings",
+        category_id, kind, name = self.current, str(self.kind.currentData()), self.name.text()
+        department, active = str(self.department.currentData()), self.active.isChecked()
+        _save(
+            self,
+            lambda s: catalog.save_category(
+                s,
+                category_id=category_id,
+                kind=kind,
+                name=name,
+                default_department=department,
+                active=active,
             ),
         )
-        if ok:
-            self.reload()
 
 
 class SlaTab(QWidget):
@@ -263,13 +286,13 @@ class SlaTab(QWidget):
             self.tr("Working days are Monday to Friday, minus the holidays on the Desk rules tab.")
         )
         note.setWordWrap(True)
-        save = named(QPushButton(self.tr("&Save rule")), "sla_save")
-        delete = named(QPushButton(self.tr("&Remove category rule")), "sla_delete")
-        save.clicked.connect(self.save)
-        delete.clicked.connect(self.delete)
+        self.save_button = named(QPushButton(self.tr("&Save rule")), "sla_save")
+        self.delete_button = named(QPushButton(self.tr("&Remove category rule")), "sla_delete")
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self.delete)
         buttons = QHBoxLayout()
-        buttons.addWidget(save)
-        buttons.addWidget(delete)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.delete_button)
         right = QVBoxLayout()
         right.addLayout(form)
         right.addWidget(note)
@@ -281,19 +304,32 @@ class SlaTab(QWidget):
         layout.addLayout(right, 1)
         self.kind.currentIndexChanged.connect(self._fill_categories)
         self.list.currentRowChanged.connect(self._show)
+        self.rules: list[SlaRuleInfo] = []
         self._fill_categories()
         self.reload()
 
-    def _fill_categories(self) -> None:
-        kind = self.kind.currentData()
-        cats = self.ctx.read(lambda s: catalog.list_categories(s, kind))
-        self.category.clear()
-        self.category.addItem(self.tr("(all categories of this kind)"), None)
-        for c in cats:
-            self.category.addItem(c.name, c.id)
+    def _fill_categories(self, then: Callable[[], None] | None = None) -> None:
+        kind: str = self.kind.currentData()
+
+        def fill(cats: list[CategoryInfo]) -> None:
+            self.category.clear()
+            self.category.addItem(self.tr("(all categories of this kind)"), None)
+            for c in cats:
+                self.category.addItem(c.name, c.id)
+            if then is not None:
+                then()
+
+        self.ctx.query(
+            lambda s: catalog.list_categories(s, kind), parent=self, action="list categories"
+        ).success(fill).run()
 
     def reload(self) -> None:
-        self.rules = self.ctx.read(catalog.list_rules)
+        self.ctx.query(catalog.list_rules, parent=self, action="list SLA rules").success(
+            self._fill
+        ).run()
+
+    def _fill(self, rules: list[SlaRuleInfo]) -> None:
+        self.rules = rules
         self.list.clear()
         every = self.tr("all")
         for r in self.rules:
@@ -311,42 +347,42 @@ class SlaTab(QWidget):
         if not 0 <= row < len(self.rules):
             return
         r = self.rules[row]
+        self.kind.blockSignals(True)
         self.kind.setCurrentIndex(self.kind.findData(r.kind))
-        self.category.setCurrentIndex(max(self.category.findData(r.category_id), 0))
+        self.kind.blockSignals(False)
+        self._fill_categories(
+            then=lambda: self.category.setCurrentIndex(
+                max(self.category.findData(r.category_id), 0)
+            )
+        )
         self.urgency.setCurrentIndex(self.urgency.findData(r.urgency))
         self.response.setValue(r.response_minutes)
         self.resolve_hours.setValue(r.resolve_minutes // 60)
         self.resolve_days.setValue(r.resolve_working_days)
 
     def save(self) -> None:
-        ok, _ = attempt(
-            self.errors,
-            lambda: self.ctx.write(
-                lambda s: catalog.save_rule(
-                    s,
-                    kind=self.kind.currentData(),
-                    category_id=self.category.currentData(),
-                    urgency=self.urgency.currentData(),
-                    response_minutes=self.response.value(),
-                    resolve_minutes=self.resolve_hours.value() * 60,
-                    resolve_working_days=self.resolve_days.value(),
-                ),
-                "settings",
+        kind, urgency = str(self.kind.currentData()), str(self.urgency.currentData())
+        category_id: int | None = self.category.currentData()
+        response = self.response.value()
+        resolve, days = self.resolve_hours.value() * 60, self.resolve_days.value()
+        _save(
+            self,
+            lambda s: catalog.save_rule(
+                s,
+                kind=kind,
+                category_id=category_id,
+                urgency=urgency,
+                response_minutes=response,
+                resolve_minutes=resolve,
+                resolve_working_days=days,
             ),
         )
-        if ok:
-            self.reload()
 
     def delete(self) -> None:
         row = self.list.currentRow()
         if 0 <= row < len(self.rules):
             rule_id = self.rules[row].id
-            ok, _ = attempt(
-                self.errors,
-                lambda: self.ctx.write(lambda s: catalog.delete_rule(s, rule_id), "settings"),
-            )
-            if ok:
-                self.reload()
+            _save(self, lambda s: catalog.delete_rule(s, rule_id), button=self.delete_button)
 
 
 class DeskRulesTab(QWidget):
@@ -375,21 +411,25 @@ class DeskRulesTab(QWidget):
             self.tr("&Holidays (YYYY-MM-DD, one per line)"), "holidays", self.holidays
         )
         self.errors.add_row(self.tr("&Weekend working days (调休)"), "workdays", self.workdays)
-        save = named(QPushButton(self.tr("&Save desk rules")), "rules_save")
-        save.clicked.connect(self.save)
+        self.save_button = named(QPushButton(self.tr("&Save desk rules")), "rules_save")
+        self.save_button.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
-        layout.addWidget(save)
+        layout.addWidget(self.save_button)
         self.reload()
 
     def reload(self) -> None:
-        values = self.ctx.read(
+        self.ctx.query(
             lambda s: {
                 k: catalog.get_setting(s, k)
                 for k in ("repeat_complaint_days", "due_soon_hours", "holidays", "workdays")
-            }
-        )
+            },
+            parent=self,
+            action="desk rules",
+        ).success(self._fill).run()
+
+    def _fill(self, values: dict[str, Any]) -> None:
         self.repeat_days.setValue(int(values["repeat_complaint_days"]))
         self.due_hours.setValue(int(values["due_soon_hours"]))
         self.holidays.setPlainText("\n".join(values["holidays"]))
@@ -399,15 +439,18 @@ class DeskRulesTab(QWidget):
         def split(text: str) -> list[str]:
             return [p for p in re.split(r"[\s,，;；]+", text) if p]
 
-        def write(s: object) -> None:
-            catalog.set_setting(s, "repeat_complaint_days", self.repeat_days.value())  # type: ignore[arg-type]
-            catalog.set_setting(s, "due_soon_hours", self.due_hours.value())  # type: ignore[arg-type]
-            catalog.set_setting(s, "holidays", split(self.holidays.toPlainText()))  # type: ignore[arg-type]
-            catalog.set_setting(s, "workdays", split(self.workdays.toPlainText()))  # type: ignore[arg-type]
+        values = {
+            "repeat_complaint_days": self.repeat_days.value(),
+            "due_soon_hours": self.due_hours.value(),
+            "holidays": split(self.holidays.toPlainText()),
+            "workdays": split(self.workdays.toPlainText()),
+        }
 
-        ok, _ = attempt(self.errors, lambda: self.ctx.write(write, "settings"))
-        if ok:
-            self.reload()
+        def write(s: Session) -> None:
+            for key, value in values.items():
+                catalog.set_setting(s, key, value)
+
+        _save(self, write)
 
 
 class ServiceDeskSettingsDialog(QDialog):
@@ -436,3 +479,26 @@ class ServiceDeskSettingsDialog(QDialog):
 def open_settings(ctx: AppContext, parent: QWidget) -> None:
     """Admin menu → Service desk settings…"""
     ServiceDeskSettingsDialog(ctx=ctx, parent=parent).exec()
+
+
+class _SettingsTab(Protocol):
+    ctx: AppContext
+    errors: FormErrors
+    save_button: QPushButton
+
+    def reload(self) -> None: ...
+
+
+def _save(
+    tab: _SettingsTab, fn: Callable[[Session], object], *, button: QPushButton | None = None
+) -> None:
+    """Run one settings write (its button busy meanwhile); a refused value is shown by its
+    field and kept; on success the tab reloads."""
+
+    def saved(_result: object) -> None:
+        tab.errors.clear()
+        tab.reload()
+
+    tab.ctx.op(
+        fn, changes=SETTINGS, parent=cast(QWidget, tab), action="service desk settings"
+    ).busy(button or tab.save_button).failure(form_failure(tab.errors)).success(saved).run()

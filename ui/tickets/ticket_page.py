@@ -10,6 +10,7 @@ of open pages forgets it when Qt destroys it, so the same ticket can be opened a
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +49,8 @@ from propdesk.tickets import services as svc
 from propdesk.tickets.attachments import attach_file
 from propdesk.tickets.print_data import work_order_data
 from propdesk.tickets.queries import ticket_detail
+from propdesk.tickets.rules import met_late, page_actions
 from propdesk.tickets.values import TicketEventInfo, TicketInfo
-from propdesk.tickets.workflow import Action, allowed_actions
 from ui.common.naming import named
 from ui.context import AppContext
 from ui.events import Changes
@@ -311,11 +312,10 @@ class TicketPage(QDialog):
         if record:
             self.open_record.emit(kind, record)
 
-    def _due(self, due: Any, met: Any) -> str:
+    def _due(self, due: datetime, met: datetime | None) -> str:
         text = labels.local_time(due)
         if met is not None:
-            late = met > due
-            state = self.tr("met late at %1") if late else self.tr("met at %1")
+            state = self.tr("met late at %1") if met_late(due, met) else self.tr("met at %1")
             text += "   " + state.replace("%1", labels.local_time(met))
         return text
 
@@ -376,21 +376,8 @@ class TicketPage(QDialog):
 
     def _enable_actions(self) -> None:
         t = self.info
-        moves = set(allowed_actions(t.status))
-        enabled = {
-            "dispatch": Action.DISPATCH in moves,
-            "start": Action.START in moves,
-            "complete": Action.COMPLETE in moves,
-            "callback": Action.CALLBACK in moves,
-            "close": Action.CLOSE in moves,
-            "cancel": Action.CANCEL in moves,
-            "note": True,
-            "print": t.status not in ("cancelled",),
-            "findings": t.kind == "complaint" and t.status != "cancelled",
-            "costs": t.kind == "repair" and t.status in ("received", "dispatched", "in_progress"),
-            "quality": t.status == "closed" and self.ctx.can(Permission.APPROVE),
-            "attach": True,
-        }
+        open_ = page_actions(t, may_approve=self.ctx.can(Permission.APPROVE))
+        enabled = {key: key in open_ for key in self.buttons}
         for key, button in self.buttons.items():
             button.setEnabled(enabled[key])
         self.buttons["findings"].setVisible(t.kind == "complaint")
