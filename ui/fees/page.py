@@ -10,6 +10,7 @@ from ui.fees.billing_page import BillingPage
 from ui.fees.cashier import CashierPage
 from ui.fees.collection_page import CollectionPage
 from ui.fees.readings_page import ReadingsPage
+from ui.fees.requests import ArrearsRequest, CollectionRequest
 
 
 class FeesPage(QWidget):
@@ -29,3 +30,14 @@ class FeesPage(QWidget):
         self.tabs.addTab(self.billing, self.tr("&Billing and rates"))
         self.tabs.addTab(self.readings, self.tr("&Meter readings"))
         QVBoxLayout(self).addWidget(self.tabs)
+
+    def apply_request(self, request: object) -> None:
+        """Show the list another view asked for (``Navigate("fees", request)``)."""
+        if isinstance(request, ArrearsRequest):
+            self.tabs.setCurrentWidget(self.arrears)
+            self.arrears.show_filtered(min_days=request.min_days, as_of=request.as_of)
+        elif isinstance(request, CollectionRequest):
+            self.tabs.setCurrentWidget(self.collection)
+            self.collection.show_period(request.period, building=request.building)
+        else:
+            raise TypeError(f"FeesPage cannot apply {request!r}")

@@ -45,6 +45,7 @@ from ui.context import AppContext
 from ui.renovation.dialogs import ApplicationDialog
 from ui.renovation.labels import glance_label, status_label
 from ui.renovation.permit_view import PermitView, PermitWindows
+from ui.renovation.requests import GlanceRequest
 from ui.renovation.widgets import OVERDUE_COLOR, ListModel, StaleGuard, desk_today, named
 
 P = RenovationPermit
@@ -291,6 +292,12 @@ class RenovationPage(QWidget):
     def open_permit(self, permit_id: int) -> None:
         self.tabs.setCurrentWidget(self.permits)
         self.permits.open_permit(permit_id)
+
+    def apply_request(self, request: object) -> None:
+        """Show what another view asked for (``Navigate("renovation", GlanceRequest())``)."""
+        if not isinstance(request, GlanceRequest):
+            raise TypeError(f"RenovationPage cannot apply {request!r}")
+        self.tabs.setCurrentWidget(self.glance)
 
 
 def count_attention(session: Session) -> dict[str, int]:
