@@ -8,12 +8,14 @@ import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
 from pytestqt.qtbot import QtBot
 
+from propdesk import clock
+from propdesk.changes import Changes
 from propdesk.db.engine import Database
-from propdesk.db.types import utcnow
 from propdesk.desk import parcels
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
 from ui.desk.models import ALERT
 from ui.desk.parcels import ParcelsVisitorsPage
+from ui.desk.requests import ParcelsRequest
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -31,7 +33,7 @@ def test_receive_and_collect_a_parcel(
             carrier="京东",
             tracking_no="JD0001",
             unit_id=small_estate.unit_101,
-            at=utcnow() - timedelta(days=6),
+            at=clock.now() - timedelta(days=6),
         )
     ctx = make_ctx(sqlite_db, CLERK)
     page = ParcelsVisitorsPage(ctx=ctx)
@@ -109,3 +111,59 @@ def test_visitor_signs_in_and_out(
     tab.table.setCurrentIndex(tab.model.index(0, 0))
     qtbot.mouseClick(tab.left_button, Qt.MouseButton.LeftButton)
     assert _texts(tab.model, 1)[0] != ""
+
+
+def test_opened_with_a_request_shows_the_parcels_asked_for(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    with sqlite_db.begin(CLERK) as s:
+        old = parcels.receive_parcel(
+            s,
+            carrier="京东",
+            tracking_no="JD0002",
+            unit_id=small_estate.unit_101,
+            at=clock.now() - timedelta(days=6),
+        )
+        parcels.receive_parcel(
+            s, carrier="顺丰", tracking_no="SF0002", unit_id=small_estate.unit_101
+        )
+        parcels.receive_parcel(
+            s, carrier="中通", tracking_no="ZT0002", unit_id=small_estate.unit_1502
+        )
+        parcels.collect_parcel(s, old, collected_by="王五")
+    ctx = make_ctx(sqlite_db, CLERK)
+    page = ParcelsVisitorsPage(ctx=ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.tabs.setCurrentWidget(page.visitors)
+    tab = page.parcels
+    tab.search.setText("nothing matches")
+    page.apply_request(ParcelsRequest())
+    assert page.tabs.currentWidget() is tab
+    assert tab.search.text() == ""
+    assert _texts(tab.model, 2) == ["SF0002", "ZT0002"]
+    page.apply_request(ParcelsRequest(show="all", search="3-1"))
+    assert tab.show_filter.currentData() == "all"
+    assert _texts(tab.model, 2) == ["JD0002", "SF0002"]
+    page.apply_request(object())  # another page's request: ignored
+    assert _texts(tab.model, 2) == ["JD0002", "SF0002"]
+
+
+def test_hidden_tab_reloads_when_shown(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    ctx = make_ctx(sqlite_db, CLERK)
+    page = ParcelsVisitorsPage(ctx=ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.parcels.summary.text() == "0 waiting, 0 held too long"
+    page.tabs.setCurrentWidget(page.visitors)
+    ctx.op(
+        lambda s: parcels.receive_parcel(
+            s, carrier="顺丰", tracking_no="SF0003", unit_id=small_estate.unit_101
+        ),
+        changes=Changes(parcels=True),
+    ).run()
+    assert page.parcels.summary.text() == "0 waiting, 0 held too long"  # hidden: stale
+    page.tabs.setCurrentWidget(page.parcels)
+    assert page.parcels.summary.text() == "1 waiting, 0 held too long"

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from propdesk.changes import Changes
 from propdesk.db.engine import Database
 from propdesk.desk import patrols
 from propdesk.desk.models import PatrolFinding
@@ -17,6 +19,8 @@ from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
 from ui.desk.patrols import PatrolsPage
 from ui.tickets.board import TicketBoard
 from ui.tickets.ticket_page import TicketPage
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def _column(model: object, column: int) -> list[str]:
@@ -110,3 +114,20 @@ def test_a_photo_goes_with_the_mark(
     stored = patrols.photo_file(run.patrol.findings[0].photo_path)
     assert stored is not None
     assert stored.read_bytes() == b"\xff\xd8photo"
+
+
+def test_hidden_patrol_page_loads_new_routes_when_shown(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    ctx = make_ctx(sqlite_db, CLERK)
+    page = PatrolsPage(ctx=ctx)
+    qtbot.addWidget(page)
+    assert page.route.count() == 0
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert "No route yet" in page.error.text()
+    make_route(sqlite_db, small_estate.unit_1501)
+    ctx.hub.notify(Changes(patrol_routes=True))
+    assert page.route.count() == 0  # hidden: only marked stale
+    page.show()
+    assert page.route.currentText() == "日间巡查 (4 points)"
+    assert ctx.errors.shown == []

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from propdesk import clock
+from propdesk import clock
 from propdesk.auth.actor import Role
 from propdesk.db.engine import Database
-from propdesk.db.types import utcnow
 from propdesk.desk import parcels
 from tests.ui.helpers import CLERK, SmallEstate
 from ui.desk.registration import parcels_counter_text
@@ -44,7 +45,7 @@ def test_status_counters(sqlite_db: Database, small_estate: SmallEstate) -> None
             carrier="顺丰",
             tracking_no="SF1",
             unit_id=small_estate.unit_101,
-            at=utcnow() - timedelta(days=10),
+            at=clock.now() - timedelta(days=10),
         )
         parcels.receive_parcel(s, carrier="顺丰", tracking_no="SF2", unit_id=small_estate.unit_101)
     assert counted("parcels_waiting") == "Parcels waiting: 2 (1 too long)"
