@@ -24,11 +24,11 @@ from pathlib import Path
 from _common import fresh_database, median_seconds, ratio_line, raw_connection
 from sqlalchemy import event, select
 
+from propdesk import clock
 from propdesk.audit import trail
 from propdesk.auth.actor import Actor, Role
 from propdesk.backup.sqlite_backup import auto_backup
 from propdesk.db.engine import Database
-from propdesk.db.types import utcnow
 from propdesk.demo.build import generate_demo
 from propdesk.registry import services as reg
 from propdesk.registry.models import Person
@@ -56,7 +56,7 @@ def _raw_edits(path: Path, ids: list[int], tag: str) -> None:
                 "INSERT INTO audit_log (at, user_id, username, action, table_name, record_id,"
                 " changes) VALUES (?, ?, ?, 'update', 'person', ?, ?)",
                 (
-                    utcnow().replace(tzinfo=None).isoformat(" "),
+                    clock.now().replace(tzinfo=None).isoformat(" "),
                     1,
                     "clerk",
                     str(pid),
@@ -68,12 +68,19 @@ def _raw_edits(path: Path, ids: list[int], tag: str) -> None:
         conn.close()
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=3000)
     parser.add_argument("--edits", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+    parser.add_argument(
+        "--smoke", action="store_true", help="the smallest configuration, once (smoke test)"
+    )
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.units = 50
+        args.edits = 10
+        args.repeat = 1
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.sqlite3"
         db = fresh_database(path)
@@ -116,7 +123,8 @@ def main() -> None:
         print(f"online backup of {args.units:,} units ({size / 1024 / 1024:.1f} MB):")
         print(ratio_line("  auto_backup (copy+check+rotate)", ours, raw_b, "s"))
         db.dispose()
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -22,9 +22,9 @@ from pathlib import Path
 from _common import captured_sql, fresh_database, median_seconds, raw_connection, replay
 from sqlalchemy import func, insert, select
 
+from propdesk import clock
 from propdesk.auth.actor import Actor
 from propdesk.db.engine import Database, open_database
-from propdesk.db.types import utcnow
 from propdesk.demo import steps
 from propdesk.demo.build import generate_demo
 from propdesk.demo.people import PeopleFactory
@@ -72,7 +72,7 @@ def build(path: Path, people: int) -> Database:
     missing = people - summary.people
     if missing > 0:
         factory = PeopleFactory(random.Random(2), date.today())
-        now = utcnow()
+        now = clock.now()
         rows = []
         for _ in range(missing):
             p = factory.person()
@@ -98,14 +98,20 @@ def build(path: Path, people: int) -> Database:
     return db
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     # Only the registry matters here (and other modules' steps would add minutes).
     steps.DEMO_STEPS[:] = [s for s in steps.DEMO_STEPS if s[1] == "propdesk.demo.registry"]
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--keep", type=Path, help="database file to keep and reuse")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--smoke", action="store_true", help="the smallest configuration, once (smoke test)"
+    )
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.people = 500
+        args.repeat = 1
 
     with tempfile.TemporaryDirectory(prefix="propdesk-bench-") as tmp:
         path = args.keep or Path(tmp) / "search.sqlite3"

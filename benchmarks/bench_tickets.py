@@ -33,17 +33,17 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
+from propdesk import clock
 from propdesk.auth.actor import Actor, Role
 from propdesk.auth.demo import build_users
+from propdesk.clock import local_date
 from propdesk.config import Settings
 from propdesk.db.engine import Database, open_database
-from propdesk.db.types import utcnow
 from propdesk.demo.registry import build_registry
 from propdesk.demo.steps import DemoContext
 from propdesk.tickets import demo as ticket_demo
 from propdesk.tickets.models import Staff, Ticket, TicketCategory
 from propdesk.tickets.queries import ticket_detail
-from propdesk.tickets.sla import local_date
 from ui.context import AppContext
 from ui.events import ChangeHub
 from ui.tickets.board import TicketBoard
@@ -95,12 +95,18 @@ def build(path: Path, tickets: int) -> Database:
     return db
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tickets", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="database file to keep and reuse")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--smoke", action="store_true", help="the smallest configuration, once (smoke test)"
+    )
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.tickets = 500
+        args.repeat = 1
     app = QApplication([])  # noqa: F841 - widgets need it alive
     with tempfile.TemporaryDirectory(prefix="propdesk-bench-") as tmp:
         path = args.keep or Path(tmp) / "tickets.sqlite3"
@@ -165,7 +171,7 @@ def main() -> int:
             return change(lambda: board.text.setText(value))
 
         def last_30_days() -> None:
-            today = local_date(utcnow())
+            today = local_date(clock.now())
             board.use_dates.setChecked(True)
             board.date_from.setDate(QDate(today - timedelta(days=30)))
             board.date_to.setDate(QDate(today))

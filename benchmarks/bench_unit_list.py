@@ -28,9 +28,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from _common import captured_sql, fresh_database, median_seconds, raw_connection, replay
 from sqlalchemy import insert, select
 
+from propdesk import clock
 from propdesk.auth.actor import Actor
 from propdesk.db.engine import Database
-from propdesk.db.types import utcnow
 from propdesk.demo import steps
 from propdesk.demo.build import generate_demo
 from propdesk.demo.people import PeopleFactory
@@ -44,7 +44,7 @@ def add_tower(db: Database, units: int) -> int:
     """A tower of ``units`` units (4 entrances × 10 rooms a floor) with owners; its id."""
     rng = random.Random(5)
     factory = PeopleFactory(rng, date.today())
-    now = utcnow()
+    now = clock.now()
     per_floor = 40
     floors = -(-units // per_floor)
     with db.begin(Actor.system()) as s:
@@ -144,13 +144,19 @@ def timed(fn: Callable[[], object], before: Callable[[], object], repeat: int) -
     return statistics.median(times)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     # Only the registry matters here (and other modules' steps would add minutes).
     steps.DEMO_STEPS[:] = [s for s in steps.DEMO_STEPS if s[1] == "propdesk.demo.registry"]
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--units", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=15)
-    args = parser.parse_args()
+    parser.add_argument(
+        "--smoke", action="store_true", help="the smallest configuration, once (smoke test)"
+    )
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.units = 50
+        args.repeat = 1
 
     from PySide6.QtCore import QModelIndex, Qt
     from PySide6.QtGui import QGuiApplication

@@ -37,10 +37,3 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
-
-
-def utcnow() -> datetime:
-    """Deprecated: read the time through :mod:`propdesk.clock`."""
-    from propdesk import clock
-
-    return clock.now()

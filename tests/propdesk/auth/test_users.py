@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from propdesk import clock
 from propdesk.auth.actor import Actor, Role
 from propdesk.auth.models import User
 from propdesk.auth.passwords import TEST_COST, hash_password, verify_password
@@ -24,7 +25,6 @@ from propdesk.auth.users import (
     update_user,
 )
 from propdesk.db.engine import Database
-from propdesk.db.types import utcnow
 from propdesk.errors import NotAllowed, ValidationError
 
 
@@ -84,7 +84,7 @@ def test_wrong_password_and_unknown_user_refused_alike(db: Database) -> None:
 
 def test_five_failures_lock_the_account_for_fifteen_minutes(db: Database) -> None:
     _clerk(db, _admin(db))
-    now = utcnow()
+    now = clock.now()
     for i in range(MAX_FAILED_ATTEMPTS):
         with db.begin() as s:
             outcome = authenticate(s, "clerk", "bad-pass1", now=now)

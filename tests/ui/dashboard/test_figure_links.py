@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from propdesk import clock
 from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
-from propdesk.db.types import utcnow
 from propdesk.demo.build import generate_demo
 from propdesk.keys.services import keys_out
 from propdesk.reporting.values import MonthlyReport
@@ -150,7 +150,7 @@ def test_keys_tile_lists_overdue_loans(qtbot: QtBot, window: MainWindow) -> None
     all_rows = page.model.rowCount()
     assert _click(qtbot, window, "keys") is page
     assert page.show_combo.currentData() == "overdue"
-    late = page.ctx.read(lambda s: [k for k in keys_out(s, now=utcnow()) if k.overdue])
+    late = page.ctx.read(lambda s: [k for k in keys_out(s, now=clock.now()) if k.overdue])
     assert page.model.rowCount() == len(late) < all_rows
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from propdesk import clock
-from propdesk import clock
 from propdesk.auth.actor import Role
 from propdesk.db.engine import Database
 from propdesk.desk import parcels
