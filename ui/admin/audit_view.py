@@ -2,7 +2,9 @@
 
 Rows come through :class:`ui.common.sql_table_model.SqlTableModel` (batches, SQL sort);
 the base query is :func:`propdesk.audit.queries.audit_base`, which refuses roles without
-``VIEW_AUDIT``. There is no edit or delete anywhere here.
+``VIEW_AUDIT``. There is no edit or delete anywhere here. Every write adds to the audit log,
+so the viewer reloads after any change while shown, and only marks itself stale while hidden
+(reloading when shown again).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -35,7 +38,9 @@ from propdesk.audit.queries import (
 )
 from propdesk.audit.trail import ACTION_LABELS_ZH
 from propdesk.auth.actor import Actor
+from propdesk.changes import Changes
 from propdesk.clock import to_local
+from ui.common.count_label import CountLabel
 from ui.common.sql_table_model import SqlColumn, SqlTableModel
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
@@ -116,8 +121,6 @@ class AuditViewer(QDialog):
         self.table = QComboBox()
         self.table.setObjectName("table")
         self.table.addItem(self.tr("All tables"), "")
-        for name in ctx.read(audited_tables):
-            self.table.addItem(table_label(name), name)
         self.record = QLineEdit(record_id)
         self.record.setObjectName("record")
         self.record.setPlaceholderText(self.tr("record id"))
@@ -147,8 +150,9 @@ class AuditViewer(QDialog):
         self.view.setModel(self.model)
         for column, width in enumerate((150, 90, 90, 150, 70)):
             self.view.setColumnWidth(column, width)
-        self.count = QLabel()
-        self.count.setObjectName("count")
+        self.count = CountLabel(
+            ctx=ctx, text=lambda n: self.tr("%1 entries").replace("%1", f"{n:,}")
+        )
         note = QLabel(self.tr("The audit log is read-only: nobody can change or delete entries."))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -158,13 +162,51 @@ class AuditViewer(QDialog):
         footer.addStretch(1)
         footer.addWidget(note)
         layout.addLayout(footer)
+        self._stale = False
+        ctx.hub.changed.connect(self._changed)
         if table_name:
-            index = self.table.findData(table_name)
-            if index < 0:
-                self.table.addItem(table_name, table_name)
-                index = self.table.count() - 1
-            self.table.setCurrentIndex(index)
+            self._select_table(table_name)
         self.apply_filter()
+        ctx.query(audited_tables, parent=self, action="list audited tables").success(
+            self._tables_loaded
+        ).run()
+
+    def _select_table(self, name: str) -> None:
+        index = self.table.findData(name)
+        if index < 0:
+            self.table.addItem(table_label(name), name)
+            index = self.table.count() - 1
+        self.table.setCurrentIndex(index)
+
+    def _tables_loaded(self, names: list[str]) -> None:
+        current = str(self.table.currentData() or "")
+        self.table.blockSignals(True)
+        self.table.clear()
+        self.table.addItem(self.tr("All tables"), "")
+        for name in names:
+            self.table.addItem(table_label(name), name)
+        if current:
+            self._select_table(current)
+        self.table.blockSignals(False)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.empty:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the entries again with the same filter (new writes show at the top)."""
+        self._stale = False
+        self.model.refresh()
+        self.count.update_for(self.model)
 
     def current_filter(self) -> AuditFilter:
         return AuditFilter(
@@ -176,8 +218,9 @@ class AuditViewer(QDialog):
         )
 
     def apply_filter(self) -> None:
+        self._stale = False
         self.model.set_filter(*audit_conditions(self.current_filter()))
-        self.count.setText(self.tr("%1 entries").replace("%1", f"{self.model.total_count():,}"))
+        self.count.update_for(self.model)
 
     def clear_filter(self) -> None:
         self.table.setCurrentIndex(0)

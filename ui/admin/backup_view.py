@@ -4,6 +4,11 @@ SQLite: the list of backups, "Back up now", and restore (from the list or a chos
 after a confirmation; the service checks the file fully, keeps the current database
 aside, and the app then closes so it starts again on the restored data.
 PostgreSQL: an explanation that the server's pg_dump does backups, and nothing else.
+
+Backing up, restoring and reading the folder are file work: they run as ``ctx.task`` on the
+database worker (one at a time with every other database action). The list reloads after
+``Changes(backups=True)`` (e.g. the daily backup) while shown, and marks itself stale while
+hidden.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -36,6 +42,9 @@ from propdesk.backup.sqlite_backup import (
     list_backups,
     restore_backup,
 )
+from propdesk.changes import Changes
+from propdesk.errors import DomainError
+from propdesk.progress import Progress
 from ui.common.list_model import RowListModel
 from ui.context import AppContext
 
@@ -120,6 +129,7 @@ class BackupDialog(QDialog):
         self.restore_file_button.clicked.connect(self.restore_from_file)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
+        self._stale = False
         if not ctx.db.is_sqlite:
             self.status.setText(POSTGRES_MESSAGE)
             layout.addWidget(self.status)
@@ -149,28 +159,51 @@ class BackupDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout.addLayout(buttons)
+        ctx.hub.changed.connect(self._changed)
         self.refresh()
 
     def _folder(self) -> Path:
         return self.folder or backup_folder()
 
+    def _changed(self, changes: Changes) -> None:
+        if not changes.backups:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
-        stem = database_path(self.ctx.db).stem
-        self.model.set_backups(list_backups(self._folder(), stem))
+        """Read the backups folder again (on the worker)."""
+        self._stale = False
+        folder, stem = self._folder(), database_path(self.ctx.db).stem
+        self.ctx.task(
+            lambda _progress: list_backups(folder, stem), parent=self, action="list backups"
+        ).success(self._listed).run()
+
+    def _listed(self, backups: list[BackupInfo]) -> None:
+        self.model.set_backups(backups)
         self.view.resizeColumnsToContents()
         if self.model.backups:
             self.view.selectRow(0)
 
-    def _busy(self, busy: bool) -> None:
-        for b in (self.backup_button, self.restore_button, self.restore_file_button):
-            b.setEnabled(not busy)
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.backup_button, self.restore_button, self.restore_file_button)
 
-    def _failed(self, exc: BaseException) -> None:
-        self._busy(False)
-        self.status.setText(str(exc))
+    def _failed(self, exc: BaseException) -> bool:
+        """A refused backup or restore (damaged file…) shows in the status line; anything
+        else goes to the error handler too."""
+        self.status.setText(
+            exc.message if isinstance(exc, DomainError) else self.tr("Nothing was changed.")
+        )
+        return isinstance(exc, DomainError)
 
     def back_up(self) -> None:
-        self._busy(True)
         self.status.setText(self.tr("Backing up…"))
         db, actor, keep, folder = (
             self.ctx.db,
@@ -178,15 +211,21 @@ class BackupDialog(QDialog):
             self.ctx.settings.backup_keep,
             self.folder,
         )
-        self.ctx.executor.submit(
-            lambda: backup_now(db, actor=actor, keep=keep, folder=folder),
-            success=self._backed_up,
-            failure=self._failed,
-        )
+
+        def work(_progress: Progress) -> BackupInfo:
+            return backup_now(db, actor=actor, keep=keep, folder=folder)
+
+        self.ctx.task(
+            work,
+            label=self.tr("Backing up…"),
+            changes=Changes(backups=True),
+            parent=self,
+            action="back up",
+        ).busy(*self._buttons()).success(self._backed_up).failure(self._failed).run()
 
     def _backed_up(self, info: BackupInfo) -> None:
-        self._busy(False)
-        self.refresh()
+        if self._stale or not self.isVisible():
+            self.refresh()
         self.status.setText(
             self.tr("Backed up to %1 (%2).")
             .replace("%1", str(info.path))
@@ -226,17 +265,17 @@ class BackupDialog(QDialog):
         ).replace("%1", source.name)
         if not self._confirm(question):
             return
-        self._busy(True)
         self.status.setText(self.tr("Checking and restoring…"))
         db, actor = self.ctx.db, self.ctx.actor
-        self.ctx.executor.submit(
-            lambda: restore_backup(db, source, actor=actor),
-            success=self._restored,
-            failure=self._failed,
-        )
+
+        def work(_progress: Progress) -> RestoreResult:
+            return restore_backup(db, source, actor=actor)
+
+        self.ctx.task(
+            work, label=self.tr("Checking and restoring…"), parent=self, action="restore"
+        ).busy(*self._buttons()).success(self._restored).failure(self._failed).run()
 
     def _restored(self, result: RestoreResult) -> None:
-        self._busy(False)
         self.status.setText(
             self.tr("Restored from %1. The previous database was kept as %2.")
             .replace("%1", result.restored_from.name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from shiboken6 import isValid
 
 from propdesk.auth.permissions import Permission
 from ui.context import AppContext
@@ -14,7 +15,8 @@ class HistoryButton(QWidget):
     """Holds one button; invisible for roles that may not read the audit log.
 
     Attributes:
-        button: the "Change history…" button; viewer: the last viewer opened.
+        button: the "Change history…" button; viewer: the last viewer opened while it is
+        open (None once closed: it deletes itself on close).
     """
 
     def __init__(
@@ -24,7 +26,7 @@ class HistoryButton(QWidget):
         self.ctx = ctx
         self.table_name = table_name
         self.record_id = record_id
-        self.viewer: QWidget | None = None
+        self._viewer: QWidget | None = None
         self.button = QPushButton(self.tr("Change &history…"))
         self.button.setObjectName("history_button")
         self.button.clicked.connect(self.open_history)
@@ -33,6 +35,11 @@ class HistoryButton(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.button)
         self.refresh()
+
+    @property
+    def viewer(self) -> QWidget | None:
+        viewer = self._viewer
+        return viewer if viewer is not None and isValid(viewer) else None
 
     def refresh(self) -> None:
         self.setVisible(self.ctx.can(Permission.VIEW_AUDIT))
@@ -45,7 +52,7 @@ class HistoryButton(QWidget):
         )
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         viewer.show()
-        self.viewer = viewer
+        self._viewer = viewer
 
 
 def unit_history(ctx: AppContext, unit_id: int) -> QWidget:

@@ -1,4 +1,4 @@
-"""Change my password (every logged-in user)."""
+"""Change my password (every logged-in user); the change runs through ``ctx.op``."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 
 from propdesk.auth.passwords import DEFAULT_COST, KdfCost
 from propdesk.auth.users import change_password
-from propdesk.errors import DomainError
+from propdesk.changes import Changes
+from propdesk.errors import DomainError, ValidationError
 from ui.context import AppContext
 
 
@@ -47,7 +48,7 @@ class ChangePasswordDialog(QDialog):
         form.addRow(self.tr("&New password"), self.new)
         form.addRow(self.tr("&Repeat new password"), self.repeat)
         hint = QLabel(self.tr("At least 8 characters, with letters and digits."))
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self._save)
@@ -65,19 +66,20 @@ class ChangePasswordDialog(QDialog):
             self.repeat.clear()
             self.repeat.setFocus()
             return
-        try:
-            self.ctx.write(
-                lambda s: change_password(
-                    s,
-                    old_password=self.old.text(),
-                    new_password=self.new.text(),
-                    cost=self._cost,
-                ),
-                "users",
-            )
-        except DomainError as exc:
-            self.error.setText(str(exc))
-            field = getattr(exc, "field", "")
-            (self.old if field == "old_password" else self.new).setFocus()
-            return
-        self.accept()
+        old, new, cost = self.old.text(), self.new.text(), self._cost
+        self.error.clear()
+        self.ctx.op(
+            lambda s: change_password(s, old_password=old, new_password=new, cost=cost),
+            changes=Changes(users=True),
+            parent=self,
+            action="change password",
+        ).busy(self.buttons).success(lambda _result: self.accept()).failure(self._refused).run()
+
+    def _refused(self, exc: BaseException) -> bool:
+        """A refused change shows by its field; the dialog and its input stay."""
+        if not isinstance(exc, DomainError):
+            return False
+        self.error.setText(exc.message)
+        field = exc.field if isinstance(exc, ValidationError) else ""
+        (self.old if field == "old_password" else self.new).setFocus()
+        return True

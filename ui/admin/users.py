@@ -1,8 +1,19 @@
-"""User management (administrators): add, edit role/name/active, reset password, unlock."""
+"""User management (administrators): add, edit role/name/active, reset password, unlock.
+
+Every save runs through ``ctx.op`` and broadcasts ``Changes(users=True)``; a form dialog
+accepts only when its save succeeded, so a refused or failed save keeps it open with its
+input. The list reloads (through ``ctx.query``) when users change, or when it is shown
+again after changes that happened while it was hidden.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -13,13 +24,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.actor import ROLE_LABELS_ZH, Role
 from propdesk.auth.passwords import DEFAULT_COST, KdfCost
 from propdesk.auth.users import (
@@ -30,17 +42,19 @@ from propdesk.auth.users import (
     unlock_user,
     update_user,
 )
-from propdesk.clock import to_local
-from propdesk.db.types import utcnow
+from propdesk.changes import Changes
 from propdesk.errors import DomainError
 from ui.common.list_model import RowListModel
 from ui.context import AppContext
+
+SessionWork = Callable[[Session], Any]
 
 
 class UsersModel(RowListModel[UserInfo]):
     """The (short) list of users: username, name, role, state, last login."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        self._now: datetime | None = None
         super().__init__(
             [
                 (QCoreApplication.translate("UsersModel", "Username"), lambda u: u.username),
@@ -57,21 +71,28 @@ class UsersModel(RowListModel[UserInfo]):
         """The users shown, in order."""
         return self.rows()
 
-    def set_users(self, users: list[UserInfo]) -> None:
+    def set_users(self, users: list[UserInfo], now: datetime | None = None) -> None:
+        """Show ``users``; ``now`` (the time they were read) decides who is still locked."""
+        self._now = now
         self.set_rows(users)
 
     def _state(self, u: UserInfo) -> str:
         if not u.active:
             return self.tr("disabled")
-        if u.locked_until is not None and u.locked_until > utcnow():
+        now = self._now or clock.now()
+        if u.locked_until is not None and u.locked_until > now:
             return self.tr("locked until %1").replace(
-                "%1", f"{to_local(u.locked_until):%H:%M}"
+                "%1", f"{clock.to_local(u.locked_until):%H:%M}"
             )
         return self.tr("active")
 
 
 def _last_login(u: UserInfo) -> str:
-    return f"{to_local(u.last_login_at):%Y-%m-%d %H:%M}" if u.last_login_at else "—"
+    return f"{clock.to_local(u.last_login_at):%Y-%m-%d %H:%M}" if u.last_login_at else "—"
+
+
+def _users_now(session: Session) -> tuple[list[UserInfo], datetime]:
+    return list_users(session), clock.now(session)
 
 
 def _role_combo(current: Role = Role.CLERK) -> QComboBox:
@@ -84,7 +105,14 @@ def _role_combo(current: Role = Role.CLERK) -> QComboBox:
 
 
 class _FormDialog(QDialog):
-    """A form with an error label and OK/Cancel; subclasses implement ``save()``."""
+    """A form with an error label and OK/Cancel; subclasses implement :meth:`work`.
+
+    OK runs ``work()`` through ``ctx.op``; the dialog accepts only after it succeeded. A
+    refused save (a :class:`DomainError`) shows in the error label; any other failure goes
+    to the common error handler. Either way the input stays.
+    """
+
+    ctx: AppContext
 
     def __init__(self, title: str, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -94,26 +122,34 @@ class _FormDialog(QDialog):
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self._ok)
-        buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
-    def save(self) -> None:
+    def work(self) -> SessionWork | None:
+        """The save, built from the form (None: a local problem already shown)."""
         raise NotImplementedError
 
     def _ok(self) -> None:
-        try:
-            self.save()
-        except DomainError as exc:
-            self.error.setText(str(exc))
+        work = self.work()
+        if work is None:
             return
-        self.accept()
+        self.error.clear()
+        self.ctx.op(work, changes=Changes(users=True), parent=self, action=self.windowTitle()).busy(
+            self.buttons
+        ).success(lambda _result: self.accept()).failure(self._refused).run()
+
+    def _refused(self, exc: BaseException) -> bool:
+        if isinstance(exc, DomainError):
+            self.error.setText(exc.message)
+            return True
+        return False
 
 
 def _password_edit() -> QLineEdit:
@@ -139,17 +175,16 @@ class AddUserDialog(_FormDialog):
         self.form.addRow(self.tr("&Role"), self.role)
         self.form.addRow(self.tr("Initial &password"), self.password)
 
-    def save(self) -> None:
-        self.ctx.write(
-            lambda s: create_user(
-                s,
-                username=self.username.text(),
-                display_name=self.display_name.text(),
-                role=str(self.role.currentData()),
-                password=self.password.text(),
-                cost=self.cost,
-            ),
-            "users",
+    def work(self) -> SessionWork:
+        username, display_name = self.username.text(), self.display_name.text()
+        role, password, cost = str(self.role.currentData()), self.password.text(), self.cost
+        return lambda s: create_user(
+            s,
+            username=username,
+            display_name=display_name,
+            role=role,
+            password=password,
+            cost=cost,
         )
 
 
@@ -168,16 +203,11 @@ class EditUserDialog(_FormDialog):
         self.form.addRow(self.tr("&Role"), self.role)
         self.form.addRow("", self.active)
 
-    def save(self) -> None:
-        self.ctx.write(
-            lambda s: update_user(
-                s,
-                self.user.id,
-                display_name=self.display_name.text(),
-                role=str(self.role.currentData()),
-                active=self.active.isChecked(),
-            ),
-            "users",
+    def work(self) -> SessionWork:
+        user_id, display_name = self.user.id, self.display_name.text()
+        role, active = str(self.role.currentData()), self.active.isChecked()
+        return lambda s: update_user(
+            s, user_id, display_name=display_name, role=role, active=active
         )
 
 
@@ -196,28 +226,19 @@ class ResetPasswordDialog(_FormDialog):
         self.form.addRow(self.tr("&New password"), self.password)
         self.form.addRow(self.tr("&Repeat"), self.repeat)
 
-    def save(self) -> None:
+    def work(self) -> SessionWork | None:
         if self.password.text() != self.repeat.text():
             self.error.setText(self.tr("The two passwords differ."))
-            raise _Silent
-        self.ctx.write(
-            lambda s: reset_password(s, self.user.id, self.password.text(), cost=self.cost),
-            "users",
-        )
-
-    def _ok(self) -> None:
-        try:
-            super()._ok()
-        except _Silent:
-            return
-
-
-class _Silent(Exception):
-    """A local input problem already shown in the dialog."""
+            return None
+        user_id, password, cost = self.user.id, self.password.text(), self.cost
+        return lambda s: reset_password(s, user_id, password, cost=cost)
 
 
 class UsersDialog(QDialog):
     """The administrator's user list with add / edit / reset password / unlock.
+
+    Reloads after ``Changes(users=True)`` while shown; while hidden it only marks itself
+    stale and reloads when shown again.
 
     Attributes:
         model: the :class:`UsersModel`; view: its table.
@@ -259,11 +280,35 @@ class UsersDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addLayout(buttons)
+        self._stale = False
+        ctx.hub.changed.connect(self._changed)
         self.refresh()
 
+    def _changed(self, changes: Changes) -> None:
+        if not (changes.users or changes.session):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
-        self.model.set_users(self.ctx.read(list_users))
+        """Reload the list (on the worker)."""
+        self._stale = False
+        self.ctx.query(_users_now, parent=self, action="list users").success(self._loaded).run()
+
+    def _loaded(self, result: tuple[list[UserInfo], datetime]) -> None:
+        selected = self.selected()
+        users, now = result
+        self.model.set_users(users, now)
         self.view.resizeColumnsToContents()
+        if selected is not None:
+            self.select_username(selected.username)
 
     def selected(self) -> UserInfo | None:
         index = self.view.currentIndex()
@@ -276,8 +321,7 @@ class UsersDialog(QDialog):
                 return
 
     def _run(self, dialog: QDialog) -> None:
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.refresh()
+        dialog.exec()  # a successful save broadcasts Changes(users=True): the list reloads
 
     def add_user(self) -> None:
         self._run(AddUserDialog(ctx=self.ctx, cost=self.cost, parent=self))
@@ -296,9 +340,10 @@ class UsersDialog(QDialog):
         user = self.selected()
         if user is None:
             return
-        try:
-            self.ctx.write(lambda s: unlock_user(s, user.id), "users")
-        except DomainError as exc:
-            QMessageBox.warning(self, self.tr("Cannot do that"), str(exc))
-            return
-        self.refresh()
+        user_id = user.id
+        self.ctx.op(
+            lambda s: unlock_user(s, user_id),
+            changes=Changes(users=True),
+            parent=self,
+            action="unlock user",
+        ).busy(self.unlock_button).run()

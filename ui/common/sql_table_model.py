@@ -38,10 +38,12 @@ Use it by configuration or by subclassing::
 a column by something other than what it shows; ``row_fmt`` formats a cell from the whole
 row. Extra columns used only by the row hooks or ``row_fmt`` go in ``extra``: they are
 selected but not shown (read them from ``row`` by label). ``refresh()`` reloads after a
-``ctx.hub.changed``. For a "N rows" label, run ``count_rows(db, model.count_statement())``
-on the executor so a keystroke never waits for a ``COUNT`` over a big table
-(``ui.common.count_label.CountLabel`` does this). The batch queries themselves are short
-(about 2 ms for 200 rows at 100,000 people) and run on the UI thread.
+``ctx.hub.changed``. For a "N rows" label use ``ui.common.count_label.CountLabel``, which runs
+``model.count_statement()`` as a ``ctx.query`` on the database worker, so a keystroke never
+waits for a ``COUNT`` over a big table; :meth:`SqlTableModel.total_count` counts at once and
+is meant for tests and the command line. The batch queries themselves are short (about 2 ms
+for 200 rows at 100,000 people) and run on the UI thread, each in one short read-only
+connection, as Qt's ``fetchMore`` expects them synchronously.
 """
 
 from __future__ import annotations
@@ -96,7 +98,7 @@ class SqlColumn:
 
 
 def count_rows(db: Database, statement: Select[Any]) -> int:
-    """Run a :meth:`SqlTableModel.count_statement` (e.g. on the executor's worker thread)."""
+    """Run a :meth:`SqlTableModel.count_statement` at once (tests, command line)."""
     with db.engine.connect() as conn:
         return int(conn.execute(statement).scalar_one())
 

@@ -6,13 +6,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import sessionmaker
 
 from propdesk.auth.actor import Actor, Role
 from propdesk.auth.passwords import TEST_COST
-from propdesk.auth.users import authenticate
+from propdesk.auth.users import authenticate, create_user
+from propdesk.changes import Changes
 from propdesk.config import Settings
 from propdesk.db.engine import Database
 from propdesk.registry import services as reg
@@ -188,3 +190,128 @@ def test_history_button_only_for_audit_roles_and_filters_to_the_record(
     assert viewer.model.rowCount() == 1
     assert viewer.model.data(viewer.model.index(0, 4)) == str(pid)
     viewer.close()
+
+
+def test_users_list_reloads_lazily_after_changes(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    ctx = make_ctx(sqlite_db, _actor(desk_users, "admin", Role.ADMIN))
+    users = UsersDialog(ctx=ctx, cost=TEST_COST)
+    qtbot.addWidget(users)
+    admin = _actor(desk_users, "admin", Role.ADMIN)
+    with sqlite_db.begin(admin) as s:
+        create_user(
+            s,
+            username="finance9",
+            display_name="f",
+            role="finance",
+            password="money2026",
+            cost=TEST_COST,
+        )
+    ctx.hub.notify(Changes(users=True))  # hidden: only marked stale
+    assert "finance9" not in [u.username for u in users.model.users]
+    with qtbot.waitExposed(users):
+        users.show()
+    assert "finance9" in [u.username for u in users.model.users]
+    with sqlite_db.begin(admin) as s:
+        create_user(
+            s,
+            username="finance8",
+            display_name="g",
+            role="finance",
+            password="money2026",
+            cost=TEST_COST,
+        )
+    ctx.hub.notify(Changes(fees=True))  # not about users: nothing to do
+    assert "finance8" not in [u.username for u in users.model.users]
+    ctx.hub.notify(Changes(users=True))  # shown: reloads at once
+    assert "finance8" in [u.username for u in users.model.users]
+
+
+def test_a_failed_save_keeps_the_dialog_and_its_input(
+    qtbot: QtBot,
+    sqlite_db: Database,
+    desk_users: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from propdesk.failures import FailureKind
+    from ui.admin import users as users_module
+
+    def busy(*_args: object, **_kwargs: object) -> object:
+        raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(users_module, "create_user", busy)
+    ctx = make_ctx(sqlite_db, _actor(desk_users, "admin", Role.ADMIN))
+    add = AddUserDialog(ctx=ctx, cost=TEST_COST)
+    qtbot.addWidget(add)
+    qtbot.keyClicks(add.username, "finance1")
+    qtbot.keyClicks(add.password, "money2026")
+    add._ok()
+    assert [f.kind for f in ctx.errors.shown] == [FailureKind.BUSY]
+    assert add.result() != QDialog.DialogCode.Accepted
+    assert add.username.text() == "finance1"
+    assert add.buttons.isEnabled()
+
+
+def test_unlock_refused_goes_to_the_error_handler(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    ctx = make_ctx(sqlite_db, _actor(desk_users, "clerk", Role.CLERK))  # may not manage users
+    users = UsersDialog(ctx=ctx, cost=TEST_COST)
+    qtbot.addWidget(users)
+    users.select_username("supervisor")
+    users.unlock()
+    assert [f.kind.value for f in ctx.errors.shown] == ["not_allowed"]
+
+
+def test_audit_viewer_reloads_when_shown_after_changes(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    clerk = _actor(desk_users, "clerk", Role.CLERK)
+    ctx = make_ctx(sqlite_db, _actor(desk_users, "manager", Role.MANAGER))
+    viewer = AuditViewer(ctx=ctx, table_name="person")
+    qtbot.addWidget(viewer)
+    assert viewer.model.rowCount() == 0
+    assert viewer.table.currentData() == "person"
+    with sqlite_db.begin(clerk) as s:
+        reg.create_person(s, name="张三")
+    ctx.hub.notify(Changes(people=True))
+    assert viewer.model.rowCount() == 0  # hidden: stale only
+    with qtbot.waitExposed(viewer):
+        viewer.show()
+    assert viewer.model.rowCount() == 1
+    assert viewer.count.text() == "1 entries"
+    with sqlite_db.begin(clerk) as s:
+        reg.create_person(s, name="李四")
+    ctx.hub.notify(Changes(people=True))
+    assert viewer.model.rowCount() == 2
+
+
+def test_history_viewer_reference_survives_close_and_reopen(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    manager = make_ctx(sqlite_db, _actor(desk_users, "manager", Role.MANAGER))
+    button = HistoryButton(ctx=manager, table_name="person", record_id=1)
+    qtbot.addWidget(button)
+    for _ in range(3):
+        qtbot.mouseClick(button.button, Qt.MouseButton.LeftButton)
+        viewer = button.viewer
+        assert viewer is not None
+        qtbot.keyClick(viewer, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: button.viewer is None)
+
+
+def test_backup_refused_shows_in_the_status_line(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int], tmp_path: Path
+) -> None:
+    ctx = make_ctx(sqlite_db, _actor(desk_users, "clerk", Role.CLERK))  # no BACKUP_RESTORE
+    dialog = BackupDialog(ctx=ctx, folder=tmp_path / "backups")
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text()
+    assert "Backing up" not in dialog.status.text()
+    assert ctx.errors.shown == []  # refused: shown in the dialog itself
+    assert dialog.backup_button.isEnabled()
+    assert dialog.model.rowCount() == 0

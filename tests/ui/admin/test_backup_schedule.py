@@ -8,8 +8,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import sessionmaker
 
+from propdesk import clock
 from propdesk.auth.actor import Actor
 from propdesk.backup.sqlite_backup import list_backups
+from propdesk.changes import Changes
 from propdesk.db.engine import Database, make_engine
 from propdesk.registry import services as reg
 from tests.ui.helpers import make_ctx
@@ -54,3 +56,24 @@ def test_damaged_database_reported(qtbot: QtBot, sqlite_db: Database, tmp_path: 
 
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def test_daily_backup_is_due_by_the_desk_clock(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path, test_clock: clock.FixedClock
+) -> None:
+    folder = tmp_path / "backups"
+    ctx = make_ctx(sqlite_db, Actor.system())
+    seen: list[Changes] = []
+    ctx.hub.changed.connect(seen.append)
+    scheduler = BackupScheduler(ctx=ctx, folder=folder)
+    scheduler.start()
+    test_clock.advance(hours=23)
+    with qtbot.assertNotEmitted(scheduler.backed_up):
+        scheduler.check_daily()
+    test_clock.advance(hours=1)
+    with qtbot.waitSignal(scheduler.backed_up) as done:
+        scheduler.check_daily()
+    assert done.args[0].kind == "daily"
+    assert [b.kind for b in list_backups(folder)] == ["daily", "start"]
+    assert seen == [Changes(backups=True), Changes(backups=True)]
+    scheduler.timer.stop()
