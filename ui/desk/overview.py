@@ -39,6 +39,8 @@ from ui.context import AppContext
 from ui.desk.feedback import in_label
 from ui.desk.labels import QT_TRANSLATE_NOOP
 from ui.desk.models import AnomalyModel, EntryModel, ParcelModel, PatrolListModel, VacantDueModel
+from ui.desk.requests import ParcelsRequest
+from ui.navigation import Navigate
 
 TILE_STYLE = (
     "QLabel { background: #f4f6f8; border: 1px solid #d0d7de; border-radius: 6px;"
@@ -254,9 +256,8 @@ class DeskOverviewPage(QWidget):
         self.resolve_error.setVisible(bool(text))
 
     def _go(self, module: str) -> None:
-        show = getattr(self.window(), "show_module", None)
-        if callable(show):
-            show(module)
+        request = ParcelsRequest() if module == "parcels" else None
+        self.ctx.hub.open(Navigate(module, request))
 
     def _parcel_opened(self, parcel_id: int) -> None:
         self.ctx.query(

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from propdesk import clock
@@ -15,6 +16,8 @@ from propdesk.desk import parcels, patrols, shiftlog
 from tests.ui.desk.helpers import make_route
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
 from ui.desk.overview import DeskOverviewPage
+from ui.desk.requests import ParcelsRequest
+from ui.navigation import Navigate
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -107,3 +110,19 @@ def test_hidden_overview_reloads_when_shown(
     assert _texts(page.parcel_model, 2) == ["SF7"]
     ctx.hub.notify(Changes(visitors=True))  # not the overview's business: no reload
     assert ctx.errors.shown == []
+
+
+def test_go_buttons_ask_for_the_module(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    ctx = make_ctx(sqlite_db, CLERK)
+    page = DeskOverviewPage(ctx=ctx)
+    qtbot.addWidget(page)
+    page.show()
+    asked: list[Navigate] = []
+    ctx.hub.navigate.connect(asked.append)
+    for name in ("go_parcels", "go_shiftlog"):
+        button = page.findChild(QPushButton, name)
+        assert button is not None
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked == [Navigate("parcels", ParcelsRequest()), Navigate("shiftlog")]
