@@ -3,20 +3,20 @@
 A dialog builds its form with :class:`FormErrors`, registering each editor under the
 service's field name; :meth:`FormErrors.show` puts ``error.message`` under that field
 (or in the dialog's general message when the field is not on the form) and focuses it.
-Nothing the user typed is cleared.
+Nothing the user typed is cleared. Use it from an operation's failure callback::
+
+    ctx.op(save, changes=..., parent=self).busy(ok_button).failure(errors.handle).success(
+        lambda _result: self.accept()
+    ).run()
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from propdesk.errors import Conflict, DomainError, ValidationError
 
-T = TypeVar("T")
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -76,23 +76,20 @@ class FormErrors:
         if editor is not None:
             editor.setFocus()
 
+    def handle(self, exc: BaseException) -> bool:
+        """An ``Op.failure`` callback: a :class:`DomainError` is shown here (True); anything
+        else (database busy, a bug) is left to the common error handler (False)."""
+        if isinstance(exc, DomainError):
+            self.show(exc)
+            return True
+        return False
+
     def visible_messages(self) -> dict[str, str]:
         """``field → message`` of the errors now shown (``""`` is the general one)."""
         out = {f: lab.text() for f, lab in self.labels.items() if lab.isVisible()}
         if self.general.isVisible():
             out[""] = self.general.text()
         return out
-
-
-def attempt(errors: FormErrors, fn: Callable[[], T]) -> tuple[bool, T | None]:
-    """Run ``fn``; on a DomainError show it in ``errors`` and return ``(False, None)``."""
-    try:
-        result = fn()
-    except DomainError as exc:
-        errors.show(exc)
-        return False, None
-    errors.clear()
-    return True, result
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:

@@ -1,14 +1,15 @@
 """First start with no estate: generate a demo estate, or set up an empty one from a pattern.
 
-The demo runs :func:`propdesk.demo.build.generate_demo` on the executor with a progress
-dialog (Cancel rolls the whole build back). The empty set-up calls
-:func:`propdesk.registry.setup.set_up_estate` in one transaction; a bad number is shown
-next to its field.
+The demo runs :func:`propdesk.demo.build.generate_demo` as a ``ctx.task`` on the database
+worker with a progress dialog (Cancel rolls the whole build back: it is one transaction). The
+empty set-up calls :func:`propdesk.registry.setup.set_up_estate` through ``ctx.op``; a bad
+number is shown next to its field, any other failure goes to the error handler, and the
+dialog keeps its input either way. Nobody is logged in yet: the context is the login's
+(:func:`ui.auth.gate.gate_context`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -17,16 +18,17 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QProgressDialog,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from propdesk.auth.actor import Actor
+from propdesk.changes import Changes
+from propdesk.config import Settings
 from propdesk.db.engine import Database
-from propdesk.errors import DomainError
+from propdesk.failures import OperationCancelled
+from propdesk.progress import Progress
 from propdesk.registry import services as reg
 from propdesk.registry.setup import (
     MAX_BUILDINGS,
@@ -37,24 +39,20 @@ from propdesk.registry.setup import (
     set_up_estate,
     unit_count,
 )
-from ui.common.forms import FormErrors, attempt, show_error
+from ui.auth.gate import gate_context
+from ui.common.forms import FormErrors
+from ui.errors import ErrorHandler
 from ui.worker import Executor
 
-
-class DemoCancelled(Exception):
-    """Raised from the progress callback to roll the demo build back."""
+ESTATE_CREATED = Changes(estate=True, buildings=True, units=True)
+DEMO_CREATED = Changes.everything()
+PROGRESS_STEPS = 1000
 
 
 def needs_setup(db: Database) -> bool:
-    """True when the database has no estate yet."""
+    """True when the database has no estate yet (asked as the app starts, before any window)."""
     with db.begin() as session:
         return not reg.has_estate(session)
-
-
-class _Progress(QObject):
-    """Carries progress from the worker thread to the UI thread (queued signal)."""
-
-    moved = Signal(float, str)
 
 
 def _spin(low: int, high: int, value: int) -> QSpinBox:
@@ -74,12 +72,18 @@ class FirstRunSetupDialog(QDialog):
         errors: inline errors of the pattern form.
     """
 
-    def __init__(self, *, db: Database, executor: Executor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        db: Database,
+        executor: Executor,
+        errors: ErrorHandler | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
-        self.executor = executor
+        self.ctx = gate_context(db, Settings(), executor=executor, errors=errors)
         self._cancelled = False
-        self._progress_dialog: QProgressDialog | None = None
         self.setWindowTitle(self.tr("PropDesk — New database"))
         self.setMinimumWidth(480)
         intro = QLabel(
@@ -129,7 +133,7 @@ class FirstRunSetupDialog(QDialog):
         empty_box = QGroupBox()
         empty_box.setLayout(form)
 
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Create"))
@@ -188,66 +192,46 @@ class FirstRunSetupDialog(QDialog):
             self._create_demo()
 
     def _create_empty(self) -> None:
-        def work() -> None:
-            with self.db.begin(Actor.system()) as session:
-                set_up_estate(session, self.pattern())
-
-        ok, _ = attempt(self.errors, work)
-        if ok:
-            super().accept()
+        pattern = self.pattern()
+        self.errors.clear()
+        self.ctx.op(
+            lambda s: set_up_estate(s, pattern),
+            changes=ESTATE_CREATED,
+            parent=self,
+            action="set up the estate",
+        ).busy(self.buttons).success(
+            lambda _result: super(FirstRunSetupDialog, self).accept()
+        ).failure(self.errors.handle).run()
 
     def _create_demo(self) -> None:
-        from propdesk.demo.build import generate_demo
+        from propdesk.demo import build
 
         self._cancelled = False
-        relay = _Progress(self)
-        dialog = QProgressDialog(
-            self.tr("Generating the demo estate…"), self.tr("Cancel"), 0, 1000, self
-        )
-        dialog.setWindowTitle(self.tr("Demo data"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setMinimumWidth(420)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(self._cancel)
+        self.errors.clear()
+        units, db = self.demo_units.value(), self.db
 
-        def moved(fraction: float, text: str) -> None:
-            dialog.setValue(int(fraction * 1000))
-            dialog.setLabelText(text)
+        def work(progress: Progress) -> object:
+            def moved(fraction: float, text: str) -> None:
+                if self._cancelled:
+                    raise OperationCancelled
+                progress.update(int(fraction * PROGRESS_STEPS), PROGRESS_STEPS, text)
 
-        relay.moved.connect(moved)
-        self._progress_dialog = dialog
-        units = self.demo_units.value()
-        db = self.db
+            return build.generate_demo(db, units=units, progress=moved)
 
-        def progress(fraction: float, text: str) -> None:
-            if self._cancelled:
-                raise DemoCancelled
-            relay.moved.emit(fraction, text)
-
-        dialog.show()
-        self.executor.submit(
-            lambda: generate_demo(db, units=units, progress=progress),
-            success=lambda _summary: self._demo_done(None),
-            failure=self._demo_done,
-        )
+        self.ctx.task(
+            work,
+            label=self.tr("Generating the demo estate…"),
+            cancellable=True,
+            changes=DEMO_CREATED,
+            parent=self,
+            action="generate the demo estate",
+        ).busy(self.buttons).success(
+            lambda _summary: super(FirstRunSetupDialog, self).accept()
+        ).failure(self.errors.handle).run()
 
     def _cancel(self) -> None:
+        """Stop the demo build at its next progress report (everything is rolled back)."""
         self._cancelled = True
-
-    def _demo_done(self, error: BaseException | None) -> None:
-        if self._progress_dialog is not None:
-            self._progress_dialog.close()
-            self._progress_dialog = None
-        if error is None:
-            super().accept()
-        elif isinstance(error, DemoCancelled):
-            return
-        elif isinstance(error, DomainError):
-            self.errors.show(error)
-        else:
-            show_error(self, error)
 
 
 def run_first_run(*, db: Database, executor: Executor, parent: QWidget | None = None) -> bool:

@@ -100,3 +100,30 @@ def test_cancelling_the_demo_rolls_everything_back(
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.isVisible()
     assert needs_setup(sqlite_db)  # the whole build was one transaction, rolled back
+
+
+def test_a_database_failure_keeps_the_dialog_and_its_input(
+    qtbot: QtBot, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from propdesk.failures import FailureKind
+    from ui.errors import ErrorHandler
+    from ui.setup import first_run
+
+    def busy(*_args: object) -> object:
+        raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(first_run, "set_up_estate", busy)
+    errors = ErrorHandler(show=lambda _parent, _failure: None)
+    dialog = FirstRunSetupDialog(db=sqlite_db, executor=InlineExecutor(), errors=errors)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(qtbot, dialog.estate_name, "翠湖花园")
+    _create(qtbot, dialog)
+    assert [f.kind for f in errors.shown] == [FailureKind.BUSY]
+    assert dialog.isVisible()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.estate_name.text() == "翠湖花园"
+    assert dialog.errors.visible_messages() == {}
+    assert dialog.buttons.isEnabled()
