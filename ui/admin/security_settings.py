@@ -1,4 +1,8 @@
-"""Admin → Security settings: idle lock minutes and backups kept (needs MANAGE_SETTINGS)."""
+"""Admin → Security settings: idle lock minutes and backups kept (needs MANAGE_SETTINGS).
+
+Saving writes the settings file: a ``ctx.task`` (file work, no session). A refused value
+shows in the dialog, which stays open with its input.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.auth.security_settings import IDLE_RANGE, KEEP_RANGE, save_security_settings
+from propdesk.changes import Changes
+from propdesk.config import Settings
 from propdesk.errors import DomainError
+from propdesk.progress import Progress
 from ui.context import AppContext
 
 
@@ -40,7 +47,7 @@ class SecuritySettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Lock the screen after &idle"), self.idle)
         form.addRow(self.tr("&Backups to keep"), self.keep)
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self._save)
@@ -51,14 +58,23 @@ class SecuritySettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _save(self) -> None:
-        try:
-            self.ctx.settings = save_security_settings(
-                self.ctx.actor,
-                self.ctx.settings,
-                idle_lock_minutes=self.idle.value(),
-                backup_keep=self.keep.value(),
-            )
-        except DomainError as exc:
-            self.error.setText(str(exc))
-            return
+        actor, settings = self.ctx.actor, self.ctx.settings
+        idle, keep = self.idle.value(), self.keep.value()
+
+        def work(_progress: Progress) -> Settings:
+            return save_security_settings(actor, settings, idle_lock_minutes=idle, backup_keep=keep)
+
+        self.error.clear()
+        self.ctx.task(
+            work, changes=Changes(settings=True), parent=self, action="save security settings"
+        ).busy(self.buttons).success(self._saved).failure(self._refused).run()
+
+    def _saved(self, settings: Settings) -> None:
+        self.ctx.settings = settings  # the idle lock reads it on the next input
         self.accept()
+
+    def _refused(self, exc: BaseException) -> bool:
+        if isinstance(exc, DomainError):
+            self.error.setText(exc.message)
+            return True
+        return False

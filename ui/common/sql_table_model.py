@@ -86,6 +86,8 @@ class SqlColumn:
         sortable: whether clicking the header sorts.
         row_fmt: like ``fmt`` but gets the whole SQL row (to combine columns or ``extra``);
             takes precedence over ``fmt``.
+        name: the label the column gets in the SQL row, so hooks read ``row.<name>``
+            (default: the expression's own label, else an internal one not to rely on).
     """
 
     header: str
@@ -95,6 +97,7 @@ class SqlColumn:
     sort_expr: ColumnElement[Any] | Any | None = None
     sortable: bool = True
     row_fmt: Callable[[Row[Any]], str] | None = None
+    name: str = ""
 
 
 def count_rows(db: Database, statement: Select[Any]) -> int:
@@ -151,7 +154,7 @@ class SqlTableModel(QAbstractTableModel):
 
     def _labelled(self) -> list[Any]:
         cols: list[Any] = [self._as_label(self._id, "_row_id")]
-        cols += [self._as_label(c.expr, f"_c{i}") for i, c in enumerate(self.columns)]
+        cols += [self._as_label(c.expr, c.name or f"_c{i}") for i, c in enumerate(self.columns)]
         cols += self._extra
         return cols
 
@@ -219,7 +222,8 @@ class SqlTableModel(QAbstractTableModel):
         return int(self._rows[row][0])
 
     def row(self, row: int) -> Row[Any]:
-        """The raw SQL row (``_row_id``, ``_c0``…, then ``extra`` columns by their label)."""
+        """The raw SQL row: read it by label (``row.<SqlColumn.name>``, ``extra`` columns by
+        their own label), never by position."""
         return self._rows[row]
 
     def find_row(self, row_id: int) -> int:

@@ -132,7 +132,15 @@ def test_row_formatter_combines_columns(people_db: Database) -> None:
         db=people_db,
         base=select(Person),
         id_column=Person.id,
-        columns=[SqlColumn("Who", Person.name, row_fmt=lambda r: f"{r._c0} / {r.phone}")],
+        columns=[
+            SqlColumn(
+                "Who",
+                Person.name,
+                row_fmt=lambda r: f"{r.person_name} / {r.phone}",
+                name="person_name",
+            )
+        ],
         extra=[Person.phone.label("phone")],
     )
     assert model.index(0, 0).data() == "住户00000 / 13800000000"
+    assert model.row(0).person_name == "住户00000"  # rows are read by name, not position
