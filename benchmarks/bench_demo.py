@@ -57,7 +57,7 @@ def _raw_insert(path: Path, data: list[tuple[str, list[str], list[tuple[object, 
     return seconds
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--units", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=3)
@@ -67,7 +67,13 @@ def main() -> int:
         action="store_true",
         help="run only the registry step (estate, units, people, parking), not other modules'",
     )
-    args = parser.parse_args()
+    parser.add_argument(
+        "--smoke", action="store_true", help="the smallest configuration, once (smoke test)"
+    )
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.units = 50
+        args.repeat = 1
     if args.registry_only:
         steps.DEMO_STEPS[:] = [s for s in steps.DEMO_STEPS if s[1] == "propdesk.demo.registry"]
 

@@ -32,12 +32,18 @@ from ui.registry.list_models import PeopleModel
 TARGET_MS = 100.0
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="database file to keep and reuse")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--smoke", action="store_true", help="the smallest configuration, once (smoke test)"
+    )
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.people = 500
+        args.repeat = 1
     app = QApplication([])
     with tempfile.TemporaryDirectory(prefix="propdesk-bench-") as tmp:
         path = args.keep or Path(tmp) / "people.sqlite3"

@@ -101,12 +101,18 @@ def _raw_xlsx(rows: list[tuple[str, str]]) -> bytes:
     return buf.getvalue()
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--db", type=Path, help="a demo database already built (kept)")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--smoke", action="store_true", help="the smallest configuration, once (smoke test)"
+    )
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.units = 50
+        args.repeat = 1
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     tmp = tempfile.TemporaryDirectory()
@@ -191,7 +197,7 @@ def main() -> int:
     raw.close()
     db.dispose()
     tmp.cleanup()
-    return 0 if met else 1
+    return 0 if met or args.smoke else 1
 
 
 if __name__ == "__main__":

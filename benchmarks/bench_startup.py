@@ -113,15 +113,22 @@ def _demo(path: Path, units: int) -> None:
     db.dispose()
 
 
-def main() -> int:
-    if len(sys.argv) >= 4 and sys.argv[1] == "--child":
-        _child(sys.argv[2], sys.argv[3])
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) >= 3 and argv[0] == "--child":
+        _child(argv[1], argv[2])
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=3000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="reuse (or create) this demo database file")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--smoke", action="store_true", help="the smallest configuration, once (smoke test)"
+    )
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.units = 50
+        args.repeat = 1
     folder = Path(tempfile.mkdtemp(prefix="propdesk-bench-"))
     path = args.keep or folder / "startup.sqlite3"
     if not path.exists():
