@@ -443,12 +443,6 @@ class ParcelsVisitorsPage(QWidget):
             self.tabs.setCurrentWidget(self.parcels)
             self.parcels.apply_request(request)
 
-    def show_parcels(self, mode: str = "waiting") -> None:
-        """Deprecated (the dashboard's old call): ``apply_request(ParcelsRequest(mode))``."""
-        if mode not in ("waiting", "long", "all"):
-            raise ValueError(mode)
-        self.apply_request(ParcelsRequest(show=mode))  # type: ignore[arg-type]
-
     def _parcel_form(self) -> None:
         self.tabs.setCurrentWidget(self.parcels)
         self.parcels.tracking.setFocus()
