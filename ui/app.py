@@ -167,9 +167,11 @@ def run_gui(db: str | None, lang: str | None) -> int:
         return 1
     executor = ThreadExecutor(app)
     try:
-        if not run_first_run(db=database, executor=executor):
+        if not run_first_run(db=database, executor=executor, errors=errors):
             return 0
-        actor = login_actor(db=database, settings=settings, parent=None)
+        actor = login_actor(
+            db=database, settings=settings, executor=executor, errors=errors, parent=None
+        )
         if actor is None:
             return 0
         window = MainWindow(ctx=make_context(database, actor, settings, executor, errors))

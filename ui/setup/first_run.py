@@ -234,11 +234,15 @@ class FirstRunSetupDialog(QDialog):
         self._cancelled = True
 
 
-def run_first_run(*, db: Database, executor: Executor, parent: QWidget | None = None) -> bool:
+def run_first_run(
+    *,
+    db: Database,
+    executor: Executor,
+    errors: ErrorHandler | None = None,
+    parent: QWidget | None = None,
+) -> bool:
     """Show the set-up when the database has no estate; False when the user cancelled."""
     if not needs_setup(db):
         return True
-    return (
-        FirstRunSetupDialog(db=db, executor=executor, parent=parent).exec()
-        == QDialog.DialogCode.Accepted
-    )
+    dialog = FirstRunSetupDialog(db=db, executor=executor, errors=errors, parent=parent)
+    return dialog.exec() == QDialog.DialogCode.Accepted
