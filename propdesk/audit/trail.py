@@ -170,7 +170,16 @@ def _after_flush(session: Session, _ctx: Any) -> None:
         if _audited(obj):
             table = inspect(obj).mapper.local_table.name
             rows.append(_row(session, DELETE, table, _record_id(obj), _delete_changes(obj)))
+    # The session's sets iterate in memory order: sort, so the same flush always writes the
+    # same audit rows in the same order (a demo build is reproducible row for row).
+    order = {INSERT: 0, UPDATE: 1, DELETE: 2}
+    rows.sort(key=lambda r: (order.get(r["action"], 3), r["table_name"], _id_key(r["record_id"])))
     _write(session, rows)
+
+
+def _id_key(record_id: str) -> tuple[tuple[int, int | str], ...]:
+    """``"12,3"`` sorts as (12, 3): numbers by value, anything else as text after them."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in record_id.split(","))
 
 
 def _statement_table(state: ORMExecuteState) -> str:
