@@ -15,12 +15,13 @@ the services read), never from the wall clock.
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.fees.models import Meter, MeterReading
 from propdesk.keys import services as keys
 from propdesk.movein import checklist, moveout, moving
@@ -111,8 +112,13 @@ def build_occupancy(session: Session, ctx: DemoContext) -> None:
                 workers=workers,
             ),
         )
+        # decided two days before the start (today at the latest), at 15:00 or earlier
+        decided = min(start - timedelta(days=2), base)
+        decided_at = min(clock.local_datetime(decided, time(15, 0)), ctx.now)
         if state == "rejected":
-            permits.reject_permit(session, pid, reason="方案涉及拆改承重墙，请修改后重新申请")
+            permits.reject_permit(
+                session, pid, reason="方案涉及拆改承重墙，请修改后重新申请", at=decided_at
+            )
             continue
         if state == "cancelled":
             permits.cancel_permit(session, pid, reason="业主暂缓装修")
@@ -121,14 +127,16 @@ def build_occupancy(session: Session, ctx: DemoContext) -> None:
             if n == 0:
                 permits.collect_deposit(session, pid, method="cash")
             continue
-        permits.collect_deposit(session, pid, method="cash")
-        permits.approve_permit(session, pid)
+        permits.collect_deposit(session, pid, method="cash", paid_on=decided)
+        permits.approve_permit(session, pid, at=decided_at)
         _inspect(session, pid, start, base, types, rng, state)
+        accepted = min(start + timedelta(days=length), base)
         if state in ("accepted", "refunded"):
-            permits.accept_permit(session, pid, on=start + timedelta(days=length), note="验收合格")
+            permits.accept_permit(session, pid, on=accepted, note="验收合格")
         if state == "refunded":
             deductions = [Deduction("装修垃圾清运费", 15_000)] if n % 2 else []
-            refund_deposit(session, pid, deductions=deductions, method="cash")
+            refund_on = min(accepted + timedelta(days=3), base)
+            refund_deposit(session, pid, deductions=deductions, method="cash", on=refund_on)
         ctx.progress((n + 1) / len(plans) * 0.6, "装修申请")
     _keys(session, ctx, occupied[len(plans) : len(plans) + 6])
     ctx.progress(0.8, "钥匙托管")

@@ -7,7 +7,7 @@ unit's fee account as a one-off charge and paid through the fees module (a recei
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -113,9 +113,17 @@ def add_workers(session: Session, permit_id: int, workers: list[tuple[str, str]]
 
 
 def collect_deposit(
-    session: Session, permit_id: int, *, method: str, txn_ref: str | None = None
+    session: Session,
+    permit_id: int,
+    *,
+    method: str,
+    txn_ref: str | None = None,
+    paid_on: date | None = None,
 ) -> str:
-    """Post the deposit on the unit's account and take it (fees module); return the receipt no."""
+    """Post the deposit on the unit's account and take it (fees module); return the receipt no.
+
+    ``paid_on`` dates the payment when it was taken on an earlier day (default: today).
+    """
     p = permit(session, permit_id, lock=True)
     if p.status not in (PermitStatus.APPLIED, PermitStatus.APPROVED):
         raise InvalidTransition("只有待审批或施工中的装修可以收取押金。")
@@ -141,6 +149,7 @@ def collect_deposit(
         line_ids=[line_id],
         payer=p.owner_name,
         notes=f"装修押金 {p.permit_no}",
+        paid_on=paid_on,
     )
     p.deposit_line_id = line_id
     p.deposit_receipt_no = paid.receipt_no
@@ -149,9 +158,15 @@ def collect_deposit(
 
 
 def approve_permit(
-    session: Session, permit_id: int, *, expected_version: int | None = None
+    session: Session,
+    permit_id: int,
+    *,
+    expected_version: int | None = None,
+    at: datetime | None = None,
 ) -> None:
-    """A supervisor approves (审批通过): the permit is active and the unit shows 装修中."""
+    """A supervisor approves (审批通过): the permit is active and the unit shows 装修中.
+
+    ``at`` is when the decision was made (default: now)."""
     require(actor_of(session), Permission.APPROVE)
     p = permit(session, permit_id, lock=True)
     reg.check_version("装修申请", p.version, expected_version)
@@ -165,15 +180,20 @@ def approve_permit(
         reg.update_unit(session, unit.id, expected_version=None, status=UnitStatus.RENOVATING)
     p.status = target.value
     p.decided_by = who(session)
-    p.decided_at = clock.now(session)
+    p.decided_at = clock.at_or_now(session, at)
     session.flush()
 
 
 def reject_permit(
-    session: Session, permit_id: int, *, reason: str, expected_version: int | None = None
+    session: Session,
+    permit_id: int,
+    *,
+    reason: str,
+    expected_version: int | None = None,
+    at: datetime | None = None,
 ) -> None:
     """A supervisor rejects the application with a reason (the deposit, if taken, stays
-    on the unit's account until refunded by the cashier)."""
+    on the unit's account until refunded by the cashier); ``at`` as for approval."""
     require(actor_of(session), Permission.APPROVE)
     p = permit(session, permit_id, lock=True)
     reg.check_version("装修申请", p.version, expected_version)
@@ -181,7 +201,7 @@ def reject_permit(
     p.decision_reason = text(reason, "reason", 300, "请填写驳回原因。")
     p.status = target.value
     p.decided_by = who(session)
-    p.decided_at = clock.now(session)
+    p.decided_at = clock.at_or_now(session, at)
     session.flush()
 
 
