@@ -34,6 +34,7 @@ from propdesk.desk import parcels
 from propdesk.desk.models import Parcel
 from propdesk.desk.parcels import long_held_condition, long_held_cutoff
 from propdesk.desk.rules import recent_visitors_condition
+from propdesk.desk.values import ParcelStatus
 from propdesk.registry.models import Unit
 from ui.common.forms import FormErrors
 from ui.common.naming import named
@@ -169,7 +170,7 @@ class ParcelsTab(QWidget):
         mode = self.show_filter.currentData()
         conds: list[ColumnElement[bool]] = []
         if mode == "waiting":
-            conds.append(Parcel.status == "waiting")
+            conds.append(Parcel.status == ParcelStatus.WAITING)
         elif mode == "long":
             conds.append(long_held_condition(cutoff))
         text = self.search.text().strip()
