@@ -3,7 +3,6 @@ move-ins in progress and moving appointments — dated by the demo's day, not th
 
 from __future__ import annotations
 
-import inspect
 import random
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -135,19 +134,6 @@ def _dump(database: Database) -> dict[str, list[tuple[Any, ...]]]:
         return out
 
 
-# SQLAlchemy passes its execution context to a column default only when the callable takes
-# one positional parameter without a default; until ``clock.column_now`` does, defaulted
-# columns (``created_at``…) read the process clock, not the demo's moment on the session.
-_COLUMN_NOW_GETS_CONTEXT = (
-    inspect.signature(clock.column_now).parameters["context"].default is inspect.Parameter.empty
-)
-
-
-@pytest.mark.xfail(
-    not _COLUMN_NOW_GETS_CONTEXT,
-    reason="clock.column_now(context=None) is called without the context",
-    strict=True,
-)
 @pytest.mark.usefixtures("occupancy_only")
 def test_same_day_and_seed_give_the_same_rows_whatever_the_wall_clock(
     sqlite_db: Database, tmp_path: Path, test_clock: clock.FixedClock
