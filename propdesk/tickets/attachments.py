@@ -22,7 +22,7 @@ FOLDER = "attachments/tickets"
 
 def attach_file(session: Session, ticket_id: int, source: Path) -> int:
     """Copy ``source`` into ``<data>/attachments/tickets/<id>/`` and record it."""
-    from propdesk.tickets.services import load
+    from propdesk.tickets.loading import load
 
     ticket = load(session, ticket_id)
     source = Path(source)

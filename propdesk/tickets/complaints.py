@@ -25,7 +25,7 @@ def set_findings(
     expected_version: int | None = None,
 ) -> None:
     """Record (or revise) the findings of a complaint; one timeline event each time."""
-    from propdesk.tickets.services import load
+    from propdesk.tickets.loading import load
 
     now = clock.at_or_now(session, at)
     ticket = load(session, ticket_id, expected_version)
