@@ -4,132 +4,132 @@
 <context>
     <name>ArrearsPage</name>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="59"/>
+        <location filename="../../ui/fees/arrears_page.py" line="85"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="63"/>
+        <location filename="../../ui/fees/arrears_page.py" line="87"/>
         <source>Unit code starts with…</source>
         <translation>房号开头…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="65"/>
+        <location filename="../../ui/fees/arrears_page.py" line="89"/>
         <source>Min. yuan</source>
         <translation>最低金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="68"/>
+        <location filename="../../ui/fees/arrears_page.py" line="92"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="76"/>
+        <location filename="../../ui/fees/arrears_page.py" line="100"/>
         <source>≤30 days</source>
         <translation>≤30天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="77"/>
+        <location filename="../../ui/fees/arrears_page.py" line="101"/>
         <source>31–90 days</source>
         <translation>31–90天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="78"/>
+        <location filename="../../ui/fees/arrears_page.py" line="102"/>
         <source>91–180 days</source>
         <translation>91–180天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="79"/>
+        <location filename="../../ui/fees/arrears_page.py" line="103"/>
         <source>&gt;180 days</source>
         <translation>&gt;180天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="82"/>
+        <location filename="../../ui/fees/arrears_page.py" line="106"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="83"/>
+        <location filename="../../ui/fees/arrears_page.py" line="107"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="84"/>
+        <location filename="../../ui/fees/arrears_page.py" line="108"/>
         <source>Owed</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="89"/>
+        <location filename="../../ui/fees/arrears_page.py" line="113"/>
         <source>Oldest due</source>
         <translation>最早应缴日</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="90"/>
+        <location filename="../../ui/fees/arrears_page.py" line="114"/>
         <source>Late fee</source>
         <translation>滞纳金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="105"/>
+        <location filename="../../ui/fees/arrears_page.py" line="129"/>
         <source>&amp;Statement…</source>
         <translation>对账单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="106"/>
+        <location filename="../../ui/fees/arrears_page.py" line="130"/>
         <source>Log &amp;contact…</source>
         <translation>登记催缴(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="107"/>
+        <location filename="../../ui/fees/arrears_page.py" line="131"/>
         <source>&amp;Waive…</source>
         <translation>减免(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="109"/>
+        <location filename="../../ui/fees/arrears_page.py" line="133"/>
         <source>Print &amp;reminder letters…</source>
         <translation>打印催缴函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="110"/>
+        <location filename="../../ui/fees/arrears_page.py" line="134"/>
         <source>&amp;Export to Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="119"/>
+        <location filename="../../ui/fees/arrears_page.py" line="143"/>
         <source>Building:</source>
         <translation>楼栋：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="120"/>
+        <location filename="../../ui/fees/arrears_page.py" line="144"/>
         <source>Unit:</source>
         <translation>房号：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="121"/>
+        <location filename="../../ui/fees/arrears_page.py" line="145"/>
         <source>Owed at least:</source>
         <translation>欠费不少于：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="122"/>
+        <location filename="../../ui/fees/arrears_page.py" line="146"/>
         <source>Overdue at least:</source>
         <translation>逾期不少于：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="123"/>
+        <location filename="../../ui/fees/arrears_page.py" line="147"/>
         <source>As of:</source>
         <translation>截至：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="176"/>
+        <location filename="../../ui/fees/arrears_page.py" line="231"/>
         <source>{n} unit(s) in arrears, ¥{owed} owed, late fee ¥{fee}</source>
         <translation>欠费房屋 {n} 户，欠费 ¥{owed}，滞纳金 ¥{fee}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="241"/>
+        <location filename="../../ui/fees/arrears_page.py" line="311"/>
         <source>Reminder letters</source>
         <translation>催缴函</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="251"/>
+        <location filename="../../ui/fees/arrears_page.py" line="321"/>
         <source>Export arrears</source>
         <translation>导出欠费明细表</translation>
     </message>
@@ -535,77 +535,77 @@ All open lines: ¥{total}</source>
 <context>
     <name>CollectionPage</name>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="39"/>
+        <location filename="../../ui/fees/collection_page.py" line="46"/>
         <source>By building</source>
         <translation>按楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="40"/>
+        <location filename="../../ui/fees/collection_page.py" line="47"/>
         <source>By item</source>
         <translation>按收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="41"/>
+        <location filename="../../ui/fees/collection_page.py" line="48"/>
         <source>Building × item</source>
         <translation>楼栋 × 项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="42"/>
+        <location filename="../../ui/fees/collection_page.py" line="49"/>
         <source>&amp;Show</source>
         <translation>查询(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="47"/>
+        <location filename="../../ui/fees/collection_page.py" line="54"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="48"/>
+        <location filename="../../ui/fees/collection_page.py" line="55"/>
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="49"/>
+        <location filename="../../ui/fees/collection_page.py" line="56"/>
         <source>Billed</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="50"/>
+        <location filename="../../ui/fees/collection_page.py" line="57"/>
         <source>Collected</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="51"/>
+        <location filename="../../ui/fees/collection_page.py" line="58"/>
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="52"/>
+        <location filename="../../ui/fees/collection_page.py" line="59"/>
         <source>Rate</source>
         <translation>收缴率</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="53"/>
+        <location filename="../../ui/fees/collection_page.py" line="60"/>
         <source>Arrears at start</source>
         <translation>期初陈欠</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="54"/>
+        <location filename="../../ui/fees/collection_page.py" line="61"/>
         <source>Arrears collected</source>
         <translation>陈欠收回</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="55"/>
+        <location filename="../../ui/fees/collection_page.py" line="62"/>
         <source>Arrears rate</source>
         <translation>陈欠收缴率</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="66"/>
+        <location filename="../../ui/fees/collection_page.py" line="73"/>
         <source>From month:</source>
         <translation>起始月份：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="66"/>
+        <location filename="../../ui/fees/collection_page.py" line="73"/>
         <source>To month:</source>
         <translation>截止月份：</translation>
     </message>
@@ -613,27 +613,27 @@ All open lines: ¥{total}</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="270"/>
+        <location filename="../../ui/fees/arrears_page.py" line="342"/>
         <source>Contact about arrears – {0}</source>
         <translation>催缴记录 – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="282"/>
+        <location filename="../../ui/fees/arrears_page.py" line="355"/>
         <source>Promised to pay by</source>
         <translation>承诺缴费日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="287"/>
+        <location filename="../../ui/fees/arrears_page.py" line="360"/>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="288"/>
+        <location filename="../../ui/fees/arrears_page.py" line="361"/>
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="289"/>
+        <location filename="../../ui/fees/arrears_page.py" line="362"/>
         <source>Outcome:</source>
         <translation>结果：</translation>
     </message>
@@ -682,27 +682,27 @@ All open lines: ¥{total}</source>
 <context>
     <name>FeesPage</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="26"/>
+        <location filename="../../ui/fees/page.py" line="27"/>
         <source>&amp;Cashier</source>
         <translation>收银台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="27"/>
+        <location filename="../../ui/fees/page.py" line="28"/>
         <source>&amp;Arrears</source>
         <translation>欠费(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="28"/>
+        <location filename="../../ui/fees/page.py" line="29"/>
         <source>Collection &amp;rate</source>
         <translation>收缴率(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="29"/>
+        <location filename="../../ui/fees/page.py" line="30"/>
         <source>&amp;Billing and rates</source>
         <translation>出账与收费标准(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="30"/>
+        <location filename="../../ui/fees/page.py" line="31"/>
         <source>&amp;Meter readings</source>
         <translation>抄表(&amp;M)</translation>
     </message>
@@ -1143,37 +1143,37 @@ All open lines: ¥{total}</source>
 <context>
     <name>WaiveDialog</name>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="325"/>
+        <location filename="../../ui/fees/arrears_page.py" line="401"/>
         <source>Waive arrears</source>
         <translation>减免欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="334"/>
+        <location filename="../../ui/fees/arrears_page.py" line="404"/>
         <source>Part of the amount owed</source>
         <translation>减免部分欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="335"/>
+        <location filename="../../ui/fees/arrears_page.py" line="405"/>
         <source>The whole late fee</source>
         <translation>免除全部滞纳金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="345"/>
+        <location filename="../../ui/fees/arrears_page.py" line="415"/>
         <source>Line:</source>
         <translation>账单：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="346"/>
+        <location filename="../../ui/fees/arrears_page.py" line="416"/>
         <source>Waive:</source>
         <translation>减免：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="347"/>
+        <location filename="../../ui/fees/arrears_page.py" line="417"/>
         <source>Amount (yuan):</source>
         <translation>金额（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="348"/>
+        <location filename="../../ui/fees/arrears_page.py" line="418"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>

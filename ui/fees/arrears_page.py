@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,11 +26,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission
-from propdesk.clock import local_today
+from propdesk.changes import Changes
 from propdesk.errors import DomainError
 from propdesk.fees.arrears import (
     ArrearsRow,
+    UnitArrears,
     arrears_list,
     unit_arrears,
     waive_arrears,
@@ -38,12 +41,33 @@ from propdesk.fees.arrears import (
 from propdesk.fees.money import parse_yuan, yuan
 from propdesk.fees.notices import CONTACT_KINDS, record_contact
 from propdesk.registry import services as reg
+from propdesk.registry.values import BuildingInfo
 from ui.common.dates import from_qdate as pydate
 from ui.common.dates import to_qdate as qdate
-from ui.common.forms import ERROR_STYLE, show_error
+from ui.common.forms import ERROR_STYLE
 from ui.context import AppContext
-from ui.events import Changes
 from ui.fees.list_model import ListTableModel
+from ui.fees.requests import ArrearsRequest
+
+__all__ = ["ArrearsPage", "ContactDialog", "WaiveDialog", "pydate", "qdate"]
+
+
+def _shown_in(label: QLabel, exc: BaseException) -> bool:
+    """A service's refusal goes to ``label`` (True); anything else to the common handler."""
+    if isinstance(exc, DomainError):
+        label.setText(str(exc))
+        return True
+    return False
+
+
+def _set_today(ctx: AppContext, *edits: QDateEdit) -> None:
+    """Set ``edits`` to the estate's today (read through the worker)."""
+
+    def show(day: date) -> None:
+        for edit in edits:
+            edit.setDate(qdate(day))
+
+    ctx.query(clock.today, parent=edits[0]).success(show).run()
 
 
 class ArrearsPage(QWidget):
@@ -55,10 +79,10 @@ class ArrearsPage(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._stale = False
+        self._ready = False  # no reload for the filters' own start-up changes
         self.building = QComboBox(self)
         self.building.addItem(self.tr("All buildings"), None)
-        for b in ctx.read(reg.list_buildings):
-            self.building.addItem(b.name, b.id)
         self.code = QLineEdit(self)
         self.code.setPlaceholderText(self.tr("Unit code starts with…"))
         self.min_amount = QLineEdit(self)
@@ -66,7 +90,7 @@ class ArrearsPage(QWidget):
         self.min_days = QSpinBox(self)
         self.min_days.setRange(0, 3650)
         self.min_days.setSuffix(self.tr(" days"))
-        self.as_of = QDateEdit(qdate(local_today()), self)
+        self.as_of = QDateEdit(self)
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
         self.total_label = QLabel(self)
@@ -142,35 +166,66 @@ class ArrearsPage(QWidget):
         self.min_days.editingFinished.connect(self.refresh)
         self.as_of.dateChanged.connect(self.refresh)
         ctx.hub.changed.connect(self._on_changed)
+        ctx.query(self._read_start, parent=self, action="arrears list").success(self._start).run()
+
+    @staticmethod
+    def _read_start(s: Session) -> tuple[date, list[BuildingInfo]]:
+        return clock.today(s), reg.list_buildings(s)
+
+    def _start(self, loaded: tuple[date, list[BuildingInfo]]) -> None:
+        today, buildings = loaded
+        for w in (self.building, self.as_of):
+            w.blockSignals(True)
+        for b in buildings:
+            self.building.addItem(b.name, b.id)
+        self.as_of.setDate(qdate(today))
+        for w in (self.building, self.as_of):
+            w.blockSignals(False)
+        self._ready = True
         self.refresh()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.any("fees", "payments", "units"):
+        if changes.fees or changes.payments or changes.units:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.refresh()
 
     def refresh(self) -> None:
-        self.error.clear()
-        try:
-            min_fen = (
-                parse_yuan(self.min_amount.text(), "min") if self.min_amount.text().strip() else 0
-            )
-        except DomainError as exc:
-            self.error.setText(str(exc))
+        """Reload the list with the filters as set (on the worker)."""
+        if not self._ready:
             return
+        self.error.clear()
+        min_text = self.min_amount.text()
         building = self.building.currentData()
         code = self.code.text()
         days = self.min_days.value()
         day = pydate(self.as_of.date())
-        rows = self.ctx.read(
-            lambda s: arrears_list(
-                s,
-                as_of=day,
-                building_id=building,
-                min_owed_fen=min_fen,
-                min_days=days,
-                code_prefix=code,
+
+        def read(s: Session) -> list[ArrearsRow]:
+            min_fen = parse_yuan(min_text, "min") if min_text.strip() else 0
+            return list(
+                arrears_list(
+                    s,
+                    as_of=day,
+                    building_id=building,
+                    min_owed_fen=min_fen,
+                    min_days=days,
+                    code_prefix=code,
+                )
             )
-        )
+
+        self.ctx.query(read, parent=self, action="arrears list").success(self._show).failure(
+            lambda exc: _shown_in(self.error, exc)
+        ).run()
+
+    def _show(self, rows: list[ArrearsRow]) -> None:
         self.model.set_rows(rows)
         self.total_label.setText(
             self.tr("{n} unit(s) in arrears, ¥{owed} owed, late fee ¥{fee}").format(
@@ -180,10 +235,23 @@ class ArrearsPage(QWidget):
             )
         )
 
-    def show_filtered(self, *, min_days: int = 0, as_of: date | None = None) -> None:
-        """Show every unit in arrears on ``as_of`` (default today) overdue at least
-        ``min_days``: clears the building, unit and amount filters, then reloads once."""
-        day = as_of or local_today()
+    def apply_request(self, request: object) -> None:
+        """Apply an :class:`ArrearsRequest` (other requests are ignored)."""
+        if not isinstance(request, ArrearsRequest):
+            return
+        if request.as_of is not None:
+            self.show_filtered(min_days=request.min_days, as_of=request.as_of)
+            return
+        min_days = request.min_days
+        self.ctx.query(clock.today, parent=self).success(
+            lambda day: self.show_filtered(min_days=min_days, as_of=day)
+        ).run()
+
+    def show_filtered(self, *, min_days: int = 0, as_of: date) -> None:
+        """Show every unit in arrears on ``as_of`` overdue at least ``min_days``: clears the
+        building, unit and amount filters, then reloads once."""
+        day = as_of
+        self._ready = True
         for w in (self.building, self.min_days, self.as_of):
             w.blockSignals(True)
         self.building.setCurrentIndex(0)
@@ -204,7 +272,9 @@ class ArrearsPage(QWidget):
         if row is not None:
             from ui.fees.statement import StatementDialog
 
-            StatementDialog(ctx=self.ctx, unit_id=row.unit_id, parent=self).open()
+            dialog = StatementDialog(ctx=self.ctx, unit_id=row.unit_id, parent=self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
 
     def log_contact(self) -> None:
         row = self.current()
@@ -252,10 +322,12 @@ class ArrearsPage(QWidget):
         )
         if not path:
             return
-        try:
-            self.ctx.read(lambda s: write_arrears_sheet(arrears_sheet_rows(s, day), path))
-        except (DomainError, OSError) as exc:
-            show_error(self, exc)
+        # read and written on the worker; a failure (disk full, file open in Excel) is reported
+        self.ctx.query(
+            lambda s: write_arrears_sheet(arrears_sheet_rows(s, day), path),
+            parent=self,
+            action="export arrears",
+        ).run()
 
 
 class ContactDialog(QDialog):
@@ -271,11 +343,12 @@ class ContactDialog(QDialog):
         self.kind = QComboBox(self)
         for key, zh in CONTACT_KINDS.items():
             self.kind.addItem(zh, key)
-        self.day = QDateEdit(qdate(local_today()), self)
+        self.day = QDateEdit(self)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.outcome = QLineEdit(self)
-        self.promise = QDateEdit(qdate(local_today()), self)
+        self.promise = QDateEdit(self)
         self.promise.setDisplayFormat("yyyy-MM-dd")
+        _set_today(ctx, self.day, self.promise)
         self.promise.setEnabled(False)
         from PySide6.QtWidgets import QCheckBox
 
@@ -292,28 +365,31 @@ class ContactDialog(QDialog):
         box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
+        self.ok_button = box.button(QDialogButtonBox.StandardButton.Save)
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
         form.addRow(box)
 
     def save(self) -> None:
+        """Record the contact; the dialog closes only when it was saved."""
         promised = pydate(self.promise.date()) if self.has_promise.isChecked() else None
-        try:
-            self.ctx.write(
-                lambda s: record_contact(
-                    s,
-                    unit_id=self.unit_id,
-                    contact_date=pydate(self.day.date()),
-                    kind=str(self.kind.currentData()),
-                    outcome=self.outcome.text(),
-                    promised_date=promised,
-                ),
-                "fees",
-            )
-        except DomainError as exc:
-            self.error.setText(str(exc))
-            return
-        self.accept()
+        unit_id, day = self.unit_id, pydate(self.day.date())
+        kind, outcome = str(self.kind.currentData()), self.outcome.text()
+        self.ctx.op(
+            lambda s: record_contact(
+                s,
+                unit_id=unit_id,
+                contact_date=day,
+                kind=kind,
+                outcome=outcome,
+                promised_date=promised,
+            ),
+            changes=Changes(fees=True),
+            parent=self,
+            action="log contact",
+        ).busy(self.ok_button).success(lambda _r: self.accept()).failure(
+            lambda exc: _shown_in(self.error, exc)
+        ).run()
 
 
 class WaiveDialog(QDialog):
@@ -324,12 +400,6 @@ class WaiveDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Waive arrears"))
         self.line = QComboBox(self)
-        for line in ctx.read(lambda s: unit_arrears(s, unit_id)).lines:
-            self.line.addItem(
-                f"{line.period} {line.item_name} ¥{yuan(line.owed_fen)}"
-                + (f"（滞纳金 ¥{yuan(line.late_fee_fen)}）" if line.late_fee_fen else ""),
-                line.line_id,
-            )
         self.what = QComboBox(self)
         self.what.addItem(self.tr("Part of the amount owed"), "arrears")
         self.what.addItem(self.tr("The whole late fee"), "late_fee")
@@ -350,30 +420,41 @@ class WaiveDialog(QDialog):
         box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        self.ok_button = box.button(QDialogButtonBox.StandardButton.Ok)
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
         form.addRow(box)
         self.error.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.ok_button.setEnabled(False)  # until the open lines are there
+        ctx.query(lambda s: unit_arrears(s, unit_id), parent=self, action="waive").success(
+            self._fill
+        ).run()
+
+    def _fill(self, account: UnitArrears) -> None:
+        for line in account.lines:
+            self.line.addItem(
+                f"{line.period} {line.item_name} ¥{yuan(line.owed_fen)}"
+                + (f"（滞纳金 ¥{yuan(line.late_fee_fen)}）" if line.late_fee_fen else ""),
+                line.line_id,
+            )
+        self.ok_button.setEnabled(True)
 
     def save(self) -> None:
+        """Waive; the dialog closes only when it was saved (a refusal is shown in it)."""
         line_id = self.line.currentData()
         if line_id is None:
             self.reject()
             return
-        try:
-            if self.what.currentData() == "late_fee":
-                self.ctx.write(
-                    lambda s: waive_late_fee(s, line_id=line_id, reason=self.reason.text()), "fees"
-                )
-            else:
-                amount = parse_yuan(self.amount.text(), "amount_fen")
-                self.ctx.write(
-                    lambda s: waive_arrears(
-                        s, line_id=line_id, amount_fen=amount, reason=self.reason.text()
-                    ),
-                    "fees",
-                )
-        except DomainError as exc:
-            self.error.setText(str(exc))
-            return
-        self.accept()
+        reason = self.reason.text()
+        late_fee = self.what.currentData() == "late_fee"
+        amount_text = self.amount.text()
+
+        def work(s: Session) -> object:
+            if late_fee:
+                return waive_late_fee(s, line_id=line_id, reason=reason)
+            amount = parse_yuan(amount_text, "amount_fen")
+            return waive_arrears(s, line_id=line_id, amount_fen=amount, reason=reason)
+
+        self.ctx.op(work, changes=Changes(fees=True), parent=self, action="waive").busy(
+            self.ok_button
+        ).success(lambda _r: self.accept()).failure(lambda exc: _shown_in(self.error, exc)).run()

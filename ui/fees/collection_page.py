@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,16 +17,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from propdesk.clock import local_today
+from propdesk import clock
+from propdesk.changes import Changes
 from propdesk.errors import DomainError
 from propdesk.fees.collection import CollectionRow, collection_rows, rate_text, summarize
 from propdesk.fees.money import yuan
 from propdesk.fees.periods import period_of
 from ui.common.forms import ERROR_STYLE
 from ui.context import AppContext
-from ui.events import Changes
 from ui.fees.list_model import ListTableModel
+from ui.fees.requests import CollectionRequest
 
 
 class CollectionPage(QWidget):
@@ -32,9 +37,11 @@ class CollectionPage(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        this = period_of(local_today())
-        self.first = QLineEdit(this, self)
-        self.last = QLineEdit(this, self)
+        self._stale = False
+        self._ready = False  # the months are set from the estate's today first
+        self._select: str | None = None  # building row to select after the next load
+        self.first = QLineEdit(self)
+        self.last = QLineEdit(self)
         self.group = QComboBox(self)
         self.group.addItem(self.tr("By building"), "building")
         self.group.addItem(self.tr("By item"), "item")
@@ -78,11 +85,34 @@ class CollectionPage(QWidget):
         self.last.returnPressed.connect(self.refresh)
         self.group.currentIndexChanged.connect(self.refresh)
         ctx.hub.changed.connect(self._on_changed)
+        ctx.query(clock.today, parent=self, action="collection rate").success(self._start).run()
+
+    def _start(self, today: date) -> None:
+        if self._ready:  # a request came first
+            return
+        this = period_of(today)
+        self.first.setText(this)
+        self.last.setText(this)
+        self._ready = True
         self.refresh()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.any("fees", "payments"):
+        if changes.fees or changes.payments:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.refresh()
+
+    def apply_request(self, request: object) -> None:
+        """Apply a :class:`CollectionRequest` (other requests are ignored)."""
+        if isinstance(request, CollectionRequest):
+            self.show_period(request.period, building=request.building)
 
     def show_period(self, period: str, *, building: str | None = None) -> None:
         """Show ``period`` (``YYYY-MM``) by building and select ``building``'s row if given."""
@@ -91,23 +121,37 @@ class CollectionPage(QWidget):
         self.group.blockSignals(True)
         self.group.setCurrentIndex(max(0, self.group.findData("building")))
         self.group.blockSignals(False)
+        self._ready = True
+        self._select = building
         self.refresh()
-        self.view.clearSelection()
-        if building is None:
-            return
-        for row in range(self.model.rowCount()):
-            if self.model.index(row, 0).data() == building:
-                self.view.selectRow(row)
-                return
 
     def refresh(self) -> None:
+        """Reload the figures for the months as set (on the worker)."""
+        if not self._ready:
+            return
         self.error.clear()
         first, last = self.first.text(), self.last.text() or self.first.text()
-        try:
-            rows = self.ctx.read(lambda s: collection_rows(s, first, last))
-        except DomainError as exc:
-            self.error.setText(str(exc))
-            return
         by = str(self.group.currentData())
-        shown = rows if by == "both" else summarize(rows, by)
-        self.model.set_rows([*shown, *summarize(rows, "total")])
+        select, self._select = self._select, None
+
+        def read(s: Session) -> list[CollectionRow]:
+            return list(collection_rows(s, first, last))
+
+        def show(rows: list[CollectionRow]) -> None:
+            shown = rows if by == "both" else summarize(rows, by)
+            self.model.set_rows([*shown, *summarize(rows, "total")])
+            self.view.clearSelection()
+            for row in range(self.model.rowCount()):
+                if select is not None and self.model.index(row, 0).data() == select:
+                    self.view.selectRow(row)
+                    return
+
+        def refused(exc: BaseException) -> bool:
+            if isinstance(exc, DomainError):
+                self.error.setText(str(exc))
+                return True
+            return False
+
+        self.ctx.query(read, parent=self, action="collection rate").success(show).failure(
+            refused
+        ).run()

@@ -35,9 +35,9 @@ class FeesPage(QWidget):
         """Show the list another view asked for (``Navigate("fees", request)``)."""
         if isinstance(request, ArrearsRequest):
             self.tabs.setCurrentWidget(self.arrears)
-            self.arrears.show_filtered(min_days=request.min_days, as_of=request.as_of)
+            self.arrears.apply_request(request)  # as_of None: the estate's today
         elif isinstance(request, CollectionRequest):
             self.tabs.setCurrentWidget(self.collection)
-            self.collection.show_period(request.period, building=request.building)
+            self.collection.apply_request(request)
         else:
             raise TypeError(f"FeesPage cannot apply {request!r}")
