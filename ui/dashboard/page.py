@@ -1,13 +1,14 @@
 """The management dashboard (经营看板): the monthly report's figures for the current month.
 
-Figures are computed by :func:`propdesk.reporting.monthly.monthly_report` on
-``ctx.executor`` (off the UI thread) and shown as clickable tiles and QtCharts; a
-click opens the module (and tab) holding the list behind the figure, filtered to the
-figure's records through the page's public filter methods (ticket board: the month and
-kind; arrears: as of today, no threshold; collection: the month by building, a bar's
-building selected; parcels: waiting; keys: overdue loans). Changes broadcast
-on ``ctx.hub`` refresh the page (at once when visible, else when next shown). The month
-report of any month can be previewed/printed as PDF or exported to Excel from here.
+Figures are computed by :func:`propdesk.reporting.monthly.monthly_report` through
+``ctx.query`` (on the database worker) and shown as clickable tiles and QtCharts; a click
+asks for the list behind the figure with a typed request,
+``ctx.hub.open(Navigate(page, request))``, which the target page applies itself (ticket
+board: the month and kind; arrears: as of today, no threshold; collection: the month by
+building, a bar's building selected; parcels: waiting; keys: overdue loans). The dashboard
+never touches another page's widgets. Changes broadcast on ``ctx.hub`` refresh the page
+(at once when visible, else when next shown). The month report of any month can be
+previewed/printed as PDF or exported to Excel from here.
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,64 +26,66 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from propdesk.clock import local_today
+from propdesk import clock
 from propdesk.errors import DomainError
-from propdesk.fees.periods import add_months, first_day, last_day, period_of
+from propdesk.fees.periods import add_months, period_of
 from propdesk.reporting.monthly import monthly_report
 from propdesk.reporting.values import MonthlyReport
 from ui.common.naming import named
 from ui.context import AppContext
 from ui.dashboard.charts import BarChartView, PieChartView
+from ui.desk.requests import ParcelsRequest
 from ui.events import Changes
-from ui.printing.preview import preview_in_background
-
-TOPICS = (
-    "tickets",
-    "fees",
-    "payments",
-    "patrols",
-    "parcels",
-    "renovation",
-    "keys",
-    "occupancy",
-    "settings",
-)
-
+from ui.fees.requests import ArrearsRequest, CollectionRequest
+from ui.keys.requests import KeysRequest
+from ui.navigation import Navigate
+from ui.printing.preview import preview_pdf
+from ui.renovation.requests import GlanceRequest
+from ui.tickets.requests import CallbackQueueRequest, TicketBoardRequest
 
 MAX_BUILDINGS = 12  # bars of the fee chart
 
 
-@dataclass(frozen=True)
-class Target:
-    """Where a figure's list lives: a navigation module and, optionally, its tab."""
-
-    module: str
-    tab: int | None = None
-    month_tickets: bool = False  # filter the ticket board to the month's intake
-    kind: str | None = None  # … and to one kind of ticket
-    list_filter: str | None = None  # how to filter the list: a key of ``DashboardPage._FILTERS``
-    building: str | None = None  # the collection row to select (a fee-chart bar)
+Destination = Callable[["DashboardPage"], Navigate]
+"""Where a figure's list lives, when the request depends on the month shown."""
+Target = Navigate | Destination
+"""Where a figure's list lives: a navigation request, or one built when clicked."""
 
 
-TICKETS = Target("tickets", 0, month_tickets=True)
+def _month_board(kind: str | None = None) -> Destination:
+    return lambda page: Navigate("tickets", TicketBoardRequest.month(page.period(), kind=kind))
+
+
+TICKETS = _month_board()
 # SLA hit rate and response time are computed over the month's (non-cancelled) intake:
 # the board cannot filter on "done at some point", so it shows that intake.
-DUE = Target("tickets", 0, month_tickets=True)
-CALLBACKS = Target("tickets", 2)
-COMPLAINTS = Target("tickets", 0, month_tickets=True, kind="complaint")
-RENOVATION = Target("renovation", 1)
-PATROLS = Target("overview")
-PARCELS = Target("parcels", list_filter="parcels_waiting")
-KEYS = Target("keys", list_filter="keys_overdue")
-ARREARS = Target("fees", 1, list_filter="arrears")
-COLLECTION = Target("fees", 2, list_filter="collection")
+DUE = _month_board()
+COMPLAINTS = _month_board("complaint")
+CALLBACKS = Navigate("tickets", CallbackQueueRequest())
+RENOVATION = Navigate("renovation", GlanceRequest())
+PATROLS = Navigate("overview")
+PARCELS = Navigate("parcels", ParcelsRequest(show="waiting"))
+KEYS = Navigate("keys", KeysRequest(show="overdue"))
+
+
+def _arrears(page: DashboardPage) -> Navigate:
+    """The figure: every unit in arrears today, no threshold."""
+    return Navigate("fees", ArrearsRequest(as_of=page.today(), min_days=0))
+
+
+def _collection(page: DashboardPage) -> Navigate:
+    return Navigate("fees", CollectionRequest(page.period()))
+
+
+ARREARS: Destination = _arrears
+COLLECTION: Destination = _collection
 
 
 def _pct(rate: float | None) -> str:
@@ -196,11 +198,9 @@ class DashboardPage(QWidget):
         choose_xlsx_path: ``(parent, suggested) -> path or ""`` (a file dialog; tests replace it).
 
     Signals:
-        navigate(str, object): a figure was clicked: module key and tab (or ``None``).
         loaded(): new figures are on show.
     """
 
-    navigate = Signal(str, object)
     loaded = Signal()
 
     def __init__(
@@ -212,6 +212,7 @@ class DashboardPage(QWidget):
         self.report: MonthlyReport | None = None
         self._stale = True
         self._busy = False
+        self._again = False
         self.choose_xlsx_path: Callable[[QWidget, str], str] = _ask_xlsx_path
 
         self.title = named(QLabel(), "dashboard_title")
@@ -292,7 +293,7 @@ class DashboardPage(QWidget):
     # --- data -------------------------------------------------------------------------
 
     def today(self) -> date:
-        return self._fixed_today or local_today()
+        return self._fixed_today or clock.today()
 
     def period(self) -> str:
         return period_of(self.today())
@@ -311,35 +312,46 @@ class DashboardPage(QWidget):
             self.refresh()
 
     def _on_changed(self, changes: Changes) -> None:
-        if not changes.any(*TOPICS):
+        if not _concerns_figures(changes):
             return
         self._stale = True
         if self.isVisible():
             self._timer.start()
 
     def refresh(self) -> None:
-        """Recompute this month's figures off the UI thread."""
+        """Recompute this month's figures (on the database worker)."""
         if self._busy:
-            self._timer.start()
+            self._again = True
             return
         self._busy = True
         self._stale = False
         period, today = self.period(), self.today()
         self.title.setText(self.tr("Management dashboard · %1").replace("%1", period))
         self.status.setText(self.tr("Updating…"))
-        self.ctx.executor.submit(
-            lambda: self.ctx.read(lambda s: monthly_report(s, period, today=today)),
-            success=self._show,
-            failure=self._failed,
-        )
+        self.ctx.query(
+            lambda s: monthly_report(s, period, today=today),
+            parent=self,
+            action="dashboard figures",
+        ).success(self._show).failure(self._failed).finally_(self._done).run()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _done(self) -> None:
         self._busy = False
-        text = str(exc) if isinstance(exc, DomainError) else repr(exc)
-        self.status.setText(self.tr("Could not compute the figures: %1").replace("%1", text))
+        if self._again:  # a change arrived while computing: once more
+            self._again = False
+            self._timer.start()
+
+    def _failed(self, exc: BaseException) -> bool:
+        """A refused computation (e.g. no estate yet) is said in the status line; anything
+        else goes to the common handler too."""
+        self.status.setText("")
+        if isinstance(exc, DomainError):
+            self.status.setText(
+                self.tr("Could not compute the figures: %1").replace("%1", str(exc))
+            )
+            return True
+        return False
 
     def _show(self, report: MonthlyReport) -> None:
-        self._busy = False
         self.report = report
         self.status.setText("")
         for tile in self._tiles:
@@ -382,75 +394,16 @@ class DashboardPage(QWidget):
     def _kind_clicked(self, index: int) -> None:
         kinds = self.report.tickets.by_kind if self.report else ()
         kind = kinds[index].key if 0 <= index < len(kinds) else None
-        self.go(Target("tickets", 0, month_tickets=True, kind=kind))
+        self.go(_month_board(kind))
 
     def _building_clicked(self, index: int) -> None:
         names = self.fee_chart.categories()
         name = names[index] if 0 <= index < len(names) else None
-        self.go(Target("fees", 2, list_filter="collection", building=name))
+        self.go(lambda page: Navigate("fees", CollectionRequest(page.period(), building=name)))
 
     def go(self, target: Target) -> None:
-        """Open the module (and tab) holding the list behind a figure."""
-        self.navigate.emit(target.module, target.tab)
-        show = getattr(self.window(), "show_module", None)
-        if not callable(show):
-            return
-        page = show(target.module)
-        if page is None:
-            return
-        if target.tab is None:
-            self._filter_list(page, page, target)
-            return
-        show_tab = getattr(page, "show_tab", None)
-        if callable(show_tab):
-            tab = show_tab(target.tab)
-        else:
-            tabs = getattr(page, "tabs", None)
-            if tabs is None or not hasattr(tabs, "setCurrentIndex"):
-                return
-            tabs.setCurrentIndex(target.tab)
-            tab = tabs.currentWidget()
-        if target.month_tickets:
-            self._filter_board(getattr(page, "board", tab), target.kind)
-        self._filter_list(page, tab, target)
-
-    def _filter_list(self, page: object, tab: object, target: Target) -> None:
-        """Set the target list's own filters to the records behind the figure (through the
-        page's public filter methods; a page without them is left as it opens)."""
-        f = target.list_filter
-        if f == "arrears":  # the figure: arrears_list(as_of=today), no threshold
-            show = getattr(tab, "show_filtered", None)
-            if callable(show):
-                show(min_days=0, as_of=self.today())
-        elif f == "collection":
-            show = getattr(tab, "show_period", None)
-            if callable(show):
-                show(self.period(), building=target.building)
-        elif f == "parcels_waiting":
-            show = getattr(page, "show_parcels", None)
-            if callable(show):
-                show("waiting")
-        elif f == "keys_overdue":
-            show = getattr(tab, "show_only", None)
-            if callable(show):
-                show("overdue")
-
-    def _filter_board(self, board: object, kind: str | None) -> None:
-        """Set the ticket board's filters to this month's intake (and a kind), if it has them."""
-        needed = ("use_dates", "date_from", "date_to", "kind", "status", "overdue", "text")
-        if not all(hasattr(board, name) for name in needed):
-            return
-        period = self.period()
-        first = first_day(period)
-        last = last_day(period)
-        b: Any = board
-        b.text.clear()
-        b.overdue.setChecked(False)
-        b.status.setCurrentIndex(0)
-        b.kind.setCurrentIndex(max(0, b.kind.findData(kind)))
-        b.date_from.setDate(QDate(first.year, first.month, first.day))
-        b.date_to.setDate(QDate(last.year, last.month, last.day))
-        b.use_dates.setChecked(True)
+        """Ask for the list behind a figure; the target page applies the request itself."""
+        self.ctx.hub.open(target if isinstance(target, Navigate) else target(self))
 
     # --- the monthly report -----------------------------------------------------------
 
@@ -461,13 +414,12 @@ class DashboardPage(QWidget):
         """Preview (and print or save) the chosen month's report as PDF."""
         from reports.pdf.monthly_report import monthly_report_pdf
 
-        month = self.chosen_month()
+        month, today = self.chosen_month(), self.today()
 
-        def make() -> bytes:
-            report = self.ctx.read(lambda s: monthly_report(s, month, today=self.today()))
-            return monthly_report_pdf(report)
+        def make(session: Session) -> bytes:
+            return monthly_report_pdf(monthly_report(session, month, today=today))
 
-        preview_in_background(
+        preview_pdf(
             self.ctx,
             make,
             title=self.tr("Monthly report %1").replace("%1", month),
@@ -485,30 +437,22 @@ class DashboardPage(QWidget):
         if not path:
             return
 
-        def make() -> str:
-            report = self.ctx.read(lambda s: monthly_report(s, month, today=self.today()))
-            monthly_report_xlsx(report, path)
+        today = self.today()
+
+        def make(session: Session) -> str:
+            monthly_report_xlsx(monthly_report(session, month, today=today), path)
             return path
 
-        def failed(exc: BaseException) -> None:
-            text = str(exc) if isinstance(exc, DomainError | OSError) else repr(exc)
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("Export to Excel"),
-                text,
-                QMessageBox.StandardButton.Ok,
-                self,
-            )
-            box.setObjectName("export_error")
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
-
         self.status.setText(self.tr("Exporting…"))
-        self.ctx.executor.submit(
-            make,
-            success=lambda p: self.status.setText(self.tr("Saved %1").replace("%1", str(p))),
-            failure=failed,
-        )
+        self.ctx.query(make, parent=self, action="export monthly report").busy(
+            self.excel_button
+        ).success(lambda p: self.status.setText(self.tr("Saved %1").replace("%1", str(p)))).failure(
+            self._export_failed
+        ).run()
+
+    def _export_failed(self, _exc: BaseException) -> bool:
+        self.status.setText("")
+        return False  # the common handler explains it (a full disk, a locked file, …)
 
 
 def _ask_xlsx_path(parent: QWidget, suggested: str) -> str:
@@ -519,3 +463,18 @@ def _ask_xlsx_path(parent: QWidget, suggested: str) -> str:
         QCoreApplication.translate("DashboardPage", "Excel files (*.xlsx)"),
     )
     return path
+
+
+def _concerns_figures(changes: Changes) -> bool:
+    """Whether a change can move a figure on the dashboard."""
+    return (
+        changes.tickets
+        or changes.fees
+        or changes.payments
+        or changes.patrols
+        or changes.parcels
+        or changes.renovation
+        or changes.keys
+        or changes.occupancy
+        or changes.settings
+    )

@@ -1,7 +1,7 @@
 """Print preview of any PropDesk PDF: Qt's PDF viewer with Print…, Save as PDF… and Close.
 
 Every printed document of the app goes through here. A feature builds its PDF
-bytes with :mod:`reports.pdf` (off the UI thread, see :func:`preview_in_background`)
+bytes with :mod:`reports.pdf` (on the database worker, see :func:`preview_pdf`)
 and calls::
 
     from ui.printing.preview import show_pdf_preview
@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -51,6 +50,8 @@ from PySide6.QtWidgets import (
 from propdesk.errors import DomainError
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from ui.context import AppContext
 
 #: Resolution pages are rendered at for the printer (enough for text, modest in memory).
@@ -305,6 +306,38 @@ def show_pdf_preview(
     return dialog
 
 
+def preview_pdf(
+    ctx: AppContext,
+    make_pdf: Callable[[Session], bytes],
+    *,
+    title: str,
+    suggested_name: str,
+    parent: QWidget | None = None,
+    on_shown: Callable[[PdfPreviewDialog], None] | None = None,
+) -> None:
+    """Build a PDF in one read transaction on the database worker, then show its preview.
+
+    ``make_pdf(session)`` reads what it needs and calls a ``reports.pdf`` builder. A progress
+    dialog appears if it takes long; a failure goes to the one error handler (``ctx.errors``);
+    ``on_shown`` receives the preview dialog once it is open.
+    """
+
+    def done(pdf: bytes) -> None:
+        dialog = show_pdf_preview(
+            ctx, pdf, title=title, suggested_name=suggested_name, parent=parent
+        )
+        if on_shown is not None:
+            on_shown(dialog)
+
+    ctx.long_op(
+        lambda session, _progress: make_pdf(session),
+        label=_tr("Preparing {0}…").format(title),
+        cancellable=False,
+        parent=parent,
+        action=f"preview {suggested_name}",
+    ).success(done).run()
+
+
 def preview_in_background(
     ctx: AppContext,
     make_pdf: Callable[[], bytes],
@@ -314,38 +347,34 @@ def preview_in_background(
     parent: QWidget | None = None,
     on_shown: Callable[[PdfPreviewDialog], None] | None = None,
 ) -> None:
-    """Build a PDF on ``ctx.executor`` behind a busy dialog, then show its preview.
+    """Build a PDF with ``make_pdf()`` on the worker (``ctx.task``), then show its preview.
 
-    ``make_pdf`` runs off the UI thread: it should open its own session
-    (``ctx.read``) and call a ``reports.pdf`` builder. A
-    :class:`propdesk.errors.DomainError` (or any failure) is shown in a message
-    box; ``on_shown`` receives the preview dialog once it is open.
+    Prefer :func:`preview_pdf`, whose work gets its session from the operation. A
+    :class:`propdesk.errors.DomainError` is explained in a message box over ``parent``
+    (object name ``preview_error``); any other failure goes to ``ctx.errors``.
     """
-    progress = QProgressDialog(_tr("Preparing {0}…").format(title), "", 0, 0, parent)
-    progress.setCancelButton(None)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(300)
 
     def done(pdf: bytes) -> None:
-        progress.close()
-        progress.deleteLater()
         dialog = show_pdf_preview(
             ctx, pdf, title=title, suggested_name=suggested_name, parent=parent
         )
         if on_shown is not None:
             on_shown(dialog)
 
-    def failed(exc: BaseException) -> None:
-        progress.close()
-        progress.deleteLater()
-        text = (
-            str(exc) if isinstance(exc, DomainError) else _tr("Unexpected error: {0}").format(exc)
-        )
+    def failed(exc: BaseException) -> bool:
+        if not isinstance(exc, DomainError):
+            return False
         box = QMessageBox(
-            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent
+            QMessageBox.Icon.Warning, title, str(exc), QMessageBox.StandardButton.Ok, parent
         )
         box.setObjectName("preview_error")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()  # not exec(): the failure arrives from the executor, never block it
+        box.open()  # not exec(): never block the delivery of other results
+        return True
 
-    ctx.executor.submit(lambda: make_pdf(), success=done, failure=failed)
+    ctx.task(
+        lambda _progress: make_pdf(),
+        label=_tr("Preparing {0}…").format(title),
+        parent=parent,
+        action=f"preview {suggested_name}",
+    ).failure(failed).success(done).run()

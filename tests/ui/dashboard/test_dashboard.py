@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from propdesk import clock
 from propdesk.auth.actor import Actor, Role
-from propdesk.clock import local_today
 from propdesk.db.engine import Database
 from propdesk.demo.build import generate_demo
 from propdesk.desk import parcels
@@ -20,7 +20,10 @@ from propdesk.fees.periods import period_of
 from propdesk.reporting.monthly import monthly_report
 from tests.ui.helpers import make_ctx
 from ui.dashboard.page import DashboardPage
+from ui.events import Changes
+from ui.fees.requests import CollectionRequest
 from ui.main_window import MainWindow
+from ui.navigation import Navigate
 from ui.printing.preview import PdfPreviewDialog
 from ui.registrations import default_features
 
@@ -46,7 +49,7 @@ def test_tiles_and_charts_show_the_months_figures(qtbot: QtBot, demo_db: Databas
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.loaded):
         page.show()
-    with ctx.session() as s:
+    with demo_db.begin(MANAGER) as s:
         r = monthly_report(s, "2026-11", today=TODAY)
     assert page.title.text() == "Management dashboard · 2026-11"
     assert page.tile_buttons["tickets"].text().startswith(f"{r.tickets.total}\n")
@@ -71,15 +74,15 @@ def test_a_change_elsewhere_refreshes_the_figures(qtbot: QtBot, demo_db: Databas
     before = page.report
     assert before is not None
     with qtbot.waitSignal(page.loaded, timeout=3000):
-        ctx.write(
+        ctx.op(
             lambda s: parcels.receive_parcel(
                 s, carrier="顺丰", tracking_no="SF1234567", unit_id=None, recipient="张三"
             ),
-            "parcels",
-        )
+            changes=Changes(parcels=True),
+        ).run()
     assert page.report is not None
     assert page.report.desk.parcels_received == before.desk.parcels_received + 1
-    assert page.report.period == period_of(local_today())
+    assert page.report.period == period_of(clock.today())
 
 
 def test_clicking_a_figure_opens_its_list(qtbot: QtBot, demo_db: Database) -> None:
@@ -99,9 +102,10 @@ def test_clicking_a_figure_opens_its_list(qtbot: QtBot, demo_db: Database) -> No
     assert fees.objectName() == "module_fees"
     assert fees.tabs.currentWidget() is fees.arrears
     window.show_module("dashboard")
-    with qtbot.waitSignal(page.navigate) as nav:
+    with qtbot.waitSignal(window.ctx.hub.navigate) as nav:
         page.fee_chart.series.clicked.emit(0, page.fee_chart.series.barSets()[0])
-    assert nav.args == ["fees", 2]
+    building = page.fee_chart.categories()[0]
+    assert nav.args == [Navigate("fees", CollectionRequest(page.period(), building=building))]
     assert window.stack.currentWidget().tabs.currentWidget() is fees.collection
     window.show_module("dashboard")
     qtbot.mouseClick(page.tile_buttons["tickets"], Qt.MouseButton.LeftButton)

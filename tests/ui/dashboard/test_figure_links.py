@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,7 +18,9 @@ from propdesk.tickets import services as tickets
 from propdesk.tickets.catalog import list_categories
 from tests.ui.helpers import make_ctx
 from ui.dashboard.page import DashboardPage
+from ui.fees.requests import CollectionRequest
 from ui.main_window import MainWindow
+from ui.navigation import Navigate
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 MANAGER = Actor(user_id=None, username="mgr", display_name="经理老陈", role=Role.MANAGER)
@@ -26,7 +28,8 @@ TODAY = date(2026, 11, 20)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, sqlite_db: Database) -> MainWindow:
+def window(qtbot: QtBot, sqlite_db: Database, test_clock: clock.FixedClock) -> MainWindow:
+    test_clock.set(clock.local_datetime(TODAY, time(10, 0)))  # the demo's day is today
     generate_demo(sqlite_db, units=40, seed=5, today=TODAY)
     with sqlite_db.begin(MANAGER) as s:  # the demo month has no complaint yet
         noise = list_categories(s, "complaint")[0].id
@@ -99,9 +102,9 @@ def test_collection_tile_and_building_bar(qtbot: QtBot, window: MainWindow) -> N
     page, _ = _dashboard(window)
     bar = len(page.fee_chart.categories()) - 1
     name = page.fee_chart.categories()[bar]
-    with qtbot.waitSignal(page.navigate) as nav:
+    with qtbot.waitSignal(window.ctx.hub.navigate) as nav:
         page.fee_chart.series.clicked.emit(bar, page.fee_chart.series.barSets()[0])
-    assert nav.args == ["fees", 2]
+    assert nav.args == [Navigate("fees", CollectionRequest(page.period(), building=name))]
     selected = col.view.selectionModel().selectedRows()
     assert [col.model.row_value(i.row()).building for i in selected] == [name]
 
@@ -150,7 +153,8 @@ def test_keys_tile_lists_overdue_loans(qtbot: QtBot, window: MainWindow) -> None
     all_rows = page.model.rowCount()
     assert _click(qtbot, window, "keys") is page
     assert page.show_combo.currentData() == "overdue"
-    late = page.ctx.read(lambda s: [k for k in keys_out(s, now=clock.now()) if k.overdue])
+    with window.ctx.db.begin(MANAGER) as s:
+        late = [k for k in keys_out(s, now=clock.now(s)) if k.overdue]
     assert page.model.rowCount() == len(late) < all_rows
 
 
