@@ -206,7 +206,8 @@ class MainWindow(QMainWindow):
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Show the unit or person page of ``record_id`` (Alt+Left goes back)."""
-        if isinstance(self.record_page, UnitPage | PersonPage):
+        showing = self.stack.currentWidget() is self.record_page  # not a module page
+        if showing and isinstance(self.record_page, UnitPage | PersonPage):
             current = (
                 ("unit", self.record_page.unit_id)
                 if isinstance(self.record_page, UnitPage)

@@ -234,3 +234,26 @@ def test_module_keys_and_the_navigation_key(qtbot: QtBot, window: MainWindow) ->
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.nav.hasFocus)
+
+
+def test_back_from_a_record_opened_after_a_module_returns_to_that_module(
+    qtbot: QtBot, window: MainWindow, small_estate: SmallEstate
+) -> None:
+    window.open_unit(small_estate.unit_1502)
+    people = window.show_module("people")  # the unit page is no longer on screen
+    window.open_person(small_estate.zhang_san)
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.stack.currentWidget() is people  # not the unit page seen before
+
+
+def test_record_pages_open_close_and_reopen_any_number_of_times(
+    window: MainWindow, small_estate: SmallEstate
+) -> None:
+    for _ in range(3):
+        window.open_unit(small_estate.unit_1502)
+        assert isinstance(window.record_page, UnitPage)
+        window.go_back()
+        window.open_person(small_estate.zhang_san)
+        assert isinstance(window.record_page, PersonPage)
+        assert window.record_page.person_id == small_estate.zhang_san
+        window.go_back()
