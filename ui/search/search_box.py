@@ -1,8 +1,8 @@
 """The desk's one search box (Ctrl+K): units and people while typing.
 
 Typing waits ~150 ms (a single-shot QTimer) and then runs
-:func:`propdesk.registry.search.search` on the executor; results older than the
-latest keystroke are dropped. Up/Down move through the results, Enter opens the
+:func:`propdesk.registry.search.search` through ``ctx.query`` (on the database worker);
+results older than the latest keystroke are dropped. Up/Down move through the results, Enter opens the
 selected one (``opened(kind, id)``), Escape closes the list. The result list floats
 over the window under the box and never takes the keyboard focus.
 """
@@ -171,11 +171,14 @@ class SearchBox(QLineEdit):
         if not text:
             self._show_hits([])
             return
-        self.ctx.executor.submit(
-            lambda: self.ctx.read(lambda s: search(s, text)),
-            success=lambda hits: self._deliver(seq, hits),
-            failure=lambda _exc: self._deliver(seq, []),
-        )
+        self.ctx.query(lambda s: search(s, text), parent=self, action="search").success(
+            lambda hits: self._deliver(seq, hits)
+        ).failure(lambda _exc: self._failed(seq)).run()
+
+    def _failed(self, seq: int) -> bool:
+        """No results on show; the common handler explains the failure."""
+        self._deliver(seq, [])
+        return False
 
     def _deliver(self, seq: int, hits: list[SearchHit]) -> None:
         if seq == self._seq:  # a later keystroke superseded this search
