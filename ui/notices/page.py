@@ -7,7 +7,7 @@ service checks the permission too.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTime,
     QTimer,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,9 +44,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.permissions import Permission
-from propdesk.clock import local_today
 from propdesk.errors import DomainError, ValidationError
 from propdesk.reporting import notices as svc
 from reports.pdf.notice import NoticePrint, notice_pdf
@@ -57,6 +58,14 @@ from ui.notices.preview import PagePreview
 from ui.printing.preview import PdfPreviewDialog, show_pdf_preview
 
 WHOLE_ESTATE = "全体业主/住户"
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    today: date
+    templates: list[svc.TemplateInfo]
+    letterhead: svc.EstateLetterhead
+    buildings: tuple[str, ...]
 
 
 class NoticeForm(QWidget):
@@ -78,6 +87,9 @@ class NoticeForm(QWidget):
         self.editors: dict[str, QWidget] = {}
         self.last_preview_dialog: PdfPreviewDialog | None = None
         self.letterhead = svc.EstateLetterhead("", "", "")
+        self.today = clock.today()
+        self.buildings: tuple[str, ...] = ()
+        self._preview_seq = 0
 
         self.template_box = named(QComboBox(), "template_box")
         self.template_box.currentIndexChanged.connect(self._template_chosen)
@@ -140,16 +152,32 @@ class NoticeForm(QWidget):
 
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.update_preview)
+        self.stale = False
         self.reload()
 
     # --- templates ------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Reload the templates (after an edit) keeping the chosen one."""
+        """Reload the templates (after an edit) keeping the chosen one, the letterhead and
+        the buildings (one operation on the worker)."""
+
+        def load(s: Session) -> _Loaded:
+            # list_templates seeds the default templates on first use: nothing others show.
+            return _Loaded(
+                clock.today(s),
+                svc.list_templates(s),
+                svc.letterhead(s),
+                tuple(svc.building_names(s)),
+            )
+
+        self.ctx.op(load, changes=Changes(), parent=self, action="notice templates").success(
+            self._loaded
+        ).run()
+
+    def _loaded(self, loaded: _Loaded) -> None:
         current = self.current_template()
-        self.today = local_today()
-        self.templates = self.ctx.write(svc.list_templates)  # seeds the defaults on first use
-        self.letterhead = self.ctx.read(svc.letterhead)
+        self.today, self.templates = loaded.today, loaded.templates
+        self.letterhead, self.buildings = loaded.letterhead, loaded.buildings
         self.notice_date.setDate(QDate(self.today.year, self.today.month, self.today.day))
         self.template_box.blockSignals(True)
         self.template_box.clear()
@@ -159,6 +187,12 @@ class NoticeForm(QWidget):
         self.template_box.setCurrentIndex(index)
         self.template_box.blockSignals(False)
         self._template_chosen(index)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.stale = False
+            self.reload()
 
     def current_template(self) -> svc.TemplateInfo | None:
         i = self.template_box.currentIndex()
@@ -171,7 +205,14 @@ class NoticeForm(QWidget):
         self.editors.clear()
         if t is None:
             return
-        values = self.ctx.read(lambda s: svc.default_values(s, t, self.today))
+        today = self.today
+        self.ctx.query(
+            lambda s: svc.default_values(s, t, today), parent=self, action="notice defaults"
+        ).success(lambda values: self._show_fields(t, values)).run()
+
+    def _show_fields(self, t: svc.TemplateInfo, values: dict[str, str]) -> None:
+        if self.current_template() != t:  # another template was chosen meanwhile
+            return
         for f in t.fields:
             editor = self._editor(f, values.get(f.key, ""))
             editor.setObjectName(f"field_{f.key}")
@@ -228,9 +269,9 @@ class NoticeForm(QWidget):
         self._timer.start()
 
     def audiences(self) -> tuple[str, ...]:
+        """Whom the notice is posted to (the buildings as last loaded)."""
         if self.audience_box.currentData() == "buildings":
-            names = self.ctx.read(svc.building_names)
-            return tuple(f"{n} 全体业主/住户" for n in names) or (WHOLE_ESTATE,)
+            return tuple(f"{n} 全体业主/住户" for n in self.buildings) or (WHOLE_ESTATE,)
         return (WHOLE_ESTATE,)
 
     def _posted_on(self) -> date:
@@ -254,8 +295,16 @@ class NoticeForm(QWidget):
         if t is None:
             return
         filled = svc.preview(t, self.values())
-        data = self._print_data(filled, self.audiences()[:1])
-        self.preview.show_pdf(notice_pdf(replace(data, copies=1)))
+        data = replace(self._print_data(filled, self.audiences()[:1]), copies=1)
+        self._preview_seq += 1
+        seq = self._preview_seq
+        self.ctx.task(
+            lambda _progress: notice_pdf(data), parent=self, action="notice preview"
+        ).success(lambda pdf: self._show_preview(seq, pdf)).run()
+
+    def _show_preview(self, seq: int, pdf: bytes) -> None:
+        if seq == self._preview_seq:  # a later edit superseded this picture
+            self.preview.show_pdf(pdf)
 
     def _set_error(self, text: str) -> None:
         self.error.setText(text)
@@ -276,30 +325,39 @@ class NoticeForm(QWidget):
             return
         audiences = self.audiences()
         data = self._print_data(filled, audiences)
-        try:
+
+        def post(s: Session) -> bytes:
             pdf = notice_pdf(data)
-            self.ctx.write(
-                lambda s: svc.post_notice(
-                    s,
-                    template_id=t.id,
-                    notice=filled,
-                    audiences=audiences,
-                    copies=data.copies,
-                    posted_on=data.posted_on,
-                ),
-                "notices",
+            svc.post_notice(
+                s,
+                template_id=t.id,
+                notice=filled,
+                audiences=audiences,
+                copies=data.copies,
+                posted_on=data.posted_on,
             )
-        except DomainError as exc:
+            return pdf
+
+        def posted(pdf: bytes) -> None:
+            self._set_error("")
+            self.last_preview_dialog = show_pdf_preview(
+                self.ctx,
+                pdf,
+                title=filled.title,
+                suggested_name=f"{filled.title}-{data.posted_on.isoformat()}.pdf",
+                parent=self,
+            )
+
+        self.ctx.op(post, changes=Changes(notices=True), parent=self, action="print notice").busy(
+            self.print_button
+        ).failure(self._refused).success(posted).run()
+
+    def _refused(self, exc: BaseException) -> bool:
+        """A refusal is said under the form (input kept); other failures go on."""
+        if isinstance(exc, DomainError):
             self._set_error(str(exc))
-            return
-        self._set_error("")
-        self.last_preview_dialog = show_pdf_preview(
-            self.ctx,
-            pdf,
-            title=filled.title,
-            suggested_name=f"{filled.title}-{data.posted_on.isoformat()}.pdf",
-            parent=self,
-        )
+            return True
+        return False
 
     # --- template editing (managers) ------------------------------------------------
 
@@ -337,6 +395,7 @@ class TemplateDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -350,37 +409,42 @@ class TemplateDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
+        """Save the template; the dialog closes only when it was saved (Save busy meanwhile)."""
         t = self.template
-        try:
-            self.ctx.write(
-                lambda s: svc.save_template(
-                    s,
-                    template_id=t.id,
-                    name=self.name.text(),
-                    title=self.title_edit.text(),
-                    body=self.body.toPlainText(),
-                    expected_version=t.version,
-                ),
-                "notices",
-            )
-        except DomainError as exc:
+        name, title, body = self.name.text(), self.title_edit.text(), self.body.toPlainText()
+        self.ctx.op(
+            lambda s: svc.save_template(
+                s,
+                template_id=t.id,
+                name=name,
+                title=title,
+                body=body,
+                expected_version=t.version,
+            ),
+            changes=Changes(notices=True),
+            parent=self,
+            action="save notice template",
+        ).busy(self.save_button).failure(self._refused).success(lambda _r: self.accept()).run()
+
+    def _refused(self, exc: BaseException) -> bool:
+        if isinstance(exc, DomainError):
             self.error.setText(str(exc))
             self.error.show()
-            return
-        self.accept()
+            return True
+        return False
 
 
 class HistoryModel(QAbstractTableModel):
     """Posted notices, newest first (the history is small: the last 500)."""
 
     HEADERS = (
-        QT_TRANSLATE_NOOP("HistoryModel", "Date"),
-        QT_TRANSLATE_NOOP("HistoryModel", "Notice"),
-        QT_TRANSLATE_NOOP("HistoryModel", "Template"),
-        QT_TRANSLATE_NOOP("HistoryModel", "Posted to"),
-        QT_TRANSLATE_NOOP("HistoryModel", "Copies"),
-        QT_TRANSLATE_NOOP("HistoryModel", "Pages"),
-        QT_TRANSLATE_NOOP("HistoryModel", "By"),
+        str(QT_TRANSLATE_NOOP("HistoryModel", "Date")),
+        str(QT_TRANSLATE_NOOP("HistoryModel", "Notice")),
+        str(QT_TRANSLATE_NOOP("HistoryModel", "Template")),
+        str(QT_TRANSLATE_NOOP("HistoryModel", "Posted to")),
+        str(QT_TRANSLATE_NOOP("HistoryModel", "Copies")),
+        str(QT_TRANSLATE_NOOP("HistoryModel", "Pages")),
+        str(QT_TRANSLATE_NOOP("HistoryModel", "By")),
     )
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -389,8 +453,12 @@ class HistoryModel(QAbstractTableModel):
         self.rows: list[svc.PostedInfo] = []
 
     def reload(self) -> None:
+        """Read the history again (on the worker)."""
+        self.ctx.query(svc.notice_history, action="notice history").success(self._set_rows).run()
+
+    def _set_rows(self, rows: list[svc.PostedInfo]) -> None:
         self.beginResetModel()
-        self.rows = self.ctx.read(svc.notice_history)
+        self.rows = rows
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -439,26 +507,39 @@ class NoticeHistory(QWidget):
         self.view.activated.connect(self._open)
         self.view.doubleClicked.connect(self._open)
         self.last_preview_dialog: PdfPreviewDialog | None = None
+        self.stale = False
         QVBoxLayout(self).addWidget(self.view)
         self.model.reload()
 
     def _open(self, index: QModelIndex) -> None:
         r = self.model.rows[index.row()]
-        head = self.ctx.read(svc.letterhead)
-        pdf = notice_pdf(
-            NoticePrint(
-                title=r.title,
-                body=r.body,
-                posted_on=r.posted_on,
-                estate_name=head.name,
-                company=head.company,
-                audiences=r.audiences,
-                copies=r.copies,
+
+        def make(s: Session) -> bytes:
+            head = svc.letterhead(s)
+            return notice_pdf(
+                NoticePrint(
+                    title=r.title,
+                    body=r.body,
+                    posted_on=r.posted_on,
+                    estate_name=head.name,
+                    company=head.company,
+                    audiences=r.audiences,
+                    copies=r.copies,
+                )
             )
-        )
-        self.last_preview_dialog = show_pdf_preview(
-            self.ctx, pdf, title=r.title, suggested_name=f"{r.title}.pdf", parent=self
-        )
+
+        def shown(pdf: bytes) -> None:
+            self.last_preview_dialog = show_pdf_preview(
+                self.ctx, pdf, title=r.title, suggested_name=f"{r.title}.pdf", parent=self
+            )
+
+        self.ctx.query(make, parent=self, action="reprint notice").success(shown).run()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.stale = False
+            self.model.reload()
 
 
 class NoticesPage(QWidget):
@@ -478,5 +559,13 @@ class NoticesPage(QWidget):
         ctx.hub.changed.connect(self._changed)
 
     def _changed(self, changes: Changes) -> None:
-        if changes.any("notices", "estate", "buildings"):
-            self.history.model.reload()
+        if changes.estate or changes.buildings:  # the letterhead and the buildings
+            if self.form.isVisible():
+                self.form.reload()
+            else:
+                self.form.stale = True
+        if changes.notices or changes.estate or changes.buildings:
+            if self.history.isVisible():
+                self.history.model.reload()
+            else:
+                self.history.stale = True

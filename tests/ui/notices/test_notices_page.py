@@ -94,6 +94,8 @@ def test_print_records_the_notice_and_refuses_a_missing_field(
     assert all("对3栋暂停供水" in p for p in pages)
     _close_previews()
     model = page.history.model
+    assert model.rowCount() == 0  # the history tab is hidden: it reloads when shown
+    page.tabs.setCurrentWidget(page.history)
     assert model.rowCount() == 1
     row = [model.index(0, c).data() for c in range(model.columnCount())]
     assert row[1:] == ["停水通知", "停水通知", "全体业主/住户", "2", "2", "前台小王"]
@@ -116,6 +118,7 @@ def test_one_notice_per_building(
     assert len(pages) == 2
     assert "消防演练通知" in pages[0]
     assert {p.split("致：")[1].split()[0] for p in pages} == {"3栋", "5栋"}
+    page.tabs.setCurrentWidget(page.history)
     assert page.history.model.index(0, 3).data() == "2 栋"
 
 
