@@ -7,6 +7,7 @@ the 翻零 column) or entered through *Meter replaced…*.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -34,14 +35,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from propdesk.clock import local_today
-from propdesk.errors import DomainError
+from propdesk import clock
+from propdesk.changes import Changes
+from propdesk.errors import ValidationError
 from propdesk.fees.meters import GridRow, Replacement, reading_grid, record_reading
 from propdesk.fees.money import parse_yuan
 from propdesk.fees.periods import period_of
 from propdesk.fees.reading_import import ReadingImportError, import_readings
-from ui.common.forms import ERROR_STYLE, show_error
+from propdesk.progress import Progress
+from ui.common.forms import ERROR_STYLE
 from ui.context import AppContext
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -68,7 +72,7 @@ class ReadingsModel(QAbstractTableModel):
     def __init__(self, *, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.period = period_of(local_today())
+        self.period = period_of(clock.today())
         self.kind = "water"
         self._rows: list[GridRow] = []
         self._rollover: set[int] = set()
@@ -81,13 +85,28 @@ class ReadingsModel(QAbstractTableModel):
             self.tr("Roll-over"),
         ]
 
-    def load(self, period: str, kind: str) -> None:
-        rows = self.ctx.read(lambda s: reading_grid(s, period, kind))
-        self.beginResetModel()
-        self.period, self.kind = period, kind
-        self._rows = rows
-        self._rollover = set()
-        self.endResetModel()
+    def load(self, period: str, kind: str, *, loaded: Callable[[], None] | None = None) -> None:
+        """Read the grid of ``kind`` meters for ``period`` (a bad month is told by ``failed``)."""
+
+        def show(rows: list[GridRow]) -> None:
+            self.beginResetModel()
+            self.period, self.kind = period, kind
+            self._rows = rows
+            self._rollover = set()
+            self.endResetModel()
+            if loaded is not None:
+                loaded()
+
+        self.ctx.query(
+            lambda s: reading_grid(s, period, kind), parent=_widget(self), action="meter readings"
+        ).success(show).failure(self._refused).run()
+
+    def _refused(self, exc: BaseException, prefix: str = "") -> bool:
+        """Tell a refused month or reading through ``failed``; other failures go to the handler."""
+        if isinstance(exc, ValidationError):
+            self.failed.emit(prefix + str(exc))
+            return True
+        return False
 
     def row_value(self, row: int) -> GridRow:
         return self._rows[row]
@@ -162,10 +181,10 @@ class ReadingsModel(QAbstractTableModel):
             return False
         try:
             centi = parse_yuan(text, "reading")
-            self._save(index.row(), centi, rollover=g.meter_id in self._rollover)
-        except DomainError as exc:
+        except ValidationError as exc:
             self.failed.emit(f"{g.meter_code}：{exc}")
             return False
+        self._save(index.row(), centi, rollover=g.meter_id in self._rollover)
         return True
 
     def _save(
@@ -175,28 +194,73 @@ class ReadingsModel(QAbstractTableModel):
         *,
         rollover: bool = False,
         replacement: Replacement | None = None,
+        refused: Callable[[BaseException], bool] | None = None,
+        saved: Callable[[], None] | None = None,
+        busy: QWidget | None = None,
     ) -> None:
+        """Save one reading through an operation; the row is re-read in the same transaction."""
         g = self._rows[row]
-        period = self.period
-        self.ctx.write(
-            lambda s: record_reading(
+        period, kind = self.period, self.kind
+
+        def work(s: Session) -> GridRow:
+            record_reading(
                 s,
                 meter_id=g.meter_id,
                 period=period,
                 reading_centi=centi,
                 rollover=rollover,
                 replacement=replacement,
-            ),
-            "fees",
-        )
-        fresh = self.ctx.read(lambda s: reading_grid(s, period, self.kind))
-        self._rows[row] = next(x for x in fresh if x.meter_id == g.meter_id)
-        self._rollover.discard(g.meter_id)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, ROLLOVER_COL))
-        self.saved.emit(row)
+            )
+            return next(x for x in reading_grid(s, period, kind) if x.meter_id == g.meter_id)
 
-    def save_replacement(self, row: int, reading: int, old_final: int, new_initial: int) -> None:
-        self._save(row, reading, replacement=Replacement(old_final, new_initial))
+        def done(fresh: GridRow) -> None:
+            # the grid may have been reloaded meanwhile: update the meter where it is now
+            for i, x in enumerate(self._rows):
+                if x.meter_id == fresh.meter_id and (self.period, self.kind) == (period, kind):
+                    self._rows[i] = fresh
+                    self._rollover.discard(fresh.meter_id)
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, ROLLOVER_COL))
+                    self.saved.emit(i)
+                    break
+            if saved is not None:
+                saved()
+
+        def failed(exc: BaseException) -> bool:
+            if refused is not None:
+                return refused(exc)
+            return self._refused(exc, f"{g.meter_code}：")
+
+        op = self.ctx.op(
+            work, changes=Changes(fees=True), parent=_widget(self), action="record meter reading"
+        )
+        if busy is not None:
+            op.busy(busy)
+        op.success(done).failure(failed).run()
+
+    def save_replacement(
+        self,
+        row: int,
+        reading: int,
+        old_final: int,
+        new_initial: int,
+        *,
+        refused: Callable[[BaseException], bool] | None = None,
+        saved: Callable[[], None] | None = None,
+        busy: QWidget | None = None,
+    ) -> None:
+        self._save(
+            row,
+            reading,
+            replacement=Replacement(old_final, new_initial),
+            refused=refused,
+            saved=saved,
+            busy=busy,
+        )
+
+
+def _widget(model: QObject) -> QWidget | None:
+    parent = model.parent()
+    return parent if isinstance(parent, QWidget) else None
 
 
 class ReadingsPage(QWidget):
@@ -205,7 +269,7 @@ class ReadingsPage(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.period = QLineEdit(period_of(local_today()), self)
+        self.period = QLineEdit(period_of(clock.today()), self)
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("Water"), "water")
         self.kind.addItem(self.tr("Electricity"), "electricity")
@@ -252,11 +316,11 @@ class ReadingsPage(QWidget):
 
     def reload(self) -> None:
         self.error.clear()
-        try:
-            self.model.load(self.period.text().strip(), str(self.kind.currentData()))
-        except DomainError as exc:
-            self.error.setText(str(exc))
-            return
+        self.model.load(
+            self.period.text().strip(), str(self.kind.currentData()), loaded=self._loaded
+        )
+
+    def _loaded(self) -> None:
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, READING_COL))
 
@@ -285,18 +349,28 @@ class ReadingsPage(QWidget):
         )
         form.addRow(box)
 
+        ok = box.button(QDialogButtonBox.StandardButton.Ok)
+
+        def refused(exc: BaseException) -> bool:
+            if isinstance(exc, ValidationError):
+                err.setText(str(exc))
+                return True
+            return False
+
         def accept() -> None:
+            err.clear()
             try:
-                self.model.save_replacement(
-                    idx.row(),
+                values = (
                     parse_yuan(now.text(), "reading"),
                     parse_yuan(old.text(), "old_final"),
                     parse_yuan(new.text(), "new_initial"),
                 )
-            except DomainError as exc:
+            except ValidationError as exc:
                 err.setText(str(exc))
                 return
-            dialog.accept()
+            self.model.save_replacement(
+                idx.row(), *values, refused=refused, saved=dialog.accept, busy=ok
+            )
 
         box.accepted.connect(accept)
         box.rejected.connect(dialog.reject)
@@ -309,8 +383,14 @@ class ReadingsPage(QWidget):
         path, _f = QFileDialog.getSaveFileName(
             self, self.tr("Blank reading sheet"), name, "Excel (*.xlsx)"
         )
-        if path:
-            write_reading_sheet(self.model._rows, path)
+        if not path:
+            return
+        rows = self.model.rows()
+
+        def write(_progress: Progress) -> None:
+            write_reading_sheet(rows, path)
+
+        self.ctx.task(write, parent=self, action="blank reading sheet").run()
 
     def import_sheet(self) -> None:
         path, _f = QFileDialog.getOpenFileName(
@@ -324,15 +404,31 @@ class ReadingsPage(QWidget):
         from reports.excel.fees_readings import read_reading_sheet
 
         period = self.model.period
-        try:
-            rows = read_reading_sheet(path)
-            n = self.ctx.write(lambda s: import_readings(s, period, rows), "fees")
-        except ReadingImportError as exc:
-            lines = [f"第 {e.row} 行 {e.column}：{e.message}" for e in exc.errors[:30]]
-            self.error.setText(str(exc) + "\n" + "\n".join(lines))
-            return
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        self.reload()
-        self.error.setText(self.tr("{0} reading(s) imported.").format(n))
+        self.error.clear()
+
+        def work(s: Session, _progress: Progress) -> int:
+            # import_readings takes no progress callback: no Cancel, all or nothing
+            return import_readings(s, period, read_reading_sheet(path))
+
+        def refused(exc: BaseException) -> bool:
+            if isinstance(exc, ReadingImportError):
+                lines = [f"第 {e.row} 行 {e.column}：{e.message}" for e in exc.errors[:30]]
+                self.error.setText(str(exc) + "\n" + "\n".join(lines))
+                return True
+            if isinstance(exc, ValidationError):
+                self.error.setText(str(exc))
+                return True
+            return False
+
+        def imported(n: int) -> None:
+            self.reload()
+            self.error.setText(self.tr("{0} reading(s) imported.").format(n))
+
+        self.ctx.long_op(
+            work,
+            label=self.tr("Import readings"),
+            changes=Changes(fees=True),
+            cancellable=False,
+            parent=self,
+            action="import meter readings",
+        ).success(imported).failure(refused).run()

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from propdesk.auth.actor import Actor, Role
@@ -101,3 +101,53 @@ def test_import_reports_bad_rows(
     page.import_file(str(path))
     assert page.model.row_value(0).consumption_centi == 1_00
     assert page.model.row_value(1).consumption_centi == 13_00
+
+
+def test_a_bad_month_is_told_on_the_page(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    ctx = make_ctx(sqlite_db, CLERK)
+    page = ReadingsPage(ctx=ctx)
+    qtbot.addWidget(page)
+    assert page.model.period == "2026-06"  # from the test clock, not the real date
+    page.period.setText("2026-13")
+    page.reload()
+    assert "格式不对" in page.error.text()
+    assert ctx.errors.shown == []
+
+
+def test_meter_replaced_dialog_accepts_only_on_success(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    _meters(sqlite_db, small_estate)
+    ctx = make_ctx(sqlite_db, CLERK)
+    page = ReadingsPage(ctx=ctx)
+    qtbot.addWidget(page)
+    page.period.setText("2026-03")
+    page.reload()
+    page.view.setCurrentIndex(page.model.index(0, READING_COL))
+    page.replacement()
+    dialog = page.findChild(QDialog)
+    assert dialog is not None
+    assert dialog.isVisible()
+    old, new, now = dialog.findChildren(QLineEdit)
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    old.setText("400")  # lower than the last reading (500): refused in the dialog
+    new.setText("0")
+    now.setText("10")
+    with qtbot.assertNotEmitted(ctx.hub.changed):
+        ok.click()
+    assert dialog.isVisible()
+    assert "旧表止码" in " ".join(lbl.text() for lbl in dialog.findChildren(QLabel))
+    assert ok.isEnabled()
+    old.setText("510")
+    with qtbot.waitSignal(ctx.hub.changed) as signal:
+        ok.click()
+    assert signal.args[0].fees
+    assert not dialog.isVisible()
+    assert page.model.row_value(0).consumption_centi == 20_00
+    assert ctx.errors.shown == []
