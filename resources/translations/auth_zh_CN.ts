@@ -100,6 +100,10 @@
   <context>
     <name>BackupDialog</name>
     <message>
+      <source>Nothing was changed.</source>
+      <translation>没有做任何改动。</translation>
+    </message>
+    <message>
       <source>Backup and restore</source>
       <translation>备份与恢复</translation>
     </message>
@@ -319,6 +323,10 @@ The current database is kept aside first. PropDesk closes afterwards; start it a
   </context>
   <context>
     <name>LoginDialog</name>
+    <message>
+      <source>Clock differs</source>
+      <translation>时钟不一致</translation>
+    </message>
     <message>
       <source>PropDesk — Log in</source>
       <translation>PropDesk — 登录</translation>
