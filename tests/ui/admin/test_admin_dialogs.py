@@ -315,3 +315,19 @@ def test_backup_refused_shows_in_the_status_line(
     assert ctx.errors.shown == []  # refused: shown in the dialog itself
     assert dialog.backup_button.isEnabled()
     assert dialog.model.rowCount() == 0
+
+
+def test_change_password_closes_with_escape_and_reopens(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    ctx = make_ctx(sqlite_db, _actor(desk_users, "clerk", Role.CLERK))
+    for _ in range(2):
+        dialog = ChangePasswordDialog(ctx=ctx, cost=TEST_COST)
+        qtbot.addWidget(dialog)
+        with qtbot.waitExposed(dialog):
+            dialog.show()
+        qtbot.keyClicks(dialog.old, "clerk123")
+        with qtbot.waitSignal(dialog.rejected):
+            qtbot.keyClick(dialog.old, Qt.Key.Key_Escape)
+    with sqlite_db.begin() as s:
+        assert authenticate(s, "clerk", "clerk123").ok  # nothing changed

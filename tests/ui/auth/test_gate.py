@@ -186,3 +186,17 @@ def test_no_clock_skew_warning_when_the_desk_agrees(db: Database) -> None:
             warn=lambda _parent, message: warnings.append(message),
         )
     assert warnings == []
+
+
+def test_first_run_dialog_closes_with_escape_and_creates_nothing(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    dialog = FirstRunDialog(db=sqlite_db, cost=TEST_COST)
+    qtbot.addWidget(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    qtbot.keyClicks(dialog.password, "secret99")
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Escape)
+    assert dialog.actor is None
+    assert needs_first_run(sqlite_db)
