@@ -191,13 +191,13 @@ def day_or_today(session: Any, day: date | None) -> date:
     return day if day is not None else today(session)
 
 
-def column_now(context: Any = None) -> datetime:
+def column_now(context: Any) -> datetime:
     """Default for timestamp columns: the clock of the transaction that inserts the row.
 
     SQLAlchemy passes its execution context; the session's clock was put on the connection
     when the transaction began (see :func:`propdesk.db.engine.open_database`).
     """
-    connection = getattr(context, "root_connection", None) if context is not None else None
+    connection = getattr(context, "root_connection", None)
     info = getattr(connection, "info", None)
     clock = info.get(CONNECTION_KEY) if isinstance(info, dict) else None
     return (clock if isinstance(clock, Clock) else _process_clock).now()
