@@ -224,19 +224,3 @@ def local_midnight(day: date) -> datetime:
 def local_datetime(day: date, at: time) -> datetime:
     """A local date and wall time at the estate, as an aware datetime."""
     return datetime.combine(day, at, _zone)
-
-
-# --- transitional: the pre-injection API, removed once every caller takes its clock -------
-
-
-def local_today() -> date:
-    """Deprecated: use :func:`today` with the session."""
-    return local_date(_process_clock.now())
-
-
-def now_or(at: datetime | None) -> datetime:
-    """Deprecated: use :func:`at_or_now` with the session."""
-    return at_or_now(None, at)
-
-
-LOCAL_TZ = _zone  # Deprecated: use estate_zone() / to_local().

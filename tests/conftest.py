@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from datetime import datetime
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 
+from propdesk import clock
 from propdesk.audit.queries import (
     AuditFilter,
     audited_tables,
@@ -15,7 +16,6 @@ from propdesk.audit.queries import (
     shown_changes,
 )
 from propdesk.auth.actor import Actor, Role
-from propdesk.clock import local_today
 from propdesk.db.engine import Database
 from propdesk.errors import NotAllowed
 from propdesk.registry import services as reg
@@ -35,7 +35,7 @@ def _changes(db: Database) -> int:
 
 def test_filters(db: Database) -> None:
     pid = _changes(db)
-    today = local_today()
+    today = clock.today()
     with db.begin(MANAGER) as s:
         assert count_audit(s) == 3
         assert [r.action for r in list_audit(s, AuditFilter(record_id=str(pid)))] == [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from propdesk.clock import LOCAL_TZ
+from propdesk.clock import estate_zone
 from propdesk.db.engine import Database
 from propdesk.tickets import catalog
 from propdesk.tickets import services as svc
@@ -14,7 +14,7 @@ from tests.propdesk.tickets.helpers import CLERK, MANAGER, category_id, make_des
 
 
 def _local(y: int, m: int, d: int, hh: int, mm: int = 0) -> datetime:
-    return datetime(y, m, d, hh, mm, tzinfo=LOCAL_TZ)
+    return datetime(y, m, d, hh, mm, tzinfo=estate_zone())
 
 
 def test_hours_run_across_midnight() -> None:

@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 from pytestqt.qtbot import QtBot
 
+from propdesk import clock
 from propdesk.auth.actor import Actor, Role
-from propdesk.clock import local_today
 from propdesk.db.engine import Database
 from propdesk.fees.billing import run_billing
 from propdesk.fees.items import set_rate
@@ -211,7 +211,7 @@ def test_statement_shows_credit_movements_and_a_refund_made_from_it(
     dialog.refund_button.click()
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     shown = [model.data(model.index(0, c)) for c in range(model.columnCount())]
-    assert shown[0] == local_today().isoformat()
+    assert shown[0] == clock.today().isoformat()
     assert shown[1:4] == ["退款", "-12.34", yuan(before - 1234)]
     assert "业主要求退回" in shown[4]
     assert "Refunded ¥12.34" in dialog.summary.text()
