@@ -2,21 +2,23 @@
 
 Each action is ``fn(ctx, parent)`` as :class:`ui.extensions.MenuAction` expects; the
 keyword arguments after it (file and building choosers, result callbacks) default to
-the real dialogs and let tests inject answers. Work on files and the database runs on
-``ctx.executor`` behind a progress dialog; results are shown without blocking.
+the real dialogs and let tests inject answers. Work on files and the database runs through
+the operation object (``ctx.long_op``/``ctx.query``/``ctx.task``) behind a progress dialog;
+failures go to the one error handler (``ctx.errors``); results are shown without blocking.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission
-from propdesk.errors import DomainError
+from propdesk.changes import Changes
+from propdesk.progress import Progress
 from propdesk.registry import services as reg
 from propdesk.registry.ledger import (
     ImportSummary,
@@ -29,9 +31,8 @@ from propdesk.registry.ledger import (
 )
 from propdesk.registry.values import BuildingInfo
 from ui.context import AppContext
-from ui.events import Changes
 from ui.ledger.dialogs import BuildingChooser, ImportErrorsDialog, ask_save_xlsx, documents_folder
-from ui.printing.preview import PdfPreviewDialog, preview_in_background
+from ui.printing.preview import PdfPreviewDialog, preview_pdf
 
 #: ``(parent, title) -> path or ""`` for the file to import.
 OpenAsker = Callable[[QWidget, str], str]
@@ -45,7 +46,8 @@ ResultHook = Callable[[QWidget], None]
 #: ``(parent, title, text) -> bool``: ask the clerk to go ahead.
 Confirmer = Callable[[QWidget, str, str], bool]
 
-CHANGED_TOPICS = ("buildings", "units", "people", "occupancy")
+#: What an import of the owner ledger writes.
+LEDGER_CHANGES = Changes(buildings=True, units=True, people=True, occupancy=True)
 
 
 def _tr(text: str) -> str:
@@ -71,39 +73,7 @@ def _message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: s
     return box
 
 
-def _busy(parent: QWidget | None, text: str, *, cancellable: bool) -> QProgressDialog:
-    progress = QProgressDialog(text, _tr("Cancel") if cancellable else "", 0, 0, parent)
-    if not cancellable:
-        progress.setCancelButton(None)
-    progress.setWindowTitle(_tr("Owner ledger"))
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(400)
-    return progress
-
-
-def _done(progress: QProgressDialog) -> None:
-    progress.blockSignals(True)  # closing a progress dialog emits canceled(): not a cancel
-    progress.reset()
-    progress.close()
-    progress.deleteLater()
-
-
-def _failure_box(parent: QWidget | None, title: str, exc: BaseException) -> QMessageBox:
-    if isinstance(exc, DomainError):
-        return _message(parent, QMessageBox.Icon.Warning, title, str(exc))
-    return _message(
-        parent,
-        QMessageBox.Icon.Critical,
-        title,
-        _tr("Unexpected error: {0}").format(exc),
-    )
-
-
 # --- import --------------------------------------------------------------------------
-
-
-class _Cancelled(Exception):
-    """The user cancelled; the transaction is rolled back."""
 
 
 def summary_text(summary: ImportSummary) -> str:
@@ -156,7 +126,8 @@ def import_owner_ledger(
 ) -> None:
     """Import an owner ledger file: all or nothing.
 
-    Reads and checks the whole file on the executor. Any bad row opens the problem
+    Reads and checks the whole file in a long operation (no Cancel: the core takes no
+    progress). Any bad row opens the problem
     list (:class:`ImportErrorsDialog`, which can save the report) and nothing is
     imported. A correct file is summarised (units, people, new buildings) for the
     clerk to confirm; then everything is written in one transaction (checked again
@@ -169,76 +140,54 @@ def import_owner_ledger(
     if not path:
         return
     name = Path(path).name
-    cancelled = threading.Event()
 
     def finish(shown: QWidget) -> None:
         if on_result is not None:
             on_result(shown)
 
-    def failed(progress: QProgressDialog) -> Callable[[BaseException], None]:
-        def failure(exc: BaseException) -> None:
-            _done(progress)
-            shown: QWidget
-            if isinstance(exc, LedgerImportError):
-                dialog = ImportErrorsDialog(
-                    errors=exc.errors, message=str(exc), source_name=name, parent=parent
-                )
-                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-                dialog.open()
-                shown = dialog
-            elif isinstance(exc, _Cancelled):
-                shown = _message(
-                    parent,
-                    QMessageBox.Icon.Information,
-                    title,
-                    _tr("Cancelled: nothing was imported."),
-                )
-            else:
-                shown = _failure_box(parent, title, exc)
-            finish(shown)
+    def rejected(exc: BaseException) -> bool:
+        """Every problem of a bad file in the problem list; other failures go to the handler."""
+        if not isinstance(exc, LedgerImportError):
+            return False
+        dialog = ImportErrorsDialog(
+            errors=exc.errors, message=str(exc), source_name=name, parent=parent
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        finish(dialog)
+        return True
 
-        return failure
-
-    def check_op() -> tuple[list[SourceRow], LedgerCheck]:
+    def check(session: Session, _progress: Progress) -> tuple[list[SourceRow], LedgerCheck]:
         rows = read_ledger(Path(path))
-        if cancelled.is_set():
-            raise _Cancelled
-        check = ctx.read(lambda session: validate_ledger(session, rows))
-        if not check.ok:
-            raise LedgerImportError(check.errors)
-        return rows, check
+        checked = validate_ledger(session, rows)
+        if not checked.ok:
+            raise LedgerImportError(checked.errors)
+        return rows, checked
 
-    def import_op(rows: list[SourceRow]) -> ImportSummary:
-        with ctx.session() as session:
-            summary = import_ledger(session, rows)
-            if cancelled.is_set():
-                raise _Cancelled  # leaving the block with an error rolls the import back
-        return summary
-
-    def imported(progress: QProgressDialog) -> Callable[[ImportSummary], None]:
-        def success(summary: ImportSummary) -> None:
-            _done(progress)
-            ctx.hub.notify(Changes.of(*CHANGED_TOPICS))
-            finish(_message(parent, QMessageBox.Icon.Information, title, summary_text(summary)))
-
-        return success
+    def imported(summary: ImportSummary) -> None:
+        finish(_message(parent, QMessageBox.Icon.Information, title, summary_text(summary)))
 
     def checked(result: tuple[list[SourceRow], LedgerCheck]) -> None:
-        _done(checking)
         rows, check = result
         if not confirm(parent, title, check_text(check)):
             return
-        importing = _busy(parent, _tr("Importing {0}…").format(name), cancellable=True)
-        importing.canceled.connect(cancelled.set)
-        importing.show()
-        ctx.executor.submit(
-            lambda: import_op(rows), success=imported(importing), failure=failed(importing)
-        )
+        # import_ledger takes no progress callback: no Cancel; all or nothing (checked again)
+        ctx.long_op(
+            lambda session, _progress: import_ledger(session, rows),
+            label=_tr("Importing {0}…").format(name),
+            changes=LEDGER_CHANGES,
+            cancellable=False,
+            parent=parent,
+            action="import owner ledger",
+        ).success(imported).failure(rejected).run()
 
-    checking = _busy(parent, _tr("Checking {0}…").format(name), cancellable=True)
-    checking.canceled.connect(cancelled.set)
-    checking.show()
-    ctx.executor.submit(check_op, success=checked, failure=failed(checking))
+    ctx.long_op(
+        check,
+        label=_tr("Checking {0}…").format(name),
+        cancellable=False,
+        parent=parent,
+        action="check owner ledger",
+    ).success(checked).failure(rejected).run()
 
 
 # --- template ------------------------------------------------------------------------
@@ -258,16 +207,11 @@ def download_template(
     path = ask_path(parent, title, "业主台账导入模板.xlsx")
     if not path:
         return
-    try:
+
+    def write(_progress: Progress) -> None:
         write_template(path)
-    except OSError as exc:
-        box = _message(
-            parent,
-            QMessageBox.Icon.Warning,
-            title,
-            _tr("Could not save the file:\n{0}").format(exc.strerror or str(exc)),
-        )
-    else:
+
+    def saved(_none: None) -> None:
         box = _message(
             parent,
             QMessageBox.Icon.Information,
@@ -276,8 +220,25 @@ def download_template(
                 path
             ),
         )
-    if on_result is not None:
-        on_result(box)
+        if on_result is not None:
+            on_result(box)
+
+    def not_saved(exc: BaseException) -> bool:
+        if not isinstance(exc, OSError):
+            return False
+        box = _message(
+            parent,
+            QMessageBox.Icon.Warning,
+            title,
+            _tr("Could not save the file:\n{0}").format(exc.strerror or str(exc)),
+        )
+        if on_result is not None:
+            on_result(box)
+        return True
+
+    ctx.task(write, parent=parent, action="download ledger template").success(saved).failure(
+        not_saved
+    ).run()
 
 
 # --- choosing a building ---------------------------------------------------------------
@@ -298,17 +259,25 @@ def ask_building(
     return accepted, chosen
 
 
-def _buildings(ctx: AppContext, parent: QWidget, title: str) -> list[BuildingInfo] | None:
-    buildings = ctx.read(reg.list_buildings)
-    if not buildings:
-        _message(
-            parent,
-            QMessageBox.Icon.Information,
-            title,
-            _tr("No buildings are registered yet. Import an owner ledger first."),
-        )
-        return None
-    return buildings
+def _with_buildings(
+    ctx: AppContext, parent: QWidget, title: str, then: Callable[[list[BuildingInfo]], None]
+) -> None:
+    """Read the buildings, then call ``then(buildings)``; none registered is told instead."""
+
+    def loaded(buildings: list[BuildingInfo]) -> None:
+        if not buildings:
+            _message(
+                parent,
+                QMessageBox.Icon.Information,
+                title,
+                _tr("No buildings are registered yet. Import an owner ledger first."),
+            )
+            return
+        then(buildings)
+
+    ctx.query(lambda s: list(reg.list_buildings(s)), parent=parent, action=title).success(
+        loaded
+    ).run()
 
 
 # --- export --------------------------------------------------------------------------
@@ -326,43 +295,41 @@ def export_owner_ledger(
     from reports.excel.owners import write_export
 
     title = _tr("Export owner ledger")
-    buildings = _buildings(ctx, parent, title)
-    if buildings is None:
-        return
-    ok, building = choose_building(ctx, parent, buildings, True)
-    if not ok:
-        return
-    name = f"业主台账-{building.name}.xlsx" if building else "业主台账.xlsx"
-    path = ask_path(parent, title, name)
-    if not path:
-        return
-    progress = _busy(parent, _tr("Exporting the owner ledger…"), cancellable=False)
-    building_id = building.id if building else None
 
-    def op() -> int:
-        lines = ctx.read(lambda s: ledger_rows(s, building_id=building_id, actor=ctx.actor))
-        write_export(lines, path)
-        return len(lines)
+    def chosen(buildings: list[BuildingInfo]) -> None:
+        ok, building = choose_building(ctx, parent, buildings, True)
+        if not ok:
+            return
+        name = f"业主台账-{building.name}.xlsx" if building else "业主台账.xlsx"
+        path = ask_path(parent, title, name)
+        if not path:
+            return
+        building_id = building.id if building else None
 
-    def success(count: int) -> None:
-        _done(progress)
-        box = _message(
-            parent,
-            QMessageBox.Icon.Information,
-            title,
-            _tr("Exported {0} rows to {1} (ID numbers masked).").format(count, path),
-        )
-        if on_result is not None:
-            on_result(box)
+        def export(session: Session, _progress: Progress) -> int:
+            lines = ledger_rows(session, building_id=building_id, actor=ctx.actor)
+            write_export(lines, path)
+            return len(lines)
 
-    def failure(exc: BaseException) -> None:
-        _done(progress)
-        box = _failure_box(parent, title, exc)
-        if on_result is not None:
-            on_result(box)
+        def exported(count: int) -> None:
+            box = _message(
+                parent,
+                QMessageBox.Icon.Information,
+                title,
+                _tr("Exported {0} rows to {1} (ID numbers masked).").format(count, path),
+            )
+            if on_result is not None:
+                on_result(box)
 
-    progress.show()
-    ctx.executor.submit(op, success=success, failure=failure)
+        ctx.long_op(
+            export,
+            label=_tr("Exporting the owner ledger…"),
+            cancellable=False,
+            parent=parent,
+            action="export owner ledger",
+        ).success(exported).run()
+
+    _with_buildings(ctx, parent, title, chosen)
 
 
 # --- print ---------------------------------------------------------------------------
@@ -379,31 +346,31 @@ def print_owner_ledger(
     from reports.pdf.owner_ledger import owner_ledger_pdf
 
     title = _tr("Print owner ledger")
-    buildings = _buildings(ctx, parent, title)
-    if buildings is None:
-        return
-    ok, building = choose_building(ctx, parent, buildings, False)
-    if not ok or building is None:
-        return
-    chosen = building
 
-    def make_pdf() -> bytes:
-        with ctx.session() as session:
-            estate = reg.get_estate(session, chosen.estate_id)
-            lines = ledger_rows(session, building_id=chosen.id, actor=ctx.actor)
-        return owner_ledger_pdf(
-            lines,
-            estate_name=estate.name,
-            building_name=chosen.name,
-            company=estate.company,
-            printed_by=ctx.actor.display_name,
+    def chosen(buildings: list[BuildingInfo]) -> None:
+        ok, building = choose_building(ctx, parent, buildings, False)
+        if not ok or building is None:
+            return
+        picked = building
+
+        def make_pdf(session: Session) -> bytes:
+            estate = reg.get_estate(session, picked.estate_id)
+            lines = ledger_rows(session, building_id=picked.id, actor=ctx.actor)
+            return owner_ledger_pdf(
+                lines,
+                estate_name=estate.name,
+                building_name=picked.name,
+                company=estate.company,
+                printed_by=ctx.actor.display_name,
+            )
+
+        preview_pdf(
+            ctx,
+            make_pdf,
+            title=f"业主台账 · {picked.name}",
+            suggested_name=f"业主台账-{picked.name}.pdf",
+            parent=parent,
+            on_shown=on_shown,
         )
 
-    preview_in_background(
-        ctx,
-        make_pdf,
-        title=f"业主台账 · {chosen.name}",
-        suggested_name=f"业主台账-{chosen.name}.pdf",
-        parent=parent,
-        on_shown=on_shown,
-    )
+    _with_buildings(ctx, parent, title, chosen)

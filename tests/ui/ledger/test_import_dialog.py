@@ -40,12 +40,11 @@ BAD = ["5", 1, "0102", None, "八十", None, None, "钱七", "朋友", "13811113
 
 
 def _counts(ctx: AppContext) -> tuple[int, int]:
-    return ctx.read(
-        lambda s: (
+    with ctx.db.begin(ctx.actor) as s:
+        return (
             s.scalar(select(func.count(Unit.id))) or 0,
             s.scalar(select(func.count(Occupancy.id))) or 0,
         )
-    )
 
 
 def _parent(qtbot: QtBot) -> QWidget:
@@ -112,7 +111,12 @@ def test_good_file_imports_and_tells_the_views(
         )
     assert "creates 1 units, 1 people" in asked[0]
     assert "New buildings: 5" in asked[0]
-    assert "units" in signal.args[0]
+    changes = signal.args[0]
+    assert changes.units
+    assert changes.people
+    assert changes.occupancy
+    assert changes.buildings
+    assert ui_ctx.errors.shown == []
     box = shown[0]
     assert isinstance(box, QMessageBox)
     assert "Imported 1 rows" in box.text()
@@ -146,12 +150,47 @@ def test_unreadable_file_is_explained(
     src = tmp_path / "notes.xlsx"
     src.write_text("not a workbook")
     shown: list[QWidget] = []
-    actions.import_owner_ledger(
-        ui_ctx, parent, ask_path=lambda _p, _t: str(src), on_result=shown.append
+    with qtbot.assertNotEmitted(ui_ctx.hub.changed):
+        actions.import_owner_ledger(
+            ui_ctx, parent, ask_path=lambda _p, _t: str(src), on_result=shown.append
+        )
+    assert shown == []  # not a list of bad rows: the one error handler explains it
+    assert ".xlsx" in ui_ctx.errors.shown[-1].message
+
+
+def test_template_is_saved_or_the_failure_explained(
+    qtbot: QtBot, ui_ctx: AppContext, tmp_path: Path
+) -> None:
+    parent = _parent(qtbot)
+    target = tmp_path / "template.xlsx"
+    shown: list[QWidget] = []
+    actions.download_template(
+        ui_ctx, parent, ask_path=lambda _p, _t, _n: str(target), on_result=shown.append
     )
-    box = shown[0]
-    assert isinstance(box, QMessageBox)
-    assert ".xlsx" in box.text()
+    assert target.exists()
+    assert "Template saved" in shown[-1].text()  # type: ignore[attr-defined]
+    actions.download_template(
+        ui_ctx,
+        parent,
+        ask_path=lambda _p, _t, _n: str(tmp_path / "missing" / "t.xlsx"),
+        on_result=shown.append,
+    )
+    assert "Could not save the file" in shown[-1].text()  # type: ignore[attr-defined]
+    assert ui_ctx.errors.shown == []
+
+
+def test_export_without_buildings_says_so(qtbot: QtBot, ui_ctx: AppContext) -> None:
+    parent = _parent(qtbot)
+    asked: list[object] = []
+    actions.export_owner_ledger(
+        ui_ctx,
+        parent,
+        choose_building=lambda _c, _p, b, _all: asked.append(b) or (False, None),  # type: ignore[func-returns-value]
+    )
+    assert asked == []
+    box = parent.findChild(QMessageBox)
+    assert box is not None
+    assert "No buildings" in box.text()
 
 
 def test_print_preview_shows_pages_saves_and_prints(
