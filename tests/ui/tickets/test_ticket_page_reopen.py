@@ -13,6 +13,7 @@ from tests.propdesk.tickets.helpers import category_id
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx
 from ui.context import AppContext
 from ui.events import Changes
+from ui.tickets.board import TicketBoard
 from ui.tickets.ticket_page import TicketPage, open_ticket_page
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -99,3 +100,25 @@ def test_a_hidden_page_reloads_when_shown_again(
     assert all(e.note != "业主来电催促" for e in page.info.events)  # hidden: only marked stale
     page.show()
     assert any(e.note == "业主来电催促" for e in page.info.events)
+
+
+def test_links_of_a_reopened_page_reach_the_board_once(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    ctx = make_ctx(sqlite_db, CLERK)
+    tid = _ticket(sqlite_db, small_estate)
+    board = TicketBoard(ctx=ctx)
+    qtbot.addWidget(board)
+    opened: list[tuple[str, int]] = []
+    board.open_record.connect(lambda kind, rid: opened.append((kind, rid)))
+    for close in ("esc", "button"):
+        board.open_ticket(tid)
+        board.open_ticket(tid)  # raised again: not connected twice
+        page = _open(qtbot, ctx, tid)
+        page.unit_link.click()
+        assert opened == [("unit", small_estate.unit_1502)]
+        opened.clear()
+        if close == "esc":
+            _close_with_esc(qtbot, page)
+        else:
+            _close_with_button(page)
