@@ -194,6 +194,8 @@ class TicketPage(QDialog):
         for button in self.buttons.values():
             button.setEnabled(False)  # until the ticket is in
         self._stale = False
+        self._loaded = False
+        self._pending: str | None = None  # an action asked for before the ticket was in
         ctx.hub.changed.connect(self._on_changed)
         self.reload()
 
@@ -296,6 +298,10 @@ class TicketPage(QDialog):
         self.extra.setText(self._extra_text(t))
         self.timeline.set_events(t.events)
         self._enable_actions()
+        self._loaded = True
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.run_action(pending)
 
     def _link(self, text: str, name: str, kind: str) -> QPushButton:
         """A flat link-like button that opens the unit or person page (form rows own it)."""
@@ -437,7 +443,11 @@ class TicketPage(QDialog):
         )
 
     def run_action(self, key: str) -> None:
-        """Perform an action from its button (or shortcut)."""
+        """Perform an action from its button (or shortcut); asked for before the ticket is
+        loaded (a page just opened), it runs once the ticket is in."""
+        if not self._loaded:
+            self._pending = key
+            return
         if key == "print":
             self.print_work_order()
             return

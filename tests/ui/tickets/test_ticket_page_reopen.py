@@ -15,6 +15,7 @@ from ui.context import AppContext
 from ui.events import Changes
 from ui.tickets.board import TicketBoard
 from ui.tickets.ticket_page import TicketPage, open_ticket_page
+from ui.worker import ThreadExecutor
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints", "This plugin does not support raise"
@@ -122,3 +123,34 @@ def test_links_of_a_reopened_page_reach_the_board_once(
             _close_with_esc(qtbot, page)
         else:
             _close_with_button(page)
+
+
+def test_the_page_loads_on_the_worker_thread_and_runs_an_early_action(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    ctx = make_ctx(sqlite_db, CLERK)
+    tid = _ticket(sqlite_db, small_estate)
+    executor = ThreadExecutor()
+    ctx.executor = executor
+    try:
+        page = open_ticket_page(ctx, tid)
+        asked: list[str] = []
+        page.action_dialog = lambda key: _Recorder(asked, key)  # type: ignore[method-assign]
+        page.run_action("note")  # before the ticket is in: runs once it is
+        qtbot.waitUntil(lambda: page.buttons["note"].isEnabled(), timeout=3000)
+        assert page.info.id == tid
+        assert asked == ["note"]
+        _close_with_esc(qtbot, page)
+    finally:
+        executor.wait(3000)
+
+
+class _Recorder:
+    """Stands in for an action dialog: records that it was opened."""
+
+    def __init__(self, asked: list[str], key: str) -> None:
+        self._asked, self._key = asked, key
+
+    def exec(self) -> int:
+        self._asked.append(self._key)
+        return 0
