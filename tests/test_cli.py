@@ -428,12 +428,4 @@ def test_demo_with_today_and_seed_is_reproducible(
     assert _run(capsys, *argv, "--db", str(second))[0] == 0
     a, b = _fingerprint(first), _fingerprint(second)
     assert a.keys() == b.keys()
-    differing = sorted(t for t in a if a[t] != b[t])
-    if differing and set(differing) <= UNSETTLED_DEMO_TABLES:
-        pytest.xfail(f"demo steps of other features not deterministic yet: {differing}")
-    assert differing == []
-
-
-# Tables whose demo steps helpers H1/H2 are making deterministic in parallel (issue 12):
-# the audit log's order of the fee step's bill_line/payment updates still varies run to run.
-UNSETTLED_DEMO_TABLES: frozenset[str] = frozenset({"audit_log"})
+    assert sorted(t for t in a if a[t] != b[t]) == []
