@@ -99,25 +99,20 @@ def generate_demo(
         ctx = _context(session, seed=seed, today=today, units=units)
         # Every "now" of the build (services, column defaults, audit) is the demo's moment,
         # so the same ``today`` and ``seed`` write the same rows whatever the wall clock.
-        demo_clock = clock.FixedClock(ctx.now)
-        clock.bind(session, demo_clock)
+        clock.bind(session, clock.FixedClock(ctx.now))
         if session.scalar(select(func.count(Estate.id))):
             raise DomainError(
                 "该数据库已有小区资料，不能再生成演示数据。请指定一个新的数据库文件（--db）。"
             )
         ctx.info["estate_name"] = name
         spans = _progress_spans(plan)
-        # Column defaults (created_at, updated_at) fall back to the process clock while
-        # clock.column_now does not get SQLAlchemy's context, so the build also runs with
-        # the demo's clock installed (as ``propdesk demo --today`` is meant to).
-        with clock.installed(demo_clock):
-            for (_order, module, function), (low, high) in zip(plan, spans, strict=True):
-                fn: steps.DemoStep = getattr(importlib.import_module(module), function)
-                ctx.progress = _scaled(report, low, high)
-                t0 = time.perf_counter()
-                fn(session, ctx)
-                session.flush()
-                timings.append((f"{module}.{function}", time.perf_counter() - t0))
+        for (_order, module, function), (low, high) in zip(plan, spans, strict=True):
+            fn: steps.DemoStep = getattr(importlib.import_module(module), function)
+            ctx.progress = _scaled(report, low, high)
+            t0 = time.perf_counter()
+            fn(session, ctx)
+            session.flush()
+            timings.append((f"{module}.{function}", time.perf_counter() - t0))
         report(1.0, "正在保存…")
         counts = _table_counts(session)
         past = session.scalar(
