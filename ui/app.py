@@ -16,6 +16,7 @@ from propdesk.auth.actor import Actor
 from propdesk.backup.integrity import check_file
 from propdesk.config import LANGUAGES, Settings, resolve_database_url
 from propdesk.db.engine import Database, open_database
+from propdesk.db.server_time import follow_server_clock
 from propdesk.errors import DomainError
 from propdesk.failures import configure_logging, log, log_failure, redact
 from resources import CJK_FONT, TRANSLATIONS
@@ -165,6 +166,10 @@ def run_gui(db: str | None, lang: str | None) -> int:
     database, settings = _open_with_retry(db, settings)
     if database is None:
         return 1
+    try:
+        follow_server_clock(database)  # desks sharing a server stamp the server's time
+    except Exception as exc:  # the skew warning at login explains a clock problem
+        log_failure(exc, action="measure the server's clock")
     executor = ThreadExecutor(app)
     try:
         if not run_first_run(db=database, executor=executor, errors=errors):

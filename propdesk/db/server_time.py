@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine, text
 
 from propdesk import clock
+from propdesk.db.engine import Database
 
 SKEW_TOLERANCE = timedelta(minutes=2)
 
@@ -66,3 +67,18 @@ def skew_warning(offset: timedelta, *, desk_now: datetime | None = None) -> str 
         f"服务器 {server:%Y-%m-%d %H:%M}，本机 {desk:%Y-%m-%d %H:%M}（{zone} 时间）。"
         "单据、收据和记录上的时间可能因此不一致，请联系系统管理员校准这台电脑或服务器的时钟。"
     )
+
+
+def follow_server_clock(db: Database) -> timedelta:
+    """Make ``db``'s transactions read the server's time; returns the offset measured.
+
+    On a shared PostgreSQL server audit stamps, receipt times, patrol findings, handovers and
+    ticket events then agree across desks whatever each desk's own clock says. Only a desk on
+    the system clock follows the server: a fixed clock (tests, ``demo --today``) stays fixed.
+    SQLite has no server: nothing changes.
+    """
+    if db.is_sqlite or not isinstance(clock.process_clock(), clock.SystemClock):
+        return timedelta(0)
+    offset = measure_offset(db.engine)
+    db.clock = clock.SkewedClock(clock.process_clock(), offset)
+    return offset

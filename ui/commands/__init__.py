@@ -16,11 +16,14 @@ def open_db_from_args(args: argparse.Namespace, *, upgrade: bool = True) -> Data
     line for every command: :class:`ui.cli.CliError` (exit 2) or
     :class:`ui.cli.DatabaseUnavailable` (exit 1).
     """
+    from propdesk.db.server_time import follow_server_clock
     from ui.commands.db import checked_url, database_errors
 
     url = checked_url(args)
     with database_errors(url):
-        return open_database(url, upgrade=upgrade)
+        database = open_database(url, upgrade=upgrade)
+        follow_server_clock(database)  # shared server: stamps take the server's time
+        return database
 
 
 def output_path(path: str, suffix: str) -> Path:

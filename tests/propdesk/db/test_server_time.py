@@ -51,3 +51,24 @@ def test_measure_offset(db: Database) -> None:
     offset = measure_offset(db.engine, desk=behind)
     assert timedelta(minutes=9, seconds=30) < offset < timedelta(minutes=10, seconds=30)
     assert skew_warning(offset, desk_now=behind.now()) is not None
+
+
+def test_a_desk_on_the_system_clock_follows_the_servers_time(db: Database) -> None:
+    from propdesk.db.server_time import follow_server_clock
+
+    with clock.installed(clock.SystemClock()):
+        offset = follow_server_clock(db)
+        if db.is_sqlite:
+            assert db.clock is None
+            assert offset == timedelta(0)
+        else:
+            assert isinstance(db.clock, clock.SkewedClock)
+            assert abs(offset) < timedelta(minutes=5)  # the same machine here
+    db.clock = None
+
+
+def test_a_fixed_clock_is_never_replaced_by_the_servers(db: Database) -> None:
+    from propdesk.db.server_time import follow_server_clock
+
+    assert follow_server_clock(db) == timedelta(0)
+    assert db.clock is None
