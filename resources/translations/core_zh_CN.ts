@@ -762,6 +762,11 @@
 <context>
     <name>RecordDialog</name>
     <message>
+        <location filename="../../ui/registry/dialogs.py" line="561"/>
+        <source>Still loading…</source>
+        <translation>正在加载，请稍候…</translation>
+    </message>
+    <message>
         <location filename="../../ui/registry/dialogs.py" line="90"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
