@@ -179,8 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     if not path.exists():
         print(f"building a demo estate of {args.units} units …", flush=True)
         _demo(path, args.units)
-    _run("app", str(path))  # warm the file cache and the compiled-bytecode cache once
-    _run("empty", str(path))
+    if not args.smoke:
+        _run("app", str(path))  # warm the file cache and the compiled-bytecode cache once
+        _run("empty", str(path))
     empty: list[float] = []
     app: list[float] = []
     phases: dict[str, list[float]] = {}

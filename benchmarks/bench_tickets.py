@@ -22,7 +22,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from _common import captured_sql, fresh_database, median_seconds, ratio_line, raw_connection, replay
@@ -73,8 +73,8 @@ class DeferredExecutor:
 UNITS = 20_000
 
 
-def build(path: Path, tickets: int) -> Database:
-    """A demo estate of 20,000 units with ``tickets`` tickets (reused when already there)."""
+def build(path: Path, tickets: int, units: int = UNITS) -> Database:
+    """A demo estate of ``units`` units with ``tickets`` tickets (reused when already there)."""
     if path.exists():
         db = open_database(f"sqlite:///{path}")
         with db.session_factory() as s:
@@ -84,7 +84,7 @@ def build(path: Path, tickets: int) -> Database:
     db = fresh_database(path)
     t0 = time.perf_counter()
     with db.begin(Actor.system()) as s:
-        ctx = DemoContext(rng=random.Random(1), today=date.today(), units=UNITS)
+        ctx = DemoContext(rng=random.Random(1), today=clock.today(), units=units)
         build_registry(s, ctx)
         build_users(s, ctx)
         unit_ids = list(ctx.info["unit_ids"])  # type: ignore[call-overload]
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication([])  # noqa: F841 - widgets need it alive
     with tempfile.TemporaryDirectory(prefix="propdesk-bench-") as tmp:
         path = args.keep or Path(tmp) / "tickets.sqlite3"
-        db = build(path, args.tickets)
+        db = build(path, args.tickets, 200 if args.smoke else UNITS)
         raw = raw_connection(path)
         actor = Actor(user_id=None, username="clerk", display_name="前台", role=Role.CLERK)
         executor = DeferredExecutor()
@@ -238,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
             pages.append(TicketPage(ctx=ctx, ticket_id=next(ids)))
 
         def detail() -> None:
-            ctx.read(lambda s: ticket_detail(s, next(ids)))
+            with ctx.db.begin(ctx.actor) as s:
+                ticket_detail(s, next(ids))
 
         for label, action in (
             ("ticket page: the detail query", detail),
