@@ -64,19 +64,5 @@ class Changes:
     def everything(cls) -> Changes:
         return cls(**{f.name: True for f in fields(cls)})
 
-    # --- transitional string API, removed once every view reads the flags ---------------
-
-    @classmethod
-    def of(cls, *names: str) -> Changes:
-        """Deprecated: construct with flags, e.g. ``Changes(fees=True)``."""
-        return cls.from_names(set(names))
-
-    def any(self, *names: str) -> bool:
-        """Deprecated: read the flags."""
-        return bool(self.names().intersection(names))
-
-    def __contains__(self, name: object) -> bool:
-        return name in self.names()
-
 
 NOTHING = Changes()

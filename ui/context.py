@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -103,26 +102,6 @@ class AppContext:
             progress_label=label,
             cancellable=cancellable,
         )
-
-    # --- transitional synchronous API (being replaced by the operations above) ---------
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One transaction for one user action, on behalf of the logged-in user."""
-        with self.db.begin(self.actor) as session:
-            yield session
-
-    def read(self, fn: Callable[[Session], T]) -> T:
-        with self.session() as session:
-            return fn(session)
-
-    def write(self, fn: Callable[[Session], T], *changed: str) -> T:
-        """Run ``fn`` in one transaction, then broadcast what changed."""
-        with self.session() as session:
-            result = fn(session)
-        if changed:
-            self.hub.notify(Changes.of(*changed))
-        return result
 
     def can(self, permission: Permission) -> bool:
         return allowed(self.actor, permission)

@@ -31,6 +31,7 @@ from propdesk.errors import NotFound, ValidationError
 from propdesk.fees.credits import credit_balance
 from propdesk.fees.latefee import late_fee, outstanding
 from propdesk.fees.models import BillLine, FeeItem, Waiver
+from propdesk.fees.period_lock import ensure_open
 from propdesk.fees.settings import FeeSettings, get_fee_settings
 from propdesk.registry.models import Building, Unit
 
@@ -282,6 +283,7 @@ def waive_arrears(session: Session, *, line_id: int, amount_fen: int, reason: st
     actor = session.info.get("actor")
     require(actor, Permission.WAIVE)
     reason = _reason(reason)
+    ensure_open(session, clock.today(session))
     line = session.get(BillLine, line_id, with_for_update=True)
     if line is None:
         raise NotFound("账单不存在。")
@@ -311,6 +313,7 @@ def waive_late_fee(
     actor = session.info.get("actor")
     require(actor, Permission.WAIVE)
     reason = _reason(reason)
+    ensure_open(session, clock.today(session))
     line = session.get(BillLine, line_id)
     if line is None:
         raise NotFound("账单不存在。")

@@ -27,6 +27,7 @@ from propdesk.fees.credits import apply_credits
 from propdesk.fees.items import ensure_standard_items, rate_on
 from propdesk.fees.meters import meter_bill_rows
 from propdesk.fees.models import BILLING_SOURCE, BillingRun, BillLine, FeeItem, ItemKind
+from propdesk.fees.period_lock import ensure_period_open
 from propdesk.fees.periods import first_day, last_day, parse_period, period_of
 from propdesk.fees.rounding import centi_times_rate
 from propdesk.registry.models import Building, ParkingSpace, Unit
@@ -138,6 +139,7 @@ def run_billing(
     actor = session.info.get("actor")
     require(actor, Permission.RUN_BILLING)
     period = parse_period(period) if period is not None else current_period(session)
+    ensure_period_open(session, period)
     ensure_standard_items(session)
     rows, no_rate = _monthly_rows(session, period)
     existing = set(

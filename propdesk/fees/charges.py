@@ -15,6 +15,7 @@ from propdesk import clock
 from propdesk.errors import Conflict, NotFound, ValidationError
 from propdesk.fees.items import item_id as find_item_id
 from propdesk.fees.models import BILLING_SOURCE, BillLine, FeeItem, ItemKind
+from propdesk.fees.period_lock import ensure_open
 from propdesk.fees.periods import period_of
 from propdesk.registry.models import Unit
 
@@ -64,6 +65,7 @@ def post_one_off_charge(
             raise Conflict("该业务已登记过一笔不同的收费，请核对后再处理。")
         return int(existing.id)
     day = clock.day_or_today(session, on)
+    ensure_open(session, day)
     actor = session.info.get("actor")
     line = BillLine(
         unit_id=unit_id,

@@ -21,6 +21,7 @@ from propdesk import clock
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import Conflict, NotAllowed, NotFound, ValidationError
 from propdesk.fees.models import Allocation, AllocKind, BillLine, CreditEntry, FeeItem, ItemKind
+from propdesk.fees.period_lock import ensure_open
 from propdesk.fees.picked_lines import picked_open_lines
 from propdesk.registry.models import Unit
 
@@ -88,6 +89,7 @@ def return_deposit_to_credit(session: Session, *, line_id: int) -> int:
     returned once. Needs :attr:`Permission.VOID_RECEIPT`, as refunds do.
     """
     require(session.info.get("actor"), Permission.VOID_RECEIPT)
+    ensure_open(session, clock.today(session))
     line = session.get(BillLine, line_id, with_for_update=True)
     if line is None:
         raise NotFound("押金账单不存在。")
@@ -134,6 +136,7 @@ def pay_lines_from_credit(
             f"预收余额 {balance / 100:.2f} 元不足以抵扣所选账单 {sum(owed) / 100:.2f} 元。"
         )
     day = clock.day_or_today(session, on)
+    ensure_open(session, day)
     username = getattr(actor, "username", "")
     allocations: list[dict[str, object]] = []
     entries: list[dict[str, object]] = []
@@ -153,6 +156,7 @@ def apply_credits(session: Session, unit_ids: Sequence[int], *, on: date | None 
     if not unit_ids:
         return 0
     day = clock.day_or_today(session, on)
+    ensure_open(session, day)
     username = getattr(session.info.get("actor"), "username", "")
     balances: dict[int, int] = {}
     for i in range(0, len(unit_ids), _CHUNK):

@@ -20,6 +20,7 @@ from propdesk.auth.permissions import Permission, require
 from propdesk.errors import NotAllowed, NotFound
 from propdesk.fees.items import item_id
 from propdesk.fees.models import BillLine, FeeItem, Waiver
+from propdesk.fees.period_lock import ensure_open
 from propdesk.fees.periods import period_of
 from propdesk.fees.rounding import round_half_up
 from propdesk.fees.settings import get_fee_settings
@@ -50,6 +51,7 @@ def charge_late_fees(session: Session, unit_id: int, as_of: date | None = None) 
     actor = session.info.get("actor")
     require(actor, Permission.TAKE_PAYMENT)
     day = clock.day_or_today(session, as_of)
+    ensure_open(session, day)
     cfg = get_fee_settings(session)
     if not cfg.late_fee_enabled:
         raise NotAllowed("未启用滞纳金，请先在“出账与收费标准”中设置。")

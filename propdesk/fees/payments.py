@@ -41,6 +41,7 @@ from propdesk.fees.models import (
     Payment,
     PayMethod,
 )
+from propdesk.fees.period_lock import ensure_open, void_day
 from propdesk.fees.periods import add_months, first_day, last_day, period_of
 from propdesk.fees.picked_lines import picked_open_lines
 from propdesk.fees.receipt_numbers import next_receipt_no
@@ -216,6 +217,7 @@ def take_payment(
     username = getattr(actor, "username", "")
     # First write of the transaction: the receipt number (see receipt_numbers).
     receipt_no, _seq = next_receipt_no(session, day.year)
+    ensure_open(session, day, cashier=getattr(actor, "display_name", username))
     if ref is not None:
         taken = session.scalar(select(Payment.receipt_no).where(Payment.txn_ref == ref))
         if taken is not None:
@@ -340,6 +342,7 @@ def void_payment(
         raise NotFound("收据不存在。")
     if payment.voided:
         raise InvalidTransition(f"收据 {payment.receipt_no} 已作废。")
+    void_day(session, payment, by=getattr(actor, "display_name", ""))
     if payment.credit_fen > 0 and credit_balance(session, payment.unit_id) < payment.credit_fen:
         raise NotAllowed(
             f"收据 {payment.receipt_no} 的预收款已被后续账单抵扣，不能直接作废；请先办理退款或调整。"

@@ -12,6 +12,7 @@ from propdesk.errors import NotAllowed, NotFound, ValidationError
 from propdesk.fees.credits import credit_balance
 from propdesk.fees.models import CreditEntry, PayMethod, Refund
 from propdesk.fees.payments import TAKEN_METHODS
+from propdesk.fees.period_lock import ensure_open
 from propdesk.registry.models import Unit
 
 
@@ -30,6 +31,7 @@ def refund_credit(
     """
     actor = session.info.get("actor")
     require(actor, Permission.VOID_RECEIPT)
+    ensure_open(session, clock.day_or_today(session, on))
     if isinstance(amount_fen, bool) or not isinstance(amount_fen, int) or amount_fen <= 0:
         raise ValidationError("amount_fen", "退款金额必须大于 0。")
     if method not in {m.value for m in TAKEN_METHODS}:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
 
 from propdesk.auth.actor import Actor, Role
 from propdesk.config import Settings
@@ -18,6 +21,8 @@ from ui.context import AppContext
 from ui.errors import ErrorHandler
 from ui.events import ChangeHub
 from ui.worker import InlineExecutor
+
+T = TypeVar("T")
 
 CLERK = Actor(user_id=None, username="clerk", display_name="前台小王", role=Role.CLERK)
 SUPERVISOR = Actor(user_id=None, username="sup", display_name="主管老李", role=Role.SUPERVISOR)
@@ -46,6 +51,12 @@ def make_ctx(db: Database, actor: Actor = SUPERVISOR, language: str = "zh_CN") -
         # Failures are recorded in ``ctx.errors.shown`` instead of a modal box.
         errors=ErrorHandler(show=lambda _parent, _failure: None),
     )
+
+
+def read(ctx: AppContext, fn: Callable[[Session], T]) -> T:
+    """Read the database as the test's user (to check what a screen saved)."""
+    with ctx.db.begin(ctx.actor) as session:
+        return fn(session)
 
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:

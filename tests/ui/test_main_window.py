@@ -15,6 +15,7 @@ from propdesk.db.engine import Database
 from propdesk.registry import services as reg
 from tests.ui.helpers import CLERK, SUPERVISOR, SmallEstate, make_ctx, type_text
 from ui.auth.lock import LOCK_SHORTCUT
+from ui.events import Changes
 from ui.main_window import MainWindow, describe_database
 from ui.registrations import default_features
 from ui.registry.lists import PeoplePage, RegistryPage
@@ -112,7 +113,10 @@ def test_people_list_filter_enter_and_refresh_after_a_write(
     window.show_module("people")
     page.filter.clear()
     page.model.set_text("")
-    window.ctx.write(lambda s: reg.create_person(s, name="赵六", phone="13612345678"), "people")
+    window.ctx.op(
+        lambda s: reg.create_person(s, name="赵六", phone="13612345678"),
+        changes=Changes(people=True),
+    ).run()
     assert page.model.rowCount() == 4
     assert "赵六" in [page.model.index(r, 0).data() for r in range(4)]
 
@@ -133,7 +137,7 @@ def test_describe_database() -> None:
 def test_people_list_shows_first_unit_and_how_many_more(
     window: MainWindow, small_estate: SmallEstate
 ) -> None:
-    window.ctx.write(
+    window.ctx.op(
         lambda s: reg.start_occupancy(
             s,
             person_id=small_estate.wang_wu,
@@ -141,8 +145,8 @@ def test_people_list_shows_first_unit_and_how_many_more(
             role="owner",
             start_date=date(2021, 1, 1),
         ),
-        "occupancy",
-    )
+        changes=Changes(occupancy=True),
+    ).run()
     page = window.show_module("people")
     assert isinstance(page, PeoplePage)
     row = page.model.find_row(small_estate.wang_wu)

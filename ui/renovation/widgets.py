@@ -158,7 +158,10 @@ class StaleGuard(QObject):
             self.stale = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._view and event.type() == QEvent.Type.Show and self.stale:
+        # Qt may deliver an event while the wrapper is still being built or already torn
+        # down: then the attributes are not there and there is nothing to reload.
+        view = getattr(self, "_view", None)
+        if view is not None and watched is view and event.type() == QEvent.Type.Show and self.stale:
             self.stale = False
             self._reload()
         return False

@@ -124,8 +124,8 @@ def test_clerk_cannot_approve_supervisor_can(
     assert panel is not None
     assert panel.id_number.text() == "1101**********1233"
     # the service refuses even when the UI is bypassed
-    with pytest.raises(NotAllowed):
-        ctx.write(lambda s: svc.quality_check(s, tid, passed=True))
+    with pytest.raises(NotAllowed), sqlite_db.begin(ctx.actor) as s:
+        svc.quality_check(s, tid, passed=True)
 
     supervisor = _login(qtbot, sqlite_db, "supervisor", "supervisor123")
     assert supervisor.role == Role.SUPERVISOR

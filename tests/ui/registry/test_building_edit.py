@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
 from propdesk.registry import services as reg
-from tests.ui.helpers import SmallEstate, make_ctx, type_text
+from tests.ui.helpers import SmallEstate, make_ctx, read, type_text
 from ui.context import AppContext
 from ui.registry.dialogs import BuildingDialog
 from ui.registry.lists import RegistryPage
@@ -106,7 +106,7 @@ def test_ctrl_e_edits_the_building_bad_floors_inline_then_saved(
     assert "三号楼" in page.buildings.item(1).text()
     assert page.buildings.currentRow() == 1
     assert page.model.building_id == small_estate.building_id
-    saved = ui_ctx.read(lambda s: reg.get_building(s, small_estate.building_id))
+    saved = read(ui_ctx, lambda s: reg.get_building(s, small_estate.building_id))
     assert (saved.name, saved.floors, saved.code) == ("三号楼", 16, "3")
 
 
@@ -131,7 +131,7 @@ def test_button_and_context_menu_open_the_same_edit(
 
     _when_modal(cancel_after_entrance_error)
     qtbot.mouseClick(page.edit_building_button, Qt.MouseButton.LeftButton)
-    saved = ui_ctx.read(lambda s: reg.get_building(s, small_estate.building_id))
+    saved = read(ui_ctx, lambda s: reg.get_building(s, small_estate.building_id))
     assert saved.entrances == 2  # cancelled: nothing saved
 
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from propdesk.db.engine import Database
 from propdesk.registry import services as reg
 from propdesk.registry.models import Person
-from tests.ui.helpers import CLERK, SmallEstate, make_ctx
+from tests.ui.helpers import CLERK, SmallEstate, make_ctx, read
 from ui.context import AppContext
 from ui.registry import labels
 from ui.registry.dialogs import BuildingDialog, EstateDialog, PersonDialog
@@ -77,7 +77,7 @@ def test_building_dialog_inline_error_then_create(
     dialog.code.setText("5")
     _ok(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    names = [b.name for b in ui_ctx.read(reg.list_buildings)]
+    names = [b.name for b in read(ui_ctx, reg.list_buildings)]
     assert names == ["3栋", "5栋"]
 
 
@@ -94,4 +94,4 @@ def test_estate_dialog_saves_and_shows_bad_phone(
     dialog.phone.setText("0755-12345678")
     _ok(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert ui_ctx.read(reg.get_estate).phone == "0755-12345678"
+    assert read(ui_ctx, reg.get_estate).phone == "0755-12345678"

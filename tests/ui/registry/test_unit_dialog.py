@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from propdesk.registry import services as reg
-from tests.ui.helpers import SmallEstate
+from tests.ui.helpers import SmallEstate, read
 from ui.context import AppContext
 from ui.events import Changes
 from ui.registry.dialogs import PersonDialog, UnitDialog
@@ -45,9 +45,9 @@ def test_bad_area_shows_inline_error_then_fix_saves(
         qtbot.keyClicks(dialog.area, "76.25")
         _ok(dialog, qtbot)
     assert isinstance(changed.args[0], Changes)
-    assert "units" in changed.args[0]
+    assert changed.args[0].units
     assert dialog.result() == QDialog.DialogCode.Accepted
-    unit = ui_ctx.read(lambda s: reg.get_unit(s, reg.unit_id_by_code(s, "3-1-1203")))
+    unit = read(ui_ctx, lambda s: reg.get_unit(s, reg.unit_id_by_code(s, "3-1-1203")))
     assert (unit.area_centi, unit.floor) == (7625, 12)
     assert dialog.saved_id == unit.id
 
@@ -93,5 +93,5 @@ def test_person_dialog_bad_phone_inline(qtbot: QtBot, ui_ctx: AppContext) -> Non
     dialog.phone.setText("13612345678")
     _ok(dialog, qtbot)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    person = ui_ctx.read(lambda s: reg.get_person(s, dialog.saved_id)).person
+    person = read(ui_ctx, lambda s: reg.get_person(s, dialog.saved_id)).person
     assert (person.name, person.phone) == ("赵六", "13612345678")
