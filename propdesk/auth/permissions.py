@@ -26,6 +26,8 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view_audit"
     TAKE_PAYMENT = "take_payment"
     RUN_BILLING = "run_billing"
+    REVERSE_BILLING = "reverse_billing"  # undo an unpaid billing run
+    BACKDATE_PAYMENT = "backdate_payment"  # date a payment before today (open period only)
 
 
 PERMISSION_LABELS_ZH: dict[Permission, str] = {
@@ -42,6 +44,8 @@ PERMISSION_LABELS_ZH: dict[Permission, str] = {
     Permission.VIEW_AUDIT: "查看操作日志",
     Permission.TAKE_PAYMENT: "收费",
     Permission.RUN_BILLING: "生成账单",
+    Permission.REVERSE_BILLING: "撤销出账",
+    Permission.BACKDATE_PAYMENT: "补录以前日期的收款",
 }
 
 _ALL = frozenset(Permission)
@@ -71,12 +75,15 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_SETTINGS,
             Permission.VIEW_AUDIT,
             Permission.RUN_BILLING,
+            Permission.REVERSE_BILLING,
+            Permission.BACKDATE_PAYMENT,
         }
     ),
     Role.FINANCE: frozenset(
         {
             Permission.TAKE_PAYMENT,
             Permission.RUN_BILLING,
+            Permission.BACKDATE_PAYMENT,
             Permission.VOID_RECEIPT,
             Permission.IMPORT_DATA,
         }

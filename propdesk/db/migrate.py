@@ -13,19 +13,68 @@ Developers create a migration with::
 from __future__ import annotations
 
 import argparse
+import ast
 import sys
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, Table
+from sqlalchemy import Engine, Table, text
+from sqlalchemy.exc import SQLAlchemyError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
+def _literal_names(value: ast.expr | None) -> set[str]:
+    if value is None:
+        return set()
+    literal = ast.literal_eval(value)
+    if literal is None:
+        return set()
+    return {literal} if isinstance(literal, str) else set(literal)
+
+
+@cache
+def code_heads() -> frozenset[str]:
+    """The head revisions of the migrations shipped with this code, read without Alembic.
+
+    Start-up compares them with the database's ``alembic_version`` and imports Alembic (a
+    quarter of a second) only when something is to be applied.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            target: ast.expr | None = None
+            if isinstance(node, ast.AnnAssign):
+                target = node.target
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target = node.targets[0]
+            if not isinstance(target, ast.Name) or not isinstance(node, ast.Assign | ast.AnnAssign):
+                continue
+            if target.id == "revision":
+                revisions |= _literal_names(node.value)
+            elif target.id in ("down_revision", "depends_on"):
+                parents |= _literal_names(node.value)
+    return frozenset(revisions - parents)
+
+
+def database_heads(engine: Engine) -> frozenset[str] | None:
+    """The revisions recorded in the database (``None``: not a migrated database yet)."""
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars()
+            return frozenset(rows)
+    except SQLAlchemyError:
+        return None
+
+
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if engine is not None:
@@ -35,7 +84,11 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def upgrade_database(engine: Engine) -> None:
-    """Apply every migration not yet applied (all branches)."""
+    """Apply every migration not yet applied (all branches); nothing to do costs one query."""
+    if database_heads(engine) == code_heads():
+        return
+    from alembic import command
+
     command.upgrade(alembic_config(engine), "heads")
 
 
@@ -45,6 +98,9 @@ def pending_revisions(engine: Engine) -> set[str]:
     The database's version table lists only its heads; everything those heads stand
     on (down revisions and ``depends_on`` dependencies) counts as applied.
     """
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     with engine.connect() as conn:
         current = set(MigrationContext.configure(conn).get_current_heads())
@@ -96,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import tempfile
 
+    from alembic import command
     from sqlalchemy import create_engine
 
     with tempfile.TemporaryDirectory() as tmp:

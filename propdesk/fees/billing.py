@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from propdesk import clock
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import Conflict
+from propdesk.fees.billing_window import billable_period
 from propdesk.fees.credits import apply_credits
 from propdesk.fees.items import ensure_standard_items, rate_on
 from propdesk.fees.meters import meter_bill_rows
@@ -132,16 +133,25 @@ def current_period(session: Session) -> str:
 
 
 def run_billing(
-    session: Session, period: str | None = None, *, on_chunk: ChunkHook | None = None
+    session: Session,
+    period: str | None = None,
+    *,
+    on_chunk: ChunkHook | None = None,
+    skip_items: Collection[str] = (),
 ) -> BillingResult:
     """Bill ``period`` ('YYYY-MM'; the current local month without one) in the caller's
-    transaction; see the module docstring."""
+    transaction; see the module docstring. Items whose code is in ``skip_items`` are left
+    for a later run of the same month (e.g. meters still without readings); months outside
+    :func:`propdesk.fees.billing_window.billable_period` are refused."""
     actor = session.info.get("actor")
     require(actor, Permission.RUN_BILLING)
-    period = parse_period(period) if period is not None else current_period(session)
+    period = billable_period(session, period) if period is not None else current_period(session)
     ensure_period_open(session, period)
     ensure_standard_items(session)
     rows, no_rate = _monthly_rows(session, period)
+    if skip_items:
+        skipped = set(session.scalars(select(FeeItem.id).where(FeeItem.code.in_(skip_items))))
+        rows = [r for r in rows if r["item_id"] not in skipped]
     existing = set(
         session.execute(
             select(BillLine.unit_id, BillLine.item_id, BillLine.source_ref).where(

@@ -92,6 +92,10 @@ class BillingRun(Base):
     lines_created: Mapped[int] = mapped_column(Integer, default=0)
     amount_fen: Mapped[int] = mapped_column(Integer, default=0)
     run_by: Mapped[str] = mapped_column(String(50), default="")
+    # A reversed run (撤销出账): its lines are gone; who, when and why stay here.
+    reversed_at: Mapped[datetime | None] = mapped_column()
+    reversed_by: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    reversal_reason: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class BillLine(Base):

@@ -42,6 +42,7 @@ from propdesk.fees.models import (
     PayMethod,
 )
 from propdesk.fees.period_lock import ensure_open, void_day
+from propdesk.fees.payment_dates import payment_day
 from propdesk.fees.periods import add_months, first_day, last_day, period_of
 from propdesk.fees.picked_lines import picked_open_lines
 from propdesk.fees.receipt_numbers import next_receipt_no
@@ -210,10 +211,7 @@ def take_payment(
     actor = session.info.get("actor")
     require(actor, Permission.TAKE_PAYMENT)
     pay_method, ref = _validate(amount_fen, method, txn_ref)
-    today = clock.today(session)
-    day = paid_on or today
-    if day > today:
-        raise ValidationError("paid_on", "收款日期不能晚于今天。")
+    day = payment_day(session, paid_on)
     username = getattr(actor, "username", "")
     # First write of the transaction: the receipt number (see receipt_numbers).
     receipt_no, _seq = next_receipt_no(session, day.year)

@@ -72,3 +72,12 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 def test_propdesk_has_no_import_cycles() -> None:
     assert _cycles(_graph("propdesk")) == []
+
+
+def test_start_up_knows_the_migration_heads_without_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from propdesk.db.migrate import alembic_config, code_heads
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert code_heads() == frozenset(script.get_heads())
