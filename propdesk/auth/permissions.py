@@ -28,6 +28,7 @@ class Permission(StrEnum):
     RUN_BILLING = "run_billing"
     REVERSE_BILLING = "reverse_billing"  # undo an unpaid billing run
     BACKDATE_PAYMENT = "backdate_payment"  # date a payment before today (open period only)
+    CLOSE_PERIOD = "close_period"  # 关账; close another cashier's day
 
 
 PERMISSION_LABELS_ZH: dict[Permission, str] = {
@@ -46,6 +47,7 @@ PERMISSION_LABELS_ZH: dict[Permission, str] = {
     Permission.RUN_BILLING: "生成账单",
     Permission.REVERSE_BILLING: "撤销出账",
     Permission.BACKDATE_PAYMENT: "补录以前日期的收款",
+    Permission.CLOSE_PERIOD: "关账",
 }
 
 _ALL = frozenset(Permission)
@@ -77,6 +79,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.RUN_BILLING,
             Permission.REVERSE_BILLING,
             Permission.BACKDATE_PAYMENT,
+            Permission.CLOSE_PERIOD,
         }
     ),
     Role.FINANCE: frozenset(
@@ -86,6 +89,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.BACKDATE_PAYMENT,
             Permission.VOID_RECEIPT,
             Permission.IMPORT_DATA,
+            Permission.CLOSE_PERIOD,
         }
     ),
     Role.ADMIN: _ALL,

@@ -9,11 +9,13 @@ MODEL_MODULES = (
     "propdesk.auth.models",
     "propdesk.audit.models",
     "propdesk.fees.models",
+    "propdesk.fees.closing_models",
     "propdesk.tickets.models",
     "propdesk.desk.models",
     "propdesk.movein.models",
     "propdesk.renovation.models",
     "propdesk.keys.models",
+    "propdesk.deposits.models",
     "propdesk.reporting.models",
 )
 

@@ -4,7 +4,8 @@
 * **Arrears (陈欠)**: lines of earlier periods; collected = allocations received during
   the period(s) against them; base = that collected + what they still owe; rate =
   collected ÷ base.
-Waivers and discounts are shown, never counted as collected.
+Waivers and discounts are shown, never counted as collected. Deposits are not fees and
+are left out (:mod:`propdesk.fees.income`); docs/money.md defines every figure.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from propdesk.fees.document_values import CollectionRow as CollectionRow
+from propdesk.fees.income import income_item
 from propdesk.fees.models import Allocation, AllocKind, BillLine, FeeItem
 from propdesk.fees.periods import first_day, last_day, parse_period
 from propdesk.registry.models import Building, Unit
@@ -37,6 +39,7 @@ def collection_rows(session: Session, first: str, last: str | None = None) -> li
         .join(Unit, Unit.id == BillLine.unit_id)
         .join(Building, Building.id == Unit.building_id)
         .join(FeeItem, FeeItem.id == BillLine.item_id)
+        .where(income_item())
     )
     acc: dict[tuple[int, str, int, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     current = (

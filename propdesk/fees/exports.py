@@ -1,5 +1,8 @@
 """Rows of the fee collection sheet (收费明细表) and the arrears sheet (欠费明细表).
 
+Deposits are not fees: old deposit lines (item ``deposit``) are left out of both sheets
+(:mod:`propdesk.fees.income`); the deposit ledger has its own list.
+
 Rows are streamed from the database (``yield_per``) in building → unit → item → period
 order so the Excel writer can stream them too (and start a new sheet per building).
 Phones are masked for users who may not see them (:mod:`propdesk.privacy`).
@@ -15,8 +18,10 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.fees.arrears import BUCKETS, bucket_index
+from propdesk.fees.date_bounds import check_month_range
 from propdesk.fees.document_values import ArrearsSheetRow as ArrearsSheetRow
 from propdesk.fees.document_values import FeeSheetRow as FeeSheetRow
+from propdesk.fees.income import income_item
 from propdesk.fees.latefee import late_fee, outstanding
 from propdesk.fees.models import BillLine, FeeItem, Waiver
 from propdesk.fees.periods import parse_period
@@ -50,6 +55,7 @@ def fee_sheet_rows(session: Session, first: str, last: str | None = None) -> Ite
     """Every bill line of the periods ``first``…``last`` (one month when ``last`` is None)."""
     first = parse_period(first)
     last = parse_period(last) if last else first
+    check_month_range(first, last)
     owners = _owners_and_phones(session)
     stmt = (
         select(
@@ -68,7 +74,7 @@ def fee_sheet_rows(session: Session, first: str, last: str | None = None) -> Ite
         .join(Unit, Unit.id == BillLine.unit_id)
         .join(Building, Building.id == Unit.building_id)
         .join(FeeItem, FeeItem.id == BillLine.item_id)
-        .where(BillLine.period >= first, BillLine.period <= last)
+        .where(BillLine.period >= first, BillLine.period <= last, income_item())
         .order_by(
             Building.sort_key,
             Building.id,
@@ -119,7 +125,7 @@ def arrears_sheet_rows(session: Session, as_of: date | None = None) -> Iterator[
         .join(Unit, Unit.id == BillLine.unit_id)
         .join(Building, Building.id == Unit.building_id)
         .join(FeeItem, FeeItem.id == BillLine.item_id)
-        .where(BillLine.settled.is_(False), BillLine.due_date <= day)
+        .where(BillLine.settled.is_(False), BillLine.due_date <= day, income_item())
         .order_by(Building.sort_key, Building.id, Unit.code, BillLine.due_date, FeeItem.sort_key)
         .execution_options(yield_per=STREAM_BATCH)
     )

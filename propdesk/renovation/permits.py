@@ -1,8 +1,9 @@
 """Renovation permits: application, deposit, approval or rejection, cancellation, acceptance.
 
 The unit's status shows 装修中 (renovating) from approval until acceptance or cancellation;
-the status it had before is restored afterwards. The deposit (装修押金) is posted on the
-unit's fee account as a one-off charge and paid through the fees module (a receipt).
+the status it had before is restored afterwards. The deposit (装修押金) is taken into the
+deposit ledger (:mod:`propdesk.deposits`, a 押金收据 of its own series): it is held money,
+never a fee line, so it does not count as billed or collected.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.auth.permissions import Permission, require
+from propdesk.deposits.ledger import receive_deposit
+from propdesk.deposits.models import DepositKind
 from propdesk.errors import Conflict, InvalidTransition, NotAllowed, NotFound, ValidationError
-from propdesk.fees.charges import post_one_off_charge
-from propdesk.fees.payments import take_payment
 from propdesk.registry import services as reg
 from propdesk.registry.models import Occupancy, OccupancyRole, Unit, UnitStatus
 from propdesk.renovation.common import actor_of, fen, permit, text, who
@@ -24,7 +25,8 @@ from propdesk.renovation.models import RenovationPermit, RenovationWorker, Viola
 from propdesk.renovation.values import PermitApplication, PermitStatus
 from propdesk.renovation.workflow import next_state
 
-DEPOSIT_SOURCE = "renovation_deposit"
+#: The deposit ledger source of a permit's deposit (``source_ref`` is the permit id).
+DEPOSIT_SOURCE = "renovation_permit"
 MAX_WORKERS = 60
 
 
@@ -120,7 +122,7 @@ def collect_deposit(
     txn_ref: str | None = None,
     paid_on: date | None = None,
 ) -> str:
-    """Post the deposit on the unit's account and take it (fees module); return the receipt no.
+    """Take the deposit into the deposit ledger; return its 押金收据 number.
 
     ``paid_on`` dates the payment when it was taken on an earlier day (default: today).
     """
@@ -131,30 +133,22 @@ def collect_deposit(
         raise ValidationError("deposit_fen", "该装修申请不收押金。")
     if p.deposit_receipt_no:
         raise InvalidTransition(f"押金已收取（收据 {p.deposit_receipt_no}）。")
-    line_id = post_one_off_charge(
+    taken = receive_deposit(
         session,
-        unit_id=p.unit_id,
-        amount_fen=p.deposit_fen,
-        description=f"装修押金 {p.permit_no}",
-        source=DEPOSIT_SOURCE,
-        source_id=p.id,
-        item_code="deposit",
-    )
-    paid = take_payment(
-        session,
+        kind=DepositKind.RENOVATION,
         unit_id=p.unit_id,
         amount_fen=p.deposit_fen,
         method=method,
-        txn_ref=txn_ref,
-        line_ids=[line_id],
         payer=p.owner_name,
-        notes=f"装修押金 {p.permit_no}",
-        paid_on=paid_on,
+        description=f"装修押金 {p.permit_no}",
+        source=DEPOSIT_SOURCE,
+        source_ref=str(p.id),
+        txn_ref=txn_ref,
+        on=paid_on,
     )
-    p.deposit_line_id = line_id
-    p.deposit_receipt_no = paid.receipt_no
+    p.deposit_receipt_no = taken.receipt_no
     session.flush()
-    return paid.receipt_no
+    return taken.receipt_no
 
 
 def approve_permit(

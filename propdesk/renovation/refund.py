@@ -1,12 +1,11 @@
-"""Deposit refund after acceptance: the deposit less itemised deductions, through the fees module.
+"""Deposit refund after acceptance: the deposit less itemised deductions, through the deposit ledger.
 
-The deposit was a paid one-off charge on the unit's account. At refund, in one transaction:
-the deposit is returned to the unit's credit (:func:`propdesk.fees.credits.return_deposit_to_credit`);
-each deduction becomes its own bill line on the unit (装修违规扣款, naming the permit and the
-violation) settled from that credit (:func:`propdesk.fees.credits.pay_lines_from_credit`);
-the rest (deposit − deductions, to the fen) is paid out with
-:func:`propdesk.fees.refunds.refund_credit`. The unit's statement thus shows the deposit,
-each deduction and the refund; the deductions are also kept on the permit.
+The deposit is held in the deposit ledger (:mod:`propdesk.deposits`), not on the unit's
+fee account. At refund, in one transaction (:func:`propdesk.deposits.ledger.refund_deposit`):
+each deduction becomes an income fee line on the unit (装修违规扣款, naming the permit and
+the violation), settled from the deposit, so deductions count as billed and collected;
+the rest (deposit − deductions, to the fen) is paid back on a 押金退款单. The deductions
+are also kept on the permit; ``permit.refund_id`` is the ledger refund.
 """
 
 from __future__ import annotations
@@ -19,20 +18,20 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.auth.permissions import Permission, require
+from propdesk.deposits import ledger
+from propdesk.deposits.models import DepositKind
+from propdesk.deposits.values import DeductionItem
 from propdesk.errors import InvalidTransition, NotAllowed, ValidationError
-from propdesk.fees.charges import post_one_off_charge
-from propdesk.fees.credits import pay_lines_from_credit, return_deposit_to_credit
-from propdesk.fees.refunds import refund_credit
 from propdesk.renovation.common import actor_of, fen, permit, text
 from propdesk.renovation.models import DepositDeduction
+from propdesk.renovation.permits import DEPOSIT_SOURCE
 from propdesk.renovation.values import PermitStatus
 from propdesk.renovation.workflow import next_state
 
 #: States in which a collected deposit is refunded without the permit changing state.
 STOPPED = (PermitStatus.REJECTED, PermitStatus.CANCELLED)
-#: The fee item and charge source of a deduction's bill line.
-DEDUCTION_ITEM = "renovation_deduction"
-DEDUCTION_SOURCE = "renovation_deduction"
+#: The fee item of a deduction's (income) bill line.
+DEDUCTION_ITEM = ledger.DEDUCTION_ITEM[DepositKind.RENOVATION]
 
 
 def refundable(status: str, deposit_receipt_no: str, refund_fen: int | None) -> bool:
@@ -53,7 +52,7 @@ class RefundResult:
     deposit_fen: int
     deducted_fen: int
     refund_fen: int
-    refund_id: int | None  # None when everything was deducted
+    refund_id: int | None  # the deposit ledger refund (None when no deposit was taken)
 
 
 def net_refund(deposit_fen: int, deductions: Sequence[Deduction]) -> int:
@@ -103,36 +102,21 @@ def refund_deposit(
     session.flush()
     refund_id: int | None = None
     if p.deposit_fen > 0:
-        if p.deposit_line_id is None:
+        dep = ledger.deposit_for(session, DEPOSIT_SOURCE, str(p.id))
+        if dep is None:
             raise NotAllowed("该装修的押金没有入账记录，无法退还。")
-        return_deposit_to_credit(session, line_id=p.deposit_line_id)
-        line_ids = [
-            post_one_off_charge(
-                session,
-                unit_id=p.unit_id,
-                amount_fen=row.amount_fen,
-                description=f"装修 {p.permit_no} 押金扣款：{row.reason}",
-                source=DEDUCTION_SOURCE,
-                source_id=row.id,
-                item_code=DEDUCTION_ITEM,
-                on=on,
-            )
-            for row in rows
-        ]
-        if line_ids:
-            pay_lines_from_credit(session, unit_id=p.unit_id, line_ids=line_ids, on=on)
-    if net > 0:
         items = "；".join(f"{d.reason} {d.amount_fen / 100:.2f}元" for d in clean)
         reason = f"装修押金退还 {p.permit_no}：押金 {p.deposit_fen / 100:.2f} 元"
         reason += f"，扣款 {items}" if items else "，无扣款"
-        refund_id = refund_credit(
+        done = ledger.refund_deposit(
             session,
-            unit_id=p.unit_id,
-            amount_fen=net,
+            dep.id,
             method=method,
+            deductions=[DeductionItem(d.reason, d.amount_fen) for d in clean],
             reason=reason[:200],
             on=on,
         )
+        refund_id = done.refund_id
     p.status = target.value
     p.refund_id = refund_id
     p.refund_fen = net

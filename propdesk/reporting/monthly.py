@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, not_, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from propdesk import clock
@@ -20,13 +20,16 @@ from propdesk.desk.models import Parcel, Patrol, PatrolCheckpoint, PatrolFinding
 from propdesk.desk.values import AREA_ZH, CheckpointArea, FindingResult, PatrolStatus
 from propdesk.errors import ValidationError
 from propdesk.fees.arrears import arrears_list
+from propdesk.fees.closing import reversals_in
 from propdesk.fees.collection import CollectionRow, collection_rows, summarize
-from propdesk.fees.models import Payment
+from propdesk.fees.income import income_allocation
+from propdesk.fees.models import Allocation, AllocKind, Payment
 from propdesk.fees.periods import add_months, first_day, last_day, parse_period
 from propdesk.keys.models import KeyDeposit, KeyLoan
 from propdesk.registry.models import Estate
 from propdesk.renovation.models import Inspection, RenovationPermit, Violation, ViolationType
 from propdesk.renovation.values import PermitStatus
+from propdesk.reporting.period_close import frozen_fee_section
 from propdesk.reporting.values import (
     CallbackSection,
     Count,
@@ -325,18 +328,51 @@ def desk_section(session: Session, period: str) -> DeskSection:
 # --- fees ------------------------------------------------------------------------------
 
 
+def fee_payments(session: Session, start: date, end: date) -> tuple[int, int]:
+    """Fee payments received ``start``…``end`` (live receipts): their count and money.
+
+    Money that settled an old deposit line (before the deposit ledger) is not a fee
+    payment and is left out; a receipt that only took a deposit is not counted.
+    """
+    deposit_part = (
+        select(Allocation.payment_id, func.sum(Allocation.amount_fen).label("fen"))
+        .where(
+            Allocation.kind == AllocKind.PAYMENT.value,
+            Allocation.reversed.is_(False),
+            not_(income_allocation()),
+        )
+        .group_by(Allocation.payment_id)
+        .subquery()
+    )
+    fee_fen = Payment.amount_fen - func.coalesce(deposit_part.c.fen, 0)
+    count, money = session.execute(
+        select(
+            func.coalesce(func.sum(case((fee_fen > 0, 1), else_=0)), 0),
+            func.coalesce(func.sum(fee_fen), 0),
+        )
+        .select_from(Payment)
+        .outerjoin(deposit_part, deposit_part.c.payment_id == Payment.id)
+        .where(Payment.paid_on >= start, Payment.paid_on <= end, Payment.voided.is_(False))
+    ).one()
+    return int(count), int(money)
+
+
 def fee_section(session: Session, period: str, *, as_of: date) -> FeeSection:
-    """Billed vs collected by building (fees' collection rate) and arrears ageing on ``as_of``."""
+    """Billed vs collected by building (fees' collection rate) and arrears ageing on ``as_of``.
+
+    A closed month (关账) gives the figures frozen at its close, so it never changes; every
+    month shows the reversals (红冲) of closed months' receipts booked in it.
+    """
+    frozen = frozen_fee_section(session, period)
+    if frozen is not None:
+        return frozen
+    reversed_ = reversals_in(session, period)
     rows = collection_rows(session, period)
     by_building = tuple(summarize(rows, "building"))
     totals = summarize(rows, "total")
     total = totals[0] if totals else CollectionRow("合计", "", 0, 0, 0, 0, 0)
     start, end = first_day(period), last_day(period)
-    payments, received = session.execute(
-        select(func.count(Payment.id), func.coalesce(func.sum(Payment.amount_fen), 0)).where(
-            Payment.paid_on >= start, Payment.paid_on <= end, Payment.voided.is_(False)
-        )
-    ).one()
+    payments, received = fee_payments(session, start, end)
     arrears = arrears_list(session, as_of=as_of)
     ageing = tuple(sum(r.buckets[i] for r in arrears) for i in range(4))
     return FeeSection(
@@ -347,6 +383,8 @@ def fee_section(session: Session, period: str, *, as_of: date) -> FeeSection:
         arrears_as_of=as_of,
         arrears_units=len(arrears),
         ageing_fen=ageing,  # type: ignore[arg-type]
+        reversals=reversed_.count,
+        reversals_fen=reversed_.amount_fen,
     )
 
 
@@ -370,6 +408,9 @@ def headline(session: Session, period: str) -> Headline:
 
 
 def _fee_total(session: Session, period: str) -> CollectionRow:
+    frozen = frozen_fee_section(session, period)
+    if frozen is not None:
+        return frozen.total
     totals = summarize(collection_rows(session, period), "total")
     return totals[0] if totals else CollectionRow("合计", "", 0, 0, 0, 0, 0)
 

@@ -130,6 +130,9 @@ class FeeSection:
     arrears_as_of: date
     arrears_units: int
     ageing_fen: tuple[int, int, int, int]  # ≤30, 31–90, 91–180, >180 days
+    # 红冲: receipts of closed months voided during this month (count, amount received)
+    reversals: int = 0
+    reversals_fen: int = 0
 
     @property
     def arrears_fen(self) -> int:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from propdesk import clock
 from propdesk.db.engine import Database, open_database
 from propdesk.demo import build, steps
+from propdesk.deposits.models import Deposit, DepositRefund
 from propdesk.fees.models import Allocation, BillLine, CreditEntry, MeterReading, Payment, Refund
 from propdesk.keys.models import KeyDeposit, KeyLoan
 from propdesk.keys.services import keys_out
@@ -86,10 +87,10 @@ def test_demo_occupancy_data(sqlite_db: Database, demo_today: date | None) -> No
         assert moved_out
         assert 1 <= moved_out <= 3
         # Nothing is dated after the demo's moment: deposits, refunds, keys, move-outs.
-        assert _latest(s, Payment.paid_on) == day
+        assert _latest(s, Deposit.received_on) == day
         assert _latest(s, RenovationPermit.refunded_on) < day  # a few days after acceptance
         assert _latest(s, MoveOut.moved_out_on) == day
-        assert _latest(s, Payment.paid_at) <= now
+        assert _latest(s, Deposit.received_at) <= now
         assert _latest(s, RenovationPermit.decided_at) <= now
         assert _latest(s, KeyDeposit.deposited_at) < now
         assert _latest(s, KeyLoan.lent_at) < now
@@ -106,6 +107,8 @@ _DEMO_TABLES = (
     RenovationPermit,
     RenovationWorker,
     DepositDeduction,
+    Deposit,
+    DepositRefund,
     Inspection,
     Violation,
     KeyDeposit,

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from propdesk.clock import today
 from propdesk.db.engine import Database
+from propdesk.deposits.queries import deposit_rows, refund_slip
 from propdesk.errors import InvalidTransition, NotAllowed, ValidationError
 from propdesk.fees.credits import credit_balance
 from propdesk.fees.models import Refund
@@ -148,16 +149,21 @@ def test_deposit_refund_equals_deposit_minus_deductions_on_unit_account(db: Data
         )
     assert result.refund_fen == 300_001 - 15_050 - 20_003 == 264_948
     with db.begin(SUPERVISOR) as s:
-        refund = s.scalar(select(Refund).where(Refund.unit_id == uid))
-        assert refund is not None
-        assert refund.amount_fen == 264_948
-        assert "垃圾清运费 150.50元" in refund.reason
+        # the deposit is in the deposit ledger, never a fee line or a fee refund
+        assert s.scalar(select(Refund).where(Refund.unit_id == uid)) is None
+        [row] = deposit_rows(s, unit_id=uid)
+        assert (row.amount_fen, row.refunded_fen, row.deducted_fen) == (300_001, 264_948, 35_053)
+        assert row.status == "refunded"
+        assert row.held_fen == 0
+        assert result.refund_id is not None
+        slip = refund_slip(s, result.refund_id)
+        assert "垃圾清运费 150.50元" in slip.reason
+        assert slip.deposit_fen - slip.deducted_fen == slip.amount_fen == 264_948
         statement = unit_statement(s, uid)
-        deposit_lines = [ln for ln in statement.lines if ln.item_name == "押金"]
-        assert [(ln.amount_fen, ln.owed_fen) for ln in deposit_lines] == [(300_001, 0)]
+        assert not [ln for ln in statement.lines if ln.item_name == "押金"]
         assert credit_balance(s, uid) == 0
         info = queries.get_permit(s, pid)
-    # each deduction is its own bill line on the unit, paid out of the deposit
+    # each deduction is its own (income) bill line on the unit, paid out of the deposit
     deduction_lines = sorted(
         (ln for ln in statement.lines if ln.item_name == "装修违规扣款"), key=lambda ln: ln.line_id
     )
@@ -166,23 +172,18 @@ def test_deposit_refund_equals_deposit_minus_deductions_on_unit_account(db: Data
         (20_003, 20_003, 0),
     ]
     assert {ln.due_date for ln in deduction_lines} == {today() - timedelta(2)}
-    assert [r.refunded_on for r in statement.refunds] == [today() - timedelta(2)]
+    assert statement.refunds == ()
     assert "垃圾清运费" in deduction_lines[0].description
     assert info.permit_no in deduction_lines[1].description
     assert "损坏公共墙面" in deduction_lines[1].description
-    # the refund and the credit movements are on the unit's statement and reconcile
-    assert [r.amount_fen for r in statement.refunds] == [264_948]
+    # the kept amount passes through the unit's credit and is consumed by the deductions
     moves = list(reversed(statement.credit_moves))
     assert [(m.kind, m.amount_fen) for m in moves] == [
-        ("deposit_return", 300_001),
+        ("deposit_deduction", 35_053),
         ("consume", -15_050),
         ("consume", -20_003),
-        ("refund", -264_948),
     ]
-    assert [m.line_id for m in moves[1:3]] == [ln.line_id for ln in deduction_lines]
     assert moves[-1].balance_fen == statement.credit_fen == 0
-    deducted = sum(ln.amount_fen for ln in deduction_lines)
-    assert deposit_lines[0].amount_fen - deducted == statement.refunded_fen == result.refund_fen
     assert info.status == "refunded"
     assert info.refund_fen == 264_948
     assert [d.amount_fen for d in info.deductions] == [15_050, 20_003]
@@ -236,7 +237,8 @@ def test_deposit_of_a_rejected_application_is_refunded_once(db: Database) -> Non
     place = make_place(db)
     with db.begin(CLERK) as s:
         pid = permits.apply_for_permit(s, application(place.unit_ids[0], deposit_fen=100_000))
-        permits.collect_deposit(s, pid, method="cash")
+        receipt_no = permits.collect_deposit(s, pid, method="cash")
+    assert receipt_no.startswith(f"YJ{today().year}")
     with db.begin(SUPERVISOR) as s:
         permits.reject_permit(s, pid, reason="图纸不全")
     with db.begin(SUPERVISOR) as s:
@@ -246,11 +248,10 @@ def test_deposit_of_a_rejected_application_is_refunded_once(db: Database) -> Non
         assert queries.get_permit(s, pid).status == "rejected"
         assert queries.get_permit(s, pid).refunded_on == today() - timedelta(1)
         statement = unit_statement(s, place.unit_ids[0])
-    assert [(m.kind, m.amount_fen) for m in statement.credit_moves] == [
-        ("refund", -100_000),
-        ("deposit_return", 100_000),
-    ]
-    assert not [ln for ln in statement.lines if ln.item_name == "装修违规扣款"]
-    assert [r.refunded_on for r in statement.refunds] == [today() - timedelta(1)]
+        [row] = deposit_rows(s, unit_id=place.unit_ids[0])
+    assert (row.receipt_no, row.status, row.refunded_fen) == (receipt_no, "refunded", 100_000)
+    assert statement.credit_moves == ()
+    assert statement.refunds == ()
+    assert not [ln for ln in statement.lines if ln.item_name in ("押金", "装修违规扣款")]
     with db.begin(SUPERVISOR) as s, pytest.raises(InvalidTransition):
         refund_deposit(s, pid, deductions=[], method="cash")
