@@ -21,6 +21,8 @@ from propdesk.clock import Clock
 from propdesk.db.migrate import upgrade_database
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+#: Connection execution option: this transaction writes (SQLite: ``BEGIN IMMEDIATE``).
+WRITE_OPTION = "propdesk_write"
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -46,7 +48,11 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN")
+            # A write takes the write lock at BEGIN, where the busy timeout applies. A
+            # deferred transaction that read first and then writes fails at once with
+            # "database is locked" when another writer got in between (WAL snapshot).
+            write = conn.get_execution_options().get(WRITE_OPTION, False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
@@ -74,12 +80,21 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     @contextmanager
-    def begin(self, actor: Actor | None = None) -> Iterator[Session]:
-        """One transaction for one user action; ``actor`` is who does it (for audit and checks)."""
+    def begin(self, actor: Actor | None = None, *, write: bool = True) -> Iterator[Session]:
+        """One transaction for one user action; ``actor`` is who does it (for audit and checks).
+
+        ``write=False`` for a transaction that only reads: on SQLite it begins deferred and
+        never waits for a writer. A write transaction (the default) begins with ``BEGIN
+        IMMEDIATE`` there, so concurrent writers queue on the busy timeout instead of
+        failing with "database is locked"; PostgreSQL is unaffected.
+        """
         with self.session_factory.begin() as session:
+            session.info["write"] = write
             if actor is not None:
                 session.info["actor"] = actor
             clock_mod.bind(session, self.clock or clock_mod.process_clock())
+            # Read by the SQLite "begin" hook when the first statement procures the connection.
+            session.execution_options = session.execution_options.union({WRITE_OPTION: write})
             yield session
 
     def dispose(self) -> None:
@@ -120,7 +135,9 @@ def open_database(url: str, *, upgrade: bool = True, clock: Clock | None = None)
         upgrade_database(engine)
     factory = sessionmaker(engine, expire_on_commit=False)
     from propdesk.audit.trail import install as install_audit_trail
+    from propdesk.db.text_guard import install as install_text_guard
 
+    install_text_guard(factory)  # before the audit trail: refuse bad text before it is logged
     install_audit_trail(factory)
     _share_clock_with_connection(factory)
     return Database(url=url, engine=engine, session_factory=factory, clock=clock)

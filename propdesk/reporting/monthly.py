@@ -29,7 +29,7 @@ from propdesk.keys.models import KeyDeposit, KeyLoan
 from propdesk.registry.models import Estate
 from propdesk.renovation.models import Inspection, RenovationPermit, Violation, ViolationType
 from propdesk.renovation.values import PermitStatus
-from propdesk.reporting.period_close import frozen_fee_section
+from propdesk.reporting.frozen_fees import frozen_fee_section
 from propdesk.reporting.values import (
     CallbackSection,
     Count,
