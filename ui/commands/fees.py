@@ -1,6 +1,9 @@
 """Fees on the command line, for finance's scheduled work (same code paths as the app).
 
-* ``propdesk bill --month YYYY-MM``: the billing run of a month (idempotent, all or nothing).
+* ``propdesk bill --month YYYY-MM [--yes] [--skip-meters]``: the billing run of a month
+  (idempotent, all or nothing). It prints what it would write (lines, amount, meters without
+  a reading) and asks for confirmation unless ``--yes``; ``--skip-meters`` bills the rest now
+  and leaves water and electricity for a later run of the same month.
 * ``propdesk export fees --month YYYY-MM [--to YYYY-MM] [--per-building] -o FILE.xlsx``:
   the fee collection sheet (收费明细表) of a month or a range of months.
 * ``propdesk export arrears [--as-of YYYY-MM-DD] [--per-building] -o FILE.xlsx``: 欠费明细表.
@@ -13,16 +16,20 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.auth.actor import Actor, Role
 from propdesk.errors import NotFound
+from propdesk.fees.date_bounds import check_day, check_month_range
 from propdesk.fees.periods import parse_period
 from propdesk.registry import services as reg
 from ui.commands import group, open_db_from_args, output_path
+
+if TYPE_CHECKING:
+    from propdesk.fees.billing_plan import BillingPlan
 
 # Scheduled finance work runs as finance: billing allowed, phones masked in exports.
 CLI_ACTOR = Actor(
@@ -35,6 +42,12 @@ def register(sub: Any) -> None:
 
     bill = sub.add_parser("bill", help="run the monthly billing (出账) of a month")
     bill.add_argument("--month", required=True, metavar="YYYY-MM")
+    bill.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    bill.add_argument(
+        "--skip-meters",
+        action="store_true",
+        help="bill everything but water/electricity now; run again once readings are in",
+    )
     add_db_option(bill)
     bill.set_defaults(func=_bill)
 
@@ -71,14 +84,17 @@ def register(sub: Any) -> None:
 
 
 def _day(text: str | None) -> date:
+    """``--as-of``: today without one; a clear refusal for 0001-01-01 and the like."""
     from ui.cli import CliError
 
+    today = clock.today()
     if not text:
-        return clock.today()
+        return today
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise CliError(f"日期格式应为 YYYY-MM-DD：{text}") from None
+    return check_day(day, today, "as_of", "日期")
 
 
 def _building_id(session: Session, code: str | None) -> int | None:
@@ -92,22 +108,63 @@ def _building_id(session: Session, code: str | None) -> int | None:
 
 def _bill(args: argparse.Namespace) -> int:
     from propdesk.fees.billing import run_billing
+    from propdesk.fees.billing_plan import plan_billing
 
     database = open_db_from_args(args)
     try:
         with database.begin(CLI_ACTOR) as session:
-            result = run_billing(session, args.month)
+            plan = plan_billing(session, args.month)
+        _print_plan(plan, skip_meters=args.skip_meters)
+        lines = plan.rest_lines if args.skip_meters else plan.lines
+        asked = lines > 0 and not args.yes  # nothing to write: nothing to confirm
+        if asked and not _confirmed(f"确认生成 {plan.period} 的账单？请输入 y 确认："):
+            print("已取消，没有生成任何账单。")
+            return 1
+        skip = plan.metered_codes if args.skip_meters else ()
+        with database.begin(CLI_ACTOR) as session:
+            result = run_billing(session, plan.period, skip_items=skip)
     finally:
         database.dispose()
     if result.lines_created:
         print(
-            f"{result.period}：已生成 {result.lines_created} 条账单，合计 {result.amount_fen / 100:,.2f} 元。"
+            f"{result.period}：已生成 {result.lines_created} 条账单，合计 {_yuan(result.amount_fen)} 元。"
         )
     else:
         print(f"{result.period}：账单已全部生成，没有新增。")
-    if result.items_without_rate:
-        print("未设置单价、未出账的项目：" + "、".join(result.items_without_rate))
     return 0
+
+
+def _yuan(fen: int) -> str:
+    return f"{fen / 100:,.2f}"
+
+
+def _print_plan(plan: BillingPlan, *, skip_meters: bool) -> None:
+    if skip_meters:
+        print(
+            f"{plan.period}：将生成 {plan.rest_lines} 条账单，合计 {_yuan(plan.rest_amount_fen)} 元"
+            f"（水电费 {plan.metered_lines} 条暂不出账，录入读数后再次运行本命令即可补出）。"
+        )
+    else:
+        print(f"{plan.period}：将生成 {plan.lines} 条账单，合计 {_yuan(plan.amount_fen)} 元。")
+    if plan.already_billed:
+        print(f"本月已有 {plan.already_billed} 条账单，不会重复生成。")
+    if plan.missing:
+        units = plan.missing_units
+        shown = "、".join(units[:20]) + (f" 等 {len(units)} 处" if len(units) > 20 else "")
+        print(f"以下房屋的水电表还没有 {plan.period} 的读数，本次不会出这些水电费：{shown}")
+        if not skip_meters:
+            print("（可先加 --skip-meters 只出其余项目，录入读数后再运行一次补出水电费。）")
+    if plan.items_without_rate:
+        print("未设置单价、未出账的项目：" + "、".join(plan.items_without_rate))
+
+
+def _confirmed(prompt: str) -> bool:
+    """Ask on the terminal; no answer (no terminal, end of input) is a no."""
+    try:
+        answer = input(prompt)
+    except (EOFError, OSError):  # no terminal (a scheduled job, captured input)
+        return False
+    return answer.strip().lower() in ("y", "yes", "是")
 
 
 def _export_fees(args: argparse.Namespace) -> int:
@@ -115,8 +172,9 @@ def _export_fees(args: argparse.Namespace) -> int:
     from reports.excel.fees import write_fee_sheet
 
     target = output_path(args.output, ".xlsx")
-    first = parse_period(args.month)
-    last = parse_period(args.to) if args.to else first
+    first = parse_period(args.month, "month")
+    last = parse_period(args.to, "to") if args.to else first
+    check_month_range(first, last)
     database = open_db_from_args(args)
     try:
         with database.begin(CLI_ACTOR) as session:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from propdesk import clock
 from propdesk.auth.actor import Actor, Role
 from ui.commands import group, open_db_from_args, output_path
 
@@ -30,12 +31,14 @@ def register(sub: Any) -> None:
 
 
 def _monthly(args: argparse.Namespace) -> int:
+    from propdesk.fees.date_bounds import check_month
     from propdesk.reporting.monthly import monthly_report, parse_month
     from ui.cli import CliError
 
     if not args.output and not args.xlsx:
         raise CliError("请用 -o FILE.pdf 或 --xlsx FILE.xlsx 指定输出文件。")
     period = parse_month(args.month)
+    check_month(period, clock.today())  # 9999-12: a clear refusal, not an OverflowError
     pdf = output_path(args.output, ".pdf") if args.output else None
     xlsx = output_path(args.xlsx, ".xlsx") if args.xlsx else None
     database = open_db_from_args(args)

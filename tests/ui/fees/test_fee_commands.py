@@ -23,9 +23,9 @@ def test_bill_export_and_print(
     make_estate(sqlite_db)
     set_standard_rates(sqlite_db)
     url = sqlite_db.url
-    assert main(["--db", url, "bill", "--month", "2026-03"]) == 0
+    assert main(["--db", url, "bill", "--month", "2026-03", "--yes"]) == 0
     assert "6 条账单" in capsys.readouterr().out
-    assert main(["--db", url, "bill", "--month", "2026-03"]) == 0
+    assert main(["--db", url, "bill", "--month", "2026-03", "--yes"]) == 0
     assert "没有新增" in capsys.readouterr().out
     assert main(["--db", url, "bill", "--month", "2026-13"]) == 2
 
@@ -102,7 +102,7 @@ def test_arrears_export_masks_phones(sqlite_db: Database, tmp_path: Path) -> Non
             s, person_id=pid, unit_id=est.unit_ids[0], role="owner", start_date=date(2020, 1, 1)
         )
     url = sqlite_db.url
-    assert main(["--db", url, "bill", "--month", "2026-03"]) == 0
+    assert main(["--db", url, "bill", "--month", "2026-03", "--yes"]) == 0
     out = tmp_path / "a.xlsx"
     assert main(["--db", url, "export", "arrears", "--as-of", "2026-05-01", "-o", str(out)]) == 0
     ws = load_workbook(out).worksheets[0]
