@@ -1,5 +1,8 @@
 """The receipt (收据) of a payment: one A4 page with the lines paid and the amount in capitals.
 
+The printed amounts, discounts included, add up to 合计实收
+(:func:`propdesk.fees.receipt_lines.printed_lines`).
+
 Plain data in (:class:`propdesk.fees.receipts.ReceiptData`), PDF bytes out.
 """
 
@@ -10,6 +13,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from propdesk.fees.document_values import ReceiptData
 from propdesk.fees.money import fen_to_capital, yuan
+from propdesk.fees.receipt_lines import printed_lines
 from reports.pdf.document import DocumentSpec, build_pdf, para, styles, table, title
 
 
@@ -31,14 +35,9 @@ def receipt_story(r: ReceiptData) -> list[Flowable]:
     )
     story.append(Spacer(1, 4 * mm))
     rows: list[list[str]] = [["收费项目", "账期", "说明", "金额(元)"]]
-    for line in r.lines:
-        note = "优惠减免" if line.discount else line.description
-        amount = f"-{yuan(line.amount_fen)}" if line.discount else yuan(line.amount_fen)
-        rows.append([line.item_name, line.period, note, amount])
-    if r.discount_fen:
-        rows.append(["", "", "减免小计", f"-{yuan(r.discount_fen)}"])
-    if r.credit_fen:
-        rows.append(["预收款", "", "存入预收，抵扣以后账单", yuan(r.credit_fen)])
+    # every amount printed adds up to 合计实收 (a free month: its charge, then 优惠减免 −)
+    for line in printed_lines(r):
+        rows.append([line.item_name, line.period, line.note, yuan(line.amount_fen)])
     rows.append(["合计实收", "", "", yuan(r.amount_fen)])
     story.append(table(rows, [40 * mm, 25 * mm, 70 * mm, 35 * mm], right_align_cols=(3,)))
     story.append(Spacer(1, 4 * mm))
