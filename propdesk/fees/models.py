@@ -209,6 +209,10 @@ class Payment(Base):
     # who authorised the void (主管授权); the same person when they voided it themselves
     void_approved_by: Mapped[str] = mapped_column(String(50), default="", server_default="")
     voided_at: Mapped[datetime | None] = mapped_column()
+    # Created when the payment form opens (uuid4 hex) and kept for its retries: the same
+    # key twice is one payment (Enter plus the default button, a double click, a retry
+    # after a lost connection). A unique index, so concurrent duplicates end in one row.
+    idempotency_key: Mapped[str | None] = mapped_column(String(40), unique=True, index=True)
 
 
 class AllocKind(StrEnum):

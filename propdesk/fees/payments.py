@@ -12,11 +12,12 @@ authorisation on the spot (主管授权), never deleted.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from propdesk import clock
@@ -24,7 +25,14 @@ from propdesk.auth.actor import Actor
 from propdesk.auth.models import User
 from propdesk.auth.permissions import Permission, require
 from propdesk.auth.users import actor_of
-from propdesk.errors import Conflict, InvalidTransition, NotAllowed, NotFound, ValidationError
+from propdesk.errors import (
+    Conflict,
+    DomainError,
+    InvalidTransition,
+    NotAllowed,
+    NotFound,
+    ValidationError,
+)
 from propdesk.fees.credits import add_credit, credit_balance
 from propdesk.fees.items import item_id as find_item_id
 from propdesk.fees.items import rate_on
@@ -41,6 +49,7 @@ from propdesk.fees.models import (
     Payment,
     PayMethod,
 )
+from propdesk.fees.money import yuan
 from propdesk.fees.period_lock import ensure_open, void_day
 from propdesk.fees.payment_dates import payment_day
 from propdesk.fees.periods import add_months, first_day, last_day, period_of
@@ -206,8 +215,35 @@ def take_payment(
     payer: str = "",
     notes: str = "",
     paid_on: date | None = None,
+    idempotency_key: str | None = None,
 ) -> PaymentResult:
-    """Take a payment for a unit and allocate it; see the module docstring for the rules."""
+    """Take a payment for a unit and allocate it; see the module docstring for the rules.
+
+    ``idempotency_key`` (made when the payment form opens, kept for its retries) makes the
+    action happen once: when a payment with that key exists, its result (the same receipt)
+    is returned if the unit, amount and method match, else :class:`Conflict` is raised.
+    """
+    key = _clean_key(idempotency_key)
+    if key is not None:
+        return _take_once(
+            session,
+            key,
+            lambda: take_payment(
+                session,
+                unit_id=unit_id,
+                amount_fen=amount_fen,
+                method=method,
+                txn_ref=txn_ref,
+                line_ids=line_ids,
+                prepay=prepay,
+                payer=payer,
+                notes=notes,
+                paid_on=paid_on,
+            ),
+            unit_id=unit_id,
+            amount_fen=amount_fen,
+            method=method,
+        )
     actor = session.info.get("actor")
     require(actor, Permission.TAKE_PAYMENT)
     pay_method, ref = _validate(amount_fen, method, txn_ref)
@@ -309,6 +345,86 @@ def _alloc(
         "amount_fen": amount,
         "paid_on": day,
     }
+
+
+_KEY = re.compile(r"^[0-9A-Za-z_-]{1,40}$")
+
+
+def _clean_key(key: str | None) -> str | None:
+    text = (key or "").strip()
+    if not text:
+        return None
+    if not _KEY.match(text):
+        raise ValidationError("idempotency_key", "收款标识无效，请关闭收款窗口后重新打开。")
+    return text
+
+
+def _take_once(
+    session: Session,
+    key: str,
+    take: Callable[[], PaymentResult],
+    *,
+    unit_id: int,
+    amount_fen: int,
+    method: str,
+) -> PaymentResult:
+    """Run ``take`` once per ``key``: a repeat returns the payment already taken with it.
+
+    The unique index on ``payment.idempotency_key`` settles a race between two
+    transactions: the loser's work is rolled back to a savepoint (its receipt number
+    included) and it returns the winner's payment.
+    """
+    require(session.info.get("actor"), Permission.TAKE_PAYMENT)
+    # No read before the payment's first write (its receipt number), so SQLite's busy
+    # timeout serialises desks; a repeat shows up as a refusal or a duplicate key instead.
+    try:
+        with session.begin_nested():  # rolled back to here on any error
+            result = take()
+            payment = session.get(Payment, result.payment_id)
+            assert payment is not None
+            payment.idempotency_key = key
+            session.flush()
+    except (IntegrityError, DomainError):
+        done = _taken_with_key(session, key, unit_id=unit_id, amount_fen=amount_fen, method=method)
+        if done is None:
+            raise
+        return done
+    return result
+
+
+def _taken_with_key(
+    session: Session, key: str, *, unit_id: int, amount_fen: int, method: str
+) -> PaymentResult | None:
+    """The payment already taken with ``key`` (``None`` if none); Conflict if it differs."""
+    payment = session.scalars(select(Payment).where(Payment.idempotency_key == key)).first()
+    if payment is None:
+        return None
+    if (payment.unit_id, payment.amount_fen, payment.method) != (unit_id, amount_fen, method):
+        unit = session.get(Unit, payment.unit_id)
+        raise Conflict(
+            f"这次收款已办理：收据 {payment.receipt_no}（{unit.code if unit else ''}，"
+            f"{PAY_METHOD_ZH[PayMethod(payment.method)]} ¥{yuan(payment.amount_fen)}），"
+            "与现在填写的房屋、金额或付款方式不同，未再收款。请核对后重新打开收款窗口。"
+        )
+    if payment.voided:
+        raise Conflict(f"这次收款已办理（收据 {payment.receipt_no}），该收据已作废，未再收款。")
+    allocs = session.execute(
+        select(Allocation.bill_line_id, Allocation.kind)
+        .where(Allocation.payment_id == payment.id)
+        .order_by(Allocation.id)
+    ).all()
+    paid = [a.bill_line_id for a in allocs if a.kind == AllocKind.PAYMENT]
+    free = [a.bill_line_id for a in allocs if a.kind == AllocKind.DISCOUNT]
+    return PaymentResult(
+        payment.id,
+        payment.receipt_no,
+        payment.amount_fen,
+        payment.allocated_fen,
+        payment.credit_fen,
+        payment.discount_fen,
+        payment.discount_note,
+        tuple(paid + free),
+    )
 
 
 def void_payment(
