@@ -28,7 +28,9 @@ COMMAND_MODULES = (
     "ui.commands.demo",
     "ui.commands.owners",
     "ui.commands.fees",
+    "ui.commands.deposits",
     "ui.commands.report",
+    "ui.commands.check",
 )
 
 EXIT_OK = 0
