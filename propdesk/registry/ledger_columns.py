@@ -206,10 +206,9 @@ def _date(value: object, today: date) -> date:
             d = date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             raise _CellError(f"入住日期“{t}”不存在。") from None
-    if d > today:
-        raise _CellError(f"入住日期 {d:%Y-%m-%d} 晚于今天。")
-    if d.year < 1950:
-        raise _CellError(f"入住日期 {d:%Y-%m-%d} 不合理。")
+    problem = v.occupancy_date_problem(d, today)
+    if problem:
+        raise _CellError(problem)
     return d
 
 

@@ -517,7 +517,7 @@ def start_occupancy(
     _require_edit(session)
     if role not in set(OccupancyRole):
         raise ValidationError("role", "身份应为业主、共有人、租户或家属。")
-    v.validate_dates_in_order(start_date, end_date)
+    v.validate_occupancy_dates(start_date, end_date, clock.today(session))
     unit = _unit(session, unit_id)
     if session.get(Person, person_id) is None:
         raise NotFound("该住户不存在或已被删除。")
@@ -557,7 +557,7 @@ def end_occupancy(session: Session, occupancy_id: int, *, end_date: date, reason
         raise NotFound("该入住记录不存在。")
     if occ.end_date is not None:
         raise ValidationError("end_date", f"该记录已于 {occ.end_date:%Y-%m-%d} 结束。")
-    v.validate_dates_in_order(occ.start_date, end_date)
+    v.validate_occupancy_dates(occ.start_date, end_date, clock.today(session), check_start=False)
     occ.end_date = end_date
     occ.end_reason = clean_column(reason, Occupancy.end_reason, "reason", label="迁出原因")
     session.flush()

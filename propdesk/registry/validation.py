@@ -110,3 +110,40 @@ def parse_area(value: str | Decimal | float | int, field: str = "area") -> int:
 def validate_dates_in_order(start: date, end: date | None, field: str = "end_date") -> None:
     if end is not None and end < start:
         raise ValidationError(field, f"结束日期 {end:%Y-%m-%d} 早于开始日期 {start:%Y-%m-%d}。")
+
+
+OCCUPANCY_EARLIEST = date(1950, 1, 1)
+
+
+def occupancy_latest(today: date) -> date:
+    """The last day an occupancy date may carry: one year after ``today``."""
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + 1, day=28)
+
+
+def occupancy_date_problem(day: date, today: date, label: str = "入住日期") -> str | None:
+    """Why ``day`` is not a sane occupancy date (before 1950, or more than a year ahead)."""
+    latest = occupancy_latest(today)
+    if day < OCCUPANCY_EARLIEST or day > latest:
+        return (
+            f"{label} {day:%Y-%m-%d} 不合理：应在 {OCCUPANCY_EARLIEST:%Y-%m-%d} 到 "
+            f"{latest:%Y-%m-%d} 之间。"
+        )
+    return None
+
+
+def validate_occupancy_dates(
+    start: date, end: date | None, today: date, *, check_start: bool = True
+) -> None:
+    """Both dates between 1950-01-01 and a year after ``today``, the end not before the start
+    (``check_start=False`` when ending an occupancy recorded earlier)."""
+    problem = occupancy_date_problem(start, today) if check_start else None
+    if problem:
+        raise ValidationError("start_date", problem)
+    if end is not None:
+        problem = occupancy_date_problem(end, today, "结束日期")
+        if problem:
+            raise ValidationError("end_date", problem)
+    validate_dates_in_order(start, end)
