@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +31,7 @@ from propdesk.auth.permissions import Permission
 from propdesk.changes import Changes
 from propdesk.errors import DomainError
 from propdesk.fees.billing import BillingResult, billed_periods, run_billing
+from propdesk.fees.billing_plan import BillingPlan, plan_billing
 from propdesk.fees.discounts import (
     DiscountInfo,
     add_discount_rule,
@@ -39,7 +41,7 @@ from propdesk.fees.discounts import (
 from propdesk.fees.items import list_items, list_rates, set_rate
 from propdesk.fees.models import ItemKind
 from propdesk.fees.money import parse_yuan, yuan
-from propdesk.fees.periods import add_months, period_of
+from propdesk.fees.periods import period_of
 from propdesk.fees.settings import FeeSettings, get_fee_settings, save_fee_settings
 from propdesk.fees.values import FeeItemInfo, RateInfo
 from propdesk.progress import Progress
@@ -49,6 +51,7 @@ from ui.common.dates import from_qdate as pydate
 from ui.common.dates import to_qdate as qdate
 from ui.common.forms import ERROR_STYLE
 from ui.context import AppContext
+from ui.fees.billing_confirm import BillingConfirmDialog
 from ui.fees.list_model import ListTableModel
 
 
@@ -77,8 +80,9 @@ class BillingPage(QWidget):
         row.addWidget(self.notice_building)
         row.addWidget(notices)
         row.addWidget(self.run_result, 1)
+        # Enter in the month field does not start a run: only the button does, and it asks.
         self.run_button.clicked.connect(self.run)
-        self.month.returnPressed.connect(self.run)
+        self.confirm_dialog: BillingConfirmDialog | None = None
         notices.clicked.connect(self.print_notices)
 
         # --- rates -------------------------------------------------------------------
@@ -303,10 +307,40 @@ class BillingPage(QWidget):
         ).failure(lambda exc: _shown_in(self.disc_error, exc)).run()
 
     def run(self) -> None:
-        """Bill the month as a long operation: progress by chunk, Cancel rolls it all back."""
+        """Plan the month on the worker, then ask (count, amount, missing readings) before
+        writing anything; the month field is never changed by a run."""
         if not self.run_button.isEnabled():
             return
         month = self.month.text()
+        self.run_result.clear()
+        self.ctx.query(lambda s: plan_billing(s, month), parent=self, action="plan billing").busy(
+            self.run_button
+        ).success(self._confirm).failure(lambda exc: _shown_in(self.run_result, exc)).run()
+
+    def _confirm(self, plan: BillingPlan) -> None:
+        if not plan.lines:
+            text = self.tr("{0}: already billed, nothing new.").format(plan.period)
+            if plan.missing:
+                text += " " + self.tr("{0} meter(s) still without a reading.").format(
+                    len(plan.missing)
+                )
+            self.run_result.setText(text)
+            return
+        dialog = BillingConfirmDialog(plan=plan, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.confirm_dialog = dialog
+        dialog.accepted.connect(lambda: self._write(plan, dialog.skip_meters))
+        dialog.finished.connect(lambda _r: self._forget(dialog))
+        dialog.open()
+
+    def _forget(self, dialog: BillingConfirmDialog) -> None:
+        if self.confirm_dialog is dialog:
+            self.confirm_dialog = None
+
+    def _write(self, plan: BillingPlan, skip_meters: bool) -> None:
+        """Bill the month as a long operation: progress by chunk, Cancel rolls it all back."""
+        month = plan.period
+        skip = plan.metered_codes if skip_meters else ()
         label = self.tr("Billing {0}…").format(month)
         self.run_result.setText(label)
 
@@ -317,7 +351,7 @@ class BillingPage(QWidget):
                     done, None, self.tr("Billing {0}: {1} unit(s)…").format(month, done)
                 )
 
-            return run_billing(s, month, on_chunk=chunk)
+            return run_billing(s, month, on_chunk=chunk, skip_items=skip)
 
         def done(result: BillingResult) -> None:
             text = self.tr("{period}: {n} line(s), ¥{amount}.").format(
@@ -325,10 +359,9 @@ class BillingPage(QWidget):
             )
             if not result.lines_created:
                 text = self.tr("{0}: already billed, nothing new.").format(result.period)
-            if result.items_without_rate:
-                text += " " + self.tr("No rate: {0}").format("、".join(result.items_without_rate))
+            if skip_meters:
+                text += " " + self.tr("Water/electricity left for a later run.")
             self.run_result.setText(text)
-            self.month.setText(add_months(result.period, 1))
 
         def cancelled() -> None:
             if self.run_result.text() == label:  # neither done nor failed: cancelled

@@ -73,9 +73,11 @@ def test_fees_page_lists_arrears_and_collection(
     assert billing.rates.rowCount() == 1
     billing.month.setText("2026-02")
     billing.run()
+    assert billing.confirm_dialog is not None  # asks before writing
+    billing.confirm_dialog.bill_all.click()
     assert "3" in billing.run_result.text()
-    billing.month.setText("2026-02")
     billing.run()
+    assert billing.confirm_dialog is None  # nothing new: nothing to confirm
     assert billing.run_result.text() != ""
 
 
