@@ -8,13 +8,14 @@ from ui.context import AppContext
 from ui.fees.arrears_page import ArrearsPage
 from ui.fees.billing_page import BillingPage
 from ui.fees.cashier import CashierPage
+from ui.fees.closing_page import ClosingPage
 from ui.fees.collection_page import CollectionPage
 from ui.fees.readings_page import ReadingsPage
 from ui.fees.requests import ArrearsRequest, CollectionRequest
 
 
 class FeesPage(QWidget):
-    """Tabs: ``cashier``, ``arrears``, ``collection``, ``billing``, ``readings`` (attributes)."""
+    """Tabs: ``cashier``, ``arrears``, ``collection``, ``billing``, ``readings``, ``closing`` (attributes)."""
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,11 +25,13 @@ class FeesPage(QWidget):
         self.collection = CollectionPage(ctx=ctx, parent=self.tabs)
         self.billing = BillingPage(ctx=ctx, parent=self.tabs)
         self.readings = ReadingsPage(ctx=ctx, parent=self.tabs)
+        self.closing = ClosingPage(ctx=ctx, parent=self.tabs)
         self.tabs.addTab(self.cashier, self.tr("&Cashier"))
         self.tabs.addTab(self.arrears, self.tr("&Arrears"))
         self.tabs.addTab(self.collection, self.tr("Collection &rate"))
         self.tabs.addTab(self.billing, self.tr("&Billing and rates"))
         self.tabs.addTab(self.readings, self.tr("&Meter readings"))
+        self.tabs.addTab(self.closing, self.tr("C&losing"))
         QVBoxLayout(self).addWidget(self.tabs)
 
     def apply_request(self, request: object) -> None:
