@@ -324,10 +324,10 @@ def patrols_of_day(session: Session, day: date | None = None) -> list[PatrolSumm
             Patrol.patroller,
             Patrol.started_at,
             Patrol.finished_at,
-            func.count(f.id),
-            func.sum(case((f.result.in_(["normal", "abnormal"]), 1), else_=0)),
-            func.sum(case((f.result == "abnormal", 1), else_=0)),
-            func.sum(case((f.result == "missed", 1), else_=0)),
+            func.count(f.id).label("points"),
+            func.sum(case((f.result.in_(["normal", "abnormal"]), 1), else_=0)).label("checked"),
+            func.sum(case((f.result == "abnormal", 1), else_=0)).label("abnormal"),
+            func.sum(case((f.result == "missed", 1), else_=0)).label("missed"),
         )
         .join(f, f.patrol_id == Patrol.id)
         .where(Patrol.local_day == day)
@@ -336,16 +336,16 @@ def patrols_of_day(session: Session, day: date | None = None) -> list[PatrolSumm
     )
     return [
         PatrolSummary(
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            r[4],
-            r[5],
-            int(r[6]),
-            int(r[7] or 0),
-            int(r[8] or 0),
-            int(r[9] or 0),
+            r.id,
+            r.route_name,
+            r.status,
+            r.patroller,
+            r.started_at,
+            r.finished_at,
+            int(r.points),
+            int(r.checked or 0),
+            int(r.abnormal or 0),
+            int(r.missed or 0),
         )
         for r in session.execute(stmt)
     ]
@@ -374,8 +374,8 @@ def open_anomalies(session: Session, *, limit: int = 500) -> list[AnomalyRow]:
             PatrolFinding.checkpoint_name,
             PatrolFinding.note,
             PatrolFinding.ticket_id,
-            Ticket.number,
-            Ticket.status,
+            Ticket.number.label("ticket_number"),
+            Ticket.status.label("ticket_status"),
         )
         .join(Patrol, Patrol.id == PatrolFinding.patrol_id)
         .outerjoin(Ticket, Ticket.id == PatrolFinding.ticket_id)
@@ -384,7 +384,17 @@ def open_anomalies(session: Session, *, limit: int = 500) -> list[AnomalyRow]:
         .limit(limit)
     )
     return [
-        AnomalyRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or "", r[8] or "")
+        AnomalyRow(
+            r.id,
+            r.patrol_id,
+            r.checked_at,
+            r.route_name,
+            r.checkpoint_name,
+            r.note,
+            r.ticket_id,
+            r.ticket_number or "",
+            r.ticket_status or "",
+        )
         for r in session.execute(stmt)
     ]
 

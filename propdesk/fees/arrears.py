@@ -235,17 +235,17 @@ def arrears_list(
         fee = literal(0)
     stmt = (
         select(
-            Unit.id,
-            Unit.code,
-            Building.id,
-            Building.name,
-            func.sum(owed),
-            in_bucket(0, 30),
-            in_bucket(31, 90),
-            in_bucket(91, 180),
-            in_bucket(181, None),
-            func.min(BillLine.due_date),
-            fee,
+            Unit.id.label("unit_id"),
+            Unit.code.label("unit_code"),
+            Building.id.label("building_id"),
+            Building.name.label("building_name"),
+            func.sum(owed).label("owed"),
+            in_bucket(0, 30).label("b30"),
+            in_bucket(31, 90).label("b90"),
+            in_bucket(91, 180).label("b180"),
+            in_bucket(181, None).label("b_older"),
+            func.min(BillLine.due_date).label("oldest_due"),
+            fee.label("late_fee"),
         )
         .join(Unit, Unit.id == BillLine.unit_id)
         .join(Building, Building.id == Unit.building_id)
@@ -265,14 +265,14 @@ def arrears_list(
     for r in session.execute(stmt).all():
         out.append(
             ArrearsRow(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                int(r[4]),
-                (int(r[5]), int(r[6]), int(r[7]), int(r[8])),
-                r[9],
-                int(r[10] or 0),
+                r.unit_id,
+                r.unit_code,
+                r.building_id,
+                r.building_name,
+                int(r.owed),
+                (int(r.b30), int(r.b90), int(r.b180), int(r.b_older)),
+                r.oldest_due,
+                int(r.late_fee or 0),
             )
         )
     return out

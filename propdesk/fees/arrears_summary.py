@@ -37,5 +37,7 @@ def arrears_summary(
     if min_days > 0:
         per_unit = per_unit.having(func.min(BillLine.due_date) <= day - timedelta(days=min_days))
     sub = per_unit.subquery()
-    row = session.execute(select(func.count(), func.coalesce(func.sum(sub.c.owed), 0))).one()
-    return ArrearsSummary(units=int(row[0]), owed_fen=int(row[1]))
+    row = session.execute(
+        select(func.count().label("units"), func.coalesce(func.sum(sub.c.owed), 0).label("owed"))
+    ).one()
+    return ArrearsSummary(units=int(row.units), owed_fen=int(row.owed))
