@@ -193,7 +193,55 @@
     </message>
 </context>
 <context>
+    <name>BillingConfirmDialog</name>
+    <message>
+        <location filename="../../ui/fees/billing_confirm.py" line="1"/>
+        <source>Confirm billing {0}</source>
+        <translation>确认出账 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_confirm.py" line="1"/>
+        <source>Billing {period} will write {n} line(s), ¥{amount} in all.</source>
+        <translation>{period} 出账将生成 {n} 条账单，合计 ¥{amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_confirm.py" line="1"/>
+        <source>{0} line(s) of this month exist already and are not repeated.</source>
+        <translation>本月已有 {0} 条账单，不会重复生成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_confirm.py" line="1"/>
+        <source>These meters have no reading for {0}; their water/electricity is not billed now. You can bill the rest now and the metered items later, once the readings are in (a later run bills only what is missing).</source>
+        <translation>以下水电表还没有 {0} 的读数，这些水电费本次不会出账。可以先出其余项目，录入读数后再出水电费（再次出账只补出缺少的部分）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_confirm.py" line="1"/>
+        <source>No rate: {0}</source>
+        <translation>未设单价：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_confirm.py" line="1"/>
+        <source>&amp;Bill {0} line(s)</source>
+        <translation>出账 {0} 条(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_confirm.py" line="1"/>
+        <source>Bill all but &amp;water/electricity ({0} line(s))</source>
+        <translation>先出水电以外的项目（{0} 条）(&amp;W)</translation>
+    </message>
+</context>
+<context>
     <name>BillingPage</name>
+    <message>
+        <location filename="../../ui/fees/billing_page.py" line="1"/>
+        <source>{0} meter(s) still without a reading.</source>
+        <translation>还有 {0} 块表没有读数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_page.py" line="1"/>
+        <source>Water/electricity left for a later run.</source>
+        <translation>水电费留待录入读数后再出账。</translation>
+    </message>
     <message>
         <location filename="../../ui/fees/billing_page.py" line="63"/>
         <source>Billing run</source>
@@ -374,11 +422,6 @@
         <location filename="../../ui/fees/billing_page.py" line="327"/>
         <source>{0}: already billed, nothing new.</source>
         <translation>{0}：账单已全部生成，没有新增。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/fees/billing_page.py" line="329"/>
-        <source>No rate: {0}</source>
-        <translation>未设单价：{0}</translation>
     </message>
     <message>
         <location filename="../../ui/fees/billing_page.py" line="335"/>
