@@ -41,6 +41,7 @@ from propdesk.errors import DomainError, ValidationError
 from propdesk.registry import services as reg
 from propdesk.registry.models import OccupancyRole
 from propdesk.registry.setup import update_estate
+from propdesk.registry.validation import OCCUPANCY_EARLIEST, occupancy_latest
 from propdesk.registry.values import BuildingInfo, EstateInfo, OccupancyInfo, PersonInfo, UnitInfo
 from ui.common.dates import from_qdate as _pydate
 from ui.common.dates import to_qdate as _qdate
@@ -54,15 +55,28 @@ T = TypeVar("T")
 Work = Callable[[Session], Any]
 
 
-def date_edit(ctx: AppContext, value: date | None = None) -> QDateEdit:
-    """A date editor showing ``value``, or the estate's today (read through the worker)."""
+def date_edit(ctx: AppContext, value: date | None = None, *, occupancy: bool = False) -> QDateEdit:
+    """A date editor showing ``value``, or the estate's today (read through the worker).
+
+    ``occupancy``: limited to the occupancy dates the core accepts (1950-01-01 to a year
+    after today, :func:`propdesk.registry.validation.occupancy_latest`).
+    """
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
+    if occupancy:
+        edit.setMinimumDate(_qdate(OCCUPANCY_EARLIEST))
+
+    def show_today(day: date) -> None:
+        if occupancy:
+            edit.setMaximumDate(_qdate(occupancy_latest(day)))
+        if value is None:
+            edit.setDate(_qdate(day))
+
     if value is not None:
         edit.setDate(_qdate(value))
-    else:
-        ctx.query(clock.today, parent=edit).success(lambda day: edit.setDate(_qdate(day))).run()
+    if value is None or occupancy:
+        ctx.query(clock.today, parent=edit).success(show_today).run()
     return edit
 
 
@@ -474,7 +488,7 @@ class AddOccupantDialog(RecordDialog):
         self.name = QLineEdit()
         self.phone = QLineEdit()
         self.role = code_combo(labels.ROLES, OccupancyRole.OWNER)
-        self.start = date_edit(ctx)
+        self.start = date_edit(ctx, occupancy=True)
         self.form.addRow(self.existing)
         self.errors.add_row(self.tr("&Find"), "person", self.find_person)
         self.form.addRow("", self.matches)
@@ -535,7 +549,7 @@ class EndOccupancyDialog(RecordDialog):
         )
         who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form.addRow(self.tr("Occupant"), who)
-        self.end = date_edit(ctx)
+        self.end = date_edit(ctx, occupancy=True)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. sold, lease ended"))
         self.errors.add_row(self.tr("&End date"), "end_date", self.end)
