@@ -437,6 +437,31 @@
 <context>
     <name>CashierPage</name>
     <message>
+        <location filename="../../ui/fees/cashier.py" line="1"/>
+        <source>Enter the amount to collect.</source>
+        <translation>请输入收款金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/cashier.py" line="1"/>
+        <source>Collect the whole balance of ¥{balance}?</source>
+        <translation>收取全部欠款 ¥{balance}？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/cashier.py" line="1"/>
+        <source>Collect ¥{amount}, more than the whole balance of ¥{balance}?</source>
+        <translation>收取 ¥{amount}，超过全部欠款 ¥{balance}（多出部分记为预收）？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/cashier.py" line="1"/>
+        <source>Collect the whole balance</source>
+        <translation>收取全部欠款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/cashier.py" line="1"/>
+        <source>Amount in words: RMB {words} (¥{amount})</source>
+        <translation>金额大写：人民币{words}（¥{amount}）</translation>
+    </message>
+    <message>
         <location filename="../../ui/fees/cashier.py" line="86"/>
         <source>Unit code (e.g. 3-2-1502), owner name or phone, then Enter</source>
         <translation>输入房号（如 3-2-1502）、业主姓名或电话，按回车</translation>

@@ -1,15 +1,21 @@
 """The cashier (收银台): take a payment for a unit by keyboard in under a minute.
 
-Unit code ⏎ → the open lines appear, the amount is pre-filled with what is owed (Space
-picks lines; the amount follows the picked lines) → amount → method (→ reference for
-transfer/WeChat/Alipay) ⏎ → the receipt preview opens, ready to print.
+Unit code ⏎ → the open lines appear (Space picks lines; the amount follows the picked
+lines) → amount → method (→ reference for transfer/WeChat/Alipay) ⏎ → the receipt preview
+opens, ready to print.
+
+One action, one payment: the amount is always typed or picked (an empty amount takes
+nothing), collecting the whole balance asks first with the amount in words (大写), and the
+form carries an idempotency key made when it opens, kept for retries (Enter twice, a lost
+connection) and renewed only after a payment went through; after it the form is empty.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from uuid import uuid4
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -28,10 +35,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from propdesk.changes import Changes
-from propdesk.errors import DomainError, ValidationError
+from propdesk.errors import Conflict, DomainError, ValidationError
 from propdesk.fees.arrears import UnitArrears, unit_arrears
 from propdesk.fees.latefee import charge_late_fees
-from propdesk.fees.money import parse_yuan, yuan
+from propdesk.fees.money import fen_to_capital, parse_yuan, yuan
 from propdesk.fees.payments import PaymentResult, Prepay, take_payment
 from propdesk.fees.receipts import find_units, get_receipt, owner_names
 from propdesk.registry import services as reg
@@ -62,6 +69,8 @@ class CashierPage(QWidget):
         unit_edit, amount_edit, method_combo, ref_edit, prepay_spin: the inputs, in tab order.
         lines: the open lines model; ``view`` shows it.
         last_receipt_pdf: the bytes of the last receipt printed (``b""`` before any).
+        payment_key: the idempotency key of the payment being entered (renewed after each
+            payment taken); confirm_box: the open whole-balance confirmation, if any.
         preview: ``show_pdf_preview``-like callable used to show the receipt (replaceable).
 
     Signals:
@@ -76,6 +85,9 @@ class CashierPage(QWidget):
         self.unit_id: int | None = None
         self._stale = False
         self.last_receipt_pdf = b""
+        self.payment_key = uuid4().hex
+        self.confirm_box: QMessageBox | None = None
+        self._filled: str | None = None  # the amount last filled in from the picked lines
         from ui.printing.preview import show_pdf_preview
 
         self.preview: PreviewFn = show_pdf_preview
@@ -120,6 +132,11 @@ class CashierPage(QWidget):
         self.take_button.setObjectName("take_payment")
         self.late_button = QPushButton(self.tr("Charge &late fee"), self)
         self.late_button.setToolTip(self.tr("Turn the late fee shown into lines to collect now"))
+        # Enter in a field takes the payment itself: no button may also be the dialog's
+        # default (in the unit page's payment dialog Enter would take it twice).
+        for button in (self.take_button, self.late_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.error = QLabel(self)
         self.error.setObjectName("error")
         self.error.setStyleSheet(ERROR_STYLE)
@@ -166,10 +183,16 @@ class CashierPage(QWidget):
         ):
             QWidget.setTabOrder(w_from, w_to)
 
-        self.unit_edit.returnPressed.connect(self.find_unit)
-        self.amount_edit.returnPressed.connect(self.take)
-        self.ref_edit.returnPressed.connect(self.take)
-        self.payer_edit.returnPressed.connect(self.take)
+        # Enter in these fields runs their action and is used up there, so a dialog around
+        # the page (the unit page's payment window) never sees it as well.
+        self._enter_actions: list[tuple[QLineEdit, Callable[[], None]]] = [
+            (self.unit_edit, self.find_unit),
+            (self.amount_edit, self.take),
+            (self.ref_edit, self.take),
+            (self.payer_edit, self.take),
+        ]
+        for edit, _action in self._enter_actions:
+            edit.installEventFilter(self)
         self.take_button.clicked.connect(self.take)
         self.late_button.clicked.connect(self.charge_late_fee)
         self.lines.picked_changed.connect(self._fill_amount)
@@ -178,6 +201,20 @@ class CashierPage(QWidget):
         ctx.hub.changed.connect(self._on_changed)
         self._method_changed()
         self._set_unit(None, None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            for edit, action in self._enter_actions:
+                if watched is edit:
+                    if not event.isAutoRepeat():
+                        action()
+                    return True
+        return super().eventFilter(watched, event)
 
     # --- unit -------------------------------------------------------------------------
 
@@ -275,8 +312,14 @@ class CashierPage(QWidget):
     # --- amount and method ------------------------------------------------------------
 
     def _fill_amount(self) -> None:
-        owed = self.lines.picked_owed() if self.lines.picked_ids() else self.lines.total_owed()
-        self.amount_edit.setText(yuan(owed).replace(",", "") if owed else "")
+        """Picked lines fill in their amount; the whole balance is never filled in for you."""
+        if self.lines.picked_ids():
+            self._filled = yuan(self.lines.picked_owed()).replace(",", "")
+            self.amount_edit.setText(self._filled)
+        elif self._filled is not None:
+            if self.amount_edit.text() == self._filled:
+                self.amount_edit.clear()
+            self._filled = None
         self.summary.setText(
             self.tr("Picked: {n} line(s), ¥{picked}\nAll open lines: ¥{total}").format(
                 n=len(self.lines.picked_ids()),
@@ -299,12 +342,62 @@ class CashierPage(QWidget):
             self.error.setText(self.tr("Enter a unit code first."))
             self.unit_edit.setFocus()
             return
+        if self.confirm_box is not None:  # the whole-balance question is open
+            return
         unit_id = self.unit_id
+        if not self.amount_edit.text().strip():
+            self.error.setText(self.tr("Enter the amount to collect."))
+            self.amount_edit.setFocus()
+            return
         try:
             amount = parse_yuan(self.amount_edit.text(), "amount_fen")
         except ValidationError as exc:
             self._show_error(exc)
             return
+        balance = self.lines.total_owed()
+        if balance and amount >= balance:
+            self._confirm_whole_balance(amount, balance, lambda: self._submit(unit_id, amount))
+            return
+        self._submit(unit_id, amount)
+
+    def _confirm_whole_balance(self, amount: int, balance: int, go: Callable[[], None]) -> None:
+        """Ask before collecting the whole balance (or more), with the amount in words."""
+        text = self.tr("Collect the whole balance of ¥{balance}?").format(balance=yuan(balance))
+        if amount > balance:
+            text = self.tr("Collect ¥{amount}, more than the whole balance of ¥{balance}?").format(
+                amount=yuan(amount), balance=yuan(balance)
+            )
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Collect the whole balance"),
+            text
+            + "\n\n"
+            + self.tr("Amount in words: RMB {words} (¥{amount})").format(
+                words=fen_to_capital(amount), amount=yuan(amount)
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("confirm_whole_balance")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        self.confirm_box = box
+
+        def answered(_result: int) -> None:
+            self.confirm_box = None
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+                go()
+            else:
+                self.amount_edit.setFocus()
+                self.amount_edit.selectAll()
+
+        box.finished.connect(answered)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _submit(self, unit_id: int, amount: int) -> None:
+        if not self.take_button.isEnabled():
+            return
+        key = self.payment_key
         method = str(self.method_combo.currentData())
         ref = self.ref_edit.text() if self.ref_edit.isEnabled() else ""
         picked = self.lines.picked_ids() or None
@@ -321,6 +414,7 @@ class CashierPage(QWidget):
                 line_ids=picked,
                 prepay=Prepay("property", months) if months else None,
                 payer=payer,
+                idempotency_key=key,
             )
 
         # on the worker: the window stays live; a failure keeps every input
@@ -331,6 +425,13 @@ class CashierPage(QWidget):
         ).run()
 
     def _refused(self, exc: BaseException) -> bool:
+        """A refusal shows by its field; anything else (connection lost) goes to the handler.
+
+        The key is kept, so a retry of the same form cannot take the money twice; after a
+        conflict (this form's payment was already taken) the next one is a new payment.
+        """
+        if isinstance(exc, Conflict):
+            self.payment_key = uuid4().hex
         if isinstance(exc, DomainError):
             self._show_error(exc)
             return True
@@ -348,6 +449,9 @@ class CashierPage(QWidget):
                 else ""
             )
         )
+        self.payment_key = uuid4().hex  # the next payment is a new action
+        self._filled = None
+        self.amount_edit.clear()
         self.ref_edit.clear()
         self.prepay_spin.setValue(0)
         self.payer_edit.clear()

@@ -29,7 +29,9 @@ def _count(db: Database) -> int:
 
 def _pay(db: Database, unit_id: int, amount: int, key: str, method: str = "cash") -> PaymentResult:
     with db.begin(CLERK) as s:
-        return take_payment(s, unit_id=unit_id, amount_fen=amount, method=method, idempotency_key=key)
+        return take_payment(
+            s, unit_id=unit_id, amount_fen=amount, method=method, idempotency_key=key
+        )
 
 
 def test_same_key_twice_is_one_payment_with_the_same_receipt(db: Database, estate: Estate) -> None:
@@ -52,9 +54,7 @@ def test_same_key_twice_is_one_payment_with_the_same_receipt(db: Database, estat
     assert _count(db) == 2
 
 
-def test_same_key_with_other_amount_unit_or_method_is_refused(
-    db: Database, estate: Estate
-) -> None:
+def test_same_key_with_other_amount_unit_or_method_is_refused(db: Database, estate: Estate) -> None:
     _bill(db)
     u = estate.unit_ids[1]
     key = uuid4().hex

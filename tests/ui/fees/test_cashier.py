@@ -60,7 +60,8 @@ def test_partial_payment_by_keyboard_prints_the_receipt(
     qtbot.keyClick(page.unit_edit, Qt.Key.Key_Return)
     # 89.56 m² × 1.85 = 165.69 + elevator 30.00, two months
     assert page.lines.rowCount() == 4
-    assert page.amount_edit.text() == "391.38"
+    assert page.amount_edit.text() == ""  # typed, never pre-filled with the whole balance
+    assert "391.38" in page.summary.text()
     assert "张三" in page.unit_info.text()
     assert page.amount_edit.hasFocus()
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from propdesk.auth.actor import Actor, Role
@@ -73,6 +73,10 @@ def test_payment_window_opens_again_and_takes_a_payment(qtbot: QtBot, panel: Arr
     cashier.preview = lambda _ctx, _pdf, *, title, suggested_name, parent: shown.append(title)
     cashier.amount_edit.setText("165.69")
     qtbot.mouseClick(cashier.take_button, Qt.MouseButton.LeftButton)
+    box = cashier.confirm_box  # the whole balance: asked first, with the amount in words
+    assert box is not None
+    assert "壹佰陆拾伍元陆角玖分" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     assert cashier.error.text() == ""
     assert len(shown) == 1
     assert cashier.take_button.isEnabled()  # busy only while the payment runs
