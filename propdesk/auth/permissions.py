@@ -26,6 +26,7 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view_audit"
     TAKE_PAYMENT = "take_payment"
     RUN_BILLING = "run_billing"
+    MANAGE_FEES = "manage_fees"  # fee standards: items, rates, vacant discount, catalogue
     REVERSE_BILLING = "reverse_billing"  # undo an unpaid billing run
     BACKDATE_PAYMENT = "backdate_payment"  # date a payment before today (open period only)
     CLOSE_PERIOD = "close_period"  # 关账; close another cashier's day
@@ -45,6 +46,7 @@ PERMISSION_LABELS_ZH: dict[Permission, str] = {
     Permission.VIEW_AUDIT: "查看操作日志",
     Permission.TAKE_PAYMENT: "收费",
     Permission.RUN_BILLING: "生成账单",
+    Permission.MANAGE_FEES: "维护收费标准",
     Permission.REVERSE_BILLING: "撤销出账",
     Permission.BACKDATE_PAYMENT: "补录以前日期的收款",
     Permission.CLOSE_PERIOD: "关账",
@@ -77,6 +79,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_SETTINGS,
             Permission.VIEW_AUDIT,
             Permission.RUN_BILLING,
+            Permission.MANAGE_FEES,
             Permission.REVERSE_BILLING,
             Permission.BACKDATE_PAYMENT,
             Permission.CLOSE_PERIOD,
@@ -86,6 +89,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {
             Permission.TAKE_PAYMENT,
             Permission.RUN_BILLING,
+            Permission.MANAGE_FEES,
             Permission.BACKDATE_PAYMENT,
             Permission.VOID_RECEIPT,
             Permission.IMPORT_DATA,

@@ -5,9 +5,10 @@
   unless units or rates were added since).
 * **Atomic**: the whole month is written in the caller's one transaction; a run killed
   half-way leaves nothing behind, because nothing was committed.
-* **Rates by date**: each item uses the rate in force on the period's first day; bills
-  already made keep their amounts when a rate changes later.
-* **Rounding**: :func:`propdesk.fees.rounding.centi_times_rate` (half up to the fen).
+* **Rates by date**: bills already made keep their amounts when a rate changes later.
+* **Fee standards**: each unit pays the most specific rate in force on the period's first
+  day (building, unit type, floor range; :mod:`propdesk.fees.rate_rules`), less the
+  item's vacant-unit discount, rounded half up to the item's step (fen, jiao or yuan).
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from propdesk.fees.meters import meter_bill_rows
 from propdesk.fees.models import BILLING_SOURCE, BillingRun, BillLine, FeeItem, ItemKind
 from propdesk.fees.period_lock import ensure_period_open
 from propdesk.fees.periods import first_day, last_day, parse_period, period_of
-from propdesk.fees.rounding import centi_times_rate
-from propdesk.registry.models import Building, ParkingSpace, Unit
+from propdesk.fees.rate_rules import line_amount
+from propdesk.fees.standards import RateBook
+from propdesk.registry.models import Building, ParkingSpace, Unit, UnitStatus
 
 INSERT_CHUNK = 2000
 
@@ -53,22 +55,48 @@ ChunkHook = Callable[[int], None]
 
 
 def _monthly_rows(session: Session, period: str) -> tuple[list[dict[str, object]], list[str]]:
-    """Rows for every unit × monthly item with a rate (meter items come from readings)."""
+    """Rows for every unit × monthly item with a rate (meter items come from readings).
+
+    Each unit pays its own rate (most specific scope, :mod:`propdesk.fees.rate_rules`),
+    less the item's vacant discount when the unit is vacant, rounded as the item says.
+    """
     start = first_day(period)
     items = session.execute(
-        select(FeeItem.id, FeeItem.code, FeeItem.name, FeeItem.kind).where(
+        select(
+            FeeItem.id,
+            FeeItem.code,
+            FeeItem.name,
+            FeeItem.kind,
+            FeeItem.vacant_discount_pct,
+            FeeItem.rounding,
+        ).where(
             FeeItem.active.is_(True),
-            FeeItem.kind.in_([ItemKind.AREA, ItemKind.PER_UNIT, ItemKind.PARKING, ItemKind.METER]),
+            FeeItem.kind.in_(
+                [
+                    ItemKind.AREA,
+                    ItemKind.PER_UNIT,
+                    ItemKind.PARKING,
+                    ItemKind.METER,
+                    ItemKind.FIXED,
+                ]
+            ),
         )
     ).all()
     units = session.execute(
-        select(Unit.id, Unit.area_centi, Building.has_elevator).join(
-            Building, Building.id == Unit.building_id
-        )
+        select(
+            Unit.id,
+            Unit.area_centi,
+            Unit.building_id,
+            Unit.unit_type,
+            Unit.floor,
+            Unit.status,
+            Building.has_elevator,
+        ).join(Building, Building.id == Unit.building_id)
     ).all()
     spaces = Counter(
         session.scalars(select(ParkingSpace.unit_id).where(ParkingSpace.unit_id.is_not(None)))
     )
+    book = RateBook(session, [item.id for item in items])
     due = last_day(period)
     rows: list[dict[str, object]] = []
     no_rate: list[str] = []
@@ -79,22 +107,34 @@ def _monthly_rows(session: Session, period: str) -> tuple[list[dict[str, object]
                 continue
             rows.extend(meter_bill_rows(session, period, item.id, item.code, due))
             continue
-        rate = rate_on(session, item.id, start)
-        if rate is None:
+        if not book.has_rate(item.id, start):
             no_rate.append(item.name)
             continue
-        if rate == 0:
-            continue
         for unit in units:
+            rate = book.rate_for(
+                item.id,
+                start,
+                building_id=unit.building_id,
+                unit_type=unit.unit_type,
+                floor=unit.floor,
+            )
+            if not rate:
+                continue
             if item.kind == ItemKind.AREA:
                 qty = unit.area_centi
-            elif item.kind == ItemKind.PER_UNIT:
+            elif item.kind in (ItemKind.PER_UNIT, ItemKind.FIXED):
                 if item.code == "elevator" and not unit.has_elevator:
                     continue
                 qty = 100
             else:
                 qty = spaces.get(unit.id, 0) * 100
-            amount = centi_times_rate(qty, rate)
+            vacant = unit.status == UnitStatus.VACANT.value
+            amount = line_amount(
+                qty,
+                rate,
+                discount_pct=item.vacant_discount_pct if vacant else 0,
+                rounding=item.rounding,
+            )
             if amount <= 0:
                 continue
             rows.append(
@@ -107,7 +147,7 @@ def _monthly_rows(session: Session, period: str) -> tuple[list[dict[str, object]
                     "rate_fen": rate,
                     "amount_fen": amount,
                     "source_ref": "",
-                    "description": "",
+                    "description": "空置优惠" if vacant and item.vacant_discount_pct else "",
                 }
             )
     return rows, no_rate

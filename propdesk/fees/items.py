@@ -14,8 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission, require
-from propdesk.errors import NotFound, ValidationError
+from propdesk.errors import NotFound
 from propdesk.fees.models import FeeItem, FeeRate, ItemKind
+from propdesk.fees.rate_store import write_rate
 from propdesk.fees.values import FeeItemInfo, RateInfo
 
 
@@ -82,7 +83,7 @@ def list_items(session: Session) -> list[FeeItemInfo]:
 
 def set_item_active(session: Session, item_id_: int, active: bool) -> None:
     """Switch an item on or off for future billing runs (past bills are untouched)."""
-    require(session.info.get("actor"), Permission.MANAGE_SETTINGS)
+    require(session.info.get("actor"), Permission.MANAGE_FEES)
     item = session.get(FeeItem, item_id_)
     if item is None:
         raise NotFound("收费项目不存在。")
@@ -90,49 +91,33 @@ def set_item_active(session: Session, item_id_: int, active: bool) -> None:
 
 
 def set_rate(session: Session, *, item_code: str, effective_from: date, rate_fen: int) -> int:
-    """Add (or, when no bill has used it yet, correct) the rate of an item from ``effective_from``."""
-    actor = session.info.get("actor")
-    require(actor, Permission.MANAGE_SETTINGS)
-    if not isinstance(rate_fen, int) or rate_fen < 0:
-        raise ValidationError("rate_fen", "单价必须是不小于 0 的金额。")
-    if rate_fen > 10_000_000:
-        raise ValidationError("rate_fen", "单价过大，请检查（单位是元）。")
-    iid = item_id(session, item_code)
-    row = session.scalar(
-        select(FeeRate).where(FeeRate.item_id == iid, FeeRate.effective_from == effective_from)
-    )
-    if row is not None:
-        from propdesk.fees.models import BillLine
-        from propdesk.fees.periods import period_of
-
-        used = session.scalar(
-            select(BillLine.id)
-            .where(BillLine.item_id == iid, BillLine.period >= period_of(effective_from))
-            .limit(1)
-        )
-        if used is not None:
-            raise ValidationError(
-                "effective_from",
-                "该生效日期的单价已用于出账，不能修改；请设置一个新的生效日期。",
-            )
-        row.rate_fen = rate_fen
-        return row.id
-    rate = FeeRate(
-        item_id=iid,
+    """Add (or, when no bill has used it yet, correct) the estate-wide rate of an item from
+    ``effective_from`` (scoped rates: :func:`propdesk.fees.standards.add_rate`)."""
+    require(session.info.get("actor"), Permission.MANAGE_FEES)
+    return write_rate(
+        session,
+        item_id=item_id(session, item_code),
         effective_from=effective_from,
         rate_fen=rate_fen,
-        created_by=getattr(actor, "username", ""),
     )
-    session.add(rate)
-    session.flush()
-    return rate.id
 
 
 def rate_on(session: Session, item_id_: int, day: date) -> int | None:
-    """The rate in force on ``day`` (``None`` when the item has no rate yet)."""
+    """The estate-wide rate in force on ``day`` (``None`` when the item has none yet).
+
+    Rates scoped to a building, unit type or floors are left out: a unit's own rate is
+    :func:`propdesk.fees.standards.unit_rate` (billing uses its ``RateBook``).
+    """
     return session.scalar(
         select(FeeRate.rate_fen)
-        .where(FeeRate.item_id == item_id_, FeeRate.effective_from <= day)
+        .where(
+            FeeRate.item_id == item_id_,
+            FeeRate.effective_from <= day,
+            FeeRate.building_id.is_(None),
+            FeeRate.unit_type == "",
+            FeeRate.floor_from.is_(None),
+            FeeRate.floor_to.is_(None),
+        )
         .order_by(FeeRate.effective_from.desc())
         .limit(1)
     )

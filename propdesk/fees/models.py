@@ -36,6 +36,15 @@ class ItemKind(StrEnum):
     PARKING = "parking"  # rate per parking space linked to the unit
     METER = "meter"  # consumption (meter reading difference) × unit price
     ONE_OFF = "one_off"  # charged on demand (paid repairs, deposits, others)
+    FIXED = "fixed"  # a fixed monthly amount per unit (定额, e.g. 垃圾清运费)
+
+
+class Rounding(StrEnum):
+    """How an item's amount is rounded (half up): to the fen, the jiao or the yuan."""
+
+    FEN = "fen"
+    JIAO = "jiao"
+    YUAN = "yuan"
 
 
 def _enum_values(enum: type[StrEnum]) -> str:
@@ -58,25 +67,42 @@ class FeeItem(Versioned, Base):
     meter_kind: Mapped[str] = mapped_column(String(20), default="")  # water / electricity
     active: Mapped[bool] = mapped_column(default=True)
     sort_key: Mapped[int] = mapped_column(Integer, default=0)
+    # Fee standards (收费标准, fees_0006): category shown to finance, the discount of a
+    # vacant unit (空置房优惠, percent off), the rounding of each line, and whether the
+    # cashier's one-off catalogue offers the item.
+    category: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    vacant_discount_pct: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    rounding: Mapped[str] = mapped_column(String(10), default="fen", server_default="fen")
+    in_catalogue: Mapped[bool] = mapped_column(default=False, server_default="0")
 
 
 class FeeRate(Base):
-    """The rate of an item from ``effective_from`` on; the newest rate not after a period's first day applies.
+    """The rate of an item from ``effective_from`` on, for the units its scope matches.
 
     ``rate_fen`` is fen per m² per month (area items), per unit/space and month, or per
     meter unit (m³, kWh). A rate is never edited once bills used it: a change is a new row.
+    The scope (``building_id``, ``unit_type``, ``floor_from``..``floor_to``; empty = any)
+    narrows a rate; the most specific matching rate wins
+    (:func:`propdesk.fees.standards.pick_rate`). One rate per item, scope and date
+    (checked by the service: NULLs make a unique constraint useless here).
     """
 
     __tablename__ = "fee_rate"
     __table_args__ = (
-        UniqueConstraint("item_id", "effective_from"),
         CheckConstraint("rate_fen >= 0", name="rate_not_negative"),
+        Index("ix_fee_rate_item", "item_id", "effective_from"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("fee_item.id", ondelete="RESTRICT"))
     effective_from: Mapped[date] = mapped_column(Date)
     rate_fen: Mapped[int] = mapped_column(Integer)
+    building_id: Mapped[int | None] = mapped_column(
+        ForeignKey("building.id", ondelete="RESTRICT")
+    )
+    unit_type: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    floor_from: Mapped[int | None] = mapped_column(Integer)
+    floor_to: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=clock.column_now)
     created_by: Mapped[str] = mapped_column(String(50), default="")
 

@@ -252,11 +252,11 @@ CASES: list[Guarded] = [
     Guarded("propdesk.fees.billing.run_billing", Permission.RUN_BILLING, _run_billing, _billed),
     Guarded(
         "propdesk.fees.items.set_item_active",
-        Permission.MANAGE_SETTINGS,
+        Permission.MANAGE_FEES,
         _set_item_active,
         _parking_item,
     ),
-    Guarded("propdesk.fees.items.set_rate", Permission.MANAGE_SETTINGS, _set_rate),
+    Guarded("propdesk.fees.items.set_rate", Permission.MANAGE_FEES, _set_rate),
     Guarded("propdesk.fees.meters.create_meter", Permission.EDIT_REGISTRY, _create_meter),
     Guarded(
         "propdesk.fees.meters.record_reading", Permission.TAKE_PAYMENT, _record_reading, _meter
