@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.desk import shiftlog
 from propdesk.desk.values import (
     ENTRY_KIND_ZH,
@@ -17,6 +18,7 @@ from propdesk.desk.values import HandoverSheetData as HandoverSheetData
 from propdesk.desk.values import SheetEntry as SheetEntry
 from propdesk.desk.values import SheetLine as SheetLine
 from propdesk.errors import NotFound
+from propdesk.fees.daily_close import handed_over_cash
 from propdesk.registry.services import get_estate
 
 
@@ -58,4 +60,9 @@ def handover_sheet_data(session: Session, shift_id: int) -> HandoverSheetData:
         info.handover_note,
         tuple(_entry(e) for e in shiftlog.entries_of_shift(session, shift_id)),
         tuple(_line(line) for line in lines),
+        handed_over_cash(
+            session,
+            cashier=info.closed_by or info.started_by,
+            day=clock.local_date(info.closed_at or info.started_at),
+        ),
     )

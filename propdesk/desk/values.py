@@ -355,3 +355,5 @@ class HandoverSheetData:
     note: str
     entries: tuple[SheetEntry, ...]
     lines: tuple[SheetLine, ...]
+    # the cash the outgoing person counted at their daily close (日结) that day, if closed
+    cash_handed_over_fen: int | None = None

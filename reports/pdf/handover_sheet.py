@@ -13,7 +13,15 @@ from reportlab.platypus import Flowable, Spacer
 
 from propdesk.clock import to_local
 from propdesk.desk.values import HandoverSheetData
-from reports.pdf.document import DocumentSpec, build_pdf, para, styles, table, title
+from reports.pdf.document import (
+    DocumentSpec,
+    build_pdf,
+    fen_to_yuan,
+    para,
+    styles,
+    table,
+    title,
+)
 
 WIDTH = 180 * mm
 
@@ -36,6 +44,14 @@ def handover_sheet_pdf(data: HandoverSheetData, target: str | Path | None = None
                     data.acknowledged_by or "（待确认）",
                     "确认时间",
                     _t(data.acknowledged_at),
+                ],
+                [
+                    "移交现金",
+                    "（未日结）"
+                    if data.cash_handed_over_fen is None
+                    else f"{fen_to_yuan(data.cash_handed_over_fen)} 元（日结实点）",
+                    "",
+                    "",
                 ],
             ],
             [25 * mm, 65 * mm, 25 * mm, 65 * mm],

@@ -69,3 +69,17 @@ def test_handover_sheet(sqlite_db: Database) -> None:
     ):
         assert expected in text, expected
     assert _embedded(pdf)
+
+
+def test_handover_sheet_shows_the_cash_counted_at_the_daily_close(sqlite_db: Database) -> None:
+    from propdesk.fees.closing_models import DailyClose
+
+    make_estate(sqlite_db)
+    with sqlite_db.begin(CLERK) as s:
+        shift = shiftlog.take_over(s, at=local(DAY, 8))
+        shiftlog.close_shift(s, note="", at=local(DAY, 20))
+        s.add(DailyClose(cashier=CLERK.display_name, day=DAY, cash_counted_fen=123_456))
+    with sqlite_db.begin(NIGHT_CLERK) as s:
+        data = handover_sheet_data(s, shift)
+    assert data.cash_handed_over_fen == 123_456
+    assert "1,234.56 元（日结实点）" in _text(handover_sheet_pdf(data))
