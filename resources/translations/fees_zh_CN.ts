@@ -195,37 +195,37 @@
 <context>
     <name>BillingConfirmDialog</name>
     <message>
-        <location filename="../../ui/fees/billing_confirm.py" line="1"/>
+        <location filename="../../ui/fees/billing_confirm.py" line="33"/>
         <source>Confirm billing {0}</source>
         <translation>确认出账 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_confirm.py" line="1"/>
+        <location filename="../../ui/fees/billing_confirm.py" line="38"/>
         <source>Billing {period} will write {n} line(s), ¥{amount} in all.</source>
         <translation>{period} 出账将生成 {n} 条账单，合计 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_confirm.py" line="1"/>
+        <location filename="../../ui/fees/billing_confirm.py" line="47"/>
         <source>{0} line(s) of this month exist already and are not repeated.</source>
         <translation>本月已有 {0} 条账单，不会重复生成。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_confirm.py" line="1"/>
+        <location filename="../../ui/fees/billing_confirm.py" line="62"/>
         <source>These meters have no reading for {0}; their water/electricity is not billed now. You can bill the rest now and the metered items later, once the readings are in (a later run bills only what is missing).</source>
         <translation>以下水电表还没有 {0} 的读数，这些水电费本次不会出账。可以先出其余项目，录入读数后再出水电费（再次出账只补出缺少的部分）。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_confirm.py" line="1"/>
+        <location filename="../../ui/fees/billing_confirm.py" line="73"/>
         <source>No rate: {0}</source>
         <translation>未设单价：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_confirm.py" line="1"/>
+        <location filename="../../ui/fees/billing_confirm.py" line="76"/>
         <source>&amp;Bill {0} line(s)</source>
         <translation>出账 {0} 条(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_confirm.py" line="1"/>
+        <location filename="../../ui/fees/billing_confirm.py" line="79"/>
         <source>Bill all but &amp;water/electricity ({0} line(s))</source>
         <translation>先出水电以外的项目（{0} 条）(&amp;W)</translation>
     </message>
@@ -233,203 +233,204 @@
 <context>
     <name>BillingPage</name>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="1"/>
+        <location filename="../../ui/fees/billing_page.py" line="324"/>
         <source>{0} meter(s) still without a reading.</source>
         <translation>还有 {0} 块表没有读数。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="1"/>
+        <location filename="../../ui/fees/billing_page.py" line="363"/>
         <source>Water/electricity left for a later run.</source>
         <translation>水电费留待录入读数后再出账。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="63"/>
+        <location filename="../../ui/fees/billing_page.py" line="66"/>
         <source>Billing run</source>
         <translation>出账</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="65"/>
+        <location filename="../../ui/fees/billing_page.py" line="68"/>
         <source>&amp;Run billing</source>
         <translation>生成账单(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="71"/>
+        <location filename="../../ui/fees/billing_page.py" line="74"/>
         <source>Whole estate</source>
         <translation>全小区</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="72"/>
+        <location filename="../../ui/fees/billing_page.py" line="75"/>
         <source>Print payment &amp;notices…</source>
         <translation>打印缴费通知单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="74"/>
+        <location filename="../../ui/fees/billing_page.py" line="77"/>
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="86"/>
+        <location filename="../../ui/fees/billing_page.py" line="90"/>
         <source>Rates (a change applies from its date; past bills keep theirs)</source>
         <translation>收费标准（调价自生效日起执行，已出账单不变）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="90"/>
-        <location filename="../../ui/fees/billing_page.py" line="152"/>
+        <location filename="../../ui/fees/billing_page.py" line="94"/>
+        <location filename="../../ui/fees/billing_page.py" line="156"/>
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="91"/>
+        <location filename="../../ui/fees/billing_page.py" line="95"/>
         <source>From</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="92"/>
+        <location filename="../../ui/fees/billing_page.py" line="96"/>
         <source>Rate (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="105"/>
+        <location filename="../../ui/fees/billing_page.py" line="109"/>
         <source>yuan per m², per unit or per m³/kWh</source>
         <translation>元/m²·月、元/户·月或元/吨、元/度</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="106"/>
+        <location filename="../../ui/fees/billing_page.py" line="110"/>
         <source>&amp;Add rate</source>
         <translation>添加单价(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="121"/>
+        <location filename="../../ui/fees/billing_page.py" line="125"/>
         <source>Late fee and reminders</source>
         <translation>滞纳金与催缴</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="122"/>
+        <location filename="../../ui/fees/billing_page.py" line="126"/>
         <source>Charge a late fee</source>
         <translation>收取滞纳金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="125"/>
+        <location filename="../../ui/fees/billing_page.py" line="129"/>
         <source> ‱ per day</source>
         <translation> ‱/天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="132"/>
+        <location filename="../../ui/fees/billing_page.py" line="136"/>
         <source>Sa&amp;ve settings</source>
         <translation>保存设置(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="139"/>
+        <location filename="../../ui/fees/billing_page.py" line="143"/>
         <source>Daily rate:</source>
         <translation>日费率：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="140"/>
+        <location filename="../../ui/fees/billing_page.py" line="144"/>
         <source>Grace days after due date:</source>
         <translation>到期后宽限天数：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="141"/>
+        <location filename="../../ui/fees/billing_page.py" line="145"/>
         <source>1st reminder after (days):</source>
         <translation>第一次催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="142"/>
+        <location filename="../../ui/fees/billing_page.py" line="146"/>
         <source>2nd reminder after (days):</source>
         <translation>第二次催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="143"/>
+        <location filename="../../ui/fees/billing_page.py" line="147"/>
         <source>Final reminder after (days):</source>
         <translation>最后催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="144"/>
+        <location filename="../../ui/fees/billing_page.py" line="148"/>
         <source>No reminder below (yuan):</source>
         <translation>欠费低于此金额不催缴（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="148"/>
+        <location filename="../../ui/fees/billing_page.py" line="152"/>
         <source>Prepayment discounts</source>
         <translation>预缴优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="151"/>
+        <location filename="../../ui/fees/billing_page.py" line="155"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="153"/>
+        <location filename="../../ui/fees/billing_page.py" line="157"/>
         <source>Prepay months</source>
         <translation>预缴月数</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="154"/>
+        <location filename="../../ui/fees/billing_page.py" line="158"/>
         <source>Free months</source>
         <translation>减免月数</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="155"/>
+        <location filename="../../ui/fees/billing_page.py" line="159"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="155"/>
+        <location filename="../../ui/fees/billing_page.py" line="159"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="155"/>
+        <location filename="../../ui/fees/billing_page.py" line="159"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="165"/>
+        <location filename="../../ui/fees/billing_page.py" line="169"/>
         <source>e.g. prepay a year, one month free</source>
         <translation>如：预缴一年送一月</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="175"/>
+        <location filename="../../ui/fees/billing_page.py" line="179"/>
         <source>Add &amp;discount</source>
         <translation>添加优惠(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="176"/>
+        <location filename="../../ui/fees/billing_page.py" line="180"/>
         <source>Switch on/off</source>
         <translation>启用/停用</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="263"/>
+        <location filename="../../ui/fees/billing_page.py" line="267"/>
         <source>Billed months: {0}</source>
         <translation>已出账月份：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="310"/>
+        <location filename="../../ui/fees/billing_page.py" line="344"/>
         <source>Billing {0}…</source>
         <translation>正在生成 {0} 账单…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="317"/>
+        <location filename="../../ui/fees/billing_page.py" line="351"/>
         <source>Billing {0}: {1} unit(s)…</source>
         <translation>正在计费 {0}：已处理 {1} 户…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="323"/>
+        <location filename="../../ui/fees/billing_page.py" line="357"/>
         <source>{period}: {n} line(s), ¥{amount}.</source>
         <translation>{period}：生成 {n} 条账单，合计 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="327"/>
+        <location filename="../../ui/fees/billing_page.py" line="322"/>
+        <location filename="../../ui/fees/billing_page.py" line="361"/>
         <source>{0}: already billed, nothing new.</source>
         <translation>{0}：账单已全部生成，没有新增。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="335"/>
+        <location filename="../../ui/fees/billing_page.py" line="368"/>
         <source>Billing cancelled; nothing was billed.</source>
         <translation>已取消计费，未生成任何账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="403"/>
+        <location filename="../../ui/fees/billing_page.py" line="436"/>
         <source>Payment notices {0}</source>
         <translation>缴费通知单 {0}</translation>
     </message>
@@ -437,167 +438,265 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="1"/>
+        <location filename="../../ui/fees/cashier.py" line="349"/>
         <source>Enter the amount to collect.</source>
         <translation>请输入收款金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="1"/>
+        <location filename="../../ui/fees/cashier.py" line="365"/>
         <source>Collect the whole balance of ¥{balance}?</source>
         <translation>收取全部欠款 ¥{balance}？</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="1"/>
+        <location filename="../../ui/fees/cashier.py" line="367"/>
         <source>Collect ¥{amount}, more than the whole balance of ¥{balance}?</source>
         <translation>收取 ¥{amount}，超过全部欠款 ¥{balance}（多出部分记为预收）？</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="1"/>
+        <location filename="../../ui/fees/cashier.py" line="372"/>
         <source>Collect the whole balance</source>
         <translation>收取全部欠款</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="1"/>
+        <location filename="../../ui/fees/cashier.py" line="375"/>
         <source>Amount in words: RMB {words} (¥{amount})</source>
         <translation>金额大写：人民币{words}（¥{amount}）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="86"/>
+        <location filename="../../ui/fees/cashier.py" line="98"/>
         <source>Unit code (e.g. 3-2-1502), owner name or phone, then Enter</source>
         <translation>输入房号（如 3-2-1502）、业主姓名或电话，按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="103"/>
+        <location filename="../../ui/fees/cashier.py" line="115"/>
         <source>Amount in yuan</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="111"/>
+        <location filename="../../ui/fees/cashier.py" line="123"/>
         <source>Transaction reference (transfer, WeChat, Alipay)</source>
         <translation>交易流水号（转账、微信、支付宝）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="115"/>
+        <location filename="../../ui/fees/cashier.py" line="127"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="116"/>
+        <location filename="../../ui/fees/cashier.py" line="128"/>
         <source>No prepayment</source>
         <translation>不预缴</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="118"/>
+        <location filename="../../ui/fees/cashier.py" line="130"/>
         <source>Payer (default: the owner)</source>
         <translation>交款人（默认为业主）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="119"/>
+        <location filename="../../ui/fees/cashier.py" line="131"/>
         <source>&amp;Take payment and print receipt</source>
         <translation>收款并打印收据(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="121"/>
+        <location filename="../../ui/fees/cashier.py" line="133"/>
         <source>Charge &amp;late fee</source>
         <translation>计收滞纳金(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="122"/>
+        <location filename="../../ui/fees/cashier.py" line="134"/>
         <source>Turn the late fee shown into lines to collect now</source>
         <translation>把显示的滞纳金转为应收账单，现在收取</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="132"/>
+        <location filename="../../ui/fees/cashier.py" line="149"/>
         <source>&amp;Unit:</source>
         <translation>房号(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="135"/>
+        <location filename="../../ui/fees/cashier.py" line="152"/>
         <source>A&amp;mount (yuan):</source>
         <translation>金额（元）(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="136"/>
+        <location filename="../../ui/fees/cashier.py" line="153"/>
         <source>&amp;Method:</source>
         <translation>付款方式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="137"/>
+        <location filename="../../ui/fees/cashier.py" line="154"/>
         <source>&amp;Reference:</source>
         <translation>流水号(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="138"/>
+        <location filename="../../ui/fees/cashier.py" line="155"/>
         <source>Prepay property fee:</source>
         <translation>预缴物业费：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="139"/>
+        <location filename="../../ui/fees/cashier.py" line="156"/>
         <source>Payer:</source>
         <translation>交款人：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="151"/>
+        <location filename="../../ui/fees/cashier.py" line="168"/>
         <source>Open lines (Space picks a line; none picked = oldest first):</source>
         <translation>未缴账单（空格键勾选；不勾选则从最早的开始冲抵）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="204"/>
+        <location filename="../../ui/fees/cashier.py" line="241"/>
         <source>No unit matches “{0}”.</source>
         <translation>没有找到与“{0}”相符的房屋。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="222"/>
+        <location filename="../../ui/fees/cashier.py" line="259"/>
         <source>Choose the unit</source>
         <translation>选择房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="222"/>
+        <location filename="../../ui/fees/cashier.py" line="259"/>
         <source>Several units match:</source>
         <translation>找到多套房屋：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="244"/>
+        <location filename="../../ui/fees/cashier.py" line="281"/>
         <source>No unit chosen.</source>
         <translation>未选择房屋。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="250"/>
+        <location filename="../../ui/fees/cashier.py" line="287"/>
         <source>Owner: {owner}    Overdue: ¥{owed}    Late fee: ¥{fee}    Credit: ¥{credit}</source>
         <translation>业主：{owner}    逾期欠费：¥{owed}    滞纳金：¥{fee}    预收余额：¥{credit}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="281"/>
+        <location filename="../../ui/fees/cashier.py" line="324"/>
         <source>Picked: {n} line(s), ¥{picked}
 All open lines: ¥{total}</source>
         <translation>已选：{n} 条，¥{picked}
 全部未缴：¥{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="299"/>
-        <location filename="../../ui/fees/cashier.py" line="361"/>
+        <location filename="../../ui/fees/cashier.py" line="342"/>
+        <location filename="../../ui/fees/cashier.py" line="465"/>
         <source>Enter a unit code first.</source>
         <translation>请先输入房号。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="342"/>
+        <location filename="../../ui/fees/cashier.py" line="443"/>
         <source>Receipt {no}: ¥{amount} taken.</source>
         <translation>收据 {no}：已收 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="346"/>
+        <location filename="../../ui/fees/cashier.py" line="447"/>
         <source> ¥{credit} kept as credit.</source>
         <translation> ¥{credit} 存为预收款。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="366"/>
+        <location filename="../../ui/fees/cashier.py" line="470"/>
         <source>{0} late fee line(s) added.</source>
         <translation>已生成 {0} 条滞纳金账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cashier.py" line="389"/>
+        <location filename="../../ui/fees/cashier.py" line="493"/>
         <source>Receipt {0}</source>
         <translation>收据 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingPage</name>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="52"/>
+        <source>Cash counted in the drawer (yuan)</source>
+        <translation>钱箱实点现金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="54"/>
+        <source>Explain any difference</source>
+        <translation>如有差额请说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="57"/>
+        <source>Close the &amp;day</source>
+        <translation>日结(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="58"/>
+        <source>&amp;Print daily report</source>
+        <translation>打印收款日报(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="61"/>
+        <source>Close the &amp;month</source>
+        <translation>关账(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="67"/>
+        <source>Daily close</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="69"/>
+        <source>Da&amp;y</source>
+        <translation>日期(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="71"/>
+        <source>Cash &amp;counted</source>
+        <translation>实点现金(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="72"/>
+        <source>&amp;Note</source>
+        <translation>差异说明(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="78"/>
+        <source>Period close</source>
+        <translation>关账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="80"/>
+        <source>Mon&amp;th</source>
+        <translation>月份(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="82"/>
+        <source>Closed months</source>
+        <translation>已关账月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="138"/>
+        <source>{0} receipts {1}–{2}</source>
+        <translation>收据 {0} 张 {1}–{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="140"/>
+        <source>No receipts</source>
+        <translation>当日没有收据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="142"/>
+        <source>Voided that day: {0} ({1})</source>
+        <translation>当日作废：{0} 张（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="143"/>
+        <source>Cash expected: {0}</source>
+        <translation>应有现金：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="147"/>
+        <source>Closed: counted {0}, difference {1}</source>
+        <translation>已日结：实点 {0}，差额 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="154"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="207"/>
+        <source>Daily cash report</source>
+        <translation>收款日报</translation>
     </message>
 </context>
 <context>
@@ -750,29 +849,34 @@ All open lines: ¥{total}</source>
 <context>
     <name>FeesPage</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="27"/>
+        <location filename="../../ui/fees/page.py" line="29"/>
         <source>&amp;Cashier</source>
         <translation>收银台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="28"/>
+        <location filename="../../ui/fees/page.py" line="30"/>
         <source>&amp;Arrears</source>
         <translation>欠费(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="29"/>
+        <location filename="../../ui/fees/page.py" line="31"/>
         <source>Collection &amp;rate</source>
         <translation>收缴率(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="30"/>
+        <location filename="../../ui/fees/page.py" line="32"/>
         <source>&amp;Billing and rates</source>
         <translation>出账与收费标准(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="31"/>
+        <location filename="../../ui/fees/page.py" line="33"/>
         <source>&amp;Meter readings</source>
         <translation>抄表(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="34"/>
+        <source>C&amp;losing</source>
+        <translation>关账/日结(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -837,32 +941,32 @@ All open lines: ¥{total}</source>
 <context>
     <name>ReadingsModel</name>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="76"/>
+        <location filename="../../ui/fees/readings_page.py" line="80"/>
         <source>Meter</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="77"/>
+        <location filename="../../ui/fees/readings_page.py" line="81"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="78"/>
+        <location filename="../../ui/fees/readings_page.py" line="82"/>
         <source>Last reading</source>
         <translation>上期读数</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="79"/>
+        <location filename="../../ui/fees/readings_page.py" line="83"/>
         <source>Consumption</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="80"/>
+        <location filename="../../ui/fees/readings_page.py" line="84"/>
         <source>This reading</source>
         <translation>本期读数</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="81"/>
+        <location filename="../../ui/fees/readings_page.py" line="85"/>
         <source>Roll-over</source>
         <translation>翻零</translation>
     </message>
@@ -870,72 +974,73 @@ All open lines: ¥{total}</source>
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="210"/>
+        <location filename="../../ui/fees/readings_page.py" line="274"/>
         <source>Water</source>
         <translation>水表</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="211"/>
+        <location filename="../../ui/fees/readings_page.py" line="275"/>
         <source>Electricity</source>
         <translation>电表</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="227"/>
+        <location filename="../../ui/fees/readings_page.py" line="291"/>
         <source>&amp;Load</source>
         <translation>载入(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="228"/>
+        <location filename="../../ui/fees/readings_page.py" line="292"/>
         <source>Meter &amp;replaced…</source>
         <translation>换表(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="229"/>
+        <location filename="../../ui/fees/readings_page.py" line="293"/>
         <source>&amp;Blank sheet…</source>
         <translation>空白抄表单(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="230"/>
+        <location filename="../../ui/fees/readings_page.py" line="294"/>
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="232"/>
+        <location filename="../../ui/fees/readings_page.py" line="296"/>
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="274"/>
+        <location filename="../../ui/fees/readings_page.py" line="338"/>
         <source>Meter replaced – {0}</source>
         <translation>换表 – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="277"/>
+        <location filename="../../ui/fees/readings_page.py" line="341"/>
         <source>Old meter&apos;s final reading:</source>
         <translation>旧表止码：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="278"/>
+        <location filename="../../ui/fees/readings_page.py" line="342"/>
         <source>New meter&apos;s initial reading:</source>
         <translation>新表起码：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="279"/>
+        <location filename="../../ui/fees/readings_page.py" line="343"/>
         <source>New meter&apos;s reading now:</source>
         <translation>新表本期读数：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="310"/>
+        <location filename="../../ui/fees/readings_page.py" line="384"/>
         <source>Blank reading sheet</source>
         <translation>空白抄表单</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="317"/>
+        <location filename="../../ui/fees/readings_page.py" line="397"/>
+        <location filename="../../ui/fees/readings_page.py" line="429"/>
         <source>Import readings</source>
         <translation>导入抄表数据</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="338"/>
+        <location filename="../../ui/fees/readings_page.py" line="425"/>
         <source>{0} reading(s) imported.</source>
         <translation>已导入 {0} 条读数。</translation>
     </message>
