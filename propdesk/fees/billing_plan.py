@@ -98,6 +98,7 @@ class RunInfo:
     reversed: bool
     reversed_by: str
     reversal_reason: str
+    reversed_at_local: str = ""
 
 
 def plan_billing(session: Session, period: str) -> BillingPlan:
@@ -172,6 +173,9 @@ def list_runs(session: Session, limit: int = 20) -> list[RunInfo]:
             reversed=r.reversed_at is not None,
             reversed_by=r.reversed_by,
             reversal_reason=r.reversal_reason,
+            reversed_at_local=(
+                f"{clock.to_local(r.reversed_at):%Y-%m-%d %H:%M}" if r.reversed_at else ""
+            ),
         )
         for r in runs
     ]

@@ -436,6 +436,64 @@
     </message>
 </context>
 <context>
+    <name>BillingRunsBox</name>
+    <message>
+        <location filename="../../ui/fees/billing_runs.py" line="130"/>
+        <source>Billing runs</source>
+        <translation>出账记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_runs.py" line="134"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_runs.py" line="135"/>
+        <source>Lines</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_runs.py" line="136"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_runs.py" line="137"/>
+        <source>Run by</source>
+        <translation>出账人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_runs.py" line="138"/>
+        <source>Run at</source>
+        <translation>出账时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_runs.py" line="139"/>
+        <source>Reversed by</source>
+        <translation>撤销人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_runs.py" line="140"/>
+        <source>Reversed at</source>
+        <translation>撤销时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_runs.py" line="141"/>
+        <source>Reason</source>
+        <translation>撤销原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_runs.py" line="153"/>
+        <source>Reverse r&amp;un…</source>
+        <translation>撤销出账(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_runs.py" line="207"/>
+        <source>Billing run of {0} reversed: {1} line(s) removed.</source>
+        <translation>{0} 的出账已撤销：删除了 {1} 条账单。</translation>
+    </message>
+</context>
+<context>
     <name>CashierPage</name>
     <message>
         <location filename="../../ui/fees/cashier.py" line="349"/>
@@ -1043,6 +1101,34 @@ All open lines: ¥{total}</source>
         <location filename="../../ui/fees/readings_page.py" line="425"/>
         <source>{0} reading(s) imported.</source>
         <translation>已导入 {0} 条读数。</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseRunDialog</name>
+    <message>
+        <location filename="../../ui/fees/billing_runs.py" line="54"/>
+        <source>Reverse billing run of {0}</source>
+        <translation>撤销 {0} 的出账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_runs.py" line="58"/>
+        <source>Billing run of {period} by {who} on {when}: {n} line(s), ¥{amount}. Its bill lines are removed and credit it used goes back to the units; a run with payments or waivers cannot be reversed.</source>
+        <translation>{period} 的出账（{who}，{when}）：{n} 条账单，合计 ¥{amount}。撤销后这些账单将被删除，被抵扣的预收款退回各户；已有收款、减免或滞纳金的出账不能撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_runs.py" line="73"/>
+        <source>e.g. wrong month, wrong rates</source>
+        <translation>例如：月份选错、单价有误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_runs.py" line="75"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/billing_runs.py" line="84"/>
+        <source>Re&amp;verse run</source>
+        <translation>撤销出账(&amp;V)</translation>
     </message>
 </context>
 <context>

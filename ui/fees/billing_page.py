@@ -52,6 +52,7 @@ from ui.common.dates import to_qdate as qdate
 from ui.common.forms import ERROR_STYLE
 from ui.context import AppContext
 from ui.fees.billing_confirm import BillingConfirmDialog
+from ui.fees.billing_runs import BillingRunsBox
 from ui.fees.list_model import ListTableModel
 
 
@@ -207,6 +208,9 @@ class BillingPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(run_box)
         layout.addWidget(self.periods_label)
+        # --- recent billing runs, reversing an unpaid one (ui/fees/billing_runs.py) ----
+        self.runs_box = BillingRunsBox(ctx=ctx, parent=self)
+        layout.addWidget(self.runs_box)
         layout.addLayout(lower, 1)
         ctx.hub.changed.connect(self._on_changed)
         ctx.query(self._read_choices, parent=self, action="billing page").success(
@@ -242,7 +246,7 @@ class BillingPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Reload rates, discount rules, billed months and settings on the worker."""
+        """Reload rates, discount rules, billed months, settings and runs on the worker."""
 
         def read(
             s: Session,
@@ -255,6 +259,7 @@ class BillingPage(QWidget):
             )
 
         self.ctx.query(read, parent=self, action="billing settings").success(self._show).run()
+        self.runs_box.refresh()
 
     def _show(
         self,
