@@ -14,7 +14,7 @@ money handed back from the drawer).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import date, timedelta
 
 from sqlalchemy import func, select, update
@@ -25,71 +25,14 @@ from propdesk.auth.permissions import Permission, require
 from propdesk.errors import Conflict, ValidationError
 from propdesk.fees.closing import ensure_open
 from propdesk.fees.closing_models import DailyClose
+from propdesk.fees.closing_values import DayClose as DayClose
+from propdesk.fees.closing_values import DayFigures as DayFigures
+from propdesk.fees.closing_values import MethodTotal as MethodTotal
+from propdesk.fees.closing_values import VoidLine as VoidLine
 from propdesk.fees.models import PAY_METHOD_ZH, Payment, PayMethod, ReceiptCounter
 from propdesk.fees.receipt_numbers import series_for
 
 MAX_COUNTED_FEN = 100_000_000
-
-
-@dataclass(frozen=True)
-class MethodTotal:
-    method: str
-    label: str
-    receipts: int
-    amount_fen: int
-
-
-@dataclass(frozen=True)
-class VoidLine:
-    receipt_no: str
-    method: str
-    amount_fen: int
-    paid_on: date
-    reason: str
-
-
-@dataclass(frozen=True)
-class DayFigures:
-    """What one cashier took on one day."""
-
-    cashier: str
-    day: date
-    receipts: int  # issued that day, voided ones included
-    first_receipt: str
-    last_receipt: str
-    by_method: tuple[MethodTotal, ...]
-    voids: tuple[VoidLine, ...]
-    cash_expected_fen: int
-
-    @property
-    def gross_fen(self) -> int:
-        return sum(m.amount_fen for m in self.by_method)
-
-    @property
-    def voids_fen(self) -> int:
-        return sum(v.amount_fen for v in self.voids)
-
-    @property
-    def net_fen(self) -> int:
-        return self.gross_fen - self.voids_fen
-
-
-@dataclass(frozen=True)
-class DayClose:
-    """A day's figures, and the close when there is one."""
-
-    figures: DayFigures
-    closed: bool
-    cash_counted_fen: int | None
-    note: str
-    closed_by: str
-    closed_at_local: str
-
-    @property
-    def difference_fen(self) -> int | None:
-        if self.cash_counted_fen is None:
-            return None
-        return self.cash_counted_fen - self.figures.cash_expected_fen
 
 
 def day_figures(session: Session, *, day: date, cashier: str) -> DayFigures:

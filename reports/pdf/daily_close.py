@@ -1,6 +1,6 @@
 """The cashier's daily close (收款日报 / 日结单) with signature lines (收款人 / 复核人 / 财务).
 
-Pure function: :class:`propdesk.fees.daily_close.DayClose` in, PDF bytes out.
+Pure function: :class:`propdesk.fees.closing_values.DayClose` in, PDF bytes out.
 """
 
 from __future__ import annotations
@@ -10,16 +10,12 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from propdesk.fees.daily_close import DayClose
-from propdesk.fees.models import PAY_METHOD_ZH, PayMethod
+from propdesk.fees.closing_values import METHOD_ZH, DayClose
 from reports.pdf.document import DocumentSpec, build_pdf, fen_to_yuan, para, styles, table, title
 
 
 def _method(code: str) -> str:
-    try:
-        return PAY_METHOD_ZH[PayMethod(code)]
-    except ValueError:
-        return code
+    return METHOD_ZH.get(code, code)
 
 
 def daily_close_pdf(
