@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from propdesk import clock
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import Conflict, NotAllowed, NotFound, ValidationError
+from propdesk.fees.allocation import OpenLine, allocate
 from propdesk.fees.models import Allocation, AllocKind, BillLine, CreditEntry, FeeItem, ItemKind
 from propdesk.fees.period_lock import ensure_open
 from propdesk.fees.picked_lines import picked_open_lines
@@ -36,6 +37,35 @@ CREDIT_KIND_ZH = {
 }
 
 _CHUNK = 500
+
+
+def lock_unit(session: Session, unit_id: int) -> Unit:
+    """The unit, locked for this transaction's money work (raises NotFound).
+
+    Every action that moves money on a unit (payment, void, credit settlement, refund,
+    deposit return) locks the unit first and then its bill lines in id order, so they run
+    one after another per unit and cannot deadlock, and a credit balance read after the lock
+    stays true until commit. PostgreSQL: ``FOR NO KEY UPDATE`` (rows that reference the
+    unit can still be inserted). SQLite ignores it: a write transaction there begins with
+    ``BEGIN IMMEDIATE`` (:mod:`propdesk.db.engine`) and so holds the database's one write
+    lock already.
+    """
+    unit = session.get(Unit, unit_id, with_for_update={"key_share": True}, populate_existing=True)
+    if unit is None:
+        raise NotFound("房屋不存在。")
+    return unit
+
+
+def lock_units(session: Session, unit_ids: Sequence[int]) -> None:
+    """Lock these units (see :func:`lock_unit`) in id order, in chunks."""
+    ids = sorted(set(unit_ids))
+    for i in range(0, len(ids), _CHUNK):
+        session.execute(
+            select(Unit.id)
+            .where(Unit.id.in_(ids[i : i + _CHUNK]))
+            .order_by(Unit.id)
+            .with_for_update(key_share=True)
+        ).all()
 
 
 def credit_balance(session: Session, unit_id: int) -> int:
@@ -90,7 +120,11 @@ def return_deposit_to_credit(session: Session, *, line_id: int) -> int:
     """
     require(session.info.get("actor"), Permission.VOID_RECEIPT)
     ensure_open(session, clock.today(session))
-    line = session.get(BillLine, line_id, with_for_update=True)
+    unit_id = session.scalar(select(BillLine.unit_id).where(BillLine.id == line_id))
+    if unit_id is None:
+        raise NotFound("押金账单不存在。")
+    lock_unit(session, unit_id)
+    line = session.get(BillLine, line_id, with_for_update=True, populate_existing=True)
     if line is None:
         raise NotFound("押金账单不存在。")
     kind = session.scalar(select(FeeItem.kind).where(FeeItem.id == line.item_id))
@@ -126,8 +160,7 @@ def pay_lines_from_credit(
         raise ValidationError("lines", "请选择要用预收款抵扣的账单。")
     if len(set(line_ids)) != len(line_ids):
         raise ValidationError("lines", "所选账单重复。")
-    if session.get(Unit, unit_id) is None:
-        raise NotFound("房屋不存在。")
+    lock_unit(session, unit_id)
     lines = picked_open_lines(session, unit_id, line_ids, lock=True)
     owed = [line.amount_fen - line.paid_fen - line.waived_fen for line in lines]
     balance = credit_balance(session, unit_id)
@@ -158,6 +191,44 @@ def apply_credits(session: Session, unit_ids: Sequence[int], *, on: date | None 
     day = clock.day_or_today(session, on)
     ensure_open(session, day)
     username = getattr(session.info.get("actor"), "username", "")
+    candidates = _units_with_credit(session, unit_ids)
+    if not candidates:
+        return 0
+    # Lock, then read the balances again: they are now stable until commit.
+    lock_units(session, list(candidates))
+    balances = _units_with_credit(session, sorted(candidates))
+    used_total = 0
+    allocations: list[dict[str, object]] = []
+    entries: list[dict[str, object]] = []
+    for unit_id, balance in sorted(balances.items()):
+        found = session.scalars(
+            select(BillLine)
+            .where(BillLine.unit_id == unit_id, BillLine.settled.is_(False))
+            .order_by(BillLine.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).all()
+        by_id = {line.id: line for line in found}
+        plan = allocate(
+            balance,
+            [OpenLine(x.id, x.due_date, x.amount_fen - x.paid_fen - x.waived_fen) for x in found],
+        )
+        for part in plan.allocations:
+            line = by_id[part.line_id]
+            line.paid_fen += part.take_fen
+            line.settled = line.paid_fen + line.waived_fen == line.amount_fen
+            used_total += part.take_fen
+            allocations.append(_credit_allocation(line, part.take_fen, day))
+            entries.append(_consume_entry(line, part.take_fen, username))
+    session.flush()
+    if allocations:
+        session.execute(insert(Allocation), allocations)
+        session.execute(insert(CreditEntry), entries)
+    return used_total
+
+
+def _units_with_credit(session: Session, unit_ids: Sequence[int]) -> dict[int, int]:
+    """Unit id → credit balance, for those of ``unit_ids`` with a positive balance."""
     balances: dict[int, int] = {}
     for i in range(0, len(unit_ids), _CHUNK):
         part = list(unit_ids[i : i + _CHUNK])
@@ -168,33 +239,7 @@ def apply_credits(session: Session, unit_ids: Sequence[int], *, on: date | None 
             .having(func.sum(CreditEntry.amount_fen) > 0)
         ).all()
         balances.update({int(u): int(b) for u, b in rows})
-    used_total = 0
-    allocations: list[dict[str, object]] = []
-    entries: list[dict[str, object]] = []
-    for unit_id, balance in sorted(balances.items()):
-        lines = session.scalars(
-            select(BillLine)
-            .where(BillLine.unit_id == unit_id, BillLine.settled.is_(False))
-            .order_by(BillLine.due_date, BillLine.id)
-        ).all()
-        for line in lines:
-            if balance <= 0:
-                break
-            owed = line.amount_fen - line.paid_fen - line.waived_fen
-            take = min(owed, balance)
-            if take <= 0:
-                continue
-            line.paid_fen += take
-            line.settled = line.paid_fen + line.waived_fen == line.amount_fen
-            balance -= take
-            used_total += take
-            allocations.append(_credit_allocation(line, take, day))
-            entries.append(_consume_entry(line, take, username))
-    session.flush()
-    if allocations:
-        session.execute(insert(Allocation), allocations)
-        session.execute(insert(CreditEntry), entries)
-    return used_total
+    return balances
 
 
 def _credit_allocation(line: BillLine, take: int, day: date) -> dict[str, object]:

@@ -33,7 +33,8 @@ from propdesk.errors import (
     NotFound,
     ValidationError,
 )
-from propdesk.fees.credits import add_credit, credit_balance
+from propdesk.fees.allocation import OpenLine, allocate
+from propdesk.fees.credits import add_credit, credit_balance, lock_unit
 from propdesk.fees.items import item_id as find_item_id
 from propdesk.fees.items import rate_on
 from propdesk.fees.models import (
@@ -190,17 +191,23 @@ def _prepay_lines(
 
 
 def _open_lines(session: Session, unit_id: int, line_ids: Sequence[int] | None) -> list[BillLine]:
+    """The unit's open lines oldest first (or the picked ones in order), locked for update.
+
+    Locked in id order (FOR UPDATE on PostgreSQL) so two money actions on the same lines
+    wait for each other instead of both writing from the same old ``paid_fen``.
+    """
     if line_ids is None:
-        return list(
-            session.scalars(
-                select(BillLine)
-                .where(BillLine.unit_id == unit_id, BillLine.settled.is_(False))
-                .order_by(BillLine.due_date, BillLine.id)
-            ).all()
-        )
+        locked = session.scalars(
+            select(BillLine)
+            .where(BillLine.unit_id == unit_id, BillLine.settled.is_(False))
+            .order_by(BillLine.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).all()
+        return sorted(locked, key=lambda line: (line.due_date, line.id))
     if len(set(line_ids)) != len(line_ids):
         raise ValidationError("lines", "所选账单重复。")
-    return picked_open_lines(session, unit_id, line_ids)
+    return picked_open_lines(session, unit_id, line_ids, lock=True)
 
 
 def take_payment(
@@ -256,9 +263,8 @@ def take_payment(
         taken = session.scalar(select(Payment.receipt_no).where(Payment.txn_ref == ref))
         if taken is not None:
             raise Conflict(f"交易流水号 {ref} 已在收据 {taken} 中收过款，不能重复收取。")
-    unit = session.get(Unit, unit_id)
-    if unit is None:
-        raise NotFound("房屋不存在。")
+    # The unit first, then its lines: every money action on a unit takes them in that order.
+    unit = lock_unit(session, unit_id)
     free_ids: list[int] = []
     discount_note = ""
     if prepay is not None:
@@ -300,19 +306,20 @@ def take_payment(
         line.settled = True
         discount += line.amount_fen
         allocations.append(_alloc(line.id, payment.id, AllocKind.DISCOUNT, line.amount_fen, day))
-    remaining = amount_fen
+    by_id = {line.id: line for line in lines}
+    plan = allocate(
+        amount_fen,
+        [OpenLine(x.id, x.due_date, x.amount_fen - x.paid_fen - x.waived_fen) for x in lines],
+        picked=[x.id for x in lines],  # already in settling order
+    )
+    remaining = plan.credit_fen
     touched: list[int] = []
-    for line in lines:
-        if remaining <= 0:
-            break
-        take = min(line.amount_fen - line.paid_fen - line.waived_fen, remaining)
-        if take <= 0:
-            continue
-        line.paid_fen += take
+    for part in plan.allocations:
+        line = by_id[part.line_id]
+        line.paid_fen += part.take_fen
         line.settled = line.paid_fen + line.waived_fen == line.amount_fen
-        remaining -= take
         touched.append(line.id)
-        allocations.append(_alloc(line.id, payment.id, AllocKind.PAYMENT, take, day))
+        allocations.append(_alloc(line.id, payment.id, AllocKind.PAYMENT, part.take_fen, day))
     if remaining > 0:
         add_credit(
             session, unit.id, remaining, "prepay" if prepay else "overpay", payment_id=payment.id
@@ -451,11 +458,13 @@ def void_payment(
     reason = (reason or "").strip()
     if len(reason) < 2:
         raise ValidationError("reason", "请填写作废原因。")
-    payment = session.get(Payment, payment_id, with_for_update=True)
+    payment = session.get(Payment, payment_id, with_for_update=True, populate_existing=True)
     if payment is None:
         raise NotFound("收据不存在。")
     if payment.voided:
         raise InvalidTransition(f"收据 {payment.receipt_no} 已作废。")
+    # Same order as taking a payment: the unit, then its lines by id.
+    lock_unit(session, payment.unit_id)
     void_day(session, payment, by=getattr(actor, "display_name", ""))
     if payment.credit_fen > 0 and credit_balance(session, payment.unit_id) < payment.credit_fen:
         raise NotAllowed(
@@ -466,9 +475,18 @@ def void_payment(
             Allocation.payment_id == payment.id, Allocation.reversed.is_(False)
         )
     ).all()
+    lines = {
+        line.id: line
+        for line in session.scalars(
+            select(BillLine)
+            .where(BillLine.id.in_(sorted({a.bill_line_id for a in allocs})))
+            .order_by(BillLine.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).all()
+    }
     for a in allocs:
-        line = session.get(BillLine, a.bill_line_id)
-        assert line is not None
+        line = lines[a.bill_line_id]
         if a.kind == AllocKind.DISCOUNT:
             line.waived_fen -= a.amount_fen
         else:

@@ -17,11 +17,15 @@ def picked_open_lines(
     """The lines ``line_ids`` in that order, each the unit's and still open.
 
     Raises ValidationError when a line is missing or another unit's, Conflict when one was
-    settled meanwhile (e.g. at another workstation). ``lock`` reads them FOR UPDATE.
+    settled meanwhile (e.g. at another workstation). ``lock`` reads them FOR UPDATE, in
+    id order (so two transactions locking overlapping lines cannot deadlock), and
+    refreshes lines this session had loaded before.
     """
     stmt = select(BillLine).where(BillLine.id.in_(list(line_ids)))
     if lock:
-        stmt = stmt.with_for_update()
+        stmt = (
+            stmt.order_by(BillLine.id).with_for_update().execution_options(populate_existing=True)
+        )
     found = {line.id: line for line in session.scalars(stmt).all()}
     picked: list[BillLine] = []
     for lid in line_ids:

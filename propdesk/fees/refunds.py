@@ -8,12 +8,11 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.auth.permissions import Permission, require
-from propdesk.errors import NotAllowed, NotFound, ValidationError
-from propdesk.fees.credits import credit_balance
+from propdesk.errors import NotAllowed, ValidationError
+from propdesk.fees.credits import credit_balance, lock_unit
 from propdesk.fees.models import CreditEntry, PayMethod, Refund
 from propdesk.fees.payments import TAKEN_METHODS
 from propdesk.fees.period_lock import ensure_open
-from propdesk.registry.models import Unit
 
 
 def refund_credit(
@@ -39,8 +38,7 @@ def refund_credit(
     reason = (reason or "").strip()
     if len(reason) < 2:
         raise ValidationError("reason", "请填写退款原因。")
-    if session.get(Unit, unit_id) is None:
-        raise NotFound("房屋不存在。")
+    lock_unit(session, unit_id)  # the balance read next stays true until commit
     balance = credit_balance(session, unit_id)
     if amount_fen > balance:
         raise NotAllowed(f"退款金额超过该房屋的预收余额（{balance / 100:.2f} 元）。")
