@@ -4,7 +4,7 @@ A deposit is held money, not income: it never becomes a fee bill line, so billed
 collected and the collection rate never see it. At refund, each deduction kept
 (e.g. 装修违规扣款) *is* income: it is posted as a one-off fee line on the unit and
 settled at once from the deposit (the kept amount passes through the unit's credit as a
-``deposit_deduction`` entry and is consumed by the line in the same transaction), so it
+``deposit_return`` entry (押金转入预收) and is consumed by the line in the same transaction), so it
 counts as billed and collected on the refund day. The rest is paid back; the deposit is
 ``refunded`` when nothing is held any more, ``partly`` while some still is.
 """
@@ -44,7 +44,8 @@ DEDUCTION_ITEM = {
     DepositKind.OTHER: "other",
 }
 DEDUCTION_SOURCE = "deposit_deduction"
-DEDUCTION_CREDIT_KIND = "deposit_deduction"
+#: The kept part of a deposit passes through the unit's credit under this kind (押金转入预收).
+DEDUCTION_CREDIT_KIND = "deposit_return"
 
 
 def _method(method: str) -> str:

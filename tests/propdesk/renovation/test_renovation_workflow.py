@@ -179,7 +179,7 @@ def test_deposit_refund_equals_deposit_minus_deductions_on_unit_account(db: Data
     # the kept amount passes through the unit's credit and is consumed by the deductions
     moves = list(reversed(statement.credit_moves))
     assert [(m.kind, m.amount_fen) for m in moves] == [
-        ("deposit_deduction", 35_053),
+        ("deposit_return", 35_053),
         ("consume", -15_050),
         ("consume", -20_003),
     ]

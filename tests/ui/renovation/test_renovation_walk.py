@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from propdesk.db.engine import Database
+from propdesk.deposits.queries import deposit_rows
 from propdesk.fees.models import Refund
 from propdesk.registry import services as reg
 from tests.ui.helpers import CLERK, SUPERVISOR, SmallEstate, make_ctx, type_text
@@ -187,21 +188,23 @@ def test_renovation_from_application_to_deposit_refund(
         amounts = list(
             s.scalars(select(Refund.amount_fen).where(Refund.unit_id == small_estate.unit_1502))
         )
-    assert amounts == [284_951]
+        [held] = deposit_rows(s, unit_id=small_estate.unit_1502)
+    # the deposit is in the deposit ledger, not a fee refund
+    assert amounts == []
+    assert (held.amount_fen, held.refunded_fen, held.deducted_fen) == (300_001, 284_951, 15_050)
+    assert held.status == "refunded"
 
-    # 8. the unit's account: the deposit, the deduction as its own line paid from the
-    # deposit, and the refund, reconciling to the fen
+    # 8. the unit's account: no deposit line; the deduction is its own (income) line paid
+    # from the deposit, the kept part passing through the credit
     account = StatementDialog(ctx=make_ctx(sqlite_db, SUPERVISOR), unit_id=small_estate.unit_1502)
     qtbot.addWidget(account)
     lines = {(row[0], row[3], row[4]) for row in _shown(account.lines_model)}
-    assert ("押金", "3,000.01", "3,000.01") in lines
+    assert not [row for row in lines if row[0] == "押金"]
     assert ("装修违规扣款", "150.50", "150.50") in lines
     deduction = next(r for r in _shown(account.lines_model) if r[0] == "装修违规扣款")
     assert "垃圾清运费" in deduction[-1]
     moves = [(row[1], row[2], row[3]) for row in reversed(_shown(account.credit_model))]
     assert moves == [
-        ("押金转入预收", "3,000.01", "3,000.01"),
-        ("预收抵扣", "-150.50", "2,849.51"),
-        ("退款", "-2,849.51", "0.00"),
+        ("押金转入预收", "150.50", "150.50"),
+        ("预收抵扣", "-150.50", "0.00"),
     ]
-    assert "Refunded ¥2,849.51" in account.summary.text()
