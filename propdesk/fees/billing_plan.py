@@ -159,26 +159,35 @@ def _fen(row: dict[str, object]) -> int:
     return value
 
 
+def _run_info(r: BillingRun) -> RunInfo:
+    return RunInfo(
+        id=r.id,
+        period=r.period,
+        started_at_local=f"{clock.to_local(r.started_at):%Y-%m-%d %H:%M}",
+        run_by=r.run_by,
+        lines_created=r.lines_created,
+        amount_fen=r.amount_fen,
+        reversed=r.reversed_at is not None,
+        reversed_by=r.reversed_by,
+        reversal_reason=r.reversal_reason,
+        reversed_at_local=(
+            f"{clock.to_local(r.reversed_at):%Y-%m-%d %H:%M}" if r.reversed_at else ""
+        ),
+    )
+
+
 def list_runs(session: Session, limit: int = 20) -> list[RunInfo]:
     """The newest billing runs, reversed ones included."""
     runs = session.scalars(select(BillingRun).order_by(BillingRun.id.desc()).limit(limit)).all()
-    return [
-        RunInfo(
-            id=r.id,
-            period=r.period,
-            started_at_local=f"{clock.to_local(r.started_at):%Y-%m-%d %H:%M}",
-            run_by=r.run_by,
-            lines_created=r.lines_created,
-            amount_fen=r.amount_fen,
-            reversed=r.reversed_at is not None,
-            reversed_by=r.reversed_by,
-            reversal_reason=r.reversal_reason,
-            reversed_at_local=(
-                f"{clock.to_local(r.reversed_at):%Y-%m-%d %H:%M}" if r.reversed_at else ""
-            ),
-        )
-        for r in runs
-    ]
+    return [_run_info(r) for r in runs]
+
+
+def get_run(session: Session, run_id: int) -> RunInfo:
+    """Billing run ``run_id`` (:class:`NotFound` when there is none)."""
+    run = session.get(BillingRun, run_id)
+    if run is None:
+        raise NotFound("该出账记录不存在。")
+    return _run_info(run)
 
 
 def reverse_billing_run(session: Session, run_id: int, *, reason: str) -> int:

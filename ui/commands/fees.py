@@ -4,6 +4,10 @@
   (idempotent, all or nothing). It prints what it would write (lines, amount, meters without
   a reading) and asks for confirmation unless ``--yes``; ``--skip-meters`` bills the rest now
   and leaves water and electricity for a later run of the same month.
+* ``propdesk bill-runs``: the recent billing runs with their numbers (reversed ones marked).
+* ``propdesk bill-reverse RUN_ID --reason TEXT [--yes]``: undo an unpaid billing run (撤销出账),
+  as a manager; asks for confirmation unless ``--yes``. A run with payments, waivers or late
+  fees is refused (one line, exit code 2).
 * ``propdesk export fees --month YYYY-MM [--to YYYY-MM] [--per-building] -o FILE.xlsx``:
   the fee collection sheet (收费明细表) of a month or a range of months.
 * ``propdesk export arrears [--as-of YYYY-MM-DD] [--per-building] -o FILE.xlsx``: 欠费明细表.
@@ -35,6 +39,10 @@ if TYPE_CHECKING:
 CLI_ACTOR = Actor(
     user_id=None, username="finance-cli", display_name="财务（命令行）", role=Role.FINANCE
 )
+# Reversing a run needs REVERSE_BILLING (manager, admin): whoever runs it holds the database.
+MANAGER_CLI_ACTOR = Actor(
+    user_id=None, username="manager-cli", display_name="经理（命令行）", role=Role.MANAGER
+)
 
 
 def register(sub: Any) -> None:
@@ -50,6 +58,18 @@ def register(sub: Any) -> None:
     )
     add_db_option(bill)
     bill.set_defaults(func=_bill)
+
+    runs = sub.add_parser("bill-runs", help="list the recent billing runs (出账记录)")
+    runs.add_argument("--limit", type=int, default=20, help="how many runs (default 20)")
+    add_db_option(runs)
+    runs.set_defaults(func=_bill_runs)
+
+    rev = sub.add_parser("bill-reverse", help="reverse (撤销) an unpaid billing run")
+    rev.add_argument("run_id", type=int, metavar="RUN_ID", help="the run's number (bill-runs)")
+    rev.add_argument("--reason", required=True, help="why the run is reversed")
+    rev.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    add_db_option(rev)
+    rev.set_defaults(func=_bill_reverse)
 
     exp = group(sub, "export")
     fees = exp.add_parser("fees", help="export the fee collection sheet (收费明细表) to .xlsx")
@@ -131,6 +151,50 @@ def _bill(args: argparse.Namespace) -> int:
         )
     else:
         print(f"{result.period}：账单已全部生成，没有新增。")
+    return 0
+
+
+def _bill_runs(args: argparse.Namespace) -> int:
+    from propdesk.fees.billing_plan import list_runs
+
+    database = open_db_from_args(args)
+    try:
+        with database.begin(CLI_ACTOR) as session:
+            runs = list_runs(session, limit=max(1, min(args.limit, 500)))
+    finally:
+        database.dispose()
+    if not runs:
+        print("还没有出账记录。")
+    for r in runs:
+        line = (
+            f"{r.id}\t{r.period}\t{r.lines_created} 条\t{_yuan(r.amount_fen)} 元\t"
+            f"{r.run_by} {r.started_at_local}"
+        )
+        if r.reversed:
+            line += f"\t已撤销（{r.reversed_by} {r.reversed_at_local}：{r.reversal_reason}）"
+        print(line)
+    return 0
+
+
+def _bill_reverse(args: argparse.Namespace) -> int:
+    from propdesk.fees.billing_plan import get_run, reverse_billing_run
+
+    database = open_db_from_args(args)
+    try:
+        with database.begin(MANAGER_CLI_ACTOR) as session:
+            run = get_run(session, args.run_id)
+        print(
+            f"出账记录 {run.id}：{run.period}，{run.lines_created} 条账单，"
+            f"合计 {_yuan(run.amount_fen)} 元（{run.run_by} {run.started_at_local}）。"
+        )
+        if not args.yes and not _confirmed("确认撤销这次出账？其账单将被删除。请输入 y 确认："):
+            print("已取消，没有撤销。")
+            return 1
+        with database.begin(MANAGER_CLI_ACTOR) as session:
+            removed = reverse_billing_run(session, run.id, reason=args.reason)
+    finally:
+        database.dispose()
+    print(f"{run.period} 的出账已撤销，删除了 {removed} 条账单。")
     return 0
 
 
