@@ -181,3 +181,26 @@ def test_cashier_page_form_is_empty_after_each_payment(
     with sqlite_db.begin() as s:
         keys = s.scalars(select(func.count(func.distinct(Payment.idempotency_key)))).one()
     assert keys == 2
+
+
+def test_a_retry_with_a_changed_amount_is_refused_then_a_new_payment(
+    qtbot: QtBot, panel: ArrearsPanel, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    """The lost first try took ¥100; the clerk changed the amount to 200 before retrying."""
+    _dialog, cashier = _open_dialog(qtbot, panel)
+    with sqlite_db.begin(CLERK) as s:
+        first = take_payment(
+            s,
+            unit_id=small_estate.unit_1502,
+            amount_fen=10_000,
+            method="cash",
+            idempotency_key=cashier.payment_key,
+        )
+    qtbot.keyClicks(cashier.amount_edit, "200")
+    qtbot.keyClick(cashier.amount_edit, Qt.Key.Key_Return)
+    assert _payments(sqlite_db) == [10_000]
+    assert first.receipt_no in cashier.error.text()  # told what was taken, nothing more
+    assert cashier.amount_edit.text() == "200"
+    qtbot.keyClick(cashier.amount_edit, Qt.Key.Key_Return)  # now a new payment, on purpose
+    assert _payments(sqlite_db) == [10_000, 20_000]
+    assert panel.ctx.errors.shown == []
