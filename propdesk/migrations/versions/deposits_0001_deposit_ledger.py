@@ -21,7 +21,8 @@ import propdesk.db.types
 revision: str = "deposits_0001"
 down_revision: str | Sequence[str] | None = "fees_0004"
 branch_labels: str | Sequence[str] | None = ("deposits",)
-depends_on: str | Sequence[str] | None = None
+# the data copy reads renovation permits and their deductions
+depends_on: str | Sequence[str] | None = ("occupancy_0002",)
 
 
 def upgrade() -> None:
