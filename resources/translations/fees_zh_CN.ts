@@ -233,204 +233,204 @@
 <context>
     <name>BillingPage</name>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="324"/>
+        <location filename="../../ui/fees/billing_page.py" line="329"/>
         <source>{0} meter(s) still without a reading.</source>
         <translation>还有 {0} 块表没有读数。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="363"/>
+        <location filename="../../ui/fees/billing_page.py" line="368"/>
         <source>Water/electricity left for a later run.</source>
         <translation>水电费留待录入读数后再出账。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="66"/>
+        <location filename="../../ui/fees/billing_page.py" line="67"/>
         <source>Billing run</source>
         <translation>出账</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="68"/>
+        <location filename="../../ui/fees/billing_page.py" line="69"/>
         <source>&amp;Run billing</source>
         <translation>生成账单(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="74"/>
+        <location filename="../../ui/fees/billing_page.py" line="75"/>
         <source>Whole estate</source>
         <translation>全小区</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="75"/>
+        <location filename="../../ui/fees/billing_page.py" line="76"/>
         <source>Print payment &amp;notices…</source>
         <translation>打印缴费通知单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="77"/>
+        <location filename="../../ui/fees/billing_page.py" line="78"/>
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="90"/>
+        <location filename="../../ui/fees/billing_page.py" line="91"/>
         <source>Rates (a change applies from its date; past bills keep theirs)</source>
         <translation>收费标准（调价自生效日起执行，已出账单不变）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="94"/>
-        <location filename="../../ui/fees/billing_page.py" line="156"/>
+        <location filename="../../ui/fees/billing_page.py" line="95"/>
+        <location filename="../../ui/fees/billing_page.py" line="157"/>
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="95"/>
+        <location filename="../../ui/fees/billing_page.py" line="96"/>
         <source>From</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="96"/>
+        <location filename="../../ui/fees/billing_page.py" line="97"/>
         <source>Rate (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="109"/>
+        <location filename="../../ui/fees/billing_page.py" line="110"/>
         <source>yuan per m², per unit or per m³/kWh</source>
         <translation>元/m²·月、元/户·月或元/吨、元/度</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="110"/>
+        <location filename="../../ui/fees/billing_page.py" line="111"/>
         <source>&amp;Add rate</source>
         <translation>添加单价(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="125"/>
+        <location filename="../../ui/fees/billing_page.py" line="126"/>
         <source>Late fee and reminders</source>
         <translation>滞纳金与催缴</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="126"/>
+        <location filename="../../ui/fees/billing_page.py" line="127"/>
         <source>Charge a late fee</source>
         <translation>收取滞纳金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="129"/>
+        <location filename="../../ui/fees/billing_page.py" line="130"/>
         <source> ‱ per day</source>
         <translation> ‱/天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="136"/>
+        <location filename="../../ui/fees/billing_page.py" line="137"/>
         <source>Sa&amp;ve settings</source>
         <translation>保存设置(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="143"/>
+        <location filename="../../ui/fees/billing_page.py" line="144"/>
         <source>Daily rate:</source>
         <translation>日费率：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="144"/>
+        <location filename="../../ui/fees/billing_page.py" line="145"/>
         <source>Grace days after due date:</source>
         <translation>到期后宽限天数：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="145"/>
+        <location filename="../../ui/fees/billing_page.py" line="146"/>
         <source>1st reminder after (days):</source>
         <translation>第一次催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="146"/>
+        <location filename="../../ui/fees/billing_page.py" line="147"/>
         <source>2nd reminder after (days):</source>
         <translation>第二次催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="147"/>
+        <location filename="../../ui/fees/billing_page.py" line="148"/>
         <source>Final reminder after (days):</source>
         <translation>最后催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="148"/>
+        <location filename="../../ui/fees/billing_page.py" line="149"/>
         <source>No reminder below (yuan):</source>
         <translation>欠费低于此金额不催缴（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="152"/>
+        <location filename="../../ui/fees/billing_page.py" line="153"/>
         <source>Prepayment discounts</source>
         <translation>预缴优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="155"/>
+        <location filename="../../ui/fees/billing_page.py" line="156"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="157"/>
+        <location filename="../../ui/fees/billing_page.py" line="158"/>
         <source>Prepay months</source>
         <translation>预缴月数</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="158"/>
+        <location filename="../../ui/fees/billing_page.py" line="159"/>
         <source>Free months</source>
         <translation>减免月数</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="159"/>
+        <location filename="../../ui/fees/billing_page.py" line="160"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="159"/>
+        <location filename="../../ui/fees/billing_page.py" line="160"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="159"/>
+        <location filename="../../ui/fees/billing_page.py" line="160"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="169"/>
+        <location filename="../../ui/fees/billing_page.py" line="170"/>
         <source>e.g. prepay a year, one month free</source>
         <translation>如：预缴一年送一月</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="179"/>
+        <location filename="../../ui/fees/billing_page.py" line="180"/>
         <source>Add &amp;discount</source>
         <translation>添加优惠(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="180"/>
+        <location filename="../../ui/fees/billing_page.py" line="181"/>
         <source>Switch on/off</source>
         <translation>启用/停用</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="267"/>
+        <location filename="../../ui/fees/billing_page.py" line="272"/>
         <source>Billed months: {0}</source>
         <translation>已出账月份：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="344"/>
+        <location filename="../../ui/fees/billing_page.py" line="349"/>
         <source>Billing {0}…</source>
         <translation>正在生成 {0} 账单…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="351"/>
+        <location filename="../../ui/fees/billing_page.py" line="356"/>
         <source>Billing {0}: {1} unit(s)…</source>
         <translation>正在计费 {0}：已处理 {1} 户…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="357"/>
+        <location filename="../../ui/fees/billing_page.py" line="362"/>
         <source>{period}: {n} line(s), ¥{amount}.</source>
         <translation>{period}：生成 {n} 条账单，合计 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="322"/>
-        <location filename="../../ui/fees/billing_page.py" line="361"/>
+        <location filename="../../ui/fees/billing_page.py" line="327"/>
+        <location filename="../../ui/fees/billing_page.py" line="366"/>
         <source>{0}: already billed, nothing new.</source>
         <translation>{0}：账单已全部生成，没有新增。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="368"/>
+        <location filename="../../ui/fees/billing_page.py" line="373"/>
         <source>Billing cancelled; nothing was billed.</source>
         <translation>已取消计费，未生成任何账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="436"/>
+        <location filename="../../ui/fees/billing_page.py" line="441"/>
         <source>Payment notices {0}</source>
         <translation>缴费通知单 {0}</translation>
     </message>
@@ -907,34 +907,39 @@ All open lines: ¥{total}</source>
 <context>
     <name>FeesPage</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="29"/>
+        <location filename="../../ui/fees/page.py" line="31"/>
         <source>&amp;Cashier</source>
         <translation>收银台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="30"/>
+        <location filename="../../ui/fees/page.py" line="32"/>
         <source>&amp;Arrears</source>
         <translation>欠费(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="31"/>
+        <location filename="../../ui/fees/page.py" line="33"/>
         <source>Collection &amp;rate</source>
         <translation>收缴率(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="32"/>
+        <location filename="../../ui/fees/page.py" line="34"/>
         <source>&amp;Billing and rates</source>
         <translation>出账与收费标准(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="33"/>
+        <location filename="../../ui/fees/page.py" line="36"/>
         <source>&amp;Meter readings</source>
         <translation>抄表(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="34"/>
+        <location filename="../../ui/fees/page.py" line="37"/>
         <source>C&amp;losing</source>
         <translation>关账/日结(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="35"/>
+        <source>Fee &amp;standards</source>
+        <translation>收费标准(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -1129,6 +1134,246 @@ All open lines: ¥{total}</source>
         <location filename="../../ui/fees/billing_runs.py" line="84"/>
         <source>Re&amp;verse run</source>
         <translation>撤销出账(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>StandardsPage</name>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="89"/>
+        <source>Per m² of area</source>
+        <translation>按面积（每平方米）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="90"/>
+        <source>Per unit</source>
+        <translation>按户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="91"/>
+        <source>Per parking space</source>
+        <translation>按车位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="92"/>
+        <source>By meter reading</source>
+        <translation>按抄表读数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="93"/>
+        <source>Fixed monthly amount</source>
+        <translation>每月定额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="94"/>
+        <source>One-off</source>
+        <translation>一次性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="97"/>
+        <source>To the fen</source>
+        <translation>四舍五入到分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="98"/>
+        <source>To the jiao</source>
+        <translation>四舍五入到角</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="99"/>
+        <source>To the yuan</source>
+        <translation>四舍五入到元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="103"/>
+        <source>Fee items</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="106"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="107"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="108"/>
+        <source>Charged</source>
+        <translation>计费方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="109"/>
+        <source>Vacant discount</source>
+        <translation>空置优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="110"/>
+        <source>Rounding</source>
+        <translation>取整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="111"/>
+        <source>Catalogue</source>
+        <translation>收费目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="111"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="122"/>
+        <source>e.g. property services, energy, parking</source>
+        <translation>例如：物业服务、公共能耗、停车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="133"/>
+        <source>Offer in the cashier&apos;s catalogue</source>
+        <translation>放入收银台的一次性收费目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="134"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="135"/>
+        <source>Ca&amp;tegory:</source>
+        <translation>类别(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="136"/>
+        <source>C&amp;harged:</source>
+        <translation>计费方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="138"/>
+        <source>&amp;Vacant unit discount:</source>
+        <translation>空置房优惠(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="140"/>
+        <source>Roundin&amp;g:</source>
+        <translation>取整方式(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="143"/>
+        <source>New item</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="144"/>
+        <source>Save &amp;item</source>
+        <translation>保存项目(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="162"/>
+        <source>Rates of the selected item (the most specific matching rate applies)</source>
+        <translation>所选项目的单价（按最具体的适用范围取价）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="167"/>
+        <source>From</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="168"/>
+        <source>Rate (yuan)</source>
+        <translation>单价（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="169"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="169"/>
+        <location filename="../../ui/fees/standards_page.py" line="386"/>
+        <location filename="../../ui/fees/standards_page.py" line="390"/>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="170"/>
+        <source>Unit type</source>
+        <translation>房屋类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="171"/>
+        <source>Floors</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="181"/>
+        <source>yuan per m², unit, space, m³/kWh or charge</source>
+        <translation>元/平方米、户、车位、吨/度或每次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="183"/>
+        <source>Any building</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="185"/>
+        <source>Any unit type</source>
+        <translation>全部房屋类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="191"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="197"/>
+        <source>&amp;From:</source>
+        <translation>生效日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="198"/>
+        <source>Rat&amp;e (yuan):</source>
+        <translation>单价（元）(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="199"/>
+        <source>B&amp;uilding:</source>
+        <translation>楼栋(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="200"/>
+        <source>Unit t&amp;ype:</source>
+        <translation>房屋类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="201"/>
+        <source>Fl&amp;oors (from, to):</source>
+        <translation>楼层（起、止）(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="203"/>
+        <source>A&amp;dd rate</source>
+        <translation>添加单价(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="378"/>
+        <source>Residence</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="379"/>
+        <source>Shop</source>
+        <translation>商铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="380"/>
+        <source>Office</source>
+        <translation>办公</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/standards_page.py" line="381"/>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>

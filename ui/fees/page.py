@@ -12,10 +12,11 @@ from ui.fees.closing_page import ClosingPage
 from ui.fees.collection_page import CollectionPage
 from ui.fees.readings_page import ReadingsPage
 from ui.fees.requests import ArrearsRequest, CollectionRequest
+from ui.fees.standards_page import StandardsPage
 
 
 class FeesPage(QWidget):
-    """Tabs: ``cashier``, ``arrears``, ``collection``, ``billing``, ``readings``, ``closing`` (attributes)."""
+    """Tabs: ``cashier``, ``arrears``, ``collection``, ``billing``, ``standards``, ``readings``, ``closing`` (attributes)."""
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,12 +25,14 @@ class FeesPage(QWidget):
         self.arrears = ArrearsPage(ctx=ctx, parent=self.tabs)
         self.collection = CollectionPage(ctx=ctx, parent=self.tabs)
         self.billing = BillingPage(ctx=ctx, parent=self.tabs)
+        self.standards = StandardsPage(ctx=ctx, parent=self.tabs)
         self.readings = ReadingsPage(ctx=ctx, parent=self.tabs)
         self.closing = ClosingPage(ctx=ctx, parent=self.tabs)
         self.tabs.addTab(self.cashier, self.tr("&Cashier"))
         self.tabs.addTab(self.arrears, self.tr("&Arrears"))
         self.tabs.addTab(self.collection, self.tr("Collection &rate"))
         self.tabs.addTab(self.billing, self.tr("&Billing and rates"))
+        self.tabs.addTab(self.standards, self.tr("Fee &standards"))
         self.tabs.addTab(self.readings, self.tr("&Meter readings"))
         self.tabs.addTab(self.closing, self.tr("C&losing"))
         QVBoxLayout(self).addWidget(self.tabs)
