@@ -7,7 +7,6 @@ is owed to the payer until used, so it is neither billed nor collected (docs/mon
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
@@ -15,16 +14,8 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.fees.models import CreditEntry
+from propdesk.fees.prepaid_values import PrepaidRow as PrepaidRow
 from propdesk.registry.models import Building, Occupancy, OccupancyRole, Person, Unit
-
-
-@dataclass(frozen=True)
-class PrepaidRow:
-    building: str
-    unit_code: str
-    owner: str
-    balance_fen: int
-    last_moved_on: date
 
 
 def prepaid_balances(session: Session, as_of: date | None = None) -> list[PrepaidRow]:

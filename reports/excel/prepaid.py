@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
-from propdesk.fees.prepaid import PrepaidRow
+from propdesk.fees.prepaid_values import PrepaidRow
 from reports.excel.fees import DATE, MONEY, Column, SheetTotals, _write
 
 PREPAID_COLUMNS: tuple[Column[PrepaidRow], ...] = (
