@@ -54,9 +54,15 @@ class _Job(QRunnable):
         try:
             result = self.op()
         except Exception as exc:
-            self.relay.done.emit(None, exc)
+            self._deliver(None, exc)
         else:
-            self.relay.done.emit(result, None)
+            self._deliver(result, None)
+
+    def _deliver(self, result: Any, exc: BaseException | None) -> None:
+        try:
+            self.relay.done.emit(result, exc)
+        except RuntimeError:  # the app is closing: the relay is gone, nobody is waiting
+            return
 
 
 class ThreadExecutor(QObject):

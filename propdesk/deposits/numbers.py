@@ -7,9 +7,9 @@ with series of their own, so deposits never use up fee receipt numbers.
 from __future__ import annotations
 
 from sqlalchemy import update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from propdesk.db.upsert import dialect_insert
 from propdesk.fees.models import ReceiptCounter
 
 RECEIPT_PREFIX = "YJ"
@@ -20,7 +20,7 @@ def next_number(session: Session, prefix: str, year: int) -> str:
     """The next number of ``prefix``'s series of ``year``, taken in the caller's transaction."""
     series = f"{prefix}{year}"
     dialect = session.get_bind().dialect.name
-    ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(ReceiptCounter)
+    ins = dialect_insert(dialect, ReceiptCounter)
     session.execute(ins.values(series=series, last_value=0).on_conflict_do_nothing())
     seq = session.execute(
         update(ReceiptCounter)

@@ -11,9 +11,9 @@ receipt keeps its number (it is never deleted).
 from __future__ import annotations
 
 from sqlalchemy import update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from propdesk.db.upsert import dialect_insert
 from propdesk.fees.models import ReceiptCounter
 
 
@@ -30,7 +30,7 @@ def next_receipt_no(session: Session, year: int) -> tuple[str, int]:
     """Take the next number of ``year``'s series in the caller's transaction."""
     series = series_for(year)
     dialect = session.get_bind().dialect.name
-    ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(ReceiptCounter)
+    ins = dialect_insert(dialect, ReceiptCounter)
     session.execute(ins.values(series=series, last_value=0).on_conflict_do_nothing())
     seq = session.execute(
         update(ReceiptCounter)
