@@ -37,6 +37,15 @@ class Outcome:
     failed: list[str] = field(default_factory=list)  # "kind: raw text" of anything else
 
 
+def warm_up() -> None:
+    """Import what the workers use and hold the process a moment (so each worker starts)."""
+    import propdesk.fees.credits
+    import propdesk.fees.payments
+    import propdesk.fees.refunds  # noqa: F401
+
+    time.sleep(0.3)
+
+
 def _open(url: str) -> Database:
     return open_database(url, upgrade=False, clock=FixedClock(NOW))
 

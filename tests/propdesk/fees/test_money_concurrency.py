@@ -48,18 +48,28 @@ def _billed_estate(db: Database) -> list[int]:
     estate = make_estate(db)
     set_standard_rates(db)
     with db.begin(MANAGER) as s:
-        for period in ("2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03"):
+        for period in ("2025-11", "2025-12", "2026-01", "2026-02"):
             run_billing(s, period)
     return list(estate.unit_ids)
 
 
-def _run(jobs: list[tuple[Callable[..., w.Outcome], tuple[Any, ...]]]) -> list[w.Outcome]:
-    """Run each job in its own spawned process, all starting together; their outcomes."""
-    start_at = time.time() + 2.0
+@pytest.fixture(scope="module")
+def pool() -> Iterator[ProcessPoolExecutor]:
+    """Four spawned worker processes, started and warmed once for the module's tests."""
     spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=len(jobs), mp_context=spawn) as pool:
-        futures = [pool.submit(fn, *args, start_at=start_at) for fn, args in jobs]
-        return [f.result(timeout=120) for f in futures]
+    with ProcessPoolExecutor(max_workers=4, mp_context=spawn) as executor:
+        for f in [executor.submit(w.warm_up) for _ in range(4)]:
+            f.result(timeout=60)
+        yield executor
+
+
+def _run(
+    pool: ProcessPoolExecutor, jobs: list[tuple[Callable[..., w.Outcome], tuple[Any, ...]]]
+) -> list[w.Outcome]:
+    """Run each job in its own worker process, all starting together; their outcomes."""
+    start_at = time.time() + 0.3
+    futures = [pool.submit(fn, *args, start_at=start_at) for fn, args in jobs]
+    return [f.result(timeout=120) for f in futures]
 
 
 def _assert_clean(outcomes: list[w.Outcome]) -> None:
@@ -79,15 +89,16 @@ def _assert_gap_free(db: Database) -> None:
 
 
 @pytest.mark.postgres
-def test_payments_in_two_years_at_once(pg_db: Database) -> None:
+def test_payments_in_two_years_at_once(pg_db: Database, pool: ProcessPoolExecutor) -> None:
     units = _billed_estate(pg_db)
     outcomes = _run(
+        pool,
         [
             (w.pay, (pg_db.url, units, 12, LAST_YEAR, 1)),
             (w.pay, (pg_db.url, units, 12, LAST_YEAR, 2)),
             (w.pay, (pg_db.url, units, 12, TODAY, 3)),
             (w.pay, (pg_db.url, units, 12, TODAY, 4)),
-        ]
+        ],
     )
     _assert_clean(outcomes)
     assert sum(o.done for o in outcomes) == 48
@@ -98,18 +109,21 @@ def test_payments_in_two_years_at_once(pg_db: Database) -> None:
 
 
 @pytest.mark.postgres
-def test_voids_against_payments_on_the_same_units(pg_db: Database) -> None:
+def test_voids_against_payments_on_the_same_units(
+    pg_db: Database, pool: ProcessPoolExecutor
+) -> None:
     units = _billed_estate(pg_db)
     with pg_db.begin(MANAGER) as s:
         for k in range(9):
             take_payment(s, unit_id=units[k % 3], amount_fen=5_000 + k, method="cash")
     outcomes = _run(
+        pool,
         [
             (w.pay, (pg_db.url, units, 12, TODAY, 5)),
             (w.pay, (pg_db.url, units, 12, LAST_YEAR, 6)),
             (w.void, (pg_db.url, units, 12, 7)),
             (w.void, (pg_db.url, units, 12, 8)),
-        ]
+        ],
     )
     _assert_clean(outcomes)
     assert outcomes[2].done + outcomes[3].done > 0
@@ -118,18 +132,21 @@ def test_voids_against_payments_on_the_same_units(pg_db: Database) -> None:
 
 
 @pytest.mark.postgres
-def test_credit_settlements_refunds_and_payments_at_once(pg_db: Database) -> None:
+def test_credit_settlements_refunds_and_payments_at_once(
+    pg_db: Database, pool: ProcessPoolExecutor
+) -> None:
     units = _billed_estate(pg_db)
     with pg_db.begin(MANAGER) as s:
         for unit_id in units:  # far more than owed: the rest is credit
             take_payment(s, unit_id=unit_id, amount_fen=300_000, method="cash", line_ids=[])
     outcomes = _run(
+        pool,
         [
             (w.settle_from_credit, (pg_db.url, units, 12, 9)),
             (w.settle_from_credit, (pg_db.url, units, 12, 10)),
             (w.refund, (pg_db.url, units, 12, 11)),
             (w.pay, (pg_db.url, units, 8, TODAY, 12)),
-        ]
+        ],
     )
     _assert_clean(outcomes)
     assert outcomes[0].done + outcomes[1].done > 0
@@ -137,18 +154,21 @@ def test_credit_settlements_refunds_and_payments_at_once(pg_db: Database) -> Non
     _assert_gap_free(pg_db)
 
 
-def test_sqlite_void_against_payment_is_never_a_raw_lock_error(sqlite_db: Database) -> None:
+def test_sqlite_void_against_payment_is_never_a_raw_lock_error(
+    sqlite_db: Database, pool: ProcessPoolExecutor
+) -> None:
     units = _billed_estate(sqlite_db)
     with sqlite_db.begin(MANAGER) as s:
         for k in range(6):
             take_payment(s, unit_id=units[k % 3], amount_fen=5_000 + k, method="cash")
     outcomes = _run(
+        pool,
         [
             (w.pay, (sqlite_db.url, units, 10, TODAY, 13)),
             (w.pay, (sqlite_db.url, units, 10, TODAY, 14)),
             (w.void, (sqlite_db.url, units, 10, 15)),
             (w.void, (sqlite_db.url, units, 10, 16)),
-        ]
+        ],
     )
     failed = [f for o in outcomes for f in o.failed]
     assert [f for f in failed if not f.startswith("BUSY")] == []
