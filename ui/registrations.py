@@ -190,5 +190,6 @@ def default_features() -> ext.Features:
             desk.feature(),
             occupancy.feature(),
             dashboard.feature(),
+            ext.lazy("ui.deposits.registration", "feature")(),
         )
     )
