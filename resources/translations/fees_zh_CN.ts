@@ -152,44 +152,49 @@
         <translation>对账单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="61"/>
+        <location filename="../../ui/fees/unit_panel.py" line="65"/>
         <source>No arrears.</source>
         <translation>无欠费。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="69"/>
+        <location filename="../../ui/fees/unit_panel.py" line="73"/>
         <source>Overdue ¥{owed} ({ages})</source>
         <translation>逾期欠费 ¥{owed}（{ages}）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="73"/>
+        <location filename="../../ui/fees/unit_panel.py" line="77"/>
         <source>; late fee ¥{0}</source>
         <translation>；滞纳金 ¥{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="76"/>
+        <location filename="../../ui/fees/unit_panel.py" line="80"/>
         <source>Billed, not yet due: ¥{0}</source>
         <translation>已出账未到期：¥{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="78"/>
+        <location filename="../../ui/fees/unit_panel.py" line="82"/>
         <source>Credit (prepaid): ¥{0}</source>
         <translation>预收余额：¥{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="80"/>
+        <location filename="../../ui/fees/unit_panel.py" line="84"/>
         <source>Last notice: {0}</source>
         <translation>最近通知：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="82"/>
+        <location filename="../../ui/fees/unit_panel.py" line="86"/>
         <source>Promised to pay by {0}</source>
         <translation>承诺 {0} 前缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/unit_panel.py" line="92"/>
+        <location filename="../../ui/fees/unit_panel.py" line="96"/>
         <source>Take payment</source>
         <translation>收费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/unit_panel.py" line="38"/>
+        <source>One-off c&amp;harge…</source>
+        <translation>一次性收费(&amp;H)…</translation>
     </message>
 </context>
 <context>
@@ -657,6 +662,44 @@ All open lines: ¥{total}</source>
         <location filename="../../ui/fees/cashier.py" line="493"/>
         <source>Receipt {0}</source>
         <translation>收据 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueChargeDialog</name>
+    <message>
+        <location filename="../../ui/fees/catalogue_dialog.py" line="45"/>
+        <source>One-off charge</source>
+        <translation>一次性收费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/catalogue_dialog.py" line="52"/>
+        <source>&amp;Charge:</source>
+        <translation>收费项目(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/catalogue_dialog.py" line="53"/>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/catalogue_dialog.py" line="54"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/catalogue_dialog.py" line="62"/>
+        <source>&amp;Post charge</source>
+        <translation>登记收费(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/catalogue_dialog.py" line="73"/>
+        <source>no rate</source>
+        <translation>未定价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/catalogue_dialog.py" line="86"/>
+        <source>The catalogue is empty: set it up under Fee standards.</source>
+        <translation>收费目录为空，请先在“收费标准”中设置。</translation>
     </message>
 </context>
 <context>

@@ -35,10 +35,14 @@ class ArrearsPanel(QGroupBox):
         self.pay_button = QPushButton(self.tr("Take &payment…"), self)
         self.pay_button.setVisible(ctx.can(Permission.TAKE_PAYMENT))
         self.statement_button = QPushButton(self.tr("Account &statement…"), self)
+        self.charge_button = QPushButton(self.tr("One-off c&harge…"), self)
+        self.charge_button.setVisible(ctx.can(Permission.TAKE_PAYMENT))
+        self.charge_button.clicked.connect(self.post_charge)
         self.pay_button.clicked.connect(self.take_payment)
         self.statement_button.clicked.connect(self.show_statement)
         buttons = QHBoxLayout()
         buttons.addWidget(self.pay_button)
+        buttons.addWidget(self.charge_button)
         buttons.addWidget(self.statement_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -95,6 +99,17 @@ class ArrearsPanel(QGroupBox):
         dialog.resize(900, 600)
         page.open_unit(self.unit_id)
         page.amount_edit.setFocus()
+        dialog.open()
+        return dialog
+
+    def post_charge(self) -> QDialog:
+        """A one-off charge from the catalogue (门禁卡工本费…), posted in one action."""
+        from ui.fees.catalogue_dialog import CatalogueChargeDialog
+
+        dialog = CatalogueChargeDialog(ctx=self.ctx, unit_id=self.unit_id, parent=self)
+        dialog.setObjectName("catalogue_charge_dialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.refresh)
         dialog.open()
         return dialog
 

@@ -98,3 +98,37 @@ def test_a_clerk_cannot_change_standards(
     page, _ctx = _page(qtbot, sqlite_db, CLERK)
     assert not page.save_item_button.isEnabled()
     assert not page.add_rate_button.isEnabled()
+
+
+def test_cashier_posts_a_catalogue_charge_once_by_keyboard(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    from propdesk.fees.models import BillLine
+    from propdesk.fees.standards import add_rate, save_item
+    from ui.fees.catalogue_dialog import CatalogueChargeDialog
+
+    with sqlite_db.begin(FINANCE) as s:
+        card = save_item(s, name="门禁卡工本费", kind=ItemKind.ONE_OFF, in_catalogue=True)
+        add_rate(s, item_id=card, effective_from=date(2026, 1, 1), rate_fen=2000)
+    ctx = make_ctx(sqlite_db, CLERK)
+    dialog = CatalogueChargeDialog(ctx=ctx, unit_id=small_estate.unit_1502)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    assert dialog.item.hasFocus()
+    assert "20.00" in dialog.item.currentText()
+    qtbot.keyClick(dialog.item, Qt.Key.Key_Tab)
+    assert dialog.quantity.hasFocus()
+    qtbot.keyClicks(dialog.quantity, "\b3")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.quantity, Qt.Key.Key_Return)
+    dialog.post()  # a second Enter / retry with the same form: still one charge
+    assert ctx.errors.shown == []
+    lines = read(
+        ctx,
+        lambda s: s.execute(
+            select(BillLine.amount_fen, BillLine.description).where(BillLine.item_id == card)
+        ).all(),
+    )
+    assert [tuple(r) for r in lines] == [(6000, "门禁卡工本费 × 3")]
