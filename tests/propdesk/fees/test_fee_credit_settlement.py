@@ -19,6 +19,9 @@ from propdesk.fees.refunds import refund_credit
 from propdesk.fees.statement import unit_statement
 from tests.propdesk.fees.fee_fixtures import CLERK, MANAGER, SUPERVISOR, Estate, set_standard_rates
 
+# Every scenario here must leave the money invariant holding (propdesk.fees.invariant).
+pytestmark = pytest.mark.usefixtures("money_checked")
+
 
 def _deposit(db: Database, unit_id: int, amount_fen: int) -> int:
     """A paid deposit line on the unit (receipt taken); its id."""

@@ -20,6 +20,9 @@ from propdesk.fees.payments import Prepay, take_payment, void_payment
 from propdesk.fees.refunds import refund_credit
 from tests.propdesk.fees.fee_fixtures import CLERK, MANAGER, SUPERVISOR, Estate, set_standard_rates
 
+# Every scenario here must leave the money invariant holding (propdesk.fees.invariant).
+pytestmark = pytest.mark.usefixtures("money_checked")
+
 
 def _bill(db: Database, *periods: str) -> None:
     set_standard_rates(db)

@@ -25,6 +25,9 @@ from propdesk.fees.void_approval import authenticate_approver
 from reports.pdf.receipt import receipt_pdf
 from tests.propdesk.fees.fee_fixtures import MANAGER, Estate, set_standard_rates
 
+# Every scenario here must leave the money invariant holding (propdesk.fees.invariant).
+pytestmark = pytest.mark.usefixtures("money_checked")
+
 PASSWORDS = {"sup": "super123", "clerk": "clerk123", "clerk2": "clerk456"}
 
 
