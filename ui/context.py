@@ -59,7 +59,7 @@ class AppContext:
         self, fn: Callable[[Session], T], *, parent: QWidget | None = None, action: str = ""
     ) -> Op[T]:
         """A read: ``fn`` in one transaction on the worker; nothing is broadcast."""
-        return Op(self, session_work(self, fn), parent=parent, action=action)
+        return Op(self, session_work(self, fn, write=False), parent=parent, action=action)
 
     def long_op(
         self,

@@ -224,11 +224,17 @@ def _show_progress(dialog: QProgressDialog, done: int, total: int, label: str) -
         dialog.setLabelText(label)
 
 
-def session_work(ctx: AppContext, fn: Callable[[Session], T]) -> Callable[[Progress], T]:
-    """``fn`` in one transaction on behalf of the logged-in user."""
+def session_work(
+    ctx: AppContext, fn: Callable[[Session], T], *, write: bool = True
+) -> Callable[[Progress], T]:
+    """``fn`` in one transaction on behalf of the logged-in user.
+
+    ``write=False`` (reads): on SQLite the transaction begins deferred and never waits
+    for a writer; a write begins ``BEGIN IMMEDIATE`` (see :meth:`Database.begin`).
+    """
 
     def work(_progress: Progress) -> T:
-        with ctx.db.begin(ctx.actor) as session:
+        with ctx.db.begin(ctx.actor, write=write) as session:
             return fn(session)
 
     return work
