@@ -37,16 +37,19 @@ from propdesk.fees.models import (
     ContactLog,
     DiscountRule,
     FeeRate,
+    ItemKind,
     Meter,
     MeterReading,
     NoticeLog,
     Payment,
     ReceiptCounter,
+    Rounding,
 )
 from propdesk.fees.payments import Prepay, take_payment, void_payment
 from propdesk.fees.periods import add_months, first_day, period_of
 from propdesk.fees.receipt_numbers import format_receipt_no, series_for
 from propdesk.fees.settings import FeeSettings, save_fee_settings
+from propdesk.fees.standards import add_rate, save_item
 from propdesk.models_base import Base
 from propdesk.registry.models import Unit
 
@@ -201,6 +204,36 @@ def _meters(
     insert_rows(session, MeterReading, _READING_COLUMNS, readings, "演示数据：一年抄表")
 
 
+def _standards(session: Session, items: dict[str, int], start: date) -> None:
+    """The estate's own fee standards (收费标准): vacant units pay 70% of the property fee,
+    floors 1–2 pay no lift fee, a monthly 垃圾清运费 and 二次供水, and the cashier's
+    catalogue of one-off charges (临停, 装修管理费, 门禁卡工本费)."""
+    save_item(
+        session,
+        item_id=items["property"],
+        name="物业服务费",
+        kind=ItemKind.AREA,
+        category="物业服务",
+        vacant_discount_pct=30,
+    )
+    add_rate(session, item_id=items["elevator"], effective_from=start, rate_fen=0, floor_to=2)
+    trash = save_item(
+        session, name="垃圾清运费", kind=ItemKind.FIXED, category="物业服务", rounding=Rounding.YUAN
+    )
+    add_rate(session, item_id=trash, effective_from=start, rate_fen=800)
+    water2 = save_item(session, name="二次供水", kind=ItemKind.AREA, category="公共能耗")
+    add_rate(session, item_id=water2, effective_from=start, rate_fen=12)
+    for name, fen, category in (
+        ("临停", 1000, "停车"),
+        ("装修管理费", 50000, "装修"),
+        ("门禁卡工本费", 2000, "工本费"),
+    ):
+        iid = save_item(
+            session, name=name, kind=ItemKind.ONE_OFF, category=category, in_catalogue=True
+        )
+        add_rate(session, item_id=iid, effective_from=start, rate_fen=fen)
+
+
 def build_fees(session: Session, ctx: DemoContext) -> None:
     """Fill the fee tables for the demo estate (see the module docstring)."""
     rng = ctx.rng
@@ -239,6 +272,7 @@ def build_fees(session: Session, ctx: DemoContext) -> None:
             },
         ],
     )
+    _standards(session, items, start)
     session.add(
         DiscountRule(name="预缴一年送一月", item_id=items["property"], min_months=12, free_months=1)
     )
