@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from alembic import command
+from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
 
 from propdesk.auth.actor import Actor
-from propdesk.db.engine import Database
+from propdesk.db.engine import Database, make_engine
+from propdesk.db.migrate import alembic_config, upgrade_database
 from propdesk.errors import NotAllowed, ValidationError
 from propdesk.fees.billing import run_billing
 from propdesk.fees.items import item_id, set_rate
@@ -263,3 +267,44 @@ def test_a_rate_change_leaves_issued_bills_unchanged(db: Database, estate: Estat
         run_billing(s, "2026-04")
     assert _amounts(db, "2026-03", "property") == before
     assert _amounts(db, "2026-04", "property")[u1] == line_amount(8956, 999, discount_pct=50)
+
+
+def test_populated_sqlite_upgrades_to_fee_standards(tmp_path: Path) -> None:
+    """fees_0006 on a database with items, rates and bill lines: no rebuild of fee_item,
+    old rates become estate-wide rates, and the new 'fixed' kind is accepted."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    command.upgrade(alembic_config(engine), "fees_0004")
+    stamp = "'2026-01-01'"
+    with engine.begin() as conn:
+        for sql in (
+            f"INSERT INTO estate (id, name, address, phone, company, version, created_at, updated_at) VALUES (1, '翠湖', '', '', '', 1, {stamp}, {stamp})",
+            f"INSERT INTO building (id, estate_id, code, name, floors, entrances, has_elevator, sort_key, version, created_at, updated_at) VALUES (1, 1, '1', '1栋', 6, 1, 1, 1, 1, {stamp}, {stamp})",
+            f"INSERT INTO unit (id, estate_id, building_id, code, entrance, floor, room, area_centi, unit_type, status, notes, version, created_at, updated_at) VALUES (1, 1, 1, '1-1-0101', 1, 1, '0101', 8956, 'residence', 'occupied', '', 1, {stamp}, {stamp})",
+            f"INSERT INTO fee_item (id, code, name, kind, meter_kind, active, sort_key, version, created_at, updated_at) VALUES (1, 'property', '物业服务费', 'area', '', 1, 0, 1, {stamp}, {stamp})",
+            f"INSERT INTO fee_rate (id, item_id, effective_from, rate_fen, created_at, created_by) VALUES (1, 1, '2025-01-01', 185, {stamp}, '')",
+            f"INSERT INTO bill_line (id, unit_id, item_id, period, due_date, quantity_centi, rate_fen, amount_fen, paid_fen, waived_fen, settled, description, source, source_ref, created_at, created_by, notes) VALUES (1, 1, 1, '2026-01', '2026-01-31', 8956, 185, 16569, 0, 0, 0, '', 'billing', '', {stamp}, '', '')",
+        ):
+            conn.execute(text(sql))
+    upgrade_database(engine)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                f"INSERT INTO fee_item (code, name, kind, meter_kind, active, sort_key, version, created_at, updated_at) VALUES ('trash', '垃圾清运费', 'fixed', '', 1, 1, 1, {stamp}, {stamp})"
+            )
+        )
+        row = conn.execute(
+            text("SELECT building_id, unit_type, floor_from, rate_fen FROM fee_rate")
+        ).one()
+        assert tuple(row) == (None, "", None, 185)
+        item = conn.execute(
+            text("SELECT vacant_discount_pct, rounding, in_catalogue FROM fee_item WHERE id = 1")
+        ).one()
+        assert tuple(item) == (0, "fen", 0)
+        assert conn.execute(text("SELECT count(*) FROM bill_line")).scalar_one() == 1
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(
+            text(
+                f"INSERT INTO fee_item (code, name, kind, meter_kind, active, sort_key, version, created_at, updated_at) VALUES ('bad', '坏', 'bogus', '', 1, 1, 1, {stamp}, {stamp})"
+            )
+        )
+    engine.dispose()
