@@ -124,9 +124,16 @@ def rate_on(session: Session, item_id_: int, day: date) -> int | None:
 
 
 def list_rates(session: Session) -> list[RateInfo]:
+    """The estate-wide rates (scoped ones: :func:`propdesk.fees.standards.list_scoped_rates`)."""
     rows = session.execute(
         select(FeeRate.id, FeeItem.code, FeeItem.name, FeeRate.effective_from, FeeRate.rate_fen)
         .join(FeeItem, FeeItem.id == FeeRate.item_id)
+        .where(
+            FeeRate.building_id.is_(None),
+            FeeRate.unit_type == "",
+            FeeRate.floor_from.is_(None),
+            FeeRate.floor_to.is_(None),
+        )
         .order_by(FeeItem.sort_key, FeeRate.effective_from)
     ).all()
     return [RateInfo(*r) for r in rows]

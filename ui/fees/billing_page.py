@@ -109,7 +109,7 @@ class BillingPage(QWidget):
         self.rate_value = QLineEdit(rate_box)
         self.rate_value.setPlaceholderText(self.tr("yuan per m², per unit or per m³/kWh"))
         add_rate = QPushButton(self.tr("&Add rate"), rate_box)
-        add_rate.setEnabled(ctx.can(Permission.MANAGE_SETTINGS))
+        add_rate.setEnabled(ctx.can(Permission.MANAGE_FEES))
         add_rate.clicked.connect(self.add_rate)
         self.rate_value.returnPressed.connect(self.add_rate)
         self.rate_error = QLabel(rate_box)
