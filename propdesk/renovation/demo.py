@@ -24,6 +24,8 @@ from sqlalchemy.orm import Session
 from propdesk import clock
 from propdesk.fees.models import Meter, MeterReading
 from propdesk.keys import services as keys
+from propdesk.keys.deposit_money import refund_key_deposit, take_key_deposit
+from propdesk.keys.models import KeyDeposit
 from propdesk.movein import checklist, moveout, moving
 from propdesk.movein.values import MOVING_SLOTS, MoveInForm, MoveOutForm
 from propdesk.registry.models import Occupancy, Person, Unit
@@ -234,6 +236,14 @@ def _keys(session: Session, ctx: DemoContext, units: list[tuple[int, str, str]])
                             at=at + timedelta(hours=2))  # fmt: skip
         elif i == 5:
             keys.withdraw_key(session, deposit_id=dep, withdrawn_by=name, at=now)
+        if i >= 3:  # a ¥100 key deposit (钥匙押金) in the deposit ledger; given back on withdrawal
+            row = session.get(KeyDeposit, dep)
+            assert row is not None
+            take_key_deposit(session, key_deposit_id=dep, amount_fen=10_000, method="cash",
+                             on=clock.local_date(row.deposited_at))  # fmt: skip
+            if i == 5:
+                refund_key_deposit(session, key_deposit_id=dep, method="cash",
+                                   on=clock.local_date(now))  # fmt: skip
 
 
 def _moveins(session: Session, ctx: DemoContext, units: list[tuple[int, str, str]]) -> None:

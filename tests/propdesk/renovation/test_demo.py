@@ -88,6 +88,8 @@ def test_demo_occupancy_data(sqlite_db: Database, demo_today: date | None) -> No
         assert 1 <= moved_out <= 3
         # Nothing is dated after the demo's moment: deposits, refunds, keys, move-outs.
         assert _latest(s, Deposit.received_on) == day
+        key_deposits = s.scalars(select(Deposit.status).where(Deposit.kind == "key")).all()
+        assert sorted(key_deposits) == ["held", "held", "refunded"]  # ¥100 each, one given back
         assert _latest(s, RenovationPermit.refunded_on) < day  # a few days after acceptance
         assert _latest(s, MoveOut.moved_out_on) == day
         assert _latest(s, Deposit.received_at) <= now
