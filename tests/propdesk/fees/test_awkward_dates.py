@@ -90,9 +90,11 @@ def test_billing_run_bills_the_local_month(
         assert run_billing(s).lines_created == 0
 
 
-def _first_threshold_today(db: Database, moment: Moment) -> str:
-    """Bill the month before ``moment`` and set the first reminder threshold so that its
-    lines reach it exactly on the local day (one day short by the UTC date, on the 1st)."""
+def _first_threshold_today(db: Database, moment: Moment, test_clock: clock.FixedClock) -> str:
+    """Bill the month before ``moment`` (at that moment: a month is billed at most 12 months
+    ahead) and set the first reminder threshold so that its lines reach it exactly on the
+    local day (one day short by the UTC date, on the 1st)."""
+    test_clock.set(moment.at)
     previous = add_months(moment.period, -1)
     days = (moment.day - last_day(previous)).days
     set_standard_rates(db)
@@ -111,7 +113,7 @@ def _first_threshold_today(db: Database, moment: Moment) -> str:
 def test_reminder_letters_are_dated_the_local_day(
     db: Database, estate: Estate, test_clock: clock.FixedClock, moment: Moment
 ) -> None:
-    _first_threshold_today(db, moment)
+    _first_threshold_today(db, moment, test_clock)
     # the evening before, nobody is due a letter yet
     test_clock.set(moment.at - timedelta(days=1))
     with db.begin(CLERK) as s:
@@ -140,7 +142,7 @@ def test_letters_dated_ahead_carry_that_local_day(
     db: Database, estate: Estate, test_clock: clock.FixedClock, moment: Moment
 ) -> None:
     """A batch printed today but dated another day is logged on that local day."""
-    _first_threshold_today(db, moment)
+    _first_threshold_today(db, moment, test_clock)
     test_clock.set(moment.at - timedelta(days=1))
     with db.begin(CLERK) as s:
         letters = reminder_letters(s, as_of=moment.day)
