@@ -168,4 +168,22 @@
         <translation>请填写扣款原因。</translation>
     </message>
 </context>
+<context>
+    <name>UnitDepositsPanel</name>
+    <message>
+        <location filename="../../ui/deposits/unit_panel.py" line="28"/>
+        <source>Deposits</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deposits/unit_panel.py" line="56"/>
+        <source>No deposits.</source>
+        <translation>无押金。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deposits/unit_panel.py" line="60"/>
+        <source>%1  %2  %3: ¥%4, held ¥%5 (%6)</source>
+        <translation>%1  %2  %3：¥%4，在押 ¥%5（%6）</translation>
+    </message>
+</context>
 </TS>

@@ -8,7 +8,7 @@ from ui import extensions as ext
 
 
 def feature() -> ext.Feature:
-    """Add the deposit ledger (押金台账) to the navigation."""
+    """Add the deposit ledger (押金台账) to the navigation and a deposits panel to the unit page."""
     return ext.Feature(
         "deposits",
         nav=(
@@ -17,6 +17,13 @@ def feature() -> ext.Feature:
                 str(QT_TRANSLATE_NOOP("NavModule", "Deposits")),
                 45,
                 ext.lazy_page("ui.deposits.page", "DepositsPage"),
+            ),
+        ),
+        unit_panels=(
+            ext.RecordPanel(
+                "deposits",
+                45,
+                ext.lazy_panel("ui.deposits.unit_panel", "UnitDepositsPanel", "unit_id"),
             ),
         ),
     )

@@ -7,11 +7,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from propdesk.changes import Changes
 from propdesk.db.engine import Database
 from propdesk.deposits.ledger import receive_deposit
 from propdesk.deposits.queries import deposit_rows
 from tests.ui.helpers import CLERK, SUPERVISOR, SmallEstate, make_ctx, type_text
 from ui.deposits.page import DepositsPage, RefundDepositDialog, parse_fen
+from ui.deposits.unit_panel import UnitDepositsPanel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -57,3 +59,21 @@ def test_refund_a_held_deposit_with_a_deduction(
     assert (row.refunded_fen, row.deducted_fen, row.status) == (48_000, 2_000, "refunded")
     assert page.model.rowCount() == 0  # "Held" hides it now
     assert "0.00" in page.summary.text()
+
+
+def test_unit_panel_lists_the_units_deposits(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    ctx = make_ctx(sqlite_db, CLERK)
+    panel = UnitDepositsPanel(ctx=ctx, unit_id=small_estate.unit_1502)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.text.text() == panel.tr("No deposits.")
+    with sqlite_db.begin(CLERK) as s:
+        done = receive_deposit(
+            s, kind="key", unit_id=small_estate.unit_1502, amount_fen=10_000, method="cash"
+        )
+    ctx.hub.changed.emit(Changes(keys=True))
+    assert done.receipt_no in panel.text.text()
+    assert "钥匙押金" in panel.text.text()
+    assert "100.00" in panel.text.text()
