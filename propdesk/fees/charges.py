@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.errors import Conflict, NotFound, ValidationError
+from propdesk.fees.income import NOT_INCOME_ITEMS
 from propdesk.fees.items import item_id as find_item_id
 from propdesk.fees.models import BILLING_SOURCE, BillLine, FeeItem, ItemKind
 from propdesk.fees.period_lock import ensure_open
@@ -51,6 +52,9 @@ def post_one_off_charge(
         raise ValidationError("description", "请填写收费说明。")
     if session.get(Unit, unit_id) is None:
         raise NotFound("房屋不存在，无法登记收费。")
+    if item_code in NOT_INCOME_ITEMS:
+        # deposits are held money, not fees: they go to the deposit ledger (docs/money.md)
+        raise ValidationError("item_code", "押金不是收费项目，请在押金台账中收取押金。")
     iid = find_item_id(session, item_code)
     if session.scalar(select(FeeItem.kind).where(FeeItem.id == iid)) != ItemKind.ONE_OFF.value:
         raise ValidationError("item_code", "该收费项目不是一次性收费项目。")

@@ -10,13 +10,14 @@ from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import text, update
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from propdesk.auth.actor import Actor
 from propdesk.db.engine import Database
 from propdesk.demo.build import generate_demo
 from propdesk.deposits.queries import deposit_rows, held_total_fen
+from propdesk.errors import ValidationError
 from propdesk.fees.arrears import arrears_list
 from propdesk.fees.charges import post_one_off_charge
 from propdesk.fees.collection import collection_rows, summarize
@@ -36,19 +37,34 @@ def demo(db: Database) -> Database:
     with db.begin(Actor.system()) as s:
         uid = s.execute(text("SELECT MIN(id) FROM unit")).scalar_one()
         # a renovation deposit from before the ledger: a paid fee line of the item deposit
-        line = post_one_off_charge(
-            s,
-            unit_id=uid,
-            amount_fen=3_600_000,
-            description="装修押金（旧）",
-            source="renovation_deposit",
-            source_id=999,
-            item_code="deposit",
-            on=DAY,
+        item = s.execute(text("SELECT id FROM fee_item WHERE code = 'deposit'")).scalar_one()
+        s.add(
+            BillLine(
+                unit_id=uid,
+                item_id=item,
+                period="2026-06",
+                due_date=DAY,
+                quantity_centi=100,
+                rate_fen=3_600_000,
+                amount_fen=3_600_000,
+                paid_fen=3_600_000,
+                settled=True,
+                description="装修押金（旧）",
+                source="renovation_deposit",
+                source_ref="999",
+            )
         )
-        s.execute(
-            update(BillLine).where(BillLine.id == line).values(paid_fen=3_600_000, settled=True)
-        )
+        s.flush()
+        with pytest.raises(ValidationError, match="押金台账"):  # no new deposit fee lines
+            post_one_off_charge(
+                s,
+                unit_id=uid,
+                amount_fen=100,
+                description="押金",
+                source="x",
+                source_id=1,
+                item_code="deposit",
+            )
         add_credit(s, uid, 12_300, "prepay")
         add_credit(s, uid + 1, 700, "overpay")
     return db
