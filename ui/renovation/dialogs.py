@@ -127,7 +127,7 @@ def _unit_code(session: Session, unit_id: int) -> str:
 
 
 class DepositDialog(ServiceDialog):
-    """Take the deposit (fees module: charge + payment + receipt). ``result_value``: receipt no."""
+    """Take the deposit into the deposit ledger (押金收据). ``result_value``: its receipt no."""
 
     changes = CHANGES
 
