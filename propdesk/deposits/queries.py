@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -14,7 +16,13 @@ from propdesk.deposits.models import (
     DepositRefund,
     DepositStatus,
 )
-from propdesk.deposits.values import DeductionItem, DepositReceiptData, DepositRow, RefundSlipData
+from propdesk.deposits.values import (
+    DeductionItem,
+    DepositDay,
+    DepositReceiptData,
+    DepositRow,
+    RefundSlipData,
+)
 from propdesk.errors import NotFound
 from propdesk.fees.models import PAY_METHOD_ZH, PayMethod
 from propdesk.registry.models import Estate, Unit
@@ -156,3 +164,31 @@ def refund_ids(session: Session, deposit_id: int) -> list[int]:
             .order_by(DepositRefund.id)
         )
     )
+
+
+def deposit_day(session: Session, day: date, *, by: str | None = None) -> DepositDay:
+    """Deposits taken and paid back on ``day`` (by the desk user named ``by``, or all).
+
+    Deposit money is cash in the drawer like fees, so the cashier's daily close adds it
+    (apart from fee income); ``by`` is the display name the ledger records.
+    """
+    taken = select(Deposit.method, Deposit.amount_fen, Deposit.receipt_no).where(
+        Deposit.received_on == day
+    )
+    paid = select(DepositRefund.method, DepositRefund.amount_fen, DepositRefund.slip_no).where(
+        DepositRefund.refunded_on == day, DepositRefund.amount_fen > 0
+    )
+    if by is not None:
+        taken = taken.where(Deposit.received_by == by)
+        paid = paid.where(DepositRefund.by == by)
+    received: dict[str, int] = {}
+    receipts: list[str] = []
+    for method, amount, no in session.execute(taken.order_by(Deposit.receipt_no)).all():
+        received[method] = received.get(method, 0) + int(amount)
+        receipts.append(no)
+    refunded: dict[str, int] = {}
+    slips: list[str] = []
+    for method, amount, no in session.execute(paid.order_by(DepositRefund.slip_no)).all():
+        refunded[method] = refunded.get(method, 0) + int(amount)
+        slips.append(no)
+    return DepositDay(received, refunded, tuple(receipts), tuple(slips))

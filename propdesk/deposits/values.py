@@ -105,3 +105,13 @@ class DepositRefundResult:
     refund_fen: int
     held_fen: int  # still held after this refund
     deduction_line_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class DepositDay:
+    """Deposit money moved on one day (for the cashier's daily close): by payment method."""
+
+    received_fen: dict[str, int]  # method → deposits taken
+    refunded_fen: dict[str, int]  # method → deposits paid back
+    receipt_nos: tuple[str, ...]  # 押金收据 issued, in order
+    slip_nos: tuple[str, ...]  # 押金退款单 issued, in order

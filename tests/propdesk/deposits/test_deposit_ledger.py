@@ -13,7 +13,13 @@ from propdesk.clock import today
 from propdesk.db.engine import Database
 from propdesk.deposits.ledger import receive_deposit, refund_deposit
 from propdesk.deposits.models import Deposit, DepositKind
-from propdesk.deposits.queries import deposit_receipt, deposit_rows, held_total_fen, refund_slip
+from propdesk.deposits.queries import (
+    deposit_day,
+    deposit_receipt,
+    deposit_rows,
+    held_total_fen,
+    refund_slip,
+)
 from propdesk.deposits.values import DeductionItem
 from propdesk.errors import Conflict, InvalidTransition, NotAllowed, ValidationError
 from propdesk.fees.collection import collection_rows, summarize
@@ -136,3 +142,26 @@ def test_key_deposit_taken_and_given_back(db: Database) -> None:
         kind = s.scalar(select(Deposit.kind).where(Deposit.id == taken.deposit_id))
     assert kind == DepositKind.KEY
     assert (done.refund_fen, done.held_fen) == (10_000, 0)
+
+
+def test_deposit_money_of_a_day_for_the_daily_close(db: Database) -> None:
+    place = make_place(db)
+    with db.begin(CLERK) as s:
+        a = receive_deposit(
+            s, kind="other", unit_id=place.unit_ids[0], amount_fen=500, method="cash"
+        )
+        b = receive_deposit(s, kind="key", unit_id=place.unit_ids[1], amount_fen=700, method="cash")
+        receive_deposit(s, kind="key", unit_id=place.unit_ids[2], amount_fen=900, method="wechat")
+    with db.begin(SUPERVISOR) as s:
+        back = refund_deposit(s, a.deposit_id, method="cash")
+    with db.begin(CLERK) as s:
+        mine = deposit_day(s, today(), by=CLERK.display_name)
+        everyone = deposit_day(s, today())
+        yesterday = deposit_day(s, today() - timedelta(days=1))
+    assert mine.received_fen == {"cash": 1_200, "wechat": 900}
+    assert mine.receipt_nos[:2] == (a.receipt_no, b.receipt_no)
+    assert mine.refunded_fen == {}
+    assert everyone.refunded_fen == {"cash": 500}
+    assert everyone.slip_nos == (back.slip_no,)
+    assert yesterday.received_fen == {}
+    assert yesterday.receipt_nos == ()
