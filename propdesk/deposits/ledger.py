@@ -32,7 +32,7 @@ from propdesk.deposits.values import DeductionItem, DepositRefundResult, Receive
 from propdesk.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from propdesk.fees.charges import post_one_off_charge
 from propdesk.fees.credits import add_credit, pay_lines_from_credit
-from propdesk.fees.models import PayMethod
+from propdesk.fees.models import Payment, PayMethod
 from propdesk.registry.models import Unit
 from propdesk.session_info import actor_name
 from propdesk.validate import clean_text, fen_amount
@@ -94,7 +94,10 @@ def receive_deposit(
         if taken is not None:
             raise Conflict(f"该押金已收取（押金收据 {taken}）。")
     ref = (txn_ref or "").strip() or None
-    if ref is not None and session.scalar(select(Deposit.id).where(Deposit.txn_ref == ref)):
+    if ref is not None and (
+        session.scalar(select(Deposit.id).where(Deposit.txn_ref == ref)) is not None
+        or session.scalar(select(Payment.id).where(Payment.txn_ref == ref)) is not None
+    ):
         raise Conflict("该交易流水号已登记过，请勿重复收取。")
     day = clock.day_or_today(session, on)
     receipt_no = next_number(session, RECEIPT_PREFIX, day.year)

@@ -81,6 +81,15 @@ def test_deposits_have_their_own_gap_free_numbers_and_are_not_fees(db: Database)
             receive_deposit(
                 s, kind="other", unit_id=place.unit_ids[0], amount_fen=100, method="credit"
             )
+        with pytest.raises(Conflict, match="流水号"):
+            receive_deposit(
+                s,
+                kind="other",
+                unit_id=place.unit_ids[0],
+                amount_fen=100,
+                method="wechat",
+                txn_ref="42000077",
+            )
         receipt = deposit_receipt(s, b.deposit_id)
     text = _text(deposit_receipt_pdf(receipt))
     for expected in (b.receipt_no, "押 金 收 据", "装修押金", "3,000.00", "叁仟元整", "42000077"):
