@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from propdesk import clock
 from propdesk.fees.arrears import BUCKETS, bucket_index
 from propdesk.fees.date_bounds import check_month_range
-from propdesk.fees.date_bounds import check_month_range
 from propdesk.fees.document_values import ArrearsSheetRow as ArrearsSheetRow
 from propdesk.fees.document_values import FeeSheetRow as FeeSheetRow
 from propdesk.fees.income import income_item
@@ -56,7 +55,6 @@ def fee_sheet_rows(session: Session, first: str, last: str | None = None) -> Ite
     """Every bill line of the periods ``first``…``last`` (one month when ``last`` is None)."""
     first = parse_period(first)
     last = parse_period(last) if last else first
-    check_month_range(first, last)
     check_month_range(first, last)
     owners = _owners_and_phones(session)
     stmt = (

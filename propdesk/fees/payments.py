@@ -51,8 +51,8 @@ from propdesk.fees.models import (
     PayMethod,
 )
 from propdesk.fees.money import yuan
-from propdesk.fees.period_lock import ensure_open, void_day
 from propdesk.fees.payment_dates import payment_day
+from propdesk.fees.period_lock import ensure_open, void_day
 from propdesk.fees.periods import add_months, first_day, last_day, period_of
 from propdesk.fees.picked_lines import picked_open_lines
 from propdesk.fees.receipt_numbers import next_receipt_no
