@@ -2,10 +2,10 @@
 
 The balance is the sum of the unit's :class:`CreditEntry` rows. New bills consume it,
 oldest open line first (:func:`apply_credits`, called by every billing run).
-A paid deposit can be returned to the credit (:func:`return_deposit_to_credit`) and chosen
-lines settled from it (:func:`pay_lines_from_credit`), e.g. renovation deductions taken out
-of the deposit before the rest is refunded (:mod:`propdesk.fees.refunds`). No receipt number
-is used by either: no money changes hands at the desk.
+Chosen lines can be settled from it (:func:`pay_lines_from_credit`, 预收抵扣); the rest can
+be refunded (:mod:`propdesk.fees.refunds`). No receipt number is used by either: no money
+changes hands at the desk. Deposits (押金) are not credit: they live in the deposit ledger
+(:mod:`propdesk.deposits`), whose refund settles deductions itself.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.auth.permissions import Permission, require
-from propdesk.errors import Conflict, NotAllowed, NotFound, ValidationError
+from propdesk.errors import NotAllowed, NotFound, ValidationError
 from propdesk.fees.allocation import OpenLine, allocate
-from propdesk.fees.models import Allocation, AllocKind, BillLine, CreditEntry, FeeItem, ItemKind
+from propdesk.fees.models import Allocation, AllocKind, BillLine, CreditEntry
 from propdesk.fees.period_lock import ensure_open
 from propdesk.fees.picked_lines import picked_open_lines
 from propdesk.registry.models import Unit
@@ -109,39 +109,6 @@ class CreditSettlement:
     line_ids: tuple[int, ...]
     used_fen: int
     balance_fen: int
-
-
-def return_deposit_to_credit(session: Session, *, line_id: int) -> int:
-    """Put a paid deposit (a one-off bill line) back on the unit's credit; return the fen.
-
-    The deposit line stays paid (the money was received); the credit it becomes can
-    settle deductions (:func:`pay_lines_from_credit`) and be refunded. A deposit is
-    returned once. Needs :attr:`Permission.VOID_RECEIPT`, as refunds do.
-    """
-    require(session.info.get("actor"), Permission.VOID_RECEIPT)
-    ensure_open(session, clock.today(session))
-    unit_id = session.scalar(select(BillLine.unit_id).where(BillLine.id == line_id))
-    if unit_id is None:
-        raise NotFound("押金账单不存在。")
-    lock_unit(session, unit_id)
-    line = session.get(BillLine, line_id, with_for_update=True, populate_existing=True)
-    if line is None:
-        raise NotFound("押金账单不存在。")
-    kind = session.scalar(select(FeeItem.kind).where(FeeItem.id == line.item_id))
-    if kind != ItemKind.ONE_OFF.value:
-        raise ValidationError("line_id", "只有一次性收取的押金可以转入预收。")
-    if line.paid_fen <= 0:
-        raise NotAllowed("该押金尚未收取（或收据已作废），不能退还。")
-    done = session.scalar(
-        select(CreditEntry.id).where(
-            CreditEntry.bill_line_id == line.id, CreditEntry.kind == "deposit_return"
-        )
-    )
-    if done is not None:
-        raise Conflict("该押金已转入预收，不能重复退还。")
-    add_credit(session, line.unit_id, line.paid_fen, "deposit_return", bill_line_id=line.id)
-    session.flush()
-    return line.paid_fen
 
 
 def pay_lines_from_credit(

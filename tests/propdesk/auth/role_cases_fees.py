@@ -156,32 +156,6 @@ def _refund_credit(c: Call) -> object:
     )
 
 
-def _paid_deposit(c: Call) -> int:
-    """A paid one-off deposit line on a fresh unit: its id."""
-
-    def make(s: Session) -> int:
-        unit = reg.create_unit(
-            s, building_id=c.world.building_id, entrance=2, room=f"{c.n % 8 + 10}02", area="60"
-        )
-        line = charges.post_one_off_charge(
-            s,
-            unit_id=unit,
-            amount_fen=1000,
-            description="装修押金",
-            source="role_deposit",
-            source_id=unit,
-            item_code="deposit",
-        )
-        payments.take_payment(s, unit_id=unit, amount_fen=1000, method="cash", line_ids=[line])
-        return line
-
-    return int(c.as_system(make))
-
-
-def _return_deposit(c: Call) -> object:
-    return c.run(lambda s: credits.return_deposit_to_credit(s, line_id=c.prepared))
-
-
 def _charge_and_credit(c: Call) -> tuple[int, int]:
     """A fresh unit with 10 元 of credit and an open 3 元 charge: (unit id, line id)."""
 
@@ -270,12 +244,6 @@ CASES: list[Guarded] = [
         Permission.VOID_RECEIPT,
         _refund_credit,
         _unit_with_credit,
-    ),
-    Guarded(
-        "propdesk.fees.credits.return_deposit_to_credit",
-        Permission.VOID_RECEIPT,
-        _return_deposit,
-        _paid_deposit,
     ),
     Guarded(
         "propdesk.fees.credits.pay_lines_from_credit",

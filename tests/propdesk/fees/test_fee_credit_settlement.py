@@ -1,4 +1,4 @@
-"""Deposits returned to credit, chosen lines settled from credit, and the statement's credit ledger."""
+"""Chosen lines settled from a unit's credit (预收抵扣), refusals, and the statement's credit ledger."""
 
 from __future__ import annotations
 
@@ -12,9 +12,8 @@ from propdesk.db.engine import Database
 from propdesk.errors import Conflict, NotAllowed, ValidationError
 from propdesk.fees.billing import run_billing
 from propdesk.fees.charges import post_one_off_charge
-from propdesk.fees.credits import credit_balance, pay_lines_from_credit, return_deposit_to_credit
+from propdesk.fees.credits import add_credit, credit_balance, pay_lines_from_credit
 from propdesk.fees.models import Allocation, BillLine, Payment, ReceiptCounter
-from propdesk.fees.payments import take_payment
 from propdesk.fees.refunds import refund_credit
 from propdesk.fees.statement import unit_statement
 from tests.propdesk.fees.fee_fixtures import CLERK, MANAGER, SUPERVISOR, Estate, set_standard_rates
@@ -23,20 +22,10 @@ from tests.propdesk.fees.fee_fixtures import CLERK, MANAGER, SUPERVISOR, Estate,
 pytestmark = pytest.mark.usefixtures("money_checked")
 
 
-def _deposit(db: Database, unit_id: int, amount_fen: int) -> int:
-    """A paid deposit line on the unit (receipt taken); its id."""
-    with db.begin(CLERK) as s:
-        line = post_one_off_charge(
-            s,
-            unit_id=unit_id,
-            amount_fen=amount_fen,
-            description="装修押金 ZX-1",
-            source="test_deposit",
-            source_id=1,
-            item_code="deposit",
-        )
-        take_payment(s, unit_id=unit_id, amount_fen=amount_fen, method="cash", line_ids=[line])
-    return line
+def _credit(db: Database, unit_id: int, amount_fen: int) -> None:
+    """Money kept on the unit as credit (an overpayment taken earlier)."""
+    with db.begin() as s:
+        add_credit(s, unit_id, amount_fen, "overpay")
 
 
 def _charge(db: Database, unit_id: int, amount_fen: int, ref: int) -> int:
@@ -60,19 +49,16 @@ def _receipts(db: Database) -> tuple[int, int]:
         )
 
 
-def test_deposit_less_deductions_refunded_and_on_the_statement(
-    db: Database, estate: Estate
-) -> None:
+def test_deductions_settled_from_credit_and_the_rest_refunded(db: Database, estate: Estate) -> None:
     u = estate.unit_ids[0]
-    deposit = _deposit(db, u, 300_001)
+    _credit(db, u, 300_001)
     d1 = _charge(db, u, 15_050, 1)
     d2 = _charge(db, u, 20_003, 2)
     receipts_before = _receipts(db)
     with db.begin(SUPERVISOR) as s:
-        assert return_deposit_to_credit(s, line_id=deposit) == 300_001
         done = pay_lines_from_credit(s, unit_id=u, line_ids=[d1, d2], on=date(2026, 5, 6))
         assert (done.used_fen, done.balance_fen) == (35_053, 264_948)
-        refund_credit(s, unit_id=u, amount_fen=done.balance_fen, method="cash", reason="押金退还")
+        refund_credit(s, unit_id=u, amount_fen=done.balance_fen, method="cash", reason="退还余款")
     assert _receipts(db) == receipts_before  # no receipt number used, none skipped
     with db.begin() as s:
         st = unit_statement(s, u)
@@ -82,24 +68,20 @@ def test_deposit_less_deductions_refunded_and_on_the_statement(
     assert st.owed_fen == 0
     assert [r.amount_fen for r in st.refunds] == [264_948] == [st.refunded_fen]
     assert st.refunds[0].method == "现金"
-    assert st.refunds[0].reason == "押金退还"
     by_id = {x.line_id: x for x in st.lines}
-    assert by_id[deposit].paid_fen == 300_001
     assert (by_id[d1].item_name, by_id[d1].paid_fen) == ("装修违规扣款", 15_050)
     assert by_id[d2].paid_fen == 20_003
     moves = list(reversed(st.credit_moves))  # oldest first
-    assert [(m.label, m.amount_fen, m.balance_fen) for m in moves] == [
-        ("押金转入预收", 300_001, 300_001),
-        ("预收抵扣", -15_050, 284_951),
-        ("预收抵扣", -20_003, 264_948),
-        ("退款", -264_948, 0),
+    assert [(m.amount_fen, m.balance_fen) for m in moves] == [
+        (300_001, 300_001),
+        (-15_050, 284_951),
+        (-20_003, 264_948),
+        (-264_948, 0),
     ]
-    assert "装修押金 ZX-1" in moves[0].detail
     assert "违规扣款 1" in moves[1].detail
     assert moves[1].line_id == d1
-    assert "现金：押金退还" in moves[3].detail
     assert moves[3].on == clock.today()
-    # deposit − deductions = refund, to the fen, on the account itself
+    # credit − deductions = refund, to the fen, on the account itself
     deductions = -sum(m.amount_fen for m in moves if m.kind == "consume")
     assert moves[0].amount_fen - deductions == st.refunded_fen
 
@@ -109,7 +91,7 @@ def test_only_the_chosen_lines_are_settled(db: Database, estate: Estate) -> None
     u = estate.unit_ids[1]
     with db.begin(MANAGER) as s:
         run_billing(s, "2026-03")
-    _deposit(db, u, 50_000)
+    _credit(db, u, 50_000)
     fine = _charge(db, u, 1_000, 7)
     with db.begin() as s:
         open_before = dict(
@@ -121,9 +103,6 @@ def test_only_the_chosen_lines_are_settled(db: Database, estate: Estate) -> None
         )
     assert open_before
     with db.begin(SUPERVISOR) as s:
-        return_deposit_to_credit(
-            s, line_id=int(s.scalar(select(BillLine.id).where(BillLine.source == "test_deposit")))
-        )
         pay_lines_from_credit(s, unit_id=u, line_ids=[fine])
     with db.begin() as s:
         after = dict(
@@ -137,16 +116,12 @@ def test_only_the_chosen_lines_are_settled(db: Database, estate: Estate) -> None
 
 def test_refusals_change_nothing(db: Database, estate: Estate) -> None:
     u, other = estate.unit_ids[0], estate.unit_ids[1]
-    deposit = _deposit(db, u, 10_000)
     big = _charge(db, u, 10_001, 1)
     small = _charge(db, u, 500, 2)
     foreign = _charge(db, other, 500, 3)
     with db.begin(SUPERVISOR) as s, pytest.raises(NotAllowed):
         pay_lines_from_credit(s, unit_id=u, line_ids=[small])  # no credit yet
-    with db.begin(SUPERVISOR) as s:
-        return_deposit_to_credit(s, line_id=deposit)
-    with db.begin(SUPERVISOR) as s, pytest.raises(Conflict):
-        return_deposit_to_credit(s, line_id=deposit)
+    _credit(db, u, 10_000)
     with db.begin(SUPERVISOR) as s, pytest.raises(NotAllowed):
         pay_lines_from_credit(s, unit_id=u, line_ids=[small, big])
     with db.begin(SUPERVISOR) as s, pytest.raises(ValidationError):
@@ -162,9 +137,3 @@ def test_refusals_change_nothing(db: Database, estate: Estate) -> None:
         pay_lines_from_credit(s, unit_id=u, line_ids=[small])
     with db.begin(SUPERVISOR) as s:
         assert credit_balance(s, u) == 9_500
-
-
-def test_unpaid_deposit_is_not_returned(db: Database, estate: Estate) -> None:
-    line = _charge(db, estate.unit_ids[0], 1_000, 9)
-    with db.begin(SUPERVISOR) as s, pytest.raises(NotAllowed):
-        return_deposit_to_credit(s, line_id=line)
