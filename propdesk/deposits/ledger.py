@@ -33,6 +33,7 @@ from propdesk.errors import Conflict, InvalidTransition, NotFound, ValidationErr
 from propdesk.fees.charges import post_one_off_charge
 from propdesk.fees.credits import add_credit, pay_lines_from_credit
 from propdesk.fees.models import Payment, PayMethod
+from propdesk.fees.period_lock import ensure_open
 from propdesk.registry.models import Unit
 from propdesk.session_info import actor_name
 from propdesk.validate import clean_text, fen_amount
@@ -75,7 +76,8 @@ def receive_deposit(
     """Take a deposit into the ledger and issue its 押金收据 (own number series).
 
     ``source``/``source_ref`` name what it secures; the same source is taken once.
-    ``on`` dates it (default today). Needs :attr:`Permission.TAKE_PAYMENT`.
+    ``on`` dates it (default today); a closed month, or the day this cashier has closed
+    (日结), is refused. Needs :attr:`Permission.TAKE_PAYMENT`.
     """
     require(session.info.get("actor"), Permission.TAKE_PAYMENT)
     try:
@@ -101,6 +103,9 @@ def receive_deposit(
         raise Conflict("该交易流水号已登记过，请勿重复收取。")
     day = clock.day_or_today(session, on)
     receipt_no = next_number(session, RECEIPT_PREFIX, day.year)
+    # After the number: a daily close in progress holds the series, so this waits for it and
+    # then sees the day closed (as fee payments do).
+    ensure_open(session, day, cashier=actor_name(session))
     dep = Deposit(
         receipt_no=receipt_no,
         kind=k.value,
@@ -144,6 +149,7 @@ def refund_deposit(
     ``amount_fen`` is what is paid back (default: everything still held less the
     deductions); a smaller amount leaves the deposit ``partly`` refunded. Each deduction
     becomes an income fee line on the unit, settled from the deposit. One transaction.
+    A closed month, or the day this cashier has closed (日结), is refused.
     Needs :attr:`Permission.VOID_RECEIPT` (as refunds of fees do).
     """
     require(session.info.get("actor"), Permission.VOID_RECEIPT)
@@ -175,8 +181,10 @@ def refund_deposit(
     if paid_back + deducted == 0:
         raise ValidationError("amount_fen", "请填写退款金额或扣款。")
     day = clock.day_or_today(session, on)
+    slip_no = next_number(session, SLIP_PREFIX, day.year)
+    ensure_open(session, day, cashier=actor_name(session))  # after the number (see above)
     refund = DepositRefund(
-        slip_no=next_number(session, SLIP_PREFIX, day.year),
+        slip_no=slip_no,
         deposit_id=dep.id,
         amount_fen=paid_back,
         deducted_fen=deducted,

@@ -34,6 +34,15 @@ class VoidLine:
 
 
 @dataclass(frozen=True)
+class DepositMethodTotal:
+    """Deposit money taken or paid back by one method."""
+
+    method: str
+    label: str
+    amount_fen: int
+
+
+@dataclass(frozen=True)
 class DayFigures:
     """What one cashier took on one day."""
 
@@ -45,6 +54,12 @@ class DayFigures:
     by_method: tuple[MethodTotal, ...]
     voids: tuple[VoidLine, ...]
     cash_expected_fen: int
+    # Deposits (押金) moved by the cashier that day: held money, never fee income. Closes
+    # stored before deposits were counted read back with these empty.
+    deposits_received: tuple[DepositMethodTotal, ...] = ()
+    deposits_refunded: tuple[DepositMethodTotal, ...] = ()
+    deposit_receipts: tuple[str, ...] = ()  # 押金收据 (YJ…) issued that day
+    deposit_slips: tuple[str, ...] = ()  # 押金退款单 (TK…) issued that day
 
     @property
     def gross_fen(self) -> int:
@@ -57,6 +72,25 @@ class DayFigures:
     @property
     def net_fen(self) -> int:
         return self.gross_fen - self.voids_fen
+
+    @property
+    def deposits_received_fen(self) -> int:
+        return sum(m.amount_fen for m in self.deposits_received)
+
+    @property
+    def deposits_refunded_fen(self) -> int:
+        return sum(m.amount_fen for m in self.deposits_refunded)
+
+    @property
+    def fee_cash_fen(self) -> int:
+        """Cash expected from fees alone (the deposit cash taken out)."""
+        return (
+            self.cash_expected_fen - _cash(self.deposits_received) + _cash(self.deposits_refunded)
+        )
+
+
+def _cash(totals: tuple[DepositMethodTotal, ...]) -> int:
+    return sum(m.amount_fen for m in totals if m.method == "cash")
 
 
 @dataclass(frozen=True)

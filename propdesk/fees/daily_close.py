@@ -7,8 +7,12 @@ cashier with the difference explained. Once closed, the figures are stored as th
 (so a reprint is the same), and the day is locked for that cashier: no new payment by
 them dated that day (:func:`propdesk.fees.closing.ensure_open` with ``cashier``).
 
+Deposits (押金) taken or paid back by the cashier that day (:func:`propdesk.deposits.queries.
+deposit_day`) are shown apart from fee income, by method, with their 押金收据 (YJ…) and
+押金退款单 (TK…) numbers; they are never part of the fee totals.
+
 Cash expected = cash received on the day's receipts − cash receipts voided that day (the
-money handed back from the drawer).
+money handed back from the drawer) + cash deposits taken − cash deposits paid back.
 """
 
 from __future__ import annotations
@@ -22,17 +26,30 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.auth.permissions import Permission, require
+from propdesk.deposits.models import Deposit, DepositRefund
+from propdesk.deposits.numbers import RECEIPT_PREFIX, SLIP_PREFIX
+from propdesk.deposits.queries import deposit_day
 from propdesk.errors import Conflict, ValidationError
 from propdesk.fees.closing import ensure_open
 from propdesk.fees.closing_models import DailyClose
+from propdesk.fees.closing_values import METHOD_ZH
 from propdesk.fees.closing_values import DayClose as DayClose
 from propdesk.fees.closing_values import DayFigures as DayFigures
+from propdesk.fees.closing_values import DepositMethodTotal as DepositMethodTotal
 from propdesk.fees.closing_values import MethodTotal as MethodTotal
 from propdesk.fees.closing_values import VoidLine as VoidLine
 from propdesk.fees.models import PAY_METHOD_ZH, Payment, PayMethod, ReceiptCounter
 from propdesk.fees.receipt_numbers import series_for
 
 MAX_COUNTED_FEN = 100_000_000
+
+
+def _deposit_totals(amounts: dict[str, int]) -> tuple[DepositMethodTotal, ...]:
+    known = [m.value for m in PayMethod]
+    order = known + sorted(k for k in amounts if k not in known)
+    return tuple(
+        DepositMethodTotal(m, METHOD_ZH.get(m, m), amounts[m]) for m in order if amounts.get(m)
+    )
 
 
 def day_figures(session: Session, *, day: date, cashier: str) -> DayFigures:
@@ -82,6 +99,9 @@ def day_figures(session: Session, *, day: date, cashier: str) -> DayFigures:
     )
     cash_in = totals.get(PayMethod.CASH.value, (0, 0))[1]
     cash_out = sum(v.amount_fen for v in voids if v.method == PayMethod.CASH.value)
+    deposits = deposit_day(session, day, by=cashier)
+    cash = PayMethod.CASH.value
+    deposit_cash = deposits.received_fen.get(cash, 0) - deposits.refunded_fen.get(cash, 0)
     return DayFigures(
         cashier=cashier,
         day=day,
@@ -90,7 +110,11 @@ def day_figures(session: Session, *, day: date, cashier: str) -> DayFigures:
         last_receipt=last or "",
         by_method=by_method,
         voids=voids,
-        cash_expected_fen=cash_in - cash_out,
+        cash_expected_fen=cash_in - cash_out + deposit_cash,
+        deposits_received=_deposit_totals(deposits.received_fen),
+        deposits_refunded=_deposit_totals(deposits.refunded_fen),
+        deposit_receipts=deposits.receipt_nos,
+        deposit_slips=deposits.slip_nos,
     )
 
 
@@ -122,6 +146,11 @@ def _figures_from_json(text: str) -> DayFigures:
             for v in d["voids"]
         ),
         cash_expected_fen=int(d["cash_expected_fen"]),
+        # absent in closes stored before deposits were counted: none then
+        deposits_received=tuple(DepositMethodTotal(**m) for m in d.get("deposits_received", [])),
+        deposits_refunded=tuple(DepositMethodTotal(**m) for m in d.get("deposits_refunded", [])),
+        deposit_receipts=tuple(d.get("deposit_receipts", [])),
+        deposit_slips=tuple(d.get("deposit_slips", [])),
     )
 
 
@@ -155,11 +184,15 @@ def day_close(session: Session, *, day: date, cashier: str | None = None) -> Day
 
 
 def cashiers_on(session: Session, day: date) -> list[str]:
-    """Everyone who took a payment dated ``day``."""
-    return sorted(
-        str(n)
-        for n in session.scalars(select(Payment.taken_by).where(Payment.paid_on == day).distinct())
+    """Everyone who took a payment, or took or paid back a deposit, dated ``day``."""
+    names = set(session.scalars(select(Payment.taken_by).where(Payment.paid_on == day).distinct()))
+    names.update(
+        session.scalars(select(Deposit.received_by).where(Deposit.received_on == day).distinct())
     )
+    names.update(
+        session.scalars(select(DepositRefund.by).where(DepositRefund.refunded_on == day).distinct())
+    )
+    return sorted(str(n) for n in names)
 
 
 def close_day(
@@ -190,11 +223,20 @@ def close_day(
     ):
         raise ValidationError("cash_counted", "请填写实点现金金额（不能为负数）。")
     ensure_open(session, day)
-    # The receipt series lock: a payment of that year being taken waits for the close and
-    # then sees the day closed, so the figures below are complete.
+    # The receipt series locks (fee receipts, deposit receipts and refund slips): a payment
+    # or deposit of that year being taken waits for the close and then sees the day closed,
+    # so the figures below are complete.
     session.execute(
         update(ReceiptCounter)
-        .where(ReceiptCounter.series == series_for(day.year))
+        .where(
+            ReceiptCounter.series.in_(
+                [
+                    series_for(day.year),
+                    f"{RECEIPT_PREFIX}{day.year}",
+                    f"{SLIP_PREFIX}{day.year}",
+                ]
+            )
+        )
         .values(last_value=ReceiptCounter.last_value)
     )
     taken = session.scalar(

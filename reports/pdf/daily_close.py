@@ -18,6 +18,35 @@ def _method(code: str) -> str:
     return METHOD_ZH.get(code, code)
 
 
+def _range(numbers: tuple[str, ...]) -> str:
+    if not numbers:
+        return "（无）"
+    if len(numbers) == 1:
+        return numbers[0]
+    return f"{numbers[0]} 至 {numbers[-1]}（{len(numbers)} 张）"
+
+
+def _deposit_rows(close: DayClose) -> list[list[object]]:
+    f = close.figures
+    rows: list[list[object]] = [["项目", "付款方式", "金额（元）", "单据号段"]]
+    for label, totals, numbers, sign in (
+        ("押金收取", f.deposits_received, f.deposit_receipts, 1),
+        ("押金退还", f.deposits_refunded, f.deposit_slips, -1),
+    ):
+        if not totals:
+            rows.append([label, "", fen_to_yuan(0), _range(numbers)])
+        for i, m in enumerate(totals):
+            rows.append(
+                [
+                    label,
+                    m.label,
+                    fen_to_yuan(sign * m.amount_fen),
+                    _range(numbers) if i == 0 else "",
+                ]
+            )
+    return rows
+
+
 def daily_close_pdf(
     close: DayClose, *, estate_name: str, company: str = "", target: str | Path | None = None
 ) -> bytes:
@@ -66,12 +95,22 @@ def daily_close_pdf(
         voids.append(["", "", "", "", "当日没有作废。"])
     story.append(table(voids, [30 * mm, 25 * mm, 22 * mm, 28 * mm, 75 * mm], right_align_cols=(3,)))
     story.append(Spacer(1, 4 * mm))
+    story.append(para("押金（代收代退，不计入收费收入）", st.heading))
+    story.append(
+        table(_deposit_rows(close), [25 * mm, 25 * mm, 30 * mm, 100 * mm], right_align_cols=(2,))
+    )
+    story.append(Spacer(1, 4 * mm))
     story.append(para("现金核对", st.heading))
     counted = "" if close.cash_counted_fen is None else fen_to_yuan(close.cash_counted_fen)
     diff = close.difference_fen
     story.append(
         table(
             [
+                ["收费应有现金（元）", fen_to_yuan(f.fee_cash_fen)],
+                [
+                    "押金现金净额（元）",
+                    fen_to_yuan(f.cash_expected_fen - f.fee_cash_fen),
+                ],
                 ["应有现金（元）", fen_to_yuan(f.cash_expected_fen)],
                 ["实点现金（元）", counted],
                 ["差额（元）", "" if diff is None else fen_to_yuan(diff)],

@@ -785,6 +785,21 @@ All open lines: ¥{total}</source>
         <translation>应有现金：{0}</translation>
     </message>
     <message>
+        <location filename="../../ui/fees/closing_page.py" line="143"/>
+        <source>Deposits received: {0} ({1})</source>
+        <translation>押金收取：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="143"/>
+        <source>Deposits refunded: {0} ({1})</source>
+        <translation>押金退还：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="143"/>
+        <source>Cash expected: {0} (fees {1}, deposits {2})</source>
+        <translation>应有现金：{0}（收费 {1}，押金 {2}）</translation>
+    </message>
+    <message>
         <location filename="../../ui/fees/closing_page.py" line="147"/>
         <source>Closed: counted {0}, difference {1}</source>
         <translation>已日结：实点 {0}，差额 {1}</translation>

@@ -33,6 +33,13 @@ from ui.context import AppContext
 from ui.printing.preview import preview_pdf
 
 
+def _numbers(numbers: tuple[str, ...]) -> str:
+    """``YJ…01–YJ…03`` (first and last of the numbers issued), or ``–`` when none."""
+    if not numbers:
+        return "–"
+    return numbers[0] if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}"
+
+
 class ClosingPage(QWidget):
     """Daily close of the signed-in cashier and the month close.
 
@@ -104,7 +111,7 @@ class ClosingPage(QWidget):
         self.refresh()
 
     def _on_changed(self, changes: Changes) -> None:
-        if not changes.fees:
+        if not (changes.fees or changes.renovation or changes.keys):  # deposits change these
             return
         if self.isVisible():
             self.refresh()
@@ -140,8 +147,27 @@ class ClosingPage(QWidget):
             else self.tr("No receipts"),
             methods,
             self.tr("Voided that day: {0} ({1})").format(len(f.voids), yuan(f.voids_fen)),
-            self.tr("Cash expected: {0}").format(yuan(f.cash_expected_fen)),
         ]
+        if f.deposit_receipts or f.deposit_slips:
+            lines += [
+                self.tr("Deposits received: {0} ({1})").format(
+                    "，".join(f"{m.label} {yuan(m.amount_fen)}" for m in f.deposits_received)
+                    or yuan(0),
+                    _numbers(f.deposit_receipts),
+                ),
+                self.tr("Deposits refunded: {0} ({1})").format(
+                    "，".join(f"{m.label} {yuan(m.amount_fen)}" for m in f.deposits_refunded)
+                    or yuan(0),
+                    _numbers(f.deposit_slips),
+                ),
+                self.tr("Cash expected: {0} (fees {1}, deposits {2})").format(
+                    yuan(f.cash_expected_fen),
+                    yuan(f.fee_cash_fen),
+                    yuan(f.cash_expected_fen - f.fee_cash_fen),
+                ),
+            ]
+        else:
+            lines.append(self.tr("Cash expected: {0}").format(yuan(f.cash_expected_fen)))
         if close.closed and close.cash_counted_fen is not None:
             lines.append(
                 self.tr("Closed: counted {0}, difference {1}").format(

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import io
+import json
 from datetime import date
 
 import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
 
 from propdesk.clock import FixedClock
 from propdesk.db.engine import Database
+from propdesk.deposits.ledger import receive_deposit, refund_deposit
 from propdesk.errors import Conflict, NotAllowed, ValidationError
 from propdesk.fees import billing
-from propdesk.fees.daily_close import close_day, day_close, handed_over_cash
+from propdesk.fees.closing_models import ClosedPeriod, DailyClose
+from propdesk.fees.daily_close import cashiers_on, close_day, day_close, handed_over_cash
 from propdesk.fees.payments import take_payment, void_payment
-from tests.propdesk.fees.fee_fixtures import CLERK, MANAGER, Estate, set_standard_rates
+from reports.pdf.daily_close import daily_close_pdf
+from tests.propdesk.fees.fee_fixtures import (
+    CLERK,
+    MANAGER,
+    SUPERVISOR,
+    Estate,
+    set_standard_rates,
+)
 
 TODAY = date(2026, 6, 15)  # the test clock's day
 
@@ -88,3 +101,91 @@ def test_closing_someone_elses_day(db: Database, takings: list[int]) -> None:
     assert done.closed_by == MANAGER.display_name
     with pytest.raises(ValidationError), db.begin(CLERK) as s:
         close_day(s, day=date(2026, 6, 16), cash_counted_fen=0)
+
+
+def test_deposits_count_in_the_drawer_apart_from_fee_income(db: Database, estate: Estate) -> None:
+    set_standard_rates(db)
+    with db.begin(MANAGER) as s:
+        billing.run_billing(s, "2026-06")
+    with db.begin(SUPERVISOR) as s:
+        take_payment(s, unit_id=estate.unit_ids[0], amount_fen=10_000, method="cash")
+        dep = receive_deposit(
+            s, kind="renovation", unit_id=estate.unit_ids[1], amount_fen=300_000, method="cash"
+        )
+        receive_deposit(
+            s, kind="key", unit_id=estate.unit_ids[2], amount_fen=5_000, method="wechat"
+        )
+        back = refund_deposit(s, dep.deposit_id, method="cash", amount_fen=120_000)
+    with db.begin(SUPERVISOR) as s:
+        live = day_close(s, day=TODAY)
+        assert SUPERVISOR.display_name in cashiers_on(s, TODAY)
+    f = live.figures
+    assert f.cash_expected_fen == 10_000 + 300_000 - 120_000
+    assert f.fee_cash_fen == 10_000
+    assert f.gross_fen == 10_000  # fee income only
+    assert {m.method: m.amount_fen for m in f.deposits_received} == {
+        "cash": 300_000,
+        "wechat": 5_000,
+    }
+    assert {m.method: m.amount_fen for m in f.deposits_refunded} == {"cash": 120_000}
+    assert f.deposit_receipts[0] == dep.receipt_no
+    assert f.deposit_receipts[0].startswith("YJ")
+    assert f.deposit_slips == (back.slip_no,)
+    assert back.slip_no.startswith("TK")
+
+    text = "".join(
+        p.extract_text()
+        for p in PdfReader(io.BytesIO(daily_close_pdf(live, estate_name="X"))).pages
+    )
+    for expected in ("押金收取", "押金退还", dep.receipt_no, back.slip_no, "3,000.00", "-1,200.00"):
+        assert expected in text
+    assert "1,900.00" in text  # cash expected
+
+    with db.begin(SUPERVISOR) as s:
+        done = close_day(s, day=TODAY, cash_counted_fen=190_000)
+    assert done.difference_fen == 0
+    with db.begin(SUPERVISOR) as s:
+        assert day_close(s, day=TODAY) == done  # the stored close reads back the same
+    with pytest.raises(NotAllowed, match="日结"), db.begin(SUPERVISOR) as s:
+        receive_deposit(s, kind="key", unit_id=estate.unit_ids[0], amount_fen=100, method="cash")
+    with pytest.raises(NotAllowed, match="日结"), db.begin(SUPERVISOR) as s:
+        refund_deposit(s, dep.deposit_id, method="cash", amount_fen=100)
+    with db.begin(MANAGER) as s:  # another cashier still takes deposits that day
+        receive_deposit(s, kind="key", unit_id=estate.unit_ids[0], amount_fen=100, method="cash")
+
+
+def test_deposits_refused_in_a_closed_month(db: Database, estate: Estate) -> None:
+    with db.begin(MANAGER) as s:
+        s.add(ClosedPeriod(period="2026-05", closed_by="王经理"))
+    with pytest.raises(NotAllowed, match="关账"), db.begin(MANAGER) as s:
+        receive_deposit(
+            s,
+            kind="key",
+            unit_id=estate.unit_ids[0],
+            amount_fen=100,
+            method="cash",
+            on=date(2026, 5, 20),
+        )
+
+
+def test_a_close_stored_before_deposits_reads_back_with_none(
+    db: Database, takings: list[int]
+) -> None:
+    with db.begin(CLERK) as s:
+        close_day(s, day=TODAY, cash_counted_fen=10_000)
+    with db.begin(MANAGER) as s:
+        row = s.scalars(select(DailyClose)).one()
+        data = json.loads(row.figures)
+        for key in ("deposits_received", "deposits_refunded", "deposit_receipts", "deposit_slips"):
+            del data[key]
+        row.figures = json.dumps(data, ensure_ascii=False)
+    with db.begin(CLERK) as s:
+        old = day_close(s, day=TODAY)
+    assert old.closed
+    assert old.figures.deposits_received == ()
+    assert old.figures.deposit_slips == ()
+    assert old.figures.cash_expected_fen == 10_000
+    assert old.figures.fee_cash_fen == 10_000
+    assert "押金收取" in "".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(daily_close_pdf(old, estate_name="X"))).pages
+    )
