@@ -106,3 +106,28 @@ def test_close_a_month(qtbot: QtBot, sqlite_db: Database, small_estate: SmallEst
     qtbot.keyClick(page.month, Qt.Key.Key_Return)
     assert ctx.errors.shown == []
     assert "2026-05" in page.closed_list.text()
+
+
+def test_the_page_shows_deposits_apart_from_fees(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    from propdesk.deposits.ledger import receive_deposit, refund_deposit
+    from tests.propdesk.fees.fee_fixtures import MANAGER
+
+    _takings(sqlite_db, small_estate)
+    with sqlite_db.begin(MANAGER) as s:
+        take_payment(s, unit_id=small_estate.unit_1502, amount_fen=1_000, method="cash")
+        dep = receive_deposit(
+            s, kind="key", unit_id=small_estate.unit_1502, amount_fen=50_000, method="cash"
+        )
+        back = refund_deposit(s, dep.deposit_id, method="cash", amount_fen=20_000)
+    ctx = make_ctx(sqlite_db, MANAGER)
+    page = ClosingPage(ctx=ctx)
+    qtbot.addWidget(page)
+    with qtbot.waitActive(page):
+        page.show()
+        page.activateWindow()
+    text = page.summary.text()
+    assert dep.receipt_no in text
+    assert back.slip_no in text
+    assert "310.00" in text  # 10 fee cash + 500 taken − 200 paid back
