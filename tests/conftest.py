@@ -71,10 +71,26 @@ def _fresh_sqlite(template: Path, folder: Path) -> Database:
     return open_database(f"sqlite:///{path}")
 
 
+def _money_still_adds_up(request: pytest.FixtureRequest, database: Database) -> None:
+    """After every test on a database: each line's paid amount equals its live allocations and
+    each payment its allocations plus credit (``propdesk check money``). A test that breaks the
+    books on purpose says so with ``@pytest.mark.money_broken``."""
+    if request.node.get_closest_marker("money_broken"):
+        return
+    from propdesk.fees.invariant import check_money
+
+    with database.begin() as session:
+        problems = check_money(session)
+    assert not problems, "money invariant broken:\n" + "\n".join(p.message for p in problems)
+
+
 @pytest.fixture
-def sqlite_db(_sqlite_template: Path, tmp_path: Path) -> Iterator[Database]:
+def sqlite_db(
+    request: pytest.FixtureRequest, _sqlite_template: Path, tmp_path: Path
+) -> Iterator[Database]:
     database = _fresh_sqlite(_sqlite_template, tmp_path)
     yield database
+    _money_still_adds_up(request, database)
     database.dispose()
 
 
@@ -110,4 +126,5 @@ def db(
         database = open_database(request.getfixturevalue("_pg_migrated"))
         _truncate_all(database)
     yield database
+    _money_still_adds_up(request, database)
     database.dispose()

@@ -26,6 +26,10 @@ from propdesk.fees.models import BillLine
 from propdesk.fees.prepaid import prepaid_balances
 from propdesk.reporting.monthly import fee_payments
 
+# The fixture adds a paid deposit line from before the ledger, with no allocation behind it
+# (as old databases hold), so the invariant is not asked of these tests.
+pytestmark = pytest.mark.money_broken
+
 DAY = date(2026, 6, 15)
 MONTHS = ("2025-12", "2026-03", "2026-05", "2026-06")
 INCOME = "item_id NOT IN (SELECT id FROM fee_item WHERE code = 'deposit')"
@@ -79,7 +83,7 @@ def _total(s: Session, month: str) -> Any:
     return rows[0]
 
 
-def test_billed_collected_waived_and_rate(demo: Database) -> None:
+def _billed_collected_waived_and_rate(demo: Database) -> None:
     with demo.begin() as s:
         assert _one(s, "SELECT COUNT(*) FROM bill_line WHERE " + INCOME.replace("NOT ", "")) == 1
         for month in MONTHS:
@@ -103,7 +107,7 @@ def _bounds(month: str) -> tuple[date, date]:
     return lo, date.fromordinal(hi.toordinal() - 1)
 
 
-def test_collected_arrears(demo: Database) -> None:
+def _collected_arrears(demo: Database) -> None:
     with demo.begin() as s:
         for month in MONTHS:
             lo, hi = _bounds(month)
@@ -121,7 +125,7 @@ def test_collected_arrears(demo: Database) -> None:
             assert _total(s, month).arrears_collected_fen == got
 
 
-def test_arrears(demo: Database) -> None:
+def _arrears(demo: Database) -> None:
     with demo.begin() as s:
         for day in (date(2026, 1, 31), DAY):
             owed = _one(
@@ -133,7 +137,7 @@ def test_arrears(demo: Database) -> None:
             assert sum(r.owed_fen for r in arrears_list(s, as_of=day)) == owed > 0
 
 
-def test_money_received(demo: Database) -> None:
+def _money_received(demo: Database) -> None:
     with demo.begin() as s:
         for month in MONTHS:
             lo, last = _bounds(month)
@@ -156,7 +160,7 @@ def test_money_received(demo: Database) -> None:
             assert fee_payments(s, lo, last)[1] == received
 
 
-def test_deposits_held(demo: Database) -> None:
+def _deposits_held(demo: Database) -> None:
     with demo.begin() as s:
         held = _one(s, "SELECT SUM(amount_fen - refunded_fen - deducted_fen) FROM deposit")
         assert held_total_fen(s) == sum(r.held_fen for r in deposit_rows(s)) == held > 0
@@ -169,7 +173,7 @@ def test_deposits_held(demo: Database) -> None:
         assert deducted == income > 0  # every deduction kept is a paid (income) line
 
 
-def test_prepayments(demo: Database) -> None:
+def _prepayments(demo: Database) -> None:
     with demo.begin() as s:
         rows = s.execute(
             text(
@@ -180,3 +184,13 @@ def test_prepayments(demo: Database) -> None:
         listed = prepaid_balances(s)
     assert sorted(int(b) for _u, b in rows) == sorted(r.balance_fen for r in listed)
     assert sum(r.balance_fen for r in listed) == 13_000
+
+
+def test_every_figure_matches_its_sql(demo: Database) -> None:
+    """One demo per database (it takes a while to build), every definition checked on it."""
+    _billed_collected_waived_and_rate(demo)
+    _collected_arrears(demo)
+    _arrears(demo)
+    _money_received(demo)
+    _deposits_held(demo)
+    _prepayments(demo)

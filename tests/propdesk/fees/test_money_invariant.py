@@ -50,6 +50,7 @@ def test_clean_after_every_kind_of_money_action(db: Database, estate: Estate) ->
     assert_money_consistent(db)
 
 
+@pytest.mark.money_broken
 def test_each_kind_of_break_is_found(db: Database, estate: Estate) -> None:
     _scenario(db, estate)
     with db.begin() as s:
@@ -77,6 +78,7 @@ def test_each_kind_of_break_is_found(db: Database, estate: Estate) -> None:
     assert all("元" in p.message for p in problems)
 
 
+@pytest.mark.money_broken
 def test_check_money_command(sqlite_db: Database, capsys: pytest.CaptureFixture[str]) -> None:
     from tests.propdesk.fees.fee_fixtures import make_estate
 
