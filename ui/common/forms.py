@@ -12,7 +12,7 @@ Nothing the user typed is cleared. Use it from an operation's failure callback::
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from propdesk.errors import Conflict, DomainError, ValidationError
@@ -59,6 +59,13 @@ class FormErrors:
             row_label.setBuddy(editor)
         self._editors[field] = editor
         self.labels[field] = err
+
+    def first_editor(self) -> QWidget | None:
+        """The first registered editor that can take the focus (where a dialog opens)."""
+        for editor in self._editors.values():
+            if editor.isEnabled() and editor.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                return editor
+        return None
 
     def clear(self) -> None:
         for label in [*self.labels.values(), self.general]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -74,6 +75,17 @@ class ActionDialog(QDialog):
         layout.addWidget(self.errors.general)
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+        self._focused = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The dialog opens with the focus in its first field, never on OK: typing a note and
+        pressing Space must not press a button."""
+        super().showEvent(event)
+        if not self._focused:
+            self._focused = True
+            first = self.errors.first_editor()
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def command(self) -> Callable[[Session], object]:
         """The work of OK, with the form's values already read (it runs on the worker)."""

@@ -126,3 +126,24 @@ def test_intake_save_is_busy_and_keeps_input_on_a_refusal(
     held.release()
     assert dialog.created is not None
     assert dialog.result() == IntakeDialog.DialogCode.Accepted
+
+
+def test_a_ticket_dialog_opens_with_the_focus_in_its_text_not_on_ok(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    """Found by a new user: typing "abc def" straight away lost "abc " (Space pressed OK)."""
+    tid = _ticket(sqlite_db, small_estate)
+    ctx = make_ctx(sqlite_db, CLERK)
+    page = TicketPage(ctx=ctx, ticket_id=tid)
+    qtbot.addWidget(page)
+    page.show()
+    dialog = page.action_dialog("note")
+    assert isinstance(dialog, TextActionDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.text
+    qtbot.keyClicks(dialog.focusWidget(), "abc def")
+    assert dialog.text.toPlainText() == "abc def"
+    assert dialog.isVisible()
+    assert ctx.errors.shown == []
