@@ -80,14 +80,18 @@ class BillingConfirmDialog(QDialog):
         )
         self.bill_rest.setVisible(bool(plan.missing) and plan.metered_lines < plan.lines)
         buttons.addButton(self.bill_rest, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         layout.addWidget(buttons)
         self.bill_all.setEnabled(plan.lines > 0)
         self.bill_all.clicked.connect(self._all)
         self.bill_rest.clicked.connect(self._rest)
         buttons.rejected.connect(self.reject)
-        self.bill_all.setDefault(True)
-        self.bill_all.setFocus()
+        # Writing a month of bills is deliberate: Enter alone answers Cancel; the run needs
+        # its own button (Alt+B), pressed on purpose.
+        for button in (self.bill_all, self.bill_rest):
+            button.setAutoDefault(False)
+        cancel.setDefault(True)
+        cancel.setFocus()
 
     def _all(self) -> None:
         self.skip_meters = False

@@ -76,8 +76,15 @@ def test_run_confirms_count_and_amount_then_writes_and_keeps_the_month(
     qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
     dialog = page.confirm_dialog
     assert dialog is not None
-    assert dialog.bill_all.isDefault()
-    qtbot.keyClick(dialog.bill_all, Qt.Key.Key_Return)  # Enter on the confirm button: once
+    assert not dialog.bill_all.isDefault()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter alone answers Cancel: nothing written
+    assert _lines(sqlite_db) == 0
+    assert page.confirm_dialog is None
+
+    qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+    dialog = page.confirm_dialog
+    assert dialog is not None
+    dialog.bill_all.click()  # the run's own button, pressed on purpose: once
     assert _lines(sqlite_db) == 3
     assert page.month.text() == "2026-05"  # never advances by itself
     assert "3" in page.run_result.text()
