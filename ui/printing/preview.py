@@ -31,7 +31,14 @@ from PySide6.QtCore import (
     QStandardPaths,
     Qt,
 )
-from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtGui import (
+    QGuiApplication,
+    QKeySequence,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QShortcut,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -96,7 +103,7 @@ class PdfPreviewDialog(QDialog):
         self.choose_printer: Callable[[QWidget, QPrinter], bool] = _ask_printer
         self.setWindowTitle(self.tr("Print preview – {0}").format(title))
         self.doc_title = title
-        self.resize(900, 1000)
+        self.resize(_fitting_size(parent, 900, 1000))
 
         # QPdfDocument reads from the device lazily: keep the bytes and the buffer alive.
         self._bytes = QByteArray(pdf)
@@ -260,6 +267,15 @@ class PdfPreviewDialog(QDialog):
         w, h = image.width() * scale, image.height() * scale
         origin = QPointF((target.width() - w) / 2, (target.height() - h) / 2)
         painter.drawImage(QRectF(origin.x(), origin.y(), w, h), image)
+
+
+def _fitting_size(parent: QWidget | None, width: int, height: int) -> QSize:
+    """``width`` × ``height``, shrunk to fit the screen (a 768-pixel laptop shows the buttons)."""
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(width, height)
+    room = screen.availableGeometry()
+    return QSize(min(width, int(room.width() * 0.95)), min(height, int(room.height() * 0.9)))
 
 
 def _ask_save_path(parent: QWidget, suggested: str) -> str:
