@@ -705,6 +705,16 @@ All open lines: ¥{total}</source>
 <context>
     <name>ClosingPage</name>
     <message>
+        <location filename="../../ui/fees/closing_page.py" line="90"/>
+        <source>Cas&amp;hier</source>
+        <translation>收款人(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/closing_page.py" line="160"/>
+        <source>{0} (me)</source>
+        <translation>{0}（本人）</translation>
+    </message>
+    <message>
         <location filename="../../ui/fees/closing_page.py" line="52"/>
         <source>Cash counted in the drawer (yuan)</source>
         <translation>钱箱实点现金（元）</translation>

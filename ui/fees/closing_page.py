@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
@@ -23,7 +24,13 @@ from propdesk import clock
 from propdesk.changes import Changes
 from propdesk.errors import ValidationError
 from propdesk.fees.closing import ClosedMonth, closed_months
-from propdesk.fees.daily_close import DayClose, close_day, day_close
+from propdesk.fees.daily_close import (
+    DayClose,
+    cashiers_on,
+    close_day,
+    day_close,
+    own_cashier_name,
+)
 from propdesk.fees.money import parse_yuan, yuan
 from propdesk.fees.notices import estate_header
 from propdesk.reporting.period_close import close_month
@@ -55,6 +62,9 @@ class ClosingPage(QWidget):
         self.day = QDateEdit(self)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
+        # Whose day: one's own by default; finance and managers review and close the others'.
+        self.cashier = QComboBox(self)
+        self.cashier.setObjectName("closing_cashier")
         self.counted = QLineEdit(self)
         self.counted.setPlaceholderText(self.tr("Cash counted in the drawer (yuan)"))
         self.note = QLineEdit(self)
@@ -74,6 +84,7 @@ class ClosingPage(QWidget):
         day_box = QGroupBox(self.tr("Daily close"), self)
         form = QFormLayout(day_box)
         form.addRow(self.tr("Da&y"), self.day)
+        form.addRow(self.tr("Cas&hier"), self.cashier)
         form.addRow(self.summary)
         form.addRow(self.tr("Cash &counted"), self.counted)
         form.addRow(self.tr("&Note"), self.note)
@@ -94,6 +105,7 @@ class ClosingPage(QWidget):
         layout.addStretch(1)
 
         self.day.dateChanged.connect(lambda _d: self.refresh())
+        self.cashier.activated.connect(lambda _i: self.refresh())
         self.counted.returnPressed.connect(self.note.setFocus)
         self.note.returnPressed.connect(self.close_the_day)
         self.close_day_button.clicked.connect(self.close_the_day)
@@ -127,17 +139,39 @@ class ClosingPage(QWidget):
         d = self.day.date()
         return date(d.year(), d.month(), d.day())
 
+    def selected_cashier(self) -> str | None:
+        """The cashier whose day is shown (``None``: the signed-in user's own)."""
+        name = self.cashier.currentData()
+        return str(name) if name else None
+
     def refresh(self) -> None:
         self._stale = False
         day = self.selected_day()
+        chosen = self.selected_cashier()
 
-        def read(s: Session) -> tuple[DayClose, list[ClosedMonth]]:
-            return day_close(s, day=day), closed_months(s)
+        def read(s: Session) -> tuple[DayClose, list[ClosedMonth], list[str], str]:
+            own = own_cashier_name(s)
+            return (
+                day_close(s, day=day, cashier=chosen or own),
+                closed_months(s),
+                sorted(set(cashiers_on(s, day)) | {own}),
+                own,
+            )
 
         self.ctx.query(read, parent=self, action="daily close").success(self._show).run()
 
-    def _show(self, result: tuple[DayClose, list[ClosedMonth]]) -> None:
-        close, months = result
+    def _fill_cashiers(self, names: list[str], own: str, shown: str) -> None:
+        self.cashier.blockSignals(True)
+        self.cashier.clear()
+        for name in names:
+            label = self.tr("{0} (me)").format(name) if name == own else name
+            self.cashier.addItem(label, name)
+        self.cashier.setCurrentIndex(max(0, self.cashier.findData(shown)))
+        self.cashier.blockSignals(False)
+
+    def _show(self, result: tuple[DayClose, list[ClosedMonth], list[str], str]) -> None:
+        close, months, names, own = result
+        self._fill_cashiers(names, own, close.figures.cashier)
         self.current = close
         f = close.figures
         methods = "，".join(f"{m.label} {m.receipts} 笔 {yuan(m.amount_fen)}" for m in f.by_method)
@@ -188,11 +222,12 @@ class ClosingPage(QWidget):
     def close_the_day(self) -> None:
         self.error.clear()
         day = self.selected_day()
+        chosen = self.selected_cashier()
         text, note = self.counted.text(), self.note.text()
 
         def act(s: Session) -> DayClose:
             counted = parse_yuan(text, "cash_counted")
-            return close_day(s, day=day, cash_counted_fen=counted, note=note)
+            return close_day(s, day=day, cash_counted_fen=counted, note=note, cashier=chosen)
 
         def done(_close: DayClose) -> None:
             self.counted.clear()
@@ -220,11 +255,14 @@ class ClosingPage(QWidget):
 
     def print_day(self) -> None:
         day = self.selected_day()
+        chosen = self.selected_cashier()
 
         def make(s: Session) -> bytes:
             header = estate_header(s)
             return daily_close_pdf(
-                day_close(s, day=day), estate_name=header.name, company=header.company
+                day_close(s, day=day, cashier=chosen),
+                estate_name=header.name,
+                company=header.company,
             )
 
         preview_pdf(

@@ -131,3 +131,28 @@ def test_the_page_shows_deposits_apart_from_fees(
     assert dep.receipt_no in text
     assert back.slip_no in text
     assert "310.00" in text  # 10 fee cash + 500 taken − 200 paid back
+
+
+def test_finance_picks_a_cashier_and_closes_their_day(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    """Found by a new user: finance saw only their own (empty) day, never the clerk's."""
+    from tests.propdesk.fees.fee_fixtures import MANAGER
+
+    _takings(sqlite_db, small_estate)
+    ctx = make_ctx(sqlite_db, MANAGER)
+    page = ClosingPage(ctx=ctx)
+    qtbot.addWidget(page)
+    page.show()
+    names = [page.cashier.itemData(i) for i in range(page.cashier.count())]
+    assert CLERK.display_name in names
+    assert "123.00" not in page.summary.text()  # the manager's own day: nothing taken
+    page.cashier.setCurrentIndex(page.cashier.findData(CLERK.display_name))
+    page.cashier.activated.emit(page.cashier.currentIndex())
+    assert "123.00" in page.summary.text()
+    page.counted.setText("123")
+    page.close_the_day()
+    assert ctx.errors.shown == []
+    close = read(ctx, lambda s: day_close(s, day=page.selected_day(), cashier=CLERK.display_name))
+    assert close.closed
+    assert close.cash_counted_fen == 12_300
