@@ -26,7 +26,7 @@ from propdesk.auth.permissions import Permission, require
 from propdesk.errors import Conflict
 from propdesk.fees.billing_window import billable_period
 from propdesk.fees.credits import apply_credits
-from propdesk.fees.items import ensure_standard_items, rate_on
+from propdesk.fees.items import ensure_standard_items
 from propdesk.fees.meters import meter_bill_rows
 from propdesk.fees.models import BILLING_SOURCE, BillingRun, BillLine, FeeItem, ItemKind
 from propdesk.fees.period_lock import ensure_period_open
@@ -97,15 +97,25 @@ def _monthly_rows(session: Session, period: str) -> tuple[list[dict[str, object]
         session.scalars(select(ParkingSpace.unit_id).where(ParkingSpace.unit_id.is_not(None)))
     )
     book = RateBook(session, [item.id for item in items])
+    scope = {u.id: (u.building_id, u.unit_type, u.floor) for u in units}  # for metered items
     due = last_day(period)
     rows: list[dict[str, object]] = []
     no_rate: list[str] = []
     for item in items:
         if item.kind == ItemKind.METER:
-            if rate_on(session, item.id, start) is None:
+            if not book.has_rate(item.id, start):
                 no_rate.append(item.name)
                 continue
-            rows.extend(meter_bill_rows(session, period, item.id, item.code, due))
+
+            def rate_of_unit(unit_id: int, item_id: int = item.id) -> int | None:
+                where = scope.get(unit_id)
+                if where is None:
+                    return None
+                return book.rate_for(
+                    item_id, start, building_id=where[0], unit_type=where[1], floor=where[2]
+                )
+
+            rows.extend(meter_bill_rows(session, period, item.id, item.code, due, rate_of_unit))
             continue
         if not book.has_rate(item.id, start):
             no_rate.append(item.name)

@@ -10,7 +10,7 @@ the largest-remainder method so the shares add up exactly to the consumption.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -217,16 +217,28 @@ def split_shares(total: int, weights: Sequence[int]) -> list[int]:
 
 
 def meter_bill_rows(
-    session: Session, period: str, item_id: int, item_code: str, due: date
+    session: Session,
+    period: str,
+    item_id: int,
+    item_code: str,
+    due: date,
+    rate_of_unit: Callable[[int], int | None] | None = None,
 ) -> list[dict[str, object]]:
-    """Bill rows of a meter item for ``period`` from the entered readings (own and shared)."""
+    """Bill rows of a meter item for ``period`` from the entered readings (own and shared).
+
+    ``rate_of_unit(unit_id)`` gives each unit's rate under the fee standards (a building's
+    or a floor range's own water price); without it every unit pays the estate-wide rate.
+    """
     kind = session.scalar(select(FeeItem.meter_kind).where(FeeItem.id == item_id))
-    rate = rate_on(session, item_id, first_day(period))
-    if not kind or rate is None or rate == 0:
+    general = rate_on(session, item_id, first_day(period))
+    if not kind or (rate_of_unit is None and not general):
         return []
     rows: list[dict[str, object]] = []
 
     def add(unit_id: int, qty: int, ref: str, description: str) -> None:
+        rate = rate_of_unit(unit_id) if rate_of_unit is not None else general
+        if not rate:
+            return
         amount = centi_times_rate(qty, rate)
         if amount > 0:
             rows.append(

@@ -308,3 +308,28 @@ def test_populated_sqlite_upgrades_to_fee_standards(tmp_path: Path) -> None:
             )
         )
     engine.dispose()
+
+
+def test_metered_items_take_the_units_own_rate(db: Database, estate: Estate) -> None:
+    """Water is billed at the building's own price where one is set, else the estate's."""
+    from propdesk.fees.meters import create_meter, record_reading
+
+    u1, _u2, u3 = estate.unit_ids  # u1 in the first building, u3 in the second
+    with db.begin(MANAGER) as s:
+        set_rate(s, item_code="water", effective_from=date(2025, 1, 1), rate_fen=450)
+        add_rate(
+            s,
+            item_id=item_id(s, "water"),
+            effective_from=date(2025, 1, 1),
+            rate_fen=520,
+            building_id=estate.building_ids[0],
+        )
+        meters = [create_meter(s, code=f"W-{uid}", kind="water", unit_id=uid) for uid in (u1, u3)]
+    with db.begin(MANAGER) as s:
+        for meter in meters:
+            record_reading(s, meter_id=meter, period="2026-02", reading_centi=10_000)
+            record_reading(s, meter_id=meter, period="2026-03", reading_centi=11_000)  # 10 m³
+        run_billing(s, "2026-03")
+    water = _amounts(db, "2026-03", "water")
+    assert water[u1] == 10 * 520  # the building's own price
+    assert water[u3] == 10 * 450  # the estate-wide price
