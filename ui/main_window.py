@@ -217,6 +217,18 @@ class MainWindow(QMainWindow):
                 self._back.append(current)
         self._show_record(kind, record_id)
 
+    def current_record(self) -> tuple[str, int] | None:
+        """The unit or person page on screen, as ``("unit" | "person", id)`` (context for
+        actions such as F2, which start from the record the clerk is looking at)."""
+        page = self.record_page
+        if page is None or self.stack.currentWidget() is not page:
+            return None
+        if isinstance(page, UnitPage):
+            return ("unit", page.unit_id)
+        if isinstance(page, PersonPage):
+            return ("person", page.person_id)
+        return None
+
     def open_unit(self, unit_id: int) -> None:
         self.open_record("unit", unit_id)
 

@@ -85,7 +85,12 @@ def open_intake(ctx: AppContext, parent: QWidget) -> None:
     from ui.tickets.intake import IntakeDialog
     from ui.tickets.ticket_page import open_ticket_page
 
-    dialog = IntakeDialog(ctx=ctx, parent=parent)
+    # Started from a unit or person page: the new ticket is for that record.
+    where = getattr(parent, "current_record", None)
+    record = where() if callable(where) else None
+    unit_id = record[1] if record is not None and record[0] == "unit" else None
+    person_id = record[1] if record is not None and record[0] == "person" else None
+    dialog = IntakeDialog(ctx=ctx, unit_id=unit_id, person_id=person_id, parent=parent)
     if dialog.exec() and dialog.created is not None:
         opener = getattr(parent, "open_record", None)
         open_ticket_page(

@@ -136,3 +136,27 @@ def test_intake_errors_shown_next_to_the_field(
     dialog.reporter.setText("保安")
     dialog.save()
     assert dialog.created is not None
+
+
+def test_f2_on_a_unit_page_starts_the_ticket_for_that_unit(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by a new user: F2 on a unit's page left the unit to be looked up again."""
+    from ui.main_window import MainWindow
+    from ui.tickets.module import open_intake
+
+    window = MainWindow(ctx=make_ctx(sqlite_db, CLERK))
+    qtbot.addWidget(window)
+    opened: list[IntakeDialog] = []
+
+    def fake_exec(dialog: IntakeDialog) -> int:
+        opened.append(dialog)
+        return 0
+
+    monkeypatch.setattr(IntakeDialog, "exec", fake_exec)
+    window.open_unit(small_estate.unit_1502)
+    open_intake(window.ctx, window)
+    assert opened[-1].unit_id == small_estate.unit_1502
+    window.show_module("people")  # on a list page F2 starts empty
+    open_intake(window.ctx, window)
+    assert opened[-1].unit_id is None
