@@ -28,6 +28,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.filters import AutoFilter
 
 from propdesk.fees.document_values import ArrearsSheetRow, FeeSheetRow
+from reports.excel.cells import inert_row
 
 R = TypeVar("R")
 MONEY = '"¥"#,##0.00'
@@ -110,7 +111,7 @@ class _SheetWriter(Generic[R]):
         self.ws.page_setup.fitToWidth = 1
         self.ws.page_setup.fitToHeight = 0
         self.ws.print_title_rows = "1:1"
-        self.ws.append([self._head(c.header) for c in columns])
+        self.ws.append(inert_row(self.ws, [self._head(c.header) for c in columns]))
         self._protos: list[StyleArray | None] = []
         for c in columns:
             if c.fmt:
@@ -146,7 +147,7 @@ class _SheetWriter(Generic[R]):
             setattr(cell, _STYLE, copy(proto))  # share the prepared style: no per-cell lookup
             values.append(cell)
         self.totals.rows += 1
-        ws.append(values)
+        ws.append(inert_row(ws, values))
 
     def _serial(self, day: date) -> float:
         serial = self._serials.get(day)
@@ -170,7 +171,7 @@ class _SheetWriter(Generic[R]):
                 cell = WriteOnlyCell(self.ws, value=None)
             cell.font = _TOTAL_FONT
             cells.append(cell)
-        self.ws.append(cells)
+        self.ws.append(inert_row(self.ws, cells))
         auto_filter: AutoFilter = getattr(self.ws, _AUTO_FILTER)
         auto_filter.ref = f"A1:{get_column_letter(len(self.columns))}{max(last_row, 1)}"
         return self.totals

@@ -13,6 +13,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from propdesk.errors import DomainError
 from propdesk.fees.document_values import HEADERS, GridRow, ReadingRow
+from reports.excel.cells import inert_workbook
 
 SHEET = "抄表"
 
@@ -33,7 +34,7 @@ def write_reading_sheet(
     for col, width in zip("ABCDEFGH", (16, 12, 8, 12, 12, 12, 12, 12), strict=True):
         ws.column_dimensions[col].width = width
     buf = io.BytesIO()
-    wb.save(buf)
+    inert_workbook(wb).save(buf)
     data = buf.getvalue()
     if isinstance(target, str | Path):
         Path(target).write_bytes(data)

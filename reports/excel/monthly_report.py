@@ -22,6 +22,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from propdesk.reporting.values import Count, MonthlyReport
+from reports.excel.cells import inert_workbook
 
 MONEY = '"¥"#,##0.00'
 PCT = "0.0%"
@@ -353,7 +354,7 @@ def monthly_report_xlsx(r: MonthlyReport, target: str | Path | None = None) -> b
     for name, build, widths in SHEETS:
         _write(wb.create_sheet(name), f"{name}（{r.period}）", build(r), widths)
     buf = io.BytesIO()
-    wb.save(buf)
+    inert_workbook(wb).save(buf)
     data = buf.getvalue()
     if target is not None:
         Path(target).write_bytes(data)

@@ -31,6 +31,7 @@ from propdesk.registry.ledger_columns import (
     SourceRow,
 )
 from propdesk.registry.values import LedgerLine
+from reports.excel.cells import inert_row, inert_workbook
 
 SHEET = "业主台账"
 HELP_SHEET = "填写说明"
@@ -55,7 +56,7 @@ class LedgerFileError(DomainError):
 
 def _finish(wb: Workbook, target: Target) -> bytes:
     buf = io.BytesIO()
-    wb.save(buf)
+    inert_workbook(wb).save(buf)
     data = buf.getvalue()
     if isinstance(target, str | Path):
         Path(target).write_bytes(data)
@@ -239,7 +240,7 @@ def write_export(
             d = WriteOnlyCell(ws, value=values[date_col])
             d.number_format = _DATE_FORMAT
             cells[date_col] = d
-        ws.append(cells)
+        ws.append(inert_row(ws, cells))
     return _finish(wb, target)
 
 
@@ -256,7 +257,9 @@ def write_error_report(
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A3" if source_name else "A2"
     if source_name:
-        ws.append([f"文件：{source_name}，共 {len(errors)} 处问题，未导入任何数据。"])
+        ws.append(
+            inert_row(ws, [f"文件：{source_name}，共 {len(errors)} 处问题，未导入任何数据。"])
+        )
     head = []
     for h in ("行号", "列", "问题"):
         cell = WriteOnlyCell(ws, value=h)
@@ -265,5 +268,5 @@ def write_error_report(
         head.append(cell)
     ws.append(head)
     for e in errors:
-        ws.append([e.row or "", e.column or "整行", e.message])
+        ws.append(inert_row(ws, [e.row or "", e.column or "整行", e.message]))
     return _finish(wb, target)

@@ -21,6 +21,7 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -204,17 +205,27 @@ def _with_time(spec: DocumentSpec) -> DocumentSpec:
 
 
 def title(text: str) -> Paragraph:
-    return Paragraph(_esc(text), styles().title)
+    return Paragraph(escape(text), styles().title)
 
 
 def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
-    return Paragraph(_esc(text), style or styles().body)
+    """A paragraph of plain text: ``text`` is escaped (a resident named ``王<b`` prints as
+    typed, never as markup); a newline becomes a line break."""
+    return Paragraph(escape(text), style or styles().body)
 
 
-def _esc(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
-    )
+def markup(text: str, style: ParagraphStyle | None = None) -> Paragraph:
+    """A paragraph whose ``text`` is ReportLab markup written by this code (``<br/>``,
+    ``<b>``). The explicit path: any user text inside must already be :func:`escape` d."""
+    return Paragraph(text, style or styles().body)
+
+
+def escape(text: str) -> str:
+    """User text made safe for a ReportLab Paragraph: ``& < >`` escaped, newline → ``<br/>``."""
+    return xml_escape(text).replace("\n", "<br/>")
+
+
+_esc = escape  # the name the table helpers below use
 
 
 def table(

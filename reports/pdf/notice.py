@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from reports.pdf.document import DocumentSpec, build_pdf, styles
+from reports.pdf.document import escape as _esc
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,6 @@ def _styles() -> _NoticeStyles:
             "notice_sign", parent=base, fontSize=14, leading=24, alignment=TA_RIGHT
         ),
     )
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def notice_page(notice: NoticePrint, audience: str) -> list[Flowable]:

@@ -25,7 +25,7 @@ from propdesk.registry.values import (
     OccupancyRole,
     UnitStatus,
 )
-from reports.pdf.document import DocumentSpec, build_pdf, para, styles, table, title
+from reports.pdf.document import DocumentSpec, build_pdf, escape, para, styles, table, title
 
 HEADER = ("房号", "面积(m²)", "状态", "业主/住户", "身份", "电话", "入住日期", "备注")
 COL_WIDTHS_MM = (24, 19, 15, 26, 15, 27, 21, 33)
@@ -85,7 +85,7 @@ def _rows(lines: Sequence[LedgerLine]) -> list[list[object]]:
         previous = line.unit_code
         rows.append(
             [
-                line.unit_code if first else Paragraph(line.unit_code, repeat),
+                line.unit_code if first else Paragraph(escape(line.unit_code), repeat),
                 _area(line.area_centi) if first else "",
                 _status(line.status) if first else "",
                 line.person_name,

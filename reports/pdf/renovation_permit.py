@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from propdesk.privacy import mask_phone
 from propdesk.renovation.values import PERMIT_STATUS_ZH, PermitInfo, PermitStatus
 from reports.pdf.document import FONT, DocumentSpec, build_pdf, fen_to_yuan, para, styles, title
+from reports.pdf.document import escape as _esc
 
 WIDTH = 180 * mm
 
@@ -28,10 +29,6 @@ DEFAULT_RULES: tuple[str, ...] = (
     "施工人员凭出入证进出小区，动火作业须提前向物业申请。",
     "物业将每日巡查，违规须在限期内整改；逾期未整改的，按规定从押金中扣除相关费用。",
 )
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _grid(rows: list[list[str]], widths: list[float], font_size: float = 11) -> Table:

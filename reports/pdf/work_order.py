@@ -25,6 +25,7 @@ from reports.pdf.document import (
     table,
     title,
 )
+from reports.pdf.document import escape as _esc
 
 WIDTH = 180 * mm  # A4 portrait minus margins
 
@@ -47,7 +48,7 @@ def _grid(
 ) -> Table:
     st = styles()
     data = [
-        [c if isinstance(c, Flowable | _Raw) else Paragraph(str(c), st.cell) for c in row]
+        [c if isinstance(c, Flowable | _Raw) else Paragraph(_esc(str(c)), st.cell) for c in row]
         for row in rows
     ]
     t = Table(data, colWidths=widths, rowHeights=heights)
@@ -153,9 +154,3 @@ def work_order_pdf(data: WorkOrderData, target: str | Path | None = None) -> byt
         footer_note="客服中心存档联",
     )
     return build_pdf(spec, work_order_story(data), target)
-
-
-def _esc(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
-    )
