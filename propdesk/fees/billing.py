@@ -213,7 +213,9 @@ def run_billing(
     if not new:
         return BillingResult(period, None, 0, 0, tuple(no_rate))
     username = getattr(actor, "username", "")
-    run = BillingRun(period=period, run_by=username)
+    # who ran it, as the desk shows people (display name, like a receipt's taken_by)
+    run_by = getattr(actor, "display_name", "") or username
+    run = BillingRun(period=period, run_by=run_by)
     session.add(run)
     session.flush()
     total = sum(int(r["amount_fen"]) for r in new)  # type: ignore[call-overload]

@@ -354,7 +354,9 @@ class _Bills:
 def _bills(session: Session, ctx: DemoContext, periods: list[str]) -> _Bills:
     """Twelve monthly billing runs, computed as :func:`run_billing` would (same rows, same
     rates and rounding) but written once, with their final paid amounts."""
-    username = getattr(session.info.get("actor"), "username", "")
+    actor = session.info.get("actor")
+    username = getattr(actor, "username", "")
+    run_by = getattr(actor, "display_name", "") or username  # shown in the runs list
     lines: dict[int, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
     earlier: dict[int, tuple[int, int, int]] = {}
     for lid, uid, period, amount, paid, waived in session.execute(
@@ -390,7 +392,7 @@ def _bills(session: Session, ctx: DemoContext, periods: list[str]) -> _Bills:
                 "started_at": made,
                 "lines_created": len(rows),
                 "amount_fen": sum(cast(int, r["amount_fen"]) for r in rows),
-                "run_by": username,
+                "run_by": run_by,
             }
         )
         for r in rows:
