@@ -110,8 +110,32 @@ class DocumentSpec:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+class LetterStart(Flowable):
+    """Marks where one letter of a batch begins (place it first on the letter's page).
+
+    From here on every page carries ``label`` (e.g. its unit and owner) under the letterhead,
+    with "（续）" on the letter's later pages, and the footer counts the letter's own pages
+    (``第 1 / 2 页``) instead of the whole batch's.
+    """
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if isinstance(canvas, _PageCountCanvas):
+            canvas.start_letter(self.label)
+
+
 class _PageCountCanvas(Canvas):
-    """Holds every page until the end, then stamps ``第 x / y 页`` on each: one layout pass."""
+    """Holds every page until the end, then stamps ``第 x / y 页`` on each: one layout pass.
+
+    Pages from a :class:`LetterStart` on are counted per letter and carry its label.
+    """
 
     # Canvas's own private state and page start, which its stubs leave out.
     _pagesize: tuple[float, float]
@@ -121,6 +145,12 @@ class _PageCountCanvas(Canvas):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
+        self._letters = 0
+        self._letter: tuple[int, str] | None = None
+
+    def start_letter(self, label: str) -> None:
+        self._letters += 1
+        self._letter = (self._letters, label)
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -128,11 +158,25 @@ class _PageCountCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._pages)
+        letter_pages: dict[int, int] = {}
+        for state in self._pages:
+            letter = state.get("_letter")
+            if letter is not None:
+                letter_pages[letter[0]] = letter_pages.get(letter[0], 0) + 1
+        seen: dict[int, int] = {}
         for state in self._pages:
             self.__dict__.update(state)
-            width = self._pagesize[0]
+            width, height = self._pagesize
             self.setFont(FONT, 8.5)
-            self.drawCentredString(width / 2, MARGIN, f"第 {self._pageNumber} / {total} 页")
+            letter = self._letter
+            if letter is None:
+                number, count = self._pageNumber, total
+            else:
+                number = seen[letter[0]] = seen.get(letter[0], 0) + 1
+                count = letter_pages[letter[0]]
+                label = letter[1] + ("（续）" if number > 1 else "")
+                self.drawRightString(width - MARGIN, height - MARGIN - 9.5 * mm, label)
+            self.drawCentredString(width / 2, MARGIN, f"第 {number} / {count} 页")
             super().showPage()
         super().save()
 

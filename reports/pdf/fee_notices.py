@@ -14,7 +14,15 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from propdesk.clock import local_date, local_now, to_local
 from propdesk.fees.document_values import LEVEL_ZH, EstateHeader, NoticePage, ReminderLetter
 from propdesk.fees.money import fen_to_capital, yuan
-from reports.pdf.document import DocumentSpec, build_pdf, para, styles, table, title
+from reports.pdf.document import (
+    DocumentSpec,
+    LetterStart,
+    build_pdf,
+    para,
+    styles,
+    table,
+    title,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -26,10 +34,16 @@ def _lines_table(rows: Sequence[tuple[str, str, int, int]], total: int) -> Flowa
     return table(data, [60 * mm, 35 * mm, 37 * mm, 37 * mm], right_align_cols=(2, 3))
 
 
+def _label(unit_code: str, owner: str) -> str:
+    """The running header of every page of one household's letter."""
+    return f"房号 {unit_code}　业主 {owner or '—'}"
+
+
 def notice_story(page: NoticePage, estate: EstateHeader, printed_on: date) -> list[Flowable]:
     st = styles()
     area = f"{page.area_centi // 100}.{page.area_centi % 100:02d}"
     story: list[Flowable] = [
+        LetterStart(_label(page.unit_code, page.owner)),
         title("缴费通知单"),
         para(f"尊敬的 {page.unit_code} 业主{('（' + page.owner + '）') if page.owner else ''}："),
         para(
@@ -66,6 +80,7 @@ def letter_story(letter: ReminderLetter, estate: EstateHeader) -> list[Flowable]
         "否则我中心将依据物业服务合同及相关法律法规追缴，由此产生的费用由您承担。",
     }[letter.level]
     story: list[Flowable] = [
+        LetterStart(_label(letter.unit_code, letter.owner)),
         title(heading),
         para(f"（{LEVEL_ZH[letter.level]}）", st.center),
         para(
