@@ -291,18 +291,16 @@ class ArrearsPage(QWidget):
     def print_letters(self) -> None:
         from propdesk.fees.notices import estate_header, log_notices, reminder_letters
         from reports.pdf.fee_notices import letters_pdf
-        from ui.fees.print_job import run_print_job
+        from ui.fees.print_job import PrintBatch, run_print_job
 
         building = self.building.currentData()
         day = pydate(self.as_of.date())
 
-        def build(s: Session) -> bytes:
+        def build(s: Session) -> PrintBatch:
             letters = reminder_letters(s, as_of=day, building_id=building)
             pdf = letters_pdf(letters, estate_header(s))
-            log_notices(
-                s, [(x.unit_id, "reminder", x.level, "", x.owed_fen) for x in letters], on=day
-            )
-            return pdf
+            entries = [(x.unit_id, "reminder", x.level, "", x.owed_fen) for x in letters]
+            return PrintBatch(pdf, lambda w: log_notices(w, entries, on=day))
 
         run_print_job(
             self.ctx,

@@ -423,16 +423,16 @@ class BillingPage(QWidget):
     def print_notices(self) -> None:
         from propdesk.fees.notices import estate_header, log_notices, notice_pages
         from reports.pdf.fee_notices import notices_pdf
-        from ui.fees.print_job import run_print_job
+        from ui.fees.print_job import PrintBatch, run_print_job
 
         month = self.month.text()
         building = self.notice_building.currentData()
 
-        def build(s: Session) -> bytes:
+        def build(s: Session) -> PrintBatch:
             pages = notice_pages(s, month, building_id=building)
             pdf = notices_pdf(pages, estate_header(s))
-            log_notices(s, [(p.unit_id, "notice", 0, p.period, p.total_fen) for p in pages])
-            return pdf
+            entries = [(p.unit_id, "notice", 0, p.period, p.total_fen) for p in pages]
+            return PrintBatch(pdf, lambda w: log_notices(w, entries))
 
         run_print_job(
             self.ctx,

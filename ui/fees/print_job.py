@@ -1,8 +1,15 @@
-"""Batch prints (notices, reminder letters) built on the database worker behind a progress dialog."""
+"""Batch prints (notices, reminder letters): built on the database worker, logged when delivered.
+
+A preview is not a send. The batch is built in a read-only transaction and shown; only when
+the user prints it or saves it as PDF is it logged on each unit (one write transaction,
+once per preview however often it is then printed or saved again).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -12,32 +19,79 @@ from propdesk.changes import Changes
 from propdesk.progress import Progress
 from ui.context import AppContext
 
+if TYPE_CHECKING:
+    from ui.printing.preview import PdfPreviewDialog
+
+
+@dataclass(frozen=True)
+class PrintBatch:
+    """A built batch: its PDF and how to record it once delivered.
+
+    Attributes:
+        pdf: the document's bytes.
+        record: writes the log of exactly what ``pdf`` holds (values captured when building,
+            not read again), in the session it is given.
+    """
+
+    pdf: bytes
+    record: Callable[[Session], None]
+
 
 def run_print_job(
     ctx: AppContext,
     parent: QWidget,
-    build: Callable[[Session], bytes],
+    build: Callable[[Session], PrintBatch],
     *,
     title: str,
     suggested_name: str,
+    on_shown: Callable[[PdfPreviewDialog], None] | None = None,
 ) -> None:
-    """Run ``build`` (one transaction: read, render, log) as a long operation, then preview it.
+    """Build the batch (a read) behind a progress dialog, preview it, record it when delivered.
 
-    The progress dialog has no Cancel: rendering is one step and the log of what was printed
-    is written in the same transaction, so it is all or nothing anyway.
+    ``batch.record`` runs through ``ctx.op`` (``Changes(fees=True)``) the first time the preview
+    is printed or saved; closing the preview without either records nothing. ``on_shown``
+    receives the preview dialog.
     """
     from ui.printing.preview import show_pdf_preview
 
-    def show(pdf: bytes) -> None:
-        show_pdf_preview(ctx, pdf, title=title, suggested_name=suggested_name, parent=parent)
+    def show(batch: PrintBatch) -> None:
+        recorded = False
 
-    def work(session: Session, _progress: Progress) -> bytes:
+        def delivered(_how: str) -> None:
+            nonlocal recorded
+            if recorded:
+                return
+            recorded = True
+
+            def failed(_exc: BaseException) -> bool:
+                nonlocal recorded
+                recorded = False  # not logged: the next print or save tries again
+                return False
+
+            ctx.op(
+                batch.record,
+                changes=Changes(fees=True),
+                parent=parent,
+                action=f"log {suggested_name}",
+            ).failure(failed).run()
+
+        dialog = show_pdf_preview(
+            ctx,
+            batch.pdf,
+            title=title,
+            suggested_name=suggested_name,
+            parent=parent,
+            on_delivered=delivered,
+        )
+        if on_shown is not None:
+            on_shown(dialog)
+
+    def work(session: Session, _progress: Progress) -> PrintBatch:
         return build(session)
 
     ctx.long_op(
         work,
         label=QCoreApplication.translate("FeePrintJob", "Preparing {0}…").format(title),
-        changes=Changes(fees=True),
         cancellable=False,
         parent=parent,
         action=f"print {suggested_name}",

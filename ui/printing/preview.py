@@ -84,6 +84,9 @@ class PdfPreviewDialog(QDialog):
         choose_save_path: ``(parent, suggested_path) -> path or ""``; a file dialog by default,
             replaceable (tests inject a path).
         choose_printer: ``(parent, printer) -> bool``; the print dialog by default.
+        on_delivered: called with ``"printed"`` or ``"saved"`` each time the document was
+            actually printed or saved (never when the preview is only looked at and closed):
+            where a print is recorded (notices sent, letters posted), it is recorded here.
     """
 
     def __init__(
@@ -93,12 +96,14 @@ class PdfPreviewDialog(QDialog):
         pdf: bytes,
         title: str,
         suggested_name: str,
+        on_delivered: Callable[[str], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.pdf = pdf
         self.suggested_name = suggested_name
+        self.on_delivered = on_delivered
         self.choose_save_path: Callable[[QWidget, str], str] = _ask_save_path
         self.choose_printer: Callable[[QWidget, QPrinter], bool] = _ask_printer
         self.setWindowTitle(self.tr("Print preview – {0}").format(title))
@@ -211,7 +216,12 @@ class PdfPreviewDialog(QDialog):
                 self.tr("Could not save the file:\n{0}").format(exc.strerror or str(exc)),
             )
             return False
+        self._delivered("saved")
         return True
+
+    def _delivered(self, how: str) -> None:
+        if self.on_delivered is not None:
+            self.on_delivered(how)
 
     # --- print -----------------------------------------------------------------------
 
@@ -232,7 +242,10 @@ class PdfPreviewDialog(QDialog):
         printer = self.make_printer()
         if not self.choose_printer(self, printer):
             return False
-        return self.render_to(printer)
+        printed = self.render_to(printer)
+        if printed:
+            self._delivered("printed")
+        return printed
 
     def render_to(self, printer: QPrinter) -> bool:
         """Draw the pages in the printer's range (all when none) onto ``printer``."""
@@ -301,6 +314,7 @@ def show_pdf_preview(
     title: str,
     suggested_name: str,
     parent: QWidget | None = None,
+    on_delivered: Callable[[str], None] | None = None,
 ) -> PdfPreviewDialog:
     """Open a non-modal print preview of ``pdf`` and return the dialog.
 
@@ -310,12 +324,20 @@ def show_pdf_preview(
         title: shown in the window title and used as the print job's name.
         suggested_name: file name offered by *Save as PDF…* (e.g. ``"业主台账-3栋.pdf"``).
         parent: the window the preview belongs to.
+        on_delivered: called with ``"printed"`` or ``"saved"`` once the user really printed
+            or saved the document; a preview closed without either calls nothing. Record
+            anything "sent" here, never when building the PDF.
 
     The user can zoom, print (print dialog with page range) and save the PDF. The
     dialog deletes itself when closed.
     """
     dialog = PdfPreviewDialog(
-        ctx=ctx, pdf=pdf, title=title, suggested_name=suggested_name, parent=parent
+        ctx=ctx,
+        pdf=pdf,
+        title=title,
+        suggested_name=suggested_name,
+        on_delivered=on_delivered,
+        parent=parent,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from propdesk import clock
@@ -15,6 +20,7 @@ from propdesk.fees.settings import FeeSettings, save_fee_settings
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx
 from ui.fees.page import FeesPage
 from ui.fees.unit_panel import ArrearsPanel
+from ui.printing.preview import PdfPreviewDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -156,36 +162,104 @@ def test_cashier_charges_the_late_fee(
     assert sum(line.late_fee_fen for line in page.lines.lines()) == 0
 
 
-def test_billing_page_prints_notices_and_logs_them(
-    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, monkeypatch: pytest.MonkeyPatch
+def _notice_logs(db: Database, kind: str) -> int:
+    from sqlalchemy import func, select
+
+    from propdesk.fees.models import NoticeLog
+
+    with db.begin() as s:
+        return (
+            s.scalar(select(func.count()).select_from(NoticeLog).where(NoticeLog.kind == kind)) or 0
+        )
+
+
+def _previews() -> list[PdfPreviewDialog]:
+    from PySide6.QtWidgets import QApplication
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog)]
+
+
+def _to_file(path: Path) -> Callable[[QWidget, QPrinter], bool]:
+    def choose(_parent: QWidget, printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        return True
+
+    return choose
+
+
+def _open_preview(qtbot: QtBot, start: Callable[[], None]) -> PdfPreviewDialog:
+    before = set(map(id, _previews()))
+    start()
+    new = [d for d in _previews() if id(d) not in before and d.isVisible()]
+    assert len(new) == 1
+    return new[0]
+
+
+def test_billing_page_logs_notices_only_when_printed_or_saved(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, tmp_path: Path
 ) -> None:
     import io
 
     from pypdf import PdfReader
-    from sqlalchemy import func, select
-
-    import ui.printing.preview as preview
-    from propdesk.fees.models import NoticeLog
 
     _bill(sqlite_db, small_estate)
-    shown: list[tuple[bytes, str]] = []
-    monkeypatch.setattr(
-        preview,
-        "show_pdf_preview",
-        lambda ctx, pdf, *, title, suggested_name, parent: shown.append((pdf, suggested_name)),
-    )
     fees = FeesPage(ctx=make_ctx(sqlite_db, MANAGER))
     qtbot.addWidget(fees)
     fees.billing.month.setText("2026-01")
-    fees.billing.print_notices()
-    assert len(shown) == 1
-    pdf, name = shown[0]
-    assert name == "缴费通知单_2026-01.pdf"
-    pages = PdfReader(io.BytesIO(pdf)).pages
+
+    # looked at and closed: nothing was sent
+    dialog = _open_preview(qtbot, fees.billing.print_notices)
+    assert dialog.suggested_name == "缴费通知单_2026-01.pdf"
+    pages = PdfReader(io.BytesIO(dialog.pdf)).pages
     assert len(pages) == 2  # 3-1-101 paid ahead; two units owe
     assert "3-2-1501" in pages[0].extract_text() + pages[1].extract_text()
-    with sqlite_db.begin() as s:
-        assert s.scalar(select(func.count()).select_from(NoticeLog)) == 2
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert _notice_logs(sqlite_db, "notice") == 0
+
+    # saved as PDF: logged once, however often it is then saved or printed again
+    dialog = _open_preview(qtbot, fees.billing.print_notices)
+    dialog.choose_save_path = lambda _p, _s: str(tmp_path / "notices.pdf")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "notices.pdf").exists()
+    assert _notice_logs(sqlite_db, "notice") == 2
+    dialog.choose_printer = _to_file(tmp_path / "printed.pdf")
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert _notice_logs(sqlite_db, "notice") == 2
+    dialog.close()
+
+    # a print dialog cancelled is no print either
+    dialog = _open_preview(qtbot, fees.billing.print_notices)
+    dialog.choose_printer = lambda _p, _printer: False
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    dialog.close()
+    assert _notice_logs(sqlite_db, "notice") == 2
+
+
+def test_reminder_letters_are_logged_only_when_printed(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    _bill(sqlite_db, small_estate)
+    fees = FeesPage(ctx=make_ctx(sqlite_db, MANAGER))
+    qtbot.addWidget(fees)
+
+    dialog = _open_preview(qtbot, fees.arrears.print_letters)
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert _notice_logs(sqlite_db, "reminder") == 0
+
+    dialog = _open_preview(qtbot, fees.arrears.print_letters)
+    dialog.choose_printer = _to_file(tmp_path / "letters.pdf")
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    printed = len(PdfReader(tmp_path / "letters.pdf").pages)
+    assert printed >= 1
+    logged = _notice_logs(sqlite_db, "reminder")
+    assert logged >= 1
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    dialog.close()
+    assert _notice_logs(sqlite_db, "reminder") == logged
 
 
 def test_statement_shows_credit_movements_and_a_refund_made_from_it(
