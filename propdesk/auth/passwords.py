@@ -1,7 +1,9 @@
 """Password hashing with scrypt (stdlib ``hashlib.scrypt``): slow, salted, parameters stored.
 
 A stored hash reads ``scrypt$<n>$<r>$<p>$<salt b64>$<key b64>``; verification uses the
-parameters in the hash, so a cheaper cost (tests) or a stronger one (later) both verify.
+parameters in the hash, so a cheaper cost (tests, older versions) or a stronger one both
+verify. :func:`needs_rehash` tells when a hash is weaker than the cost in force: the next
+successful login then stores a new hash (see ``propdesk.auth.users.authenticate``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from propdesk.errors import ValidationError
 class KdfCost:
     """scrypt work factors. ``n`` must be a power of two."""
 
-    n: int = 2**14
+    n: int = 2**17
     r: int = 8
     p: int = 1
 
@@ -67,6 +69,23 @@ def verify_password(password: str, stored: str) -> bool:
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(expected, actual)
+
+
+def stored_cost(stored: str) -> KdfCost | None:
+    """The work factors of a stored hash; None when it is not a well-formed scrypt hash."""
+    try:
+        scheme, n, r, p, _salt, _key = stored.split("$")
+        if scheme != "scrypt":
+            return None
+        return KdfCost(n=int(n), r=int(r), p=int(p))
+    except (ValueError, AttributeError):
+        return None
+
+
+def needs_rehash(stored: str, cost: KdfCost = DEFAULT_COST) -> bool:
+    """True when ``stored`` was made with less work than ``cost`` (or cannot be read)."""
+    have = stored_cost(stored)
+    return have is None or have.n < cost.n or have.r < cost.r or have.p < cost.p
 
 
 def check_policy(password: str, *, username: str = "") -> None:

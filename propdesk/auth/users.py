@@ -23,6 +23,7 @@ from propdesk.auth.passwords import (
     KdfCost,
     check_policy,
     hash_password,
+    needs_rehash,
     verify_password,
 )
 from propdesk.auth.permissions import Permission, require
@@ -59,11 +60,22 @@ class LoginOutcome:
         actor: the logged-in user, or None when refused.
         message: why it was refused (Chinese, for the login dialog); empty on success.
         locked_until: set when the account is (now) locked.
+        attempts_left: after a wrong password of an existing account, how many more lock it.
+            Not part of ``message`` (that one is the same for an unknown user); only a
+            screen that already knows the user (the lock screen) shows :attr:`warning`.
     """
 
     actor: Actor | None
     message: str = ""
     locked_until: datetime | None = None
+    attempts_left: int | None = None
+
+    @property
+    def warning(self) -> str:
+        """``再错 N 次账号将被锁定。`` when known, else empty."""
+        if self.attempts_left is None:
+            return ""
+        return f"再错 {self.attempts_left} 次账号将被锁定。"
 
     @property
     def ok(self) -> bool:
@@ -183,19 +195,28 @@ def create_user(
 
 
 def authenticate(
-    session: Session, username: str, password: str, *, now: datetime | None = None
+    session: Session,
+    username: str,
+    password: str,
+    *,
+    now: datetime | None = None,
+    cost: KdfCost = DEFAULT_COST,
 ) -> LoginOutcome:
-    """Check a login. Five wrong passwords in a row lock the account for 15 minutes."""
+    """Check a login. Five wrong passwords in a row lock the account for 15 minutes.
+
+    An unknown username, a wrong password and a deactivated account all get the one message
+    :data:`WRONG_CREDENTIALS` after the same scrypt work, so neither the text nor the time
+    tells which usernames exist. A successful login whose stored hash is cheaper than
+    ``cost`` stores a new hash at ``cost`` (tests pass ``TEST_COST``).
+    """
     now = clock.at_or_now(session, now)
     user = session.scalar(
         select(User).where(func.lower(User.username) == (username or "").strip().lower())
     )
-    if user is None:
+    if user is None or not user.active:
         # same work as a wrong password, so timing does not tell which usernames exist
-        verify_password(password or "", _dummy_hash())
+        verify_password(password or "", _dummy_hash(cost))
         return LoginOutcome(None, WRONG_CREDENTIALS)
-    if not user.active:
-        return LoginOutcome(None, "该账号已停用，请联系系统管理员。")
     if user.locked_until is not None and user.locked_until > now:
         return LoginOutcome(None, locked_message(user.locked_until, now), user.locked_until)
     if not verify_password(password or "", user.password_hash):
@@ -210,12 +231,15 @@ def authenticate(
                 + locked_message(user.locked_until, now),
                 user.locked_until,
             )
-        left = MAX_FAILED_ATTEMPTS - user.failed_attempts
         session.flush()
-        return LoginOutcome(None, f"{WRONG_CREDENTIALS}再错 {left} 次账号将被锁定。")
+        return LoginOutcome(
+            None, WRONG_CREDENTIALS, attempts_left=MAX_FAILED_ATTEMPTS - user.failed_attempts
+        )
     actor = actor_of(user)
     # the audit row of this login names the user who logged in, not "system"
     session.info.setdefault("actor", actor)
+    if needs_rehash(user.password_hash, cost):
+        user.password_hash = hash_password(password, cost=cost)
     user.failed_attempts = 0
     user.locked_until = None
     user.last_login_at = now
@@ -224,8 +248,8 @@ def authenticate(
 
 
 @functools.cache
-def _dummy_hash() -> str:
-    return hash_password("not-a-real-password-0", cost=DEFAULT_COST)
+def _dummy_hash(cost: KdfCost) -> str:
+    return hash_password("not-a-real-password-0", cost=cost)
 
 
 def locked_message(until: datetime, now: datetime) -> str:

@@ -109,7 +109,7 @@ class LockDialog(QDialog):
 
     def _checked(self, outcome: LoginOutcome) -> None:
         if outcome.actor is None or outcome.actor.user_id != self.ctx.actor.user_id:
-            self._show_error(outcome.message or self.tr("Wrong password."))
+            self._show_error(outcome.message + outcome.warning or self.tr("Wrong password."))
             self.password.clear()
             return
         self.actor = outcome.actor

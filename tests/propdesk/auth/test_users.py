@@ -10,10 +10,19 @@ from sqlalchemy import select
 from propdesk import clock
 from propdesk.auth.actor import Actor, Role
 from propdesk.auth.models import User
-from propdesk.auth.passwords import TEST_COST, hash_password, verify_password
+from propdesk.auth.passwords import (
+    DEFAULT_COST,
+    TEST_COST,
+    KdfCost,
+    hash_password,
+    needs_rehash,
+    stored_cost,
+    verify_password,
+)
 from propdesk.auth.users import (
     LOCK_DURATION,
     MAX_FAILED_ATTEMPTS,
+    WRONG_CREDENTIALS,
     authenticate,
     change_password,
     create_first_admin,
@@ -91,7 +100,9 @@ def test_five_failures_lock_the_account_for_fifteen_minutes(db: Database) -> Non
         assert not outcome.ok
         if i < MAX_FAILED_ATTEMPTS - 1:
             assert outcome.locked_until is None
-            assert f"再错 {MAX_FAILED_ATTEMPTS - 1 - i} 次" in outcome.message
+            assert outcome.message == WRONG_CREDENTIALS
+            assert outcome.attempts_left == MAX_FAILED_ATTEMPTS - 1 - i
+            assert f"再错 {MAX_FAILED_ATTEMPTS - 1 - i} 次" in outcome.warning
     assert outcome.locked_until == now + LOCK_DURATION
     # the right password is refused while locked, with the time left
     with db.begin() as s:
@@ -166,6 +177,68 @@ def test_last_admin_cannot_be_demoted_or_deactivated(db: Database) -> None:
     assert users["clerk"].role == Role.SUPERVISOR
     assert not users["clerk"].active
     with db.begin() as s:
-        outcome = authenticate(s, "clerk", "clerk123")
+        outcome = authenticate(s, "clerk", "clerk123", cost=TEST_COST)
     assert not outcome.ok
-    assert "停用" in outcome.message
+    assert outcome.message == WRONG_CREDENTIALS
+
+
+def test_unknown_wrong_and_deactivated_get_one_message(db: Database) -> None:
+    admin = _admin(db)
+    uid = _clerk(db, admin)
+    with db.begin() as s:
+        unknown = authenticate(s, "nobody", "clerk123", cost=TEST_COST)
+    with db.begin() as s:
+        wrong = authenticate(s, "clerk", "wrong-pass1", cost=TEST_COST)
+    with db.begin(admin) as s:
+        update_user(s, uid, active=False)
+    with db.begin() as s:
+        inactive = authenticate(s, "clerk", "clerk123", cost=TEST_COST)
+    with db.begin() as s:
+        inactive_wrong = authenticate(s, "clerk", "wrong-pass1", cost=TEST_COST)
+    outcomes = (unknown, wrong, inactive, inactive_wrong)
+    assert not any(o.ok for o in outcomes)
+    assert {o.message for o in outcomes} == {WRONG_CREDENTIALS}
+    assert all(o.locked_until is None for o in outcomes)
+
+
+def test_default_cost_is_at_least_2_17() -> None:
+    assert DEFAULT_COST.n >= 2**17
+    assert DEFAULT_COST.n & (DEFAULT_COST.n - 1) == 0
+    assert TEST_COST.n < DEFAULT_COST.n
+
+
+def test_needs_rehash() -> None:
+    cheap = hash_password("secret99", cost=TEST_COST)
+    assert stored_cost(cheap) == TEST_COST
+    assert needs_rehash(cheap)
+    assert needs_rehash(cheap, KdfCost(n=TEST_COST.n * 2))
+    assert not needs_rehash(cheap, TEST_COST)
+    assert needs_rehash("")
+    assert needs_rehash("bcrypt$x")
+
+
+def test_a_cheaper_hash_is_rehashed_at_the_next_successful_login(db: Database) -> None:
+    admin = _admin(db)
+    _clerk(db, admin)
+    stronger = KdfCost(n=TEST_COST.n * 4, r=TEST_COST.r, p=TEST_COST.p)
+
+    def stored() -> str:
+        with db.begin() as s:
+            return s.scalars(select(User.password_hash).where(User.username == "clerk")).one()
+
+    before = stored()
+    with db.begin() as s:
+        assert not authenticate(s, "clerk", "wrong-pass1", cost=stronger).ok
+    assert stored() == before  # a failed login changes no hash
+    with db.begin() as s:
+        assert authenticate(s, "clerk", "clerk123", cost=TEST_COST).ok
+    assert stored() == before  # already strong enough
+    with db.begin() as s:
+        assert authenticate(s, "clerk", "clerk123", cost=stronger).ok
+    after = stored()
+    assert after != before
+    assert stored_cost(after) == stronger
+    assert verify_password("clerk123", after)
+    with db.begin() as s:
+        assert authenticate(s, "clerk", "clerk123", cost=stronger).ok
+    assert stored() == after
