@@ -311,7 +311,11 @@ class NoticeForm(QWidget):
         self.error.setVisible(bool(text))
 
     def print_notice(self) -> None:
-        """Fill the notice (every field required), record it, open the print preview."""
+        """Fill the notice (every field required) and open its print preview.
+
+        A preview is not a posting: the notice is recorded in the history only when the
+        preview is printed or saved as PDF (once per preview).
+        """
         t = self.current_template()
         if t is None:
             return
@@ -325,9 +329,9 @@ class NoticeForm(QWidget):
             return
         audiences = self.audiences()
         data = self._print_data(filled, audiences)
+        recorded = False
 
-        def post(s: Session) -> bytes:
-            pdf = notice_pdf(data)
+        def post(s: Session) -> None:
             svc.post_notice(
                 s,
                 template_id=t.id,
@@ -336,9 +340,22 @@ class NoticeForm(QWidget):
                 copies=data.copies,
                 posted_on=data.posted_on,
             )
-            return pdf
 
-        def posted(pdf: bytes) -> None:
+        def refused(exc: BaseException) -> bool:
+            nonlocal recorded
+            recorded = False  # not recorded: the next print or save tries again
+            return self._refused(exc)
+
+        def delivered(_how: str) -> None:
+            nonlocal recorded
+            if recorded:
+                return
+            recorded = True
+            self.ctx.op(
+                post, changes=Changes(notices=True), parent=self, action="record notice"
+            ).failure(refused).run()
+
+        def built(pdf: bytes) -> None:
             self._set_error("")
             self.last_preview_dialog = show_pdf_preview(
                 self.ctx,
@@ -346,11 +363,12 @@ class NoticeForm(QWidget):
                 title=filled.title,
                 suggested_name=f"{filled.title}-{data.posted_on.isoformat()}.pdf",
                 parent=self,
+                on_delivered=delivered,
             )
 
-        self.ctx.op(post, changes=Changes(notices=True), parent=self, action="print notice").busy(
+        self.ctx.task(lambda _progress: notice_pdf(data), parent=self, action="print notice").busy(
             self.print_button
-        ).failure(self._refused).success(posted).run()
+        ).failure(self._refused).success(built).run()
 
     def _refused(self, exc: BaseException) -> bool:
         """A refusal is said under the form (input kept); other failures go on."""

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from propdesk.auth.actor import Actor, Role
@@ -24,6 +27,15 @@ MANAGER = Actor(user_id=None, username="mgr", display_name="经理老陈", role=
 
 def _text(pdf: bytes) -> list[str]:
     return [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def _to_file(path: Path) -> Callable[[QWidget, QPrinter], bool]:
+    def choose(_parent: QWidget, printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        return True
+
+    return choose
 
 
 def _close_previews() -> None:
@@ -69,7 +81,7 @@ def test_live_preview_follows_the_fields(
 
 
 def test_print_records_the_notice_and_refuses_a_missing_field(
-    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, tmp_path: Path
 ) -> None:
     page = _page(qtbot, sqlite_db, phone="")
     form = page.form
@@ -94,6 +106,19 @@ def test_print_records_the_notice_and_refuses_a_missing_field(
     assert all("对3栋暂停供水" in p for p in pages)
     _close_previews()
     model = page.history.model
+    page.tabs.setCurrentWidget(page.history)
+    assert model.rowCount() == 0  # looked at and closed: nothing was posted
+    page.tabs.setCurrentWidget(page.form)
+
+    qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
+    dialog = form.last_preview_dialog
+    assert dialog is not None
+    dialog.choose_printer = _to_file(tmp_path / "printed.pdf")
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 2
+    dialog.choose_save_path = lambda _p, _s: str(tmp_path / "notice.pdf")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # the same posting
+    _close_previews()
     assert model.rowCount() == 0  # the history tab is hidden: it reloads when shown
     page.tabs.setCurrentWidget(page.history)
     assert model.rowCount() == 1
@@ -102,7 +127,7 @@ def test_print_records_the_notice_and_refuses_a_missing_field(
 
 
 def test_one_notice_per_building(
-    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, tmp_path: Path
 ) -> None:
     with sqlite_db.begin(MANAGER) as s:
         estate = reg.get_estate(s).id
@@ -114,6 +139,8 @@ def test_one_notice_per_building(
     qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
     assert form.last_preview_dialog is not None
     pages = _text(form.last_preview_dialog.pdf)
+    form.last_preview_dialog.choose_save_path = lambda _p, _s: str(tmp_path / "drill.pdf")
+    qtbot.mouseClick(form.last_preview_dialog.save_button, Qt.MouseButton.LeftButton)
     _close_previews()
     assert len(pages) == 2
     assert "消防演练通知" in pages[0]
@@ -123,10 +150,14 @@ def test_one_notice_per_building(
 
 
 def test_history_reopens_a_posted_notice(
-    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, tmp_path: Path
 ) -> None:
     page = _page(qtbot, sqlite_db)
     qtbot.mouseClick(page.form.print_button, Qt.MouseButton.LeftButton)
+    posted = page.form.last_preview_dialog
+    assert posted is not None
+    posted.choose_save_path = lambda _p, _s: str(tmp_path / "notice.pdf")
+    qtbot.mouseClick(posted.save_button, Qt.MouseButton.LeftButton)
     _close_previews()
     page.tabs.setCurrentIndex(1)
     view = page.history.view
