@@ -358,6 +358,9 @@ def log_notices(
 ) -> None:
     """Log printed notices: ``(unit_id, kind, level, period, amount_fen)`` each.
 
+    Call it only once the batch was delivered (printed, saved as PDF, written to a file):
+    a preview looked at and closed was never sent, and each unit's statement lists this log.
+
     ``on`` is the date the letters carry when it is not today (a batch dated ahead or back).
     """
     if not entries:
