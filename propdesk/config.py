@@ -18,6 +18,8 @@ from typing import Any
 
 import platformdirs
 
+from propdesk.files import private_dir, private_file, write_private
+
 APP_NAME = "PropDesk"
 ENV_DATA_DIR = "PROPDESK_DATA_DIR"
 ENV_DATABASE_URL = "PROPDESK_DATABASE_URL"
@@ -27,10 +29,17 @@ LANGUAGES = ("zh_CN", "en")
 
 
 def data_dir() -> Path:
-    """The folder holding the SQLite file, settings, attachments and backups."""
+    """The folder holding the SQLite file, settings, attachments and backups (0700 on POSIX)."""
     override = os.environ.get(ENV_DATA_DIR)
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
+    private_dir(path)
+    for name in (
+        DEFAULT_DB_FILE,
+        f"{DEFAULT_DB_FILE}-wal",
+        f"{DEFAULT_DB_FILE}-shm",
+        SETTINGS_FILE,
+    ):
+        private_file(path / name)  # an older install's files: 0600 from now on (POSIX)
     return path
 
 
@@ -66,7 +75,8 @@ class Settings:
     def save(self, folder: Path | None = None) -> None:
         path = (folder or data_dir()) / SETTINGS_FILE
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
+        text = json.dumps(asdict(self), ensure_ascii=False, indent=2)
+        write_private(tmp, text.encode("utf-8"))
         tmp.replace(path)
 
 

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from propdesk.errors import DomainError
 from propdesk.failures import FailureKind, configure_logging, describe, log, log_failure, log_path
+from propdesk.files import restrict_umask
 
 COMMAND_MODULES = (
     "ui.commands.backup",
@@ -150,6 +151,7 @@ def _start_log() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    restrict_umask()  # the database, its -wal, logs and exports: 0600 (POSIX)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -38,6 +38,7 @@ from propdesk.backup.schedule import backup_due
 from propdesk.config import data_dir
 from propdesk.db.engine import Database
 from propdesk.errors import NotAllowed, ValidationError
+from propdesk.files import private_dir, private_file, write_private
 
 KINDS = ("start", "daily", "manual")
 KIND_LABELS_ZH = {"start": "启动时", "daily": "每日", "manual": "手动"}
@@ -88,9 +89,7 @@ class RestoreResult:
 
 def backup_folder() -> Path:
     """``backups/`` in the data folder (created on demand)."""
-    folder = data_dir() / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return private_dir(data_dir() / "backups")
 
 
 def database_path(db: Database) -> Path:
@@ -109,10 +108,12 @@ def online_copy(source: Path, dest: Path) -> None:
     part = dest.with_name(dest.name + ".part")
     part.unlink(missing_ok=True)
     try:
+        write_private(part, b"")  # 0600 before a byte of data is in it (POSIX)
         with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(part)) as dst:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")
         check_file(part)
+        private_file(part)
         os.replace(part, dest)
     except sqlite3.DatabaseError as exc:
         raise DatabaseFileError(
@@ -122,6 +123,19 @@ def online_copy(source: Path, dest: Path) -> None:
         raise DatabaseFileError(f"备份 {source.name} 时发现数据库损坏：{exc}") from None
     finally:
         part.unlink(missing_ok=True)
+
+
+def sweep_parts(folder: Path) -> list[Path]:
+    """Delete the ``*.part`` files an interrupted backup (power cut, killed process) left in
+    ``folder``; returns them. Called before every backup into the folder."""
+    removed: list[Path] = []
+    for part in folder.glob("*.part"):
+        try:
+            part.unlink()
+        except FileNotFoundError:
+            continue
+        removed.append(part)
+    return removed
 
 
 def _now_local(db: Database, now: datetime | None) -> datetime:
@@ -188,7 +202,8 @@ def _make_backup(
             raise ValidationError("dest", "备份文件不能就是当前数据库本身。")
         online_copy(source, dest)
         return BackupInfo(dest, at, dest.stat().st_size, kind)
-    folder = folder or backup_folder()
+    folder = private_dir(folder) if folder is not None else backup_folder()
+    sweep_parts(folder)
     path, seq = _target(folder, source.stem, kind, at)
     online_copy(source, path)
     rotate(folder, source.stem, keep)
@@ -253,8 +268,12 @@ def _replace_damaged(db: Database, source: Path, live: Path, aside: Path) -> Non
         if wal.exists():
             shutil.copy2(wal, aside.with_name(aside.name + "-wal"))
     part = live.with_name(live.name + ".restore-part")
-    shutil.copyfile(source, part)
-    os.replace(part, live)
+    try:
+        shutil.copyfile(source, part)
+        private_file(part)
+        os.replace(part, live)
+    finally:
+        part.unlink(missing_ok=True)
     for suffix in ("-wal", "-shm"):
         live.with_name(live.name + suffix).unlink(missing_ok=True)
 

@@ -28,6 +28,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.filters import AutoFilter
 
 from propdesk.fees.document_values import ArrearsSheetRow, FeeSheetRow
+from propdesk.files import private_file
 from reports.excel.cells import inert_row
 
 R = TypeVar("R")
@@ -204,6 +205,8 @@ def _write(
     assert current is not None
     result[current] = writer.close()
     wb.save(target)
+    if isinstance(target, str | Path):
+        private_file(Path(target))
     return result
 
 

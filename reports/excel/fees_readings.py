@@ -13,6 +13,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from propdesk.errors import DomainError
 from propdesk.fees.document_values import HEADERS, GridRow, ReadingRow
+from propdesk.files import write_private
 from reports.excel.cells import inert_workbook
 
 SHEET = "抄表"
@@ -37,7 +38,7 @@ def write_reading_sheet(
     inert_workbook(wb).save(buf)
     data = buf.getvalue()
     if isinstance(target, str | Path):
-        Path(target).write_bytes(data)
+        write_private(target, data)
     elif target is not None:
         target.write(data)
     return data

@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from propdesk.files import write_private
 from propdesk.reporting.values import Count, MonthlyReport
 from reports.excel.cells import inert_workbook
 
@@ -357,5 +358,5 @@ def monthly_report_xlsx(r: MonthlyReport, target: str | Path | None = None) -> b
     inert_workbook(wb).save(buf)
     data = buf.getvalue()
     if target is not None:
-        Path(target).write_bytes(data)
+        write_private(target, data)
     return data

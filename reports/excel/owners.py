@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from propdesk.errors import DomainError
+from propdesk.files import write_private
 from propdesk.registry.ledger_columns import (
     COLUMNS,
     HEADERS,
@@ -59,7 +60,7 @@ def _finish(wb: Workbook, target: Target) -> bytes:
     inert_workbook(wb).save(buf)
     data = buf.getvalue()
     if isinstance(target, str | Path):
-        Path(target).write_bytes(data)
+        write_private(target, data)
     elif target is not None:
         target.write(data)
     return data

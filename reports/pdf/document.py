@@ -42,6 +42,7 @@ from reportlab.platypus import (
 )
 
 from propdesk.clock import local_now
+from propdesk.files import write_private
 from resources import CJK_FONT
 
 FONT = "WQYMicroHei"
@@ -238,7 +239,7 @@ def build_pdf(
     if isinstance(target, io.BytesIO):
         target.write(data)
     elif target is not None:
-        Path(target).write_bytes(data)
+        write_private(target, data)
     return data
 
 

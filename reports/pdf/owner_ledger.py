@@ -18,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
+from propdesk.files import write_private
 from propdesk.registry.values import (
     OCCUPANCY_ROLE_ZH,
     UNIT_STATUS_ZH,
@@ -143,7 +144,7 @@ def owner_ledger_pdf(
     )
     data = build_pdf(spec, story)
     if isinstance(target, str | Path):
-        Path(target).write_bytes(data)
+        write_private(target, data)
     elif target is not None:
         target.write(data)
     return data

@@ -29,6 +29,7 @@ from propdesk.auth.actor import Actor, Role
 from propdesk.errors import NotFound
 from propdesk.fees.date_bounds import check_day, check_month_range
 from propdesk.fees.periods import parse_period
+from propdesk.files import write_private
 from propdesk.registry import services as reg
 from ui.commands import group, open_db_from_args, output_path
 
@@ -294,7 +295,7 @@ def _print_notices(args: argparse.Namespace) -> int:
         with database.begin(CLI_ACTOR) as session:
             pages = notice_pages(session, period, building_id=_building_id(session, args.building))
             header = estate_header(session)
-        target.write_bytes(notices_pdf(pages, header))
+        write_private(target, notices_pdf(pages, header))
         with database.begin(CLI_ACTOR) as session:
             log_notices(session, [(p.unit_id, "notice", 0, period, p.total_fen) for p in pages])
     finally:
@@ -316,7 +317,7 @@ def _print_reminders(args: argparse.Namespace) -> int:
                 session, as_of=day, building_id=_building_id(session, args.building)
             )
             header = estate_header(session)
-        target.write_bytes(letters_pdf(letters, header))
+        write_private(target, letters_pdf(letters, header))
         with database.begin(CLI_ACTOR) as session:
             log_notices(
                 session, [(x.unit_id, "reminder", x.level, "", x.owed_fen) for x in letters], on=day

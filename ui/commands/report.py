@@ -11,6 +11,7 @@ from typing import Any
 
 from propdesk import clock
 from propdesk.auth.actor import Actor, Role
+from propdesk.files import write_private
 from ui.commands import group, open_db_from_args, output_path
 
 CLI_ACTOR = Actor(
@@ -50,7 +51,7 @@ def _monthly(args: argparse.Namespace) -> int:
     if pdf is not None:
         from reports.pdf.monthly_report import monthly_report_pdf
 
-        pdf.write_bytes(monthly_report_pdf(report))
+        write_private(pdf, monthly_report_pdf(report))
         print(f"已生成 {period} 管理月报：{pdf}")
     if xlsx is not None:
         from reports.excel.monthly_report import monthly_report_xlsx

@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.errors import DomainError
+from propdesk.files import write_private
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -208,7 +209,7 @@ class PdfPreviewDialog(QDialog):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         try:
-            Path(path).write_bytes(self.pdf)
+            write_private(path, self.pdf)
         except OSError as exc:
             QMessageBox.warning(
                 self,
