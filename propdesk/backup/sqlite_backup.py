@@ -264,9 +264,11 @@ def _replace_damaged(db: Database, source: Path, live: Path, aside: Path) -> Non
     db.engine.dispose()
     if live.exists():
         shutil.copy2(live, aside)
+        private_file(aside)
         wal = live.with_name(live.name + "-wal")
         if wal.exists():
             shutil.copy2(wal, aside.with_name(aside.name + "-wal"))
+            private_file(aside.with_name(aside.name + "-wal"))
     part = live.with_name(live.name + ".restore-part")
     try:
         shutil.copyfile(source, part)
