@@ -236,9 +236,15 @@ def record_reveal(session: Session, table: str, record_id: int | str, fields: li
 
 
 def install(factory: sessionmaker[Session]) -> None:
-    """Attach the audit listeners to every session of ``factory`` (idempotent)."""
-    if event.contains(factory, "after_flush", _after_flush):
+    """Attach the audit listeners to every session of ``factory`` (idempotent).
+
+    The mark is kept on the factory itself: ``event.contains`` looks targets up by ``id()``,
+    and a new factory can reuse the address of one already collected, which made it answer
+    "installed" for a factory that had no listeners — and that database kept no audit trail.
+    """
+    if getattr(factory, "_propdesk_audit_installed", False):
         return
+    factory._propdesk_audit_installed = True  # type: ignore[attr-defined]
     event.listen(factory, "before_flush", _before_flush)
     event.listen(factory, "after_flush", _after_flush)
     event.listen(factory, "do_orm_execute", _do_orm_execute)

@@ -164,3 +164,22 @@ def test_unchanged_flush_writes_nothing(db: Database) -> None:
     assert len(_rows(db)) == 1
     with db.begin() as s:
         assert s.scalar(select(func.count(Occupancy.id))) == 0
+
+
+def test_every_new_session_factory_gets_the_trail(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new factory at the address of a collected one used to look "installed" to
+    ``event.contains`` (it goes by id), and that database wrote no audit rows at all."""
+    from sqlalchemy import event
+    from sqlalchemy.orm import sessionmaker
+
+    from propdesk.audit import trail
+
+    monkeypatch.setattr(event, "contains", lambda *_a, **_k: True)  # the stale answer
+    factory = sessionmaker(db.engine, expire_on_commit=False)
+    trail.install(factory)
+    with factory.begin() as s:
+        s.info["actor"] = CLERK
+        s.add(Person(name="王五", name_initials="ww", name_pinyin="wangwu"))
+    assert [r.action for r in _rows(db)] == ["insert"]
