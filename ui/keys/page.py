@@ -361,12 +361,6 @@ class KeysPage(QWidget):
             w.blockSignals(False)
         self.apply_filter()
 
-    def show_only(self, key: str) -> None:
-        """Show one of :data:`FILTERS` (``custody``/``out``/``overdue``/``all``), search cleared."""
-        if key not in {k for k, _text in FILTERS}:
-            raise ValueError(key)
-        self.apply_request(KeysRequest(show=key))  # type: ignore[arg-type]
-
     def filter_conditions(self) -> list[ColumnElement[bool]]:
         key = str(self.show_combo.currentData())
         conditions: list[ColumnElement[bool]] = []

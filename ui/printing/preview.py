@@ -54,7 +54,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from propdesk.errors import DomainError
 from propdesk.files import write_private
 
 if TYPE_CHECKING:
@@ -376,44 +375,3 @@ def preview_pdf(
         action=f"preview {suggested_name}",
     ).success(done).run()
 
-
-def preview_in_background(
-    ctx: AppContext,
-    make_pdf: Callable[[], bytes],
-    *,
-    title: str,
-    suggested_name: str,
-    parent: QWidget | None = None,
-    on_shown: Callable[[PdfPreviewDialog], None] | None = None,
-) -> None:
-    """Build a PDF with ``make_pdf()`` on the worker (``ctx.task``), then show its preview.
-
-    Prefer :func:`preview_pdf`, whose work gets its session from the operation. A
-    :class:`propdesk.errors.DomainError` is explained in a message box over ``parent``
-    (object name ``preview_error``); any other failure goes to ``ctx.errors``.
-    """
-
-    def done(pdf: bytes) -> None:
-        dialog = show_pdf_preview(
-            ctx, pdf, title=title, suggested_name=suggested_name, parent=parent
-        )
-        if on_shown is not None:
-            on_shown(dialog)
-
-    def failed(exc: BaseException) -> bool:
-        if not isinstance(exc, DomainError):
-            return False
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, str(exc), QMessageBox.StandardButton.Ok, parent
-        )
-        box.setObjectName("preview_error")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()  # not exec(): never block the delivery of other results
-        return True
-
-    ctx.task(
-        lambda _progress: make_pdf(),
-        label=_tr("Preparing {0}…").format(title),
-        parent=parent,
-        action=f"preview {suggested_name}",
-    ).failure(failed).success(done).run()

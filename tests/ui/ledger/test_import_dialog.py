@@ -20,7 +20,7 @@ from tests.ui.helpers import SmallEstate
 from ui.context import AppContext
 from ui.ledger import actions
 from ui.ledger.dialogs import ImportErrorsDialog
-from ui.printing.preview import PdfPreviewDialog, preview_in_background
+from ui.printing.preview import PdfPreviewDialog, preview_pdf
 from ui.registrations import default_features
 
 # The offscreen platform says this whenever a top-level dialog is shown; it is not ours.
@@ -260,10 +260,10 @@ def test_a_failing_document_is_explained_not_previewed(qtbot: QtBot, ui_ctx: App
     parent = _parent(qtbot)
     shown: list[PdfPreviewDialog] = []
 
-    def broken() -> bytes:
+    def broken(_session: object) -> bytes:
         raise NotFound("没有编号为 9 的楼栋。")
 
-    preview_in_background(
+    preview_pdf(
         ui_ctx,
         broken,
         title="业主台账",
@@ -272,7 +272,4 @@ def test_a_failing_document_is_explained_not_previewed(qtbot: QtBot, ui_ctx: App
         on_shown=shown.append,
     )
     assert shown == []
-    box = parent.findChild(QMessageBox, "preview_error")
-    assert box is not None
-    assert box.isVisible()
-    assert box.text() == "没有编号为 9 的楼栋。"
+    assert [f.message for f in ui_ctx.errors.shown] == ["没有编号为 9 的楼栋。"]
