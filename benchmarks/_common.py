@@ -73,3 +73,38 @@ def replay(conn: sqlite3.Connection, statements: list[tuple[str, Any]]) -> None:
 def ratio_line(label: str, ours: float, raw: float, unit: str = "ms") -> str:
     scale = 1000 if unit == "ms" else 1
     return f"{label:<40} {ours * scale:10.2f} {unit}  raw {raw * scale:10.2f} {unit}  ratio {ours / raw:6.1f}x"
+
+
+def demo_arguments(argv: list[str] | None) -> Any:
+    """``--units`` (5,000), ``--repeat`` (3), ``--db`` (a demo kept between runs), ``--smoke``."""
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--units", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--db", type=Path, help="a demo database already built (kept)")
+    parser.add_argument(
+        "--smoke", action="store_true", help="the smallest configuration, once (smoke test)"
+    )
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.units = 50
+        args.repeat = 1
+    return args
+
+
+def kept_or_new_demo(
+    kept: Path | None, folder: Path, units: int, today: Any
+) -> tuple[Path, Database]:
+    """Open the demo database ``kept`` when it exists, else build one of ``units`` units there
+    (or in ``folder``); returns its path and the open database."""
+    from propdesk.demo.build import generate_demo
+
+    if kept is not None and kept.exists():
+        return kept, open_database(f"sqlite:///{kept}")
+    path = kept or folder / "demo.sqlite3"
+    db = fresh_database(path)
+    t0 = time.perf_counter()
+    generate_demo(db, units=units, seed=1, today=today)
+    print(f"demo estate of {units} units built in {time.perf_counter() - t0:.1f} s")
+    return path, db

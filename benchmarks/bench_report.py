@@ -28,22 +28,27 @@ built in 24 s; October 2026: 343 tickets, 77 statements, 463 figures):
 
 from __future__ import annotations
 
-import argparse
 import io
 import os
 import sys
 import tempfile
-import time
 from dataclasses import fields, is_dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from _common import captured_sql, fresh_database, median_seconds, ratio_line, raw_connection, replay
+from _common import (
+    captured_sql,
+    demo_arguments,
+    kept_or_new_demo,
+    median_seconds,
+    ratio_line,
+    raw_connection,
+    replay,
+)
 
 from propdesk.auth.actor import Actor
-from propdesk.db.engine import Database, open_database
-from propdesk.demo.build import generate_demo
+from propdesk.db.engine import Database
 from propdesk.reporting.monthly import monthly_report
 from propdesk.reporting.values import MonthlyReport
 
@@ -102,29 +107,10 @@ def _raw_xlsx(rows: list[tuple[str, str]]) -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--units", type=int, default=5000)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--db", type=Path, help="a demo database already built (kept)")
-    parser.add_argument(
-        "--smoke", action="store_true", help="the smallest configuration, once (smoke test)"
-    )
-    args = parser.parse_args(argv)
-    if args.smoke:
-        args.units = 50
-        args.repeat = 1
+    args = demo_arguments(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
     tmp = tempfile.TemporaryDirectory()
-    if args.db and args.db.exists():
-        path = args.db
-        db = open_database(f"sqlite:///{path}")
-    else:
-        path = args.db or Path(tmp.name) / "demo.sqlite3"
-        db = fresh_database(path)
-        t0 = time.perf_counter()
-        generate_demo(db, units=args.units, seed=1, today=TODAY)
-        print(f"demo estate of {args.units} units built in {time.perf_counter() - t0:.1f} s")
+    path, db = kept_or_new_demo(args.db, Path(tmp.name), args.units, TODAY)
 
     report = _report(db)  # warm caches once, as a running app would be
     with captured_sql(db.engine) as statements:
