@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
 
 from propdesk.auth.actor import Actor
 from propdesk.backup.integrity import check_file
@@ -79,7 +78,7 @@ def open_or_explain(
             # A damaged file or another program's database is refused before any migration.
             check_file(Path(parsed.database), allow_new=True)
         return open_database(url)
-    except (DomainError, SQLAlchemyError, Exception) as exc:  # shown to the user, not raised
+    except Exception as exc:  # any failure to open: shown to the user, never raised
         failure = log_failure(exc, action="open database")
         detail = str(exc).splitlines()[0] if isinstance(exc, DomainError) else failure.message
         box = QMessageBox(
