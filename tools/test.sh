@@ -26,6 +26,8 @@ if [ -n "$PG_VER" ]; then
   done
   $SUDO su postgres -c "psql -qAtc \"select 1 from pg_roles where rolname='propdesk'\"" | grep -q 1 \
     || $SUDO su postgres -c "psql -qc \"create role propdesk login password 'propdesk'\""
+  # The tests create a database per parallel worker and the staff's own database logins.
+  $SUDO su postgres -c "psql -qc \"alter role propdesk createdb createrole\"" >/dev/null
   $SUDO su postgres -c "psql -qAtc \"select 1 from pg_database where datname='propdesk_test'\"" | grep -q 1 \
     || $SUDO su postgres -c "createdb -O propdesk propdesk_test"
   export PROPDESK_TEST_PG_URL="postgresql+psycopg://propdesk:propdesk@127.0.0.1:5432/propdesk_test"
