@@ -30,6 +30,7 @@ class Permission(StrEnum):
     REVERSE_BILLING = "reverse_billing"  # undo an unpaid billing run
     BACKDATE_PAYMENT = "backdate_payment"  # date a payment before today (open period only)
     CLOSE_PERIOD = "close_period"  # 关账; close another cashier's day
+    WRITE_REPORT = "write_report"  # the monthly report's summary, problems and plan
 
 
 PERMISSION_LABELS_ZH: dict[Permission, str] = {
@@ -50,6 +51,7 @@ PERMISSION_LABELS_ZH: dict[Permission, str] = {
     Permission.REVERSE_BILLING: "撤销出账",
     Permission.BACKDATE_PAYMENT: "补录以前日期的收款",
     Permission.CLOSE_PERIOD: "关账",
+    Permission.WRITE_REPORT: "编写月报总结与计划",
 }
 
 _ALL = frozenset(Permission)
@@ -83,6 +85,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.REVERSE_BILLING,
             Permission.BACKDATE_PAYMENT,
             Permission.CLOSE_PERIOD,
+            Permission.WRITE_REPORT,
         }
     ),
     Role.FINANCE: frozenset(
