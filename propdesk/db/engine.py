@@ -31,6 +31,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         engine = create_engine(
             url,
             connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            hide_parameters=True,  # SQL parameters (phones, ID numbers) never reach an error text
             **kwargs,
         )
 
@@ -55,7 +56,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
 
 
 @dataclass
@@ -95,6 +96,10 @@ class Database:
             clock_mod.bind(session, self.clock or clock_mod.process_clock())
             # Read by the SQLite "begin" hook when the first statement procures the connection.
             session.execution_options = session.execution_options.union({WRITE_OPTION: write})
+            if actor is not None and actor.user_id is not None:
+                from propdesk.auth.epoch import check_actor
+
+                check_actor(session, actor)  # deactivated, demoted: refused at the next action
             yield session
 
     def dispose(self) -> None:
