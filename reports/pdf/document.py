@@ -43,6 +43,7 @@ from reportlab.platypus import (
 
 from propdesk.clock import local_now
 from propdesk.files import write_private
+from reports.pdf import cjk
 from resources import CJK_FONT
 
 FONT = "WQYMicroHei"
@@ -53,6 +54,7 @@ MARGIN = 15 * mm
 def register_fonts() -> str:
     """Register the embedded CJK font once; returns its ReportLab name."""
     pdfmetrics.registerFont(TTFont(FONT, str(CJK_FONT), subfontIndex=0))
+    cjk.install()
     return FONT
 
 
@@ -144,6 +146,9 @@ class _PageCountCanvas(Canvas):
     _startPage: Callable[[], None]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # The page's initial font is the CJK one: with ReportLab's default every page would
+        # reference an unused, non-embedded Helvetica (print shops' preflight flags it).
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
         self._letters = 0
@@ -195,6 +200,7 @@ class _LetterheadDoc(BaseDocTemplate):
             title=spec.title,
             author=spec.estate_name,
             creator="PropDesk",
+            initialFontName=FONT,
             **kw,
         )
         self.spec = spec
@@ -261,13 +267,15 @@ def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
 
 def markup(text: str, style: ParagraphStyle | None = None) -> Paragraph:
     """A paragraph whose ``text`` is ReportLab markup written by this code (``<br/>``,
-    ``<b>``). The explicit path: any user text inside must already be :func:`escape` d."""
-    return Paragraph(text, style or styles().body)
+    ``<b>``). The explicit path: any user text inside must already be :func:`escape` d.
+    Full-width spaces are kept."""
+    return Paragraph(text.replace("\u3000", "&#12288;"), style or styles().body)
 
 
 def escape(text: str) -> str:
-    """User text made safe for a ReportLab Paragraph: ``& < >`` escaped, newline → ``<br/>``."""
-    return xml_escape(text).replace("\n", "<br/>")
+    """User text made safe for a ReportLab Paragraph: ``& < >`` escaped, newline → ``<br/>``,
+    full-width spaces and runs of spaces kept (the paragraph parser would fold them)."""
+    return cjk.keep_spaces(xml_escape(text)).replace("\n", "<br/>")
 
 
 _esc = escape  # the name the table helpers below use
@@ -303,10 +311,12 @@ def table(
         ("FONTSIZE", (0, 0), (-1, -1), font_size),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#e6ecf2")),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
+    if header_rows > 0:
+        # (with header_rows=0 the range (0, 0)-(-1, -1) would shade the whole table)
+        cmds.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#e6ecf2")))
     if zebra:
         for i in range(header_rows, len(data)):
             if (i - header_rows) % 2 == 1:
