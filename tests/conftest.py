@@ -23,7 +23,37 @@ from propdesk.db.model_modules import import_all_models
 from propdesk.models_base import Base
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-PG_URL = os.environ.get("PROPDESK_TEST_PG_URL")
+# A fixed personal-data key (propdesk.pii.keys): tests never touch the OS keyring or a key file.
+os.environ.setdefault("PROPDESK_PII_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")
+
+
+def _worker_pg_url(url: str | None) -> str | None:
+    """Under pytest-xdist each worker gets its own PostgreSQL database (``<name>_gw0``...),
+    created on first use, so parallel workers never truncate each other's tables."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return url
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    admin = make_engine(url)
+    try:
+        with admin.connect() as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            exists = conn.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+            ).scalar()
+            if not exists:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        admin.dispose()
+    worker_url = base.set(database=name).render_as_string(hide_password=False)
+    os.environ["PROPDESK_TEST_PG_URL"] = worker_url
+    return worker_url
+
+
+PG_URL = _worker_pg_url(os.environ.get("PROPDESK_TEST_PG_URL"))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -53,6 +83,17 @@ def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("PROPDESK_DATA_DIR", str(folder))
     monkeypatch.delenv("PROPDESK_DATABASE_URL", raising=False)
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _qt_settings(tmp_path: Path) -> None:
+    """QSettings (remembered folders, window state) live in the test's own folder, so tests and
+    parallel workers never share them and the developer's own settings are untouched."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path / "qsettings")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
 
 
 @pytest.fixture(scope="session")

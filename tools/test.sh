@@ -41,4 +41,5 @@ PY=${PYTHON:-python3}
 export QT_QPA_PLATFORM=offscreen
 # Types first: mypy --strict over the core, the documents and the UI (no exemptions).
 .venv/bin/python -m mypy --strict propdesk reports ui
-exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
+# Two workers: the suite is CPU-bound and CI has two cores; each worker has its own PG database.
+exec .venv/bin/python -m pytest -p no:cacheprovider -n "${PROPDESK_TEST_WORKERS:-2}" "$@"
