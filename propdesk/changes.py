@@ -40,6 +40,7 @@ class Changes:
     settings: bool = False
     session: bool = False
     backups: bool = False
+    calls: bool = False  # calls, outages, knowledge base, directory, reminders (call desk)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(

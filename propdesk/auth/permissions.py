@@ -30,6 +30,8 @@ class Permission(StrEnum):
     REVERSE_BILLING = "reverse_billing"  # undo an unpaid billing run
     BACKDATE_PAYMENT = "backdate_payment"  # date a payment before today (open period only)
     CLOSE_PERIOD = "close_period"  # 关账; close another cashier's day
+    RECORD_OUTAGE = "record_outage"  # 停水停电登记: register and close outages
+    MANAGE_KNOWLEDGE = "manage_knowledge"  # 答客问 and the directory of useful numbers
     WRITE_REPORT = "write_report"  # the monthly report's summary, problems and plan
 
 
@@ -51,13 +53,17 @@ PERMISSION_LABELS_ZH: dict[Permission, str] = {
     Permission.REVERSE_BILLING: "撤销出账",
     Permission.BACKDATE_PAYMENT: "补录以前日期的收款",
     Permission.CLOSE_PERIOD: "关账",
+    Permission.RECORD_OUTAGE: "登记停水停电",
+    Permission.MANAGE_KNOWLEDGE: "维护答客问和常用电话",
     Permission.WRITE_REPORT: "编写月报总结与计划",
 }
 
 _ALL = frozenset(Permission)
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.CLERK: frozenset({Permission.EDIT_REGISTRY, Permission.TAKE_PAYMENT}),
+    Role.CLERK: frozenset(
+        {Permission.EDIT_REGISTRY, Permission.TAKE_PAYMENT, Permission.RECORD_OUTAGE}
+    ),
     Role.SUPERVISOR: frozenset(
         {
             Permission.EDIT_REGISTRY,
@@ -66,6 +72,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VOID_RECEIPT,
             Permission.VIEW_FULL_ID,
             Permission.IMPORT_DATA,
+            Permission.RECORD_OUTAGE,
+            Permission.MANAGE_KNOWLEDGE,
         }
     ),
     Role.MANAGER: frozenset(
@@ -86,6 +94,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.BACKDATE_PAYMENT,
             Permission.CLOSE_PERIOD,
             Permission.WRITE_REPORT,
+            Permission.RECORD_OUTAGE,
+            Permission.MANAGE_KNOWLEDGE,
         }
     ),
     Role.FINANCE: frozenset(
