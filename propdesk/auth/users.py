@@ -27,6 +27,7 @@ from propdesk.auth.passwords import (
     verify_password,
 )
 from propdesk.auth.permissions import Permission, require
+from propdesk.db import pg_roles  # issue 14.2: the user's own PostgreSQL login follows app_user
 from propdesk.errors import NotAllowed, NotFound, ValidationError
 from propdesk.session_info import actor_or_none as _current_actor
 
@@ -148,6 +149,7 @@ def _add_user(
     )
     session.add(user)
     session.flush()
+    pg_roles.sync_user(session, user.id, password=password)
     return user.id
 
 
@@ -276,6 +278,7 @@ def change_password(
     check_policy(new_password, username=user.username)
     user.password_hash = hash_password(new_password, cost=cost)
     session.flush()
+    pg_roles.set_own_password(session, user.username, new_password)
 
 
 def reset_password(
@@ -289,6 +292,7 @@ def reset_password(
     user.failed_attempts = 0
     user.locked_until = None
     session.flush()
+    pg_roles.sync_user(session, user_id, password=new_password)
 
 
 def unlock_user(session: Session, user_id: int) -> None:
@@ -341,6 +345,7 @@ def update_user(
     user.role = new_role.value
     user.active = new_active
     session.flush()
+    pg_roles.sync_user(session, user_id)
 
 
 def list_users(session: Session) -> list[UserInfo]:

@@ -1,0 +1,264 @@
+"""PostgreSQL enforces the roles itself: a clerk's own login, used directly, is refused.
+
+Runs on a database of its own (``<test database>_pgroles``), created and dropped here, so
+the roles it installs never touch the shared test database. Every role it creates is named
+after that database (groups) or a prefix made from it (staff logins) and dropped at the end.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import psycopg
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.engine import make_url
+
+from propdesk.auth import users
+from propdesk.auth.actor import Actor, Role
+from propdesk.auth.passwords import TEST_COST
+from propdesk.db import pg_roles
+from propdesk.db.engine import Database, make_engine, open_database
+from propdesk.fees.billing import run_billing
+from propdesk.fees.models import BillLine
+from propdesk.fees.payments import take_payment
+from tests.conftest import PG_URL
+from tests.propdesk.fees.fee_fixtures import MANAGER, make_estate, set_standard_rates
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(not PG_URL, reason="PROPDESK_TEST_PG_URL not set (CI sets it)"),
+]
+
+PASSWORD = "Desk-pass-2026"
+# Written as SQL, not through the registry services: the test is about what the server
+# refuses, whatever the stored form of a personal value (clear or encrypted) is.
+_PERSON_SQL = (
+    "INSERT INTO person (name, name_initials, name_pinyin, phone, phone2, id_number, "
+    "emergency_contact, emergency_phone, notes, version, created_at, updated_at) VALUES "
+    "(:name, '', '', :phone, '', :idn, '', '', '', 1, now(), now()) RETURNING id"
+)
+ID_NUMBER = "11010519491231002X"
+
+
+@dataclass(frozen=True)
+class Server:
+    db: Database  # opened as the owner role
+    url: str  # the owner's URL
+    prefix: str  # staff usernames start with it
+    users: dict[Role, int]
+
+    def login_url(self, username: str, password: str = PASSWORD) -> str:
+        return (
+            make_url(self.url)
+            .set(username=username, password=password)
+            .render_as_string(hide_password=False)
+        )
+
+    def dsn(self, username: str, password: str = PASSWORD) -> str:
+        parsed = make_url(self.url)
+        return (
+            f"host={parsed.host} port={parsed.port or 5432} dbname={parsed.database} "
+            f"user={username} password={password}"
+        )
+
+
+def _autocommit(url: str, *statements: str) -> None:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            for sql in statements:
+                conn.exec_driver_sql(sql)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Server]:
+    assert PG_URL
+    base = make_url(PG_URL)
+    name = f"{base.database}_pgroles"
+    url = base.set(database=name).render_as_string(hide_password=False)
+    prefix = f"pdt{zlib.crc32(name.encode()) % 100000}_"
+    names = pg_roles.RoleNames(name)
+    logins = [f"{prefix}{r.value}" for r in Role]
+    _autocommit(PG_URL, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    _drop_roles(PG_URL, logins, names)
+    _autocommit(PG_URL, f'CREATE DATABASE "{name}"')
+    database = open_database(url)
+    try:
+        with database.begin() as s:
+            pg_roles.install(s.connection())
+        make_estate(database)
+        set_standard_rates(database)
+        with database.begin(MANAGER) as s:
+            run_billing(s, "2026-05")
+            s.execute(text(_PERSON_SQL), {"name": "张三", "phone": "13812345678", "idn": ID_NUMBER})
+        ids: dict[Role, int] = {}
+        with database.begin() as s:
+            admin = users.create_first_admin(
+                s,
+                username=f"{prefix}admin",
+                display_name="管理员",
+                password=PASSWORD,
+                cost=TEST_COST,
+            )
+            ids[Role.ADMIN] = admin.user_id or 0
+        with database.begin(admin) as s:
+            for role in Role:
+                if role is not Role.ADMIN:
+                    ids[role] = users.create_user(
+                        s,
+                        username=f"{prefix}{role.value}",
+                        display_name=role.value,
+                        role=role.value,
+                        password=PASSWORD,
+                        cost=TEST_COST,
+                    )
+        yield Server(database, url, prefix, ids)
+    finally:
+        database.dispose()
+        _autocommit(PG_URL, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop_roles(PG_URL, logins, names)
+
+
+def _drop_roles(url: str, logins: list[str], names: pg_roles.RoleNames) -> None:
+    _autocommit(url, *(f'DROP ROLE IF EXISTS "{r}"' for r in [*logins, *names.groups]))
+
+
+def _refused(dsn: str, sql: str) -> str:
+    """Run ``sql`` in its own transaction as that login; the error it raised (commit included)."""
+    with psycopg.connect(dsn) as conn:
+        try:
+            with conn.transaction():
+                conn.execute(sql)
+        except psycopg.Error as exc:
+            return str(exc)
+    raise AssertionError(f"not refused: {sql}")
+
+
+def test_clerk_cannot_read_a_full_id_number(server: Server) -> None:
+    clerk = server.dsn(f"{server.prefix}clerk")
+    assert "permission denied" in _refused(clerk, "SELECT id_number FROM public.person")
+    assert "permission denied" in _refused(clerk, "SELECT phone FROM public.person")
+    assert "permission denied" in _refused(
+        clerk, f"SELECT id FROM public.person WHERE id_number = '{ID_NUMBER}'"
+    )
+    with psycopg.connect(clerk) as conn:
+        # the clerk's search_path finds the masking view first
+        row = conn.execute("SELECT id_number, phone, name FROM person").fetchone()
+    assert row is not None
+    assert row[2] == "张三"
+    assert row[0] in (None, "**************002X")  # masked, or blank when encrypted
+    assert row[1] in ("", "*******5678")
+    # a supervisor (VIEW_FULL_ID) reads the table itself
+    with psycopg.connect(server.dsn(f"{server.prefix}supervisor")) as conn:
+        full = conn.execute("SELECT id_number, phone FROM person").fetchone()
+    assert full == (ID_NUMBER, "13812345678")
+
+
+def test_clerk_cannot_change_app_user(server: Server) -> None:
+    clerk = server.dsn(f"{server.prefix}clerk")
+    me = f"{server.prefix}clerk"
+    assert "permission denied" in _refused(
+        clerk, f"UPDATE app_user SET role = 'admin' WHERE username = '{me}'"
+    )
+    assert "permission denied" in _refused(
+        clerk,
+        "INSERT INTO app_user (username, display_name, role, password_hash, active, "
+        "failed_attempts, version, created_at, updated_at) "
+        "VALUES ('mallory', 'm', 'admin', '', true, 0, 1, now(), now())",
+    )
+    assert "permission denied" in _refused(clerk, "DELETE FROM app_user")
+    with psycopg.connect(clerk) as conn:
+        # another user's row is not the clerk's to touch, not even its bookkeeping columns
+        changed = conn.execute(
+            "UPDATE app_user SET password_hash = 'x' WHERE username <> %s", (me,)
+        ).rowcount
+        conn.rollback()
+    assert changed == 0
+    assert "permission denied" in _refused(clerk, f'CREATE ROLE "{server.prefix}x"')
+
+
+def test_clerk_cannot_edit_or_delete_audit_rows(server: Server) -> None:
+    clerk = server.dsn(f"{server.prefix}clerk")
+    for sql in (
+        "UPDATE audit_log SET username = 'x'",
+        "DELETE FROM audit_log",
+        "TRUNCATE audit_log",
+        "SELECT count(*) FROM audit_log",  # reading needs VIEW_AUDIT
+    ):
+        assert "permission denied" in _refused(clerk, sql), sql
+    with psycopg.connect(server.dsn(f"{server.prefix}admin")) as conn:
+        assert conn.execute("SELECT count(*) FROM audit_log").fetchone() != (0,)
+        assert "permission denied" in _refused(
+            server.dsn(f"{server.prefix}admin"), "DELETE FROM audit_log"
+        )
+
+
+def test_clerk_cannot_change_a_bill_line_directly(server: Server) -> None:
+    clerk = server.dsn(f"{server.prefix}clerk")
+    assert "permission denied" in _refused(clerk, "UPDATE bill_line SET amount_fen = 0")
+    assert "permission denied" in _refused(clerk, "DELETE FROM bill_line")
+    # the settlement columns change only as a payment changes them: checked at commit
+    message = _refused(
+        clerk, "UPDATE bill_line SET paid_fen = amount_fen, settled = true WHERE NOT settled"
+    )
+    assert "changed outside a payment" in message
+
+
+def test_the_app_works_as_a_clerk_on_its_own_login(server: Server) -> None:
+    username = f"{server.prefix}clerk"
+    clerk_db = open_database(server.login_url(username))
+    try:
+        with clerk_db.begin() as s:
+            outcome = users.authenticate(s, username, PASSWORD, cost=TEST_COST)
+        assert outcome.actor is not None
+        assert outcome.actor.role is Role.CLERK
+        with clerk_db.begin(outcome.actor) as s:
+            line = s.scalars(select(BillLine).where(BillLine.settled.is_(False))).first()
+            assert line is not None
+            result = take_payment(
+                s, unit_id=line.unit_id, amount_fen=line.amount_fen, method="cash"
+            )
+            assert result.receipt_no
+    finally:
+        clerk_db.dispose()
+    with psycopg.connect(server.dsn(username)) as conn:  # writes go through the masking view
+        pid = conn.execute(
+            _PERSON_SQL.replace(":name", "%s").replace(":phone", "%s").replace(":idn", "%s"),
+            ("李四", "13900001111", None),
+        ).fetchone()
+        assert pid is not None
+        conn.execute("UPDATE person SET notes = 'x' WHERE id = %s", pid)  # phone kept
+        conn.execute("UPDATE person SET phone2 = '13900002222' WHERE id = %s", pid)
+        conn.commit()
+    with server.db.begin() as s:
+        row = s.execute(
+            text("SELECT phone, phone2, notes FROM person WHERE id = :i"), {"i": pid[0]}
+        ).one()
+    assert tuple(row) == ("13900001111", "13900002222", "x")
+
+
+def test_deactivated_user_cannot_connect(server: Server) -> None:
+    admin = Actor(server.users[Role.ADMIN], f"{server.prefix}admin", "管理员", Role.ADMIN)
+    finance = server.users[Role.FINANCE]
+    with server.db.begin(admin) as s:
+        users.update_user(s, finance, active=False)
+    with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
+        psycopg.connect(server.dsn(f"{server.prefix}finance")).close()
+    with server.db.begin(admin) as s:
+        users.update_user(s, finance, active=True)
+    psycopg.connect(server.dsn(f"{server.prefix}finance")).close()
+
+
+def test_reset_password_changes_the_login(server: Server) -> None:
+    admin = Actor(server.users[Role.ADMIN], f"{server.prefix}admin", "管理员", Role.ADMIN)
+    with server.db.begin(admin) as s:
+        users.reset_password(s, server.users[Role.MANAGER], "Other-pass-2026", cost=TEST_COST)
+    with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+        psycopg.connect(server.dsn(f"{server.prefix}manager")).close()
+    psycopg.connect(server.dsn(f"{server.prefix}manager", "Other-pass-2026")).close()
