@@ -50,8 +50,8 @@
     </message>
     <message>
         <location filename="../../ui/registry/dialogs.py" line="374"/>
-        <source>&amp;From</source>
-        <translation>起始日期(&amp;F)</translation>
+        <source>Fr&amp;om</source>
+        <translation>起始日期(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../ui/registry/dialogs.py" line="393"/>
@@ -1041,8 +1041,8 @@
     </message>
     <message>
         <location filename="../../ui/registry/dialogs.py" line="256"/>
-        <source>&amp;Status</source>
-        <translation>状态(&amp;S)</translation>
+        <source>Stat&amp;us</source>
+        <translation>状态(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../ui/registry/dialogs.py" line="258"/>
@@ -1174,6 +1174,25 @@
         <location filename="../../ui/registry/list_models.py" line="129"/>
         <source>Occupant</source>
         <translation>住户</translation>
+    </message>
+</context>
+<context>
+    <name>DialogKeys</name>
+    <message>
+        <source>Discard input?</source>
+        <translation>放弃输入？</translation>
+    </message>
+    <message>
+        <source>What you typed in this form is not saved. Discard it?</source>
+        <translation>此表单中输入的内容尚未保存。要放弃吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>继续编辑(&amp;K)</translation>
     </message>
 </context>
 </TS>

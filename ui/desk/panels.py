@@ -33,6 +33,7 @@ from propdesk.desk.vacant import CheckInput
 from propdesk.desk.values import ParcelStatus, VacantCheckInfo
 from propdesk.registry.models import Unit, UnitStatus
 from ui.common.forms import FormErrors
+from ui.common.keyboard import install_dialog_keys
 from ui.common.naming import named
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
@@ -153,6 +154,7 @@ class VacantCheckDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
         layout.addWidget(buttons)
+        self.keys = install_dialog_keys(self, submit=self.save, default=self.ok, first=self.note)
 
     def save(self) -> None:
         check = CheckInput(

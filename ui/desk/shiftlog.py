@@ -39,6 +39,7 @@ from propdesk.desk.models import ShiftEntry
 from propdesk.desk.values import HandoverLine, ShiftInfo
 from propdesk.tickets.queries import find_by_number
 from ui.common.forms import ERROR_STYLE, FormErrors
+from ui.common.keyboard import install_dialog_keys
 from ui.common.naming import named
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
@@ -107,7 +108,7 @@ class HandoverDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
         layout.addWidget(buttons)
-        self.note.setFocus()
+        self.keys = install_dialog_keys(self, submit=self.save, default=self.ok, first=self.note)
         ctx.query(shiftlog.compose_handover, parent=self, action="compose the handover").success(
             self._show_lines
         ).run()

@@ -46,6 +46,7 @@ from propdesk.registry.values import BuildingInfo, EstateInfo, OccupancyInfo, Pe
 from ui.common.dates import from_qdate as _pydate
 from ui.common.dates import to_qdate as _qdate
 from ui.common.forms import FormErrors
+from ui.common.keyboard import install_dialog_keys
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.registry import labels
@@ -123,6 +124,7 @@ class RecordDialog(QDialog):
         self.layout_.addWidget(self.errors.general)
         self.layout_.addWidget(self.buttons)
         self.setMinimumWidth(420)
+        self.keys = install_dialog_keys(self, submit=self.accept, default=self.ok_button)
 
     def work(self) -> Work:
         """The save, with the form's values already read (it runs on the worker)."""
@@ -135,6 +137,7 @@ class RecordDialog(QDialog):
         def loaded(value: T) -> None:
             fill(value)
             self.ok_button.setEnabled(True)
+            self.keys.mark_clean()  # the loaded record is not the clerk's input
 
         self.ctx.query(fn, parent=self, action=self.windowTitle()).success(loaded).run()
 
@@ -178,7 +181,7 @@ class EstateDialog(RecordDialog):
         self.errors.add_row(self.tr("&Address"), "address", self.address)
         self.errors.add_row(self.tr("Service &phone"), "phone", self.phone)
         self.errors.add_row(self.tr("Management &company"), "company", self.company)
-        self.name.setFocus()
+        self.keys.set_first(self.name)
         self.load(reg.get_estate, self._fill)
 
     def _fill(self, info: EstateInfo) -> None:
@@ -244,7 +247,7 @@ class BuildingDialog(RecordDialog):
         self.errors.add_row(self.tr("&Floors"), "floors", self.floors)
         self.errors.add_row(self.tr("&Entrances"), "entrances", self.entrances)
         self.form.addRow("", self.elevator)
-        (self.code if building_id is None else self.name).setFocus()
+        self.keys.set_first(self.code if building_id is None else self.name)
         if building_id is not None:
             self.load(lambda s: reg.get_building(s, building_id), self._fill)
 
@@ -333,13 +336,13 @@ class UnitDialog(RecordDialog):
             self.form.addRow(self.tr("Unit"), self.code_label)
         self.errors.add_row(self.tr("&Area (m²)"), "area", self.area)
         self.errors.add_row(self.tr("&Type"), "unit_type", self.unit_type)
-        self.errors.add_row(self.tr("&Status"), "status", self.status)
+        self.errors.add_row(self.tr("Stat&us"), "status", self.status)
         if unit_id is not None:
             self.errors.add_row(self.tr("&Notes"), "notes", self.notes)
-            self.area.setFocus()
+            self.keys.set_first(self.area)
             self.load(lambda s: reg.get_unit(s, unit_id), self._fill)
         else:
-            self.room.setFocus()
+            self.keys.set_first(self.room)
             self.load(reg.list_buildings, lambda found: self._fill_buildings(found, building_id))
 
     def _fill_buildings(self, buildings: list[BuildingInfo], building_id: int | None) -> None:
@@ -429,7 +432,7 @@ class PersonDialog(RecordDialog):
         )
         self.errors.add_row(self.tr("Emergency p&hone"), "emergency_phone", self.emergency_phone)
         self.errors.add_row(self.tr("N&otes"), "notes", self.notes)
-        self.name.setFocus()
+        self.keys.set_first(self.name)
         if person_id is not None:
             self.load(lambda s: reg.get_person(s, person_id).person, self._fill)
 
@@ -496,12 +499,12 @@ class AddOccupantDialog(RecordDialog):
         self.errors.add_row(self.tr("&Name"), "name", self.name)
         self.errors.add_row(self.tr("&Phone"), "phone", self.phone)
         self.errors.add_row(self.tr("&Role"), "role", self.role)
-        self.errors.add_row(self.tr("&From"), "start_date", self.start)
+        self.errors.add_row(self.tr("Fr&om"), "start_date", self.start)
         self.find_person.textEdited.connect(self._find)
         self.find_person.textEdited.connect(lambda _t: self.existing.setChecked(True))
         self.name.textEdited.connect(lambda _t: self.new.setChecked(True))
         self.matches.clicked.connect(lambda _i: self.existing.setChecked(True))
-        self.name.setFocus()
+        self.keys.set_first(self.name)  # a new person is the usual case
         self.load(lambda s: reg.get_unit(s, unit_id).code, code.setText)
 
     def _find(self, text: str) -> None:
@@ -555,7 +558,7 @@ class EndOccupancyDialog(RecordDialog):
         self.errors.add_row(self.tr("&End date"), "end_date", self.end)
         self.errors.add_row(self.tr("&Reason"), "reason", self.reason)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Move out"))
-        self.end.setFocus()
+        self.keys.set_first(self.end)
 
     def work(self) -> Work:
         occupancy_id = self.occupancy.id

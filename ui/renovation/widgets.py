@@ -37,6 +37,7 @@ from propdesk.progress import Progress
 from ui.common.dates import from_qdate as from_qdate  # re-exported for the feature pages
 from ui.common.dates import to_qdate as to_qdate
 from ui.common.forms import FormErrors
+from ui.common.keyboard import install_dialog_keys
 from ui.common.list_model import RowListModel
 from ui.common.naming import named as named
 from ui.context import AppContext
@@ -110,6 +111,7 @@ class ServiceDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.keys = install_dialog_keys(self, submit=self.submit, default=self.ok_button)
 
     def action(self) -> Work:  # pragma: no cover - abstract
         """Read the form; return the service call to run in the transaction."""

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFrame,
     QLineEdit,
     QListView,
@@ -227,8 +228,10 @@ class SearchBox(QLineEdit):
         if key == Qt.Key.Key_Escape:
             if self.results.isVisible():
                 self.results.hide()
+            elif self.text() and not isinstance(self.window(), QDialog):
+                self.clear()  # the window's search: Esc empties it
             else:
-                self.clear()
+                event.ignore()  # in a form, Esc belongs to the dialog (close or ask first)
             return
         super().keyPressEvent(event)
 

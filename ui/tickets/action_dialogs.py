@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +35,7 @@ from propdesk.tickets.costs import CostLineInput, set_cost_lines
 from propdesk.tickets.staff import list_staff
 from propdesk.tickets.values import CostKind, Department, StaffInfo, TicketInfo
 from ui.common.forms import FormErrors
+from ui.common.keyboard import install_dialog_keys
 from ui.common.naming import named
 from ui.context import AppContext
 from ui.events import Changes
@@ -74,18 +73,9 @@ class ActionDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.errors.general)
         layout.addWidget(self.buttons)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
-        self._focused = False
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """The dialog opens with the focus in its first field, never on OK: typing a note and
-        pressing Space must not press a button."""
-        super().showEvent(event)
-        if not self._focused:
-            self._focused = True
-            first = self.errors.first_editor()
-            if first is not None:
-                first.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Focus in the first field (never on OK), Enter presses OK only, Ctrl+Enter saves,
+        # Esc with a typed note asks first (ui.common.keyboard).
+        self.keys = install_dialog_keys(self, submit=self.save, default=self.ok_button)
 
     def command(self) -> Callable[[Session], object]:
         """The work of OK, with the form's values already read (it runs on the worker)."""

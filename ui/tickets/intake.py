@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,6 +42,7 @@ from propdesk.tickets.values import (
     Urgency,
 )
 from ui.common.forms import FormErrors
+from ui.common.keyboard import install_dialog_keys
 from ui.common.naming import named
 from ui.context import AppContext
 from ui.events import Changes
@@ -117,9 +118,9 @@ class IntakeDialog(QDialog):
 
         form = QFormLayout()
         self.errors = FormErrors(form)
-        self.errors.add_row(self.tr("&Kind"), "kind", self.kind)
         self.errors.add_row(self.tr("&Unit / person"), "unit_id", self.lookup)
         form.addRow("", self.chosen)
+        self.errors.add_row(self.tr("&Kind"), "kind", self.kind)
         self.errors.add_row(self.tr("&Category"), "category_id", self.category)
         self.errors.add_row(self.tr("U&rgency"), "urgency", self.urgency)
         self.errors.add_row(self.tr("&Description"), "description", self.description)
@@ -145,8 +146,8 @@ class IntakeDialog(QDialog):
         layout.addWidget(self.buttons)
 
         chain = [
-            self.kind,
             self.lookup,
+            self.kind,
             self.category,
             self.urgency,
             self.description,
@@ -159,8 +160,9 @@ class IntakeDialog(QDialog):
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, self.save)
+        self.keys = install_dialog_keys(
+            self, submit=self.save, default=self.save_button, first=self.lookup
+        )
 
         self.lookup.opened.connect(self._picked)
         self.kind.currentIndexChanged.connect(self._kind_changed)
