@@ -16,6 +16,7 @@ MODEL_MODULES = (
     "propdesk.renovation.models",
     "propdesk.keys.models",
     "propdesk.deposits.models",
+    "propdesk.calls.models",
     "propdesk.reporting.models",
 )
 
