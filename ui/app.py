@@ -145,6 +145,7 @@ def run_gui(db: str | None, lang: str | None) -> int:
     from ui.admin.backup_schedule import start_backup_schedule
     from ui.auth.gate import login_actor
     from ui.auth.lock import install_session_lock
+    from ui.live import install_live_link
     from ui.main_window import MainWindow
     from ui.setup.first_run import run_first_run
 
@@ -180,9 +181,12 @@ def run_gui(db: str | None, lang: str | None) -> int:
             return 0
         window = MainWindow(ctx=make_context(database, actor, settings, executor, errors))
         install_session_lock(window, ctx=window.ctx)  # idle lock and Ctrl+L (helper D)
+        live_link = install_live_link(window, window.ctx)  # other desks' changes; lost server
         start_backup_schedule(ctx=window.ctx, parent=window)  # backup at start, then daily
         window.show()
         code = app.exec()
+        if live_link is not None:
+            live_link.stop()
         executor.wait(5000)
         return int(code)
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
+from uuid import uuid4
 
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
@@ -41,6 +42,8 @@ class AppContext:
     executor: Executor
     hub: ChangeHub
     errors: ErrorHandler = field(default_factory=ErrorHandler)
+    desk_id: str = field(default_factory=lambda: uuid4().hex[:12])
+    """This desk's name in the changes it announces (so it ignores its own)."""
 
     # --- operations: every database action from the UI --------------------------------
 
@@ -53,7 +56,13 @@ class AppContext:
         action: str = "",
     ) -> Op[T]:
         """A write: ``fn`` in one transaction on the worker, then ``changes`` broadcast."""
-        return Op(self, session_work(self, fn), changes=changes, parent=parent, action=action)
+        return Op(
+            self,
+            session_work(self, fn, changes=changes),
+            changes=changes,
+            parent=parent,
+            action=action,
+        )
 
     def query(
         self, fn: Callable[[Session], T], *, parent: QWidget | None = None, action: str = ""
@@ -74,7 +83,7 @@ class AppContext:
         """Long work in one transaction with a progress dialog; Cancel rolls it all back."""
         return Op(
             self,
-            long_session_work(self, fn),
+            long_session_work(self, fn, changes=changes),
             changes=changes,
             parent=parent,
             action=action,

@@ -25,14 +25,16 @@ so an operation behaves the same, only synchronously.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from propdesk.changes import Changes
+from propdesk.db import live
 from propdesk.failures import OperationCancelled
 from propdesk.progress import Progress
 
@@ -89,6 +91,8 @@ class Op(Generic[T]):
         self._finally: Callable[[], None] | None = None
         self._busy: list[QWidget] = []
         self._started = False
+        self._waiting: _ServerWait | None = None
+        self._shown: tuple[QProgressDialog | None, _ProgressRelay] | None = None
 
     # --- building -----------------------------------------------------------------------
 
@@ -138,12 +142,16 @@ class Op(Generic[T]):
             relay.moved.emit(-1 if done is None else done, -1 if total is None else total, label)
 
         progress = Progress(report=report, cancelled=cancel.is_set)
+        self._shown = (dialog, relay)
 
         def work() -> T:
             return self._work(progress)
 
         def done(result: object) -> None:
             self._close(dialog, relay)
+            if self._waiting is not None:
+                self._waiting.close()
+                self._waiting = None
             if self.changes is not None and not self.changes.empty:
                 self._ctx.hub.notify(self.changes)
             try:
@@ -153,13 +161,46 @@ class Op(Generic[T]):
                 self._after()
 
         def failed(exc: BaseException) -> None:
+            if self._waits_for_server(exc):
+                self._wait_for_server(resubmit)
+                return
             self._close(dialog, relay)
             try:
                 self._report(exc)
             finally:
                 self._after()
 
-        self._ctx.executor.submit(work, success=done, failure=failed)
+        def resubmit() -> None:
+            self._ctx.executor.submit(work, success=done, failure=failed)
+
+        resubmit()
+
+    # --- a lost server: wait, then try again ------------------------------------------------
+
+    def _waits_for_server(self, exc: BaseException) -> bool:
+        if self._waiting is not None and self._waiting.cancelled:
+            return False
+        return self._ctx.db.engine.dialect.name == "postgresql" and live.connection_lost(exc)
+
+    def _wait_for_server(self, resubmit: Callable[[], None]) -> None:
+        """The server is gone: keep the clerk's dialog and input, say so, and try the same
+        work again every few seconds until it goes through or the clerk cancels. A payment
+        tried again carries the same idempotency key, so it is never taken twice."""
+        if self._waiting is None:
+            self._waiting = _ServerWait(self._live_parent(), self.action)
+            self._waiting.gave_up.connect(lambda: self._give_up())
+        self._waiting.attempt(resubmit)
+
+    def _give_up(self) -> None:
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            waiting.close()
+        if self._shown is not None:
+            self._close(*self._shown)
+        try:
+            self._report(OperationCancelled())
+        finally:
+            self._after()
 
     def _report(self, exc: BaseException) -> None:
         handled = False
@@ -214,6 +255,76 @@ class Op(Generic[T]):
             dialog.deleteLater()
 
 
+RETRY_AFTER_MS = 2000
+"""How long to wait before trying again while the server is away."""
+
+
+class _ServerWait(QObject):
+    """ "The server is away, trying again" with a Cancel button, while an operation waits."""
+
+    gave_up = Signal()
+
+    def __init__(self, parent: QWidget | None, action: str) -> None:
+        super().__init__(parent)
+        self.cancelled = False
+        self._tries = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._resubmit: Callable[[], None] | None = None
+        self._timer.timeout.connect(self._fire)
+        self._dialog = QProgressDialog(
+            self._text(),
+            QCoreApplication.translate("Op", "Cancel (do not save)"),
+            0,
+            0,
+            parent,
+        )
+        self._dialog.setWindowTitle(QCoreApplication.translate("Op", "Server unavailable"))
+        self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self._dialog.setMinimumDuration(0)
+        self._dialog.setAutoClose(False)
+        self._dialog.setAutoReset(False)
+        self._dialog.canceled.connect(self._cancel)
+        self._dialog.show()
+
+    def _text(self) -> str:
+        return QCoreApplication.translate(
+            "Op",
+            "The connection to the database server was lost. Nothing was saved yet and your "
+            "input is kept. Trying again every few seconds (attempt %1)…",
+        ).replace("%1", str(self._tries))
+
+    def attempt(self, resubmit: Callable[[], None]) -> None:
+        if self.cancelled:
+            return
+        self._tries += 1
+        self._dialog.setLabelText(self._text())
+        self._resubmit = resubmit
+        self._timer.start(RETRY_AFTER_MS)
+
+    def _fire(self) -> None:
+        if self._resubmit is not None and not self.cancelled:
+            self._resubmit()
+
+    @property
+    def tries(self) -> int:
+        return self._tries
+
+    def _cancel(self) -> None:
+        if self.cancelled:
+            return
+        self.cancelled = True
+        self._timer.stop()
+        self.gave_up.emit()
+
+    def close(self) -> None:
+        self._timer.stop()
+        if isValid(self._dialog):
+            self._dialog.canceled.disconnect(self._cancel)
+            self._dialog.close()
+            self._dialog.deleteLater()
+
+
 def _show_progress(dialog: QProgressDialog, done: int, total: int, label: str) -> None:
     if not isValid(dialog):
         return
@@ -224,31 +335,67 @@ def _show_progress(dialog: QProgressDialog, done: int, total: int, label: str) -
         dialog.setLabelText(label)
 
 
+TRANSIENT_RETRIES = 3
+"""How often a transaction that PostgreSQL rolled back for overlapping with another desk's
+(serialization failure, deadlock) is run again before the clerk is told."""
+
+
 def session_work(
-    ctx: AppContext, fn: Callable[[Session], T], *, write: bool = True
+    ctx: AppContext,
+    fn: Callable[[Session], T],
+    *,
+    write: bool = True,
+    changes: Changes | None = None,
 ) -> Callable[[Progress], T]:
     """``fn`` in one transaction on behalf of the logged-in user.
 
     ``write=False`` (reads): on SQLite the transaction begins deferred and never waits
     for a writer; a write begins ``BEGIN IMMEDIATE`` (see :meth:`Database.begin`).
+    ``changes`` are announced to the other desks in the same transaction.
     """
 
-    def work(_progress: Progress) -> T:
-        with ctx.db.begin(ctx.actor, write=write) as session:
-            return fn(session)
+    def work(progress: Progress) -> T:
+        return _in_transaction(ctx, fn, progress, write, changes)
 
     return work
 
 
 def long_session_work(
-    ctx: AppContext, fn: Callable[[Session, Progress], T]
+    ctx: AppContext, fn: Callable[[Session, Progress], T], *, changes: Changes | None = None
 ) -> Callable[[Progress], T]:
     """``fn`` in one transaction, with progress; Cancel rolls the whole transaction back."""
 
     def work(progress: Progress) -> T:
-        with ctx.db.begin(ctx.actor) as session:
+        def body(session: Session) -> T:
             result = fn(session, progress)
             progress.check()
             return result
 
+        return _in_transaction(ctx, body, progress, True, changes)
+
     return work
+
+
+def _in_transaction(
+    ctx: AppContext,
+    body: Callable[[Session], T],
+    progress: Progress,
+    write: bool,
+    changes: Changes | None,
+) -> T:
+    """Run ``body`` in one transaction; run it again (a few times) when PostgreSQL rolled it
+    back only because another desk's transaction overlapped it."""
+    attempt = 0
+    while True:
+        try:
+            with ctx.db.begin(ctx.actor, write=write) as session:
+                result = body(session)
+                if changes is not None:
+                    live.announce(session, changes, origin=ctx.desk_id)
+                return result
+        except Exception as exc:
+            if attempt >= TRANSIENT_RETRIES or not live.transient(exc):
+                raise
+            attempt += 1
+            progress.check()
+            time.sleep(0.05 * attempt)  # let the other transaction finish

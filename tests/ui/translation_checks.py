@@ -30,7 +30,10 @@ def untranslated(ts_name: str, sources: Sequence[str], tmp_path: Path) -> tuple[
     return the source strings left unfinished (or vanished) and how many messages there are."""
     ts = tmp_path / ts_name
     shutil.copy(TRANSLATIONS / ts_name, ts)
-    files = [str(p) for d in sources for p in sorted((ROOT / d).glob("*.py"))]
+    files: list[str] = []
+    for entry in sources:  # a folder (its modules) or one module
+        path = ROOT / entry
+        files += [str(p) for p in sorted(path.glob("*.py"))] if path.is_dir() else [str(path)]
     subprocess.run(
         [qt_tool("pyside6-lupdate"), *files, "-ts", str(ts)], check=True, capture_output=True
     )
