@@ -23,6 +23,7 @@ from propdesk.demo.bulk import insert_with_ids, reserve_ids
 from propdesk.demo.layout import BuildingPlan, UnitPlan, plan_buildings, plan_units
 from propdesk.demo.people import DemoPerson, PeopleFactory, years_before
 from propdesk.demo.steps import DemoContext
+from propdesk.pii.index import person_lookup
 from propdesk.registry.models import (
     Building,
     Estate,
@@ -174,6 +175,7 @@ def build_registry(session: Session, ctx: DemoContext) -> None:
     ctx.progress(0.65, f"写入 {len(people.rows)} 位住户…")
     for row in people.rows:
         row["created_at"] = row["updated_at"] = now
+        row.update(person_lookup(row.get("phone"), row.get("id_number")))
     person_ids = insert_with_ids(session, Person, people.rows)
     ctx.progress(0.8, f"写入 {len(people.occupancies)} 条入住记录…")
     session.execute(

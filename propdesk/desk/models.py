@@ -29,6 +29,7 @@ from propdesk.desk.values import (
     PatrolStatus,
 )
 from propdesk.models_base import Base, Versioned
+from propdesk.pii.columns import Encrypted
 
 
 def _in(column: str, values: type[StrEnum]) -> str:
@@ -242,7 +243,9 @@ class Parcel(Versioned, Base):
     tracking_no: Mapped[str] = mapped_column(String(40))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
     recipient: Mapped[str] = mapped_column(String(50), default="")
-    recipient_phone: Mapped[str] = mapped_column(String(20), default="")
+    recipient_phone: Mapped[str] = mapped_column(
+        Encrypted("desk_parcel.recipient_phone"), default=""
+    )
     shelf: Mapped[str] = mapped_column(String(20), default="")
     status: Mapped[str] = mapped_column(String(20), default=ParcelStatus.WAITING.value)
     received_at: Mapped[datetime] = mapped_column(default=clock.column_now)
@@ -264,7 +267,7 @@ class Visitor(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(50))
-    phone: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(Encrypted("desk_visitor.phone"), default="")
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
     purpose: Mapped[str] = mapped_column(String(100))
     people: Mapped[int] = mapped_column(Integer, default=1)

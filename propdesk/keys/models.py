@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from propdesk import clock
 from propdesk.models_base import Base
+from propdesk.pii.columns import Encrypted
 
 
 class KeyDeposit(Base):
@@ -24,7 +25,7 @@ class KeyDeposit(Base):
     tag_no: Mapped[str] = mapped_column(String(20), unique=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
     deposited_by: Mapped[str] = mapped_column(String(50))
-    phone: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(Encrypted("key_deposit.phone"), default="")
     purpose: Mapped[str] = mapped_column(String(200), default="")
     authorised: Mapped[str] = mapped_column(String(300), default="")  # names, 、-separated
     key_count: Mapped[int] = mapped_column(Integer, default=1)
@@ -46,7 +47,7 @@ class KeyLoan(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     deposit_id: Mapped[int] = mapped_column(ForeignKey("key_deposit.id", ondelete="RESTRICT"))
     borrower: Mapped[str] = mapped_column(String(50))
-    borrower_phone: Mapped[str] = mapped_column(String(20), default="")
+    borrower_phone: Mapped[str] = mapped_column(Encrypted("key_loan.borrower_phone"), default="")
     purpose: Mapped[str] = mapped_column(String(200), default="")
     lent_at: Mapped[datetime] = mapped_column(default=clock.column_now)
     due_at: Mapped[datetime] = mapped_column()

@@ -21,6 +21,7 @@ from propdesk.movein.values import MoveInForm, MoveInInfo
 from propdesk.privacy import shown_phone
 from propdesk.registry import services as reg
 from propdesk.registry.models import Building, OccupancyRole, Person, Unit
+from propdesk.registry.personal import same_phone
 
 
 def open_movein(
@@ -216,7 +217,7 @@ def find_or_create_person(session: Session, *, name: str, phone: str) -> int:
     name = text(name, "person_name", 50, "请填写新住户姓名。")
     phone = text(phone, "person_phone", 20)
     found = session.scalar(
-        select(Person.id).where(Person.name == name, Person.phone == phone).order_by(Person.id)
+        select(Person.id).where(Person.name == name, same_phone(phone)).order_by(Person.id)
     )
     if found is not None:
         return int(found)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from propdesk import clock
 from propdesk.models_base import Base, Versioned
+from propdesk.pii.columns import Encrypted
 
 
 class MoveIn(Versioned, Base):
@@ -81,7 +82,9 @@ class MovingAppointment(Base):
     direction: Mapped[str] = mapped_column(String(10), default="in")
     elevator: Mapped[str] = mapped_column(String(30), default="")
     contact_name: Mapped[str] = mapped_column(String(50), default="")
-    contact_phone: Mapped[str] = mapped_column(String(20), default="")
+    contact_phone: Mapped[str] = mapped_column(
+        Encrypted("moving_appointment.contact_phone"), default=""
+    )
     mover_company: Mapped[str] = mapped_column(String(100), default="")
     vehicle_plate: Mapped[str] = mapped_column(String(20), default="")
     notes: Mapped[str] = mapped_column(String(200), default="")

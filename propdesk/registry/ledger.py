@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from propdesk import clock
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import DomainError, NotFound
+from propdesk.pii.index import id_number_hmac, with_person_lookup
 from propdesk.registry.ledger_columns import (
     COLUMN_BY_HEADER,
     COLUMNS,
@@ -231,12 +232,14 @@ def _load_registry(
         ):
             units[code] = (uid, area, utype)
     people_by_id: dict[str, tuple[int, str]] = {}
-    for ids in _chunks(sorted({p.id_number for p in parsed if p.id_number})):
-        for pid, idn, name in session.execute(
-            select(Person.id, Person.id_number, Person.name).where(Person.id_number.in_(ids))
+    by_hmac = {id_number_hmac(p.id_number) or "": p.id_number for p in parsed if p.id_number}
+    for hmacs in _chunks(sorted(by_hmac)):
+        for pid, digest, name in session.execute(
+            select(Person.id, Person.id_number_hmac, Person.name).where(
+                Person.id_number_hmac.in_(hmacs)
+            )
         ):
-            if idn:
-                people_by_id[idn] = (pid, name)
+            people_by_id[by_hmac[digest or ""]] = (pid, name)
     people_by_name_phone: dict[tuple[str, str], list[int]] = {}
     for names in _chunks(
         sorted({p.name for p in parsed if p.name and not p.id_number and p.phone})
@@ -593,14 +596,16 @@ def import_ledger(
         for p in new_people:
             initials, full = pinyin_keys(p.name)
             rows_out.append(
-                {
-                    "name": p.name,
-                    "name_initials": initials[:50],
-                    "name_pinyin": full[:200],
-                    "phone": p.phone,
-                    "id_number": p.id_number,
-                    "notes": p.notes,
-                }
+                with_person_lookup(
+                    {
+                        "name": p.name,
+                        "name_initials": initials[:50],
+                        "name_pinyin": full[:200],
+                        "phone": p.phone,
+                        "id_number": p.id_number,
+                        "notes": p.notes,
+                    }
+                )
             )
         ids = _insert_returning_ids(session, Person, rows_out)
         person_ids.update(zip((p.key for p in new_people), ids, strict=True))

@@ -15,10 +15,13 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from propdesk.models_base import Base, Versioned
+from propdesk.pii.columns import Encrypted
+from propdesk.pii.index import person_lookup
 from propdesk.registry.values import OCCUPANCY_ROLE_ZH as OCCUPANCY_ROLE_ZH
 from propdesk.registry.values import PARKING_KIND_ZH as PARKING_KIND_ZH
 from propdesk.registry.values import UNIT_STATUS_ZH as UNIT_STATUS_ZH
@@ -135,13 +138,34 @@ class Person(Versioned, Base):
     name: Mapped[str] = mapped_column(String(50), index=True)
     name_initials: Mapped[str] = mapped_column(String(50), index=True, default="")
     name_pinyin: Mapped[str] = mapped_column(String(200), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="", index=True)
-    phone2: Mapped[str] = mapped_column(String(20), default="")
-    id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
+    # Encrypted (propdesk.pii): search and uniqueness go through the lookup columns below.
+    # ``id_number`` keeps the UNIQUE constraint it had in clear: harmless on ciphertexts.
+    phone: Mapped[str] = mapped_column(Encrypted("person.phone"), default="")
+    phone2: Mapped[str] = mapped_column(Encrypted("person.phone2"), default="")
+    id_number: Mapped[str | None] = mapped_column(Encrypted("person.id_number"), unique=True)
     emergency_contact: Mapped[str] = mapped_column(String(50), default="")
-    emergency_phone: Mapped[str] = mapped_column(String(20), default="")
+    emergency_phone: Mapped[str] = mapped_column(Encrypted("person.emergency_phone"), default="")
+    # Lookup values (propdesk.pii.index), kept by the mapper events below.
+    phone_hmac: Mapped[str] = mapped_column(String(32), default="", server_default="", index=True)
+    phone_tail_hmac: Mapped[str] = mapped_column(
+        String(32), default="", server_default="", index=True
+    )
+    phone_tail: Mapped[str] = mapped_column(String(4), default="", server_default="")
+    id_number_hmac: Mapped[str | None] = mapped_column(String(32), index=True, unique=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     unit_sort: Mapped[str] = mapped_column(String(30), default="", server_default="")
+
+
+@event.listens_for(Person, "before_insert")
+@event.listens_for(Person, "before_update")
+def _person_lookup(_mapper: object, _connection: object, person: Person) -> None:
+    """Keep the lookup hashes in step with the phone and ID number (unit-of-work writes).
+
+    Bulk inserts fill them with :func:`propdesk.pii.index.with_person_lookup`.
+    """
+    for key, value in person_lookup(person.phone, person.id_number).items():
+        if getattr(person, key) != value:
+            setattr(person, key, value)
 
 
 # The people list sorts by (unit_sort, name, id) either way up: one index per direction, so a

@@ -1,8 +1,9 @@
 """The desk's one search box: unit code prefix, name, phone digits or pinyin initials.
 
 ``search(session, "3-2-15")`` → units whose code starts so; ``"zs"`` → 张三 by
-pinyin initials (or full pinyin prefix); ``"5678"`` (4+ digits) → people whose
-phone contains them; any other text → names containing it. Every query is an
+pinyin initials (or full pinyin prefix); ``"5678"`` → people whose phone ends with
+those 4 digits, ``"13812345678"`` → whose phone is that number (never digits anywhere:
+:mod:`propdesk.registry.personal`); any other text → names containing it. Every query is an
 indexed or bounded SQL query, so a keystroke stays fast at 100,000 people.
 """
 
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from propdesk.auth.actor import Actor
 from propdesk.privacy import shown_phone
 from propdesk.registry.models import OCCUPANCY_ROLE_ZH, Occupancy, OccupancyRole, Person, Unit
+from propdesk.registry.personal import phone_condition
 from propdesk.registry.values import SearchHit
 from propdesk.session_info import actor_or_none
 
@@ -38,8 +40,9 @@ def search(session: Session, text: str, *, limit: int = DEFAULT_LIMIT) -> list[S
     if _UNIT_PREFIX.match(q):
         hits += _units(session, Unit.code.like(_like_escape(q) + "%", escape="\\"), limit)
     elif q.isdigit():
-        if len(q) >= 4:
-            hits += _people(session, Person.phone.contains(q, autoescape=True), actor, limit)
+        phone = phone_condition(q)
+        if phone is not None:
+            hits += _people(session, phone, actor, limit)
         hits += _units(
             session, Unit.room.like(_like_escape(q) + "%", escape="\\"), limit - len(hits)
         )

@@ -28,6 +28,7 @@ from propdesk.registry.models import (
     UnitStatus,
     UnitType,
 )
+from propdesk.registry.personal import check_id_number_free
 from propdesk.registry.pinyin import pinyin_keys
 from propdesk.registry.unit_sort import refresh_unit_sort
 from propdesk.registry.values import (
@@ -411,10 +412,8 @@ def create_person(
     _require_edit(session)
     name = v.require_text(name, "name", "姓名", column_limit(Person.name))
     idn = v.normalize_id_number(id_number, today=clock.today(session))
-    if idn and session.scalar(select(Person.id).where(Person.id_number == idn)):
-        raise ValidationError(
-            "id_number", "该身份证号已登记在另一位住户名下，请先搜索核对，避免重复建档。"
-        )
+    if idn:
+        check_id_number_free(session, idn)
     initials, full = pinyin_keys(name)
     p = Person(
         name=name,
@@ -462,10 +461,8 @@ def update_person(
         p.phone2 = v.normalize_phone(phone2, "phone2")
     if id_number is not None and "*" not in id_number:
         idn = v.normalize_id_number(id_number, today=clock.today(session))
-        if idn and session.scalar(
-            select(Person.id).where(Person.id_number == idn, Person.id != person_id)
-        ):
-            raise ValidationError("id_number", "该身份证号已登记在另一位住户名下。")
+        if idn and idn != p.id_number:
+            check_id_number_free(session, idn, person_id=person_id)
         p.id_number = idn
     if emergency_contact is not None:
         p.emergency_contact = clean_column(

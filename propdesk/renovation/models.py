@@ -18,6 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from propdesk import clock
 from propdesk.models_base import Base, Versioned
+from propdesk.pii.columns import Encrypted
 
 PERMIT_STATES = ("applied", "approved", "rejected", "accepted", "refunded", "cancelled")
 
@@ -40,10 +41,12 @@ class RenovationPermit(Versioned, Base):
     permit_no: Mapped[str] = mapped_column(String(30), unique=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
     owner_name: Mapped[str] = mapped_column(String(50))
-    owner_phone: Mapped[str] = mapped_column(String(20), default="")
+    owner_phone: Mapped[str] = mapped_column(Encrypted("renovation_permit.owner_phone"), default="")
     contractor: Mapped[str] = mapped_column(String(100))
     contractor_contact: Mapped[str] = mapped_column(String(50), default="")
-    contractor_phone: Mapped[str] = mapped_column(String(20), default="")
+    contractor_phone: Mapped[str] = mapped_column(
+        Encrypted("renovation_permit.contractor_phone"), default=""
+    )
     scope: Mapped[str] = mapped_column(Text)
     planned_start: Mapped[date] = mapped_column(Date)
     planned_end: Mapped[date] = mapped_column(Date)
@@ -73,7 +76,7 @@ class RenovationWorker(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     permit_id: Mapped[int] = mapped_column(ForeignKey("renovation_permit.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(50))
-    phone: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(Encrypted("renovation_worker.phone"), default="")
     pass_no: Mapped[str] = mapped_column(String(30), unique=True)
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from propdesk import clock
 from propdesk.models_base import Base, Versioned
+from propdesk.pii.columns import Encrypted
 from propdesk.tickets.values import (
     CostKind,
     Department,
@@ -91,7 +92,7 @@ class Staff(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(50))
     department: Mapped[str] = mapped_column(String(20))
-    phone: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(Encrypted("ticket_staff.phone"), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
@@ -146,7 +147,7 @@ class Ticket(Versioned, Base):
     location: Mapped[str] = mapped_column(String(100), default="")
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
     reporter_name: Mapped[str] = mapped_column(String(50), default="")
-    reporter_phone: Mapped[str] = mapped_column(String(20), default="")
+    reporter_phone: Mapped[str] = mapped_column(Encrypted("ticket.reporter_phone"), default="")
     description: Mapped[str] = mapped_column(Text)
     # number, unit code, reporter, place and description in one column, so the board's
     # free-text filter scans a narrow covering index instead of the whole table.

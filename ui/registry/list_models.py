@@ -13,6 +13,7 @@ from propdesk.auth.actor import Actor
 from propdesk.db.engine import Database
 from propdesk.privacy import shown_phone
 from propdesk.registry.models import Building, Occupancy, Person, Unit, UnitStatus
+from propdesk.registry.personal import phone_condition
 from ui.common.sql_table_model import CENTER, RIGHT, SqlColumn, SqlTableModel
 from ui.registry import labels
 
@@ -37,7 +38,8 @@ def people_filter(text: str) -> ColumnElement[bool] | None:
         )
         return Person.id.in_(current_at_unit)
     if q.isdigit():
-        return Person.phone.contains(q, autoescape=True) if len(q) >= 4 else false()
+        phone = phone_condition(q)  # the last 4 digits or the whole number
+        return phone if phone is not None else false()
     if _ASCII.match(q):
         low = _escape(q.lower()) + "%"
         return or_(
