@@ -15,6 +15,7 @@ import pytest
 
 from propdesk import clock
 from propdesk.demo import steps
+from tests.cli_login import AddUser, cli_user_fixture  # noqa: F401 (the cli_user fixture)
 from ui import cli
 
 
@@ -72,7 +73,7 @@ def test_every_leaf_command_runs_something_and_ours_take_db(
 
 
 def test_demo_builds_then_refuses_a_second_run(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "demo.sqlite3"
     code, out, err = _run(capsys, "demo", "--units", "40", "--seed", "3", "--db", str(target))
@@ -84,7 +85,12 @@ def test_demo_builds_then_refuses_a_second_run(
         assert conn.execute("SELECT count(*) FROM unit").fetchone() == (40,)
         assert conn.execute("SELECT name FROM estate").fetchone() == ("翠湖花园",)
 
+    # a database with users is someone's: no login, no demo
     code, out, err = _run(capsys, "demo", "--units", "40", "--db", str(target))
+    assert (code, out) == (2, "")
+    assert err.startswith("propdesk: 此命令需要登录")
+    monkeypatch.setenv("PROPDESK_PASSWORD", "admin123")  # the documented demo administrator
+    code, out, err = _run(capsys, "demo", "--units", "40", "--db", str(target), "--user", "admin")
     assert code == 2
     assert out == ""
     assert err.startswith("propdesk: 该数据库已有小区资料")
@@ -285,18 +291,28 @@ def test_locked_sqlite_is_one_line_and_exit_1(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
+    cli_user: AddUser,
 ) -> None:
     from propdesk.db import engine as engine_mod
 
     target = tmp_path / "locked.sqlite3"
     assert _run(capsys, "db", "upgrade", "--db", str(target))[0] == 0
+    cli_user(target)
     monkeypatch.setattr(engine_mod, "SQLITE_BUSY_TIMEOUT_MS", 200)
     monkeypatch.setattr("sys.stdin", io.StringIO("geheim12345\n"))
     other = sqlite3.connect(target, isolation_level=None)
     try:
         other.execute("BEGIN EXCLUSIVE")
         code, out, err = _run(
-            capsys, "user", "add", "bob", "--role", "clerk", "--password-stdin", "--db", str(target)
+            capsys,
+            "user",
+            "add",
+            "bob",
+            "--role",
+            "clerk",
+            "--new-password-stdin",
+            "--db",
+            str(target),
         )
         bill = _run(capsys, "bill", "--month", "2026-01", "--yes", "--db", str(target))
     finally:
@@ -335,10 +351,11 @@ def test_demo_today_out_of_range_is_refused(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_unwritable_output_file_is_one_line_and_exit_1(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_user: AddUser
 ) -> None:
     target = tmp_path / "d.sqlite3"
     assert _run(capsys, "db", "upgrade", "--db", str(target))[0] == 0
+    cli_user(target)
     out_file = tmp_path / "fees.xlsx"
     out_file.mkdir()  # a folder where the file should go: the write fails with an OSError
     code, out, err = _run(
@@ -375,13 +392,25 @@ def test_a_bug_is_one_line_with_the_log_path_and_exit_1(
 
 
 def test_a_refused_action_is_exit_2(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    cli_user: AddUser,
 ) -> None:
     target = tmp_path / "d.sqlite3"
     assert _run(capsys, "db", "upgrade", "--db", str(target))[0] == 0
+    cli_user(target)
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
     code, out, err = _run(
-        capsys, "user", "add", "bob", "--role", "clerk", "--password-stdin", "--db", str(target)
+        capsys,
+        "user",
+        "add",
+        "bob",
+        "--role",
+        "clerk",
+        "--new-password-stdin",
+        "--db",
+        str(target),
     )
     assert code == 2
     assert out == ""

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from propdesk.auth.actor import Role
 from propdesk.db.engine import Database
 from propdesk.fees.meters import create_meter
 from propdesk.fees.models import BillLine
+from tests.cli_login import AddUser, cli_user_fixture  # noqa: F401 (the cli_user fixture)
 from tests.propdesk.fees.fee_fixtures import MANAGER, make_estate, set_standard_rates
 from ui import cli
 
@@ -52,7 +54,9 @@ def test_extreme_input_is_one_chinese_line_and_exit_2(
     sqlite_db: Database,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    cli_user: AddUser,
 ) -> None:
+    cli_user(sqlite_db.url)
     make_estate(sqlite_db)
     set_standard_rates(sqlite_db)
     argv = [str(tmp_path / a) if a.startswith("OUT.") else a for a in argv]
@@ -71,8 +75,12 @@ def _lines(db: Database) -> int:
 
 
 def test_bill_shows_the_plan_and_writes_only_when_confirmed(
-    sqlite_db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    sqlite_db: Database,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    cli_user: AddUser,
 ) -> None:
+    cli_user(sqlite_db.url, username="fin", role=Role.FINANCE)
     est = make_estate(sqlite_db)
     set_standard_rates(sqlite_db)
     with sqlite_db.begin(MANAGER) as s:
@@ -100,8 +108,12 @@ def test_bill_shows_the_plan_and_writes_only_when_confirmed(
 
 
 def test_bill_without_a_terminal_needs_yes(
-    sqlite_db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    sqlite_db: Database,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    cli_user: AddUser,
 ) -> None:
+    cli_user(sqlite_db.url, username="fin", role=Role.FINANCE)
     make_estate(sqlite_db)
     set_standard_rates(sqlite_db)
 

@@ -9,12 +9,13 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from propdesk.auth.actor import Actor
+from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import open_database
 from propdesk.registry import services as reg
 from propdesk.registry.models import Occupancy, Unit
 from propdesk.registry.validation import id_check_char
 from reports.excel.owners import SHEET, write_template
+from tests.cli_login import AddUser, cli_user_fixture  # noqa: F401 (the cli_user fixture)
 from ui.cli import main
 
 
@@ -24,12 +25,14 @@ def _idn(seq: int) -> str:
 
 
 @pytest.fixture
-def dbfile(tmp_path: Path) -> Path:
+def dbfile(tmp_path: Path, cli_user: AddUser) -> Path:
+    """A desk database with an estate, and a supervisor logged in for the commands."""
     path = tmp_path / "desk.sqlite3"
     database = open_database(f"sqlite:///{path}")
     with database.begin(Actor.system()) as s:
         reg.create_estate(s, name="翠湖花园", company="翠湖物业")
     database.dispose()
+    cli_user(path, username="sup", role=Role.SUPERVISOR)
     return path
 
 

@@ -3,6 +3,13 @@
 Qt is imported only on the path that opens windows, so headless commands start
 fast on a machine without a screen. Every command takes ``--db PATH_OR_URL``.
 
+Every command that reads or changes data logs in first (``--user NAME`` with the password
+from ``--password-stdin``, ``PROPDESK_PASSWORD`` or a prompt; ``--keyring`` for a scheduled
+job's service account: :mod:`ui.commands.login`) and runs as that user, with the GUI's
+permission checks. Without a login it is refused: one line, exit code 2. ``--help``,
+``db upgrade`` (the schema shipped with the app) and ``demo`` into a new empty database
+need no login.
+
 Every failure of a command ends the same way (:func:`report_failure`): one Chinese line on
 stderr (never a traceback, never SQL or its parameters), the detail in the log file
 (:mod:`propdesk.failures`), and a non-zero exit code — 2 for bad input and refused
@@ -60,8 +67,13 @@ class DatabaseUnavailable(Exception):
         self.cause = cause
 
 
-def add_db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
-    """Add ``--db``; on sub-commands it does not override a ``--db`` given before the command."""
+def add_db_option(
+    parser: argparse.ArgumentParser, *, top: bool = False, login: bool = True
+) -> None:
+    """Add ``--db`` and the login options (``--user``, ``--password-stdin``, ``--keyring``);
+    on sub-commands they do not override the same options given before the command."""
+    from ui.commands.login import add_login_options
+
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
@@ -69,6 +81,8 @@ def add_db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None
         help="SQLite file or database URL (default: PROPDESK_DATABASE_URL, the settings file, "
         "or propdesk.sqlite3 in the data folder)",
     )
+    if login:
+        add_login_options(parser, top=top)
 
 
 def build_parser() -> argparse.ArgumentParser:

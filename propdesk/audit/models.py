@@ -22,6 +22,8 @@ class AuditEntry(Base):
     at: Mapped[datetime] = mapped_column(default=clock.column_now)
     user_id: Mapped[int | None] = mapped_column()
     username: Mapped[str] = mapped_column(String(50))
+    os_user: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    host: Mapped[str] = mapped_column(String(120), default="", server_default="")
     action: Mapped[str] = mapped_column(String(20))  # insert / update / delete / reveal
     table_name: Mapped[str] = mapped_column(String(60))
     record_id: Mapped[str] = mapped_column(String(60))

@@ -81,6 +81,8 @@ def _row(
         "at": clock.now(session),
         "user_id": actor.user_id,
         "username": actor.username,
+        "os_user": actor.os_user[:64],
+        "host": actor.host[:120],
         "action": action,
         "table_name": table[:60],
         "record_id": record_id[:60],

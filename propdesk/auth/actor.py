@@ -25,12 +25,22 @@ ROLE_LABELS_ZH: dict[Role, str] = {
 
 @dataclass(frozen=True)
 class Actor:
-    """The logged-in user as services see it (a plain value, no ORM object)."""
+    """The logged-in user as services see it (a plain value, no ORM object).
+
+    Attributes:
+        user_id: the ``app_user`` id; None for the built-in system actor and test actors.
+        epoch: the user's ``session_epoch`` when they logged in; every transaction begun
+            for this actor compares it with the stored one (:mod:`propdesk.auth.epoch`).
+        os_user, host: who and where on the machine (recorded on audit rows).
+    """
 
     user_id: int | None
     username: str
     display_name: str
     role: Role
+    epoch: int | None = None
+    os_user: str = ""
+    host: str = ""
 
     @classmethod
     def system(cls) -> Actor:

@@ -16,7 +16,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from propdesk import clock
+from propdesk.auth import machine
 from propdesk.auth.actor import ROLE_LABELS_ZH, Actor, Role
+from propdesk.auth.epoch import invalidate_sessions
 from propdesk.auth.models import User
 from propdesk.auth.passwords import (
     DEFAULT_COST,
@@ -47,6 +49,8 @@ class UserInfo:
     locked_until: datetime | None
     last_login_at: datetime | None
     version: int
+    must_change_password: bool = False
+    service_account: bool = False
 
     @property
     def role_label(self) -> str:
@@ -64,12 +68,15 @@ class LoginOutcome:
         attempts_left: after a wrong password of an existing account, how many more lock it.
             Not part of ``message`` (that one is the same for an unknown user); only a
             screen that already knows the user (the lock screen) shows :attr:`warning`.
+        must_change_password: the login succeeded, but an administrator set this password
+            (new account, reset): the user must choose their own before working.
     """
 
     actor: Actor | None
     message: str = ""
     locked_until: datetime | None = None
     attempts_left: int | None = None
+    must_change_password: bool = False
 
     @property
     def warning(self) -> str:
@@ -84,11 +91,15 @@ class LoginOutcome:
 
 
 def actor_of(user: User) -> Actor:
+    """The actor of ``user`` as of now: its epoch, and this machine's OS user and host."""
     return Actor(
         user_id=user.id,
         username=user.username,
         display_name=user.display_name,
         role=Role(user.role),
+        epoch=user.session_epoch or 0,
+        os_user=machine.os_user(),
+        host=machine.host(),
     )
 
 
@@ -102,6 +113,8 @@ def _info(u: User) -> UserInfo:
         u.locked_until,
         u.last_login_at,
         u.version,
+        u.must_change_password,
+        u.service_account,
     )
 
 
@@ -132,7 +145,15 @@ def has_users(session: Session) -> bool:
 
 
 def _add_user(
-    session: Session, *, username: str, display_name: str, role: Role, password: str, cost: KdfCost
+    session: Session,
+    *,
+    username: str,
+    display_name: str,
+    role: Role,
+    password: str,
+    cost: KdfCost,
+    must_change: bool = False,
+    service: bool = False,
 ) -> int:
     username = _validate_username(username)
     display_name = (display_name or "").strip() or username
@@ -146,6 +167,8 @@ def _add_user(
         display_name=display_name,
         role=role.value,
         password_hash=hash_password(password, cost=cost),
+        must_change_password=must_change,
+        service_account=service,
     )
     session.add(user)
     session.flush()
@@ -184,7 +207,7 @@ def create_user(
     password: str,
     cost: KdfCost = DEFAULT_COST,
 ) -> int:
-    """Add a user (administrators only)."""
+    """Add a user (administrators only); they must change this password at their first login."""
     require(_current_actor(session), Permission.MANAGE_USERS)
     return _add_user(
         session,
@@ -193,6 +216,30 @@ def create_user(
         role=_validate_role(role),
         password=password,
         cost=cost,
+        must_change=True,
+    )
+
+
+def create_service_account(
+    session: Session,
+    *,
+    username: str,
+    display_name: str,
+    role: str,
+    secret: str,
+    cost: KdfCost = DEFAULT_COST,
+) -> int:
+    """Add a scheduled job's account (administrators only). Its ``secret`` is kept in the OS
+    keyring by the caller (see ``ui.commands.login``), so it is never asked to change it."""
+    require(_current_actor(session), Permission.MANAGE_USERS)
+    return _add_user(
+        session,
+        username=username,
+        display_name=display_name,
+        role=_validate_role(role),
+        password=secret,
+        cost=cost,
+        service=True,
     )
 
 
@@ -246,7 +293,27 @@ def authenticate(
     user.locked_until = None
     user.last_login_at = now
     session.flush()
-    return LoginOutcome(actor)
+    return LoginOutcome(actor, must_change_password=bool(user.must_change_password))
+
+
+def verify_credentials(
+    session: Session, username: str, password: str, *, cost: KdfCost = DEFAULT_COST
+) -> Actor | None:
+    """The active, unlocked user with these credentials, or None — without counting a failure
+    or touching the account in any way (a supervisor's approval at another user's desk is not
+    a login: :mod:`propdesk.auth.approvals` limits attempts per desk instead)."""
+    now = clock.now(session)
+    user = session.scalar(
+        select(User).where(func.lower(User.username) == (username or "").strip().lower())
+    )
+    if user is None or not user.active:
+        verify_password(password or "", _dummy_hash(cost))
+        return None
+    if not verify_password(password or "", user.password_hash):
+        return None
+    if user.locked_until is not None and user.locked_until > now:
+        return None
+    return actor_of(user)
 
 
 @functools.cache
@@ -277,6 +344,7 @@ def change_password(
         raise ValidationError("password", "新密码不能与原密码相同。")
     check_policy(new_password, username=user.username)
     user.password_hash = hash_password(new_password, cost=cost)
+    user.must_change_password = False
     session.flush()
     pg_roles.set_own_password(session, user.username, new_password)
 
@@ -284,13 +352,21 @@ def change_password(
 def reset_password(
     session: Session, user_id: int, new_password: str, *, cost: KdfCost = DEFAULT_COST
 ) -> None:
-    """An administrator sets a new password for a user (and lifts any lock)."""
-    require(_current_actor(session), Permission.MANAGE_USERS)
+    """An administrator sets a new password for a user (and lifts any lock).
+
+    The user must change it at their next login (a service account excepted: its secret is
+    set this way), and their current logins end at their next action.
+    """
+    actor = _current_actor(session)
+    require(actor, Permission.MANAGE_USERS)
     user = _user(session, user_id)
     check_policy(new_password, username=user.username)
     user.password_hash = hash_password(new_password, cost=cost)
     user.failed_attempts = 0
     user.locked_until = None
+    user.must_change_password = not user.service_account
+    if actor is None or actor.user_id != user.id:
+        invalidate_sessions(user)
     session.flush()
     pg_roles.sync_user(session, user_id, password=new_password)
 
@@ -342,6 +418,8 @@ def update_user(
         if not name or len(name) > 50:
             raise ValidationError("display_name", "姓名不能为空，且不超过50个字。")
         user.display_name = name
+    if new_role.value != user.role or (user.active and not new_active):
+        invalidate_sessions(user)  # takes effect at that user's next action
     user.role = new_role.value
     user.active = new_active
     session.flush()

@@ -96,7 +96,7 @@ class Database:
             clock_mod.bind(session, self.clock or clock_mod.process_clock())
             # Read by the SQLite "begin" hook when the first statement procures the connection.
             session.execution_options = session.execution_options.union({WRITE_OPTION: write})
-            if actor is not None and actor.user_id is not None:
+            if actor is not None and actor.epoch is not None:
                 from propdesk.auth.epoch import check_actor
 
                 check_actor(session, actor)  # deactivated, demoted: refused at the next action

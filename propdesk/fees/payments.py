@@ -21,10 +21,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from propdesk import clock
-from propdesk.auth.actor import Actor
-from propdesk.auth.models import User
+from propdesk.auth.approvals import ApprovalAction, record_key, redeem_approval
 from propdesk.auth.permissions import Permission, require
-from propdesk.auth.users import actor_of
 from propdesk.errors import (
     Conflict,
     DomainError,
@@ -435,26 +433,30 @@ def _taken_with_key(
 
 
 def void_payment(
-    session: Session, payment_id: int, *, reason: str, approved_by: Actor | None = None
+    session: Session, payment_id: int, *, reason: str, approval: str | None = None
 ) -> None:
     """Void a receipt (作废): its allocations are reversed, the record and number are kept.
 
     Needs :attr:`Permission.VOID_RECEIPT` (a supervisor, manager or finance): either the
-    acting user holds it (and is then the approver), or ``approved_by`` does — a supervisor
-    who authorised the clerk's void on the spot (主管授权, see
-    :func:`propdesk.fees.void_approval.authenticate_approver`). Both the requester and the
-    approver are recorded. A payment whose credit has been used already cannot be voided
-    until that is sorted out.
+    acting user holds it (and is then the approver), or ``approval`` is a single-use token
+    from :func:`propdesk.auth.approvals.grant_approval` — a supervisor who typed their
+    password at the clerk's desk (主管授权) for this very receipt. Both the requester and
+    the approver are recorded. A payment whose credit has been used already cannot be
+    voided until that is sorted out.
     """
     actor = session.info.get("actor")
-    if approved_by is None:
+    if approval is None:
         require(actor, Permission.VOID_RECEIPT)
         approver = actor
     else:
         if actor is None:
             require(actor, Permission.VOID_RECEIPT)
-        approver = _current_approver(session, approved_by)
-        require(approver, Permission.VOID_RECEIPT)
+        approver = redeem_approval(
+            session,
+            approval,
+            action=ApprovalAction.VOID_PAYMENT,
+            record=record_key("payment", payment_id),
+        )
     reason = (reason or "").strip()
     if len(reason) < 2:
         raise ValidationError("reason", "请填写作废原因。")
@@ -509,10 +511,3 @@ def void_payment(
     payment.void_approved_by = getattr(approver, "display_name", "")
     payment.voided_at = clock.now(session)
 
-
-def _current_approver(session: Session, approved_by: Actor) -> Actor:
-    """The approver as the database knows them now (active, with their current role)."""
-    user = session.get(User, approved_by.user_id) if approved_by.user_id is not None else None
-    if user is None or not user.active:
-        raise NotAllowed("授权人账号不存在或已停用。")
-    return actor_of(user)

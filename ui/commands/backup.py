@@ -1,9 +1,12 @@
 """``propdesk backup [-o FILE] [--list]``, ``propdesk restore FILE [--yes]`` and
 ``propdesk user add|passwd|unlock|list``.
 
-The command line acts as the system administrator of the machine it runs on (whoever
-can run it can read the database file anyway). On PostgreSQL, backup and restore
-explain that the server's ``pg_dump`` does the job.
+Every command logs in (:mod:`ui.commands.login`) and runs as that user: backup and
+restore need the backup permission, ``user`` the user-management permission (an
+administrator). A scheduled backup logs in as a service account whose secret is in the OS
+keyring: ``propdesk user add nightly --role admin --service`` once on that machine, then
+``propdesk backup --user nightly --keyring``. On PostgreSQL, backup and restore explain
+that the server's ``pg_dump`` does the job.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from propdesk.auth.actor import Actor, Role
 from propdesk.config import Settings
 from propdesk.db.engine import Database, make_engine, open_database
 from ui.commands.db import checked_url, database_errors
+from ui.commands.login import login, read_stdin_line
 
 
 def register(sub: Any) -> None:
@@ -50,16 +54,36 @@ def register(sub: Any) -> None:
 
     u = sub.add_parser("user", help="manage user accounts (add, passwd, unlock, list)")
     usub = u.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    add = usub.add_parser("add", help="add a user (asks for the password)")
+    add = usub.add_parser(
+        "add", help="add a user (asks for the password; they change it at their first login)"
+    )
     add.add_argument("username")
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument("--name", default="", help="display name (default: the username)")
-    add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    add.add_argument(
+        "--new-password-stdin",
+        action="store_true",
+        help="read the new user's password from stdin (after the login password, if that "
+        "comes from stdin too)",
+    )
+    add.add_argument(
+        "--service",
+        action="store_true",
+        help="a scheduled job's service account: a random secret, kept in this machine's "
+        "OS keyring",
+    )
     add_db_option(add)
     add.set_defaults(func=_user_add)
     pw = usub.add_parser("passwd", help="set a new password for a user (and unlock it)")
     pw.add_argument("username")
-    pw.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    pw.add_argument(
+        "--new-password-stdin", action="store_true", help="read the new password from stdin"
+    )
+    pw.add_argument(
+        "--service",
+        action="store_true",
+        help="a service account: a new random secret, kept in this machine's OS keyring",
+    )
     add_db_option(pw)
     pw.set_defaults(func=_user_passwd)
     unlock = usub.add_parser("unlock", help="lift a lock-out after too many wrong passwords")
@@ -77,6 +101,15 @@ def _open(args: argparse.Namespace, *, upgrade: bool) -> Database:
         return open_database(url, upgrade=upgrade)
 
 
+def _open_logged_in(args: argparse.Namespace, *, upgrade: bool) -> tuple[Database, Actor]:
+    db = _open(args, upgrade=upgrade)
+    try:
+        return db, login(args, db)
+    except BaseException:
+        db.dispose()
+        raise
+
+
 def _size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
 
@@ -84,7 +117,7 @@ def _size(n: int) -> str:
 def _backup(args: argparse.Namespace) -> int:
     from propdesk.backup.sqlite_backup import backup_folder, backup_now, database_path, list_backups
 
-    db = _open(args, upgrade=False)
+    db, actor = _open_logged_in(args, upgrade=False)
     try:
         if args.list:
             source = database_path(db)
@@ -96,9 +129,7 @@ def _backup(args: argparse.Namespace) -> int:
             if not backups:
                 print(f"还没有备份（备份文件夹：{backup_folder()}）")
             return 0
-        info = backup_now(
-            db, actor=Actor.system(), keep=Settings.load().backup_keep, dest=args.output
-        )
+        info = backup_now(db, actor=actor, keep=Settings.load().backup_keep, dest=args.output)
     finally:
         db.dispose()
     print(f"已备份到 {info.path}（{_size(info.size)}）")
@@ -124,11 +155,12 @@ def _restore(args: argparse.Namespace) -> int:
     try:
         live = database_path(db)
         check_file(args.file.expanduser(), full=True)
+        actor = _restore_login(args, url, args.file.expanduser())
         if not args.yes and not _confirm(
             f"将用 {args.file} 替换当前数据库 {live}（当前数据库会先另存一份）。继续吗？"
         ):
             raise CliError("已取消，数据库没有改动。")
-        result = restore_backup(db, args.file, actor=Actor.system())
+        result = restore_backup(db, args.file, actor=actor)
     finally:
         db.dispose()
     # the backup may come from an older version: bring it to the current schema
@@ -137,24 +169,43 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _restore_login(args: argparse.Namespace, url: str, backup: Path) -> Actor:
+    """Log in against the live database; when it is too damaged to open, against the backup
+    about to replace it (its users are the ones the restored database will have)."""
+    from propdesk.backup.integrity import DatabaseFileError
+
+    try:
+        db = _open(args, upgrade=False)
+    except DatabaseFileError:
+        db = open_database(f"sqlite:///{backup}", upgrade=False)
+    try:
+        return login(args, db)
+    finally:
+        db.dispose()
+
+
 def _read_password(args: argparse.Namespace) -> str:
     from ui.cli import CliError
 
-    if args.password_stdin:
-        return sys.stdin.readline().rstrip("\n")
+    if args.new_password_stdin:
+        return read_stdin_line()
+    if not sys.stdin.isatty():
+        raise CliError("没有提供新密码：请用 --new-password-stdin，或在终端运行以输入新密码。")
     first = getpass.getpass("新密码：")
     if getpass.getpass("再输一次：") != first:
         raise CliError("两次输入的密码不一致。")
     return first
 
 
-def _user_id(db: Database, username: str) -> int:
+def _user_id(db: Database, actor: Actor, username: str) -> int:
     from sqlalchemy import func, select
 
     from propdesk.auth.models import User
+    from propdesk.auth.permissions import Permission, require
     from ui.cli import CliError
 
-    with db.begin() as s:
+    with db.begin(actor) as s:
+        require(actor, Permission.MANAGE_USERS)  # who exists is the administrator's business
         uid = s.scalar(select(User.id).where(func.lower(User.username) == username.lower()))
     if uid is None:
         raise CliError(f"没有用户名为 {username} 的用户。")
@@ -162,12 +213,28 @@ def _user_id(db: Database, username: str) -> int:
 
 
 def _user_add(args: argparse.Namespace) -> int:
-    from propdesk.auth.users import create_user
+    from propdesk.auth.keyring_secret import new_secret, store_secret
+    from propdesk.auth.users import create_service_account, create_user
 
-    password = _read_password(args)
-    db = _open(args, upgrade=True)
+    db, actor = _open_logged_in(args, upgrade=True)
     try:
-        with db.begin(Actor.system()) as s:
+        if args.service:
+            secret = new_secret()
+            store_secret(db.url, args.username, secret)  # no keyring: refused before any write
+            with db.begin(actor) as s:
+                create_service_account(
+                    s,
+                    username=args.username,
+                    display_name=args.name or args.username,
+                    role=args.role,
+                    secret=secret,
+                )
+            print(
+                f"已添加服务账号 {args.username}（{args.role}），密钥已保存在本机的系统钥匙串中。"
+            )
+            return 0
+        password = _read_password(args)
+        with db.begin(actor) as s:
             create_user(
                 s,
                 username=args.username,
@@ -177,32 +244,40 @@ def _user_add(args: argparse.Namespace) -> int:
             )
     finally:
         db.dispose()
-    print(f"已添加用户 {args.username}（{args.role}）")
+    print(f"已添加用户 {args.username}（{args.role}），首次登录时须修改密码。")
     return 0
 
 
 def _user_passwd(args: argparse.Namespace) -> int:
+    from propdesk.auth.keyring_secret import new_secret, store_secret
     from propdesk.auth.users import reset_password
 
-    password = _read_password(args)
-    db = _open(args, upgrade=True)
+    db, actor = _open_logged_in(args, upgrade=True)
     try:
-        uid = _user_id(db, args.username)
-        with db.begin(Actor.system()) as s:
+        uid = _user_id(db, actor, args.username)
+        if args.service:
+            secret = new_secret()
+            with db.begin(actor) as s:
+                reset_password(s, uid, secret)
+                store_secret(db.url, args.username, secret)  # before the commit: all or nothing
+            print(f"已为服务账号 {args.username} 生成新密钥，保存在本机的系统钥匙串中。")
+            return 0
+        password = _read_password(args)
+        with db.begin(actor) as s:
             reset_password(s, uid, password)
     finally:
         db.dispose()
-    print(f"已为 {args.username} 设置新密码。")
+    print(f"已为 {args.username} 设置新密码（下次登录时须修改）。")
     return 0
 
 
 def _user_unlock(args: argparse.Namespace) -> int:
     from propdesk.auth.users import unlock_user
 
-    db = _open(args, upgrade=True)
+    db, actor = _open_logged_in(args, upgrade=True)
     try:
-        uid = _user_id(db, args.username)
-        with db.begin(Actor.system()) as s:
+        uid = _user_id(db, actor, args.username)
+        with db.begin(actor) as s:
             unlock_user(s, uid)
     finally:
         db.dispose()
@@ -213,14 +288,16 @@ def _user_unlock(args: argparse.Namespace) -> int:
 def _user_list(args: argparse.Namespace) -> int:
     from propdesk.auth.users import list_users
 
-    db = _open(args, upgrade=True)
+    db, actor = _open_logged_in(args, upgrade=True)
     try:
-        with db.begin(Actor.system()) as s:
+        with db.begin(actor) as s:
             rows = list_users(s)
+            now = clock.now(s)
     finally:
         db.dispose()
     for u in rows:
-        locked = u.locked_until is not None and u.locked_until > clock.now()
+        locked = u.locked_until is not None and u.locked_until > now
         state = "停用" if not u.active else ("锁定" if locked else "正常")
-        print(f"{u.username:16} {u.role_label:6} {state:4} {u.display_name}")
+        kind = "（服务账号）" if u.service_account else ""
+        print(f"{u.username:16} {u.role_label:6} {state:4} {u.display_name}{kind}")
     return 0

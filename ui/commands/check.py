@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ui.commands import group, open_db_from_args
+from ui.commands import group
+from ui.commands.login import open_logged_in
 
 EXIT_PROBLEMS = 1
 #: Problems printed in full; the rest are counted.
@@ -36,9 +37,9 @@ def register(sub: Any) -> None:
 def _check_money(args: argparse.Namespace) -> int:
     from propdesk.fees.invariant import check_money
 
-    database = open_db_from_args(args)
+    database, actor = open_logged_in(args)
     try:
-        with database.begin(write=False) as session:
+        with database.begin(actor, write=False) as session:
             problems = check_money(session)
     finally:
         database.dispose()

@@ -2,6 +2,8 @@
 
 Progress goes to stderr, the summary to stdout. A database that already holds an
 estate is refused (exit code 2), as are a bad unit count and an unusable ``--db``.
+A new, empty database needs no login (the demo creates its users, with the passwords of
+``docs/demo_users.md``); a database that already has users needs an administrator's login.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from propdesk import clock
+from propdesk.db.engine import Database
 from propdesk.demo.build import MAX_UNITS, MIN_UNITS, DemoSummary, generate_demo, validate_units
 from ui.commands.db import open_db_or_fail, shown_url
 
@@ -93,6 +96,7 @@ def _demo(args: argparse.Namespace) -> int:
     with fixed:
         db = open_db_or_fail(args)
         try:
+            _login_unless_new(args, db)
             summary = generate_demo(
                 db,
                 units=args.units,
@@ -105,6 +109,18 @@ def _demo(args: argparse.Namespace) -> int:
             db.dispose()
     print(format_summary(summary, shown_url(db.url)))
     return 0
+
+
+def _login_unless_new(args: argparse.Namespace, db: Database) -> None:
+    """A database with users is someone's: only its administrator may fill it."""
+    from propdesk.auth.permissions import Permission, require
+    from propdesk.auth.users import has_users
+    from ui.commands.login import login
+
+    with db.begin(write=False) as session:
+        if not has_users(session):
+            return
+    require(login(args, db), Permission.MANAGE_USERS)
 
 
 def format_summary(summary: DemoSummary, where: str) -> str:

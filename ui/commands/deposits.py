@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ui.commands import group, open_db_from_args, output_path
-from ui.commands.fees import CLI_ACTOR, _day
+from ui.commands import group, output_path
+from ui.commands.fees import _day
+from ui.commands.login import open_logged_in
 
 
 def register(sub: Any) -> None:
@@ -36,9 +37,9 @@ def _export_prepaid(args: argparse.Namespace) -> int:
 
     target = output_path(args.output, ".xlsx")
     day = _day(args.as_of)
-    database = open_db_from_args(args)
+    database, actor = open_logged_in(args)
     try:
-        with database.begin(CLI_ACTOR) as session:
+        with database.begin(actor) as session:
             totals = write_prepaid_sheet(
                 prepaid_balances(session, day), target, title=f"预收余额表 {day.isoformat()}"
             )
@@ -52,9 +53,9 @@ def _export_prepaid(args: argparse.Namespace) -> int:
 def _list_deposits(args: argparse.Namespace) -> int:
     from propdesk.deposits.queries import deposit_rows
 
-    database = open_db_from_args(args)
+    database, actor = open_logged_in(args)
     try:
-        with database.begin(CLI_ACTOR) as session:
+        with database.begin(actor) as session:
             rows = deposit_rows(session, held_only=args.held)
     finally:
         database.dispose()

@@ -1,5 +1,8 @@
 """Fees on the command line, for finance's scheduled work (same code paths as the app).
 
+Every command logs in (``--user``; see :mod:`ui.commands.login`) and runs as that user:
+billing needs a finance or manager login, ``bill-reverse`` a manager's.
+
 * ``propdesk bill --month YYYY-MM [--yes] [--skip-meters]``: the billing run of a month
   (idempotent, all or nothing). It prints what it would write (lines, amount, meters without
   a reading) and asks for confirmation unless ``--yes``; ``--skip-meters`` bills the rest now
@@ -25,25 +28,16 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session
 
 from propdesk import clock
-from propdesk.auth.actor import Actor, Role
 from propdesk.errors import NotFound
 from propdesk.fees.date_bounds import check_day, check_month_range
 from propdesk.fees.periods import parse_period
 from propdesk.files import write_private
 from propdesk.registry import services as reg
-from ui.commands import group, open_db_from_args, output_path
+from ui.commands import group, output_path
+from ui.commands.login import open_logged_in
 
 if TYPE_CHECKING:
     from propdesk.fees.billing_plan import BillingPlan
-
-# Scheduled finance work runs as finance: billing allowed, phones masked in exports.
-CLI_ACTOR = Actor(
-    user_id=None, username="finance-cli", display_name="财务（命令行）", role=Role.FINANCE
-)
-# Reversing a run needs REVERSE_BILLING (manager, admin): whoever runs it holds the database.
-MANAGER_CLI_ACTOR = Actor(
-    user_id=None, username="manager-cli", display_name="经理（命令行）", role=Role.MANAGER
-)
 
 
 def register(sub: Any) -> None:
@@ -131,9 +125,9 @@ def _bill(args: argparse.Namespace) -> int:
     from propdesk.fees.billing import run_billing
     from propdesk.fees.billing_plan import plan_billing
 
-    database = open_db_from_args(args)
+    database, actor = open_logged_in(args)
     try:
-        with database.begin(CLI_ACTOR) as session:
+        with database.begin(actor) as session:
             plan = plan_billing(session, args.month)
         _print_plan(plan, skip_meters=args.skip_meters)
         lines = plan.rest_lines if args.skip_meters else plan.lines
@@ -142,7 +136,7 @@ def _bill(args: argparse.Namespace) -> int:
             print("已取消，没有生成任何账单。")
             return 1
         skip = plan.metered_codes if args.skip_meters else ()
-        with database.begin(CLI_ACTOR) as session:
+        with database.begin(actor) as session:
             result = run_billing(session, plan.period, skip_items=skip)
     finally:
         database.dispose()
@@ -158,9 +152,9 @@ def _bill(args: argparse.Namespace) -> int:
 def _bill_runs(args: argparse.Namespace) -> int:
     from propdesk.fees.billing_plan import list_runs
 
-    database = open_db_from_args(args)
+    database, actor = open_logged_in(args)
     try:
-        with database.begin(CLI_ACTOR) as session:
+        with database.begin(actor) as session:
             runs = list_runs(session, limit=max(1, min(args.limit, 500)))
     finally:
         database.dispose()
@@ -180,9 +174,9 @@ def _bill_runs(args: argparse.Namespace) -> int:
 def _bill_reverse(args: argparse.Namespace) -> int:
     from propdesk.fees.billing_plan import get_run, reverse_billing_run
 
-    database = open_db_from_args(args)
+    database, actor = open_logged_in(args)
     try:
-        with database.begin(MANAGER_CLI_ACTOR) as session:
+        with database.begin(actor) as session:
             run = get_run(session, args.run_id)
         print(
             f"出账记录 {run.id}：{run.period}，{run.lines_created} 条账单，"
@@ -191,7 +185,7 @@ def _bill_reverse(args: argparse.Namespace) -> int:
         if not args.yes and not _confirmed("确认撤销这次出账？其账单将被删除。请输入 y 确认："):
             print("已取消，没有撤销。")
             return 1
-        with database.begin(MANAGER_CLI_ACTOR) as session:
+        with database.begin(actor) as session:
             removed = reverse_billing_run(session, run.id, reason=args.reason)
     finally:
         database.dispose()
@@ -240,9 +234,9 @@ def _export_fees(args: argparse.Namespace) -> int:
     first = parse_period(args.month, "month")
     last = parse_period(args.to, "to") if args.to else first
     check_month_range(first, last)
-    database = open_db_from_args(args)
+    database, actor = open_logged_in(args)
     try:
-        with database.begin(CLI_ACTOR) as session:
+        with database.begin(actor) as session:
             title = f"收费明细表 {first}" + (f" 至 {last}" if last != first else "")
             totals = write_fee_sheet(
                 fee_sheet_rows(session, first, last),
@@ -267,9 +261,9 @@ def _export_arrears(args: argparse.Namespace) -> int:
 
     target = output_path(args.output, ".xlsx")
     day = _day(args.as_of)
-    database = open_db_from_args(args)
+    database, actor = open_logged_in(args)
     try:
-        with database.begin(CLI_ACTOR) as session:
+        with database.begin(actor) as session:
             totals = write_arrears_sheet(
                 arrears_sheet_rows(session, day),
                 target,
@@ -290,13 +284,13 @@ def _print_notices(args: argparse.Namespace) -> int:
 
     target = output_path(args.output, ".pdf")
     period = parse_period(args.month)
-    database = open_db_from_args(args)
+    database, actor = open_logged_in(args)
     try:
-        with database.begin(CLI_ACTOR) as session:
+        with database.begin(actor) as session:
             pages = notice_pages(session, period, building_id=_building_id(session, args.building))
             header = estate_header(session)
         write_private(target, notices_pdf(pages, header))
-        with database.begin(CLI_ACTOR) as session:
+        with database.begin(actor) as session:
             log_notices(session, [(p.unit_id, "notice", 0, period, p.total_fen) for p in pages])
     finally:
         database.dispose()
@@ -310,15 +304,15 @@ def _print_reminders(args: argparse.Namespace) -> int:
 
     target = output_path(args.output, ".pdf")
     day = _day(args.as_of)
-    database = open_db_from_args(args)
+    database, actor = open_logged_in(args)
     try:
-        with database.begin(CLI_ACTOR) as session:
+        with database.begin(actor) as session:
             letters = reminder_letters(
                 session, as_of=day, building_id=_building_id(session, args.building)
             )
             header = estate_header(session)
         write_private(target, letters_pdf(letters, header))
-        with database.begin(CLI_ACTOR) as session:
+        with database.begin(actor) as session:
             log_notices(
                 session, [(x.unit_id, "reminder", x.level, "", x.owed_fen) for x in letters], on=day
             )

@@ -16,12 +16,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from propdesk.auth.actor import Actor
 from propdesk.errors import NotFound
 from propdesk.registry import services as reg
 from propdesk.registry.ledger import LedgerImportError, import_ledger, ledger_rows
 from propdesk.registry.values import BuildingInfo
-from ui.commands import group, open_db_from_args, output_path
+from ui.commands import group, output_path
+from ui.commands.login import open_logged_in
 
 
 def register(sub: Any) -> None:
@@ -69,9 +69,9 @@ def _import(args: argparse.Namespace) -> int:
 
     report = output_path(args.report, ".xlsx") if args.report else None
     rows = read_ledger(Path(args.file))
-    database = open_db_from_args(args)
+    database, actor = open_logged_in(args)
     try:
-        with database.begin(Actor.system()) as session:
+        with database.begin(actor) as session:
             summary = import_ledger(session, rows)
     except LedgerImportError as exc:
         print(f"propdesk: {exc}", file=sys.stderr)
@@ -106,8 +106,7 @@ def _export(args: argparse.Namespace) -> int:
     from reports.excel.owners import write_export
 
     target = output_path(args.file, ".xlsx")
-    database = open_db_from_args(args)
-    actor = Actor.system()
+    database, actor = open_logged_in(args)
     try:
         with database.begin(actor) as session:
             building_id = _building(session, args.building).id if args.building else None
@@ -136,8 +135,7 @@ def _print(args: argparse.Namespace) -> int:
     target = Path(args.output)
     if target.suffix.lower() != ".pdf":
         raise CliError(f"输出文件应以 .pdf 结尾：{args.output}")
-    database = open_db_from_args(args)
-    actor = Actor.system()
+    database, actor = open_logged_in(args)
     try:
         with database.begin(actor) as session:
             building = _building(session, args.building)

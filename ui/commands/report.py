@@ -10,13 +10,9 @@ import argparse
 from typing import Any
 
 from propdesk import clock
-from propdesk.auth.actor import Actor, Role
 from propdesk.files import write_private
-from ui.commands import group, open_db_from_args, output_path
-
-CLI_ACTOR = Actor(
-    user_id=None, username="report-cli", display_name="经理（命令行）", role=Role.MANAGER
-)
+from ui.commands import group, output_path
+from ui.commands.login import open_logged_in
 
 
 def register(sub: Any) -> None:
@@ -42,9 +38,9 @@ def _monthly(args: argparse.Namespace) -> int:
     check_month(period, clock.today())  # 9999-12: a clear refusal, not an OverflowError
     pdf = output_path(args.output, ".pdf") if args.output else None
     xlsx = output_path(args.xlsx, ".xlsx") if args.xlsx else None
-    database = open_db_from_args(args)
+    database, actor = open_logged_in(args)
     try:
-        with database.begin(CLI_ACTOR) as session:
+        with database.begin(actor) as session:
             report = monthly_report(session, period)
     finally:
         database.dispose()

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from propdesk.auth.approvals import ApprovalAction, ApprovalOutcome, grant_approval, record_key
 from propdesk.auth.permissions import Permission
 from propdesk.changes import Changes
 from propdesk.errors import DomainError
 from propdesk.fees.payments import void_payment
-from propdesk.fees.void_approval import ApprovalOutcome, authenticate_approver
 from ui.context import AppContext
 
 
@@ -26,9 +26,11 @@ class VoidReceiptDialog(QDialog):
 
     A user allowed to void only confirms the reason. Anyone else (a clerk) also gets the
     authorisation fields: a supervisor types their username and password on this desk and
-    the void is recorded as asked by the clerk and approved by the supervisor. Refusals
-    (wrong password, no right, locked account) are shown under the fields and the dialog
-    stays open; wrong passwords count towards the supervisor's lock-out like a login.
+    the void is recorded as asked by the clerk and approved by the supervisor. The password
+    is checked in the core, which hands back a single-use approval for this receipt only
+    (:mod:`propdesk.auth.approvals`). Refusals (wrong password, no right, too many wrong
+    passwords at this desk) are shown under the fields and the dialog stays open; wrong
+    passwords never lock the supervisor's own account.
 
     Attributes: ``reason``, ``username``, ``password`` (None when not needed), ``error``.
     """
@@ -112,12 +114,16 @@ class VoidReceiptDialog(QDialog):
             if not self.needs_approval:
                 void_payment(session, self.payment_id, reason=reason)
                 return None
-            outcome = authenticate_approver(
-                session, username, password, permission=Permission.VOID_RECEIPT
+            outcome = grant_approval(
+                session,
+                username=username,
+                password=password,
+                action=ApprovalAction.VOID_PAYMENT,
+                record=record_key("payment", self.payment_id),
             )
-            if outcome.approver is not None:
-                void_payment(session, self.payment_id, reason=reason, approved_by=outcome.approver)
-            # a refusal is committed too: the wrong password counts towards the lock-out
+            if outcome.ok:
+                void_payment(session, self.payment_id, reason=reason, approval=outcome.token)
+            # a refusal is committed too: it counts towards this desk's limit
             return outcome
 
         self.ctx.op(
@@ -136,6 +142,8 @@ class VoidReceiptDialog(QDialog):
             if self.password is not None:
                 self.password.clear()
             field = self.username if outcome.field == "username" else self.password
+            if not outcome.field:
+                field = None
             self._show_error(outcome.message, field)
             return
         self.accept()

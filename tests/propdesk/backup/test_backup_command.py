@@ -12,6 +12,7 @@ import pytest
 from propdesk.auth.actor import Actor
 from propdesk.db.engine import Database
 from propdesk.registry import services as reg
+from tests.cli_login import AddUser, cli_user_fixture  # noqa: F401 (the cli_user fixture)
 from ui.cli import main
 
 
@@ -30,8 +31,9 @@ def _add(db: Database, name: str) -> None:
 
 
 def test_backup_to_file_then_restore_with_yes(
-    sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_user: AddUser
 ) -> None:
+    cli_user(sqlite_db.url)
     live = _live(sqlite_db)
     _add(sqlite_db, "张三")
     out = tmp_path / "copy.sqlite3"
@@ -48,8 +50,9 @@ def test_backup_to_file_then_restore_with_yes(
 
 
 def test_backup_into_folder_and_list(
-    sqlite_db: Database, capsys: pytest.CaptureFixture[str]
+    sqlite_db: Database, capsys: pytest.CaptureFixture[str], cli_user: AddUser
 ) -> None:
+    cli_user(sqlite_db.url)
     live = _live(sqlite_db)
     assert main(["backup", "--db", str(live)]) == 0
     capsys.readouterr()
@@ -62,7 +65,9 @@ def test_restore_asks_and_no_keeps_everything(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    cli_user: AddUser,
 ) -> None:
+    cli_user(sqlite_db.url)
     live = _live(sqlite_db)
     out = tmp_path / "copy.sqlite3"
     assert main(["backup", "-o", str(out), "--db", str(live)]) == 0
@@ -75,8 +80,9 @@ def test_restore_asks_and_no_keeps_everything(
 
 
 def test_restore_refuses_a_foreign_file(
-    sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_user: AddUser
 ) -> None:
+    cli_user(sqlite_db.url)
     live = _live(sqlite_db)
     junk = tmp_path / "photo.jpg"
     junk.write_bytes(b"\xff\xd8\xff\xe0" + b"0" * 100)
@@ -88,8 +94,9 @@ def test_restore_refuses_a_foreign_file(
 
 
 def test_restore_over_a_damaged_live_database(
-    sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_user: AddUser
 ) -> None:
+    cli_user(sqlite_db.url)
     live = _live(sqlite_db)
     for i in range(40):
         _add(sqlite_db, f"住户{i:02d}")
@@ -107,15 +114,20 @@ def test_restore_over_a_damaged_live_database(
 
 
 def test_user_add_passwd_list(
-    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    sqlite_db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    cli_user: AddUser,
 ) -> None:
+    cli_user(sqlite_db.url)
     live = str(_live(sqlite_db))
     monkeypatch.setattr("sys.stdin", io.StringIO("desk2026\n"))
     assert (
-        main(["user", "add", "xiaowang", "--role", "clerk", "--password-stdin", "--db", live]) == 0
+        main(["user", "add", "xiaowang", "--role", "clerk", "--new-password-stdin", "--db", live])
+        == 0
     )
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
-    assert main(["user", "passwd", "xiaowang", "--password-stdin", "--db", live]) == 2
+    assert main(["user", "passwd", "xiaowang", "--new-password-stdin", "--db", live]) == 2
     assert "8" in capsys.readouterr().err
     assert main(["user", "list", "--db", live]) == 0
     assert "xiaowang" in capsys.readouterr().out

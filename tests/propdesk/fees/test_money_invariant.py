@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, update
 
+from propdesk.auth.actor import Role
 from propdesk.db.engine import Database
 from propdesk.fees.billing import run_billing
 from propdesk.fees.credits import pay_lines_from_credit
@@ -12,6 +13,7 @@ from propdesk.fees.invariant import ProblemKind, check_money
 from propdesk.fees.models import BillLine, CreditEntry, Payment
 from propdesk.fees.payments import take_payment, void_payment
 from propdesk.fees.refunds import refund_credit
+from tests.cli_login import AddUser, cli_user_fixture  # noqa: F401 (the cli_user fixture)
 from tests.propdesk.fees.fee_fixtures import CLERK, MANAGER, SUPERVISOR, Estate, set_standard_rates
 from tests.propdesk.fees.money_check import assert_money_consistent
 from ui.cli import main
@@ -79,7 +81,10 @@ def test_each_kind_of_break_is_found(db: Database, estate: Estate) -> None:
 
 
 @pytest.mark.money_broken
-def test_check_money_command(sqlite_db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_money_command(
+    sqlite_db: Database, capsys: pytest.CaptureFixture[str], cli_user: AddUser
+) -> None:
+    cli_user(sqlite_db.url, username="fin", role=Role.FINANCE)
     from tests.propdesk.fees.fee_fixtures import make_estate
 
     estate = make_estate(sqlite_db)

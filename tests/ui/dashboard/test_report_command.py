@@ -10,14 +10,17 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from propdesk.auth.actor import Role
 from propdesk.db.engine import Database
 from propdesk.demo.build import generate_demo
+from tests.cli_login import AddUser, cli_user_fixture  # noqa: F401 (the cli_user fixture)
 from ui.cli import main
 
 
 def test_monthly_report_pdf_and_xlsx(
-    sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_user: AddUser
 ) -> None:
+    cli_user(sqlite_db.url, username="mgr", role=Role.MANAGER)
     generate_demo(sqlite_db, units=40, seed=2, today=date(2026, 11, 20))
     pdf, xlsx = tmp_path / "report.pdf", tmp_path / "report.xlsx"
     args = ["--db", sqlite_db.url, "report", "monthly", "--month", "2026-10"]
@@ -45,7 +48,9 @@ def test_bad_input_is_a_clear_error(
     monkeypatch: pytest.MonkeyPatch,
     extra: list[str],
     message: str,
+    cli_user: AddUser,
 ) -> None:
+    cli_user(sqlite_db.url, username="mgr", role=Role.MANAGER)
     monkeypatch.chdir(tmp_path)
     assert main(["--db", sqlite_db.url, "report", "monthly", *extra]) == 2
     assert message in capsys.readouterr().err

@@ -11,6 +11,7 @@ from propdesk.db.engine import Database
 from propdesk.fees.billing import run_billing
 from propdesk.fees.models import BillLine
 from propdesk.fees.payments import take_payment
+from tests.cli_login import AddUser, cli_user_fixture  # noqa: F401 (the cli_user fixture)
 from tests.propdesk.fees.fee_fixtures import make_estate, set_standard_rates
 from ui.cli import main
 
@@ -31,8 +32,12 @@ def _lines(db: Database) -> int:
 
 
 def test_an_unpaid_run_is_reversed_from_the_command_line(
-    sqlite_db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    sqlite_db: Database,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    cli_user: AddUser,
 ) -> None:
+    cli_user(sqlite_db.url, username="mgr", role=Role.MANAGER)
     make_estate(sqlite_db)
     set_standard_rates(sqlite_db)
     run_id = _run(sqlite_db)
@@ -50,7 +55,7 @@ def test_an_unpaid_run_is_reversed_from_the_command_line(
     assert "删除了 6 条账单" in capsys.readouterr().out
     assert _lines(sqlite_db) == 0
     assert main(["--db", url, "bill-runs"]) == 0
-    assert "已撤销（经理（命令行）" in capsys.readouterr().out
+    assert "已撤销（mgr" in capsys.readouterr().out
 
     assert main(args) == 2  # already reversed: one line, refused
     err = capsys.readouterr().err
@@ -61,8 +66,9 @@ def test_an_unpaid_run_is_reversed_from_the_command_line(
 
 
 def test_a_paid_run_is_refused_with_one_line_and_exit_2(
-    sqlite_db: Database, capsys: pytest.CaptureFixture[str]
+    sqlite_db: Database, capsys: pytest.CaptureFixture[str], cli_user: AddUser
 ) -> None:
+    cli_user(sqlite_db.url, username="mgr", role=Role.MANAGER)
     estate = make_estate(sqlite_db)
     set_standard_rates(sqlite_db)
     run_id = _run(sqlite_db)

@@ -11,15 +11,18 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
+from propdesk.auth.actor import Role
 from propdesk.db.engine import Database
 from propdesk.fees.models import BillLine, NoticeLog
+from tests.cli_login import AddUser, cli_user_fixture  # noqa: F401 (the cli_user fixture)
 from tests.propdesk.fees.fee_fixtures import make_estate, set_standard_rates
 from ui.cli import main
 
 
 def test_bill_export_and_print(
-    sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_user: AddUser
 ) -> None:
+    cli_user(sqlite_db.url, username="fin", role=Role.FINANCE)
     make_estate(sqlite_db)
     set_standard_rates(sqlite_db)
     url = sqlite_db.url
@@ -90,7 +93,10 @@ def test_bill_export_and_print(
     )
 
 
-def test_arrears_export_masks_phones(sqlite_db: Database, tmp_path: Path) -> None:
+def test_arrears_export_masks_phones(
+    sqlite_db: Database, tmp_path: Path, cli_user: AddUser
+) -> None:
+    cli_user(sqlite_db.url, username="fin", role=Role.FINANCE)
     from propdesk.auth.actor import Actor
     from propdesk.registry import services as reg
 

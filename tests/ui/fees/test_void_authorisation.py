@@ -152,7 +152,7 @@ def test_clerk_approving_is_refused_in_the_dialog(
     qtbot.keyClicks(dialog.password, "clerk123")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     assert dialog.isVisible()
-    assert "没有授权" in dialog.error.text()
+    assert "无权授权" in dialog.error.text()
     assert dialog.focusWidget() is dialog.username
 
 
