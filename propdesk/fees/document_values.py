@@ -15,10 +15,14 @@ LEVEL_ZH = {1: "第一次催缴函", 2: "第二次催缴函", 3: "最后催缴�
 
 @dataclass(frozen=True)
 class NoticeLine:
+    """One charge on a notice or letter; ``basis`` says how it was computed (计费依据:
+    ``89.56 m² × 2.10 元/m²``, ``上期 1,234.00 本期 1,256.00 用量 22.00 吨 × 3.20 元``)."""
+
     item_name: str
     period: str
     amount_fen: int
     owed_fen: int
+    basis: str = ""
 
 
 @dataclass(frozen=True)
@@ -35,10 +39,17 @@ class NoticePage:
     lines: tuple[NoticeLine, ...]
     period_owed_fen: int
     earlier_owed_fen: int
+    late_fee_fen: int = 0  # accrued, not yet charged as a line
+    prepaid_fen: int = 0  # the unit's credit (预存/溢缴), taken off the total
+    notice_no: str = ""
+    address: str = ""
 
     @property
     def total_fen(self) -> int:
-        return self.period_owed_fen + self.earlier_owed_fen
+        """What the household is asked to pay: this period, earlier arrears and the late fee,
+        less the prepaid balance (never below zero)."""
+        due = self.period_owed_fen + self.earlier_owed_fen + self.late_fee_fen
+        return max(0, due - self.prepaid_fen)
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,14 @@ class ReminderLetter:
     oldest_due: date
     late_fee_fen: int
     lines: tuple[NoticeLine, ...]
+    letter_no: str = ""  # 翠物催字〔2026〕第058号
+    deadline: date | None = None  # pay by (a calendar date)
+    previous: tuple[str, ...] = ()  # the earlier letters delivered: "2026年9月1日 第一次催缴函"
+
+    @property
+    def total_fen(self) -> int:
+        """Arrears plus the late fee: the amount the letter demands."""
+        return self.owed_fen + self.late_fee_fen
 
 
 @dataclass(frozen=True)
@@ -60,6 +79,8 @@ class EstateHeader:
     company: str
     phone: str
     address: str
+    payment_accounts: tuple[str, ...] = ()  # printed on notices, one line each
+    payment_qr: str = ""  # the payment link a notice's QR code encodes
 
 
 @dataclass(frozen=True)

@@ -369,6 +369,10 @@ class NoticeLog(Base):
     amount_fen: Mapped[int] = mapped_column(Integer, default=0)
     sent_at: Mapped[datetime] = mapped_column(default=clock.column_now)
     sent_by: Mapped[str] = mapped_column(String(50), default="")
+    # how it reached the household: printed / saved (as PDF) / hand (delivery confirmed) / post
+    channel: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # the letter's number (翠物催字〔2026〕第058号); notices: the notice number
+    doc_no: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
 
 class ContactLog(Base):

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from propdesk import clock
-from propdesk.errors import NotFound, ValidationError
+from propdesk.errors import Conflict, NotFound, ValidationError
 from propdesk.fees.arrears import arrears_list
 from propdesk.fees.document_values import LEVEL_ZH as LEVEL_ZH
 from propdesk.fees.document_values import EstateHeader as EstateHeader
@@ -28,6 +28,15 @@ from propdesk.fees.document_values import NoticePage as NoticePage
 from propdesk.fees.document_values import ReminderLetter as ReminderLetter
 from propdesk.fees.models import BillLine, ContactLog, FeeItem, NoticeLog, Payment
 from propdesk.fees.periods import last_day, parse_period
+from propdesk.fees.print_data import (
+    last_letter_seq,
+    letter_number,
+    letter_prefix,
+    line_bases,
+    notice_number,
+    prepaid_balances,
+    zh_date,
+)
 from propdesk.fees.settings import get_fee_settings
 from propdesk.registry.models import Building, Estate, Unit
 
@@ -60,18 +69,23 @@ def estate_header(session: Session) -> EstateHeader:
     e = session.scalars(select(Estate).order_by(Estate.id).limit(1)).first()
     if e is None:
         return EstateHeader("", "", "", "")
-    return EstateHeader(e.name, e.company, e.phone, e.address)
+    cfg = get_fee_settings(session)
+    return EstateHeader(
+        e.name, e.company, e.phone, e.address, cfg.accounts(), cfg.payment_qr.strip()
+    )
 
 
 def _open_lines_by_unit(
     session: Session, unit_ids: Sequence[int], up_to: date
-) -> dict[int, list[tuple[str, str, int, int, date]]]:
-    out: dict[int, list[tuple[str, str, int, int, date]]] = {}
+) -> dict[int, list[tuple[str, str, int, int, date, str]]]:
+    """Each unit's open lines due by ``up_to``: (item, period, amount, owed, due, 计费依据)."""
+    raw: dict[int, list[tuple[int, str, str, int, int, date]]] = {}
     for i in range(0, len(unit_ids), 500):
         part = list(unit_ids[i : i + 500])
         rows = session.execute(
             select(
                 BillLine.unit_id,
+                BillLine.id,
                 FeeItem.name,
                 BillLine.period,
                 BillLine.amount_fen,
@@ -86,9 +100,13 @@ def _open_lines_by_unit(
             )
             .order_by(BillLine.unit_id, BillLine.due_date, FeeItem.sort_key)
         ).all()
-        for uid, name, period, amount, owed, due in rows:
-            out.setdefault(uid, []).append((name, period, amount, owed, due))
-    return out
+        for uid, line_id, name, period, amount, owed, due in rows:
+            raw.setdefault(uid, []).append((line_id, name, period, amount, owed, due))
+    bases = line_bases(session, [x[0] for lines in raw.values() for x in lines])
+    return {
+        uid: [(n, p, a, o, d, bases.get(i, "")) for i, n, p, a, o, d in lines]
+        for uid, lines in raw.items()
+    }
 
 
 def notice_pages(
@@ -105,16 +123,23 @@ def notice_pages(
     if building_id is not None:
         stmt = stmt.where(Unit.building_id == building_id)
     units = session.execute(stmt).all()
-    lines = _open_lines_by_unit(session, [u[0] for u in units], due)
-    owners = _owners(session, [u[0] for u in units])
+    ids = [u[0] for u in units]
+    lines = _open_lines_by_unit(session, ids, due)
+    owners = _owners(session, ids)
+    credit = prepaid_balances(session, ids)
+    late = {
+        r.unit_id: r.late_fee_fen
+        for r in arrears_list(session, as_of=clock.today(session), building_id=building_id)
+    }
+    estate = estate_header(session)
     pages: list[NoticePage] = []
     for uid, code, bname, area in units:
         mine = lines.get(uid, [])
         if not mine:
             continue
-        current = [NoticeLine(n, p, a, o) for n, p, a, o, _d in mine if p == period]
-        earlier = sum(o for _n, p, _a, o, _d in mine if p < period)
-        earlier_lines = [NoticeLine(n, p, a, o) for n, p, a, o, _d in mine if p < period]
+        current = [NoticeLine(n, p, a, o, b) for n, p, a, o, _d, b in mine if p == period]
+        earlier = sum(o for _n, p, _a, o, _d, _b in mine if p < period)
+        earlier_lines = [NoticeLine(n, p, a, o, b) for n, p, a, o, _d, b in mine if p < period]
         pages.append(
             NoticePage(
                 uid,
@@ -127,6 +152,10 @@ def notice_pages(
                 tuple(earlier_lines + current),
                 sum(x.owed_fen for x in current),
                 earlier,
+                late_fee_fen=late.get(uid, 0),
+                prepaid_fen=credit.get(uid, 0),
+                notice_no=notice_number(period, code),
+                address=f"{estate.address}{bname}{code}" if estate.address else f"{bname}{code}",
             )
         )
     return pages
@@ -246,6 +275,12 @@ class NoticeInfo:
     period: str
     amount_fen: int
     sent_by: str
+    channel: str = ""  # printed / saved / hand / post ("" before channels were recorded)
+    doc_no: str = ""
+
+    @property
+    def channel_zh(self) -> str:
+        return CHANNEL_ZH.get(self.channel, self.channel)
 
     @property
     def title(self) -> str:
@@ -264,6 +299,8 @@ def list_notices(session: Session, unit_id: int) -> list[NoticeInfo]:
             NoticeLog.period,
             NoticeLog.amount_fen,
             NoticeLog.sent_by,
+            NoticeLog.channel,
+            NoticeLog.doc_no,
         )
         .where(NoticeLog.unit_id == unit_id)
         .order_by(NoticeLog.sent_at.desc(), NoticeLog.id.desc())
@@ -281,10 +318,29 @@ def _level_by_days(days: int, d1: int, d2: int, d3: int) -> int:
     return 0
 
 
+DEADLINE_DAYS = {1: 15, 2: 15, 3: 7}
+"""Days the household has to pay after the letter's date, by level."""
+
+
+@dataclass(frozen=True)
+class _Delivered:
+    level: int
+    on: date
+    doc_no: str
+
+
 def reminder_letters(
     session: Session, *, as_of: date | None = None, building_id: int | None = None
 ) -> list[ReminderLetter]:
-    """The letters due on ``as_of``: one per unit past a threshold, at its next level."""
+    """The letters due on ``as_of``: one per unit past a threshold, at its next level.
+
+    Levels escalate from the delivered history only (a letter previewed and never printed does
+    not count): the first letter is level 1; level n+1 comes only after level n was delivered
+    at least ``reminder_gap_days`` earlier, and once the arrears are old enough for it
+    (``reminder_days_2`` / ``reminder_days_final``) or the owner broke a promise made after
+    the last letter. A unit that settled everything after its last letter starts again at 1.
+    Each letter gets the next number of the year (翠物催字〔2026〕第058号) and a deadline.
+    """
     day = clock.day_or_today(session, as_of)
     cfg = get_fee_settings(session)
     settle_promises(session, day)
@@ -293,17 +349,17 @@ def reminder_letters(
     )
     rows = [r for r in rows if (day - r.oldest_due).days >= cfg.reminder_days_1]
     ids = [r.unit_id for r in rows]
-    last_level: dict[int, tuple[int, date]] = {}
+    history: dict[int, list[_Delivered]] = {}
     open_promise: set[int] = set()
     broken: dict[int, list[date]] = {}
     for i in range(0, len(ids), 500):
         part = ids[i : i + 500]
-        for uid, level, sent in session.execute(
-            select(NoticeLog.unit_id, NoticeLog.level, NoticeLog.sent_at)
+        for uid, level, sent, doc_no in session.execute(
+            select(NoticeLog.unit_id, NoticeLog.level, NoticeLog.sent_at, NoticeLog.doc_no)
             .where(NoticeLog.unit_id.in_(part), NoticeLog.kind == "reminder")
-            .order_by(NoticeLog.sent_at)
+            .order_by(NoticeLog.sent_at, NoticeLog.id)
         ).all():
-            last_level[uid] = (level, clock.local_date(sent))
+            history.setdefault(uid, []).append(_Delivered(level, clock.local_date(sent), doc_no))
         for uid, promise, cdate in session.execute(
             select(ContactLog.unit_id, ContactLog.promise, ContactLog.contact_date).where(
                 ContactLog.unit_id.in_(part), ContactLog.promise.in_(["open", "broken"])
@@ -313,10 +369,18 @@ def reminder_letters(
                 open_promise.add(uid)
             else:
                 broken.setdefault(uid, []).append(cdate)
-    letters: list[ReminderLetter] = []
     due_rows = []
     for r in rows:
         if r.unit_id in open_promise:
+            continue
+        # Reminders restart when the unit had settled everything since the last letter.
+        mine = [h for h in history.get(r.unit_id, []) if h.on >= r.oldest_due]
+        last = mine[-1] if mine else None
+        if last is None:
+            due_rows.append((r, 1, mine))
+            continue
+        nxt = last.level + 1
+        if nxt > 3 or (day - last.on).days < cfg.reminder_gap_days:
             continue
         by_days = _level_by_days(
             (day - r.oldest_due).days,
@@ -324,19 +388,23 @@ def reminder_letters(
             cfg.reminder_days_2,
             cfg.reminder_days_final,
         )
-        sent_level, sent_on = last_level.get(r.unit_id, (0, date.min))
-        # Reminders restart when the unit had settled everything since the last letter.
-        if sent_level and sent_on < r.oldest_due:
-            sent_level = 0
-        level = by_days
-        if sent_level and any(c >= sent_on for c in broken.get(r.unit_id, [])):
-            level = max(level, sent_level + 1)
-        level = min(level, 3)
-        if level > sent_level:
-            due_rows.append((r, level))
-    lines = _open_lines_by_unit(session, [r.unit_id for r, _l in due_rows], day)
-    owners = _owners(session, [r.unit_id for r, _l in due_rows])
-    for r, level in due_rows:
+        broke = any(c >= last.on for c in broken.get(r.unit_id, []))
+        if by_days >= nxt or broke:
+            due_rows.append((r, nxt, mine))
+    lines = _open_lines_by_unit(session, [r.unit_id for r, _l, _h in due_rows], day)
+    owners = _owners(session, [r.unit_id for r, _l, _h in due_rows])
+    prefix = letter_prefix(cfg, estate_header(session).name)
+    seq = last_letter_seq(
+        session.scalars(
+            select(NoticeLog.doc_no).where(
+                NoticeLog.kind == "reminder", NoticeLog.doc_no.like(f"%〔{day.year}〕%")
+            )
+        ).all(),
+        day.year,
+    )
+    letters: list[ReminderLetter] = []
+    for r, level, mine in due_rows:
+        seq += 1
         letters.append(
             ReminderLetter(
                 r.unit_id,
@@ -347,24 +415,66 @@ def reminder_letters(
                 r.owed_fen,
                 r.oldest_due,
                 r.late_fee_fen,
-                tuple(NoticeLine(n, p, a, o) for n, p, a, o, _d in lines.get(r.unit_id, [])),
+                tuple(NoticeLine(n, p, a, o, b) for n, p, a, o, _d, b in lines.get(r.unit_id, [])),
+                letter_no=letter_number(prefix, day.year, seq),
+                deadline=day + timedelta(days=DEADLINE_DAYS[level]),
+                previous=tuple(
+                    f"{zh_date(h.on)}{LEVEL_ZH.get(h.level, '催缴函')}"
+                    + (f"（{h.doc_no}）" if h.doc_no else "")
+                    for h in mine
+                ),
             )
         )
     return letters
 
 
-def log_notices(
-    session: Session, entries: Sequence[tuple[int, str, int, str, int]], *, on: date | None = None
-) -> None:
-    """Log printed notices: ``(unit_id, kind, level, period, amount_fen)`` each.
+LogEntry = tuple[int, str, int, str, int] | tuple[int, str, int, str, int, str]
+"""``(unit_id, kind, level, period, amount_fen[, doc_no])``."""
 
-    Call it only once the batch was delivered (printed, saved as PDF, written to a file):
-    a preview looked at and closed was never sent, and each unit's statement lists this log.
+CHANNEL_ZH = {"printed": "打印", "saved": "存为PDF", "hand": "当面送达", "post": "邮寄", "": "—"}
+
+
+def letter_entries(letters: Sequence[ReminderLetter]) -> list[LogEntry]:
+    """What :func:`log_notices` records for a delivered batch of letters."""
+    return [(x.unit_id, "reminder", x.level, "", x.total_fen, x.letter_no) for x in letters]
+
+
+def notice_entries(pages: Sequence[NoticePage]) -> list[LogEntry]:
+    """What :func:`log_notices` records for a delivered batch of payment notices."""
+    return [(p.unit_id, "notice", 0, p.period, p.total_fen, p.notice_no) for p in pages]
+
+
+def log_notices(
+    session: Session,
+    entries: Sequence[LogEntry],
+    *,
+    on: date | None = None,
+    channel: str = "",
+) -> None:
+    """Log delivered notices: ``(unit_id, kind, level, period, amount_fen[, doc_no])`` each.
+
+    Call it only once the batch was delivered (``channel``: ``printed``, ``saved`` as PDF,
+    ``hand`` when someone confirms handing it over, ``post``): a preview looked at and
+    closed was never sent, and each unit's statement lists this log. A letter number already
+    logged is refused (another desk delivered a batch numbered the same: preview again).
 
     ``on`` is the date the letters carry when it is not today (a batch dated ahead or back).
     """
     if not entries:
         return
+    if channel not in CHANNEL_ZH:
+        raise ValidationError("channel", "送达方式不正确。")
+    numbers = [e[5] for e in entries if len(e) > 5 and e[1] == "reminder" and e[5]]
+    for i in range(0, len(numbers), 500):
+        taken = session.scalars(
+            select(NoticeLog.doc_no).where(
+                NoticeLog.kind == "reminder", NoticeLog.doc_no.in_(numbers[i : i + 500])
+            )
+        ).first()
+        if taken:
+            raise Conflict(
+                f"催缴函编号 {taken} 已被使用（另一台电脑刚发出了一批催缴函），请重新预览。"
+            )
     by = getattr(session.info.get("actor"), "display_name", "")
     now = clock.now(session)
     at = now if on is None or on == clock.local_date(now) else clock.local_datetime(on, time(12))
@@ -372,16 +482,40 @@ def log_notices(
         insert(NoticeLog),
         [
             {
-                "unit_id": u,
-                "kind": k,
-                "level": lv,
-                "period": p,
-                "amount_fen": a,
+                "unit_id": e[0],
+                "kind": e[1],
+                "level": e[2],
+                "period": e[3],
+                "amount_fen": e[4],
+                "doc_no": e[5] if len(e) > 5 else "",
+                "channel": channel,
                 "sent_by": by,
                 "sent_at": at,
             }
-            for u, k, lv, p, a in entries
+            for e in entries
         ],
+    )
+
+
+def confirm_delivery(
+    session: Session,
+    *,
+    unit_id: int,
+    kind: str,
+    level: int = 0,
+    period: str = "",
+    amount_fen: int = 0,
+    doc_no: str = "",
+    channel: str = "hand",
+    on: date | None = None,
+) -> None:
+    """Record one notice or letter as delivered by hand or post (someone confirms it)."""
+    if session.get(Unit, unit_id) is None:
+        raise NotFound("房屋不存在。")
+    if kind not in ("notice", "reminder") or (kind == "reminder" and level not in (1, 2, 3)):
+        raise ValidationError("kind", "请选择缴费通知单或催缴函的级别。")
+    log_notices(
+        session, [(unit_id, kind, level, period, amount_fen, doc_no)], on=on, channel=channel
     )
 
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
-from functools import cache
+from datetime import date, datetime
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
@@ -111,6 +111,8 @@ class DocumentSpec:
     footer_note: str = ""
     letterhead_every_page: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
+    page_numbers: bool = True  # a posted notice carries no "第 1 / 1 页"
+    print_time: bool = True  # ... and no print time
 
 
 class LetterStart(Flowable):
@@ -145,7 +147,9 @@ class _PageCountCanvas(Canvas):
     _pageNumber: int
     _startPage: Callable[[], None]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, on_letter: Callable[[int], None] | None = None, **kwargs: Any
+    ) -> None:
         # The page's initial font is the CJK one: with ReportLab's default every page would
         # reference an unused, non-embedded Helvetica (print shops' preflight flags it).
         kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
@@ -153,10 +157,14 @@ class _PageCountCanvas(Canvas):
         self._pages: list[dict[str, Any]] = []
         self._letters = 0
         self._letter: tuple[int, str] | None = None
+        self._page_numbers = True
+        self._on_letter = on_letter
 
     def start_letter(self, label: str) -> None:
         self._letters += 1
         self._letter = (self._letters, label)
+        if self._on_letter is not None:
+            self._on_letter(self._letters)
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -182,7 +190,8 @@ class _PageCountCanvas(Canvas):
                 count = letter_pages[letter[0]]
                 label = letter[1] + ("（续）" if number > 1 else "")
                 self.drawRightString(width - MARGIN, height - MARGIN - 9.5 * mm, label)
-            self.drawCentredString(width / 2, MARGIN, f"第 {number} / {count} 页")
+            if self._page_numbers:
+                self.drawCentredString(width / 2, MARGIN, f"第 {number} / {count} 页")
             super().showPage()
         super().save()
 
@@ -223,7 +232,11 @@ class _LetterheadDoc(BaseDocTemplate):
                 MARGIN, height - MARGIN - 11 * mm, width - MARGIN, height - MARGIN - 11 * mm
             )
         canvas.setFont(FONT, 8.5)
-        stamp = spec.printed_at.strftime("打印时间 %Y-%m-%d %H:%M") if spec.printed_at else ""
+        if isinstance(canvas, _PageCountCanvas):
+            canvas._page_numbers = spec.page_numbers
+        stamp = ""
+        if spec.printed_at and spec.print_time:
+            stamp = spec.printed_at.strftime("打印时间 %Y-%m-%d %H:%M")
         canvas.drawRightString(width - MARGIN, MARGIN, stamp)
         left = f"{spec.title}  {spec.footer_note}".strip()
         canvas.drawString(MARGIN, MARGIN, left)
@@ -231,16 +244,24 @@ class _LetterheadDoc(BaseDocTemplate):
 
 
 def build_pdf(
-    spec: DocumentSpec, story: Sequence[Flowable], target: str | Path | io.BytesIO | None = None
+    spec: DocumentSpec,
+    story: Sequence[Flowable],
+    target: str | Path | io.BytesIO | None = None,
+    *,
+    on_letter: Callable[[int], None] | None = None,
 ) -> bytes:
     """Render ``story`` with the page frame of ``spec``; returns the PDF bytes (and writes ``target``).
 
     One layout pass: the page count in the footer is stamped when the document is saved.
+    ``on_letter(n)`` is called as the n-th :class:`LetterStart` is drawn (progress of a batch;
+    an exception it raises, e.g. after Cancel, stops the build).
     """
     register_fonts()
     spec = spec if spec.printed_at else _with_time(spec)
     buf = io.BytesIO()
-    _LetterheadDoc(buf, spec).build(list(story), canvasmaker=_PageCountCanvas)
+    _LetterheadDoc(buf, spec).build(
+        list(story), canvasmaker=partial(_PageCountCanvas, on_letter=on_letter)
+    )
     data = buf.getvalue()
     if isinstance(target, io.BytesIO):
         target.write(data)
@@ -322,6 +343,39 @@ def table(
             if (i - header_rows) % 2 == 1:
                 cmds.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#f7f7f7")))
     t.setStyle(TableStyle(cmds))
+    return t
+
+
+def zh_date(day: date) -> str:
+    """``2026年12月6日``: a date inside a Chinese sentence (never ISO there)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+SIGN_ROW_HEIGHT = 16 * mm
+"""A row someone signs in: tall enough for a handwritten name."""
+
+
+def signature_table(
+    labels: Sequence[str], col_widths: Sequence[float] | None = None, *, per_row: int = 2
+) -> Table:
+    """Signature boxes (``经办人（签字）``, ``日期``…), ``per_row`` to a row, each row
+    :data:`SIGN_ROW_HEIGHT` high, the label at the top left."""
+    st = styles()
+    rows: list[list[Any]] = []
+    for i in range(0, len(labels), per_row):
+        part: list[Any] = [Paragraph(_esc(x), st.cell) for x in labels[i : i + per_row]]
+        part += [""] * (per_row - len(part))
+        rows.append(part)
+    t = Table(rows, colWidths=col_widths, rowHeights=[SIGN_ROW_HEIGHT] * len(rows))
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
     return t
 
 

@@ -1447,6 +1447,14 @@ All open lines: ¥{total}</source>
 <context>
     <name>StatementDialog</name>
     <message>
+        <source>Delivered as</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
         <location filename="../../ui/fees/statement.py" line="74"/>
         <location filename="../../ui/fees/statement.py" line="235"/>
         <source>Account statement – {0}</source>

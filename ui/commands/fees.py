@@ -279,7 +279,7 @@ def _export_arrears(args: argparse.Namespace) -> int:
 
 
 def _print_notices(args: argparse.Namespace) -> int:
-    from propdesk.fees.notices import estate_header, log_notices, notice_pages
+    from propdesk.fees.notices import estate_header, log_notices, notice_entries, notice_pages
     from reports.pdf.fee_notices import notices_pdf
 
     target = output_path(args.output, ".pdf")
@@ -291,7 +291,7 @@ def _print_notices(args: argparse.Namespace) -> int:
             header = estate_header(session)
         write_private(target, notices_pdf(pages, header))
         with database.begin(actor) as session:
-            log_notices(session, [(p.unit_id, "notice", 0, period, p.total_fen) for p in pages])
+            log_notices(session, notice_entries(pages), channel="saved")
     finally:
         database.dispose()
     print(f"已打印 {len(pages)} 份缴费通知单到 {target}。")
@@ -299,7 +299,7 @@ def _print_notices(args: argparse.Namespace) -> int:
 
 
 def _print_reminders(args: argparse.Namespace) -> int:
-    from propdesk.fees.notices import estate_header, log_notices, reminder_letters
+    from propdesk.fees.notices import estate_header, letter_entries, log_notices, reminder_letters
     from reports.pdf.fee_notices import letters_pdf
 
     target = output_path(args.output, ".pdf")
@@ -313,9 +313,7 @@ def _print_reminders(args: argparse.Namespace) -> int:
             header = estate_header(session)
         write_private(target, letters_pdf(letters, header))
         with database.begin(actor) as session:
-            log_notices(
-                session, [(x.unit_id, "reminder", x.level, "", x.owed_fen) for x in letters], on=day
-            )
+            log_notices(session, letter_entries(letters), on=day, channel="saved")
     finally:
         database.dispose()
     print(f"已打印 {len(letters)} 份催缴函到 {target}。")

@@ -40,6 +40,7 @@ from propdesk.fees.arrears import (
 )
 from propdesk.fees.money import parse_yuan, yuan
 from propdesk.fees.notices import CONTACT_KINDS, record_contact
+from propdesk.progress import Progress
 from propdesk.registry import services as reg
 from propdesk.registry.values import BuildingInfo
 from ui.common.dates import from_qdate as pydate
@@ -289,18 +290,25 @@ class ArrearsPage(QWidget):
             WaiveDialog(ctx=self.ctx, unit_id=row.unit_id, parent=self).open()
 
     def print_letters(self) -> None:
-        from propdesk.fees.notices import estate_header, log_notices, reminder_letters
+        from propdesk.fees.notices import (
+            estate_header,
+            letter_entries,
+            log_notices,
+            reminder_letters,
+        )
         from reports.pdf.fee_notices import letters_pdf
         from ui.fees.print_job import PrintBatch, run_print_job
 
         building = self.building.currentData()
         day = pydate(self.as_of.date())
 
-        def build(s: Session) -> PrintBatch:
+        def build(s: Session, progress: Progress) -> PrintBatch:
             letters = reminder_letters(s, as_of=day, building_id=building)
-            pdf = letters_pdf(letters, estate_header(s))
-            entries = [(x.unit_id, "reminder", x.level, "", x.owed_fen) for x in letters]
-            return PrintBatch(pdf, lambda w: log_notices(w, entries, on=day))
+            pdf = letters_pdf(
+                letters, estate_header(s), progress=lambda d, t: progress.update(d, t)
+            )
+            entries = letter_entries(letters)
+            return PrintBatch(pdf, lambda w, how: log_notices(w, entries, on=day, channel=how))
 
         run_print_job(
             self.ctx,

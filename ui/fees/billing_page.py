@@ -3,6 +3,7 @@ discount rules, and batch printing of payment notices."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -405,7 +406,8 @@ class BillingPage(QWidget):
         minimum = self.min_amount.text() or "0"
 
         def save(s: Session) -> None:
-            cfg = FeeSettings(
+            cfg = replace(  # the settings edited elsewhere (printing) are kept
+                get_fee_settings(s),
                 late_fee_enabled=enabled,
                 late_fee_rate_per_10k=rate,
                 grace_days=grace,
@@ -421,18 +423,28 @@ class BillingPage(QWidget):
         ).failure(lambda exc: _shown_in(self.cfg_error, exc)).run()
 
     def print_notices(self) -> None:
-        from propdesk.fees.notices import estate_header, log_notices, notice_pages
+        from propdesk.fees.notices import (
+            estate_header,
+            log_notices,
+            notice_entries,
+            notice_pages,
+        )
         from reports.pdf.fee_notices import notices_pdf
         from ui.fees.print_job import PrintBatch, run_print_job
 
         month = self.month.text()
         building = self.notice_building.currentData()
 
-        def build(s: Session) -> PrintBatch:
+        def build(s: Session, progress: Progress) -> PrintBatch:
             pages = notice_pages(s, month, building_id=building)
-            pdf = notices_pdf(pages, estate_header(s))
-            entries = [(p.unit_id, "notice", 0, p.period, p.total_fen) for p in pages]
-            return PrintBatch(pdf, lambda w: log_notices(w, entries))
+            pdf = notices_pdf(
+                pages,
+                estate_header(s),
+                progress=lambda d, t: progress.update(d, t),
+                printed_at=clock.now(s),
+            )
+            entries = notice_entries(pages)
+            return PrintBatch(pdf, lambda w, how: log_notices(w, entries, channel=how))
 
         run_print_job(
             self.ctx,

@@ -30,25 +30,28 @@ class PrintBatch:
     Attributes:
         pdf: the document's bytes.
         record: writes the log of exactly what ``pdf`` holds (values captured when building,
-            not read again), in the session it is given.
+            not read again), in the session it is given, with how it was delivered
+            (``"printed"`` or ``"saved"``: the channel on each unit's history).
     """
 
     pdf: bytes
-    record: Callable[[Session], None]
+    record: Callable[[Session, str], None]
 
 
 def run_print_job(
     ctx: AppContext,
     parent: QWidget,
-    build: Callable[[Session], PrintBatch],
+    build: Callable[[Session, Progress], PrintBatch],
     *,
     title: str,
     suggested_name: str,
     on_shown: Callable[[PdfPreviewDialog], None] | None = None,
 ) -> None:
-    """Build the batch (a read) behind a progress dialog, preview it, record it when delivered.
+    """Build the batch (a read) behind a progress dialog with Cancel, preview it, record it
+    when delivered.
 
-    ``batch.record`` runs through ``ctx.op`` (``Changes(fees=True)``) the first time the preview
+    ``build(session, progress)`` reports each document laid out through ``progress.update``
+    (which stops the build after Cancel). ``batch.record`` runs through ``ctx.op`` (``Changes(fees=True)``) the first time the preview
     is printed or saved; closing the preview without either records nothing. ``on_shown``
     receives the preview dialog.
     """
@@ -57,7 +60,7 @@ def run_print_job(
     def show(batch: PrintBatch) -> None:
         recorded = False
 
-        def delivered(_how: str) -> None:
+        def delivered(how: str) -> None:
             nonlocal recorded
             if recorded:
                 return
@@ -69,7 +72,7 @@ def run_print_job(
                 return False
 
             ctx.op(
-                batch.record,
+                lambda s: batch.record(s, how),
                 changes=Changes(fees=True),
                 parent=parent,
                 action=f"log {suggested_name}",
@@ -86,13 +89,10 @@ def run_print_job(
         if on_shown is not None:
             on_shown(dialog)
 
-    def work(session: Session, _progress: Progress) -> PrintBatch:
-        return build(session)
-
     ctx.long_op(
-        work,
+        build,
         label=QCoreApplication.translate("FeePrintJob", "Preparing {0}…").format(title),
-        cancellable=False,
+        cancellable=True,
         parent=parent,
         action=f"print {suggested_name}",
     ).success(show).run()

@@ -143,6 +143,8 @@ class StatementDialog(QDialog):
                 (self.tr("Notice"), lambda n: n.title, False),
                 (self.tr("Amount"), lambda n: yuan(n.amount_fen) if n.amount_fen else "", True),
                 (self.tr("By"), lambda n: n.sent_by, False),
+                (self.tr("Delivered as"), lambda n: n.channel_zh, False),
+                (self.tr("Number"), lambda n: n.doc_no, False),
             ],
             parent=self,
         )

@@ -134,7 +134,8 @@ def test_reminder_letters_are_dated_the_local_day(
         assert status.reminder_level == 1
         assert reminder_letters(s) == []  # each level once, the same day
     text = _pdf_text(letters_pdf(letters, header))
-    assert f"截至 {moment.day.isoformat()}" in text
+    day = moment.day
+    assert f"截至{day.year}年{day.month}月{day.day}日" in text
 
 
 @moments
