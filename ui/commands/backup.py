@@ -115,11 +115,13 @@ def _size(n: int) -> str:
 
 
 def _backup(args: argparse.Namespace) -> int:
+    from propdesk.auth.permissions import Permission, require
     from propdesk.backup.sqlite_backup import backup_folder, backup_now, database_path, list_backups
 
     db, actor = _open_logged_in(args, upgrade=False)
     try:
         if args.list:
+            require(actor, Permission.BACKUP_RESTORE)  # the list names files and times
             source = database_path(db)
             backups = list_backups(backup_folder(), source.stem)
             for b in backups:
