@@ -168,6 +168,11 @@ class ReceiptData:
     void_reason: str
     voided_by: str = ""  # who asked for the void
     void_approved_by: str = ""  # who authorised it (主管授权)
+    address: str = ""  # the property's address (estate, building, unit)
+    area_centi: int = 0  # its floor area, m² × 100
+    copies: tuple[str, ...] = ("存根联", "客户联", "记账联")  # 联次, each printed and marked
+    payee: str = ""  # 收款单位 (the company; the estate when none)
+    reviewer: str = ""  # 复核人 (blank: signed by hand)
 
 
 @dataclass(frozen=True)

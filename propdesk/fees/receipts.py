@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -33,6 +35,21 @@ def owner_names(session: Session, unit_id: int) -> str:
         .order_by(Occupancy.id)
     ).all()
     return "、".join(names)
+
+
+def receipt_print_fields(session: Session, unit: Unit, estate: Estate | None) -> dict[str, Any]:
+    """What a printed receipt adds: the property's address and area, 收款单位, the copies."""
+    from propdesk.fees.settings import get_fee_settings
+    from propdesk.registry.models import Building
+
+    building = session.get(Building, unit.building_id)
+    where = f"{building.name if building else ''}{unit.code}"
+    return {
+        "address": f"{estate.address}{where}" if estate and estate.address else where,
+        "area_centi": unit.area_centi,
+        "copies": get_fee_settings(session).copies(),
+        "payee": (estate.company or estate.name) if estate else "",
+    }
 
 
 def get_receipt(session: Session, payment_id: int) -> ReceiptData:
@@ -80,6 +97,7 @@ def get_receipt(session: Session, payment_id: int) -> ReceiptData:
         void_reason=p.void_reason,
         voided_by=p.voided_by,
         void_approved_by=p.void_approved_by,
+        **receipt_print_fields(session, unit, estate),
     )
 
 
