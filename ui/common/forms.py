@@ -60,6 +60,19 @@ class FormErrors:
         self._editors[field] = editor
         self.labels[field] = err
 
+    @property
+    def editors(self) -> dict[str, QWidget]:
+        """``field → editor`` in the form's order."""
+        return dict(self._editors)
+
+    def label_text(self, field: str) -> str:
+        """The row label of ``field`` as the clerk reads it (mnemonic markers removed)."""
+        editor = self._editors.get(field)
+        box = editor.parentWidget() if editor is not None else None
+        label = self._form.labelForField(box) if box is not None else None
+        text = label.text() if isinstance(label, QLabel) else field
+        return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
     def first_editor(self) -> QWidget | None:
         """The first registered editor that can take the focus (where a dialog opens)."""
         for editor in self._editors.values():

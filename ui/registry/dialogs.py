@@ -37,12 +37,13 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.changes import Changes
-from propdesk.errors import DomainError, ValidationError
+from propdesk.errors import Conflict, DomainError, ValidationError
 from propdesk.registry import services as reg
 from propdesk.registry.models import OccupancyRole
 from propdesk.registry.setup import update_estate
 from propdesk.registry.validation import OCCUPANCY_EARLIEST, occupancy_latest
 from propdesk.registry.values import BuildingInfo, EstateInfo, OccupancyInfo, PersonInfo, UnitInfo
+from ui.common.conflict import THEIRS, ConflictDialog, compare, editor_value, set_editor_value
 from ui.common.dates import from_qdate as _pydate
 from ui.common.dates import to_qdate as _qdate
 from ui.common.forms import FormErrors
@@ -131,11 +132,18 @@ class RecordDialog(QDialog):
         raise NotImplementedError
 
     def load(self, fn: Callable[[Session], T], fill: Callable[[T], None]) -> None:
-        """Read what the dialog edits on the worker, then ``fill`` the form; Save waits for it."""
+        """Read what the dialog edits on the worker, then ``fill`` the form; Save waits for it.
+
+        What was loaded is remembered, so a save refused because another desk changed the
+        record meanwhile shows both versions field by field (:mod:`ui.common.conflict`).
+        """
         self.ok_button.setEnabled(False)
+        self._load_fn: Callable[[Session], Any] = fn
+        self._refill: Callable[[Any], None] = fill
 
         def loaded(value: T) -> None:
             fill(value)
+            self._base = self._form_values()
             self.ok_button.setEnabled(True)
             self.keys.mark_clean()  # the loaded record is not the clerk's input
 
@@ -160,9 +168,68 @@ class RecordDialog(QDialog):
     def _refused(self, exc: BaseException) -> bool:
         if not isinstance(exc, DomainError):
             return False
+        if isinstance(exc, Conflict) and self._base is not None:
+            self._resolve_conflict()
+            return True
         self.errors.show(exc)
         self.adjustSize()  # grow to show a wrapped error message in full
         return True
+
+    # --- another desk saved the same record ------------------------------------------------
+
+    _base: dict[str, str] | None = None
+    conflict_dialog: ConflictDialog | None = None
+
+    def _form_values(self) -> dict[str, str]:
+        return {key: editor_value(editor) for key, editor in self.errors.editors.items()}
+
+    def _set_form_values(self, values: dict[str, str]) -> None:
+        editors = self.errors.editors
+        for key, value in values.items():
+            if key in editors:
+                set_editor_value(editors[key], value)
+
+    def _resolve_conflict(self) -> None:
+        """Reload the record, compare it with the clerk's input, and let the clerk choose."""
+        mine = self._form_values()
+        self.ctx.query(self._load_fn, parent=self, action=self.windowTitle()).success(
+            lambda record: self._compare(record, mine)
+        ).run()
+
+    def _compare(self, record: object, mine: dict[str, str]) -> None:
+        base = self._base or {}
+        self._refill(record)  # the newest version: its values, and its version for the next save
+        theirs = self._form_values()
+        labels = {key: self.errors.label_text(key) for key in self.errors.editors}
+        rows = compare(labels, base, theirs, mine)
+        self._base = theirs
+        if not any(row.clash for row in rows) and not any(row.they_changed for row in rows):
+            # The other desk changed nothing this form shows: save the clerk's input again.
+            self._set_form_values(mine)
+            self.accept()
+            return
+        dialog = ConflictDialog(rows, self.errors.editors, record=self.windowTitle(), parent=self)
+        self.conflict_dialog = dialog
+
+        def closed(_result: int) -> None:
+            self.conflict_dialog = None
+            if dialog.outcome == THEIRS:
+                self._set_form_values(theirs)
+                self.errors.show(
+                    Conflict(
+                        self.tr(
+                            "The form now shows what the other desk saved; nothing of yours "
+                            "was saved."
+                        )
+                    )
+                )
+                self.keys.mark_clean()
+                return
+            self._set_form_values({**mine, **dialog.chosen()})
+            self.accept()
+
+        dialog.finished.connect(closed)
+        dialog.open()
 
 
 class EstateDialog(RecordDialog):
