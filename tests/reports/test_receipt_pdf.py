@@ -45,7 +45,7 @@ def _text(pdf: bytes) -> str:
 
 
 def _embedded(pdf: bytes) -> bool:
-    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    page: Any = PdfReader(io.BytesIO(pdf)).pages[0]
     for font in page["/Resources"]["/Font"].values():
         f = font.get_object()
         desc = f.get("/FontDescriptor")
