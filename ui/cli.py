@@ -39,6 +39,7 @@ COMMAND_MODULES = (
     "ui.commands.deposits",
     "ui.commands.report",
     "ui.commands.check",
+    "ui.calls.cli",
 )
 
 EXIT_OK = 0

@@ -191,5 +191,6 @@ def default_features() -> ext.Features:
             occupancy.feature(),
             dashboard.feature(),
             ext.lazy("ui.deposits.registration", "feature")(),
+            ext.lazy("ui.calls.registration", "feature")(),
         )
     )

@@ -398,3 +398,12 @@ def caller_context(
         tuple(outages),
         tuple(recent_calls(session, unit_id=unit_id, number=number)),
     )
+
+
+def full_number(session: Session, call_id: int) -> str:
+    """The number to dial back for a call in the queue (the desk dials it, so unmasked)."""
+    _require_login(session)
+    call = session.get(CallRecord, call_id)
+    if call is None:
+        raise NotFound("来电记录不存在。")
+    return call.number
