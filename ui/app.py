@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -13,7 +14,7 @@ from sqlalchemy.engine import make_url
 
 from propdesk.auth.actor import Actor
 from propdesk.backup.integrity import check_file
-from propdesk.config import LANGUAGES, Settings, resolve_database_url
+from propdesk.config import ENV_DATABASE_URL, LANGUAGES, Settings, resolve_database_url
 from propdesk.db.engine import Database, open_database
 from propdesk.db.server_time import follow_server_clock
 from propdesk.errors import DomainError
@@ -22,7 +23,8 @@ from resources import CJK_FONT, TRANSLATIONS
 from ui.context import AppContext
 from ui.errors import ErrorHandler
 from ui.events import ChangeHub
-from ui.worker import Executor, ThreadExecutor
+from ui.settings.server_login import login_matches_connection
+from ui.worker import Executor, InlineExecutor, ThreadExecutor
 
 
 def install_cjk_font(app: QApplication) -> list[str]:
@@ -125,18 +127,37 @@ def make_context(
     )
 
 
-def _open_with_retry(db: str | None, settings: Settings) -> tuple[Database | None, Settings]:
-    """Open the database; after a failure the user may pick another one in the settings."""
+def _open_with_retry(
+    db: str | None, settings: Settings, executor: Executor | None = None
+) -> tuple[Database | None, Settings, Actor | None]:
+    """Open the database; after a failure the user may pick another one in the settings.
+
+    A desk on a PostgreSQL server (settings, no ``--db``) asks for the server login first
+    (:mod:`ui.settings.server_login`); the third value is the PropDesk user when that same
+    name and password logged in to PropDesk too.
+    """
     from ui.settings.dialog import SettingsDialog
+    from ui.settings.server_login import start_on_server
 
     while True:
         try:
+            if db is None and settings.server is not None and not os.environ.get(ENV_DATABASE_URL):
+                start = start_on_server(
+                    server=settings.server,
+                    executor=executor or InlineExecutor(),
+                    username=str(settings.extra.get("last_username", "")),
+                )
+                if start == "settings":
+                    raise ChangeDatabase
+                if start is None:
+                    return None, settings, None
+                return start.database, settings, start.actor
             url = resolve_database_url(db, settings)
-            return open_or_explain(url, can_change=db is None), settings
+            return open_or_explain(url, can_change=db is None), settings, None
         except ChangeDatabase:
-            dialog = SettingsDialog(settings=settings)
+            dialog = SettingsDialog(settings=settings, executor=executor)
             if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None, settings
+                return None, settings, None
             settings = replace(dialog.settings, language=settings.language)
 
 
@@ -164,22 +185,31 @@ def run_gui(db: str | None, lang: str | None) -> int:
     translators = load_translations(app, language)
     settings = replace(settings, language=language)
 
-    database, settings = _open_with_retry(db, settings)
+    executor = ThreadExecutor(app)
+    database, settings, actor = _open_with_retry(db, settings, executor)
     if database is None:
         return 1
     try:
         follow_server_clock(database)  # desks sharing a server stamp the server's time
     except Exception as exc:  # the skew warning at login explains a clock problem
         log_failure(exc, action="measure the server's clock")
-    executor = ThreadExecutor(app)
     try:
         if not run_first_run(db=database, executor=executor, errors=errors):
             return 0
-        actor = login_actor(
+        actor = actor or login_actor(
             db=database, settings=settings, executor=executor, errors=errors, parent=None
         )
         if actor is None:
             return 0
+        if not login_matches_connection(database, actor):  # a server login is one person's
+            QMessageBox.critical(
+                None,
+                QCoreApplication.translate("App", "Log in as yourself"),
+                QCoreApplication.translate(
+                    "App", "Log in to PropDesk with the same user as the server login."
+                ),
+            )
+            return 1
         window = MainWindow(ctx=make_context(database, actor, settings, executor, errors))
         install_session_lock(window, ctx=window.ctx)  # idle lock and Ctrl+L (helper D)
         live_link = install_live_link(window, window.ctx)  # other desks' changes; lost server

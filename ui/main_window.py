@@ -476,7 +476,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from ui.settings.dialog import SettingsDialog
 
-        dialog = SettingsDialog(settings=self.ctx.settings, parent=self)
+        dialog = SettingsDialog(settings=self.ctx.settings, ctx=self.ctx, parent=self)
         if dialog.exec():
             self.ctx.settings = dialog.settings
             self.ctx.hub.notify(Changes(settings=True))

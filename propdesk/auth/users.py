@@ -378,6 +378,7 @@ def unlock_user(session: Session, user_id: int) -> None:
     user.failed_attempts = 0
     user.locked_until = None
     session.flush()
+    pg_roles.sync_user(session, user_id)  # the server's lock-out too
 
 
 def _active_admins(session: Session) -> int:

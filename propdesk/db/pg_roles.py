@@ -44,6 +44,7 @@ from sqlalchemy import Connection, Table, text
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
+from propdesk import clock
 from propdesk.auth.actor import Role
 from propdesk.auth.permissions import ROLE_PERMISSIONS, Permission
 from propdesk.errors import ValidationError
@@ -83,6 +84,8 @@ APP_USER_SELF_COLUMNS = (
     "updated_at",
 )
 _WRITE = ("SELECT", "INSERT", "UPDATE", "DELETE")
+#: ``VALID UNTIL`` of a locked login: in the past, so the server accepts no password.
+LOCKED_UNTIL = "1970-01-01 00:00:00+00"
 _IDENT = re.compile(r"^[a-z_][a-z0-9_.\-]{0,62}$")
 
 
@@ -487,6 +490,9 @@ def sync_user(session: Session, user_id: int, *, password: str | None = None) ->
     _exec(conn, f"GRANT {_q(conn, names.group(role))} TO {q}")
     attrs = " CREATEROLE" if role is Role.ADMIN else " NOCREATEROLE"
     _exec(conn, f"ALTER ROLE {q} {'LOGIN' if user.active else 'NOLOGIN'}{attrs}")
+    # A lock-out (propdesk.db.login_gate) invalidates the password; an unlock restores it.
+    locked = user.locked_until is not None and user.locked_until > clock.now(session)
+    _exec(conn, f"ALTER ROLE {q} VALID UNTIL '{LOCKED_UNTIL if locked else 'infinity'}'")
     db = _q(conn, names.database)
     if sees_personal_data(role):
         _exec(conn, f"ALTER ROLE {q} IN DATABASE {db} SET search_path = public")

@@ -84,6 +84,14 @@
         <source>Change database…</source>
         <translation>更换数据库…</translation>
     </message>
+    <message>
+        <source>Log in as yourself</source>
+        <translation>请用自己的账号登录</translation>
+    </message>
+    <message>
+        <source>Log in to PropDesk with the same user as the server login.</source>
+        <translation>请用与服务器登录相同的用户登录 PropDesk。</translation>
+    </message>
 </context>
 <context>
     <name>BuildingDialog</name>
@@ -1063,6 +1071,30 @@
         <source>Cannot connect: %1</source>
         <translation>无法连接：%1</translation>
     </message>
+    <message>
+        <source>A file on this computer (one desk)</source>
+        <translation>本机上的数据文件（单台电脑）</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL server (several desks)</source>
+        <translation>PostgreSQL 服务器（多台电脑共用）</translation>
+    </message>
+    <message>
+        <source>empty: the SQLite file in the data folder</source>
+        <translation>留空：使用数据文件夹中的 SQLite 文件</translation>
+    </message>
+    <message>
+        <source>Enter the server's host name or address.</source>
+        <translation>请输入服务器名称或地址。</translation>
+    </message>
+    <message>
+        <source>Enter a user name to test with.</source>
+        <translation>请输入用于测试的用户名。</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
 </context>
 <context>
     <name>UnitDialog</name>
@@ -1261,6 +1293,88 @@
         <location filename="../../ui/registry/list_models.py" line="131"/>
         <source>Occupant</source>
         <translation>住户</translation>
+    </message>
+</context>
+<context>
+    <name>ServerForm</name>
+    <message>
+        <source>server name or IP address</source>
+        <translation>服务器名称或 IP 地址</translation>
+    </message>
+    <message>
+        <source>require: always encrypted; verify-full: also checks the server's certificate</source>
+        <translation>require：始终加密；verify-full：还核对服务器证书</translation>
+    </message>
+    <message>
+        <source>only to test; asked at each login</source>
+        <translation>仅用于测试；每次登录时询问</translation>
+    </message>
+    <message>
+        <source>never saved</source>
+        <translation>不会保存</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>服务器(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Port</source>
+        <translation>端口(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Data&amp;base</source>
+        <translation>数据库名(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption (sslmode)</source>
+        <translation>加密方式 sslmode(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>密码(&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>ServerLoginDialog</name>
+    <message>
+        <source>Log in to the server</source>
+        <translation>登录服务器</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Server &amp;settings…</source>
+        <translation>服务器设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
     </message>
 </context>
 </TS>

@@ -200,6 +200,7 @@ class RecordDialog(QDialog):
         base = self._base or {}
         self._refill(record)  # the newest version: its values, and its version for the next save
         theirs = self._form_values()
+        self._set_form_values(mine)  # the form keeps showing the clerk's input meanwhile
         labels = {key: self.errors.label_text(key) for key in self.errors.editors}
         rows = compare(labels, base, theirs, mine)
         self._base = theirs

@@ -1,8 +1,7 @@
 """PostgreSQL enforces the roles itself: a clerk's own login, used directly, is refused.
 
-Runs on a database of its own (``<test database>_pgroles``), created and dropped here, so
-the roles it installs never touch the shared test database. Every role it creates is named
-after that database (groups) or a prefix made from it (staff logins) and dropped at the end.
+Runs on the extra database of ``pg_roles_database``, so the roles it installs never touch the
+shared test database; every role it creates is dropped at the end.
 """
 
 from __future__ import annotations
@@ -20,11 +19,12 @@ from propdesk.auth import users
 from propdesk.auth.actor import Actor, Role
 from propdesk.auth.passwords import TEST_COST
 from propdesk.db import pg_roles
-from propdesk.db.engine import Database, make_engine, open_database
+from propdesk.db.engine import Database, open_database
 from propdesk.fees.billing import run_billing
 from propdesk.fees.models import BillLine
 from propdesk.fees.payments import take_payment
 from tests.conftest import PG_URL
+from tests.propdesk.db.pg_roles_database import empty_and_drop_roles, roles_database
 from tests.propdesk.fees.fee_fixtures import MANAGER, make_estate, set_standard_rates
 
 pytestmark = [
@@ -65,29 +65,12 @@ class Server:
         )
 
 
-def _autocommit(url: str, *statements: str) -> None:
-    engine = make_engine(url)
-    try:
-        with engine.connect() as conn:
-            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            for sql in statements:
-                conn.exec_driver_sql(sql)
-    finally:
-        engine.dispose()
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
-    assert PG_URL
-    base = make_url(PG_URL)
-    name = f"{base.database}_pgroles"
-    url = base.set(database=name).render_as_string(hide_password=False)
+    url, name = roles_database()
     prefix = f"pdt{zlib.crc32(name.encode()) % 100000}_"
-    names = pg_roles.RoleNames(name)
     logins = [f"{prefix}{r.value}" for r in Role]
-    _autocommit(PG_URL, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    _drop_roles(PG_URL, logins, names)
-    _autocommit(PG_URL, f'CREATE DATABASE "{name}"')
+    empty_and_drop_roles(url, name, logins)
     database = open_database(url)
     try:
         with database.begin() as s:
@@ -121,12 +104,7 @@ def server() -> Iterator[Server]:
         yield Server(database, url, prefix, ids)
     finally:
         database.dispose()
-        _autocommit(PG_URL, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        _drop_roles(PG_URL, logins, names)
-
-
-def _drop_roles(url: str, logins: list[str], names: pg_roles.RoleNames) -> None:
-    _autocommit(url, *(f'DROP ROLE IF EXISTS "{r}"' for r in [*logins, *names.groups]))
+        empty_and_drop_roles(url, name, logins)
 
 
 def _refused(dsn: str, sql: str) -> str:

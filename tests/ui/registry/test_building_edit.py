@@ -157,6 +157,11 @@ def test_stale_building_edit_is_a_clear_message(
         reg.update_building(s, small_estate.building_id, expected_version=None, name="A座")
     dialog.name.setText("B座")
     _ok(dialog, qtbot)
-    assert "其他工作站修改" in dialog.errors.visible_messages()[""]
+    # Both desks changed the name: both versions side by side, the clerk's input kept.
+    conflict = dialog.conflict_dialog
+    assert conflict is not None
+    assert [(r.key, r.theirs, r.mine) for r in conflict.rows if r.clash] == [("name", "A座", "B座")]
     assert dialog.name.text() == "B座"
     assert dialog.isVisible()
+    qtbot.mouseClick(conflict.keep_mine, Qt.MouseButton.LeftButton)
+    assert read(ui_ctx, lambda s: reg.get_building(s, small_estate.building_id)).name == "B座"

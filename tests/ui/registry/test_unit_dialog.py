@@ -77,9 +77,17 @@ def test_edit_conflict_is_a_clear_message_and_keeps_input(
         reg.update_unit(s, small_estate.unit_1502, expected_version=version, notes="别处修改")
     dialog.area.setText("91")
     _ok(dialog, qtbot)
-    assert "其他工作站修改" in dialog.errors.visible_messages()[""]
+    # The other desk changed the notes, the clerk the area: both shown, nothing lost.
+    conflict = dialog.conflict_dialog
+    assert conflict is not None
+    changed = {r.key: (r.they_changed, r.i_changed) for r in conflict.rows}
+    assert changed["notes"] == (True, False)
+    assert changed["area"] == (False, True)
     assert dialog.area.text() == "91"
-    assert dialog.isVisible()
+    qtbot.mouseClick(conflict.merge, Qt.MouseButton.LeftButton)
+    unit = read(ui_ctx, lambda s: reg.get_unit(s, small_estate.unit_1502))
+    assert unit.notes == "别处修改"
+    assert dialog.result() == QDialog.DialogCode.Accepted
 
 
 def test_person_dialog_bad_phone_inline(qtbot: QtBot, ui_ctx: AppContext) -> None:

@@ -1,0 +1,225 @@
+"""A desk on a shared PostgreSQL server: log in, check the schema, migrate as the owner.
+
+- Every staff member connects with their own login (:mod:`propdesk.db.pg_roles`); the user
+  and password are asked at each start and never stored.
+- The *owner* login (the role that owns the database's tables, or may create them in an
+  empty database) migrates the schema to this app's version, (re)applies the grants and
+  records which PropDesk version it installed. The first desk does this once.
+- Any other desk refuses to start on a schema newer than its code (and says which version
+  to install), or older than its code (and says the owner must log in once to upgrade).
+- Five wrong passwords lock a staff login on the server itself (:mod:`propdesk.db.login_gate`).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+import propdesk
+from propdesk.clock import Clock
+from propdesk.config import ServerSettings
+from propdesk.db import login_gate, pg_roles
+from propdesk.db.engine import Database, make_engine, open_database
+from propdesk.db.migrate import MIGRATIONS_DIR, code_heads, database_heads, upgrade_database
+from propdesk.errors import DomainError, NotAllowed
+
+CONNECT_TIMEOUT_S = 8
+_VERSION_NOTE = re.compile(r"PropDesk (\S+)")
+
+
+class SchemaTooNew(DomainError):
+    """The server's schema was migrated by a newer PropDesk than this one."""
+
+
+class SchemaNeedsUpgrade(DomainError):
+    """The server's schema is older than this app and this login may not migrate it."""
+
+
+class ServerUnreachable(DomainError):
+    """The server did not answer or refused the login (no password in the message)."""
+
+
+@dataclass(frozen=True)
+class SchemaStatus:
+    """The server's schema against this code.
+
+    Attributes:
+        empty: no PropDesk schema yet (a new database).
+        unknown: revisions in the database that this code does not know (a newer app).
+        pending: true when this code has migrations the database lacks.
+        installed_by: the PropDesk version recorded by the last owner who migrated it.
+    """
+
+    empty: bool
+    unknown: frozenset[str]
+    pending: bool
+    installed_by: str | None
+
+
+@cache
+def known_revisions() -> frozenset[str]:
+    """Every revision id shipped with this code (read from the files, without Alembic)."""
+    found: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target, value = node.targets[0], node.value
+            elif isinstance(node, ast.AnnAssign) and node.value is not None:
+                target, value = node.target, node.value
+            else:
+                continue
+            if isinstance(target, ast.Name) and target.id == "revision":
+                literal = ast.literal_eval(value)
+                if isinstance(literal, str):
+                    found.add(literal)
+    return frozenset(found)
+
+
+def installed_version(conn: Connection) -> str | None:
+    """The PropDesk version the owner recorded on ``alembic_version`` (PostgreSQL)."""
+    note = conn.execute(
+        text("SELECT obj_description(to_regclass('alembic_version'), 'pg_class')")
+    ).scalar()
+    match = _VERSION_NOTE.search(note or "")
+    return match.group(1) if match else None
+
+
+def record_version(conn: Connection) -> None:
+    """Write this app's version on ``alembic_version`` (the owner, after migrating)."""
+    version = propdesk.__version__
+    assert re.fullmatch(r"[0-9A-Za-z.+-]+", version)
+    conn.exec_driver_sql(f"COMMENT ON TABLE alembic_version IS 'PropDesk {version}'")
+
+
+def schema_status(engine: Engine) -> SchemaStatus:
+    heads = database_heads(engine)
+    if heads is None:
+        return SchemaStatus(True, frozenset(), True, None)
+    with engine.connect() as conn:
+        version = installed_version(conn)
+    unknown = heads - known_revisions()
+    return SchemaStatus(False, frozenset(unknown), heads != code_heads() and not unknown, version)
+
+
+def is_owner(conn: Connection) -> bool:
+    """May this login migrate: it owns ``alembic_version``, or may create tables in a new
+    database."""
+    owns = conn.execute(
+        text(
+            "SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c "
+            "WHERE c.oid = to_regclass('alembic_version')"
+        )
+    ).scalar()
+    if owns is not None:
+        return bool(owns)
+    return bool(conn.execute(text("SELECT has_schema_privilege('public', 'CREATE')")).scalar())
+
+
+def too_new_message(status: SchemaStatus) -> str:
+    wanted = status.installed_by or "更新的版本"
+    return (
+        f"服务器上的数据库已由 PropDesk {wanted} 升级，比本机的 PropDesk "
+        f"{propdesk.__version__} 新。请在本机安装 PropDesk {wanted}（或更新的版本）后再连接。"
+    )
+
+
+def needs_upgrade_message(server: ServerSettings) -> str:
+    return (
+        f"服务器 {server.describe()} 上的数据库比本机的 PropDesk {propdesk.__version__} 旧，"
+        "需要先升级：请用数据库所有者账号在本机登录一次（它会升级数据库），再用自己的账号登录。"
+    )
+
+
+def connect_engine(server: ServerSettings, username: str, password: str) -> Engine:
+    """An engine for this login; the connection is tried now (wrong password: refused)."""
+    login_gate.before_login(server, username)
+    engine = make_engine(
+        server.url(username, password), connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
+    )
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        engine.dispose()
+        if login_gate.is_wrong_password(exc):
+            login_gate.after_failure(server, username)
+            raise NotAllowed("用户名或密码不正确。") from None
+        raise ServerUnreachable(describe_failure(server, exc)) from None
+    return engine
+
+
+def describe_failure(server: ServerSettings, exc: BaseException) -> str:
+    """A one-line Chinese reason naming the server, never the password."""
+    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    first = detail[0] if detail else type(exc).__name__
+    first = re.sub(r"password=\S+", "password=***", first)
+    return f"无法连接服务器 {server.describe()}：{first}"
+
+
+def open_server(
+    server: ServerSettings, username: str, password: str, *, clock: Clock | None = None
+) -> Database:
+    """Log in to the server, check its schema and open it.
+
+    The owner login migrates an older or empty schema, applies the roles
+    (:func:`propdesk.db.pg_roles.install`) and records the app version. Any login is refused
+    on a schema newer than this code (:class:`SchemaTooNew`); a staff login on an older one
+    gets :class:`SchemaNeedsUpgrade`.
+    """
+    engine = connect_engine(server, username, password)
+    try:
+        status = schema_status(engine)
+        if status.unknown:
+            raise SchemaTooNew(too_new_message(status))
+        with engine.connect() as conn:
+            owner = is_owner(conn)
+        if status.pending and not owner:
+            raise SchemaNeedsUpgrade(needs_upgrade_message(server))
+        if owner:
+            upgrade_database(engine)
+            with engine.begin() as conn:
+                if status.pending or not pg_roles.enforced(conn):
+                    pg_roles.install(conn)
+                    login_gate.install(conn)
+                    record_version(conn)
+    except (DomainError, SQLAlchemyError):
+        engine.dispose()
+        raise
+    engine.dispose()
+    return open_database(server.url(username, password), upgrade=False, clock=clock)
+
+
+def probe(server: ServerSettings, username: str, password: str) -> str:
+    """The settings' "Test connection": log in, read the schema state, say it in one line."""
+    engine = connect_engine(server, username, password)
+    try:
+        status = schema_status(engine)
+        with engine.connect() as conn:
+            owner = is_owner(conn)
+            user = conn.execute(text("SELECT current_user")).scalar()
+            ssl = conn.execute(
+                text("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+            ).scalar()
+    except SQLAlchemyError as exc:
+        raise ServerUnreachable(describe_failure(server, exc)) from None
+    finally:
+        engine.dispose()
+    tls = "已加密（TLS）" if ssl else "未加密"
+    if status.unknown:
+        return f"连接成功（{user}，{tls}），但{too_new_message(status)}"
+    if status.empty:
+        state = (
+            "数据库是空的：用所有者账号登录时将建立数据库。"
+            if owner
+            else ("数据库是空的：请用数据库所有者账号登录一次以建立数据库。")
+        )
+    elif status.pending:
+        state = "登录时将升级数据库。" if owner else needs_upgrade_message(server)
+    else:
+        state = f"数据库版本与本机一致（PropDesk {status.installed_by or propdesk.__version__}）。"
+    return f"连接成功（{user}，{tls}）。{state}"
