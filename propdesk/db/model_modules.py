@@ -18,6 +18,7 @@ MODEL_MODULES = (
     "propdesk.deposits.models",
     "propdesk.calls.models",
     "propdesk.reporting.models",
+    "propdesk.reporting.notes_models",
 )
 
 

@@ -9,6 +9,7 @@ ticket belongs to the month of its intake (``ticket.period``).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -24,12 +25,14 @@ from propdesk.fees.closing import reversals_in
 from propdesk.fees.collection import CollectionRow, collection_rows, summarize
 from propdesk.fees.income import income_allocation
 from propdesk.fees.models import Allocation, AllocKind, Payment
-from propdesk.fees.periods import add_months, first_day, last_day, parse_period
+from propdesk.fees.periods import add_months, first_day, last_day, parse_period, period_of
 from propdesk.keys.models import KeyDeposit, KeyLoan
 from propdesk.registry.models import Estate
 from propdesk.renovation.models import Inspection, RenovationPermit, Violation, ViolationType
 from propdesk.renovation.values import PermitStatus
+from propdesk.reporting.figures import day_bounds, first_record_day, live_tickets
 from propdesk.reporting.frozen_fees import frozen_fee_section
+from propdesk.reporting.notes import month_notes
 from propdesk.reporting.values import (
     CallbackSection,
     Count,
@@ -60,9 +63,7 @@ def parse_month(text: str) -> str:
 
 def month_bounds(period: str) -> tuple[datetime, datetime]:
     """UTC-aware ``[start, end)`` of a local calendar month."""
-    lo = clock.local_midnight(first_day(period))
-    hi = clock.local_midnight(last_day(period) + timedelta(days=1))
-    return lo, hi
+    return day_bounds(first_day(period), last_day(period))
 
 
 def _between(col: InstrumentedAttribute[Any], lo: datetime, hi: datetime) -> ColumnElement[bool]:
@@ -76,33 +77,50 @@ def _counts(session: Session, stmt: Select[Any, int]) -> list[tuple[str, int]]:
 # --- tickets ---------------------------------------------------------------------------
 
 
-def ticket_section(session: Session, period: str) -> TicketSection:
-    """Tickets registered in ``period``: by kind, category and status; times and SLA."""
-    in_month = Ticket.period == period
+def ticket_section(session: Session, start: date, end: date) -> TicketSection:
+    """Tickets registered ``start``…``end`` (local dates): by kind, category and status.
+
+    Cancelled tickets are counted apart (``cancelled``) and left out of every other figure,
+    the same rule as the complaint statistics (:func:`propdesk.reporting.figures.live_tickets`).
+    """
+    lo, hi = day_bounds(start, end)
+    live = live_tickets(lo, hi)
     kinds = dict(
-        _counts(session, select(Ticket.kind, func.count()).where(in_month).group_by(Ticket.kind))
+        _counts(session, select(Ticket.kind, func.count()).where(live).group_by(Ticket.kind))
     )
     by_kind = tuple(Count(k.value, KIND_ZH[k], kinds.get(k.value, 0)) for k in TicketKind)
     statuses = dict(
-        _counts(
-            session, select(Ticket.status, func.count()).where(in_month).group_by(Ticket.status)
-        )
+        _counts(session, select(Ticket.status, func.count()).where(live).group_by(Ticket.status))
     )
     by_status = tuple(
         Count(s.value, STATUS_ZH[s], statuses[s.value]) for s in TicketStatus if s.value in statuses
     )
+    cancelled = int(
+        session.scalar(
+            select(func.count(Ticket.id)).where(
+                _between(Ticket.created_at, lo, hi),
+                Ticket.status == TicketStatus.CANCELLED.value,
+            )
+        )
+        or 0
+    )
     cat_rows = session.execute(
-        select(TicketCategory.kind, TicketCategory.id, TicketCategory.name, func.count())
+        select(
+            TicketCategory.kind,
+            TicketCategory.id,
+            TicketCategory.name,
+            func.count().label("n"),
+        )
         .join(Ticket, Ticket.category_id == TicketCategory.id)
-        .where(in_month)
+        .where(live)
         .group_by(TicketCategory.kind, TicketCategory.id, TicketCategory.name)
     ).all()
     kind_label = {k.value: KIND_ZH[k] for k in TicketKind}
     by_category = tuple(
         sorted(
             (
-                Count(str(cid), f"{kind_label.get(kind, kind)} · {name}", int(n))
-                for kind, cid, name, n in cat_rows
+                Count(str(r.id), f"{kind_label.get(r.kind, r.kind)} · {r.name}", int(r.n))
+                for r in cat_rows
             ),
             key=lambda c: (-c.count, c.label),
         )
@@ -114,7 +132,7 @@ def ticket_section(session: Session, period: str) -> TicketSection:
             Ticket.response_due,
             Ticket.done_at,
             Ticket.resolve_due,
-        ).where(in_month, Ticket.status != TicketStatus.CANCELLED.value)
+        ).where(live)
     ).all()
     response = [
         (r.responded_at - r.created_at, r.responded_at <= r.response_due)
@@ -137,12 +155,13 @@ def ticket_section(session: Session, period: str) -> TicketSection:
         ),
         response_on_time=sum(1 for _, ok in response if ok),
         resolve_on_time=sum(1 for _, ok in done if ok),
+        cancelled=cancelled,
     )
 
 
-def callback_section(session: Session, period: str) -> CallbackSection:
-    """Callbacks (回访) made during ``period``."""
-    lo, hi = month_bounds(period)
+def callback_section(session: Session, start: date, end: date) -> CallbackSection:
+    """Callbacks (回访) made ``start``…``end``."""
+    lo, hi = day_bounds(start, end)
     where = _between(TicketCallback.at, lo, hi)
     count, overall, speed, attitude, satisfied, not_fixed = session.execute(
         select(
@@ -177,10 +196,9 @@ def callback_section(session: Session, period: str) -> CallbackSection:
 # --- renovation ------------------------------------------------------------------------
 
 
-def renovation_section(session: Session, period: str) -> RenovationSection:
-    """Permits applied/decided/accepted, inspections and violations of ``period``."""
-    lo, hi = month_bounds(period)
-    start, end = first_day(period), last_day(period)
+def renovation_section(session: Session, start: date, end: date) -> RenovationSection:
+    """Permits applied/decided/accepted, inspections and violations ``start``…``end``."""
+    lo, hi = day_bounds(start, end)
     p = RenovationPermit
 
     def n(*where: ColumnElement[bool]) -> int:
@@ -241,9 +259,8 @@ def renovation_section(session: Session, period: str) -> RenovationSection:
 # --- patrols, parcels, keys ------------------------------------------------------------
 
 
-def patrol_section(session: Session, period: str) -> PatrolSection:
-    """Patrols of ``period`` (by their local day): checkpoints, misses, anomalies."""
-    start, end = first_day(period), last_day(period)
+def patrol_section(session: Session, start: date, end: date) -> PatrolSection:
+    """Patrols ``start``…``end`` (by their local day): checkpoints, misses, anomalies."""
     in_month = and_(Patrol.local_day >= start, Patrol.local_day <= end)
     patrols, finished = session.execute(
         select(
@@ -297,9 +314,9 @@ def patrol_section(session: Session, period: str) -> PatrolSection:
     )
 
 
-def desk_section(session: Session, period: str) -> DeskSection:
-    """Parcels received/collected/returned and key custody of ``period``."""
-    lo, hi = month_bounds(period)
+def desk_section(session: Session, start: date, end: date) -> DeskSection:
+    """Parcels received/collected/returned and key custody ``start``…``end``."""
+    lo, hi = day_bounds(start, end)
 
     def n(col: InstrumentedAttribute[int], *where: ColumnElement[bool]) -> int:
         return int(session.scalar(select(func.count(col)).where(*where)) or 0)
@@ -391,12 +408,17 @@ def fee_section(session: Session, period: str, *, as_of: date) -> FeeSection:
 # --- the whole report ------------------------------------------------------------------
 
 
-def headline(session: Session, period: str) -> Headline:
-    """The key figures of ``period`` used in the month-on-month comparison."""
-    tickets = ticket_section(session, period)
-    callbacks = callback_section(session, period)
-    renovation = renovation_section(session, period)
-    patrol = patrol_section(session, period)
+def headline(session: Session, period: str) -> Headline | None:
+    """The key figures of month ``period`` for the comparison; ``None`` for a month before
+    the estate's first record (nothing to compare: the report prints "—")."""
+    start, end = first_day(period), last_day(period)
+    first = first_record_day(session)
+    if first is None or end < first:
+        return None
+    tickets = ticket_section(session, start, end)
+    callbacks = callback_section(session, start, end)
+    renovation = renovation_section(session, start, end)
+    patrol = patrol_section(session, start, end)
     return _headline(
         period,
         tickets,
@@ -423,11 +445,10 @@ def _headline(
     anomalies: int,
     fees: CollectionRow,
 ) -> Headline:
-    complaints = next((c.count for c in tickets.by_kind if c.key == TicketKind.COMPLAINT.value), 0)
     return Headline(
         period=period,
         tickets=tickets.total,
-        complaints=complaints,
+        complaints=tickets.complaints,
         sla_hit_rate=tickets.sla_hit_rate,
         avg_satisfaction=callbacks.avg_overall,
         violations=violations,
@@ -437,26 +458,31 @@ def _headline(
     )
 
 
+def _estate(session: Session) -> tuple[str, str]:
+    row = session.execute(select(Estate.name, Estate.company).order_by(Estate.id).limit(1)).first()
+    return (row.name, row.company) if row else ("", "")
+
+
 def monthly_report(session: Session, month: str, *, today: date | None = None) -> MonthlyReport:
     """The monthly management report of ``month`` (``YYYY-MM``).
 
     Arrears are aged on the month's last day, or on ``today`` while the month is running.
+    The month's written summary, problems and plan (:mod:`propdesk.reporting.notes`) come
+    with it.
     """
     period = parse_month(month)
     day = clock.day_or_today(session, today)
     start, end = first_day(period), last_day(period)
-    estate = session.execute(
-        select(Estate.name, Estate.company).order_by(Estate.id).limit(1)
-    ).first()
-    tickets = ticket_section(session, period)
-    callbacks = callback_section(session, period)
-    renovation = renovation_section(session, period)
-    patrols = patrol_section(session, period)
+    estate_name, company = _estate(session)
+    tickets = ticket_section(session, start, end)
+    callbacks = callback_section(session, start, end)
+    renovation = renovation_section(session, start, end)
+    patrols = patrol_section(session, start, end)
     fees = fee_section(session, period, as_of=min(end, day))
     return MonthlyReport(
         period=period,
-        estate_name=estate[0] if estate else "",
-        company=estate[1] if estate else "",
+        estate_name=estate_name,
+        company=company,
         start=start,
         end=end,
         tickets=tickets,
@@ -464,11 +490,56 @@ def monthly_report(session: Session, month: str, *, today: date | None = None) -
         complaints=complaint_stats(session, start, end),
         renovation=renovation,
         patrols=patrols,
-        desk=desk_section(session, period),
+        desk=desk_section(session, start, end),
         fees=fees,
         current=_headline(
             period, tickets, callbacks, renovation.violations, patrols.anomalies, fees.total
         ),
         previous=headline(session, add_months(period, -1)),
         last_year=headline(session, add_months(period, -12)),
+        notes=month_notes(session, period),
+    )
+
+
+def rolling_report(session: Session, *, days: int = 30, today: date | None = None) -> MonthlyReport:
+    """The same figures over the last ``days`` days up to ``today`` (a rolling window).
+
+    Tickets, callbacks, renovation, patrols, the desk and the money received count in the
+    window; billed vs collected is the running month's period (a fee period is a month),
+    arrears are aged on ``today``. There is no comparison (``previous``/``last_year`` are
+    ``None``) and no written notes.
+    """
+    if days < 1:
+        raise ValidationError("days", "天数至少为 1。")
+    end = clock.day_or_today(session, today)
+    start = end - timedelta(days=days - 1)
+    period = period_of(end)
+    estate_name, company = _estate(session)
+    tickets = ticket_section(session, start, end)
+    callbacks = callback_section(session, start, end)
+    renovation = renovation_section(session, start, end)
+    patrols = patrol_section(session, start, end)
+    fees = fee_section(session, period, as_of=end)
+    payments, received = fee_payments(session, start, end)
+    fees = replace(fees, payments=payments, payments_fen=received, arrears_as_of=end)
+    return MonthlyReport(
+        period=period,
+        estate_name=estate_name,
+        company=company,
+        start=start,
+        end=end,
+        tickets=tickets,
+        callbacks=callbacks,
+        complaints=complaint_stats(session, start, end),
+        renovation=renovation,
+        patrols=patrols,
+        desk=desk_section(session, start, end),
+        fees=fees,
+        current=_headline(
+            period, tickets, callbacks, renovation.violations, patrols.anomalies, fees.total
+        ),
+        previous=None,
+        last_year=None,
+        notes=None,
+        rolling_days=days,
     )

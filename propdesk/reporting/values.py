@@ -41,6 +41,12 @@ class TicketSection:
     avg_completion_hours: float | None
     response_on_time: int
     resolve_on_time: int
+    cancelled: int = 0  # registered in the window and cancelled: in no other figure
+
+    @property
+    def complaints(self) -> int:
+        """Complaints registered (not cancelled): the one complaint count of the report."""
+        return next((c.count for c in self.by_kind if c.key == "complaint"), 0)
 
     @property
     def response_hit_rate(self) -> float | None:
@@ -159,8 +165,25 @@ class Headline:
 
 
 @dataclass(frozen=True)
+class MonthNotes:
+    """The written part of a month's report; ``version`` 0: nothing written yet."""
+
+    period: str
+    summary: str = ""
+    problems: str = ""
+    plan: str = ""
+    updated_by: str = ""
+    version: int = 0
+
+
+@dataclass(frozen=True)
 class MonthlyReport:
-    """The whole monthly management report of ``period`` (``YYYY-MM``)."""
+    """The whole monthly management report of ``period`` (``YYYY-MM``).
+
+    ``previous``/``last_year`` are ``None`` when there is nothing to compare with (a month
+    before the estate's first record, or a rolling window). ``rolling_days``: the figures
+    cover the ``start``…``end`` window of that many days instead of the calendar month.
+    """
 
     period: str
     estate_name: str
@@ -175,5 +198,7 @@ class MonthlyReport:
     desk: DeskSection
     fees: FeeSection
     current: Headline
-    previous: Headline
-    last_year: Headline
+    previous: Headline | None
+    last_year: Headline | None
+    notes: MonthNotes | None = None
+    rolling_days: int | None = None

@@ -1,29 +1,34 @@
 """The monthly management report (管理月报) as .xlsx: one sheet per section.
 
 Plain data in (:class:`propdesk.reporting.values.MonthlyReport`), bytes out. Counts are
-integers, money is yuan with ``¥#,##0.00`` (Decimal from fen, exact), rates are fractions
-formatted ``0.0%`` (an empty cell when there is nothing to divide), averages ``0.00``.
-Each sheet has a title row, a bold frozen header and column widths that fit Chinese.
+integers with thousands separators, money is yuan with ``¥#,##0.00`` (Decimal from fen,
+exact), rates are fractions formatted ``0.0%`` (an empty cell when there is nothing to
+divide), averages ``0.00``; a month with nothing to compare shows "—". Each sheet has the
+title rows (estate, period, 制表人, 制表日期), a bold frozen header, column widths that fit
+Chinese, ``SUBTOTAL`` totals and the print set-up of :mod:`reports.excel.layout`; the
+written summary, problems and plan and the 编制/审核/审批 lines close the workbook.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from propdesk.fees.periods import add_months
 from propdesk.files import write_private
-from propdesk.reporting.values import Count, MonthlyReport
-from reports.excel.cells import inert_workbook
+from propdesk.reporting.export_values import SheetHeader, day_text, period_text
+from propdesk.reporting.values import Count, Headline, MonthlyReport, MonthNotes
+from reports.excel.cells import Formula, inert_workbook, put_formula, subtotal
+from reports.excel.layout import TITLE_ROWS, print_setup, put_title_rows
 
 MONEY = '"¥"#,##0.00'
 PCT = "0.0%"
@@ -49,6 +54,11 @@ class Block:
     rows: Sequence[Sequence[Any]]
     formats: Sequence[str]
     row_formats: Sequence[str] = ()  # per row, for the value column of a key/value table
+    subtotal_cols: Sequence[int] = ()  # columns (0-based) whose last row sums the rows above
+
+
+#: Formulas to write after the workbook's text was made inert: (sheet, row, column, formula).
+Pending = list[tuple[Worksheet, int, int, Formula]]
 
 
 def _kv(caption: str, rows: Sequence[tuple[str, Any, str]]) -> Block:
@@ -58,9 +68,14 @@ def _kv(caption: str, rows: Sequence[tuple[str, Any, str]]) -> Block:
     )
 
 
-def _write(ws: Worksheet, title: str, blocks: Sequence[Block], widths: Sequence[float]) -> None:
-    ws.append([title])
-    ws.cell(1, 1).font = _TITLE
+def _write(
+    ws: Worksheet,
+    header: SheetHeader,
+    blocks: Sequence[Block],
+    widths: Sequence[float],
+    pending: Pending,
+) -> None:
+    put_title_rows(ws, header, len(widths))
     first_header = 0
     for block in blocks:
         ws.append([])
@@ -81,64 +96,69 @@ def _write(ws: Worksheet, title: str, blocks: Sequence[Block], widths: Sequence[
                     ws.cell(r, j).number_format = fmt
             if block.row_formats and block.row_formats[i]:
                 ws.cell(r, 2).number_format = block.row_formats[i]
+        if block.subtotal_cols and block.rows:
+            last = ws.max_row
+            for col in block.subtotal_cols:
+                letter = get_column_letter(col + 1)
+                fmt = block.formats[col] if col < len(block.formats) else ""
+                pending.append(
+                    (ws, last, col + 1, subtotal(letter, hr + 1, last - 1, number_format=fmt))
+                )
+            ws.cell(last, 1).font = _BOLD
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
-    _print_setup(ws)
+    print_setup(ws, repeat_rows=TITLE_ROWS)
     if first_header:
-        ws.freeze_panes = ws.cell(first_header + 1, 1).coordinate
-
-
-def _print_setup(ws: Worksheet) -> None:
-    """Print on A4 landscape, every column on one page width."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+        ws.freeze_panes = ws.cell(TITLE_ROWS + 1, 1).coordinate
 
 
 def _counts(caption: str, head: str, rows: Sequence[Count], total: int) -> Block:
     data: list[list[Any]] = [[c.label, c.count, c.count / total if total else None] for c in rows]
     data.append(["合计", total, 1 if total else None])
-    return Block(caption, [head, "数量", "占比"], data, ["", INT, PCT])
+    return Block(caption, [head, "数量", "占比"], data, ["", INT, PCT], subtotal_cols=(1,))
 
 
-def _write_overview(ws: Worksheet, r: MonthlyReport) -> None:
-    ws.append([f"物业管理月报 {r.period}（{r.estate_name}）"])
-    ws.cell(1, 1).font = _TITLE
-    ws.append([f"统计期间 {r.start.isoformat()} 至 {r.end.isoformat()}"])
+def _write_overview(ws: Worksheet, r: MonthlyReport, header: SheetHeader) -> None:
+    put_title_rows(ws, header, 4)
     ws.append([])
-    head = [
-        "指标",
-        f"本月 {r.current.period}",
-        f"上月 {r.previous.period}",
-        f"去年同期 {r.last_year.period}",
-    ]
+    prev = r.previous.period if r.previous else add_months(r.period, -1)
+    year = r.last_year.period if r.last_year else add_months(r.period, -12)
+    head = ["指标", f"本月 {r.current.period}", f"上月 {prev}", f"去年同期 {year}"]
     ws.append(head)
     hr = ws.max_row
     for j in range(1, 5):
         ws.cell(hr, j).font = _BOLD
         ws.cell(hr, j).fill = _FILL
-    h = (r.current, r.previous, r.last_year)
+    h: tuple[Headline | None, ...] = (r.current, r.previous, r.last_year)
+
+    def vals(f: Callable[[Headline], Any]) -> list[Any]:
+        """One figure of each month; "—" for a month with nothing to compare."""
+        return [f(x) if x is not None else "—" for x in h]
+
     rows: list[tuple[str, list[Any], str]] = [
-        ("工单总数", [x.tickets for x in h], INT),
-        ("投诉数", [x.complaints for x in h], INT),
-        ("完成时限达标率", [x.sla_hit_rate for x in h], PCT),
-        ("回访平均满意度(1–5)", [x.avg_satisfaction for x in h], AVG),
-        ("装修违规", [x.violations for x in h], INT),
-        ("巡查异常", [x.anomalies for x in h], INT),
-        ("本期应收", [yuan(x.billed_fen) for x in h], MONEY),
-        ("本期实收", [yuan(x.collected_fen) for x in h], MONEY),
-        ("本期收缴率", [x.collection_rate for x in h], PCT),
+        ("工单总数", vals(lambda x: x.tickets), INT),
+        ("投诉数", vals(lambda x: x.complaints), INT),
+        ("完成时限达标率", vals(lambda x: x.sla_hit_rate), PCT),
+        ("回访平均满意度(1–5)", vals(lambda x: x.avg_satisfaction), AVG),
+        ("装修违规", vals(lambda x: x.violations), INT),
+        ("巡查异常", vals(lambda x: x.anomalies), INT),
+        ("本期应收", vals(lambda x: yuan(x.billed_fen)), MONEY),
+        ("本期实收", vals(lambda x: yuan(x.collected_fen)), MONEY),
+        ("本期收缴率", vals(lambda x: x.collection_rate), PCT),
     ]
-    for label, vals, fmt in rows:
-        ws.append([label, *vals])
+    for label, values, fmt in rows:
+        ws.append([label, *values])
         for j in range(2, 5):
-            ws.cell(ws.max_row, j).number_format = fmt
+            cell = ws.cell(ws.max_row, j)
+            cell.number_format = fmt
+            if cell.value == "—":
+                cell.alignment = Alignment(horizontal="right")
+    ws.append([])
+    ws.append(["注：“—”表示该月尚无记录，无可比较的数字。"])
     for j, w in enumerate((24, 18, 18, 20), start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
     ws.freeze_panes = ws.cell(hr + 1, 2).coordinate
-    _print_setup(ws)
+    print_setup(ws, repeat_rows=TITLE_ROWS)
 
 
 def _tickets(r: MonthlyReport) -> list[Block]:
@@ -156,7 +176,7 @@ def _tickets(r: MonthlyReport) -> list[Block]:
                 ("完成时限(SLA)达标率", t.sla_hit_rate, PCT),
             ],
         ),
-        _counts("按类型", "类型", t.by_kind, t.total),
+        _counts(f"按类型（不含已取消 {t.cancelled:,} 件）", "类型", t.by_kind, t.total),
         _counts("按状态", "状态", t.by_status, t.total),
         _counts("按类别", "类别", t.by_category, t.total),
     ]
@@ -345,17 +365,76 @@ SHEETS = (
 )
 
 
-def monthly_report_xlsx(r: MonthlyReport, target: str | Path | None = None) -> bytes:
-    """The report as .xlsx bytes (and written to ``target`` when given)."""
+NOTE_HEADINGS = ("工作总结", "存在问题", "下月工作计划")
+SIGNATURE_ROLES = ("编制", "审核", "审批")
+
+
+def _write_notes(ws: Worksheet, notes: MonthNotes, header: SheetHeader) -> None:
+    """The written summary, problems and plan; then 编制/审核/审批 lines tall enough to sign."""
+    put_title_rows(ws, header, 4)
+    texts = (notes.summary, notes.problems, notes.plan)
+    for k, (label, text) in enumerate(zip(NOTE_HEADINGS, texts, strict=True), start=1):
+        ws.append([])
+        ws.append([f"（{k}）{label}"])
+        ws.cell(ws.max_row, 1).font = _BOLD
+        ws.append([text.strip() or "（未填写）"])
+        r = ws.max_row
+        ws.merge_cells(start_row=r, end_row=r, start_column=1, end_column=4)
+        ws.cell(r, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        lines = sum(max(1, -(-len(line) // 60)) for line in (text.strip() or "-").splitlines())
+        ws.row_dimensions[r].height = max(18, 15 * lines)
+    ws.append([])
+    for role in SIGNATURE_ROLES:
+        ws.append([f"{role}：", "", "日期：", ""])
+        r = ws.max_row
+        ws.row_dimensions[r].height = 36  # points: tall enough to sign by hand
+        for col in (2, 4):
+            ws.cell(r, col).border = Border(bottom=Side(style="thin"))
+        for col in (1, 3):
+            ws.cell(r, col).alignment = Alignment(vertical="bottom", horizontal="right")
+    for j, w in enumerate((14, 40, 10, 24), start=1):
+        ws.column_dimensions[get_column_letter(j)].width = w
+    print_setup(ws, repeat_rows=0, landscape=False)
+
+
+def monthly_report_xlsx(
+    r: MonthlyReport, target: str | Path | None = None, *, header: SheetHeader | None = None
+) -> bytes:
+    """The report as .xlsx bytes (and written to ``target`` when given).
+
+    ``header`` gives who made it and when (:func:`propdesk.reporting.sheet_header.sheet_header`);
+    without it the 制表人 is left blank.
+    """
+    base = header or SheetHeader(title="物业管理月报")
+    if r.rolling_days:
+        period = f"{day_text(r.start)} 至 {day_text(r.end)}（近{r.rolling_days}天）"
+    else:
+        period = period_text(r.period)
+    base = replace(base, estate=r.estate_name or base.estate, period=period)
+    pending: Pending = []
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = "概览"
-    _write_overview(ws, r)
+    _write_overview(ws, r, replace(base, title="物业管理月报 · 概览"))
     for name, build, widths in SHEETS:
-        _write(wb.create_sheet(name), f"{name}（{r.period}）", build(r), widths)
+        _write(
+            wb.create_sheet(name),
+            replace(base, title=f"物业管理月报 · {name}"),
+            build(r),
+            widths,
+            pending,
+        )
+    _write_notes(
+        wb.create_sheet("总结与计划"),
+        r.notes or MonthNotes(period=r.period),
+        replace(base, title="物业管理月报 · 总结、问题与计划"),
+    )
+    inert_workbook(wb)
+    for sheet, row, col, formula in pending:
+        put_formula(sheet.cell(row, col), formula)
     buf = io.BytesIO()
-    inert_workbook(wb).save(buf)
+    wb.save(buf)
     data = buf.getvalue()
     if target is not None:
         write_private(target, data)

@@ -6,8 +6,8 @@ Charts use ``reportlab.graphics.charts`` with the embedded CJK font.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -16,9 +16,12 @@ from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from propdesk.reporting.values import Count, Headline, MonthlyReport
+from propdesk.fees.periods import add_months
+from propdesk.reporting.axis import integer_axis, thousands
+from propdesk.reporting.values import Count, Headline, MonthlyReport, MonthNotes
+from propdesk.tickets.values import StatLine
 from reports.pdf.document import (
     FONT,
     DocumentSpec,
@@ -53,7 +56,17 @@ def pct(rate: float | None) -> str:
 
 
 def num(value: float | None, digits: int = 1) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
+    """An average with thousands separators; ``None`` → ``—``."""
+    return "—" if value is None else f"{value:,.{digits}f}"
+
+
+def n(value: int | None) -> str:
+    """A count with thousands separators: ``12345`` → ``12,345``; ``None`` → ``—``."""
+    return "—" if value is None else f"{value:,}"
+
+
+def yuan(fen: int | None) -> str:
+    return "—" if fen is None else fen_to_yuan(fen)
 
 
 def month_label(period: str) -> str:
@@ -87,15 +100,16 @@ def bar_chart(
         chart.categoryAxis.labels.boxAnchor = "ne"
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
+    # whole steps (a count never reads 0.5), thousands separated
+    axis = integer_axis(max((max(s) for s in data if s), default=0))
     chart.valueAxis.valueMin = 0
-    top = max((max(s) for s in data if s), default=0)
-    if top <= 0:
-        chart.valueAxis.valueMax = 1
-        chart.valueAxis.valueStep = 1
+    chart.valueAxis.valueMax = axis.top
+    chart.valueAxis.valueStep = axis.step
+    chart.valueAxis.labelTextFormat = thousands
     if len(labels) * len(data) <= 16:  # value labels only where they do not overlap
         chart.barLabels.fontName = FONT
         chart.barLabels.fontSize = 6
-        chart.barLabelFormat = "%d"
+        chart.barLabelFormat = thousands
         chart.barLabels.nudge = 5
     for i in range(len(data)):
         chart.bars[i].fillColor = PALETTE[i % len(PALETTE)]
@@ -162,7 +176,7 @@ def pie_chart(
     legend.alignment = "right"
     legend.columnMaximum = 8
     legend.colorNamePairs = [
-        (PALETTE[i % len(PALETTE)], f"{lbl} {v}") for i, (lbl, v) in enumerate(pairs)
+        (PALETTE[i % len(PALETTE)], f"{lbl} {v:,}") for i, (lbl, v) in enumerate(pairs)
     ]
     d.add(legend)
     return d
@@ -177,114 +191,107 @@ def _h(text: str) -> Flowable:
 
 def _counts_table(rows: Sequence[Count], head: str, total: int) -> Flowable:
     data: list[list[str]] = [[head, "数量", "占比"]]
-    data += [[c.label, str(c.count), pct(c.count / total if total else None)] for c in rows]
-    data.append(["合计", str(total), "100.0%" if total else "—"])
+    data += [[c.label, n(c.count), pct(c.count / total if total else None)] for c in rows]
+    data.append(["合计", n(total), "100.0%" if total else "—"])
     return table(data, [70 * mm, 25 * mm, 25 * mm], right_align_cols=(1, 2))
 
 
-def _comparison(r: MonthlyReport) -> list[Flowable]:
-    cols: Sequence[Headline] = (r.current, r.previous, r.last_year)
+def _section(*parts: Flowable) -> Flowable:
+    """A heading with its text, table and chart on one page (never a chart cut off from its
+    section); a part taller than a page still breaks inside."""
+    return KeepTogether(list(parts))
 
-    def row(label: str, f: object) -> list[str]:
-        return [label, *(f(h) for h in cols)]  # type: ignore[operator]
 
-    data = [
-        [
-            "指标",
-            f"本月 {r.current.period}",
-            f"上月 {r.previous.period}",
-            f"去年同期 {r.last_year.period}",
-        ],
-        row("工单总数", lambda h: str(h.tickets)),
-        row("投诉数", lambda h: str(h.complaints)),
+def comparison_rows(r: MonthlyReport) -> list[list[str]]:
+    """The overview table: this month, last month, a year ago; "—" where nothing to compare."""
+    cols: Sequence[Headline | None] = (r.current, r.previous, r.last_year)
+    prev_p = r.previous.period if r.previous else add_months(r.period, -1)
+    year_p = r.last_year.period if r.last_year else add_months(r.period, -12)
+
+    def row(label: str, f: Callable[[Headline], str]) -> list[str]:
+        return [label, *(f(h) if h is not None else "—" for h in cols)]
+
+    return [
+        ["指标", f"本月 {r.current.period}", f"上月 {prev_p}", f"去年同期 {year_p}"],
+        row("工单总数", lambda h: n(h.tickets)),
+        row("投诉数", lambda h: n(h.complaints)),
         row("完成时限达标率", lambda h: pct(h.sla_hit_rate)),
         row("回访平均满意度(1–5)", lambda h: num(h.avg_satisfaction, 2)),
-        row("装修违规", lambda h: str(h.violations)),
-        row("巡查异常", lambda h: str(h.anomalies)),
-        row("本期应收(元)", lambda h: fen_to_yuan(h.billed_fen)),
-        row("本期实收(元)", lambda h: fen_to_yuan(h.collected_fen)),
+        row("装修违规", lambda h: n(h.violations)),
+        row("巡查异常", lambda h: n(h.anomalies)),
+        row("本期应收(元)", lambda h: yuan(h.billed_fen)),
+        row("本期实收(元)", lambda h: yuan(h.collected_fen)),
         row("本期收缴率", lambda h: pct(h.collection_rate)),
     ]
+
+
+def _comparison(r: MonthlyReport) -> list[Flowable]:
     return [
         _h("一、本月概览与同比、环比"),
-        table(data, [55 * mm, 38 * mm, 38 * mm, 38 * mm], right_align_cols=(1, 2, 3)),
+        table(comparison_rows(r), [55 * mm, 38 * mm, 38 * mm, 38 * mm], right_align_cols=(1, 2, 3)),
+        para("注：“—”表示该月尚无记录，无可比较的数字。", styles().small),
     ]
 
 
 def _tickets(r: MonthlyReport) -> list[Flowable]:
     t = r.tickets
-    story: list[Flowable] = [
-        CondPageBreak(90 * mm),
-        _h("二、服务工单"),
-        para(
-            f"本月受理工单 {t.total} 件；已响应 {t.responded} 件，平均响应 "
-            f"{num(t.avg_response_minutes, 0)} 分钟，响应时限达标率 {pct(t.response_hit_rate)}；"
-            f"已完工 {t.done} 件，平均完成 {num(t.avg_completion_hours)} 小时，"
-            f"完成时限（SLA）达标率 {pct(t.sla_hit_rate)}。"
-        ),
-        Spacer(1, 2 * mm),
-    ]
-    story.append(
-        table(
-            [
-                ["按类型", "数量", "按状态", "数量"],
-                *[
-                    [
-                        *(
-                            (t.by_kind[i].label, str(t.by_kind[i].count))
-                            if i < len(t.by_kind)
-                            else ("", "")
-                        ),
-                        *(
-                            (t.by_status[i].label, str(t.by_status[i].count))
-                            if i < len(t.by_status)
-                            else ("", "")
-                        ),
-                    ]
-                    for i in range(max(len(t.by_kind), len(t.by_status)))
-                ],
-            ],
-            [45 * mm, 25 * mm, 45 * mm, 25 * mm],
-            right_align_cols=(1, 3),
-        )
+    rows = max(len(t.by_kind), len(t.by_status))
+
+    def cell(counts: Sequence[Count], i: int) -> tuple[str, str]:
+        return (counts[i].label, n(counts[i].count)) if i < len(counts) else ("", "")
+
+    kinds_table = table(
+        [
+            ["按类型", "数量", "按状态", "数量"],
+            *[[*cell(t.by_kind, i), *cell(t.by_status, i)] for i in range(rows)],
+            ["合计", n(t.total), "合计", n(t.total)],
+        ],
+        [45 * mm, 25 * mm, 45 * mm, 25 * mm],
+        right_align_cols=(1, 3),
     )
-    story.append(
-        pie_chart(
-            [c.label for c in t.by_kind], [c.count for c in t.by_kind], caption="工单类型分布"
-        )
-    )
-    story.append(
-        KeepTogether(
-            [
-                para("按类别", styles().body),
-                _counts_table(t.by_category, "类别", t.total),
-            ]
-        )
-    )
+    cancelled = f"（另有已取消 {n(t.cancelled)} 件，不计入以下各项）" if t.cancelled else ""
     top = t.by_category[:12]
-    story.append(
-        bar_chart([c.label for c in top], [[c.count for c in top]], caption="工单类别（前12）")
-    )
-    return story
+    return [
+        _section(
+            _h("二、服务工单"),
+            para(
+                f"本月受理工单 {n(t.total)} 件{cancelled}；已响应 {n(t.responded)} 件，平均响应 "
+                f"{num(t.avg_response_minutes, 0)} 分钟，响应时限达标率 {pct(t.response_hit_rate)}；"
+                f"已完工 {n(t.done)} 件，平均完成 {num(t.avg_completion_hours)} 小时，"
+                f"完成时限（SLA）达标率 {pct(t.sla_hit_rate)}。"
+            ),
+            Spacer(1, 2 * mm),
+            kinds_table,
+            pie_chart(
+                [c.label for c in t.by_kind], [c.count for c in t.by_kind], caption="工单类型分布"
+            ),
+        ),
+        _section(
+            para("按类别", styles().body),
+            _counts_table(t.by_category, "类别", t.total),
+            bar_chart([c.label for c in top], [[c.count for c in top]], caption="工单类别（前12）"),
+        ),
+    ]
 
 
 def _callbacks(r: MonthlyReport) -> list[Flowable]:
     c = r.callbacks
     return [
-        CondPageBreak(80 * mm),
-        _h("三、回访满意度"),
-        para(
-            f"本月回访 {c.count} 次，总体满意度平均 {num(c.avg_overall, 2)} 分，"
-            f"响应速度 {num(c.avg_speed, 2)} 分，服务态度 {num(c.avg_attitude, 2)} 分；"
-            f"满意（4 分及以上）{c.satisfied} 次，满意率 {pct(c.satisfied_rate)}；"
-            f"回访未修好 {c.not_fixed} 次。"
-        ),
-        bar_chart(
-            [f"{i}分" for i in range(1, 6)],
-            [list(c.by_score)],
-            caption="总体满意度分布",
-            height=50 * mm,
-        ),
+        _section(
+            _h("三、回访满意度"),
+            para(
+                f"本月回访 {n(c.count)} 次，总体满意度平均 {num(c.avg_overall, 2)} 分，"
+                f"响应速度 {num(c.avg_speed, 2)} 分，服务态度 {num(c.avg_attitude, 2)} 分；"
+                f"满意（4 分及以上）{n(c.satisfied)} 次，满意率 {pct(c.satisfied_rate)}；"
+                f"回访未修好 {n(c.not_fixed)} 次。"
+            ),
+            bar_chart(
+                [f"{i}分" for i in range(1, 6)],
+                [list(c.by_score)],
+                caption="总体满意度分布",
+                height=50 * mm,
+            ),
+        )
     ]
 
 
@@ -292,16 +299,16 @@ def _complaints(r: MonthlyReport) -> list[Flowable]:
     s = r.complaints
     head = ["", "件数", "占比", "成立", "已处理", "平均处理(小时)", "满意度"]
 
-    def rows(lines: Sequence[object]) -> list[list[str]]:
+    def rows(lines: Sequence[StatLine]) -> list[list[str]]:
         return [
             [
-                x.label,  # type: ignore[attr-defined]
-                str(x.count),  # type: ignore[attr-defined]
-                f"{x.share_permille / 10:.1f}%",  # type: ignore[attr-defined]
-                str(x.valid_count),  # type: ignore[attr-defined]
-                str(x.handled_count),  # type: ignore[attr-defined]
-                num(x.avg_handling_hours),  # type: ignore[attr-defined]
-                num(x.avg_satisfaction, 2),  # type: ignore[attr-defined]
+                x.label,
+                n(x.count),
+                f"{x.share_permille / 10:.1f}%",
+                n(x.valid_count),
+                n(x.handled_count),
+                num(x.avg_handling_hours),
+                num(x.avg_satisfaction, 2),
             ]
             for x in lines
         ]
@@ -310,9 +317,11 @@ def _complaints(r: MonthlyReport) -> list[Flowable]:
     right = (1, 2, 3, 4, 5, 6)
     return [
         CondPageBreak(70 * mm),
-        _h("四、投诉分类统计"),
-        para(f"本月投诉 {s.total} 件。"),
-        table([["按类别", *head[1:]], *rows(s.by_category)], widths, right_align_cols=right),
+        _section(
+            _h("四、投诉分类统计"),
+            para(f"本月投诉 {n(s.total)} 件（已取消的不计）。"),
+            table([["按类别", *head[1:]], *rows(s.by_category)], widths, right_align_cols=right),
+        ),
         Spacer(1, 2 * mm),
         table([["按责任部门", *head[1:]], *rows(s.by_department)], widths, right_align_cols=right),
     ]
@@ -322,45 +331,47 @@ def _renovation(r: MonthlyReport) -> list[Flowable]:
     v = r.renovation
     data = [
         ["项目", "数量"],
-        ["新申请", str(v.applied)],
-        ["批准", str(v.approved)],
-        ["驳回", str(v.rejected)],
-        ["竣工验收", str(v.accepted)],
-        ["月末在施工", str(v.active_at_end)],
-        ["巡查次数", str(v.inspections)],
-        ["发现违规", str(v.violations)],
-        ["本月整改完成", str(v.violations_rectified)],
-        ["月末未整改", str(v.violations_open_at_end)],
+        ["新申请", n(v.applied)],
+        ["批准", n(v.approved)],
+        ["驳回", n(v.rejected)],
+        ["竣工验收", n(v.accepted)],
+        ["月末在施工", n(v.active_at_end)],
+        ["巡查次数", n(v.inspections)],
+        ["发现违规", n(v.violations)],
+        ["本月整改完成", n(v.violations_rectified)],
+        ["月末未整改", n(v.violations_open_at_end)],
     ]
     return [
-        CondPageBreak(80 * mm),
-        _h("五、装修管理"),
-        table(data, [60 * mm, 30 * mm], right_align_cols=(1,)),
-        pie_chart(
-            [c.label for c in v.violations_by_type],
-            [c.count for c in v.violations_by_type],
-            caption="违规类型",
-        ),
+        _section(
+            _h("五、装修管理"),
+            table(data, [60 * mm, 30 * mm], right_align_cols=(1,)),
+            pie_chart(
+                [c.label for c in v.violations_by_type],
+                [c.count for c in v.violations_by_type],
+                caption="违规类型",
+            ),
+        )
     ]
 
 
 def _patrols(r: MonthlyReport) -> list[Flowable]:
     p = r.patrols
     return [
-        CondPageBreak(70 * mm),
-        _h("六、巡查"),
-        para(
-            f"本月巡查 {p.patrols} 次（已完成 {p.finished} 次），应检点位 {p.checkpoints} 个次，"
-            f"已检 {p.checked}，漏检 {p.missed}，完成率 {pct(p.completion_rate)}；"
-            f"发现异常 {p.anomalies} 处，其中转工单 {p.anomalies_ticketed} 处、"
-            f"现场处理 {p.anomalies_resolved} 处。"
-        ),
-        bar_chart(
-            [c.label for c in p.anomalies_by_area],
-            [[c.count for c in p.anomalies_by_area]],
-            caption="异常按区域",
-            height=50 * mm,
-        ),
+        _section(
+            _h("六、巡查"),
+            para(
+                f"本月巡查 {n(p.patrols)} 次（已完成 {n(p.finished)} 次），应检点位 "
+                f"{n(p.checkpoints)} 个次，已检 {n(p.checked)}，漏检 {n(p.missed)}，"
+                f"完成率 {pct(p.completion_rate)}；发现异常 {n(p.anomalies)} 处，其中转工单 "
+                f"{n(p.anomalies_ticketed)} 处、现场处理 {n(p.anomalies_resolved)} 处。"
+            ),
+            bar_chart(
+                [c.label for c in p.anomalies_by_area],
+                [[c.count for c in p.anomalies_by_area]],
+                caption="异常按区域",
+                height=50 * mm,
+            ),
+        )
     ]
 
 
@@ -368,15 +379,16 @@ def _desk(r: MonthlyReport) -> list[Flowable]:
     d = r.desk
     data = [
         ["快递代收", "数量", "钥匙托管", "数量"],
-        ["收件", str(d.parcels_received), "新托管", str(d.keys_deposited)],
-        ["取件", str(d.parcels_collected), "借出", str(d.key_loans)],
-        ["退回", str(d.parcels_returned), "归还", str(d.keys_returned)],
-        ["月末待取", str(d.parcels_waiting_at_end), "逾期未还/逾期归还", str(d.key_loans_late)],
+        ["收件", n(d.parcels_received), "新托管", n(d.keys_deposited)],
+        ["取件", n(d.parcels_collected), "借出", n(d.key_loans)],
+        ["退回", n(d.parcels_returned), "归还", n(d.keys_returned)],
+        ["月末待取", n(d.parcels_waiting_at_end), "逾期未还/逾期归还", n(d.key_loans_late)],
     ]
     return [
-        CondPageBreak(40 * mm),
-        _h("七、快递与钥匙"),
-        table(data, [40 * mm, 25 * mm, 45 * mm, 25 * mm], right_align_cols=(1, 3)),
+        _section(
+            _h("七、快递与钥匙"),
+            table(data, [40 * mm, 25 * mm, 45 * mm, 25 * mm], right_align_cols=(1, 3)),
+        )
     ]
 
 
@@ -406,35 +418,99 @@ def _fees(r: MonthlyReport) -> list[Flowable]:
         CondPageBreak(90 * mm),
         _h("八、收费与欠费"),
         para(
-            f"本月收款 {f.payments} 笔，共 {fen_to_yuan(f.payments_fen)} 元。"
-            f"本期应收 {fen_to_yuan(f.total.billed_fen)} 元，实收 {fen_to_yuan(f.total.collected_fen)} 元，"
-            f"收缴率 {pct(f.total.rate)}。"
+            f"本月收款 {n(f.payments)} 笔，共 {fen_to_yuan(f.payments_fen)} 元。"
+            f"本期应收 {fen_to_yuan(f.total.billed_fen)} 元，"
+            f"实收 {fen_to_yuan(f.total.collected_fen)} 元，收缴率 {pct(f.total.rate)}。"
         ),
         table(
             data,
             [24 * mm, 27 * mm, 27 * mm, 20 * mm, 18 * mm, 27 * mm, 20 * mm],
             right_align_cols=(1, 2, 3, 4, 5, 6),
         ),
-        bar_chart(
-            [b.building for b in top],
-            [[b.billed_fen // 100 for b in top], [b.collected_fen // 100 for b in top]],
-            ["应收(元)", "实收(元)"],
-            caption="各楼栋应收与实收",
+        KeepTogether(
+            bar_chart(
+                [b.building for b in top],
+                [[b.billed_fen // 100 for b in top], [b.collected_fen // 100 for b in top]],
+                ["应收(元)", "实收(元)"],
+                caption="各楼栋应收与实收",
+            )
         ),
-        CondPageBreak(60 * mm),
-        para(f"欠费账龄（截至 {f.arrears_as_of.isoformat()}，欠费户数 {f.arrears_units}）"),
-        table(ageing, [40 * mm, 35 * mm, 25 * mm], right_align_cols=(1, 2)),
-        pie_chart(
-            list(AGEING_LABELS), [fen // 100 for fen in f.ageing_fen], caption="欠费账龄分布（元）"
+        _section(
+            para(f"欠费账龄（截至 {long_date(f.arrears_as_of)}，欠费户数 {n(f.arrears_units)}）"),
+            table(ageing, [40 * mm, 35 * mm, 25 * mm], right_align_cols=(1, 2)),
+            pie_chart(
+                list(AGEING_LABELS),
+                [fen // 100 for fen in f.ageing_fen],
+                caption="欠费账龄分布（元）",
+            ),
         ),
     ]
 
 
+NOTE_HEADINGS = ("工作总结", "存在问题", "下月工作计划")
+
+
+def _notes(r: MonthlyReport) -> list[Flowable]:
+    """九、the manager's written summary, problems and next month's plan (saved with the month)."""
+    notes = r.notes or MonthNotes(period=r.period)
+    story: list[Flowable] = [CondPageBreak(60 * mm), _h("九、工作总结、存在问题与下月计划")]
+    for k, (label, text) in enumerate(
+        zip(NOTE_HEADINGS, (notes.summary, notes.problems, notes.plan), strict=True), start=1
+    ):
+        story.append(
+            KeepTogether(
+                [
+                    para(f"（{k}）{label}", styles().body),
+                    para(text.strip() or "（未填写）", styles().body),
+                    Spacer(1, 2 * mm),
+                ]
+            )
+        )
+    return story
+
+
+SIGNATURE_ROLES = ("编制", "审核", "审批")
+#: A signature row is tall enough to sign by hand (a ballpoint signature is 8–12 mm high).
+SIGNATURE_ROW_HEIGHT = 16 * mm
+
+
+def signatures() -> Flowable:
+    """编制 / 审核 / 审批: a name line and a date line each, rows tall enough to sign."""
+    st = styles()
+    rows = [
+        [para(f"{role}：", st.body), "", para("日期：", st.body), ""] for role in SIGNATURE_ROLES
+    ]
+    t = Table(
+        rows,
+        colWidths=[16 * mm, 60 * mm, 14 * mm, 40 * mm],
+        rowHeights=[SIGNATURE_ROW_HEIGHT] * len(rows),
+    )
+    t.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
+                ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return KeepTogether([Spacer(1, 6 * mm), t])
+
+
+def long_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def report_story(r: MonthlyReport) -> list[Flowable]:
-    """Every section of the report, in order."""
+    """Every section of the report, in order, closed by the written part and signatures."""
+    if r.rolling_days:
+        heading = f"物业管理报表（近{r.rolling_days}天）"
+    else:
+        heading = f"物业管理月报（{month_label(r.period)}）"
     return [
-        title(f"物业管理月报（{month_label(r.period)}）"),
-        para(f"统计期间：{r.start.isoformat()} 至 {r.end.isoformat()}", styles().center),
+        title(heading),
+        para(f"统计期间：{long_date(r.start)} 至 {long_date(r.end)}", styles().center),
         Spacer(1, 3 * mm),
         *_comparison(r),
         *_tickets(r),
@@ -444,6 +520,8 @@ def report_story(r: MonthlyReport) -> list[Flowable]:
         *_patrols(r),
         *_desk(r),
         *_fees(r),
+        *_notes(r),
+        signatures(),
     ]
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -10,7 +12,10 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from propdesk.reporting.sheet_header import SheetHeader
+from propdesk.reporting.values import MonthNotes
 from reports.excel.monthly_report import MONEY, PCT, monthly_report_xlsx, yuan
+from tests.reports.excel_reading import assert_print_setup, subtotal_value
 from tests.reports.monthly_sample import empty_report, sample_report
 
 SHEETS = [
@@ -23,6 +28,7 @@ SHEETS = [
     "快递与钥匙",
     "收费",
     "欠费账龄",
+    "总结与计划",
 ]
 
 
@@ -41,7 +47,12 @@ def test_one_sheet_per_section_with_numbers_and_formats(tmp_path: Path) -> None:
     assert wb.sheetnames == SHEETS
 
     ov = wb["概览"]
-    assert ov["A1"].value == "物业管理月报 2026-10（翠湖花园）"
+    assert ov["A1"].value == "翠湖花园 物业管理月报 · 概览"
+    assert "统计期间：2026年10月" in ov["A2"].value
+    assert "制表人：" in ov["A2"].value
+    assert "制表日期：" in ov["A2"].value
+    for ws in wb.worksheets[:-1]:
+        assert_print_setup(ws, repeat_rows=2)
     assert [c.value for c in _row(ov, "指标")] == [
         "指标",
         "本月 2026-10",
@@ -58,6 +69,7 @@ def test_one_sheet_per_section_with_numbers_and_formats(tmp_path: Path) -> None:
     assert rate[1].number_format == PCT
     assert rate[3].value is None  # nothing billed last year: an empty cell, not 0%
     assert ov.freeze_panes == "B5"
+    assert _row(ov, "投诉数")[1].value == 4
 
     tk = wb["工单"]
     sla = _row(tk, "完成时限(SLA)达标率")
@@ -67,6 +79,9 @@ def test_one_sheet_per_section_with_numbers_and_formats(tmp_path: Path) -> None:
     cat = [c.value for c in _row(tk, "报修 · 水暖管道")]
     assert cat[:2] == ["报修 · 水暖管道", 5]
     assert abs(cat[2] - 5 / 13) < 1e-12
+    # a counts table closes with a SUBTOTAL of the counts above it, equal to the total
+    first_total = next(row for row in tk.iter_rows() if row[0].value == "合计")  # 按类型
+    assert subtotal_value(tk, first_total[1].value) == 13
 
     cb = wb["回访满意度"]
     assert [c.value for c in _row(cb, "5分")] == ["5分", 8]
@@ -113,3 +128,39 @@ def test_empty_month_workbook() -> None:
 def test_yuan_is_exact() -> None:
     assert yuan(123_456_789) == Decimal("1234567.89")
     assert yuan(-5) == Decimal("-0.05")
+
+
+def test_missing_comparison_is_a_dash_not_zero() -> None:
+    r = replace(sample_report(), previous=None, last_year=None)
+    ov = load_workbook(io.BytesIO(monthly_report_xlsx(r)))["概览"]
+    assert [c.value for c in _row(ov, "指标")][2:] == ["上月 2026-09", "去年同期 2025-10"]
+    for label in ("工单总数", "投诉数", "本期应收", "本期收缴率"):
+        assert [c.value for c in _row(ov, label)][2:] == ["—", "—"], label
+
+
+def test_written_notes_and_signature_lines() -> None:
+    notes = MonthNotes(
+        "2026-10", "完成消防演练。", "3栋电梯故障多。", "更换3栋电梯主板。", "王经理", 2
+    )
+    header = SheetHeader(title="物业管理月报", prepared_by="王经理", prepared_on=date(2026, 11, 2))
+    wb = load_workbook(
+        io.BytesIO(monthly_report_xlsx(replace(sample_report(), notes=notes), header=header))
+    )
+    ws = wb["总结与计划"]
+    values = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
+    for text in (
+        "（1）工作总结",
+        "完成消防演练。",
+        "（2）存在问题",
+        "3栋电梯故障多。",
+        "（3）下月工作计划",
+        "更换3栋电梯主板。",
+    ):
+        assert text in values
+    assert "制表人：王经理" in ws["A2"].value
+    assert "制表日期：2026年11月2日" in ws["A2"].value
+    for role in ("编制：", "审核：", "审批："):
+        row = _row(ws, role)
+        assert ws.row_dimensions[row[0].row].height >= 30  # tall enough to sign
+        assert row[1].border.bottom.style == "thin"
+    assert "制表人：王经理" in wb["概览"]["A2"].value

@@ -38,7 +38,7 @@ def test_every_section_is_printed_with_its_figures() -> None:
     for expected in (
         "翠湖花园",
         "物业管理月报（2026年10月）",
-        "统计期间：2026-10-01 至 2026-10-31",
+        "统计期间：2026年10月1日 至 2026年10月31日",
         # comparison
         "本月 2026-10",
         "上月 2026-09",
@@ -80,7 +80,7 @@ def test_every_section_is_printed_with_its_figures() -> None:
         "81.0%",
         "100.0%",
         "27.7%",  # 1栋 arrears rate 1,083,088 / 3,903,690
-        "欠费账龄（截至 2026-10-31，欠费户数 39）",
+        "欠费账龄（截至 2026年10月31日，欠费户数 39）",
         "10,182.86",
         "38,388.88",
         # charts draw their captions and legends as text

@@ -44,6 +44,7 @@ def test_units_with_credit_are_listed_with_their_balance(
     sheet = load_workbook(io.BytesIO(out.getvalue())).active
     assert sheet is not None
     values = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert values[0][:4] == ["楼栋", "房号", "业主", "预收余额"]
-    assert values[1][1] == "1-1-0101"
-    assert round(float(str(values[1][3])) * 100) == 12_345
+    assert values[0][0] == "预收余额表"  # the title rows, then the header
+    assert values[2][:4] == ["楼栋", "房号", "业主", "预收余额"]
+    assert values[3][1] == "1-1-0101"
+    assert round(float(str(values[3][3])) * 100) == 12_345

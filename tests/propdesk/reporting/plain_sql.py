@@ -48,8 +48,30 @@ class Plain:
     # --- tickets -------------------------------------------------------------------
 
     def tickets_by(self, column: str, period: str) -> dict[Any, int]:
+        """Tickets registered in the month and not cancelled (cancelled ones count apart)."""
         return self.rows(
-            f"SELECT {column}, COUNT(*) FROM ticket WHERE period = :p GROUP BY {column}", p=period
+            f"SELECT {column}, COUNT(*) FROM ticket WHERE period = :p AND status <> 'cancelled' "
+            f"GROUP BY {column}",
+            p=period,
+        )
+
+    def cancelled(self, period: str) -> int:
+        return int(
+            self.one(
+                "SELECT COUNT(*) FROM ticket WHERE period = :p AND status = 'cancelled'", p=period
+            )
+        )
+
+    def complaints(self, period: str) -> int:
+        """The one complaint count: registered in the month, not cancelled."""
+        _, _, lo, hi = bounds(period)
+        return int(
+            self.one(
+                "SELECT COUNT(*) FROM ticket WHERE kind = 'complaint' AND status <> 'cancelled' "
+                "AND created_at >= :lo AND created_at < :hi",
+                lo=self.ts(lo),
+                hi=self.ts(hi),
+            )
         )
 
     def ticket_times(self, period: str) -> dict[str, Any]:
