@@ -26,7 +26,8 @@ from propdesk.fees.latefee import late_fee, outstanding
 from propdesk.fees.models import BillLine, FeeItem, Waiver
 from propdesk.fees.periods import parse_period
 from propdesk.fees.settings import get_fee_settings
-from propdesk.privacy import shown_phone
+from propdesk.pii.exports import audited_stream
+from propdesk.privacy import may_see_personal_data, shown_phone
 from propdesk.registry.models import Building, Occupancy, OccupancyRole, Person, Unit
 
 STREAM_BATCH = 5000
@@ -103,7 +104,21 @@ def fee_sheet_rows(session: Session, first: str, last: str | None = None) -> Ite
 
 
 def arrears_sheet_rows(session: Session, as_of: date | None = None) -> Iterator[ArrearsSheetRow]:
-    """Every overdue open line on ``as_of`` (default today) with its age and late fee."""
+    """Every overdue open line on ``as_of`` (default today) with its age and late fee.
+
+    It names owners and their phones: once consumed, the export is audited
+    (:func:`propdesk.pii.exports.audited_stream`).
+    """
+    return audited_stream(
+        session,
+        _arrears_rows(session, as_of),
+        what="欠费明细表",
+        fields=["业主", "电话"],
+        full=may_see_personal_data(session.info.get("actor")),
+    )
+
+
+def _arrears_rows(session: Session, as_of: date | None) -> Iterator[ArrearsSheetRow]:
     day = clock.day_or_today(session, as_of)
     actor = session.info.get("actor")
     cfg = get_fee_settings(session)

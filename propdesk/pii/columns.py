@@ -3,7 +3,7 @@
 Values are encrypted when bound (ORM flushes, Core inserts and updates alike) and decrypted
 when read, so services keep working with plain text. ``""`` and ``None`` are stored as they
 are (an empty phone is no secret). A ciphertext differs at every write, so comparing such a
-column in SQL can never be right: every operator except ``IS [NOT] NULL`` raises
+column in SQL can never be right: every operator except ``IS [NOT] NULL`` (and ordering) raises
 :class:`TypeError` — look people up through their lookup hashes
 (:mod:`propdesk.pii.index`) instead.
 """
@@ -20,7 +20,9 @@ from sqlalchemy.types import TypeDecorator
 from propdesk.pii import keys
 from propdesk.pii.cipher import decrypt, encrypt
 
-_ALLOWED_OPS = frozenset({operators.is_, operators.is_not})
+# IS [NOT] NULL is meaningful; ORDER BY is meaningless (ciphertext order) but harmless, and a
+# list column's sort must not crash: such columns are declared not sortable where shown.
+_ALLOWED_OPS = frozenset({operators.is_, operators.is_not, operators.asc_op, operators.desc_op})
 
 
 class Encrypted(TypeDecorator[str]):
@@ -40,8 +42,9 @@ class Encrypted(TypeDecorator[str]):
         def operate(self, op: Any, *other: Any, **kwargs: Any) -> Any:
             if op not in _ALLOWED_OPS:
                 raise TypeError(
-                    "an encrypted column cannot be compared in SQL; "
-                    "use its lookup hash (propdesk.pii.index)"
+                    "an encrypted column cannot be compared in SQL: match people by phone "
+                    "with propdesk.registry.personal.phone_condition/same_phone, by ID "
+                    "number with Person.id_number_hmac (propdesk.pii.index)"
                 )
             return super().operate(op, *other, **kwargs)
 

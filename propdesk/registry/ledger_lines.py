@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.auth.actor import Actor
+from propdesk.pii.exports import audit_personal_export
 from propdesk.privacy import mask_id_number, may_see_personal_data, shown_phone
 from propdesk.registry.models import (
     Building,
@@ -35,7 +36,8 @@ def ledger_rows(
 
     Ordered by building, entrance, floor and room, owners first. Phones are shown
     as ``actor`` may see them; ID numbers are always masked (the ledger leaves the
-    system as a file or on paper).
+    system as a file or on paper). Every call is audited as an export of personal data
+    (:mod:`propdesk.pii.exports`): who, how many people, phones in full or masked.
     """
     today = clock.day_or_today(session, today)
     may_see = may_see_personal_data(actor)
@@ -119,4 +121,11 @@ def ledger_rows(
     # Within a unit: owners first, then co-owners, tenants, family; stable otherwise.
     order = {line.unit_code: i for i, line in reversed(list(enumerate(lines)))}
     lines.sort(key=lambda ln: (order[ln.unit_code], _ROLE_ORDER.get(ln.role, 9)))
+    audit_personal_export(
+        session,
+        what="业主台账",
+        rows=sum(1 for ln in lines if ln.person_name),
+        fields=["姓名", "手机", "身份证号（打码）"],
+        full=may_see,
+    )
     return lines

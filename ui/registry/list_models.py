@@ -80,7 +80,12 @@ class PeopleModel(SqlTableModel):
             id_column=Person.id,
             columns=[
                 SqlColumn(self.tr("Name"), Person.name),
-                SqlColumn(self.tr("Phone"), Person.phone, fmt=lambda v: shown_phone(actor, v)),
+                SqlColumn(
+                    self.tr("Phone"),
+                    Person.phone,
+                    fmt=lambda v: shown_phone(actor, v),
+                    sortable=False,  # stored encrypted: SQL cannot order it
+                ),
                 SqlColumn(
                     self.tr("Units"),
                     first_unit.label("first_unit"),

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, insert, select, text
+from sqlalchemy.exc import IntegrityError
 
 from propdesk.audit.models import AuditEntry
 from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
 from propdesk.errors import NotAllowed, ValidationError
+from propdesk.failures import describe
+from propdesk.pii.exports import EXPORT
+from propdesk.pii.index import person_lookup
 from propdesk.registry import services as reg
+from propdesk.registry.ledger import ledger_rows
 from propdesk.registry.models import Person
 from propdesk.registry.personal import ID_CHECK, ID_CHECK_LIMIT, ID_REGISTERED
 from propdesk.registry.search import search
@@ -48,7 +54,7 @@ def test_stored_encrypted_and_read_back_in_clear(db: Database) -> None:
 
 
 def test_an_encrypted_column_cannot_be_compared_in_sql() -> None:
-    with pytest.raises(TypeError, match="lookup hash"):
+    with pytest.raises(TypeError, match="cannot be compared"):
         _ = Person.phone == PHONE
     with pytest.raises(TypeError):
         Person.id_number.contains("1990")
@@ -117,3 +123,56 @@ def test_the_lookup_columns_follow_an_edit(db: Database) -> None:
         assert [h.id for h in search(s, "4321") if h.kind == "person"] == [pid]
         assert [h for h in search(s, "5678") if h.kind == "person"] == []
         reg.create_person(s, name="王五", id_number=IDN)  # the old ID number is free again
+
+
+def _exports(db: Database) -> list[dict[str, object]]:
+    with db.begin() as s:
+        return [
+            {"who": who, **json.loads(changes)}
+            for who, changes in s.execute(
+                select(AuditEntry.username, AuditEntry.changes)
+                .where(AuditEntry.action == EXPORT)
+                .order_by(AuditEntry.id)
+            )
+        ]
+
+
+def test_ledger_export_is_audited_with_who_and_how_many(db: Database) -> None:
+    with db.begin(CLERK) as s:
+        eid = reg.create_estate(s, name="翠湖花园")
+        bid = reg.create_building(s, estate_id=eid, code="3", floors=18, entrances=2)
+        uid = reg.create_unit(s, building_id=bid, entrance=2, room="1502", area="89.5")
+        reg.start_occupancy(
+            s,
+            person_id=reg.create_person(s, name="张三", phone=PHONE),
+            unit_id=uid,
+            role="owner",
+            start_date=date(2024, 1, 1),
+        )
+    with db.begin(MALLORY) as s:
+        lines = ledger_rows(s, actor=MALLORY)
+    assert [ln.phone for ln in lines] == ["138****5678"]
+    assert _exports(db) == [
+        {
+            "who": "mallory",
+            "what": "业主台账",
+            "rows": 1,
+            "fields": ["姓名", "手机", "身份证号（打码）"],
+            "full": False,
+        }
+    ]
+
+
+def test_hidden_sql_parameters_never_reach_the_error_text(db: Database) -> None:
+    _person(db)
+    with pytest.raises(IntegrityError) as err, db.begin(CLERK) as s:
+        s.execute(  # the same ID number again, past the service: the unique HMAC index refuses
+            insert(Person),
+            [{"name": "王五", **person_lookup("13900002222", IDN), "phone": "13900002222"}],
+        )
+    assert "13900002222" not in str(err.value)
+    assert "parameters hidden" in str(err.value).lower() or "[SQL" not in str(err.value)
+    shown = describe(err.value)
+    assert "13900002222" not in shown.message
+    assert "INSERT" not in shown.message
+    assert "person" not in shown.message
