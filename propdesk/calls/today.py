@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.calls import calls as call_service
-from propdesk.calls import reminders
+from propdesk.calls import kb, reminders
 from propdesk.calls.models import CallRecord, Reminder, TodayDone
 from propdesk.calls.values import TodayItem
 from propdesk.deposits.models import Deposit, DepositStatus
@@ -28,7 +28,7 @@ from propdesk.renovation.models import RenovationPermit
 from propdesk.renovation.values import PermitStatus
 from propdesk.session_info import actor_name, actor_or_none
 
-KINDS = ("callback", "reminder", "instruction", "deposit", "key", "parcel")
+KINDS = ("callback", "reminder", "instruction", "deposit", "key", "parcel", "kb")
 INSTRUCTION_DAYS = 3
 
 
@@ -155,6 +155,23 @@ def today_items(session: Session) -> list[TodayItem]:
                 p.unit_id,
             )
         )
+    if actor is not None:
+        for entry in kb.expired(session):
+            mine = entry.owner_user_id == actor.user_id if actor.user_id else False
+            if not (mine or entry.owner_name == actor.display_name) or ("kb", entry.id) in done:
+                continue
+            items.append(
+                TodayItem(
+                    "kb",
+                    entry.id,
+                    f"答客问条目已过期，请核对：{entry.question}",
+                    f"有效期至 {entry.expires_on:%Y-%m-%d}",
+                    entry.expires_on,
+                    True,
+                    "kb",
+                    entry.id,
+                )
+            )
     return items
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -27,11 +28,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from propdesk import clock
+from propdesk.auth.permissions import Permission
 from propdesk.calls import calls as svc
 from propdesk.calls import kb, outages, stats, today
 from propdesk.calls.values import CallStats, KbEntryRow, KbMissRow, OutageRow, QueueItem, TodayItem
 from propdesk.changes import Changes
+from propdesk.registry import services as reg
 from ui.calls import labels
+from ui.calls.dialogs import KbEntryDialog, OutageDialog, ReminderDialog
 from ui.common.naming import named
 from ui.context import AppContext
 
@@ -41,7 +45,12 @@ class CallDeskPage(QWidget):
 
     Attributes:
         queue_items, today_items: what the Today tab lists.
+
+    Signals:
+        open_record(str, int): open a unit or person page (the main window connects it).
     """
+
+    open_record = Signal(str, int)
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +68,9 @@ class CallDeskPage(QWidget):
         self.call_back_button = named(QPushButton(self.tr("&Call back")), "calls_call_back")
         self.done_button = named(QPushButton(self.tr("Tick &done")), "calls_tick_done")
         self.new_call_button = QPushButton(self.tr("&New call (F9)"))
+        self.new_reminder_button = named(
+            QPushButton(self.tr("New &reminder…")), "calls_new_reminder"
+        )
         today_tab = QWidget()
         lay = QVBoxLayout(today_tab)
         lay.addWidget(QLabel(self.tr("Missed calls and callbacks due")))
@@ -70,7 +82,11 @@ class CallDeskPage(QWidget):
         lay.addLayout(row)
         lay.addWidget(QLabel(self.tr("Today")))
         lay.addWidget(self.today, 1)
-        lay.addWidget(self.done_button)
+        row = QHBoxLayout()
+        row.addWidget(self.done_button)
+        row.addWidget(self.new_reminder_button)
+        row.addStretch(1)
+        lay.addLayout(row)
         self.tabs.addTab(today_tab, self.tr("Today"))
 
         # Outages
@@ -80,11 +96,19 @@ class CallDeskPage(QWidget):
         self.close_outage_button = named(
             QPushButton(self.tr("C&lose outage…")), "calls_close_outage"
         )
+        self.new_outage_button = named(QPushButton(self.tr("Ne&w outage…")), "calls_new_outage")
+        self.print_notice_button = named(
+            QPushButton(self.tr("&Print notice…")), "calls_print_notice"
+        )
         outage_tab = QWidget()
         lay = QVBoxLayout(outage_tab)
         lay.addWidget(self.outage_list, 1)
         lay.addWidget(self.outage_detail)
-        lay.addWidget(self.close_outage_button)
+        row = QHBoxLayout()
+        for button in (self.new_outage_button, self.close_outage_button, self.print_notice_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        lay.addLayout(row)
         self.tabs.addTab(outage_tab, self.tr("Outages"))
 
         # Knowledge base
@@ -100,13 +124,25 @@ class CallDeskPage(QWidget):
         split.addWidget(self.kb_list, 1)
         split.addWidget(self.kb_answer, 1)
         lay.addLayout(split, 1)
+        row = QHBoxLayout()
+        self.kb_add = named(QPushButton(self.tr("&Add entry…")), "calls_kb_add")
+        self.kb_edit = named(QPushButton(self.tr("&Edit entry…")), "calls_kb_edit")
+        self.kb_checked = named(QPushButton(self.tr("Mark chec&ked")), "calls_kb_checked")
+        self.kb_starter = named(QPushButton(self.tr("Load &starter set")), "calls_kb_starter")
+        self.kb_print = named(QPushButton(self.tr("Print &handbook…")), "calls_kb_print")
+        for button in (self.kb_add, self.kb_edit, self.kb_checked, self.kb_starter):
+            button.setVisible(ctx.can(Permission.MANAGE_KNOWLEDGE))
+            row.addWidget(button)
+        row.addWidget(self.kb_print)
+        row.addStretch(1)
+        lay.addLayout(row)
         lay.addWidget(QLabel(self.tr("Searches that found nothing")))
         lay.addWidget(self.kb_misses)
         self.tabs.addTab(kb_tab, self.tr("Knowledge base"))
 
         # Statistics
         self.stats_text = named(QTextBrowser(), "calls_stats")
-        self.export_button = named(QPushButton(self.tr("&Export to Excel…")), "calls_export")
+        self.export_button = named(QPushButton(self.tr("E&xport to Excel…")), "calls_export")
         stats_tab = QWidget()
         lay = QVBoxLayout(stats_tab)
         lay.addWidget(self.stats_text, 1)
@@ -125,6 +161,17 @@ class CallDeskPage(QWidget):
         self.kb_filter.textChanged.connect(self.search_kb)
         self.kb_list.currentRowChanged.connect(self._show_entry)
         self.export_button.clicked.connect(self.export_stats)
+        self.new_reminder_button.clicked.connect(self.new_reminder)
+        self.new_outage_button.clicked.connect(self.new_outage)
+        self.print_notice_button.clicked.connect(self.print_notice)
+        self.kb_add.clicked.connect(lambda: self.edit_entry(None))
+        self.kb_edit.clicked.connect(self.edit_current_entry)
+        self.kb_checked.clicked.connect(self.mark_checked)
+        self.kb_starter.clicked.connect(self.load_starter)
+        self.kb_print.clicked.connect(self.print_handbook)
+        self.today.itemActivated.connect(lambda _i: self.open_today_record())
+        self.close_outage_button.setVisible(ctx.can(Permission.RECORD_OUTAGE))
+        self.new_outage_button.setVisible(ctx.can(Permission.RECORD_OUTAGE))
         ctx.hub.changed.connect(self._changed)
         self.reload()
 
@@ -224,7 +271,42 @@ class CallDeskPage(QWidget):
             action="tick done",
         ).run()
 
+    def new_reminder(self) -> None:
+        ReminderDialog(ctx=self.ctx, parent=self).open()
+
+    def open_today_record(self) -> None:
+        """Open the record of the Today item (unit or person page; a call opens a callback)."""
+        row = self.today.currentRow()
+        if not 0 <= row < len(self.today_items):
+            return
+        item = self.today_items[row]
+        if item.record_kind in ("unit", "person") and item.record_id is not None:
+            self.open_record.emit(item.record_kind, item.record_id)
+        elif item.record_kind == "kb" and item.record_id is not None:
+            self.tabs.setCurrentIndex(2)
+
     # --- outages ------------------------------------------------------------------------
+
+    def new_outage(self) -> None:
+        OutageDialog(ctx=self.ctx, parent=self).open()
+
+    def print_notice(self) -> None:
+        row = self.outage_list.currentRow()
+        if not 0 <= row < len(self.outage_rows):
+            return
+        outage = self.outage_rows[row]
+        from reports.pdf.calls_documents import outage_notice_pdf
+        from ui.printing.preview import preview_pdf
+
+        def make(s: Session) -> bytes:
+            estate = reg.get_estate(s)
+            return outage_notice_pdf(
+                outage, estate_name=estate.name, company=estate.company, posted_on=clock.today(s)
+            )
+
+        preview_pdf(
+            self.ctx, make, title=outage.title, suggested_name=f"{outage.title}.pdf", parent=self
+        )
 
     def _show_outage(self, row: int) -> None:
         if 0 <= row < len(self.outage_rows):
@@ -270,6 +352,54 @@ class CallDeskPage(QWidget):
         if 0 <= row < len(self.kb_rows):
             r = self.kb_rows[row]
             self.kb_answer.setPlainText(f"{r.question}\n\n{r.answer}\n\n{r.tags}")
+
+    def _current_entry(self) -> KbEntryRow | None:
+        row = self.kb_list.currentRow()
+        return self.kb_rows[row] if 0 <= row < len(self.kb_rows) else None
+
+    def edit_entry(self, entry: KbEntryRow | None) -> None:
+        KbEntryDialog(ctx=self.ctx, entry=entry, parent=self).open()
+
+    def edit_current_entry(self) -> None:
+        entry = self._current_entry()
+        if entry is not None:
+            self.edit_entry(entry)
+
+    def mark_checked(self) -> None:
+        entry = self._current_entry()
+        if entry is None:
+            return
+        expires = clock.today() + timedelta(days=365)
+        self.ctx.op(
+            lambda s: kb.mark_checked(s, entry.id, expires_on=expires),
+            changes=Changes(calls=True),
+            parent=self,
+            action="knowledge base checked",
+        ).success(lambda _r: self.search_kb()).run()
+
+    def load_starter(self) -> None:
+        from propdesk.calls.starter import install_starter_set
+
+        self.ctx.op(
+            install_starter_set, changes=Changes(calls=True), parent=self, action="starter set"
+        ).success(lambda _n: self.search_kb()).run()
+
+    def print_handbook(self) -> None:
+        from reports.pdf.calls_documents import handbook_pdf
+        from ui.printing.preview import preview_pdf
+
+        def make(s: Session) -> bytes:
+            estate = reg.get_estate(s)
+            return handbook_pdf(
+                kb.all_entries(s),
+                estate_name=estate.name,
+                company=estate.company,
+                printed_on=clock.today(s),
+            )
+
+        preview_pdf(
+            self.ctx, make, title=self.tr("Handbook"), suggested_name="答客问手册.pdf", parent=self
+        )
 
     # --- statistics ---------------------------------------------------------------------
 
