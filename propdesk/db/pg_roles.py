@@ -179,6 +179,20 @@ def _grants_for(
     return [Grant(role, table, _WRITE)]
 
 
+#: Raise when the SQL that :func:`install` generates changes, so owners re-apply it.
+INSTALL_REVISION = 1
+
+
+def plan_digest() -> str:
+    """A short fingerprint of what :func:`install` would apply (grants, personal columns,
+    its own SQL revision): the owner's start re-applies the roles when it differs from the
+    one recorded in the database."""
+    parts = [str(INSTALL_REVISION)]
+    parts += sorted(f"{k}:{sorted(v)}" for k, v in PERSONAL_COLUMNS.items())
+    parts += sorted(repr(g) for g in grant_plan())
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
 # --- SQL helpers -------------------------------------------------------------------------
 
 

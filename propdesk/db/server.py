@@ -29,7 +29,8 @@ from propdesk.db.migrate import MIGRATIONS_DIR, code_heads, database_heads, upgr
 from propdesk.errors import DomainError, NotAllowed
 
 CONNECT_TIMEOUT_S = 8
-_VERSION_NOTE = re.compile(r"PropDesk (\S+)")
+_VERSION_NOTE = re.compile(r"PropDesk ([^;\s]+)")
+_ROLES_NOTE = re.compile(r"roles ([0-9a-f]+)")
 
 
 class SchemaTooNew(DomainError):
@@ -80,20 +81,32 @@ def known_revisions() -> frozenset[str]:
     return frozenset(found)
 
 
-def installed_version(conn: Connection) -> str | None:
-    """The PropDesk version the owner recorded on ``alembic_version`` (PostgreSQL)."""
-    note = conn.execute(
+def _note(conn: Connection) -> str:
+    value = conn.execute(
         text("SELECT obj_description(to_regclass('alembic_version'), 'pg_class')")
     ).scalar()
-    match = _VERSION_NOTE.search(note or "")
+    return str(value or "")
+
+
+def installed_version(conn: Connection) -> str | None:
+    """The PropDesk version the owner recorded on ``alembic_version`` (PostgreSQL)."""
+    match = _VERSION_NOTE.search(_note(conn))
+    return match.group(1) if match else None
+
+
+def installed_roles(conn: Connection) -> str | None:
+    """The :func:`pg_roles.plan_digest` the owner last applied."""
+    match = _ROLES_NOTE.search(_note(conn))
     return match.group(1) if match else None
 
 
 def record_version(conn: Connection) -> None:
-    """Write this app's version on ``alembic_version`` (the owner, after migrating)."""
+    """Write this app's version and roles fingerprint on ``alembic_version`` (the owner,
+    after migrating): ``PropDesk 0.1.0; roles 1a2b3c4d5e6f``."""
     version = propdesk.__version__
     assert re.fullmatch(r"[0-9A-Za-z.+-]+", version)
-    conn.exec_driver_sql(f"COMMENT ON TABLE alembic_version IS 'PropDesk {version}'")
+    note = f"PropDesk {version}; roles {pg_roles.plan_digest()}"
+    conn.exec_driver_sql(f"COMMENT ON TABLE alembic_version IS '{note}'")
 
 
 def schema_status(engine: Engine) -> SchemaStatus:
@@ -183,7 +196,8 @@ def open_server(
         if owner:
             upgrade_database(engine)
             with engine.begin() as conn:
-                if status.pending or not pg_roles.enforced(conn):
+                stale = installed_roles(conn) != pg_roles.plan_digest()
+                if status.pending or stale or not pg_roles.enforced(conn):
                     pg_roles.install(conn)
                     login_gate.install(conn)
                     record_version(conn)

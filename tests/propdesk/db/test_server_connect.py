@@ -21,6 +21,7 @@ from propdesk.auth import users
 from propdesk.auth.actor import Actor
 from propdesk.auth.passwords import TEST_COST
 from propdesk.config import ServerSettings
+from propdesk.db import pg_roles
 from propdesk.db.server import (
     SchemaNeedsUpgrade,
     SchemaTooNew,
@@ -97,7 +98,7 @@ def test_first_desk_built_schema_roles_and_recorded_its_version(desk: Desk) -> N
         note = conn.execute(
             "SELECT obj_description('alembic_version'::regclass, 'pg_class')"
         ).fetchone()
-    assert note == (f"PropDesk {propdesk.__version__}",)
+    assert note == (f"PropDesk {propdesk.__version__}; roles {pg_roles.plan_digest()}",)
     message = probe(desk.server, desk.clerk, PASSWORD)
     assert message.startswith(f"连接成功（{desk.clerk}")
     assert "数据库版本与本机一致" in message
