@@ -44,6 +44,8 @@ class CallRecord(Base):
         CheckConstraint(_in("outcome", Outcome, blank=True), name="outcome"),
         Index("ix_call_record_at", "at"),
         Index("ix_call_record_number", "number", "at"),
+        Index("ix_call_record_tail", "number_tail", "at"),
+        Index("ix_call_record_topic", "topic", "at"),
         Index("ix_call_record_unit", "unit_id", "at"),
         Index("ix_call_record_queue", "state", "callback_done_at"),
         Index("ix_call_record_callback_due", "callback_due"),

@@ -89,6 +89,12 @@ class CallDeskPage(QWidget):
         lay.addLayout(row)
         self.tabs.addTab(today_tab, self.tr("Today"))
 
+        # Calls
+        from ui.calls.call_list import CallListView
+
+        self.call_list = CallListView(ctx=ctx)
+        self.tabs.addTab(self.call_list, self.tr("Calls"))
+
         # Outages
         self.outage_list = named(QListWidget(), "calls_outages")
         self.outage_detail = named(QLabel(), "calls_outage_detail")
@@ -117,7 +123,7 @@ class CallDeskPage(QWidget):
         self.kb_list = named(QListWidget(), "calls_kb_list")
         self.kb_answer = named(QTextBrowser(), "calls_kb_answer")
         self.kb_misses = named(QListWidget(), "calls_kb_misses")
-        kb_tab = QWidget()
+        kb_tab = self.kb_tab = QWidget()
         lay = QVBoxLayout(kb_tab)
         lay.addWidget(self.kb_filter)
         split = QHBoxLayout()
@@ -283,7 +289,7 @@ class CallDeskPage(QWidget):
         if item.record_kind in ("unit", "person") and item.record_id is not None:
             self.open_record.emit(item.record_kind, item.record_id)
         elif item.record_kind == "kb" and item.record_id is not None:
-            self.tabs.setCurrentIndex(2)
+            self.tabs.setCurrentWidget(self.kb_tab)
 
     # --- outages ------------------------------------------------------------------------
 

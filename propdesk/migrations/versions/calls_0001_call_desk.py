@@ -102,6 +102,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_call_record_at", "call_record", ["at"])
     op.create_index("ix_call_record_number", "call_record", ["number", "at"])
+    op.create_index("ix_call_record_tail", "call_record", ["number_tail", "at"])
+    op.create_index("ix_call_record_topic", "call_record", ["topic", "at"])
     op.create_index("ix_call_record_unit", "call_record", ["unit_id", "at"])
     op.create_index("ix_call_record_queue", "call_record", ["state", "callback_done_at"])
     op.create_index("ix_call_record_callback_due", "call_record", ["callback_due"])

@@ -102,3 +102,34 @@ def test_statistics_export(ui_ctx: AppContext, small_estate: SmallEstate) -> Non
     book = load_workbook(BytesIO(call_stats_workbook(result)))
     assert book.sheetnames == ["汇总", "按时段", "按星期", "按类别结果人员"]
     assert book["按时段"]["A2"].value == "00:00–00:59"
+
+
+def test_call_list_filters_in_sql(
+    qtbot: QtBot, qtmodeltester: object, ui_ctx: AppContext, small_estate: SmallEstate
+) -> None:
+    from propdesk.calls import calls
+    from propdesk.calls.calls import CallEntry
+    from ui.calls.call_list import CallListView
+
+    with ui_ctx.db.begin(ui_ctx.actor) as s:
+        for n in range(250):
+            calls.log_call(
+                s,
+                CallEntry(
+                    "13812345678" if n % 2 else "13900001111",
+                    "consultation" if n % 5 else "complaint",
+                    f"第{n}通",
+                    "answered",
+                ),
+            )
+    view = CallListView(ctx=ui_ctx)
+    qtbot.addWidget(view)
+    assert view.model.rowCount() == 200  # one batch; more as the clerk scrolls
+    view.model.fetchMore()
+    assert view.model.rowCount() == 250
+    qtmodeltester.check(view.model)  # type: ignore[attr-defined]
+    view.filter.setText("1111")
+    view.apply_filter()
+    assert view.model.total_count() == 125
+    view.topic.setCurrentIndex(view.topic.findData("complaint"))
+    assert view.model.total_count() == 25
