@@ -29,6 +29,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -300,6 +301,7 @@ def escape(text: str) -> str:
 
 
 _esc = escape  # the name the table helpers below use
+_CELL_PAD = 6  # points left and right in a table cell (ReportLab's default)
 
 
 def table(
@@ -312,29 +314,39 @@ def table(
     font_size: float = 9,
     zebra: bool = True,
 ) -> Table:
-    """A ruled table with a shaded, repeating header; strings are wrapped as CJK paragraphs."""
+    """A ruled table with a shaded, repeating header.
+
+    A string that fits its column (``col_widths`` given) is drawn as it is — ReportLab's
+    fastest path, and literal: no markup, spaces kept; a longer one is wrapped as a CJK
+    paragraph (Chinese line-breaking rules).
+    """
     st = styles()
     right = set(right_align_cols)
-    data = [
-        [
-            c
-            if isinstance(c, Flowable)
-            else Paragraph(
-                _esc("" if c is None else str(c)), st.cell_right if j in right else st.cell
-            )
-            for j, c in enumerate(row)
-        ]
-        for row in rows
-    ]
+    size = font_size  # (wrapped cells use the 9 pt cell style)
+    room = [w - 2 * _CELL_PAD for w in col_widths] if col_widths is not None else None
+
+    def cell(j: int, c: Any) -> Any:
+        if isinstance(c, Flowable):
+            return c
+        text = "" if c is None else str(c)
+        if room is not None and "\n" not in text and stringWidth(text, FONT, size) <= room[j] - 0.5:
+            return text
+        return Paragraph(_esc(text), st.cell_right if j in right else st.cell)
+
+    data = [[cell(j, c) for j, c in enumerate(row)] for row in rows]
     t = Table(data, colWidths=col_widths, repeatRows=header_rows if repeat_header else 0)
     cmds: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("FONTSIZE", (0, 0), (-1, -1), font_size),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEADING", (0, 0), (-1, -1), st.cell.leading),
+        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
+    cmds += [("ALIGN", (j, 0), (j, -1), "RIGHT") for j in sorted(right)]
     if header_rows > 0:
         # (with header_rows=0 the range (0, 0)-(-1, -1) would shade the whole table)
         cmds.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#e6ecf2")))

@@ -67,7 +67,7 @@ def copy_story(r: ReceiptData, copy: str, number: int) -> list[Flowable]:
     """The flowables of one copy (``number``: 第几联, from 1)."""
     st = styles()
     right = ParagraphStyle("copy_mark", parent=st.body, alignment=TA_RIGHT)
-    story: list[Flowable] = [LetterStart(f"收据 {r.receipt_no}　{copy}")]
+    story: list[Flowable] = [LetterStart(f"收据 {r.receipt_no}　房号 {r.unit_code}　{copy}")]
     if r.voided:
         story.append(VoidStamp())
     story += [
