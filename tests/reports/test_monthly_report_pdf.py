@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 
 from pypdf import PdfReader
+from reportlab.lib.units import mm
 
 from propdesk.auth.actor import Actor
 from propdesk.db.engine import Database
 from propdesk.demo.build import generate_demo
 from propdesk.reporting.monthly import monthly_report
-from reports.pdf.monthly_report import monthly_report_pdf, pct
+from propdesk.reporting.values import MonthNotes
+from reports.pdf.monthly_report import (
+    SIGNATURE_ROLES,
+    SIGNATURE_ROW_HEIGHT,
+    bar_chart,
+    monthly_report_pdf,
+    num,
+    pct,
+)
 from tests.reports.monthly_sample import empty_report, sample_report
 
 
@@ -119,3 +129,61 @@ def test_report_of_a_demo_estate(sqlite_db: Database) -> None:
     assert f"本月受理工单 {r.tickets.total} 件" in text
     assert f"本月回访 {r.callbacks.count} 次" in text
     assert r.fees.by_building[0].building in text
+
+
+def test_missing_comparison_prints_a_dash_not_zero() -> None:
+    lines = [
+        x.strip()
+        for x in _text(monthly_report_pdf(replace(sample_report(), last_year=None))).splitlines()
+    ]
+
+    def cells(label: str) -> list[str]:  # a table row is extracted one cell per line
+        at = lines.index(label)
+        return lines[at + 1 : at + 4]
+
+    assert cells("工单总数") == ["13", "3", "—"]
+    assert cells("本期应收(元)") == ["63,602.16", "53,974.17", "—"]
+    assert cells("本期收缴率")[2] == "—"
+
+
+def test_notes_and_signature_lines_close_the_report() -> None:
+    notes = MonthNotes(
+        "2026-10", "完成消防演练。", "3栋电梯故障多。", "更换3栋电梯主板。", "王经理", 1
+    )
+    pdf = monthly_report_pdf(replace(sample_report(), notes=notes))
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+    text = "\n".join(pages)
+    for expected in (
+        "九、工作总结、存在问题与下月计划",
+        "（1）工作总结",
+        "完成消防演练。",
+        "（2）存在问题",
+        "3栋电梯故障多。",
+        "（3）下月工作计划",
+        "更换3栋电梯主板。",
+    ):
+        assert expected in text, expected
+    assert all(f"{role}：" in pages[-1] for role in SIGNATURE_ROLES)
+    assert 14 * mm <= SIGNATURE_ROW_HEIGHT  # room for a handwritten signature
+    empty = _text(monthly_report_pdf(sample_report()))
+    assert "（未填写）" in empty
+
+
+def test_counts_have_whole_steps_and_thousands_separators() -> None:
+    chart = bar_chart(["a", "b"], [[1, 1]]).contents[0]
+    assert chart.valueAxis.valueStep == 1
+    assert chart.valueAxis.valueMax == 1
+    chart.valueAxis.configure([[1, 1]])  # the tick labels ReportLab draws
+    big = bar_chart(["a"], [[12_345]]).contents[0]
+    assert float(big.valueAxis.valueStep).is_integer()
+    assert big.valueAxis.labelTextFormat(10_000) == "10,000"
+    assert num(12345.678) == "12,345.7"
+
+
+def test_a_chart_stays_on_the_page_of_its_section() -> None:
+    pages = [
+        p.extract_text() for p in PdfReader(io.BytesIO(monthly_report_pdf(sample_report()))).pages
+    ]
+    for heading, caption in (("五、装修管理", "违规类型"), ("三、回访满意度", "总体满意度分布")):
+        (page,) = [i for i, t in enumerate(pages) if heading in t]
+        assert caption in pages[page], (heading, caption)

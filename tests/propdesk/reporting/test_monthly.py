@@ -179,7 +179,8 @@ def test_every_figure_matches_plain_sql(demo: Database) -> None:
     assert full.desk.parcels_received > 0
     assert current.renovation.inspections > 0 or current.renovation.applied > 0
     assert current.renovation.violations_open_at_end > 0
-    assert full.previous is not None and full.previous.period == "2026-09"
+    assert full.previous is not None
+    assert full.previous.period == "2026-09"
     # the demo's records start in late 2025: a year before 2026-10 there is nothing to compare
     assert full.last_year is None
     assert current.fees.arrears_as_of == TODAY
