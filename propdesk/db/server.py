@@ -166,11 +166,29 @@ def connect_engine(server: ServerSettings, username: str, password: str) -> Engi
     return engine
 
 
+_REASONS = (
+    ("Connection refused", "服务器拒绝连接：地址或端口不对，或服务器没有运行"),
+    ("timeout expired", "连接超时：服务器没有响应"),
+    ("could not translate host name", "找不到这个服务器名称"),
+    ("Name or service not known", "找不到这个服务器名称"),
+    ("No route to host", "网络不通：到不了这台服务器"),
+    ("SSL was required", "服务器不支持加密连接（sslmode 要求加密）"),
+    ("SSL negotiation", "对方不像是 PostgreSQL 服务器，或不支持加密连接"),
+    ("no pg_hba.conf entry", "服务器不允许这台电脑或这个账号连接（pg_hba.conf）"),
+    ("does not exist", "服务器上没有这个数据库"),
+    ("certificate verify failed", "服务器证书校验失败（sslmode=verify-ca/verify-full）"),
+    ("not permitted to log in", "该账号已停用"),
+)
+
+
 def describe_failure(server: ServerSettings, exc: BaseException) -> str:
     """A one-line Chinese reason naming the server, never the password."""
-    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    first = detail[0] if detail else type(exc).__name__
-    first = re.sub(r"password=\S+", "password=***", first)
+    detail = str(getattr(exc, "orig", None) or exc).strip()
+    for needle, reason in _REASONS:
+        if needle in detail:
+            return f"无法连接服务器 {server.describe()}：{reason}。"
+    lines = detail.splitlines()
+    first = re.sub(r"password=\S+", "password=***", lines[0] if lines else type(exc).__name__)
     return f"无法连接服务器 {server.describe()}：{first}"
 
 

@@ -208,7 +208,9 @@ class SettingsDialog(QDialog):
             self.test_result.setText(message or self.tr("Connection works."))
             return
         self.test_result.setStyleSheet("color: #b00020;")
-        self.test_result.setText(self.tr("Cannot connect: %1").replace("%1", message))
+        if not message.startswith("无法连接服务器"):  # the server's reason already says so
+            message = self.tr("Cannot connect: %1").replace("%1", message)
+        self.test_result.setText(message)
 
     def accept(self) -> None:
         server = self.server_form.server() if self.on_server.isChecked() else None

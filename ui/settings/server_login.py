@@ -97,6 +97,7 @@ class ServerLoginDialog(QDialog):
         self._executor = executor or InlineExecutor()
         self.result_start: ServerStart | None = None
         self.setWindowTitle(self.tr("Log in to the server"))
+        self.setMinimumWidth(440)
         where = QLabel(self.tr("Server: %1").replace("%1", server.describe()))
         where.setObjectName("server_where")
         self.username = QLineEdit(username)
@@ -155,6 +156,7 @@ class ServerLoginDialog(QDialog):
         self.password.setFocus()
         if isinstance(exc, DomainError):
             self.error.setText(str(exc))
+            self.adjustSize()
             return
         failure = log_failure(exc, action="log in to the server")
         message = (
@@ -163,6 +165,7 @@ class ServerLoginDialog(QDialog):
             else failure.message
         )
         self.error.setText(message)
+        self.adjustSize()
 
 
 def start_on_server(

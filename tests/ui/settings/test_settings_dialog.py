@@ -104,7 +104,10 @@ def test_unreachable_server_says_where_but_never_the_password(qtbot: QtBot) -> N
     dialog.server_form.password.setText("Secret-pass-9")
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
     shown = dialog.test_result.text()
-    assert shown.startswith("Cannot connect: 无法连接服务器 127.0.0.1:1/none")
+    assert (
+        shown
+        == "无法连接服务器 127.0.0.1:1/none：服务器拒绝连接：地址或端口不对，或服务器没有运行。"
+    )
     assert "Secret-pass-9" not in shown
     assert dialog.test_button.isEnabled()
 
