@@ -178,3 +178,33 @@ def test_unknown_user_and_unreachable_server_say_so_without_a_password(desk: Des
         open_server(closed, desk.clerk, "Secret-pass-77")
     assert "127.0.0.1:1/none" in str(caught.value)
     assert "Secret-pass-77" not in str(caught.value)
+
+
+def test_an_administrator_on_their_own_login_manages_staff_logins(desk: Desk) -> None:
+    newcomer = f"{desk.clerk.removesuffix('clerk')}newcomer"
+    db = open_server(desk.server, desk.admin.username, PASSWORD)
+    try:
+        with db.begin() as s:
+            assert s.execute(text("SELECT current_user")).scalar() == desk.admin.username
+        with db.begin(desk.admin) as s:
+            new_id = users.create_user(
+                s,
+                username=newcomer,
+                display_name="新同事",
+                role="finance",
+                password=PASSWORD,
+                cost=TEST_COST,
+            )
+        psycopg.connect(desk.dsn(newcomer)).close()
+        with db.begin(desk.admin) as s:
+            users.update_user(s, new_id, role="supervisor")
+        with psycopg.connect(desk.dsn(newcomer)) as conn:  # now reads the table itself
+            assert conn.execute("SHOW search_path").fetchone() == ("public",)
+        with db.begin(desk.admin) as s:
+            users.update_user(s, new_id, active=False)
+        with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
+            psycopg.connect(desk.dsn(newcomer)).close()
+    finally:
+        db.dispose()
+        with psycopg.connect(desk.dsn(desk.owner, desk.owner_password), autocommit=True) as conn:
+            conn.execute(f'DROP ROLE IF EXISTS "{newcomer}"')
