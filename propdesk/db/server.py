@@ -223,7 +223,9 @@ def open_server(
         engine.dispose()
         raise
     engine.dispose()
-    return open_database(server.url(username, password), upgrade=False, clock=clock)
+    database = open_database(server.url(username, password), upgrade=False, clock=clock)
+    database.url = server.url(username)  # the engine keeps the password; the URL shown does not
+    return database
 
 
 def probe(server: ServerSettings, username: str, password: str) -> str:
