@@ -32,7 +32,10 @@ from propdesk.registry.ledger_columns import (
     SourceRow,
 )
 from propdesk.registry.values import LedgerLine
+from propdesk.reporting.export_values import SheetHeader
+from propdesk.reporting.unit_order import natural_key
 from reports.excel.cells import inert_row, inert_workbook
+from reports.excel.layout import TITLE_ROWS, print_setup, write_title_rows
 
 SHEET = "业主台账"
 HELP_SHEET = "填写说明"
@@ -102,6 +105,7 @@ def write_template(target: Target = None) -> bytes:
             dv.add(f"{letter}2:{letter}{TEMPLATE_ROWS}")
             ws.add_data_validation(dv)
     ws.freeze_panes = "A2"
+    print_setup(ws, repeat_rows=1)  # the template is filled from row 2: no title rows
     _write_help(wb.create_sheet(HELP_SHEET))
     wb.active = 0
     return _finish(wb, target)
@@ -208,19 +212,29 @@ def _find_header(rows: Iterator[tuple[Any, ...]]) -> tuple[int, list[tuple[int, 
 
 
 def write_export(
-    lines: Sequence[LedgerLine], target: Target = None, *, sheet_title: str = SHEET
+    lines: Sequence[LedgerLine],
+    target: Target = None,
+    *,
+    sheet_title: str = SHEET,
+    header: SheetHeader | None = None,
 ) -> bytes:
     """The ledger as a workbook in the template's columns (plus 房屋编号 first), written in
-    ``write_only`` mode, header frozen, autofilter on. Values are shown as given (the
-    caller masks ID numbers and phones, see :func:`propdesk.registry.ledger.ledger_rows`)."""
+    ``write_only`` mode: title rows (estate, scope, 制表人, 制表日期), header frozen,
+    autofilter on, units in natural order, printed A4 landscape one page wide (every column
+    of a person on the same page) with the header on each page. Values are shown as given
+    (the caller masks ID numbers and phones, see :func:`propdesk.registry.ledger.ledger_rows`).
+    The importer reads it back (it finds the header below the title rows)."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(sheet_title[:31])
     headers = (UNIT_CODE_HEADER, *HEADERS)
     widths = {UNIT_CODE_HEADER: 12, **{c.header: c.width for c in COLUMNS}}
     for j, h in enumerate(headers, start=1):
         ws.column_dimensions[get_column_letter(j)].width = widths[h]
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(lines) + 1}"
+    head_row = TITLE_ROWS + 1
+    ws.freeze_panes = f"A{head_row + 1}"
+    ws.auto_filter.ref = f"A{head_row}:{get_column_letter(len(headers))}{len(lines) + head_row}"
+    print_setup(ws, repeat_rows=head_row)
+    write_title_rows(ws, header or SheetHeader(title=SHEET), len(headers))
     head = []
     for h in headers:
         cell = WriteOnlyCell(ws, value=h)
@@ -230,7 +244,7 @@ def write_export(
     ws.append(head)
     area_col = headers.index("建筑面积")
     date_col = headers.index("入住日期")
-    for line in lines:
+    for line in sorted(lines, key=lambda x: natural_key(x.unit_code)):  # stable: people kept
         row = line.as_row()
         values: list[Any] = [line.unit_code, *(row[h] for h in HEADERS)]
         cells: list[Any] = list(values)
@@ -256,6 +270,7 @@ def write_error_report(
     ws = wb.create_sheet("导入错误")
     for letter, width in (("A", 8), ("B", 12), ("C", 80)):
         ws.column_dimensions[letter].width = width
+    print_setup(ws, repeat_rows=2 if source_name else 1)
     ws.freeze_panes = "A3" if source_name else "A2"
     if source_name:
         ws.append(

@@ -9,6 +9,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from propdesk.registry.ledger import HEADERS, LedgerError, LedgerLine
+from propdesk.reporting.export_values import SheetHeader
 from reports.excel.owners import (
     SHEET,
     LedgerFileError,
@@ -17,6 +18,7 @@ from reports.excel.owners import (
     write_export,
     write_template,
 )
+from tests.reports.excel_reading import assert_print_setup
 
 
 def test_template_has_header_lists_widths_and_frozen_header(tmp_path: Path) -> None:
@@ -121,12 +123,17 @@ def test_export_read_back(tmp_path: Path) -> None:
         _line("3-2-1503", unit_notes="钥匙在前台"),
     ]  # fmt: skip
     path = tmp_path / "export.xlsx"
-    write_export(lines, path)
+    write_export(lines, path, header=SheetHeader("业主台账", "翠湖花园", "全部楼栋", "王经理"))
     wb = load_workbook(path)
     ws = wb[SHEET]
-    assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:N4"
-    rows = list(ws.iter_rows(values_only=True))
+    assert ws["A1"].value == "翠湖花园 业主台账"
+    assert "制表人：王经理" in ws["A2"].value
+    assert ws.freeze_panes == "A4"
+    assert ws.auto_filter.ref == "A3:N6"
+    # prints sensibly: landscape, one page wide (a person's name and phone on the same page
+    # as the unit), the header on every page
+    assert_print_setup(ws)
+    rows = list(ws.iter_rows(values_only=True))[2:]
     assert rows[0] == ("房屋编号", *HEADERS)
     header = rows[0]
     zhang = dict(zip(header, rows[1], strict=True))
@@ -137,7 +144,7 @@ def test_export_read_back(tmp_path: Path) -> None:
     assert zhang["手机"] == "138****5678"
     assert Decimal(str(zhang["建筑面积"])) == Decimal("89.56")
     assert zhang["入住日期"].date() == date(2020, 5, 1)  # type: ignore[union-attr]
-    assert ws.cell(row=2, column=header.index("建筑面积") + 1).number_format == "0.00"
+    assert ws.cell(row=4, column=header.index("建筑面积") + 1).number_format == "0.00"
     vacant = dict(zip(header, rows[3], strict=True))
     assert (vacant["房屋状态"], vacant["姓名"], vacant["备注"]) == ("空置", None, "钥匙在前台")
 
@@ -160,3 +167,17 @@ def test_error_report(tmp_path: Path) -> None:
     assert "台账.xlsx" in str(rows[0][0])
     assert rows[1] == ("行号", "列", "问题")
     assert rows[2:] == [(7, "手机", "电话号码格式不正确"), (9, "整行", "与第 2 行重复")]
+
+
+def test_export_lists_units_in_natural_order(tmp_path: Path) -> None:
+    path = tmp_path / "export.xlsx"
+    codes = ["1-1-1001", "1-1-101", "10-1-101", "2-1-101", "1-1-101"]
+    write_export([_line(c, f"人{i}") for i, c in enumerate(codes)], path)
+    rows = list(load_workbook(path)[SHEET].iter_rows(min_row=4, values_only=True))
+    assert [(r[0], r[8]) for r in rows] == [
+        ("1-1-101", "人1"),
+        ("1-1-101", "人4"),
+        ("1-1-1001", "人0"),
+        ("2-1-101", "人3"),
+        ("10-1-101", "人2"),
+    ]

@@ -89,14 +89,14 @@ def test_import_reports_bad_rows(
     with sqlite_db.begin() as s:
         write_reading_sheet(reading_grid(s, "2026-03", "water"), path)
     wb = load_workbook(path)
-    wb["抄表"]["B2"] = 400  # lower than 500
-    wb["抄表"]["B3"] = 3
-    wb["抄表"]["C3"] = "翻零"
+    wb["抄表"]["B4"] = 400  # lower than 500 (rows 1-3: title rows and the header)
+    wb["抄表"]["B5"] = 3
+    wb["抄表"]["C5"] = "翻零"
     wb.save(path)
     page.import_file(str(path))
-    assert "第 2 行" in page.error.text()
+    assert "第 4 行" in page.error.text()
     assert page.model.row_value(1).reading_centi is None  # nothing imported
-    wb["抄表"]["B2"] = 501
+    wb["抄表"]["B4"] = 501
     wb.save(path)
     page.import_file(str(path))
     assert page.model.row_value(0).consumption_centi == 1_00
