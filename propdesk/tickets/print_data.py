@@ -23,8 +23,24 @@ from propdesk.tickets.values import WorkOrderLine as WorkOrderLine
 
 
 def work_order_data(session: Session, ticket_id: int) -> WorkOrderData:
-    """Collect the work order of a ticket (phones masked for the actor)."""
+    """Collect the work order of a ticket. Its reader is the technician, who needs the
+    reporter's phone to call ahead: it prints in full, and printing it is audited (call this in
+    a write transaction)."""
+    from propdesk.print_audience import Reader, printed_phone
+    from propdesk.tickets.models import Ticket
+
     info = ticket_detail(session, ticket_id)
+    ticket = session.get(Ticket, ticket_id)
+    phone = printed_phone(
+        session,
+        Reader.TECHNICIAN,
+        ticket.reporter_phone if ticket is not None else "",
+        needed=True,
+        table="ticket",
+        record_id=ticket_id,
+        field="reporter_phone",
+        document=f"派工单 {info.number}",
+    )
     try:
         estate = get_estate(session)
         estate_name, company = estate.name, estate.company
@@ -46,7 +62,7 @@ def work_order_data(session: Session, ticket_id: int) -> WorkOrderData:
         created_at=info.created_at,
         place=place,
         contact=info.reporter_name,
-        phone=info.reporter_phone,
+        phone=phone,
         description=info.description,
         response_due=info.response_due,
         resolve_due=info.resolve_due,

@@ -318,7 +318,8 @@ class WorkOrderLine:
 
 @dataclass(frozen=True)
 class WorkOrderData:
-    """Everything printed on a work order; texts already in Chinese, phone already masked."""
+    """Everything printed on a work order; texts already in Chinese, the phone as the
+    technician needs it (in full; :mod:`propdesk.print_audience`)."""
 
     estate_name: str
     company: str

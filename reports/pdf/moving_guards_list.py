@@ -75,5 +75,6 @@ def guards_list_pdf(
         estate_name=estate_name,
         company=company,
         landscape=True,
+        footer_note="门岗用　电话仅供联系搬家事宜，请勿外传",
     )
     return build_pdf(spec, story, target)

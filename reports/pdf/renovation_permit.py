@@ -14,9 +14,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from propdesk.privacy import mask_phone
 from propdesk.renovation.values import PERMIT_STATUS_ZH, PermitInfo, PermitStatus
-from reports.pdf.document import FONT, DocumentSpec, build_pdf, fen_to_yuan, para, styles, title
+from reports.pdf.document import (
+    FONT,
+    DocumentSpec,
+    build_pdf,
+    para,
+    styles,
+    title,
+    zh_date,
+)
 from reports.pdf.document import escape as _esc
 
 WIDTH = 180 * mm
@@ -47,15 +54,24 @@ def _grid(rows: list[list[str]], widths: list[float], font_size: float = 11) -> 
     return t
 
 
-def permit_story(permit: PermitInfo, rules: tuple[str, ...] = DEFAULT_RULES) -> list[Flowable]:
-    """The flowables of the door permit (posted in public: the owner's phone is always masked)."""
+def permit_story(
+    permit: PermitInfo,
+    rules: tuple[str, ...] = DEFAULT_RULES,
+    *,
+    site_phone: str = "",
+    hotline: str = "",
+) -> list[Flowable]:
+    """The flowables of the door permit. Its reader is anyone passing the door: it names no
+    owner and no deposit and no owner phone; it carries the site manager's phone in full
+    (``site_phone``, the neighbours call it about noise or water) and the estate's
+    supervision hotline (``hotline``, 监督电话)."""
     st = styles()
     big = ParagraphStyle("permit_big", parent=st.title, fontSize=30, leading=38, spaceAfter=4 * mm)
     unit_style = ParagraphStyle("permit_unit", parent=st.title, fontSize=22, leading=28)
     w = WIDTH / 6
     widths = [w * 0.9, w * 2.1, w * 0.9, w * 2.1]
     status = PERMIT_STATUS_ZH[PermitStatus(permit.status)]
-    approved = permit.decided_at.strftime("%Y-%m-%d") if permit.decided_at else ""
+    approved = zh_date(permit.decided_at.date()) if permit.decided_at else ""
     story: list[Flowable] = [
         Paragraph("装修许可证", big),
         Paragraph(f"房号　{_esc(permit.unit_code)}", unit_style),
@@ -63,16 +79,20 @@ def permit_story(permit: PermitInfo, rules: tuple[str, ...] = DEFAULT_RULES) -> 
         _grid(
             [
                 ["许可证号", permit.permit_no, "状态", status],
-                ["业主", permit.owner_name, "业主电话", mask_phone(permit.owner_phone)],
                 ["施工单位", permit.contractor, "现场负责人", permit.contractor_contact],
-                ["负责人电话", permit.contractor_phone, "施工人数", f"{len(permit.workers)} 人"],
+                [
+                    "负责人电话",
+                    site_phone or permit.contractor_phone,
+                    "施工人数",
+                    f"{len(permit.workers)} 人",
+                ],
                 [
                     "施工期限",
-                    f"{permit.planned_start:%Y-%m-%d} 至 {permit.planned_end:%Y-%m-%d}",
-                    "装修押金",
-                    f"{fen_to_yuan(permit.deposit_fen)} 元",
+                    f"{zh_date(permit.planned_start)}至{zh_date(permit.planned_end)}",
+                    "批准日期",
+                    approved,
                 ],
-                ["批准人", permit.decided_by, "批准日期", approved],
+                ["批准人", permit.decided_by, "监督电话", hotline or "—"],
             ],
             widths,
         ),
@@ -84,7 +104,8 @@ def permit_story(permit: PermitInfo, rules: tuple[str, ...] = DEFAULT_RULES) -> 
     story += [
         Spacer(1, 8 * mm),
         para(
-            "本证须张贴于施工房屋入户门外显著位置，施工期间不得撕毁、遮挡；工期届满未验收的，请到客服中心办理延期。",
+            "本证须张贴于施工房屋入户门外显著位置，施工期间不得撕毁、遮挡；工期届满未验收的，请到客服中心办理延期。"
+            + (f"施工扰民或违规施工，请拨打监督电话 {hotline}。" if hotline else ""),
             st.small,
         ),
         Spacer(1, 10 * mm),
@@ -100,6 +121,8 @@ def renovation_permit_pdf(
     company: str = "",
     rules: tuple[str, ...] = DEFAULT_RULES,
     target: str | Path | None = None,
+    site_phone: str = "",
+    hotline: str = "",
 ) -> bytes:
     """The door permit as PDF bytes (one A4 page)."""
     spec = DocumentSpec(
@@ -108,7 +131,8 @@ def renovation_permit_pdf(
         company=company,
         footer_note="张贴于入户门",
     )
-    return build_pdf(spec, permit_story(permit, rules), target)
+    story = permit_story(permit, rules, site_phone=site_phone, hotline=hotline)
+    return build_pdf(spec, story, target)
 
 
 def _pass_card(permit: PermitInfo, estate_name: str, name: str, pass_no: str) -> Table:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -22,7 +23,7 @@ def _text(pdf: bytes) -> str:
 
 
 def _embedded(pdf: bytes) -> bool:
-    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    page: Any = PdfReader(io.BytesIO(pdf)).pages[0]
     for font in page["/Resources"]["/Font"].values():
         f = font.get_object()
         desc = f.get("/FontDescriptor")
@@ -68,19 +69,26 @@ PERMIT = PermitInfo(
 )
 
 
-def test_permit_pdf_masks_the_owner_phone_even_when_shown_in_full() -> None:
-    pdf = renovation_permit_pdf(replace(PERMIT, owner_phone="13812345678"), estate_name="翠湖花园")
+def test_door_permit_names_no_owner_no_deposit_and_gives_the_phones_the_door_needs() -> None:
+    pdf = renovation_permit_pdf(
+        replace(PERMIT, owner_phone="13812345678"),
+        estate_name="翠湖花园",
+        site_phone="13711111111",
+        hotline="0571-88880000",
+    )
     text = _text(pdf)
     for needle in (
         "装修许可证",
         "3-2-1502",
         "ZX2026-0007",
         "安居装饰公司",
-        "3,000.50",
-        "138****5678",
+        "13711111111",  # the site manager, in full
+        "监督电话",
+        "0571-88880000",
     ):
-        assert needle in text
-    assert "13812345678" not in text
+        assert needle in text, needle
+    for absent in ("张三", "13812345678", "138****5678", "装修押金", "3,000.50"):
+        assert absent not in text, absent
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
     assert _embedded(pdf)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -22,7 +23,7 @@ def _text(pdf: bytes) -> str:
 
 
 def _embedded(pdf: bytes) -> bool:
-    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    page: Any = PdfReader(io.BytesIO(pdf)).pages[0]
     for font in page["/Resources"]["/Font"].values():
         f = font.get_object()
         desc = f.get("/FontDescriptor")
@@ -75,7 +76,7 @@ def test_work_order_text_and_font(sqlite_db: Database) -> None:
         "BX20261123-0001",
         "3-2-1502",
         "张三",
-        "138****5678",  # a clerk's print masks the phone
+        "13812345678",  # the technician calls ahead: the phone prints in full
         "水暖管道",
         "紧急",
         "厨房水槽下水管破裂",
@@ -100,3 +101,22 @@ def test_supervisor_print_shows_full_phone(sqlite_db: Database) -> None:
     with sqlite_db.begin(SUPERVISOR) as s:
         text = _text(work_order_pdf(work_order_data(s, tid)))
     assert "13812345678" in text
+
+
+def test_printing_the_phone_for_the_technician_is_audited(sqlite_db: Database) -> None:
+    from sqlalchemy import select
+
+    from propdesk.audit.models import AuditEntry
+
+    tid = _ticket(sqlite_db)
+    with sqlite_db.begin(CLERK) as s:
+        work_order_data(s, tid)
+    with sqlite_db.begin(SUPERVISOR) as s:
+        rows = s.execute(
+            select(AuditEntry.action, AuditEntry.table_name, AuditEntry.changes).where(
+                AuditEntry.action == "reveal"
+            )
+        ).all()
+    assert [(r.table_name, "派工单" in r.changes and "维修人员" in r.changes) for r in rows] == [
+        ("ticket", True)
+    ]

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from propdesk.movein.checklist import get_movein
 from propdesk.movein.moveout import get_move_out
-from propdesk.movein.moving import appointments_on
+from propdesk.movein.print_data import guards_list_rows
 from propdesk.movein.values import Appointment, MoveInInfo, MoveOutInfo
 from propdesk.registry.services import get_estate
 from propdesk.registry.values import EstateInfo
@@ -91,7 +91,7 @@ def print_slip(ctx: AppContext, moveout_id: int, parent: QWidget | None = None) 
 
 def print_guards_list(ctx: AppContext, day: date, parent: QWidget | None = None) -> None:
     def load(s: Session) -> tuple[list[Appointment], EstateInfo]:
-        return appointments_on(s, day), get_estate(s)
+        return guards_list_rows(s, day), get_estate(s)
 
     def build(data: tuple[list[Appointment], EstateInfo]) -> bytes:
         from reports.pdf.moving_guards_list import guards_list_pdf
@@ -108,4 +108,5 @@ def print_guards_list(ctx: AppContext, day: date, parent: QWidget | None = None)
         ),
         file_name=lambda _d: f"搬家预约表-{day:%Y-%m-%d}.pdf",
         parent=parent,
+        audited=True,
     )

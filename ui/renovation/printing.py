@@ -27,23 +27,35 @@ def _load(permit_id: int) -> Callable[[Session], PermitData]:
 
 
 def print_permit(ctx: AppContext, permit_id: int, parent: QWidget | None = None) -> None:
-    """Preview the 装修许可证 of a permit."""
+    """Preview the 装修许可证 of a permit as posted on the door (no owner, no deposit; the site
+    manager's full phone, audited, and the supervision hotline)."""
+    from propdesk.renovation.print_data import DoorPermit, door_permit
 
-    def build(data: PermitData) -> bytes:
+    def load(session: Session) -> tuple[DoorPermit, EstateInfo]:
+        return door_permit(session, permit_id), get_estate(session)
+
+    def build(data: tuple[DoorPermit, EstateInfo]) -> bytes:
         from reports.pdf.renovation_permit import renovation_permit_pdf
 
-        permit, estate = data
-        return renovation_permit_pdf(permit, estate_name=estate.name, company=estate.company)
+        door, estate = data
+        return renovation_permit_pdf(
+            door.permit,
+            estate_name=estate.name,
+            company=estate.company,
+            site_phone=door.site_phone,
+            hotline=door.hotline,
+        )
 
     preview_document(
         ctx,
-        load=_load(permit_id),
+        load=load,
         build=build,
         title=lambda d: QCoreApplication.translate("Renovation", "Renovation permit {0}").format(
-            d[0].permit_no
+            d[0].permit.permit_no
         ),
-        file_name=lambda d: f"装修许可证-{d[0].permit_no}.pdf",
+        file_name=lambda d: f"装修许可证-{d[0].permit.permit_no}.pdf",
         parent=parent,
+        audited=True,
     )
 
 

@@ -177,8 +177,12 @@ def preview_document(
     title: Callable[[D], str],
     file_name: Callable[[D], str],
     parent: QWidget | None = None,
+    audited: bool = False,
 ) -> None:
-    """Read the document's data (a query), build the PDF off the UI thread (a task), preview it."""
+    """Read the document's data (a query), build the PDF off the UI thread (a task), preview it.
+
+    ``audited``: ``load`` records what it prints (full phones), so it runs as a write.
+    """
     from ui.printing.preview import show_pdf_preview
 
     def loaded(data: D) -> None:
@@ -198,7 +202,10 @@ def preview_document(
 
         ctx.task(make, label=shown, parent=parent, action=f"print {shown}").success(ready).run()
 
-    ctx.query(load, parent=parent, action="print").success(loaded).run()
+    if audited:
+        ctx.op(load, changes=Changes(), parent=parent, action="print").success(loaded).run()
+    else:
+        ctx.query(load, parent=parent, action="print").success(loaded).run()
 
 
 class ListModel(RowListModel[T]):

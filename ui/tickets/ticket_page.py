@@ -474,8 +474,10 @@ class TicketPage(QDialog):
                 parent=self,
             )
 
-        self.ctx.query(
+        # a write: printing the resident's full phone for the technician is audited
+        self.ctx.op(
             lambda s: work_order_pdf(work_order_data(s, ticket_id)),
+            changes=Changes(),
             parent=self,
             action="print work order",
         ).busy(self.buttons["print"]).success(shown).run()
