@@ -59,4 +59,5 @@ DEMO_STEPS: list[tuple[int, str, str]] = [
     (50, "propdesk.renovation.demo", "build_occupancy"),
     (60, "propdesk.desk.demo", "build_desk"),
     (70, "propdesk.reporting.demo", "build_notices"),
+    (80, "propdesk.calls.demo", "build_calls"),
 ]
