@@ -240,7 +240,8 @@ class _LetterheadDoc(BaseDocTemplate):
             stamp = spec.printed_at.strftime("打印时间 %Y-%m-%d %H:%M")
         canvas.drawRightString(width - MARGIN, MARGIN, stamp)
         left = f"{spec.title}  {spec.footer_note}".strip()
-        canvas.drawString(MARGIN, MARGIN, left)
+        if spec.page_numbers or spec.print_time:  # (a posted notice has no footer at all)
+            canvas.drawString(MARGIN, MARGIN, left)
         canvas.restoreState()
 
 

@@ -59,18 +59,31 @@ def _styles() -> _NoticeStyles:
     )
 
 
+def _salutation(line: str) -> bool:
+    return line.endswith(("：", ":")) and len(line) <= 30
+
+
 def notice_page(notice: NoticePrint, audience: str) -> list[Flowable]:
-    """The flowables of one notice page."""
+    """The flowables of one notice page, addressed to ``audience``.
+
+    One greeting only: the template's own salutation (``尊敬的业主/住户：``) is replaced by
+    the audience (``尊敬的3栋全体业主/住户：``) when the notice goes to one building; a body
+    without a salutation gets ``致：<audience>``.
+    """
     st = _styles()
     lines = [ln.strip() for ln in notice.body.splitlines() if ln.strip()]
     story: list[Flowable] = [Spacer(1, 8 * mm), Paragraph(_esc(notice.title), st.title)]
     story.append(Spacer(1, 4 * mm))
-    if audience:
+    whole = not audience or audience == "全体业主/住户"
+    if lines and _salutation(lines[0]):
+        if not whole:
+            lines[0] = f"尊敬的{audience}："
+    elif audience:
         story.append(Paragraph(_esc(f"致：{audience}"), st.to))
         story.append(Spacer(1, 2 * mm))
     for i, line in enumerate(lines):
         style = st.body
-        if i == 0 and line.endswith(("：", ":")):
+        if i == 0 and _salutation(line):
             style = ParagraphStyle("salutation", parent=st.body, firstLineIndent=0)
         story.append(Paragraph(_esc(line), style))
     signer = notice.company or notice.estate_name
@@ -93,5 +106,12 @@ def notice_pdf(notice: NoticePrint) -> bytes:
             if story:
                 story.append(PageBreak())
             story += notice_page(notice, audience)
-    spec = DocumentSpec(title=notice.title, estate_name=notice.estate_name, company=notice.company)
+    # posted on a board: no page counter, no print time (only the notice's own date)
+    spec = DocumentSpec(
+        title=notice.title,
+        estate_name=notice.estate_name,
+        company=notice.company,
+        page_numbers=False,
+        print_time=False,
+    )
     return build_pdf(spec, story)

@@ -250,6 +250,14 @@
         <translation>每栋一份</translation>
     </message>
     <message>
+        <source>One per chosen building</source>
+        <translation>所选楼栋各一份</translation>
+    </message>
+    <message>
+        <source>&amp;Buildings:</source>
+        <translation>楼栋(&amp;B)：</translation>
+    </message>
+    <message>
         <location filename="../../ui/notices/page.py" line="110" />
         <source>&amp;Post to:</source>
         <translation>张贴范围(&amp;P)：</translation>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -15,7 +16,7 @@ def _pages(pdf: bytes) -> list[str]:
 
 
 def _font_embedded(pdf: bytes) -> bool:
-    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    page: Any = PdfReader(io.BytesIO(pdf)).pages[0]
     for font in page["/Resources"]["/Font"].values():
         f = font.get_object()
         desc = f.get("/FontDescriptor")
@@ -42,14 +43,16 @@ def test_one_notice_page() -> None:
         "翠湖花园",
         "深圳市安居物业服务有限公司",
         "停水通知",
-        "致：全体业主/住户",
         "尊敬的业主/住户：",
         "对3栋暂停供水",
         "翠湖花园物业服务中心",
         "2026年10月7日",
-        "第 1 / 1 页",
     ):
         assert expected in text, expected
+    assert "致：" not in text  # one greeting, not two
+    assert "页" not in text  # posted: no page counter
+    assert "打印时间" not in text
+    assert text.count("停水通知") == 1
     assert _font_embedded(pdf)
     box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
@@ -58,11 +61,18 @@ def test_one_notice_page() -> None:
 def test_one_per_building_and_copies() -> None:
     from dataclasses import replace
 
-    pdf = notice_pdf(
-        replace(NOTICE, audiences=("1栋 全体业主/住户", "2栋 全体业主/住户"), copies=2)
-    )
+    pdf = notice_pdf(replace(NOTICE, audiences=("3栋全体业主/住户", "4栋全体业主/住户"), copies=2))
     pages = _pages(pdf)
     assert len(pages) == 4
-    assert ["1栋" in p for p in pages] == [True, True, False, False]
-    assert all("2栋 全体业主/住户" in p for p in pages[2:])
-    assert "第 4 / 4 页" in pages[3]
+    assert ["尊敬的3栋全体业主/住户：" in p for p in pages] == [True, True, False, False]
+    assert all("尊敬的4栋全体业主/住户：" in p for p in pages[2:])
+    assert all("尊敬的业主/住户" not in p and "页" not in p for p in pages)
+
+
+def test_a_body_without_greeting_is_addressed() -> None:
+    from dataclasses import replace
+
+    (text,) = _pages(
+        notice_pdf(replace(NOTICE, body="明日停水。", audiences=("5栋全体业主/住户",)))
+    )
+    assert "致：5栋全体业主/住户" in text

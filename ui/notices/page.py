@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTime,
     QTimer,
 )
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -108,8 +109,15 @@ class NoticeForm(QWidget):
 
         self.audience_box = named(QComboBox(), "audience_box")
         self.audience_box.addItem(self.tr("Whole estate (one notice)"), "estate")
-        self.audience_box.addItem(self.tr("One per building"), "buildings")
-        self.audience_box.currentIndexChanged.connect(self._schedule)
+        self.audience_box.addItem(self.tr("One per chosen building"), "buildings")
+        self.audience_box.currentIndexChanged.connect(self._audience_chosen)
+        # the buildings a per-building notice goes to, each copy addressed to its building
+        self.building_model = QStandardItemModel(self)
+        self.building_model.itemChanged.connect(self._schedule)
+        self.building_list = named(QListView(), "notice_buildings")
+        self.building_list.setModel(self.building_model)
+        self.building_list.setMaximumHeight(110)
+        self.building_list.setEnabled(False)
         self.copies = named(QSpinBox(), "copies")
         self.copies.setRange(1, 500)
         self.copies.valueChanged.connect(self._schedule)
@@ -118,15 +126,16 @@ class NoticeForm(QWidget):
         self.notice_date.setDisplayFormat("yyyy-MM-dd")
         self.notice_date.dateChanged.connect(self._schedule)
         out = QFormLayout()
-        out.addRow(self.tr("&Post to:"), self.audience_box)
+        out.addRow(self.tr("Po&st to:"), self.audience_box)
+        out.addRow(self.tr("&Buildings:"), self.building_list)
         out.addRow(self.tr("&Copies each:"), self.copies)
-        out.addRow(self.tr("Notice &date:"), self.notice_date)
+        out.addRow(self.tr("N&otice date:"), self.notice_date)
 
         self.error = named(QLabel(), "notice_error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         self.error.hide()
-        self.print_button = named(QPushButton(self.tr("&Print and record")), "print_notice")
+        self.print_button = named(QPushButton(self.tr("Print and &record")), "print_notice")
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.print_notice)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_notice)
@@ -178,6 +187,17 @@ class NoticeForm(QWidget):
         current = self.current_template()
         self.today, self.templates = loaded.today, loaded.templates
         self.letterhead, self.buildings = loaded.letterhead, loaded.buildings
+        chosen = set(self.chosen_buildings()) if self.building_model.rowCount() else None
+        self.building_model.blockSignals(True)
+        self.building_model.clear()
+        for name in self.buildings:
+            item = QStandardItem(name)
+            item.setCheckable(True)
+            item.setEditable(False)
+            on = chosen is None or name in chosen
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.building_model.appendRow(item)
+        self.building_model.blockSignals(False)
         self.notice_date.setDate(QDate(self.today.year, self.today.month, self.today.day))
         self.template_box.blockSignals(True)
         self.template_box.clear()
@@ -268,10 +288,23 @@ class NoticeForm(QWidget):
     def _schedule(self, *_args: Any) -> None:
         self._timer.start()
 
+    def _audience_chosen(self, *_args: Any) -> None:
+        self.building_list.setEnabled(self.audience_box.currentData() == "buildings")
+        self._schedule()
+
+    def chosen_buildings(self) -> tuple[str, ...]:
+        """The buildings ticked in the list, in their order."""
+        model = self.building_model
+        return tuple(
+            model.item(i).text()
+            for i in range(model.rowCount())
+            if model.item(i).checkState() == Qt.CheckState.Checked
+        )
+
     def audiences(self) -> tuple[str, ...]:
-        """Whom the notice is posted to (the buildings as last loaded)."""
+        """Whom the notice is posted to: the whole estate, or each chosen building."""
         if self.audience_box.currentData() == "buildings":
-            return tuple(f"{n} 全体业主/住户" for n in self.buildings) or (WHOLE_ESTATE,)
+            return tuple(f"{n}全体业主/住户" for n in self.chosen_buildings()) or (WHOLE_ESTATE,)
         return (WHOLE_ESTATE,)
 
     def _posted_on(self) -> date:
@@ -570,7 +603,7 @@ class NoticesPage(QWidget):
         self.form = NoticeForm(ctx=ctx)
         self.history = NoticeHistory(ctx=ctx)
         self.tabs.addTab(self.form, self.tr("&New notice"))
-        self.tabs.addTab(self.history, self.tr("&History"))
+        self.tabs.addTab(self.history, self.tr("Histor&y"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

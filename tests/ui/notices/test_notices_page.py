@@ -144,7 +144,7 @@ def test_one_notice_per_building(
     _close_previews()
     assert len(pages) == 2
     assert "消防演练通知" in pages[0]
-    assert {p.split("致：")[1].split()[0] for p in pages} == {"3栋", "5栋"}
+    assert [p.split("尊敬的")[1].split("全体")[0] for p in pages] == ["3栋", "5栋"]
     page.tabs.setCurrentWidget(page.history)
     assert page.history.model.index(0, 3).data() == "2 栋"
 
@@ -206,3 +206,27 @@ def test_a_clerk_cannot_save_a_template_even_with_the_dialog(
     dialog.save()
     assert dialog.error.isVisible()
     assert "无权" in dialog.error.text()
+
+
+def test_a_notice_goes_to_the_chosen_buildings_only(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, tmp_path: Path
+) -> None:
+    with sqlite_db.begin(MANAGER) as s:
+        estate = reg.get_estate(s).id
+        reg.create_building(s, estate_id=estate, code="5", floors=6)
+        reg.create_building(s, estate_id=estate, code="6", floors=6)
+    page = _page(qtbot, sqlite_db)
+    form = page.form
+    form.template_box.setCurrentIndex(form.template_box.findText("消防演练"))
+    form.audience_box.setCurrentIndex(1)
+    assert form.building_list.isEnabled()
+    model = form.building_model
+    for i in range(model.rowCount()):
+        if model.item(i).text() == "5栋":
+            model.item(i).setCheckState(Qt.CheckState.Unchecked)
+    assert form.chosen_buildings() == ("3栋", "6栋")
+    qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
+    assert form.last_preview_dialog is not None
+    pages = _text(form.last_preview_dialog.pdf)
+    _close_previews()
+    assert [p.split("尊敬的")[1].split("全体")[0] for p in pages] == ["3栋", "6栋"]
