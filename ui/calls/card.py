@@ -244,11 +244,12 @@ class CallCard(QDialog):
 
     def _show_context(self, context: CallerContext) -> None:
         self.context = context
+        say = self.tr("Say:")
         pins = [
             f"【{o.kind_zh}{'（计划）' if o.planned else '（紧急）'}】{o.scope} "
             f"{clock.to_local(o.starts_at):%m-%d %H:%M}"
             + (f"–{clock.to_local(o.ends_at):%m-%d %H:%M}" if o.ends_at else "")
-            + f"：{o.reason}\n{self.tr('Say:')} {o.script}"
+            + f"：{o.reason}\n{say} {o.script}"
             for o in context.outages
         ]
         self.pinned.setText("\n\n".join(pins))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -94,7 +94,9 @@ class _Form(QDialog):
     def reject(self) -> None:
         if self.saved_id is None and self.has_input():
             answer = QMessageBox.question(
-                self, self.windowTitle(), self.tr("Close and lose what you typed?")
+                self,
+                self.windowTitle(),
+                QCoreApplication.translate("CallForms", "Close and lose what you typed?"),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -132,7 +134,7 @@ class OutageDialog(_Form):
         self.errors.add_row("", "planned", self.planned)
         self.errors.add_row("", "whole_estate", self.whole)
         self.errors.add_row(self.tr("&Buildings"), "building_ids", self.buildings)
-        self.errors.add_row(self.tr("&Starts"), "starts_at", self.starts)
+        self.errors.add_row(self.tr("S&tarts"), "starts_at", self.starts)
         self.errors.add_row(self.tr("&Ends (expected)"), "ends_at", self.ends)
         self.errors.add_row(self.tr("&Reason"), "reason", self.reason)
         self.errors.add_row(self.tr("Scri&pt"), "script", self.script)
@@ -201,7 +203,7 @@ class KbEntryDialog(_Form):
         self.expires.setDate(to_qdate(expiry))
         self.errors.add_row(self.tr("&Question"), "question", self.question)
         self.errors.add_row(self.tr("&Answer / script"), "answer", self.answer)
-        self.errors.add_row(self.tr("&Category"), "category", self.category)
+        self.errors.add_row(self.tr("Categor&y"), "category", self.category)
         self.errors.add_row(self.tr("&Tags"), "tags", self.tags)
         self.errors.add_row(
             self.tr("Related ticket cate&gories"), "ticket_categories", self.ticket_categories

@@ -135,7 +135,7 @@ class CallDeskPage(QWidget):
         self.kb_edit = named(QPushButton(self.tr("&Edit entry…")), "calls_kb_edit")
         self.kb_checked = named(QPushButton(self.tr("Mark chec&ked")), "calls_kb_checked")
         self.kb_starter = named(QPushButton(self.tr("Load &starter set")), "calls_kb_starter")
-        self.kb_print = named(QPushButton(self.tr("Print &handbook…")), "calls_kb_print")
+        self.kb_print = named(QPushButton(self.tr("Print han&dbook…")), "calls_kb_print")
         for button in (self.kb_add, self.kb_edit, self.kb_checked, self.kb_starter):
             button.setVisible(ctx.can(Permission.MANAGE_KNOWLEDGE))
             row.addWidget(button)
