@@ -18,6 +18,12 @@ if str(ROOT) not in sys.path:
 from sqlalchemy import Engine, event  # noqa: E402
 
 from propdesk.db.engine import Database, open_database  # noqa: E402
+from propdesk.pii import keys as _pii_keys  # noqa: E402
+
+# A throw-away personal-data key: a benchmark never reads or writes the desk's keyring or
+# key file (propdesk.pii.keys), unless PROPDESK_PII_KEY says otherwise.
+if not _pii_keys.environment_key():
+    _pii_keys.install(_pii_keys.PiiKey.generate("benchmark"))
 
 
 def fresh_database(path: Path) -> Database:

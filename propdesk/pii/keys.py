@@ -102,6 +102,11 @@ def install(key: PiiKey | None) -> None:
     _current = key
 
 
+def environment_key() -> str | None:
+    """The key text in ``PROPDESK_PII_KEY``, if any."""
+    return os.environ.get(ENV_KEY) or None
+
+
 def current() -> PiiKey:
     """The process's key, found (or made) at first use."""
     global _current
@@ -151,7 +156,7 @@ def _keyring_set(text: str) -> bool:
 
 def load() -> PiiKey:
     """Find the key (environment, keyring, key file) or make one; see the module docstring."""
-    env = os.environ.get(ENV_KEY)
+    env = environment_key()
     if env:
         return PiiKey.decode(env, "env")
     has_keyring, stored = _keyring_get()
