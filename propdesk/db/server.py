@@ -119,6 +119,19 @@ def schema_status(engine: Engine) -> SchemaStatus:
     return SchemaStatus(False, frozenset(unknown), heads != code_heads() and not unknown, version)
 
 
+def refuse_newer_schema(engine: Engine) -> None:
+    """Raise :class:`SchemaTooNew` when the database was migrated by a newer PropDesk (any
+    back end), before anything tries to migrate it; nothing else costs more than one query."""
+    heads = database_heads(engine)
+    if heads is None or heads == code_heads() or not heads - known_revisions():
+        return
+    version = None
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            version = installed_version(conn)
+    raise SchemaTooNew(too_new_message(SchemaStatus(False, heads, False, version)))
+
+
 def is_owner(conn: Connection) -> bool:
     """May this login migrate: it owns ``alembic_version``, or may create tables in a new
     database."""
@@ -134,10 +147,15 @@ def is_owner(conn: Connection) -> bool:
 
 
 def too_new_message(status: SchemaStatus) -> str:
-    wanted = status.installed_by or "更新的版本"
+    mine = propdesk.__version__
+    if status.installed_by:
+        return (
+            f"这个数据库已由 PropDesk {status.installed_by} 升级，比本机的 PropDesk {mine} 新。"
+            f"请在本机安装 PropDesk {status.installed_by}（或更新的版本）后再连接。"
+        )
     return (
-        f"服务器上的数据库已由 PropDesk {wanted} 升级，比本机的 PropDesk "
-        f"{propdesk.__version__} 新。请在本机安装 PropDesk {wanted}（或更新的版本）后再连接。"
+        f"这个数据库已由比本机（PropDesk {mine}）更新的 PropDesk 升级。"
+        "请在本机安装最新版本的 PropDesk 后再打开。"
     )
 
 

@@ -78,3 +78,19 @@ def test_bad_server_values_fall_back(raw: object, expected: ServerSettings | Non
 def test_without_password_keeps_paths_and_strips_urls() -> None:
     assert without_password("/data/desk.sqlite3") == "/data/desk.sqlite3"
     assert without_password("postgresql+psycopg://u:pw@h/d") == "postgresql+psycopg://u@h/d"
+
+
+def test_a_database_migrated_by_a_newer_app_is_refused_before_migrating(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from propdesk.db.engine import make_engine, open_database
+    from propdesk.db.server import SchemaTooNew
+
+    url = f"sqlite:///{tmp_path / 'newer.sqlite3'}"
+    open_database(url).dispose()
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO alembic_version VALUES ('zz_future_0001')"))
+    engine.dispose()
+    with pytest.raises(SchemaTooNew, match="请在本机安装最新版本的 PropDesk"):
+        open_database(url)
