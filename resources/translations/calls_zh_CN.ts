@@ -4,132 +4,153 @@
 <context>
     <name>CallCard</name>
     <message>
-        <location filename="../../ui/calls/card.py" line="84"/>
+        <location filename="../../ui/calls/card.py" line="87"/>
         <source>Call back</source>
         <translation>回电</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="84"/>
+        <location filename="../../ui/calls/card.py" line="89"/>
+        <source>Outgoing call</source>
+        <translation>去电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/card.py" line="91"/>
         <source>Incoming call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="91"/>
+        <location filename="../../ui/calls/card.py" line="97"/>
         <source>Caller&apos;s number or its last 4 digits</source>
         <translation>来电号码或后4位</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="99"/>
+        <location filename="../../ui/calls/card.py" line="105"/>
         <source>What the caller asked and what you answered</source>
         <translation>来电人问了什么，您是怎么答复的</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="109"/>
+        <location filename="../../ui/calls/card.py" line="115"/>
         <source>Di&amp;rectory…</source>
         <translation>常用电话(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="115"/>
+        <location filename="../../ui/calls/card.py" line="121"/>
         <source>Make tic&amp;ket (Ctrl+T)</source>
         <translation>建工单(&amp;K) (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="118"/>
+        <location filename="../../ui/calls/card.py" line="125"/>
+        <location filename="../../ui/calls/card.py" line="299"/>
+        <source>(no ticket)</source>
+        <translation>（不关联工单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/card.py" line="127"/>
+        <source>Arrears call: also write it in the arrears contact &amp;log</source>
+        <translation>催缴电话：同时记入欠费联系记录(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/card.py" line="131"/>
         <source>&amp;Save (Ctrl+Enter)</source>
         <translation>保存(&amp;S) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="124"/>
+        <location filename="../../ui/calls/card.py" line="137"/>
         <source>&amp;Number</source>
         <translation>号码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="125"/>
+        <location filename="../../ui/calls/card.py" line="138"/>
         <source>&amp;Household</source>
         <translation>住户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="126"/>
+        <location filename="../../ui/calls/card.py" line="139"/>
         <source>&amp;Topic</source>
         <translation>类别(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="127"/>
+        <location filename="../../ui/calls/card.py" line="140"/>
         <source>S&amp;ummary</source>
         <translation>摘要(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="128"/>
+        <location filename="../../ui/calls/card.py" line="141"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="134"/>
+        <location filename="../../ui/calls/card.py" line="147"/>
         <source>Tr&amp;ansfer to</source>
         <translation>转接给(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="135"/>
+        <location filename="../../ui/calls/card.py" line="148"/>
         <source>E&amp;xtension</source>
         <translation>分机(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="136"/>
+        <location filename="../../ui/calls/card.py" line="149"/>
         <source>Callback &amp;due</source>
         <translation>回电期限(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="146"/>
+        <location filename="../../ui/calls/card.py" line="151"/>
+        <source>About tick&amp;et</source>
+        <translation>关联工单(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/card.py" line="162"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="170"/>
+        <location filename="../../ui/calls/card.py" line="186"/>
         <source>Knowledge base suggestions</source>
         <translation>答客问推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="223"/>
+        <location filename="../../ui/calls/card.py" line="239"/>
         <source>Unknown caller (recorded as unknown)</source>
         <translation>未知来电（按未知来电登记）</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="247"/>
+        <location filename="../../ui/calls/card.py" line="263"/>
         <source>Say:</source>
         <translation>答复口径：</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="263"/>
+        <location filename="../../ui/calls/card.py" line="279"/>
         <source>Arrears: %1 yuan</source>
         <translation>欠费：%1 元</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="265"/>
+        <location filename="../../ui/calls/card.py" line="281"/>
         <source>No arrears</source>
         <translation>无欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="268"/>
+        <location filename="../../ui/calls/card.py" line="284"/>
         <source>Open tickets</source>
         <translation>未完成工单</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="271"/>
+        <location filename="../../ui/calls/card.py" line="287"/>
         <source>Recent calls</source>
         <translation>最近通话</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="339"/>
+        <location filename="../../ui/calls/card.py" line="364"/>
         <source>Ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="394"/>
+        <location filename="../../ui/calls/card.py" line="422"/>
         <source>Close the call card</source>
         <translation>关闭来电卡片</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="395"/>
+        <location filename="../../ui/calls/card.py" line="423"/>
         <source>The call is not saved. Close the card and lose what you typed?</source>
         <translation>这通电话还没有保存。关闭卡片将丢失已填写的内容，确定吗？</translation>
     </message>
@@ -498,12 +519,12 @@
 <context>
     <name>CallStatus</name>
     <message>
-        <location filename="../../ui/calls/registration.py" line="18"/>
+        <location filename="../../ui/calls/registration.py" line="19"/>
         <source>Call queue: %1</source>
         <translation>待回电：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/registration.py" line="20"/>
+        <location filename="../../ui/calls/registration.py" line="21"/>
         <source> (%1 overdue)</source>
         <translation>（%1 条超时）</translation>
     </message>
@@ -524,17 +545,17 @@
 <context>
     <name>DirectoryPicker</name>
     <message>
-        <location filename="../../ui/calls/card.py" line="424"/>
+        <location filename="../../ui/calls/card.py" line="452"/>
         <source>Directory of useful numbers</source>
         <translation>常用电话</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="427"/>
+        <location filename="../../ui/calls/card.py" line="455"/>
         <source>Name, number or pinyin initials</source>
         <translation>名称、号码或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="429"/>
+        <location filename="../../ui/calls/card.py" line="457"/>
         <source>&amp;Transfer</source>
         <translation>转接(&amp;T)</translation>
     </message>
@@ -585,15 +606,20 @@
 <context>
     <name>MenuAction</name>
     <message>
-        <location filename="../../ui/calls/registration.py" line="38"/>
+        <location filename="../../ui/calls/registration.py" line="39"/>
         <source>Incoming call…</source>
         <translation>来电登记…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/registration.py" line="46"/>
+        <source>Outgoing call…</source>
+        <translation>去电登记…</translation>
     </message>
 </context>
 <context>
     <name>NavModule</name>
     <message>
-        <location filename="../../ui/calls/registration.py" line="30"/>
+        <location filename="../../ui/calls/registration.py" line="31"/>
         <source>Call desk</source>
         <translation>来电登记</translation>
     </message>

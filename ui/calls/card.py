@@ -17,6 +17,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -66,9 +67,11 @@ class CallCard(QDialog):
         number: str = "",
         call_id: int | None = None,
         outbound_for: int | None = None,
+        outbound: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.outbound = outbound or outbound_for is not None
         self.ctx = ctx
         self.call_id = call_id
         self.parent_call_id = outbound_for
@@ -80,9 +83,12 @@ class CallCard(QDialog):
         self.context: CallerContext | None = None
         self.suggested: list[KbEntryRow] = []
         self.setObjectName("call_card")
-        self.setWindowTitle(
-            self.tr("Call back") if outbound_for is not None else self.tr("Incoming call")
-        )
+        if outbound_for is not None:
+            self.setWindowTitle(self.tr("Call back"))
+        elif self.outbound:
+            self.setWindowTitle(self.tr("Outgoing call"))
+        else:
+            self.setWindowTitle(self.tr("Incoming call"))
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.resize(980, 640)
@@ -100,7 +106,7 @@ class CallCard(QDialog):
         self.summary.setFixedHeight(90)
         self.outcome = named(QComboBox(), "call_outcome")
         kinds = ["answered", "ticket", "transferred", "callback"]
-        if outbound_for is not None:
+        if self.outbound:
             kinds.append("no_answer")
         for key in kinds:
             self.outcome.addItem(labels.shown(labels.OUTCOMES, key), key)
@@ -115,6 +121,13 @@ class CallCard(QDialog):
         self.ticket_button = named(QPushButton(self.tr("Make tic&ket (Ctrl+T)")), "call_ticket")
         self.ticket_button.setAutoDefault(False)
         self.ticket_label = named(QLabel(), "call_ticket_label")
+        self.about_ticket = named(QComboBox(), "call_about_ticket")
+        self.about_ticket.addItem(self.tr("(no ticket)"), None)
+        self.arrears_call = named(
+            QCheckBox(self.tr("Arrears call: also write it in the arrears contact &log")),
+            "call_arrears",
+        )
+        self.arrears_call.setEnabled(False)
         self.save_button = named(QPushButton(self.tr("&Save (Ctrl+Enter)")), "call_save")
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
@@ -134,6 +147,9 @@ class CallCard(QDialog):
         self.errors.add_row(self.tr("Tr&ansfer to"), "transfer_to", transfer)
         self.errors.add_row(self.tr("E&xtension"), "transfer_ext", self.transfer_ext)
         self.errors.add_row(self.tr("Callback &due"), "callback_due", self.callback_due)
+        if self.outbound:
+            self.errors.add_row(self.tr("About tick&et"), "ticket_id", self.about_ticket)
+            self.errors.add_row("", "contact", self.arrears_call)
         left = QVBoxLayout()
         left.addLayout(form)
         tickets = QHBoxLayout()
@@ -278,6 +294,15 @@ class CallCard(QDialog):
                 for c in context.recent_calls
             ]
         self.info.setText("<br>".join(parts))
+        chosen = self.about_ticket.currentData()
+        self.about_ticket.clear()
+        self.about_ticket.addItem(self.tr("(no ticket)"), None)
+        for t in context.open_tickets:
+            self.about_ticket.addItem(f"{t.number} {t.description[:30]}", t.id)
+        self.about_ticket.setCurrentIndex(max(0, self.about_ticket.findData(chosen)))
+        self.arrears_call.setEnabled(context.household is not None and context.arrears_fen > 0)
+        if not self.arrears_call.isEnabled():
+            self.arrears_call.setChecked(False)
 
     # --- the form -----------------------------------------------------------------------
 
@@ -353,17 +378,20 @@ class CallCard(QDialog):
             topic=str(self.topic.currentData()),
             summary=self.summary.toPlainText(),
             outcome=outcome,
-            direction="out" if self.parent_call_id is not None else "in",
+            direction="out" if self.outbound else "in",
             person_id=h.person_id if h else None,
             unit_id=h.unit_id if h else None,
             call_id=self.call_id,
-            ticket_id=self.ticket_id,
+            ticket_id=self.ticket_id
+            if self.ticket_id is not None
+            else (self.about_ticket.currentData() if self.outbound else None),
             transfer_to=self.transfer_to.text() if outcome == "transferred" else "",
             transfer_ext=self.transfer_ext.text() if outcome == "transferred" else "",
             callback_due=due
             if outcome in ("callback", "transferred") and self.callback_due.isEnabled()
             else None,
             parent_id=self.parent_call_id,
+            arrears_unit_id=h.unit_id if h and self.arrears_call.isChecked() else None,
         )
 
     def save(self) -> None:

@@ -42,7 +42,12 @@ class CallDesk(QObject):
         self.endpoint: CallEndpoint | None = None
 
     def open_card(
-        self, *, number: str = "", call_id: int | None = None, outbound_for: int | None = None
+        self,
+        *,
+        number: str = "",
+        call_id: int | None = None,
+        outbound_for: int | None = None,
+        outbound: bool = False,
     ) -> CallCard:
         from ui.calls.card import CallCard  # the card's modules load when first used
 
@@ -51,6 +56,7 @@ class CallDesk(QObject):
             number=number,
             call_id=call_id,
             outbound_for=outbound_for,
+            outbound=outbound,
             parent=self.window,
         )
         self.cards = [c for c in self.cards if isValid(c) and c.isVisible()]
@@ -112,3 +118,8 @@ def open_call_card(ctx: AppContext, parent: QWidget) -> None:
     """F9: a new call card (menu command)."""
     window = parent.window()
     call_desk(ctx, window).open_card()
+
+
+def open_outgoing_call(ctx: AppContext, parent: QWidget) -> None:
+    """Shift+F9: log a call the desk makes (a dunning call, a ticket follow-up)."""
+    call_desk(ctx, parent.window()).open_card(outbound=True)

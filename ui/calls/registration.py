@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from ui import extensions as ext
 
 CALL_CARD_SHORTCUT = "F9"  # F1 help, F2 ticket, F3/F4 parcels & visitors, F6 fees
+OUTGOING_SHORTCUT = "Shift+F9"
 
 
 def queue_counter_text(counts: tuple[int, int]) -> str:
@@ -39,6 +40,13 @@ def feature() -> ext.Feature:
                 5,
                 ext.lazy("ui.calls.desk", "open_call_card"),
                 shortcut=CALL_CARD_SHORTCUT,
+            ),
+            ext.MenuAction(
+                "records",
+                str(QT_TRANSLATE_NOOP("MenuAction", "Outgoing call…")),
+                6,
+                ext.lazy("ui.calls.desk", "open_outgoing_call"),
+                shortcut=OUTGOING_SHORTCUT,
             ),
         ),
         counters=(

@@ -192,3 +192,32 @@ def test_caller_id_endpoint_from_another_process(
         assert card.household.person_name == "李四"
     finally:
         endpoint.stop()
+
+
+def test_outgoing_call_about_a_ticket(
+    qtbot: QtBot, ui_ctx: AppContext, small_estate: SmallEstate, window: QMainWindow
+) -> None:
+    from propdesk.tickets import catalog
+    from propdesk.tickets import services as tickets
+
+    with ui_ctx.db.begin(ui_ctx.actor) as s:
+        category = catalog.list_categories(s, "repair")[0]
+        made = tickets.create_ticket(
+            s,
+            tickets.Intake(
+                kind="repair",
+                category_id=category.id,
+                description="阳台地漏堵塞",
+                unit_id=small_estate.unit_1502,
+                person_id=small_estate.zhang_san,
+            ),
+        )
+    card = call_desk(ui_ctx, window).open_card(number="13812345678", outbound=True)
+    assert card.windowTitle() == "Outgoing call"
+    assert card.outcome.findData("no_answer") >= 0
+    card.about_ticket.setCurrentIndex(card.about_ticket.findData(made.id))
+    type_text(qtbot, card.summary, "告知维修师傅明天上午上门")
+    card.save()
+    row = read(ui_ctx, lambda s: svc.get_call(s, card.saved_id or 0))
+    assert (row.direction, row.ticket_number) == ("out", made.number)
+    assert not card.arrears_call.isEnabled()  # no arrears: nothing to write in the contact log
