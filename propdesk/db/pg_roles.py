@@ -17,7 +17,8 @@ What the server itself refuses, whatever a desk or a direct ``psql`` session sen
 - **users**: ``app_user`` is readable by all (login needs it); only the admin group inserts,
   deletes or changes role, name or active flag; every other role may update only its own row
   and only the login bookkeeping columns (row-level security + column grants).
-- **audit**: ``audit_log`` gets ``INSERT`` only (``SELECT`` for roles holding ``VIEW_AUDIT``);
+- **audit**: ``audit_log`` gets ``INSERT`` only (and its ``id``, for ``RETURNING``; all
+  columns for roles holding ``VIEW_AUDIT``);
   no app role may update, delete or truncate it. Audit triggers are owned by the owner role.
 - **bills**: clerk and supervisor may update only ``paid_fen``, ``waived_fen`` and ``settled``
   of a bill line, and a deferred constraint trigger checks at commit that these equal the
@@ -163,8 +164,10 @@ def _grants_for(
             ),
         ]
     if table == "audit_log":
-        read = ("SELECT",) if Permission.VIEW_AUDIT in perms else ()
-        return [Grant(role, table, ("INSERT", *read))]
+        if Permission.VIEW_AUDIT in perms:
+            return [Grant(role, table, ("INSERT", "SELECT"))]
+        # the ORM's INSERT ... RETURNING id needs to read the new row's id, nothing more
+        return [Grant(role, table, ("INSERT",)), Grant(role, table, ("SELECT",), ("id",))]
     if table == "bill_line" and Permission.RUN_BILLING not in perms:
         return [
             Grant(role, table, ("SELECT",)),
@@ -180,7 +183,7 @@ def _grants_for(
 
 
 #: Raise when the SQL that :func:`install` generates changes, so owners re-apply it.
-INSTALL_REVISION = 1
+INSTALL_REVISION = 2
 
 
 def plan_digest() -> str:
