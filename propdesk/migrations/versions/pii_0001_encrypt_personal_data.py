@@ -136,12 +136,11 @@ def downgrade() -> None:
             op.alter_column(
                 table, column, type_=sa.String(length=length), existing_type=sa.String()
             )
-    with op.batch_alter_table("person", schema=None) as batch_op:
-        batch_op.drop_index("ix_person_id_number_hmac")
-        batch_op.drop_index("ix_person_phone_tail_hmac")
-        batch_op.drop_index("ix_person_phone_hmac")
-        batch_op.drop_column("id_number_hmac")
-        batch_op.drop_column("phone_tail")
-        batch_op.drop_column("phone_tail_hmac")
-        batch_op.drop_column("phone_hmac")
-        batch_op.create_index("ix_person_phone", ["phone"], unique=False)
+    # No batch rebuild: dropping and recreating ``person`` fails on SQLite while occupancies
+    # reference it. Plain DROP COLUMN (SQLite >= 3.35) once the columns' indexes are gone.
+    op.drop_index("ix_person_id_number_hmac", table_name="person")
+    op.drop_index("ix_person_phone_tail_hmac", table_name="person")
+    op.drop_index("ix_person_phone_hmac", table_name="person")
+    for column in ("id_number_hmac", "phone_tail", "phone_tail_hmac", "phone_hmac"):
+        op.execute(f"ALTER TABLE person DROP COLUMN {column}")
+    op.create_index("ix_person_phone", "person", ["phone"], unique=False)

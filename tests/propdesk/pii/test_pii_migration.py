@@ -4,6 +4,7 @@ upgrades in place: values encrypted, lookups filled, the same values read back."
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,11 @@ from alembic import command
 from sqlalchemy import Engine, select, text
 from sqlalchemy.engine import make_url
 
+from propdesk.auth.actor import Actor
 from propdesk.db.engine import make_engine, open_database
 from propdesk.db.migrate import alembic_config
 from propdesk.desk.models import Parcel
+from propdesk.registry import services as reg
 from propdesk.registry.models import Person
 from propdesk.registry.personal import phone_condition
 from tests.conftest import PG_URL
@@ -99,3 +102,34 @@ def test_clear_data_is_encrypted_in_place_and_reads_back(old_engine: Engine) -> 
                 assert s.scalars(select(Person.id).where(condition)).all() == [who]
     finally:
         database.dispose()
+
+
+def test_downgrade_decrypts_and_upgrade_encrypts_again(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'round.sqlite3'}"
+    database = open_database(url)
+    with database.begin(Actor.system()) as s:
+        estate = reg.create_estate(s, name="翠湖花园")
+        building = reg.create_building(s, estate_id=estate, code="3", floors=18, entrances=2)
+        unit = reg.create_unit(s, building_id=building, entrance=2, room="1502", area="89.5")
+        person = reg.create_person(
+            s, name="张三", phone="13812345678", id_number="11010119900307803X"
+        )
+        reg.start_occupancy(
+            s, person_id=person, unit_id=unit, role="owner", start_date=date(2024, 1, 1)
+        )
+    database.dispose()
+    engine = make_engine(url)
+    try:
+        command.downgrade(alembic_config(engine), "pii@-1")
+        with engine.connect() as conn:
+            clear = conn.execute(text("SELECT phone, id_number FROM person")).one()
+            occupancies = conn.execute(text("SELECT count(*) FROM occupancy")).scalar_one()
+        assert tuple(clear) == ("13812345678", "11010119900307803X")
+        assert occupancies == 1  # the person's rows kept their references
+        command.upgrade(alembic_config(engine), "heads")
+        with engine.connect() as conn:
+            raw = conn.execute(text("SELECT phone, phone_tail FROM person")).one()
+        assert raw.phone.startswith("v1:")
+        assert raw.phone_tail == "5678"
+    finally:
+        engine.dispose()
