@@ -2,7 +2,8 @@
 the unit's prepaid balance and accrued late fee, letter numbers and Chinese dates.
 
 Batch queries (500 units at a time), plain values out; :mod:`propdesk.fees.notices` puts them
-on the notices and letters.
+on the notices and letters. The pure text helpers reports use are in
+:mod:`propdesk.fees.print_data_text` (no SQLAlchemy there).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from propdesk.fees.models import BillLine, CreditEntry, FeeItem, ItemKind, Meter, MeterReading
 from propdesk.fees.money import yuan
-from propdesk.fees.receipt_lines import DISCOUNT_NOTE, PrintedLine
 from propdesk.fees.settings import FeeSettings
 
 UNIT_OF_METER = {"water": "吨", "electricity": "度", "gas": "立方米"}
@@ -156,55 +156,3 @@ def last_letter_seq(numbers: Iterable[str], year: int) -> int:
 def notice_number(period: str, unit_code: str) -> str:
     """A payment notice's number: ``TZ202612-1-1-0101`` (one per unit and period)."""
     return f"TZ{period.replace('-', '')}-{unit_code}"
-
-
-def _next_month(period: str) -> str:
-    year, month = int(period[:4]), int(period[5:7])
-    return f"{year + month // 12}-{month % 12 + 1:02d}"
-
-
-def month_ranges(lines: Sequence[PrintedLine]) -> tuple[PrintedLine, ...]:
-    """A receipt's printed lines with consecutive months of one item (same note, same
-    discount) summarised as one line: ``2027-01至2027-12`` and ``共12个月``. The amounts
-    still add up to the same total; a discount line (优惠减免) stays right after its charge.
-    """
-    units: list[tuple[PrintedLine, int | None]] = []
-    for line in lines:
-        if line.note == DISCOUNT_NOTE and not line.item_name and units and units[-1][1] is None:
-            units[-1] = (units[-1][0], line.amount_fen)
-        else:
-            units.append((line, None))
-    groups: list[list[tuple[PrintedLine, int | None]]] = []
-    for line, discount in units:
-        if groups:
-            last, last_discount = groups[-1][-1]
-            if (
-                line.period
-                and last.period
-                and line.item_name == last.item_name
-                and line.note == last.note
-                and (discount is None) == (last_discount is None)
-                and line.period == _next_month(last.period)
-            ):
-                groups[-1].append((line, discount))
-                continue
-        groups.append([(line, discount)])
-    out: list[PrintedLine] = []
-    for group in groups:
-        first = group[0][0]
-        if len(group) == 1:
-            out.append(first)
-        else:
-            months = f"共{len(group)}个月"
-            out.append(
-                PrintedLine(
-                    first.item_name,
-                    f"{first.period}至{group[-1][0].period}",
-                    f"{first.note}，{months}" if first.note else months,
-                    sum(x.amount_fen for x, _d in group),
-                )
-            )
-        discounts = [d for _x, d in group if d is not None]
-        if discounts:
-            out.append(PrintedLine("", "", DISCOUNT_NOTE, sum(discounts)))
-    return tuple(out)

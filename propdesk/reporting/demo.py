@@ -11,6 +11,7 @@ from propdesk import clock
 from propdesk.demo.steps import DemoContext
 from propdesk.registry.models import Building, Estate
 from propdesk.reporting.models import NoticeTemplate, PostedNotice
+from propdesk.reporting.notice_defaults import field_names
 from propdesk.reporting.notices import ensure_default_templates, fill, template_info
 
 # (days before today, template code, values besides the contact, per building?)
@@ -72,15 +73,16 @@ def build_notices(session: Session, ctx: DemoContext) -> None:
     for days, code, given, per_building in _POSTED:
         t = templates[code]
         day = ctx.today - timedelta(days=days)
+        names = field_names(code)  # the values above are keyed as the templates are defined
         values = {**given, "contact": phone}
         for key in ("date", "start_date", "end_date", "due_date"):
-            if key in {f.key for f in t.fields}:
+            if key in names:
                 values[key] = _cn(day + timedelta(days=3 if key != "due_date" else 15))
         if "period" in values:
             values["period"] = f"{day.year}年{day.month}月"
-        filled = fill(t, values)
+        filled = fill(t, {names.get(k, k): v for k, v in values.items()})
         audiences = (
-            [f"{b} 全体业主/住户" for b in buildings]
+            [f"{b}全体业主/住户" for b in buildings]
             if per_building and buildings
             else ["全体业主/住户"]
         )

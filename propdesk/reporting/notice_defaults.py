@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from propdesk.reporting.notice_fields import chinese_field_names
+
 _CONTACT = {"key": "contact", "label": "联系电话", "kind": "text", "default": ""}
 
 
@@ -13,8 +15,8 @@ def _f(
     return {"key": key, "label": label, "kind": kind, "default": default, "optional": optional}
 
 
-#: code, name, title, body, fields
-DEFAULT_TEMPLATES: tuple[tuple[str, str, str, str, list[dict[str, Any]]], ...] = (
+#: code, name, title, body, fields (defined with keys, renamed below)
+_DEFINED: tuple[tuple[str, str, str, str, list[dict[str, Any]]], ...] = (
     (
         "water_outage",
         "停水通知",
@@ -129,3 +131,20 @@ DEFAULT_TEMPLATES: tuple[tuple[str, str, str, str, list[dict[str, Any]]], ...] =
         ],
     ),
 )
+
+#: The default templates as a manager sees them: fields named in Chinese (``{停水原因}``).
+DEFAULT_TEMPLATES: tuple[tuple[str, str, str, str, list[dict[str, Any]]], ...] = tuple(
+    (code, name, *chinese_field_names(title, body, fields))
+    for code, name, title, body, fields in _DEFINED
+)
+
+
+def field_names(code: str) -> dict[str, str]:
+    """A default template's field keys as defined (``reason``) → the names it uses
+    (``停水原因``); empty for an unknown code."""
+    for defined, renamed in zip(_DEFINED, DEFAULT_TEMPLATES, strict=True):
+        if defined[0] == code:
+            return {
+                str(a["key"]): str(b["key"]) for a, b in zip(defined[4], renamed[4], strict=True)
+            }
+    return {}

@@ -8,7 +8,6 @@ final text, who posted it, where and how many copies.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,10 +21,11 @@ from propdesk.errors import Conflict, NotAllowed, NotFound, ValidationError
 from propdesk.registry.models import Building, Estate
 from propdesk.reporting.models import NoticeTemplate, PostedNotice
 from propdesk.reporting.notice_defaults import DEFAULT_TEMPLATES
+from propdesk.reporting.notice_fields import PLACEHOLDER
 from propdesk.session_info import actor_or_none as _actor
 
 FIELD_KINDS = ("text", "date", "time", "multiline")
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_PLACEHOLDER = PLACEHOLDER  # {停水原因}: fields are named in Chinese
 
 
 @dataclass(frozen=True)
@@ -218,9 +218,9 @@ def default_values(session: Session, template: TemplateInfo, today: date) -> dic
             out[f.key] = f.default
         elif f.kind == "date":
             out[f.key] = today.isoformat()
-        elif f.key == "contact":
+        elif f.key in ("contact", "联系电话"):
             out[f.key] = head.phone
-        elif f.key == "period":
+        elif f.key in ("period", "费用所属期间"):
             out[f.key] = f"{today.year}年{today.month}月"
         else:
             out[f.key] = ""

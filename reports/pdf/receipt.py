@@ -7,7 +7,7 @@ amount in capitals, and the signature row — 收款单位 with room for the sea
 
 The printed amounts, discounts included, add up to 合计实收
 (:func:`propdesk.fees.receipt_lines.printed_lines`, grouped by
-:func:`propdesk.fees.print_data.month_ranges`).
+:func:`propdesk.fees.print_data_text.month_ranges`).
 
 Plain data in (:class:`propdesk.fees.document_values.ReceiptData`), PDF bytes out.
 """
@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from propdesk.fees.document_values import ReceiptData
 from propdesk.fees.money import fen_to_capital, yuan
-from propdesk.fees.print_data import month_ranges
+from propdesk.fees.print_data_text import month_ranges
 from propdesk.fees.receipt_lines import printed_lines
 from reports.pdf.document import (
     FONT,

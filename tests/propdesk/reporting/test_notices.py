@@ -27,7 +27,7 @@ def test_default_templates_are_seeded_once(db: Database) -> None:
     assert KINDS | {"activity", "free_text"} <= codes
     water = next(t for t in first if t.code == "water_outage")
     assert water.name == "停水通知"
-    assert [f.key for f in water.fields][:3] == ["reason", "start_date", "start_time"]
+    assert [f.key for f in water.fields][:3] == ["停水原因", "开始日期", "开始时间"]
     # every placeholder of every template is one of its fields
     for t in first:
         assert set(svc.placeholders(t.title + t.body)) <= {f.key for f in t.fields}
@@ -37,22 +37,22 @@ def test_fill_requires_every_field_and_preview_shows_blanks(db: Database) -> Non
     with db.begin(CLERK) as s:
         water = next(t for t in svc.list_templates(s) if t.code == "water_outage")
     values = {
-        "reason": "管道维修",
-        "start_date": "2026年10月8日",
-        "start_time": "09:00",
-        "end_date": "2026年10月8日",
-        "end_time": "17:00",
-        "areas": "3栋",
-        "contact": "0755-1234",
+        "停水原因": "管道维修",
+        "开始日期": "2026年10月8日",
+        "开始时间": "09:00",
+        "结束日期": "2026年10月8日",
+        "结束时间": "17:00",
+        "影响区域": "3栋",
+        "联系电话": "0755-1234",
     }
     filled = svc.fill(water, values)
     assert filled.title == "停水通知"
     assert "因管道维修，定于2026年10月8日 09:00至2026年10月8日 17:00对3栋暂停供水" in filled.body
     assert "{" not in filled.body
     with pytest.raises(ValidationError, match="影响区域") as err:
-        svc.fill(water, {**values, "areas": " "})
-    assert err.value.field == "areas"
-    shown = svc.preview(water, {**values, "areas": ""})
+        svc.fill(water, {**values, "影响区域": " "})
+    assert err.value.field == "影响区域"
+    shown = svc.preview(water, {**values, "影响区域": ""})
     assert "对________暂停供水" in shown.body
 
 
@@ -60,7 +60,7 @@ def test_optional_field_may_stay_empty(db: Database) -> None:
     with db.begin(CLERK) as s:
         act = next(t for t in svc.list_templates(s) if t.code == "activity")
         values = svc.default_values(s, act, date(2026, 10, 1))
-    filled = svc.fill(act, {**values, "details": "", "contact": "123"})
+    filled = svc.fill(act, {**values, "活动说明": "", "联系电话": "123"})
     assert "邻里文化节" in filled.body
 
 
@@ -70,10 +70,10 @@ def test_default_values_take_the_estate_phone_and_today(db: Database) -> None:
         fee = next(t for t in svc.list_templates(s) if t.code == "fee_reminder")
         values = svc.default_values(s, fee, date(2026, 10, 8))
         head = svc.letterhead(s)
-    assert values["contact"] == head.phone
+    assert values["联系电话"] == head.phone
     assert head.phone
-    assert values["due_date"] == "2026-10-08"
-    assert values["period"] == "2026年10月"
+    assert values["缴费截止日期"] == "2026-10-08"
+    assert values["费用所属期间"] == "2026年10月"
 
 
 def test_manager_edits_a_template_clerk_may_not(db: Database) -> None:
@@ -84,7 +84,7 @@ def test_manager_edits_a_template_clerk_may_not(db: Database) -> None:
             template_id=t.id,
             name="停水通知（新）",
             title="紧急停水通知",
-            body="各位业主：{areas}停水，电话 {contact}。",
+            body="各位业主：{影响区域}停水，电话 {联系电话}。",
             expected_version=t.version,
         )
     with db.begin(CLERK) as s:
@@ -151,3 +151,21 @@ def test_demo_posts_a_history_of_notices(db: Database) -> None:
     assert len(water.audiences) >= 1
     assert water.pages == water.copies * len(water.audiences)
     assert len(templates) == 7
+
+
+def test_fields_are_renamed_to_their_chinese_names() -> None:
+    from propdesk.reporting.notice_fields import chinese_field_names
+
+    title, body, fields = chinese_field_names(
+        "{subject}",
+        "因{reason}停水，{x}。电话：{contact}",
+        [
+            {"key": "subject", "label": "标题"},
+            {"key": "reason", "label": "停水原因"},
+            {"key": "x", "label": "有 空格"},  # not usable as a name: kept
+            {"key": "contact", "label": "联系电话"},
+        ],
+    )
+    assert title == "{标题}"
+    assert body == "因{停水原因}停水，{x}。电话：{联系电话}"
+    assert [f["key"] for f in fields] == ["标题", "停水原因", "x", "联系电话"]

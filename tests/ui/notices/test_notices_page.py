@@ -68,7 +68,7 @@ def test_live_preview_follows_the_fields(
     first = _text(form.preview.pdf)[0]
     assert "停水通知" in first
     assert "翠湖花园" in first
-    areas = form.editors["areas"]
+    areas = form.editors["影响区域"]
     assert isinstance(areas, QLineEdit)
     areas.selectAll()
     qtbot.keyClick(areas, Qt.Key.Key_Delete)
@@ -85,17 +85,17 @@ def test_print_records_the_notice_and_refuses_a_missing_field(
 ) -> None:
     page = _page(qtbot, sqlite_db, phone="")
     form = page.form
-    form.editors["areas"].clear()  # type: ignore[attr-defined]
+    form.editors["影响区域"].clear()  # type: ignore[attr-defined]
     qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
     assert form.error.isVisible()
     assert "影响区域" in form.error.text()
     assert page.history.model.rowCount() == 0
     assert form.last_preview_dialog is None
 
-    type_text(qtbot, form.editors["areas"], "3栋")
+    type_text(qtbot, form.editors["影响区域"], "3栋")
     qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
     assert "联系电话" in form.error.text()  # the small estate has no phone on file
-    type_text(qtbot, form.editors["contact"], "0755-86312569")
+    type_text(qtbot, form.editors["联系电话"], "0755-86312569")
     form.copies.setValue(2)
     qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
     assert not form.error.isVisible()
@@ -180,12 +180,12 @@ def test_manager_edits_the_template_text(
     dialog = TemplateDialog(ctx=form.ctx, template=template)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.body.setPlainText("尊敬的业主：{areas}将停水，请储水。电话：{contact}{oops}")
+    dialog.body.setPlainText("尊敬的业主：{影响区域}将停水，请储水。电话：{联系电话}{oops}")
     dialog.save()
     assert dialog.error.isVisible()
     assert "{oops}" in dialog.error.text()
     dialog.title_edit.setText("紧急停水通知")
-    dialog.body.setPlainText("尊敬的业主：{areas}将停水，请储水。电话：{contact}")
+    dialog.body.setPlainText("尊敬的业主：{影响区域}将停水，请储水。电话：{联系电话}")
     dialog.save()
     assert dialog.result() == TemplateDialog.DialogCode.Accepted
     form.reload()
