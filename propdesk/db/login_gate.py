@@ -22,13 +22,15 @@ Only desks count failures: someone trying passwords with ``psql`` directly is no
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-import psycopg
 from sqlalchemy import Connection
-from sqlalchemy.exc import OperationalError
 
 from propdesk.config import ServerSettings
 from propdesk.errors import NotAllowed
+
+if TYPE_CHECKING:
+    from sqlalchemy.exc import OperationalError
 
 GATE_PASSWORD = "propdesk-login-gate"  # public: see the module docstring
 MAX_FAILED_ATTEMPTS = 5
@@ -118,6 +120,8 @@ $fn$""",
 
 def _call(server: ServerSettings, sql: str, username: str) -> object:
     """Run one gate function; ``None`` when there is no gate (a server without roles yet)."""
+    import psycopg  # only desks on a server pay for the driver's import
+
     try:
         with psycopg.connect(
             host=server.host,
