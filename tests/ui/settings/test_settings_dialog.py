@@ -12,7 +12,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
 from propdesk.config import SETTINGS_FILE, ServerSettings, Settings, data_dir
+from propdesk.db.engine import Database
 from tests.conftest import PG_URL
+from tests.ui.helpers import make_ctx
 from ui.settings.dialog import SettingsDialog, check_connection
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -126,3 +128,19 @@ def test_test_connection_logs_in_and_reads_the_schema_state(qtbot: QtBot) -> Non
     dialog.server_form.password.setText(url.password or "")
     dialog.run_test()
     assert dialog.test_result.text().startswith(f"连接成功（{url.username}")
+
+
+def test_in_the_app_the_test_runs_through_the_operation_object(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path
+) -> None:
+    ctx = make_ctx(sqlite_db)
+    dialog = SettingsDialog(settings=ctx.settings, ctx=ctx, folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _fill_server(qtbot, dialog, ServerSettings(host="127.0.0.1", port=1, database="none"))
+    dialog.server_form.user.setText("li_clerk")
+    dialog.server_form.password.setText("Secret-pass-9")
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert dialog.test_result.text().startswith("无法连接服务器 127.0.0.1:1/none")
+    assert ctx.errors.shown == []  # a refused connection is an answer, not a failure
+    assert dialog.test_button.isEnabled()
