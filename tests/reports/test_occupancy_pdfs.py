@@ -141,6 +141,36 @@ def test_movein_notice_and_handover() -> None:
     assert _embedded(pdf)
 
 
+def test_movein_notice_is_worded_for_its_reader_and_dated_when_issued() -> None:
+    tenant = _text(movein_notice_pdf(MOVEIN, estate_name="翠湖花园", issued_on=date(2026, 11, 2)))
+    assert "您承租的" in tenant
+    assert "租赁合同" in tenant
+    assert "名下" not in tenant
+    assert "购房合同" not in tenant
+    assert tenant.rstrip().count("2026年11月2日") == 1  # the notice's own date
+    assert "2026年11月20日前" in tenant  # the deadline
+    owner = _text(
+        movein_notice_pdf(
+            replace(MOVEIN, role="owner"), estate_name="翠湖花园", issued_on=date(2026, 11, 2)
+        )
+    )
+    assert "您购买的" in owner
+    assert "购房合同或不动产权证书" in owner
+    assert "租赁合同" not in owner
+
+
+def test_handover_confirms_only_what_is_done() -> None:
+    open_form = _text(handover_form_pdf(MOVEIN, estate_name="翠湖花园"))
+    assert "经双方现场确认无误" not in open_form
+    assert "尚未完成：费用未结清、电表底数未抄录" in open_form
+    for needle in ("分户验收", "主卧", "卫生间", "资料移交", "《住宅质量保证书》", "住户（签字）"):
+        assert needle in open_form, needle
+    done = replace(MOVEIN.form, fees_settled=True, electricity_reading_centi=45_600)
+    closed = _text(handover_form_pdf(replace(MOVEIN, form=done), estate_name="翠湖花园"))
+    assert "经双方现场确认无误" in closed
+    assert "尚未完成" not in closed
+
+
 def test_moveout_slip_shows_waiver() -> None:
     info = MoveOutInfo(
         1, "FX2026-0003", 1, "3-2-1502", "李四", date(2026, 11, 23), 50_000, 90_010, 3,

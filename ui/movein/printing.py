@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
+from propdesk.clock import local_date, local_now
 from propdesk.movein.checklist import get_movein
 from propdesk.movein.moveout import get_move_out
 from propdesk.movein.print_data import guards_list_rows
@@ -30,7 +31,11 @@ def print_notice(ctx: AppContext, movein_id: int, parent: QWidget | None = None)
 
         info, estate = data
         return movein_notice_pdf(
-            info, estate_name=estate.name, company=estate.company, desk_phone=estate.phone
+            info,
+            estate_name=estate.name,
+            company=estate.company,
+            desk_phone=estate.phone,
+            issued_on=local_date(local_now()),  # dated the day it is printed
         )
 
     preview_document(
