@@ -16,6 +16,7 @@ from types import TracebackType
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from propdesk.auth.epoch import SessionExpired
 from propdesk.failures import Failure, FailureKind, describe, log, log_failure
 
 Shower = Callable[[QWidget | None, Failure], None]
@@ -37,15 +38,24 @@ class ErrorHandler:
     Attributes:
         shown: every failure shown so far in this session (tests read it).
         show: how a failure is shown; tests replace it to avoid modal boxes.
+        session_expired: called when a transaction was refused because the user's login
+            no longer holds (the session lock then asks for a login: ui.auth.lock).
     """
 
     def __init__(self, show: Shower | None = None) -> None:
         self.show: Shower = show or show_failure_box
         self.shown: list[Failure] = []
+        self.session_expired: list[Callable[[], None]] = []
         self._showing = False
+
+    def _notice(self, exc: BaseException) -> None:
+        if isinstance(exc, SessionExpired):
+            for callback in list(self.session_expired):
+                callback()
 
     def log(self, exc: BaseException, *, action: str = "") -> Failure:
         """Only log ``exc`` (a caller showed it its own way)."""
+        self._notice(exc)
         return log_failure(exc, action=action)
 
     def report(
@@ -53,6 +63,7 @@ class ErrorHandler:
     ) -> Failure:
         """Log ``exc`` and show it; a cancelled operation is logged but not shown."""
         failure = log_failure(exc, action=action)
+        self._notice(exc)
         if failure.kind is FailureKind.CANCELLED:
             return failure
         self.shown.append(failure)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from propdesk.auth.actor import Role
 from propdesk.auth.models import User
 from propdesk.auth.passwords import DEFAULT_COST, KdfCost, hash_password
+from propdesk.auth.policy import mark_demo_database
 from propdesk.demo.steps import DemoContext
 
 # (username, password, display name, role): keep in step with docs/demo_users.md.
@@ -38,4 +39,5 @@ def build_users(session: Session, ctx: DemoContext, *, cost: KdfCost = DEFAULT_C
         session.flush()
         ids[role.value] = user.id
     ctx.info["user_ids"] = ids
+    mark_demo_database(session)  # the login screen names the documented passwords
     ctx.progress(0.0, "用户")

@@ -80,6 +80,8 @@ class SecurityPolicy(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     idle_lock_minutes: Mapped[int] = mapped_column()
+    # Set by the demo builder: the login screen then lists the documented demo passwords.
+    demo_database: Mapped[bool] = mapped_column(default=False, server_default="0")
     updated_by: Mapped[str] = mapped_column(String(50), default="")
     updated_at: Mapped[datetime] = mapped_column(
         default=clock.column_now, onupdate=clock.column_now

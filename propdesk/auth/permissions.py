@@ -30,6 +30,7 @@ class Permission(StrEnum):
     REVERSE_BILLING = "reverse_billing"  # undo an unpaid billing run
     BACKDATE_PAYMENT = "backdate_payment"  # date a payment before today (open period only)
     CLOSE_PERIOD = "close_period"  # 关账; close another cashier's day
+    MANAGE_SECURITY = "manage_security"  # the estate's security policy (idle lock): admin only
     RECORD_OUTAGE = "record_outage"  # 停水停电登记: register and close outages
     MANAGE_KNOWLEDGE = "manage_knowledge"  # 答客问 and the directory of useful numbers
     WRITE_REPORT = "write_report"  # the monthly report's summary, problems and plan
@@ -53,6 +54,7 @@ PERMISSION_LABELS_ZH: dict[Permission, str] = {
     Permission.REVERSE_BILLING: "撤销出账",
     Permission.BACKDATE_PAYMENT: "补录以前日期的收款",
     Permission.CLOSE_PERIOD: "关账",
+    Permission.MANAGE_SECURITY: "修改安全策略",
     Permission.RECORD_OUTAGE: "登记停水停电",
     Permission.MANAGE_KNOWLEDGE: "维护答客问和常用电话",
     Permission.WRITE_REPORT: "编写月报总结与计划",

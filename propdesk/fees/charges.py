@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from propdesk import clock
+from propdesk.auth.permissions import Permission, require
 from propdesk.errors import Conflict, NotFound, ValidationError
 from propdesk.fees.income import NOT_INCOME_ITEMS
 from propdesk.fees.items import item_id as find_item_id
@@ -39,7 +40,9 @@ def post_one_off_charge(
     ``source``/``source_id`` name what caused the charge (e.g. ``"ticket"``, 42). Posting
     the same source again returns the existing line; a different unit or amount for the
     same source raises :class:`Conflict`. ``on`` is the charge date (default today).
+    Needs :attr:`Permission.TAKE_PAYMENT` (the desk posts charges; no login, no charge).
     """
+    require(session.info.get("actor"), Permission.TAKE_PAYMENT)
     if isinstance(amount_fen, bool) or not isinstance(amount_fen, int) or amount_fen <= 0:
         raise ValidationError("amount_fen", "收费金额必须大于 0。")
     if amount_fen > MAX_CHARGE_FEN:

@@ -87,8 +87,14 @@ def add_credit(
     payment_id: int | None = None,
     bill_line_id: int | None = None,
 ) -> None:
-    """Add ``amount_fen`` (> 0) to the unit's credit."""
+    """Add ``amount_fen`` (> 0) to the unit's credit.
+
+    A payment's overpayment or prepayment (``payment_id`` given) needs
+    :attr:`Permission.TAKE_PAYMENT`; credit that no payment brought in (a deposit's
+    deduction) is an adjustment and needs :attr:`Permission.VOID_RECEIPT`.
+    """
     actor = session.info.get("actor")
+    require(actor, Permission.TAKE_PAYMENT if payment_id is not None else Permission.VOID_RECEIPT)
     session.add(
         CreditEntry(
             unit_id=unit_id,
@@ -152,7 +158,11 @@ def pay_lines_from_credit(
 
 
 def apply_credits(session: Session, unit_ids: Sequence[int], *, on: date | None = None) -> int:
-    """Settle open lines of these units from their credit, oldest first; return fen used."""
+    """Settle open lines of these units from their credit, oldest first; return fen used.
+
+    Needs :attr:`Permission.TAKE_PAYMENT` (the billing run calls it for its units).
+    """
+    require(session.info.get("actor"), Permission.TAKE_PAYMENT)
     if not unit_ids:
         return 0
     day = clock.day_or_today(session, on)

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from propdesk.auth.permissions import Permission, require
 from propdesk.errors import NotFound, ValidationError
 from propdesk.fees.models import BillLine, FeeItem, FeeRate
 from propdesk.fees.periods import period_of
@@ -28,11 +29,12 @@ def write_rate(
     floor_from: int | None = None,
     floor_to: int | None = None,
 ) -> int:
-    """Validate and store a rate (the callers check the permission); return its id.
+    """Validate and store a rate (needs :attr:`Permission.MANAGE_FEES`); return its id.
 
     The same item, scope and date again corrects that rate while no bill has used it;
     once billed, a change needs a new date, so issued bills never change.
     """
+    require(session.info.get("actor"), Permission.MANAGE_FEES)
     actor = session.info.get("actor")
     if isinstance(rate_fen, bool) or not isinstance(rate_fen, int) or rate_fen < 0:
         raise ValidationError("rate_fen", "单价必须是不小于 0 的金额。")

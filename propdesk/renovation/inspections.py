@@ -115,7 +115,11 @@ def record_inspection(
     photos: Sequence[tuple[str, bytes]] = (),
     on: date | None = None,
 ) -> int:
-    """Record a site inspection of an approved (active) permit; returns the inspection id."""
+    """Record a site inspection of an approved (active) permit; returns the inspection id.
+
+    Needs :attr:`Permission.EDIT_REGISTRY`.
+    """
+    require(actor_of(session), Permission.EDIT_REGISTRY)
     p = permit(session, permit_id)
     if p.status != PermitStatus.APPROVED:
         raise InvalidTransition("只有施工中（已批准）的装修可以巡查。")
@@ -201,7 +205,11 @@ def follow_up_violation(
     new_deadline: date | None = None,
     on: date | None = None,
 ) -> None:
-    """Record the follow-up (复查): rectified, or not yet with a new deadline."""
+    """Record the follow-up (复查): rectified, or not yet with a new deadline.
+
+    Needs :attr:`Permission.EDIT_REGISTRY`.
+    """
+    require(actor_of(session), Permission.EDIT_REGISTRY)
     v = session.get(Violation, violation_id)
     if v is None:
         raise NotFound("该违规记录不存在。")

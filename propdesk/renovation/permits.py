@@ -42,7 +42,11 @@ def _next_permit_no(session: Session, year: int) -> str:
 
 
 def apply_for_permit(session: Session, app: PermitApplication) -> int:
-    """Register a renovation application (status 待审批); returns the permit id."""
+    """Register a renovation application (status 待审批); returns the permit id.
+
+    Needs :attr:`Permission.EDIT_REGISTRY` (the desk registers it for the owner).
+    """
+    require(actor_of(session), Permission.EDIT_REGISTRY)
     unit = session.get(Unit, app.unit_id)
     if unit is None:
         raise NotFound("该房屋不存在。")
@@ -88,7 +92,11 @@ def apply_for_permit(session: Session, app: PermitApplication) -> int:
 
 
 def add_workers(session: Session, permit_id: int, workers: list[tuple[str, str]]) -> list[str]:
-    """Register workers on a permit and issue their pass numbers (``<permit>-01``…)."""
+    """Register workers on a permit and issue their pass numbers (``<permit>-01``…).
+
+    Needs :attr:`Permission.EDIT_REGISTRY`.
+    """
+    require(actor_of(session), Permission.EDIT_REGISTRY)
     p = permit(session, permit_id)
     if p.status not in (PermitStatus.APPLIED, PermitStatus.APPROVED):
         raise InvalidTransition("该装修已结束，不能再登记施工人员。")
@@ -220,7 +228,11 @@ def _restore_unit(session: Session, p: RenovationPermit) -> None:
 
 
 def cancel_permit(session: Session, permit_id: int, *, reason: str) -> None:
-    """Withdraw an application or stop an approved renovation (业主撤销)."""
+    """Withdraw an application or stop an approved renovation (业主撤销).
+
+    Needs :attr:`Permission.EDIT_REGISTRY` (the desk records the owner's withdrawal).
+    """
+    require(actor_of(session), Permission.EDIT_REGISTRY)
     p = permit(session, permit_id, lock=True)
     target = next_state(p.status, "cancel")
     if p.status == PermitStatus.APPROVED:

@@ -32,32 +32,32 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="69"/>
+        <location filename="../../ui/admin/audit_view.py" line="71"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="70"/>
+        <location filename="../../ui/admin/audit_view.py" line="72"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="72"/>
+        <location filename="../../ui/admin/audit_view.py" line="74"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="76"/>
+        <location filename="../../ui/admin/audit_view.py" line="80"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="77"/>
+        <location filename="../../ui/admin/audit_view.py" line="82"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="78"/>
+        <location filename="../../ui/admin/audit_view.py" line="84"/>
         <source>Changes (old → new)</source>
         <translation>变更（原值 → 新值）</translation>
     </message>
@@ -65,58 +65,58 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="118"/>
+        <location filename="../../ui/admin/audit_view.py" line="129"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="123"/>
-        <location filename="../../ui/admin/audit_view.py" line="185"/>
+        <location filename="../../ui/admin/audit_view.py" line="134"/>
+        <location filename="../../ui/admin/audit_view.py" line="196"/>
         <source>All tables</source>
         <translation>全部数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="126"/>
+        <location filename="../../ui/admin/audit_view.py" line="137"/>
         <source>record id</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="129"/>
+        <location filename="../../ui/admin/audit_view.py" line="140"/>
         <source>username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="132"/>
+        <location filename="../../ui/admin/audit_view.py" line="143"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="135"/>
+        <location filename="../../ui/admin/audit_view.py" line="146"/>
         <source>&amp;Clear</source>
         <translation>清除(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="139"/>
+        <location filename="../../ui/admin/audit_view.py" line="150"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="143"/>
+        <location filename="../../ui/admin/audit_view.py" line="154"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="145"/>
+        <location filename="../../ui/admin/audit_view.py" line="156"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="156"/>
+        <location filename="../../ui/admin/audit_view.py" line="167"/>
         <source>The audit log is read-only: nobody can change or delete entries.</source>
         <translation>操作日志只读：任何人都不能修改或删除记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="154"/>
+        <location filename="../../ui/admin/audit_view.py" line="165"/>
         <source>%1 entries</source>
         <translation>共 %1 条</translation>
     </message>
@@ -155,8 +155,8 @@
     </message>
     <message>
         <location filename="../../ui/admin/backup_view.py" line="144"/>
-        <source>PropDesk backs up the database when it starts and once a day, keeping the newest %1 copies in %2. A restore first checks the chosen file and keeps the current database aside.</source>
-        <translation>PropDesk 在启动时和每天自动备份数据库，在 %2 中保留最新的 %1 份。恢复前会先检查所选文件，并把当前数据库另存一份。</translation>
+        <source>PropDesk backs up the database when it starts and once a day, keeping the newest %1 copies in %2. A restore first checks the chosen file, says which payments and user changes it would undo, and keeps the current database aside. Receipt numbers always continue above the highest ever issued.</source>
+        <translation>PropDesk 在启动时和每天自动备份数据库，在 %2 中保留最新的 %1 份。恢复前会先检查所选文件，说明恢复会撤销哪些收款和用户变动，并把当前数据库另存一份。恢复后收据号总是接着已用过的最大号码继续。</translation>
     </message>
     <message>
         <location filename="../../ui/admin/backup_view.py" line="207"/>
@@ -186,12 +186,18 @@
     </message>
     <message>
         <location filename="../../ui/admin/backup_view.py" line="263"/>
-        <source>Replace the current database with the backup %1?
-
-The current database is kept aside first. PropDesk closes afterwards; start it again.</source>
-        <translation>用备份 %1 替换当前数据库吗？
-
-当前数据库会先另存一份。恢复后 PropDesk 将关闭，请重新打开。</translation>
+        <source>PropDesk closes afterwards; start it again.</source>
+        <translation>恢复后 PropDesk 将关闭，请重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/backup_view.py" line="263"/>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/backup_view.py" line="263"/>
+        <source>Restore cancelled. Nothing was changed.</source>
+        <translation>已取消恢复，没有任何改动。</translation>
     </message>
     <message>
         <location filename="../../ui/admin/backup_view.py" line="268"/>
@@ -249,32 +255,37 @@ The current database is kept aside first. PropDesk closes afterwards; start it a
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/password.py" line="38"/>
+        <location filename="../../ui/admin/password.py" line="47"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password.py" line="47"/>
+        <location filename="../../ui/admin/password.py" line="56"/>
         <source>&amp;Current password</source>
         <translation>当前密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password.py" line="48"/>
+        <location filename="../../ui/admin/password.py" line="57"/>
         <source>&amp;New password</source>
         <translation>新密码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password.py" line="49"/>
+        <location filename="../../ui/admin/password.py" line="58"/>
         <source>&amp;Repeat new password</source>
         <translation>再次输入新密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password.py" line="50"/>
+        <location filename="../../ui/admin/password.py" line="59"/>
         <source>At least 8 characters, with letters and digits.</source>
         <translation>至少 8 位，需同时包含字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password.py" line="65"/>
+        <location filename="../../ui/admin/password.py" line="72"/>
+        <source>Your password was set by an administrator. Choose your own password before you start.</source>
+        <translation>您的密码是管理员设置的，请先设置您自己的密码再开始工作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/password.py" line="87"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -305,47 +316,47 @@ The current database is kept aside first. PropDesk closes afterwards; start it a
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/auth/gate.py" line="175"/>
+        <location filename="../../ui/auth/gate.py" line="228"/>
         <source>PropDesk — First start</source>
         <translation>PropDesk — 首次使用</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/gate.py" line="178"/>
+        <location filename="../../ui/auth/gate.py" line="231"/>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/gate.py" line="188"/>
+        <location filename="../../ui/auth/gate.py" line="241"/>
         <source>&amp;Username</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/gate.py" line="189"/>
+        <location filename="../../ui/auth/gate.py" line="242"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/gate.py" line="190"/>
+        <location filename="../../ui/auth/gate.py" line="243"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/gate.py" line="191"/>
+        <location filename="../../ui/auth/gate.py" line="244"/>
         <source>&amp;Repeat password</source>
         <translation>再次输入密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/gate.py" line="195"/>
+        <location filename="../../ui/auth/gate.py" line="248"/>
         <source>Create administrator</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/gate.py" line="201"/>
+        <location filename="../../ui/auth/gate.py" line="254"/>
         <source>This database has no users yet. Create the administrator account; the administrator then adds the other users (clerks, supervisors, managers, finance). Passwords need at least 8 characters with letters and digits.</source>
         <translation>这个数据库还没有用户。请先创建系统管理员账号，再由管理员添加其他用户（前台、主管、经理、财务）。密码至少 8 位，需同时包含字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/gate.py" line="215"/>
+        <location filename="../../ui/auth/gate.py" line="268"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -354,39 +365,44 @@ The current database is kept aside first. PropDesk closes afterwards; start it a
     <name>HistoryButton</name>
     <message>
         <location filename="../../ui/admin/history.py" line="30"/>
-        <source>Change &amp;history…</source>
-        <translation>变更记录(&amp;H)…</translation>
+        <source>Change histor&amp;y…</source>
+        <translation>变更记录(&amp;Y)…</translation>
     </message>
 </context>
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../ui/auth/lock.py" line="59"/>
+        <location filename="../../ui/auth/lock.py" line="68"/>
         <source>PropDesk — Locked</source>
         <translation>PropDesk — 已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/lock.py" line="63"/>
+        <location filename="../../ui/auth/lock.py" line="74"/>
+        <source>The account of %1 was changed by an administrator (deactivated, new role or new password). Please log in again.</source>
+        <translation>管理员已更改 %1 的账号（停用、角色变更或重设密码），请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auth/lock.py" line="78"/>
         <source>The session of %1 is locked.</source>
         <translation>%1 的会话已锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/lock.py" line="68"/>
+        <location filename="../../ui/auth/lock.py" line="85"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/lock.py" line="72"/>
+        <location filename="../../ui/auth/lock.py" line="89"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/lock.py" line="75"/>
+        <location filename="../../ui/auth/lock.py" line="92"/>
         <source>&amp;Switch user…</source>
         <translation>切换用户(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/lock.py" line="112"/>
+        <location filename="../../ui/auth/lock.py" line="133"/>
         <source>Wrong password.</source>
         <translation>密码不正确。</translation>
     </message>
@@ -394,37 +410,42 @@ The current database is kept aside first. PropDesk closes afterwards; start it a
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/auth/gate.py" line="250"/>
+        <location filename="../../ui/auth/gate.py" line="303"/>
         <source>Clock differs</source>
         <translation>时钟不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/gate.py" line="95"/>
+        <location filename="../../ui/auth/gate.py" line="106"/>
         <source>PropDesk — Log in</source>
         <translation>PropDesk — 登录</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/gate.py" line="103"/>
+        <location filename="../../ui/auth/gate.py" line="114"/>
         <source>&amp;Username</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/gate.py" line="104"/>
+        <location filename="../../ui/auth/gate.py" line="115"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/gate.py" line="108"/>
+        <location filename="../../ui/auth/gate.py" line="119"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/gate.py" line="112"/>
+        <location filename="../../ui/auth/gate.py" line="123"/>
         <source>Please log in to PropDesk.</source>
         <translation>请登录 PropDesk。</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/gate.py" line="126"/>
+        <location filename="../../ui/auth/gate.py" line="144"/>
+        <source>Demo database: the demo users keep the passwords documented in docs/demo_users.md (%1). Do not keep real data in it.</source>
+        <translation>演示数据库：演示用户的密码见 docs/demo_users.md（%1）。请勿在其中保存真实数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auth/gate.py" line="157"/>
         <source>Enter your username.</source>
         <translation>请输入用户名。</translation>
     </message>
@@ -471,8 +492,8 @@ The current database is kept aside first. PropDesk closes afterwards; start it a
     </message>
     <message>
         <location filename="../../ui/auth/personal_data.py" line="51"/>
-        <source>Show in &amp;full (logged)</source>
-        <translation>查看完整信息(&amp;F)（记入日志）</translation>
+        <source>&amp;Show in full (logged)</source>
+        <translation>查看完整信息(&amp;S)（记入日志）</translation>
     </message>
     <message>
         <location filename="../../ui/auth/personal_data.py" line="55"/>
@@ -536,29 +557,29 @@ The current database is kept aside first. PropDesk closes afterwards; start it a
 <context>
     <name>SecuritySettingsDialog</name>
     <message>
-        <location filename="../../ui/admin/security_settings.py" line="33"/>
+        <location filename="../../ui/admin/security_settings.py" line="45"/>
         <source>Security settings</source>
         <translation>安全设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/security_settings.py" line="37"/>
+        <location filename="../../ui/admin/security_settings.py" line="49"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/security_settings.py" line="38"/>
-        <source>never</source>
-        <translation>从不</translation>
+        <location filename="../../ui/admin/security_settings.py" line="52"/>
+        <source>The estate&apos;s policy for every desk; only an administrator changes it.</source>
+        <translation>本小区所有前台的统一安全策略，只有系统管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/security_settings.py" line="48"/>
-        <source>Lock the screen after &amp;idle</source>
-        <translation>无操作自动锁屏(&amp;I)</translation>
+        <location filename="../../ui/admin/security_settings.py" line="62"/>
+        <source>Lock every desk after &amp;idle</source>
+        <translation>所有前台空闲多久后锁屏(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/security_settings.py" line="49"/>
-        <source>&amp;Backups to keep</source>
-        <translation>保留备份份数(&amp;B)</translation>
+        <location filename="../../ui/admin/security_settings.py" line="63"/>
+        <source>&amp;Backups to keep on this desk</source>
+        <translation>本机保留的备份份数(&amp;B)</translation>
     </message>
 </context>
 <context>

@@ -27,10 +27,19 @@ def _password_edit(name: str) -> QLineEdit:
 
 
 class ChangePasswordDialog(QDialog):
-    """Old password, new password twice; the service checks the old one and the policy."""
+    """Old password, new password twice; the service checks the old one and the policy.
+
+    With ``old_password`` (just typed at login) the dialog is the forced change of a
+    password an administrator set: it says so, and asks only for the new one.
+    """
 
     def __init__(
-        self, *, ctx: AppContext, cost: KdfCost = DEFAULT_COST, parent: QWidget | None = None
+        self,
+        *,
+        ctx: AppContext,
+        cost: KdfCost = DEFAULT_COST,
+        old_password: str | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -54,11 +63,24 @@ class ChangePasswordDialog(QDialog):
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.forced = old_password is not None
+        if old_password is not None:
+            self.old.setText(old_password)
+            form.setRowVisible(self.old, False)
+            note = QLabel(
+                self.tr(
+                    "Your password was set by an administrator. Choose your own password "
+                    "before you start."
+                )
+            )
+            note.setObjectName("forced_note")
+            note.setWordWrap(True)
+            layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.old.setFocus()
+        (self.new if self.forced else self.old).setFocus()
 
     def _save(self) -> None:
         if self.new.text() != self.repeat.text():

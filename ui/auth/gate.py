@@ -5,6 +5,10 @@ and before the main window; it returns the logged-in :class:`Actor` or None (can
 After a login on PostgreSQL it compares the server's clock with the desk's and warns when
 they differ by more than two minutes (:mod:`propdesk.db.server_time`).
 
+An account whose password an administrator set (a new user, a reset) must choose its own
+before working (:func:`force_password_change`). The login dialog of a demo database names
+the documented demo passwords.
+
 The dialogs run their database work through the operation object (:mod:`ui.ops`) on a
 context of their own where nobody is logged in yet (:func:`gate_context`): a refused login
 shows next to the fields, a database failure (busy, connection lost) goes to the one
@@ -29,7 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.auth.actor import Actor
+from propdesk.auth.demo import DEMO_USERS
 from propdesk.auth.passwords import DEFAULT_COST, KdfCost
+from propdesk.auth.policy import Policy, get_policy
 from propdesk.auth.users import LoginOutcome, authenticate, create_first_admin, has_users
 from propdesk.changes import Changes
 from propdesk.config import Settings
@@ -76,7 +82,10 @@ class LoginDialog(QDialog):
 
     Attributes:
         actor: the logged-in user after acceptance, else None.
+        must_change_password: the accepted login must choose a new password first.
+        typed_password: the password the accepted login typed (for that change).
         username, password: the line edits; error: the message label.
+        demo_note: names the demo passwords on a demo database (hidden otherwise).
     """
 
     def __init__(
@@ -92,6 +101,8 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self._ctx = gate_context(db, settings, executor=executor, errors=errors)
         self.actor: Actor | None = None
+        self.must_change_password = False
+        self.typed_password = ""
         self.setWindowTitle(self.tr("PropDesk — Log in"))
         self.username = QLineEdit(username)
         self.username.setObjectName("username")
@@ -111,10 +122,30 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Please log in to PropDesk."))
         layout.addWidget(heading)
+        self.demo_note = QLabel()
+        self.demo_note.setObjectName("demo_note")
+        self.demo_note.setWordWrap(True)
+        self.demo_note.setVisible(False)
+        layout.addWidget(self.demo_note)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         (self.password if username else self.username).setFocus(Qt.FocusReason.OtherFocusReason)
+        self._ctx.query(get_policy, parent=self, action="read the security policy").success(
+            self._policy_read
+        ).failure(lambda _exc: True).run()  # only a note: a failure is logged, not shown
+
+    def _policy_read(self, policy: Policy) -> None:
+        if not policy.demo_database:
+            return
+        users = ", ".join(f"{name} / {password}" for name, password, _n, _r in DEMO_USERS)
+        self.demo_note.setText(
+            self.tr(
+                "Demo database: the demo users keep the passwords documented in "
+                "docs/demo_users.md (%1). Do not keep real data in it."
+            ).replace("%1", users)
+        )
+        self.demo_note.setVisible(True)
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -149,7 +180,29 @@ class LoginDialog(QDialog):
             self.password.setFocus()
             return
         self.actor = outcome.actor
+        self.must_change_password = outcome.must_change_password
+        self.typed_password = self.password.text()
         self.accept()
+
+
+def force_password_change(
+    *,
+    ctx: AppContext,
+    actor: Actor,
+    old_password: str,
+    cost: KdfCost = DEFAULT_COST,
+    parent: QWidget | None = None,
+) -> bool:
+    """An administrator set this user's password: they choose their own now, or do not get in.
+
+    Returns True once the password is changed; False when they cancel.
+    """
+    from ui.admin.password import ChangePasswordDialog
+
+    dialog = ChangePasswordDialog(
+        ctx=replace(ctx, actor=actor), cost=cost, old_password=old_password, parent=parent
+    )
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 class FirstRunDialog(QDialog):
@@ -293,6 +346,17 @@ def login_actor(
             parent=parent,
         )
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+        return None
+    if (
+        isinstance(dialog, LoginDialog)
+        and dialog.must_change_password
+        and not force_password_change(
+            ctx=gate_context(db, settings, executor=executor, errors=errors),
+            actor=dialog.actor,
+            old_password=dialog.typed_password,
+            parent=parent,
+        )
+    ):
         return None
     remember_username(settings, dialog.actor.username)
     warn_about_clock_skew(gate_context(db, settings, errors=errors), warn=warn)

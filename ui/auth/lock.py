@@ -1,4 +1,10 @@
-"""The screen lock: after ``settings.idle_lock_minutes`` without input, and on Ctrl+L.
+"""The screen lock: after the estate's idle time without input, and on Ctrl+L.
+
+The idle time is the estate's security policy in the database (:mod:`propdesk.auth.policy`,
+set by an administrator), read when the lock is installed and again after a settings change;
+a desk cannot turn it off. When a transaction is refused because the user's login no longer
+holds (deactivated, demoted, password reset: :class:`propdesk.auth.epoch.SessionExpired`),
+the session locks at once and asks for a login again, which brings the user's new role.
 
 While locked every window is off the screen (no resident data shown): the main window and
 other windows are hidden, a modal dialog in progress is taken off the screen without ending
@@ -27,10 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.auth.actor import ROLE_LABELS_ZH, Actor
+from propdesk.auth.policy import Policy, get_policy
 from propdesk.auth.users import LoginOutcome, authenticate
 from propdesk.changes import Changes
 from propdesk.errors import DomainError
-from ui.auth.gate import LoginDialog
+from ui.auth.gate import LoginDialog, force_password_change, gate_context
 from ui.context import AppContext
 
 LOCK_SHORTCUT = "Ctrl+L"  # documented in the Admin menu title
@@ -52,7 +59,9 @@ class LockDialog(QDialog):
         password, error, unlock_button, switch_button: the widgets.
     """
 
-    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, ctx: AppContext, expired: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.actor: Actor = ctx.actor
@@ -60,7 +69,15 @@ class LockDialog(QDialog):
         self.setObjectName("lock_dialog")
         self.setMinimumWidth(380)
         who = f"{ctx.actor.display_name}（{ROLE_LABELS_ZH[ctx.actor.role]}）"
-        heading = QLabel(self.tr("The session of %1 is locked.").replace("%1", who))
+        if expired:
+            text = self.tr(
+                "The account of %1 was changed by an administrator (deactivated, new role "
+                "or new password). Please log in again."
+            )
+        else:
+            text = self.tr("The session of %1 is locked.")
+        heading = QLabel(text.replace("%1", who))
+        heading.setObjectName("heading")
         heading.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setObjectName("password")
@@ -92,7 +109,11 @@ class LockDialog(QDialog):
     def _unlock(self) -> None:
         """The same user's password; wrong ones count towards the lock-out like at login."""
         username, password = self.ctx.actor.username, self.password.text()
-        self.ctx.op(
+        # not as the locked actor: their login may be the one that no longer holds
+        gate = gate_context(
+            self.ctx.db, self.ctx.settings, executor=self.ctx.executor, errors=self.ctx.errors
+        )
+        gate.op(
             lambda s: authenticate(s, username, password),
             changes=Changes(users=True),
             parent=self,
@@ -110,6 +131,11 @@ class LockDialog(QDialog):
     def _checked(self, outcome: LoginOutcome) -> None:
         if outcome.actor is None or outcome.actor.user_id != self.ctx.actor.user_id:
             self._show_error(outcome.message + outcome.warning or self.tr("Wrong password."))
+            self.password.clear()
+            return
+        if outcome.must_change_password and not force_password_change(
+            ctx=self.ctx, actor=outcome.actor, old_password=self.password.text(), parent=self
+        ):
             self.password.clear()
             return
         self.actor = outcome.actor
@@ -131,9 +157,14 @@ class LockDialog(QDialog):
         dialog.open()
 
     def _switched(self, dialog: LoginDialog) -> None:
-        if dialog.actor is not None:
-            self.actor = dialog.actor
-            self.accept()
+        if dialog.actor is None:
+            return
+        if dialog.must_change_password and not force_password_change(
+            ctx=self.ctx, actor=dialog.actor, old_password=dialog.typed_password, parent=self
+        ):
+            return
+        self.actor = dialog.actor
+        self.accept()
 
 
 class SessionLock(QObject):
@@ -153,21 +184,45 @@ class SessionLock(QObject):
         self.ctx = ctx
         self.dialog: LockDialog | None = None
         self._hidden: list[QWidget] = []
+        self.policy = Policy()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
         self.restart_timer()
+        self.reload_policy()
+        ctx.hub.changed.connect(self._on_changed)
+        ctx.errors.session_expired.append(self.expire)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+
+    def reload_policy(self) -> None:
+        """Read the estate's idle time from the database (then restart the timer)."""
+        self.ctx.query(get_policy, parent=None, action="read the security policy").success(
+            self._policy_read
+        ).run()
+
+    def _policy_read(self, policy: Policy) -> None:
+        self.policy = policy
+        self.restart_timer()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.settings:
+            self.reload_policy()
+
+    def expire(self) -> None:
+        """The login no longer holds: lock now and ask for a login (the new role comes with it)."""
+        if self.dialog is not None:
+            return
+        QTimer.singleShot(0, lambda: self.lock(expired=True))
 
     @property
     def is_locked(self) -> bool:
         return self.dialog is not None
 
     def idle_ms(self) -> int:
-        """The idle time from the settings (read each time: the settings dialog may change it)."""
-        return max(0, int(self.ctx.settings.idle_lock_minutes or 0)) * 60_000
+        """The estate's idle time (the policy in the database, never off)."""
+        return max(1, int(self.policy.idle_lock_minutes)) * 60_000
 
     def restart_timer(self) -> None:
         idle = self.idle_ms()
@@ -194,12 +249,12 @@ class SessionLock(QObject):
             self.restart_timer()
         return False
 
-    def lock(self) -> None:
+    def lock(self, *, expired: bool = False) -> None:
         """Hide the window and show the lock dialog (does nothing when already locked)."""
         if self.is_locked:
             return
         self.timer.stop()
-        self.dialog = LockDialog(ctx=self.ctx)
+        self.dialog = LockDialog(ctx=self.ctx, expired=expired)
         self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.dialog.accepted.connect(self._on_unlocked)
         # Everything on screen goes: the main window, other windows (e.g. the audit log) and
@@ -219,7 +274,11 @@ class SessionLock(QObject):
         self.dialog = None
         if dialog is None:
             return
-        changed = dialog.actor != self.ctx.actor
+        # another user, or the same user with another role (a login that had expired)
+        changed = (dialog.actor.user_id, dialog.actor.role) != (
+            self.ctx.actor.user_id,
+            self.ctx.actor.role,
+        )
         self.ctx.actor = dialog.actor
         dialog.deleteLater()
         hidden = [w for w in self._hidden if shiboken6.isValid(w)]

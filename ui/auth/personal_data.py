@@ -48,7 +48,7 @@ class PersonalDataPanel(QGroupBox):
         self.emergency_phone = QLabel()
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.reveal_button = QPushButton(self.tr("Show in &full (logged)"))
+        self.reveal_button = QPushButton(self.tr("&Show in full (logged)"))
         self.reveal_button.setObjectName("reveal_button")
         self.reveal_button.clicked.connect(self.reveal)
         form = QFormLayout(self)

@@ -227,9 +227,7 @@ def _reveal_contact(c: Call) -> object:
 
 
 def _security_settings(c: Call) -> object:
-    return save_security_settings(
-        c.actor, Settings(), idle_lock_minutes=10 + c.n, backup_keep=5, folder=c.world.tmp
-    )
+    return save_security_settings(c.actor, Settings(), backup_keep=5 + c.n, folder=c.world.tmp)
 
 
 def _backup_now(c: Call) -> object:

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.usefixtures("money_checked")
 
 def _credit(db: Database, unit_id: int, amount_fen: int) -> None:
     """Money kept on the unit as credit (an overpayment taken earlier)."""
-    with db.begin() as s:
+    with db.begin(MANAGER) as s:  # credit no payment brought in: an adjustment's right
         add_credit(s, unit_id, amount_fen, "overpay")
 
 

@@ -12,7 +12,7 @@ from propdesk.db.engine import Database
 from propdesk.fees.credits import add_credit
 from propdesk.fees.prepaid import prepaid_balances
 from reports.excel.prepaid import write_prepaid_sheet
-from tests.propdesk.renovation.fixtures import CLERK, make_place
+from tests.propdesk.renovation.fixtures import CLERK, MANAGER, make_place
 
 
 def test_units_with_credit_are_listed_with_their_balance(
@@ -20,12 +20,12 @@ def test_units_with_credit_are_listed_with_their_balance(
 ) -> None:
     place = make_place(db)
     a, b, c = place.unit_ids
-    with db.begin(CLERK) as s:
+    with db.begin(MANAGER) as s:  # credit no payment brought in: an adjustment's right
         add_credit(s, a, 12_345, "prepay")
         add_credit(s, b, 5_000, "overpay")
         add_credit(s, c, 3_000, "overpay")
     test_clock.advance(timedelta(days=1))
-    with db.begin(CLERK) as s:
+    with db.begin(MANAGER) as s:
         add_credit(s, b, -5_000, "consume")  # used up: b leaves the list
         add_credit(s, c, 1_000, "overpay")
     yesterday = clock.today() - timedelta(days=1)

@@ -158,16 +158,28 @@ def test_postgres_shows_the_pg_dump_explanation(qtbot: QtBot) -> None:
 def test_security_settings_saved_and_applied(
     qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
 ) -> None:
-    ctx = make_ctx(sqlite_db, _actor(desk_users, "manager", Role.MANAGER))
-    dialog = SecuritySettingsDialog(ctx=ctx)
+    """The idle time is the estate's policy (administrators only); backups kept are the desk's."""
+    from propdesk.auth.policy import get_policy
+
+    manager = make_ctx(sqlite_db, _actor(desk_users, "manager", Role.MANAGER))
+    dialog = SecuritySettingsDialog(ctx=manager)
     qtbot.addWidget(dialog)
-    dialog.idle.setValue(5)
+    assert not dialog.idle.isEnabled()  # a manager may not change the estate's policy
     dialog.keep.setValue(3)
     with qtbot.waitSignal(dialog.accepted):
         dialog._save()
-    assert (ctx.settings.idle_lock_minutes, ctx.settings.backup_keep) == (5, 3)
-    saved = Settings.load()  # the test's own data folder (conftest)
-    assert (saved.idle_lock_minutes, saved.backup_keep) == (5, 3)
+    assert manager.settings.backup_keep == 3
+    assert Settings.load().backup_keep == 3  # the test's own data folder (conftest)
+    admin = make_ctx(sqlite_db, _actor(desk_users, "admin", Role.ADMIN))
+    dialog = SecuritySettingsDialog(ctx=admin)
+    qtbot.addWidget(dialog)
+    assert dialog.idle.isEnabled()
+    assert dialog.idle.minimum() >= 1  # never off
+    dialog.idle.setValue(5)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog._save()
+    with sqlite_db.begin() as s:
+        assert get_policy(s).idle_lock_minutes == 5
 
 
 def test_history_button_only_for_audit_roles_and_filters_to_the_record(

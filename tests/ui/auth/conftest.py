@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import update
 
 from propdesk.auth.actor import Actor
+from propdesk.auth.models import User
 from propdesk.auth.passwords import TEST_COST
 from propdesk.auth.users import create_first_admin, create_user
 from propdesk.db.engine import Database
@@ -34,4 +36,6 @@ def desk_users(sqlite_db: Database) -> dict[str, int]:
                 password=password,
                 cost=TEST_COST,
             )
+        # established users: they chose their own passwords long ago
+        s.execute(update(User).values(must_change_password=False))
     return ids

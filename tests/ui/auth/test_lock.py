@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMainWindow, QVBoxLayo
 from pytestqt.qtbot import QtBot
 
 from propdesk.auth.actor import Actor, Role
+from propdesk.auth.policy import set_idle_lock
 from propdesk.config import Settings
 from propdesk.db.engine import Database
+from propdesk.errors import NotAllowed, ValidationError
 from ui.auth.gate import LoginDialog
 from ui.auth.lock import SessionLock, install_session_lock
 from ui.context import AppContext
@@ -23,10 +25,13 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def _ctx(db: Database, user_id: int, idle: int = 15) -> AppContext:
+    """A clerk's context; ``idle`` is the estate's policy (in the database)."""
+    with db.begin(Actor.system()) as s:
+        set_idle_lock(s, idle)
     return AppContext(
         db=db,
         actor=Actor(user_id=user_id, username="clerk", display_name="前台小王", role=Role.CLERK),
-        settings=Settings(idle_lock_minutes=idle),
+        settings=Settings(),
         executor=InlineExecutor(),
         hub=ChangeHub(),
     )
@@ -128,15 +133,62 @@ def test_idle_timer_follows_the_settings(
     qtbot.addWidget(lock.dialog)
 
 
-def test_idle_lock_off_when_zero(
+def test_a_desk_setting_cannot_turn_the_lock_off(
     qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
 ) -> None:
-    ctx = _ctx(sqlite_db, desk_users["clerk"], idle=0)
+    """The idle time is the estate's policy: a desk's old ``idle_lock_minutes = 0`` does
+    nothing, and the policy refuses 0 (or a clerk setting it)."""
+    ctx = _ctx(sqlite_db, desk_users["clerk"], idle=7)
+    ctx.settings = Settings(idle_lock_minutes=0)
     window = _window(qtbot)
     lock = install_session_lock(window, ctx=ctx)
     qtbot.keyClick(window, Qt.Key.Key_A)
-    assert not lock.timer.isActive()
+    assert lock.timer.isActive()
+    assert lock.timer.interval() == 7 * 60_000
     assert window.findChild(SessionLock) is lock
+    with pytest.raises(ValidationError), sqlite_db.begin(Actor.system()) as s:
+        set_idle_lock(s, 0)
+    with pytest.raises(NotAllowed), sqlite_db.begin(ctx.actor) as s:
+        set_idle_lock(s, 30)
+    # an administrator's change reaches the lock after the settings change is broadcast
+    with sqlite_db.begin(Actor.system()) as s:
+        set_idle_lock(s, 20)
+    ctx.hub.notify(Changes(settings=True))
+    assert lock.timer.interval() == 20 * 60_000
+
+
+def test_a_refused_stale_login_locks_and_asks_for_a_login(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int]
+) -> None:
+    """An administrator demotes the supervisor while they work: their next action is
+    refused and the lock screen asks them to log in again, which brings the new role."""
+    from propdesk.auth.users import authenticate, update_user
+    from propdesk.registry import services as reg
+    from tests.ui.helpers import make_ctx
+
+    with sqlite_db.begin() as s:
+        sup = authenticate(s, "supervisor", "supervisor123").actor
+        admin = authenticate(s, "admin", "admin123").actor
+    assert sup is not None
+    assert admin is not None
+    ctx = make_ctx(sqlite_db, sup)
+    window = _window(qtbot)
+    lock = install_session_lock(window, ctx=ctx)
+    with sqlite_db.begin(admin) as s:
+        update_user(s, desk_users["supervisor"], role="clerk")
+    with qtbot.waitSignal(lock.locked):
+        ctx.op(lambda s: reg.create_estate(s, name="翠湖花园"), changes=Changes(units=True)).run()
+    assert "重新登录" in ctx.errors.shown[-1].message
+    dialog = lock.dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert "log in again" in dialog.findChild(QLabel, "heading").text()
+    qtbot.keyClicks(dialog.password, "supervisor123")
+    with qtbot.waitSignal(lock.unlocked):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert ctx.actor.role == Role.CLERK
+    with sqlite_db.begin(ctx.actor) as s:  # the new login works, as a clerk
+        reg.create_estate(s, name="翠湖花园")
 
 
 def test_ctrl_l_on_the_main_window_locks(
