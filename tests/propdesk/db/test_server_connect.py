@@ -22,6 +22,7 @@ from propdesk.auth.actor import Actor
 from propdesk.auth.passwords import TEST_COST
 from propdesk.config import ServerSettings
 from propdesk.db import pg_roles
+from propdesk.db.login_gate import GATE_PASSWORD, gate_role
 from propdesk.db.server import (
     SchemaNeedsUpgrade,
     SchemaTooNew,
@@ -29,7 +30,7 @@ from propdesk.db.server import (
     open_server,
     probe,
 )
-from propdesk.errors import NotAllowed
+from propdesk.errors import NotAllowed, ValidationError
 from tests.conftest import PG_URL
 from tests.propdesk.db.pg_roles_database import empty_and_drop_roles, roles_database
 
@@ -209,3 +210,30 @@ def test_an_administrator_on_their_own_login_manages_staff_logins(desk: Desk) ->
         db.dispose()
         with psycopg.connect(desk.dsn(desk.owner, desk.owner_password), autocommit=True) as conn:
             conn.execute(f'DROP ROLE IF EXISTS "{newcomer}"')
+
+
+def test_a_user_named_like_another_server_role_is_refused(desk: Desk) -> None:
+    """Creating PropDesk user "propdesk_owner" must not take over (re-password) that role."""
+    db = open_server(desk.server, desk.admin.username, PASSWORD)
+    try:
+        with pytest.raises(ValidationError, match="数据库中已有名为"), db.begin(desk.admin) as s:
+            users.create_user(
+                s,
+                username=desk.owner,
+                display_name="冒名",
+                role="admin",
+                password="Take-over-2026",
+                cost=TEST_COST,
+            )
+    finally:
+        db.dispose()
+    psycopg.connect(desk.dsn(desk.owner, desk.owner_password)).close()  # password unchanged
+
+
+def test_the_gate_login_can_only_count_failures(desk: Desk) -> None:
+    gate = desk.dsn(gate_role(desk.server.database), GATE_PASSWORD)
+    with psycopg.connect(gate) as conn:
+        for sql in ("SELECT * FROM app_user", "UPDATE app_user SET locked_until = NULL"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(sql)
+            conn.rollback()
