@@ -1,8 +1,10 @@
 """The knowledge base (答客问): questions with the answer or script the desk gives.
 
-Search as you type matches each entry's search key (its text, pinyin initials, full
-pinyin) against the query's Chinese bigrams and ASCII words; entries are ranked by how
-many terms they contain, so “装修几点” finds “装修施工时间有什么规定”. A search that finds
+Search as you type: every entry is indexed by terms (``kb_term``): the Chinese bigrams of
+its text, its words, and the pinyin initials and full pinyin of its question and tags from
+each character on. A query's bigrams match terms exactly, its pinyin or digits by prefix,
+each through the primary key's index; entries are ranked by how many of the query's terms
+they hold, so “装修周末”, “zxsj” and “zhuangxiu” all find “装修施工时间…周末能装修吗”. A search that finds
 nothing is recorded for the manager. Entries past their expiry are flagged to their owner.
 """
 
@@ -11,13 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Integer, case, func, literal, select
+from sqlalchemy import and_, delete, func, insert, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.auth.permissions import Permission, require
-from propdesk.calls.models import KbEntry, KbMiss
-from propdesk.calls.textkeys import query_terms, search_key
+from propdesk.calls.models import KbEntry, KbMiss, KbTerm
+from propdesk.calls.textkeys import index_terms, is_prefix_term, query_terms, search_key
 from propdesk.calls.values import KbEntryRow, KbMissRow
 from propdesk.errors import Conflict, NotFound, ValidationError
 from propdesk.session_info import actor_name, actor_or_none
@@ -38,10 +40,6 @@ class KbSpec:
     owner_name: str = ""
     last_checked: date | None = None
     expires_on: date | None = None
-
-
-def _like(term: str) -> str:
-    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _row(e: KbEntry, today: date) -> KbEntryRow:
@@ -105,6 +103,7 @@ def save_entry(
     entry.expires_on = spec.expires_on
     entry.search_key = search_key(question, tags, category, ticket_categories, answer)
     session.flush()
+    set_terms(session, entry)
     return entry.id
 
 
@@ -141,21 +140,48 @@ def search(
     if not terms:
         stmt = base.order_by(KbEntry.category, KbEntry.question, KbEntry.id).limit(limit)
         return [_row(e, today) for e in session.scalars(stmt)]
-    score = sum(
-        (case((KbEntry.search_key.like(_like(t), escape="\\"), 1), else_=0) for t in terms),
-        start=literal(0, Integer),
-    )
     if need is None:
         need = 1 if len(terms) <= 2 else (len(terms) + 1) // 2
-    scored = base.add_columns(score.label("score")).subquery()
+    postgres = session.get_bind().dialect.name == "postgresql"
+    parts = []
+    for i, term in enumerate(terms):
+        if not is_prefix_term(term):
+            cond = KbTerm.term == term
+        elif postgres:
+            cond = KbTerm.term.startswith(term, autoescape=True)
+        else:  # a range uses the primary key's index on SQLite (LIKE would not)
+            cond = and_(KbTerm.term >= term, KbTerm.term < term + "\uffff")
+        parts.append(select(KbTerm.entry_id.label("entry_id"), literal(i).label("qi")).where(cond))
+    hits = union_all(*parts).subquery()
+    score = func.count(func.distinct(hits.c.qi))
+    ranked = (
+        select(hits.c.entry_id, score.label("score"))
+        .group_by(hits.c.entry_id)
+        .having(score >= need)
+        .subquery()
+    )
     stmt = (
-        select(KbEntry)
-        .join(scored, scored.c.id == KbEntry.id)
-        .where(scored.c.score >= need)
-        .order_by(scored.c.score.desc(), KbEntry.question, KbEntry.id)
+        base.join(ranked, ranked.c.entry_id == KbEntry.id)
+        .order_by(ranked.c.score.desc(), KbEntry.question, KbEntry.id)
         .limit(limit)
     )
     return [_row(e, today) for e in session.scalars(stmt)]
+
+
+def set_terms(session: Session, entry: KbEntry) -> None:
+    """Replace the search terms of ``entry`` (after its text changed)."""
+    session.execute(delete(KbTerm).where(KbTerm.entry_id == entry.id))
+    terms = entry_terms(
+        entry.question, entry.tags, entry.category, entry.ticket_categories, entry.answer
+    )
+    if terms:
+        session.execute(insert(KbTerm), [{"term": t, "entry_id": entry.id} for t in sorted(terms)])
+
+
+def entry_terms(
+    question: str, tags: str, category: str, ticket_categories: str, answer: str
+) -> set[str]:
+    return index_terms((question, tags, category, ticket_categories), (answer,))
 
 
 def suggest(session: Session, text: str, *, limit: int = 5) -> list[KbEntryRow]:

@@ -146,6 +146,19 @@ class KbEntry(Versioned, Base):
     search_key: Mapped[str] = mapped_column(Text, default="")
 
 
+class KbTerm(Base):
+    """A term a knowledge-base entry is found by (bigram, word, pinyin): search looks terms
+    up through the primary key's index instead of scanning every entry's text."""
+
+    __tablename__ = "kb_term"
+    __table_args__ = (Index("ix_kb_term_entry", "entry_id"),)
+
+    term: Mapped[str] = mapped_column(String(40), primary_key=True)
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("kb_entry.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
 class KbMiss(Base):
     """A knowledge-base search that found nothing (listed for the manager)."""
 

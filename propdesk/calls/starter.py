@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from propdesk import clock
+from propdesk.calls.kb import set_terms
 from propdesk.calls.models import DirectoryEntry, KbEntry
 from propdesk.calls.textkeys import search_key
 from propdesk.session_info import actor_name
@@ -192,19 +193,20 @@ def install_starter_set(session: Session, *, expires_in_days: int = 365) -> int:
     owner = actor_name(session)
     if not session.scalar(select(func.count(KbEntry.id))):
         for category, question, answer, tags, ticket_categories in STARTER_KB:
-            session.add(
-                KbEntry(
-                    question=question,
-                    answer=answer,
-                    category=category,
-                    tags=tags,
-                    ticket_categories=ticket_categories,
-                    owner_name=owner,
-                    last_checked=today,
-                    expires_on=today + timedelta(days=expires_in_days),
-                    search_key=search_key(question, tags, category, ticket_categories, answer),
-                )
+            entry = KbEntry(
+                question=question,
+                answer=answer,
+                category=category,
+                tags=tags,
+                ticket_categories=ticket_categories,
+                owner_name=owner,
+                last_checked=today,
+                expires_on=today + timedelta(days=expires_in_days),
+                search_key=search_key(question, tags, category, ticket_categories, answer),
             )
+            session.add(entry)
+            session.flush()
+            set_terms(session, entry)
             added += 1
     if not session.scalar(select(func.count(DirectoryEntry.id))):
         for category, name, phone, notes in STARTER_DIRECTORY:

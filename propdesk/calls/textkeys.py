@@ -105,3 +105,39 @@ def query_terms(query: str) -> list[str]:
     text = (query or "").lower().strip()
     terms = bigrams(text) + list(_ASCII_WORD.findall(text))
     return list(dict.fromkeys(terms))
+
+
+TERM_MAX = 40
+PINYIN_SPAN = 10  # syllables an initials term covers from each position
+
+
+def index_terms(short: tuple[str, ...], long: tuple[str, ...] = ()) -> set[str]:
+    """The terms a record is found by (``kb_term`` rows).
+
+    Every text gives its Chinese bigrams and its ASCII words. The short texts (question,
+    tags, category) also give, from each Chinese character on, the pinyin initials and
+    the full pinyin of what follows (``装修时间`` → ``zxsj``, ``xsj``, ``sj``…,
+    ``zhuangxiushijian``…), so initials typed from any word of the question match by prefix.
+    """
+    from pypinyin import lazy_pinyin  # imported on first use (start-up time)
+
+    terms: set[str] = set()
+    for text in (*short, *long):
+        low = (text or "").lower()
+        terms.update(bigrams(low))
+        terms.update(w[:TERM_MAX] for w in _ASCII_WORD.findall(low))
+    for text in short:
+        for run in _HAN.findall(text or ""):
+            syllables = [s for s in lazy_pinyin(run, errors="ignore") if s]
+            for i in range(len(syllables)):
+                span = syllables[i : i + PINYIN_SPAN]
+                terms.add("".join(s[0] for s in span)[:TERM_MAX])
+                terms.add("".join(span)[:TERM_MAX])
+    terms.discard("")
+    return terms
+
+
+def is_prefix_term(term: str) -> bool:
+    """ASCII words (pinyin, digits) and single characters match terms by prefix; Chinese
+    bigrams match exactly."""
+    return term.isascii() or len(term) == 1
