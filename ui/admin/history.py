@@ -27,7 +27,7 @@ class HistoryButton(QWidget):
         self.table_name = table_name
         self.record_id = record_id
         self._viewer: QWidget | None = None
-        self.button = QPushButton(self.tr("Change &history…"))
+        self.button = QPushButton(self.tr("Change histor&y…"))
         self.button.setObjectName("history_button")
         self.button.clicked.connect(self.open_history)
         layout = QHBoxLayout(self)
