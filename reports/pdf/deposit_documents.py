@@ -11,7 +11,16 @@ from reportlab.platypus import Flowable, Spacer
 
 from propdesk.deposits.values import DepositReceiptData, RefundSlipData
 from propdesk.fees.money import fen_to_capital, yuan
-from reports.pdf.document import DocumentSpec, build_pdf, para, table, title
+from reports.pdf.document import (
+    DocumentSpec,
+    build_pdf,
+    para,
+    signature_table,
+    styles,
+    table,
+    title,
+    zh_date,
+)
 
 _COLS = [25 * mm, 60 * mm, 25 * mm, 60 * mm]
 
@@ -22,7 +31,7 @@ def deposit_receipt_story(r: DepositReceiptData) -> list[Flowable]:
     story.append(
         table(
             [
-                ["收据号", r.receipt_no, "收款日期", r.received_on.isoformat()],
+                ["收据号", r.receipt_no, "收款日期", zh_date(r.received_on)],
                 ["房号", r.unit_code, "交款人", r.payer or "—"],
                 ["押金类别", r.kind_zh, "付款方式", r.method],
                 ["说明", r.description, "交易流水号", r.txn_ref or "—"],
@@ -43,8 +52,18 @@ def deposit_receipt_story(r: DepositReceiptData) -> list[Flowable]:
     story.append(Spacer(1, 4 * mm))
     story.append(para(f"金额大写：人民币{fen_to_capital(r.amount_fen)}　（¥{yuan(r.amount_fen)}）"))
     story.append(para("本款为押金，不属于物业费收入；退还时凭本收据办理，违规扣款另行开具。"))
-    story.append(Spacer(1, 8 * mm))
-    story.append(para(f"收款人：{r.received_by}　　　　交款人签字：________________　　（盖章）"))
+    story.append(Spacer(1, 6 * mm))
+    story.append(
+        signature_table(
+            [
+                f"收款单位（盖章）：{r.company or r.estate_name}",
+                f"收款人：{r.received_by}",
+                "交款人（签字）：",
+                "日期：　　　　年　　月　　日",
+            ],
+            [85 * mm, 85 * mm],
+        )
+    )
     return story
 
 
@@ -62,7 +81,7 @@ def refund_slip_story(r: RefundSlipData) -> list[Flowable]:
     story.append(
         table(
             [
-                ["退款单号", r.slip_no, "退款日期", r.refunded_on.isoformat()],
+                ["退款单号", r.slip_no, "退款日期", zh_date(r.refunded_on)],
                 ["房号", r.unit_code, "领款人", r.payee or "—"],
                 ["押金类别", r.kind_zh, "原押金收据", r.receipt_no],
                 ["说明", r.description, "退款方式", r.method],
@@ -89,8 +108,19 @@ def refund_slip_story(r: RefundSlipData) -> list[Flowable]:
         story.append(para(f"扣款合计 ¥{yuan(r.deducted_fen)} 转为收入，已计入物业收费。"))
     if r.reason:
         story.append(para(f"备注：{r.reason}"))
-    story.append(Spacer(1, 8 * mm))
-    story.append(para(f"经办人：{r.by}　　　　领款人签字：________________　　（盖章）"))
+    story.append(Spacer(1, 6 * mm))
+    story.append(
+        signature_table(
+            [
+                f"经办人：{r.by}",
+                "审核人（签字）：",
+                "领款人（签字）：",
+                f"付款单位（盖章）：{r.company or r.estate_name}",
+            ],
+            [85 * mm, 85 * mm],
+        )
+    )
+    story.append(para("领款人签字即确认已收到上述退款，押金结清后原押金收据作废。", styles().small))
     return story
 
 

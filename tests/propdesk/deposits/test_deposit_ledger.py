@@ -94,6 +94,8 @@ def test_deposits_have_their_own_gap_free_numbers_and_are_not_fees(db: Database)
     text = _text(deposit_receipt_pdf(receipt))
     for expected in (b.receipt_no, "押 金 收 据", "装修押金", "3,000.00", "叁仟元整", "42000077"):
         assert expected in text
+    for signed in ("收款单位（盖章）", "交款人（签字）"):
+        assert signed in text
 
 
 def test_partial_refund_then_deductions_are_income_and_the_rest_is_paid_back(
@@ -139,6 +141,8 @@ def test_partial_refund_then_deductions_are_income_and_the_rest_is_paid_back(
     text = _text(refund_slip_pdf(slip))
     for expected in ("押 金 退 款 单", second.slip_no, "扣款：垃圾清运", "-150.00", "1,299.50"):
         assert expected in text
+    for signed in ("经办人", "审核人（签字）", "领款人（签字）", "付款单位（盖章）"):
+        assert signed in text
 
 
 def test_key_deposit_taken_and_given_back(db: Database) -> None:
