@@ -47,6 +47,7 @@ def install(conn: Connection) -> None:
         LOCKED_UNTIL,
         RoleNames,
         _exec,
+        _lit,
         _password_clause,
         _q,
         _role_exists,
@@ -60,7 +61,7 @@ def install(conn: Connection) -> None:
         _exec(conn, f"CREATE ROLE {q} LOGIN{_password_clause(GATE_PASSWORD)}")
     _exec(conn, f"GRANT CONNECT ON DATABASE {_q(conn, names.database)} TO {q}")
     _exec(conn, f"GRANT USAGE ON SCHEMA public TO {q}")
-    groups = "ARRAY[" + ", ".join(f"'{g}'" for g in RoleNames(names.database).groups) + "]"
+    groups = "ARRAY[" + ", ".join(_lit(g) for g in RoleNames(names.database).groups) + "]"
     _exec(
         conn,
         f"""

@@ -87,7 +87,7 @@ APP_USER_SELF_COLUMNS = (
 _WRITE = ("SELECT", "INSERT", "UPDATE", "DELETE")
 #: ``VALID UNTIL`` of a locked login: in the past, so the server accepts no password.
 LOCKED_UNTIL = "1970-01-01 00:00:00+00"
-_IDENT = re.compile(r"^[a-z_][a-z0-9_.\-]{0,62}$")
+_LOGIN = re.compile(r"^[a-z0-9_.\-]{1,63}$")
 
 
 @dataclass(frozen=True)
@@ -203,6 +203,11 @@ def _q(conn: Connection, name: str) -> str:
     return conn.dialect.identifier_preparer.quote_identifier(name)
 
 
+def _lit(value: str) -> str:
+    """A SQL string literal (for DDL, where no bind parameter is allowed)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
 def _exec(conn: Connection, sql: str) -> None:
     """Run generated DDL (names quoted by the dialect); ``%`` is doubled for the driver."""
     conn.exec_driver_sql(sql.replace("%", "%%"))
@@ -290,7 +295,7 @@ def _install_app_user_policies(conn: Connection, names: RoleNames) -> None:
 
 def _install_bill_line_check(conn: Connection, names: RoleNames) -> None:
     checked = ", ".join(
-        f"'{names.group(r)}'" for r in Role if Permission.RUN_BILLING not in ROLE_PERMISSIONS[r]
+        _lit(names.group(r)) for r in Role if Permission.RUN_BILLING not in ROLE_PERMISSIONS[r]
     )
     _exec(
         conn,
@@ -489,8 +494,8 @@ def sync_user(session: Session, user_id: int, *, password: str | None = None) ->
         return
     names = role_names(conn)
     login = RoleNames.login(user.username)
-    if not _IDENT.match(login):
-        raise ValidationError("username", "用户名不能用作数据库账号。")
+    if not _LOGIN.match(login) or login.startswith("pg_"):
+        raise ValidationError("username", "这个用户名不能用作数据库账号（不能以 pg_ 开头）。")
     q = _q(conn, login)
     role = Role(user.role)
     if not _role_exists(conn, login):

@@ -69,3 +69,7 @@ def test_scram_verifier_matches_postgresql_format() -> None:
     assert verifier.startswith("SCRAM-SHA-256$4096:")
     assert head.endswith("==")
     assert len(keys.split(":")) == 2
+
+
+def test_sql_literals_are_quoted() -> None:
+    assert pg_roles._lit("o'brien") == "'o''brien'"
