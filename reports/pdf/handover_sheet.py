@@ -13,14 +13,17 @@ from reportlab.platypus import Flowable, Spacer
 
 from propdesk.clock import to_local
 from propdesk.desk.values import HandoverSheetData
+from propdesk.fees.money import fen_to_capital
 from reports.pdf.document import (
     DocumentSpec,
     build_pdf,
     fen_to_yuan,
     para,
+    signature_table,
     styles,
     table,
     title,
+    zh_date,
 )
 
 WIDTH = 180 * mm
@@ -30,13 +33,34 @@ def _t(at: datetime | None) -> str:
     return to_local(at).strftime("%Y-%m-%d %H:%M") if at else ""
 
 
+def shift_name(started_at: datetime) -> str:
+    """The shift by its local starting hour: 早班 (6–14), 中班 (14–22), 夜班."""
+    hour = to_local(started_at).hour
+    if 6 <= hour < 14:
+        return "早班"
+    if 14 <= hour < 22:
+        return "中班"
+    return "夜班"
+
+
 def handover_sheet_pdf(data: HandoverSheetData, target: str | Path | None = None) -> bytes:
-    """Render the sheet; returns the PDF bytes (and writes ``target`` when given)."""
+    """Render the sheet; returns the PDF bytes (and writes ``target`` when given).
+
+    It names the day and the shift, the cash counted at the daily close, the receipt book
+    handed over (numbers, voids: filled in by hand) and both signatures.
+    """
     st = styles()
+    day = to_local(data.started_at).date()
     story: list[Flowable] = [title("交接班记录")]
     story.append(
         table(
             [
+                [
+                    "值班日期",
+                    zh_date(day),
+                    "班次",
+                    f"{shift_name(data.started_at)}（{data.shift_id}）",
+                ],
                 ["值班人", data.started_by, "接班时间", _t(data.started_at)],
                 ["交班人", data.closed_by or "（值班中）", "交班时间", _t(data.closed_at)],
                 [
@@ -50,12 +74,27 @@ def handover_sheet_pdf(data: HandoverSheetData, target: str | Path | None = None
                     "（未日结）"
                     if data.cash_handed_over_fen is None
                     else f"{fen_to_yuan(data.cash_handed_over_fen)} 元（日结实点）",
-                    "",
-                    "",
+                    "现金大写",
+                    ""
+                    if data.cash_handed_over_fen is None
+                    else f"人民币{fen_to_capital(data.cash_handed_over_fen)}",
                 ],
             ],
             [25 * mm, 65 * mm, 25 * mm, 65 * mm],
             header_rows=0,
+            zebra=False,
+        )
+    )
+    story.append(Spacer(1, 3 * mm))
+    story.append(para("票据交接", st.heading))
+    story.append(
+        table(
+            [
+                ["票据", "起始号", "终止号", "已用张数", "作废张数", "结存张数"],
+                ["收据本", "", "", "", "", ""],
+                ["押金收据本", "", "", "", "", ""],
+            ],
+            [30 * mm, 34 * mm, 34 * mm, 27 * mm, 27 * mm, 28 * mm],
             zebra=False,
         )
     )
@@ -78,19 +117,17 @@ def handover_sheet_pdf(data: HandoverSheetData, target: str | Path | None = None
     if not data.entries:
         log.append(["", "", "本班没有记录。", "", "", ""])
     story.append(table(log, [24 * mm, 18 * mm, 70 * mm, 28 * mm, 16 * mm, 24 * mm]))
-    story.append(Spacer(1, 10 * mm))
+    story.append(Spacer(1, 6 * mm))
     story.append(
-        table(
-            [["交班人签字", "", "接班人签字", ""]],
-            [25 * mm, 65 * mm, 25 * mm, 65 * mm],
-            header_rows=0,
-            zebra=False,
+        signature_table(
+            ["交班人（签字）：", "接班人（签字）：", "交接时间：", "交接时间："],
+            [WIDTH / 2, WIDTH / 2],
         )
     )
     spec = DocumentSpec(
         title="交接班记录",
         estate_name=data.estate_name,
         company=data.company,
-        footer_note=f"班次 {data.shift_id}",
+        footer_note=f"{zh_date(day)} {shift_name(data.started_at)}",
     )
     return build_pdf(spec, story, target)

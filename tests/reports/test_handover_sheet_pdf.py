@@ -64,8 +64,15 @@ def test_handover_sheet(sqlite_db: Database) -> None:
         "消防演练通知已张贴",
         "空置房 3-2-1501 逾期未检查",
         "东门道闸已修好",
-        "交班人签字",
-        "接班人签字",
+        "交班人（签字）",
+        "接班人（签字）",
+        "值班日期",
+        "2026年11月30日",
+        "早班",
+        "票据交接",
+        "收据本",
+        "起始号",
+        "作废张数",
     ):
         assert expected in text, expected
     assert _embedded(pdf)
