@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -133,11 +133,19 @@ class ArrearsPage(QWidget):
         waive.setVisible(ctx.can(Permission.WAIVE))
         letters = QPushButton(self.tr("Print &reminder letters…"), self)
         export = QPushButton(self.tr("&Export to Excel…"), self)
+        from ui.dashboard.exports import CALL_LIST_BUTTON
+
+        calls = QPushButton(CALL_LIST_BUTTON.text(), self)
+        calls.setObjectName("export_call_list")
+        calls.setToolTip(CALL_LIST_BUTTON.tip())
+        # where to save: the remembering save dialog (tests put a function here)
+        self.ask_xlsx_path: Callable[[QWidget, str, str], str] | None = None
         statement.clicked.connect(self.open_statement)
         contact.clicked.connect(self.log_contact)
         waive.clicked.connect(self.waive)
         letters.clicked.connect(self.print_letters)
         export.clicked.connect(self.export)
+        calls.clicked.connect(self.export_call_list)
 
         filters = QHBoxLayout()
         for label, w in (
@@ -151,7 +159,7 @@ class ArrearsPage(QWidget):
             filters.addWidget(w)
         filters.addStretch(1)
         buttons = QHBoxLayout()
-        for button in (statement, contact, waive, letters, export):
+        for button in (statement, contact, waive, letters, export, calls):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -319,21 +327,22 @@ class ArrearsPage(QWidget):
         )
 
     def export(self) -> None:
-        from propdesk.fees.exports import arrears_sheet_rows
-        from reports.excel.fees import write_arrears_sheet
+        """The arrears sheet (欠费明细表) on the day shown."""
+        from ui.dashboard.exports import export_arrears_sheet
 
-        day = pydate(self.as_of.date())
-        path, _f = QFileDialog.getSaveFileName(
-            self, self.tr("Export arrears"), f"欠费明细表_{day}.xlsx", "Excel (*.xlsx)"
+        export_arrears_sheet(
+            self.ctx,
+            self,
+            as_of=pydate(self.as_of.date()),
+            ask=self.ask_xlsx_path,
+            title=self.tr("Export arrears"),
         )
-        if not path:
-            return
-        # read and written on the worker; a failure (disk full, file open in Excel) is reported
-        self.ctx.query(
-            lambda s: write_arrears_sheet(arrears_sheet_rows(s, day), path),
-            parent=self,
-            action="export arrears",
-        ).run()
+
+    def export_call_list(self) -> None:
+        """The arrears call list on the day shown (phones as the user may see them)."""
+        from ui.dashboard.exports import export_call_list
+
+        export_call_list(self.ctx, self, as_of=pydate(self.as_of.date()), ask=self.ask_xlsx_path)
 
 
 class ContactDialog(QDialog):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtGui import QShowEvent
@@ -47,6 +48,13 @@ class CollectionPage(QWidget):
         self.group.addItem(self.tr("By item"), "item")
         self.group.addItem(self.tr("Building × item"), "both")
         show = QPushButton(self.tr("&Show"), self)
+        from ui.dashboard.exports import FEE_SHEET_BUTTON
+
+        self.export_button = QPushButton(FEE_SHEET_BUTTON.text(), self)
+        self.export_button.setObjectName("export_fee_sheet")
+        self.export_button.setToolTip(FEE_SHEET_BUTTON.tip())
+        # where to save: the remembering save dialog (tests put a function here)
+        self.ask_xlsx_path: Callable[[QWidget, str, str], str] | None = None
         self.error = QLabel(self)
         self.error.setStyleSheet(ERROR_STYLE)
         self.model: ListTableModel[CollectionRow] = ListTableModel(
@@ -76,11 +84,13 @@ class CollectionPage(QWidget):
         top.addWidget(self.group)
         top.addWidget(show)
         top.addStretch(1)
+        top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.error)
         layout.addWidget(self.view, 1)
         show.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self.export_fee_sheet)
         self.first.returnPressed.connect(self.refresh)
         self.last.returnPressed.connect(self.refresh)
         self.group.currentIndexChanged.connect(self.refresh)
@@ -155,3 +165,17 @@ class CollectionPage(QWidget):
         self.ctx.query(read, parent=self, action="collection rate").success(show).failure(
             refused
         ).run()
+
+    def export_fee_sheet(self) -> None:
+        """The fee collection sheet (收费明细表) of the months shown, with receipts."""
+        from ui.dashboard.exports import export_fee_sheet
+
+        first, last = self.first.text().strip(), (self.last.text() or self.first.text()).strip()
+        export_fee_sheet(
+            self.ctx,
+            self,
+            first=first,
+            last=last,
+            per_building=self.group.currentData() == "building",
+            ask=self.ask_xlsx_path,
+        )

@@ -377,20 +377,23 @@ class ReadingsPage(QWidget):
         dialog.open()
 
     def blank_sheet(self) -> None:
+        from propdesk.fees.meters import METER_KIND_ZH
+        from propdesk.reporting.sheet_header import period_text, sheet_header
         from reports.excel.fees_readings import write_reading_sheet
+        from ui.dashboard.exports import ask_xlsx_path
 
-        name = f"抄表_{self.model.period}_{self.model.kind}.xlsx"
-        path, _f = QFileDialog.getSaveFileName(
-            self, self.tr("Blank reading sheet"), name, "Excel (*.xlsx)"
-        )
+        period, kind = self.model.period, self.model.kind
+        name = f"抄表_{period}_{kind}.xlsx"
+        path = ask_xlsx_path(self, self.tr("Blank reading sheet"), name)
         if not path:
             return
         rows = self.model.rows()
+        title = f"抄表表（{METER_KIND_ZH.get(kind, kind)}）"
 
-        def write(_progress: Progress) -> None:
-            write_reading_sheet(rows, path)
+        def write(s: Session) -> None:
+            write_reading_sheet(rows, path, header=sheet_header(s, title, period_text(period)))
 
-        self.ctx.task(write, parent=self, action="blank reading sheet").run()
+        self.ctx.query(write, parent=self, action="blank reading sheet").run()
 
     def import_sheet(self) -> None:
         path, _f = QFileDialog.getOpenFileName(
