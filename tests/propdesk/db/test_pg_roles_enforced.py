@@ -20,6 +20,7 @@ from propdesk.auth.actor import Actor, Role
 from propdesk.auth.passwords import TEST_COST
 from propdesk.db import pg_roles
 from propdesk.db.engine import Database, open_database
+from propdesk.desk.parcels import collect_parcel, receive_parcel
 from propdesk.fees.billing import run_billing
 from propdesk.fees.models import BillLine
 from propdesk.fees.payments import take_payment
@@ -203,6 +204,16 @@ def test_the_app_works_as_a_clerk_on_its_own_login(server: Server) -> None:
                 s, unit_id=line.unit_id, amount_fen=line.amount_fen, method="cash"
             )
             assert result.receipt_no
+        with clerk_db.begin(outcome.actor) as s:  # a personal table, through its view
+            parcel = receive_parcel(
+                s,
+                carrier="顺丰",
+                tracking_no="SF1001",
+                unit_id=line.unit_id,
+                recipient_phone="13700001234",
+            )
+        with clerk_db.begin(outcome.actor) as s:
+            collect_parcel(s, parcel, collected_by="业主本人")
     finally:
         clerk_db.dispose()
     with psycopg.connect(server.dsn(username)) as conn:  # writes go through the masking view
@@ -218,7 +229,12 @@ def test_the_app_works_as_a_clerk_on_its_own_login(server: Server) -> None:
         row = s.execute(
             text("SELECT phone, phone2, notes FROM person WHERE id = :i"), {"i": pid[0]}
         ).one()
+        kept = s.execute(
+            text("SELECT recipient_phone, status FROM desk_parcel WHERE id = :i"), {"i": parcel}
+        ).one()
     assert tuple(row) == ("13900001111", "13900002222", "x")
+    assert kept.recipient_phone not in ("", None)  # written through the view, kept on collection
+    assert kept.status == "collected"
 
 
 def test_deactivated_user_cannot_connect(server: Server) -> None:
@@ -240,3 +256,11 @@ def test_reset_password_changes_the_login(server: Server) -> None:
     with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
         psycopg.connect(server.dsn(f"{server.prefix}manager")).close()
     psycopg.connect(server.dsn(f"{server.prefix}manager", "Other-pass-2026")).close()
+
+
+def test_a_clerk_locks_rows_through_the_masking_views(server: Server) -> None:
+    """Services lock a parcel, a visitor or a permit (SELECT ... FOR UPDATE) before changing it."""
+    with psycopg.connect(server.dsn(f"{server.prefix}clerk")) as conn:
+        for table in ("desk_parcel", "desk_visitor", "renovation_permit", "person"):
+            conn.execute(f"SELECT * FROM {table} WHERE id = 1 FOR UPDATE").fetchall()
+        conn.rollback()
