@@ -257,32 +257,32 @@
 <context>
     <name>GlanceTab</name>
     <message>
-        <location filename="../../ui/renovation/page.py" line="220"/>
+        <location filename="../../ui/renovation/page.py" line="221"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="221"/>
+        <location filename="../../ui/renovation/page.py" line="222"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="222"/>
+        <location filename="../../ui/renovation/page.py" line="223"/>
         <source>Permit no.</source>
         <translation>许可证号</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="223"/>
+        <location filename="../../ui/renovation/page.py" line="224"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="224"/>
+        <location filename="../../ui/renovation/page.py" line="225"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="260"/>
+        <location filename="../../ui/renovation/page.py" line="261"/>
         <source>Overdue permits: %1 · expiring: %2 · inspections due today: %3 · overdue violations: %4</source>
         <translation>超期装修：%1 · 即将到期：%2 · 今日待巡查：%3 · 逾期未整改违规：%4</translation>
     </message>
@@ -484,7 +484,7 @@
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/page.py" line="400"/>
+        <location filename="../../ui/keys/page.py" line="394"/>
         <source>%1 lent out, %2 overdue</source>
         <translation>借出 %1 把，逾期 %2 把</translation>
     </message>
@@ -492,8 +492,7 @@
 <context>
     <name>KeysStatusBar</name>
     <message>
-        <location filename="../../ui/renovation/registration.py" line="46"/>
-        <location filename="../../ui/keys/page.py" line="457"/>
+        <location filename="../../ui/keys/page.py" line="451"/>
         <source>Keys overdue: %1</source>
         <translation>钥匙逾期未还：%1</translation>
     </message>
@@ -539,7 +538,7 @@
 <context>
     <name>MenuAction</name>
     <message>
-        <location filename="../../ui/renovation/registration.py" line="84"/>
+        <location filename="../../ui/renovation/registration.py" line="47"/>
         <source>Renovation violation types…</source>
         <translation>装修违规类型…</translation>
     </message>
@@ -771,22 +770,22 @@
 <context>
     <name>MoveInPrinting</name>
     <message>
-        <location filename="../../ui/movein/printing.py" line="40"/>
+        <location filename="../../ui/movein/printing.py" line="45"/>
         <source>Move-in notice {0}</source>
         <translation>入伙通知书 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/printing.py" line="62"/>
+        <location filename="../../ui/movein/printing.py" line="67"/>
         <source>Handover form {0}</source>
         <translation>入伙交接单 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/printing.py" line="84"/>
+        <location filename="../../ui/movein/printing.py" line="89"/>
         <source>Move-out slip {0}</source>
         <translation>放行条 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/printing.py" line="106"/>
+        <location filename="../../ui/movein/printing.py" line="111"/>
         <source>Moving list {0}</source>
         <translation>搬家预约表 {0}</translation>
     </message>
@@ -850,32 +849,32 @@
 <context>
     <name>MoveOutListModel</name>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="58"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="60"/>
         <source>Slip no.</source>
         <translation>放行条号</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="59"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="61"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="60"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="62"/>
         <source>Moved out</source>
         <translation>迁出人</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="61"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="63"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="62"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="64"/>
         <source>Arrears</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="63"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="65"/>
         <source>Released by</source>
         <translation>批准放行</translation>
     </message>
@@ -883,98 +882,103 @@
 <context>
     <name>MoveOutTab</name>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="97"/>
-        <source>Manager only: why the occupant may leave with arrears</source>
-        <translation>仅限经理：准许欠费迁出的原因</translation>
+        <location filename="../../ui/movein/moveout_tab.py" line="98"/>
+        <source>Why the occupant may leave with arrears (a manager approves)</source>
+        <translation>允许欠费迁出的原因（须经理批准）</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="101"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="104"/>
+        <source>Release with arrears: a manager enters their username and password.</source>
+        <translation>欠费放行：请经理输入用户名和密码授权。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/movein/moveout_tab.py" line="108"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="102"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="109"/>
         <source>Occupant leaving</source>
         <translation>迁出住户</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="103"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="110"/>
         <source>Unit account</source>
         <translation>房屋账户</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="104"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="111"/>
         <source>Move-out date</source>
         <translation>迁出日期</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="105"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="112"/>
         <source>Water meter (m³)</source>
         <translation>水表读数（m³）</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="106"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="113"/>
         <source>Electricity meter (kWh)</source>
         <translation>电表读数（kWh）</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="107"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="114"/>
         <source>Keys returned</source>
         <translation>交回钥匙</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="108"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="115"/>
         <source>Cards returned</source>
         <translation>交回门禁卡</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="109"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="116"/>
         <source>Arrears waiver</source>
         <translation>欠费放行批准</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="110"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="119"/>
         <source>Items taken out</source>
         <translation>带出物品</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="111"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="120"/>
         <source>Record move-out</source>
         <translation>办理迁出</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="112"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="121"/>
         <source>Print move-out slip</source>
         <translation>打印放行条</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="130"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="139"/>
         <source>Recent move-outs (Enter reprints the slip)</source>
         <translation>最近迁出（回车重印放行条）</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="161"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="170"/>
         <source>Open arrears %1 yuan: settle first or a manager waives</source>
         <translation>欠费 %1 元：须先结清或经理批准</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="167"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="176"/>
         <source>Nothing owed</source>
         <translation>无欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="191"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="216"/>
         <source>Choose who moves out.</source>
         <translation>请选择迁出的住户。</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="194"/>
-        <location filename="../../ui/movein/moveout_tab.py" line="197"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="219"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="222"/>
         <source>Take the final meter readings.</source>
         <translation>请抄录水电表最终读数。</translation>
     </message>
     <message>
-        <location filename="../../ui/movein/moveout_tab.py" line="212"/>
+        <location filename="../../ui/movein/moveout_tab.py" line="245"/>
         <source>Moved out: slip %1 for %2</source>
         <translation>已迁出：%2 放行条 %1</translation>
     </message>
@@ -1045,17 +1049,17 @@
 <context>
     <name>NavModule</name>
     <message>
-        <location filename="../../ui/renovation/registration.py" line="63"/>
+        <location filename="../../ui/renovation/registration.py" line="26"/>
         <source>Move-in / out</source>
         <translation>入伙迁出</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/registration.py" line="69"/>
+        <location filename="../../ui/renovation/registration.py" line="32"/>
         <source>Renovation</source>
         <translation>装修管理</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/registration.py" line="75"/>
+        <location filename="../../ui/renovation/registration.py" line="38"/>
         <source>Keys</source>
         <translation>钥匙</translation>
     </message>
@@ -1063,42 +1067,42 @@
 <context>
     <name>PermitListModel</name>
     <message>
-        <location filename="../../ui/renovation/page.py" line="62"/>
+        <location filename="../../ui/renovation/page.py" line="63"/>
         <source>Permit no.</source>
         <translation>许可证号</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="63"/>
+        <location filename="../../ui/renovation/page.py" line="64"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="64"/>
+        <location filename="../../ui/renovation/page.py" line="65"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="65"/>
+        <location filename="../../ui/renovation/page.py" line="66"/>
         <source>Contractor</source>
         <translation>施工单位</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="66"/>
+        <location filename="../../ui/renovation/page.py" line="67"/>
         <source>Start</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="67"/>
+        <location filename="../../ui/renovation/page.py" line="68"/>
         <source>End</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="68"/>
+        <location filename="../../ui/renovation/page.py" line="69"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="69"/>
+        <location filename="../../ui/renovation/page.py" line="70"/>
         <source>Deposit</source>
         <translation>押金</translation>
     </message>
@@ -1107,7 +1111,7 @@
     <name>PermitView</name>
     <message>
         <location filename="../../ui/renovation/permit_view.py" line="72"/>
-        <location filename="../../ui/renovation/permit_view.py" line="164"/>
+        <location filename="../../ui/renovation/permit_view.py" line="168"/>
         <source>Choose an application in the list.</source>
         <extracomment>A row of the inspections table: (date and inspector, violation or None, inspection notes).</extracomment>
         <translation>请在列表中选择一份装修申请。</translation>
@@ -1183,6 +1187,11 @@
         <translation>退还押金…</translation>
     </message>
     <message>
+        <location filename="../../ui/renovation/permit_view.py" line="110"/>
+        <source>Print rectification notice</source>
+        <translation>打印整改通知书</translation>
+    </message>
+    <message>
         <location filename="../../ui/renovation/permit_view.py" line="106"/>
         <source>Print permit</source>
         <translation>打印装修许可证</translation>
@@ -1198,102 +1207,102 @@
         <translation>巡查照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="128"/>
+        <location filename="../../ui/renovation/permit_view.py" line="132"/>
         <source>Inspections and violations</source>
         <translation>巡查与违规</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="144"/>
+        <location filename="../../ui/renovation/permit_view.py" line="148"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="146"/>
+        <location filename="../../ui/renovation/permit_view.py" line="150"/>
         <source>Rectified %1</source>
         <translation>%1 已整改</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="148"/>
+        <location filename="../../ui/renovation/permit_view.py" line="152"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="149"/>
+        <location filename="../../ui/renovation/permit_view.py" line="153"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="178"/>
+        <location filename="../../ui/renovation/permit_view.py" line="182"/>
         <source>Owner: %1 %2</source>
         <translation>业主：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="179"/>
+        <location filename="../../ui/renovation/permit_view.py" line="183"/>
         <source>Contractor: %1 (%2 %3)</source>
         <translation>施工单位：%1（%2 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="183"/>
+        <location filename="../../ui/renovation/permit_view.py" line="187"/>
         <source>Scope: %1</source>
         <translation>装修内容：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="184"/>
+        <location filename="../../ui/renovation/permit_view.py" line="188"/>
         <source>Planned: %1 to %2</source>
         <translation>工期：%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="187"/>
+        <location filename="../../ui/renovation/permit_view.py" line="191"/>
         <source>Deposit: %1 yuan %2</source>
         <translation>押金：%1 元 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="191"/>
+        <location filename="../../ui/renovation/permit_view.py" line="195"/>
         <source>(receipt %1)</source>
         <translation>（收据 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="193"/>
+        <location filename="../../ui/renovation/permit_view.py" line="197"/>
         <source>(not collected)</source>
         <translation>（未收取）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="197"/>
+        <location filename="../../ui/renovation/permit_view.py" line="201"/>
         <source>Workers: %1</source>
         <translation>施工人员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="202"/>
+        <location filename="../../ui/renovation/permit_view.py" line="206"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="205"/>
+        <location filename="../../ui/renovation/permit_view.py" line="209"/>
         <source>Accepted on %1 by %2</source>
         <translation>%1 由 %2 验收</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="212"/>
+        <location filename="../../ui/renovation/permit_view.py" line="216"/>
         <source>Refunded %1 yuan (deductions: %2)</source>
         <translation>已退押金 %1 元（扣款：%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="226"/>
+        <location filename="../../ui/renovation/permit_view.py" line="230"/>
         <source>%1 inspections, %2 open violations</source>
         <translation>巡查 %1 次，未整改违规 %2 项</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="284"/>
+        <location filename="../../ui/renovation/permit_view.py" line="289"/>
         <source>Reject application</source>
         <translation>驳回申请</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="298"/>
+        <location filename="../../ui/renovation/permit_view.py" line="303"/>
         <source>Cancel permit</source>
         <translation>撤销装修</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="353"/>
+        <location filename="../../ui/renovation/permit_view.py" line="377"/>
         <source>Inspection photos %1</source>
         <translation>巡查照片 %1</translation>
     </message>
@@ -1301,17 +1310,17 @@
 <context>
     <name>PermitWindow</name>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="380"/>
+        <location filename="../../ui/renovation/permit_view.py" line="404"/>
         <source>Renovation permit</source>
         <translation>装修许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="383"/>
+        <location filename="../../ui/renovation/permit_view.py" line="407"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/permit_view.py" line="397"/>
+        <location filename="../../ui/renovation/permit_view.py" line="421"/>
         <source>Renovation permit %1</source>
         <translation>装修许可证 %1</translation>
     </message>
@@ -1319,47 +1328,47 @@
 <context>
     <name>PermitsTab</name>
     <message>
-        <location filename="../../ui/renovation/page.py" line="83"/>
+        <location filename="../../ui/renovation/page.py" line="84"/>
         <source>Active</source>
         <translation>未结束</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="84"/>
+        <location filename="../../ui/renovation/page.py" line="85"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="85"/>
+        <location filename="../../ui/renovation/page.py" line="86"/>
         <source>Under way</source>
         <translation>施工中</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="86"/>
+        <location filename="../../ui/renovation/page.py" line="87"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="87"/>
+        <location filename="../../ui/renovation/page.py" line="88"/>
         <source>Finished</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="88"/>
+        <location filename="../../ui/renovation/page.py" line="89"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="120"/>
+        <location filename="../../ui/renovation/page.py" line="121"/>
         <source>Unit, permit no. or owner</source>
         <translation>房号、许可证号或业主</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="121"/>
+        <location filename="../../ui/renovation/page.py" line="122"/>
         <source>New application… (Ctrl+N)</source>
         <translation>新申请… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="128"/>
+        <location filename="../../ui/renovation/page.py" line="129"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -1441,12 +1450,17 @@
 <context>
     <name>Renovation</name>
     <message>
-        <location filename="../../ui/renovation/printing.py" line="42"/>
+        <location filename="../../ui/renovation/printing.py" line="125"/>
+        <source>Rectification notice {0}</source>
+        <translation>整改通知书 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/renovation/printing.py" line="55"/>
         <source>Renovation permit {0}</source>
         <translation>装修许可证 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/printing.py" line="63"/>
+        <location filename="../../ui/renovation/printing.py" line="77"/>
         <source>Workers&apos; passes {0}</source>
         <translation>施工人员出入证 {0}</translation>
     </message>
@@ -1520,12 +1534,12 @@
 <context>
     <name>RenovationPage</name>
     <message>
-        <location filename="../../ui/renovation/page.py" line="285"/>
+        <location filename="../../ui/renovation/page.py" line="286"/>
         <source>Permits</source>
         <translation>装修申请</translation>
     </message>
     <message>
-        <location filename="../../ui/renovation/page.py" line="286"/>
+        <location filename="../../ui/renovation/page.py" line="287"/>
         <source>At a glance</source>
         <translation>待办一览</translation>
     </message>
@@ -1566,8 +1580,7 @@
 <context>
     <name>RenovationStatusBar</name>
     <message>
-        <location filename="../../ui/renovation/page.py" line="306"/>
-        <location filename="../../ui/renovation/registration.py" line="25"/>
+        <location filename="../../ui/renovation/page.py" line="313"/>
         <source>Renovation: %1 overdue, %2 expiring, %3 to inspect, %4 violations past deadline</source>
         <translation>装修：超期 %1 · 将到期 %2 · 待巡查 %3 · 逾期违规 %4</translation>
     </message>

@@ -36,7 +36,7 @@ from ui.context import AppContext
 from ui.renovation import dialogs
 from ui.renovation.labels import status_label
 from ui.renovation.photos import PhotosDialog
-from ui.renovation.printing import print_passes, print_permit
+from ui.renovation.printing import print_passes, print_permit, print_rectification
 from ui.renovation.widgets import (
     OVERDUE_COLOR,
     ListModel,
@@ -106,6 +106,9 @@ class PermitView(QWidget):
         self.print_button = self._button(self.tr("Print permit"), self.print_permit)
         self.passes_button = self._button(self.tr("Print workers' passes"), self.print_passes)
         self.photos_button = self._button(self.tr("Inspection photos…"), self.show_photos)
+        self.rectify_button = self._button(
+            self.tr("Print rectification notice"), self.print_rectification
+        )
         order = [
             self.deposit_button,
             self.approve_button,
@@ -118,6 +121,7 @@ class PermitView(QWidget):
             self.print_button,
             self.passes_button,
             self.photos_button,
+            self.rectify_button,
         ]
         for i, b in enumerate(order):
             buttons.addWidget(b, i // 2, i % 2)
@@ -246,6 +250,7 @@ class PermitView(QWidget):
         self.cancel_button.setEnabled("cancel" in actions)
         self.inspect_button.setEnabled(p is not None and p.status == "approved")
         self.follow_button.setEnabled(p is not None and p.open_violations > 0)
+        self.rectify_button.setEnabled(p is not None and any(i.violations for i in p.inspections))
         self.accept_button.setEnabled("accept" in actions)
         self.refund_button.setEnabled(
             p is not None and refundable(p.status, p.deposit_receipt_no, p.refund_fen)
@@ -341,6 +346,25 @@ class PermitView(QWidget):
     def print_permit(self) -> None:
         if self.permit is not None:
             print_permit(self.ctx, self.permit.id, self)
+
+    def chosen_violation(self) -> ViolationInfo | None:
+        """The violation selected in the list, else the first open one."""
+        if self.permit is None:
+            return None
+        index = self.violations.currentIndex()
+        chosen = self.violation_model.item(index.row())[1] if index.isValid() else None
+        if chosen is None:
+            chosen = next(
+                (v for i in self.permit.inspections for v in i.violations if v.status == "open"),
+                None,
+            )
+        return chosen
+
+    def print_rectification(self) -> None:
+        """The 整改通知书 of the chosen violation."""
+        chosen = self.chosen_violation()
+        if self.permit is not None and chosen is not None:
+            print_rectification(self.ctx, self.permit.id, chosen.id, self)
 
     def show_photos(self) -> None:
         p = self.permit

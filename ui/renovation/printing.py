@@ -4,11 +4,13 @@ thread, then previewed)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
+from propdesk.errors import NotFound
 from propdesk.registry.services import get_estate
 from propdesk.registry.values import EstateInfo
 from propdesk.renovation.queries import get_permit
@@ -76,5 +78,53 @@ def print_passes(ctx: AppContext, permit_id: int, parent: QWidget | None = None)
             d[0].permit_no
         ),
         file_name=lambda d: f"施工人员出入证-{d[0].permit_no}.pdf",
+        parent=parent,
+    )
+
+
+def print_rectification(
+    ctx: AppContext, permit_id: int, violation_id: int, parent: QWidget | None = None
+) -> None:
+    """Preview the 整改通知书 of one violation (to hand to the owner and contractor)."""
+    from propdesk import clock
+    from propdesk.renovation.values import InspectionInfo, ViolationInfo
+
+    Data = tuple[PermitInfo, InspectionInfo, ViolationInfo, EstateInfo, date]
+
+    def load(session: Session) -> Data:
+        info = get_permit(session, permit_id)
+        for inspection in info.inspections:
+            for violation in inspection.violations:
+                if violation.id == violation_id:
+                    return info, inspection, violation, get_estate(session), clock.today(session)
+        raise NotFound("找不到这条违规记录。")
+
+    def build(data: Data) -> bytes:
+        from reports.pdf.rectification_notice import rectification_notice_pdf
+
+        info, inspection, violation, estate, today = data
+        return rectification_notice_pdf(
+            info,
+            inspection,
+            violation,
+            estate_name=estate.name,
+            company=estate.company,
+            issued_on=today,
+            desk_phone=estate.phone,
+        )
+
+    def number(data: Data) -> str:
+        from reports.pdf.rectification_notice import rectification_number
+
+        return rectification_number(data[0], data[2])
+
+    preview_document(
+        ctx,
+        load=load,
+        build=build,
+        title=lambda d: QCoreApplication.translate("Renovation", "Rectification notice {0}").format(
+            number(d)
+        ),
+        file_name=lambda d: f"整改通知书-{number(d)}.pdf",
         parent=parent,
     )

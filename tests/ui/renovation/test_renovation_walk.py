@@ -117,10 +117,13 @@ def test_renovation_from_application_to_deposit_refund(
     with sqlite_db.begin(SUPERVISOR) as s:
         assert reg.get_unit(s, small_estate.unit_1502).status == "renovating"
 
-    # the permit for the door prints
+    # the permit for the door prints: no owner, no deposit; the site manager's phone
     qtbot.mouseClick(sv.print_button, Qt.MouseButton.LeftButton)
     previews = [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog)]
     assert previews
+    door = _pdf_text(previews[-1].pdf)
+    assert "张三" not in door
+    assert "3,000.01" not in door
     for p in previews:
         p.close()
 
@@ -144,6 +147,21 @@ def test_renovation_from_application_to_deposit_refund(
     assert sv.photos.caption.text().startswith("1 / 1")
     assert not sv.photos.image.pixmap().isNull()
     sv.photos.close()
+
+    # the rectification notice of the violation prints, addressed to owner and contractor
+    assert sv.rectify_button.isEnabled()
+    qtbot.mouseClick(sv.rectify_button, Qt.MouseButton.LeftButton)
+    previews = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, PdfPreviewDialog) and w.isVisible()
+    ]
+    assert previews
+    notice = _pdf_text(previews[-1].pdf)
+    for needle in ("整改通知书", "楼道堆放垃圾", "张三", "安居装饰", "签收回执", "前整改完毕"):
+        assert needle in notice, needle
+    for p in previews:
+        p.close()
 
     # acceptance is refused while the violation is open
     qtbot.mouseClick(sv.accept_button, Qt.MouseButton.LeftButton)
@@ -208,3 +226,11 @@ def test_renovation_from_application_to_deposit_refund(
         ("押金转入预收", "150.50", "150.50"),
         ("预收抵扣", "-150.50", "0.00"),
     ]
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
