@@ -26,6 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from propdesk import clock
+from propdesk.auth.approvals import ApprovalAction, record_key, redeem_approval
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import NotFound, ValidationError
 from propdesk.fees.credits import credit_balance
@@ -278,10 +279,37 @@ def arrears_list(
     return out
 
 
-def waive_arrears(session: Session, *, line_id: int, amount_fen: int, reason: str) -> int:
-    """Waive (减免) part of a line; a manager's decision with a reason."""
+def waiver_record(line_id: int, *, late_fee: bool = False) -> str:
+    """What a waiver approval is bound to: the bill line (or its late fee)."""
+    return record_key("late_fee" if late_fee else "bill_line", line_id)
+
+
+def _waiver_approver(
+    session: Session, approval: str | None, line_id: int, *, late_fee: bool = False
+) -> str:
+    """Who approves the waiver: the acting manager, or the manager of ``approval``."""
     actor = session.info.get("actor")
-    require(actor, Permission.WAIVE)
+    if approval is None:
+        require(actor, Permission.WAIVE)
+        return str(getattr(actor, "display_name", ""))
+    if actor is None:
+        require(actor, Permission.WAIVE)
+    approver = redeem_approval(
+        session,
+        approval,
+        action=ApprovalAction.WAIVE,
+        record=waiver_record(line_id, late_fee=late_fee),
+    )
+    return approver.display_name
+
+
+def waive_arrears(
+    session: Session, *, line_id: int, amount_fen: int, reason: str, approval: str | None = None
+) -> int:
+    """Waive (减免) part of a line; a manager's decision with a reason (the acting manager,
+    or a manager's single-use approval for this line: :mod:`propdesk.auth.approvals`)."""
+    require(session.info.get("actor"), Permission.TAKE_PAYMENT)  # a logged-in desk user
+    approved_by = _waiver_approver(session, approval, line_id)
     reason = _reason(reason)
     ensure_open(session, clock.today(session))
     line = session.get(BillLine, line_id, with_for_update=True)
@@ -299,7 +327,7 @@ def waive_arrears(session: Session, *, line_id: int, amount_fen: int, reason: st
         kind="arrears",
         amount_fen=amount_fen,
         reason=reason,
-        approved_by=getattr(actor, "display_name", ""),
+        approved_by=approved_by,
     )
     session.add(waiver)
     session.flush()
@@ -307,11 +335,17 @@ def waive_arrears(session: Session, *, line_id: int, amount_fen: int, reason: st
 
 
 def waive_late_fee(
-    session: Session, *, line_id: int, reason: str, as_of: date | None = None
+    session: Session,
+    *,
+    line_id: int,
+    reason: str,
+    as_of: date | None = None,
+    approval: str | None = None,
 ) -> int:
-    """Waive the whole late fee of a line (now and later); a manager's decision."""
-    actor = session.info.get("actor")
-    require(actor, Permission.WAIVE)
+    """Waive the whole late fee of a line (now and later); a manager's decision (or a
+    manager's single-use approval for this line's late fee)."""
+    require(session.info.get("actor"), Permission.TAKE_PAYMENT)  # a logged-in desk user
+    approved_by = _waiver_approver(session, approval, line_id, late_fee=True)
     reason = _reason(reason)
     ensure_open(session, clock.today(session))
     line = session.get(BillLine, line_id)
@@ -335,7 +369,7 @@ def waive_late_fee(
         kind="late_fee",
         amount_fen=fee,
         reason=reason,
-        approved_by=getattr(actor, "display_name", ""),
+        approved_by=approved_by,
     )
     session.add(waiver)
     session.flush()

@@ -1,7 +1,9 @@
 """Move-out (迁出/退租): final readings, keys and cards back, arrears settled or waived.
 
 Open arrears (every unsettled line, with late fees) refuse the move-out unless a manager
-records a waiver (Permission.WAIVE) with a reason; the arrears stay on the account for
+records a waiver (Permission.WAIVE) with a reason — the manager at the desk, or a manager
+who typed their password at a clerk's desk, giving a single-use approval for this
+occupancy (:mod:`propdesk.auth.approvals`); the arrears stay on the account for
 collection. The occupancy is closed on the move-out date and a slip number (放行条) is
 issued for the guards.
 """
@@ -12,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from propdesk import clock
+from propdesk.auth.approvals import ApprovalAction, record_key, redeem_approval
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import NotAllowed, NotFound, ValidationError
 from propdesk.fees.arrears import unit_arrears
@@ -37,8 +40,16 @@ def _next_slip_no(session: Session, year: int) -> str:
     return f"{prefix}{n:04d}"
 
 
-def record_move_out(session: Session, form: MoveOutForm) -> int:
-    """Record a move-out and close the occupancy; returns the move-out id (see module doc)."""
+def move_out_record(occupancy_id: int) -> str:
+    """What a move-out release approval is bound to: the occupancy that ends."""
+    return record_key("occupancy", occupancy_id)
+
+
+def record_move_out(session: Session, form: MoveOutForm, *, approval: str | None = None) -> int:
+    """Record a move-out and close the occupancy; returns the move-out id (see module doc).
+
+    ``approval``: a manager's single-use approval (release with arrears) for this occupancy.
+    """
     occ = session.get(Occupancy, form.occupancy_id)
     if occ is None:
         raise NotFound("该入住记录不存在。")
@@ -60,10 +71,19 @@ def record_move_out(session: Session, form: MoveOutForm) -> int:
             raise NotAllowed(
                 f"该房屋尚有欠费 {owed / 100:.2f} 元，须结清或经理批准减免后才能迁出。"
             )
-        require(actor_of(session), Permission.WAIVE)
+        if approval is None:
+            require(actor_of(session), Permission.WAIVE)
         if len(waiver) < 2:
             raise ValidationError("waiver_reason", "请填写经理批准的原因。")
-        waiver_by = who(session)
+        if approval is None:
+            waiver_by = who(session)
+        else:
+            waiver_by = redeem_approval(
+                session,
+                approval,
+                action=ApprovalAction.MOVE_OUT_RELEASE,
+                record=move_out_record(form.occupancy_id),
+            ).display_name
     elif waiver:
         waiver = ""
     unit = session.get(Unit, occ.unit_id)

@@ -30,6 +30,19 @@
     </message>
 </context>
 <context>
+    <name>ApprovalFields</name>
+    <message>
+        <location filename="../../ui/auth/approval.py" line="37"/>
+        <source>Approver&apos;s &amp;username:</source>
+        <translation>授权人用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auth/approval.py" line="38"/>
+        <source>Approver&apos;s pass&amp;word:</source>
+        <translation>授权人密码(&amp;W)：</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <location filename="../../ui/admin/audit_view.py" line="71"/>
@@ -124,99 +137,100 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="202"/>
+        <location filename="../../ui/admin/backup_view.py" line="205"/>
         <source>Nothing was changed.</source>
         <translation>没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="110"/>
+        <location filename="../../ui/admin/backup_view.py" line="112"/>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="124"/>
+        <location filename="../../ui/admin/backup_view.py" line="126"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="126"/>
+        <location filename="../../ui/admin/backup_view.py" line="128"/>
         <source>&amp;Restore selected…</source>
         <translation>恢复所选备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="128"/>
+        <location filename="../../ui/admin/backup_view.py" line="130"/>
         <source>Restore from &amp;file…</source>
         <translation>从文件恢复(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="130"/>
+        <location filename="../../ui/admin/backup_view.py" line="132"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="144"/>
+        <location filename="../../ui/admin/backup_view.py" line="146"/>
         <source>PropDesk backs up the database when it starts and once a day, keeping the newest %1 copies in %2. A restore first checks the chosen file, says which payments and user changes it would undo, and keeps the current database aside. Receipt numbers always continue above the highest ever issued.</source>
         <translation>PropDesk 在启动时和每天自动备份数据库，在 %2 中保留最新的 %1 份。恢复前会先检查所选文件，说明恢复会撤销哪些收款和用户变动，并把当前数据库另存一份。恢复后收据号总是接着已用过的最大号码继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="207"/>
-        <location filename="../../ui/admin/backup_view.py" line="220"/>
+        <location filename="../../ui/admin/backup_view.py" line="210"/>
+        <location filename="../../ui/admin/backup_view.py" line="223"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="230"/>
+        <location filename="../../ui/admin/backup_view.py" line="233"/>
         <source>Backed up to %1 (%2).</source>
         <translation>已备份到 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="238"/>
+        <location filename="../../ui/admin/backup_view.py" line="241"/>
         <source>Restore database</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="253"/>
+        <location filename="../../ui/admin/backup_view.py" line="256"/>
         <source>Choose a backup</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="255"/>
+        <location filename="../../ui/admin/backup_view.py" line="258"/>
         <source>SQLite database (*.sqlite3 *.db);;All files (*)</source>
         <translation>SQLite 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="263"/>
+        <location filename="../../ui/admin/backup_view.py" line="277"/>
         <source>PropDesk closes afterwards; start it again.</source>
         <translation>恢复后 PropDesk 将关闭，请重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="263"/>
+        <location filename="../../ui/admin/backup_view.py" line="266"/>
+        <location filename="../../ui/admin/backup_view.py" line="273"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="263"/>
+        <location filename="../../ui/admin/backup_view.py" line="279"/>
         <source>Restore cancelled. Nothing was changed.</source>
         <translation>已取消恢复，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="268"/>
-        <location filename="../../ui/admin/backup_view.py" line="275"/>
+        <location filename="../../ui/admin/backup_view.py" line="281"/>
+        <location filename="../../ui/admin/backup_view.py" line="288"/>
         <source>Checking and restoring…</source>
         <translation>正在检查并恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="280"/>
+        <location filename="../../ui/admin/backup_view.py" line="293"/>
         <source>Restored from %1. The previous database was kept as %2.</source>
         <translation>已从 %1 恢复。原数据库另存为 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="289"/>
+        <location filename="../../ui/admin/backup_view.py" line="302"/>
         <source>Database restored</source>
         <translation>数据库已恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="292"/>
+        <location filename="../../ui/admin/backup_view.py" line="305"/>
         <source>PropDesk will now close. Please start it again.</source>
         <translation>PropDesk 现在将关闭，请重新打开。</translation>
     </message>
@@ -232,22 +246,22 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="63"/>
+        <location filename="../../ui/admin/backup_view.py" line="65"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="66"/>
+        <location filename="../../ui/admin/backup_view.py" line="68"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="67"/>
+        <location filename="../../ui/admin/backup_view.py" line="69"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/backup_view.py" line="68"/>
+        <location filename="../../ui/admin/backup_view.py" line="70"/>
         <source>File</source>
         <translation>文件</translation>
     </message>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from propdesk.auth.approvals import ApprovalAction, ApprovalOutcome
 from propdesk.auth.permissions import Permission
 from propdesk.changes import Changes
 from propdesk.errors import ValidationError
@@ -27,6 +28,7 @@ from propdesk.movein.values import MoveOutForm, MoveOutInfo
 from propdesk.registry import services as reg
 from propdesk.registry.models import OCCUPANCY_ROLE_ZH, OccupancyRole, Unit
 from propdesk.registry.values import UnitDossier
+from ui.auth.approval import ApprovalFields
 from ui.common.forms import FormErrors
 from ui.common.sql_table_model import RIGHT, SqlColumn, SqlTableModel
 from ui.common.table_view import RecordTableView
@@ -92,10 +94,15 @@ class MoveOutTab(QWidget):
         self.keys_returned.setRange(0, 50)
         self.cards_returned = named(QLineEdit(), "cards_returned")
         self.waiver = named(QLineEdit(), "waiver_reason")
-        self.waiver.setEnabled(ctx.can(Permission.WAIVE))
         self.waiver.setPlaceholderText(
-            self.tr("Manager only: why the occupant may leave with arrears")
+            self.tr("Why the occupant may leave with arrears (a manager approves)")
         )
+        # a clerk's release with arrears needs a manager's password on this desk
+        self.approval: ApprovalFields | None = None
+        if not ctx.can(Permission.WAIVE):
+            self.approval = ApprovalFields(
+                note=self.tr("Release with arrears: a manager enters their username and password.")
+            )
         self.items_note = named(QLineEdit(), "items_note")
         e = self.errors
         e.add_row(self.tr("Unit"), "unit_id", self.unit)
@@ -107,6 +114,8 @@ class MoveOutTab(QWidget):
         e.add_row(self.tr("Keys returned"), "keys_returned", self.keys_returned)
         e.add_row(self.tr("Cards returned"), "cards_returned", self.cards_returned)
         e.add_row(self.tr("Arrears waiver"), "waiver_reason", self.waiver)
+        if self.approval is not None:
+            form.addRow(self.approval)
         e.add_row(self.tr("Items taken out"), "items_note", self.items_note)
         self.record_button = named(QPushButton(self.tr("Record move-out")), "record_moveout")
         self.print_button = named(QPushButton(self.tr("Print move-out slip")), "print_slip")
@@ -177,8 +186,24 @@ class MoveOutTab(QWidget):
             return
         self.errors.clear()
 
-        def record(s: Session) -> MoveOutInfo:
-            return moveout.get_move_out(s, moveout.record_move_out(s, form))
+        grant = (
+            self.approval.grant(
+                ApprovalAction.MOVE_OUT_RELEASE, moveout.move_out_record(form.occupancy_id)
+            )
+            if self.approval is not None
+            and form.waiver_reason.strip()
+            and self.approval.username.text().strip()
+            else None
+        )
+
+        def record(s: Session) -> MoveOutInfo | ApprovalOutcome:
+            token = None
+            if grant is not None:
+                outcome = grant(s)
+                if not outcome.ok:
+                    return outcome  # committed: counts towards this desk's limit
+                token = outcome.token
+            return moveout.get_move_out(s, moveout.record_move_out(s, form, approval=token))
 
         self.ctx.op(record, changes=CHANGES, parent=self, action="record move-out").busy(
             self.record_button
@@ -206,7 +231,15 @@ class MoveOutTab(QWidget):
             items_note=self.items_note.text(),
         )
 
-    def _recorded(self, info: MoveOutInfo) -> None:
+    def _recorded(self, info: MoveOutInfo | ApprovalOutcome) -> None:
+        if isinstance(info, ApprovalOutcome):
+            self.errors.general.setText(info.message)
+            self.errors.general.setVisible(True)
+            if self.approval is not None:
+                field = self.approval.refused(info)
+                if field is not None:
+                    field.setFocus()
+            return
         self.last_moveout_id = info.id
         self.message.setText(
             self.tr("Moved out: slip %1 for %2")
