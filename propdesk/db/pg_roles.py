@@ -500,7 +500,9 @@ def sync_user(session: Session, user_id: int, *, password: str | None = None) ->
     role = Role(user.role)
     if not _role_exists(conn, login):
         if password is None:
-            raise ValidationError("password", "请为该用户设置密码，以便建立其数据库账号。")
+            # A user from before the roles were installed has no login yet (nothing to change
+            # or disable); the administrator's next password reset creates it.
+            return
         _exec(conn, f"CREATE ROLE {q} LOGIN{_password_clause(password)}")
     else:
         _refuse_foreign_role(conn, names, login)

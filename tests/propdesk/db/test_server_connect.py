@@ -237,3 +237,35 @@ def test_the_gate_login_can_only_count_failures(desk: Desk) -> None:
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute(sql)
             conn.rollback()
+
+
+def test_a_user_from_before_the_roles_gets_a_login_at_the_next_password_reset(desk: Desk) -> None:
+    """Users created before the server enforced roles have no login: deactivating one still
+    works, and a password reset creates it."""
+    name = f"{desk.clerk.removesuffix('clerk')}veteran"
+    db = open_server(desk.server, desk.owner, desk.owner_password)
+    try:
+        with db.begin() as s:  # as if created before the roles existed: no login
+            s.execute(
+                text(
+                    "INSERT INTO app_user (username, display_name, role, password_hash, active, "
+                    "failed_attempts, version, created_at, updated_at) "
+                    "SELECT :n, '老员工', 'clerk', password_hash, true, 0, 1, now(), now() "
+                    "FROM app_user WHERE username = :a"
+                ),
+                {"n": name, "a": desk.admin.username},
+            )
+            veteran = s.execute(text("SELECT id FROM app_user WHERE username = :n"), {"n": name})
+            user_id = int(veteran.scalar_one())
+        with db.begin(desk.admin) as s:
+            users.update_user(s, user_id, active=False)
+            users.update_user(s, user_id, active=True)
+        with pytest.raises(psycopg.OperationalError):
+            psycopg.connect(desk.dsn(name)).close()
+        with db.begin(desk.admin) as s:
+            users.reset_password(s, user_id, "Fresh-pass-2026", cost=TEST_COST)
+        psycopg.connect(desk.dsn(name, "Fresh-pass-2026")).close()
+    finally:
+        db.dispose()
+        with psycopg.connect(desk.dsn(desk.owner, desk.owner_password), autocommit=True) as conn:
+            conn.execute(f'DROP ROLE IF EXISTS "{name}"')
