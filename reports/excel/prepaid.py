@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import IO
 
 from propdesk.fees.prepaid_values import PrepaidRow
+from propdesk.reporting.export_values import SheetHeader
+from propdesk.reporting.unit_order import natural_key
 from reports.excel.fees import DATE, MONEY, Column, SheetTotals, _write
 
 PREPAID_COLUMNS: tuple[Column[PrepaidRow], ...] = (
@@ -19,15 +21,22 @@ PREPAID_COLUMNS: tuple[Column[PrepaidRow], ...] = (
 
 
 def write_prepaid_sheet(
-    rows: Iterable[PrepaidRow], target: str | Path | IO[bytes], *, title: str = "预收余额表"
+    rows: Iterable[PrepaidRow],
+    target: str | Path | IO[bytes],
+    *,
+    title: str = "预收余额表",
+    header: SheetHeader | None = None,
 ) -> SheetTotals:
-    """Write the prepayment balance list; returns its totals (rows, 预收余额 in fen)."""
+    """Write the prepayment balance list (units in natural order); returns its totals (rows,
+    预收余额 in fen)."""
+    ordered = sorted(rows, key=lambda r: (natural_key(r.building), natural_key(r.unit_code)))
     totals = _write(
-        rows,
+        ordered,
         PREPAID_COLUMNS,
         target,
         sheet_name=title,
         building_of=lambda r: r.building,
         per_building=False,
+        header=header,
     )
     return next(iter(totals.values()))

@@ -1,4 +1,9 @@
-"""Dashboard charts on QtCharts: a pie and a bar chart that report which part was clicked."""
+"""Dashboard charts on QtCharts: a pie and a bar chart that report which part was clicked.
+
+Bar values are whole counts or whole yuan: the value axis steps by a whole number
+(:func:`propdesk.reporting.axis.integer_axis`), so it never reads "0, 0, 1, 1", and its
+labels carry thousands separators (numbers localised as Chinese: 12,000).
+"""
 
 from __future__ import annotations
 
@@ -14,9 +19,14 @@ from PySide6.QtCharts import (
     QPieSlice,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
+
+from propdesk.reporting.axis import Axis, integer_axis
+
+#: Numbers on the axes as a Chinese reader writes them (thousands separated: 12,000).
+NUMBER_LOCALE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 
 PALETTE = ("#3b73b9", "#e48a2f", "#4c9a52", "#c9463d", "#8062a8", "#8c6d4f", "#d36fa8", "#7f7f7f")
 
@@ -72,6 +82,11 @@ class BarChartView(QChartView):
         self.x_axis = QBarCategoryAxis()
         self.y_axis = QValueAxis()
         self.y_axis.setLabelFormat("%d")
+        self.y_axis.setTickType(QValueAxis.TickType.TicksFixed)
+        self.y_axis.setMinorTickCount(0)
+        self._chart.setLocalizeNumbers(True)
+        self._chart.setLocale(NUMBER_LOCALE)
+        self.axis: Axis = integer_axis(0)
         self._chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self._chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self.series.attachAxis(self.x_axis)
@@ -95,8 +110,9 @@ class BarChartView(QChartView):
             self.series.append(bar)
         self.x_axis.clear()
         self.x_axis.append(list(categories))
-        self.y_axis.setRange(0, max(1, top * 1.1))
-        self.y_axis.applyNiceNumbers()
+        self.axis = integer_axis(top)
+        self.y_axis.setRange(0, self.axis.top)
+        self.y_axis.setTickCount(self.axis.ticks)  # 0, step, 2·step … top: whole steps
         self._chart.legend().setVisible(len(series) > 1)
 
     def categories(self) -> list[str]:

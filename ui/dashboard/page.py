@@ -1,28 +1,30 @@
-"""The management dashboard (经营看板): the monthly report's figures for the current month.
+"""The management dashboard (经营看板): the monthly report's figures for a month or the last
+30 days.
 
-Figures are computed by :func:`propdesk.reporting.monthly.monthly_report` through
-``ctx.query`` (on the database worker) and shown as clickable tiles and QtCharts; a click
-asks for the list behind the figure with a typed request,
-``ctx.hub.open(Navigate(page, request))``, which the target page applies itself (ticket
-board: the month and kind; arrears: as of today, no threshold; collection: the month by
-building, a bar's building selected; parcels: waiting; keys: overdue loans). The dashboard
-never touches another page's widgets. Changes broadcast on ``ctx.hub`` refresh the page
-(at once when visible, else when next shown). The month report of any month can be
-previewed/printed as PDF or exported to Excel from here.
+The picker chooses what the figures cover: this month, an earlier month, or a rolling 30 days
+(on the 2nd of a month a calendar month has hardly anything yet). Figures are computed by
+:func:`propdesk.reporting.monthly.monthly_report` or
+:func:`~propdesk.reporting.monthly.rolling_report` through ``ctx.query`` (on the database
+worker) and shown as clickable tiles and QtCharts; one click asks for the list behind the
+figure with a typed request, ``ctx.hub.open(Navigate(page, request))``, which the target page
+applies itself (ticket board: the window's dates and kind; arrears: as of today, no
+threshold; collection: the month by building, a bar's building selected; parcels: waiting;
+keys: overdue loans). The dashboard never touches another page's widgets. Changes broadcast
+on ``ctx.hub`` refresh the page (at once when visible, else when next shown). The report of
+what is shown can be previewed/printed as PDF or exported to Excel from here, and a month's
+written summary, problems and plan edited (:class:`ui.dashboard.notes.NotesDialog`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
+from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -35,8 +37,8 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.errors import DomainError
-from propdesk.fees.periods import add_months, period_of
-from propdesk.reporting.monthly import monthly_report
+from propdesk.fees.periods import add_months, first_day, last_day, period_of
+from propdesk.reporting.monthly import monthly_report, rolling_report
 from propdesk.reporting.values import MonthlyReport
 from ui.common.naming import named
 from ui.context import AppContext
@@ -51,6 +53,8 @@ from ui.renovation.requests import GlanceRequest
 from ui.tickets.requests import CallbackQueueRequest, TicketBoardRequest
 
 MAX_BUILDINGS = 12  # bars of the fee chart
+ROLLING = "rolling"  # the picker's entry for the last ROLLING_DAYS days
+ROLLING_DAYS = 30
 
 
 Destination = Callable[["DashboardPage"], Navigate]
@@ -60,7 +64,13 @@ Target = Navigate | Destination
 
 
 def _month_board(kind: str | None = None) -> Destination:
-    return lambda page: Navigate("tickets", TicketBoardRequest.month(page.period(), kind=kind))
+    """The tickets registered in the window shown (a month or the last 30 days)."""
+
+    def board(page: DashboardPage) -> Navigate:
+        start, end = page.span()
+        return Navigate("tickets", TicketBoardRequest(date_from=start, date_to=end, kind=kind))
+
+    return board
 
 
 TICKETS = _month_board()
@@ -111,7 +121,7 @@ def tiles() -> list[Tile]:
     return [
         Tile(
             "tickets",
-            QCoreApplication.translate("DashboardPage", "Tickets this month"),
+            QCoreApplication.translate("DashboardPage", "Tickets registered"),
             lambda r: str(r.tickets.total),
             TICKETS,
         ),
@@ -195,7 +205,9 @@ class DashboardPage(QWidget):
         report: the figures on show (``None`` until the first computation is back).
         tile_buttons: ``key → QPushButton`` of each figure.
         kind_chart / fee_chart / ageing_chart / score_chart: the charts.
-        choose_xlsx_path: ``(parent, suggested) -> path or ""`` (a file dialog; tests replace it).
+        choose_xlsx_path: ``(parent, suggested) -> path or ""`` (a save dialog opening in the
+            last export's folder; tests replace it).
+        month_box: what the figures (and the report buttons) cover: ``ROLLING`` or a month.
 
     Signals:
         loaded(): new figures are on show.
@@ -214,6 +226,7 @@ class DashboardPage(QWidget):
         self._busy = False
         self._again = False
         self.choose_xlsx_path: Callable[[QWidget, str], str] = _ask_xlsx_path
+        self.open_notes: Callable[[str], None] = self._open_notes
 
         self.title = named(QLabel(), "dashboard_title")
         font = self.title.font()
@@ -224,12 +237,19 @@ class DashboardPage(QWidget):
         self.refresh_button = named(QPushButton(self.tr("&Refresh")), "dashboard_refresh")
         self.refresh_button.clicked.connect(self.refresh)
         self.month_box = named(QComboBox(), "report_month")
-        self.month_box.setToolTip(self.tr("Month of the monthly management report"))
-        self.print_button = named(QPushButton(self.tr("Monthly &report (PDF)…")), "report_pdf")
+        self.month_box.setToolTip(
+            self.tr("What the figures and the report cover: a month or the last 30 days")
+        )
+        self.print_button = named(QPushButton(self.tr("M&onthly report (PDF)…")), "report_pdf")
         self.print_button.clicked.connect(self.print_report)
         self.excel_button = named(QPushButton(self.tr("E&xport to Excel…")), "report_xlsx")
         self.excel_button.clicked.connect(self.export_report)
-        month_label = QLabel(self.tr("Report &month:"))
+        self.notes_button = named(QPushButton(self.tr("Summary && &plan…")), "report_notes")
+        self.notes_button.setToolTip(
+            self.tr("The month's written summary, problems and next month's plan")
+        )
+        self.notes_button.clicked.connect(lambda: self.open_notes(self.chosen_month()))
+        month_label = QLabel(self.tr("Sho&w:"))
         month_label.setBuddy(self.month_box)
 
         head = QHBoxLayout()
@@ -242,6 +262,7 @@ class DashboardPage(QWidget):
         head.addWidget(self.month_box)
         head.addWidget(self.print_button)
         head.addWidget(self.excel_button)
+        head.addWidget(self.notes_button)
 
         grid = QGridLayout()
         grid.setSpacing(8)
@@ -289,22 +310,41 @@ class DashboardPage(QWidget):
         self._timer.timeout.connect(self.refresh)
         ctx.hub.changed.connect(self._on_changed)
         self._fill_months()
+        self.month_box.currentIndexChanged.connect(self._window_changed)
 
     # --- data -------------------------------------------------------------------------
 
     def today(self) -> date:
         return self._fixed_today or clock.today()
 
+    def rolling(self) -> bool:
+        """Whether the figures cover the last :data:`ROLLING_DAYS` days (not a month)."""
+        return bool(self.month_box.currentData() == ROLLING)
+
     def period(self) -> str:
-        return period_of(self.today())
+        """The month shown; the running month for the rolling window (its fee period)."""
+        return period_of(self.today()) if self.rolling() else self.chosen_month()
+
+    def span(self) -> tuple[date, date]:
+        """The first and last day the figures cover."""
+        if self.rolling():
+            end = self.today()
+            return end - timedelta(days=ROLLING_DAYS - 1), end
+        month = self.chosen_month()
+        return first_day(month), last_day(month)
 
     def _fill_months(self) -> None:
-        current = self.period()
+        current = period_of(self.today())
         self.month_box.clear()
+        self.month_box.addItem(self.tr("Last %1 days").replace("%1", str(ROLLING_DAYS)), ROLLING)
         for i in range(25):
             p = add_months(current, -i)
             self.month_box.addItem(p, p)
-        self.month_box.setCurrentIndex(1 if self.month_box.count() > 1 else 0)
+        self.month_box.setCurrentIndex(1)  # this month
+
+    def _window_changed(self) -> None:
+        self.notes_button.setEnabled(not self.rolling())
+        self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -325,14 +365,26 @@ class DashboardPage(QWidget):
             return
         self._busy = True
         self._stale = False
-        period, today = self.period(), self.today()
-        self.title.setText(self.tr("Management dashboard · %1").replace("%1", period))
+        period, today, rolling = self.period(), self.today(), self.rolling()
+        if rolling:
+            start, end = self.span()
+            shown = self.tr("last %1 days (%2 – %3)").replace("%1", str(ROLLING_DAYS))
+            shown = shown.replace("%2", start.strftime("%m-%d")).replace(
+                "%3", end.strftime("%m-%d")
+            )
+        else:
+            shown = period
+        self.title.setText(self.tr("Management dashboard · %1").replace("%1", shown))
         self.status.setText(self.tr("Updating…"))
-        self.ctx.query(
-            lambda s: monthly_report(s, period, today=today),
-            parent=self,
-            action="dashboard figures",
-        ).success(self._show).failure(self._failed).finally_(self._done).run()
+
+        def figures(s: Session) -> MonthlyReport:
+            if rolling:
+                return rolling_report(s, days=ROLLING_DAYS, today=today)
+            return monthly_report(s, period, today=today)
+
+        self.ctx.query(figures, parent=self, action="dashboard figures").success(
+            self._show
+        ).failure(self._failed).finally_(self._done).run()
 
     def _done(self) -> None:
         self._busy = False
@@ -408,39 +460,57 @@ class DashboardPage(QWidget):
     # --- the monthly report -----------------------------------------------------------
 
     def chosen_month(self) -> str:
-        return str(self.month_box.currentData())
+        """The month picked; the running month when the last 30 days are shown."""
+        data = self.month_box.currentData()
+        return period_of(self.today()) if data == ROLLING else str(data)
+
+    def _make_report(self, session: Session) -> MonthlyReport:
+        today = self.today()
+        if self.rolling():
+            return rolling_report(session, days=ROLLING_DAYS, today=today)
+        return monthly_report(session, self.chosen_month(), today=today)
+
+    def _report_name(self) -> str:
+        if self.rolling():
+            end = self.today()
+            return f"管理报表-近{ROLLING_DAYS}天-{end.isoformat()}"
+        return f"管理月报-{self.chosen_month()}"
 
     def print_report(self) -> None:
-        """Preview (and print or save) the chosen month's report as PDF."""
+        """Preview (and print or save) the report of what is shown as PDF."""
         from reports.pdf.monthly_report import monthly_report_pdf
 
-        month, today = self.chosen_month(), self.today()
+        rolling, month, today = self.rolling(), self.chosen_month(), self.today()
 
         def make(session: Session) -> bytes:
+            if rolling:
+                return monthly_report_pdf(rolling_report(session, days=ROLLING_DAYS, today=today))
             return monthly_report_pdf(monthly_report(session, month, today=today))
 
         preview_pdf(
             self.ctx,
             make,
-            title=self.tr("Monthly report %1").replace("%1", month),
-            suggested_name=f"管理月报-{month}.pdf",
+            title=self.tr("Monthly report %1").replace("%1", self.month_box.currentText()),
+            suggested_name=f"{self._report_name()}.pdf",
             parent=self,
         )
 
     def export_report(self) -> None:
-        """Write the chosen month's report to an .xlsx file the user picks."""
+        """Write the report of what is shown to an .xlsx file the user picks."""
+        from propdesk.reporting.sheet_header import sheet_header
         from reports.excel.monthly_report import monthly_report_xlsx
 
-        month = self.chosen_month()
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path = self.choose_xlsx_path(self, str(Path(folder) / f"管理月报-{month}.xlsx"))
+        path = self.choose_xlsx_path(self, f"{self._report_name()}.xlsx")
         if not path:
             return
-
-        today = self.today()
+        rolling, month, today = self.rolling(), self.chosen_month(), self.today()
 
         def make(session: Session) -> str:
-            monthly_report_xlsx(monthly_report(session, month, today=today), path)
+            if rolling:
+                report = rolling_report(session, days=ROLLING_DAYS, today=today)
+            else:
+                report = monthly_report(session, month, today=today)
+            monthly_report_xlsx(report, path, header=sheet_header(session, "物业管理月报"))
             return path
 
         self.status.setText(self.tr("Exporting…"))
@@ -454,15 +524,18 @@ class DashboardPage(QWidget):
         self.status.setText("")
         return False  # the common handler explains it (a full disk, a locked file, …)
 
+    def _open_notes(self, month: str) -> None:
+        from ui.dashboard.notes import NotesDialog
+
+        NotesDialog(ctx=self.ctx, month=month, parent=self).open()
+
 
 def _ask_xlsx_path(parent: QWidget, suggested: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(
-        parent,
-        QCoreApplication.translate("DashboardPage", "Export to Excel"),
-        suggested,
-        QCoreApplication.translate("DashboardPage", "Excel files (*.xlsx)"),
+    from ui.dashboard.exports import ask_xlsx_path
+
+    return ask_xlsx_path(
+        parent, QCoreApplication.translate("DashboardPage", "Export to Excel"), suggested
     )
-    return path
 
 
 def _concerns_figures(changes: Changes) -> bool:

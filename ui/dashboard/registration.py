@@ -1,4 +1,4 @@
-"""Navigation entries of the dashboard (first) and notices."""
+"""Navigation entries of the dashboard (first) and notices; the Reports menu's Excel exports."""
 
 from __future__ import annotations
 
@@ -29,6 +29,16 @@ def feature() -> ext.Feature:
             ),
         ]
     )
+    # Every Excel export is reachable from the app (Reports menu), not only the command line.
+    for order, title, name in (
+        (10, QT_TRANSLATE_NOOP("MenuAction", "Fee collection sheet (Excel)…"), "menu_fee_sheet"),
+        (11, QT_TRANSLATE_NOOP("MenuAction", "Arrears sheet (Excel)…"), "menu_arrears_sheet"),
+        (12, QT_TRANSLATE_NOOP("MenuAction", "Arrears call list (Excel)…"), "menu_call_list"),
+        (13, QT_TRANSLATE_NOOP("MenuAction", "Prepaid balances (Excel)…"), "menu_prepaid"),
+    ):
+        menu.append(
+            ext.MenuAction("reports", str(title), order, ext.lazy("ui.dashboard.exports", name))
+        )
     return ext.Feature(
         "dashboard",
         nav=tuple(nav),

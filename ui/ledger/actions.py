@@ -307,8 +307,11 @@ def export_owner_ledger(
         building_id = building.id if building else None
 
         def export(session: Session, _progress: Progress) -> int:
+            from propdesk.reporting.sheet_header import sheet_header
+
             lines = ledger_rows(session, building_id=building_id, actor=ctx.actor)
-            write_export(lines, path)
+            scope = building.name if building else "全部楼栋"
+            write_export(lines, path, header=sheet_header(session, "业主台账", scope))
             return len(lines)
 
         def exported(count: int) -> None:

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QStandardPaths,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -40,16 +38,11 @@ def documents_folder() -> Path:
 
 
 def ask_save_xlsx(parent: QWidget | None, title: str, suggested_name: str) -> str:
-    """A save dialog for an ``.xlsx``; returns the path (``.xlsx`` added) or ``""``."""
-    path, _ = QFileDialog.getSaveFileName(
-        parent,
-        title,
-        str(documents_folder() / suggested_name),
-        QCoreApplication.translate("LedgerActions", "Excel workbooks (*.xlsx)"),
-    )
-    if path and not path.lower().endswith(".xlsx"):
-        path += ".xlsx"
-    return path
+    """A save dialog for an ``.xlsx`` opening in the last export's folder (remembered);
+    returns the path (``.xlsx`` added) or ``""``."""
+    from ui.dashboard.exports import ask_xlsx_path
+
+    return ask_xlsx_path(parent, title, suggested_name)
 
 
 class LedgerErrorModel(QAbstractTableModel):

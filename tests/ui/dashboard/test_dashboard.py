@@ -62,7 +62,7 @@ def test_tiles_and_charts_show_the_months_figures(qtbot: QtBot, demo_db: Databas
     assert page.kind_chart.labels() == [f"{k.label} {k.count}" for k in r.tickets.by_kind]
     assert page.fee_chart.categories() == [b.building for b in r.fees.by_building[:12]]
     assert page.ageing_chart.series.barSets()[0].at(1) == r.fees.ageing_fen[1] // 100
-    assert page.month_box.currentText() == "2026-10"  # the report of last month by default
+    assert page.month_box.currentText() == "2026-11"  # this month by default
 
 
 def test_a_change_elsewhere_refreshes_the_figures(qtbot: QtBot, demo_db: Database) -> None:
@@ -145,7 +145,7 @@ def test_monthly_report_pdf_and_excel_from_the_dashboard(
     assert len(visible) == 1
     assert visible[0].document.pageCount() >= 3
     assert visible[0].pdf.startswith(b"%PDF")
-    assert "2026-10" in visible[0].windowTitle()
+    assert "2026-11" in visible[0].windowTitle()
     for w in previews:
         w.close()
 

@@ -70,4 +70,4 @@ def test_dashboard_speaks_chinese(qtbot: QtBot, sqlite_db: Database, chinese: QT
     page.refresh()
     assert page.title.text().startswith("经营看板 · ")
     assert page.tile_buttons["collection"].text().endswith("\n收缴率")
-    assert page.print_button.text() == "管理月报 PDF(&R)…"
+    assert page.print_button.text() == "管理月报 PDF(&O)…"
