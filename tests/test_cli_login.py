@@ -31,7 +31,7 @@ from ui.commands.login import LOGIN_REQUIRED
 class MemoryKeyring(KeyringBackend):
     """An in-memory keyring backend for tests (the OS keyring is never touched)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

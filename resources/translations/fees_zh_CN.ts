@@ -4,132 +4,132 @@
 <context>
     <name>ArrearsPage</name>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="85"/>
+        <location filename="../../ui/fees/arrears_page.py" line="89"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="87"/>
+        <location filename="../../ui/fees/arrears_page.py" line="91"/>
         <source>Unit code starts with…</source>
         <translation>房号开头…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="89"/>
+        <location filename="../../ui/fees/arrears_page.py" line="93"/>
         <source>Min. yuan</source>
         <translation>最低金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="92"/>
+        <location filename="../../ui/fees/arrears_page.py" line="96"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="100"/>
+        <location filename="../../ui/fees/arrears_page.py" line="104"/>
         <source>≤30 days</source>
         <translation>≤30天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="101"/>
+        <location filename="../../ui/fees/arrears_page.py" line="105"/>
         <source>31–90 days</source>
         <translation>31–90天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="102"/>
+        <location filename="../../ui/fees/arrears_page.py" line="106"/>
         <source>91–180 days</source>
         <translation>91–180天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="103"/>
+        <location filename="../../ui/fees/arrears_page.py" line="107"/>
         <source>&gt;180 days</source>
         <translation>&gt;180天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="106"/>
+        <location filename="../../ui/fees/arrears_page.py" line="110"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="107"/>
+        <location filename="../../ui/fees/arrears_page.py" line="111"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="108"/>
+        <location filename="../../ui/fees/arrears_page.py" line="112"/>
         <source>Owed</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="113"/>
+        <location filename="../../ui/fees/arrears_page.py" line="117"/>
         <source>Oldest due</source>
         <translation>最早应缴日</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="114"/>
+        <location filename="../../ui/fees/arrears_page.py" line="118"/>
         <source>Late fee</source>
         <translation>滞纳金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="129"/>
-        <source>&amp;Statement…</source>
-        <translation>对账单(&amp;S)…</translation>
+        <location filename="../../ui/fees/arrears_page.py" line="133"/>
+        <source>Statemen&amp;t…</source>
+        <translation>对账单(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="130"/>
-        <source>Log &amp;contact…</source>
-        <translation>登记催缴(&amp;C)…</translation>
+        <location filename="../../ui/fees/arrears_page.py" line="134"/>
+        <source>Log c&amp;ontact…</source>
+        <translation>登记催缴(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="131"/>
+        <location filename="../../ui/fees/arrears_page.py" line="135"/>
         <source>&amp;Waive…</source>
         <translation>减免(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="133"/>
+        <location filename="../../ui/fees/arrears_page.py" line="136"/>
         <source>Print &amp;reminder letters…</source>
         <translation>打印催缴函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="134"/>
+        <location filename="../../ui/fees/arrears_page.py" line="137"/>
         <source>&amp;Export to Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="143"/>
+        <location filename="../../ui/fees/arrears_page.py" line="154"/>
         <source>Building:</source>
         <translation>楼栋：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="144"/>
+        <location filename="../../ui/fees/arrears_page.py" line="155"/>
         <source>Unit:</source>
         <translation>房号：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="145"/>
+        <location filename="../../ui/fees/arrears_page.py" line="156"/>
         <source>Owed at least:</source>
         <translation>欠费不少于：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="146"/>
+        <location filename="../../ui/fees/arrears_page.py" line="157"/>
         <source>Overdue at least:</source>
         <translation>逾期不少于：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="147"/>
+        <location filename="../../ui/fees/arrears_page.py" line="158"/>
         <source>As of:</source>
         <translation>截至：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="231"/>
+        <location filename="../../ui/fees/arrears_page.py" line="242"/>
         <source>{n} unit(s) in arrears, ¥{owed} owed, late fee ¥{fee}</source>
         <translation>欠费房屋 {n} 户，欠费 ¥{owed}，滞纳金 ¥{fee}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="311"/>
+        <location filename="../../ui/fees/arrears_page.py" line="327"/>
         <source>Reminder letters</source>
         <translation>催缴函</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="321"/>
+        <location filename="../../ui/fees/arrears_page.py" line="340"/>
         <source>Export arrears</source>
         <translation>导出欠费明细表</translation>
     </message>
@@ -193,8 +193,8 @@
     </message>
     <message>
         <location filename="../../ui/fees/unit_panel.py" line="38"/>
-        <source>One-off c&amp;harge…</source>
-        <translation>一次性收费(&amp;H)…</translation>
+        <source>&amp;One-off charge…</source>
+        <translation>一次性收费(&amp;O)…</translation>
     </message>
 </context>
 <context>
@@ -238,204 +238,204 @@
 <context>
     <name>BillingPage</name>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="329"/>
+        <location filename="../../ui/fees/billing_page.py" line="330"/>
         <source>{0} meter(s) still without a reading.</source>
         <translation>还有 {0} 块表没有读数。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="368"/>
+        <location filename="../../ui/fees/billing_page.py" line="369"/>
         <source>Water/electricity left for a later run.</source>
         <translation>水电费留待录入读数后再出账。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="67"/>
+        <location filename="../../ui/fees/billing_page.py" line="68"/>
         <source>Billing run</source>
         <translation>出账</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="69"/>
+        <location filename="../../ui/fees/billing_page.py" line="70"/>
         <source>&amp;Run billing</source>
         <translation>生成账单(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="75"/>
+        <location filename="../../ui/fees/billing_page.py" line="76"/>
         <source>Whole estate</source>
         <translation>全小区</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="76"/>
-        <source>Print payment &amp;notices…</source>
-        <translation>打印缴费通知单(&amp;N)…</translation>
+        <location filename="../../ui/fees/billing_page.py" line="77"/>
+        <source>Print pa&amp;yment notices…</source>
+        <translation>打印缴费通知单(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="78"/>
+        <location filename="../../ui/fees/billing_page.py" line="79"/>
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="91"/>
+        <location filename="../../ui/fees/billing_page.py" line="92"/>
         <source>Rates (a change applies from its date; past bills keep theirs)</source>
         <translation>收费标准（调价自生效日起执行，已出账单不变）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="95"/>
-        <location filename="../../ui/fees/billing_page.py" line="157"/>
+        <location filename="../../ui/fees/billing_page.py" line="96"/>
+        <location filename="../../ui/fees/billing_page.py" line="158"/>
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="96"/>
+        <location filename="../../ui/fees/billing_page.py" line="97"/>
         <source>From</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="97"/>
+        <location filename="../../ui/fees/billing_page.py" line="98"/>
         <source>Rate (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="110"/>
+        <location filename="../../ui/fees/billing_page.py" line="111"/>
         <source>yuan per m², per unit or per m³/kWh</source>
         <translation>元/m²·月、元/户·月或元/吨、元/度</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="111"/>
-        <source>&amp;Add rate</source>
-        <translation>添加单价(&amp;A)</translation>
+        <location filename="../../ui/fees/billing_page.py" line="112"/>
+        <source>Add ra&amp;te</source>
+        <translation>添加单价(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="126"/>
+        <location filename="../../ui/fees/billing_page.py" line="127"/>
         <source>Late fee and reminders</source>
         <translation>滞纳金与催缴</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="127"/>
+        <location filename="../../ui/fees/billing_page.py" line="128"/>
         <source>Charge a late fee</source>
         <translation>收取滞纳金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="130"/>
+        <location filename="../../ui/fees/billing_page.py" line="131"/>
         <source> ‱ per day</source>
         <translation> ‱/天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="137"/>
+        <location filename="../../ui/fees/billing_page.py" line="138"/>
         <source>Sa&amp;ve settings</source>
         <translation>保存设置(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="144"/>
+        <location filename="../../ui/fees/billing_page.py" line="145"/>
         <source>Daily rate:</source>
         <translation>日费率：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="145"/>
+        <location filename="../../ui/fees/billing_page.py" line="146"/>
         <source>Grace days after due date:</source>
         <translation>到期后宽限天数：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="146"/>
+        <location filename="../../ui/fees/billing_page.py" line="147"/>
         <source>1st reminder after (days):</source>
         <translation>第一次催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="147"/>
+        <location filename="../../ui/fees/billing_page.py" line="148"/>
         <source>2nd reminder after (days):</source>
         <translation>第二次催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="148"/>
+        <location filename="../../ui/fees/billing_page.py" line="149"/>
         <source>Final reminder after (days):</source>
         <translation>最后催缴（逾期天数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="149"/>
+        <location filename="../../ui/fees/billing_page.py" line="150"/>
         <source>No reminder below (yuan):</source>
         <translation>欠费低于此金额不催缴（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="153"/>
+        <location filename="../../ui/fees/billing_page.py" line="154"/>
         <source>Prepayment discounts</source>
         <translation>预缴优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="156"/>
+        <location filename="../../ui/fees/billing_page.py" line="157"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="158"/>
+        <location filename="../../ui/fees/billing_page.py" line="159"/>
         <source>Prepay months</source>
         <translation>预缴月数</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="159"/>
+        <location filename="../../ui/fees/billing_page.py" line="160"/>
         <source>Free months</source>
         <translation>减免月数</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="160"/>
+        <location filename="../../ui/fees/billing_page.py" line="161"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="160"/>
+        <location filename="../../ui/fees/billing_page.py" line="161"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="160"/>
+        <location filename="../../ui/fees/billing_page.py" line="161"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="170"/>
+        <location filename="../../ui/fees/billing_page.py" line="171"/>
         <source>e.g. prepay a year, one month free</source>
         <translation>如：预缴一年送一月</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="180"/>
+        <location filename="../../ui/fees/billing_page.py" line="181"/>
         <source>Add &amp;discount</source>
         <translation>添加优惠(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="181"/>
+        <location filename="../../ui/fees/billing_page.py" line="182"/>
         <source>Switch on/off</source>
         <translation>启用/停用</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="272"/>
+        <location filename="../../ui/fees/billing_page.py" line="273"/>
         <source>Billed months: {0}</source>
         <translation>已出账月份：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="349"/>
+        <location filename="../../ui/fees/billing_page.py" line="350"/>
         <source>Billing {0}…</source>
         <translation>正在生成 {0} 账单…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="356"/>
+        <location filename="../../ui/fees/billing_page.py" line="357"/>
         <source>Billing {0}: {1} unit(s)…</source>
         <translation>正在计费 {0}：已处理 {1} 户…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="362"/>
+        <location filename="../../ui/fees/billing_page.py" line="363"/>
         <source>{period}: {n} line(s), ¥{amount}.</source>
         <translation>{period}：生成 {n} 条账单，合计 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="327"/>
-        <location filename="../../ui/fees/billing_page.py" line="366"/>
+        <location filename="../../ui/fees/billing_page.py" line="328"/>
+        <location filename="../../ui/fees/billing_page.py" line="367"/>
         <source>{0}: already billed, nothing new.</source>
         <translation>{0}：账单已全部生成，没有新增。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="373"/>
+        <location filename="../../ui/fees/billing_page.py" line="374"/>
         <source>Billing cancelled; nothing was billed.</source>
         <translation>已取消计费，未生成任何账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/billing_page.py" line="441"/>
+        <location filename="../../ui/fees/billing_page.py" line="453"/>
         <source>Payment notices {0}</source>
         <translation>缴费通知单 {0}</translation>
     </message>
@@ -562,8 +562,8 @@
     </message>
     <message>
         <location filename="../../ui/fees/cashier.py" line="133"/>
-        <source>Charge &amp;late fee</source>
-        <translation>计收滞纳金(&amp;L)</translation>
+        <source>Charge late f&amp;ee</source>
+        <translation>计收滞纳金(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../ui/fees/cashier.py" line="134"/>
@@ -577,13 +577,13 @@
     </message>
     <message>
         <location filename="../../ui/fees/cashier.py" line="152"/>
-        <source>A&amp;mount (yuan):</source>
-        <translation>金额（元）(&amp;M)：</translation>
+        <source>Am&amp;ount (yuan):</source>
+        <translation>金额（元）(&amp;O)：</translation>
     </message>
     <message>
         <location filename="../../ui/fees/cashier.py" line="153"/>
-        <source>&amp;Method:</source>
-        <translation>付款方式(&amp;M)：</translation>
+        <source>Pa&amp;yment method:</source>
+        <translation>付款方式(&amp;Y)：</translation>
     </message>
     <message>
         <location filename="../../ui/fees/cashier.py" line="154"/>
@@ -705,122 +705,122 @@ All open lines: ¥{total}</source>
 <context>
     <name>ClosingPage</name>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="90"/>
-        <source>Cas&amp;hier</source>
-        <translation>收款人(&amp;H)</translation>
+        <location filename="../../ui/fees/closing_page.py" line="87"/>
+        <source>Cashi&amp;er</source>
+        <translation>收款人(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="160"/>
+        <location filename="../../ui/fees/closing_page.py" line="167"/>
         <source>{0} (me)</source>
         <translation>{0}（本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="52"/>
+        <location filename="../../ui/fees/closing_page.py" line="69"/>
         <source>Cash counted in the drawer (yuan)</source>
         <translation>钱箱实点现金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="54"/>
+        <location filename="../../ui/fees/closing_page.py" line="71"/>
         <source>Explain any difference</source>
         <translation>如有差额请说明</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="57"/>
+        <location filename="../../ui/fees/closing_page.py" line="74"/>
         <source>Close the &amp;day</source>
         <translation>日结(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="58"/>
-        <source>&amp;Print daily report</source>
-        <translation>打印收款日报(&amp;P)</translation>
+        <location filename="../../ui/fees/closing_page.py" line="75"/>
+        <source>Print daily repo&amp;rt</source>
+        <translation>打印收款日报(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="61"/>
-        <source>Close the &amp;month</source>
-        <translation>关账(&amp;M)</translation>
+        <location filename="../../ui/fees/closing_page.py" line="78"/>
+        <source>Close the m&amp;onth</source>
+        <translation>关账(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="67"/>
+        <location filename="../../ui/fees/closing_page.py" line="84"/>
         <source>Daily close</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="69"/>
+        <location filename="../../ui/fees/closing_page.py" line="86"/>
         <source>Da&amp;y</source>
         <translation>日期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="71"/>
-        <source>Cash &amp;counted</source>
-        <translation>实点现金(&amp;C)</translation>
+        <location filename="../../ui/fees/closing_page.py" line="89"/>
+        <source>Cash co&amp;unted</source>
+        <translation>实点现金(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="72"/>
-        <source>&amp;Note</source>
-        <translation>差异说明(&amp;N)</translation>
+        <location filename="../../ui/fees/closing_page.py" line="90"/>
+        <source>Note</source>
+        <translation>差异说明</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="78"/>
+        <location filename="../../ui/fees/closing_page.py" line="96"/>
         <source>Period close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="80"/>
+        <location filename="../../ui/fees/closing_page.py" line="98"/>
         <source>Mon&amp;th</source>
         <translation>月份(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="82"/>
+        <location filename="../../ui/fees/closing_page.py" line="100"/>
         <source>Closed months</source>
         <translation>已关账月份</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="138"/>
+        <location filename="../../ui/fees/closing_page.py" line="179"/>
         <source>{0} receipts {1}–{2}</source>
         <translation>收据 {0} 张 {1}–{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="140"/>
+        <location filename="../../ui/fees/closing_page.py" line="181"/>
         <source>No receipts</source>
         <translation>当日没有收据</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="142"/>
+        <location filename="../../ui/fees/closing_page.py" line="183"/>
         <source>Voided that day: {0} ({1})</source>
         <translation>当日作废：{0} 张（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="143"/>
+        <location filename="../../ui/fees/closing_page.py" line="204"/>
         <source>Cash expected: {0}</source>
         <translation>应有现金：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="143"/>
+        <location filename="../../ui/fees/closing_page.py" line="187"/>
         <source>Deposits received: {0} ({1})</source>
         <translation>押金收取：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="143"/>
+        <location filename="../../ui/fees/closing_page.py" line="192"/>
         <source>Deposits refunded: {0} ({1})</source>
         <translation>押金退还：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="143"/>
+        <location filename="../../ui/fees/closing_page.py" line="197"/>
         <source>Cash expected: {0} (fees {1}, deposits {2})</source>
         <translation>应有现金：{0}（收费 {1}，押金 {2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="147"/>
+        <location filename="../../ui/fees/closing_page.py" line="207"/>
         <source>Closed: counted {0}, difference {1}</source>
         <translation>已日结：实点 {0}，差额 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="154"/>
+        <location filename="../../ui/fees/closing_page.py" line="214"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/closing_page.py" line="207"/>
+        <location filename="../../ui/fees/closing_page.py" line="271"/>
         <source>Daily cash report</source>
         <translation>收款日报</translation>
     </message>
@@ -828,77 +828,77 @@ All open lines: ¥{total}</source>
 <context>
     <name>CollectionPage</name>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="46"/>
+        <location filename="../../ui/fees/collection_page.py" line="47"/>
         <source>By building</source>
         <translation>按楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="47"/>
+        <location filename="../../ui/fees/collection_page.py" line="48"/>
         <source>By item</source>
         <translation>按收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="48"/>
+        <location filename="../../ui/fees/collection_page.py" line="49"/>
         <source>Building × item</source>
         <translation>楼栋 × 项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="49"/>
-        <source>&amp;Show</source>
-        <translation>查询(&amp;S)</translation>
+        <location filename="../../ui/fees/collection_page.py" line="50"/>
+        <source>Sho&amp;w</source>
+        <translation>查询(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="54"/>
+        <location filename="../../ui/fees/collection_page.py" line="62"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="55"/>
+        <location filename="../../ui/fees/collection_page.py" line="63"/>
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="56"/>
+        <location filename="../../ui/fees/collection_page.py" line="64"/>
         <source>Billed</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="57"/>
+        <location filename="../../ui/fees/collection_page.py" line="65"/>
         <source>Collected</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="58"/>
+        <location filename="../../ui/fees/collection_page.py" line="66"/>
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="59"/>
+        <location filename="../../ui/fees/collection_page.py" line="67"/>
         <source>Rate</source>
         <translation>收缴率</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="60"/>
+        <location filename="../../ui/fees/collection_page.py" line="68"/>
         <source>Arrears at start</source>
         <translation>期初陈欠</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="61"/>
+        <location filename="../../ui/fees/collection_page.py" line="69"/>
         <source>Arrears collected</source>
         <translation>陈欠收回</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="62"/>
+        <location filename="../../ui/fees/collection_page.py" line="70"/>
         <source>Arrears rate</source>
         <translation>陈欠收缴率</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="73"/>
+        <location filename="../../ui/fees/collection_page.py" line="81"/>
         <source>From month:</source>
         <translation>起始月份：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/collection_page.py" line="73"/>
+        <location filename="../../ui/fees/collection_page.py" line="81"/>
         <source>To month:</source>
         <translation>截止月份：</translation>
     </message>
@@ -906,27 +906,27 @@ All open lines: ¥{total}</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="342"/>
+        <location filename="../../ui/fees/arrears_page.py" line="359"/>
         <source>Contact about arrears – {0}</source>
         <translation>催缴记录 – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="355"/>
+        <location filename="../../ui/fees/arrears_page.py" line="372"/>
         <source>Promised to pay by</source>
         <translation>承诺缴费日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="360"/>
+        <location filename="../../ui/fees/arrears_page.py" line="377"/>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="361"/>
+        <location filename="../../ui/fees/arrears_page.py" line="378"/>
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="362"/>
+        <location filename="../../ui/fees/arrears_page.py" line="379"/>
         <source>Outcome:</source>
         <translation>结果：</translation>
     </message>
@@ -967,7 +967,7 @@ All open lines: ¥{total}</source>
 <context>
     <name>FeePrintJob</name>
     <message>
-        <location filename="../../ui/fees/print_job.py" line="39"/>
+        <location filename="../../ui/fees/print_job.py" line="94"/>
         <source>Preparing {0}…</source>
         <translation>正在生成{0}…</translation>
     </message>
@@ -986,8 +986,8 @@ All open lines: ¥{total}</source>
     </message>
     <message>
         <location filename="../../ui/fees/page.py" line="33"/>
-        <source>Collection &amp;rate</source>
-        <translation>收缴率(&amp;R)</translation>
+        <source>Collectio&amp;n rate</source>
+        <translation>收缴率(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../ui/fees/page.py" line="34"/>
@@ -1116,8 +1116,8 @@ All open lines: ¥{total}</source>
     </message>
     <message>
         <location filename="../../ui/fees/readings_page.py" line="291"/>
-        <source>&amp;Load</source>
-        <translation>载入(&amp;L)</translation>
+        <source>Loa&amp;d</source>
+        <translation>载入(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../ui/fees/readings_page.py" line="292"/>
@@ -1126,13 +1126,13 @@ All open lines: ¥{total}</source>
     </message>
     <message>
         <location filename="../../ui/fees/readings_page.py" line="293"/>
-        <source>&amp;Blank sheet…</source>
-        <translation>空白抄表单(&amp;B)…</translation>
+        <source>Blank shee&amp;t…</source>
+        <translation>空白抄表单(&amp;T)…</translation>
     </message>
     <message>
         <location filename="../../ui/fees/readings_page.py" line="294"/>
-        <source>&amp;Import from Excel…</source>
-        <translation>从 Excel 导入(&amp;I)…</translation>
+        <source>Import from &amp;Excel…</source>
+        <translation>从 Excel 导入(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../ui/fees/readings_page.py" line="296"/>
@@ -1160,18 +1160,18 @@ All open lines: ¥{total}</source>
         <translation>新表本期读数：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="384"/>
+        <location filename="../../ui/fees/readings_page.py" line="387"/>
         <source>Blank reading sheet</source>
         <translation>空白抄表单</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="397"/>
-        <location filename="../../ui/fees/readings_page.py" line="429"/>
+        <location filename="../../ui/fees/readings_page.py" line="400"/>
+        <location filename="../../ui/fees/readings_page.py" line="432"/>
         <source>Import readings</source>
         <translation>导入抄表数据</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/readings_page.py" line="425"/>
+        <location filename="../../ui/fees/readings_page.py" line="428"/>
         <source>{0} reading(s) imported.</source>
         <translation>已导入 {0} 条读数。</translation>
     </message>
@@ -1303,8 +1303,8 @@ All open lines: ¥{total}</source>
     </message>
     <message>
         <location filename="../../ui/fees/standards_page.py" line="134"/>
-        <source>&amp;Name:</source>
-        <translation>名称(&amp;N)：</translation>
+        <source>Name:</source>
+        <translation>名称：</translation>
     </message>
     <message>
         <location filename="../../ui/fees/standards_page.py" line="135"/>
@@ -1313,8 +1313,8 @@ All open lines: ¥{total}</source>
     </message>
     <message>
         <location filename="../../ui/fees/standards_page.py" line="136"/>
-        <source>C&amp;harged:</source>
-        <translation>计费方式(&amp;H)：</translation>
+        <source>Charged:</source>
+        <translation>计费方式：</translation>
     </message>
     <message>
         <location filename="../../ui/fees/standards_page.py" line="138"/>
@@ -1323,8 +1323,8 @@ All open lines: ¥{total}</source>
     </message>
     <message>
         <location filename="../../ui/fees/standards_page.py" line="140"/>
-        <source>Roundin&amp;g:</source>
-        <translation>取整方式(&amp;G)：</translation>
+        <source>Rounding:</source>
+        <translation>取整方式：</translation>
     </message>
     <message>
         <location filename="../../ui/fees/standards_page.py" line="143"/>
@@ -1333,8 +1333,8 @@ All open lines: ¥{total}</source>
     </message>
     <message>
         <location filename="../../ui/fees/standards_page.py" line="144"/>
-        <source>Save &amp;item</source>
-        <translation>保存项目(&amp;I)</translation>
+        <source>Save item</source>
+        <translation>保存项目</translation>
     </message>
     <message>
         <location filename="../../ui/fees/standards_page.py" line="162"/>
@@ -1395,8 +1395,8 @@ All open lines: ¥{total}</source>
     </message>
     <message>
         <location filename="../../ui/fees/standards_page.py" line="197"/>
-        <source>&amp;From:</source>
-        <translation>生效日期(&amp;F)：</translation>
+        <source>From:</source>
+        <translation>生效日期：</translation>
     </message>
     <message>
         <location filename="../../ui/fees/standards_page.py" line="198"/>
@@ -1447,16 +1447,18 @@ All open lines: ¥{total}</source>
 <context>
     <name>StatementDialog</name>
     <message>
+        <location filename="../../ui/fees/statement.py" line="146"/>
         <source>Delivered as</source>
         <translation>送达方式</translation>
     </message>
     <message>
+        <location filename="../../ui/fees/statement.py" line="147"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
         <location filename="../../ui/fees/statement.py" line="74"/>
-        <location filename="../../ui/fees/statement.py" line="235"/>
+        <location filename="../../ui/fees/statement.py" line="237"/>
         <source>Account statement – {0}</source>
         <translation>对账单 – {0}</translation>
     </message>
@@ -1541,12 +1543,12 @@ All open lines: ¥{total}</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="284"/>
+        <location filename="../../ui/fees/statement.py" line="286"/>
         <source>Voided: {0}</source>
         <translation>已作废：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="281"/>
+        <location filename="../../ui/fees/statement.py" line="283"/>
         <source>Voided: {0} (approved by {1})</source>
         <translation>已作废：{0}（授权人：{1}）</translation>
     </message>
@@ -1606,73 +1608,73 @@ All open lines: ¥{total}</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="155"/>
+        <location filename="../../ui/fees/statement.py" line="157"/>
         <source>&amp;Reprint receipt</source>
         <translation>补打收据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="156"/>
+        <location filename="../../ui/fees/statement.py" line="158"/>
         <source>&amp;Void receipt…</source>
         <translation>作废收据(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="159"/>
+        <location filename="../../ui/fees/statement.py" line="161"/>
         <source>Re&amp;fund credit…</source>
         <translation>退预收款(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="162"/>
+        <location filename="../../ui/fees/statement.py" line="164"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="174"/>
+        <location filename="../../ui/fees/statement.py" line="176"/>
         <source>Bill lines</source>
         <translation>账单明细</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="178"/>
+        <location filename="../../ui/fees/statement.py" line="180"/>
         <source>Receipts</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="181"/>
+        <location filename="../../ui/fees/statement.py" line="183"/>
         <source>Credit and refunds</source>
         <translation>预收款与退款</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="188"/>
+        <location filename="../../ui/fees/statement.py" line="190"/>
         <source>Calls and visits</source>
         <translation>电话与上门记录</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="193"/>
+        <location filename="../../ui/fees/statement.py" line="195"/>
         <source>Notices and reminder letters</source>
         <translation>缴费通知与催缴函</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="243"/>
+        <location filename="../../ui/fees/statement.py" line="245"/>
         <source>Billed ¥{b}   Paid ¥{p}   Waived ¥{w}   Owed ¥{o}   Credit ¥{c}   Refunded ¥{r}</source>
         <translation>应收 ¥{b}   已缴 ¥{p}   减免 ¥{w}   欠费 ¥{o}   预收 ¥{c}   已退款 ¥{r}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="257"/>
-        <location filename="../../ui/fees/statement.py" line="261"/>
+        <location filename="../../ui/fees/statement.py" line="259"/>
+        <location filename="../../ui/fees/statement.py" line="263"/>
         <source>Refund credit</source>
         <translation>退预收款</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="257"/>
+        <location filename="../../ui/fees/statement.py" line="259"/>
         <source>Amount to refund (yuan):</source>
         <translation>退款金额（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="261"/>
+        <location filename="../../ui/fees/statement.py" line="263"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/statement.py" line="300"/>
+        <location filename="../../ui/fees/statement.py" line="302"/>
         <source>Receipt {0}</source>
         <translation>收据 {0}</translation>
     </message>
@@ -1680,42 +1682,42 @@ All open lines: ¥{total}</source>
 <context>
     <name>VoidReceiptDialog</name>
     <message>
-        <location filename="../../ui/fees/void_dialog.py" line="48"/>
+        <location filename="../../ui/fees/void_dialog.py" line="50"/>
         <source>Void receipt {0}</source>
         <translation>作废收据 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/void_dialog.py" line="52"/>
+        <location filename="../../ui/fees/void_dialog.py" line="54"/>
         <source>The receipt is kept, marked void</source>
         <translation>收据保留，标记为作废</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/void_dialog.py" line="54"/>
+        <location filename="../../ui/fees/void_dialog.py" line="56"/>
         <source>&amp;Reason:</source>
         <translation>作废原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/void_dialog.py" line="62"/>
+        <location filename="../../ui/fees/void_dialog.py" line="64"/>
         <source>Supervisor authorisation: a supervisor, manager or finance user enters their username and password.</source>
         <translation>主管授权：请主管、经理或财务人员在此输入本人的用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/void_dialog.py" line="73"/>
+        <location filename="../../ui/fees/void_dialog.py" line="75"/>
         <source>Supervisor &amp;username:</source>
         <translation>授权人用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/void_dialog.py" line="74"/>
+        <location filename="../../ui/fees/void_dialog.py" line="76"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/void_dialog.py" line="86"/>
+        <location filename="../../ui/fees/void_dialog.py" line="88"/>
         <source>&amp;Void receipt</source>
         <translation>作废收据(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/void_dialog.py" line="106"/>
+        <location filename="../../ui/fees/void_dialog.py" line="108"/>
         <source>Please enter the reason for voiding.</source>
         <translation>请填写作废原因。</translation>
     </message>
@@ -1723,39 +1725,44 @@ All open lines: ¥{total}</source>
 <context>
     <name>WaiveDialog</name>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="401"/>
+        <location filename="../../ui/fees/arrears_page.py" line="422"/>
         <source>Waive arrears</source>
         <translation>减免欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="404"/>
+        <location filename="../../ui/fees/arrears_page.py" line="425"/>
         <source>Part of the amount owed</source>
         <translation>减免部分欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="405"/>
+        <location filename="../../ui/fees/arrears_page.py" line="426"/>
         <source>The whole late fee</source>
         <translation>免除全部滞纳金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="415"/>
+        <location filename="../../ui/fees/arrears_page.py" line="436"/>
         <source>Line:</source>
         <translation>账单：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="416"/>
+        <location filename="../../ui/fees/arrears_page.py" line="437"/>
         <source>Waive:</source>
         <translation>减免：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="417"/>
+        <location filename="../../ui/fees/arrears_page.py" line="438"/>
         <source>Amount (yuan):</source>
         <translation>金额（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/arrears_page.py" line="418"/>
+        <location filename="../../ui/fees/arrears_page.py" line="439"/>
         <source>Reason:</source>
         <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/arrears_page.py" line="443"/>
+        <source>A waiver needs a manager: they enter their username and password.</source>
+        <translation>减免须经经理批准：请经理输入用户名和密码授权。</translation>
     </message>
 </context>
 </TS>

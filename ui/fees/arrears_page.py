@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from propdesk import clock
+from propdesk.auth.approvals import ApprovalAction, ApprovalOutcome
 from propdesk.auth.permissions import Permission
 from propdesk.changes import Changes
 from propdesk.errors import DomainError
@@ -37,12 +38,14 @@ from propdesk.fees.arrears import (
     unit_arrears,
     waive_arrears,
     waive_late_fee,
+    waiver_record,
 )
 from propdesk.fees.money import parse_yuan, yuan
 from propdesk.fees.notices import CONTACT_KINDS, record_contact
 from propdesk.progress import Progress
 from propdesk.registry import services as reg
 from propdesk.registry.values import BuildingInfo
+from ui.auth.approval import ApprovalFields
 from ui.common.dates import from_qdate as pydate
 from ui.common.dates import to_qdate as qdate
 from ui.common.forms import ERROR_STYLE
@@ -129,8 +132,7 @@ class ArrearsPage(QWidget):
 
         statement = QPushButton(self.tr("&Statement…"), self)
         contact = QPushButton(self.tr("Log &contact…"), self)
-        waive = QPushButton(self.tr("&Waive…"), self)
-        waive.setVisible(ctx.can(Permission.WAIVE))
+        waive = QPushButton(self.tr("&Waive…"), self)  # a clerk's waiver: a manager approves
         letters = QPushButton(self.tr("Print &reminder letters…"), self)
         export = QPushButton(self.tr("&Export to Excel…"), self)
         from ui.dashboard.exports import CALL_LIST_BUTTON
@@ -408,7 +410,11 @@ class ContactDialog(QDialog):
 
 
 class WaiveDialog(QDialog):
-    """A manager waives part of an open line, or its late fee, with a reason."""
+    """A manager waives part of an open line, or its late fee, with a reason.
+
+    Anyone without the waive right (a clerk) gets the approval fields: a manager types their
+    username and password, checked in the core for this line only (主管授权).
+    """
 
     def __init__(self, *, ctx: AppContext, unit_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -431,6 +437,12 @@ class WaiveDialog(QDialog):
         form.addRow(self.tr("Waive:"), self.what)
         form.addRow(self.tr("Amount (yuan):"), self.amount)
         form.addRow(self.tr("Reason:"), self.reason)
+        self.approval: ApprovalFields | None = None
+        if not ctx.can(Permission.WAIVE):
+            self.approval = ApprovalFields(
+                note=self.tr("A waiver needs a manager: they enter their username and password.")
+            )
+            form.addRow(self.approval)
         form.addRow(self.error)
         box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -463,13 +475,37 @@ class WaiveDialog(QDialog):
         reason = self.reason.text()
         late_fee = self.what.currentData() == "late_fee"
         amount_text = self.amount.text()
+        grant = (
+            self.approval.grant(ApprovalAction.WAIVE, waiver_record(line_id, late_fee=late_fee))
+            if self.approval is not None
+            else None
+        )
 
         def work(s: Session) -> object:
+            token = None
+            if grant is not None:
+                outcome = grant(s)
+                if not outcome.ok:
+                    return outcome  # committed: counts towards this desk's limit
+                token = outcome.token
             if late_fee:
-                return waive_late_fee(s, line_id=line_id, reason=reason)
+                return waive_late_fee(s, line_id=line_id, reason=reason, approval=token)
             amount = parse_yuan(amount_text, "amount_fen")
-            return waive_arrears(s, line_id=line_id, amount_fen=amount, reason=reason)
+            return waive_arrears(
+                s, line_id=line_id, amount_fen=amount, reason=reason, approval=token
+            )
 
         self.ctx.op(work, changes=Changes(fees=True), parent=self, action="waive").busy(
             self.ok_button
-        ).success(lambda _r: self.accept()).failure(lambda exc: _shown_in(self.error, exc)).run()
+        ).success(self._done).failure(lambda exc: _shown_in(self.error, exc)).run()
+
+    def _done(self, result: object) -> None:
+        if isinstance(result, ApprovalOutcome):  # refused: the dialog keeps its input
+            self.error.setText(result.message)
+            self.error.setVisible(True)
+            if self.approval is not None:
+                field = self.approval.refused(result)
+                if field is not None:
+                    field.setFocus()
+            return
+        self.accept()
