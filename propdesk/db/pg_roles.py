@@ -11,9 +11,9 @@ What the server itself refuses, whatever a desk or a direct ``psql`` session sen
 - **personal data**: roles without ``VIEW_FULL_ID`` (clerk, finance) may not select the
   personal columns listed in :data:`PERSONAL_COLUMNS`. Their logins' ``search_path`` starts
   with the schema ``<database>_masked``, which holds one view per such table, with the same
-  name and columns, showing only the last four characters; ``INSTEAD OF`` triggers write
-  through to the table, so the app works unchanged (a masked value written back unchanged
-  keeps the real one).
+  name and columns: a plain text column shows only its last four characters, an encrypted
+  one (:mod:`propdesk.pii`) nothing; ``INSTEAD OF`` triggers write through to the table, so
+  the app works unchanged (a masked value written back unchanged keeps the real one).
 - **users**: ``app_user`` is readable by all (login needs it); only the admin group inserts,
   deletes or changes role, name or active flag; every other role may update only its own row
   and only the login bookkeeping columns (row-level security + column grants).
