@@ -40,7 +40,7 @@
     </message>
     <message>
         <location filename="../../ui/calls/card.py" line="125"/>
-        <location filename="../../ui/calls/card.py" line="299"/>
+        <location filename="../../ui/calls/card.py" line="301"/>
         <source>(no ticket)</source>
         <translation>（不关联工单）</translation>
     </message>
@@ -115,241 +115,223 @@
         <translation>未知来电（按未知来电登记）</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="263"/>
+        <location filename="../../ui/calls/card.py" line="265"/>
         <source>Say:</source>
         <translation>答复口径：</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="279"/>
+        <location filename="../../ui/calls/card.py" line="281"/>
         <source>Arrears: %1 yuan</source>
         <translation>欠费：%1 元</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="281"/>
+        <location filename="../../ui/calls/card.py" line="283"/>
         <source>No arrears</source>
         <translation>无欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="284"/>
+        <location filename="../../ui/calls/card.py" line="286"/>
         <source>Open tickets</source>
         <translation>未完成工单</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="287"/>
+        <location filename="../../ui/calls/card.py" line="289"/>
         <source>Recent calls</source>
         <translation>最近通话</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="364"/>
+        <location filename="../../ui/calls/card.py" line="366"/>
         <source>Ticket %1</source>
         <translation>工单 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/calls/card.py" line="422"/>
-        <source>Close the call card</source>
-        <translation>关闭来电卡片</translation>
-    </message>
-    <message>
-        <location filename="../../ui/calls/card.py" line="423"/>
-        <source>The call is not saved. Close the card and lose what you typed?</source>
-        <translation>这通电话还没有保存。关闭卡片将丢失已填写的内容，确定吗？</translation>
     </message>
 </context>
 <context>
     <name>CallDeskPage</name>
     <message>
-        <location filename="../../ui/calls/page.py" line="68"/>
+        <location filename="../../ui/calls/page.py" line="69"/>
         <source>&amp;Call back</source>
         <translation>回电(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="69"/>
+        <location filename="../../ui/calls/page.py" line="70"/>
         <source>Tick &amp;done</source>
         <translation>标记完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="70"/>
+        <location filename="../../ui/calls/page.py" line="71"/>
         <source>&amp;New call (F9)</source>
         <translation>新来电(&amp;N) (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="72"/>
-        <source>New &amp;reminder…</source>
-        <translation>新提醒(&amp;R)…</translation>
+        <location filename="../../ui/calls/page.py" line="73"/>
+        <source>New re&amp;minder…</source>
+        <translation>新提醒(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="76"/>
+        <location filename="../../ui/calls/page.py" line="77"/>
         <source>Missed calls and callbacks due</source>
         <translation>未接来电与待回电</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="83"/>
-        <location filename="../../ui/calls/page.py" line="90"/>
+        <location filename="../../ui/calls/page.py" line="84"/>
+        <location filename="../../ui/calls/page.py" line="91"/>
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="96"/>
+        <location filename="../../ui/calls/page.py" line="97"/>
         <source>Calls</source>
         <translation>通话记录</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="103"/>
+        <location filename="../../ui/calls/page.py" line="104"/>
         <source>C&amp;lose outage…</source>
         <translation>结束停水停电(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="105"/>
+        <location filename="../../ui/calls/page.py" line="106"/>
         <source>Ne&amp;w outage…</source>
         <translation>登记停水停电(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="107"/>
-        <source>&amp;Print notice…</source>
-        <translation>打印通知(&amp;P)…</translation>
+        <location filename="../../ui/calls/page.py" line="108"/>
+        <source>Print &amp;notice…</source>
+        <translation>打印通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="118"/>
+        <location filename="../../ui/calls/page.py" line="119"/>
         <source>Outages</source>
         <translation>停水停电</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="122"/>
+        <location filename="../../ui/calls/page.py" line="123"/>
         <source>Search: words, pinyin initials</source>
         <translation>搜索：关键词、拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="134"/>
-        <source>&amp;Add entry…</source>
-        <translation>新增条目(&amp;A)…</translation>
+        <location filename="../../ui/calls/page.py" line="135"/>
+        <source>Add entr&amp;y…</source>
+        <translation>新增条目(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="135"/>
+        <location filename="../../ui/calls/page.py" line="136"/>
         <source>&amp;Edit entry…</source>
         <translation>修改条目(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="136"/>
+        <location filename="../../ui/calls/page.py" line="137"/>
         <source>Mark chec&amp;ked</source>
         <translation>已核对(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="137"/>
+        <location filename="../../ui/calls/page.py" line="138"/>
         <source>Load &amp;starter set</source>
         <translation>载入初始条目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="138"/>
+        <location filename="../../ui/calls/page.py" line="139"/>
         <source>Print han&amp;dbook…</source>
         <translation>打印手册(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="145"/>
+        <location filename="../../ui/calls/page.py" line="146"/>
         <source>Searches that found nothing</source>
         <translation>未找到答案的搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="147"/>
+        <location filename="../../ui/calls/page.py" line="148"/>
         <source>Knowledge base</source>
         <translation>答客问</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="151"/>
+        <location filename="../../ui/calls/page.py" line="152"/>
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="156"/>
+        <location filename="../../ui/calls/page.py" line="157"/>
         <source>Statistics</source>
         <translation>话务量统计</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="224"/>
+        <location filename="../../ui/calls/page.py" line="225"/>
         <source>Missed</source>
         <translation>未接</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="224"/>
+        <location filename="../../ui/calls/page.py" line="225"/>
         <source>Callback</source>
         <translation>回电</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="225"/>
+        <location filename="../../ui/calls/page.py" line="226"/>
         <source> (overdue)</source>
         <translation>（已超时）</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="237"/>
+        <location filename="../../ui/calls/page.py" line="238"/>
         <source>closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="237"/>
+        <location filename="../../ui/calls/page.py" line="238"/>
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="350"/>
+        <location filename="../../ui/calls/page.py" line="351"/>
         <source> (expired)</source>
         <translation>（已过期）</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="407"/>
+        <location filename="../../ui/calls/page.py" line="408"/>
         <source>Handbook</source>
         <translation>答客问手册</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="414"/>
+        <location filename="../../ui/calls/page.py" line="415"/>
         <source>Last 30 days: %1 calls (%2 in, %3 out, %4 missed)</source>
         <translation>近30天：通话 %1 次（来电 %2，去电 %3，未接 %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="419"/>
+        <location filename="../../ui/calls/page.py" line="420"/>
         <source>First-call resolution: %1%</source>
         <translation>首次来电解决率：%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="420"/>
+        <location filename="../../ui/calls/page.py" line="421"/>
         <source>Callbacks on time: %1%</source>
         <translation>按时回电率：%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="422"/>
+        <location filename="../../ui/calls/page.py" line="423"/>
         <source>By hour:</source>
         <translation>按时段：</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="423"/>
+        <location filename="../../ui/calls/page.py" line="424"/>
         <source>By weekday:</source>
         <translation>按星期（周一至周日）：</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="424"/>
+        <location filename="../../ui/calls/page.py" line="425"/>
         <source>By topic:</source>
         <translation>按类别：</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="425"/>
+        <location filename="../../ui/calls/page.py" line="426"/>
         <source>By outcome:</source>
         <translation>按结果：</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="426"/>
+        <location filename="../../ui/calls/page.py" line="427"/>
         <source>By clerk:</source>
         <translation>按接听人：</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="434"/>
+        <location filename="../../ui/calls/page.py" line="435"/>
         <source>Export call statistics</source>
         <translation>导出话务量统计</translation>
-    </message>
-</context>
-<context>
-    <name>CallForms</name>
-    <message>
-        <location filename="../../ui/calls/dialogs.py" line="99"/>
-        <source>Close and lose what you typed?</source>
-        <translation>关闭并丢失已填写的内容吗？</translation>
     </message>
 </context>
 <context>
@@ -532,12 +514,12 @@
 <context>
     <name>CloseOutageDialog</name>
     <message>
-        <location filename="../../ui/calls/page.py" line="453"/>
+        <location filename="../../ui/calls/page.py" line="454"/>
         <source>Close outage</source>
         <translation>结束停水停电</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/page.py" line="460"/>
+        <location filename="../../ui/calls/page.py" line="461"/>
         <source>&amp;Actual end</source>
         <translation>实际恢复时间(&amp;A)</translation>
     </message>
@@ -545,17 +527,17 @@
 <context>
     <name>DirectoryPicker</name>
     <message>
-        <location filename="../../ui/calls/card.py" line="452"/>
+        <location filename="../../ui/calls/card.py" line="436"/>
         <source>Directory of useful numbers</source>
         <translation>常用电话</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="455"/>
+        <location filename="../../ui/calls/card.py" line="439"/>
         <source>Name, number or pinyin initials</source>
         <translation>名称、号码或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/card.py" line="457"/>
+        <location filename="../../ui/calls/card.py" line="441"/>
         <source>&amp;Transfer</source>
         <translation>转接(&amp;T)</translation>
     </message>
@@ -563,42 +545,42 @@
 <context>
     <name>KbEntryDialog</name>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="184"/>
+        <location filename="../../ui/calls/dialogs.py" line="167"/>
         <source>Knowledge base entry</source>
         <translation>答客问条目</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="204"/>
+        <location filename="../../ui/calls/dialogs.py" line="187"/>
         <source>&amp;Question</source>
         <translation>问题(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="205"/>
+        <location filename="../../ui/calls/dialogs.py" line="188"/>
         <source>&amp;Answer / script</source>
         <translation>答复口径(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="206"/>
+        <location filename="../../ui/calls/dialogs.py" line="189"/>
         <source>Categor&amp;y</source>
         <translation>分类(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="207"/>
+        <location filename="../../ui/calls/dialogs.py" line="190"/>
         <source>&amp;Tags</source>
         <translation>标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="209"/>
+        <location filename="../../ui/calls/dialogs.py" line="192"/>
         <source>Related ticket cate&amp;gories</source>
         <translation>相关工单分类(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="211"/>
+        <location filename="../../ui/calls/dialogs.py" line="194"/>
         <source>&amp;Owner</source>
         <translation>负责人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="212"/>
+        <location filename="../../ui/calls/dialogs.py" line="195"/>
         <source>&amp;Expires</source>
         <translation>有效期至(&amp;E)</translation>
     </message>
@@ -627,52 +609,52 @@
 <context>
     <name>OutageDialog</name>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="110"/>
+        <location filename="../../ui/calls/dialogs.py" line="96"/>
         <source>Register an outage</source>
         <translation>登记停水停电</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="115"/>
+        <location filename="../../ui/calls/dialogs.py" line="101"/>
         <source>Planned (uncheck for an emergency)</source>
         <translation>计划停（紧急情况请取消勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="118"/>
+        <location filename="../../ui/calls/dialogs.py" line="104"/>
         <source>The whole estate</source>
         <translation>全小区</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="132"/>
+        <location filename="../../ui/calls/dialogs.py" line="118"/>
         <source>What the desk says to callers</source>
         <translation>前台对来电住户的答复口径</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="133"/>
+        <location filename="../../ui/calls/dialogs.py" line="119"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="136"/>
+        <location filename="../../ui/calls/dialogs.py" line="122"/>
         <source>&amp;Buildings</source>
         <translation>楼栋(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="137"/>
+        <location filename="../../ui/calls/dialogs.py" line="123"/>
         <source>S&amp;tarts</source>
         <translation>开始时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="138"/>
+        <location filename="../../ui/calls/dialogs.py" line="124"/>
         <source>&amp;Ends (expected)</source>
         <translation>预计恢复(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="139"/>
+        <location filename="../../ui/calls/dialogs.py" line="125"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="140"/>
+        <location filename="../../ui/calls/dialogs.py" line="126"/>
         <source>Scri&amp;pt</source>
         <translation>答复口径(&amp;P)</translation>
     </message>
@@ -680,73 +662,73 @@
 <context>
     <name>ReminderDialog</name>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="254"/>
-        <location filename="../../ui/calls/dialogs.py" line="259"/>
+        <location filename="../../ui/calls/dialogs.py" line="234"/>
+        <location filename="../../ui/calls/dialogs.py" line="239"/>
         <source>Reminder</source>
         <translation>事务提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="260"/>
+        <location filename="../../ui/calls/dialogs.py" line="240"/>
         <source>Instruction with an end date</source>
         <translation>住户嘱托（有截止日期）</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="268"/>
+        <location filename="../../ui/calls/dialogs.py" line="248"/>
         <source>Once</source>
         <translation>一次</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="269"/>
+        <location filename="../../ui/calls/dialogs.py" line="249"/>
         <source>Daily</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="270"/>
+        <location filename="../../ui/calls/dialogs.py" line="250"/>
         <source>Weekly</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="271"/>
+        <location filename="../../ui/calls/dialogs.py" line="251"/>
         <source>Monthly</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="272"/>
+        <location filename="../../ui/calls/dialogs.py" line="252"/>
         <source>Yearly</source>
         <translation>每年</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="276"/>
+        <location filename="../../ui/calls/dialogs.py" line="256"/>
         <source>Only for me (else the whole desk)</source>
         <translation>只提醒我（否则提醒整个前台）</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="280"/>
+        <location filename="../../ui/calls/dialogs.py" line="260"/>
         <source>&amp;What</source>
         <translation>事项(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="281"/>
+        <location filename="../../ui/calls/dialogs.py" line="261"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="282"/>
+        <location filename="../../ui/calls/dialogs.py" line="262"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="283"/>
+        <location filename="../../ui/calls/dialogs.py" line="263"/>
         <source>&amp;Until</source>
         <translation>截止(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="284"/>
+        <location filename="../../ui/calls/dialogs.py" line="264"/>
         <source>&amp;Repeat</source>
         <translation>重复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/dialogs.py" line="286"/>
+        <location filename="../../ui/calls/dialogs.py" line="266"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>

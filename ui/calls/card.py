@@ -15,7 +15,7 @@ import html
 from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -43,6 +42,7 @@ from propdesk.calls.values import CallerContext, DirectoryRow, Household, KbEntr
 from propdesk.changes import Changes
 from ui.calls import labels
 from ui.common.forms import FormErrors
+from ui.common.keyboard import install_dialog_keys
 from ui.common.naming import named
 from ui.context import AppContext
 from ui.tickets.action_dialogs import form_failure
@@ -208,10 +208,10 @@ class CallCard(QDialog):
         self.ticket_button.clicked.connect(self.make_ticket)
         self.save_button.clicked.connect(self.save)
         QShortcut(QKeySequence("Ctrl+T"), self, self.make_ticket)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, self.save)
         self._outcome_changed()
-        self.number.setFocus()
+        # focus in the number; Ctrl+Enter saves; Esc with a summary typed asks first. Enter
+        # alone never saves the card (it looks the number up).
+        self.keys = install_dialog_keys(self, submit=self.save, first=self.number)
         if number:
             self.lookup()
         else:
@@ -244,6 +244,8 @@ class CallCard(QDialog):
         self.household = found[0] if len(found) == 1 else None
         if len(found) == 1:
             self.household_list.setCurrentRow(0)
+        if not self.has_input():
+            self.keys.mark_clean()  # the lookup's own results are not the clerk's input
         self._load_context()
 
     def _chose(self, row: int) -> None:
@@ -415,28 +417,10 @@ class CallCard(QDialog):
     def has_input(self) -> bool:
         return bool(self.summary.toPlainText().strip() or self.ticket_id)
 
-    def reject(self) -> None:
-        if self.saved_id is None and self.has_input():
-            answer = QMessageBox.question(
-                self,
-                self.tr("Close the call card"),
-                self.tr("The call is not saved. Close the card and lose what you typed?"),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        super().reject()
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
             return  # Enter in a line field does not close the card; Ctrl+Enter saves
         super().keyPressEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.saved_id is None and self.has_input() and self.isVisible():
-            event.ignore()
-            self.reject()
-            return
-        super().closeEvent(event)
 
 
 class DirectoryPicker(QDialog):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -40,6 +39,7 @@ from propdesk.registry.values import BuildingInfo
 from ui.calls import labels
 from ui.common.dates import from_qdate, to_qdate
 from ui.common.forms import FormErrors
+from ui.common.keyboard import install_dialog_keys
 from ui.common.naming import named
 from ui.context import AppContext
 from ui.tickets.action_dialogs import form_failure
@@ -67,12 +67,9 @@ class _Form(QDialog):
         self.saved_id: int | None = None
 
     def focus_first(self) -> None:
-        first = self.errors.first_editor()
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def has_input(self) -> bool:
-        return False
+        """Install the desk's keyboard rules (called last by each form's constructor): focus
+        in the first field, Enter/Ctrl+Enter save once, Esc with input asks first."""
+        self.keys = install_dialog_keys(self, submit=self.save, default=self.save_button)
 
     def save(self) -> None:
         raise NotImplementedError
@@ -90,17 +87,6 @@ class _Form(QDialog):
     def _saved(self, saved: object) -> None:
         self.saved_id = saved if isinstance(saved, int) else None
         self.accept()
-
-    def reject(self) -> None:
-        if self.saved_id is None and self.has_input():
-            answer = QMessageBox.question(
-                self,
-                self.windowTitle(),
-                QCoreApplication.translate("CallForms", "Close and lose what you typed?"),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        super().reject()
 
 
 class OutageDialog(_Form):
@@ -167,9 +153,6 @@ class OutageDialog(_Form):
             whole_estate=self.whole.isChecked(),
         )
 
-    def has_input(self) -> bool:
-        return bool(self.reason.text().strip() or self.script.toPlainText().strip())
-
     def save(self) -> None:
         spec = self.spec()
         self.run_save(lambda s: outages.save_outage(s, spec), "register outage")
@@ -211,9 +194,6 @@ class KbEntryDialog(_Form):
         self.errors.add_row(self.tr("&Owner"), "owner_name", self.owner)
         self.errors.add_row(self.tr("&Expires"), "expires_on", self.expires)
         self.focus_first()
-
-    def has_input(self) -> bool:
-        return self.entry is None and bool(self.question.text().strip())
 
     def save(self) -> None:
         entry = self.entry
@@ -285,9 +265,6 @@ class ReminderDialog(_Form):
         self.errors.add_row("", "assignee_name", self.for_me)
         self.errors.add_row(self.tr("&Note"), "note", self.note)
         self.focus_first()
-
-    def has_input(self) -> bool:
-        return bool(self.title.text().strip() or self.note.toPlainText().strip())
 
     def save(self) -> None:
         instruction = self.kind.currentData() == "instruction"

@@ -36,6 +36,7 @@ from propdesk.changes import Changes
 from propdesk.registry import services as reg
 from ui.calls import labels
 from ui.calls.dialogs import KbEntryDialog, OutageDialog, ReminderDialog
+from ui.common.keyboard import install_dialog_keys
 from ui.common.naming import named
 from ui.context import AppContext
 
@@ -69,7 +70,7 @@ class CallDeskPage(QWidget):
         self.done_button = named(QPushButton(self.tr("Tick &done")), "calls_tick_done")
         self.new_call_button = QPushButton(self.tr("&New call (F9)"))
         self.new_reminder_button = named(
-            QPushButton(self.tr("New &reminder…")), "calls_new_reminder"
+            QPushButton(self.tr("New re&minder…")), "calls_new_reminder"
         )
         today_tab = QWidget()
         lay = QVBoxLayout(today_tab)
@@ -104,7 +105,7 @@ class CallDeskPage(QWidget):
         )
         self.new_outage_button = named(QPushButton(self.tr("Ne&w outage…")), "calls_new_outage")
         self.print_notice_button = named(
-            QPushButton(self.tr("&Print notice…")), "calls_print_notice"
+            QPushButton(self.tr("Print &notice…")), "calls_print_notice"
         )
         outage_tab = QWidget()
         lay = QVBoxLayout(outage_tab)
@@ -131,7 +132,7 @@ class CallDeskPage(QWidget):
         split.addWidget(self.kb_answer, 1)
         lay.addLayout(split, 1)
         row = QHBoxLayout()
-        self.kb_add = named(QPushButton(self.tr("&Add entry…")), "calls_kb_add")
+        self.kb_add = named(QPushButton(self.tr("Add entr&y…")), "calls_kb_add")
         self.kb_edit = named(QPushButton(self.tr("&Edit entry…")), "calls_kb_edit")
         self.kb_checked = named(QPushButton(self.tr("Mark chec&ked")), "calls_kb_checked")
         self.kb_starter = named(QPushButton(self.tr("Load &starter set")), "calls_kb_starter")
@@ -465,7 +466,12 @@ class CloseOutageDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
-        self.actual_end.setFocus()
+        self.keys = install_dialog_keys(
+            self,
+            submit=self.save,
+            default=self.buttons.button(QDialogButtonBox.StandardButton.Ok),
+            first=self.actual_end,
+        )
 
     def save(self) -> None:
         at = labels.from_qdatetime(self.actual_end.dateTime())

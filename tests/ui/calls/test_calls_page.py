@@ -57,6 +57,7 @@ def test_kb_entry_added_found_and_printed(
 ) -> None:
     dialog = KbEntryDialog(ctx=ui_ctx)
     qtbot.addWidget(dialog)
+    dialog.show()
     assert dialog.question.hasFocus() or dialog.focusWidget() is dialog.question
     type_text(qtbot, dialog.question, "垃圾几点清运？")
     dialog.answer.setPlainText("每天早上7点和晚上8点各清运一次。")
