@@ -148,8 +148,10 @@ def open_database(url: str, *, upgrade: bool = True, clock: Clock | None = None)
     factory = sessionmaker(engine, expire_on_commit=False)
     from propdesk.audit.trail import install as install_audit_trail
     from propdesk.db.text_guard import install as install_text_guard
+    from propdesk.pii.guard import install as install_pii_guard
 
     install_text_guard(factory)  # before the audit trail: refuse bad text before it is logged
     install_audit_trail(factory)
+    install_pii_guard(factory)  # a desk with another personal-data key reads and writes nothing
     _share_clock_with_connection(factory)
     return Database(url=url, engine=engine, session_factory=factory, clock=clock)

@@ -19,6 +19,7 @@ MODEL_MODULES = (
     "propdesk.calls.models",
     "propdesk.reporting.models",
     "propdesk.reporting.notes_models",
+    "propdesk.pii.models",
 )
 
 
