@@ -74,7 +74,7 @@ def test_import_export_print(
 
     export = tmp_path / "out.xlsx"
     assert main(["--db", str(dbfile), "export", "owners", str(export), "--building", "3"]) == 0
-    rows = list(load_workbook(export)[SHEET].iter_rows(values_only=True))
+    rows = list(load_workbook(export)[SHEET].iter_rows(values_only=True))[2:]  # title rows
     header = rows[0]
     zhang = dict(zip(header, rows[1], strict=True))
     assert zhang["姓名"] == "张三"

@@ -33,6 +33,7 @@ def register(sub: Any) -> None:
 
 def _export_prepaid(args: argparse.Namespace) -> int:
     from propdesk.fees.prepaid import prepaid_balances
+    from propdesk.reporting.sheet_header import day_text, sheet_header
     from reports.excel.prepaid import write_prepaid_sheet
 
     target = output_path(args.output, ".xlsx")
@@ -41,7 +42,10 @@ def _export_prepaid(args: argparse.Namespace) -> int:
     try:
         with database.begin(actor) as session:
             totals = write_prepaid_sheet(
-                prepaid_balances(session, day), target, title=f"预收余额表 {day.isoformat()}"
+                prepaid_balances(session, day),
+                target,
+                title=f"预收余额表 {day.isoformat()}",
+                header=sheet_header(session, "预收余额表", f"截至 {day_text(day)}"),
             )
     finally:
         database.dispose()

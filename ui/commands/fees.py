@@ -14,6 +14,8 @@ billing needs a finance or manager login, ``bill-reverse`` a manager's.
 * ``propdesk export fees --month YYYY-MM [--to YYYY-MM] [--per-building] -o FILE.xlsx``:
   the fee collection sheet (收费明细表) of a month or a range of months.
 * ``propdesk export arrears [--as-of YYYY-MM-DD] [--per-building] -o FILE.xlsx``: 欠费明细表.
+* ``propdesk export calls [--as-of YYYY-MM-DD] -o FILE.xlsx``: the arrears call list (phones
+  in full only for the roles that may see them).
 * ``propdesk print notices --month YYYY-MM [--building B] -o FILE.pdf``: payment notices.
 * ``propdesk print reminders [--as-of YYYY-MM-DD] [--building B] -o FILE.pdf``: reminder letters.
 Printed notices and letters are logged on each unit.
@@ -81,6 +83,16 @@ def register(sub: Any) -> None:
     arr.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
     add_db_option(arr)
     arr.set_defaults(func=_export_arrears)
+
+    calls = exp.add_parser(
+        "calls", help="export the arrears call list (欠费催缴电话清单: who to call) to .xlsx"
+    )
+    calls.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", help="the day of the arrears (default today)"
+    )
+    calls.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    add_db_option(calls)
+    calls.set_defaults(func=_export_calls)
 
     prn = group(sub, "print")
     notices = prn.add_parser("notices", help="print payment notices (缴费通知单) of a month")
@@ -227,7 +239,8 @@ def _confirmed(prompt: str) -> bool:
 
 
 def _export_fees(args: argparse.Namespace) -> int:
-    from propdesk.fees.exports import fee_sheet_rows
+    from propdesk.reporting.fee_sheet import collection_lines
+    from propdesk.reporting.sheet_header import period_text, sheet_header
     from reports.excel.fees import write_fee_sheet
 
     target = output_path(args.output, ".xlsx")
@@ -239,10 +252,11 @@ def _export_fees(args: argparse.Namespace) -> int:
         with database.begin(actor) as session:
             title = f"收费明细表 {first}" + (f" 至 {last}" if last != first else "")
             totals = write_fee_sheet(
-                fee_sheet_rows(session, first, last),
+                collection_lines(session, first, last),
                 target,
                 title=title[:31],
                 per_building=args.per_building,
+                header=sheet_header(session, "收费明细表", period_text(first, last)),
             )
     finally:
         database.dispose()
@@ -250,13 +264,14 @@ def _export_fees(args: argparse.Namespace) -> int:
     billed = sum(t.fen["应收"] for t in totals.values())
     paid = sum(t.fen["实收"] for t in totals.values())
     print(
-        f"已导出 {rows} 行到 {target}（应收 {billed / 100:,.2f} 元，实收 {paid / 100:,.2f} 元）。"
+        f"已导出 {rows:,} 行到 {target}（应收 {billed / 100:,.2f} 元，实收 {paid / 100:,.2f} 元）。"
     )
     return 0
 
 
 def _export_arrears(args: argparse.Namespace) -> int:
-    from propdesk.fees.exports import arrears_sheet_rows
+    from propdesk.reporting.fee_sheet import arrears_lines
+    from propdesk.reporting.sheet_header import day_text, sheet_header
     from reports.excel.fees import write_arrears_sheet
 
     target = output_path(args.output, ".xlsx")
@@ -265,16 +280,39 @@ def _export_arrears(args: argparse.Namespace) -> int:
     try:
         with database.begin(actor) as session:
             totals = write_arrears_sheet(
-                arrears_sheet_rows(session, day),
+                arrears_lines(session, day),
                 target,
                 title=f"欠费明细表 {day.isoformat()}",
                 per_building=args.per_building,
+                header=sheet_header(session, "欠费明细表", f"截至 {day_text(day)}"),
             )
     finally:
         database.dispose()
     rows = sum(t.rows for t in totals.values())
     owed = sum(t.fen["欠费金额"] for t in totals.values())
-    print(f"已导出 {rows} 行欠费到 {target}（合计 {owed / 100:,.2f} 元）。")
+    print(f"已导出 {rows:,} 行欠费到 {target}（合计 {owed / 100:,.2f} 元）。")
+    return 0
+
+
+def _export_calls(args: argparse.Namespace) -> int:
+    from propdesk.reporting.call_list import call_list_rows
+    from propdesk.reporting.sheet_header import day_text, sheet_header
+    from reports.excel.fees import write_call_list
+
+    target = output_path(args.output, ".xlsx")
+    day = _day(args.as_of)
+    database, actor = open_logged_in(args)
+    try:
+        with database.begin(actor) as session:
+            totals = write_call_list(
+                call_list_rows(session, day),
+                target,
+                header=sheet_header(session, "欠费催缴电话清单", f"截至 {day_text(day)}"),
+            )
+    finally:
+        database.dispose()
+    owed = totals.fen["欠费金额"]
+    print(f"已导出 {totals.rows:,} 户欠费催缴清单到 {target}（欠费合计 {owed / 100:,.2f} 元）。")
     return 0
 
 

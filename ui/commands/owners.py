@@ -103,17 +103,19 @@ def _building(session: Session, code: str) -> BuildingInfo:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from propdesk.reporting.sheet_header import sheet_header
     from reports.excel.owners import write_export
 
     target = output_path(args.file, ".xlsx")
     database, actor = open_logged_in(args)
     try:
         with database.begin(actor) as session:
-            building_id = _building(session, args.building).id if args.building else None
-            lines = ledger_rows(session, building_id=building_id, actor=actor)
+            building = _building(session, args.building) if args.building else None
+            lines = ledger_rows(session, building_id=building.id if building else None, actor=actor)
+            header = sheet_header(session, "业主台账", building.name if building else "全部楼栋")
     finally:
         database.dispose()
-    write_export(lines, target)
+    write_export(lines, target, header=header)
     units = len({ln.unit_code for ln in lines})
     print(f"已导出 {units} 套房屋、{len(lines)} 行（身份证号已打码）：{target}")
     return 0

@@ -30,6 +30,7 @@ def register(sub: Any) -> None:
 def _monthly(args: argparse.Namespace) -> int:
     from propdesk.fees.date_bounds import check_month
     from propdesk.reporting.monthly import monthly_report, parse_month
+    from propdesk.reporting.sheet_header import sheet_header
     from ui.cli import CliError
 
     if not args.output and not args.xlsx:
@@ -42,6 +43,7 @@ def _monthly(args: argparse.Namespace) -> int:
     try:
         with database.begin(actor) as session:
             report = monthly_report(session, period)
+            header = sheet_header(session, "物业管理月报")
     finally:
         database.dispose()
     if pdf is not None:
@@ -52,6 +54,6 @@ def _monthly(args: argparse.Namespace) -> int:
     if xlsx is not None:
         from reports.excel.monthly_report import monthly_report_xlsx
 
-        monthly_report_xlsx(report, xlsx)
+        monthly_report_xlsx(report, xlsx, header=header)
         print(f"已生成 {period} 管理月报（Excel）：{xlsx}")
     return 0

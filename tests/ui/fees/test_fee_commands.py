@@ -37,8 +37,10 @@ def test_bill_export_and_print(
     ws = load_workbook(out).worksheets[0]
     with sqlite_db.begin() as s:
         billed = s.scalar(select(func.sum(BillLine.amount_fen)))
-    assert ws.cell(row=8, column=1).value == "合计"
-    assert round(ws.cell(row=8, column=9).value * 100) == billed
+    # two title rows, the header, 6 lines, then the totals (SUBTOTAL of the lines above)
+    assert ws.cell(row=10, column=1).value == "合计"
+    assert ws.cell(row=10, column=9).value == "=SUBTOTAL(9,I4:I9)"
+    assert round(sum(ws.cell(row=r, column=9).value for r in range(4, 10)) * 100) == billed
 
     arrears = tmp_path / "arrears.xlsx"
     assert (
@@ -112,8 +114,16 @@ def test_arrears_export_masks_phones(
     out = tmp_path / "a.xlsx"
     assert main(["--db", url, "export", "arrears", "--as-of", "2026-05-01", "-o", str(out)]) == 0
     ws = load_workbook(out).worksheets[0]
-    phones = {ws.cell(row=r, column=4).value for r in range(2, ws.max_row)} - {None, ""}
+    phones = {ws.cell(row=r, column=4).value for r in range(4, ws.max_row)} - {None, ""}
     assert phones
     assert "13812345678" not in phones
     assert all("*" in p for p in phones)
-    assert ws.cell(row=2, column=3).value == "张三"
+    assert ws.cell(row=4, column=3).value == "张三"
+    calls = tmp_path / "calls.xlsx"
+    assert main(["--db", url, "export", "calls", "--as-of", "2026-05-01", "-o", str(calls)]) == 0
+    ws = load_workbook(calls).worksheets[0]
+    assert [c.value for c in ws[3]][:5] == ["楼栋", "房号", "联系人", "身份", "电话"]
+    assert (ws.cell(row=4, column=3).value, ws.cell(row=4, column=5).value) == (
+        "张三",
+        "138****5678",
+    )
