@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,6 +18,7 @@ if str(ROOT) not in sys.path:
 
 from sqlalchemy import Engine, event  # noqa: E402
 
+from propdesk.audit.triggers import register_sqlite_functions  # noqa: E402
 from propdesk.db.engine import Database, open_database  # noqa: E402
 from propdesk.pii import keys as _pii_keys  # noqa: E402
 
@@ -67,6 +69,8 @@ def raw_connection(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
+    # the audit triggers call PropDesk's SQL functions (no actor: rows say "unknown")
+    register_sqlite_functions(conn, SimpleNamespace(info={}))
     return conn
 
 

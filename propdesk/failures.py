@@ -206,8 +206,12 @@ def configure_logging(folder: Path | None = None, *, level: int = logging.INFO) 
         from propdesk.config import data_dir
 
         folder = data_dir() / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
+    from propdesk.files import private_dir, private_file
+
+    private_dir(folder)  # 0700, and the log (older installs' too) 0600 on POSIX
     path = folder / LOG_FILE
+    for old_log in (path, *folder.glob(f"{LOG_FILE}.*")):
+        private_file(old_log)
     for handler in list(log.handlers):
         if getattr(handler, "_propdesk", False):
             if getattr(handler, "baseFilename", None) == str(path):

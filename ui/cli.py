@@ -39,6 +39,7 @@ COMMAND_MODULES = (
     "ui.commands.deposits",
     "ui.commands.report",
     "ui.commands.check",
+    "ui.commands.audit",
     "ui.calls.cli",
 )
 

@@ -1,4 +1,5 @@
-"""The audit log table: append-only, written in the same transaction as the change."""
+"""The audit log table: append-only (database triggers refuse UPDATE and DELETE), hash-chained,
+written in the same transaction as the change."""
 
 from __future__ import annotations
 
@@ -28,3 +29,8 @@ class AuditEntry(Base):
     table_name: Mapped[str] = mapped_column(String(60))
     record_id: Mapped[str] = mapped_column(String(60))
     changes: Mapped[str] = mapped_column(Text, default="{}")  # JSON {field: [old, new]}
+    # PostgreSQL: the server login that wrote the row (set by the seal trigger); SQLite: "".
+    db_user: Mapped[str] = mapped_column(String(63), default="", server_default="")
+    # The hash chain (propdesk.audit.chain), filled by the database's seal trigger.
+    prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    row_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
+from propdesk.audit import labels
 from propdesk.audit.models import AuditEntry
 from propdesk.audit.trail import ACTION_LABELS_ZH
 from propdesk.auth.actor import Actor
@@ -29,6 +30,8 @@ PERSONAL_FIELDS: dict[str, Any] = {
     "phone2": mask_phone,
     "emergency_phone": mask_phone,
 }
+# Rows written since the audit triggers (audittrail_0001) already hold masked values; this
+# also masks rows from before, for roles that may not see personal data.
 
 
 # What the viewer calls each table (unknown tables show their SQL name).
@@ -80,6 +83,16 @@ TABLE_LABELS_ZH: dict[str, str] = {
     "desk_parcel": "快递",
     "desk_visitor": "访客",
     "vacant_check": "空置房检查",
+    "receipt_counter": "收据号",
+    "fee_closed_period": "月结",
+    "fee_reversal": "冲销",
+    "fee_daily_close": "日结",
+    "deposit": "押金",
+    "deposit_refund": "押金退还",
+    "deposit_deduction": "押金扣除",
+    "security_policy": "安全策略",
+    "approval_grant": "主管授权",
+    "-": "（无）",
 }
 
 
@@ -117,6 +130,15 @@ class AuditRow:
     @property
     def action_label(self) -> str:
         return ACTION_LABELS_ZH.get(self.action, self.action)
+
+    @property
+    def description(self) -> str:
+        """The changes as the manager reads them (labels, yuan, local time, Chinese values)."""
+        return describe_changes(self.changes, self.table_name, self.action)
+
+    @property
+    def user_label(self) -> str:
+        return labels.user_label(self.username)
 
 
 def _local_midnight_utc(day: date) -> datetime:
@@ -167,16 +189,9 @@ def shown_changes(actor: Actor | None, raw: str) -> dict[str, Any]:
     return out
 
 
-def describe_changes(changes: dict[str, Any]) -> str:
-    """One line for the viewer: ``phone: 138… → 139…; notes: → 新``."""
-    parts: list[str] = []
-    for key, value in changes.items():
-        if isinstance(value, list) and len(value) == 2:
-            old, new = ("" if v is None else v for v in value)
-            parts.append(f"{key}: {old} → {new}")
-        else:
-            parts.append(f"{key}: {value}")
-    return "; ".join(parts)
+def describe_changes(changes: dict[str, Any], table: str = "", action: str = "update") -> str:
+    """One line in the manager's language (:func:`propdesk.audit.labels.describe_changes`)."""
+    return labels.describe_changes(changes, table, action)
 
 
 def list_audit(

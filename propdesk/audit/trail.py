@@ -1,19 +1,22 @@
-"""The one audit mechanism: session events write audit rows in the same transaction.
+"""The audit trail: database triggers for the audited tables, session events for the rest.
 
-* Unit-of-work changes (``session.add``, attribute edits, ``session.delete``) are caught by
-  an ``after_flush`` listener: one ``audit_log`` row per inserted, updated or deleted
-  record with ``{field: [old, new]}``. Services write nothing by hand.
-* Bulk statements through ``session.execute(insert/update/delete(...))`` bypass the unit of
-  work; a ``do_orm_execute`` listener writes ONE summary row per statement
-  (``bulk_insert`` / ``bulk_update`` / ``bulk_delete`` with the row count and the columns
-  set). An ``audit_note`` execution option adds a human note, e.g.
-  ``session.execute(insert(Person).execution_options(audit_note="导入业主台账"), rows)``.
-* Work done on the raw connection (``session.connection().execute(...)``) is invisible to
-  the ORM; such code calls :func:`record_bulk` itself.
+* The audited tables (:data:`propdesk.audit.triggers.TRIGGER_TABLES`: money, users, permits,
+  people) are recorded by database triggers, whatever writes them (unit of work, Core bulk
+  statements, raw ``text()`` SQL): one ``audit_log`` row per changed row, with its id and
+  ``{field: [old, new]}``. This module only tells the triggers who acts
+  (:func:`propdesk.audit.triggers.bind_actor` when a transaction begins) and writes nothing
+  for those tables, so there are never two rows for one change.
+* Other tables: an ``after_flush`` listener writes one row per inserted, updated or deleted
+  record; a ``do_orm_execute`` listener writes one row per Core bulk statement that lists the
+  ids it touched (``bulk_insert`` / ``bulk_update`` / ``bulk_delete``). An ``audit_note``
+  execution option adds a human note.
+* Work on the raw connection of a non-audited table calls :func:`record_bulk` itself.
+* :func:`record_refused` and :func:`record_export` write in their OWN transaction: a refused
+  attempt rolls its own transaction back, and an export changes nothing.
 
-Rows go through the session's own connection inside the flush, so a transaction that
-fails leaves neither the change nor its audit row. The audit log itself can never be
-updated or deleted through a session (:class:`propdesk.errors.NotAllowed`).
+Every row is sealed into the hash chain by the database (:mod:`propdesk.audit.chain`); the
+audit log itself can never be updated or deleted: the session refuses it
+(:class:`propdesk.errors.NotAllowed`) and so do the database's triggers.
 Who: ``session.info["actor"]`` (the system actor when absent).
 """
 
@@ -21,15 +24,17 @@ from __future__ import annotations
 
 import enum
 import json
+import logging
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, event, insert, inspect
-from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy import Connection, Table, event, insert, inspect, select
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, sessionmaker
 
 from propdesk import clock
 from propdesk.audit.models import AuditEntry
+from propdesk.audit.triggers import REFUSED_KEY, TRIGGER_TABLE_SET, bind_actor, mask_value
 from propdesk.errors import NotAllowed
 from propdesk.session_info import actor_or_system as _actor
 
@@ -40,6 +45,9 @@ REVEAL = "reveal"
 BULK_INSERT = "bulk_insert"
 BULK_UPDATE = "bulk_update"
 BULK_DELETE = "bulk_delete"
+REFUSED = "refused"
+EXPORT = "export"
+RESTORE = "restore"
 
 ACTION_LABELS_ZH = {
     INSERT: "新增",
@@ -49,7 +57,12 @@ ACTION_LABELS_ZH = {
     BULK_INSERT: "批量新增",
     BULK_UPDATE: "批量修改",
     BULK_DELETE: "批量删除",
+    REFUSED: "被拒绝的操作",
+    EXPORT: "导出",
+    RESTORE: "从备份恢复",
 }
+#: How many ids a bulk row lists (a longer statement says how many more).
+BULK_ID_LIMIT = 500
 
 # Bookkeeping columns that change on every edit and say nothing to a reader.
 _SKIP_ON_UPDATE = frozenset({"version", "updated_at"})
@@ -96,7 +109,10 @@ def _write(session: Session, rows: list[dict[str, Any]]) -> None:
 
 
 def _audited(obj: object) -> bool:
-    return not isinstance(obj, AuditEntry) and getattr(obj, "__audit__", True)
+    if isinstance(obj, AuditEntry) or not getattr(obj, "__audit__", True):
+        return False
+    # the database's triggers record these tables
+    return inspect(obj).mapper.local_table.name not in TRIGGER_TABLE_SET
 
 
 def _record_id(obj: object) -> str:
@@ -112,7 +128,7 @@ def _record_id(obj: object) -> str:
 def _shown(key: str, value: Any) -> Any:
     if key in SECRET_FIELDS:
         return SECRET_MARK if value else ""
-    return _json_value(value)
+    return _json_value(mask_value(key, value))
 
 
 def _snapshot(obj: object) -> dict[str, Any]:
@@ -190,6 +206,35 @@ def _statement_table(state: ORMExecuteState) -> str:
     return str(name) if name else "?"
 
 
+def _listed_ids(ids: list[Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {"ids": [_json_value(i) for i in ids[:BULK_ID_LIMIT]]}
+    if len(ids) > BULK_ID_LIMIT:
+        out["more_ids"] = len(ids) - BULK_ID_LIMIT
+    return out
+
+
+def _ids_in_params(state: ORMExecuteState, params: Any) -> list[Any] | None:
+    table = getattr(state.statement, "table", None)
+    pk = [c.key for c in getattr(table, "primary_key", ())]
+    rows = params if isinstance(params, list) else [params] if isinstance(params, dict) else []
+    if len(pk) != 1 or not rows or not all(pk[0] in r for r in rows):
+        return None
+    return [r[pk[0]] for r in rows]
+
+
+def _ids_matching(state: ORMExecuteState) -> list[Any] | None:
+    """The primary keys an UPDATE/DELETE with a WHERE clause is about to touch."""
+    table = getattr(state.statement, "table", None)
+    pk = list(getattr(table, "primary_key", ()))
+    if len(pk) != 1:
+        return None
+    stmt = select(pk[0])
+    where = getattr(state.statement, "whereclause", None)
+    if where is not None:
+        stmt = stmt.where(where)
+    return list(state.session.connection().execute(stmt).scalars())
+
+
 def _do_orm_execute(state: ORMExecuteState) -> Any:
     if not (state.is_insert or state.is_update or state.is_delete):
         return None
@@ -198,6 +243,8 @@ def _do_orm_execute(state: ORMExecuteState) -> Any:
         if state.is_insert:
             return None
         raise NotAllowed("操作日志不能修改或删除。")
+    if table in TRIGGER_TABLE_SET:
+        return None  # the database's triggers record every row, with its id and values
     session = state.session
     note = state.execution_options.get("audit_note", "")
     params = state.parameters
@@ -207,8 +254,14 @@ def _do_orm_execute(state: ORMExecuteState) -> Any:
     if state.is_insert:
         count = len(params) if isinstance(params, list) else 1
         changes["count"] = count
+        ids = _ids_in_params(state, params)
+        if ids is not None:
+            changes.update(_listed_ids(ids))
         _write(session, [_row(session, BULK_INSERT, table, "*", changes)])
         return None
+    ids = _ids_in_params(state, params) if isinstance(params, list) and params else None
+    if ids is None:
+        ids = _ids_matching(state)
     result = state.invoke_statement()
     if isinstance(params, list) and params:
         count = len(params)
@@ -218,6 +271,8 @@ def _do_orm_execute(state: ORMExecuteState) -> Any:
         values = getattr(state.statement, "_values", None) or {}
         columns = sorted(str(getattr(k, "key", k)) for k in values)
     changes["count"] = count
+    if ids is not None:
+        changes.update(_listed_ids(ids))
     if state.is_update:
         changes["columns"] = columns
     action = BULK_UPDATE if state.is_update else BULK_DELETE
@@ -237,6 +292,102 @@ def record_reveal(session: Session, table: str, record_id: int | str, fields: li
     _write(session, [_row(session, REVEAL, table, str(record_id), {"fields": fields})])
 
 
+def _independent_row(
+    connection: Connection,
+    actor: Any,
+    at: Any,
+    action: str,
+    table: str,
+    record_id: str,
+    changes: dict[str, Any],
+) -> None:
+    row = {
+        "at": at,
+        "user_id": actor.user_id,
+        "username": actor.username[:50],
+        "action": action,
+        "table_name": table[:60],
+        "record_id": record_id[:60],
+        "changes": json.dumps(changes, ensure_ascii=False, sort_keys=True),
+    }
+    columns = set(_AUDIT_TABLE.c.keys())
+    for extra, limit in (("os_user", 64), ("host", 120)):
+        if extra in columns:
+            row[extra] = str(getattr(actor, extra, ""))[:limit]
+    connection.execute(insert(_AUDIT_TABLE), [row])
+
+
+def record_refused(
+    factory: sessionmaker[Session], actor: Any, message: str, *, clock_: Any = None
+) -> None:
+    """Log a refused attempt (permission denied…) in its own transaction: the attempt's
+    transaction is rolled back, this row stays."""
+    at = (clock_ or clock.process_clock()).now()
+    with factory.begin() as session:
+        session.info["actor"] = actor
+        clock.bind(session, clock_ or clock.process_clock())
+        _independent_row(session.connection(), actor, at, REFUSED, "-", "-", {"message": message})
+
+
+def record_export(
+    factory: sessionmaker[Session],
+    actor: Any,
+    *,
+    what: str,
+    path: str = "",
+    rows: int | None = None,
+    personal: bool = False,
+    clock_: Any = None,
+) -> None:
+    """Log an export (what, where, how many rows, whether it holds personal data) in its own
+    transaction (an export changes nothing, so no other transaction would carry it)."""
+    changes: dict[str, Any] = {"what": what}
+    if path:
+        changes["path"] = path
+    if rows is not None:
+        changes["rows"] = rows
+    if personal:
+        changes["personal"] = True
+    at = (clock_ or clock.process_clock()).now()
+    with factory.begin() as session:
+        session.info["actor"] = actor
+        clock.bind(session, clock_ or clock.process_clock())
+        _independent_row(session.connection(), actor, at, EXPORT, "-", "-", changes)
+
+
+def record_in(
+    session: Session, action: str, table: str, record_id: str, changes: dict[str, Any]
+) -> None:
+    """One audit row of ``action`` in the caller's transaction (e.g. a restore)."""
+    _write(session, [_row(session, action, table, record_id, changes)])
+
+
+def _after_begin(
+    session: Session, _transaction: SessionTransaction, connection: Connection
+) -> None:
+    # PostgreSQL pays one round trip: only for transactions that may write
+    if session.info.get("write", True) or connection.dialect.name == "sqlite":
+        bind_actor(session, connection)
+
+
+def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
+    """A transaction ended by a refusal (``Database.begin`` marks it): log the attempt in a
+    transaction of its own, after the refused one rolled back."""
+    if transaction.parent is not None:
+        return
+    message = session.info.pop(REFUSED_KEY, None)
+    if message is None or session.bind is None:
+        return
+    actor = _actor(session)
+    at = clock.of(session).now()
+    try:
+        with Session(bind=session.bind) as own, own.begin():
+            own.info["actor"] = actor
+            _independent_row(own.connection(), actor, at, REFUSED, "-", "-", {"message": message})
+    except Exception:  # never hide the refusal itself behind a logging failure
+        logging.getLogger("propdesk").warning("could not audit a refused attempt", exc_info=True)
+
+
 def install(factory: sessionmaker[Session]) -> None:
     """Attach the audit listeners to every session of ``factory`` (idempotent).
 
@@ -250,3 +401,5 @@ def install(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "before_flush", _before_flush)
     event.listen(factory, "after_flush", _after_flush)
     event.listen(factory, "do_orm_execute", _do_orm_execute)
+    event.listen(factory, "after_begin", _after_begin)
+    event.listen(factory, "after_transaction_end", _after_transaction_end)

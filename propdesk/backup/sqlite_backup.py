@@ -26,14 +26,21 @@ import re
 import shutil
 import sqlite3
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from propdesk import clock
 from propdesk.auth.actor import Actor
 from propdesk.auth.permissions import Permission, require
+from propdesk.backup import receipt_mark
 from propdesk.backup.integrity import DatabaseFileError, check_file
+from propdesk.backup.restore_plan import (
+    RestoreImpact,
+    check_schema,
+    receipt_counters,
+    restore_impact,
+)
 from propdesk.backup.schedule import backup_due
 from propdesk.config import data_dir
 from propdesk.db.engine import Database
@@ -83,8 +90,40 @@ class BackupInfo:
 
 @dataclass(frozen=True)
 class RestoreResult:
+    """A finished restore.
+
+    Attributes:
+        restored_from: the backup; kept_aside: the previous database's copy;
+        impact: what the restore undid (as shown before the confirmation);
+        receipt_floor: per series, the number the restored database continues above.
+    """
+
     restored_from: Path
     kept_aside: Path
+    impact: RestoreImpact = field(default_factory=RestoreImpact)
+    receipt_floor: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RestorePlan:
+    """A backup checked for restoring (integrity, schema) and what restoring it undoes."""
+
+    source: Path
+    live: Path
+    impact: RestoreImpact
+
+    def question(self) -> str:
+        """The confirmation text: what is replaced, and plainly what is undone."""
+        return "\n".join(
+            [
+                f"将用备份 {self.source.name} 替换当前数据库 {self.live.name}"
+                "（当前数据库会先另存一份）。",
+                "",
+                *self.impact.lines(),
+                "",
+                "继续恢复吗？",
+            ]
+        )
 
 
 def backup_folder() -> Path:
@@ -280,23 +319,66 @@ def _replace_damaged(db: Database, source: Path, live: Path, aside: Path) -> Non
         live.with_name(live.name + suffix).unlink(missing_ok=True)
 
 
-def restore_backup(
-    db: Database, source: Path, *, actor: Actor | None, now: datetime | None = None
-) -> RestoreResult:
-    """Replace the live database with ``source`` after a full integrity check.
-
-    Refuses (and touches nothing) when ``source`` is damaged, not SQLite or not PropDesk.
-    The current database is first copied to ``<name>.before-restore-<timestamp>``. The
-    caller should close and reopen the database afterwards (the app restarts).
-    """
+def _require_login(actor: Actor | None) -> Actor:
     require(actor, Permission.BACKUP_RESTORE)
+    assert actor is not None
+    if actor.user_id is None:
+        raise NotAllowed("恢复数据库需要以自己的账号登录后操作（系统账号不能恢复）。")
+    return actor
+
+
+def _checked_source(db: Database, source: Path) -> tuple[Path, Path]:
     live = database_path(db)
     source = source.expanduser().resolve()
     if source == live:
         raise ValidationError("source", "不能用当前数据库恢复它自己，请选择一个备份文件。")
     check_file(source, full=True)
-    stamp = _now_local(db, now).strftime(_TS)
+    check_schema(source)  # a newer or unknown schema: refused before the live file is touched
+    return source, live
+
+
+def plan_restore(db: Database, source: Path, *, actor: Actor | None) -> RestorePlan:
+    """Check ``source`` (integrity, schema) and say what restoring it would undo; changes
+    nothing. Needs BACKUP_RESTORE and a logged-in user."""
+    _require_login(actor)
+    source, live = _checked_source(db, source)
+    return RestorePlan(source, live, restore_impact(live, source))
+
+
+def restore_backup(
+    db: Database, source: Path, *, actor: Actor | None, now: datetime | None = None
+) -> RestoreResult:
+    """Replace the live database with ``source`` after a full integrity and schema check.
+
+    Refuses (and touches nothing) when ``source`` is damaged, not SQLite, not PropDesk, or
+    from a newer or unknown schema; needs BACKUP_RESTORE and a logged-in user. The current
+    database is first copied to ``<name>.before-restore-<timestamp>``. Afterwards the
+    restored database is brought to the current schema, its receipt counters are raised
+    above the highest number ever issued (the live database's, the backup's, and the mark
+    file's), and the restore is recorded in its audit log and in the mark file. The caller
+    should close and reopen the database afterwards (the app restarts).
+    """
+    who = _require_login(actor)
+    source, live = _checked_source(db, source)
+    impact = restore_impact(live, source)
+    key = str(live)  # as receipt_mark.database_key names this file
+    floor = receipt_mark.high_water(key)
+    for counters in (receipt_counters(live), receipt_counters(source)):
+        for series, value in counters.items():
+            floor[series] = max(floor.get(series, 0), value)
+    at = _now_local(db, now)
+    stamp = at.strftime(_TS)
     aside = live.with_name(f"{live.name}.before-restore-{stamp}")
+    receipt_mark.append(
+        {
+            "db": key,
+            "event": "restore",
+            "marks": floor,
+            "source": source.name,
+            "by": who.username,
+            "at": at.isoformat(),
+        }
+    )
     try:
         check_file(live)
     except DatabaseFileError:
@@ -307,4 +389,52 @@ def restore_backup(
         with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(live)) as dst:
             src.backup(dst)
     check_file(live)
-    return RestoreResult(source, aside)
+    _after_restore(live, who, source, aside, impact, floor, db)
+    return RestoreResult(source, aside, impact, floor)
+
+
+def _after_restore(
+    live: Path,
+    actor: Actor,
+    source: Path,
+    aside: Path,
+    impact: RestoreImpact,
+    floor: dict[str, int],
+    db: Database,
+) -> None:
+    """Migrate the restored file, raise its receipt counters, and audit the restore in it."""
+    from dataclasses import replace
+
+    from sqlalchemy import update
+
+    from propdesk.audit.trail import RESTORE, record_in
+    from propdesk.db.engine import open_database
+    from propdesk.db.upsert import dialect_insert
+    from propdesk.fees.models import ReceiptCounter
+
+    restored = open_database(f"sqlite:///{live}", clock=db.clock)
+    try:
+        # the restored users table may not know this login's epoch: record, do not re-check
+        with restored.begin(replace(actor, epoch=None)) as session:
+            for series, value in sorted(floor.items()):
+                ins = dialect_insert("sqlite", ReceiptCounter)
+                session.execute(ins.values(series=series, last_value=0).on_conflict_do_nothing())
+                session.execute(
+                    update(ReceiptCounter)
+                    .where(ReceiptCounter.series == series, ReceiptCounter.last_value < value)
+                    .values(last_value=value)
+                )
+            record_in(
+                session,
+                RESTORE,
+                "-",
+                "-",
+                {
+                    "source": source.name,
+                    "kept_aside": aside.name,
+                    "receipt_floor": floor,
+                    **impact.summary(),
+                },
+            )
+    finally:
+        restored.dispose()

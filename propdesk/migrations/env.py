@@ -36,8 +36,14 @@ def run_migrations_online() -> None:
             compare_type=True,
             include_object=_include_object,
         )
+        from propdesk.audit import triggers
+
         with context.begin_transaction():
+            # Audit triggers name columns: drop them while migrations alter tables, then
+            # rebuild them from the live columns (propdesk.audit.triggers).
+            triggers.uninstall(connection)
             context.run_migrations()
+            triggers.install(connection)
         connection.commit()
 
 

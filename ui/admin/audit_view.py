@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from propdesk.audit.labels import user_label
 from propdesk.audit.models import AuditEntry
 from propdesk.audit.queries import (
     AuditFilter,
@@ -58,8 +59,9 @@ class AuditModel(SqlTableModel):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         actor: Actor = ctx.actor
 
-        def changes(raw: Any) -> str:
-            return describe_changes(shown_changes(actor, str(raw or "")))
+        def changes(row: Any) -> str:
+            shown = shown_changes(actor, str(row.changes or ""))
+            return describe_changes(shown, str(row.table_name), str(row.action))
 
         super().__init__(
             db=ctx.db,
@@ -67,15 +69,24 @@ class AuditModel(SqlTableModel):
             id_column=AuditEntry.id,
             columns=[
                 SqlColumn(self.tr("Time"), AuditEntry.at, fmt=_local_time),
-                SqlColumn(self.tr("User"), AuditEntry.username),
+                SqlColumn(self.tr("User"), AuditEntry.username, fmt=lambda v: user_label(str(v))),
                 SqlColumn(
                     self.tr("Action"),
                     AuditEntry.action,
                     fmt=lambda v: ACTION_LABELS_ZH.get(str(v), str(v)),
+                    name="action",
                 ),
-                SqlColumn(self.tr("Table"), AuditEntry.table_name, fmt=table_label),
+                SqlColumn(
+                    self.tr("Table"), AuditEntry.table_name, fmt=table_label, name="table_name"
+                ),
                 SqlColumn(self.tr("Record"), AuditEntry.record_id),
-                SqlColumn(self.tr("Changes (old → new)"), AuditEntry.changes, fmt=changes),
+                SqlColumn(
+                    self.tr("Changes (old → new)"),
+                    AuditEntry.changes,
+                    row_fmt=changes,
+                    name="changes",
+                    sortable=False,
+                ),
             ],
             default_order=[AuditEntry.at.desc(), AuditEntry.id.desc()],
             parent=parent,

@@ -35,11 +35,13 @@ from PySide6.QtWidgets import (
 from propdesk.backup.sqlite_backup import (
     POSTGRES_MESSAGE,
     BackupInfo,
+    RestorePlan,
     RestoreResult,
     backup_folder,
     backup_now,
     database_path,
     list_backups,
+    plan_restore,
     restore_backup,
 )
 from propdesk.changes import Changes
@@ -142,8 +144,9 @@ class BackupDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "PropDesk backs up the database when it starts and once a day, keeping the "
-                "newest %1 copies in %2. A restore first checks the chosen file and keeps the "
-                "current database aside."
+                "newest %1 copies in %2. A restore first checks the chosen file, says which "
+                "payments and user changes it would undo, and keeps the current database "
+                "aside. Receipt numbers always continue above the highest ever issued."
             )
             .replace("%1", str(ctx.settings.backup_keep))
             .replace("%2", str(self._folder()))
@@ -258,15 +261,25 @@ class BackupDialog(QDialog):
             self.restore(Path(path))
 
     def restore(self, source: Path) -> None:
-        """Confirm, then restore ``source``; on success PropDesk closes to restart cleanly."""
-        question = self.tr(
-            "Replace the current database with the backup %1?\n\nThe current database is "
-            "kept aside first. PropDesk closes afterwards; start it again."
-        ).replace("%1", source.name)
+        """Check ``source`` and find what restoring it undoes (on the worker), say so plainly
+        and ask; on yes restore it, and PropDesk closes to restart cleanly."""
+        self.status.setText(self.tr("Checking the backup…"))
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def check(_progress: Progress) -> RestorePlan:
+            return plan_restore(db, source, actor=actor)
+
+        self.ctx.task(
+            check, label=self.tr("Checking the backup…"), parent=self, action="check backup"
+        ).busy(*self._buttons()).success(self._confirm_restore).failure(self._failed).run()
+
+    def _confirm_restore(self, plan: RestorePlan) -> None:
+        question = plan.question() + "\n\n" + self.tr("PropDesk closes afterwards; start it again.")
         if not self._confirm(question):
+            self.status.setText(self.tr("Restore cancelled. Nothing was changed."))
             return
         self.status.setText(self.tr("Checking and restoring…"))
-        db, actor = self.ctx.db, self.ctx.actor
+        db, actor, source = self.ctx.db, self.ctx.actor, plan.source
 
         def work(_progress: Progress) -> RestoreResult:
             return restore_backup(db, source, actor=actor)

@@ -44,8 +44,10 @@ def register(sub: Any) -> None:
     r = sub.add_parser(
         "restore",
         help="replace the database with a backup (after an integrity check)",
-        description="Check FILE fully, keep the current database aside as "
-        "<name>.before-restore-<time>, then copy FILE into it.",
+        description="Check FILE fully (integrity, and a schema this program knows), say "
+        "which payments and user changes the restore undoes, keep the current database "
+        "aside as <name>.before-restore-<time>, then copy FILE into it. Receipt numbers "
+        "continue above the highest ever issued. Needs a login with the restore right.",
     )
     r.add_argument("file", metavar="FILE", type=Path)
     r.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -148,26 +150,29 @@ def _confirm(question: str) -> bool:
 
 def _restore(args: argparse.Namespace) -> int:
     from propdesk.backup.integrity import check_file
-    from propdesk.backup.sqlite_backup import database_path, restore_backup
+    from propdesk.backup.sqlite_backup import database_path, plan_restore, restore_backup
     from ui.cli import CliError
 
     # no open_database() here: a damaged live database must still be restorable
     url = checked_url(args)
     db = Database(url, make_engine(url), sessionmaker())
     try:
-        live = database_path(db)
+        database_path(db)
         check_file(args.file.expanduser(), full=True)
         actor = _restore_login(args, url, args.file.expanduser())
-        if not args.yes and not _confirm(
-            f"将用 {args.file} 替换当前数据库 {live}（当前数据库会先另存一份）。继续吗？"
-        ):
+        # integrity and schema checked, and what the restore undoes, before asking
+        plan = plan_restore(db, args.file, actor=actor)
+        if args.yes:
+            print("\n".join(plan.impact.lines()))
+        elif not _confirm(plan.question()):
             raise CliError("已取消，数据库没有改动。")
         result = restore_backup(db, args.file, actor=actor)
     finally:
         db.dispose()
-    # the backup may come from an older version: bring it to the current schema
-    open_database(f"sqlite:///{live}").dispose()
+    floor = "、".join(f"{s} 从 {n + 1} 起" for s, n in sorted(result.receipt_floor.items()))
     print(f"已从 {result.restored_from} 恢复。原数据库另存为 {result.kept_aside}")
+    if floor:
+        print(f"收据号接着已用过的最大号码继续：{floor}。")
     return 0
 
 

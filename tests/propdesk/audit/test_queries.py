@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -50,8 +51,30 @@ def test_filters(db: Database) -> None:
         assert audited_tables(s) == ["person"]
         newest = list_audit(s, AuditFilter(record_id=str(pid)), limit=1)[0]
     assert newest.action_label == "修改"
-    assert newest.changes == {"phone": ["13812345678", "13900001111"]}
-    assert describe_changes(newest.changes) == "phone: 13812345678 → 13900001111"
+    assert "phone" in newest.changes
+    assert "13900001111" not in json.dumps(newest.changes)  # masked when written
+    assert newest.description.startswith("电话：")
+
+
+def test_the_viewer_speaks_the_managers_language() -> None:
+    assert (
+        describe_changes({"waived_fen": [0, 10000]}, "bill_line") == "减免金额：0.00 元 → 100.00 元"
+    )
+    assert describe_changes({"status": ["vacant", "occupied"]}, "unit") == "状态：空置 → 自住"
+    assert describe_changes({"role": ["clerk", "admin"], "active": [True, False]}, "app_user") == (
+        "角色：前台 → 系统管理员；启用：是 → 否"
+    )
+    # SQLite's stored UTC text and PostgreSQL's ISO text both show in China time
+    assert describe_changes({"voided_at": [None, "2026-06-15 02:00:00.000000"]}, "payment") == (
+        "作废时间：（空） → 2026-06-15 10:00"
+    )
+    assert describe_changes(
+        {"paid_at": ["2026-06-15T02:00:00+00:00", None]}, "payment", "delete"
+    ) == ("收款时间：2026-06-15 10:00")
+    assert describe_changes({"amount_fen": [None, 12345]}, "payment", "insert") == "金额：123.45 元"
+    assert describe_changes({"count": 2, "ids": [7, 9], "columns": ["waived_fen"]}, "x") == (
+        "条数：2；涉及编号：7、9；修改的字段：减免金额"
+    )
 
 
 def test_reading_needs_view_audit(db: Database) -> None:

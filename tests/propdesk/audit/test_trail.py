@@ -21,8 +21,10 @@ CLERK = Actor(user_id=7, username="wang", display_name="小王", role=Role.CLERK
 
 
 def _rows(db: Database) -> list[AuditEntry]:
+    """Change rows (not the duplicate-ID check the registry records)."""
     with db.begin() as s:
-        rows = list(s.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+        stmt = select(AuditEntry).where(AuditEntry.action != "id_check").order_by(AuditEntry.id)
+        rows = list(s.scalars(stmt))
         s.expunge_all()
     return rows
 
@@ -43,7 +45,8 @@ def test_insert_writes_one_row_with_new_values_and_who(db: Database) -> None:
     assert (row.user_id, row.username) == (7, "wang")
     changes = json.loads(row.changes)
     assert changes["name"] == [None, "张三"]
-    assert changes["phone"] == [None, "13812345678"]
+    assert changes["phone"][0] is None
+    assert "13812345678" not in row.changes  # masked (or encrypted): never in full
     assert row.at.tzinfo is not None
 
 
@@ -54,7 +57,11 @@ def test_update_writes_old_and_new_only_for_changed_fields(db: Database) -> None
     rows = _rows(db)
     assert [r.action for r in rows] == ["insert", "update"]
     changes = json.loads(rows[1].changes)
-    assert changes == {"phone": ["13812345678", "13900001111"], "notes": ["", "夜班联系"]}
+    assert changes["notes"] == ["", "夜班联系"]
+    assert "phone" in changes
+    assert "13812345678" not in rows[1].changes
+    assert "13900001111" not in rows[1].changes
+    assert not set(changes) & {"version", "updated_at"}
 
 
 def test_dates_are_iso_strings(db: Database) -> None:
@@ -115,33 +122,53 @@ def test_password_hash_never_stored(db: Database) -> None:
     assert json.loads(_rows(db)[-1].changes) == {"password_hash": ["******", "******"]}
 
 
-def test_bulk_insert_and_update_write_one_summary_row_each(db: Database) -> None:
+def test_bulk_statements_on_trigger_tables_list_every_row(db: Database) -> None:
+    """Person is recorded by database triggers: one row per person, with its id."""
     with db.begin(CLERK) as s:
         s.execute(
             insert(Person).execution_options(audit_note="导入业主台账"),
             [{"name": f"住户{i}", "name_initials": "zh", "name_pinyin": "zhuhu"} for i in range(5)],
         )
         s.execute(update(Person).where(Person.name == "住户1").values(notes="已核对"))
+        ids = list(s.scalars(select(Person.id).order_by(Person.id)))
         record_bulk(s, "occupancy", 3, "raw connection work")
     rows = _rows(db)
     assert [(r.action, r.table_name) for r in rows] == [
-        ("bulk_insert", "person"),
-        ("bulk_update", "person"),
+        *[("insert", "person")] * 5,
+        ("update", "person"),
         ("bulk_insert", "occupancy"),
     ]
-    assert json.loads(rows[0].changes) == {"count": 5, "note": "导入业主台账"}
-    assert json.loads(rows[1].changes) == {"count": 1, "columns": ["notes"]}
-    assert rows[0].username == "wang"
+    assert [r.record_id for r in rows[:5]] == [str(i) for i in ids]
+    assert json.loads(rows[5].changes) == {"notes": ["", "已核对"]}
+    assert {r.username for r in rows} == {"wang"}
+
+
+def test_bulk_statements_elsewhere_list_the_ids_they_touched(db: Database) -> None:
+    from propdesk.reporting.models import NoticeTemplate
+
+    def template(i: int) -> dict[str, object]:
+        return {"id": 100 + i, "code": f"t{i}", "name": "停水", "title": "停水", "body": "x"}
+
+    with db.begin(CLERK) as s:
+        s.execute(
+            insert(NoticeTemplate).execution_options(audit_note="模板"),
+            [template(i) for i in range(3)],
+        )
+        s.execute(update(NoticeTemplate).where(NoticeTemplate.id > 100).values(name="停电"))
+    rows = _rows(db)
+    assert [r.action for r in rows] == ["bulk_insert", "bulk_update"]
+    assert json.loads(rows[0].changes) == {"count": 3, "ids": [100, 101, 102], "note": "模板"}
+    assert json.loads(rows[1].changes) == {"count": 2, "ids": [101, 102], "columns": ["name"]}
 
 
 def _edit_audit(db: Database) -> None:
     with db.begin() as s:
-        s.scalars(select(AuditEntry)).one().changes = "{}"
+        s.scalars(select(AuditEntry).limit(1)).one().changes = "{}"
 
 
 def _delete_audit(db: Database) -> None:
     with db.begin() as s:
-        s.delete(s.scalars(select(AuditEntry)).one())
+        s.delete(s.scalars(select(AuditEntry).limit(1)).one())
 
 
 def test_audit_log_cannot_be_edited_or_deleted(db: Database) -> None:

@@ -123,3 +123,79 @@ def test_exports_are_private(tmp_path: Path) -> None:
     )
     for name in ("fee.xlsx", "ledger.xlsx", "ledger.pdf"):
         assert _mode(tmp_path / name) == 0o600, name
+
+
+_KILLED_BACKUP = """
+import pathlib, sys, time
+from propdesk.backup import sqlite_backup
+from propdesk.db.engine import open_database
+
+marker = pathlib.Path(sys.argv[3])
+
+def slow_check(path, **_kw):  # the copy is written; the check takes long on a big file
+    marker.write_text(str(path))
+    time.sleep(120)
+
+sqlite_backup.check_file = slow_check
+db = open_database(sys.argv[1])
+sqlite_backup.auto_backup(db, kind="start", keep=10, folder=pathlib.Path(sys.argv[2]))
+"""
+
+
+@posix_only
+def test_kill_9_during_a_backup_leaves_no_part_after_the_next_backup(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    """kill -9 runs no clean-up: the half-made ``.part`` is found and removed by the next
+    backup (the app makes one at every start)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "b"
+    marker = tmp_path / "copying"
+    child = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_BACKUP, str(sqlite_db.url), str(folder), str(marker)],
+        cwd=Path(__file__).resolve().parents[3],
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists():  # wait until the copy is on disk, mid-backup
+            assert child.poll() is None, "the backup process ended early"
+            assert time.monotonic() < deadline, "the backup never started"
+            time.sleep(0.05)
+        os.kill(child.pid, signal.SIGKILL)
+        assert child.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        if child.poll() is None:
+            child.kill()
+    parts = list(folder.glob("*.part"))
+    assert len(parts) == 1
+    assert parts[0].stat().st_size > 0
+    assert _mode(parts[0]) == 0o600  # private even half-written
+    info = auto_backup(sqlite_db, kind="start", keep=10, folder=folder)
+    assert list(folder.glob("*.part")) == []
+    assert [p.name for p in folder.iterdir()] == [info.path.name]
+
+
+@posix_only
+def test_an_old_world_readable_log_becomes_private(tmp_path: Path) -> None:
+    from propdesk.failures import LOG_FILE, configure_logging, log
+
+    folder = tmp_path / "logs"
+    folder.mkdir(mode=0o755)
+    old = folder / LOG_FILE
+    old.write_text("old\n")
+    old.chmod(0o644)
+    rotated = folder / f"{LOG_FILE}.1"
+    rotated.write_text("older\n")
+    rotated.chmod(0o644)
+    configure_logging(folder)
+    for handler in [h for h in log.handlers if getattr(h, "_propdesk", False)]:
+        log.removeHandler(handler)  # leave no handler on this test's folder
+        handler.close()
+    assert _mode(folder) == 0o700
+    assert _mode(old) == 0o600
+    assert _mode(rotated) == 0o600

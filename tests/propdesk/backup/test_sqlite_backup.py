@@ -26,7 +26,7 @@ from propdesk.db.engine import Database, open_database
 from propdesk.errors import NotAllowed
 from propdesk.registry import services as reg
 
-ADMIN = Actor(user_id=None, username="root", display_name="管理员", role=Role.ADMIN)
+ADMIN = Actor(user_id=1, username="root", display_name="管理员", role=Role.ADMIN)
 
 
 def _sql(path: Path, query: str) -> list[tuple[object, ...]]:

@@ -96,7 +96,9 @@ def test_audit_viewer_filters_by_record_and_user(
     assert viewer.model.rowCount() == 2
     newest = [viewer.model.data(viewer.model.index(0, c)) for c in range(6)]
     assert newest[1:5] == ["clerk", "修改", "住户 (person)", str(pid)]
-    assert newest[5] == "phone: 13812345678 → 13900001111"
+    assert newest[5].startswith("电话：")  # Chinese label; the number masked when written
+    assert "13900001111" not in newest[5]
+    assert "phone" not in newest[5]
     viewer.record.clear()
     qtbot.keyClicks(viewer.user, "clerk")
     qtbot.mouseClick(viewer.apply_button, Qt.MouseButton.LeftButton)
@@ -137,11 +139,38 @@ def test_backup_now_then_restore_selected(
         reg.create_person(s, name="李四")
     dialog.view.selectRow(0)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    assert asked
+    assert len(asked) == 1
+    assert "备份之后没有新的收款、作废或用户变动" in asked[0]  # what it undoes, said plainly
     assert restored == [True]
     assert "kept as" in dialog.status.text()
     with sqlite_db.begin(admin) as s:
         assert list(s.scalars(select(Person.name))) == ["张三"]
+
+
+def test_restore_says_what_it_undoes_and_no_changes_nothing(
+    qtbot: QtBot, sqlite_db: Database, desk_users: dict[str, int], tmp_path: Path
+) -> None:
+    from propdesk.auth import users
+
+    admin = _actor(desk_users, "admin", Role.ADMIN)
+    ctx = make_ctx(sqlite_db, admin)
+    asked: list[str] = []
+
+    def no(question: str) -> bool:
+        asked.append(question)
+        return False
+
+    dialog = BackupDialog(ctx=ctx, folder=tmp_path / "backups", confirm=no)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
+    with sqlite_db.begin(admin) as s:
+        users.update_user(s, desk_users["clerk"], role="supervisor")
+    dialog.view.selectRow(0)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert "的角色将从 主管 回到 前台。" in asked[0]
+    assert dialog.status.text() == "Restore cancelled. Nothing was changed."
+    with sqlite_db.begin(admin) as s:
+        assert users.list_users(s)  # still the live database
 
 
 def test_postgres_shows_the_pg_dump_explanation(qtbot: QtBot) -> None:
