@@ -23,13 +23,8 @@ from propdesk.auth.passwords import TEST_COST
 from propdesk.config import ServerSettings
 from propdesk.db import pg_roles
 from propdesk.db.login_gate import GATE_PASSWORD, gate_role
-from propdesk.db.server import (
-    SchemaNeedsUpgrade,
-    SchemaTooNew,
-    ServerUnreachable,
-    open_server,
-    probe,
-)
+from propdesk.db.schema_version import SchemaTooNew
+from propdesk.db.server import SchemaNeedsUpgrade, ServerUnreachable, open_server, probe
 from propdesk.errors import NotAllowed, ValidationError
 from tests.conftest import PG_URL
 from tests.propdesk.db.pg_roles_database import empty_and_drop_roles, roles_database

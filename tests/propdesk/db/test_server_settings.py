@@ -84,7 +84,7 @@ def test_a_database_migrated_by_a_newer_app_is_refused_before_migrating(tmp_path
     from sqlalchemy import text
 
     from propdesk.db.engine import make_engine, open_database
-    from propdesk.db.server import SchemaTooNew
+    from propdesk.db.schema_version import SchemaTooNew
 
     url = f"sqlite:///{tmp_path / 'newer.sqlite3'}"
     open_database(url).dispose()
