@@ -46,7 +46,7 @@ def test_bill_export_and_print(
     assert (
         main(["--db", url, "export", "arrears", "--as-of", "2026-04-30", "-o", str(arrears)]) == 0
     )
-    assert load_workbook(arrears).worksheets[0].max_row == 8
+    assert load_workbook(arrears).worksheets[0].max_row == 10  # title rows, header, 6 lines, totals
 
     pdf = tmp_path / "notices.pdf"
     assert (
