@@ -16,9 +16,12 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from propdesk import clock as clock_mod
+from propdesk.audit.triggers import REFUSED_KEY
+from propdesk.audit.triggers import prepare_engine as prepare_audit_triggers
 from propdesk.auth.actor import Actor
 from propdesk.clock import Clock
 from propdesk.db.migrate import upgrade_database
+from propdesk.errors import NotAllowed
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 #: Connection execution option: this transaction writes (SQLite: ``BEGIN IMMEDIATE``).
@@ -46,6 +49,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
+
+        prepare_audit_triggers(engine)  # the Python functions SQLite's audit triggers call
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Any) -> None:
@@ -100,7 +105,11 @@ class Database:
                 from propdesk.auth.epoch import check_actor
 
                 check_actor(session, actor)  # deactivated, demoted: refused at the next action
-            yield session
+            try:
+                yield session
+            except NotAllowed as exc:  # audited in its own transaction (propdesk.audit.trail)
+                session.info[REFUSED_KEY] = exc.message
+                raise
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -148,8 +157,10 @@ def open_database(url: str, *, upgrade: bool = True, clock: Clock | None = None)
     factory = sessionmaker(engine, expire_on_commit=False)
     from propdesk.audit.trail import install as install_audit_trail
     from propdesk.db.text_guard import install as install_text_guard
+    from propdesk.pii.guard import install as install_pii_guard
 
     install_text_guard(factory)  # before the audit trail: refuse bad text before it is logged
     install_audit_trail(factory)
+    install_pii_guard(factory)  # a desk with another personal-data key reads and writes nothing
     _share_clock_with_connection(factory)
     return Database(url=url, engine=engine, session_factory=factory, clock=clock)
