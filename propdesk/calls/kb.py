@@ -26,6 +26,7 @@ from propdesk.session_info import actor_name, actor_or_none
 from propdesk.validate import clean_text
 
 MAX_TERMS = 8
+TERM_CAP = 1500  # entries read per query term: a type-ahead ranks the first ones it finds
 MISS_MIN_CHARS = 2
 
 
@@ -135,7 +136,8 @@ def search(
     """Active entries matching ``query`` (bigrams, pinyin, words), best first; an empty
     query lists entries by category and question."""
     today = clock.today(session)
-    terms = query_terms(query)[:MAX_TERMS]
+    # a lone pinyin letter says too little to search by (and would match most terms)
+    terms = [t for t in query_terms(query) if not (t.isascii() and len(t) < 2)][:MAX_TERMS]
     base = select(KbEntry).where(KbEntry.active.is_(True))
     if not terms:
         stmt = base.order_by(KbEntry.category, KbEntry.question, KbEntry.id).limit(limit)
@@ -151,7 +153,8 @@ def search(
             cond = KbTerm.term.startswith(term, autoescape=True)
         else:  # a range uses the primary key's index on SQLite (LIKE would not)
             cond = and_(KbTerm.term >= term, KbTerm.term < term + "\uffff")
-        parts.append(select(KbTerm.entry_id.label("entry_id"), literal(i).label("qi")).where(cond))
+        found = select(KbTerm.entry_id).where(cond).limit(TERM_CAP).subquery()
+        parts.append(select(found.c.entry_id.label("entry_id"), literal(i).label("qi")))
     hits = union_all(*parts).subquery()
     score = func.count(func.distinct(hits.c.qi))
     ranked = (
