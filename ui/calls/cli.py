@@ -1,8 +1,9 @@
 """``propdesk call incoming NUMBER``: tell the desk on this machine a call is ringing.
 
 The number goes to the desk's caller-ID endpoint (``http://127.0.0.1:PORT/incoming``), which
-records the call and pops the card. When no desk is running, the call is recorded in the
-database as missed, so it waits in the queue with its deadline.
+records the call and pops the card (no login needed: the desk is logged in). When no desk is
+running, the call is recorded in the database as missed — with a login, like every command
+that writes (``--user``/``--keyring``) — so it waits in the queue with its deadline.
 """
 
 from __future__ import annotations
@@ -56,13 +57,14 @@ def _incoming(args: argparse.Namespace) -> int:
 
 
 def _record_missed(args: argparse.Namespace) -> int:
-    from propdesk.auth.actor import Actor
+    """No desk answered: record the call as missed, logged in like every data command (a
+    telephony box uses a service account: ``--keyring``)."""
     from propdesk.calls.calls import ring
-    from ui.commands import open_db_from_args
+    from ui.commands.login import open_logged_in
 
-    database = open_db_from_args(args)
+    database, actor = open_logged_in(args)
     try:
-        with database.begin(Actor.system()) as session:
+        with database.begin(actor) as session:
             ring(session, args.number)
     finally:
         database.dispose()

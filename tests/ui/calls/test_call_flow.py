@@ -221,3 +221,19 @@ def test_outgoing_call_about_a_ticket(
     row = read(ui_ctx, lambda s: svc.get_call(s, card.saved_id or 0))
     assert (row.direction, row.ticket_number) == ("out", made.number)
     assert not card.arrears_call.isEnabled()  # no arrears: nothing to write in the contact log
+
+
+def test_propdesk_call_incoming_reaches_the_desk(
+    qtbot: QtBot, ui_ctx: AppContext, small_estate: SmallEstate, window: QMainWindow
+) -> None:
+    from ui.cli import main
+
+    desk = call_desk(ui_ctx, window)
+    endpoint = start_endpoint(desk, port=0)
+    assert endpoint is not None
+    try:
+        assert main(["call", "incoming", "138 1234 5678", "--port", str(endpoint.port)]) == 0
+        qtbot.waitUntil(lambda: any(c.isVisible() for c in desk.cards), timeout=5000)
+        assert _card(desk).household is not None
+    finally:
+        endpoint.stop()
