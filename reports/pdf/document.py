@@ -56,7 +56,23 @@ def register_fonts() -> str:
     """Register the embedded CJK font once; returns its ReportLab name."""
     pdfmetrics.registerFont(TTFont(FONT, str(CJK_FONT), subfontIndex=0))
     cjk.install()
+    _default_font(FONT)
     return FONT
+
+
+def _default_font(name: str) -> None:
+    """Make ``name`` ReportLab's default wherever it would fall back to Helvetica: a table
+    cell without a FONTNAME command, a paragraph style or bullet without a font, a chart or QR
+    drawing's text state. A fallback that is never drawn still lands in the PDF's font list
+    (unembedded Helvetica: print shops' preflight flags it)."""
+    from reportlab.graphics import renderbase
+    from reportlab.platypus import tables
+
+    tables.CellStyle.fontname = name
+    state: dict[str, Any] = getattr(renderbase, "STATE_DEFAULTS")  # noqa: B009 (not in the stubs)
+    state["fontName"] = name
+    ParagraphStyle.defaults["fontName"] = name
+    ParagraphStyle.defaults["bulletFontName"] = name
 
 
 @dataclass(frozen=True)

@@ -151,6 +151,6 @@ def work_order_pdf(data: WorkOrderData, target: str | Path | None = None) -> byt
         title=f"派工单 {data.number}",
         estate_name=data.estate_name,
         company=data.company,
-        footer_note="客服中心存档联　电话仅供本次上门联系，请勿外传",
+        footer_note="存档联　电话勿外传",
     )
     return build_pdf(spec, work_order_story(data), target)
