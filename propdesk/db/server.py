@@ -125,6 +125,11 @@ def open_server(
             raise SchemaTooNew(too_new_message(status))
         with engine.connect() as conn:
             owner = is_owner(conn)
+        if status.empty and not owner:
+            raise SchemaNeedsUpgrade(
+                f"服务器 {server.describe()} 上的数据库还是空的：请先用数据库所有者账号登录一次，"
+                "建立数据库。"
+            )
         if status.pending and not owner:
             raise SchemaNeedsUpgrade(needs_upgrade_message(server))
         if owner:
