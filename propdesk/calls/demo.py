@@ -220,7 +220,40 @@ def build_calls(session: Session, ctx: DemoContext) -> None:
     for row in rows:
         row.setdefault("callback_due", None)
         row.setdefault("callback_done_at", None)
-    _insert_ids(session, CallRecord, rows)
+    ids = _insert_ids(session, CallRecord, rows)
+    # every callback done and every missed call returned was an outbound call
+    returned = []
+    for call_id, row in zip(ids, rows, strict=True):
+        done = row["callback_done_at"]
+        if done is None:
+            continue
+        user_id, clerk = rng.choice(clerks)
+        what = row["summary"] or "未接来电回拨"
+        returned.append(
+            {
+                "direction": "out",
+                "state": "logged",
+                "at": done,
+                "number": row["number"],
+                "number_tail": row["number_tail"],
+                "person_id": row["person_id"],
+                "unit_id": row["unit_id"],
+                "caller_name": row["caller_name"],
+                "topic": row["topic"] or "other",
+                "summary": f"回电：{what}"[:300],
+                "outcome": "answered",
+                "transfer_to": "",
+                "transfer_ext": "",
+                "callback_due": None,
+                "callback_done_at": None,
+                "parent_id": call_id,
+                "clerk_user_id": user_id,
+                "clerk_name": clerk,
+                "created_at": done,
+            }
+        )
+    if returned:
+        session.execute(insert(CallRecord), returned)
     _outages(session, ctx)
     _reminders(session, ctx, users)
     ctx.progress(1.0, "通话记录")

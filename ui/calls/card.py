@@ -157,6 +157,7 @@ class CallCard(QDialog):
         tickets.addWidget(self.ticket_label, 1)
         left.addLayout(tickets)
         left.addWidget(self.errors.general)
+        left.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         cancel = QPushButton(self.tr("Close"))
@@ -327,6 +328,10 @@ class CallCard(QDialog):
         self.suggestions.clear()
         for r in rows:
             self.suggestions.addItem(r.question)
+        if rows:
+            self.suggestions.setCurrentRow(0)  # the best match's answer shows at once
+        else:
+            self.answer.clear()
 
     def _show_answer(self, row: int) -> None:
         if 0 <= row < len(self.suggested):
