@@ -238,6 +238,10 @@
 <context>
     <name>BillingPage</name>
     <message>
+        <source>&amp;Printing settings…</source>
+        <translation>打印设置(&amp;P)…</translation>
+    </message>
+    <message>
         <location filename="../../ui/fees/billing_page.py" line="330"/>
         <source>{0} meter(s) still without a reading.</source>
         <translation>还有 {0} 块表没有读数。</translation>
@@ -1763,6 +1767,45 @@ All open lines: ¥{total}</source>
         <location filename="../../ui/fees/arrears_page.py" line="443"/>
         <source>A waiver needs a manager: they enter their username and password.</source>
         <translation>减免须经经理批准：请经理输入用户名和密码授权。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintSettingsDialog</name>
+    <message>
+        <source>Printing settings</source>
+        <translation>打印设置</translation>
+    </message>
+    <message>
+        <source>e.g. 翠物催字 (empty: from the estate name)</source>
+        <translation>例如 翠物催字（留空则取小区名首字）</translation>
+    </message>
+    <message>
+        <source>One account per line: bank, name, number</source>
+        <translation>每行一个账户：开户行、户名、账号</translation>
+    </message>
+    <message>
+        <source>&amp;Letter number prefix:</source>
+        <translation>催缴函编号前缀(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Days between reminder le&amp;vels:</source>
+        <translation>两级催缴间隔天数(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Payment &amp;accounts:</source>
+        <translation>收款账户(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Payment &amp;QR code link:</source>
+        <translation>缴费二维码链接(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;copies:</source>
+        <translation>收据联次(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Supervision &amp;hotline:</source>
+        <translation>监督电话(&amp;H)：</translation>
     </message>
 </context>
 </TS>

@@ -74,7 +74,7 @@ class BillingPage(QWidget):
         self.periods_label = QLabel(run_box)
         self.notice_building = QComboBox(run_box)
         self.notice_building.addItem(self.tr("Whole estate"), None)
-        notices = QPushButton(self.tr("Print payment &notices…"), run_box)
+        notices = QPushButton(self.tr("Print pa&yment notices…"), run_box)
         row = QHBoxLayout(run_box)
         row.addWidget(QLabel(self.tr("Month:"), run_box))
         row.addWidget(self.month)
@@ -109,7 +109,7 @@ class BillingPage(QWidget):
         self.rate_from.setDisplayFormat("yyyy-MM-dd")
         self.rate_value = QLineEdit(rate_box)
         self.rate_value.setPlaceholderText(self.tr("yuan per m², per unit or per m³/kWh"))
-        add_rate = QPushButton(self.tr("&Add rate"), rate_box)
+        add_rate = QPushButton(self.tr("Add ra&te"), rate_box)
         add_rate.setEnabled(ctx.can(Permission.MANAGE_FEES))
         add_rate.clicked.connect(self.add_rate)
         self.rate_value.returnPressed.connect(self.add_rate)
@@ -149,6 +149,10 @@ class BillingPage(QWidget):
         form.addRow(self.tr("Final reminder after (days):"), self.days[2])
         form.addRow(self.tr("No reminder below (yuan):"), self.min_amount)
         form.addRow(save, self.cfg_error)
+        self.print_settings_button = QPushButton(self.tr("&Printing settings…"), cfg_box)
+        self.print_settings_button.setEnabled(ctx.can(Permission.MANAGE_SETTINGS))
+        self.print_settings_button.clicked.connect(self.open_print_settings)
+        form.addRow(self.print_settings_button)
 
         # --- prepayment discounts -------------------------------------------------------
         disc_box = QGroupBox(self.tr("Prepayment discounts"), self)
@@ -421,6 +425,13 @@ class BillingPage(QWidget):
         self.ctx.op(
             save, changes=Changes(fees=True, settings=True), parent=self, action="fee settings"
         ).failure(lambda exc: _shown_in(self.cfg_error, exc)).run()
+
+    def open_print_settings(self) -> None:
+        """Letter numbers, payment accounts and QR code, receipt copies, hotline."""
+        from ui.fees.print_settings import PrintSettingsDialog
+
+        self.print_settings = PrintSettingsDialog(ctx=self.ctx, parent=self)
+        self.print_settings.open()
 
     def print_notices(self) -> None:
         from propdesk.fees.notices import (
