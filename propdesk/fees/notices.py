@@ -514,6 +514,8 @@ def confirm_delivery(
         raise NotFound("房屋不存在。")
     if kind not in ("notice", "reminder") or (kind == "reminder" and level not in (1, 2, 3)):
         raise ValidationError("kind", "请选择缴费通知单或催缴函的级别。")
+    if on is not None and on > clock.today(session):
+        raise ValidationError("day", "送达日期不能晚于今天。")
     log_notices(
         session, [(unit_id, kind, level, period, amount_fen, doc_no)], on=on, channel=channel
     )

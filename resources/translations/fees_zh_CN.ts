@@ -4,6 +4,10 @@
 <context>
     <name>ArrearsPage</name>
     <message>
+        <source>Confirm deli&amp;very…</source>
+        <translation>登记送达(&amp;V)…</translation>
+    </message>
+    <message>
         <location filename="../../ui/fees/arrears_page.py" line="89"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
@@ -1806,6 +1810,29 @@ All open lines: ¥{total}</source>
     <message>
         <source>Supervision &amp;hotline:</source>
         <translation>监督电话(&amp;H)：</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryDialog</name>
+    <message>
+        <source>Confirm delivery – {0}</source>
+        <translation>登记送达 – {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>文书(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>送达方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>D&amp;ate:</source>
+        <translation>日期(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Number (if any):</source>
+        <translation>文号（如有）(&amp;N)：</translation>
     </message>
 </context>
 </TS>

@@ -134,6 +134,8 @@ class ArrearsPage(QWidget):
         contact = QPushButton(self.tr("Log &contact…"), self)
         waive = QPushButton(self.tr("&Waive…"), self)  # a clerk's waiver: a manager approves
         letters = QPushButton(self.tr("Print &reminder letters…"), self)
+        delivered = QPushButton(self.tr("Confirm deli&very…"), self)
+        delivered.clicked.connect(self.confirm_delivery)
         export = QPushButton(self.tr("&Export to Excel…"), self)
         from ui.dashboard.exports import CALL_LIST_BUTTON
 
@@ -161,7 +163,7 @@ class ArrearsPage(QWidget):
             filters.addWidget(w)
         filters.addStretch(1)
         buttons = QHBoxLayout()
-        for button in (statement, contact, waive, letters, export, calls):
+        for button in (statement, contact, waive, letters, delivered, export, calls):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -291,6 +293,16 @@ class ArrearsPage(QWidget):
         row = self.current()
         if row is not None:
             ContactDialog(
+                ctx=self.ctx, unit_id=row.unit_id, unit_code=row.unit_code, parent=self
+            ).open()
+
+    def confirm_delivery(self) -> None:
+        """A letter or notice handed over or posted: log it, with its channel."""
+        row = self.current()
+        if row is not None:
+            from ui.fees.delivery_dialog import DeliveryDialog
+
+            DeliveryDialog(
                 ctx=self.ctx, unit_id=row.unit_id, unit_code=row.unit_code, parent=self
             ).open()
 
