@@ -86,8 +86,7 @@ def bar_chart(
     caption: str = "",
 ) -> Drawing:
     """A vertical bar chart (one colour per series) with the CJK font on every label."""
-    register_fonts()
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     chart = VerticalBarChart()
     _place(chart, x=38, y=28, width=width - 60 - (70 if names else 0), height=height - 48)
     data = [list(s) or [0] for s in series] or [[0]]
@@ -130,6 +129,15 @@ def bar_chart(
     return d
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    """A drawing whose graphics state starts in the CJK font: ReportLab's renderer otherwise
+    sets Helvetica first, and the PDF then lists an unused, non-embedded Helvetica."""
+    register_fonts()
+    d = Drawing(width, height)
+    d.initialFontName = FONT  # type: ignore[attr-defined]  # a Drawing attribute the stubs omit
+    return d
+
+
 def _place(shape: Any, **geometry: float) -> None:
     """Set a chart's or legend's position and size in points.
 
@@ -148,8 +156,7 @@ def pie_chart(
     caption: str = "",
 ) -> Drawing:
     """A pie with a legend; an all-zero pie is drawn as ``无数据``."""
-    register_fonts()
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     if caption:
         d.add(
             String(width / 2, height - 10, caption, fontName=FONT, fontSize=9, textAnchor="middle")
@@ -482,12 +489,13 @@ def signatures() -> Flowable:
     ]
     t = Table(
         rows,
-        colWidths=[16 * mm, 60 * mm, 14 * mm, 40 * mm],
+        colWidths=[16 * mm, 60 * mm, 20 * mm, 40 * mm],
         rowHeights=[SIGNATURE_ROW_HEIGHT] * len(rows),
     )
     t.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),  # the empty cells too: no Helvetica
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
                 ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),

@@ -187,3 +187,14 @@ def test_a_chart_stays_on_the_page_of_its_section() -> None:
     for heading, caption in (("五、装修管理", "违规类型"), ("三、回访满意度", "总体满意度分布")):
         (page,) = [i for i, t in enumerate(pages) if heading in t]
         assert caption in pages[page], (heading, caption)
+
+
+def test_every_font_is_embedded_and_no_helvetica_is_listed() -> None:
+    pdf = monthly_report_pdf(replace(sample_report(), last_year=None))
+    listed = {
+        str(f.get_object()["/BaseFont"])
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for f in page["/Resources"]["/Font"].values()
+    }
+    assert listed == _embedded_fonts(pdf)
+    assert not [name for name in listed if "Helvetica" in name]

@@ -2,7 +2,9 @@
 
 Bar values are whole counts or whole yuan: the value axis steps by a whole number
 (:func:`propdesk.reporting.axis.integer_axis`), so it never reads "0, 0, 1, 1", and its
-labels carry thousands separators (numbers localised as Chinese: 12,000).
+labels carry thousands separators (12,000). The axis is a ``QCategoryAxis`` whose labels we
+write ourselves at 0, step, 2·step …: a ``QValueAxis`` formats with printf (no separators)
+and shows nothing at all once its numbers are localised.
 """
 
 from __future__ import annotations
@@ -13,20 +15,17 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QPieSeries,
     QPieSlice,
-    QValueAxis,
 )
-from PySide6.QtCore import QLocale, QMargins, Qt
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
-from propdesk.reporting.axis import Axis, integer_axis
-
-#: Numbers on the axes as a Chinese reader writes them (thousands separated: 12,000).
-NUMBER_LOCALE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+from propdesk.reporting.axis import Axis, integer_axis, thousands
 
 PALETTE = ("#3b73b9", "#e48a2f", "#4c9a52", "#c9463d", "#8062a8", "#8c6d4f", "#d36fa8", "#7f7f7f")
 
@@ -80,13 +79,10 @@ class BarChartView(QChartView):
         self.series = QBarSeries()
         self._chart.addSeries(self.series)
         self.x_axis = QBarCategoryAxis()
-        self.y_axis = QValueAxis()
-        self.y_axis.setLabelFormat("%d")
-        self.y_axis.setTickType(QValueAxis.TickType.TicksFixed)
-        self.y_axis.setMinorTickCount(0)
-        self._chart.setLocalizeNumbers(True)
-        self._chart.setLocale(NUMBER_LOCALE)
+        self.y_axis = QCategoryAxis()
+        self.y_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         self.axis: Axis = integer_axis(0)
+        self._label_axis(self.axis)
         self._chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self._chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self.series.attachAxis(self.x_axis)
@@ -111,9 +107,21 @@ class BarChartView(QChartView):
         self.x_axis.clear()
         self.x_axis.append(list(categories))
         self.axis = integer_axis(top)
-        self.y_axis.setRange(0, self.axis.top)
-        self.y_axis.setTickCount(self.axis.ticks)  # 0, step, 2·step … top: whole steps
+        self._label_axis(self.axis)
         self._chart.legend().setVisible(len(series) > 1)
+
+    def _label_axis(self, axis: Axis) -> None:
+        """Labels at 0, step, 2·step … top (whole steps, thousands separated)."""
+        for label in self.y_axis.categoriesLabels():
+            self.y_axis.remove(label)
+        self.y_axis.setStartValue(-0.5)  # below the visible range: the "0" label sits on 0
+        for value in axis.values():
+            self.y_axis.append(thousands(value), value)
+        self.y_axis.setRange(0, axis.top)
+
+    def value_labels(self) -> list[str]:
+        """The value axis's labels, bottom to top."""
+        return list(self.y_axis.categoriesLabels())
 
     def categories(self) -> list[str]:
         return list(self.x_axis.categories())
