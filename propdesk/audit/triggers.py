@@ -370,11 +370,49 @@ def _sqlite_row_trigger(conn: Connection, table: str, action: str) -> str:
         watched = [c for c in columns if c not in SKIP_ON_UPDATE]
         when = " WHEN " + " OR ".join(f"OLD.{_q(c)} IS NOT NEW.{_q(c)}" for c in watched)
     verb = action.upper()
+    head = f"CREATE TRIGGER {_q(f'{_TRIGGER_PREFIX}{action}_{table}')} AFTER {verb} ON {_q(table)}"
+    if not audit_cols <= _SQLITE_SEALED_HERE:  # a column this code does not know: seal later
+        return (
+            f"{head}{when} BEGIN INSERT INTO {AUDIT_TABLE} ({', '.join(names)}) "
+            f"VALUES ({', '.join(values)}); END"
+        )
+    # Sealed in the INSERT itself (the next id, the last row's hash, the hash over the very
+    # values inserted): no second write of the row by the seal trigger.
+    names = ["id", *names, "db_user", "prev"]
+    values = [
+        f"coalesce((SELECT max(id) FROM {AUDIT_TABLE}), 0) + 1",
+        *values,
+        "''",
+        f"coalesce((SELECT row_hash FROM {AUDIT_TABLE} ORDER BY id DESC LIMIT 1), '')",
+    ]
+    row = ", ".join(f"{v} AS {_q(n)}" for n, v in zip(names, values, strict=True))
+    stored = [n for n in names if n != "prev"]
+    content = canonical_sql(conn, "src")
     return (
-        f"CREATE TRIGGER {_q(f'{_TRIGGER_PREFIX}{action}_{table}')} AFTER {verb} ON {_q(table)}"
-        f"{when} BEGIN INSERT INTO {AUDIT_TABLE} ({', '.join(names)}) "
-        f"VALUES ({', '.join(values)}); END"
+        f"{head}{when} BEGIN INSERT INTO {AUDIT_TABLE} ({', '.join(stored)}, prev_hash, row_hash) "
+        f"SELECT {', '.join(f'src.{_q(n)}' for n in stored)}, src.prev, "
+        f"propdesk_sha256(src.prev || char(10) || {content}) FROM (SELECT {row}) AS src; END"
     )
+
+
+#: The audit_log columns a SQLite row trigger fills itself (everything else is the hashes).
+_SQLITE_SEALED_HERE = frozenset(
+    {
+        "id",
+        "at",
+        "user_id",
+        "username",
+        "os_user",
+        "host",
+        "action",
+        "table_name",
+        "record_id",
+        "changes",
+        "db_user",
+        "prev_hash",
+        "row_hash",
+    }
+)
 
 
 def _sqlite_install(conn: Connection) -> None:
@@ -393,7 +431,8 @@ def _sqlite_install(conn: Connection) -> None:
         f"CREATE TRIGGER {_TRIGGER_PREFIX}log_no_reseal BEFORE UPDATE OF prev_hash, row_hash "
         f"ON {AUDIT_TABLE} WHEN OLD.row_hash <> '' "
         f"BEGIN SELECT RAISE(ABORT, {_lit(REFUSED_MESSAGE)}); END",
-        f"CREATE TRIGGER {_TRIGGER_PREFIX}log_seal AFTER INSERT ON {AUDIT_TABLE} BEGIN "
+        f"CREATE TRIGGER {_TRIGGER_PREFIX}log_seal AFTER INSERT ON {AUDIT_TABLE} "
+        "WHEN NEW.row_hash = '' BEGIN "
         f"UPDATE {AUDIT_TABLE} SET prev_hash = {prev}, "
         f"row_hash = propdesk_sha256({prev} || char(10) || {content}) WHERE id = NEW.id; END",
     ]
