@@ -258,12 +258,26 @@ def backup_now(
     dest: Path | None = None,
     now: datetime | None = None,
 ) -> BackupInfo:
-    """A backup on demand (needs BACKUP_RESTORE). ``dest`` writes one file outside rotation.
+    """A backup on demand (needs BACKUP_RESTORE), audited as an export of all data. ``dest``
+    writes one file outside rotation.
 
     ``now`` (default: the database's clock) is the time in its name.
     """
     require(actor, Permission.BACKUP_RESTORE)
-    return _make_backup(db, kind="manual", keep=keep, folder=folder, dest=dest, now=now)
+    info = _make_backup(db, kind="manual", keep=keep, folder=folder, dest=dest, now=now)
+    from propdesk.audit.trail import record_export
+
+    # a copy of every record, personal data included: audited as an export, in its own
+    # transaction (the backup itself changes nothing in the database)
+    record_export(
+        db.session_factory,
+        actor,
+        what="数据库备份（全部数据）",
+        path=str(info.path),
+        personal=True,
+        clock_=db.clock,
+    )
+    return info
 
 
 def auto_backup(

@@ -154,3 +154,19 @@ def test_the_confirmation_says_what_the_restore_undoes(
     assert "1 笔收款，共 123.45 元" in text
     assert "用户 li 在备份之后被停用，恢复后将重新启用。" in text
     assert "用户 zhao（财务）是备份之后添加的，将不复存在。" in text
+
+
+def test_a_backup_on_demand_is_audited_as_an_export(
+    billed: tuple[Database, int], tmp_path: Path
+) -> None:
+    db, _unit = billed
+    path = _backup(db, tmp_path)
+    with db.begin() as s:
+        rows = list(s.scalars(select(AuditEntry).where(AuditEntry.action == "export")))
+    assert len(rows) == 1
+    assert rows[0].username == "root"
+    assert json.loads(rows[0].changes) == {
+        "what": "数据库备份（全部数据）",
+        "path": str(path),
+        "personal": True,
+    }
