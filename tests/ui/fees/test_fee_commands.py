@@ -88,7 +88,7 @@ def test_bill_export_and_print(
         )
         == 0
     )
-    assert len(PdfReader(io.BytesIO(letters.read_bytes())).pages) == 3
+    assert len(PdfReader(io.BytesIO(letters.read_bytes())).pages) == 6  # each + 送达回证
     assert (
         main(["--db", url, "print", "notices", "--month", "2026-03", "-o", str(tmp_path / "x.txt")])
         == 2
