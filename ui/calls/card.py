@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -47,6 +48,9 @@ from ui.common.naming import named
 from ui.context import AppContext
 from ui.tickets.action_dialogs import form_failure
 
+if TYPE_CHECKING:
+    from ui.tickets.intake import IntakeDialog
+
 
 class CallCard(QDialog):
     """One call being taken (or made).
@@ -79,7 +83,7 @@ class CallCard(QDialog):
         self.household: Household | None = None
         self.ticket_id: int | None = None
         self.saved_id: int | None = None
-        self.intake: QDialog | None = None
+        self.intake: IntakeDialog | None = None
         self.context: CallerContext | None = None
         self.suggested: list[KbEntryRow] = []
         self.setObjectName("call_card")

@@ -24,7 +24,7 @@ def _spec(c: Call) -> OutageSpec:
         START + timedelta(hours=4),
         f"水箱清洗{c.tag}",
         "",
-        building_ids=(c.world.building,),
+        building_ids=(c.world.building_id,),
     )
 
 

@@ -83,7 +83,7 @@ def test_known_caller_ticket_callback_flow(
     _activate(qtbot, card)
     card.summary.setFocus()
     type_text(qtbot, card.summary, "卫生间天花板漏水")
-    qtbot.keyClick(card.summary, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(card.summary, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # type: ignore[no-untyped-call]
     intake = card.intake
     assert intake is not None
     assert intake.isVisible()
@@ -92,7 +92,7 @@ def test_known_caller_ticket_callback_flow(
     assert intake.created is not None
     assert card.outcome.currentData() == "ticket"
     _activate(qtbot, card)
-    qtbot.keyClick(card.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(card.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # type: ignore[no-untyped-call]
     assert card.saved_id == card.call_id
     row = read(ui_ctx, lambda s: svc.get_call(s, card.call_id or 0))
     assert row.ticket_number == intake.created.number

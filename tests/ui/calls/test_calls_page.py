@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
+from propdesk import clock
 from propdesk.calls import kb, outages, stats, today
 from propdesk.calls.starter import install_starter_set
 from propdesk.calls.values import KbEntryRow
@@ -93,13 +94,11 @@ def test_reminder_on_today_ticked_done(
     page.tick_done()
     page.reload()
     assert page.today.count() == 0
-    assert (
-        read(ui_ctx, lambda s: today.done_log(s, today.clock.today(s)))[0][2] == "提醒业主续签车位"
-    )
+    assert read(ui_ctx, lambda s: today.done_log(s, clock.today(s)))[0][2] == "提醒业主续签车位"
 
 
 def test_statistics_export(ui_ctx: AppContext, small_estate: SmallEstate) -> None:
-    result = read(ui_ctx, lambda s: stats.call_stats(s, today.clock.today(s), today.clock.today(s)))
+    result = read(ui_ctx, lambda s: stats.call_stats(s, clock.today(s), clock.today(s)))
     book = load_workbook(BytesIO(call_stats_workbook(result)))
     assert book.sheetnames == ["汇总", "按时段", "按星期", "按类别结果人员"]
     assert book["按时段"]["A2"].value == "00:00–00:59"
