@@ -25,6 +25,7 @@ from propdesk.errors import NotAllowed, NotFound, ValidationError
 from propdesk.keys.services import keys_out
 from propdesk.registry.models import Unit
 from propdesk.renovation.models import RenovationPermit
+from propdesk.renovation.permits import DEPOSIT_SOURCE
 from propdesk.renovation.values import PermitStatus
 from propdesk.session_info import actor_name, actor_or_none
 
@@ -100,7 +101,7 @@ def today_items(session: Session) -> list[TodayItem]:
         .join(Unit, Unit.id == Deposit.unit_id)
         .join(
             RenovationPermit,
-            (Deposit.source == "renovation_permit")
+            (Deposit.source == DEPOSIT_SOURCE)
             & (Deposit.source_ref == cast(RenovationPermit.id, String)),
         )
         .where(
