@@ -251,3 +251,24 @@ def test_every_excel_export_is_in_the_reports_menu() -> None:
         if target is not None:
             module, name = target
             assert callable(getattr(importlib.import_module(module), name))
+
+
+def test_fee_sheet_dialog_checks_the_months(qtbot: QtBot) -> None:
+    from ui.dashboard.exports import MonthRangeDialog
+
+    dialog = MonthRangeDialog(this_month="2026-11")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.focusWidget() is dialog.first
+    dialog.first.setText("2026-10")
+    dialog.last.setText("2026-09")
+    qtbot.keyClick(dialog.last, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.error.text()
+    dialog.last.setText("2026-13")
+    qtbot.keyClick(dialog.last, Qt.Key.Key_Return)
+    assert "年-月" in dialog.error.text()
+    dialog.last.setText("2026-12")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.last, Qt.Key.Key_Return)
+    assert dialog.months() == ("2026-10", "2026-12")
