@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -39,6 +40,7 @@ from propdesk.auth.permissions import Permission
 from propdesk.errors import NotFound
 from propdesk.registry import services as reg
 from ui.auth.lock import LOCK_SHORTCUT
+from ui.common.keyboard import first_field
 from ui.context import AppContext
 from ui.events import Changes
 from ui.extensions import Features, NavModule, StatusCounter
@@ -145,7 +147,10 @@ class MainWindow(QMainWindow):
         split.setChildrenCollapsible(False)
         split.setSizes([150, 1130])
         self.setCentralWidget(split)
-        self.nav.currentRowChanged.connect(self._nav_changed)
+        # Arrow keys only move the highlight; Enter or a click opens the page (a few quick
+        # Downs must not open every page on the way).
+        self.nav.itemActivated.connect(self._nav_activated)
+        self.nav.itemClicked.connect(self._nav_activated)
 
         self._build_menus()
         self._build_shortcuts()
@@ -172,9 +177,10 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
         self.nav.blockSignals(False)
 
-    def _nav_changed(self, row: int) -> None:
-        if 0 <= row < len(self.modules):
-            self.show_module(self.modules[row].key)
+    def _nav_activated(self, item: QListWidgetItem) -> None:
+        key = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(key, str) and any(m.key == key for m in self.modules):
+            self.show_module(key)
 
     def navigate(self, request: Navigate) -> None:
         """Show the requested page and let it apply the request (a typed filter) itself."""
@@ -202,7 +208,18 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
+        self.focus_primary(page)
         return page
+
+    def focus_primary(self, page: QWidget) -> None:
+        """Put the focus in the page's primary field: its ``primary_field()`` if it names
+        one, else its first field in Tab order (docs/keyboard.md)."""
+        named = getattr(page, "primary_field", None)
+        field = named() if callable(named) else None
+        if not isinstance(field, QWidget) or not field.isVisibleTo(page):
+            field = first_field(page)
+        if field is not None:
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Show the unit or person page of ``record_id`` (Alt+Left goes back)."""
@@ -275,9 +292,9 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         titles = {
             "file": self.tr("&File"),
-            "records": self.tr("&Records"),
+            "records": self.tr("Re&gistry"),
             "reports": self.tr("Re&ports"),
-            "admin": self.tr("&Admin"),
+            "admin": self.tr("Adm&in"),
             "help": self.tr("&Help"),
         }
         self.menus: dict[str, QMenu] = {k: QMenu(t, self) for k, t in titles.items()}
@@ -340,9 +357,18 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+K"), self, self.focus_search)
         QShortcut(QKeySequence("Alt+Left"), self, self.go_back)
         QShortcut(QKeySequence(NAV_SHORTCUT), self, self.focus_nav)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_filter)
+        # The desk's global form keys: each opens its page with the form ready (and the unit
+        # on screen, if any), from whichever page the clerk is on.
+        keys = {m.key for m in self.modules}
+        if "parcels" in keys:
+            QShortcut(QKeySequence("F3"), self, lambda: self.open_desk_form("parcel"))
+            QShortcut(QKeySequence("F4"), self, lambda: self.open_desk_form("visitor"))
+        if "shiftlog" in keys:
+            QShortcut(QKeySequence("Ctrl+D"), self, lambda: self.open_desk_form("shiftlog"))
         # (sequence, module key): Ctrl+1…9 by position, plus a module's own key if it has one
         self.module_shortcuts: list[tuple[str, str]] = []
-        taken = {"Ctrl+K", "Alt+Left", NAV_SHORTCUT, LOCK_SHORTCUT}
+        taken = {"Ctrl+K", "Alt+Left", NAV_SHORTCUT, LOCK_SHORTCUT, "Ctrl+F", "F3", "F4", "Ctrl+D"}
         for i, module in enumerate(self.modules):
             for sequence in (f"Ctrl+{i + 1}" if i < 9 else "", module.shortcut):
                 if sequence and sequence not in taken:
@@ -351,6 +377,34 @@ class MainWindow(QMainWindow):
                     QShortcut(
                         QKeySequence(sequence), self, lambda k=module.key: self.show_module(k)
                     )
+
+    def focus_filter(self) -> None:
+        """Ctrl+F: the filter of the page on screen (a line edit named ``filter``), else the
+        global search."""
+        page = self.stack.currentWidget()
+        named = getattr(page, "filter_field", None)
+        own = named() if callable(named) else None
+        boxes = [own] if isinstance(own, QLineEdit) else []
+        if page is not None:
+            boxes += [w for w in page.findChildren(QLineEdit, "filter") if w.isVisibleTo(page)]
+        if boxes:
+            boxes[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+            boxes[0].selectAll()
+        else:
+            self.focus_search()
+
+    def open_desk_form(self, form: str) -> None:
+        """F3 receive a parcel, F4 sign a visitor in, Ctrl+D write in the shift log — from any
+        page; a unit page on screen prefills the unit."""
+        from ui.desk.requests import DeskForm, ParcelsRequest, ShiftLogRequest
+
+        record = self.current_record()
+        unit_id = record[1] if record is not None and record[0] == "unit" else None
+        if form == "shiftlog":
+            self.navigate(Navigate("shiftlog", ShiftLogRequest(write=True)))
+        elif form in ("parcel", "visitor"):
+            kind: DeskForm = "parcel" if form == "parcel" else "visitor"
+            self.navigate(Navigate("parcels", ParcelsRequest(form=kind, unit_id=unit_id)))
 
     def focus_nav(self) -> None:
         self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -488,15 +542,24 @@ class MainWindow(QMainWindow):
             self.tr("PropDesk — front-desk system for a residential property service centre."),
         )
 
-    def shortcut_help(self) -> list[tuple[str, str]]:
-        """``(keys, what they do)`` for the F1 help: the window's keys, the module keys and
-        menu shortcuts as they are bound now, then the keys of the lists and pages."""
+    def global_shortcuts(self) -> list[tuple[str, str]]:
+        """``(keys, what they do)`` of the keys that work from every page: the window's keys,
+        the desk's form keys, the module keys and the menu shortcuts as they are bound now."""
         rows = [
             ("Ctrl+K", self.tr("search units and people")),
             (LOCK_SHORTCUT, self.tr("lock the screen (unlock with your password)")),
             (NAV_SHORTCUT, self.tr("navigation list")),
+            ("Ctrl+F", self.tr("filter the list on screen (else search)")),
             ("Alt+Left", self.tr("back to the previous page")),
         ]
+        keys = {m.key for m in self.modules}
+        if "parcels" in keys:
+            rows += [
+                ("F3", self.tr("receive a parcel (for the unit on screen)")),
+                ("F4", self.tr("register a visitor (for the unit on screen)")),
+            ]
+        if "shiftlog" in keys:
+            rows.append(("Ctrl+D", self.tr("write in the shift log")))
         titles = {m.key: QCoreApplication.translate("NavModule", m.title) for m in self.modules}
         rows += [
             (seq, self.tr("open %1").replace("%1", titles[key]))
@@ -504,29 +567,41 @@ class MainWindow(QMainWindow):
         ]
         for menu in self.menus.values():
             for action in menu.actions():
-                keys = action.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
-                if keys:
+                keys_text = action.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+                if keys_text:
                     text = re.sub(r"\(&\w\)", "", action.text()).replace("&", "")
-                    rows.append((keys, text.rstrip("…")))
-        rows += [
-            ("Ctrl+F", self.tr("filter the list")),
+                    rows.append((keys_text, text.rstrip("…")))
+        return rows
+
+    def page_shortcuts(self) -> list[tuple[str, str]]:
+        """``(keys, what they do)`` of keys that belong to one page (named in the text)."""
+        return [
             ("Enter", self.tr("open the selected row")),
             ("Ctrl+E", self.tr("edit the selected building (Units) or the open unit or person")),
             ("Ctrl+Shift+A", self.tr("add an occupant (unit page)")),
             ("Ctrl+Shift+I", self.tr("show the full ID number (person page)")),
             ("Ctrl+N", self.tr("new entry (Move-in / out, Renovation, Keys, Patrols)")),
-            ("F3", self.tr("receive a parcel (Parcels & visitors)")),
-            ("F4", self.tr("register a visitor (Parcels & visitors)")),
-            ("Ctrl+Return", self.tr("take the payment (Fees) or save the ticket")),
+            ("Ctrl+Return", self.tr("submit the form (every dialog), take the payment (Fees)")),
             ("Ctrl+P", self.tr("print (Shift log, ticket)")),
-            ("Ctrl+D", self.tr("write in the shift log")),
         ]
-        return rows
+
+    def shortcut_help(self) -> list[tuple[str, str]]:
+        """``(keys, what they do)`` for the F1 help: the global keys, then the page keys."""
+        return self.global_shortcuts() + self.page_shortcuts()
 
     def _shortcuts_help(self) -> None:
-        rows = "".join(
-            f"<tr><td><b>{html.escape(keys)}</b>&nbsp;&nbsp;&nbsp;</td><td>{html.escape(what)}</td></tr>"
-            for keys, what in self.shortcut_help()
+        def table(pairs: list[tuple[str, str]]) -> str:
+            return "".join(
+                f"<tr><td><b>{html.escape(keys)}</b>&nbsp;&nbsp;&nbsp;</td>"
+                f"<td>{html.escape(what)}</td></tr>"
+                for keys, what in pairs
+            )
+
+        rows = (
+            f"<tr><td colspan=2><i>{html.escape(self.tr('From every page'))}</i></td></tr>"
+            + table(self.global_shortcuts())
+            + f"<tr><td colspan=2><i>{html.escape(self.tr('On a page'))}</i></td></tr>"
+            + table(self.page_shortcuts())
         )
         box = QMessageBox(
             QMessageBox.Icon.Information,

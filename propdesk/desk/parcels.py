@@ -122,6 +122,46 @@ def collect_parcel(
     session.flush()
 
 
+def collect_parcels(
+    session: Session,
+    parcel_ids: list[int],
+    *,
+    collected_by: str = "",
+    at: datetime | None = None,
+) -> int:
+    """Hand several parcels over at once (one transaction); returns how many.
+
+    With ``collected_by`` empty each parcel goes to its own recipient (the usual case: the
+    resident collects their own parcels); a parcel without a recipient then needs a name.
+    """
+    if not parcel_ids:
+        raise ValidationError("parcels", "请先选择要取走的快递。")
+    now = clock.at_or_now(session, at)
+    who = (collected_by or "").strip()
+    handed_by = actor_of(session).display_name
+    for parcel_id in sorted(set(parcel_ids)):
+        parcel = _waiting(session, parcel_id, None)
+        name = who or (parcel.recipient or "").strip()
+        parcel.collected_by = clean(
+            name,
+            "collected_by",
+            50,
+            required=f"快递 {parcel.tracking_no} 没有收件人，请填写取件人。",
+        )
+        parcel.collected_at = now
+        parcel.handed_by = handed_by
+        parcel.status = ParcelStatus.COLLECTED.value
+    session.flush()
+    return len(set(parcel_ids))
+
+
+def days_in_storage(received_at: datetime, today: date, collected_at: datetime | None) -> int:
+    """Whole local days a parcel has been (or was) held: counting stops at its pickup or
+    return, so a parcel collected on day 3 stays at 3 days."""
+    end = local_date(collected_at) if collected_at is not None else today
+    return max((end - local_date(received_at)).days, 0)
+
+
 def return_parcel(
     session: Session, parcel_id: int, *, note: str, at: datetime | None = None
 ) -> None:

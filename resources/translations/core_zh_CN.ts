@@ -446,8 +446,8 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="295"/>
-        <source>&amp;Records</source>
-        <translation>档案(&amp;R)</translation>
+        <source>Re&amp;gistry</source>
+        <translation>档案(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="296"/>
@@ -456,8 +456,8 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="297"/>
-        <source>&amp;Admin</source>
-        <translation>管理(&amp;A)</translation>
+        <source>Adm&amp;in</source>
+        <translation>管理(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="298"/>
@@ -657,6 +657,30 @@
         <location filename="../../ui/main_window.py" line="586"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>filter the list on screen (else search)</source>
+        <translation>筛选当前列表（无列表时搜索）</translation>
+    </message>
+    <message>
+        <source>receive a parcel (for the unit on screen)</source>
+        <translation>快递收件（当前房屋）</translation>
+    </message>
+    <message>
+        <source>register a visitor (for the unit on screen)</source>
+        <translation>访客登记（当前房屋）</translation>
+    </message>
+    <message>
+        <source>submit the form (every dialog), take the payment (Fees)</source>
+        <translation>提交表单（所有对话框），收款（收费）</translation>
+    </message>
+    <message>
+        <source>From every page</source>
+        <translation>任何页面均可用</translation>
+    </message>
+    <message>
+        <source>On a page</source>
+        <translation>仅在对应页面</translation>
     </message>
 </context>
 <context>
@@ -959,8 +983,8 @@
     </message>
     <message>
         <location filename="../../ui/registry/lists.py" line="75"/>
-        <source>Estate &amp;info…</source>
-        <translation>小区资料(&amp;I)…</translation>
+        <source>&amp;Estate info…</source>
+        <translation>小区资料(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../ui/registry/lists.py" line="76"/>

@@ -147,8 +147,8 @@
     </message>
     <message>
         <location filename="../../ui/fees/unit_panel.py" line="35"/>
-        <source>Take &amp;payment…</source>
-        <translation>收费(&amp;P)…</translation>
+        <source>Ta&amp;ke payment…</source>
+        <translation>收费(&amp;K)…</translation>
     </message>
     <message>
         <location filename="../../ui/fees/unit_panel.py" line="37"/>
@@ -242,8 +242,8 @@
 <context>
     <name>BillingPage</name>
     <message>
-        <source>&amp;Printing settings…</source>
-        <translation>打印设置(&amp;P)…</translation>
+        <source>Printing settings…</source>
+        <translation>打印设置…</translation>
     </message>
     <message>
         <location filename="../../ui/fees/billing_page.py" line="330"/>

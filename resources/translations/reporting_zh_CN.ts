@@ -171,8 +171,8 @@
     </message>
     <message>
         <location filename="../../ui/dashboard/page.py" line="247" />
-        <source>Summary &amp;&amp; &amp;plan…</source>
-        <translation>总结与计划(&amp;P)…</translation>
+        <source>Summar&amp;y &amp;&amp; plan…</source>
+        <translation>总结与计划(&amp;Y)…</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/page.py" line="249" />
@@ -194,9 +194,9 @@
     <name>Exports</name>
     <message>
         <location filename="../../ui/dashboard/exports.py" line="69" />
-        <source>Export fee &amp;sheet…</source>
+        <source>E&amp;xport fee sheet…</source>
         <extracomment>Where the folder of the last export is kept. Rows between two progress reports (and Cancel checks).</extracomment>
-        <translation>导出收费明细表(&amp;S)…</translation>
+        <translation>导出收费明细表(&amp;X)…</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/exports.py" line="71" />
@@ -205,8 +205,8 @@
     </message>
     <message>
         <location filename="../../ui/dashboard/exports.py" line="77" />
-        <source>Call &amp;list…</source>
-        <translation>催缴电话清单(&amp;L)…</translation>
+        <source>Call list…</source>
+        <translation>催缴电话清单…</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/exports.py" line="78" />

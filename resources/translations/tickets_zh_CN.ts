@@ -88,8 +88,8 @@
     </message>
     <message>
         <location filename="../../work/main/ui/tickets/stats_view.py" line="114" />
-        <source>&amp;Print…</source>
-        <translation>打印(&amp;P)…</translation>
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../work/main/ui/tickets/stats_view.py" line="118" />

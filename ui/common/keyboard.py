@@ -69,21 +69,21 @@ def _read_only(widget: QLineEdit | QPlainTextEdit | QTextEdit) -> bool:
 
 def focus_chain(root: QWidget) -> Iterator[QWidget]:
     """The widgets inside ``root`` in Tab order (each once)."""
-    seen: set[int] = set()
+    chain: list[QWidget] = []  # the wrappers stay alive while the chain is walked
     widget = root.nextInFocusChain()
-    while widget is not None and widget is not root and id(widget) not in seen:
-        seen.add(id(widget))
-        if root.isAncestorOf(widget):
-            yield widget
+    while widget is not None and widget is not root and all(widget is not w for w in chain):
+        chain.append(widget)
         widget = widget.nextInFocusChain()
+    yield from (w for w in chain if root.isAncestorOf(w))
 
 
 def first_field(root: QWidget) -> QWidget | None:
     """The first field of ``root`` in Tab order (what the clerk fills first)."""
+    # (Not through focusProxy(): PySide6 6.12 miscounts references of what it returns, and
+    # the interpreter crashes later. A proxy's target is in the focus chain itself.)
     for widget in focus_chain(root):
-        proxy = widget.focusProxy() or widget
-        if is_field(proxy):
-            return proxy
+        if is_field(widget):
+            return widget
     return None
 
 

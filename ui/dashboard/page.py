@@ -244,7 +244,7 @@ class DashboardPage(QWidget):
         self.print_button.clicked.connect(self.print_report)
         self.excel_button = named(QPushButton(self.tr("E&xport to Excel…")), "report_xlsx")
         self.excel_button.clicked.connect(self.export_report)
-        self.notes_button = named(QPushButton(self.tr("Summary && &plan…")), "report_notes")
+        self.notes_button = named(QPushButton(self.tr("Summar&y && plan…")), "report_notes")
         self.notes_button.setToolTip(
             self.tr("The month's written summary, problems and next month's plan")
         )

@@ -19,8 +19,9 @@ from propdesk.desk.models import (
     VacantCheckPlan,
     Visitor,
 )
+from propdesk.desk.parcels import days_in_storage
 from propdesk.desk.patrols import open_anomaly_condition
-from propdesk.desk.rules import check_days_overdue, check_is_late, days_held, is_long_held
+from propdesk.desk.rules import check_days_overdue, check_is_late, is_long_held
 from propdesk.desk.vacant import due_condition
 from propdesk.desk.values import EntryStatus, FindingResult, PatrolStatus
 from propdesk.privacy import shown_phone
@@ -280,7 +281,7 @@ class ParcelModel(SqlTableModel):
                     self.tr("Days held"),
                     Parcel.received_at.label("held"),
                     align=RIGHT,
-                    fmt=self._days_held,
+                    row_fmt=self._days_held,
                 ),
                 SqlColumn(
                     self.tr("Notified"),
@@ -293,7 +294,12 @@ class ParcelModel(SqlTableModel):
                     fmt=lambda v: labels.shown(labels.PARCEL_STATUSES, v),
                 ),
                 SqlColumn(self.tr("Collected by"), Parcel.collected_by),
-                SqlColumn(self.tr("Collected"), Parcel.collected_at, fmt=labels.local_clock),
+                SqlColumn(
+                    self.tr("Collected"),
+                    Parcel.collected_at,
+                    fmt=labels.local_clock,
+                    name="collected_at",
+                ),
             ],
             default_order=[Parcel.received_at],
             parent=parent,
@@ -302,10 +308,11 @@ class ParcelModel(SqlTableModel):
     def _query(self) -> Any:
         return select(Parcel.id).outerjoin(Unit, Unit.id == Parcel.unit_id).where(*self._conditions)
 
-    def _days_held(self, received_at: datetime | None) -> str:
-        if received_at is None or self.today is None:
+    def _days_held(self, row: Row[Any]) -> str:
+        """Days in storage; counting stops when the parcel was collected or returned."""
+        if row.held is None or self.today is None:
             return ""
-        return str(days_held(received_at, self.today))
+        return str(days_in_storage(row.held, self.today, row.collected_at))
 
     def show(
         self,

@@ -1,19 +1,25 @@
 """Parcels held at the desk (快递代收) and the visitor register (访客登记), one tab each.
 
-Parcels: the receive form (carrier, tracking number, unit, recipient, phone, shelf; Enter
-in the tracking number receives), a filter (waiting / held too long / all) with a search
-on tracking number or unit, and "Notified" / "Collected by …" for the chosen parcel.
+Parcels, by keyboard: F3 puts the cursor in the receive form (carrier, tracking number,
+unit, recipient, phone, shelf; Enter in the tracking number receives). To hand parcels out,
+scan or type a tracking number or a unit in "Find" (Ctrl+F) and press Enter: the matching
+waiting parcels are selected in the list; Shift+Up/Down or Ctrl+A change the selection;
+Enter in the list hands every selected parcel out at once. "Collected by" defaults to each
+parcel's recipient. The days in storage stop counting at pickup.
 Visitors: the sign-in form and "Left" for the chosen visitor; today's and those inside.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -56,6 +62,14 @@ class ParcelFigures:
     cutoff: datetime
     waiting: int
     long_held: int
+
+
+def _unit_code(unit_id: int) -> Callable[[Session], str]:
+    def read(session: Session) -> str:
+        unit = session.get(Unit, unit_id)
+        return unit.code if unit is not None else ""
+
+    return read
 
 
 def parcel_figures(session: Session) -> ParcelFigures:
@@ -106,25 +120,28 @@ class ParcelsTab(QWidget):
         r3.addWidget(QLabel(self.tr("Shelf")))
         r3.addWidget(self.shelf)
         r3.addWidget(self.receive_button)
-        self.errors.add_row(self.tr("Reci&pient"), "recipient", row3)
+        self.errors.add_row(self.tr("R&ecipient"), "recipient", row3)
 
         self.show_filter = named(QComboBox(), "parcel_filter")
         self.show_filter.addItem(self.tr("Waiting"), "waiting")
         self.show_filter.addItem(self.tr("Held too long"), "long")
         self.show_filter.addItem(self.tr("All"), "all")
         self.search = named(QLineEdit(), "parcel_search")
-        self.search.setPlaceholderText(self.tr("Tracking no. or unit"))
+        self.search.setPlaceholderText(
+            self.tr("Scan or type a tracking no. or unit; Enter selects them (Ctrl+F)")
+        )
         self.search.setClearButtonEnabled(True)
         self.summary = named(QLabel(), "parcel_summary")
         self.model = ParcelModel(ctx=ctx, conditions=[Parcel.id < 0], parent=self)
         self.table = RecordTableView(self)
         self.table.setObjectName("parcel_table")
         self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         for col, width in ((0, 90), (1, 60), (2, 130), (3, 80), (4, 80), (5, 100), (6, 50)):
             self.table.setColumnWidth(col, width)
         self.notify_button = named(QPushButton(self.tr("&Notified")), "parcel_notified")
         self.collector = named(QLineEdit(), "parcel_collector")
-        self.collector.setPlaceholderText(self.tr("Collected by (name)"))
+        self.collector.setPlaceholderText(self.tr("Collected by (empty: the recipient)"))
         self.collect_button = named(QPushButton(self.tr("Co&llected")), "parcel_collect")
         self.return_button = named(QPushButton(self.tr("Re&turned to carrier")), "parcel_return")
         self.return_button.setToolTip(self.tr("Give the parcel back; the name field says to whom"))
@@ -147,12 +164,35 @@ class ParcelsTab(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
+        chain: list[QWidget] = [
+            self.carrier,
+            self.tracking,
+            self.unit,
+            self.recipient,
+            self.phone,
+            self.shelf,
+            self.receive_button,
+            self.show_filter,
+            self.search,
+            self.table,
+            self.collector,
+            self.collect_button,
+            self.notify_button,
+            self.return_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)  # the form first, then the list
 
         self.tracking.returnPressed.connect(self.receive)
         self.shelf.returnPressed.connect(self.receive)
         self.receive_button.clicked.connect(self.receive)
         self.show_filter.currentIndexChanged.connect(self.apply_filter)
         self.search.textChanged.connect(self.apply_filter)
+        self.search.returnPressed.connect(self.select_found)
+        hand_out = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.collect)
+        hand_out.setContext(Qt.ShortcutContext.WidgetShortcut)
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.collect)
+        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.notify_button.clicked.connect(self.notified)
         self.collector.returnPressed.connect(self.collect)
         self.collect_button.clicked.connect(self.collect)
@@ -196,6 +236,29 @@ class ParcelsTab(QWidget):
         for w in (self.search, self.show_filter):
             w.blockSignals(False)
         self.apply_filter()
+
+    def select_found(self) -> None:
+        """Enter in "Find": select every waiting parcel the list shows and go to the list,
+        where Enter hands them out."""
+        self.apply_filter()
+        rows = self.model.rowCount()
+        if not rows:
+            self.action_error.setText(self.tr("No parcel matches."))
+            return
+        self.action_error.clear()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.table.setCurrentIndex(self.model.index(0, 0))
+        self.table.selectAll()
+
+    def selected_ids(self) -> list[int]:
+        """The ids of the selected parcels (the current one when nothing is selected)."""
+        selection = self.table.selectionModel()
+        rows = sorted({i.row() for i in selection.selectedRows()}) if selection else []
+        ids = [self.model.row_id(r) for r in rows]
+        if not ids:
+            current = self.table.current_id()
+            ids = [current] if current is not None else []
+        return ids
 
     def apply_filter(self) -> None:
         """Reload the list with the filter, today's date and the hold-days setting."""
@@ -262,17 +325,23 @@ class ParcelsTab(QWidget):
         self._act(lambda s: parcels.mark_notified(s, parcel_id), "parcel notified")
 
     def collect(self) -> None:
-        """Hand the chosen parcel to the person named in "Collected by"."""
-        parcel_id = self.table.current_id()
-        if parcel_id is None:
+        """Hand the selected parcels out at once: to the name in "Collected by", or, when it
+        is empty, each to its recipient."""
+        ids = self.selected_ids()
+        if not ids:
             self.action_error.setText(self.tr("Choose a parcel first."))
             return
         who = self.collector.text()
         self._act(
-            lambda s: parcels.collect_parcel(s, parcel_id, collected_by=who),
-            "parcel collected",
-            then=self.collector.clear,
+            lambda s: parcels.collect_parcels(s, ids, collected_by=who),
+            "parcels collected",
+            then=self._handed_out,
         )
+
+    def _handed_out(self) -> None:
+        self.collector.clear()
+        self.search.clear()
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)  # ready for the next scan
 
     def return_to_carrier(self) -> None:
         """Give the chosen parcel back to the carrier (the name field says to whom)."""
@@ -288,9 +357,9 @@ class ParcelsTab(QWidget):
         )
 
     def _act(
-        self, fn: Callable[[Session], None], action: str, then: Callable[[], None] | None = None
+        self, fn: Callable[[Session], object], action: str, then: Callable[[], None] | None = None
     ) -> None:
-        def done(_result: None) -> None:
+        def done(_result: object) -> None:
             self.action_error.clear()
             if then is not None:
                 then()
@@ -298,6 +367,14 @@ class ParcelsTab(QWidget):
         self.ctx.op(fn, changes=Changes(parcels=True), parent=self, action=action).busy(
             self.notify_button, self.collect_button, self.return_button
         ).failure(in_label(self.action_error)).success(done).run()
+
+    def open_form(self, unit_id: int | None) -> None:
+        """F3: the cursor in the tracking number (the unit filled in when given)."""
+        if unit_id is not None:
+            self.ctx.query(_unit_code(unit_id), parent=self, action="parcel unit").success(
+                lambda code: self.unit.set_unit(unit_id, code)
+            ).run()
+        self.tracking.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _opened(self, parcel_id: int) -> None:
         row = self.model.find_row(parcel_id)
@@ -327,12 +404,12 @@ class VisitorsTab(QWidget):
         self.purpose.setCurrentIndex(-1)
         self.people = named(QSpinBox(), "visitor_people")
         self.people.setRange(1, 50)
-        self.sign_in_button = named(QPushButton(self.tr("Sign &in")), "visitor_in")
+        self.sign_in_button = named(QPushButton(self.tr("&Check in")), "visitor_in")
         form = QFormLayout()
         self.errors = FormErrors(form)
         self.errors.add_row(self.tr("&Name"), "name", self.name)
-        self.errors.add_row(self.tr("P&hone"), "phone", self.phone)
-        self.errors.add_row(self.tr("&Visiting unit"), "unit_id", self.unit)
+        self.errors.add_row(self.tr("Ph&one"), "phone", self.phone)
+        self.errors.add_row(self.tr("Visiting uni&t"), "unit_id", self.unit)
         self.errors.add_row(self.tr("P&urpose"), "purpose", self.purpose)
         row = QWidget()
         rl = QHBoxLayout(row)
@@ -404,6 +481,14 @@ class VisitorsTab(QWidget):
         self.people.setValue(1)
         self.name.setFocus()
 
+    def open_form(self, unit_id: int | None) -> None:
+        """F4: the cursor in the visitor's name (the unit filled in when given)."""
+        if unit_id is not None:
+            self.ctx.query(_unit_code(unit_id), parent=self, action="visitor unit").success(
+                lambda code: self.unit.set_unit(unit_id, code)
+            ).run()
+        self.name.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def left(self) -> None:
         visitor_id = self.table.current_id()
         if visitor_id is None:
@@ -431,23 +516,33 @@ class ParcelsVisitorsPage(QWidget):
         self.tabs = QTabWidget(self)
         self.parcels = ParcelsTab(ctx=ctx, parent=self)
         self.visitors = VisitorsTab(ctx=ctx, parent=self)
-        self.tabs.addTab(self.parcels, self.tr("&Parcels"))
+        self.tabs.addTab(self.parcels, self.tr("Parcel&s"))
         self.tabs.addTab(self.visitors, self.tr("&Visitors"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        QShortcut(QKeySequence("F3"), self, self._parcel_form)
-        QShortcut(QKeySequence("F4"), self, self._visitor_form)
+        # F3 and F4 are the main window's (they work from every page).
 
     def apply_request(self, request: object) -> None:
-        """Show the parcels tab as a :class:`ParcelsRequest` asks (other requests: ignored)."""
-        if isinstance(request, ParcelsRequest):
-            self.tabs.setCurrentWidget(self.parcels)
+        """Show what a :class:`ParcelsRequest` asks: a filter, or (F3 / F4) a form ready to
+        type with the unit filled in (other requests: ignored)."""
+        if not isinstance(request, ParcelsRequest):
+            return
+        if request.form == "visitor":
+            self.tabs.setCurrentWidget(self.visitors)
+            self.visitors.open_form(request.unit_id)
+            return
+        self.tabs.setCurrentWidget(self.parcels)
+        if request.form == "parcel":
+            self.parcels.open_form(request.unit_id)
+        else:
             self.parcels.apply_request(request)
 
-    def _parcel_form(self) -> None:
-        self.tabs.setCurrentWidget(self.parcels)
-        self.parcels.tracking.setFocus()
+    def primary_field(self) -> QWidget:
+        """Where the focus goes when the page is shown: the open tab's first field."""
+        if self.tabs.currentWidget() is self.visitors:
+            return self.visitors.name
+        return self.parcels.tracking
 
-    def _visitor_form(self) -> None:
-        self.tabs.setCurrentWidget(self.visitors)
-        self.visitors.name.setFocus()
+    def filter_field(self) -> QWidget | None:
+        """Ctrl+F: the parcel search (the parcels tab)."""
+        return self.parcels.search if self.tabs.currentWidget() is self.parcels else None

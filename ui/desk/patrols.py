@@ -76,10 +76,10 @@ class PatrolRunPanel(QWidget):
         self.note.setPlaceholderText(self.tr("What was found (needed for abnormal)"))
         self.normal_button = named(QPushButton(self.tr("&Normal")), "mark_normal")
         self.abnormal_button = named(QPushButton(self.tr("&Abnormal")), "mark_abnormal")
-        self.photo_button = named(QPushButton(self.tr("P&hoto…")), "attach_photo")
+        self.photo_button = named(QPushButton(self.tr("Ph&oto…")), "attach_photo")
         self.category = named(QComboBox(), "ticket_category")
         self.ticket_button = named(QPushButton(self.tr("Raise &ticket")), "raise_ticket")
-        self.finish_button = named(QPushButton(self.tr("&Finish patrol")), "finish_patrol")
+        self.finish_button = named(QPushButton(self.tr("Finish patro&l")), "finish_patrol")
         self.message = named(QLabel(), "patrol_message")
         self.message.setWordWrap(True)
 

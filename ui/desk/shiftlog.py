@@ -46,6 +46,7 @@ from ui.context import AppContext
 from ui.desk import labels
 from ui.desk.feedback import in_form, in_label
 from ui.desk.models import EntryModel, ShiftListModel
+from ui.desk.requests import ShiftLogRequest
 from ui.desk.unit_picker import UnitPicker
 
 if TYPE_CHECKING:
@@ -178,7 +179,7 @@ class ShiftLogPage(QWidget):
         self.ticket = named(QLineEdit(), "entry_ticket")
         self.ticket.setPlaceholderText(self.tr("Ticket no."))
         self.ticket.setMaximumWidth(150)
-        self.add_button = named(QPushButton(self.tr("A&dd")), "add_entry")
+        self.add_button = named(QPushButton(self.tr("Add entr&y")), "add_entry")
         self.error = named(QLabel(), "entry_error")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -195,7 +196,7 @@ class ShiftLogPage(QWidget):
         self.shifts.setObjectName("shift_table")
         self.shifts.setModel(self.shift_model)
         self.print_button = named(
-            QPushButton(self.tr("&Print handover sheet… (Ctrl+P)")), "print_sheet"
+            QPushButton(self.tr("Print hando&ver sheet… (Ctrl+P)")), "print_sheet"
         )
         self.shift_detail = named(QPlainTextEdit(), "shift_handover")
         self.shift_detail.setReadOnly(True)
@@ -251,11 +252,20 @@ class ShiftLogPage(QWidget):
         QShortcut(QKeySequence("Ctrl+P"), self, self.print_sheet)
         self.shifts.selectionModel().currentRowChanged.connect(self._shift_chosen)
         self.entries.opened.connect(self._entry_opened)
-        QShortcut(QKeySequence("Ctrl+D"), self, self.text.setFocus)
         ctx.hub.changed.connect(self._on_changed)
         self.refresh()
 
     # --- state --------------------------------------------------------------------------
+
+    def apply_request(self, request: object) -> None:
+        """Ctrl+D (:class:`ShiftLogRequest` with ``write``): the cursor in the new entry."""
+        if isinstance(request, ShiftLogRequest) and request.write:
+            self.primary_field().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def primary_field(self) -> QWidget:
+        """Where the focus goes when the page is shown: the new entry's text, or, with no
+        shift on duty, the button that takes the shift over."""
+        return self.text if self.text.isEnabled() else self.take_over_button
 
     def refresh(self) -> None:
         """Reload the duty line, the waiting handover, the shifts and the shown entries."""

@@ -130,8 +130,8 @@ class ArrearsPage(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.doubleClicked.connect(lambda _i: self.open_statement())
 
-        statement = QPushButton(self.tr("&Statement…"), self)
-        contact = QPushButton(self.tr("Log &contact…"), self)
+        statement = QPushButton(self.tr("Statemen&t…"), self)
+        contact = QPushButton(self.tr("Log c&ontact…"), self)
         waive = QPushButton(self.tr("&Waive…"), self)  # a clerk's waiver: a manager approves
         letters = QPushButton(self.tr("Print &reminder letters…"), self)
         delivered = QPushButton(self.tr("Confirm deli&very…"), self)

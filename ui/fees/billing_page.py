@@ -149,7 +149,7 @@ class BillingPage(QWidget):
         form.addRow(self.tr("Final reminder after (days):"), self.days[2])
         form.addRow(self.tr("No reminder below (yuan):"), self.min_amount)
         form.addRow(save, self.cfg_error)
-        self.print_settings_button = QPushButton(self.tr("&Printing settings…"), cfg_box)
+        self.print_settings_button = QPushButton(self.tr("Printing settings…"), cfg_box)
         self.print_settings_button.setEnabled(ctx.can(Permission.MANAGE_SETTINGS))
         self.print_settings_button.clicked.connect(self.open_print_settings)
         form.addRow(self.print_settings_button)

@@ -130,7 +130,7 @@ class CashierPage(QWidget):
         self.payer_edit.setPlaceholderText(self.tr("Payer (default: the owner)"))
         self.take_button = QPushButton(self.tr("&Take payment and print receipt"), self)
         self.take_button.setObjectName("take_payment")
-        self.late_button = QPushButton(self.tr("Charge &late fee"), self)
+        self.late_button = QPushButton(self.tr("Charge late f&ee"), self)
         self.late_button.setToolTip(self.tr("Turn the late fee shown into lines to collect now"))
         # Enter in a field takes the payment itself: no button may also be the dialog's
         # default (in the unit page's payment dialog Enter would take it twice).
@@ -149,8 +149,8 @@ class CashierPage(QWidget):
         form.addRow(self.tr("&Unit:"), self.unit_edit)
         form.addRow("", self.unit_info)
         pay = QFormLayout()
-        pay.addRow(self.tr("A&mount (yuan):"), self.amount_edit)
-        pay.addRow(self.tr("&Method:"), self.method_combo)
+        pay.addRow(self.tr("Am&ount (yuan):"), self.amount_edit)
+        pay.addRow(self.tr("Pa&yment method:"), self.method_combo)
         pay.addRow(self.tr("&Reference:"), self.ref_edit)
         pay.addRow(self.tr("Prepay property fee:"), self.prepay_spin)
         pay.addRow(self.tr("Payer:"), self.payer_edit)

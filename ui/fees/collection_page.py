@@ -47,7 +47,7 @@ class CollectionPage(QWidget):
         self.group.addItem(self.tr("By building"), "building")
         self.group.addItem(self.tr("By item"), "item")
         self.group.addItem(self.tr("Building × item"), "both")
-        show = QPushButton(self.tr("&Show"), self)
+        show = QPushButton(self.tr("Sho&w"), self)
         from ui.dashboard.exports import FEE_SHEET_BUTTON
 
         self.export_button = QPushButton(FEE_SHEET_BUTTON.text(), self)

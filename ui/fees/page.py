@@ -30,7 +30,7 @@ class FeesPage(QWidget):
         self.closing = ClosingPage(ctx=ctx, parent=self.tabs)
         self.tabs.addTab(self.cashier, self.tr("&Cashier"))
         self.tabs.addTab(self.arrears, self.tr("&Arrears"))
-        self.tabs.addTab(self.collection, self.tr("Collection &rate"))
+        self.tabs.addTab(self.collection, self.tr("Collectio&n rate"))
         self.tabs.addTab(self.billing, self.tr("&Billing and rates"))
         self.tabs.addTab(self.standards, self.tr("Fee &standards"))
         self.tabs.addTab(self.readings, self.tr("&Meter readings"))

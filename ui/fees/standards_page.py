@@ -131,17 +131,17 @@ class StandardsPage(QWidget):
         for rounding, text in self._rounding_text.items():
             self.rounding.addItem(text, rounding.value)
         self.in_catalogue = QCheckBox(self.tr("Offer in the cashier's catalogue"), item_box)
-        self.item_errors.add_row(self.tr("&Name:"), "name", self.name)
+        self.item_errors.add_row(self.tr("Name:"), "name", self.name)
         self.item_errors.add_row(self.tr("Ca&tegory:"), "category", self.category)
-        self.item_errors.add_row(self.tr("C&harged:"), "kind", self.kind)
+        self.item_errors.add_row(self.tr("Charged:"), "kind", self.kind)
         self.item_errors.add_row(
             self.tr("&Vacant unit discount:"), "vacant_discount_pct", self.vacant
         )
-        self.item_errors.add_row(self.tr("Roundin&g:"), "rounding", self.rounding)
+        self.item_errors.add_row(self.tr("Rounding:"), "rounding", self.rounding)
         self.item_errors.add_row("", "in_catalogue", self.in_catalogue)
         form.addRow(self.item_errors.general)
         self.new_item_button = QPushButton(self.tr("New item"), item_box)
-        self.save_item_button = QPushButton(self.tr("Save &item"), item_box)
+        self.save_item_button = QPushButton(self.tr("Save item"), item_box)
         for button in (self.new_item_button, self.save_item_button):
             button.setEnabled(can)
         self.new_item_button.clicked.connect(self.new_item)
@@ -194,7 +194,7 @@ class StandardsPage(QWidget):
         floor_row.setContentsMargins(0, 0, 0, 0)
         floor_row.addWidget(self.floor_from)
         floor_row.addWidget(self.floor_to)
-        self.rate_errors.add_row(self.tr("&From:"), "effective_from", self.rate_from)
+        self.rate_errors.add_row(self.tr("From:"), "effective_from", self.rate_from)
         self.rate_errors.add_row(self.tr("Rat&e (yuan):"), "rate_fen", self.rate_value)
         self.rate_errors.add_row(self.tr("B&uilding:"), "building_id", self.building)
         self.rate_errors.add_row(self.tr("Unit t&ype:"), "unit_type", self.unit_type)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -72,7 +72,7 @@ class RegistryPage(QWidget):
         for code in labels.UNIT_STATUSES:
             self.status.addItem(labels.unit_status(code), code)
         self.count = CountLabel(ctx=ctx, text=lambda n: self.tr("%n unit(s)", "", n))
-        self.estate_button = QPushButton(self.tr("Estate &info…"))
+        self.estate_button = QPushButton(self.tr("&Estate info…"))
         self.building_button = QPushButton(self.tr("New &building…"))
         self.unit_button = QPushButton(self.tr("&New unit…"))
         self.editable = ctx.can(Permission.EDIT_REGISTRY)
@@ -121,7 +121,6 @@ class RegistryPage(QWidget):
         self.edit_building_button.clicked.connect(self.edit_building_action.trigger)
         self.buildings.customContextMenuRequested.connect(self._building_menu_requested)
         self.unit_button.clicked.connect(self.new_unit)
-        QShortcut(QKeySequence("Ctrl+F"), self, self.filter.setFocus)
         ctx.hub.changed.connect(self._on_changed)
         self.load_buildings()
 
@@ -262,7 +261,6 @@ class PeoplePage(QWidget):
         self.filter.returnPressed.connect(self._apply_and_enter)
         self.table.opened.connect(lambda pid: self.open_record.emit("person", pid))
         self.new_button.clicked.connect(self.new_person)
-        QShortcut(QKeySequence("Ctrl+F"), self, self.filter.setFocus)
         ctx.hub.changed.connect(self._on_changed)
         self._update_count()
 

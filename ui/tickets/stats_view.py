@@ -118,7 +118,7 @@ class ComplaintStatsView(QWidget):
             edit.dateChanged.connect(self.reload)
         this_year = named(QPushButton(self.tr("This &year")), "stats_year")
         this_year.clicked.connect(lambda: self.set_range(QDate(today.year(), 1, 1), today))
-        self.print_button = named(QPushButton(self.tr("&Print…")), "stats_print")
+        self.print_button = named(QPushButton(self.tr("P&rint…")), "stats_print")
         self.print_button.clicked.connect(self.print_stats)
         self.total = named(QLabel(), "stats_total")
         top = QHBoxLayout()
