@@ -24,7 +24,7 @@ def _save_template(c: Call) -> object:
             template_id=c.prepared,
             name=f"停水通知{c.tag}",
             title="停水通知",
-            body="尊敬的业主：{areas}停水。电话：{contact}",
+            body="尊敬的业主：{影响区域}停水。电话：{联系电话}",
         )
     )
 
