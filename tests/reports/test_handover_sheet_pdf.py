@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -21,7 +22,7 @@ def _text(pdf: bytes) -> str:
 
 
 def _embedded(pdf: bytes) -> bool:
-    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    page: Any = PdfReader(io.BytesIO(pdf)).pages[0]
     for font in page["/Resources"]["/Font"].values():
         f = font.get_object()
         desc = f.get("/FontDescriptor")
