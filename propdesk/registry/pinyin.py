@@ -48,3 +48,9 @@ def pinyin_keys(name: str) -> tuple[str, str]:
     # can spell out to 300 letters; searches match the start of the key, so nothing is lost.
     initials = initials.lower().replace(" ", "")[:INITIALS_MAX]
     return initials, full.lower().replace(" ", "")[:PINYIN_MAX]
+
+
+def person_sort_key(name: str) -> tuple[str, str]:
+    """Sort key of a person's name by pinyin (张三 after 李四), the name itself breaking
+    ties; for lists built in memory (SQL sorts by ``person.name_pinyin``)."""
+    return (pinyin_keys(name)[1], name)

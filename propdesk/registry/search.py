@@ -16,8 +16,16 @@ from sqlalchemy.orm import Session
 
 from propdesk.auth.actor import Actor
 from propdesk.privacy import shown_phone
-from propdesk.registry.models import OCCUPANCY_ROLE_ZH, Occupancy, OccupancyRole, Person, Unit
+from propdesk.registry.models import (
+    OCCUPANCY_ROLE_ZH,
+    Building,
+    Occupancy,
+    OccupancyRole,
+    Person,
+    Unit,
+)
 from propdesk.registry.personal import phone_condition
+from propdesk.registry.unit_sort import unit_code_key, unit_order
 from propdesk.registry.values import SearchHit
 from propdesk.session_info import actor_or_none
 
@@ -66,7 +74,11 @@ def _units(session: Session, where: object, limit: int) -> list[SearchHit]:
     if limit <= 0:
         return []
     rows = session.execute(
-        select(Unit.id, Unit.code, Unit.area_centi).where(where).order_by(Unit.code).limit(limit)  # type: ignore[arg-type]
+        select(Unit.id, Unit.code, Unit.area_centi)
+        .join(Building, Building.id == Unit.building_id)
+        .where(where)  # type: ignore[arg-type]
+        .order_by(*unit_order())  # natural order: 1-1-101 before 1-1-1001
+        .limit(limit)
     ).all()
     if not rows:
         return []
@@ -105,7 +117,7 @@ def _people(session: Session, where: object, actor: Actor | None, limit: int) ->
     rows = session.execute(
         select(Person.id, Person.name, Person.phone)
         .where(Person.id.in_(matched.scalar_subquery()))
-        .order_by(Person.name, Person.id)
+        .order_by(Person.name_pinyin, Person.name, Person.id)  # by pinyin, as clerks look names up
         .limit(limit)
     ).all()
     if not rows:
@@ -123,10 +135,14 @@ def _people(session: Session, where: object, actor: Actor | None, limit: int) ->
             "person",
             r.id,
             r.name,
-            f"{shown_phone(actor, r.phone)}  {' '.join(units.get(r.id, [])[:3])}".strip(),
+            f"{shown_phone(actor, r.phone)}  {' '.join(_natural(units.get(r.id, []))[:3])}".strip(),
         )
         for r in rows
     ]
+
+
+def _natural(codes: list[str]) -> list[str]:
+    return sorted(codes, key=unit_code_key)
 
 
 def count_people(session: Session) -> int:
