@@ -148,7 +148,8 @@ def _slip(page: NoticePage) -> list[Flowable]:
     ]
     t = table(rows, [25 * mm, 65 * mm, 25 * mm, 65 * mm], header_rows=1, zebra=False)
     t.setStyle(TableStyle([("SPAN", (1, 0), (3, 0))]))
-    return [_CutLine(), KeepTogether([t]), para("（本联由物业服务中心收款时收回）", st.small)]
+    # the cut line, the slip and its note stay together (a slip never loses its cut line)
+    return [KeepTogether([_CutLine(), t, para("（本联由物业服务中心收款时收回）", st.small)])]
 
 
 def notice_story(page: NoticePage, estate: EstateHeader, printed_on: date) -> list[Flowable]:
