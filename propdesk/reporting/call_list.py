@@ -3,9 +3,10 @@
 One row per unit in arrears on the day: what it owes (with the late fee), since when, and
 its current contacts — owners first, then tenants and family — with their phones read
 through the registry's own service (:func:`propdesk.registry.services.get_unit_dossier`),
-which shows a full number only to a role that may see it (finance, a manager, a
-supervisor) and a masked one to everyone else. Blank columns are left for the caller:
-通话结果, 承诺缴费日期, 备注.
+which shows a full number only to a role that may see it and a masked one to everyone else
+(an office document follows the user's role, :mod:`propdesk.print_audience`); each full
+phone exported is audited (who exported whose phone on which list). Blank columns are left
+for the caller: 通话结果, 承诺缴费日期, 备注.
 """
 
 from __future__ import annotations
@@ -16,11 +17,17 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from propdesk import clock
+from propdesk.audit.trail import record_reveal
 from propdesk.fees.arrears import arrears_list
+from propdesk.privacy import may_see_personal_data
 from propdesk.registry.services import get_unit_dossier
 from propdesk.registry.values import OCCUPANCY_ROLE_ZH, OccupancyRole
 from propdesk.reporting.export_values import CallListRow as CallListRow
 from propdesk.reporting.unit_order import natural_key
+from propdesk.session_info import actor_or_none
+
+#: What the audit says was exported in full.
+REVEALED = "phone（导出：欠费催缴电话清单，办公室）"
 
 
 def _role(code: str) -> str:
@@ -37,8 +44,13 @@ def call_list_rows(session: Session, as_of: date | None = None) -> Iterator[Call
         arrears_list(session, as_of=day),
         key=lambda a: (natural_key(a.building_name), natural_key(a.unit_code)),
     )
+    full = may_see_personal_data(actor_or_none(session))
     for a in units:
         people = [o for o in get_unit_dossier(session, a.unit_id).current if o.current]
+        if full:
+            for o in people:
+                if o.phone:
+                    record_reveal(session, "person", o.person_id, [REVEALED])
         with_phone = [o for o in people if o.phone] or people
         first = with_phone[0] if with_phone else None
         others = "；".join(

@@ -8,6 +8,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
+from propdesk.audit.models import AuditEntry
+from propdesk.audit.trail import REVEAL
 from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
 from propdesk.fees.billing import run_billing
@@ -155,6 +157,8 @@ def test_call_list_shows_phones_to_roles_that_may_see_them(db: Database, tmp_pat
     day = date(2026, 4, 15)
     for actor, phone in ((MANAGER, "13812345678"), (CLERK, "138****5678")):
         path = tmp_path / f"calls-{actor.username}.xlsx"
+        with db.begin() as s:
+            before = s.scalar(select(func.count()).where(AuditEntry.action == REVEAL))
         with db.begin(actor) as s:
             head = sheet_header(s, "欠费催缴电话清单", "截至 2026年4月15日")
             totals = write_call_list(call_list_rows(s, day), path, header=head)
@@ -180,6 +184,10 @@ def test_call_list_shows_phones_to_roles_that_may_see_them(db: Database, tmp_pat
         assert ("13900001111" in first[5]) == (actor is MANAGER)
         total = ws.cell(HEADER_ROW + totals.rows + 1, 7).value
         assert fen(subtotal_value(ws, total)) == owed == totals.fen["欠费金额"]
+        # every full phone exported is audited (who exported whose phone); masked ones are not
+        with db.begin() as s:
+            revealed = s.scalar(select(func.count()).where(AuditEntry.action == REVEAL)) - before
+        assert revealed == (2 if actor is MANAGER else 0)  # 张三 and 李四
 
 
 def test_empty_sheet_still_has_title_header_and_totals(tmp_path: Path) -> None:
