@@ -3,8 +3,11 @@
 Figures that another feature already computes come from its own query module
 (collection rate: :mod:`propdesk.fees.collection`; arrears ageing:
 :mod:`propdesk.fees.arrears`; complaint classification: :mod:`propdesk.tickets.stats`);
-the rest is counted here. Months are local (Beijing time) calendar months; a
-ticket belongs to the month of its intake (``ticket.period``).
+the rest is counted here. Every section counts over a window of local days (a calendar
+month, or the last N days for :func:`rolling_report`). A ticket counts when it was registered
+in the window and is not cancelled — one rule for every ticket figure, the complaint
+statistics' own (:mod:`propdesk.reporting.figures`), so the complaint count is one number on
+every page; cancelled tickets are counted apart.
 """
 
 from __future__ import annotations
