@@ -403,21 +403,21 @@ def menu_fee_sheet(ctx: AppContext, parent: QWidget) -> None:
     )
 
 
-def _menu_day(title: str) -> date | None:
-    dialog = DayDialog(title=title, today=clock.today())
+def _menu_day(title: str, parent: QWidget) -> date | None:
+    dialog = DayDialog(title=title, today=clock.today(), parent=parent)
     return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def menu_arrears_sheet(ctx: AppContext, parent: QWidget) -> None:
     """Reports → Arrears sheet (Excel)…"""
-    day = _menu_day(QCoreApplication.translate("Exports", "Arrears sheet"))
+    day = _menu_day(QCoreApplication.translate("Exports", "Arrears sheet"), parent)
     if day is not None:
         export_arrears_sheet(ctx, parent, as_of=day)
 
 
 def menu_call_list(ctx: AppContext, parent: QWidget) -> None:
     """Reports → Arrears call list (Excel)…"""
-    day = _menu_day(QCoreApplication.translate("Exports", "Arrears call list"))
+    day = _menu_day(QCoreApplication.translate("Exports", "Arrears call list"), parent)
     if day is not None:
         export_call_list(ctx, parent, as_of=day)
 
