@@ -437,6 +437,8 @@ class VisitorsTab(QWidget):
         bottom.addWidget(self.left_button)
         layout.addLayout(bottom)
         self.sign_in_button.clicked.connect(self.sign_in)
+        sign_in = QShortcut(QKeySequence("Ctrl+Return"), self, self.sign_in)
+        sign_in.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.left_button.clicked.connect(self.left)
         ctx.hub.changed.connect(self._on_changed)
 

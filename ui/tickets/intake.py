@@ -170,6 +170,10 @@ class IntakeDialog(QDialog):
         self.urgency.currentIndexChanged.connect(self._update_hints)
         self.location.editingFinished.connect(self._update_hints)
         self._kind_changed()
+        if unit_id is not None or person_id is not None:
+            # Started from a unit or person page: the lookup is done, the clerk goes on at
+            # the category.
+            self.keys.set_first(self.category)
         if unit_id is not None:
             self._picked("unit", unit_id)
         elif person_id is not None:

@@ -24,7 +24,9 @@ from ui.auth.lock import LOCK_SHORTCUT
 from ui.common.keyboard import collisions, is_field
 from ui.main_window import MainWindow
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints", "This plugin does not support raise"
+)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,347 @@
+"""The desk's most frequent tasks, done with keyboard events only on the real main window.
+
+Used by ``benchmarks/keystrokes.py`` (the table of keys and seconds) and by
+``tests/ui/keyboard/test_keystroke_tasks.py`` (each task fails if the keyboard alone cannot
+finish it). A :class:`Keys` driver sends every key through ``QTest`` (what pytest-qt's
+``qtbot.keyClick`` sends) and counts them: command keys, and typed free text (descriptions,
+names, queries) separately. Nothing clicks.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import func, select
+
+from propdesk.auth.actor import Actor, Role
+from propdesk.db.engine import Database
+from propdesk.desk.models import Parcel
+from propdesk.registry import services as reg
+from propdesk.tickets.models import Ticket
+from propdesk.tickets.staff import save_staff
+from ui.main_window import MainWindow
+
+CLERK = Actor(user_id=None, username="clerk", display_name="前台小王", role=Role.CLERK)
+MANAGER = Actor(user_id=None, username="boss", display_name="经理老赵", role=Role.MANAGER)
+
+# Keystroke-level model (Card, Moran & Newell): a practised typist's key, and the mental
+# preparation before each step; typed Chinese counts one key per character (input method).
+KEY_SECONDS = 0.28
+THINK_SECONDS = 1.35
+
+
+@dataclass
+class Keys:
+    """Sends and counts keys. ``keys``: commands (Enter, Tab, F2, Alt+…); ``typed``: free
+    text characters; ``steps``: the clerk's decisions (for the estimated time)."""
+
+    window: MainWindow
+    keys: int = 0
+    typed: int = 0
+    steps: int = 0
+    log: list[str] = field(default_factory=list)
+
+    def focus(self) -> QWidget:
+        """Where a key goes: the focused widget of the modal dialog on top, else of the
+        active window (as the clerk's keyboard does)."""
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            return modal.focusWidget() or modal
+        widget = QApplication.focusWidget()
+        if widget is None:
+            active = QApplication.activeModalWidget() or QApplication.activeWindow()
+            widget = active if active is not None else self.window
+        return widget
+
+    def press(
+        self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
+        self.keys += 1
+        self.log.append(f"{modifiers.name if modifiers else ''}{key.name}")
+        QTest.keyClick(self.focus(), key, modifiers)
+
+    def ctrl(self, key: Qt.Key) -> None:
+        self.press(key, Qt.KeyboardModifier.ControlModifier)
+
+    def alt(self, key: Qt.Key) -> None:
+        self.press(key, Qt.KeyboardModifier.AltModifier)
+
+    def type(self, text: str) -> None:
+        """Type free text key by key (Chinese arrives as an input method delivers it)."""
+        self.steps += 1
+        for ch in text:
+            self.typed += 1
+            widget = self.focus()
+            if ord(ch) < 128:
+                QTest.keyClicks(widget, ch)
+            else:
+                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                    QApplication.sendEvent(
+                        widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch)
+                    )
+
+    def in_modal(self, drive: Callable[[], None]) -> list[BaseException]:
+        """Run ``drive`` once the next modal dialog is up (a dialog runs its own loop inside
+        the key that opened it); a failure rejects the dialog so nothing hangs."""
+        errors: list[BaseException] = []
+
+        tries = [0]
+
+        def run() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(10, run)
+                return
+            if QApplication.activeWindow() is not dialog and tries[0] < 50:
+                tries[0] += 1  # shortcuts (Ctrl+Enter) work in the active window only
+                dialog.activateWindow()
+                QTimer.singleShot(10, run)
+                return
+            try:
+                drive()
+            except BaseException as exc:  # reported by the caller
+                errors.append(exc)
+            if dialog.isVisible():
+                shown = getattr(getattr(dialog, "errors", None), "visible_messages", dict)()
+                errors.append(
+                    AssertionError(f"{type(dialog).__name__} stayed open: {shown} {self.log}")
+                )
+                close_modals()
+
+        QTimer.singleShot(0, run)
+        return errors
+
+
+def close_modals() -> None:
+    """Close every modal dialog (and its "discard?" question) without saving."""
+    from PySide6.QtWidgets import QDialog
+
+    from ui.common.keyboard import DialogKeys
+
+    for _ in range(5):
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            return
+        keys = DialogKeys.of(dialog)
+        if keys is not None:
+            keys.discard()
+        else:
+            dialog.reject()
+
+
+@dataclass(frozen=True)
+class Estate:
+    unit_1502: int
+    unit_101: int
+
+
+def build_estate(db: Database) -> Estate:
+    """Building 3: 3-2-1502 (张三), 3-1-101 (王五); one plumber on the staff list."""
+    with db.begin(MANAGER) as s:
+        eid = reg.create_estate(s, name="翠湖花园")
+        bid = reg.create_building(s, estate_id=eid, code="3", floors=18, entrances=2)
+        u1502 = reg.create_unit(s, building_id=bid, entrance=2, room="1502", area="89.56")
+        u101 = reg.create_unit(s, building_id=bid, entrance=1, room="101", area="65.5")
+        zs = reg.create_person(s, name="张三", phone="13812345678")
+        ww = reg.create_person(s, name="王五", phone="13700002222")
+        start = date(2020, 5, 1)
+        reg.start_occupancy(s, person_id=zs, unit_id=u1502, role="owner", start_date=start)
+        reg.start_occupancy(s, person_id=ww, unit_id=u101, role="owner", start_date=start)
+        save_staff(s, staff_id=None, name="刘师傅", department="engineering", phone="13700001111")
+    return Estate(u1502, u101)
+
+
+@dataclass
+class Result:
+    task: str
+    keys: int
+    typed: int
+    seconds: float  # the harness's own run time
+    estimate: float  # a clerk's time by the keystroke-level model
+
+
+def _ticket_page(window: MainWindow) -> QWidget:
+    from ui.tickets.ticket_page import TicketPage
+
+    pages = [w for w in QApplication.topLevelWidgets() if isinstance(w, TicketPage)]
+    visible = [p for p in pages if p.isVisible()]
+    assert visible, "no ticket page open"
+    page = visible[-1]
+    page.activateWindow()
+    for _ in range(100):  # mnemonics work in the active window only
+        if QApplication.activeWindow() is page:
+            break
+        QTest.qWait(5)
+    return page
+
+
+def find_unit(k: Keys, estate: Estate) -> None:
+    """1. Find a unit: Ctrl+K, the code, Enter."""
+    from ui.registry.unit_page import UnitPage
+
+    k.ctrl(Qt.Key.Key_K)
+    k.type("3-2-1502")
+    k.window.search.run_search()  # the debounce timer, without waiting for it
+    k.press(Qt.Key.Key_Return)
+    page = k.window.record_page
+    assert isinstance(page, UnitPage)
+    assert page.unit_id == estate.unit_1502
+
+
+def register_repair(k: Keys, estate: Estate) -> None:
+    """2. Register a repair for the caller's unit: on the unit page, F2 (unit prefilled),
+    category, description, Ctrl+Enter."""
+    find_unit(k, estate)
+    db = k.window.ctx.db
+    with db.begin(CLERK) as s:
+        before = s.scalar(select(func.count(Ticket.id))) or 0
+
+    def fill() -> None:
+        k.press(Qt.Key.Key_Down)  # category: the next one
+        k.press(Qt.Key.Key_Tab)  # urgency
+        k.press(Qt.Key.Key_Tab)  # description
+        k.type("厨房水龙头漏水")
+        k.ctrl(Qt.Key.Key_Return)
+
+    errors = k.in_modal(fill)
+    k.press(Qt.Key.Key_F2)
+    assert errors == [], errors
+    with db.begin(CLERK) as s:
+        after = s.scalar(select(func.count(Ticket.id))) or 0
+        unit = s.scalar(select(Ticket.unit_id).order_by(Ticket.id.desc()).limit(1))
+    assert after == before + 1
+    assert unit == estate.unit_1502
+
+
+def _action(k: Keys, mnemonic: Qt.Key, fill: Callable[[], None]) -> None:
+    page = _ticket_page(k.window)
+    errors = k.in_modal(fill)
+    k.keys += 1
+    QTest.keyClick(page, mnemonic, Qt.KeyboardModifier.AltModifier)
+    assert errors == [], errors
+
+
+def dispatch_with_note(k: Keys, estate: Estate) -> None:
+    """3. Dispatch with a note: Alt+D, Tab, the note, Enter."""
+
+    def fill() -> None:
+        k.press(Qt.Key.Key_Tab)
+        k.type("下午两点上门")
+        k.press(Qt.Key.Key_Return)
+
+    _action(k, Qt.Key.Key_D, fill)
+    with k.window.ctx.db.begin(CLERK) as s:
+        assert s.scalar(select(Ticket.status).order_by(Ticket.id.desc()).limit(1)) == "dispatched"
+
+
+def complete(k: Keys, estate: Estate) -> None:
+    """4. Complete: Alt+S start (Ctrl+Enter), Alt+M work done, Ctrl+Enter."""
+    _action(k, Qt.Key.Key_S, lambda: k.ctrl(Qt.Key.Key_Return))
+
+    def fill() -> None:
+        k.type("更换阀芯")
+        k.ctrl(Qt.Key.Key_Return)
+
+    _action(k, Qt.Key.Key_M, fill)
+    with k.window.ctx.db.begin(CLERK) as s:
+        assert s.scalar(select(Ticket.status).order_by(Ticket.id.desc()).limit(1)) == "completed"
+
+
+def call_back(k: Keys, estate: Estate) -> None:
+    """5. Call back with a rating: Alt+B, overall 4 (Down), Ctrl+Enter."""
+
+    def fill() -> None:
+        k.press(Qt.Key.Key_Down)
+        k.ctrl(Qt.Key.Key_Return)
+
+    _action(k, Qt.Key.Key_B, fill)
+    with k.window.ctx.db.begin(CLERK) as s:
+        status = s.scalar(select(Ticket.status).order_by(Ticket.id.desc()).limit(1))
+    assert status in ("closed", "called_back", "callback_done"), status
+
+
+def parcels_in_and_out(k: Keys, estate: Estate) -> None:
+    """7. Register two parcels (F3, tracking number, unit, Enter) and hand both out (Ctrl+F,
+    the unit, Enter selects, Enter hands out)."""
+    for no in ("SF1001", "SF1002"):
+        k.press(Qt.Key.Key_F3)
+        k.type(no)
+        k.press(Qt.Key.Key_Tab)  # unit
+        k.type("3-1-101")
+        k.press(Qt.Key.Key_Return)  # picks the unit, fills the recipient
+        k.press(Qt.Key.Key_Return)  # shelf: Enter receives
+    with k.window.ctx.db.begin(CLERK) as s:
+        waiting = s.scalar(select(func.count(Parcel.id)).where(Parcel.status == "waiting"))
+    assert waiting == 2, waiting
+    k.ctrl(Qt.Key.Key_F)
+    k.type("3-1-101")
+    k.press(Qt.Key.Key_Return)  # selects both
+    k.press(Qt.Key.Key_Return)  # hands both out
+    with k.window.ctx.db.begin(CLERK) as s:
+        rows = s.execute(select(Parcel.status, Parcel.collected_by)).all()
+    assert sorted(rows) == [("collected", "王五"), ("collected", "王五")], rows
+
+
+def record_visitor(k: Keys, estate: Estate) -> None:
+    """9. Record a visitor: F4, name, Tab, phone, Tab, unit, Enter, Ctrl+Enter."""
+    from propdesk.desk.models import Visitor
+
+    k.press(Qt.Key.Key_F4)
+    k.type("李师傅")
+    k.press(Qt.Key.Key_Tab)
+    k.type("13600001111")
+    k.press(Qt.Key.Key_Tab)
+    k.type("3-2-1502")
+    k.press(Qt.Key.Key_Return)
+    k.ctrl(Qt.Key.Key_Return)
+    with k.window.ctx.db.begin(CLERK) as s:
+        assert s.scalar(select(func.count(Visitor.id))) == 1
+
+
+TASKS: list[tuple[str, Callable[[Keys, Estate], None]]] = [
+    ("1 find a unit", find_unit),
+    ("2 register a repair for the caller's unit", register_repair),
+    ("7 register parcels and hand them out", parcels_in_and_out),
+]
+"""The tasks the harness runs, in order."""
+
+NOT_YET = [
+    "9 record a visitor (drafted above; the sign-in after the unit is picked still fails)",
+    "3 dispatch with a note, 4 complete, 5 call back (drafted above; the ticket window's "
+    "Alt+letter keys do not reach it in the offscreen harness yet)",
+    "6 take a partial payment and print the receipt",
+    "8 lend and return a key",
+    "10 run a patrol with one anomaly turned into a ticket",
+    "11 write a shift-log entry and close the shift",
+    "12 print a notice batch",
+]
+"""Tasks of issue 15 the harness does not drive yet."""
+
+
+def run_task(window: MainWindow, estate: Estate, fn: Callable[[Keys, Estate], None]) -> Keys:
+    keys = Keys(window)
+    window.activateWindow()
+    for _ in range(100):  # the window's keys (F3, Ctrl+K…) work when it is active
+        if QApplication.activeWindow() is window:
+            break
+        QTest.qWait(5)
+    fn(keys, estate)
+    return keys
+
+
+def run_all(window: MainWindow, estate: Estate) -> list[Result]:
+    results = []
+    for name, fn in TASKS:
+        start = time.perf_counter()
+        k = run_task(window, estate, fn)
+        seconds = time.perf_counter() - start
+        estimate = (k.keys + k.typed) * KEY_SECONDS + (k.keys + k.steps) * THINK_SECONDS / 2
+        results.append(Result(name, k.keys, k.typed, seconds, estimate))
+    return results
