@@ -324,7 +324,7 @@
     <message>
         <location filename="../../ui/fees/billing_page.py" line="131"/>
         <source> ‱ per day</source>
-        <translation> ‱/天</translation>
+        <translation>/天</translation>
     </message>
     <message>
         <location filename="../../ui/fees/billing_page.py" line="138"/>
@@ -446,6 +446,10 @@
         <location filename="../../ui/fees/billing_page.py" line="453"/>
         <source>Payment notices {0}</source>
         <translation>缴费通知单 {0}</translation>
+    </message>
+    <message>
+        <source>Rate </source>
+        <translation>万分之</translation>
     </message>
 </context>
 <context>

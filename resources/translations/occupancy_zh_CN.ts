@@ -1228,8 +1228,8 @@
     </message>
     <message>
         <location filename="../../ui/renovation/permit_view.py" line="153"/>
-        <source>Open</source>
-        <translation>打开</translation>
+        <source>Not rectified</source>
+        <translation>未整改</translation>
     </message>
     <message>
         <location filename="../../ui/renovation/permit_view.py" line="182"/>

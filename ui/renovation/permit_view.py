@@ -150,7 +150,7 @@ class PermitView(QWidget):
             return self.tr("Rectified %1").replace("%1", f"{v.rectified_on:%m-%d}")
         if violation_overdue(v.status, v.deadline, desk_today()):
             return self.tr("Overdue")
-        return self.tr("Open")
+        return self.tr("Not rectified")  # 未整改: the clerks' word, not 打开
 
     def _changed(self, changes: Changes) -> None:
         if changes.renovation and self.permit is not None:
