@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, not_, or_, selec
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from propdesk import clock
+from propdesk.calls.values import CallStats, OutageRow
 from propdesk.desk.models import Parcel, Patrol, PatrolCheckpoint, PatrolFinding
 from propdesk.desk.values import AREA_ZH, CheckpointArea, FindingResult, PatrolStatus
 from propdesk.errors import ValidationError
@@ -466,6 +467,19 @@ def _estate(session: Session) -> tuple[str, str]:
     return (row.name, row.company) if row else ("", "")
 
 
+def call_desk_section(
+    session: Session, start: date, end: date
+) -> tuple[CallStats, tuple[OutageRow, ...]]:
+    """The call desk's statistics and the outages that began from ``start`` to ``end``."""
+    from propdesk.calls.outages import outages_in
+    from propdesk.calls.stats import call_stats
+
+    outages = outages_in(
+        session, clock.local_midnight(start), clock.local_midnight(end + timedelta(days=1))
+    )
+    return call_stats(session, start, end), tuple(outages)
+
+
 def monthly_report(session: Session, month: str, *, today: date | None = None) -> MonthlyReport:
     """The monthly management report of ``month`` (``YYYY-MM``).
 
@@ -482,6 +496,7 @@ def monthly_report(session: Session, month: str, *, today: date | None = None) -
     renovation = renovation_section(session, start, end)
     patrols = patrol_section(session, start, end)
     fees = fee_section(session, period, as_of=min(end, day))
+    calls, outages = call_desk_section(session, start, end)
     return MonthlyReport(
         period=period,
         estate_name=estate_name,
@@ -501,6 +516,8 @@ def monthly_report(session: Session, month: str, *, today: date | None = None) -
         previous=headline(session, add_months(period, -1)),
         last_year=headline(session, add_months(period, -12)),
         notes=month_notes(session, period),
+        calls=calls,
+        outages=outages,
     )
 
 
@@ -525,6 +542,7 @@ def rolling_report(session: Session, *, days: int = 30, today: date | None = Non
     fees = fee_section(session, period, as_of=end)
     payments, received = fee_payments(session, start, end)
     fees = replace(fees, payments=payments, payments_fen=received, arrears_as_of=end)
+    calls, outages = call_desk_section(session, start, end)
     return MonthlyReport(
         period=period,
         estate_name=estate_name,
@@ -545,4 +563,6 @@ def rolling_report(session: Session, *, days: int = 30, today: date | None = Non
         last_year=None,
         notes=None,
         rolling_days=days,
+        calls=calls,
+        outages=outages,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from propdesk.calls.values import CallStats, OutageRow
 from propdesk.fees.document_values import CollectionRow
 from propdesk.tickets.values import ComplaintStats
 
@@ -202,3 +203,7 @@ class MonthlyReport:
     last_year: Headline | None
     notes: MonthNotes | None = None
     rolling_days: int | None = None
+    calls: CallStats | None = None
+    """The call desk's figures of the window (话务量), ``None`` when not computed."""
+    outages: tuple[OutageRow, ...] = ()
+    """Outages (停水/停电/电梯/燃气) that began in the window."""

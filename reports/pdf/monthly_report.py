@@ -18,6 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from propdesk import clock
 from propdesk.fees.periods import add_months
 from propdesk.reporting.axis import integer_axis, thousands
 from propdesk.reporting.values import Count, Headline, MonthlyReport, MonthNotes
@@ -399,6 +400,63 @@ def _desk(r: MonthlyReport) -> list[Flowable]:
     ]
 
 
+def _calls(r: MonthlyReport) -> list[Flowable]:
+    """八、the call desk (话务量) and the outages of the window."""
+    c = r.calls
+    if c is None:
+        return []
+    from propdesk.calls.values import OUTCOME_ZH, TOPIC_ZH
+
+    topic_zh: dict[str, str] = {str(k): v for k, v in TOPIC_ZH.items()}
+    outcome_zh: dict[str, str] = {str(k): v for k, v in OUTCOME_ZH.items()}
+    topics = [Count(k, topic_zh.get(k, k), v) for k, v in c.by_topic]
+    outcomes = "，".join(f"{outcome_zh.get(k, k)} {n(v)}" for k, v in c.by_outcome)
+    parts: list[Flowable] = [
+        _h("八、来电话务与停水停电"),
+        para(
+            f"本期来电 {n(c.inbound)} 个（其中未接 {n(c.missed)} 个），去电 {n(c.outbound)} 个；"
+            f"一次解决率 {pct(c.fcr_rate if c.first_call_base else None)}，"
+            f"按时回电率 {pct(c.callback_on_time_rate if c.callbacks_due else None)}"
+            f"（应回电 {n(c.callbacks_due)} 个，按时 {n(c.callbacks_on_time)} 个）。"
+            + (f"处理结果：{outcomes}。" if outcomes else "")
+        ),
+    ]
+    if topics:
+        parts.append(_counts_table(topics, "来电类别", sum(t.count for t in topics)))
+    if any(c.by_hour):
+        parts.append(
+            bar_chart(
+                [f"{h}时" for h in range(24)],
+                [list(c.by_hour)],
+                caption="来电时段分布",
+                height=45 * mm,
+            )
+        )
+    story: list[Flowable] = [_section(*parts)]
+    if r.outages:
+        rows = [["类别", "范围", "开始", "结束", "原因"]]
+        for o in r.outages:
+            end = o.actual_end_at or o.ends_at
+            rows.append(
+                [
+                    o.kind_zh + ("" if o.planned else "（突发）"),
+                    o.scope,
+                    clock.to_local(o.starts_at).strftime("%m-%d %H:%M"),
+                    clock.to_local(end).strftime("%m-%d %H:%M") if end else "未结束",
+                    o.reason,
+                ]
+            )
+        story.append(
+            _section(
+                para(f"本期停水、停电、电梯停运等共 {n(len(r.outages))} 次："),
+                table(rows, [25 * mm, 35 * mm, 25 * mm, 25 * mm, 60 * mm]),
+            )
+        )
+    else:
+        story.append(para("本期无停水、停电、电梯停运或停气。"))
+    return story
+
+
 def _fees(r: MonthlyReport) -> list[Flowable]:
     f = r.fees
     data = [["楼栋", "应收(元)", "实收(元)", "减免(元)", "收缴率", "陈欠收回(元)", "陈欠收缴率"]]
@@ -423,7 +481,7 @@ def _fees(r: MonthlyReport) -> list[Flowable]:
     top = f.by_building
     return [
         CondPageBreak(90 * mm),
-        _h("八、收费与欠费"),
+        _h("九、收费与欠费"),
         para(
             f"本月收款 {n(f.payments)} 笔，共 {fen_to_yuan(f.payments_fen)} 元。"
             f"本期应收 {fen_to_yuan(f.total.billed_fen)} 元，"
@@ -458,9 +516,9 @@ NOTE_HEADINGS = ("工作总结", "存在问题", "下月工作计划")
 
 
 def _notes(r: MonthlyReport) -> list[Flowable]:
-    """九、the manager's written summary, problems and next month's plan (saved with the month)."""
+    """十、the manager's written summary, problems and next month's plan (saved with the month)."""
     notes = r.notes or MonthNotes(period=r.period)
-    story: list[Flowable] = [CondPageBreak(60 * mm), _h("九、工作总结、存在问题与下月计划")]
+    story: list[Flowable] = [CondPageBreak(60 * mm), _h("十、工作总结、存在问题与下月计划")]
     for k, (label, text) in enumerate(
         zip(NOTE_HEADINGS, (notes.summary, notes.problems, notes.plan), strict=True), start=1
     ):
@@ -527,6 +585,7 @@ def report_story(r: MonthlyReport) -> list[Flowable]:
         *_renovation(r),
         *_patrols(r),
         *_desk(r),
+        *_calls(r),
         *_fees(r),
         *_notes(r),
         signatures(),

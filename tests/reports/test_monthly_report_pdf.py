@@ -154,7 +154,7 @@ def test_notes_and_signature_lines_close_the_report() -> None:
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
     text = "\n".join(pages)
     for expected in (
-        "九、工作总结、存在问题与下月计划",
+        "十、工作总结、存在问题与下月计划",
         "（1）工作总结",
         "完成消防演练。",
         "（2）存在问题",
