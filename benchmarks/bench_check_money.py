@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import sys
 import tempfile
 from datetime import date
@@ -51,7 +52,9 @@ def _command(url: str) -> int:
     from ui.cli import main
 
     with contextlib.redirect_stdout(io.StringIO()):
-        return main(["--db", url, "check", "money"])
+        # as the demo's admin (every data command logs in; demo passwords are in the README)
+        os.environ["PROPDESK_PASSWORD"] = "admin123"
+        return main(["--db", url, "--user", "admin", "check", "money"])
 
 
 def main(argv: list[str] | None = None) -> int:

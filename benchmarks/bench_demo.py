@@ -52,6 +52,10 @@ def _raw_insert(path: Path, data: list[tuple[str, list[str], list[tuple[object, 
     ).fetchall()
     for (name,) in triggers:
         conn.execute(f'DROP TRIGGER "{name}"')
+    # rows the migrations themselves wrote (the personal-data key's id, policies) come with
+    # the copied data: clear them first (untimed)
+    for table, _cols, _rows in data:
+        conn.execute(f'DELETE FROM "{table}"')
     t0 = time.perf_counter()
     conn.execute("BEGIN")
     for table, cols, rows in data:

@@ -14,8 +14,8 @@ Reported, for 1 desk and then 4 desks at once over the same operations:
   again, as the conflict dialog's "merge" does; counted.
 
 It needs a PostgreSQL server: ``--pg-url`` or ``PROPDESK_BENCH_PG_URL`` (else
-``PROPDESK_TEST_PG_URL``). It works in a schema of its own in that database and drops it
-afterwards.
+``PROPDESK_TEST_PG_URL``). It works in a database of its own, ``<name>_bench_desks``, which
+it creates once (the role needs CREATEDB) and empties at each run.
 
     python benchmarks/bench_desks.py --pg-url postgresql+psycopg://propdesk:propdesk@127.0.0.1/propdesk
     python benchmarks/bench_desks.py --ops 1000 --desks 4
@@ -46,25 +46,25 @@ ADMIN = Actor(user_id=None, username="bench", display_name="压测", role=Role.A
 
 
 def _recreate(url: str) -> str:
-    """A schema of its own in the named database (``CREATE DATABASE`` waits for a checkpoint,
-    which takes minutes on a busy server; a schema is instant). Returns the URL that uses it."""
-    schema = f"bench_desks_{os.getpid()}"
-    engine = make_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine.dispose()
+    """A database of its own, ``<name>_bench_desks``, emptied: created once and kept (``DROP
+    DATABASE`` waits for a checkpoint, which takes minutes on a busy server). Returns its URL."""
     base = make_url(url)
-    query = {**base.query, "options": f"-csearch_path={schema}"}
-    return base.set(query=query).render_as_string(hide_password=False)
-
-
-def _drop(url: str, bench: str) -> None:
-    schema = dict(make_url(bench).query)["options"].split("=", 1)[1]
-    engine = make_engine(url)
+    name = f"{base.database}_bench_desks"
+    admin = make_engine(url)
+    with admin.connect() as conn:
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        if not conn.execute(
+            text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+        ).scalar():
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    bench = base.set(database=name).render_as_string(hide_password=False)
+    engine = make_engine(bench)
     with engine.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
     engine.dispose()
+    return bench
 
 
 def _prepare(url: str, units: int) -> dict[str, list[int]]:
@@ -282,20 +282,17 @@ def main(argv: list[str] | None = None) -> int:
 
     os.environ[keys.ENV_KEY] = keys.current().encoded()  # _common's throw-away key
     bench = _recreate(url)
-    try:
-        ids = _prepare(bench, args.units)
-        print(
-            f"{args.desks} desks × {args.ops} mixed operations (search 40 %, ticket 20 %, "
-            f"payment 20 %, edit 20 %), {args.units}-unit demo, PostgreSQL"
-        )
-        one = _report("1 desk", _run(bench, 1, args.ops, ids))
-        many = _report(f"{args.desks} desks", _run(bench, args.desks, args.ops, ids))
-        print(
-            f"  p50 save ratio {args.desks} desks / 1 desk: {many[0] / one[0]:.2f}×, "
-            f"p95: {many[1] / one[1]:.2f}×"
-        )
-    finally:
-        _drop(url, bench)
+    ids = _prepare(bench, args.units)
+    print(
+        f"{args.desks} desks × {args.ops} mixed operations (search 40 %, ticket 20 %, "
+        f"payment 20 %, edit 20 %), {args.units}-unit demo, PostgreSQL"
+    )
+    one = _report("1 desk", _run(bench, 1, args.ops, ids))
+    many = _report(f"{args.desks} desks", _run(bench, args.desks, args.ops, ids))
+    print(
+        f"  p50 save ratio {args.desks} desks / 1 desk: {many[0] / one[0]:.2f}×, "
+        f"p95: {many[1] / one[1]:.2f}×"
+    )
     return 0
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from propdesk import clock
 from propdesk.demo import steps
+from propdesk.pii import cipher, keys
 from tests.cli_login import AddUser, cli_user_fixture  # noqa: F401 (the cli_user fixture)
 from ui import cli
 
@@ -424,6 +425,14 @@ def test_a_refused_action_is_exit_2(
 RANDOM_BY_DESIGN = {("app_user", "password_hash")}
 
 
+def _plain(table: str, column: str, value: object) -> object:
+    """An encrypted value as its plain text: AES-GCM's random nonce makes every ciphertext
+    differ between two builds, the values themselves must not."""
+    if isinstance(value, str) and value.startswith(f"{cipher.PREFIX}:"):
+        return cipher.decrypt(keys.current(), value, f"{table}.{column}")
+    return value
+
+
 def _fingerprint(path: Path) -> dict[str, str]:
     """A digest of every table's rows (sorted), by table name."""
     out: dict[str, str] = {}
@@ -440,8 +449,12 @@ def _fingerprint(path: Path) -> dict[str, str]:
                 for c in conn.execute(f'PRAGMA table_info("{table}")')
                 if (table, c[1]) not in RANDOM_BY_DESIGN
             ]
+            names = [c.strip('"') for c in columns]
             query = f'SELECT {", ".join(columns)} FROM "{table}"'
-            rows = sorted(repr(r) for r in conn.execute(query))
+            rows = sorted(
+                repr(tuple(_plain(table, n, v) for n, v in zip(names, r, strict=True)))
+                for r in conn.execute(query)
+            )
             out[table] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
     return out
 
