@@ -206,4 +206,8 @@ def _log_unraisable(info: sys.UnraisableHookArgs) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # ``python -m ui.cli``: run the imported module's main, so the exception classes the
+    # commands raise (``ui.cli.CliError``...) are the ones ``main`` catches, not a second copy.
+    from ui.cli import main as _main
+
+    sys.exit(_main())
