@@ -64,7 +64,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 # Every test runs on an injected clock, so the suite passes on any date. Override with
 # PROPDESK_TEST_NOW (an ISO time with its offset) to run the whole suite on another day.
-TEST_NOW = datetime.fromisoformat(os.environ.get("PROPDESK_TEST_NOW") or "2026-06-15T10:00:00+08:00")
+TEST_NOW = datetime.fromisoformat(
+    os.environ.get("PROPDESK_TEST_NOW") or "2026-06-15T10:00:00+08:00"
+)
 
 
 @pytest.fixture(autouse=True)
