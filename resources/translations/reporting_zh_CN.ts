@@ -165,6 +165,16 @@
         <translation>受理工单</translation>
     </message>
     <message>
+        <location filename="../../ui/dashboard/page.py" line="182"/>
+        <source>Calls received</source>
+        <translation>来电数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="188"/>
+        <source>First-call resolution</source>
+        <translation>一次解决率</translation>
+    </message>
+    <message>
         <location filename="../../ui/dashboard/page.py" line="241" />
         <source>What the figures and the report cover: a month or the last 30 days</source>
         <translation>数字和报表的统计范围：某个月或近 30 天</translation>

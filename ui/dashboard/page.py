@@ -83,6 +83,7 @@ RENOVATION = Navigate("renovation", GlanceRequest())
 PATROLS = Navigate("overview")
 PARCELS = Navigate("parcels", ParcelsRequest(show="waiting"))
 KEYS = Navigate("keys", KeysRequest(show="overdue"))
+CALLS = Navigate("calls")
 
 
 def _arrears(page: DashboardPage) -> Navigate:
@@ -182,6 +183,20 @@ def tiles() -> list[Tile]:
             QCoreApplication.translate("DashboardPage", "Keys lent late"),
             lambda r: str(r.desk.key_loans_late),
             KEYS,
+        ),
+        Tile(
+            "calls",
+            QCoreApplication.translate("DashboardPage", "Calls received"),
+            lambda r: "—" if r.calls is None else f"{r.calls.inbound:,}",
+            CALLS,
+        ),
+        Tile(
+            "first_call",
+            QCoreApplication.translate("DashboardPage", "First-call resolution"),
+            lambda r: (
+                "—" if r.calls is None or not r.calls.first_call_base else _pct(r.calls.fcr_rate)
+            ),
+            CALLS,
         ),
         Tile(
             "collection",
