@@ -239,8 +239,19 @@ class ParcelsTab(QWidget):
 
     def select_found(self) -> None:
         """Enter in "Find": select every waiting parcel the list shows and go to the list,
-        where Enter hands them out."""
-        self.apply_filter()
+        where Enter hands them out. The list reloads on the worker: the selection is made when
+        the reloaded rows are shown (selecting before would be wiped by the reload)."""
+        self._stale = False
+
+        def shown(figures: ParcelFigures) -> None:
+            self._show_figures(figures)
+            self._select_shown()
+
+        # Its own reload: reloads queued earlier (one per typed character) finish before it
+        # on the single worker, so none of them wipes the selection afterwards.
+        self.ctx.query(parcel_figures, parent=self, action="find parcels").success(shown).run()
+
+    def _select_shown(self) -> None:
         rows = self.model.rowCount()
         if not rows:
             self.action_error.setText(self.tr("No parcel matches."))
@@ -271,6 +282,7 @@ class ParcelsTab(QWidget):
         self.model.show(
             today=figures.today, cutoff=figures.cutoff, conditions=self.conditions(figures.cutoff)
         )
+
         self.summary.setText(
             self.tr("%1 waiting, %2 held too long")
             .replace("%1", str(figures.waiting))

@@ -4,6 +4,7 @@ collector defaults to the recipient, and the days in storage stop at pickup."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -77,3 +78,52 @@ def test_days_in_storage_stop_at_pickup() -> None:
     today = clock.local_date(clock.now())
     assert parcels.days_in_storage(received, today, collected) == 3
     assert parcels.days_in_storage(received, today, None) == 18
+
+
+class _LaterExecutor:
+    """Runs work only when told, as the real worker thread answers after the keypress."""
+
+    def __init__(self) -> None:
+        self.waiting: list[tuple[Any, Any, Any]] = []
+
+    def submit(self, op: Any, *, success: Any = None, failure: Any = None) -> None:
+        self.waiting.append((op, success, failure))
+
+    def run_all(self) -> None:
+        while self.waiting:
+            op, success, failure = self.waiting.pop(0)
+            try:
+                result = op()
+            except Exception as exc:
+                if failure is not None:
+                    failure(exc)
+                continue
+            if success is not None:
+                success(result)
+
+
+def test_enter_in_find_selects_once_the_list_has_reloaded_on_the_worker(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    """Found by the new-user trial: with the real worker the list reloads after the keypress
+    and the reload wiped the selection, so 已取件 said "select a parcel first"."""
+    with sqlite_db.begin(CLERK) as s:
+        parcels.receive_parcel(
+            s,
+            carrier="顺丰",
+            tracking_no="SF844550713821",
+            unit_id=small_estate.unit_1502,
+            recipient="张三",
+        )
+    later = _LaterExecutor()
+    ctx = make_ctx(sqlite_db, CLERK)
+    ctx.executor = later
+    page = ParcelsVisitorsPage(ctx=ctx)
+    qtbot.addWidget(page)
+    page.show()
+    later.run_all()
+    tab = page.parcels
+    type_text(qtbot, tab.search, "SF844550713821")
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    later.run_all()  # the worker answers
+    assert len(tab.selected_ids()) == 1
