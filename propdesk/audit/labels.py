@@ -15,6 +15,16 @@ from propdesk.clock import to_local
 
 FIELD_LABELS_ZH: dict[str, str] = {
     "id": "编号",
+    "collected_at": "取件时间",
+    "collected_by": "取件人",
+    "handed_by": "经手人",
+    "caller_name": "来电人",
+    "clerk_name": "受理人",
+    "clerk_user_id": "受理人账号",
+    "actor_name": "操作人",
+    "action": "操作",
+    "category_id": "类别",
+    "department": "部门",
     "name": "名称",
     "code": "编号",
     "status": "状态",
@@ -200,6 +210,13 @@ def _value_maps() -> dict[str, dict[str, str]]:
         "previous_unit_status": plain(UNIT_STATUS_ZH),
         "unit_type": plain(UNIT_TYPE_ZH),
         "fee_allocation.kind": {"payment": "收款", "credit": "预收抵扣", "discount": "优惠"},
+        "action": {"create": "新建", "update": "修改", "delete": "删除", "insert": "新建"},
+        "department": {
+            "engineering": "工程部",
+            "cleaning": "保洁部",
+            "security": "安管部",
+            "service": "客服部",
+        },
     }
 
 

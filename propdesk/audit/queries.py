@@ -92,6 +92,16 @@ TABLE_LABELS_ZH: dict[str, str] = {
     "deposit_deduction": "押金扣除",
     "security_policy": "安全策略",
     "approval_grant": "主管授权",
+    "approval_attempt": "授权尝试",
+    "ticket_counter": "工单号",
+    "call_record": "来电记录",
+    "call_reminder": "事务提醒",
+    "outage": "停水停电",
+    "kb_entry": "答客问",
+    "phone_directory": "常用电话",
+    "today_done": "今日事项",
+    "month_report_note": "月报文字",
+    "pii_key": "个人信息密钥",
     "-": "（无）",
 }
 
