@@ -470,3 +470,15 @@ def test_demo_with_today_and_seed_is_reproducible(
     a, b = _fingerprint(first), _fingerprint(second)
     assert a.keys() == b.keys()
     assert sorted(t for t in a if a[t] != b[t]) == []
+
+
+def test_usage_errors_read_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by the new-user trial: argparse's own errors were English."""
+    from ui.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["bill"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "缺少必填参数：--month" in err
+    assert "error:" not in err

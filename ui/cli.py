@@ -23,8 +23,10 @@ import errno
 import gc
 import importlib
 import logging
+import re
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from propdesk.errors import DomainError
 from propdesk.failures import FailureKind, configure_logging, describe, log, log_failure, log_path
@@ -87,8 +89,34 @@ def add_db_option(
         add_login_options(parser, top=top)
 
 
+_ARGPARSE_ZH = (
+    (re.compile(r"^the following arguments are required: (.*)$"), "缺少必填参数：{0}"),
+    (re.compile(r"^unrecognized arguments: (.*)$"), "无法识别的参数：{0}"),
+    (
+        re.compile(r"^argument (\S+): invalid choice: (.*?) \(choose from (.*)\)$"),
+        "参数 {0} 的取值 {1} 不正确，可选：{2}",
+    ),
+    (re.compile(r"^argument (\S+): invalid (\w+) value: (.*)$"), "参数 {0} 的值 {2} 格式不正确"),
+    (re.compile(r"^argument (\S+): expected one argument$"), "参数 {0} 后面缺少取值"),
+    (re.compile(r"^argument (\S+): (.*)$"), "参数 {0} 有误：{1}"),
+)
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse whose usage errors read in Chinese (one line after the usage, exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, text in _ARGPARSE_ZH:
+            found = pattern.match(message)
+            if found:
+                message = text.format(*found.groups())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：{message}（用 --help 查看用法）\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="propdesk",
         description="PropDesk 物业客服前台系统. Without a command, opens the desktop app.",
     )
