@@ -234,14 +234,13 @@ def transient(exc: BaseException) -> bool:
 def connection_lost(exc: BaseException) -> bool:
     """The server went away (stopped, restarted, network gone): nothing of the transaction
     was committed unless the loss hit the COMMIT itself, which a payment's idempotency key
-    makes safe to repeat."""
-    from sqlalchemy import exc as sa_exc
+    makes safe to repeat.
 
-    if transient(exc) or _sqlstate(exc) == "57014":  # 57014: a statement timeout, not a loss
+    The same definition the clerk's message uses (:func:`propdesk.failures.describe`), less
+    what running it again cannot help: overlapping transactions (run again at once instead)
+    and a statement timeout (57014)."""
+    from propdesk.failures import FailureKind, describe
+
+    if transient(exc) or _sqlstate(exc) == "57014":
         return False
-    if isinstance(exc, sa_exc.DBAPIError) and exc.connection_invalidated:
-        return True
-    if isinstance(exc, sa_exc.OperationalError | sa_exc.InterfaceError):
-        message = str(getattr(exc, "orig", exc)).lower()
-        return not ("locked" in message or "busy" in message)
-    return False
+    return describe(exc).kind is FailureKind.CONNECTION
