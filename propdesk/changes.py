@@ -41,6 +41,13 @@ class Changes:
     session: bool = False
     backups: bool = False
     calls: bool = False  # calls, outages, knowledge base, directory, reminders (call desk)
+    surveys: bool = False  # question bank, questionnaires, campaigns, call queue, answers
+    assessment: bool = False  # the team's monthly assessment sheets (comments, acknowledgements)
+    roster: bool = False  # shift definitions and the desk roster
+    care: bool = False  # attention flags and visits (走访)
+    activities: bool = False  # community activities, sign-ups, attendance, feedback
+    archive: bool = False  # the household archive (一户一档): documents, originals, borrowing
+    household: bool = False  # vehicles, pets and emergency contacts
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import date, timedelta
+from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
@@ -37,14 +36,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 import ui
-from propdesk import clock
 from propdesk.db.engine import Database
-from propdesk.keys import services as keys
-from propdesk.tickets import services as svc
-from propdesk.tickets.queries import ticket_detail
-from propdesk.tickets.values import TicketInfo
-from tests.propdesk.tickets.helpers import category_id
-from tests.ui.helpers import CLERK, SmallEstate, build_small_estate, make_ctx
+from tests.ui.helpers import CLERK, make_ctx
+from tests.ui.keyboard.world import Factory, World, _world
 from ui.app import load_translations
 from ui.common.keyboard import DialogKeys, collisions, is_field
 from ui.context import AppContext
@@ -52,42 +46,6 @@ from ui.context import AppContext
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-@dataclass(frozen=True)
-class World:
-    estate: SmallEstate
-    ticket: TicketInfo
-    deposit_id: int
-    loan_id: int
-
-
-def _world(db: Database) -> World:
-    estate = build_small_estate(db)
-    cat = category_id(db, "repair", "plumbing")
-    with db.begin(CLERK) as s:
-        tid = svc.create_ticket(
-            s,
-            svc.Intake(
-                kind="repair",
-                category_id=cat,
-                description="水龙头坏了",
-                unit_id=estate.unit_1502,
-                person_id=estate.zhang_san,
-            ),
-        ).id
-        ticket = ticket_detail(s, tid)
-        dep = keys.deposit_key(s, unit_id=estate.unit_1502, deposited_by="张三", authorised="张三")
-        dep2 = keys.deposit_key(s, unit_id=estate.unit_101, deposited_by="王五", authorised="王五")
-        loan = keys.lend_key(
-            s,
-            deposit_id=dep2,
-            borrower="王五",
-            due_at=clock.now(s) + timedelta(hours=4),
-            signature="王五",
-        )
-    return World(estate, ticket, dep, loan)
-
-
-Factory = Callable[[AppContext, World], QDialog]
 
 
 def _ticket_action(key: str) -> Factory:
@@ -310,6 +268,30 @@ NOT_WALKED.update(
         "auth/admin/settings: in rework by another helper this wave (walk when landed)",
     )
 )
+
+
+
+def _feature_cases() -> tuple[dict[str, Factory], dict[str, str]]:
+    """The dialogs of feature modules, from ``tests/ui/keyboard/dialogs_<feature>.py``.
+
+    Each such module defines ``DIALOGS: dict[str, Factory]`` (and optionally ``NOT_WALKED``
+    with reasons), so a new feature walks its forms without editing this file.
+    """
+    import tests.ui.keyboard as here
+
+    dialogs: dict[str, Factory] = {}
+    not_walked: dict[str, str] = {}
+    for info in pkgutil.iter_modules(here.__path__):
+        if info.name.startswith("dialogs_"):
+            module = importlib.import_module(f"tests.ui.keyboard.{info.name}")
+            dialogs.update(getattr(module, "DIALOGS", {}))
+            not_walked.update(getattr(module, "NOT_WALKED", {}))
+    return dialogs, not_walked
+
+
+_FEATURE_DIALOGS, _FEATURE_NOT_WALKED = _feature_cases()
+DIALOGS.update(_FEATURE_DIALOGS)
+NOT_WALKED.update(_FEATURE_NOT_WALKED)
 
 
 def _all_dialog_classes() -> set[str]:
