@@ -251,11 +251,16 @@ class BackupDialog(QDialog):
             self.restore(self.model.backups[index.row()].path)
 
     def restore_from_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        from ui.common.file_dialogs import ask_open_file
+
+        path = ask_open_file(
             self,
             self.tr("Choose a backup"),
-            str(self._folder()),
             self.tr("SQLite database (*.sqlite3 *.db);;All files (*)"),
+            purpose="backups",
+            dialog=lambda parent, title, _start, filters: QFileDialog.getOpenFileName(
+                parent, title, str(self._folder()), filters
+            )[0],
         )
         if path:
             self.restore(Path(path))

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -431,8 +430,14 @@ class CallDeskPage(QWidget):
     def export_stats(self) -> None:
         if self.stats is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export call statistics"), "话务量统计.xlsx", "Excel (*.xlsx)"
+        from ui.common.file_dialogs import ask_save_file
+
+        path = ask_save_file(
+            self,
+            self.tr("Export call statistics"),
+            "话务量统计.xlsx",
+            "Excel (*.xlsx)",
+            suffix=".xlsx",
         )
         if not path:
             return

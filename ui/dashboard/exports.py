@@ -25,7 +25,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QSettings,
-    QStandardPaths,
     Qt,
 )
 from PySide6.QtWidgets import (
@@ -46,6 +45,7 @@ from propdesk import clock
 from propdesk.fees.periods import parse_period, period_of
 from propdesk.progress import Progress
 from propdesk.reporting.sheet_header import day_text, period_text, sheet_header
+from ui.common import file_dialogs
 from ui.common.naming import named
 from ui.context import AppContext
 
@@ -96,10 +96,7 @@ def _file_dialog(parent: QWidget | None, title: str, start: str, filters: str) -
 
 def last_folder(settings: QSettings) -> Path:
     """The folder of the last export; the user's documents folder the first time."""
-    saved = settings.value(FOLDER_KEY, "")
-    if isinstance(saved, str) and saved and Path(saved).is_dir():
-        return Path(saved)
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    return file_dialogs.last_folder("exports", settings)
 
 
 def ask_xlsx_path(
@@ -113,20 +110,18 @@ def ask_xlsx_path(
     """Ask where to save an ``.xlsx`` (``.xlsx`` added when missing); ``""`` when cancelled.
 
     The dialog opens in the folder of the previous export, and the chosen folder is
-    remembered for the next one.
+    remembered for the next one (:mod:`ui.common.file_dialogs`).
     """
-    store = settings if settings is not None else QSettings()
-    start = str(last_folder(store) / suggested_name)
-    path = dialog(
-        parent, title, start, QCoreApplication.translate("Exports", "Excel workbooks (*.xlsx)")
+    return file_dialogs.ask_save_file(
+        parent,
+        title,
+        suggested_name,
+        QCoreApplication.translate("Exports", "Excel workbooks (*.xlsx)"),
+        suffix=".xlsx",
+        purpose="exports",
+        settings=settings,
+        dialog=dialog,
     )
-    if not path:
-        return ""
-    if not path.lower().endswith(".xlsx"):
-        path += ".xlsx"
-    store.setValue(FOLDER_KEY, str(Path(path).parent))
-    store.sync()
-    return path
 
 
 def counted(rows: Iterable[R], progress: Progress, label: str) -> Iterator[R]:

@@ -15,7 +15,6 @@ from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -252,8 +251,13 @@ class PatrolRunPanel(QWidget):
     # --- actions ------------------------------------------------------------------------
 
     def choose_photo(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Photo of the finding"), "", self.tr("Images (*.jpg *.jpeg *.png)")
+        from ui.common.file_dialogs import ask_open_file
+
+        name = ask_open_file(
+            self,
+            self.tr("Photo of the finding"),
+            self.tr("Images (*.jpg *.jpeg *.png)"),
+            purpose="photos",
         )
         if name:
             self.pending_photo = Path(name)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -396,9 +395,9 @@ class ReadingsPage(QWidget):
         self.ctx.query(write, parent=self, action="blank reading sheet").run()
 
     def import_sheet(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(
-            self, self.tr("Import readings"), "", "Excel (*.xlsx)"
-        )
+        from ui.common.file_dialogs import ask_open_file
+
+        path = ask_open_file(self, self.tr("Import readings"), "Excel (*.xlsx)")
         if path:
             self.import_file(path)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission
@@ -31,7 +31,7 @@ from propdesk.registry.ledger import (
 )
 from propdesk.registry.values import BuildingInfo
 from ui.context import AppContext
-from ui.ledger.dialogs import BuildingChooser, ImportErrorsDialog, ask_save_xlsx, documents_folder
+from ui.ledger.dialogs import BuildingChooser, ImportErrorsDialog, ask_save_xlsx
 from ui.printing.preview import PdfPreviewDialog, preview_pdf
 
 #: ``(parent, title) -> path or ""`` for the file to import.
@@ -59,10 +59,9 @@ def can_import(ctx: AppContext) -> bool:
 
 
 def ask_open_xlsx(parent: QWidget, title: str) -> str:
-    path, _ = QFileDialog.getOpenFileName(
-        parent, title, str(documents_folder()), _tr("Excel workbooks (*.xlsx)")
-    )
-    return path
+    from ui.common.file_dialogs import ask_open_file
+
+    return ask_open_file(parent, title, _tr("Excel workbooks (*.xlsx)"), purpose="imports")
 
 
 def _message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:

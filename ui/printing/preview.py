@@ -28,7 +28,6 @@ from PySide6.QtCore import (
     QPointF,
     QRectF,
     QSize,
-    QStandardPaths,
     Qt,
 )
 from PySide6.QtGui import (
@@ -71,7 +70,10 @@ def _tr(text: str) -> str:
 
 
 def _default_folder() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    """The folder a PDF was last saved in (Documents the first time)."""
+    from ui.common.file_dialogs import last_folder
+
+    return str(last_folder("documents"))
 
 
 class PdfPreviewDialog(QDialog):
@@ -207,6 +209,9 @@ class PdfPreviewDialog(QDialog):
             return False
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
+        from ui.common.file_dialogs import remember
+
+        remember("documents", path)
         try:
             write_private(path, self.pdf)
         except OSError as exc:
@@ -292,11 +297,9 @@ def _fitting_size(parent: QWidget | None, width: int, height: int) -> QSize:
 
 
 def _ask_save_path(parent: QWidget, suggested: str) -> str:
+    """The save dialog, opening at ``suggested`` (in the last folder); remembers the folder."""
     path, _ = QFileDialog.getSaveFileName(
-        parent,
-        _tr("Save as PDF"),
-        suggested,
-        _tr("PDF files (*.pdf)"),
+        parent, _tr("Save as PDF"), suggested, _tr("PDF files (*.pdf)")
     )
     return path
 
@@ -374,4 +377,3 @@ def preview_pdf(
         parent=parent,
         action=f"preview {suggested_name}",
     ).success(done).run()
-

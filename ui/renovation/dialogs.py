@@ -10,7 +10,6 @@ from datetime import timedelta
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -231,8 +230,10 @@ class InspectionDialog(ServiceDialog):
         self.photo_label.setText(self.tr("%n photo(s)", "", len(self.photos)))
 
     def _pick_photos(self) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Photos"), "", self.tr("Images (*.jpg *.jpeg *.png)")
+        from ui.common.file_dialogs import ask_open_files
+
+        files = ask_open_files(
+            self, self.tr("Photos"), self.tr("Images (*.jpg *.jpeg *.png)"), purpose="photos"
         )
         from pathlib import Path
 

@@ -26,7 +26,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -485,7 +484,9 @@ class TicketPage(QDialog):
     def attach(self, path: str | None = None) -> None:
         """Copy a photo or file into the data folder and list it on the ticket."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a photo or file"))
+            from ui.common.file_dialogs import ask_open_file
+
+            path = ask_open_file(self, self.tr("Attach a photo or file"), purpose="photos")
         if not path:
             return
         ticket_id, source = self.ticket_id, Path(path)
