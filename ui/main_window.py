@@ -222,7 +222,20 @@ class MainWindow(QMainWindow):
             field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_record(self, kind: str, record_id: int) -> None:
-        """Show the unit or person page of ``record_id`` (Alt+Left goes back)."""
+        """Show the unit or person page of ``record_id`` (Alt+Left goes back); a ticket,
+        receipt or parcel found by the search opens where it is handled."""
+        if kind not in ("unit", "person"):
+            from ui.search.open_found import open_found
+
+            open_found(
+                self.ctx,
+                kind,
+                record_id,
+                open_record=self.open_record,
+                navigate=self.navigate,
+                parent=self,
+            )
+            return
         showing = self.stack.currentWidget() is self.record_page  # not a module page
         if showing and isinstance(self.record_page, UnitPage | PersonPage):
             current = (

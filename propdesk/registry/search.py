@@ -1,4 +1,5 @@
-"""The desk's one search box: unit code prefix, name, phone digits or pinyin initials.
+"""The desk's one search box: unit code prefix, name, phone digits, pinyin initials, or the
+number of a ticket, receipt or parcel (:mod:`propdesk.registry.record_numbers`).
 
 ``search(session, "3-2-15")`` → units whose code starts so; ``"zs"`` → 张三 by
 pinyin initials (or full pinyin prefix); ``"5678"`` → people whose phone ends with
@@ -25,6 +26,7 @@ from propdesk.registry.models import (
     Unit,
 )
 from propdesk.registry.personal import phone_condition
+from propdesk.registry.record_numbers import find_numbers, looks_like_number
 from propdesk.registry.unit_sort import unit_code_key, unit_order
 from propdesk.registry.values import SearchHit
 from propdesk.session_info import actor_or_none
@@ -54,6 +56,7 @@ def search(session: Session, text: str, *, limit: int = DEFAULT_LIMIT) -> list[S
         hits += _units(
             session, Unit.room.like(_like_escape(q) + "%", escape="\\"), limit - len(hits)
         )
+        hits += find_numbers(session, q, limit=limit - len(hits))  # receipts, tracking numbers
     elif _ASCII_LETTERS.match(q):
         low = q.lower()
         hits += _people(
@@ -65,6 +68,8 @@ def search(session: Session, text: str, *, limit: int = DEFAULT_LIMIT) -> list[S
             actor,
             limit,
         )
+    elif looks_like_number(q):  # BX20261123-0007, SF1234567890
+        hits += find_numbers(session, q, limit=limit)
     else:
         hits += _people(session, Person.name.contains(q, autoescape=True), actor, limit)
     return hits[:limit]

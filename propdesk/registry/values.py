@@ -97,7 +97,8 @@ class PersonDossier:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One result of the global search box. ``kind`` is ``"unit"`` or ``"person"``."""
+    """One result of the global search box. ``kind`` is ``"unit"``, ``"person"``, ``"ticket"``,
+    ``"receipt"`` or ``"parcel"`` (the id is of that record)."""
 
     kind: str
     id: int

@@ -430,6 +430,21 @@
         <source>Person</source>
         <translation>住户</translation>
     </message>
+    <message>
+        <location filename="../../ui/search/search_box.py" line="74"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/search_box.py" line="75"/>
+        <source>Receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/search_box.py" line="76"/>
+        <source>Parcel</source>
+        <translation>快递</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1029,8 +1044,8 @@
     <name>SearchBox</name>
     <message>
         <location filename="../../ui/search/search_box.py" line="138"/>
-        <source>Search unit 3-2-15, name, phone digits, pinyin zs  (Ctrl+K)</source>
-        <translation>搜索房号 3-2-15、姓名、电话、拼音 zs（Ctrl+K）</translation>
+        <source>Search unit 3-2-15, name, phone, pinyin zs, ticket, receipt or tracking no.  (Ctrl+K)</source>
+        <translation>搜索房号 3-2-15、姓名、电话、拼音 zs、工单号、收据号、快递单号（Ctrl+K）</translation>
     </message>
 </context>
 <context>

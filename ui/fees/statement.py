@@ -66,10 +66,18 @@ class StatementDialog(QDialog):
     refunds, newest first, with the balance after each), ``summary``.
     """
 
-    def __init__(self, *, ctx: AppContext, unit_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        ctx: AppContext,
+        unit_id: int,
+        select_payment: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.unit_id = unit_id
+        self.select_payment = select_payment  # a receipt found by the search: selected on load
         self._stale = False
         self.setWindowTitle(self.tr("Account statement – {0}").format("…"))
         self.resize(1000, 760)
@@ -237,6 +245,14 @@ class StatementDialog(QDialog):
         self.setWindowTitle(self.tr("Account statement – {0}").format(code))
         self.lines_model.set_rows(st.lines)
         self.payments_model.set_rows(st.payments)
+        if self.select_payment is not None:
+            row = next(
+                (i for i, p in enumerate(st.payments) if p.payment_id == self.select_payment), -1
+            )
+            if row >= 0:
+                self.payments_view.selectRow(row)
+                self.payments_view.setFocus()
+            self.select_payment = None
         self.credit_model.set_rows(st.credit_moves)
         self.contacts_model.set_rows(contacts)
         self.notices_model.set_rows(notices)

@@ -42,6 +42,14 @@ from ui.context import AppContext
 DEBOUNCE_MS = 150
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
+#: The colour of each kind's tag in the result list.
+TAG_COLOURS = {
+    "unit": "#1565c0",
+    "person": "#2e7d32",
+    "ticket": "#c62828",
+    "receipt": "#ef6c00",
+    "parcel": "#5d4037",
+}
 
 
 class HitsModel(QAbstractListModel):
@@ -59,13 +67,23 @@ class HitsModel(QAbstractListModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.hits)
 
+    def kind_label(self, kind: str) -> str:
+        """The tag of a hit's kind, as the clerk says it."""
+        labels = {
+            "unit": self.tr("Unit"),
+            "person": self.tr("Person"),
+            "ticket": self.tr("Ticket"),
+            "receipt": self.tr("Receipt"),
+            "parcel": self.tr("Parcel"),
+        }
+        return labels.get(kind, kind)
+
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.hits):
             return None
         hit = self.hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            kind = self.tr("Unit") if hit.kind == "unit" else self.tr("Person")
-            return f"[{kind}] {hit.title}    {hit.subtitle}"
+            return f"[{self.kind_label(hit.kind)}] {hit.title}    {hit.subtitle}"
         if role == Qt.ItemDataRole.UserRole:
             return (hit.kind, hit.id)
         if role == HIT_ROLE:
@@ -89,7 +107,7 @@ class HitDelegate(QStyledItemDelegate):
             painter.fillRect(rect, palette.highlight())
         text_colour = palette.highlightedText().color() if selected else palette.text().color()
         grey = text_colour if selected else QColor("#666666")
-        tag_colour = QColor("#1565c0") if hit.kind == "unit" else QColor("#2e7d32")
+        tag_colour = QColor(TAG_COLOURS.get(hit.kind, "#6a1b9a"))
         x = rect.x() + 8
         font = QFont(option.font)
         metrics = QFontMetrics(font)
@@ -122,7 +140,8 @@ class SearchBox(QLineEdit):
     """The search field with its floating result list.
 
     Signals:
-        opened(str, int): ``("unit"|"person", id)`` the user chose.
+        opened(str, int): ``(kind, id)`` the user chose: ``"unit"``, ``"person"``,
+            ``"ticket"``, ``"receipt"`` or ``"parcel"``.
 
     Attributes:
         results: the floating ``QListView`` (``hits_model`` behind it).
@@ -135,7 +154,7 @@ class SearchBox(QLineEdit):
         self.ctx = ctx
         self.setObjectName("global_search")
         self.setPlaceholderText(
-            self.tr("Search unit 3-2-15, name, phone digits, pinyin zs  (Ctrl+K)")
+            self.tr("Search unit 3-2-15, name, phone, pinyin zs, ticket, receipt or tracking no.  (Ctrl+K)")
         )
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(360)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from propdesk.db.engine import Database
@@ -98,3 +99,74 @@ def test_search_runs_on_the_worker_thread_and_drops_stale_results(
         assert [h.title for h in win.search.hits_model.hits] == ["3-1-101"]
     finally:
         executor.wait(3000)
+
+
+@pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints", "This plugin does not support raise"
+)
+def test_ticket_receipt_and_parcel_numbers_open_where_they_are_handled(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    from propdesk.desk.parcels import receive_parcel
+    from propdesk.fees.payments import take_payment
+    from propdesk.tickets import services as svc
+    from tests.propdesk.tickets.helpers import category_id
+    from tests.ui.helpers import CLERK
+    from ui.fees.statement import StatementDialog
+    from ui.tickets.ticket_page import TicketPage
+
+    cat = category_id(sqlite_db, "repair", "plumbing")
+    with sqlite_db.begin(CLERK) as s:
+        ticket = svc.create_ticket(
+            s,
+            svc.Intake(
+                kind="repair",
+                category_id=cat,
+                description="漏水",
+                unit_id=small_estate.unit_1502,
+                person_id=small_estate.zhang_san,
+            ),
+        )
+        paid = take_payment(s, unit_id=small_estate.unit_1501, amount_fen=5_000, method="cash")
+        receive_parcel(s, carrier="顺丰", tracking_no="SF5550001", unit_id=small_estate.unit_1501)
+
+    # A ticket number read out on the phone: Enter opens the ticket's window.
+    assert _type(qtbot, window, ticket.number.lower()) == [ticket.number]
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, TicketPage) and w.isVisible() for w in window.findChildren(TicketPage)
+        ),
+        timeout=3000,
+    )
+    for page in window.findChildren(TicketPage):
+        page.close()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+
+    # A receipt number: the unit's page, and its statement with that receipt selected.
+    window.search.clear()
+    assert paid.receipt_no in _type(qtbot, window, paid.receipt_no)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(window.findChildren(StatementDialog)), timeout=3000)
+    statement = window.findChildren(StatementDialog)[0]
+    qtbot.waitUntil(lambda: statement.payments_view.currentIndex().isValid(), timeout=3000)
+    row = statement.payments_view.currentIndex().row()
+    assert statement.payments_model.row_value(row).receipt_no == paid.receipt_no
+    assert isinstance(window.record_page, UnitPage)
+    assert window.record_page.unit_id == small_estate.unit_1501
+    statement.close()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+
+    # A tracking number: the parcels tab, filtered to it.
+    window.search.clear()
+    assert _type(qtbot, window, "SF5550") == ["SF5550001"]
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: (
+            window.findChild(QLineEdit, "parcel_search") is not None
+            and window.findChild(QLineEdit, "parcel_search").text() == "SF5550001"
+        ),
+        timeout=3000,
+    )
