@@ -44,7 +44,7 @@ from ui.common.keyboard import first_field
 from ui.context import AppContext
 from ui.events import Changes
 from ui.extensions import Features, NavModule, StatusCounter
-from ui.navigation import AcceptsRequests, Navigate
+from ui.navigation import AcceptsRecord, AcceptsRequests, ForRecord, Navigate
 from ui.registry.dialogs import EstateDialog, PersonDialog, UnitDialog
 from ui.registry.person_page import PersonPage
 from ui.registry.unit_page import UnitPage
@@ -180,13 +180,22 @@ class MainWindow(QMainWindow):
     def _nav_activated(self, item: QListWidgetItem) -> None:
         key = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(key, str) and any(m.key == key for m in self.modules):
-            self.show_module(key)
+            self.switch_module(key)
 
     def navigate(self, request: Navigate) -> None:
         """Show the requested page and let it apply the request (a typed filter) itself."""
         page = self.show_module(request.page)
         if request.request is not None and isinstance(page, AcceptsRequests):
             page.apply_request(request.request)
+
+    def switch_module(self, key: str) -> QWidget:
+        """A module's key (Ctrl+n, F6): show it, starting from the unit or person page on
+        screen when there is one (the cashier with that unit, keys filtered to it, …)."""
+        record = self.current_record()
+        page = self.show_module(key)
+        if record is not None and isinstance(page, AcceptsRecord):
+            page.apply_record(ForRecord(*record))
+        return page
 
     def show_module(self, key: str) -> QWidget:
         """Show (creating on first use) the page of the module ``key``."""
@@ -388,7 +397,7 @@ class MainWindow(QMainWindow):
                     taken.add(sequence)
                     self.module_shortcuts.append((sequence, module.key))
                     QShortcut(
-                        QKeySequence(sequence), self, lambda k=module.key: self.show_module(k)
+                        QKeySequence(sequence), self, lambda k=module.key: self.switch_module(k)
                     )
 
     def focus_filter(self) -> None:

@@ -25,3 +25,20 @@ class AcceptsRequests(Protocol):
     """A page that can be opened with a request."""
 
     def apply_request(self, request: object) -> None: ...
+
+
+@dataclass(frozen=True)
+class ForRecord:
+    """The unit or person page the clerk was on when they switched to a module (F6, Ctrl+n):
+    the module starts with that record (the cashier with the unit, keys and parcels filtered
+    to it). ``kind`` is ``"unit"`` or ``"person"``."""
+
+    kind: str
+    id: int
+
+
+@runtime_checkable
+class AcceptsRecord(Protocol):
+    """A page that starts from the record the clerk was looking at."""
+
+    def apply_record(self, record: ForRecord) -> None: ...

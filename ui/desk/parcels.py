@@ -44,12 +44,14 @@ from propdesk.desk.values import ParcelStatus
 from propdesk.registry.models import Unit
 from ui.common.forms import FormErrors
 from ui.common.naming import named
+from ui.common.record_context import RecordUnit, unit_of_record
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.desk.feedback import in_form, in_label
 from ui.desk.models import ParcelModel, VisitorModel
 from ui.desk.requests import ParcelsRequest
 from ui.desk.unit_picker import UnitPicker
+from ui.navigation import ForRecord
 
 CARRIERS = ("顺丰", "中通", "圆通", "韵达", "申通", "京东", "邮政EMS", "极兔")
 
@@ -550,6 +552,22 @@ class ParcelsVisitorsPage(QWidget):
             self.parcels.open_form(request.unit_id)
         else:
             self.parcels.apply_request(request)
+
+    def apply_record(self, record: ForRecord) -> None:
+        """Started from a unit or person page: the parcels waiting for that unit, and the
+        unit filled in on the parcel and visitor forms."""
+
+        def show(found: RecordUnit) -> None:
+            if found.unit_id is None:
+                return
+            self.parcels.apply_request(ParcelsRequest(show="waiting", search=found.code))
+            self.parcels.unit.set_unit(found.unit_id, found.code)
+            self.visitors.unit.set_unit(found.unit_id, found.code)
+
+        kind, record_id = record.kind, record.id
+        self.ctx.query(
+            lambda s: unit_of_record(s, kind, record_id), parent=self, action="record unit"
+        ).success(show).run()
 
     def primary_field(self) -> QWidget:
         """Where the focus goes when the page is shown: the open tab's first field."""

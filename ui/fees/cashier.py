@@ -222,9 +222,9 @@ class CashierPage(QWidget):
         self.unit_edit.setFocus()
         self.unit_edit.selectAll()
 
-    def open_unit(self, unit_id: int) -> None:
-        """Show a unit (from the unit page's panel)."""
-        self._load(unit_id)
+    def open_unit(self, unit_id: int, *, focus_amount: bool = False) -> None:
+        """Show a unit (from the unit page's panel, or F6 on a unit page)."""
+        self._load(unit_id, focus_amount=focus_amount)
 
     def find_unit(self) -> None:
         """Exact unit code, or anything the desk search finds (name, pinyin, phone digits)."""

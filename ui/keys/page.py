@@ -34,11 +34,13 @@ from propdesk.keys import services as keys
 from propdesk.keys.models import KeyDeposit, KeyLoan
 from propdesk.keys.rules import KeyCounts, key_counts, loan_overdue, overdue_loan_clause
 from propdesk.registry.models import Unit
+from ui.common.record_context import RecordUnit, unit_of_record
 from ui.common.sql_table_model import RIGHT, SqlColumn, SqlTableModel
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
 from ui.keys.requests import KeysRequest
+from ui.navigation import ForRecord
 from ui.renovation.widgets import OVERDUE_COLOR, ServiceDialog, StaleGuard, Work, named
 
 D = KeyDeposit
@@ -360,6 +362,18 @@ class KeysPage(QWidget):
         for w in (self.search, self.show_combo):
             w.blockSignals(False)
         self.apply_filter()
+
+    def apply_record(self, record: ForRecord) -> None:
+        """Started from a unit or person page: every key of that unit (in custody or lent)."""
+
+        def show(found: RecordUnit) -> None:
+            if found.unit_id is not None:
+                self.apply_request(KeysRequest(show="all", search=found.code))
+
+        kind, record_id = record.kind, record.id
+        self.ctx.query(
+            lambda s: unit_of_record(s, kind, record_id), parent=self, action="record unit"
+        ).success(show).run()
 
     def filter_conditions(self) -> list[ColumnElement[bool]]:
         key = str(self.show_combo.currentData())
