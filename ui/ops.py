@@ -154,6 +154,9 @@ class Op(Generic[T]):
                 self._waiting = None
             if self.changes is not None and not self.changes.empty:
                 self._ctx.hub.notify(self.changes)
+            # The busy widgets come back before the callback, so the callback has the last
+            # word (e.g. a form reset after its action disables the button again).
+            self._release_busy()
             try:
                 if self._success is not None:
                     self._success(result)  # type: ignore[arg-type]
@@ -165,6 +168,7 @@ class Op(Generic[T]):
                 self._wait_for_server(resubmit)
                 return
             self._close(dialog, relay)
+            self._release_busy()
             try:
                 self._report(exc)
             finally:
@@ -214,10 +218,14 @@ class Op(Generic[T]):
         else:
             self._ctx.errors.report(exc, parent=self._live_parent(), action=self.action)
 
-    def _after(self) -> None:
-        for widget in self._busy:
+    def _release_busy(self) -> None:
+        busy, self._busy = self._busy, []
+        for widget in busy:
             if isValid(widget):
                 widget.setEnabled(True)
+
+    def _after(self) -> None:
+        self._release_busy()  # (no-op when already released)
         if self._finally is not None:
             self._finally()
 

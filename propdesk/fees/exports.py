@@ -141,7 +141,16 @@ def _arrears_rows(session: Session, as_of: date | None) -> Iterator[ArrearsSheet
         .join(Building, Building.id == Unit.building_id)
         .join(FeeItem, FeeItem.id == BillLine.item_id)
         .where(BillLine.settled.is_(False), BillLine.due_date <= day, income_item())
-        .order_by(Building.sort_key, Building.id, Unit.code, BillLine.due_date, FeeItem.sort_key)
+        .order_by(
+            Building.sort_key,
+            Building.id,
+            Unit.entrance,
+            Unit.floor,
+            Unit.room,
+            Unit.code,
+            BillLine.due_date,
+            FeeItem.sort_key,
+        )
         .execution_options(yield_per=STREAM_BATCH)
     )
     for lid, b, uid, code, item, period, due, owed, charged, of in session.execute(stmt):

@@ -25,7 +25,8 @@ from propdesk.fees.items import rate_on
 from propdesk.fees.models import BILLING_SOURCE, BillLine, FeeItem, Meter, MeterReading
 from propdesk.fees.periods import first_day, parse_period
 from propdesk.fees.rounding import centi_times_rate
-from propdesk.registry.models import Unit
+from propdesk.registry.models import Building, Unit
+from propdesk.registry.unit_sort import unit_order
 
 METER_KIND_ZH = {"water": "水表", "electricity": "电表"}
 
@@ -293,8 +294,9 @@ def reading_grid(session: Session, period: str, kind: str) -> list[GridRow]:
     meters = session.execute(
         select(Meter.id, Meter.code, Meter.unit_id, Unit.code)
         .outerjoin(Unit, Unit.id == Meter.unit_id)
+        .outerjoin(Building, Building.id == Unit.building_id)
         .where(Meter.kind == kind, Meter.active.is_(True))
-        .order_by(Unit.code.is_(None), Unit.code, Meter.code)
+        .order_by(Unit.code.is_(None), *unit_order(), Meter.code)  # natural unit order
     ).all()
     current = {
         r.meter_id: r

@@ -37,7 +37,7 @@ def prepaid_balances(session: Session, as_of: date | None = None) -> list[Prepai
         select(Building.name, Unit.id, Unit.code, balances.c.balance, balances.c.last_at)
         .join(Unit, Unit.id == balances.c.unit_id)
         .join(Building, Building.id == Unit.building_id)
-        .order_by(Building.sort_key, Building.id, Unit.code)
+        .order_by(Building.sort_key, Building.id, Unit.entrance, Unit.floor, Unit.room, Unit.code)
     ).all()
     owners: dict[int, list[str]] = {}
     if rows:

@@ -195,3 +195,5 @@ class Occupancy(Base):
 
     person: Mapped[Person] = relationship()
     unit: Mapped[Unit] = relationship()
+# The people list's default order is by pinyin (as clerks look names up): 安娜 before 张三.
+Index("ix_person_name_pinyin", Person.name_pinyin, Person.name, Person.id)

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from propdesk import clock
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import InvalidTransition, NotFound, ValidationError
-from propdesk.registry.models import Unit
+from propdesk.registry.models import Building, Unit
+from propdesk.registry.unit_sort import unit_order
 from propdesk.renovation.common import actor_of, permit, text, who
 from propdesk.renovation.models import (
     Inspection,
@@ -236,12 +237,13 @@ def inspections_due(session: Session, day: date) -> list[InspectionDue]:
     daily = session.execute(
         select(RenovationPermit.id, RenovationPermit.permit_no, Unit.id, Unit.code)
         .join(Unit, Unit.id == RenovationPermit.unit_id)
+        .join(Building, Building.id == Unit.building_id)
         .where(
             RenovationPermit.status == PermitStatus.APPROVED,
             RenovationPermit.planned_start <= day,
             RenovationPermit.id.not_in(inspected),
         )
-        .order_by(Unit.code)
+        .order_by(*unit_order())  # natural order: 1-1-101 before 1-1-1001
     ).all()
     out = [
         InspectionDue(pid, no, uid, code, "daily", None, "日常巡查") for pid, no, uid, code in daily

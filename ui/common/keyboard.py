@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QDialog,
     QGroupBox,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 INPUT_TYPES: tuple[type[QWidget], ...] = (
     QLineEdit,
@@ -149,9 +151,11 @@ class DialogKeys(QObject):
         self._shown = False
         self._clean: dict[int, object] | None = None
         self._discarding = False
+        self._return_to: QWidget | None = None
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(sequence), dialog, self.submit)
         dialog.installEventFilter(self)
+        dialog.finished.connect(self._give_focus_back)
 
     @staticmethod
     def of(dialog: QWidget) -> DialogKeys | None:
@@ -231,6 +235,32 @@ class DialogKeys(QObject):
         self._discarding = True
         self.dialog.reject()
 
+    # --- focus back where the clerk was -------------------------------------------------
+
+    def _remember_focus(self) -> None:
+        """The field or list the clerk was in when the dialog opened (outside the dialog)."""
+        was = QApplication.focusWidget()
+        if was is not None and was is not self.dialog and not self.dialog.isAncestorOf(was):
+            self._return_to = was
+
+    def _give_focus_back(self, _result: int) -> None:
+        """After Save, Cancel or Esc, the focus goes back where it was (after Qt has
+        finished closing the dialog and re-activating the window beneath it)."""
+        target = self._return_to
+        self._return_to = None
+        if target is None:
+            return
+
+        def restore() -> None:
+            if not isValid(target) or not target.isVisible() or not target.isEnabled():
+                return
+            window = target.window()
+            if not window.isActiveWindow():
+                window.activateWindow()
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        QTimer.singleShot(0, restore)
+
     # --- events -------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -240,6 +270,7 @@ class DialogKeys(QObject):
         kind = event.type()
         if kind == QEvent.Type.Show and not self._shown:
             self._shown = True
+            self._remember_focus()
             self._set_defaults()
             first = self.first_field()
             if first is not None:

@@ -29,6 +29,7 @@ from propdesk.registry import services as reg
 from propdesk.registry.models import OCCUPANCY_ROLE_ZH, OccupancyRole, Unit
 from propdesk.registry.values import UnitDossier
 from ui.auth.approval import ApprovalFields
+from ui.common.dates import to_qdate
 from ui.common.forms import FormErrors
 from ui.common.sql_table_model import RIGHT, SqlColumn, SqlTableModel
 from ui.common.table_view import RecordTableView
@@ -175,6 +176,7 @@ class MoveOutTab(QWidget):
         else:
             self.arrears_label.setText(self.tr("Nothing owed"))
             self.arrears_label.setStyleSheet("")
+        self.record_button.setEnabled(self.occupant.count() > 0)
         self.occupant.setFocus()
 
     def record(self) -> None:
@@ -247,5 +249,23 @@ class MoveOutTab(QWidget):
             .replace("%2", info.unit_code)
         )
         self.print_button.setEnabled(True)
-        if self.unit.unit_id is not None:
-            self.load_unit(self.unit.unit_id)
+        self.reset_form()
+        self.print_button.setFocus()  # Enter prints the slip just recorded
+
+    def reset_form(self) -> None:
+        """Empty the form after a move-out, so it cannot be recorded twice by accident: the
+        next move-out starts by choosing a unit again (Record stays off until then)."""
+        self.unit.clear_choice()
+        self.occupant.clear()
+        self.arrears_label.clear()
+        self.arrears_label.setStyleSheet("")
+        self.moved_out_on.setDate(to_qdate(desk_today()))
+        for field in (self.water, self.electricity, self.cards_returned, self.waiver):
+            field.clear()
+        self.items_note.clear()
+        self.keys_returned.setValue(0)
+        if self.approval is not None:
+            self.approval.username.clear()
+            self.approval.password.clear()
+        self.errors.clear()
+        self.record_button.setEnabled(False)

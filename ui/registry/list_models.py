@@ -79,7 +79,8 @@ class PeopleModel(SqlTableModel):
             base=select(Person),
             id_column=Person.id,
             columns=[
-                SqlColumn(self.tr("Name"), Person.name),
+                # by pinyin, as clerks look names up (安娜, 李四, 张三), on its own index
+                SqlColumn(self.tr("Name"), Person.name, sort_expr=Person.name_pinyin),
                 SqlColumn(
                     self.tr("Phone"),
                     Person.phone,
@@ -96,7 +97,7 @@ class PeopleModel(SqlTableModel):
                 ),
                 SqlColumn(self.tr("Notes"), Person.notes, sortable=False),
             ],
-            default_order=[Person.name],
+            default_order=[Person.name_pinyin, Person.name],
             extra=[unit_count.label("unit_count")],
             parent=parent,
         )

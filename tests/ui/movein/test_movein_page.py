@@ -169,3 +169,32 @@ def test_move_out_needs_manager_waiver(
         dossier = reg.get_unit_dossier(s, small_estate.unit_101)
     ended = [o for o in (*dossier.current, *dossier.history) if o.end_date is not None]
     assert [o.person_name for o in ended] == ["王五"]
+
+
+def test_move_out_form_resets_so_it_cannot_be_repeated(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    page = MoveInPage(ctx=make_ctx(sqlite_db, MANAGER))
+    qtbot.addWidget(page)
+    page.show()
+    tab = page.moveout
+    page.tabs.setCurrentWidget(tab)
+    _pick(qtbot, tab.unit, "3-2-1502")  # 张三 and 李四 live here
+    assert tab.occupant.count() == 2
+    assert tab.record_button.isEnabled()
+    qtbot.keyClicks(tab.water, "500")
+    qtbot.keyClicks(tab.electricity, "900")
+    qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    assert "FX" in tab.message.text()
+    # The form is empty; the next family member is not pre-selected for a second move-out.
+    assert tab.unit.unit_id is None
+    assert tab.occupant.count() == 0
+    assert tab.water.text() == tab.electricity.text() == ""
+    assert not tab.record_button.isEnabled()
+    assert tab.print_button.isEnabled() and tab.focusWidget() is tab.print_button
+    with sqlite_db.begin(MANAGER) as s:
+        dossier = reg.get_unit_dossier(s, small_estate.unit_1502)
+    assert sum(o.end_date is not None for o in (*dossier.current, *dossier.history)) == 1
+    # Choosing a unit again turns Record back on.
+    _pick(qtbot, tab.unit, "3-2-1502")
+    assert tab.occupant.count() == 1 and tab.record_button.isEnabled()

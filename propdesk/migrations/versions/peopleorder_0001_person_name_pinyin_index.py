@@ -1,0 +1,25 @@
+"""peopleorder: index people by pinyin, the people list's default order
+
+Revision ID: peopleorder_0001
+Revises: wave_0001
+Create Date: 2026-12-06 11:20:00
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "peopleorder_0001"
+down_revision: str | Sequence[str] | None = "wave_0001"
+branch_labels: str | Sequence[str] | None = ("peopleorder",)
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_index("ix_person_name_pinyin", "person", ["name_pinyin", "name", "id"], unique=False)
+
+
+def downgrade() -> None:
+    op.drop_index("ix_person_name_pinyin", table_name="person")
