@@ -46,6 +46,7 @@ from propdesk.fees.periods import parse_period, period_of
 from propdesk.progress import Progress
 from propdesk.reporting.sheet_header import day_text, period_text, sheet_header
 from ui.common import file_dialogs
+from ui.common.keyboard import install_dialog_keys
 from ui.common.naming import named
 from ui.context import AppContext
 
@@ -339,7 +340,9 @@ class MonthRangeDialog(QDialog):
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.first.setFocus()
+        install_dialog_keys(
+            self, submit=self._check, default=buttons.button(QDialogButtonBox.StandardButton.Ok)
+        )
         self.first.selectAll()
 
     def months(self) -> tuple[str, str]:
@@ -380,7 +383,9 @@ class DayDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.day.setFocus()
+        install_dialog_keys(
+            self, submit=self.accept, default=buttons.button(QDialogButtonBox.StandardButton.Ok)
+        )
 
     def chosen(self) -> date:
         d = self.day.date()

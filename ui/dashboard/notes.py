@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +17,7 @@ from propdesk.changes import Changes
 from propdesk.reporting.notes import month_notes, save_month_notes
 from propdesk.reporting.values import MonthNotes
 from ui.common.forms import FormErrors
+from ui.common.keyboard import install_dialog_keys
 from ui.common.naming import named
 from ui.context import AppContext
 
@@ -59,7 +59,7 @@ class NotesDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+        self.keys = install_dialog_keys(self, submit=self.save, default=self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.who)
@@ -83,6 +83,7 @@ class NotesDialog(QDialog):
         if notes.updated_by:
             self.who.setText(self.tr("Last saved by %1").replace("%1", notes.updated_by))
         self.save_button.setEnabled(True)
+        self.keys.mark_clean()  # the saved texts are not the clerk's unsaved input
 
     def save(self) -> None:
         if self.notes is None or not self.save_button.isVisible():

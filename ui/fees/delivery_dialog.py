@@ -7,6 +7,8 @@ confirmed here, with its channel and number, so the next level can follow
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,6 +27,7 @@ from propdesk.fees.notices import CHANNEL_ZH, LEVEL_ZH, confirm_delivery
 from ui.common.dates import from_qdate as pydate
 from ui.common.dates import to_qdate as qdate
 from ui.common.forms import ERROR_STYLE
+from ui.common.keyboard import install_dialog_keys
 from ui.context import AppContext
 
 
@@ -53,7 +56,6 @@ class DeliveryDialog(QDialog):
             self.channel.addItem(CHANNEL_ZH[key], key)
         self.day = QDateEdit(self)
         self.day.setDisplayFormat("yyyy-MM-dd")
-        ctx.query(clock.today, parent=self).success(lambda d: self.day.setDate(qdate(d))).run()
         self.number = QLineEdit(self)
         self.error = QLabel(self)
         self.error.setStyleSheet(ERROR_STYLE)
@@ -70,7 +72,12 @@ class DeliveryDialog(QDialog):
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
         form.addRow(box)
-        self.document.setFocus()
+        self.keys = install_dialog_keys(self, submit=self.save, default=self.ok_button)
+        ctx.query(clock.today, parent=self).success(self._today).run()
+
+    def _today(self, day: date) -> None:
+        self.day.setDate(qdate(day))
+        self.keys.mark_clean()  # today's date is the form's default, not typed input
 
     def save(self) -> None:
         """Record the delivery; the dialog closes only when it was saved."""

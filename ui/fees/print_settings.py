@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from propdesk.changes import Changes
 from propdesk.fees.settings import FeeSettings, get_fee_settings, save_fee_settings
 from ui.common.forms import FormErrors
+from ui.common.keyboard import install_dialog_keys
 from ui.context import AppContext
 
 
@@ -64,6 +65,11 @@ class PrintSettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
         layout.addWidget(self.buttons)
+        self.keys = install_dialog_keys(
+            self,
+            submit=self.save,
+            default=self.buttons.button(QDialogButtonBox.StandardButton.Save),
+        )
         ctx.query(get_fee_settings, parent=self, action="printing settings").success(
             self._loaded
         ).run()
@@ -75,6 +81,7 @@ class PrintSettingsDialog(QDialog):
         self.qr.setText(cfg.payment_qr)
         self.copies.setText(cfg.receipt_copies)
         self.hotline.setText(cfg.supervision_hotline)
+        self.keys.mark_clean()  # the saved settings are not unsaved input
         self.prefix.setFocus()
 
     def save(self) -> None:

@@ -21,6 +21,7 @@ from propdesk.reporting.monthly import rolling_report
 from propdesk.reporting.notes import month_notes
 from tests.reports.excel_reading import HEADER_ROW, header
 from tests.ui.helpers import make_ctx, read, type_text
+from ui.common.keyboard import DialogKeys
 from ui.dashboard.exports import FOLDER_KEY, ask_xlsx_path, export_prepaid
 from ui.dashboard.notes import NotesDialog
 from ui.dashboard.page import ROLLING_DAYS, DashboardPage
@@ -155,6 +156,10 @@ def test_a_failed_save_keeps_the_dialog_and_the_text(qtbot: QtBot, demo_db: Data
     assert second.summary.toPlainText() == "B"
     assert "他人修改" in second.errors.general.text()
     assert read(ctx, lambda s: month_notes(s, "2026-10")).summary == "A"
+    keys = DialogKeys.of(second)
+    assert keys is not None
+    assert keys.is_dirty()  # Esc would ask before dropping "B"
+    keys.discard()
 
 
 def test_save_dialog_opens_in_the_last_folder(tmp_path: Path) -> None:
