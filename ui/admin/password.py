@@ -16,6 +16,7 @@ from propdesk.auth.passwords import DEFAULT_COST, KdfCost
 from propdesk.auth.users import change_password
 from propdesk.changes import Changes
 from propdesk.errors import DomainError, ValidationError
+from ui.common.keyboard import install_dialog_keys
 from ui.context import AppContext
 
 
@@ -80,7 +81,11 @@ class ChangePasswordDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        (self.new if self.forced else self.old).setFocus()
+        install_dialog_keys(
+            self,
+            default=buttons.button(QDialogButtonBox.StandardButton.Ok),
+            first=self.new if self.forced else self.old,
+        )
 
     def _save(self) -> None:
         if self.new.text() != self.repeat.text():

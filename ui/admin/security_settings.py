@@ -27,6 +27,7 @@ from propdesk.auth.security_settings import KEEP_RANGE, save_security_settings
 from propdesk.changes import Changes
 from propdesk.config import Settings
 from propdesk.errors import DomainError
+from ui.common.keyboard import install_dialog_keys
 from ui.context import AppContext
 
 
@@ -70,16 +71,21 @@ class SecuritySettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.keys = install_dialog_keys(
+            self,
+            default=buttons.button(QDialogButtonBox.StandardButton.Ok),
+            first=self.idle if self.idle.isEnabled() else self.keep,
+        )
         self._loaded = Policy()
         self.idle.setValue(self._loaded.idle_lock_minutes)
         ctx.query(get_policy, parent=self, action="read the security policy").success(
             self._policy_read
         ).run()
-        (self.idle if self.idle.isEnabled() else self.keep).setFocus()
 
     def _policy_read(self, policy: Policy) -> None:
         self._loaded = policy
         self.idle.setValue(policy.idle_lock_minutes)
+        self.keys.mark_clean()  # the stored policy is not unsaved input
 
     def _save(self) -> None:
         actor, settings = self.ctx.actor, self.ctx.settings

@@ -44,6 +44,7 @@ from propdesk.auth.users import (
 )
 from propdesk.changes import Changes
 from propdesk.errors import DomainError
+from ui.common.keyboard import install_dialog_keys
 from ui.common.list_model import RowListModel
 from ui.context import AppContext
 
@@ -131,6 +132,8 @@ class _FormDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # Enter / Ctrl+Enter press OK only while it is enabled (off while saving): once.
+        install_dialog_keys(self, default=self.buttons.button(QDialogButtonBox.StandardButton.Ok))
 
     def work(self) -> SessionWork | None:
         """The save, built from the form (None: a local problem already shown)."""

@@ -34,6 +34,7 @@ from propdesk.config import ServerSettings, Settings, data_dir, resolve_database
 from propdesk.db.engine import make_engine
 from propdesk.db.server import describe_failure, probe
 from propdesk.errors import DomainError
+from ui.common.keyboard import install_dialog_keys
 from ui.context import AppContext
 from ui.settings.server_form import ServerForm
 from ui.worker import Executor, InlineExecutor
@@ -145,7 +146,11 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self._show_kind()
-        self.language.setFocus()
+        install_dialog_keys(
+            self,
+            default=buttons.button(QDialogButtonBox.StandardButton.Save),
+            first=self.language,
+        )
 
     def _show_kind(self) -> None:
         self.database.setEnabled(self.local.isChecked())

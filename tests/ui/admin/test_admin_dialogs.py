@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import sessionmaker
@@ -26,6 +26,7 @@ from ui.admin.history import HistoryButton
 from ui.admin.password import ChangePasswordDialog
 from ui.admin.security_settings import SecuritySettingsDialog
 from ui.admin.users import AddUserDialog, UsersDialog
+from ui.common.keyboard import DialogKeys
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -368,7 +369,11 @@ def test_change_password_closes_with_escape_and_reopens(
         with qtbot.waitExposed(dialog):
             dialog.show()
         qtbot.keyClicks(dialog.old, "clerk123")
+        qtbot.keyClick(dialog.old, Qt.Key.Key_Escape)  # typed input: asks first
+        keys = DialogKeys.of(dialog)
+        assert keys is not None
+        assert keys.question is not None
         with qtbot.waitSignal(dialog.rejected):
-            qtbot.keyClick(dialog.old, Qt.Key.Key_Escape)
+            keys.question.findChild(QPushButton, "discard_yes").click()
     with sqlite_db.begin() as s:
         assert authenticate(s, "clerk", "clerk123").ok  # nothing changed

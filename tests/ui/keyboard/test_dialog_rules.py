@@ -286,28 +286,7 @@ NOT_WALKED: dict[str, str] = {
     "CloseOutageDialog": "call desk: closes a listed outage (same _Form rules as the walked ones)",
     "ServerLoginDialog": "runs before the desk exists (server login at start-up)",
 }
-# The auth, admin and settings dialogs are being reworked by another helper in this wave;
-# they are to be walked here once that work has landed.
-NOT_WALKED.update(
-    dict.fromkeys(
-        (
-            "AddUserDialog",
-            "AuditViewer",
-            "BackupDialog",
-            "ChangePasswordDialog",
-            "EditUserDialog",
-            "FirstRunDialog",
-            "LockDialog",
-            "LoginDialog",
-            "ResetPasswordDialog",
-            "SecuritySettingsDialog",
-            "SettingsDialog",
-            "UsersDialog",
-            "_FormDialog",
-        ),
-        "auth/admin/settings: in rework by another helper this wave (walk when landed)",
-    )
-)
+
 
 
 
