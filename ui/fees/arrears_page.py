@@ -49,6 +49,7 @@ from ui.auth.approval import ApprovalFields
 from ui.common.dates import from_qdate as pydate
 from ui.common.dates import to_qdate as qdate
 from ui.common.forms import ERROR_STYLE
+from ui.common.keyboard import install_dialog_keys
 from ui.context import AppContext
 from ui.fees.list_model import ListTableModel
 from ui.fees.requests import ArrearsRequest
@@ -397,6 +398,7 @@ class ContactDialog(QDialog):
         self.ok_button = box.button(QDialogButtonBox.StandardButton.Save)
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
+        self.keys = install_dialog_keys(self, default=self.ok_button)  # pressed once, while enabled
         form.addRow(box)
 
     def save(self) -> None:
@@ -462,6 +464,7 @@ class WaiveDialog(QDialog):
         self.ok_button = box.button(QDialogButtonBox.StandardButton.Ok)
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
+        self.keys = install_dialog_keys(self, default=self.ok_button)  # pressed once, while enabled
         form.addRow(box)
         self.error.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.ok_button.setEnabled(False)  # until the open lines are there

@@ -32,6 +32,7 @@ from propdesk.errors import DomainError
 from propdesk.fees.billing_plan import RunInfo, list_runs, reverse_billing_run
 from propdesk.fees.money import yuan
 from ui.common.forms import ERROR_STYLE
+from ui.common.keyboard import install_dialog_keys
 from ui.context import AppContext
 from ui.fees.list_model import ListTableModel
 
@@ -84,6 +85,7 @@ class ReverseRunDialog(QDialog):
         self.ok_button.setText(self.tr("Re&verse run"))
         buttons.accepted.connect(self._reverse)
         buttons.rejected.connect(self.reject)
+        self.keys = install_dialog_keys(self, default=self.ok_button)  # pressed once, while enabled
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addLayout(form)

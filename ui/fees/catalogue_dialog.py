@@ -29,6 +29,7 @@ from propdesk.fees.standards import (
     post_catalogue_charge,
 )
 from ui.common.forms import FormErrors
+from ui.common.keyboard import install_dialog_keys
 from ui.context import AppContext
 
 
@@ -62,6 +63,7 @@ class CatalogueChargeDialog(QDialog):
         self.ok.setText(self.tr("&Post charge"))
         buttons.accepted.connect(self.post)
         buttons.rejected.connect(self.reject)
+        self.keys = install_dialog_keys(self, default=ok)  # pressed once, while enabled
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -18,6 +18,7 @@ from propdesk.auth.permissions import Permission
 from propdesk.changes import Changes
 from propdesk.errors import DomainError
 from propdesk.fees.payments import void_payment
+from ui.common.keyboard import install_dialog_keys
 from ui.context import AppContext
 
 
@@ -88,6 +89,7 @@ class VoidReceiptDialog(QDialog):
         self.ok_button.setText(self.tr("&Void receipt"))
         buttons.accepted.connect(self._void)
         buttons.rejected.connect(self.reject)
+        self.keys = install_dialog_keys(self, default=self.ok_button)  # pressed once, while enabled
         layout.addWidget(buttons)
         if self.username is not None and self.password is not None:
             QWidget.setTabOrder(self.reason, self.username)

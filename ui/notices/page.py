@@ -52,6 +52,7 @@ from propdesk.auth.permissions import Permission
 from propdesk.errors import DomainError, ValidationError
 from propdesk.reporting import notices as svc
 from reports.pdf.notice import NoticePrint, notice_pdf
+from ui.common.keyboard import install_dialog_keys
 from ui.common.naming import named
 from ui.context import AppContext
 from ui.events import Changes
@@ -449,6 +450,9 @@ class TemplateDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.keys = install_dialog_keys(
+            self, default=self.save_button
+        )  # pressed once, while enabled
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Title:"), self.title_edit)
