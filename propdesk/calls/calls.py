@@ -19,7 +19,7 @@ from propdesk import clock
 from propdesk.calls import outages as outage_service
 from propdesk.calls.identify import identify
 from propdesk.calls.models import CallRecord
-from propdesk.calls.textkeys import normalise_number, number_tail
+from propdesk.calls.textkeys import TAIL, normalise_number, number_tail
 from propdesk.calls.values import (
     CallerContext,
     CallRow,
@@ -32,6 +32,7 @@ from propdesk.calls.values import (
     Topic,
 )
 from propdesk.errors import NotAllowed, NotFound, ValidationError
+from propdesk.pii.index import phone_hmac
 from propdesk.privacy import shown_phone
 from propdesk.registry.models import Person, Unit
 from propdesk.session_info import actor_or_none
@@ -82,6 +83,7 @@ def ring(session: Session, number: str, *, at: datetime | None = None) -> int:
         state=CallState.MISSED.value,
         at=now,
         number=digits,
+        number_hmac=phone_hmac(digits),
         number_tail=number_tail(digits),
         person_id=one.person_id if one else None,
         unit_id=one.unit_id if one else None,
@@ -138,6 +140,16 @@ def _validated(session: Session, entry: CallEntry, now: datetime) -> dict[str, o
         raise ValidationError("callback_due", "请填写回电期限。")
     if due is not None and due < now - timedelta(minutes=1):
         raise ValidationError("callback_due", "回电期限不能早于现在。")
+    if entry.person_id is not None and 0 < len(digits) <= TAIL:
+        # Identified by the last digits the clerk typed: keep the resident's whole number
+        # (the one that ends so), not the four digits, so a callback can dial it.
+        person = session.get(Person, entry.person_id)
+        if person is not None:
+            for phone in (person.phone, person.phone2):
+                full = normalise_number(phone) if phone else ""
+                if len(full) > len(digits) and full.endswith(digits):
+                    digits = full
+                    break
     caller = clean_text(entry.caller_name, "caller_name", 50, label="来电人")
     if entry.person_id is not None and not caller:
         person = session.get(Person, entry.person_id)
@@ -148,6 +160,7 @@ def _validated(session: Session, entry: CallEntry, now: datetime) -> dict[str, o
         "outcome": outcome.value,
         "summary": summary,
         "number": digits,
+        "number_hmac": phone_hmac(digits),
         "number_tail": number_tail(digits),
         "person_id": entry.person_id,
         "unit_id": entry.unit_id,
@@ -349,7 +362,7 @@ def recent_calls(
     if unit_id is not None:
         conds.append(CallRecord.unit_id == unit_id)
     if digits:
-        conds.append(CallRecord.number == digits)
+        conds.append(CallRecord.number_hmac == phone_hmac(digits))
     if not conds:
         return []
     rows = session.execute(

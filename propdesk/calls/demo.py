@@ -21,6 +21,7 @@ from propdesk.calls.starter import STARTER_DIRECTORY, install_starter_set
 from propdesk.calls.textkeys import normalise_number, number_tail
 from propdesk.demo.registry import _insert_ids
 from propdesk.demo.steps import DemoContext
+from propdesk.pii.index import phone_hmac
 from propdesk.registry.models import Person
 from propdesk.tickets.models import Ticket
 
@@ -220,6 +221,7 @@ def build_calls(session: Session, ctx: DemoContext) -> None:
     for row in rows:
         row.setdefault("callback_due", None)
         row.setdefault("callback_done_at", None)
+        row["number_hmac"] = phone_hmac(str(row["number"]))
     ids = _insert_ids(session, CallRecord, rows)
     # every callback done and every missed call returned was an outbound call
     returned = []
@@ -235,6 +237,7 @@ def build_calls(session: Session, ctx: DemoContext) -> None:
                 "state": "logged",
                 "at": done,
                 "number": row["number"],
+                "number_hmac": row["number_hmac"],
                 "number_tail": row["number_tail"],
                 "person_id": row["person_id"],
                 "unit_id": row["unit_id"],

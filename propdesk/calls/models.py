@@ -22,6 +22,7 @@ from propdesk.calls.values import (
     Topic,
 )
 from propdesk.models_base import Base, Versioned
+from propdesk.pii.columns import Encrypted
 
 
 def _in(column: str, values: type[StrEnum], *, blank: bool = False) -> str:
@@ -32,8 +33,10 @@ def _in(column: str, values: type[StrEnum], *, blank: bool = False) -> str:
 class CallRecord(Base):
     """One phone call, in or out. A call that rang but is not yet logged is ``missed``.
 
-    ``number`` holds the normalised digits (``13812345678``, ``075512345678``) and
-    ``number_tail`` its last four, so a lookup by tail uses an index.
+    ``number`` holds the normalised digits (``13812345678``, ``075512345678``), encrypted at
+    rest like every phone; ``number_hmac`` is its lookup hash (the same as
+    ``person.phone_hmac`` for the same number) and ``number_tail`` its last four in clear,
+    so a lookup by the whole number or by its tail uses an index.
     """
 
     __tablename__ = "call_record"
@@ -43,7 +46,7 @@ class CallRecord(Base):
         CheckConstraint(_in("topic", Topic, blank=True), name="topic"),
         CheckConstraint(_in("outcome", Outcome, blank=True), name="outcome"),
         Index("ix_call_record_at", "at"),
-        Index("ix_call_record_number", "number", "at"),
+        Index("ix_call_record_number_hmac", "number_hmac", "at"),
         Index("ix_call_record_tail", "number_tail", "at"),
         Index("ix_call_record_topic", "topic", "at"),
         Index("ix_call_record_unit", "unit_id", "at"),
@@ -55,7 +58,8 @@ class CallRecord(Base):
     direction: Mapped[str] = mapped_column(String(3), default=Direction.IN.value)
     state: Mapped[str] = mapped_column(String(10), default=CallState.LOGGED.value)
     at: Mapped[datetime] = mapped_column()
-    number: Mapped[str] = mapped_column(String(20), default="")
+    number: Mapped[str] = mapped_column(Encrypted("call_record.number"), default="")
+    number_hmac: Mapped[str] = mapped_column(String(32), default="", server_default="")
     number_tail: Mapped[str] = mapped_column(String(4), default="")
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))

@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, Select, and_, or_, select, true
 
 from propdesk.calls.models import CallRecord
 from propdesk.calls.textkeys import TAIL
+from propdesk.pii.index import phone_hmac
 from propdesk.registry.models import Unit
 from propdesk.tickets.models import Ticket
 
@@ -30,7 +31,7 @@ def call_filter(text: str = "", topic: str = "", direction: str = "") -> ColumnE
     if q.isdigit() and len(q) == TAIL:
         conds.append(CallRecord.number_tail == q)
     elif q.isdigit() and len(q) > TAIL:
-        conds.append(CallRecord.number == q)
+        conds.append(CallRecord.number_hmac == phone_hmac(q))  # the number is encrypted
     elif q:
         conds.append(
             or_(

@@ -24,7 +24,9 @@ PHONE_FIELDS = frozenset(
     }
 )
 #: Lookup hashes and the clear last digits: as good as the value to whoever holds the key.
-LOOKUP_FIELDS = frozenset({"phone_hmac", "phone_tail_hmac", "phone_tail", "id_number_hmac"})
+LOOKUP_FIELDS = frozenset(
+    {"phone_hmac", "phone_tail_hmac", "phone_tail", "id_number_hmac", "number_hmac"}
+)
 PERSONAL_FIELDS = ID_NUMBER_FIELDS | PHONE_FIELDS | LOOKUP_FIELDS
 HIDDEN = "******"
 

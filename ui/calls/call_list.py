@@ -44,7 +44,10 @@ class CallListModel(SqlTableModel):
                     fmt=lambda v: "↘" if v == "in" else "↗",
                 ),
                 SqlColumn(
-                    self.tr("Number"), CallRecord.number, fmt=lambda v: shown_phone(actor, v)
+                    self.tr("Number"),
+                    CallRecord.number,
+                    fmt=lambda v: shown_phone(actor, v),
+                    sortable=False,  # stored encrypted: SQL cannot order it
                 ),
                 SqlColumn(self.tr("Caller"), CallRecord.caller_name),
                 SqlColumn(self.tr("Unit"), Unit.code),

@@ -194,3 +194,39 @@ def test_dunning_call_goes_to_the_contact_log(db: Database, estate: CallEstate) 
         contacts = list_contacts(s, estate.unit_101)
         assert calls.get_call(s, cid).unit_code
     assert [c.outcome for c in contacts] == ["催缴物业费，业主答应月底前缴清"]
+
+
+def test_the_callers_number_is_encrypted_and_found_by_its_hash(
+    db: Database, estate: CallEstate
+) -> None:
+    from sqlalchemy import text
+
+    with db.begin(CLERK) as s:
+        cid = calls.log_call(s, CallEntry("138-1234-5678", "consultation", "问停车", "answered"))
+    with db.begin(CLERK) as s:
+        stored = s.execute(
+            text("SELECT number, number_tail FROM call_record WHERE id = :i"), {"i": cid}
+        ).one()
+        assert "13812345678" not in stored.number  # ciphertext at rest
+        assert stored.number_tail == "5678"
+        # the whole number finds the call (through its lookup hash) in the card's history
+        found = calls.recent_calls(s, unit_id=None, number="13812345678")
+        assert [r.id for r in found] == [cid]
+
+
+def test_a_caller_identified_by_four_digits_keeps_the_whole_number(
+    db: Database, estate: CallEstate
+) -> None:
+    with db.begin(CLERK) as s:
+        cid = calls.log_call(
+            s,
+            CallEntry(
+                "5678",
+                "consultation",
+                "问快递",
+                "answered",
+                person_id=estate.li,
+                unit_id=estate.unit_101,
+            ),
+        )
+        assert calls.full_number(s, cid) == "13900005678"
