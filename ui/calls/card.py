@@ -294,7 +294,7 @@ class CallCard(QDialog):
             parts.append("<b>" + self.tr("Recent calls") + "</b>")
             parts += [
                 html.escape(
-                    f"{clock.to_local(c.at):%m-%d %H:%M} "
+                    f"{clock.to_local(c.at):%Y-%m-%d %H:%M} "
                     f"{'↗' if c.direction == 'out' else '↘'} "
                     f"{labels.shown(labels.TOPICS, c.topic)} {c.summary[:40]}"
                 )

@@ -87,8 +87,11 @@ CALLS = Navigate("calls")
 
 
 def _arrears(page: DashboardPage) -> Navigate:
-    """The figure: every unit in arrears today, no threshold."""
-    return Navigate("fees", ArrearsRequest(as_of=page.today(), min_days=0))
+    """The figure: every unit in arrears on the day the figure is taken (the chosen month's
+    last day, or today for the running month), no threshold."""
+    report = page.report
+    as_of = report.fees.arrears_as_of if report is not None else page.today()
+    return Navigate("fees", ArrearsRequest(as_of=as_of, min_days=0))
 
 
 def _collection(page: DashboardPage) -> Navigate:

@@ -168,3 +168,22 @@ def test_other_figures_open_their_lists(qtbot: QtBot, window: MainWindow) -> Non
     assert renovation.tabs.currentWidget() is renovation.glance
     for key in ("patrols", "anomalies"):
         assert _click(qtbot, window, key).objectName() == "module_overview"
+
+
+def test_arrears_of_a_past_month_open_as_of_its_last_day(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page, _ = _dashboard(window)
+    october = page.month_box.findText("2026-10")
+    assert october >= 0
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.month_box.setCurrentIndex(october)
+    report = page.report
+    assert report is not None
+    assert report.fees.arrears_as_of == date(2026, 10, 31)
+    fees = _click(qtbot, window, "arrears")
+    arrears = fees.arrears  # type: ignore[attr-defined]
+    assert arrears.as_of.date().toPython() == date(2026, 10, 31)
+    qtbot.waitUntil(lambda: arrears.model.rowCount() == report.fees.arrears_units, timeout=5000)
+    rows = [arrears.model.row_value(i) for i in range(arrears.model.rowCount())]
+    assert sum(r.owed_fen for r in rows) == report.fees.arrears_fen
