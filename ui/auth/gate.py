@@ -126,6 +126,7 @@ class LoginDialog(QDialog):
         self.demo_note.setObjectName("demo_note")
         self.demo_note.setWordWrap(True)
         self.demo_note.setVisible(False)
+        self.demo_note.setMinimumWidth(380)
         layout.addWidget(self.demo_note)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -146,10 +147,21 @@ class LoginDialog(QDialog):
             ).replace("%1", users)
         )
         self.demo_note.setVisible(True)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show a note that arrived after the dialog was laid out (word-wrapped
+        labels are otherwise cut to the height they had empty)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+        self.adjustSize()
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(True)
+        self._fit()
 
     def _try_login(self) -> None:
         name = self.username.text().strip()
