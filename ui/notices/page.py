@@ -189,7 +189,9 @@ class NoticeForm(QWidget):
         self.today, self.templates = loaded.today, loaded.templates
         self.letterhead, self.buildings = loaded.letterhead, loaded.buildings
         chosen = set(self.chosen_buildings()) if self.building_model.rowCount() else None
-        self.building_model.blockSignals(True)
+        # Not blockSignals() on the model: the list view would never hear of the new rows
+        # (it showed nothing until it got the focus). The item signal is disconnected instead.
+        self.building_model.itemChanged.disconnect(self._schedule)
         self.building_model.clear()
         for name in self.buildings:
             item = QStandardItem(name)
@@ -198,7 +200,7 @@ class NoticeForm(QWidget):
             on = chosen is None or name in chosen
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.building_model.appendRow(item)
-        self.building_model.blockSignals(False)
+        self.building_model.itemChanged.connect(self._schedule)
         self.notice_date.setDate(QDate(self.today.year, self.today.month, self.today.day))
         self.template_box.blockSignals(True)
         self.template_box.clear()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from propdesk.auth.actor import Actor, Role
+from propdesk.changes import Changes
 from propdesk.db.engine import Database
 from propdesk.registry import services as reg
 from propdesk.registry import setup
@@ -221,6 +222,18 @@ def test_a_notice_goes_to_the_chosen_buildings_only(
     form.audience_box.setCurrentIndex(1)
     assert form.building_list.isEnabled()
     model = form.building_model
+    # A building added while the page is open shows in the list at once, without the list
+    # being focused first (it stayed blank once: the model's signals were blocked).
+    with sqlite_db.begin(MANAGER) as s:
+        reg.create_building(s, estate_id=estate, code="7", floors=6)
+    page.form.show()
+    page.ctx.hub.notify(Changes(buildings=True))
+    view = form.building_list
+    assert model.rowCount() == 4
+    last = view.visualRect(model.index(3, 0))
+    assert last.height() > 0
+    assert view.indexAt(last.center()).row() == 3
+    model.item(3).setCheckState(Qt.CheckState.Unchecked)
     for i in range(model.rowCount()):
         if model.item(i).text() == "5栋":
             model.item(i).setCheckState(Qt.CheckState.Unchecked)
