@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QGroupBox,
     QLabel,
@@ -235,6 +236,20 @@ class DialogKeys(QObject):
         self._discarding = True
         self.dialog.reject()
 
+    def _tab_out_of_date(self, edit: QDateTimeEdit, event: QEvent) -> bool:
+        """Tab and Shift+Tab leave a date or time field for the next field, as everywhere
+        else (Qt's own Tab walks its day, month, hour… sections and traps the clerk)."""
+        if not isinstance(event, QKeyEvent):
+            return False
+        if event.key() == Qt.Key.Key_Tab and not event.modifiers():
+            self.dialog.focusNextPrevChild(True)
+            return True
+        if event.key() == Qt.Key.Key_Backtab:
+            self.dialog.focusNextPrevChild(False)
+            return True
+        del edit
+        return False
+
     # --- focus back where the clerk was -------------------------------------------------
 
     def _remember_focus(self) -> None:
@@ -265,11 +280,15 @@ class DialogKeys(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Qt may deliver an event while the wrapper is being built or torn down.
+        if isinstance(watched, QDateTimeEdit) and event.type() == QEvent.Type.KeyPress:
+            return self._tab_out_of_date(watched, event)
         if watched is not getattr(self, "dialog", None):
             return False
         kind = event.type()
         if kind == QEvent.Type.Show and not self._shown:
             self._shown = True
+            for edit in self.dialog.findChildren(QDateTimeEdit):
+                edit.installEventFilter(self)
             self._remember_focus()
             self._set_defaults()
             first = self.first_field()

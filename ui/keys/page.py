@@ -34,6 +34,7 @@ from propdesk.keys import services as keys
 from propdesk.keys.models import KeyDeposit, KeyLoan
 from propdesk.keys.rules import KeyCounts, key_counts, loan_overdue, overdue_loan_clause
 from propdesk.registry.models import Unit
+from ui.common.filter_box import FilterBox
 from ui.common.record_context import RecordUnit, unit_of_record
 from ui.common.sql_table_model import RIGHT, SqlColumn, SqlTableModel
 from ui.common.table_view import RecordTableView
@@ -312,13 +313,14 @@ class KeysPage(QWidget):
         self.show_combo = named(QComboBox(), "key_filter")
         for key, text in FILTERS:
             self.show_combo.addItem(QCoreApplication.translate("KeysPage", text), key)
-        self.search = named(QLineEdit(), "key_search")
-        self.search.setPlaceholderText(self.tr("Unit, tag or depositor"))
         self.summary = named(QLabel(), "key_summary")
         self.model = KeyListModel(ctx=ctx, parent=self)
         self.table = RecordTableView()
         self.table.setObjectName("key_table")
         self.table.setModel(self.model)
+        # Down in the search moves into the list, where Enter lends or takes back the key
+        self.search = named(FilterBox(view=self.table), "key_search")
+        self.search.setPlaceholderText(self.tr("Unit, tag or depositor"))
         self.deposit_button = named(QPushButton(self.tr("Deposit key… (Ctrl+N)")), "deposit_key")
         self.lend_button = named(QPushButton(self.tr("Lend…")), "lend_key")
         self.return_button = named(QPushButton(self.tr("Returned…")), "return_key")
@@ -362,6 +364,14 @@ class KeysPage(QWidget):
         for w in (self.search, self.show_combo):
             w.blockSignals(False)
         self.apply_filter()
+
+    def primary_field(self) -> QWidget:
+        """Where the focus goes when the page is shown: the search (not the filter combo,
+        where Down would change the filter)."""
+        return self.search
+
+    def filter_field(self) -> QWidget:
+        return self.search
 
     def apply_record(self, record: ForRecord) -> None:
         """Started from a unit or person page: every key of that unit (in custody or lent)."""

@@ -195,5 +195,6 @@ def _already_there(win: MainWindow, keys_text: str) -> bool:
             "filter",
             "global_search",
             "parcel_search",
+            "key_search",
         )
     return False
