@@ -43,11 +43,17 @@ def main() -> int:
         window = MainWindow(ctx=ctx)
         window.show()
         results = tasks.run_all(window, estate)
-        print(f"{'task':<45} {'keys':>5} {'typed':>6} {'run s':>7} {'clerk s':>8}")
+        print(f"{'task':<52} {'keys':>5} {'typed':>6} {'run s':>7} {'clerk s':>8}")
         for r in results:
-            print(f"{r.task:<45} {r.keys:>5} {r.typed:>6} {r.seconds:>7.2f} {r.estimate:>8.1f}")
-        for name in tasks.NOT_YET:
-            print(f"{name:<45} {'—':>5}")
+            print(f"{r.task:<52} {r.keys:>5} {r.typed:>6} {r.seconds:>7.2f} {r.estimate:>8.1f}")
+        by_number = {r.task.split()[0]: r for r in results}
+        print(
+            f"targets: a unit in {by_number['1'].keys} keys beyond the query "
+            f"(≤ {tasks.UNIT_KEYS_LIMIT}); a repair in {by_number['2'].estimate:.1f} s "
+            f"(< {tasks.REPAIR_SECONDS_LIMIT:.0f} s); a payment with its receipt in "
+            f"{by_number['6'].estimate:.1f} s (< {tasks.PAYMENT_SECONDS_LIMIT:.0f} s); "
+            f"{len(results)} of 12 tasks by keyboard alone"
+        )
         window.close()
         db.dispose()
     del app
