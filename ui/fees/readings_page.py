@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -311,9 +311,15 @@ class ReadingsPage(QWidget):
         import_button.clicked.connect(self.import_sheet)
         self.model.failed.connect(self.error.setText)
         self.model.saved.connect(self._next)
-        self.reload()
+        self._loaded_once = False  # the grid loads when the tab is first shown, not at start
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded_once:
+            self.reload()
 
     def reload(self) -> None:
+        self._loaded_once = True
         self.error.clear()
         self.model.load(
             self.period.text().strip(), str(self.kind.currentData()), loaded=self._loaded
