@@ -42,7 +42,6 @@ from propdesk.fees.money import fen_to_capital, parse_yuan, yuan
 from propdesk.fees.payments import PaymentResult, Prepay, take_payment
 from propdesk.fees.receipts import find_units, get_receipt, owner_names
 from propdesk.registry import services as reg
-from reports.pdf.receipt import receipt_pdf
 from ui.common.forms import ERROR_STYLE
 from ui.context import AppContext
 from ui.fees.labels import TAKEN, method_label
@@ -481,6 +480,9 @@ class CashierPage(QWidget):
         """Build the receipt on the worker, then preview it."""
 
         def build(s: Session) -> tuple[str, bytes]:
+            # ReportLab loads here, on the worker, not when the fees page is first opened
+            from reports.pdf.receipt import receipt_pdf
+
             data = get_receipt(s, payment_id)
             return data.receipt_no, receipt_pdf(data)
 

@@ -34,7 +34,6 @@ from propdesk.fees.daily_close import (
 from propdesk.fees.money import parse_yuan, yuan
 from propdesk.fees.notices import estate_header
 from propdesk.reporting.period_close import close_month
-from reports.pdf.daily_close import daily_close_pdf
 from ui.common.forms import ERROR_STYLE
 from ui.context import AppContext
 from ui.printing.preview import preview_pdf
@@ -258,6 +257,8 @@ class ClosingPage(QWidget):
         chosen = self.selected_cashier()
 
         def make(s: Session) -> bytes:
+            from reports.pdf.daily_close import daily_close_pdf  # ReportLab: on first use
+
             header = estate_header(s)
             return daily_close_pdf(
                 day_close(s, day=day, cashier=chosen),
