@@ -132,8 +132,11 @@ class SqlTableModel(QAbstractTableModel):
         default_order: Sequence[ColumnElement[Any] | Any] = (),
         extra: Sequence[ColumnElement[Any] | Any] = (),
         batch_size: int = DEFAULT_BATCH,
+        fetch: bool = True,
         parent: QObject | None = None,
     ) -> None:
+        """``fetch=False`` starts empty: the owner sets its filter (``set_filter``), which
+        loads, so a page built with a filter reads its first batch once, not twice."""
         super().__init__(parent)
         self.db = db
         self.columns = list(columns)
@@ -148,7 +151,10 @@ class SqlTableModel(QAbstractTableModel):
         self._rows: list[Row[Any]] = []
         self._exhausted = False
         self._fetching = False  # guards against views/testers re-entering fetchMore
-        self._fetch_first()
+        if fetch:
+            self._fetch_first()
+        else:
+            self._exhausted = True  # nothing to fetch more of until the first load
 
     # --- the query ------------------------------------------------------------------
 

@@ -98,7 +98,8 @@ class TicketBoard(QWidget):
         filters.addWidget(self.text, 1)
         filters.addWidget(self.new_button)
 
-        self.model = TicketListModel(ctx=ctx, parent=self)
+        # empty until apply_filters() below sets the board's filter (one first read, not two)
+        self.model = TicketListModel(ctx=ctx, fetch=False, parent=self)
         self.table = RecordTableView(self)
         self.table.setObjectName("ticket_table")
         self.table.setModel(self.model)

@@ -60,6 +60,7 @@ class TicketListModel(SqlTableModel):
         default_order: list[Any] | None = None,
         conditions: list[ColumnElement[bool]] | None = None,
         batch_size: int = 200,
+        fetch: bool = True,
         parent: QObject | None = None,
     ) -> None:
         self.ctx = ctx
@@ -107,6 +108,7 @@ class TicketListModel(SqlTableModel):
                 Ticket.department.label("department"),
             ],
             batch_size=batch_size,
+            fetch=fetch,
             parent=parent,
         )
 
