@@ -14,6 +14,7 @@ Create Date: 2026-12-06 11:20:00
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -35,7 +36,7 @@ def _rewrite(encrypting: bool) -> None:
     conn = op.get_bind()
     t = sa.table("call_record", sa.column("id"), sa.column("number"), sa.column("number_hmac"))
     key = keys.current()
-    values = {"number": sa.bindparam("v_number")}
+    values: dict[str, Any] = {"number": sa.bindparam("v_number")}
     if encrypting:
         values["number_hmac"] = sa.bindparam("v_hmac")
     stmt = sa.update(t).where(t.c.id == sa.bindparam("row_id")).values(values)
