@@ -183,6 +183,15 @@ def activate(widget: QWidget) -> None:
         handle.requestActivate()
 
 
+def activated(widget: QWidget, tries: int = 100) -> None:
+    """Activate ``widget``'s window and wait (up to ``tries`` × 5 ms) until it is active."""
+    for _ in range(tries):
+        if QApplication.activeWindow() is widget.window():
+            return
+        activate(widget)
+        QTest.qWait(5)
+
+
 def close_modals() -> None:
     """Close every modal dialog (and its "discard?" question) without saving."""
     from PySide6.QtWidgets import QDialog
@@ -253,11 +262,7 @@ def _ticket_page(window: MainWindow) -> QWidget:
     visible = [p for p in pages if p.isVisible()]
     assert visible, "no ticket page open"
     page = visible[-1]
-    for _ in range(100):  # mnemonics work in the active window only
-        activate(page)
-        QTest.qWait(5)
-        if QApplication.activeWindow() is page:
-            break
+    activated(page)  # mnemonics work in the active window only
     return page
 
 
@@ -402,11 +407,7 @@ def _preview_to_file(k: Keys) -> tuple[QWidget, Path]:
         return True
 
     preview.choose_printer = to_file
-    for _ in range(100):
-        activate(preview)
-        QTest.qWait(5)
-        if QApplication.activeWindow() is preview:
-            break
+    activated(preview)  # Enter presses its Print when it is the active window
     return preview, target
 
 
@@ -617,12 +618,7 @@ TASKS: list[tuple[str, Callable[[Keys, Estate], None]]] = [
 
 def run_task(window: MainWindow, estate: Estate, fn: Callable[[Keys, Estate], None]) -> Keys:
     keys = Keys(window)
-    activate(window)
-    for _ in range(100):  # the window's keys (F3, Ctrl+K…) work when it is active
-        if QApplication.activeWindow() is window:
-            break
-        activate(window)
-        QTest.qWait(5)
+    activated(window)  # the window's keys (F3, Ctrl+K…) work when it is active
     fn(keys, estate)
     return keys
 
