@@ -17,9 +17,11 @@ MODEL_MODULES = (
     "propdesk.keys.models",
     "propdesk.deposits.models",
     "propdesk.calls.models",
+    "propdesk.activities.models",
     "propdesk.reporting.models",
     "propdesk.reporting.notes_models",
     "propdesk.pii.models",
+    "propdesk.team.models",
 )
 
 

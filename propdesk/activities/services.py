@@ -1,0 +1,367 @@
+"""Activities and their sign-ups.
+
+A sign-up asks for ``persons`` places. It is confirmed when a conditional
+``UPDATE activity SET taken = taken + n WHERE taken + n <= capacity`` changes a row, and
+waitlisted otherwise: capacity can never be exceeded, whatever two desks do at once.
+Cancelling a confirmed sign-up gives its places back and promotes the waitlist in order
+(first come, first served: promotion stops at the first sign-up that does not fit), in
+the same transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from propdesk import clock
+from propdesk.activities.models import Activity, ActivitySignup
+from propdesk.activities.values import (
+    MAX_PERSONS,
+    ActivityKind,
+    ActivityStatus,
+    Channel,
+    SignupState,
+)
+from propdesk.errors import InvalidTransition, NotFound, ValidationError
+from propdesk.registry.models import Person, Unit
+from propdesk.session_info import actor_name
+from propdesk.validate import clean_text
+
+
+@dataclass(frozen=True)
+class ActivitySpec:
+    kind: str
+    title: str
+    starts_at: datetime
+    ends_at: datetime | None
+    venue: str
+    capacity: int
+    budget_fen: int
+    organiser: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class SignupResult:
+    signup_id: int
+    state: str  # SignupState value
+    waitlist_position: int  # 1-based when waitlisted, else 0
+    message: str  # what the clerk tells the resident
+
+
+@dataclass(frozen=True)
+class CancelResult:
+    signup_id: int
+    promoted: tuple[int, ...]  # sign-up ids moved from the waitlist to confirmed
+
+
+@dataclass(frozen=True)
+class ToNotify:
+    signup_id: int
+    unit_code: str
+    contact_name: str
+    persons: int
+    state: str
+
+
+def _checked(session: Session, spec: ActivitySpec) -> ActivitySpec:
+    try:
+        ActivityKind(spec.kind)
+    except ValueError:
+        raise ValidationError("kind", "请选择活动类型。") from None
+    title = clean_text(spec.title, "title", 100, "请填写活动名称。", label="活动名称")
+    venue = clean_text(spec.venue, "venue", 100, "请填写活动地点。", label="活动地点")
+    organiser = clean_text(spec.organiser, "organiser", 50, "请填写组织人。", label="组织人")
+    description = clean_text(spec.description, "description", 2000, label="活动说明")
+    if spec.ends_at is not None and spec.ends_at <= spec.starts_at:
+        raise ValidationError("ends_at", "结束时间应晚于开始时间。")
+    if spec.capacity < 1 or spec.capacity > 10000:
+        raise ValidationError("capacity", "名额应在 1 到 10000 人之间。")
+    if spec.budget_fen < 0:
+        raise ValidationError("budget_fen", "预算不能为负数。")
+    return ActivitySpec(
+        spec.kind,
+        title,
+        spec.starts_at,
+        spec.ends_at,
+        venue,
+        spec.capacity,
+        spec.budget_fen,
+        organiser,
+        description,
+    )
+
+
+def _activity(session: Session, activity_id: int) -> Activity:
+    act = session.get(Activity, activity_id)
+    if act is None:
+        raise NotFound("找不到这个活动，可能已被删除。")
+    return act
+
+
+def create_activity(session: Session, spec: ActivitySpec, *, open_now: bool = False) -> int:
+    spec = _checked(session, spec)
+    act = Activity(
+        kind=spec.kind,
+        title=spec.title,
+        starts_at=spec.starts_at,
+        ends_at=spec.ends_at,
+        venue=spec.venue,
+        capacity=spec.capacity,
+        taken=0,
+        budget_fen=spec.budget_fen,
+        spent_fen=0,
+        organiser=spec.organiser,
+        description=spec.description,
+        status=(ActivityStatus.OPEN if open_now else ActivityStatus.PLANNED).value,
+    )
+    session.add(act)
+    session.flush()
+    return act.id
+
+
+def update_activity(session: Session, activity_id: int, spec: ActivitySpec) -> None:
+    act = _activity(session, activity_id)
+    if act.status in (ActivityStatus.FINISHED, ActivityStatus.CANCELLED):
+        raise InvalidTransition("已结束或已取消的活动不能再修改。")
+    spec = _checked(session, spec)
+    if spec.capacity < act.taken:
+        raise ValidationError("capacity", f"已有 {act.taken} 人报名，名额不能少于 {act.taken} 人。")
+    act.kind, act.title, act.venue = spec.kind, spec.title, spec.venue
+    act.starts_at, act.ends_at = spec.starts_at, spec.ends_at
+    act.capacity, act.budget_fen = spec.capacity, spec.budget_fen
+    act.organiser, act.description = spec.organiser, spec.description
+    session.flush()
+    if act.taken < act.capacity:
+        _promote(session, act.id)
+
+
+def open_signups(session: Session, activity_id: int) -> None:
+    act = _activity(session, activity_id)
+    if act.status != ActivityStatus.PLANNED:
+        raise InvalidTransition("只有计划中的活动可以开始报名。")
+    act.status = ActivityStatus.OPEN.value
+    session.flush()
+
+
+def finish_activity(session: Session, activity_id: int, *, spent_fen: int) -> None:
+    """报名中 → 已结束, with what was actually spent (integer fen)."""
+    act = _activity(session, activity_id)
+    if act.status not in (ActivityStatus.PLANNED, ActivityStatus.OPEN):
+        raise InvalidTransition("只有计划中或报名中的活动可以结束。")
+    if spent_fen < 0:
+        raise ValidationError("spent_fen", "实际花费不能为负数。")
+    act.status = ActivityStatus.FINISHED.value
+    act.spent_fen = spent_fen
+    session.flush()
+
+
+def cancel_activity(session: Session, activity_id: int, *, reason: str) -> tuple[ToNotify, ...]:
+    """已取消; returns the sign-ups (confirmed and waitlisted) to tell, in unit order."""
+    act = _activity(session, activity_id)
+    if act.status not in (ActivityStatus.PLANNED, ActivityStatus.OPEN):
+        raise InvalidTransition("只有计划中或报名中的活动可以取消。")
+    why = clean_text(reason, "reason", 200, "请填写取消原因。", label="取消原因")
+    notify = signups_to_notify(session, activity_id)
+    act.status = ActivityStatus.CANCELLED.value
+    act.cancel_reason = why
+    session.flush()
+    return notify
+
+
+def signups_to_notify(session: Session, activity_id: int) -> tuple[ToNotify, ...]:
+    from propdesk.registry.unit_sort import unit_code_key
+
+    rows = session.execute(
+        select(ActivitySignup, Unit.code)
+        .join(Unit, Unit.id == ActivitySignup.unit_id)
+        .where(
+            ActivitySignup.activity_id == activity_id,
+            ActivitySignup.state != SignupState.CANCELLED.value,
+        )
+    ).all()
+    out = [ToNotify(s.id, code, s.contact_name, s.persons, s.state) for s, code in rows]
+    return tuple(sorted(out, key=lambda n: unit_code_key(n.unit_code)))
+
+
+def _take(session: Session, activity_id: int, persons: int) -> bool:
+    """Take ``persons`` places if they fit: one conditional UPDATE (row lock on PostgreSQL)."""
+    result = session.execute(
+        update(Activity)
+        .where(Activity.id == activity_id, Activity.taken + persons <= Activity.capacity)
+        .values(taken=Activity.taken + persons)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def _give_back(session: Session, activity_id: int, persons: int) -> None:
+    session.execute(
+        update(Activity)
+        .where(Activity.id == activity_id)
+        .values(taken=Activity.taken - persons)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _waitlist_position(session: Session, signup: ActivitySignup) -> int:
+    ids = session.scalars(
+        select(ActivitySignup.id)
+        .where(
+            ActivitySignup.activity_id == signup.activity_id,
+            ActivitySignup.state == SignupState.WAITLIST.value,
+        )
+        .order_by(ActivitySignup.id)
+    ).all()
+    return list(ids).index(signup.id) + 1
+
+
+def sign_up(
+    session: Session,
+    activity_id: int,
+    *,
+    unit_id: int,
+    persons: int = 1,
+    channel: str = Channel.DESK.value,
+    person_id: int | None = None,
+    contact_name: str = "",
+) -> SignupResult:
+    act = _activity(session, activity_id)
+    if act.status != ActivityStatus.OPEN:
+        raise InvalidTransition("这个活动现在不在报名中，不能报名。")
+    if session.get(Unit, unit_id) is None:
+        raise ValidationError("unit_id", "请选择报名的房屋。")
+    if not 1 <= persons <= MAX_PERSONS:
+        raise ValidationError("persons", f"每户报名人数应在 1 到 {MAX_PERSONS} 人之间。")
+    try:
+        Channel(channel)
+    except ValueError:
+        raise ValidationError("channel", "请选择前台或电话报名。") from None
+    name = clean_text(contact_name, "contact_name", 50, label="联系人")
+    if person_id is not None:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise ValidationError("person_id", "所选住户不存在。")
+        name = name or person.name
+    existing = session.scalar(
+        select(ActivitySignup).where(
+            ActivitySignup.activity_id == activity_id, ActivitySignup.unit_id == unit_id
+        )
+    )
+    if existing is not None and existing.state != SignupState.CANCELLED:
+        word = "已报名" if existing.state == SignupState.CONFIRMED else "已在候补名单上"
+        raise ValidationError("unit_id", f"这户{word}，同一户不能重复报名。")
+    # people already waiting come first: a new sign-up may not jump the queue
+    queue = session.scalar(
+        select(ActivitySignup.id).where(
+            ActivitySignup.activity_id == activity_id,
+            ActivitySignup.state == SignupState.WAITLIST.value,
+        )
+    )
+    confirmed = queue is None and _take(session, activity_id, persons)
+    state = SignupState.CONFIRMED if confirmed else SignupState.WAITLIST
+    now = clock.now(session)
+    if existing is not None:  # signed up before and cancelled: a new place in the queue
+        session.delete(existing)
+        session.flush()
+    signup = ActivitySignup(activity_id=activity_id, unit_id=unit_id)
+    signup.person_id = person_id
+    signup.contact_name = name
+    signup.persons = persons
+    signup.channel = channel
+    signup.state = state.value
+    signup.queued_at = now
+    signup.clerk_name = actor_name(session)
+    session.add(signup)
+    session.flush()
+    if confirmed:
+        return SignupResult(signup.id, state.value, 0, f"报名成功，共 {persons} 人。")
+    pos = _waitlist_position(session, signup)
+    return SignupResult(
+        signup.id,
+        state.value,
+        pos,
+        f"名额已满，已登记为候补第 {pos} 位；有人取消时按顺序递补，会通知您。",
+    )
+
+
+def _promote(session: Session, activity_id: int) -> tuple[int, ...]:
+    promoted: list[int] = []
+    waiting = session.scalars(
+        select(ActivitySignup)
+        .where(
+            ActivitySignup.activity_id == activity_id,
+            ActivitySignup.state == SignupState.WAITLIST.value,
+        )
+        .order_by(ActivitySignup.id)
+    ).all()
+    for s in waiting:
+        if not _take(session, activity_id, s.persons):
+            break
+        s.state = SignupState.CONFIRMED.value
+        promoted.append(s.id)
+    session.flush()
+    return tuple(promoted)
+
+
+def cancel_signup(session: Session, signup_id: int) -> CancelResult:
+    signup = session.get(ActivitySignup, signup_id)
+    if signup is None:
+        raise NotFound("找不到这条报名记录。")
+    act = _activity(session, signup.activity_id)
+    if act.status != ActivityStatus.OPEN:
+        raise InvalidTransition("活动不在报名中，不能取消报名。")
+    if signup.state == SignupState.CANCELLED:
+        raise InvalidTransition("这条报名已经取消了。")
+    was_confirmed = signup.state == SignupState.CONFIRMED
+    signup.state = SignupState.CANCELLED.value
+    signup.cancelled_at = clock.now(session)
+    session.flush()
+    promoted: tuple[int, ...] = ()
+    if was_confirmed:
+        _give_back(session, act.id, signup.persons)
+        promoted = _promote(session, act.id)
+    return CancelResult(signup.id, promoted)
+
+
+def record_attendance(session: Session, activity_id: int, attended_ids: set[int]) -> int:
+    """Marks the confirmed sign-ups in ``attended_ids`` present and the others absent."""
+    act = _activity(session, activity_id)
+    if act.status != ActivityStatus.FINISHED:
+        raise InvalidTransition("活动结束后才能登记签到。")
+    rows = session.scalars(
+        select(ActivitySignup).where(
+            ActivitySignup.activity_id == activity_id,
+            ActivitySignup.state == SignupState.CONFIRMED.value,
+        )
+    ).all()
+    known = {r.id for r in rows}
+    if attended_ids - known:
+        raise ValidationError("attended", "签到名单里有不属于这个活动的报名。")
+    for r in rows:
+        r.attended = r.id in attended_ids
+    session.flush()
+    return len(attended_ids)
+
+
+def record_feedback(session: Session, signup_id: int, *, rating: int, comment: str) -> None:
+    signup = session.get(ActivitySignup, signup_id)
+    if signup is None:
+        raise NotFound("找不到这条报名记录。")
+    if not signup.attended:
+        raise InvalidTransition("只有签到参加了活动的住户才能评价。")
+    if not 1 <= rating <= 5:
+        raise ValidationError("rating", "评分应为 1 到 5 分。")
+    signup.comment = clean_text(comment, "comment", 500, label="意见")
+    signup.rating = rating
+    session.flush()
+
+
+def mark_notice_printed(session: Session, activity_id: int) -> None:
+    """Called only after the notice was printed or saved."""
+    act = _activity(session, activity_id)
+    act.notice_printed_at = clock.now(session)
+    session.flush()
