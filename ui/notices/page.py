@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -51,13 +51,30 @@ from propdesk import clock
 from propdesk.auth.permissions import Permission
 from propdesk.errors import DomainError, ValidationError
 from propdesk.reporting import notices as svc
-from reports.pdf.notice import NoticePrint, notice_pdf
 from ui.common.keyboard import install_dialog_keys
 from ui.common.naming import named
 from ui.context import AppContext
 from ui.events import Changes
 from ui.notices.preview import PagePreview
 from ui.printing.preview import PdfPreviewDialog, show_pdf_preview
+
+if TYPE_CHECKING:
+    from reports.pdf.notice import NoticePrint
+
+
+def notice_pdf(data: NoticePrint) -> bytes:
+    """The notice's PDF. ReportLab is imported with the first notice drawn (the templates'
+    load imports it on the worker), not with the page: the page's first show stays fast."""
+    from reports.pdf.notice import notice_pdf as draw
+
+    return draw(data)
+
+
+def _notice_print(**fields: Any) -> NoticePrint:
+    from reports.pdf.notice import NoticePrint
+
+    return NoticePrint(**fields)
+
 
 WHOLE_ESTATE = "全体业主/住户"
 
@@ -172,6 +189,8 @@ class NoticeForm(QWidget):
         the buildings (one operation on the worker)."""
 
         def load(s: Session) -> _Loaded:
+            import reports.pdf.notice  # noqa: F401  (ReportLab for the preview, on the worker)
+
             # list_templates seeds the default templates on first use: nothing others show.
             return _Loaded(
                 clock.today(s),
@@ -315,7 +334,7 @@ class NoticeForm(QWidget):
         return date(d.year(), d.month(), d.day())
 
     def _print_data(self, filled: svc.FilledNotice, audiences: tuple[str, ...]) -> NoticePrint:
-        return NoticePrint(
+        return _notice_print(
             title=filled.title,
             body=filled.body,
             posted_on=self._posted_on(),
@@ -574,7 +593,7 @@ class NoticeHistory(QWidget):
         def make(s: Session) -> bytes:
             head = svc.letterhead(s)
             return notice_pdf(
-                NoticePrint(
+                _notice_print(
                     title=r.title,
                     body=r.body,
                     posted_on=r.posted_on,
