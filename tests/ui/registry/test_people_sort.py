@@ -47,9 +47,9 @@ def test_clicking_units_header_sorts_by_first_unit(
     order = header.sortIndicatorOrder()
     names = _column(page, 0)
     shown = _column(page, units)
-    expected = [("赵六", ""), ("王五", "3-1-101 (+1)"), ("张三", "3-2-1502"), ("李四", "3-2-1502")]
+    expected = [("赵六", ""), ("王五", "3-1-101 (+1)"), ("李四", "3-2-1502"), ("张三", "3-2-1502")]
     if order == Qt.SortOrder.DescendingOrder:
-        expected = [expected[2], expected[3], expected[1], expected[0]]  # name stays the tie-break
+        expected = [expected[2], expected[3], expected[1], expected[0]]  # pinyin stays the tie-break
     assert header.sortIndicatorSection() == units
     assert list(zip(names, shown, strict=True)) == expected
 
