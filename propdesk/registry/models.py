@@ -168,10 +168,11 @@ def _person_lookup(_mapper: object, _connection: object, person: Person) -> None
             setattr(person, key, value)
 
 
-# The people list sorts by (unit_sort, name, id) either way up: one index per direction, so a
-# deep page never sorts the skipped rows (ASC/DESC on unit_sort, name always ascending).
-Index("ix_person_unit_sort", Person.unit_sort, Person.name)
-Index("ix_person_unit_sort_desc", Person.unit_sort.desc(), Person.name)
+# The people list sorts by (unit_sort, name_pinyin, name, id) either way up: one index per
+# direction, so a deep page never sorts the skipped rows (ASC/DESC on unit_sort, the pinyin
+# tie-break always ascending).
+Index("ix_person_unit_sort", Person.unit_sort, Person.name_pinyin, Person.name)
+Index("ix_person_unit_sort_desc", Person.unit_sort.desc(), Person.name_pinyin, Person.name)
 
 
 class Occupancy(Base):

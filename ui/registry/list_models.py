@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
-from sqlalchemy import ColumnElement, Row, false, func, or_, select
+from sqlalchemy import ColumnElement, Row, and_, false, func, or_, select
 
 from propdesk.auth.actor import Actor
 from propdesk.db.engine import Database
@@ -42,8 +42,16 @@ def people_filter(text: str) -> ColumnElement[bool] | None:
         return phone if phone is not None else false()
     if _ASCII.match(q):
         low = _escape(q.lower()) + "%"
-        return or_(
-            Person.name_initials.like(low, escape="\\"), Person.name_pinyin.like(low, escape="\\")
+        first = q[0].lower()
+        return and_(
+            # both ways the pinyin starts with the first letter: a range on the list's own
+            # pinyin index, so "zs" reads the z… names, not the whole index (122 → ms)
+            Person.name_pinyin >= first,
+            Person.name_pinyin < first + "\uffff",
+            or_(
+                Person.name_initials.like(low, escape="\\"),
+                Person.name_pinyin.like(low, escape="\\"),
+            ),
         )
     return Person.name.contains(q, autoescape=True)
 
