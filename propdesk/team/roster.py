@@ -92,6 +92,9 @@ def define_shift(
 
 
 def ensure_default_shifts(session: Session, actor: Actor) -> list[ShiftRow]:
+    """The 早/中/夜 shifts, made if missing (managers; refused for others even when they
+    exist already, so the answer never depends on what is in the table)."""
+    require(actor, Permission.MANAGE_SETTINGS)
     for code, name, starts, ends in DEFAULT_SHIFTS:
         if session.scalar(select(TeamShift.id).where(TeamShift.code == code)) is None:
             define_shift(session, actor, code=code, name=name, starts=starts, ends=ends)
