@@ -14,7 +14,6 @@ from alembic import op
 
 import propdesk.db.types
 
-
 revision: str = "team_0001"
 down_revision: str | Sequence[str] | None = "wave_0001"
 branch_labels: str | Sequence[str] | None = ("team",)

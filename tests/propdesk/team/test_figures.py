@@ -193,18 +193,22 @@ def test_comment_and_acknowledgement(db: Database) -> None:
         svc.comment(s, boss, user_id=wang.user_id, period=PERIOD, text="  ")
     with db.begin(boss) as s:
         so = svc.comment(s, boss, user_id=wang.user_id, period=PERIOD, text="响应及时，继续保持")
-    assert so.comment_by_name == "赵经理" and so.comment_at is not None and so.ack_at is None
+    assert so.comment_by_name == "赵经理"
+    assert so.comment_at is not None
+    assert so.ack_at is None
     for other in (li, boss):
         with db.begin(other) as s, pytest.raises(NotAllowed):
             svc.acknowledge(s, other, user_id=wang.user_id, period=PERIOD)
     with db.begin(wang) as s:
         so = svc.acknowledge(s, wang, user_id=wang.user_id, period=PERIOD)
-    assert so.ack_by_name == "王前台" and so.ack_at is not None
+    assert so.ack_by_name == "王前台"
+    assert so.ack_at is not None
     with db.begin(boss) as s, pytest.raises(ValidationError):
         svc.comment(s, boss, user_id=wang.user_id, period=PERIOD, text="改评语")
     with db.begin(wang) as s:
         sheet = svc.sheet(s, wang, user_id=wang.user_id, period=PERIOD)
-    assert sheet.sign_off.comment == "响应及时，继续保持" and sheet.clerk_name == "王前台"
+    assert sheet.sign_off.comment == "响应及时，继续保持"
+    assert sheet.clerk_name == "王前台"
 
 
 def test_bad_period(db: Database) -> None:
