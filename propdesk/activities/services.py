@@ -6,6 +6,11 @@ waitlisted otherwise: capacity can never be exceeded, whatever two desks do at o
 Cancelling a confirmed sign-up gives its places back and promotes the waitlist in order
 (first come, first served: promotion stops at the first sign-up that does not fit), in
 the same transaction.
+
+Who may do what: planning an activity and its money (create, edit, finish with what was
+spent) is a manager's (``MANAGE_SETTINGS``); opening sign-ups and cancelling an activity a
+supervisor's (``APPROVE``); sign-ups, attendance, feedback and the printed notice are desk
+work (``EDIT_REGISTRY``, which clerks hold).
 """
 
 from __future__ import annotations
@@ -25,9 +30,10 @@ from propdesk.activities.values import (
     Channel,
     SignupState,
 )
+from propdesk.auth.permissions import Permission, require
 from propdesk.errors import InvalidTransition, NotFound, ValidationError
 from propdesk.registry.models import Person, Unit
-from propdesk.session_info import actor_name
+from propdesk.session_info import actor_name, actor_or_none
 from propdesk.validate import clean_text
 
 
@@ -103,7 +109,10 @@ def _activity(session: Session, activity_id: int) -> Activity:
 
 
 def create_activity(session: Session, spec: ActivitySpec, *, open_now: bool = False) -> int:
+    require(actor_or_none(session), Permission.MANAGE_SETTINGS)
     spec = _checked(session, spec)
+    if spec.starts_at <= clock.now(session):
+        raise ValidationError("starts_at", "活动开始时间已经过去，请选择以后的时间。")
     act = Activity(
         kind=spec.kind,
         title=spec.title,
@@ -124,6 +133,7 @@ def create_activity(session: Session, spec: ActivitySpec, *, open_now: bool = Fa
 
 
 def update_activity(session: Session, activity_id: int, spec: ActivitySpec) -> None:
+    require(actor_or_none(session), Permission.MANAGE_SETTINGS)
     act = _activity(session, activity_id)
     if act.status in (ActivityStatus.FINISHED, ActivityStatus.CANCELLED):
         raise InvalidTransition("已结束或已取消的活动不能再修改。")
@@ -140,6 +150,7 @@ def update_activity(session: Session, activity_id: int, spec: ActivitySpec) -> N
 
 
 def open_signups(session: Session, activity_id: int) -> None:
+    require(actor_or_none(session), Permission.APPROVE)
     act = _activity(session, activity_id)
     if act.status != ActivityStatus.PLANNED:
         raise InvalidTransition("只有计划中的活动可以开始报名。")
@@ -149,6 +160,7 @@ def open_signups(session: Session, activity_id: int) -> None:
 
 def finish_activity(session: Session, activity_id: int, *, spent_fen: int) -> None:
     """报名中 → 已结束, with what was actually spent (integer fen)."""
+    require(actor_or_none(session), Permission.MANAGE_SETTINGS)
     act = _activity(session, activity_id)
     if act.status not in (ActivityStatus.PLANNED, ActivityStatus.OPEN):
         raise InvalidTransition("只有计划中或报名中的活动可以结束。")
@@ -161,6 +173,7 @@ def finish_activity(session: Session, activity_id: int, *, spent_fen: int) -> No
 
 def cancel_activity(session: Session, activity_id: int, *, reason: str) -> tuple[ToNotify, ...]:
     """已取消; returns the sign-ups (confirmed and waitlisted) to tell, in unit order."""
+    require(actor_or_none(session), Permission.APPROVE)
     act = _activity(session, activity_id)
     if act.status not in (ActivityStatus.PLANNED, ActivityStatus.OPEN):
         raise InvalidTransition("只有计划中或报名中的活动可以取消。")
@@ -229,6 +242,7 @@ def sign_up(
     person_id: int | None = None,
     contact_name: str = "",
 ) -> SignupResult:
+    require(actor_or_none(session), Permission.EDIT_REGISTRY)
     act = _activity(session, activity_id)
     if act.status != ActivityStatus.OPEN:
         raise InvalidTransition("这个活动现在不在报名中，不能报名。")
@@ -308,6 +322,7 @@ def _promote(session: Session, activity_id: int) -> tuple[int, ...]:
 
 
 def cancel_signup(session: Session, signup_id: int) -> CancelResult:
+    require(actor_or_none(session), Permission.EDIT_REGISTRY)
     signup = session.get(ActivitySignup, signup_id)
     if signup is None:
         raise NotFound("找不到这条报名记录。")
@@ -329,6 +344,7 @@ def cancel_signup(session: Session, signup_id: int) -> CancelResult:
 
 def record_attendance(session: Session, activity_id: int, attended_ids: set[int]) -> int:
     """Marks the confirmed sign-ups in ``attended_ids`` present and the others absent."""
+    require(actor_or_none(session), Permission.EDIT_REGISTRY)
     act = _activity(session, activity_id)
     if act.status != ActivityStatus.FINISHED:
         raise InvalidTransition("活动结束后才能登记签到。")
@@ -348,6 +364,7 @@ def record_attendance(session: Session, activity_id: int, attended_ids: set[int]
 
 
 def record_feedback(session: Session, signup_id: int, *, rating: int, comment: str) -> None:
+    require(actor_or_none(session), Permission.EDIT_REGISTRY)
     signup = session.get(ActivitySignup, signup_id)
     if signup is None:
         raise NotFound("找不到这条报名记录。")
@@ -362,6 +379,7 @@ def record_feedback(session: Session, signup_id: int, *, rating: int, comment: s
 
 def mark_notice_printed(session: Session, activity_id: int) -> None:
     """Called only after the notice was printed or saved."""
+    require(actor_or_none(session), Permission.EDIT_REGISTRY)
     act = _activity(session, activity_id)
     act.notice_printed_at = clock.now(session)
     session.flush()

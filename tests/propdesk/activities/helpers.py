@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from propdesk.activities import services as act
 from propdesk.activities.services import ActivitySpec
 from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
 from propdesk.registry import services as reg
+from tests.conftest import TEST_NOW
 
 CLERK = Actor(user_id=None, username="wang", display_name="王前台", role=Role.CLERK)
 MANAGER = Actor(user_id=None, username="zhao", display_name="赵经理", role=Role.MANAGER)
-START = datetime(2026, 6, 20, 6, 0, tzinfo=UTC)  # 14:00 China time
+# five days after the test clock (2026-06-20 14:00 China time by default), at 14:00
+START = datetime.combine(
+    TEST_NOW.date() + timedelta(days=5), time(14, 0), tzinfo=TEST_NOW.tzinfo
+).astimezone(UTC)
 
 
 @dataclass(frozen=True)
@@ -48,20 +52,20 @@ def make_estate(db: Database) -> Estate:
 
 
 def spec(capacity: int = 4, **kw: object) -> ActivitySpec:
-    base: dict[str, object] = dict(
-        kind="owner_meeting",
-        title="业主见面会",
-        starts_at=START,
-        ends_at=START + timedelta(hours=2),
-        venue="会所二楼",
-        capacity=capacity,
-        budget_fen=50000,
-        organiser="赵经理",
-    )
+    base: dict[str, object] = {
+        "kind": "owner_meeting",
+        "title": "业主见面会",
+        "starts_at": START,
+        "ends_at": START + timedelta(hours=2),
+        "venue": "会所二楼",
+        "capacity": capacity,
+        "budget_fen": 50000,
+        "organiser": "赵经理",
+    }
     base.update(kw)
     return ActivitySpec(**base)  # type: ignore[arg-type]
 
 
 def open_activity(db: Database, capacity: int = 4) -> int:
-    with db.begin(CLERK) as s:
+    with db.begin(MANAGER) as s:
         return act.create_activity(s, spec(capacity), open_now=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import func, select
 
@@ -10,7 +12,7 @@ from propdesk.activities.models import Activity, ActivitySignup
 from propdesk.activities.values import ActivityStatus, SignupState
 from propdesk.db.engine import Database
 from propdesk.errors import InvalidTransition, ValidationError
-from tests.propdesk.activities.helpers import CLERK, Estate, open_activity, spec
+from tests.propdesk.activities.helpers import CLERK, MANAGER, START, Estate, open_activity, spec
 
 
 def _taken(db: Database, aid: int) -> int:
@@ -25,7 +27,7 @@ def _states(db: Database, aid: int) -> dict[int, str]:
                 ActivitySignup.activity_id == aid
             )
         ).all()
-        return {u: st for u, st in rows}
+        return dict(rows)
 
 
 def test_signup_fills_then_waitlists_with_clear_message(db: Database, estate: Estate) -> None:
@@ -37,8 +39,10 @@ def test_signup_fills_then_waitlists_with_clear_message(db: Database, estate: Es
         r3 = act.sign_up(s, aid, unit_id=u[2], persons=1, contact_name="丙")
         r4 = act.sign_up(s, aid, unit_id=u[3], persons=2, person_id=estate.zhang)
     assert (r1.state, r2.state) == ("confirmed", "confirmed")
-    assert r3.state == "waitlist" and r3.waitlist_position == 1
-    assert "候补第 1 位" in r3.message and "名额已满" in r3.message
+    assert r3.state == "waitlist"
+    assert r3.waitlist_position == 1
+    assert "候补第 1 位" in r3.message
+    assert "名额已满" in r3.message
     assert r4.waitlist_position == 2
     assert _taken(db, aid) == 4
     with db.begin(CLERK) as s:
@@ -51,7 +55,8 @@ def test_same_unit_cannot_sign_up_twice_and_nothing_is_saved(db: Database, estat
         act.sign_up(s, aid, unit_id=estate.units[0], persons=2)
     with pytest.raises(ValidationError) as exc, db.begin(CLERK) as s:
         act.sign_up(s, aid, unit_id=estate.units[0], persons=1)
-    assert exc.value.field == "unit_id" and "不能重复报名" in str(exc.value)
+    assert exc.value.field == "unit_id"
+    assert "不能重复报名" in str(exc.value)
     assert _taken(db, aid) == 2
     with db.begin(CLERK) as s:
         assert s.scalar(select(func.count(ActivitySignup.id))) == 1
@@ -79,7 +84,8 @@ def test_cancel_promotes_waitlist_in_order_in_one_transaction(db: Database, esta
     assert res.promoted == (w1.signup_id, w2.signup_id)
     assert _taken(db, aid) == 3
     states = _states(db, aid)
-    assert states[u[0]] == "cancelled" and states[u[3]] == "waitlist"
+    assert states[u[0]] == "cancelled"
+    assert states[u[3]] == "waitlist"
     # a new sign-up cannot jump the waitlist, even when a place is free later
     with db.begin(CLERK) as s:
         act.cancel_signup(s, w2.signup_id)
@@ -89,7 +95,8 @@ def test_cancel_promotes_waitlist_in_order_in_one_transaction(db: Database, esta
     # the cancelled unit may sign up again, at the end of the queue
     with db.begin(CLERK) as s:
         again = act.sign_up(s, aid, unit_id=u[0], persons=1)
-    assert again.signup_id > w3.signup_id and again.waitlist_position == 2
+    assert again.signup_id > w3.signup_id
+    assert again.waitlist_position == 2
 
 
 def test_failed_cancel_rolls_back_promotion(db: Database, estate: Estate) -> None:
@@ -97,39 +104,44 @@ def test_failed_cancel_rolls_back_promotion(db: Database, estate: Estate) -> Non
     with db.begin(CLERK) as s:
         first = act.sign_up(s, aid, unit_id=estate.units[0])
         act.sign_up(s, aid, unit_id=estate.units[1])
-    with pytest.raises(RuntimeError), db.begin(CLERK) as s:
-        act.cancel_signup(s, first.signup_id)
-        raise RuntimeError("printer on fire")
+
+    def cancel_then_fail() -> None:
+        with db.begin(CLERK) as s:
+            act.cancel_signup(s, first.signup_id)
+            raise RuntimeError("printer on fire")
+
+    with pytest.raises(RuntimeError):
+        cancel_then_fail()
     assert _states(db, aid) == {estate.units[0]: "confirmed", estate.units[1]: "waitlist"}
     assert _taken(db, aid) == 1
 
 
 def test_cancel_activity_lists_signups_in_unit_order(db: Database, estate: Estate) -> None:
     aid = open_activity(db, capacity=2)
-    with db.begin(CLERK) as s:
+    with db.begin(MANAGER) as s:
         for unit in estate.units[:4]:
             act.sign_up(s, aid, unit_id=unit)
-    with db.begin(CLERK) as s:
+    with db.begin(MANAGER) as s:
         notify = act.cancel_activity(s, aid, reason="台风")
     assert [n.unit_code for n in notify] == ["1-1-101", "1-1-201", "1-1-1001", "2-1-101"]
     assert {n.state for n in notify} == {"confirmed", "waitlist"}
-    with pytest.raises(InvalidTransition), db.begin(CLERK) as s:
+    with pytest.raises(InvalidTransition), db.begin(MANAGER) as s:
         act.sign_up(s, aid, unit_id=estate.units[5])
-    with pytest.raises(ValidationError), db.begin(CLERK) as s:
+    with pytest.raises(ValidationError), db.begin(MANAGER) as s:
         act.cancel_activity(s, open_activity(db), reason=" ")
 
 
 def test_lifecycle_attendance_and_feedback(db: Database, estate: Estate) -> None:
-    with db.begin(CLERK) as s:
+    with db.begin(MANAGER) as s:
         aid = act.create_activity(s, spec(5))
         with pytest.raises(InvalidTransition):
             act.sign_up(s, aid, unit_id=estate.units[0])
         act.open_signups(s, aid)
         a = act.sign_up(s, aid, unit_id=estate.units[0], persons=2)
         b = act.sign_up(s, aid, unit_id=estate.units[1])
-    with pytest.raises(InvalidTransition), db.begin(CLERK) as s:
+    with pytest.raises(InvalidTransition), db.begin(MANAGER) as s:
         act.record_attendance(s, aid, {a.signup_id})
-    with db.begin(CLERK) as s:
+    with db.begin(MANAGER) as s:
         act.finish_activity(s, aid, spent_fen=42000)
         act.record_attendance(s, aid, {a.signup_id})
         act.record_feedback(s, a.signup_id, rating=5, comment="很好")
@@ -137,14 +149,18 @@ def test_lifecycle_attendance_and_feedback(db: Database, estate: Estate) -> None
             act.record_feedback(s, b.signup_id, rating=4, comment="")
         with pytest.raises(ValidationError):
             act.record_feedback(s, a.signup_id, rating=6, comment="")
-    with db.begin(CLERK) as s:
+    with db.begin(MANAGER) as s:
         row = s.get(Activity, aid)
-        assert row is not None and row.status == ActivityStatus.FINISHED
+        assert row is not None
+        assert row.status == ActivityStatus.FINISHED
         assert row.spent_fen == 42000
         sa = s.get(ActivitySignup, a.signup_id)
-        assert sa is not None and (sa.attended, sa.rating) == (True, 5)
+        assert sa is not None
+        assert (sa.attended, sa.rating) == (True, 5)
         sb = s.get(ActivitySignup, b.signup_id)
-        assert sb is not None and sb.attended is False and sb.state == SignupState.CONFIRMED
+        assert sb is not None
+        assert sb.attended is False
+        assert sb.state == SignupState.CONFIRMED
 
 
 def test_bad_activity_input(db: Database, estate: Estate) -> None:
@@ -154,11 +170,12 @@ def test_bad_activity_input(db: Database, estate: Estate) -> None:
         (spec(title=" "), "title"),
         (spec(kind="party"), "kind"),
         (spec(ends_at=spec().starts_at), "ends_at"),
+        (spec(starts_at=START - timedelta(days=6), ends_at=None), "starts_at"),  # the past
     ]:
-        with pytest.raises(ValidationError) as exc, db.begin(CLERK) as s:
+        with pytest.raises(ValidationError) as exc, db.begin(MANAGER) as s:
             act.create_activity(s, bad)
         assert exc.value.field == field
-    with db.begin(CLERK) as s:
+    with db.begin(MANAGER) as s:
         assert s.scalar(select(func.count(Activity.id))) == 0
 
 
@@ -166,12 +183,13 @@ def test_capacity_cannot_drop_below_taken_and_raising_it_promotes(
     db: Database, estate: Estate
 ) -> None:
     aid = open_activity(db, capacity=2)
-    with db.begin(CLERK) as s:
+    with db.begin(MANAGER) as s:
         act.sign_up(s, aid, unit_id=estate.units[0], persons=2)
         w = act.sign_up(s, aid, unit_id=estate.units[1], persons=1)
-    with pytest.raises(ValidationError), db.begin(CLERK) as s:
+    with pytest.raises(ValidationError), db.begin(MANAGER) as s:
         act.update_activity(s, aid, spec(1))
-    with db.begin(CLERK) as s:
+    with db.begin(MANAGER) as s:
         act.update_activity(s, aid, spec(3))
     assert _states(db, aid)[estate.units[1]] == "confirmed"
-    assert _taken(db, aid) == 3 and w.signup_id
+    assert _taken(db, aid) == 3
+    assert w.signup_id
