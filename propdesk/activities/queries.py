@@ -1,0 +1,272 @@
+"""Reading activities: the list (upcoming or past, places filled, waitlist), the sign-ups of
+one activity in unit order, a household's participation and the figures of a month.
+
+The list's ``SELECT`` is :func:`activity_list_select`, shared by :func:`list_activities` and
+the page's table model (``ui/activities``), so both show the same rows in the same order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Select, and_, case, func, select, true
+from sqlalchemy.orm import Session
+
+from propdesk import clock
+from propdesk.activities.models import Activity, ActivitySignup
+from propdesk.activities.values import ActivityStatus, SignupState
+from propdesk.errors import NotFound
+from propdesk.registry.models import Building, Unit
+from propdesk.registry.unit_sort import unit_order
+
+
+class When(StrEnum):
+    UPCOMING = "upcoming"  # not finished or cancelled, or starting from today on
+    PAST = "past"
+    ALL = "all"
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    id: int
+    kind: str
+    title: str
+    starts_at: datetime
+    ends_at: datetime | None
+    venue: str
+    capacity: int
+    taken: int  # persons on confirmed sign-ups
+    waitlist: int  # waitlisted sign-ups (households)
+    status: str
+    budget_fen: int
+    spent_fen: int
+    organiser: str
+    notice_printed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class SignupRow:
+    id: int
+    unit_id: int
+    unit_code: str
+    contact_name: str
+    persons: int
+    channel: str
+    state: str
+    queued_at: datetime
+    attended: bool | None
+    rating: int | None
+    comment: str
+
+
+@dataclass(frozen=True)
+class ParticipationRow:
+    signup_id: int
+    activity_id: int
+    title: str
+    kind: str
+    starts_at: datetime
+    activity_status: str
+    state: str
+    persons: int
+    attended: bool | None
+    rating: int | None
+
+
+@dataclass(frozen=True)
+class ActivityFigures:
+    """The activities of a window of local days (the monthly report's section).
+
+    ``held``: activities finished that started in the window; the sign-up figures count the
+    confirmed sign-ups (households) of those activities; the attendance rate is attended
+    households over confirmed households (``None`` when nobody was signed up); the average
+    rating is over the sign-ups that gave one (``None`` when none did).
+    """
+
+    held: int
+    cancelled: int
+    signups: int
+    persons: int
+    attended: int
+    attendance_rate: float | None
+    ratings: int
+    average_rating: float | None
+    budget_fen: int
+    spent_fen: int
+
+
+def waitlist_count() -> Any:
+    """Correlated count of an activity's waitlisted sign-ups."""
+    return (
+        select(func.count(ActivitySignup.id))
+        .where(
+            ActivitySignup.activity_id == Activity.id,
+            ActivitySignup.state == SignupState.WAITLIST.value,
+        )
+        .correlate(Activity)
+        .scalar_subquery()
+    )
+
+
+def when_condition(when: When, today: date) -> Any:
+    """Upcoming: planned or open, or starting today or later; past: the rest."""
+    start_of_today = clock.local_midnight(today)
+    live = Activity.status.in_((ActivityStatus.PLANNED.value, ActivityStatus.OPEN.value))
+    upcoming = live | (Activity.starts_at >= start_of_today)
+    if when == When.UPCOMING:
+        return upcoming
+    if when == When.PAST:
+        return ~upcoming
+    return true()
+
+
+def activity_list_select(when: When, today: date) -> Select[Any]:
+    """The list's rows: upcoming soonest first, past newest first (ties by id)."""
+    order: list[Any] = (
+        [Activity.starts_at.asc(), Activity.id.asc()]
+        if when == When.UPCOMING
+        else [Activity.starts_at.desc(), Activity.id.desc()]
+    )
+    return (
+        select(
+            Activity.id,
+            Activity.kind,
+            Activity.title,
+            Activity.starts_at,
+            Activity.ends_at,
+            Activity.venue,
+            Activity.capacity,
+            Activity.taken,
+            waitlist_count().label("waitlist"),
+            Activity.status,
+            Activity.budget_fen,
+            Activity.spent_fen,
+            Activity.organiser,
+            Activity.notice_printed_at,
+        )
+        .where(when_condition(when, today))
+        .order_by(*order)
+    )
+
+
+def list_activities(
+    session: Session, when: When = When.UPCOMING, *, limit: int = 500
+) -> tuple[ActivityRow, ...]:
+    stmt = activity_list_select(when, clock.today(session)).limit(limit)
+    return tuple(ActivityRow(*row) for row in session.execute(stmt).all())
+
+
+def activity(session: Session, activity_id: int) -> ActivityRow:
+    stmt = activity_list_select(When.ALL, clock.today(session)).where(Activity.id == activity_id)
+    row = session.execute(stmt).first()
+    if row is None:
+        raise NotFound("找不到这个活动，可能已被删除。")
+    return ActivityRow(*row)
+
+
+def signups(
+    session: Session, activity_id: int, *, include_cancelled: bool = False
+) -> tuple[SignupRow, ...]:
+    """The sign-ups of one activity in unit order (confirmed and waitlisted by default)."""
+    stmt = (
+        select(
+            ActivitySignup.id,
+            ActivitySignup.unit_id,
+            Unit.code,
+            ActivitySignup.contact_name,
+            ActivitySignup.persons,
+            ActivitySignup.channel,
+            ActivitySignup.state,
+            ActivitySignup.queued_at,
+            ActivitySignup.attended,
+            ActivitySignup.rating,
+            ActivitySignup.comment,
+        )
+        .join(Unit, Unit.id == ActivitySignup.unit_id)
+        .join(Building, Building.id == Unit.building_id)
+        .where(ActivitySignup.activity_id == activity_id)
+        .order_by(*unit_order(), ActivitySignup.id)
+    )
+    if not include_cancelled:
+        stmt = stmt.where(ActivitySignup.state != SignupState.CANCELLED.value)
+    return tuple(SignupRow(*row) for row in session.execute(stmt).all())
+
+
+def household_participation(
+    session: Session, unit_id: int, *, limit: int = 50
+) -> tuple[ParticipationRow, ...]:
+    """A unit's sign-ups (cancelled ones left out), newest activity first."""
+    stmt = (
+        select(
+            ActivitySignup.id,
+            Activity.id,
+            Activity.title,
+            Activity.kind,
+            Activity.starts_at,
+            Activity.status,
+            ActivitySignup.state,
+            ActivitySignup.persons,
+            ActivitySignup.attended,
+            ActivitySignup.rating,
+        )
+        .join(Activity, Activity.id == ActivitySignup.activity_id)
+        .where(
+            ActivitySignup.unit_id == unit_id,
+            ActivitySignup.state != SignupState.CANCELLED.value,
+        )
+        .order_by(Activity.starts_at.desc(), Activity.id.desc())
+        .limit(limit)
+    )
+    return tuple(ParticipationRow(*tuple(row)) for row in session.execute(stmt).all())
+
+
+def month_figures(session: Session, start: date, end: date) -> ActivityFigures:
+    """The activity figures of the local days ``start``…``end`` (inclusive)."""
+    lo = clock.local_midnight(start)
+    hi = clock.local_midnight(end + timedelta(days=1))
+    in_window = and_(Activity.starts_at >= lo, Activity.starts_at < hi)
+    held = and_(in_window, Activity.status == ActivityStatus.FINISHED.value)
+    acts = session.execute(
+        select(
+            func.count(case((held, Activity.id))),
+            func.count(
+                case((and_(in_window, Activity.status == ActivityStatus.CANCELLED.value), 1))
+            ),
+            func.coalesce(func.sum(case((held, Activity.budget_fen), else_=0)), 0),
+            func.coalesce(func.sum(case((held, Activity.spent_fen), else_=0)), 0),
+        ).where(in_window)
+    ).one()
+    confirmed = ActivitySignup.state == SignupState.CONFIRMED.value
+    sign = session.execute(
+        select(
+            func.count(ActivitySignup.id),
+            func.coalesce(func.sum(ActivitySignup.persons), 0),
+            func.count(case((ActivitySignup.attended.is_(True), 1))),
+            func.count(ActivitySignup.rating),
+            func.avg(ActivitySignup.rating),
+        )
+        .join(Activity, Activity.id == ActivitySignup.activity_id)
+        .where(held, confirmed)
+    ).one()
+    signups_n, persons, attended, ratings, avg = (
+        int(sign[0]),
+        int(sign[1]),
+        int(sign[2]),
+        int(sign[3]),
+        sign[4],
+    )
+    return ActivityFigures(
+        held=int(acts[0]),
+        cancelled=int(acts[1]),
+        signups=signups_n,
+        persons=persons,
+        attended=attended,
+        attendance_rate=attended / signups_n if signups_n else None,
+        ratings=ratings,
+        average_rating=float(avg) if avg is not None and ratings else None,
+        budget_fen=int(acts[2]),
+        spent_fen=int(acts[3]),
+    )
