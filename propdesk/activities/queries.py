@@ -45,6 +45,7 @@ class ActivityRow:
     spent_fen: int
     organiser: str
     notice_printed_at: datetime | None
+    description: str
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ def activity_list_select(when: When, today: date) -> Select[Any]:
             Activity.spent_fen,
             Activity.organiser,
             Activity.notice_printed_at,
+            Activity.description,
         )
         .where(when_condition(when, today))
         .order_by(*order)
