@@ -14,6 +14,7 @@ from propdesk.auth.actor import Actor, Role
 from propdesk.auth.models import User
 from propdesk.auth.permissions import Permission, allowed, require
 from propdesk.errors import NotAllowed, NotFound, ValidationError
+from propdesk.session_info import actor_or_none
 from propdesk.team import figures as fig
 from propdesk.team.models import TeamAssessment
 
@@ -38,7 +39,9 @@ class Sheet:
     sign_off: SignOff
 
 
-def _check_view(actor: Actor, user_id: int) -> None:
+def _check_view(actor: Actor | None, user_id: int) -> None:
+    if actor is None:
+        raise NotAllowed("请先登录。")
     if actor.role in TEAM_VIEWERS:
         return
     if actor.role == Role.CLERK and actor.user_id is not None and actor.user_id == user_id:
@@ -63,8 +66,12 @@ def _user(session: Session, user_id: int) -> User:
     return user
 
 
-def visible_clerks(session: Session, actor: Actor) -> list[tuple[int, str]]:
-    """The clerks whose figures ``actor`` may see: all front-desk users, or only themself."""
+def visible_clerks(session: Session) -> list[tuple[int, str]]:
+    """The clerks whose figures the session's actor may see: all front-desk users, or only
+    themself (nobody when no one is logged in)."""
+    actor = actor_or_none(session)
+    if actor is None:
+        return []
     if actor.role in TEAM_VIEWERS:
         rows = session.execute(
             select(User.id, User.display_name)
@@ -77,8 +84,8 @@ def visible_clerks(session: Session, actor: Actor) -> list[tuple[int, str]]:
     return []
 
 
-def figures(session: Session, actor: Actor, *, user_id: int, period: str) -> fig.Figures:
-    _check_view(actor, user_id)
+def figures(session: Session, *, user_id: int, period: str) -> fig.Figures:
+    _check_view(actor_or_none(session), user_id)
     _user(session, user_id)
     return fig.compute(session, user_id, _period(period))
 
@@ -87,10 +94,10 @@ DRILLS = ("tickets", "responded", "callbacks", "callbacks_on_time", "calls", "fi
 
 
 def drill_down(
-    session: Session, actor: Actor, *, user_id: int, period: str, figure: str
+    session: Session, *, user_id: int, period: str, figure: str
 ) -> list[fig.TicketRec] | list[fig.CallbackRec] | list[fig.CallRec]:
     """The records one figure counts (its length equals the figure)."""
-    _check_view(actor, user_id)
+    _check_view(actor_or_none(session), user_id)
     p = _period(period)
     if figure == "tickets":
         return fig.ticket_records(session, user_id, p)
@@ -128,8 +135,8 @@ def _row(session: Session, user_id: int, period: str) -> TeamAssessment | None:
     )
 
 
-def sheet(session: Session, actor: Actor, *, user_id: int, period: str) -> Sheet:
-    _check_view(actor, user_id)
+def sheet(session: Session, *, user_id: int, period: str) -> Sheet:
+    _check_view(actor_or_none(session), user_id)
     p = _period(period)
     user = _user(session, user_id)
     return Sheet(
@@ -140,9 +147,11 @@ def sheet(session: Session, actor: Actor, *, user_id: int, period: str) -> Sheet
     )
 
 
-def comment(session: Session, actor: Actor, *, user_id: int, period: str, text: str) -> SignOff:
+def comment(session: Session, *, user_id: int, period: str, text: str) -> SignOff:
     """The manager's comment on a clerk's month (recorded with who and when)."""
+    actor = actor_or_none(session)
     require(actor, Permission.WRITE_REPORT)
+    assert actor is not None
     p = _period(period)
     _user(session, user_id)
     text = text.strip()
@@ -162,9 +171,10 @@ def comment(session: Session, actor: Actor, *, user_id: int, period: str, text: 
     return _sign_off(row)
 
 
-def acknowledge(session: Session, actor: Actor, *, user_id: int, period: str) -> SignOff:
+def acknowledge(session: Session, *, user_id: int, period: str) -> SignOff:
     """The clerk's acknowledgement of their own sheet (only the clerk themself)."""
-    if actor.user_id is None or actor.user_id != user_id:
+    actor = actor_or_none(session)
+    if actor is None or actor.user_id is None or actor.user_id != user_id:
         raise NotAllowed("只有员工本人可以确认自己的考核表。")
     p = _period(period)
     row = _row(session, user_id, p)
@@ -177,5 +187,7 @@ def acknowledge(session: Session, actor: Actor, *, user_id: int, period: str) ->
     return _sign_off(row)
 
 
-def can_view_all(actor: Actor) -> bool:
+def can_view_all(actor: Actor | None) -> bool:
+    if actor is None:
+        return False
     return actor.role in TEAM_VIEWERS or allowed(actor, Permission.WRITE_REPORT)

@@ -15,10 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from propdesk import clock
-from propdesk.auth.actor import Actor
 from propdesk.auth.models import User as AppUser
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import NotFound, ValidationError
+from propdesk.session_info import actor_or_none
 from propdesk.team.models import TeamRosterEntry, TeamShift
 
 DEFAULT_SHIFTS = (
@@ -68,11 +68,9 @@ def list_shifts(session: Session) -> list[ShiftRow]:
     return [_row(s) for s in rows]
 
 
-def define_shift(
-    session: Session, actor: Actor, *, code: str, name: str, starts: time, ends: time
-) -> int:
+def define_shift(session: Session, *, code: str, name: str, starts: time, ends: time) -> int:
     """Add or change a shift (managers)."""
-    require(actor, Permission.MANAGE_SETTINGS)
+    require(actor_or_none(session), Permission.MANAGE_SETTINGS)
     code = code.strip()
     name = name.strip()
     if not code:
@@ -91,19 +89,19 @@ def define_shift(
     return shift.id
 
 
-def ensure_default_shifts(session: Session, actor: Actor) -> list[ShiftRow]:
+def ensure_default_shifts(session: Session) -> list[ShiftRow]:
     """The 早/中/夜 shifts, made if missing (managers; refused for others even when they
     exist already, so the answer never depends on what is in the table)."""
-    require(actor, Permission.MANAGE_SETTINGS)
+    require(actor_or_none(session), Permission.MANAGE_SETTINGS)
     for code, name, starts, ends in DEFAULT_SHIFTS:
         if session.scalar(select(TeamShift.id).where(TeamShift.code == code)) is None:
-            define_shift(session, actor, code=code, name=name, starts=starts, ends=ends)
+            define_shift(session, code=code, name=name, starts=starts, ends=ends)
     return list_shifts(session)
 
 
-def assign(session: Session, actor: Actor, *, user_id: int, day: date, shift_id: int) -> int:
+def assign(session: Session, *, user_id: int, day: date, shift_id: int) -> int:
     """Put a clerk on a shift on a day (supervisors and managers); idempotent."""
-    require(actor, Permission.APPROVE)
+    require(actor_or_none(session), Permission.APPROVE)
     if session.get(AppUser, user_id) is None:
         raise NotFound("找不到该员工。")
     if session.get(TeamShift, shift_id) is None:
@@ -123,8 +121,8 @@ def assign(session: Session, actor: Actor, *, user_id: int, day: date, shift_id:
     return entry.id
 
 
-def unassign(session: Session, actor: Actor, *, entry_id: int) -> None:
-    require(actor, Permission.APPROVE)
+def unassign(session: Session, *, entry_id: int) -> None:
+    require(actor_or_none(session), Permission.APPROVE)
     entry = session.get(TeamRosterEntry, entry_id)
     if entry is None:
         raise NotFound("该排班已不存在。")
@@ -184,3 +182,117 @@ def month_roster(session: Session, year: int, month: int) -> list[tuple[date, in
         .order_by(TeamRosterEntry.day, TeamShift.starts, AppUser.display_name)
     ).all()
     return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+@dataclass(frozen=True)
+class RosterClerk:
+    user_id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class MonthRoster:
+    """The roster of one month as a grid: clerks (rows) × days (columns)."""
+
+    year: int
+    month: int
+    days: tuple[date, ...]
+    clerks: tuple[RosterClerk, ...]
+    shifts: tuple[ShiftRow, ...]
+    cells: dict[tuple[int, date], tuple[int, ...]]  # (user_id, day) -> shift ids by start
+
+    def shift(self, shift_id: int) -> ShiftRow | None:
+        return next((s for s in self.shifts if s.id == shift_id), None)
+
+
+def month_days(year: int, month: int) -> tuple[date, ...]:
+    lo = date(year, month, 1)
+    hi = date(year + (month == 12), month % 12 + 1, 1)
+    return tuple(lo + timedelta(days=i) for i in range((hi - lo).days))
+
+
+def roster_clerks(session: Session) -> list[RosterClerk]:
+    """The front-desk staff a roster lists: active clerks and supervisors, by name."""
+    from propdesk.auth.actor import Role
+
+    rows = session.execute(
+        select(AppUser.id, AppUser.display_name)
+        .where(
+            AppUser.role.in_((Role.CLERK.value, Role.SUPERVISOR.value)),
+            AppUser.active.is_(True),
+        )
+        .order_by(AppUser.display_name, AppUser.id)
+    ).all()
+    return [RosterClerk(r[0], r[1]) for r in rows]
+
+
+def month_grid(session: Session, year: int, month: int) -> MonthRoster:
+    """Every rostered clerk's shifts of a month (clerks with entries but no longer on the
+    desk are listed too, so nothing rostered is hidden)."""
+    days = month_days(year, month)
+    rows = session.execute(
+        select(TeamRosterEntry.user_id, AppUser.display_name, TeamRosterEntry.day, TeamShift.id)
+        .join(TeamShift, TeamShift.id == TeamRosterEntry.shift_id)
+        .join(AppUser, AppUser.id == TeamRosterEntry.user_id)
+        .where(TeamRosterEntry.day >= days[0], TeamRosterEntry.day <= days[-1])
+        .order_by(TeamRosterEntry.day, TeamShift.starts)
+    ).all()
+    clerks = {c.user_id: c for c in roster_clerks(session)}
+    cells: dict[tuple[int, date], tuple[int, ...]] = {}
+    for user_id, name, day, shift_id in rows:
+        clerks.setdefault(user_id, RosterClerk(user_id, name))
+        cells[(user_id, day)] = (*cells.get((user_id, day), ()), shift_id)
+    shifts = {s.id: s for s in list_shifts(session)}
+    for shift in session.scalars(
+        select(TeamShift).where(TeamShift.id.in_({r[3] for r in rows} - set(shifts)))
+    ):
+        shifts[shift.id] = _row(shift)
+    return MonthRoster(
+        year,
+        month,
+        days,
+        tuple(sorted(clerks.values(), key=lambda c: (c.name, c.user_id))),
+        tuple(sorted(shifts.values(), key=lambda s: s.starts)),
+        cells,
+    )
+
+
+def set_day(session: Session, *, user_id: int, day: date, shift_ids: tuple[int, ...]) -> None:
+    """Replace a clerk's shifts on one day with ``shift_ids`` (empty: off duty that day)."""
+    require(actor_or_none(session), Permission.APPROVE)
+    if session.get(AppUser, user_id) is None:
+        raise NotFound("找不到该员工。")
+    for shift_id in shift_ids:
+        if session.get(TeamShift, shift_id) is None:
+            raise ValidationError("shift", "请选择班次。")
+    existing = session.scalars(
+        select(TeamRosterEntry).where(
+            TeamRosterEntry.user_id == user_id, TeamRosterEntry.day == day
+        )
+    ).all()
+    keep = set(shift_ids)
+    for entry in existing:
+        if entry.shift_id in keep:
+            keep.discard(entry.shift_id)
+        else:
+            session.delete(entry)
+    for shift_id in sorted(keep):
+        session.add(TeamRosterEntry(user_id=user_id, day=day, shift_id=shift_id))
+    session.flush()
+
+
+@dataclass(frozen=True)
+class HandoverRoster:
+    """Who the roster has on duty now and on the next shift (for the handover)."""
+
+    at: datetime
+    on_duty: tuple[OnDuty, ...]
+    incoming: tuple[OnDuty, ...]
+
+
+def handover_roster(session: Session) -> HandoverRoster:
+    """The rostered clerks on duty at the transaction's now and on the next shift."""
+    now = clock.now(session)
+    return HandoverRoster(
+        now, tuple(on_duty_at(session, now)), tuple(next_shift_after(session, now))
+    )

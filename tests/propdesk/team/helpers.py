@@ -56,7 +56,9 @@ def ticket(
     return t.id
 
 
-def callback(session: Session, *, ticket_id: int, by: int | None, at: datetime, overall: int) -> int:
+def callback(
+    session: Session, *, ticket_id: int, by: int | None, at: datetime, overall: int
+) -> int:
     c = TicketCallback(
         ticket_id=ticket_id, by_user_id=by, at=at, overall=overall, speed=5, attitude=5
     )

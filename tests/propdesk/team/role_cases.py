@@ -4,15 +4,10 @@ shift definitions MANAGE_SETTINGS, the roster APPROVE (supervisors and managers)
 from __future__ import annotations
 
 from datetime import date, time
-from typing import Any
 
 from propdesk.auth.permissions import Permission
 from propdesk.team import assessment, roster
 from tests.propdesk.auth.role_matrix import Call, Guarded
-
-
-def _actor(c: Call) -> Any:
-    return c.actor  # None for the role that is not logged in: refused like the others
 
 
 def _a_shift(c: Call) -> int:
@@ -20,7 +15,6 @@ def _a_shift(c: Call) -> int:
         c.as_system(
             lambda s: roster.define_shift(
                 s,
-                _system(),
                 code=f"T{c.n}",
                 name=f"测试班{c.tag}",
                 starts=time(8, 0),
@@ -30,18 +24,12 @@ def _a_shift(c: Call) -> int:
     )
 
 
-def _system() -> Any:
-    from propdesk.auth.actor import Actor
-
-    return Actor.system()
-
-
 def _an_entry(c: Call) -> int:
     shift = _a_shift(c)
     return int(
         c.as_system(
             lambda s: roster.assign(
-                s, _system(), user_id=c.world.user_id, day=date(2026, 7, 1 + c.n), shift_id=shift
+                s, user_id=c.world.user_id, day=date(2026, 7, 1 + c.n), shift_id=shift
             )
         )
     )
@@ -53,7 +41,7 @@ CASES: list[Guarded] = [
         Permission.WRITE_REPORT,
         lambda c: c.run(
             lambda s: assessment.comment(
-                s, _actor(c), user_id=c.world.user_id, period=f"2026-0{1 + c.n}", text="认真负责"
+                s, user_id=c.world.user_id, period=f"2026-0{1 + c.n}", text="认真负责"
             )
         ),
     ),
@@ -63,7 +51,6 @@ CASES: list[Guarded] = [
         lambda c: c.run(
             lambda s: roster.define_shift(
                 s,
-                _actor(c),
                 code=f"X{c.n}",
                 name=f"加班{c.tag}",
                 starts=time(18, 0),
@@ -74,7 +61,7 @@ CASES: list[Guarded] = [
     Guarded(
         "propdesk.team.roster.ensure_default_shifts",
         Permission.MANAGE_SETTINGS,
-        lambda c: c.run(lambda s: roster.ensure_default_shifts(s, _actor(c))),
+        lambda c: c.run(lambda s: roster.ensure_default_shifts(s)),
     ),
     Guarded(
         "propdesk.team.roster.assign",
@@ -82,7 +69,6 @@ CASES: list[Guarded] = [
         lambda c: c.run(
             lambda s: roster.assign(
                 s,
-                _actor(c),
                 user_id=c.world.user_id,
                 day=date(2026, 8, 1 + c.n),
                 shift_id=c.prepared,
@@ -93,7 +79,17 @@ CASES: list[Guarded] = [
     Guarded(
         "propdesk.team.roster.unassign",
         Permission.APPROVE,
-        lambda c: c.run(lambda s: roster.unassign(s, _actor(c), entry_id=c.prepared)),
+        lambda c: c.run(lambda s: roster.unassign(s, entry_id=c.prepared)),
         prepare=_an_entry,
+    ),
+    Guarded(
+        "propdesk.team.roster.set_day",
+        Permission.APPROVE,
+        lambda c: c.run(
+            lambda s: roster.set_day(
+                s, user_id=c.world.user_id, day=date(2026, 9, 1 + c.n), shift_ids=(c.prepared,)
+            )
+        ),
+        prepare=_a_shift,
     ),
 ]

@@ -138,10 +138,9 @@ def test_drill_down_counts_exactly_the_figure(db: Database) -> None:
     w = _world(db)
     boss, uid = w["boss"], w["wang"].user_id
     with db.begin(boss) as s:
-        f = svc.figures(s, boss, user_id=uid, period=PERIOD)
+        f = svc.figures(s, user_id=uid, period=PERIOD)
         counts = {
-            d: len(svc.drill_down(s, boss, user_id=uid, period=PERIOD, figure=d))
-            for d in svc.DRILLS
+            d: len(svc.drill_down(s, user_id=uid, period=PERIOD, figure=d)) for d in svc.DRILLS
         }
     assert counts == {
         "tickets": f.tickets_registered,
@@ -158,14 +157,14 @@ def test_visibility_clerk_sees_only_own(db: Database) -> None:
     w = _world(db)
     wang, li = w["wang"], w["li"]
     with db.begin(wang) as s:
-        assert svc.figures(s, wang, user_id=wang.user_id, period=PERIOD).tickets_registered == 3
-        assert svc.visible_clerks(s, wang) == [(wang.user_id, "王前台")]
+        assert svc.figures(s, user_id=wang.user_id, period=PERIOD).tickets_registered == 3
+        assert svc.visible_clerks(s) == [(wang.user_id, "王前台")]
         with pytest.raises(NotAllowed):
-            svc.figures(s, wang, user_id=li.user_id, period=PERIOD)
+            svc.figures(s, user_id=li.user_id, period=PERIOD)
         with pytest.raises(NotAllowed):
-            svc.drill_down(s, wang, user_id=li.user_id, period=PERIOD, figure="tickets")
+            svc.drill_down(s, user_id=li.user_id, period=PERIOD, figure="tickets")
         with pytest.raises(NotAllowed):
-            svc.sheet(s, wang, user_id=li.user_id, period=PERIOD)
+            svc.sheet(s, user_id=li.user_id, period=PERIOD)
 
 
 @pytest.mark.parametrize("role", list(Role))
@@ -175,38 +174,38 @@ def test_visibility_role_matrix(db: Database, role: Role) -> None:
     actor = Actor(user_id=w["wang"].user_id, username="x", display_name="某人", role=role)
     with db.begin(actor) as s:
         if role in (Role.SUPERVISOR, Role.MANAGER, Role.ADMIN):
-            assert svc.figures(s, actor, user_id=other, period=PERIOD).calls_handled == 1
-            assert len(svc.visible_clerks(s, actor)) == 2
+            assert svc.figures(s, user_id=other, period=PERIOD).calls_handled == 1
+            assert len(svc.visible_clerks(s)) == 2
         else:
             with pytest.raises(NotAllowed):
-                svc.figures(s, actor, user_id=other, period=PERIOD)
+                svc.figures(s, user_id=other, period=PERIOD)
 
 
 def test_comment_and_acknowledgement(db: Database) -> None:
     w = _world(db)
     wang, li, boss = w["wang"], w["li"], w["boss"]
     with db.begin(wang) as s, pytest.raises(ValidationError):
-        svc.acknowledge(s, wang, user_id=wang.user_id, period=PERIOD)
+        svc.acknowledge(s, user_id=wang.user_id, period=PERIOD)
     with db.begin(wang) as s, pytest.raises(NotAllowed):
-        svc.comment(s, wang, user_id=wang.user_id, period=PERIOD, text="自评优秀")
+        svc.comment(s, user_id=wang.user_id, period=PERIOD, text="自评优秀")
     with db.begin(boss) as s, pytest.raises(ValidationError):
-        svc.comment(s, boss, user_id=wang.user_id, period=PERIOD, text="  ")
+        svc.comment(s, user_id=wang.user_id, period=PERIOD, text="  ")
     with db.begin(boss) as s:
-        so = svc.comment(s, boss, user_id=wang.user_id, period=PERIOD, text="响应及时，继续保持")
+        so = svc.comment(s, user_id=wang.user_id, period=PERIOD, text="响应及时，继续保持")
     assert so.comment_by_name == "赵经理"
     assert so.comment_at is not None
     assert so.ack_at is None
     for other in (li, boss):
         with db.begin(other) as s, pytest.raises(NotAllowed):
-            svc.acknowledge(s, other, user_id=wang.user_id, period=PERIOD)
+            svc.acknowledge(s, user_id=wang.user_id, period=PERIOD)
     with db.begin(wang) as s:
-        so = svc.acknowledge(s, wang, user_id=wang.user_id, period=PERIOD)
+        so = svc.acknowledge(s, user_id=wang.user_id, period=PERIOD)
     assert so.ack_by_name == "王前台"
     assert so.ack_at is not None
     with db.begin(boss) as s, pytest.raises(ValidationError):
-        svc.comment(s, boss, user_id=wang.user_id, period=PERIOD, text="改评语")
+        svc.comment(s, user_id=wang.user_id, period=PERIOD, text="改评语")
     with db.begin(wang) as s:
-        sheet = svc.sheet(s, wang, user_id=wang.user_id, period=PERIOD)
+        sheet = svc.sheet(s, user_id=wang.user_id, period=PERIOD)
     assert sheet.sign_off.comment == "响应及时，继续保持"
     assert sheet.clerk_name == "王前台"
 
@@ -214,4 +213,4 @@ def test_comment_and_acknowledgement(db: Database) -> None:
 def test_bad_period(db: Database) -> None:
     w = _world(db)
     with db.begin(w["boss"]) as s, pytest.raises(ValidationError):
-        svc.figures(s, w["boss"], user_id=w["wang"].user_id, period="2026-13")
+        svc.figures(s, user_id=w["wang"].user_id, period="2026-13")
