@@ -192,5 +192,6 @@ def default_features() -> ext.Features:
             dashboard.feature(),
             ext.lazy("ui.deposits.registration", "feature")(),
             ext.lazy("ui.calls.registration", "feature")(),
+            ext.lazy("ui.activities.registration", "feature")(),
         )
     )

@@ -24,7 +24,7 @@ from propdesk.registry.unit_sort import unit_order
 
 
 class When(StrEnum):
-    UPCOMING = "upcoming"  # not finished or cancelled, or starting from today on
+    UPCOMING = "upcoming"  # planned or open
     PAST = "past"
     ALL = "all"
 
@@ -112,19 +112,18 @@ def waitlist_count() -> Any:
     )
 
 
-def when_condition(when: When, today: date) -> Any:
-    """Upcoming: planned or open, or starting today or later; past: the rest."""
-    start_of_today = clock.local_midnight(today)
+def when_condition(when: When) -> Any:
+    """Upcoming: planned or open (an open one whose day has passed stays here until it is
+    finished); past: finished or cancelled."""
     live = Activity.status.in_((ActivityStatus.PLANNED.value, ActivityStatus.OPEN.value))
-    upcoming = live | (Activity.starts_at >= start_of_today)
     if when == When.UPCOMING:
-        return upcoming
+        return live
     if when == When.PAST:
-        return ~upcoming
+        return ~live
     return true()
 
 
-def activity_list_select(when: When, today: date) -> Select[Any]:
+def activity_list_select(when: When) -> Select[Any]:
     """The list's rows: upcoming soonest first, past newest first (ties by id)."""
     order: list[Any] = (
         [Activity.starts_at.asc(), Activity.id.asc()]
@@ -149,7 +148,7 @@ def activity_list_select(when: When, today: date) -> Select[Any]:
             Activity.notice_printed_at,
             Activity.description,
         )
-        .where(when_condition(when, today))
+        .where(when_condition(when))
         .order_by(*order)
     )
 
@@ -157,12 +156,12 @@ def activity_list_select(when: When, today: date) -> Select[Any]:
 def list_activities(
     session: Session, when: When = When.UPCOMING, *, limit: int = 500
 ) -> tuple[ActivityRow, ...]:
-    stmt = activity_list_select(when, clock.today(session)).limit(limit)
+    stmt = activity_list_select(when).limit(limit)
     return tuple(ActivityRow(*row) for row in session.execute(stmt).all())
 
 
 def activity(session: Session, activity_id: int) -> ActivityRow:
-    stmt = activity_list_select(When.ALL, clock.today(session)).where(Activity.id == activity_id)
+    stmt = activity_list_select(When.ALL).where(Activity.id == activity_id)
     row = session.execute(stmt).first()
     if row is None:
         raise NotFound("找不到这个活动，可能已被删除。")

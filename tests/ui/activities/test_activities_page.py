@@ -1,0 +1,228 @@
+"""The activities page by keyboard: an activity created (bad input refused next to its
+field), sign-ups that fill it and then go to the waitlist with their position, a sign-up
+cancelled (the waitlist moves up), attendance ticked with Space, feedback by number key,
+and the notice recorded as printed only once it was saved."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from propdesk import clock
+from propdesk.activities import queries as q
+from propdesk.activities import services as act
+from propdesk.activities.models import Activity, ActivitySignup
+from propdesk.auth.actor import Actor, Role
+from propdesk.db.engine import Database
+from tests.ui.helpers import CLERK, SmallEstate, make_ctx, read, type_text
+from ui.activities.dialogs import ActivityDialog, FeedbackDialog, SignupDialog
+from ui.activities.page import ActivitiesPage
+from ui.activities.unit_panel import UnitActivitiesPanel
+from ui.printing.preview import PdfPreviewDialog
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+MANAGER = Actor(user_id=None, username="zhao", display_name="赵经理", role=Role.MANAGER)
+
+
+def _new_activity(qtbot: QtBot, db: Database, capacity: int) -> int:
+    """Create an activity through the form, by keyboard, as the manager."""
+    dialog = ActivityDialog(ctx=make_ctx(db, MANAGER))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.kind.hasFocus, timeout=2000)
+    type_text(qtbot, dialog.title, "端午包粽子")
+    type_text(qtbot, dialog.venue, "会所活动室")
+    # bad input first: no places, a negative budget, a start in the past
+    dialog.capacity.setValue(0)
+    qtbot.keyClick(dialog.venue, Qt.Key.Key_Return)
+    assert "名额" in dialog.errors.visible_messages()["capacity"]
+    assert dialog.isVisible()
+    dialog.capacity.setValue(capacity)
+    qtbot.keyClicks(dialog.budget, "-5")
+    qtbot.keyClick(dialog.budget, Qt.Key.Key_Return)
+    assert "负数" in dialog.errors.visible_messages()["budget_fen"]
+    dialog.budget.clear()
+    qtbot.keyClicks(dialog.budget, "800.50")
+    good = dialog.starts.dateTime()
+    dialog.starts.setDateTime(good.addDays(-30))
+    qtbot.keyClick(dialog.budget, Qt.Key.Key_Return)
+    assert "已经过去" in dialog.errors.visible_messages()["starts_at"]
+    assert dialog.title.text() == "端午包粽子"  # the input survives every refusal
+    dialog.starts.setDateTime(good)
+    qtbot.keyClick(dialog.budget, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    aid = int(dialog.result_value)
+    row = read(dialog.ctx, lambda s: q.activity(s, aid))
+    assert (row.capacity, row.budget_fen, row.status) == (capacity, 80050, "open")
+    return aid
+
+
+def _sign(qtbot: QtBot, dialog: SignupDialog, code: str, persons: int) -> str:
+    qtbot.keyClicks(dialog.unit.box, code)
+    qtbot.keyClick(dialog.unit.box, Qt.Key.Key_Return)
+    assert dialog.focusWidget() is dialog.persons.lineEdit() or dialog.persons.hasFocus()
+    dialog.persons.selectAll()
+    qtbot.keyClicks(dialog.persons, str(persons))
+    qtbot.keyClick(dialog.persons, Qt.Key.Key_Return)
+    return dialog.outcome.text()
+
+
+def test_signups_fill_the_activity_then_go_to_the_waitlist(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    aid = _new_activity(qtbot, sqlite_db, capacity=3)
+    ctx = make_ctx(sqlite_db, CLERK)
+    page = ActivitiesPage(ctx=ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.current is not None
+    assert page.current.id == aid
+    dialog = page.sign_up()
+    assert isinstance(dialog, SignupDialog)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.unit.box.hasFocus, timeout=2000)
+
+    first = _sign(qtbot, dialog, "1502", 2)
+    assert "3-2-1502" in first
+    assert "报名成功" in first
+    assert dialog.unit.unit_id is None  # the form reset for the next household
+    second = _sign(qtbot, dialog, "1501", 1)
+    assert "报名成功" in second
+    third = _sign(qtbot, dialog, "101", 2)  # full: the waitlist, and which place in it
+    assert "名额已满" in third
+    assert "候补第 1 位" in third
+    assert [r.state for r in dialog.results] == ["confirmed", "confirmed", "waitlist"]
+    dialog.reject()
+
+    assert page.current.taken == 3
+    assert page.current.waitlist == 1
+    assert [r.unit_code for r in page.signup_model.rows()] == ["3-1-101", "3-2-1501", "3-2-1502"]
+
+    # the unit page's panel shows the household's participation
+    panel = UnitActivitiesPanel(ctx=ctx, unit_id=small_estate.unit_101)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert "端午包粽子" in panel.text.text()
+    assert "候补" in panel.text.text()
+
+    # 1502 (2 persons) withdraws: 3-1-101 (2 persons) fits now and moves up
+    row = next(i for i, r in enumerate(page.signup_model.rows()) if r.unit_code == "3-2-1502")
+    page.withdraw(page.signup_model.row_value(row))
+    assert "3-2-1502" in page.message.text()
+    assert " 1 " in page.message.text()  # one household moved up
+    states = read(
+        ctx,
+        lambda s: dict(
+            s.execute(
+                select(ActivitySignup.unit_id, ActivitySignup.state).where(
+                    ActivitySignup.activity_id == aid
+                )
+            ).all()
+        ),
+    )
+    assert states[small_estate.unit_101] == "confirmed"
+    assert states[small_estate.unit_1502] == "cancelled"
+    assert "已报名" in panel.text.text()  # the panel followed the change
+
+
+def test_attendance_by_space_and_feedback_by_number_key(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, test_clock: clock.FixedClock
+) -> None:
+    aid = _new_activity(qtbot, sqlite_db, capacity=10)
+    manager = make_ctx(sqlite_db, MANAGER)
+    with sqlite_db.begin(CLERK) as s:
+        act.sign_up(s, aid, unit_id=small_estate.unit_1502, persons=2)
+        act.sign_up(s, aid, unit_id=small_estate.unit_101)
+    start = read(manager, lambda s: q.activity(s, aid)).starts_at
+    test_clock.set(start + timedelta(hours=3))
+    with sqlite_db.begin(MANAGER) as s:
+        act.finish_activity(s, aid, spent_fen=70000)
+    page = ActivitiesPage(ctx=make_ctx(sqlite_db, CLERK))
+    qtbot.addWidget(page)
+    page.show()
+    page.when.setCurrentIndex(page.when.findData("past"))
+    assert page.current is not None
+    assert page.current.id == aid
+
+    dialog = page.attendance()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.find_box.hasFocus, timeout=2000)
+    qtbot.keyClicks(dialog.find_box, "1502")
+    qtbot.keyClick(dialog.find_box, Qt.Key.Key_Down)
+    assert dialog.list.hasFocus()
+    assert "3-2-1502" in dialog.list.currentItem().text()
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
+    assert dialog.keys.is_dirty()  # a tick is input: Esc would ask
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    came = {r.unit_code: r.attended for r in page.signup_model.rows()}
+    assert came == {"3-1-101": False, "3-2-1502": True}
+
+    index = next(i for i, r in enumerate(page.signup_model.rows()) if r.unit_code == "3-2-1502")
+    page.signups.setCurrentIndex(page.signup_model.index(index, 0))
+    feedback = page.feedback()
+    assert isinstance(feedback, FeedbackDialog)
+    qtbot.addWidget(feedback)
+    qtbot.waitUntil(feedback.rating.hasFocus, timeout=2000)
+    qtbot.keyClick(feedback.rating, Qt.Key.Key_4)
+    assert feedback.rating.value() == 4
+    assert feedback.stars.text() == "★★★★☆"
+    feedback.comment.setFocus()
+    type_text(qtbot, feedback.comment, "粽子好吃")
+    qtbot.keyClick(feedback.comment, Qt.Key.Key_Return)
+    assert not feedback.isVisible()
+    saved = read(
+        manager,
+        lambda s: s.execute(
+            select(ActivitySignup.rating, ActivitySignup.comment).where(
+                ActivitySignup.unit_id == small_estate.unit_1502
+            )
+        ).one(),
+    )
+    assert tuple(saved) == (4, "粽子好吃")
+    # no feedback from a household that did not come
+    index = next(i for i, r in enumerate(page.signup_model.rows()) if r.unit_code == "3-1-101")
+    page.signups.setCurrentIndex(page.signup_model.index(index, 0))
+    assert page.feedback() is None
+    assert page.message.text() == "Only households that came can give feedback."
+
+
+def test_notice_recorded_only_once_saved(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, tmp_path: Path
+) -> None:
+    aid = _new_activity(qtbot, sqlite_db, capacity=5)
+    ctx = make_ctx(sqlite_db, CLERK)
+    page = ActivitiesPage(ctx=ctx)
+    qtbot.addWidget(page)
+    page.show()
+
+    def printed_at() -> object:
+        return read(ctx, lambda s: s.scalar(select(Activity.notice_printed_at)))
+
+    page.print_notice()
+    preview = page.last_preview
+    assert isinstance(preview, PdfPreviewDialog)
+    preview.close()  # looked at, not printed: nothing recorded
+    assert printed_at() is None
+    page.print_notice()
+    preview = page.last_preview
+    assert isinstance(preview, PdfPreviewDialog)
+    target = tmp_path / "notice.pdf"
+    preview.choose_save_path = lambda _parent, _suggested: str(target)
+    assert preview.save_as()
+    assert target.read_bytes().startswith(b"%PDF")
+    assert printed_at() is not None
+    preview.close()
+    page.print_signin_sheet()
+    sheet = page.last_preview
+    assert isinstance(sheet, PdfPreviewDialog)
+    assert "签到表" in sheet.windowTitle()
+    sheet.close()
+    assert aid

@@ -1,0 +1,513 @@
+"""The community activities page (社区活动): the activity list (upcoming or past, over SQL),
+the selected activity's sign-ups in unit order, and every action on them.
+
+Hidden, it only marks itself stale after a change and reloads when shown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Row, select
+from sqlalchemy.orm import Session
+
+from propdesk import clock
+from propdesk.activities import queries as q
+from propdesk.activities import services as act
+from propdesk.activities.models import Activity
+from propdesk.activities.queries import ActivityRow, SignupRow, When
+from propdesk.activities.services import CancelResult, ToNotify
+from propdesk.activities.values import (
+    ACTIVITY_KIND_ZH,
+    ACTIVITY_STATUS_ZH,
+    CHANNEL_ZH,
+    SIGNUP_STATE_ZH,
+    ActivityStatus,
+)
+from propdesk.changes import Changes
+from propdesk.fees.money import yuan
+from propdesk.registry import services as reg
+from ui.activities.dialogs import (
+    CHANGES,
+    ActivityDialog,
+    AttendanceDialog,
+    CancelActivityDialog,
+    FeedbackDialog,
+    FinishDialog,
+    SignupDialog,
+)
+from ui.common.list_model import RowListModel
+from ui.common.naming import named
+from ui.common.sql_table_model import CENTER, RIGHT, SqlColumn, SqlTableModel
+from ui.context import AppContext
+
+
+def _when(at: Any) -> str:
+    return f"{clock.to_local(at):%Y-%m-%d %H:%M}"
+
+
+class ActivityListModel(SqlTableModel):
+    """Activities over SQL: upcoming soonest first, past newest first."""
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        def places(row: Row[Any]) -> str:
+            return f"{row.taken}/{row.capacity}"
+
+        super().__init__(
+            db=ctx.db,
+            base=select(Activity),
+            id_column=Activity.id,
+            columns=[
+                SqlColumn(self.tr("Starts"), Activity.starts_at, fmt=_when),
+                SqlColumn(self.tr("Activity"), Activity.title),
+                SqlColumn(self.tr("Type"), Activity.kind, fmt=lambda v: ACTIVITY_KIND_ZH.get(v, v)),
+                SqlColumn(self.tr("Venue"), Activity.venue),
+                SqlColumn(
+                    self.tr("Places taken"),
+                    Activity.taken.label("taken"),
+                    align=CENTER,
+                    row_fmt=places,
+                ),
+                SqlColumn(self.tr("Waiting"), q.waitlist_count().label("waitlist"), align=RIGHT),
+                SqlColumn(
+                    self.tr("Status"),
+                    Activity.status,
+                    fmt=lambda v: ACTIVITY_STATUS_ZH.get(v, v),
+                ),
+                SqlColumn(
+                    self.tr("Budget"), Activity.budget_fen, align=RIGHT, fmt=lambda v: yuan(v)
+                ),
+                SqlColumn(self.tr("Organiser"), Activity.organiser),
+            ],
+            extra=[Activity.capacity.label("capacity")],
+            fetch=False,
+            parent=parent,
+        )
+
+    def show_when(self, when: When) -> None:
+        desc = when != When.UPCOMING
+        self._default_order = [Activity.starts_at.desc() if desc else Activity.starts_at.asc()]
+        self.set_filter(q.when_condition(when))
+
+
+def _signup_columns(page: QWidget) -> list[tuple[str, Any]]:
+    def attended(s: SignupRow) -> str:
+        return {True: "✓", False: "✗"}.get(s.attended, "") if s.attended is not None else ""
+
+    return [
+        (page.tr("Unit"), lambda s: s.unit_code),
+        (page.tr("Contact"), lambda s: s.contact_name),
+        (page.tr("Persons"), lambda s: str(s.persons)),
+        (page.tr("Channel"), lambda s: CHANNEL_ZH.get(s.channel, s.channel)),
+        (page.tr("State"), lambda s: SIGNUP_STATE_ZH.get(s.state, s.state)),
+        (page.tr("Signed up"), lambda s: _when(s.queued_at)),
+        (page.tr("Came"), attended),
+        (page.tr("Rating"), lambda s: "★" * s.rating if s.rating else ""),
+        (page.tr("Comment"), lambda s: s.comment),
+    ]
+
+
+class ActivitiesPage(QWidget):
+    """The list of activities above, the selected one's sign-ups below.
+
+    Attributes:
+        model: the activity list; signup_model: the selected activity's sign-ups.
+        current: the selected activity as last read (None when nothing is selected).
+        message: the line where the outcome of the last action is said.
+        last_preview: the last print preview opened (tests reach it).
+    """
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = False
+        self.current: ActivityRow | None = None
+        self.last_preview: QWidget | None = None
+        self.when = named(QComboBox(), "activities_when")
+        self.when.addItem(self.tr("Upcoming"), When.UPCOMING.value)
+        self.when.addItem(self.tr("Past"), When.PAST.value)
+        self.when.addItem(self.tr("All"), When.ALL.value)
+        when_label = QLabel(self.tr("Sho&w"))
+        when_label.setBuddy(self.when)
+        self.new_button = named(QPushButton(self.tr("&New activity…")), "activities_new")
+        self.edit_button = named(QPushButton(self.tr("&Edit…")), "activities_edit")
+        self.open_button = named(QPushButton(self.tr("&Open sign-ups")), "activities_open")
+        self.signup_button = named(QPushButton(self.tr("Sign &up…")), "activities_signup")
+        self.finish_button = named(QPushButton(self.tr("Fini&sh…")), "activities_finish")
+        self.cancel_button = named(QPushButton(self.tr("Cancel activit&y…")), "activities_cancel")
+        self.notice_button = named(QPushButton(self.tr("Print noti&ce…")), "activities_notice")
+        self.sheet_button = named(
+            QPushButton(self.tr("Sign-in shee&t…")), "activities_signin_sheet"
+        )
+        self.model = ActivityListModel(ctx=ctx, parent=self)
+        self.table = named(QTableView(), "activities_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 130)
+        self.table.setColumnWidth(1, 200)
+        self.detail = named(QLabel(), "activities_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.signup_model: RowListModel[SignupRow] = RowListModel(
+            _signup_columns(self), right_aligned=(2,), parent=self
+        )
+        self.signups = named(QTableView(), "activities_signups")
+        self.signups.setModel(self.signup_model)
+        self.signups.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.signups.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.signups.horizontalHeader().setStretchLastSection(True)
+        self.withdraw_button = named(
+            QPushButton(self.tr("C&ancel sign-up…")), "activities_withdraw"
+        )
+        self.attendance_button = named(
+            QPushButton(self.tr("Atten&dance…")), "activities_attendance"
+        )
+        self.feedback_button = named(QPushButton(self.tr("Feed&back…")), "activities_feedback")
+        self.message = named(QLabel(), "activities_message")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+
+        top = QHBoxLayout()
+        top.addWidget(when_label)
+        top.addWidget(self.when)
+        for b in (
+            self.new_button,
+            self.edit_button,
+            self.open_button,
+            self.signup_button,
+            self.finish_button,
+            self.cancel_button,
+            self.notice_button,
+            self.sheet_button,
+        ):
+            top.addWidget(b)
+        top.addStretch(1)
+        below = QHBoxLayout()
+        below.addWidget(QLabel(self.tr("Sign-ups (unit order)")))
+        below.addStretch(1)
+        for b in (self.withdraw_button, self.attendance_button, self.feedback_button):
+            below.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.detail)
+        layout.addLayout(below)
+        layout.addWidget(self.signups, 2)
+        layout.addWidget(self.message)
+
+        self.when.currentIndexChanged.connect(lambda _i: self.reload())
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select(cur))
+        self.table.activated.connect(lambda _i: self.sign_up())
+        self.signups.activated.connect(lambda _i: self.feedback())
+        self.new_button.clicked.connect(self.new_activity)
+        self.edit_button.clicked.connect(self.edit_activity)
+        self.open_button.clicked.connect(self.open_signups)
+        self.signup_button.clicked.connect(self.sign_up)
+        self.finish_button.clicked.connect(self.finish)
+        self.cancel_button.clicked.connect(self.cancel_activity)
+        self.notice_button.clicked.connect(self.print_notice)
+        self.sheet_button.clicked.connect(self.print_signin_sheet)
+        self.withdraw_button.clicked.connect(self.cancel_signup)
+        self.attendance_button.clicked.connect(self.attendance)
+        self.feedback_button.clicked.connect(self.feedback)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_activity)
+        ctx.hub.changed.connect(self._changed)
+        self._enable()
+        self.reload()
+
+    def primary_field(self) -> QWidget:
+        return self.table
+
+    # --- loading ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        keep = self.current.id if self.current else None
+        self.model.show_when(When(str(self.when.currentData())))
+        row = 0
+        if keep is not None:
+            for r in range(self.model.rowCount()):
+                if self.model.row_id(r) == keep:
+                    row = r
+                    break
+        if self.model.rowCount():
+            self.table.selectRow(row)
+            self._select(self.model.index(row, 0))
+        else:
+            self._show(None)
+
+    def _select(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            self._show(None)
+            return
+        aid = int(self.model.row_id(index.row()))
+
+        def read(s: Session) -> tuple[ActivityRow, tuple[SignupRow, ...]]:
+            return q.activity(s, aid), q.signups(s, aid)
+
+        self.ctx.query(read, parent=self, action="activity sign-ups").success(self._show).run()
+
+    def _show(self, loaded: tuple[ActivityRow, tuple[SignupRow, ...]] | None) -> None:
+        if loaded is None:
+            self.current = None
+            self.detail.setText(self.tr("No activity selected."))
+            self.signup_model.set_rows([])
+            self._enable()
+            return
+        a, rows = loaded
+        self.current = a
+        self.signup_model.set_rows(rows)
+        lines = [
+            self.tr("%1 — %2, %3; places %4/%5, %6 waiting; budget ¥%7, spent ¥%8")
+            .replace("%1", a.title)
+            .replace("%2", _when(a.starts_at))
+            .replace("%3", a.venue)
+            .replace("%4", str(a.taken))
+            .replace("%5", str(a.capacity))
+            .replace("%6", str(a.waitlist))
+            .replace("%7", yuan(a.budget_fen))
+            .replace("%8", yuan(a.spent_fen))
+        ]
+        if a.notice_printed_at is not None:
+            lines.append(self.tr("Notice printed %1").replace("%1", _when(a.notice_printed_at)))
+        self.detail.setText("\n".join(lines))
+        self._enable()
+
+    def _enable(self) -> None:
+        a = self.current
+        status = a.status if a else ""
+        live = status in (ActivityStatus.PLANNED.value, ActivityStatus.OPEN.value)
+        self.edit_button.setEnabled(live)
+        self.open_button.setEnabled(status == ActivityStatus.PLANNED.value)
+        self.signup_button.setEnabled(status == ActivityStatus.OPEN.value)
+        self.finish_button.setEnabled(live)
+        self.cancel_button.setEnabled(live)
+        self.notice_button.setEnabled(a is not None)
+        self.sheet_button.setEnabled(a is not None)
+        self.withdraw_button.setEnabled(status == ActivityStatus.OPEN.value)
+        self.attendance_button.setEnabled(status == ActivityStatus.FINISHED.value)
+        self.feedback_button.setEnabled(status == ActivityStatus.FINISHED.value)
+
+    def _changed(self, changes: Changes) -> None:
+        if not changes.activities:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+    def current_signup(self) -> SignupRow | None:
+        index = self.signups.currentIndex()
+        if not index.isValid():
+            return None
+        return self.signup_model.row_value(index.row())
+
+    # --- actions ------------------------------------------------------------------------
+
+    def new_activity(self) -> None:
+        ActivityDialog(ctx=self.ctx, parent=self).open()
+
+    def edit_activity(self) -> None:
+        if self.current is not None:
+            ActivityDialog(ctx=self.ctx, activity=self.current, parent=self).open()
+
+    def open_signups(self) -> None:
+        a = self.current
+        if a is None or a.status != ActivityStatus.PLANNED.value:
+            return
+        aid = a.id
+        self.ctx.op(
+            lambda s: act.open_signups(s, aid), changes=CHANGES, parent=self, action="open sign-ups"
+        ).success(lambda _r: self._say(self.tr("Sign-ups are open."))).run()
+
+    def sign_up(self) -> SignupDialog | None:
+        a = self.current
+        if a is None or a.status != ActivityStatus.OPEN.value:
+            return None
+        dialog = SignupDialog(ctx=self.ctx, activity=a, parent=self)
+        dialog.open()
+        return dialog
+
+    def finish(self) -> None:
+        if self.current is not None:
+            FinishDialog(ctx=self.ctx, activity=self.current, parent=self).open()
+
+    def cancel_activity(self) -> None:
+        if self.current is None:
+            return
+        dialog = CancelActivityDialog(ctx=self.ctx, activity=self.current, parent=self)
+        dialog.accepted.connect(lambda: self._tell(dialog.result_value))
+        dialog.open()
+
+    def _tell(self, notify: tuple[ToNotify, ...]) -> None:
+        if not notify:
+            self._say(self.tr("Activity cancelled; nobody had signed up."))
+            return
+        units = "、".join(n.unit_code for n in notify)
+        self._say(
+            self.tr("Activity cancelled. Tell these %1 households: %2")
+            .replace("%1", str(len(notify)))
+            .replace("%2", units)
+        )
+
+    def cancel_signup(self) -> None:
+        signup = self.current_signup()
+        if signup is None or self.current is None:
+            self._say(self.tr("Select a sign-up first."))
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Cancel sign-up"),
+            self.tr("Cancel the sign-up of %1?").replace("%1", signup.unit_code),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.withdraw(signup)
+
+    def withdraw(self, signup: SignupRow) -> None:
+        """Cancel ``signup`` (no question asked): its places go to the waitlist in order."""
+        sid, code = signup.id, signup.unit_code
+
+        def done(result: CancelResult) -> None:
+            text = self.tr("Sign-up of %1 cancelled.").replace("%1", code)
+            if result.promoted:
+                text += self.tr(" %1 household(s) moved up from the waitlist: tell them.").replace(
+                    "%1", str(len(result.promoted))
+                )
+            self._say(text)
+
+        self.ctx.op(
+            lambda s: act.cancel_signup(s, sid),
+            changes=CHANGES,
+            parent=self,
+            action="cancel sign-up",
+        ).success(done).run()
+
+    def attendance(self) -> AttendanceDialog | None:
+        if self.current is None:
+            return None
+        dialog = AttendanceDialog(
+            ctx=self.ctx, activity=self.current, signups=self.signup_model.rows(), parent=self
+        )
+        dialog.open()
+        return dialog
+
+    def feedback(self) -> FeedbackDialog | None:
+        signup = self.current_signup()
+        if self.current is None or self.current.status != ActivityStatus.FINISHED.value:
+            return None
+        if signup is None:
+            self._say(self.tr("Select a sign-up first."))
+            return None
+        if not signup.attended:
+            self._say(self.tr("Only households that came can give feedback."))
+            return None
+        dialog = FeedbackDialog(ctx=self.ctx, activity=self.current, signup=signup, parent=self)
+        dialog.open()
+        return dialog
+
+    # --- printing -----------------------------------------------------------------------
+
+    def print_notice(self) -> None:
+        """Preview the notice; it is recorded as printed only once printed or saved."""
+        if self.current is None:
+            return
+        aid = self.current.id
+
+        def make(s: Session) -> tuple[bytes, str]:
+            from reports.pdf.activity_documents import activity_notice_pdf
+
+            estate = reg.get_estate(s)
+            row = q.activity(s, aid)
+            pdf = activity_notice_pdf(
+                row, estate_name=estate.name, company=estate.company, posted_on=clock.today(s)
+            )
+            return pdf, row.title
+
+        recorded = False
+
+        def delivered(_how: str) -> None:
+            nonlocal recorded
+            if recorded:
+                return
+            recorded = True
+            self.ctx.op(
+                lambda s: act.mark_notice_printed(s, aid),
+                changes=CHANGES,
+                parent=self,
+                action="record notice printed",
+            ).run()
+
+        def built(made: tuple[bytes, str]) -> None:
+            from ui.printing.preview import show_pdf_preview
+
+            pdf, title = made
+            self.last_preview = show_pdf_preview(
+                self.ctx,
+                pdf,
+                title=f"{title}活动通知",
+                suggested_name=f"{title}活动通知.pdf",
+                parent=self,
+                on_delivered=delivered,
+            )
+
+        self.ctx.query(make, parent=self, action="activity notice").busy(
+            self.notice_button
+        ).success(built).run()
+
+    def print_signin_sheet(self) -> None:
+        if self.current is None:
+            return
+        aid = self.current.id
+
+        def make(s: Session) -> tuple[bytes, str]:
+            from reports.pdf.activity_documents import signin_sheet_pdf
+
+            estate = reg.get_estate(s)
+            row = q.activity(s, aid)
+            pdf = signin_sheet_pdf(
+                row,
+                q.signups(s, aid),
+                estate_name=estate.name,
+                company=estate.company,
+                printed_at=clock.local_now(s),
+            )
+            return pdf, row.title
+
+        def built(made: tuple[bytes, str]) -> None:
+            from ui.printing.preview import show_pdf_preview
+
+            pdf, title = made
+            self.last_preview = show_pdf_preview(
+                self.ctx,
+                pdf,
+                title=f"{title}签到表",
+                suggested_name=f"{title}签到表.pdf",
+                parent=self,
+            )
+
+        self.ctx.query(make, parent=self, action="activity sign-in sheet").busy(
+            self.sheet_button
+        ).success(built).run()
