@@ -102,6 +102,8 @@ TABLE_LABELS_ZH: dict[str, str] = {
     "today_done": "今日事项",
     "month_report_note": "月报文字",
     "pii_key": "个人信息密钥",
+    "activity": "社区活动",
+    "activity_signup": "活动报名",
     "-": "（无）",
 }
 
