@@ -37,6 +37,16 @@ class ShiftRow:
     ends: time
 
     @property
+    def short(self) -> str:
+        """The one-character code a roster cell shows (早, 中, 夜)."""
+        return (self.name or self.code)[:1]
+
+    @property
+    def hours(self) -> str:
+        """``22:00–08:00``."""
+        return f"{self.starts:%H:%M}–{self.ends:%H:%M}"
+
+    @property
     def crosses_midnight(self) -> bool:
         return self.ends <= self.starts
 
