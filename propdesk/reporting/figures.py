@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from propdesk import clock
+from propdesk.activities.queries import ActivityFigures, month_figures
 from propdesk.desk.models import Patrol
 from propdesk.fees.models import BillLine, Payment
 from propdesk.fees.periods import first_day
@@ -68,3 +69,10 @@ def first_record_day(session: Session) -> date | None:
     if patrol is not None:
         candidates.append(patrol)
     return min(candidates) if candidates else None
+
+
+def activity_figures(session: Session, start: date, end: date) -> ActivityFigures:
+    """Community activities of the local days ``start``…``end``: held (finished) and
+    cancelled activities that started in the window, their sign-ups, attendance rate,
+    average rating, budget and spending (:func:`propdesk.activities.queries.month_figures`)."""
+    return month_figures(session, start, end)

@@ -34,7 +34,12 @@ from propdesk.keys.models import KeyDeposit, KeyLoan
 from propdesk.registry.models import Estate
 from propdesk.renovation.models import Inspection, RenovationPermit, Violation, ViolationType
 from propdesk.renovation.values import PermitStatus
-from propdesk.reporting.figures import day_bounds, first_record_day, live_tickets
+from propdesk.reporting.figures import (
+    activity_figures,
+    day_bounds,
+    first_record_day,
+    live_tickets,
+)
 from propdesk.reporting.frozen_fees import frozen_fee_section
 from propdesk.reporting.notes import month_notes
 from propdesk.reporting.values import (
@@ -518,6 +523,7 @@ def monthly_report(session: Session, month: str, *, today: date | None = None) -
         notes=month_notes(session, period),
         calls=calls,
         outages=outages,
+        activities=activity_figures(session, start, end),
     )
 
 
@@ -565,4 +571,5 @@ def rolling_report(session: Session, *, days: int = 30, today: date | None = Non
         rolling_days=days,
         calls=calls,
         outages=outages,
+        activities=activity_figures(session, start, end),
     )

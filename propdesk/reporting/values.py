@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from propdesk.activities.queries import ActivityFigures
 from propdesk.calls.values import CallStats, OutageRow
 from propdesk.fees.document_values import CollectionRow
 from propdesk.tickets.values import ComplaintStats
@@ -207,3 +208,5 @@ class MonthlyReport:
     """The call desk's figures of the window (话务量), ``None`` when not computed."""
     outages: tuple[OutageRow, ...] = ()
     """Outages (停水/停电/电梯/燃气) that began in the window."""
+    activities: ActivityFigures | None = None
+    """Community activities of the window (社区活动), ``None`` when not computed."""

@@ -515,10 +515,43 @@ def _fees(r: MonthlyReport) -> list[Flowable]:
 NOTE_HEADINGS = ("工作总结", "存在问题", "下月工作计划")
 
 
+def _activities(r: MonthlyReport) -> list[Flowable]:
+    """十、community activities (社区活动): held, sign-ups, attendance, rating, money."""
+    a = r.activities
+    if a is None:
+        return []
+    if not a.held and not a.cancelled:
+        return [_section(_h("十、社区活动"), para("本期未举办社区活动。"))]
+    rating = f"{a.average_rating:.1f} 分（{n(a.ratings)} 户评价）" if a.average_rating else "—"
+    data = [
+        ["项目", "本期"],
+        ["举办活动（场）", n(a.held)],
+        ["取消活动（场）", n(a.cancelled)],
+        ["报名（户 / 人）", f"{n(a.signups)} / {n(a.persons)}"],
+        ["签到（户）", n(a.attended)],
+        ["到场率", pct(a.attendance_rate)],
+        ["平均评分（1–5）", rating],
+        ["预算（元）", yuan(a.budget_fen)],
+        ["实际花费（元）", yuan(a.spent_fen)],
+    ]
+    return [
+        _section(
+            _h("十、社区活动"),
+            para(
+                f"本期举办社区活动 {n(a.held)} 场，报名 {n(a.signups)} 户 {n(a.persons)} 人，"
+                f"到场率 {pct(a.attendance_rate)}；预算 {yuan(a.budget_fen)} 元，"
+                f"实际花费 {yuan(a.spent_fen)} 元。"
+            ),
+            table(data, [60 * mm, 50 * mm], right_align_cols=(1,)),
+        )
+    ]
+
+
 def _notes(r: MonthlyReport) -> list[Flowable]:
     """十、the manager's written summary, problems and next month's plan (saved with the month)."""
     notes = r.notes or MonthNotes(period=r.period)
-    story: list[Flowable] = [CondPageBreak(60 * mm), _h("十、工作总结、存在问题与下月计划")]
+    number = "十一" if r.activities is not None else "十"  # after 十、社区活动 when printed
+    story: list[Flowable] = [CondPageBreak(60 * mm), _h(f"{number}、工作总结、存在问题与下月计划")]
     for k, (label, text) in enumerate(
         zip(NOTE_HEADINGS, (notes.summary, notes.problems, notes.plan), strict=True), start=1
     ):
@@ -587,6 +620,7 @@ def report_story(r: MonthlyReport) -> list[Flowable]:
         *_desk(r),
         *_calls(r),
         *_fees(r),
+        *_activities(r),
         *_notes(r),
         signatures(),
     ]
