@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -102,20 +102,29 @@ class ActivityListModel(SqlTableModel):
         self.set_filter(q.when_condition(when))
 
 
-def _signup_columns(page: QWidget) -> list[tuple[str, Any]]:
+def _signup_columns() -> list[tuple[str, Any]]:
     def attended(s: SignupRow) -> str:
         return {True: "✓", False: "✗"}.get(s.attended, "") if s.attended is not None else ""
 
     return [
-        (page.tr("Unit"), lambda s: s.unit_code),
-        (page.tr("Contact"), lambda s: s.contact_name),
-        (page.tr("Persons"), lambda s: str(s.persons)),
-        (page.tr("Channel"), lambda s: CHANNEL_ZH.get(s.channel, s.channel)),
-        (page.tr("State"), lambda s: SIGNUP_STATE_ZH.get(s.state, s.state)),
-        (page.tr("Signed up"), lambda s: _when(s.queued_at)),
-        (page.tr("Came"), attended),
-        (page.tr("Rating"), lambda s: "★" * s.rating if s.rating else ""),
-        (page.tr("Comment"), lambda s: s.comment),
+        (QCoreApplication.translate("ActivitiesPage", "Unit"), lambda s: s.unit_code),
+        (QCoreApplication.translate("ActivitiesPage", "Contact"), lambda s: s.contact_name),
+        (QCoreApplication.translate("ActivitiesPage", "Persons"), lambda s: str(s.persons)),
+        (
+            QCoreApplication.translate("ActivitiesPage", "Channel"),
+            lambda s: CHANNEL_ZH.get(s.channel, s.channel),
+        ),
+        (
+            QCoreApplication.translate("ActivitiesPage", "State"),
+            lambda s: SIGNUP_STATE_ZH.get(s.state, s.state),
+        ),
+        (QCoreApplication.translate("ActivitiesPage", "Signed up"), lambda s: _when(s.queued_at)),
+        (QCoreApplication.translate("ActivitiesPage", "Came"), attended),
+        (
+            QCoreApplication.translate("ActivitiesPage", "Rating"),
+            lambda s: "★" * s.rating if s.rating else "",
+        ),
+        (QCoreApplication.translate("ActivitiesPage", "Comment"), lambda s: s.comment),
     ]
 
 
@@ -163,7 +172,7 @@ class ActivitiesPage(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.signup_model: RowListModel[SignupRow] = RowListModel(
-            _signup_columns(self), right_aligned=(2,), parent=self
+            _signup_columns(), right_aligned=(2,), parent=self
         )
         self.signups = named(QTableView(), "activities_signups")
         self.signups.setModel(self.signup_model)
