@@ -104,6 +104,9 @@ TABLE_LABELS_ZH: dict[str, str] = {
     "pii_key": "个人信息密钥",
     "activity": "社区活动",
     "activity_signup": "活动报名",
+    "household_vehicle": "住户车辆",
+    "household_pet": "住户宠物",
+    "household_contact": "紧急联系人",
     "-": "（无）",
 }
 

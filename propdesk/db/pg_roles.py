@@ -64,6 +64,7 @@ PERSONAL_COLUMNS: Mapping[str, frozenset[str]] = {
     "renovation_permit": frozenset({"owner_phone", "contractor_phone"}),
     "renovation_worker": frozenset({"phone"}),
     "call_record": frozenset({"number"}),  # the caller's number
+    "household_contact": frozenset({"phone"}),  # emergency contacts
 }
 #: Columns that look personal and are not: the estate office's and staff's work phones.
 NOT_PERSONAL_COLUMNS: Mapping[str, frozenset[str]] = {

@@ -16,6 +16,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from propdesk.auth.actor import Actor
+from propdesk.household.plates import looks_like_plate
+from propdesk.household.search import find_plates
 from propdesk.privacy import shown_phone
 from propdesk.registry.models import (
     OCCUPANCY_ROLE_ZH,
@@ -70,6 +72,8 @@ def search(session: Session, text: str, *, limit: int = DEFAULT_LIMIT) -> list[S
         )
     elif looks_like_number(q):  # BX20261123-0007, SF1234567890
         hits += find_numbers(session, q, limit=limit)
+    elif looks_like_plate(q):  # 粤B12345: the unit of a registered vehicle
+        hits += find_plates(session, q, limit=limit)
     else:
         hits += _people(session, Person.name.contains(q, autoescape=True), actor, limit)
     return hits[:limit]

@@ -1,0 +1,74 @@
+"""Reading a household's vehicles, pets and emergency contacts for the unit page.
+
+Only the current household's rows are listed: those recorded without an occupancy, or for
+an occupancy that has not ended.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from propdesk.household.models import HouseholdContact, HouseholdPet, HouseholdVehicle
+from propdesk.household.values import ContactRow, PetRow, VehicleRow
+from propdesk.registry.models import Occupancy
+
+
+def _current(occupancy_id: InstrumentedAttribute[int | None]) -> ColumnElement[bool]:
+    ended = select(Occupancy.id).where(
+        Occupancy.id == occupancy_id, Occupancy.end_date.is_not(None)
+    )
+    return or_(occupancy_id.is_(None), ~ended.exists())
+
+
+def vehicle_row(v: HouseholdVehicle) -> VehicleRow:
+    return VehicleRow(
+        v.id,
+        v.unit_id,
+        v.plate,
+        v.kind,
+        v.parking_space,
+        v.pass_from,
+        v.pass_to,
+        v.notes,
+        v.version,
+    )
+
+
+def pet_row(p: HouseholdPet) -> PetRow:
+    return PetRow(p.id, p.unit_id, p.kind, p.name, p.vaccinated_on, p.registration_no, p.version)
+
+
+def contact_row(c: HouseholdContact) -> ContactRow:
+    return ContactRow(c.id, c.unit_id, c.name, c.relation, c.phone, c.version)
+
+
+def unit_vehicles(session: Session, unit_id: int) -> tuple[VehicleRow, ...]:
+    rows = session.scalars(
+        select(HouseholdVehicle)
+        .where(
+            HouseholdVehicle.unit_id == unit_id,
+            HouseholdVehicle.removed_at.is_(None),
+            _current(HouseholdVehicle.occupancy_id),
+        )
+        .order_by(HouseholdVehicle.id)
+    )
+    return tuple(vehicle_row(v) for v in rows)
+
+
+def unit_pets(session: Session, unit_id: int) -> tuple[PetRow, ...]:
+    rows = session.scalars(
+        select(HouseholdPet)
+        .where(HouseholdPet.unit_id == unit_id, _current(HouseholdPet.occupancy_id))
+        .order_by(HouseholdPet.id)
+    )
+    return tuple(pet_row(p) for p in rows)
+
+
+def unit_contacts(session: Session, unit_id: int) -> tuple[ContactRow, ...]:
+    rows = session.scalars(
+        select(HouseholdContact)
+        .where(HouseholdContact.unit_id == unit_id, _current(HouseholdContact.occupancy_id))
+        .order_by(HouseholdContact.id)
+    )
+    return tuple(contact_row(c) for c in rows)
