@@ -193,5 +193,6 @@ def default_features() -> ext.Features:
             ext.lazy("ui.deposits.registration", "feature")(),
             ext.lazy("ui.calls.registration", "feature")(),
             ext.lazy("ui.activities.registration", "feature")(),
+            ext.lazy("ui.team.registration", "feature")(),
         )
     )

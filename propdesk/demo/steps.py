@@ -60,5 +60,6 @@ DEMO_STEPS: list[tuple[int, str, str]] = [
     (60, "propdesk.desk.demo", "build_desk"),
     (70, "propdesk.reporting.demo", "build_notices"),
     (80, "propdesk.calls.demo", "build_calls"),
+    (95, "propdesk.team.demo", "build_team"),
     (110, "propdesk.activities.demo", "build_activities"),
 ]

@@ -48,6 +48,7 @@ from ui.desk.feedback import in_form, in_label
 from ui.desk.models import EntryModel, ShiftListModel
 from ui.desk.requests import ShiftLogRequest
 from ui.desk.unit_picker import UnitPicker
+from ui.team.on_duty import RosterOnDutyLabel
 
 if TYPE_CHECKING:
     from propdesk.desk.print_data import HandoverSheetData
@@ -104,6 +105,8 @@ class HandoverDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.rostered = RosterOnDutyLabel(ctx=ctx)  # who the roster has on now and next
+        layout.addWidget(self.rostered)
         layout.addWidget(self.count)
         layout.addWidget(self.preview, 1)
         layout.addLayout(form)

@@ -1,0 +1,93 @@
+"""Demo step: the 早/中/夜 shifts, a year of roster for the demo desk staff, and last
+month's assessment signed off (the manager's comment on both, the clerk's acknowledgement).
+
+Deterministic: ``ctx.today``, ``ctx.now`` and ``ctx.rng`` only. Reads ``ctx.info["user_ids"]``
+(role → user id, from the users step).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from propdesk.auth.actor import Role
+from propdesk.auth.models import User
+from propdesk.demo.steps import DemoContext
+from propdesk.team.models import TeamAssessment, TeamRosterEntry, TeamShift
+from propdesk.team.roster import DEFAULT_SHIFTS
+
+CYCLE = ("early", "middle", "night", None)
+"""Each desk person's four-day rotation: 早, 中, 夜 (into the next morning), then a day off;
+the second person runs two days behind, so a night is followed by the other's early."""
+
+COMMENTS = (
+    "本月登记及时、描述清楚，回访按时完成；来电高峰时段接听略慢，下月注意交接前后的空档。",
+    "工单跟进到位，住户满意度较高；请继续把答客问的口径用熟，减少转接。",
+)
+
+
+def build_team(session: Session, ctx: DemoContext) -> None:
+    """Shifts, a year of roster (plus the current and next month), last month's sign-off."""
+    shift_ids: dict[str, int] = {}
+    for code, name, starts, ends in DEFAULT_SHIFTS:
+        found = session.scalar(select(TeamShift.id).where(TeamShift.code == code))
+        if found is None:
+            session.execute(
+                insert(TeamShift), [{"code": code, "name": name, "starts": starts, "ends": ends}]
+            )
+            found = session.scalar(select(TeamShift.id).where(TeamShift.code == code))
+        assert found is not None
+        shift_ids[code] = found
+    users: Any = ctx.info.get("user_ids", {})
+    staff = [users[r.value] for r in (Role.CLERK, Role.SUPERVISOR) if r.value in users]
+    if not staff:
+        return
+    first = ctx.today.replace(day=1)
+    start = (first - timedelta(days=366)).replace(day=1)
+    end = (first + timedelta(days=62)).replace(day=1)  # through next month
+    rows: list[dict[str, Any]] = []
+    day, n = start, 0
+    while day < end:
+        for k, user_id in enumerate(staff):
+            on = CYCLE[(n + 2 * k) % len(CYCLE)]
+            # now and then a day swapped for leave (还休), the same every build
+            if on is not None and ctx.rng.random() >= 0.03:
+                rows.append({"user_id": user_id, "day": day, "shift_id": shift_ids[on]})
+        day += timedelta(days=1)
+        n += 1
+    session.execute(insert(TeamRosterEntry), rows)
+    ctx.progress(0.6, "排班")
+    _sign_off_last_month(session, ctx, staff, users.get(Role.MANAGER.value))
+    ctx.progress(1.0, "考核")
+
+
+def _sign_off_last_month(
+    session: Session, ctx: DemoContext, staff: list[int], manager_id: int | None
+) -> None:
+    if manager_id is None:
+        return
+    names = dict(session.execute(select(User.id, User.display_name)).tuples().all())
+    first = ctx.today.replace(day=1)
+    last = first - timedelta(days=1)
+    period = f"{last.year:04d}-{last.month:02d}"
+    now = ctx.now
+    comment_at = min(now - timedelta(hours=6), now - timedelta(days=ctx.today.day - 1, hours=8))
+    ack_at = comment_at + (now - comment_at) / 2
+    for k, user_id in enumerate(staff):
+        acknowledged = k == 0  # the clerk acknowledged; the supervisor has not yet
+        session.add(
+            TeamAssessment(
+                user_id=user_id,
+                period=period,
+                comment=COMMENTS[k % len(COMMENTS)],
+                comment_by_user_id=manager_id,
+                comment_by_name=names.get(manager_id, ""),
+                comment_at=comment_at,
+                ack_at=ack_at if acknowledged else None,
+                ack_by_name=names.get(user_id, "") if acknowledged else "",
+            )
+        )
+    session.flush()
