@@ -1,0 +1,433 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AssessmentTab</name>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="108"/>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="110"/>
+        <source>Cl&amp;erk</source>
+        <translation>员工(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="113"/>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="113"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="121"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="122"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="123"/>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="135"/>
+        <source>Press Enter on a figure to list its records</source>
+        <translation>在指标上按回车，列出它统计的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="141"/>
+        <source>&amp;Write comment…</source>
+        <translation>填写评语(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="142"/>
+        <source>Ac&amp;knowledge</source>
+        <translation>确认(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="143"/>
+        <source>Prin&amp;t sheet…</source>
+        <translation>打印考核表(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="162"/>
+        <source>Comment and acknowledgement</source>
+        <translation>评语与确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="204"/>
+        <source>No clerk&apos;s figures to show for your role.</source>
+        <translation>您的角色没有可查看的员工考核数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="238"/>
+        <source>%1 min on average</source>
+        <translation>平均 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="243"/>
+        <source>satisfaction %1</source>
+        <translation>满意度 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="252"/>
+        <source>Tickets registered</source>
+        <translation>登记工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="253"/>
+        <source>First responses</source>
+        <translation>已首次响应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="254"/>
+        <source>Callbacks made</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="257"/>
+        <source>Callbacks on time</source>
+        <translation>按时回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="260"/>
+        <source>Calls handled</source>
+        <translation>接听来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="263"/>
+        <source>Resolved on the first call</source>
+        <translation>一次解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="264"/>
+        <source>%1 of %2 incoming (%3)</source>
+        <translation>来电 %2 个中 %1 个（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="274"/>
+        <source>Manager&apos;s comment (%1, %2): %3</source>
+        <translation>经理评语（%1，%2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="280"/>
+        <source>No comment from the manager yet.</source>
+        <translation>经理尚未填写评语。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="283"/>
+        <source>Acknowledged by %1 at %2</source>
+        <translation>%1 已于 %2 确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="288"/>
+        <source>Not acknowledged by the clerk yet.</source>
+        <translation>员工尚未确认。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="321"/>
+        <source>%1: %2 record(s)</source>
+        <translation>%1：%2 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="329"/>
+        <source>first response after %1 min</source>
+        <translation>%1 分钟后首次响应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="331"/>
+        <source>not responded yet</source>
+        <translation>尚未响应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="335"/>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="335"/>
+        <source>late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="339"/>
+        <source>rating %1, %2</source>
+        <translation>评分 %1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="341"/>
+        <source>incoming</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="341"/>
+        <source>outgoing</source>
+        <translation>去电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="342"/>
+        <source>resolved on the call</source>
+        <translation>当场解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="345"/>
+        <source>Call %1</source>
+        <translation>来电 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="374"/>
+        <source>Acknowledge</source>
+        <translation>确认考核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="375"/>
+        <source>Confirm that you have read this month&apos;s figures and the manager&apos;s comment?</source>
+        <translation>确认您已阅读本月考核指标和经理评语？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="411"/>
+        <source>Assessment sheet</source>
+        <translation>员工月度考核表</translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="54"/>
+        <source>Comment on %1, %2</source>
+        <translation>考核评语：%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="59"/>
+        <source>What went well, what to improve next month</source>
+        <translation>做得好的地方，下月需要改进的地方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="63"/>
+        <source>&amp;Comment</source>
+        <translation>评语(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="65"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="69"/>
+        <source>Ctrl+Enter saves. Once the clerk acknowledged, it is final.</source>
+        <translation>Ctrl+回车保存。员工确认后评语不能再修改。</translation>
+    </message>
+</context>
+<context>
+    <name>HourlyChart</name>
+    <message>
+        <location filename="../../ui/team/chart.py" line="36"/>
+        <source>Incoming calls by hour</source>
+        <translation>各时段来电量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/chart.py" line="37"/>
+        <source>Tickets registered by hour (no calls logged this month)</source>
+        <translation>各时段登记工单量（本月没有来电记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/chart.py" line="43"/>
+        <source>Nothing recorded this month</source>
+        <translation>本月没有记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/chart.py" line="46"/>
+        <source>Total %1; busiest %2:00–%3:00 (%4)</source>
+        <translation>合计 %1；最忙 %2:00–%3:00（%4）</translation>
+    </message>
+</context>
+<context>
+    <name>NavModule</name>
+    <message>
+        <location filename="../../ui/team/registration.py" line="16"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+</context>
+<context>
+    <name>RosterOnDutyLabel</name>
+    <message>
+        <location filename="../../ui/team/on_duty.py" line="25"/>
+        <source>nobody rostered</source>
+        <translation>无人排班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/on_duty.py" line="35"/>
+        <source>Rostered on duty now: %1
+Next shift: %2</source>
+        <translation>排班在岗：%1
+下一班：%2</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTab</name>
+    <message>
+        <location filename="../../ui/team/roster_tab.py" line="96"/>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/roster_tab.py" line="99"/>
+        <source>Shift &amp;definitions…</source>
+        <translation>班次设置(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/roster_tab.py" line="102"/>
+        <source>Print roste&amp;r…</source>
+        <translation>打印排班表(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/roster_tab.py" line="175"/>
+        <source>Keys: %1; Delete clears the day.</source>
+        <translation>按键：%1；Delete 清除当天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/roster_tab.py" line="179"/>
+        <source>Shifts: %1 (read only: supervisors and managers plan the roster)</source>
+        <translation>班次：%1（只读：排班由主管和经理安排）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/roster_tab.py" line="205"/>
+        <source>No shift for the key “%1”.</source>
+        <translation>按键“%1”没有对应的班次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/roster_tab.py" line="212"/>
+        <source>Only supervisors and managers can change the roster.</source>
+        <translation>只有主管和经理可以修改排班。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/roster_tab.py" line="260"/>
+        <source>Month roster</source>
+        <translation>月度排班表</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="117"/>
+        <source>Shift definitions</source>
+        <translation>班次设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="121"/>
+        <source>New shift</source>
+        <translation>新班次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="124"/>
+        <source>e.g. early, middle, night</source>
+        <translation>如 early、middle、night</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="127"/>
+        <source>e.g. 早班</source>
+        <translation>如 早班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="134"/>
+        <source>S&amp;hift</source>
+        <translation>班次(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="135"/>
+        <source>C&amp;ode</source>
+        <translation>代码(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="136"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="137"/>
+        <source>&amp;Starts</source>
+        <translation>上班(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="138"/>
+        <source>&amp;Ends</source>
+        <translation>下班(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="139"/>
+        <source>A shift that ends at or before its start runs past midnight.</source>
+        <translation>下班时间早于上班时间的班次跨过午夜（如夜班 22:00–08:00）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="142"/>
+        <source>Sa&amp;ve</source>
+        <translation>保存(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <location filename="../../ui/team/page.py" line="28"/>
+        <source>Assessment</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/page.py" line="29"/>
+        <source>Roster</source>
+        <translation>排班</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWeekday</name>
+    <message>
+        <location filename="../../ui/team/roster_model.py" line="23"/>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/roster_model.py" line="24"/>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/roster_model.py" line="25"/>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/roster_model.py" line="26"/>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/roster_model.py" line="27"/>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/roster_model.py" line="28"/>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/roster_model.py" line="29"/>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/roster_model.py" line="90"/>
+        <source>off</source>
+        <translation>休息</translation>
+    </message>
+</context>
+</TS>
