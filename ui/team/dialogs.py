@@ -151,8 +151,10 @@ class ShiftDialog(QDialog):
         self.keys = install_dialog_keys(self, submit=self.save, default=self.ok, first=self.shift)
         self.shift.currentIndexChanged.connect(self._fill)
         self._fill()
+        self.keys.mark_clean()  # the shown shift is loaded, not typed
 
     def _fill(self) -> None:
+        """Show the chosen shift's fields (choosing another one counts as input)."""
         shift_id = self.shift.currentData()
         found = next((s for s in self.shifts if s.id == shift_id), None)
         self.code.setReadOnly(found is not None)
@@ -166,7 +168,6 @@ class ShiftDialog(QDialog):
             self.name.setText(found.name)
             self.starts.setTime(_qtime(found.starts))
             self.ends.setTime(_qtime(found.ends))
-        self.keys.mark_clean()
 
     def save(self) -> None:
         code, name = self.code.text(), self.name.text()

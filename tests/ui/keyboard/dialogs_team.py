@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import QDialog
+from sqlalchemy import select
 
 from propdesk.auth.actor import Actor, Role
+from propdesk.auth.models import User
 from propdesk.team import roster
 from tests.propdesk.team import helpers as h
 from tests.ui.keyboard.world import Factory, World
@@ -20,11 +22,12 @@ def _comment(ctx: AppContext, _w: World) -> QDialog:
     from ui.team.dialogs import CommentDialog
 
     with ctx.db.begin(Actor.system()) as s:
-        clerk = h.add_user(s, "team_clerk", "王前台")
-    assert clerk.user_id is not None
+        found = s.scalar(select(User.id).where(User.username == "team_clerk"))
+        user_id = found if found is not None else h.add_user(s, "team_clerk", "王前台").user_id
+    assert user_id is not None
     return CommentDialog(
         ctx=replace(ctx, actor=MANAGER),
-        user_id=clerk.user_id,
+        user_id=user_id,
         period="2026-05",
         clerk_name="王前台",
     )
