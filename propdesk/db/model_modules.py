@@ -22,6 +22,7 @@ MODEL_MODULES = (
     "propdesk.reporting.notes_models",
     "propdesk.pii.models",
     "propdesk.team.models",
+    "propdesk.archive.models",
     "propdesk.household.models",
 )
 
