@@ -23,10 +23,10 @@ from propdesk.registry.models import Person
 
 # (kind, title, venue, capacity, budget yuan, days from today, start hour, organiser)
 PLAN: tuple[tuple[ActivityKind, str, str, int, int, int, int, str], ...] = (
-    (ActivityKind.FESTIVAL, "元宵节猜灯谜", "小区中心广场", 80, 1500, -150, 19, "赵经理"),
+    (ActivityKind.FESTIVAL, "猜灯谜游园会", "小区中心广场", 80, 1500, -150, 19, "赵经理"),
     (
         ActivityKind.OWNER_MEETING,
-        "第一季度业主见面会",
+        "业主恳谈会",
         "会所二楼会议室",
         40,
         300,
@@ -39,9 +39,9 @@ PLAN: tuple[tuple[ActivityKind, str, str, int, int, int, int, str], ...] = (
     (ActivityKind.SPORTS, "业主羽毛球赛", "小区羽毛球场", 24, 1000, -45, 14, "保安队王队长"),
     (ActivityKind.CULTURE, "书法体验课", "会所一楼活动室", 20, 400, -30, 14, "客服小刘"),
     (ActivityKind.SPORTS, "夜跑打卡", "小区环路", 40, 200, -12, 19, "保安队王队长"),
-    (ActivityKind.FESTIVAL, "端午包粽子", "会所一楼活动室", 30, 1800, -5, 14, "赵经理"),
-    (ActivityKind.OWNER_MEETING, "第二季度业主见面会", "会所二楼会议室", 40, 300, 6, 15, "赵经理"),
-    (ActivityKind.CHILDREN, "暑期儿童手工课", "会所一楼活动室", 12, 600, 10, 10, "客服小刘"),
+    (ActivityKind.FESTIVAL, "邻里包饺子", "会所一楼活动室", 30, 1800, -5, 14, "赵经理"),
+    (ActivityKind.OWNER_MEETING, "物业服务业主见面会", "会所二楼会议室", 40, 300, 6, 15, "赵经理"),
+    (ActivityKind.CHILDREN, "儿童手工课", "会所一楼活动室", 12, 600, 10, 10, "客服小刘"),
     (ActivityKind.CULTURE, "社区电影之夜", "小区中心广场", 100, 900, 20, 19, "客服小刘"),
 )
 CANCELLED_TITLE = "夜跑打卡"  # called off for rain
@@ -86,7 +86,7 @@ def build_activities(session: Session, ctx: DemoContext) -> None:
         )
         budget_fen = budget * 100
         # the last upcoming children's class is over-subscribed: full, with a waitlist
-        demand = capacity + 4 if title == "暑期儿童手工课" else rng.randint(capacity // 2, capacity)
+        demand = capacity + 4 if title == "儿童手工课" else rng.randint(capacity // 2, capacity)
         chosen = rng.sample(households, min(len(households), demand))
         taken = 0
         rows: list[dict[str, Any]] = []

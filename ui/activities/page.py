@@ -179,6 +179,7 @@ class ActivitiesPage(QWidget):
         self.signups.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.signups.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.signups.horizontalHeader().setStretchLastSection(True)
+        self.signups.setColumnWidth(5, 130)
         self.withdraw_button = named(
             QPushButton(self.tr("C&ancel sign-up…")), "activities_withdraw"
         )
