@@ -1,0 +1,96 @@
+"""The unit page's household panels, by keyboard: a vehicle (a wrong plate first) and an
+emergency contact added from the unit page; the plate then found by the search box."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from propdesk.household import queries as hq
+from propdesk.registry.search import search
+from tests.ui.helpers import CLERK, SmallEstate, make_ctx, read, type_text
+from ui import extensions as ext
+from ui.household.dialogs import EmergencyContactDialog, VehicleDialog
+from ui.household.panels import UnitContactsPanel, UnitPetsPanel, UnitVehiclesPanel
+from ui.household.registration import feature
+from ui.registry.unit_page import UnitPage
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def _focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def test_add_vehicle_and_contact_by_keyboard(
+    qtbot: QtBot, sqlite_db: object, small_estate: SmallEstate
+) -> None:
+    ctx = make_ctx(sqlite_db, CLERK)  # type: ignore[arg-type]
+    page = UnitPage(
+        ctx=ctx, unit_id=small_estate.unit_1502, panels=ext.Features((feature(),)).unit_panels
+    )
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    vehicles = page.findChild(UnitVehiclesPanel)
+    contacts = page.findChild(UnitContactsPanel)
+    pets = page.findChild(UnitPetsPanel)
+    assert vehicles is not None
+    assert contacts is not None
+    assert pets is not None
+    assert vehicles.empty.text() == vehicles.empty_text()
+    assert vehicles.list.count() == 0
+
+    # Insert on the (empty) vehicle list opens the form with the focus in the plate
+    vehicles.list.setFocus()
+    qtbot.keyClick(vehicles.list, Qt.Key.Key_Insert)
+    dialog = vehicles.dialog
+    assert isinstance(dialog, VehicleDialog)
+    qtbot.waitUntil(lambda: dialog.plate.hasFocus())
+    type_text(qtbot, _focused(), "粤b12")
+    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)  # type
+    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)  # parking space
+    type_text(qtbot, _focused(), "B2-018")
+    qtbot.keyClick(_focused(), Qt.Key.Key_Return)  # Enter submits: refused, input kept
+    assert "格式不正确" in dialog.errors.labels["plate"].text()
+    assert dialog.isVisible()
+    assert read(ctx, lambda s: hq.unit_vehicles(s, small_estate.unit_1502)) == ()
+    assert dialog.plate.hasFocus()
+    type_text(qtbot, dialog.plate, "345")
+    qtbot.keyClick(dialog.plate, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert vehicles.text() == "粤B12345  小型车  " + vehicles.tr("space %1").replace("%1", "B2-018")
+
+    # the contact: Insert, name, relation, phone, Enter
+    qtbot.keyClick(contacts.list, Qt.Key.Key_Insert)
+    cdialog = contacts.dialog
+    assert isinstance(cdialog, EmergencyContactDialog)
+    qtbot.waitUntil(lambda: cdialog.name.hasFocus())
+    type_text(qtbot, _focused(), "李芳")
+    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
+    type_text(qtbot, _focused(), "女儿")
+    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
+    type_text(qtbot, _focused(), "13900001111")
+    qtbot.keyClick(_focused(), Qt.Key.Key_Return)
+    assert cdialog.result() == cdialog.DialogCode.Accepted
+    assert contacts.text() == "李芳  （女儿）  139****1111"  # a clerk sees it masked
+    saved = read(ctx, lambda s: hq.unit_contacts(s, small_estate.unit_1502))
+    assert [(c.name, c.phone) for c in saved] == [("李芳", "13900001111")]
+
+    # the plate is found from the global search and names the unit
+    hits = read(ctx, lambda s: search(s, "粤B123"))
+    assert [(h.kind, h.id) for h in hits] == [("unit", small_estate.unit_1502)]
+
+    # Enter on the vehicle line edits it: the form is filled and clean
+    vehicles.list.setFocus()
+    qtbot.keyClick(vehicles.list, Qt.Key.Key_Return)
+    edit = vehicles.dialog
+    assert isinstance(edit, VehicleDialog)
+    assert edit.plate.text() == "粤B12345"
+    assert edit.space.text() == "B2-018"
+    edit.reject()
