@@ -115,7 +115,8 @@ class AssessmentTab(QWidget):
         )
         self.figures = named(FigureView(), "team_figures")
         self.figures.setModel(self.figure_model)
-        self.figures.setColumnWidth(0, 200)
+        self.figures.setColumnWidth(0, 170)
+        self.figures.setMinimumWidth(420)
         self.record_model: RowListModel[RecordLine] = RowListModel(
             [
                 (self.tr("When"), lambda r: r.when),
@@ -159,6 +160,7 @@ class AssessmentTab(QWidget):
         split.addWidget(self.figures)
         split.addWidget(right)
         split.setStretchFactor(1, 2)
+        split.setSizes([460, 740])
         sign = QGroupBox(self.tr("Comment and acknowledgement"))
         sl = QVBoxLayout(sign)
         sl.addWidget(self.comment_label)
@@ -191,6 +193,7 @@ class AssessmentTab(QWidget):
             combo.clear()
         for m in month_choices(start.today, back=12, ahead=0):
             self.month.addItem(m, m)
+        self.month.setCurrentIndex(1)  # last month: the one being assessed
         for user_id, name in start.clerks:
             self.clerk.addItem(name, user_id)
         own = self.clerk.findData(self.ctx.actor.user_id)

@@ -69,6 +69,10 @@ def _page(qtbot: QtBot, db: Database, actor: Actor) -> TeamPage:
     page = TeamPage(ctx=make_ctx(db, actor))
     qtbot.addWidget(page)
     page.show()
+    month = page.assessment.month
+    assert month.currentIndex() == 1  # opens on last month, the one being assessed
+    month.setFocus()
+    QTest.keyClick(month, Qt.Key.Key_Up)  # the newest month: the test data's
     return page
 
 
