@@ -313,6 +313,7 @@ class ArrearsPage(QWidget):
             WaiveDialog(ctx=self.ctx, unit_id=row.unit_id, parent=self).open()
 
     def print_letters(self) -> None:
+        from propdesk.archive.services import file_printed_batch
         from propdesk.fees.notices import (
             estate_header,
             letter_entries,
@@ -331,7 +332,12 @@ class ArrearsPage(QWidget):
                 letters, estate_header(s), progress=lambda d, t: progress.update(d, t)
             )
             entries = letter_entries(letters)
-            return PrintBatch(pdf, lambda w, how: log_notices(w, entries, on=day, channel=how))
+
+            def record(w: Session, how: str) -> None:
+                log_notices(w, entries, on=day, channel=how)
+                file_printed_batch(w, [e[0] for e in entries], "letter", f"催缴函 {day}", pdf)
+
+            return PrintBatch(pdf, record)
 
         run_print_job(
             self.ctx,

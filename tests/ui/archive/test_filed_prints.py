@@ -1,0 +1,53 @@
+"""Printed reminder letters are filed in each unit's archive once printed — not on preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from propdesk.archive.models import ArchiveDocument, ArchiveFile
+from propdesk.db.engine import Database
+from tests.ui.fees.test_fee_pages import MANAGER, _bill, _open_preview, _to_file
+from tests.ui.helpers import SmallEstate, make_ctx
+from ui.fees.page import FeesPage
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def _filed(db: Database) -> tuple[int, int]:
+    with db.begin(MANAGER) as s:
+        docs = int(s.scalar(select(func.count(ArchiveDocument.id))) or 0)
+        files = int(s.scalar(select(func.count(ArchiveFile.id))) or 0)
+    return docs, files
+
+
+def test_letters_filed_only_when_printed(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, tmp_path: Path
+) -> None:
+    _bill(sqlite_db, small_estate)
+    fees = FeesPage(ctx=make_ctx(sqlite_db, MANAGER))
+    qtbot.addWidget(fees)
+
+    dialog = _open_preview(qtbot, fees.arrears.print_letters)
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert _filed(sqlite_db) == (0, 0)  # a preview is not a send
+
+    dialog = _open_preview(qtbot, fees.arrears.print_letters)
+    dialog.choose_printer = _to_file(tmp_path / "letters.pdf")
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _filed(sqlite_db)[0] > 0)
+    docs, files = _filed(sqlite_db)
+    assert files == 1  # the batch's PDF stored once, filed on each unit
+    with sqlite_db.begin(MANAGER) as s:
+        rows = s.execute(select(ArchiveDocument.unit_id, ArchiveDocument.source)).all()
+        content = s.scalar(select(ArchiveFile.content))
+    assert {src for _u, src in rows} == {"printed"}
+    assert len({u for u, _s in rows}) == docs
+    assert content == dialog.pdf
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)  # printed again
+    dialog.close()
+    assert _filed(sqlite_db) == (docs, 1)
