@@ -62,4 +62,5 @@ DEMO_STEPS: list[tuple[int, str, str]] = [
     (80, "propdesk.calls.demo", "build_calls"),
     (95, "propdesk.team.demo", "build_team"),
     (110, "propdesk.activities.demo", "build_activities"),
+    (120, "propdesk.archive.demo", "build_archive"),
 ]
