@@ -63,4 +63,5 @@ DEMO_STEPS: list[tuple[int, str, str]] = [
     (95, "propdesk.team.demo", "build_team"),
     (110, "propdesk.activities.demo", "build_activities"),
     (120, "propdesk.archive.demo", "build_archive"),
+    (130, "propdesk.household.demo", "build_household"),
 ]
