@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -144,6 +145,7 @@ class ActivitiesPage(QWidget):
         self._stale = False
         self.current: ActivityRow | None = None
         self.last_preview: QWidget | None = None
+        self.dialog: QDialog | None = None  # the form open now (also for tests)
         self.when = named(QComboBox(), "activities_when")
         self.when.addItem(self.tr("Upcoming"), When.UPCOMING.value)
         self.when.addItem(self.tr("Past"), When.PAST.value)
@@ -336,12 +338,18 @@ class ActivitiesPage(QWidget):
 
     # --- actions ------------------------------------------------------------------------
 
+    def _open(self, dialog: QDialog) -> None:
+        """Open ``dialog`` window-modal, keeping a reference to it while it is open (a form
+        only the C++ parent holds lost its Python slots in the running app)."""
+        self.dialog = dialog
+        dialog.open()
+
     def new_activity(self) -> None:
-        ActivityDialog(ctx=self.ctx, parent=self).open()
+        self._open(ActivityDialog(ctx=self.ctx, parent=self))
 
     def edit_activity(self) -> None:
         if self.current is not None:
-            ActivityDialog(ctx=self.ctx, activity=self.current, parent=self).open()
+            self._open(ActivityDialog(ctx=self.ctx, activity=self.current, parent=self))
 
     def open_signups(self) -> None:
         a = self.current
@@ -357,19 +365,19 @@ class ActivitiesPage(QWidget):
         if a is None or a.status != ActivityStatus.OPEN.value:
             return None
         dialog = SignupDialog(ctx=self.ctx, activity=a, parent=self)
-        dialog.open()
+        self._open(dialog)
         return dialog
 
     def finish(self) -> None:
         if self.current is not None:
-            FinishDialog(ctx=self.ctx, activity=self.current, parent=self).open()
+            self._open(FinishDialog(ctx=self.ctx, activity=self.current, parent=self))
 
     def cancel_activity(self) -> None:
         if self.current is None:
             return
         dialog = CancelActivityDialog(ctx=self.ctx, activity=self.current, parent=self)
         dialog.accepted.connect(lambda: self._tell(dialog.result_value))
-        dialog.open()
+        self._open(dialog)
 
     def _tell(self, notify: tuple[ToNotify, ...]) -> None:
         if not notify:
@@ -421,7 +429,7 @@ class ActivitiesPage(QWidget):
         dialog = AttendanceDialog(
             ctx=self.ctx, activity=self.current, signups=self.signup_model.rows(), parent=self
         )
-        dialog.open()
+        self._open(dialog)
         return dialog
 
     def feedback(self) -> FeedbackDialog | None:
@@ -435,7 +443,7 @@ class ActivitiesPage(QWidget):
             self._say(self.tr("Only households that came can give feedback."))
             return None
         dialog = FeedbackDialog(ctx=self.ctx, activity=self.current, signup=signup, parent=self)
-        dialog.open()
+        self._open(dialog)
         return dialog
 
     # --- printing -----------------------------------------------------------------------
