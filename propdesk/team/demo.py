@@ -69,7 +69,7 @@ def _sign_off_last_month(
 ) -> None:
     if manager_id is None:
         return
-    names = dict(session.execute(select(User.id, User.display_name)).tuples().all())
+    names = {r[0]: r[1] for r in session.execute(select(User.id, User.display_name))}
     first = ctx.today.replace(day=1)
     last = first - timedelta(days=1)
     period = f"{last.year:04d}-{last.month:02d}"
