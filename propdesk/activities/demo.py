@@ -86,7 +86,9 @@ def build_activities(session: Session, ctx: DemoContext) -> None:
         )
         budget_fen = budget * 100
         # the last upcoming children's class is over-subscribed: full, with a waitlist
-        demand = capacity + 4 if title == "儿童手工课" else rng.randint(capacity // 2, capacity)
+        demand = (
+            capacity + 4 if title == "儿童手工课" else rng.randint(capacity // 3, capacity * 3 // 5)
+        )
         chosen = rng.sample(households, min(len(households), demand))
         taken = 0
         rows: list[dict[str, Any]] = []
