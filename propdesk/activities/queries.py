@@ -3,13 +3,13 @@ one activity in unit order, a household's participation and the figures of a mon
 
 The list's ``SELECT`` is :func:`activity_list_select`, shared by :func:`list_activities` and
 the page's table model (``ui/activities``), so both show the same rows in the same order.
+The values returned (:class:`ActivityRow` and the like) live in :mod:`.values`, which
+``reports/`` may import.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from enum import StrEnum
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, case, func, select, true
@@ -17,86 +17,18 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.activities.models import Activity, ActivitySignup
-from propdesk.activities.values import ActivityStatus, SignupState
+from propdesk.activities.values import (
+    ActivityFigures,
+    ActivityRow,
+    ActivityStatus,
+    ParticipationRow,
+    SignupRow,
+    SignupState,
+    When,
+)
 from propdesk.errors import NotFound
 from propdesk.registry.models import Building, Unit
 from propdesk.registry.unit_sort import unit_order
-
-
-class When(StrEnum):
-    UPCOMING = "upcoming"  # planned or open
-    PAST = "past"
-    ALL = "all"
-
-
-@dataclass(frozen=True)
-class ActivityRow:
-    id: int
-    kind: str
-    title: str
-    starts_at: datetime
-    ends_at: datetime | None
-    venue: str
-    capacity: int
-    taken: int  # persons on confirmed sign-ups
-    waitlist: int  # waitlisted sign-ups (households)
-    status: str
-    budget_fen: int
-    spent_fen: int
-    organiser: str
-    notice_printed_at: datetime | None
-    description: str
-
-
-@dataclass(frozen=True)
-class SignupRow:
-    id: int
-    unit_id: int
-    unit_code: str
-    contact_name: str
-    persons: int
-    channel: str
-    state: str
-    queued_at: datetime
-    attended: bool | None
-    rating: int | None
-    comment: str
-
-
-@dataclass(frozen=True)
-class ParticipationRow:
-    signup_id: int
-    activity_id: int
-    title: str
-    kind: str
-    starts_at: datetime
-    activity_status: str
-    state: str
-    persons: int
-    attended: bool | None
-    rating: int | None
-
-
-@dataclass(frozen=True)
-class ActivityFigures:
-    """The activities of a window of local days (the monthly report's section).
-
-    ``held``: activities finished that started in the window; the sign-up figures count the
-    confirmed sign-ups (households) of those activities; the attendance rate is attended
-    households over confirmed households (``None`` when nobody was signed up); the average
-    rating is over the sign-ups that gave one (``None`` when none did).
-    """
-
-    held: int
-    cancelled: int
-    signups: int
-    persons: int
-    attended: int
-    attendance_rate: float | None
-    ratings: int
-    average_rating: float | None
-    budget_fen: int
-    spent_fen: int
 
 
 def waitlist_count() -> Any:
@@ -271,3 +203,20 @@ def month_figures(session: Session, start: date, end: date) -> ActivityFigures:
         budget_fen=int(acts[2]),
         spent_fen=int(acts[3]),
     )
+
+
+__all__ = [
+    "ActivityFigures",
+    "ActivityRow",
+    "ParticipationRow",
+    "SignupRow",
+    "When",
+    "activity",
+    "activity_list_select",
+    "household_participation",
+    "list_activities",
+    "month_figures",
+    "signups",
+    "waitlist_count",
+    "when_condition",
+]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 
@@ -60,3 +62,79 @@ class Channel(StrEnum):
 CHANNEL_ZH: dict[str, str] = {Channel.DESK: "前台", Channel.PHONE: "电话"}
 
 MAX_PERSONS = 10  # persons on one sign-up
+
+
+class When(StrEnum):
+    UPCOMING = "upcoming"  # planned or open
+    PAST = "past"
+    ALL = "all"
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    id: int
+    kind: str
+    title: str
+    starts_at: datetime
+    ends_at: datetime | None
+    venue: str
+    capacity: int
+    taken: int  # persons on confirmed sign-ups
+    waitlist: int  # waitlisted sign-ups (households)
+    status: str
+    budget_fen: int
+    spent_fen: int
+    organiser: str
+    notice_printed_at: datetime | None
+    description: str
+
+
+@dataclass(frozen=True)
+class SignupRow:
+    id: int
+    unit_id: int
+    unit_code: str
+    contact_name: str
+    persons: int
+    channel: str
+    state: str
+    queued_at: datetime
+    attended: bool | None
+    rating: int | None
+    comment: str
+
+
+@dataclass(frozen=True)
+class ParticipationRow:
+    signup_id: int
+    activity_id: int
+    title: str
+    kind: str
+    starts_at: datetime
+    activity_status: str
+    state: str
+    persons: int
+    attended: bool | None
+    rating: int | None
+
+
+@dataclass(frozen=True)
+class ActivityFigures:
+    """The activities of a window of local days (the monthly report's section).
+
+    ``held``: activities finished that started in the window; the sign-up figures count the
+    confirmed sign-ups (households) of those activities; the attendance rate is attended
+    households over confirmed households (``None`` when nobody was signed up); the average
+    rating is over the sign-ups that gave one (``None`` when none did).
+    """
+
+    held: int
+    cancelled: int
+    signups: int
+    persons: int
+    attended: int
+    attendance_rate: float | None
+    ratings: int
+    average_rating: float | None
+    budget_fen: int
+    spent_fen: int

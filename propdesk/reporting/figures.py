@@ -14,7 +14,8 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from propdesk import clock
-from propdesk.activities.queries import ActivityFigures, month_figures
+from propdesk.activities.queries import month_figures
+from propdesk.activities.values import ActivityFigures
 from propdesk.desk.models import Patrol
 from propdesk.fees.models import BillLine, Payment
 from propdesk.fees.periods import first_day

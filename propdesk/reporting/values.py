@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from propdesk.activities.queries import ActivityFigures
+from propdesk.activities.values import ActivityFigures
 from propdesk.calls.values import CallStats, OutageRow
 from propdesk.fees.document_values import CollectionRow
 from propdesk.tickets.values import ComplaintStats

@@ -12,8 +12,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from propdesk import clock
-from propdesk.activities.queries import ActivityRow, SignupRow
-from propdesk.activities.values import ACTIVITY_KIND_ZH, CHANNEL_ZH, MAX_PERSONS, SignupState
+from propdesk.activities.values import (
+    ACTIVITY_KIND_ZH,
+    CHANNEL_ZH,
+    MAX_PERSONS,
+    ActivityRow,
+    SignupRow,
+    SignupState,
+)
 from reports.pdf.document import (
     FONT,
     SIGN_ROW_HEIGHT,

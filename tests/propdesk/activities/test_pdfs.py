@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 from pypdf import PdfReader
 
-from propdesk.activities.queries import ActivityRow, SignupRow
+from propdesk.activities.values import ActivityRow, SignupRow
 from reports.pdf.activity_documents import activity_notice_pdf, signin_sheet_pdf
 from tests.reports.pdf_lines import pdf_forbidden_line_starts
 
