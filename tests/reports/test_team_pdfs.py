@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from pypdf import PdfReader
 
+from propdesk import clock
 from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
 from propdesk.registry import services as reg
@@ -88,7 +89,9 @@ def test_assessment_sheet_carries_comment_and_acknowledgement(sqlite_db: Databas
     _cjk_embedded(pdf)
 
 
-def test_roster_pdf_landscape_with_codes_and_volume(sqlite_db: Database) -> None:
+def test_roster_pdf_landscape_with_codes_and_volume(
+    sqlite_db: Database, test_clock: clock.FixedClock
+) -> None:
     wang, _ = _world(sqlite_db)
     assert wang.user_id is not None
     with sqlite_db.begin(SYSTEM) as s:
@@ -112,5 +115,7 @@ def test_roster_pdf_landscape_with_codes_and_volume(sqlite_db: Database) -> None
     lines = [line.strip() for line in text.splitlines()]
     at = lines.index("王前台")
     assert lines[at + 1 : at + 4] == ["早", "夜", "早班人数"]
-    assert "打印时间 2026-06-15 10:00" in text  # the desk's local time
+    assert data.printed_at == test_clock.now()
+    local = clock.to_local(data.printed_at)  # shown in the estate's time, not UTC
+    assert f"打印时间 {local:%Y-%m-%d %H:%M}" in text
     _cjk_embedded(pdf)

@@ -4,6 +4,7 @@ handover dialog names who the roster has on now and next."""
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -154,7 +155,8 @@ def test_roster_assigned_by_keyboard(qtbot: QtBot, sqlite_db: Database) -> None:
     tab = page.roster
     view = tab.view
     assert view.hasFocus() or page.primary_field() is view
-    assert tab.model.columnCount() == 30  # June 2026
+    year, month = (int(p) for p in team.period.split("-"))
+    assert tab.model.columnCount() == calendar.monthrange(year, month)[1]  # this month
     row = next(r for r in range(tab.model.rowCount()) if tab.model.cell(r, 0)[0] == _uid(team.li))
     view.setCurrentIndex(tab.model.index(row, 0))
     QTest.keyClick(view, Qt.Key.Key_1)  # 早 on the 1st, then the cursor is on the 2nd
@@ -164,12 +166,12 @@ def test_roster_assigned_by_keyboard(qtbot: QtBot, sqlite_db: Database) -> None:
     QTest.keyClick(view, Qt.Key.Key_Left)
     QTest.keyClick(view, Qt.Key.Key_Delete)  # the 3rd off again
     assert [tab.model.text(row, c) for c in range(4)] == ["早", "夜", "", ""]
-    grid = read(make_ctx(sqlite_db), lambda s: roster.month_grid(s, 2026, 6))
+    grid = read(make_ctx(sqlite_db), lambda s: roster.month_grid(s, year, month))
     li = _uid(team.li)
     assert {d.day for (u, d) in grid.cells if u == li} == {1, 2}
     # the night of the 2nd covers the 3rd at 03:00
     with sqlite_db.begin(SYSTEM) as s:
-        on = roster.on_duty_at(s, clock.local_datetime(date(2026, 6, 3), time(3, 0)))
+        on = roster.on_duty_at(s, clock.local_datetime(date(year, month, 3), time(3, 0)))
     assert [d.name for d in on] == ["李前台"]
     QTest.keyClick(view, Qt.Key.Key_X)  # no shift has that key
     assert "X" in tab.message.text() or "x" in tab.message.text()
@@ -189,7 +191,8 @@ def test_clerk_cannot_change_the_roster(qtbot: QtBot, sqlite_db: Database) -> No
     QTest.keyClick(tab.view, Qt.Key.Key_1)
     assert tab.message.isVisibleTo(page)
     assert "主管" in tab.message.text() or "supervisors" in tab.message.text()
-    grid = read(make_ctx(sqlite_db), lambda s: roster.month_grid(s, 2026, 6))
+    year, month = (int(p) for p in team.period.split("-"))
+    grid = read(make_ctx(sqlite_db), lambda s: roster.month_grid(s, year, month))
     assert grid.cells == {}
 
 
