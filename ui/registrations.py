@@ -193,6 +193,7 @@ def default_features() -> ext.Features:
             ext.lazy("ui.deposits.registration", "feature")(),
             ext.lazy("ui.calls.registration", "feature")(),
             ext.lazy("ui.activities.registration", "feature")(),
+            ext.lazy("ui.archive.registration", "feature")(),
             ext.lazy("ui.household.registration", "feature")(),
             ext.lazy("ui.team.registration", "feature")(),
         )

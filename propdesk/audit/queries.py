@@ -110,6 +110,10 @@ TABLE_LABELS_ZH: dict[str, str] = {
     "household_vehicle": "住户车辆",
     "household_pet": "住户宠物",
     "household_contact": "紧急联系人",
+    "archive_kind": "档案资料种类",
+    "archive_file": "档案扫描件",
+    "archive_document": "档案资料",
+    "archive_loan": "档案原件借阅",
     "-": "（无）",
 }
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -33,12 +32,12 @@ def test_letters_filed_only_when_printed(
     qtbot.addWidget(fees)
 
     dialog = _open_preview(qtbot, fees.arrears.print_letters)
-    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    dialog.close_button.click()
     assert _filed(sqlite_db) == (0, 0)  # a preview is not a send
 
     dialog = _open_preview(qtbot, fees.arrears.print_letters)
     dialog.choose_printer = _to_file(tmp_path / "letters.pdf")
-    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    dialog.print_button.click()
     qtbot.waitUntil(lambda: _filed(sqlite_db)[0] > 0)
     docs, files = _filed(sqlite_db)
     assert files == 1  # the batch's PDF stored once, filed on each unit
@@ -48,6 +47,6 @@ def test_letters_filed_only_when_printed(
     assert {src for _u, src in rows} == {"printed"}
     assert len({u for u, _s in rows}) == docs
     assert content == dialog.pdf
-    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)  # printed again
+    dialog.print_button.click()  # printed again
     dialog.close()
     assert _filed(sqlite_db) == (docs, 1)

@@ -1,0 +1,122 @@
+"""The archive page by keyboard: a unit's checklist, filing a document with its scan (a bad
+path refused next to its field, input kept), lending a paper, the completeness report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from propdesk.archive import queries as q
+from propdesk.archive import services as svc
+from propdesk.db.engine import Database
+from tests.ui.helpers import CLERK, SmallEstate, make_ctx, read, type_text
+from ui.archive.dialogs import AddDocumentDialog, LendDialog
+from ui.archive.page import ArchivePage, ArchiveRequest
+from ui.archive.unit_panel import UnitArchivePanel
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def _page(qtbot: QtBot, db: Database, estate: SmallEstate) -> ArchivePage:
+    with db.begin(CLERK) as s:
+        svc.ensure_defaults(s)
+    page = ArchivePage(ctx=make_ctx(db, CLERK))
+    qtbot.addWidget(page)
+    with qtbot.waitActive(page):
+        page.show()
+        page.activateWindow()
+    qtbot.waitUntil(lambda: page.report is not None, timeout=3000)
+    page.apply_request(ArchiveRequest(estate.unit_1502))
+    qtbot.waitUntil(
+        lambda: page.archive is not None and page.archive.unit_id == estate.unit_1502,
+        timeout=3000,
+    )
+    return page
+
+
+def test_file_a_document_by_keyboard(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, tmp_path: Path
+) -> None:
+    page = _page(qtbot, sqlite_db, small_estate)
+    lines = {ln.kind_name: ln for ln in page.checklist_model.rows()}
+    assert lines["房屋交接单"].state == "missing"
+    assert page.checklist_model.data(page.checklist_model.index(0, 3)) == "缺失"
+    missing_before = len(page.units_model.rows()[0].missing)
+
+    page.units.setFocus()
+    qtbot.keyClick(page.units, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(page.last_dialog, AddDocumentDialog), timeout=3000)
+    dialog = page.last_dialog
+    assert isinstance(dialog, AddDocumentDialog)
+    qtbot.waitUntil(dialog.kind.hasFocus, timeout=2000)  # focus in the first field
+    assert dialog.kind.currentText().endswith("房屋交接单")
+
+    dialog.scan.setFocus()
+    qtbot.keyClicks(dialog.scan, str(tmp_path / "missing.pdf"))
+    dialog.cabinet.setFocus()
+    qtbot.keyClicks(dialog.cabinet, "A3")
+    qtbot.keyClick(dialog.cabinet, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "scan" in dialog.errors.visible_messages(), timeout=3000)
+    assert "找不到文件" in dialog.errors.visible_messages()["scan"]
+    assert dialog.isVisible()
+    assert dialog.cabinet.text() == "A3"  # input kept
+    assert read(page.ctx, lambda s: q.unit_documents(s, small_estate.unit_1502)) == ()
+
+    scan = tmp_path / "交接单.pdf"
+    scan.write_bytes(b"%PDF-1.4 handover")
+    dialog.scan.setFocus()
+    dialog.scan.selectAll()
+    type_text(qtbot, dialog.scan, str(scan))
+    dialog.box.setFocus()
+    type_text(qtbot, dialog.box, "07")
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+
+    (doc,) = read(page.ctx, lambda s: q.unit_documents(s, small_estate.unit_1502))
+    assert (doc.kind_name, doc.cabinet, doc.box, doc.file_name) == (
+        "房屋交接单",
+        "A3",
+        "07",
+        "交接单.pdf",
+    )
+    qtbot.waitUntil(lambda: page.documents_model.rowCount() == 1, timeout=3000)
+    lines = {ln.kind_name: ln for ln in page.checklist_model.rows()}
+    assert lines["房屋交接单"].state == "present"
+    row = next(u for u in page.units_model.rows() if u.unit_id == small_estate.unit_1502)
+    assert len(row.missing) == missing_before - 1 or missing_before == 0
+
+
+def test_lend_then_refused_and_panel(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    page = _page(qtbot, sqlite_db, small_estate)
+    with sqlite_db.begin(CLERK) as s:
+        kind = next(k for k in q.list_kinds(s) if k.name == "房屋交接单")
+        svc.add_document(s, kind_id=kind.id, unit_id=small_estate.unit_1502)
+    page.load_unit(small_estate.unit_1502)
+    qtbot.waitUntil(lambda: page.documents_model.rowCount() == 1, timeout=3000)
+    assert page.lend_button.isEnabled()
+    page.lend_button.click()
+    dialog = page.last_dialog
+    assert isinstance(dialog, LendDialog)
+    qtbot.waitUntil(dialog.borrower.hasFocus, timeout=2000)
+    type_text(qtbot, dialog.borrower, "工程部刘工")
+    qtbot.keyClick(dialog.borrower, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    qtbot.waitUntil(
+        lambda: page.documents_model.rowCount() == 1 and page.documents_model.rows()[0].on_loan,
+        timeout=3000,
+    )
+    assert "工程部刘工" in page.documents_model.data(page.documents_model.index(0, 6))
+    assert not page.lend_button.isEnabled()
+    assert page.return_button.isEnabled()
+
+    panel = UnitArchivePanel(ctx=page.ctx, unit_id=small_estate.unit_1502)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.summary is not None, timeout=3000)
+    text = panel.text.text()
+    assert "Missing: 购房合同/产权证明" in text
+    assert "1 paper original(s) lent out" in text
