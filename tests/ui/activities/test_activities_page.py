@@ -20,7 +20,13 @@ from propdesk.activities.models import Activity, ActivitySignup
 from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx, read, type_text
-from ui.activities.dialogs import ActivityDialog, FeedbackDialog, SignupDialog
+from ui.activities.dialogs import (
+    ActivityDialog,
+    CancelActivityDialog,
+    FeedbackDialog,
+    FinishDialog,
+    SignupDialog,
+)
 from ui.activities.page import ActivitiesPage
 from ui.activities.unit_panel import UnitActivitiesPanel
 from ui.printing.preview import PdfPreviewDialog
@@ -226,3 +232,63 @@ def test_notice_recorded_only_once_saved(
     assert "签到表" in sheet.windowTitle()
     sheet.close()
     assert aid
+
+
+def test_manager_opens_finishes_and_cancels(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, test_clock: clock.FixedClock
+) -> None:
+    manager = make_ctx(sqlite_db, MANAGER)
+    start = test_clock.now() + timedelta(days=3)
+    with sqlite_db.begin(MANAGER) as s:
+        planned = act.create_activity(
+            s,
+            act.ActivitySpec("culture", "书法体验", start, None, "会所", 10, 20000, "赵经理"),
+        )
+        doomed = act.create_activity(
+            s,
+            act.ActivitySpec("sports", "夜跑", start, None, "环路", 10, 0, "赵经理"),
+            open_now=True,
+        )
+        act.sign_up(s, doomed, unit_id=small_estate.unit_1502)
+        act.sign_up(s, doomed, unit_id=small_estate.unit_101)
+    page = ActivitiesPage(ctx=manager)
+    qtbot.addWidget(page)
+    page.show()
+
+    def select(aid: int) -> None:
+        row = next(r for r in range(page.model.rowCount()) if page.model.row_id(r) == aid)
+        page.table.selectRow(row)
+        assert page.current is not None
+        assert page.current.id == aid
+
+    # a planned activity: sign-ups open with one click, then people can sign up
+    select(planned)
+    assert not page.signup_button.isEnabled()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert page.current.status == "open"
+    assert page.signup_button.isEnabled()
+
+    # cancelling says whom to tell, in unit order
+    select(doomed)
+    page.cancel_activity()
+    dialog = page.dialog
+    assert isinstance(dialog, CancelActivityDialog)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # no reason: refused next to the field
+    assert "取消原因" in dialog.errors.visible_messages()["reason"]
+    type_text(qtbot, dialog.reason, "下雨")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert page.message.text().endswith("3-1-101、3-2-1502")
+
+    # finishing records what was spent, in yuan
+    test_clock.set(start + timedelta(hours=3))
+    page.when.setCurrentIndex(page.when.findData("upcoming"))
+    select(planned)
+    page.finish()
+    finish = page.dialog
+    assert isinstance(finish, FinishDialog)
+    qtbot.keyClicks(finish.spent, "186.50")
+    qtbot.keyClick(finish.spent, Qt.Key.Key_Return)
+    assert not finish.isVisible()
+    row = read(manager, lambda s: q.activity(s, planned))
+    assert (row.status, row.spent_fen) == ("finished", 18650)
