@@ -265,6 +265,7 @@ def test_manager_opens_finishes_and_cancels(
     select(planned)
     assert not page.signup_button.isEnabled()
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert page.current is not None
     assert page.current.status == "open"
     assert page.signup_button.isEnabled()
 
