@@ -132,6 +132,11 @@ class UnitCompleteness:
     def complete(self) -> bool:
         return not self.missing and not self.expired
 
+    @property
+    def needs_documents(self) -> bool:
+        """Some stage of the checklist applies to the unit."""
+        return bool(self.present or self.missing or self.expired)
+
 
 @dataclass(frozen=True)
 class BuildingCompleteness:
@@ -141,7 +146,12 @@ class BuildingCompleteness:
 
     @property
     def complete_units(self) -> int:
-        return sum(1 for u in self.units if u.complete)
+        """Units needing documents that have all of them (units needing none not counted)."""
+        return sum(1 for u in self.units if u.complete and u.needs_documents)
+
+    @property
+    def units_needing_nothing(self) -> int:
+        return sum(1 for u in self.units if not u.needs_documents)
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,8 @@ def completeness_pdf(
         title(head),
         para(
             f"统计日期：{as_of:%Y-%m-%d}　房屋 {len(units)} 套　资料齐全 "
-            f"{report.complete_units} 套　有缺失 {missing} 套　有过期 {expired} 套",
+            f"{report.complete_units} 套　有缺失 {missing} 套　有过期 {expired} 套　"
+            f"无需资料 {report.units_needing_nothing} 套",
             st.body,
         ),
         Spacer(1, 3 * mm),

@@ -51,6 +51,7 @@ class _Form(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(title)
+        self.setMinimumWidth(480)
         self.form = QFormLayout()
         self.errors = FormErrors(self.form)
         self.buttons = QDialogButtonBox(

@@ -84,7 +84,8 @@ def test_completeness_matches_plain_sql(db: Database, estate: Estate) -> None:
     assert a.missing == ()
     assert b.missing == ("购房合同/产权证明", "业主身份证复印件", "入住登记表")
     assert (vacant.present, vacant.missing, vacant.expired) == ((), (), ())
-    assert report.complete_units == 1  # the vacant unit needs nothing
+    assert report.complete_units == 0  # the vacant unit needs nothing: not counted
+    assert report.units_needing_nothing == 1
 
 
 def test_pdf_and_workbook_read_back(db: Database, estate: Estate) -> None:
@@ -98,6 +99,8 @@ def test_pdf_and_workbook_read_back(db: Database, estate: Estate) -> None:
     assert "房屋3套" in words
     assert "有缺失1套" in words
     assert "有过期1套" in words
+    assert "资料齐全0套" in words
+    assert "无需资料1套" in words
     assert "1-1-201" in words
     assert "购房合同/产权证明、业主身份证复印件、入住登记表" in words
     assert "无需资料" in words
