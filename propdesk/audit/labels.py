@@ -187,6 +187,18 @@ FIELD_LABELS_ZH: dict[str, str] = {
     "min_months": "最少月数",
     "free_months": "赠送月数",
     "vacant_discount_pct": "空置优惠（%）",
+    "target": "对象",
+    "custom_kind_id": "自定义类型",
+    "sensitive": "敏感",
+    "reason_enc": "关注原因",
+    "consent": "本人同意",
+    "consent_on": "同意日期",
+    "review_on": "复查日期",
+    "visibility": "可见范围",
+    "dnd_start": "免打扰开始",
+    "dnd_end": "免打扰结束",
+    "ended_at": "结束时间",
+    "ended_by": "结束人",
 }
 
 

@@ -114,6 +114,8 @@ TABLE_LABELS_ZH: dict[str, str] = {
     "archive_file": "档案扫描件",
     "archive_document": "档案资料",
     "archive_loan": "档案原件借阅",
+    "care_flag": "关注标记",
+    "care_kind": "自定义关注类型",
     "-": "（无）",
 }
 

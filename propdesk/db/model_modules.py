@@ -24,6 +24,7 @@ MODEL_MODULES = (
     "propdesk.team.models",
     "propdesk.archive.models",
     "propdesk.household.models",
+    "propdesk.care.models",
 )
 
 
