@@ -1,5 +1,5 @@
 """Archive forms: file a document (kind, whose, dates, scan, cabinet/box), where the paper is
-kept, lend a paper original.
+kept, lend a paper original, and (managers) the checklist's document kinds.
 
 Each opens with the focus in its first field; Enter submits once (Save is busy while the
 save runs); a refused value is shown next to its field and the input is kept; Esc with
@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -287,4 +289,65 @@ class LendDialog(_Form):
         self.run_save(
             lambda s: svc.lend_paper(s, did, borrower=borrower, due_on=due, purpose=purpose),
             "lend archive paper",
+        )
+
+
+class KindDialog(_Form):
+    """A manager defines (or edits) a kind of document on the checklist: name, stage, whose,
+    required or not, validity in months (0: no expiry), in use."""
+
+    def __init__(
+        self, *, ctx: AppContext, kind: KindRow | None = None, parent: QWidget | None = None
+    ) -> None:
+        title = self.tr("Edit document kind") if kind else self.tr("New document kind")
+        super().__init__(ctx=ctx, title=title, parent=parent)
+        self.kind = kind
+        self.name = named(QLineEdit(kind.name if kind else ""), "kind_name")
+        self.stage = named(QComboBox(), "kind_stage")
+        for key, label in STAGE_ZH.items():
+            self.stage.addItem(label, str(key))
+        self.scope = named(QComboBox(), "kind_scope")
+        for key, label in SCOPE_ZH.items():
+            self.scope.addItem(label, str(key))
+        self.required = named(QCheckBox(self.tr("Required for the stage")), "kind_required")
+        self.required.setChecked(kind.required if kind else True)
+        self.validity = named(QSpinBox(), "kind_validity")
+        self.validity.setRange(0, 600)
+        self.validity.setSuffix(self.tr(" months"))
+        self.validity.setSpecialValueText(self.tr("No expiry"))
+        self.active = named(QCheckBox(self.tr("In use")), "kind_active")
+        self.active.setChecked(kind.active if kind else True)
+        if kind is not None:
+            self.stage.setCurrentIndex(max(0, self.stage.findData(kind.stage)))
+            self.scope.setCurrentIndex(max(0, self.scope.findData(kind.scope)))
+            self.validity.setValue(kind.validity_months or 0)
+        self.errors.add_row(self.tr("&Name"), "name", self.name)
+        self.errors.add_row(self.tr("&Stage"), "stage", self.stage)
+        self.errors.add_row(self.tr("&Whose"), "scope", self.scope)
+        self.errors.add_row("", "required", self.required)
+        self.errors.add_row(self.tr("&Valid for"), "validity_months", self.validity)
+        self.errors.add_row("", "active", self.active)
+        self.install_keys()
+        self.keys.mark_clean()
+
+    def save(self) -> None:
+        kind = self.kind
+        kind_id = kind.id if kind else None
+        version = kind.version if kind else None
+        name, stage, scope = self.name.text(), self.stage.currentData(), self.scope.currentData()
+        required, active = self.required.isChecked(), self.active.isChecked()
+        months = self.validity.value() or None
+        self.run_save(
+            lambda s: svc.save_kind(
+                s,
+                kind_id,
+                name=name,
+                stage=str(stage),
+                scope=str(scope),
+                required=required,
+                validity_months=months,
+                active=active,
+                version=version,
+            ),
+            "archive kind",
         )

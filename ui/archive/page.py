@@ -46,6 +46,7 @@ from propdesk.archive.values import (
     KindRow,
     UnitCompleteness,
 )
+from propdesk.auth.permissions import Permission, allowed
 from propdesk.changes import Changes
 from propdesk.files import private_dir, write_private
 from ui.common.list_model import RowListModel
@@ -174,6 +175,11 @@ class ArchivePage(QWidget):
         self.location_button = named(QPushButton(self.tr("Set &location…")), "archive_location")
         self.lend_button = named(QPushButton(self.tr("Lend pape&r…")), "archive_lend")
         self.return_button = named(QPushButton(self.tr("Re&turn paper")), "archive_return")
+        self.new_kind_button = named(QPushButton(self.tr("New &kind…")), "archive_new_kind")
+        self.edit_kind_button = named(QPushButton(self.tr("Edit kin&d…")), "archive_edit_kind")
+        manager = allowed(ctx.actor, Permission.MANAGE_SETTINGS)
+        self.new_kind_button.setVisible(manager)
+        self.edit_kind_button.setVisible(manager)
         self.loan_label = named(QLabel(), "archive_loans")
         self.loan_label.setWordWrap(True)
         self.loan_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -189,7 +195,13 @@ class ArchivePage(QWidget):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.unit_label)
-        rl.addWidget(QLabel(self.tr("Checklist")))
+        checklist_head = QHBoxLayout()
+        checklist_head.addWidget(QLabel(self.tr("Checklist")))
+        checklist_head.addStretch(1)
+        for b in (self.new_kind_button, self.edit_kind_button):
+            b.setAutoDefault(False)
+            checklist_head.addWidget(b)
+        rl.addLayout(checklist_head)
         rl.addWidget(self.checklist, 2)
         rl.addWidget(QLabel(self.tr("Documents")))
         rl.addWidget(self.documents, 3)
@@ -229,6 +241,8 @@ class ArchivePage(QWidget):
         self.lend_button.clicked.connect(self.lend)
         self.return_button.clicked.connect(self.give_back)
         self.print_button.clicked.connect(self.print_report)
+        self.new_kind_button.clicked.connect(lambda: self.edit_kind(None))
+        self.edit_kind_button.clicked.connect(self.edit_current_kind)
         self.excel_button.clicked.connect(self.export_excel)
         QShortcut(QKeySequence.StandardKey.New, self, lambda: self.add_document())
 
@@ -465,6 +479,22 @@ class ArchivePage(QWidget):
             dialog.open()
 
         self.ctx.query(read, parent=self, action="archive households").success(show).run()
+
+    def edit_current_kind(self) -> None:
+        index = self.checklist.currentIndex()
+        if not index.isValid():
+            return
+        kind_id = self.checklist_model.row_value(index.row()).kind_id
+        kind = next((k for k in self.kinds if k.id == kind_id), None)
+        if kind is not None:
+            self.edit_kind(kind)
+
+    def edit_kind(self, kind: KindRow | None) -> None:
+        from ui.archive.dialogs import KindDialog
+
+        dialog = KindDialog(ctx=self.ctx, kind=kind, parent=self)
+        self.last_dialog = dialog
+        dialog.open()
 
     def set_location(self) -> None:
         from ui.archive.dialogs import LocationDialog

@@ -11,19 +11,23 @@ from pytestqt.qtbot import QtBot
 
 from propdesk.archive import queries as q
 from propdesk.archive import services as svc
+from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx, read, type_text
-from ui.archive.dialogs import AddDocumentDialog, LendDialog
+from ui.archive.dialogs import AddDocumentDialog, KindDialog, LendDialog
 from ui.archive.page import ArchivePage, ArchiveRequest
 from ui.archive.unit_panel import UnitArchivePanel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-def _page(qtbot: QtBot, db: Database, estate: SmallEstate) -> ArchivePage:
+MANAGER = Actor(user_id=None, username="zhao", display_name="赵经理", role=Role.MANAGER)
+
+
+def _page(qtbot: QtBot, db: Database, estate: SmallEstate, actor: Actor = CLERK) -> ArchivePage:
     with db.begin(CLERK) as s:
         svc.ensure_defaults(s)
-    page = ArchivePage(ctx=make_ctx(db, CLERK))
+    page = ArchivePage(ctx=make_ctx(db, actor))
     qtbot.addWidget(page)
     with qtbot.waitActive(page):
         page.show()
@@ -120,3 +124,25 @@ def test_lend_then_refused_and_panel(
     text = panel.text.text()
     assert "Missing: 购房合同/产权证明" in text
     assert "1 paper original(s) lent out" in text
+
+
+def test_manager_adds_a_required_kind_and_it_shows_as_missing(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    clerk_page = _page(qtbot, sqlite_db, small_estate)
+    assert clerk_page.new_kind_button.isHidden()  # not a clerk's
+    page = _page(qtbot, sqlite_db, small_estate, MANAGER)
+    assert not page.new_kind_button.isHidden()
+    page.new_kind_button.click()
+    dialog = page.last_dialog
+    assert isinstance(dialog, KindDialog)
+    qtbot.waitUntil(dialog.name.hasFocus, timeout=2000)
+    type_text(qtbot, dialog.name, "车位租赁协议")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    qtbot.waitUntil(
+        lambda: any(ln.kind_name == "车位租赁协议" for ln in page.checklist_model.rows()),
+        timeout=3000,
+    )
+    line = next(ln for ln in page.checklist_model.rows() if ln.kind_name == "车位租赁协议")
+    assert (line.stage, line.required, line.state) == ("movein", True, "missing")

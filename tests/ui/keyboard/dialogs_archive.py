@@ -49,7 +49,24 @@ def _lend(ctx: AppContext, w: World) -> QDialog:
     return LendDialog(ctx=ctx, document=_document(ctx, w), today=clock.today())
 
 
+def _new_kind(ctx: AppContext, _w: World) -> QDialog:
+    from ui.archive.dialogs import KindDialog
+
+    return KindDialog(ctx=ctx)
+
+
+def _edit_kind(ctx: AppContext, _w: World) -> QDialog:
+    from ui.archive.dialogs import KindDialog
+
+    with ctx.db.begin(Actor.system()) as s:
+        svc.ensure_defaults(s)
+        kind = q.list_kinds(s)[0]
+    return KindDialog(ctx=ctx, kind=kind)
+
+
 DIALOGS: dict[str, Factory] = {
+    "KindDialog:new": _new_kind,
+    "KindDialog:edit": _edit_kind,
     "AddDocumentDialog": _add,
     "LocationDialog": _location,
     "LendDialog": _lend,
