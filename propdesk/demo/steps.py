@@ -61,6 +61,7 @@ DEMO_STEPS: list[tuple[int, str, str]] = [
     (70, "propdesk.reporting.demo", "build_notices"),
     (80, "propdesk.calls.demo", "build_calls"),
     (95, "propdesk.team.demo", "build_team"),
+    (100, "propdesk.care.demo", "build_care"),
     (110, "propdesk.activities.demo", "build_activities"),
     (120, "propdesk.archive.demo", "build_archive"),
     (130, "propdesk.household.demo", "build_household"),

@@ -83,13 +83,17 @@ def test_household_flag_saved_with_who_and_encrypted_reason(
             ),
         )
     assert row.kind_zh == "独居老人"
-    assert row.person_name == "张伟" and row.unit_code.endswith("301")
-    assert row.sensitive and row.review_on == review
+    assert row.person_name == "张伟"
+    assert row.unit_code.endswith("301")
+    assert row.sensitive
+    assert row.review_on == review
     with db.begin(CLERK) as s:
         detail = care.view_flag(s, row.id)
         raw = s.execute(text("SELECT reason_enc FROM care_flag")).scalar_one()
     assert detail.reason == "八十岁独居，子女在外地"
-    assert detail.created_by == "王前台" and detail.consent and detail.consent_on == _today(db)
+    assert detail.created_by == "王前台"
+    assert detail.consent
+    assert detail.consent_on == _today(db)
     assert "独居" not in raw  # encrypted at rest
     with db.begin(MANAGER) as s:
         inserted = s.execute(
@@ -248,7 +252,8 @@ def test_flags_of_kind_and_custom_kinds(db: Database, estate: dict[str, int]) ->
         row = care.add_household_flag(
             s, estate["u3"], FlagSpec("custom", "孕晚期", custom_kind_id=kind.id)
         )
-        assert row.kind_zh == "孕妇" and row.sensitive
+        assert row.kind_zh == "孕妇"
+        assert row.sensitive
         found = cq.flags_of_kind(s, "elderly_alone")
     assert [(f.target, f.unit_id, f.person_id) for f in found] == [
         ("household", estate["u1"], None),
