@@ -435,6 +435,7 @@ class BillingPage(QWidget):
         self.print_settings.open()
 
     def print_notices(self) -> None:
+        from propdesk.archive.services import file_printed_batch
         from propdesk.fees.notices import (
             estate_header,
             log_notices,
@@ -456,7 +457,12 @@ class BillingPage(QWidget):
                 printed_at=clock.now(s),
             )
             entries = notice_entries(pages)
-            return PrintBatch(pdf, lambda w, how: log_notices(w, entries, channel=how))
+
+            def record(w: Session, how: str) -> None:
+                log_notices(w, entries, channel=how)
+                file_printed_batch(w, [e[0] for e in entries], "letter", f"缴费通知单 {month}", pdf)
+
+            return PrintBatch(pdf, record)
 
         run_print_job(
             self.ctx,

@@ -50,3 +50,29 @@ def test_letters_filed_only_when_printed(
     dialog.print_button.click()  # printed again
     dialog.close()
     assert _filed(sqlite_db) == (docs, 1)
+
+
+def test_payment_notices_filed_only_when_saved(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, tmp_path: Path
+) -> None:
+    from tests.ui.fees.test_fee_pages import _notice_logs
+
+    _bill(sqlite_db, small_estate)
+    fees = FeesPage(ctx=make_ctx(sqlite_db, MANAGER))
+    qtbot.addWidget(fees)
+    fees.billing.month.setText("2026-01")
+    dialog = _open_preview(qtbot, fees.billing.print_notices)
+    dialog.close_button.click()
+    assert _filed(sqlite_db) == (0, 0)
+
+    dialog = _open_preview(qtbot, fees.billing.print_notices)
+    dialog.choose_save_path = lambda _parent, _suggested: str(tmp_path / "notices.pdf")
+    assert dialog.save_as()
+    qtbot.waitUntil(lambda: _filed(sqlite_db)[0] > 0)
+    docs, files = _filed(sqlite_db)
+    assert files == 1
+    assert docs == _notice_logs(sqlite_db, "notice")  # one filed per unit notified
+    with sqlite_db.begin(MANAGER) as s:
+        titles = set(s.scalars(select(ArchiveDocument.title)))
+    assert titles == {"缴费通知单 2026-01"}
+    dialog.close()
