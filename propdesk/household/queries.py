@@ -14,7 +14,7 @@ from propdesk.household.values import ContactRow, PetRow, VehicleRow
 from propdesk.registry.models import Occupancy
 
 
-def _current(occupancy_id: InstrumentedAttribute[int | None]) -> ColumnElement[bool]:
+def current_condition(occupancy_id: InstrumentedAttribute[int | None]) -> ColumnElement[bool]:
     ended = select(Occupancy.id).where(
         Occupancy.id == occupancy_id, Occupancy.end_date.is_not(None)
     )
@@ -49,7 +49,7 @@ def unit_vehicles(session: Session, unit_id: int) -> tuple[VehicleRow, ...]:
         .where(
             HouseholdVehicle.unit_id == unit_id,
             HouseholdVehicle.removed_at.is_(None),
-            _current(HouseholdVehicle.occupancy_id),
+            current_condition(HouseholdVehicle.occupancy_id),
         )
         .order_by(HouseholdVehicle.id)
     )
@@ -59,7 +59,7 @@ def unit_vehicles(session: Session, unit_id: int) -> tuple[VehicleRow, ...]:
 def unit_pets(session: Session, unit_id: int) -> tuple[PetRow, ...]:
     rows = session.scalars(
         select(HouseholdPet)
-        .where(HouseholdPet.unit_id == unit_id, _current(HouseholdPet.occupancy_id))
+        .where(HouseholdPet.unit_id == unit_id, current_condition(HouseholdPet.occupancy_id))
         .order_by(HouseholdPet.id)
     )
     return tuple(pet_row(p) for p in rows)
@@ -68,7 +68,9 @@ def unit_pets(session: Session, unit_id: int) -> tuple[PetRow, ...]:
 def unit_contacts(session: Session, unit_id: int) -> tuple[ContactRow, ...]:
     rows = session.scalars(
         select(HouseholdContact)
-        .where(HouseholdContact.unit_id == unit_id, _current(HouseholdContact.occupancy_id))
+        .where(
+            HouseholdContact.unit_id == unit_id, current_condition(HouseholdContact.occupancy_id)
+        )
         .order_by(HouseholdContact.id)
     )
     return tuple(contact_row(c) for c in rows)

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from propdesk import clock
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import DomainError, NotFound
+from propdesk.household import ledger as household_ledger
 from propdesk.pii.index import id_number_hmac, with_person_lookup
 from propdesk.registry.ledger_columns import (
     COLUMN_BY_HEADER,
@@ -134,6 +135,7 @@ class LedgerCheck:
     _people: tuple[_PersonPlan, ...] = field(default=(), repr=False)
     _occupancies: tuple[_OccupancyPlan, ...] = field(default=(), repr=False)
     _building_sizes: Mapping[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    _household: tuple[household_ledger.HouseholdCells, ...] = field(default=(), repr=False)
 
     @property
     def ok(self) -> bool:
@@ -454,6 +456,7 @@ def validate_ledger(
     today = clock.day_or_today(session, today)
     errors: list[LedgerError] = []
     parsed: list[ParsedRow] = []
+    household: list[household_ledger.HouseholdCells] = []
     count = 0
     for src in rows:
         if is_blank_row(src.values):
@@ -462,6 +465,8 @@ def validate_ledger(
         p = parse_row(src, today, errors)
         if p is not None:
             parsed.append(p)
+            cells = household_ledger.parse_cells(src, p.code, errors)
+            household += [cells] if cells is not None else []
     if count == 0:
         return LedgerCheck(0, (LedgerError(0, "", "表格中没有数据行。"),))
 
@@ -469,6 +474,7 @@ def validate_ledger(
     checker = _Checker(registry, today, errors)
     for p in parsed:
         checker.check(p)
+    household_ledger.check_cells(session, household, errors)
     errors.sort(key=lambda e: (e.row, HEADERS.index(e.column) if e.column in HEADERS else -1))
     return LedgerCheck(
         rows=count,
@@ -478,6 +484,7 @@ def validate_ledger(
         _people=tuple(checker.people.values()),
         _occupancies=tuple(checker.occupancies),
         _building_sizes=checker.new_buildings,
+        _household=tuple(household),
     )
 
 
@@ -625,6 +632,7 @@ def import_ledger(
         )
         refresh_unit_sort(session, (person_ids[o.person_key] for o in check._occupancies))
 
+    household_ledger.import_cells(session, check._household, unit_ids, note=_AUDIT_NOTE)
     summary = ImportSummary(
         rows=check.rows,
         buildings_created=check.new_buildings,

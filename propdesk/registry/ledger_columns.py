@@ -81,6 +81,16 @@ COLUMNS: tuple[LedgerColumn, ...] = (
         "start_date", "入住日期", False, 12, "如 2020-05-01；不填为导入当天", "2020-05-01"
     ),
     LedgerColumn("notes", "备注", False, 24, "有姓名时记入住户备注，否则记入房屋备注", ""),
+    # the household's (propdesk.household.ledger); optional: older templates lack them
+    LedgerColumn("plates", "车牌", False, 14, "住户车辆车牌，多辆用“、”分隔", "粤B12345"),
+    LedgerColumn("parking", "车位", False, 9, "填了车牌时可填", "B2-018"),
+    LedgerColumn("pets", "宠物", False, 10, "种类和名字，如“犬 旺财”，多只用“、”分隔", "犬 旺财"),
+    LedgerColumn(
+        "contact", "紧急联系人", False, 12, "姓名（关系），多位用“、”分隔", "李芳（女儿）"
+    ),
+    LedgerColumn(
+        "contact_phone", "紧急联系人电话", False, 14, "与紧急联系人一一对应", "13900001111"
+    ),
 )
 COLUMN_BY_HEADER = {c.header: c for c in COLUMNS}
 HEADERS = tuple(c.header for c in COLUMNS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import or_, select
@@ -9,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.auth.actor import Actor
+from propdesk.household.ledger import export_cells
 from propdesk.pii.exports import audit_personal_export
 from propdesk.privacy import mask_id_number, may_see_personal_data, shown_phone
 from propdesk.registry.models import (
@@ -121,11 +123,17 @@ def ledger_rows(
     # Within a unit: owners first, then co-owners, tenants, family; stable otherwise.
     order = {line.unit_code: i for i, line in reversed(list(enumerate(lines)))}
     lines.sort(key=lambda ln: (order[ln.unit_code], _ROLE_ORDER.get(ln.role, 9)))
+    # The household's vehicles, pets and emergency contacts on each unit's first line.
+    household = export_cells(session, actor=actor, building_id=building_id)
+    for i, line in enumerate(lines):
+        if line.unit_code in household and (i == 0 or lines[i - 1].unit_code != line.unit_code):
+            lines[i] = replace(line, household=household[line.unit_code])
     audit_personal_export(
         session,
         what="业主台账",
         rows=sum(1 for ln in lines if ln.person_name),
-        fields=["姓名", "手机", "身份证号（打码）"],
+        fields=["姓名", "手机", "身份证号（打码）"]
+        + (["紧急联系人电话"] if any("紧急联系人电话" in c for c in household.values()) else []),
         full=may_see,
     )
     return lines

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -179,6 +180,7 @@ class LedgerLine:
     id_number: str = ""
     start_date: date | None = None
     person_notes: str = ""
+    household: Mapping[str, str] = field(default_factory=dict)  # 车牌, 车位, 宠物, 紧急联系人…
 
     def as_row(self) -> dict[str, object]:
         """The line as ``{header: value}`` in the template's columns (for the Excel export)."""
@@ -202,4 +204,8 @@ class LedgerLine:
             "身份证号": self.id_number,
             "入住日期": self.start_date,
             "备注": self.person_notes if self.person_name else self.unit_notes,
+            **{
+                h: self.household.get(h, "")
+                for h in ("车牌", "车位", "宠物", "紧急联系人", "紧急联系人电话")
+            },
         }

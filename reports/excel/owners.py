@@ -47,7 +47,8 @@ UNIT_CODE_HEADER = "房屋编号"
 
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
-_TEXT_COLUMNS = {"楼栋", "房号", "手机", "身份证号"}  # kept as text so 0301 / IDs survive Excel
+# kept as text so 0301 / IDs / phones survive Excel
+_TEXT_COLUMNS = {"楼栋", "房号", "手机", "身份证号", "紧急联系人电话"}
 _DATE_FORMAT = "yyyy-mm-dd"
 _AREA_FORMAT = "0.00"
 

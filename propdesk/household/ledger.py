@@ -1,0 +1,351 @@
+"""The household's columns of the owner ledger: plates, parking space, pets and an
+emergency contact (name and phone).
+
+They are optional: a template from before they existed is read as before. A unit's values
+may stand on any of its rows (one row per person); in an export they are on the unit's
+first row. Cells hold several values separated by ``、`` (or ``,``/``，``/``;``):
+``粤B12345、粤BD12345``; pets as kind then name (``犬 旺财、猫``); contacts as name with
+the relation in brackets (``李芳（女儿）、王强``) paired in order with the phones
+(``13900001111、13700002222``).
+
+Import: :func:`parse_cells` per row (cell errors as :class:`LedgerError`), then
+:func:`check_cells` over the file (a plate on two units, or registered on another unit),
+then :func:`import_cells` in the import's transaction — only what the unit does not have
+yet, so importing the same file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from propdesk import clock
+from propdesk.auth.actor import Actor
+from propdesk.errors import ValidationError
+from propdesk.household.models import (
+    HouseholdContact,
+    HouseholdPet,
+    HouseholdVehicle,
+    contact_lookup,
+)
+from propdesk.household.plates import is_new_energy, validate_plate
+from propdesk.household.queries import current_condition
+from propdesk.household.values import PET_KIND_ZH, PetKind, VehicleKind
+from propdesk.pii.index import phone_hmac
+from propdesk.privacy import shown_phone
+from propdesk.registry.ledger_columns import LedgerError, SourceRow
+from propdesk.registry.models import Occupancy, Unit
+from propdesk.registry.validation import normalize_phone
+
+PLATES = "车牌"
+SPACE = "车位"
+PETS = "宠物"
+CONTACT = "紧急联系人"
+CONTACT_PHONE = "紧急联系人电话"
+HEADERS = (PLATES, SPACE, PETS, CONTACT, CONTACT_PHONE)
+
+_SPLIT = re.compile(r"[、,，;；/]+")
+_CONTACT = re.compile(r"^(?P<name>[^（(]+?)\s*(?:[（(](?P<relation>[^）)]*)[）)])?$")
+_PET_WORDS = {"犬": PetKind.DOG, "狗": PetKind.DOG, "猫": PetKind.CAT, "其他": PetKind.OTHER}
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class HouseholdCells:
+    """One ledger row's household values (normalised)."""
+
+    row: int
+    unit_code: str
+    plates: tuple[str, ...] = ()
+    space: str = ""
+    pets: tuple[tuple[str, str], ...] = ()  # (PetKind value, name)
+    contacts: tuple[tuple[str, str, str], ...] = ()  # (name, relation, phone)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.plates or self.space or self.pets or self.contacts)
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _parts(value: object) -> list[str]:
+    return [p.strip() for p in _SPLIT.split(_text(value)) if p.strip()]
+
+
+def _pet(text: str) -> tuple[str, str]:
+    for word, kind in _PET_WORDS.items():
+        if text.startswith(word):
+            return kind.value, text[len(word) :].strip(" ：:")[:30]
+    return PetKind.OTHER.value, text[:30]
+
+
+def parse_cells(src: SourceRow, unit_code: str, errors: list[LedgerError]) -> HouseholdCells | None:
+    """The household cells of one row (``None`` when they are all empty); each bad cell
+    appends its error."""
+    vals = src.values
+    before = len(errors)
+    plates: list[str] = []
+    for part in _parts(vals.get(PLATES)):
+        try:
+            plates.append(validate_plate(part))
+        except ValidationError as e:
+            errors.append(LedgerError(src.row, PLATES, e.message))
+    space = _text(vals.get(SPACE))
+    if len(space) > 30:
+        errors.append(LedgerError(src.row, SPACE, "车位不能超过 30 个字。"))
+    if space and not plates and not _parts(vals.get(PLATES)):
+        errors.append(LedgerError(src.row, SPACE, "填写了车位但没有填写车牌。"))
+    pets = tuple(_pet(p) for p in _parts(vals.get(PETS)))
+    names = _parts(vals.get(CONTACT))
+    phones = _parts(vals.get(CONTACT_PHONE))
+    contacts: list[tuple[str, str, str]] = []
+    if len(names) != len(phones):
+        errors.append(
+            LedgerError(
+                src.row,
+                CONTACT_PHONE,
+                f"紧急联系人有 {len(names)} 位，电话有 {len(phones)} 个：请每位联系人对应一个电话，用“、”分隔。",
+            )
+        )
+    else:
+        for name_text, phone_text in zip(names, phones, strict=True):
+            m = _CONTACT.match(name_text)
+            name = (m["name"] if m else name_text).strip()
+            relation = ((m["relation"] or "") if m else "").strip()
+            if len(name) > 50 or len(relation) > 20:
+                errors.append(LedgerError(src.row, CONTACT, f"紧急联系人“{name_text}”过长。"))
+                continue
+            if "*" in phone_text:
+                errors.append(
+                    LedgerError(
+                        src.row, CONTACT_PHONE, "紧急联系人电话已打码（含*），请填写完整号码。"
+                    )
+                )
+                continue
+            try:
+                contacts.append(
+                    (name, relation, normalize_phone(phone_text, "phone", required=True))
+                )
+            except ValidationError as e:
+                errors.append(LedgerError(src.row, CONTACT_PHONE, e.message))
+    if len(errors) > before:
+        return None
+    cells = HouseholdCells(src.row, unit_code, tuple(plates), space, pets, tuple(contacts))
+    return None if cells.empty else cells
+
+
+def check_cells(
+    session: Session, cells: Sequence[HouseholdCells], errors: list[LedgerError]
+) -> None:
+    """A plate given for two units of the file, or registered on another unit already."""
+    unit_of: dict[str, str] = {}
+    for c in cells:
+        for plate in c.plates:
+            other = unit_of.setdefault(plate, c.unit_code)
+            if other != c.unit_code:
+                errors.append(
+                    LedgerError(
+                        c.row, PLATES, f"车牌 {plate} 在表中同时填在 {other} 和 {c.unit_code}。"
+                    )
+                )
+    given = sorted(unit_of)
+    for i in range(0, len(given), _CHUNK):
+        rows = session.execute(
+            select(HouseholdVehicle.active_plate, Unit.code)
+            .join(Unit, Unit.id == HouseholdVehicle.unit_id)
+            .where(HouseholdVehicle.active_plate.in_(given[i : i + _CHUNK]))
+        )
+        for found, code in rows:
+            if found is not None and code != unit_of[found]:
+                row = next(c.row for c in cells if found in c.plates)
+                errors.append(
+                    LedgerError(row, PLATES, f"车牌 {found} 已登记在 {code}，请先在该房屋移除。")
+                )
+
+
+def _current_households(session: Session, unit_ids: Iterable[int]) -> dict[int, int]:
+    """unit id → its current household's occupancy (tenant first, else owner, else any)."""
+    rank = {"tenant": 0, "owner": 1}
+    best: dict[int, tuple[int, int]] = {}
+    ids = sorted(set(unit_ids))
+    for i in range(0, len(ids), _CHUNK):
+        for occ_id, unit_id, role in session.execute(
+            select(Occupancy.id, Occupancy.unit_id, Occupancy.role).where(
+                Occupancy.unit_id.in_(ids[i : i + _CHUNK]), Occupancy.end_date.is_(None)
+            )
+        ):
+            key = (rank.get(role, 2), occ_id)
+            if unit_id not in best or key < best[unit_id]:
+                best[unit_id] = key
+    return {unit_id: key[1] for unit_id, key in best.items()}
+
+
+def import_cells(
+    session: Session, cells: Sequence[HouseholdCells], unit_ids: Mapping[str, int], *, note: str
+) -> int:
+    """Write what the units do not have yet; returns how many records were added.
+
+    Runs after the ledger's occupancies are written (the records join the household then
+    living in the unit); ``note`` marks the bulk statements in the audit trail.
+    """
+    if not cells:
+        return 0
+    ids = {unit_ids[c.unit_code] for c in cells}
+    households = _current_households(session, ids)
+    have_plates: set[str] = set()
+    have_pets: set[tuple[int, str, str]] = set()
+    have_contacts: set[tuple[int, str, str]] = set()
+    ordered = sorted(ids)
+    for i in range(0, len(ordered), _CHUNK):
+        chunk = ordered[i : i + _CHUNK]
+        have_plates.update(
+            p
+            for p in session.scalars(
+                select(HouseholdVehicle.active_plate).where(HouseholdVehicle.unit_id.in_(chunk))
+            )
+            if p is not None
+        )
+        have_pets.update(
+            (int(u), str(k), str(n))
+            for u, k, n in session.execute(
+                select(HouseholdPet.unit_id, HouseholdPet.kind, HouseholdPet.name).where(
+                    HouseholdPet.unit_id.in_(chunk), current_condition(HouseholdPet.occupancy_id)
+                )
+            )
+        )
+        have_contacts.update(
+            (int(u), str(n), str(h))
+            for u, n, h in session.execute(
+                select(
+                    HouseholdContact.unit_id, HouseholdContact.name, HouseholdContact.phone_hmac
+                ).where(
+                    HouseholdContact.unit_id.in_(chunk),
+                    current_condition(HouseholdContact.occupancy_id),
+                )
+            )
+        )
+    now = clock.now(session)
+    stamp = {"version": 1, "created_at": now, "updated_at": now}
+    vehicles: list[dict[str, Any]] = []
+    pets: list[dict[str, Any]] = []
+    contacts: list[dict[str, Any]] = []
+    for c in cells:
+        unit_id = unit_ids[c.unit_code]
+        base = {"unit_id": unit_id, "occupancy_id": households.get(unit_id), **stamp}
+        for plate in c.plates:
+            if plate in have_plates:
+                continue
+            have_plates.add(plate)
+            kind = VehicleKind.NEW_ENERGY if is_new_energy(plate) else VehicleKind.SMALL
+            vehicles.append(
+                {
+                    **base,
+                    "plate": plate,
+                    "active_plate": plate,
+                    "kind": kind.value,
+                    "parking_space": c.space,
+                    "pass_from": None,
+                    "pass_to": None,
+                    "notes": "",
+                    "removed_at": None,
+                }
+            )
+        for kind_value, name in c.pets:
+            if (unit_id, kind_value, name) in have_pets:
+                continue
+            have_pets.add((unit_id, kind_value, name))
+            pets.append(
+                {
+                    **base,
+                    "kind": kind_value,
+                    "name": name,
+                    "vaccinated_on": None,
+                    "registration_no": "",
+                }
+            )
+        for name, relation, phone in c.contacts:
+            key = (unit_id, name, phone_hmac(phone))
+            if key in have_contacts:
+                continue
+            have_contacts.add(key)
+            contacts.append(
+                {
+                    **base,
+                    "name": name,
+                    "relation": relation,
+                    "phone": phone,
+                    **contact_lookup(phone),
+                }
+            )
+    for model, rows in (
+        (HouseholdVehicle, vehicles),
+        (HouseholdPet, pets),
+        (HouseholdContact, contacts),
+    ):
+        if rows:
+            session.execute(insert(model).execution_options(audit_note=note), rows)
+    return len(vehicles) + len(pets) + len(contacts)
+
+
+def export_cells(
+    session: Session, *, actor: Actor | None, building_id: int | None = None
+) -> dict[str, dict[str, str]]:
+    """unit code → ``{header: text}`` of the current household's records, for the export
+    (contact phones as ``actor`` may see them). Three queries, however many units."""
+    out: dict[str, dict[str, list[str]]] = {}
+
+    def add(code: str, header: str, text: str) -> None:
+        if text:
+            out.setdefault(code, {}).setdefault(header, []).append(text)
+
+    def scoped(stmt: Any) -> Any:
+        return stmt if building_id is None else stmt.where(Unit.building_id == building_id)
+
+    for code, plate, space in session.execute(
+        scoped(
+            select(Unit.code, HouseholdVehicle.plate, HouseholdVehicle.parking_space)
+            .join(Unit, Unit.id == HouseholdVehicle.unit_id)
+            .where(
+                HouseholdVehicle.removed_at.is_(None),
+                current_condition(HouseholdVehicle.occupancy_id),
+            )
+            .order_by(HouseholdVehicle.id)
+        )
+    ):
+        add(code, PLATES, plate)
+        if space and space not in out[code].get(SPACE, []):
+            add(code, SPACE, space)
+    for code, kind, name in session.execute(
+        scoped(
+            select(Unit.code, HouseholdPet.kind, HouseholdPet.name)
+            .join(Unit, Unit.id == HouseholdPet.unit_id)
+            .where(current_condition(HouseholdPet.occupancy_id))
+            .order_by(HouseholdPet.id)
+        )
+    ):
+        label = PET_KIND_ZH.get(PetKind(kind), kind)
+        add(code, PETS, f"{label} {name}".strip())
+    for code, name, relation, phone in session.execute(
+        scoped(
+            select(
+                Unit.code, HouseholdContact.name, HouseholdContact.relation, HouseholdContact.phone
+            )
+            .join(Unit, Unit.id == HouseholdContact.unit_id)
+            .where(current_condition(HouseholdContact.occupancy_id))
+            .order_by(HouseholdContact.id)
+        )
+    ):
+        add(code, CONTACT, f"{name}（{relation}）" if relation else name)
+        add(code, CONTACT_PHONE, shown_phone(actor, phone))
+    return {code: {h: "、".join(v) for h, v in cells.items()} for code, cells in out.items()}

@@ -1,0 +1,179 @@
+"""The owner ledger's household columns (车牌, 车位, 宠物, 紧急联系人, 紧急联系人电话):
+imported, checked, exported and read back; a template without them is still accepted."""
+
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+from propdesk.auth.actor import Actor, Role
+from propdesk.db.engine import Database
+from propdesk.household import queries as hq
+from propdesk.household import services as hh
+from propdesk.household.models import HouseholdContact, HouseholdPet, HouseholdVehicle
+from propdesk.household.services import VehicleSpec
+from propdesk.registry import services as reg
+from propdesk.registry.ledger import (
+    LedgerImportError,
+    SourceRow,
+    import_ledger,
+    ledger_rows,
+)
+from propdesk.registry.models import Building, Occupancy, Unit
+from reports.excel.owners import read_ledger, write_export, write_template
+
+SUPERVISOR = Actor(user_id=None, username="sup", display_name="主管", role=Role.SUPERVISOR)
+CLERK = Actor(user_id=None, username="clerk", display_name="前台", role=Role.CLERK)
+TODAY = date(2026, 6, 1)
+OLD_HEADERS = ("楼栋", "单元", "房号", "楼层", "建筑面积", "房屋类型", "房屋状态", "姓名",
+               "身份", "手机", "身份证号", "入住日期", "备注")  # fmt: skip
+
+
+def _row(n: int, room: str, name: str, role: str, **household: object) -> SourceRow:
+    values: dict[str, object] = {
+        "楼栋": "3", "单元": 2, "房号": room, "建筑面积": 89.56, "姓名": name, "身份": role,
+    }  # fmt: skip
+    values.update(household)
+    return SourceRow(n, values)
+
+
+@pytest.fixture
+def estate(db: Database) -> Database:
+    with db.begin(SUPERVISOR) as s:
+        eid = reg.create_estate(s, name="翠湖花园")
+        reg.create_building(s, estate_id=eid, code="3", floors=18, entrances=2)
+    return db
+
+
+def _counts(db: Database) -> tuple[int, int, int, int]:
+    with db.begin() as s:
+        return (
+            s.scalar(select(func.count(Occupancy.id))) or 0,
+            s.scalar(select(func.count(HouseholdVehicle.id))) or 0,
+            s.scalar(select(func.count(HouseholdPet.id))) or 0,
+            s.scalar(select(func.count(HouseholdContact.id))) or 0,
+        )
+
+
+def _rows() -> list[SourceRow]:
+    return [
+        _row(2, "1502", "张三", "业主", 车牌="粤b12345、粤BD12345", 车位="B2-018",
+             宠物="犬 旺财", 紧急联系人="李芳（女儿）、王强", 紧急联系人电话="13900001111、0755-12345678"),
+        _row(3, "1502", "李梅", "家属", 车牌="粤B12345"),  # the same car on the unit's 2nd row
+        _row(4, "1501", "王五", "业主", 宠物="猫"),
+    ]  # fmt: skip
+
+
+def _unit(db: Database, code: str) -> int:
+    with db.begin() as s:
+        return int(s.scalar(select(Unit.id).where(Unit.code == code)) or 0)
+
+
+def test_import_household_columns(estate: Database) -> None:
+    with estate.begin(SUPERVISOR) as s:
+        import_ledger(s, _rows(), today=TODAY)
+    assert _counts(estate) == (3, 2, 2, 2)
+    u1502 = _unit(estate, "3-2-1502")
+    u1501 = _unit(estate, "3-2-1501")
+    with estate.begin(SUPERVISOR) as s:
+        vehicles = hq.unit_vehicles(s, u1502)
+        contacts = hq.unit_contacts(s, u1502)
+        pets = hq.unit_pets(s, u1501)
+    assert [(v.plate, v.kind, v.parking_space) for v in vehicles] == [
+        ("粤B12345", "small", "B2-018"),
+        ("粤BD12345", "nev", "B2-018"),
+    ]
+    assert [(c.name, c.relation, c.phone) for c in contacts] == [
+        ("李芳", "女儿", "13900001111"),
+        ("王强", "", "0755-12345678"),
+    ]
+    assert [(p.kind, p.name) for p in pets] == [("cat", "")]
+    # importing the same file again adds no household record (and its occupancies are refused)
+    with pytest.raises(LedgerImportError), estate.begin(SUPERVISOR) as s:
+        import_ledger(s, _rows(), today=TODAY)
+    assert _counts(estate) == (3, 2, 2, 2)
+
+
+def test_old_rows_without_household_columns_still_import(estate: Database) -> None:
+    with estate.begin(SUPERVISOR) as s:
+        summary = import_ledger(s, [_row(2, "1502", "张三", "业主")], today=TODAY)
+    assert summary.occupancies_created == 1
+    assert _counts(estate) == (1, 0, 0, 0)
+
+
+def test_bad_household_cells_import_nothing(estate: Database) -> None:
+    rows = [
+        _row(2, "1502", "张三", "业主", 车牌="粤B12"),
+        _row(3, "1501", "王五", "业主", 紧急联系人="李芳、王强", 紧急联系人电话="13900001111"),
+        _row(4, "1503", "赵六", "业主", 紧急联系人="李芳", 紧急联系人电话="139****1111"),
+        _row(5, "1504", "钱七", "业主", 车牌="粤C11111"),
+        _row(6, "1505", "孙八", "业主", 车牌="粤C11111"),
+    ]
+    with pytest.raises(LedgerImportError) as err, estate.begin(SUPERVISOR) as s:
+        import_ledger(s, rows, today=TODAY)
+    found = {(e.row, e.column) for e in err.value.errors}
+    assert found == {(2, "车牌"), (3, "紧急联系人电话"), (4, "紧急联系人电话"), (6, "车牌")}
+    assert "格式不正确" in next(e.message for e in err.value.errors if e.row == 2)
+    assert _counts(estate) == (0, 0, 0, 0)
+
+
+def test_plate_registered_on_another_unit_is_refused(estate: Database) -> None:
+    with estate.begin(SUPERVISOR) as s:
+        import_ledger(s, [_row(2, "1501", "王五", "业主")], today=TODAY)
+        hh.add_vehicle(s, _unit_in(s, "3-2-1501"), VehicleSpec("粤B77777"))
+    with pytest.raises(LedgerImportError) as err, estate.begin(SUPERVISOR) as s:
+        import_ledger(s, [_row(2, "1502", "张三", "业主", 车牌="粤B77777")], today=TODAY)
+    assert "已登记在 3-2-1501" in err.value.errors[0].message
+
+
+def _unit_in(s: object, code: str) -> int:
+    return int(s.scalar(select(Unit.id).where(Unit.code == code)))  # type: ignore[attr-defined]
+
+
+def test_export_and_read_back(estate: Database) -> None:
+    with estate.begin(SUPERVISOR) as s:
+        import_ledger(s, _rows(), today=TODAY)
+    with estate.begin(CLERK) as s:
+        bid = s.scalar(select(Building.id).where(Building.code == "3"))
+        lines = ledger_rows(s, building_id=bid, actor=CLERK, today=TODAY)
+    first = next(ln for ln in lines if ln.unit_code == "3-2-1502")
+    second = [ln for ln in lines if ln.unit_code == "3-2-1502"][1]
+    assert first.household == {
+        "车牌": "粤B12345、粤BD12345",
+        "车位": "B2-018",
+        "宠物": "犬 旺财",
+        "紧急联系人": "李芳（女儿）、王强",
+        "紧急联系人电话": "139****1111、0755-****5678",  # a clerk's export is masked
+    }
+    assert second.household == {}  # the unit's values once, on its first line
+    back: dict[object, dict[str, object]] = {}
+    for r in read_ledger(write_export(lines)):
+        back.setdefault(r.values.get("房号"), dict(r.values))  # each unit's first line
+    assert back["1502"]["车牌"] == "粤B12345、粤BD12345"
+    assert back["1501"]["宠物"] == "猫"
+
+
+def test_an_old_template_is_read() -> None:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "业主台账"
+    ws.append(list(OLD_HEADERS))
+    ws.append(["3", 2, "1502", None, 89.56, "住宅", None, "张三", "业主", "13812345678"])
+    buf = BytesIO()
+    wb.save(buf)
+    rows = read_ledger(buf.getvalue())
+    assert [(r.row, r.values["姓名"]) for r in rows] == [(2, "张三")]
+    assert "车牌" not in rows[0].values
+
+
+def test_template_header_row() -> None:
+    from openpyxl import load_workbook
+
+    ws = load_workbook(BytesIO(write_template())).worksheets[0]
+    header = [c.value for c in next(ws.iter_rows(max_row=1))]
+    assert header[-5:] == ["车牌", "车位", "宠物", "紧急联系人", "紧急联系人电话"]
