@@ -25,6 +25,7 @@ from propdesk.archive.models import ArchiveDocument, ArchiveFile, ArchiveKind, A
 from propdesk.archive.values import DEFAULT_KINDS, MAX_SCAN_BYTES, Scope, Source, Stage
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import Conflict, NotFound, ValidationError
+from propdesk.pii.exports import audit_personal_export
 from propdesk.registry.models import Occupancy, Person, Unit
 from propdesk.session_info import actor_name, actor_or_none
 from propdesk.validate import clean_text
@@ -315,6 +316,27 @@ def return_paper(session: Session, document_id: int) -> None:
     loan.returned_to = actor_name(session)
     doc.on_loan = False
     session.flush()
+
+
+def open_scan(session: Session, document_id: int) -> tuple[str, bytes]:
+    """The scan's file name and bytes, to open on this desk.
+
+    A person's own paper (an ID card copy) shows the full ID number: opening it needs
+    ``VIEW_FULL_ID`` and is audited as a personal-data export (the scan leaves the database
+    as a file).
+    """
+    doc = _document(session, document_id)
+    if doc.file_id is None:
+        raise NotFound("这份资料没有扫描件。")
+    if doc.scope == Scope.PERSON:
+        require(actor_or_none(session), Permission.VIEW_FULL_ID)
+        audit_personal_export(
+            session, what=f"档案扫描件：{doc.title}", rows=1, fields=["扫描件"], full=True
+        )
+    row = session.execute(
+        select(ArchiveFile.file_name, ArchiveFile.content).where(ArchiveFile.id == doc.file_id)
+    ).one()
+    return str(row.file_name), bytes(row.content)
 
 
 # --- printed documents -----------------------------------------------------------------------

@@ -44,6 +44,7 @@ from propdesk.archive.values import (
     DocState,
     DocumentRow,
     KindRow,
+    Scope,
     UnitCompleteness,
 )
 from propdesk.auth.permissions import Permission, allowed
@@ -407,7 +408,11 @@ class ArchivePage(QWidget):
     def _enable(self) -> None:
         doc = self.current_document()
         self.add_button.setEnabled(self.archive is not None)
-        self.open_button.setEnabled(doc is not None and doc.file_id is not None)
+        self.open_button.setEnabled(
+            doc is not None
+            and doc.file_id is not None
+            and (doc.scope != Scope.PERSON or allowed(self.ctx.actor, Permission.VIEW_FULL_ID))
+        )
         self.location_button.setEnabled(doc is not None)
         self.lend_button.setEnabled(doc is not None and not doc.on_loan)
         self.return_button.setEnabled(doc is not None and doc.on_loan)
@@ -551,9 +556,10 @@ class ArchivePage(QWidget):
 
             self.ctx.task(save, parent=self, action="open scan").success(self._open_file).run()
 
-        self.ctx.query(lambda s: q.scan(s, did), parent=self, action="read scan").success(
-            write
-        ).run()
+        # a write: opening a person's own paper (an ID copy) is audited
+        self.ctx.op(
+            lambda s: svc.open_scan(s, did), changes=Changes(), parent=self, action="open scan"
+        ).success(write).run()
 
     def _open_file(self, path: str) -> None:
         self.last_opened = path

@@ -35,7 +35,28 @@ def _scan(c: Call) -> tuple[int, str]:
     return did, str(path)
 
 
+def _id_copy(c: Call) -> int:
+    path = c.world.tmp / f"id_{c.tag}.pdf"
+    path.write_bytes(b"%PDF-1.4 id " + c.tag.encode())
+
+    def make(s: Session) -> int:
+        return svc.add_document(
+            s,
+            kind_id=kind_id(s, "业主身份证复印件"),
+            person_id=c.world.person_id,
+            scan_path=path,
+        )
+
+    return int(c.as_system(make))
+
+
 CASES = [
+    Guarded(
+        "propdesk.archive.services.open_scan",
+        Permission.VIEW_FULL_ID,
+        lambda c: c.run(lambda s: svc.open_scan(s, c.prepared)),
+        _id_copy,
+    ),
     Guarded(
         "propdesk.archive.services.save_kind",
         Permission.MANAGE_SETTINGS,

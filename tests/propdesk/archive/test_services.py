@@ -287,3 +287,35 @@ def test_add_months_month_end() -> None:
     assert svc.add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
     assert svc.add_months(date(2028, 2, 29), 12) == date(2029, 2, 28)
     assert svc.add_months(date(2026, 12, 15), 6) == date(2027, 6, 15)
+
+
+def test_opening_an_id_copy_needs_full_id_and_is_audited(
+    db: Database, estate: Estate, tmp_path: Path
+) -> None:
+    from propdesk.audit.models import AuditEntry
+    from propdesk.errors import NotAllowed
+
+    path = scan_file(tmp_path, "身份证.pdf")
+    unit_scan = scan_file(tmp_path, "交接单.pdf", size=10)
+    with db.begin(CLERK) as s:
+        id_copy = svc.add_document(
+            s, kind_id=kind_id(s, "业主身份证复印件"), person_id=estate.zhang, scan_path=path
+        )
+        handover = svc.add_document(
+            s, kind_id=kind_id(s, "房屋交接单"), unit_id=estate.units[0], scan_path=unit_scan
+        )
+        assert svc.open_scan(s, handover)[0] == "交接单.pdf"  # the unit's papers: any clerk
+    with pytest.raises(NotAllowed), db.begin(CLERK) as s:
+        svc.open_scan(s, id_copy)
+
+    def exports() -> int:
+        with db.begin(MANAGER) as s:
+            return int(
+                s.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.action == "export"))
+                or 0
+            )
+
+    before = exports()
+    with db.begin(MANAGER) as s:
+        assert svc.open_scan(s, id_copy) == ("身份证.pdf", path.read_bytes())
+    assert exports() == before + 1

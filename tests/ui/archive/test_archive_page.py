@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
 from propdesk.archive import queries as q
@@ -42,7 +43,11 @@ def _page(qtbot: QtBot, db: Database, estate: SmallEstate, actor: Actor = CLERK)
 
 
 def test_file_a_document_by_keyboard(
-    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, tmp_path: Path
+    qtbot: QtBot,
+    sqlite_db: Database,
+    small_estate: SmallEstate,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page = _page(qtbot, sqlite_db, small_estate)
     lines = {ln.kind_name: ln for ln in page.checklist_model.rows()}
@@ -89,6 +94,12 @@ def test_file_a_document_by_keyboard(
     qtbot.waitUntil(lambda: page.documents_model.rowCount() == 1, timeout=3000)
     lines = {ln.kind_name: ln for ln in page.checklist_model.rows()}
     assert lines["房屋交接单"].state == "present"
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    page.documents.setFocus()
+    qtbot.keyClick(page.documents, Qt.Key.Key_Return)  # Enter opens the scan
+    qtbot.waitUntil(lambda: bool(opened), timeout=3000)
+    assert Path(opened[0]).read_bytes() == scan.read_bytes()
     row = next(u for u in page.units_model.rows() if u.unit_id == small_estate.unit_1502)
     assert len(row.missing) == missing_before - 1 or missing_before == 0
 
