@@ -303,18 +303,6 @@ def loans(session: Session, document_id: int) -> tuple[LoanRow, ...]:
     )
 
 
-def scan(session: Session, document_id: int) -> tuple[str, bytes]:
-    """The scan's file name and bytes."""
-    row = session.execute(
-        select(ArchiveFile.file_name, ArchiveFile.content)
-        .join(ArchiveDocument, ArchiveDocument.file_id == ArchiveFile.id)
-        .where(ArchiveDocument.id == document_id)
-    ).first()
-    if row is None:
-        raise NotFound("这份资料没有扫描件。")
-    return str(row.file_name), bytes(row.content)
-
-
 def current_households(session: Session, unit_id: int) -> tuple[tuple[int, int, str, str], ...]:
     """(occupancy id, person id, person name, role) of those living in the unit now."""
     rows = session.execute(

@@ -99,7 +99,7 @@ def test_add_document_with_scan_and_expiry_from_validity(
         )
     with db.begin(CLERK) as s:
         doc = next(d for d in q.unit_documents(s, estate.units[0]) if d.id == did)
-        name, data = q.scan(s, did)
+        name, data = svc.open_scan(s, did)
     assert doc.scope == "household"
     assert doc.expires_on == date(2027, 1, 31)
     assert (doc.cabinet, doc.box, doc.file_name) == ("A3", "12", "租赁合同.pdf")
@@ -259,7 +259,7 @@ def test_file_printed_stores_the_pdf_once_per_batch(db: Database, estate: Estate
     with db.begin(CLERK) as s:
         docs = q.unit_documents(s, estate.units[1])
         assert [(d.title, d.source) for d in docs] == [("催缴函 2026-06", "printed")]
-        assert q.scan(s, docs[0].id)[1] == pdf
+        assert svc.open_scan(s, docs[0].id)[1] == pdf
 
 
 def test_inactive_kind_cannot_be_filed(db: Database, estate: Estate) -> None:
