@@ -196,5 +196,6 @@ def default_features() -> ext.Features:
             ext.lazy("ui.archive.registration", "feature")(),
             ext.lazy("ui.household.registration", "feature")(),
             ext.lazy("ui.team.registration", "feature")(),
+            ext.lazy("ui.care.registration", "feature")(),
         )
     )

@@ -42,6 +42,7 @@ from propdesk.calls.calls import CallEntry
 from propdesk.calls.values import CallerContext, DirectoryRow, Household, KbEntryRow
 from propdesk.changes import Changes
 from ui.calls import labels
+from ui.care.banner import CareBanner
 from ui.common.forms import FormErrors
 from ui.common.keyboard import install_dialog_keys
 from ui.common.naming import named
@@ -185,7 +186,9 @@ class CallCard(QDialog):
         self.suggestions.setMaximumHeight(120)
         self.answer = named(QLabel(), "call_answer")
         self.answer.setWordWrap(True)
+        self.care = CareBanner(ctx=ctx)  # the household's attention flags (ui/care)
         right = QVBoxLayout()
+        right.addWidget(self.care)
         right.addWidget(self.pinned)
         right.addWidget(self.info, 1)
         right.addWidget(QLabel(self.tr("Knowledge base suggestions")))
@@ -259,6 +262,7 @@ class CallCard(QDialog):
 
     def _load_context(self) -> None:
         household, number = self.household, self.number.text().strip()
+        self.care.show_unit(household.unit_id if household else None)
 
         def load(s: Session) -> CallerContext:
             return svc.caller_context(s, household, number if len(number) >= 7 else "")

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from propdesk.registry import services as reg
+from ui.care.banner import CareBanner
 from ui.common.naming import named
 from ui.context import AppContext
 from ui.desk.feedback import in_label
@@ -64,8 +65,12 @@ class UnitPicker(QWidget):
         self.box.setPlaceholderText(self.tr("Unit 3-2-1502, name, phone or pinyin; Enter picks"))
         self.chosen = named(QLabel(self.tr("no unit")), "picked_unit")
         self.chosen.setMinimumWidth(110)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self.care = CareBanner(ctx=ctx)  # the chosen household's attention flags (ui/care)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout()
+        outer.addLayout(layout)
+        outer.addWidget(self.care)
         layout.addWidget(self.box, 1)
         layout.addWidget(self.chosen)
         self.setFocusProxy(self.box)
@@ -90,6 +95,7 @@ class UnitPicker(QWidget):
         self.unit_code = code if unit_id is not None else ""
         self.person_name = person_name
         self.chosen.setText(code if unit_id is not None else self.tr("no unit"))
+        self.care.show_unit(unit_id)
 
     def clear_choice(self) -> None:
         self.box.clear()

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from propdesk.registry.search import search
 from propdesk.registry.values import SearchHit
+from ui.care.banner import attach_search_banner
 from ui.context import AppContext
 
 DEBOUNCE_MS = 150
@@ -179,6 +180,7 @@ class SearchBox(QLineEdit):
         self._hide_timer.timeout.connect(self._hide_if_unfocused)
         self._seq = 0
         self.textEdited.connect(lambda _t: self._timer.start())
+        attach_search_banner(self)  # the selected result's attention flags (ui/care)
 
     # --- searching --------------------------------------------------------------------
 

@@ -1,0 +1,328 @@
+"""The care page (关怀): attention flags over SQL with filters by kind and building, the
+overdue reviews, the add/edit/end forms and the printed evacuation-help list.
+
+Opening a flag reads its details through the audited
+:func:`propdesk.care.services.view_flag` (a write: the view of a sensitive flag is
+recorded). Hidden, the page only marks itself stale after a change and reloads when shown.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Row
+from sqlalchemy.orm import Session
+
+from propdesk import clock
+from propdesk.auth.permissions import Permission, allowed
+from propdesk.care import queries as cq
+from propdesk.care import services as care
+from propdesk.care.models import CareFlag, CareKind
+from propdesk.care.print_data import evacuation_rows
+from propdesk.care.values import (
+    FLAG_KIND_ZH,
+    VISIBILITY_ZH,
+    CustomKindRow,
+    EvacuationRow,
+    FlagDetail,
+    FlagKind,
+    FlagRow,
+    Visibility,
+)
+from propdesk.changes import Changes
+from propdesk.print_audience import Reader
+from propdesk.registry.models import Building, Unit
+from propdesk.registry.services import get_estate
+from propdesk.registry.values import EstateInfo
+from ui.care.dialogs import EndFlagDialog, FlagDialog, KindDialog
+from ui.common.count_label import CountLabel
+from ui.common.naming import named
+from ui.common.sql_table_model import SqlColumn, SqlTableModel
+from ui.context import AppContext
+from ui.renovation.widgets import preview_document
+
+
+def _day(value: date | None) -> str:
+    return f"{value:%Y-%m-%d}" if value else ""
+
+
+class FlagListModel(SqlTableModel):
+    """Active flags in unit order; a supervisors-only flag shows to a clerk as
+    "有关注事项（需主管查看）" without its review date."""
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        actor = ctx.actor
+        self.today = clock.local_now().date()
+
+        def restricted(row: Row[Any]) -> bool:
+            return row.visibility == Visibility.SUPERVISORS.value and not cq.may_see_restricted(
+                actor
+            )
+
+        super().__init__(
+            db=ctx.db,
+            base=cq.flag_list_base(),
+            id_column=CareFlag.id,
+            columns=[
+                SqlColumn(self.tr("Building"), Building.name),
+                SqlColumn(self.tr("Unit"), Unit.code.label("unit_code")),
+                SqlColumn(self.tr("Resident"), cq.FlagPerson.name.label("person_name")),
+                SqlColumn(
+                    self.tr("Attention"),
+                    CareFlag.kind.label("kind"),
+                    row_fmt=lambda r: cq.shown_kind(r, actor),
+                ),
+                SqlColumn(
+                    self.tr("Review on"),
+                    CareFlag.review_on.label("review_on"),
+                    row_fmt=lambda r: "" if restricted(r) else _day(r.review_on),
+                ),
+                SqlColumn(
+                    self.tr("Visible to"),
+                    CareFlag.visibility.label("visibility"),
+                    fmt=lambda v: VISIBILITY_ZH.get(Visibility(v), v),
+                ),
+                SqlColumn(self.tr("Set by"), CareFlag.created_by),
+                SqlColumn(
+                    self.tr("Set on"),
+                    CareFlag.created_at,
+                    fmt=lambda v: f"{clock.to_local(v):%Y-%m-%d}" if v else "",
+                ),
+            ],
+            extra=[
+                CareFlag.dnd_start.label("dnd_start"),
+                CareFlag.dnd_end.label("dnd_end"),
+                CareKind.name.label("custom_name"),
+            ],
+            default_order=[Building.sort_key, Unit.code],
+            fetch=False,
+            parent=parent,
+        )
+        self._restricted = restricted
+
+    def row_foreground(self, row: Row[Any]) -> QColor | None:
+        if row.review_on is not None and row.review_on <= self.today and not self._restricted(row):
+            return QColor("#b00020")  # review overdue
+        return None
+
+
+class CarePage(QWidget):
+    """Flags list with filters, overdue reviews, forms and the evacuation-help list.
+
+    Attributes:
+        model: the flag list; dialog: the form open now (tests reach it);
+        message: the outcome of the last action.
+    """
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = False
+        self.dialog: QDialog | None = None
+        self.kind = named(QComboBox(), "care_filter_kind")
+        self.kind.addItem(self.tr("All kinds"), "")
+        for key, label in FLAG_KIND_ZH.items():
+            if key != FlagKind.CUSTOM:
+                self.kind.addItem(label, key.value)
+        kind_label = QLabel(self.tr("&Type"))
+        kind_label.setBuddy(self.kind)
+        self.building = named(QComboBox(), "care_filter_building")
+        self.building.addItem(self.tr("All buildings"), None)
+        building_label = QLabel(self.tr("&Building"))
+        building_label.setBuddy(self.building)
+        self.overdue = named(QCheckBox(self.tr("Overdue &reviews only")), "care_overdue")
+        self.count = CountLabel(
+            ctx=ctx, text=lambda n: self.tr("%1 flag(s)").replace("%1", str(n)), parent=self
+        )
+        self.new_button = named(QPushButton(self.tr("&New flag…")), "care_new")
+        self.open_button = named(QPushButton(self.tr("&Open…")), "care_open")
+        self.end_button = named(QPushButton(self.tr("&End flag…")), "care_end")
+        self.print_button = named(QPushButton(self.tr("Evacuation &list…")), "care_print")
+        self.audience = named(QComboBox(), "care_print_audience")
+        self.audience.addItem(self.tr("for the evacuation team (full phones)"), Reader.GUARD.value)
+        self.audience.addItem(self.tr("office copy (phones as my role sees them)"), "office")
+        self.kind_button = named(QPushButton(self.tr("Custom &kind…")), "care_new_kind")
+        self.kind_button.setVisible(allowed(ctx.actor, Permission.MANAGE_SETTINGS))
+        self.model = FlagListModel(ctx=ctx, parent=self)
+        self.table = named(QTableView(), "care_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(3, 220)
+        self.message = named(QLabel(), "care_message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+
+        filters = QHBoxLayout()
+        for w in (kind_label, self.kind, building_label, self.building, self.overdue):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+        actions = QHBoxLayout()
+        for b in (self.new_button, self.open_button, self.end_button, self.kind_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        actions.addWidget(self.print_button)
+        actions.addWidget(self.audience)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+
+        self.kind.currentIndexChanged.connect(lambda _i: self.reload())
+        self.building.currentIndexChanged.connect(lambda _i: self.reload())
+        self.overdue.toggled.connect(lambda _c: self.reload())
+        self.table.activated.connect(lambda _i: self.open_flag())
+        self.new_button.clicked.connect(self.new_flag)
+        self.open_button.clicked.connect(self.open_flag)
+        self.end_button.clicked.connect(self.end_flag)
+        self.print_button.clicked.connect(self.print_evacuation_list)
+        self.kind_button.clicked.connect(self.new_kind)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_flag)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.print_evacuation_list)
+        ctx.hub.changed.connect(self._changed)
+        ctx.query(self._choices, parent=self, action="care filters").success(
+            self._fill_choices
+        ).run()
+        self.reload()
+
+    def primary_field(self) -> QWidget:
+        return self.table
+
+    # --- loading ------------------------------------------------------------------------
+
+    @staticmethod
+    def _choices(s: Session) -> tuple[list[tuple[int, str]], list[CustomKindRow]]:
+        return cq.buildings(s), cq.custom_kinds(s)
+
+    def _fill_choices(self, data: tuple[list[tuple[int, str]], list[CustomKindRow]]) -> None:
+        buildings, kinds = data
+        self.building.blockSignals(True)
+        self.kind.blockSignals(True)
+        for building_id, name in buildings:
+            self.building.addItem(name, building_id)
+        for kind in kinds:
+            self.kind.addItem(kind.name, f"custom:{kind.id}")
+        self.building.blockSignals(False)
+        self.kind.blockSignals(False)
+
+    def reload(self) -> None:
+        data = str(self.kind.currentData() or "")
+        kind, custom_id = data or None, None
+        if data.startswith("custom:"):
+            kind, custom_id = FlagKind.CUSTOM.value, int(data.split(":", 1)[1])
+        building = self.building.currentData()
+        self.model.today = clock.local_now().date()
+        self.model.set_filter(
+            *cq.list_conditions(
+                actor=self.ctx.actor,
+                kind=kind,
+                custom_kind_id=custom_id,
+                building_id=int(building) if building is not None else None,
+                overdue_on=self.model.today if self.overdue.isChecked() else None,
+            )
+        )
+        self.count.update_for(self.model)
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def _changed(self, changes: Changes) -> None:
+        if not (changes.care or changes.occupancy):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.row_id(index.row()) if index.isValid() else None
+
+    # --- actions ------------------------------------------------------------------------
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r: self._closed(dialog))
+        dialog.open()
+
+    def _closed(self, dialog: QDialog) -> None:
+        value = getattr(dialog, "result_value", None)
+        if dialog.result() == QDialog.DialogCode.Accepted and isinstance(value, FlagRow):
+            self.message.setText(
+                self.tr("Saved: %1 %2").replace("%1", value.unit_code).replace("%2", value.kind_zh)
+            )
+
+    def new_flag(self) -> None:
+        self._open(FlagDialog(ctx=self.ctx, parent=self))
+
+    def open_flag(self) -> None:
+        flag_id = self.current_id()
+        if flag_id is None:
+            return
+        # a write: viewing a sensitive flag's details is audited
+        self.ctx.op(
+            lambda s: care.view_flag(s, flag_id), changes=Changes(), parent=self, action="view flag"
+        ).success(self._show_detail).run()
+
+    def _show_detail(self, detail: FlagDetail) -> None:
+        self._open(FlagDialog(ctx=self.ctx, detail=detail, parent=self))
+
+    def end_flag(self) -> None:
+        flag_id = self.current_id()
+        if flag_id is None:
+            return
+        self.ctx.query(lambda s: cq.flag_row(s, flag_id), parent=self).success(
+            lambda row: self._open(EndFlagDialog(ctx=self.ctx, row=row, parent=self))
+        ).run()
+
+    def new_kind(self) -> None:
+        self._open(KindDialog(ctx=self.ctx, parent=self))
+
+    def print_evacuation_list(self) -> None:
+        building = self.building.currentData()
+        building_id = int(building) if building is not None else None
+        reader = Reader(str(self.audience.currentData()))
+
+        def load(s: Session) -> tuple[list[EvacuationRow], EstateInfo, date]:
+            rows = evacuation_rows(s, reader=reader, building_id=building_id)
+            return rows, get_estate(s), clock.today(s)
+
+        def build(data: tuple[list[EvacuationRow], EstateInfo, date]) -> bytes:
+            from reports.pdf.evacuation_list import evacuation_list_pdf
+
+            rows, estate, today = data
+            return evacuation_list_pdf(
+                rows, estate_name=estate.name, company=estate.company, printed_on=today
+            )
+
+        preview_document(
+            self.ctx,
+            load=load,
+            build=build,
+            title=lambda _d: QCoreApplication.translate("CarePage", "Evacuation-help list"),
+            file_name=lambda d: f"疏散协助名单-{d[2]:%Y-%m-%d}.pdf",
+            parent=self,
+            audited=True,
+        )
