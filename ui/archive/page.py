@@ -52,7 +52,9 @@ from propdesk.changes import Changes
 from propdesk.files import private_dir, write_private
 from ui.common.list_model import RowListModel
 from ui.common.naming import named
+from ui.common.record_context import RecordUnit, unit_of_record
 from ui.context import AppContext
+from ui.navigation import ForRecord
 from ui.renovation.widgets import StaleGuard
 
 CHANGES = Changes(archive=True)
@@ -258,6 +260,18 @@ class ArchivePage(QWidget):
     def apply_request(self, request: object) -> None:
         if isinstance(request, ArchiveRequest):
             self.open_unit(request.unit_id)
+
+    def apply_record(self, record: ForRecord) -> None:
+        """Started from a unit or person page: that unit's (or the person's home's) archive."""
+        kind, record_id = record.kind, record.id
+
+        def show(found: RecordUnit) -> None:
+            if found.unit_id is not None:
+                self.open_unit(found.unit_id)
+
+        self.ctx.query(
+            lambda s: unit_of_record(s, kind, record_id), parent=self, action="record unit"
+        ).success(show).run()
 
     # --- labels -------------------------------------------------------------------------
 
