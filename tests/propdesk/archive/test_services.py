@@ -86,13 +86,14 @@ def test_add_document_with_scan_and_expiry_from_validity(
 ) -> None:
     path = scan_file(tmp_path, "租赁合同.pdf")
     with db.begin(CLERK) as s:
+        year = clock.today(s).year - 1  # 31 January of last year: always in the past
         kid = kind_id(s, "租赁合同")  # household, 12 months
         did = svc.add_document(
             s,
             kind_id=kid,
             unit_id=estate.units[0],
             occupancy_id=estate.occupancy,
-            doc_date=date(2026, 1, 31),
+            doc_date=date(year, 1, 31),
             scan_path=path,
             cabinet="A3",
             box="12",
@@ -101,7 +102,7 @@ def test_add_document_with_scan_and_expiry_from_validity(
         doc = next(d for d in q.unit_documents(s, estate.units[0]) if d.id == did)
         name, data = svc.open_scan(s, did)
     assert doc.scope == "household"
-    assert doc.expires_on == date(2027, 1, 31)
+    assert doc.expires_on == date(year + 1, 1, 31)
     assert (doc.cabinet, doc.box, doc.file_name) == ("A3", "12", "租赁合同.pdf")
     assert (name, data) == ("租赁合同.pdf", path.read_bytes())
 
