@@ -157,3 +157,39 @@ def test_manager_adds_a_required_kind_and_it_shows_as_missing(
     )
     line = next(ln for ln in page.checklist_model.rows() if ln.kind_name == "车位租赁协议")
     assert (line.stage, line.required, line.state) == ("movein", True, "missing")
+
+
+def test_return_paper_and_export_the_building(
+    qtbot: QtBot,
+    sqlite_db: Database,
+    small_estate: SmallEstate,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QMessageBox
+
+    import ui.common.file_dialogs as file_dialogs
+    from propdesk import clock
+
+    page = _page(qtbot, sqlite_db, small_estate)
+    with sqlite_db.begin(CLERK) as s:
+        kind = next(k for k in q.list_kinds(s) if k.name == "房屋交接单")
+        did = svc.add_document(s, kind_id=kind.id, unit_id=small_estate.unit_1502)
+        svc.lend_paper(s, did, borrower="刘工", due_on=clock.today(s))
+    page.load_unit(small_estate.unit_1502)
+    qtbot.waitUntil(lambda: page.return_button.isEnabled(), timeout=3000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    page.return_button.click()
+    qtbot.waitUntil(
+        lambda: page.documents_model.rowCount() == 1 and not page.documents_model.rows()[0].on_loan,
+        timeout=3000,
+    )
+    qtbot.waitUntil(lambda: "刘工" in page.loan_label.text(), timeout=3000)
+
+    target = tmp_path / "archive.xlsx"
+    monkeypatch.setattr(file_dialogs, "ask_save_file", lambda *_a, **_k: str(target))
+    page.excel_button.click()
+    qtbot.waitUntil(target.exists, timeout=5000)
+    rows = list(load_workbook(target)["完整情况"].iter_rows(min_row=3, values_only=True))
+    assert {r[0] for r in rows} == {u.unit_code for u in page.units_model.rows()}
