@@ -69,6 +69,7 @@ def print_handover(ctx: AppContext, movein_id: int, parent: QWidget | None = Non
         ),
         file_name=lambda d: f"入伙交接单-{d[0].unit_code}.pdf",
         parent=parent,
+        file_as=lambda d: (d[0].unit_id, "movein_form"),
     )
 
 
@@ -91,6 +92,7 @@ def print_slip(ctx: AppContext, moveout_id: int, parent: QWidget | None = None) 
         ),
         file_name=lambda d: f"放行条-{d[0].slip_no}.pdf",
         parent=parent,
+        file_as=lambda d: (d[0].unit_id, "moveout_slip"),
     )
 
 

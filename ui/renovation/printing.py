@@ -58,6 +58,7 @@ def print_permit(ctx: AppContext, permit_id: int, parent: QWidget | None = None)
         file_name=lambda d: f"装修许可证-{d[0].permit.permit_no}.pdf",
         parent=parent,
         audited=True,
+        file_as=lambda d: (d[0].permit.unit_id, "renovation_permit"),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,66 @@ def test_payment_notices_filed_only_when_saved(
         titles = set(s.scalars(select(ArchiveDocument.title)))
     assert titles == {"缴费通知单 2026-01"}
     dialog.close()
+
+
+def test_move_out_slip_filed_when_printed_not_on_preview(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from propdesk import clock
+    from propdesk.movein import moveout
+    from propdesk.movein.values import MoveOutForm
+    from propdesk.registry import services as reg
+    from ui.movein.printing import print_slip
+    from ui.printing.preview import PdfPreviewDialog
+
+    with sqlite_db.begin(MANAGER) as s:
+        occ = reg.start_occupancy(
+            s,
+            person_id=small_estate.wang_wu,
+            unit_id=small_estate.unit_1501,
+            role="tenant",
+            start_date=clock.today(s) - timedelta(days=100),
+        )
+        mid = moveout.record_move_out(
+            s,
+            MoveOutForm(
+                occupancy_id=occ,
+                moved_out_on=clock.today(s),
+                water_reading_centi=100,
+                electricity_reading_centi=200,
+                keys_returned=2,
+            ),
+        )
+    ctx = make_ctx(sqlite_db, MANAGER)
+
+    def preview() -> PdfPreviewDialog:
+        print_slip(ctx, mid)
+        qtbot.waitUntil(
+            lambda: any(
+                isinstance(w, PdfPreviewDialog) and w.isVisible()
+                for w in QApplication.topLevelWidgets()
+            ),
+            timeout=5000,
+        )
+        return next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, PdfPreviewDialog) and w.isVisible()
+        )
+
+    dialog = preview()
+    dialog.close_button.click()
+    assert _filed(sqlite_db) == (0, 0)  # looked at, not printed
+
+    dialog = preview()
+    dialog.choose_printer = _to_file(tmp_path / "slip.pdf")
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: _filed(sqlite_db)[0] == 1, timeout=3000)
+    dialog.print_button.click()  # printed again: filed once
+    dialog.close()
+    assert _filed(sqlite_db) == (1, 1)
+    with sqlite_db.begin(MANAGER) as s:
+        unit_id, source = s.execute(select(ArchiveDocument.unit_id, ArchiveDocument.source)).one()
+    assert (unit_id, source) == (small_estate.unit_1501, "printed")
