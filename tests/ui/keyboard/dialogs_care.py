@@ -52,9 +52,9 @@ def _kind(ctx: AppContext, _w: World) -> QDialog:
 
 
 DIALOGS: dict[str, Factory] = {
-    "care_new_flag": _new,
-    "care_new_flag_for_unit": _new_for_unit,
-    "care_edit_flag": _edit,
-    "care_end_flag": _end,
-    "care_new_kind": _kind,
+    "FlagDialog": _new,
+    "FlagDialog:for a unit": _new_for_unit,
+    "FlagDialog:edit": _edit,
+    "EndFlagDialog": _end,
+    "KindDialog": _kind,
 }
