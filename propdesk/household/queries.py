@@ -6,9 +6,12 @@ an occupancy that has not ended.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from propdesk import clock
 from propdesk.household.models import HouseholdContact, HouseholdPet, HouseholdVehicle
 from propdesk.household.values import ContactRow, PetRow, VehicleRow
 from propdesk.registry.models import Occupancy
@@ -53,7 +56,11 @@ def unit_vehicles(session: Session, unit_id: int) -> tuple[VehicleRow, ...]:
         )
         .order_by(HouseholdVehicle.id)
     )
-    return tuple(vehicle_row(v) for v in rows)
+    today = clock.today(session)
+    return tuple(
+        replace(vehicle_row(v), pass_lapsed=v.pass_to is not None and v.pass_to < today)
+        for v in rows
+    )
 
 
 def unit_pets(session: Session, unit_id: int) -> tuple[PetRow, ...]:

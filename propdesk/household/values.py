@@ -42,6 +42,7 @@ class VehicleRow:
     pass_to: date | None
     notes: str
     version: int
+    pass_lapsed: bool = False  # the monthly pass ended before today (set by the queries)
 
     @property
     def kind_zh(self) -> str:

@@ -82,6 +82,7 @@ class _Form(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(title)
+        self.setMinimumWidth(520)  # room for an error message under a field
         self.form = QFormLayout()
         self.errors = FormErrors(self.form)
         self.buttons = QDialogButtonBox(

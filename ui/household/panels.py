@@ -243,6 +243,8 @@ class UnitVehiclesPanel(_HouseholdPanel[VehicleRow]):
                 .replace("%1", f"{row.pass_from:%Y-%m-%d}")
                 .replace("%2", until)
             )
+            if row.pass_lapsed:
+                parts.append(self.tr("(pass lapsed)"))
         if row.notes:
             parts.append(row.notes)
         return "  ".join(parts)

@@ -234,3 +234,23 @@ def test_plate_search_finds_the_unit(db: Database, units: tuple[int, int]) -> No
         assert "粤B12345" in hits[0].subtitle
         assert find_plates(s, "粤C", limit=5) == []
         assert registry_search.search(s, "张伟")[0].kind == "person"  # names still go to people
+
+
+def test_lapsed_monthly_pass(db: Database, units: tuple[int, int]) -> None:
+    u1, _ = units
+    with db.begin(CLERK) as s:
+        today = clock.today(s)
+        hh.add_vehicle(
+            s,
+            u1,
+            VehicleSpec(
+                "粤B11111", pass_from=today - timedelta(days=60), pass_to=today - timedelta(days=1)
+            ),
+        )
+        hh.add_vehicle(
+            s, u1, VehicleSpec("粤B22222", pass_from=today - timedelta(days=60), pass_to=today)
+        )
+        hh.add_vehicle(s, u1, VehicleSpec("粤B33333"))
+    with db.begin(CLERK) as s:
+        lapsed = [(v.plate, v.pass_lapsed) for v in hq.unit_vehicles(s, u1)]
+    assert lapsed == [("粤B11111", True), ("粤B22222", False), ("粤B33333", False)]

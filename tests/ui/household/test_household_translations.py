@@ -10,7 +10,7 @@ from tests.ui.translation_checks import current_translator, untranslated
 def test_every_household_string_has_a_chinese_translation(tmp_path: Path) -> None:
     left, count = untranslated("household_zh_CN.ts", ("ui/household",), tmp_path)
     assert left == []
-    assert count >= 37
+    assert count >= 38
 
 
 def test_compiled_qm_is_up_to_date(tmp_path: Path) -> None:
