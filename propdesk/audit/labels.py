@@ -199,6 +199,14 @@ FIELD_LABELS_ZH: dict[str, str] = {
     "dnd_end": "免打扰结束",
     "ended_at": "结束时间",
     "ended_by": "结束人",
+    "active_plate": "在用车牌",
+    "parking_space": "车位",
+    "pass_from": "月卡开始",
+    "pass_to": "月卡截止",
+    "removed_at": "移除时间",
+    "vaccinated_on": "疫苗接种日期",
+    "registration_no": "登记证号",
+    "relation": "关系",
 }
 
 
@@ -206,6 +214,7 @@ def _value_maps() -> dict[str, dict[str, str]]:
     """Stored value → Chinese, per column name (imported lazily: no cycles at start)."""
     from propdesk.auth.actor import ROLE_LABELS_ZH
     from propdesk.fees.models import PAY_METHOD_ZH
+    from propdesk.household.values import PET_KIND_ZH, VEHICLE_KIND_ZH
     from propdesk.registry.values import OCCUPANCY_ROLE_ZH, UNIT_STATUS_ZH, UNIT_TYPE_ZH
     from propdesk.renovation.values import PERMIT_STATUS_ZH
 
@@ -219,6 +228,8 @@ def _value_maps() -> dict[str, dict[str, str]]:
         "app_user.role": plain(ROLE_LABELS_ZH),
         "method": plain(PAY_METHOD_ZH),
         "renovation_permit.status": plain(PERMIT_STATUS_ZH),
+        "household_vehicle.kind": plain(VEHICLE_KIND_ZH),
+        "household_pet.kind": plain(PET_KIND_ZH),
         "previous_unit_status": plain(UNIT_STATUS_ZH),
         "unit_type": plain(UNIT_TYPE_ZH),
         "fee_allocation.kind": {"payment": "收款", "credit": "预收抵扣", "discount": "优惠"},
