@@ -145,6 +145,12 @@ class FlagDialog(_Form):
                 f"{detail.row.unit_code} {detail.row.person_name}".strip() if detail else ""
             )
             self.form.addRow(self.tr("For"), named(QLabel(who), "care_flag_target"))
+        if detail is not None:
+            at = clock.to_local(detail.created_at)
+            self.form.addRow(
+                self.tr("Set by"),
+                named(QLabel(f"{detail.created_by}  {at:%Y-%m-%d %H:%M}"), "care_flag_set_by"),
+            )
         self.kind = named(QComboBox(), "care_flag_kind")
         for key, label in FLAG_KIND_ZH.items():
             if key != FlagKind.CUSTOM:
