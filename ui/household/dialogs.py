@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from propdesk.changes import Changes
 from propdesk.errors import ValidationError
 from propdesk.household import services as hh
+from propdesk.household.plates import is_new_energy, normalize_plate
 from propdesk.household.services import ContactSpec, PetSpec, VehicleSpec
 from propdesk.household.values import (
     PET_KIND_ZH,
@@ -147,7 +148,13 @@ class VehicleDialog(_Form):
         self.errors.add_row(self.tr("Monthly pass &from"), "pass_from", self.pass_from)
         self.errors.add_row(self.tr("Monthly pass unti&l"), "pass_to", self.pass_to)
         self.errors.add_row(self.tr("&Notes"), "notes", self.notes)
+        self.plate.textEdited.connect(self._plate_edited)
         self.install_keys(loaded=vehicle is not None)
+
+    def _plate_edited(self, text: str) -> None:
+        """A new-energy plate (6 after the letter) picks 新能源 while the type is 小型车."""
+        if is_new_energy(normalize_plate(text)) and self.kind.currentData() == "small":
+            self.kind.setCurrentIndex(self.kind.findData("nev"))
 
     def save(self) -> None:
         try:

@@ -94,3 +94,13 @@ def test_add_vehicle_and_contact_by_keyboard(
     assert edit.plate.text() == "粤B12345"
     assert edit.space.text() == "B2-018"
     edit.reject()
+
+    # a new-energy plate picks the new-energy type as it is typed
+    qtbot.keyClick(vehicles.list, Qt.Key.Key_Insert)
+    nev = vehicles.dialog
+    assert isinstance(nev, VehicleDialog)
+    type_text(qtbot, nev.plate, "粤bd12345")
+    assert nev.kind.currentData() == "nev"
+    qtbot.keyClick(nev.plate, Qt.Key.Key_Return)
+    assert nev.result() == nev.DialogCode.Accepted
+    assert vehicles.text().splitlines()[1] == "粤BD12345  新能源"
