@@ -93,6 +93,16 @@
         <source>Add attention flag…</source>
         <translation>添加关注标记…</translation>
     </message>
+    <message>
+        <location filename="../../ui/care/banner.py" line="208" />
+        <source>This household</source>
+        <translation>本户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/banner.py" line="208" />
+        <source>This person</source>
+        <translation>本人</translation>
+    </message>
 </context>
 <context>
     <name>CareStatus</name>

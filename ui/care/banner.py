@@ -205,8 +205,13 @@ class CarePanel(QWidget):
     def add_flag(self) -> None:
         from ui.care.dialogs import FlagDialog
 
+        label = self.tr("This household") if self.unit_id is not None else self.tr("This person")
         self.dialog = FlagDialog(
-            ctx=self.ctx, unit_id=self.unit_id, person_id=self.person_id, parent=self
+            ctx=self.ctx,
+            unit_id=self.unit_id,
+            person_id=self.person_id,
+            target_label=label,
+            parent=self,
         )
         self.dialog.open()
 

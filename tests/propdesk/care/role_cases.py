@@ -4,6 +4,7 @@ setting (``MANAGE_SETTINGS``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -21,7 +22,7 @@ def _spec(c: Call, visibility: str = "all") -> FlagSpec:
     return FlagSpec(KINDS[c.n % len(KINDS)], "行动不便，需协助", visibility=visibility)
 
 
-def _person_flag(visibility: str) -> object:
+def _person_flag(visibility: str) -> Callable[[Call], int]:
     def prepare(c: Call) -> int:
         def make(s: Session) -> int:
             person = reg.create_person(s, name=f"李{c.tag}"[:10])
@@ -61,7 +62,7 @@ CASES: list[Guarded] = [
                 expected_version=None,
             )
         ),
-        _all,  # type: ignore[arg-type]
+        _all,
     ),
     Guarded(
         "propdesk.care.services.update_flag",
@@ -71,33 +72,33 @@ CASES: list[Guarded] = [
                 s, c.prepared, _spec(c, "supervisors"), expected_version=None
             )
         ),
-        _restricted,  # type: ignore[arg-type]
+        _restricted,
         also=(Permission.APPROVE,),
     ),
     Guarded(
         "propdesk.care.services.end_flag",
         Permission.EDIT_REGISTRY,
         lambda c: c.run(lambda s: care.end_flag(s, c.prepared, "已搬离")),
-        _all,  # type: ignore[arg-type]
+        _all,
     ),
     Guarded(
         "propdesk.care.services.end_flag",
         Permission.EDIT_REGISTRY,
         lambda c: c.run(lambda s: care.end_flag(s, c.prepared, "已搬离")),
-        _restricted,  # type: ignore[arg-type]
+        _restricted,
         also=(Permission.APPROVE,),
     ),
     Guarded(
         "propdesk.care.services.view_flag",
         Permission.EDIT_REGISTRY,
         lambda c: c.run(lambda s: care.view_flag(s, c.prepared)),
-        _all,  # type: ignore[arg-type]
+        _all,
     ),
     Guarded(
         "propdesk.care.services.view_flag",
         Permission.EDIT_REGISTRY,
         lambda c: c.run(lambda s: care.view_flag(s, c.prepared)),
-        _restricted,  # type: ignore[arg-type]
+        _restricted,
         also=(Permission.APPROVE,),
     ),
     Guarded(
