@@ -27,8 +27,9 @@ from propdesk.household.models import (
     contact_lookup,
 )
 from propdesk.household.plates import PROVINCES
+from propdesk.household.queries import current_households
 from propdesk.household.values import PetKind, VehicleKind
-from propdesk.registry.models import Occupancy, ParkingSpace, Person
+from propdesk.registry.models import ParkingSpace, Person
 
 VEHICLE_SHARE = 0.40
 PET_SHARE = 0.15
@@ -80,19 +81,6 @@ def _age(id_number: str | None, today: date) -> int:
     return today.year - int(digits) if digits.isdigit() else 0
 
 
-def _household_occupancies(session: Session) -> dict[int, int]:
-    """unit id → the current household's occupancy (tenant first, else owner)."""
-    rank = {"tenant": 0, "owner": 1}
-    best: dict[int, tuple[int, int]] = {}
-    for occ_id, unit_id, role in session.execute(
-        select(Occupancy.id, Occupancy.unit_id, Occupancy.role).where(Occupancy.end_date.is_(None))
-    ):
-        key = (rank.get(role, 2), occ_id)
-        if unit_id not in best or key < best[unit_id]:
-            best[unit_id] = key
-    return {unit_id: key[1] for unit_id, key in best.items()}
-
-
 def build_household(session: Session, ctx: DemoContext) -> None:
     rng = ctx.rng
     today = ctx.today
@@ -100,7 +88,7 @@ def build_household(session: Session, ctx: DemoContext) -> None:
     owner_by_unit: dict[int, int] = dict(ctx.info.get("owner_by_unit") or {})  # type: ignore[call-overload]
     residents: dict[int, list[int]] = dict(ctx.info.get("residents_by_unit") or {})  # type: ignore[call-overload]
     parking_by_unit: dict[int, list[int]] = dict(ctx.info.get("parking_by_unit") or {})  # type: ignore[call-overload]
-    households = _household_occupancies(session)
+    households = current_households(session)
     units = sorted(households)
     if not units:
         return

@@ -17,7 +17,7 @@ yet, so importing the same file twice adds nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,12 +34,12 @@ from propdesk.household.models import (
     contact_lookup,
 )
 from propdesk.household.plates import is_new_energy, validate_plate
-from propdesk.household.queries import current_condition
+from propdesk.household.queries import current_condition, current_households
 from propdesk.household.values import PET_KIND_ZH, PetKind, VehicleKind
 from propdesk.pii.index import phone_hmac
 from propdesk.privacy import shown_phone
 from propdesk.registry.ledger_columns import LedgerError, SourceRow
-from propdesk.registry.models import Occupancy, Unit
+from propdesk.registry.models import Unit
 from propdesk.registry.validation import normalize_phone
 
 PLATES = "车牌"
@@ -174,23 +174,6 @@ def check_cells(
                 )
 
 
-def _current_households(session: Session, unit_ids: Iterable[int]) -> dict[int, int]:
-    """unit id → its current household's occupancy (tenant first, else owner, else any)."""
-    rank = {"tenant": 0, "owner": 1}
-    best: dict[int, tuple[int, int]] = {}
-    ids = sorted(set(unit_ids))
-    for i in range(0, len(ids), _CHUNK):
-        for occ_id, unit_id, role in session.execute(
-            select(Occupancy.id, Occupancy.unit_id, Occupancy.role).where(
-                Occupancy.unit_id.in_(ids[i : i + _CHUNK]), Occupancy.end_date.is_(None)
-            )
-        ):
-            key = (rank.get(role, 2), occ_id)
-            if unit_id not in best or key < best[unit_id]:
-                best[unit_id] = key
-    return {unit_id: key[1] for unit_id, key in best.items()}
-
-
 def import_cells(
     session: Session, cells: Sequence[HouseholdCells], unit_ids: Mapping[str, int], *, note: str
 ) -> int:
@@ -202,7 +185,7 @@ def import_cells(
     if not cells:
         return 0
     ids = {unit_ids[c.unit_code] for c in cells}
-    households = _current_households(session, ids)
+    households = current_households(session, ids)
     have_plates: set[str] = set()
     have_pets: set[tuple[int, str, str]] = set()
     have_contacts: set[tuple[int, str, str]] = set()

@@ -6,6 +6,7 @@ an occupancy that has not ended.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from sqlalchemy import ColumnElement, or_, select
@@ -81,3 +82,30 @@ def unit_contacts(session: Session, unit_id: int) -> tuple[ContactRow, ...]:
         .order_by(HouseholdContact.id)
     )
     return tuple(contact_row(c) for c in rows)
+
+
+_CHUNK = 500
+_RANK = {"tenant": 0, "owner": 1}  # the tenant household lives there; else the owner's
+
+
+def current_households(session: Session, unit_ids: Iterable[int] | None = None) -> dict[int, int]:
+    """unit id → the occupancy standing for the household living there now (the current
+    tenant's, else the owner's, else any current one); every unit when ``unit_ids`` is None."""
+    best: dict[int, tuple[int, int]] = {}
+    stmt = select(Occupancy.id, Occupancy.unit_id, Occupancy.role).where(
+        Occupancy.end_date.is_(None)
+    )
+    if unit_ids is None:
+        batches = [stmt]
+    else:
+        ids = sorted(set(unit_ids))
+        batches = [
+            stmt.where(Occupancy.unit_id.in_(ids[i : i + _CHUNK]))
+            for i in range(0, len(ids), _CHUNK)
+        ]
+    for batch in batches:
+        for occ_id, unit_id, role in session.execute(batch):
+            key = (_RANK.get(role, 2), int(occ_id))
+            if unit_id not in best or key < best[unit_id]:
+                best[int(unit_id)] = key
+    return {unit_id: key[1] for unit_id, key in best.items()}

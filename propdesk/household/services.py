@@ -19,7 +19,7 @@ from propdesk.auth.permissions import Permission, require
 from propdesk.errors import Conflict, NotFound, ValidationError
 from propdesk.household.models import HouseholdContact, HouseholdPet, HouseholdVehicle
 from propdesk.household.plates import is_new_energy, validate_plate
-from propdesk.household.queries import contact_row, pet_row, vehicle_row
+from propdesk.household.queries import contact_row, current_households, pet_row, vehicle_row
 from propdesk.household.values import (
     PET_KIND_ZH,
     VEHICLE_KIND_ZH,
@@ -29,9 +29,8 @@ from propdesk.household.values import (
     VehicleKind,
     VehicleRow,
 )
-from propdesk.registry.models import Occupancy, Unit
+from propdesk.registry.models import Unit
 from propdesk.registry.validation import normalize_phone
-from propdesk.registry.values import OccupancyRole
 from propdesk.session_info import actor_or_none
 from propdesk.validate import clean_column
 
@@ -64,15 +63,7 @@ class ContactSpec:
 def household_occupancy(session: Session, unit_id: int) -> int | None:
     """The occupancy that stands for the household living in the unit now: the current
     tenant's (the tenant household lives there), else the owner's, else any current one."""
-    rank = {OccupancyRole.TENANT.value: 0, OccupancyRole.OWNER.value: 1}
-    rows = session.execute(
-        select(Occupancy.id, Occupancy.role)
-        .where(Occupancy.unit_id == unit_id, Occupancy.end_date.is_(None))
-        .order_by(Occupancy.id)
-    ).all()
-    if not rows:
-        return None
-    return int(min(rows, key=lambda r: rank.get(r.role, 2)).id)
+    return current_households(session, [unit_id]).get(unit_id)
 
 
 def _unit(session: Session, unit_id: int) -> Unit:

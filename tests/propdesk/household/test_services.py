@@ -254,3 +254,17 @@ def test_lapsed_monthly_pass(db: Database, units: tuple[int, int]) -> None:
     with db.begin(CLERK) as s:
         lapsed = [(v.plate, v.pass_lapsed) for v in hq.unit_vehicles(s, u1)]
     assert lapsed == [("粤B11111", True), ("粤B22222", False), ("粤B33333", False)]
+
+
+def test_household_is_the_tenants_when_rented(db: Database, units: tuple[int, int]) -> None:
+    u1, u2 = units
+    with db.begin(MANAGER) as s:
+        owner_occ = hh.household_occupancy(s, u1)
+        tenant = reg.create_person(s, name="赵六", phone="13611112222")
+        occ = reg.start_occupancy(
+            s, person_id=tenant, unit_id=u1, role="tenant", start_date=date(2026, 1, 1)
+        )
+    with db.begin(MANAGER) as s:
+        assert owner_occ is not None
+        assert hh.household_occupancy(s, u1) == occ
+        assert hh.household_occupancy(s, u2) is None  # nobody lives there

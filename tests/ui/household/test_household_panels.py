@@ -104,3 +104,39 @@ def test_add_vehicle_and_contact_by_keyboard(
     qtbot.keyClick(nev.plate, Qt.Key.Key_Return)
     assert nev.result() == nev.DialogCode.Accepted
     assert vehicles.text().splitlines()[1] == "粤BD12345  新能源"
+
+
+def test_delete_removes_after_asking(
+    qtbot: QtBot, sqlite_db: object, small_estate: SmallEstate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from propdesk.auth.actor import Actor
+    from propdesk.household import services as hh
+    from propdesk.household.services import PetSpec
+
+    ctx = make_ctx(sqlite_db, CLERK)  # type: ignore[arg-type]
+    with ctx.db.begin(Actor.system()) as s:
+        hh.add_pet(s, small_estate.unit_1502, PetSpec("dog", "旺财"))
+        hh.add_pet(s, small_estate.unit_1502, PetSpec("cat", "咪咪"))
+    pets = UnitPetsPanel(ctx=ctx, unit_id=small_estate.unit_1502)
+    qtbot.addWidget(pets)
+    pets.show()
+    assert pets.list.count() == 2
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    pets.list.setFocus()
+    pets.list.setCurrentRow(1)
+    qtbot.keyClick(pets.list, Qt.Key.Key_Delete)  # No: kept
+    assert pets.list.count() == 2
+    qtbot.keyClick(pets.list, Qt.Key.Key_Delete)  # Yes: removed, the list reloads
+    assert "咪咪" in asked[1]
+    assert pets.list.count() == 1
+    remaining = read(ctx, lambda s: hq.unit_pets(s, small_estate.unit_1502))
+    assert [p.name for p in remaining] == ["旺财"]
