@@ -14,7 +14,7 @@ def feature() -> ext.Feature:
             ext.NavModule(
                 "activities",
                 str(QT_TRANSLATE_NOOP("NavModule", "Community activities")),
-                27,
+                47,
                 ext.lazy_page("ui.activities.page", "ActivitiesPage"),
             ),
         ),

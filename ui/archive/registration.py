@@ -14,7 +14,7 @@ def feature() -> ext.Feature:
             ext.NavModule(
                 "archive",
                 str(QT_TRANSLATE_NOOP("NavModule", "Archive")),
-                28,
+                48,
                 ext.lazy_page("ui.archive.page", "ArchivePage"),
             ),
         ),

@@ -24,7 +24,7 @@ def feature() -> ext.Feature:
             ext.NavModule(
                 "care",
                 str(QT_TRANSLATE_NOOP("NavModule", "Care")),
-                25,
+                46,
                 ext.lazy_page("ui.care.page", "CarePage"),
             ),
         ),
