@@ -3,9 +3,6 @@ acknowledgement. Managers (and supervisors, admins) see everyone; a clerk only t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -17,26 +14,14 @@ from propdesk.errors import NotAllowed, NotFound, ValidationError
 from propdesk.session_info import actor_or_none
 from propdesk.team import figures as fig
 from propdesk.team.models import TeamAssessment
+from propdesk.team.values import (
+    Sheet as Sheet,
+)
+from propdesk.team.values import (
+    SignOff as SignOff,
+)
 
 TEAM_VIEWERS = (Role.SUPERVISOR, Role.MANAGER, Role.ADMIN)
-
-
-@dataclass(frozen=True)
-class SignOff:
-    comment: str
-    comment_by_name: str
-    comment_at: datetime | None
-    ack_at: datetime | None
-    ack_by_name: str
-    version: int
-
-
-@dataclass(frozen=True)
-class Sheet:
-    user_id: int
-    clerk_name: str
-    figures: fig.Figures
-    sign_off: SignOff
 
 
 def _check_view(actor: Actor | None, user_id: int) -> None:

@@ -18,19 +18,27 @@ drill-down always adds up to the figure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.calls.models import CallRecord
-from propdesk.calls.values import CallState, Direction, Outcome
+from propdesk.calls.values import CallState, Direction
+from propdesk.team.values import (
+    CallbackRec as CallbackRec,
+)
+from propdesk.team.values import (
+    CallRec as CallRec,
+)
+from propdesk.team.values import (
+    Figures as Figures,
+)
+from propdesk.team.values import (
+    TicketRec as TicketRec,
+)
 from propdesk.tickets.models import Ticket, TicketCallback
-
-CALLBACK_HOURS = 48
-RESOLVED = (Outcome.ANSWERED.value, Outcome.TICKET.value)
 
 
 def month_bounds(period: str) -> tuple[datetime, datetime]:
@@ -39,47 +47,6 @@ def month_bounds(period: str) -> tuple[datetime, datetime]:
     lo = date(year, month, 1)
     hi = date(year + (month == 12), month % 12 + 1, 1)
     return clock.local_midnight(lo), clock.local_midnight(hi)
-
-
-@dataclass(frozen=True)
-class TicketRec:
-    id: int
-    number: str
-    created_at: datetime
-    responded_at: datetime | None
-
-    @property
-    def response_minutes(self) -> float | None:
-        if self.responded_at is None:
-            return None
-        return (self.responded_at - self.created_at).total_seconds() / 60
-
-
-@dataclass(frozen=True)
-class CallbackRec:
-    id: int
-    ticket_number: str
-    at: datetime
-    ticket_done_at: datetime | None
-    overall: int
-
-    @property
-    def on_time(self) -> bool:
-        return self.ticket_done_at is not None and self.at <= self.ticket_done_at + timedelta(
-            hours=CALLBACK_HOURS
-        )
-
-
-@dataclass(frozen=True)
-class CallRec:
-    id: int
-    at: datetime
-    direction: str
-    outcome: str
-
-    @property
-    def resolved(self) -> bool:
-        return self.direction == Direction.IN.value and self.outcome in RESOLVED
 
 
 def ticket_records(session: Session, user_id: int, period: str) -> list[TicketRec]:
@@ -130,25 +97,6 @@ def call_records(session: Session, user_id: int, period: str) -> list[CallRec]:
         .order_by(CallRecord.at, CallRecord.id)
     ).all()
     return [CallRec(*r) for r in rows]
-
-
-@dataclass(frozen=True)
-class Figures:
-    user_id: int
-    period: str
-    tickets_registered: int
-    responded: int
-    avg_response_minutes: float | None
-    callbacks: int
-    callbacks_on_time: int
-    avg_satisfaction: float | None
-    calls_handled: int
-    inbound_calls: int
-    first_call_resolved: int
-
-    @property
-    def first_call_resolution(self) -> float | None:
-        return self.first_call_resolved / self.inbound_calls if self.inbound_calls else None
 
 
 def compute(session: Session, user_id: int, period: str) -> Figures:

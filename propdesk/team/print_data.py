@@ -3,16 +3,19 @@ and ``reports.pdf.team_roster`` (no Qt, no ReportLab here)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.errors import NotFound
 from propdesk.registry.services import get_estate
 from propdesk.team import assessment, roster
-from propdesk.team.volume import HourlyVolume, volume_by_hour
+from propdesk.team.values import (
+    AssessmentSheetData as AssessmentSheetData,
+)
+from propdesk.team.values import (
+    RosterPrintData as RosterPrintData,
+)
+from propdesk.team.volume import volume_by_hour
 
 
 def _estate(session: Session) -> tuple[str, str]:
@@ -21,14 +24,6 @@ def _estate(session: Session) -> tuple[str, str]:
     except NotFound:
         return "", ""
     return estate.name, estate.company
-
-
-@dataclass(frozen=True)
-class AssessmentSheetData:
-    estate_name: str
-    company: str
-    sheet: assessment.Sheet
-    printed_at: datetime
 
 
 def assessment_sheet_data(session: Session, *, user_id: int, period: str) -> AssessmentSheetData:
@@ -41,15 +36,6 @@ def assessment_sheet_data(session: Session, *, user_id: int, period: str) -> Ass
         assessment.sheet(session, user_id=user_id, period=period),
         clock.now(session),
     )
-
-
-@dataclass(frozen=True)
-class RosterPrintData:
-    estate_name: str
-    company: str
-    grid: roster.MonthRoster
-    volume: HourlyVolume
-    printed_at: datetime
 
 
 def roster_print_data(session: Session, *, year: int, month: int) -> RosterPrintData:

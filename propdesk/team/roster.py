@@ -8,7 +8,6 @@ rostered on 31 January covers 1 February 03:00.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
@@ -20,51 +19,27 @@ from propdesk.auth.permissions import Permission, require
 from propdesk.errors import NotFound, ValidationError
 from propdesk.session_info import actor_or_none
 from propdesk.team.models import TeamRosterEntry, TeamShift
+from propdesk.team.values import (
+    HandoverRoster as HandoverRoster,
+)
+from propdesk.team.values import (
+    MonthRoster as MonthRoster,
+)
+from propdesk.team.values import (
+    OnDuty as OnDuty,
+)
+from propdesk.team.values import (
+    RosterClerk as RosterClerk,
+)
+from propdesk.team.values import (
+    ShiftRow as ShiftRow,
+)
 
 DEFAULT_SHIFTS = (
     ("early", "早班", time(8, 0), time(16, 0)),
     ("middle", "中班", time(14, 0), time(22, 0)),
     ("night", "夜班", time(22, 0), time(8, 0)),
 )
-
-
-@dataclass(frozen=True)
-class ShiftRow:
-    id: int
-    code: str
-    name: str
-    starts: time
-    ends: time
-
-    @property
-    def short(self) -> str:
-        """The one-character code a roster cell shows (早, 中, 夜)."""
-        return (self.name or self.code)[:1]
-
-    @property
-    def hours(self) -> str:
-        """``22:00–08:00``."""
-        return f"{self.starts:%H:%M}–{self.ends:%H:%M}"
-
-    @property
-    def crosses_midnight(self) -> bool:
-        return self.ends <= self.starts
-
-    def window(self, day: date) -> tuple[datetime, datetime]:
-        """The aware start and end of this shift rostered on local ``day``."""
-        start = clock.local_datetime(day, self.starts)
-        end_day = day + timedelta(days=1) if self.crosses_midnight else day
-        return start, clock.local_datetime(end_day, self.ends)
-
-
-@dataclass(frozen=True)
-class OnDuty:
-    user_id: int
-    name: str
-    shift: ShiftRow
-    day: date
-    starts_at: datetime
-    ends_at: datetime
 
 
 def _row(s: TeamShift) -> ShiftRow:
@@ -194,27 +169,6 @@ def month_roster(session: Session, year: int, month: int) -> list[tuple[date, in
     return [(r[0], r[1], r[2], r[3]) for r in rows]
 
 
-@dataclass(frozen=True)
-class RosterClerk:
-    user_id: int
-    name: str
-
-
-@dataclass(frozen=True)
-class MonthRoster:
-    """The roster of one month as a grid: clerks (rows) × days (columns)."""
-
-    year: int
-    month: int
-    days: tuple[date, ...]
-    clerks: tuple[RosterClerk, ...]
-    shifts: tuple[ShiftRow, ...]
-    cells: dict[tuple[int, date], tuple[int, ...]]  # (user_id, day) -> shift ids by start
-
-    def shift(self, shift_id: int) -> ShiftRow | None:
-        return next((s for s in self.shifts if s.id == shift_id), None)
-
-
 def month_days(year: int, month: int) -> tuple[date, ...]:
     lo = date(year, month, 1)
     hi = date(year + (month == 12), month % 12 + 1, 1)
@@ -289,15 +243,6 @@ def set_day(session: Session, *, user_id: int, day: date, shift_ids: tuple[int, 
     for shift_id in sorted(keep):
         session.add(TeamRosterEntry(user_id=user_id, day=day, shift_id=shift_id))
     session.flush()
-
-
-@dataclass(frozen=True)
-class HandoverRoster:
-    """Who the roster has on duty now and on the next shift (for the handover)."""
-
-    at: datetime
-    on_duty: tuple[OnDuty, ...]
-    incoming: tuple[OnDuty, ...]
 
 
 def handover_roster(session: Session) -> HandoverRoster:

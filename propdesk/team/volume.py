@@ -8,9 +8,7 @@ they were registered. The hour is the estate's wall-clock hour (``clock.to_local
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,30 +17,13 @@ from propdesk import clock
 from propdesk.calls.models import CallRecord
 from propdesk.calls.values import Direction
 from propdesk.team.figures import month_bounds
+from propdesk.team.values import (
+    HourlyVolume as HourlyVolume,
+)
+from propdesk.team.values import (
+    VolumeSource as VolumeSource,
+)
 from propdesk.tickets.models import Ticket
-
-
-class VolumeSource(StrEnum):
-    CALLS = "calls"
-    TICKETS = "tickets"
-
-
-@dataclass(frozen=True)
-class HourlyVolume:
-    period: str
-    source: VolumeSource
-    counts: tuple[int, ...]  # 24 counts, index = local hour of day
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts)
-
-    @property
-    def busiest(self) -> int | None:
-        """The hour with the most (the first of equals), None when there is nothing."""
-        if not self.total:
-            return None
-        return max(range(24), key=lambda h: (self.counts[h], -h))
 
 
 def _by_hour(times: list[datetime]) -> tuple[int, ...]:

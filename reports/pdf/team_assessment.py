@@ -13,8 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from propdesk.clock import to_local
-from propdesk.team.figures import CALLBACK_HOURS, Figures
-from propdesk.team.print_data import AssessmentSheetData
+from propdesk.team.values import CALLBACK_HOURS, AssessmentSheetData, Figures
 from reports.pdf.document import (
     DocumentSpec,
     build_pdf,

@@ -12,8 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from propdesk.clock import to_local
-from propdesk.team.print_data import RosterPrintData
-from propdesk.team.volume import VolumeSource
+from propdesk.team.values import RosterPrintData, VolumeSource
 from reports.pdf.document import DocumentSpec, build_pdf, para, styles, table, title
 
 WEEKDAYS = "一二三四五六日"
