@@ -9,7 +9,7 @@ input typed asks before closing. Every write goes through ``ctx.op`` and broadca
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -19,16 +19,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -46,60 +42,16 @@ from propdesk.activities.values import (
 from propdesk.changes import Changes
 from propdesk.fees.money import parse_yuan, yuan
 from ui.calls.labels import from_qdatetime, to_qdatetime
-from ui.common.forms import FormErrors
-from ui.common.keyboard import install_dialog_keys
+from ui.common.form_dialog import FormDialog
 from ui.common.naming import named
 from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
-from ui.tickets.action_dialogs import form_failure
 
 CHANGES = Changes(activities=True)
 
 
-class _Form(QDialog):
-    """A form dialog: Save/Cancel, errors by field, Esc with input asks first."""
-
-    def __init__(self, *, ctx: AppContext, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.errors = FormErrors(self.form)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.addLayout(self.form)
-        self.layout_.addWidget(self.errors.general)
-        self.layout_.addWidget(self.buttons)
-        self.result_value: Any = None
-
-    def install_keys(self) -> None:
-        """The desk's keyboard rules (called last by each form's constructor)."""
-        self.keys = install_dialog_keys(self, submit=self.save, default=self.save_button)
-
-    def save(self) -> None:
-        raise NotImplementedError
-
-    def run_save(
-        self,
-        fn: Callable[[Session], Any],
-        action: str,
-        on_saved: Callable[[Any], None] | None = None,
-    ) -> None:
-        if not self.save_button.isEnabled():  # Enter twice: saved once
-            return
-        self.errors.clear()
-        self.ctx.op(fn, changes=CHANGES, parent=self, action=action).busy(self.save_button).failure(
-            form_failure(self.errors)
-        ).success(on_saved or self._saved).run()
-
-    def _saved(self, value: object) -> None:
-        self.result_value = value
-        self.accept()
+class _Form(FormDialog):
+    changes = CHANGES
 
 
 def _datetime_edit(name: str) -> QDateTimeEdit:

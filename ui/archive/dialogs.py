@@ -11,21 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -37,56 +33,21 @@ from propdesk.changes import Changes
 from propdesk.errors import ValidationError
 from ui.common.dates import from_qdate, to_qdate
 from ui.common.file_dialogs import ask_open_file
-from ui.common.forms import FormErrors
-from ui.common.keyboard import install_dialog_keys
+from ui.common.form_dialog import FormDialog
 from ui.common.naming import named
 from ui.context import AppContext
-from ui.tickets.action_dialogs import form_failure
 
 CHANGES = Changes(archive=True)
 
 
-class _Form(QDialog):
-    """A form dialog: Save/Cancel, errors by field, Esc with input asks first."""
+class _Form(FormDialog):
+    changes = CHANGES
+    minimum_width = 480
 
     def __init__(self, *, ctx: AppContext, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(title)
-        self.setMinimumWidth(480)
-        self.form = QFormLayout()
-        self.errors = FormErrors(self.form)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        super().__init__(ctx=ctx, title=title, parent=parent)
         self.save_button.setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.errors.general)
-        layout.addWidget(self.buttons)
-        self.result_value: Any = None
-
-    def install_keys(self) -> None:
-        self.keys = install_dialog_keys(self, submit=self.save, default=self.save_button)
-
-    def save(self) -> None:
-        raise NotImplementedError
-
-    def run_save(self, fn: Callable[[Session], Any], action: str) -> None:
-        if not self.save_button.isEnabled():  # Enter twice: saved once
-            return
-        self.errors.clear()
-        self.ctx.op(fn, changes=CHANGES, parent=self, action=action).busy(self.save_button).failure(
-            form_failure(self.errors)
-        ).success(self._saved).run()
-
-    def _saved(self, value: object) -> None:
-        self.result_value = value
-        self.accept()
 
 
 def _date_edit(name: str, day: date) -> QDateEdit:

@@ -8,27 +8,20 @@ Every write goes through ``ctx.op`` and broadcasts ``Changes(care=True)``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, time, timedelta
-from typing import Any
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.care import services as care
@@ -45,55 +38,17 @@ from propdesk.care.values import (
 )
 from propdesk.changes import Changes
 from ui.common.dates import from_qdate, to_qdate
-from ui.common.forms import FormErrors
-from ui.common.keyboard import install_dialog_keys
+from ui.common.form_dialog import FormDialog
 from ui.common.naming import named
 from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
-from ui.tickets.action_dialogs import form_failure
 
 CHANGES = Changes(care=True)
 REVIEW_AFTER_DAYS = 90  # a new flag's review date: in three months
 
 
-class _Form(QDialog):
-    """A form dialog: Save/Cancel, errors by field, Esc with input asks first."""
-
-    def __init__(self, *, ctx: AppContext, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.errors = FormErrors(self.form)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.addLayout(self.form)
-        self.layout_.addWidget(self.errors.general)
-        self.layout_.addWidget(self.buttons)
-        self.result_value: Any = None
-
-    def install_keys(self) -> None:
-        self.keys = install_dialog_keys(self, submit=self.save, default=self.save_button)
-
-    def save(self) -> None:
-        raise NotImplementedError
-
-    def run_save(self, fn: Callable[[Session], Any], action: str) -> None:
-        if not self.save_button.isEnabled():  # Enter twice: saved once
-            return
-        self.errors.clear()
-        self.ctx.op(fn, changes=CHANGES, parent=self, action=action).busy(self.save_button).failure(
-            form_failure(self.errors)
-        ).success(self._saved).run()
-
-    def _saved(self, value: object) -> None:
-        self.result_value = value
-        self.accept()
+class _Form(FormDialog):
+    changes = CHANGES
 
 
 def _date_edit(name: str, day: date) -> QDateEdit:

@@ -9,20 +9,14 @@ input typed asks before closing. Every write goes through ``ctx.op`` and broadca
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from propdesk.changes import Changes
 from propdesk.errors import ValidationError
@@ -37,11 +31,9 @@ from propdesk.household.values import (
     VehicleRow,
 )
 from propdesk.privacy import shown_phone
-from ui.common.forms import FormErrors
-from ui.common.keyboard import install_dialog_keys
+from ui.common.form_dialog import FormDialog
 from ui.common.naming import named
 from ui.context import AppContext
-from ui.tickets.action_dialogs import form_failure
 
 CHANGES = Changes(household=True)
 _DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
@@ -76,48 +68,9 @@ def _combo(name: str, labels: dict[Any, str], current: str) -> QComboBox:
     return combo
 
 
-class _Form(QDialog):
-    """A form dialog: Save/Cancel, errors by field, Esc with input asks first."""
-
-    def __init__(self, *, ctx: AppContext, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(title)
-        self.setMinimumWidth(520)  # room for an error message under a field
-        self.form = QFormLayout()
-        self.errors = FormErrors(self.form)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.errors.general)
-        layout.addWidget(self.buttons)
-        self.result_value: Any = None
-
-    def install_keys(self, *, loaded: bool) -> None:
-        """The desk's keyboard rules (called last by each form's constructor)."""
-        self.keys = install_dialog_keys(self, submit=self.save, default=self.save_button)
-        if loaded:
-            self.keys.mark_clean()
-
-    def save(self) -> None:
-        raise NotImplementedError
-
-    def run_save(self, fn: Callable[[Session], Any], action: str) -> None:
-        if not self.save_button.isEnabled():  # Enter twice: saved once
-            return
-        self.errors.clear()
-        self.ctx.op(fn, changes=CHANGES, parent=self, action=action).busy(self.save_button).failure(
-            form_failure(self.errors)
-        ).success(self._saved).run()
-
-    def _saved(self, value: object) -> None:
-        self.result_value = value
-        self.accept()
+class _Form(FormDialog):
+    changes = CHANGES
+    minimum_width = 520  # room for an error message under a field
 
 
 class VehicleDialog(_Form):

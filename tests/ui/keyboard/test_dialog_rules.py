@@ -277,6 +277,7 @@ NOT_WALKED: dict[str, str] = {
     "ConflictDialog": "shows two versions after a stale save: a choice, no typed input",
     "DirectoryPicker": "a list to pick from: Enter picks, Esc closes (no typed input)",
     "_Form": "the base class of the walked call desk forms",
+    "FormDialog": "the base class of the walked care, activity, archive and household forms",
     "CloseOutageDialog": "call desk: closes a listed outage (same _Form rules as the walked ones)",
     "ServerLoginDialog": "runs before the desk exists (server login at start-up)",
 }
