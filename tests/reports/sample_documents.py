@@ -12,6 +12,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from propdesk.activities.values import ActivityRow, SignupRow
+from propdesk.care.values import EvacuationRow
 from propdesk.deposits.values import DeductionItem, DepositReceiptData, RefundSlipData
 from propdesk.desk.values import HandoverSheetData, SheetEntry, SheetLine
 from propdesk.fees.document_values import (
@@ -132,9 +134,29 @@ def _handover() -> HandoverSheetData:
     )  # fmt: skip
 
 
+EVACUATION = (
+    EvacuationRow("3栋", 3, 18, "3-2-1802", "王秀英", "139****4321", "独居老人，行动不便，需轮椅"),
+    EvacuationRow("3栋", 3, 15, "3-2-1502", "张三", "138****5678", "视力残疾（二级），需引导下楼"),
+    EvacuationRow("4栋", 4, 6, "4-1-602", "李建国", "137****0001", "心脏病史，夜间独居"),
+)
+ACTIVITY = ActivityRow(
+    7, "elderly", "重阳节长者茶话会", datetime(2026, 12, 12, 6, 30, tzinfo=UTC),
+    datetime(2026, 12, 12, 8, 30, tzinfo=UTC), "会所二楼多功能厅", 40, 23, 2, "open",
+    150_000, 0, "客服中心 刘婷", None,
+    "茶点、义诊和理发服务；请携带身份证明，行动不便的长者可由家属陪同。",
+)  # fmt: skip
+SIGNUPS = (
+    SignupRow(1, 11, "3-2-1502", "张三", 2, "desk", "confirmed", AT, None, None, ""),
+    SignupRow(2, 12, "3-2-1802", "王秀英", 1, "phone", "confirmed", AT, None, None, ""),
+    SignupRow(3, 21, "4-1-602", "李建国", 3, "desk", "confirmed", AT, None, None, ""),
+)
+
+
 def every_document() -> dict[str, Callable[[], bytes]]:
     """``{name: build}`` for every printed document."""
+    from reports.pdf.activity_documents import activity_notice_pdf, signin_sheet_pdf
     from reports.pdf.deposit_documents import deposit_receipt_pdf, refund_slip_pdf
+    from reports.pdf.evacuation_list import evacuation_list_pdf
     from reports.pdf.fee_notices import letters_pdf, notices_pdf
     from reports.pdf.handover_sheet import handover_sheet_pdf
     from reports.pdf.movein_documents import handover_form_pdf, movein_notice_pdf
@@ -201,6 +223,21 @@ def every_document() -> dict[str, Callable[[], bytes]]:
         "deposit_refund_slip": lambda: refund_slip_pdf(refund),
         "shift_handover": lambda: handover_sheet_pdf(_handover()),
         "work_order": lambda: work_order_pdf(_work_order()),
+        "evacuation_list": lambda: evacuation_list_pdf(
+            EVACUATION,
+            estate_name="翠湖花园",
+            company="翠湖物业服务有限公司",
+            printed_on=date(2026, 12, 6),
+        ),
+        "activity_notice": lambda: activity_notice_pdf(
+            ACTIVITY,
+            estate_name="翠湖花园",
+            company="翠湖物业服务有限公司",
+            posted_on=date(2026, 12, 6),
+        ),
+        "activity_signin_sheet": lambda: signin_sheet_pdf(
+            ACTIVITY, SIGNUPS, estate_name="翠湖花园", company="翠湖物业服务有限公司", printed_at=AT
+        ),
     }
 
 
