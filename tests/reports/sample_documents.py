@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from propdesk.activities.values import ActivityRow, SignupRow
@@ -26,6 +26,18 @@ from propdesk.fees.document_values import (
 )
 from propdesk.movein.values import Appointment, MoveInForm, MoveInInfo
 from propdesk.renovation.values import InspectionInfo, PermitInfo, ViolationInfo, WorkerInfo
+from propdesk.team.values import (
+    AssessmentSheetData,
+    Figures,
+    HourlyVolume,
+    MonthRoster,
+    RosterClerk,
+    RosterPrintData,
+    Sheet,
+    ShiftRow,
+    SignOff,
+    VolumeSource,
+)
 from propdesk.tickets.values import WorkOrderData, WorkOrderLine
 from reports.pdf.notice import NoticePrint
 
@@ -152,6 +164,38 @@ SIGNUPS = (
 )
 
 
+def _assessment() -> AssessmentSheetData:
+    figures = Figures(3, "2026-11", 86, 84, 23.5, 41, 38, 4.6, 312, 270, 251)
+    sign_off = SignOff(
+        "接待耐心，登记规范；夜班回访及时率偏低，下月请在完工后两天内完成回访。",
+        "刘经理",
+        datetime(2026, 12, 2, 3, 0, tzinfo=UTC),
+        datetime(2026, 12, 3, 1, 30, tzinfo=UTC),
+        "张伟",
+        2,
+    )
+    return AssessmentSheetData(
+        "翠湖花园", "翠湖物业服务有限公司", Sheet(3, "张伟", figures, sign_off), AT
+    )
+
+
+def _roster() -> RosterPrintData:
+    shifts = (
+        ShiftRow(1, "early", "早班", time(8, 0), time(16, 0)),
+        ShiftRow(2, "middle", "中班", time(14, 0), time(22, 0)),
+        ShiftRow(3, "night", "夜班", time(22, 0), time(8, 0)),
+    )
+    clerks = (RosterClerk(3, "张伟"), RosterClerk(4, "李娜"), RosterClerk(5, "王芳"))
+    days = tuple(date(2026, 12, d) for d in range(1, 32))
+    cells: dict[tuple[int, date], tuple[int, ...]] = {
+        (c.user_id, day): ((n + day.day) % 3 + 1,) for n, c in enumerate(clerks) for day in days
+    }
+    grid = MonthRoster(2026, 12, days, clerks, shifts, cells)
+    counts = tuple(0 if h < 7 else 40 - abs(h - 10) * 3 for h in range(24))
+    volume = HourlyVolume("2026-11", VolumeSource.CALLS, counts)
+    return RosterPrintData("翠湖花园", "翠湖物业服务有限公司", grid, volume, AT)
+
+
 def every_document() -> dict[str, Callable[[], bytes]]:
     """``{name: build}`` for every printed document."""
     from reports.pdf.activity_documents import activity_notice_pdf, signin_sheet_pdf
@@ -165,6 +209,8 @@ def every_document() -> dict[str, Callable[[], bytes]]:
     from reports.pdf.receipt import receipt_pdf
     from reports.pdf.rectification_notice import rectification_notice_pdf
     from reports.pdf.renovation_permit import renovation_permit_pdf, worker_passes_pdf
+    from reports.pdf.team_assessment import assessment_sheet_pdf
+    from reports.pdf.team_roster import roster_pdf
     from reports.pdf.work_order import work_order_pdf
 
     posted = NoticePrint(
@@ -229,6 +275,8 @@ def every_document() -> dict[str, Callable[[], bytes]]:
             company="翠湖物业服务有限公司",
             printed_on=date(2026, 12, 6),
         ),
+        "team_assessment": lambda: assessment_sheet_pdf(_assessment()),
+        "team_roster": lambda: roster_pdf(_roster()),
         "activity_notice": lambda: activity_notice_pdf(
             ACTIVITY,
             estate_name="翠湖花园",
