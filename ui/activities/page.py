@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -52,6 +52,7 @@ from ui.activities.dialogs import (
 from ui.common.list_model import RowListModel
 from ui.common.naming import named
 from ui.common.sql_table_model import CENTER, RIGHT, SqlColumn, SqlTableModel
+from ui.common.stale import StaleGuard
 from ui.context import AppContext
 
 
@@ -142,7 +143,7 @@ class ActivitiesPage(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._stale = False
+        self._stale = StaleGuard(self, self.reload)
         self.current: ActivityRow | None = None
         self.last_preview: QWidget | None = None
         self.dialog: QDialog | None = None  # the form open now (also for tests)
@@ -314,18 +315,8 @@ class ActivitiesPage(QWidget):
         self.feedback_button.setEnabled(status == ActivityStatus.FINISHED.value)
 
     def _changed(self, changes: Changes) -> None:
-        if not changes.activities:
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.reload()
+        if changes.activities:
+            self._stale.changed()
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

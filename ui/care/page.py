@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,6 +52,7 @@ from ui.care.dialogs import EndFlagDialog, FlagDialog, KindDialog
 from ui.common.count_label import CountLabel
 from ui.common.naming import named
 from ui.common.sql_table_model import SqlColumn, SqlTableModel
+from ui.common.stale import StaleGuard
 from ui.context import AppContext
 from ui.renovation.widgets import preview_document
 
@@ -131,7 +132,7 @@ class CarePage(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._stale = False
+        self._stale = StaleGuard(self, self.reload)
         self.dialog: QDialog | None = None
         self.kind = named(QComboBox(), "care_filter_kind")
         self.kind.addItem(self.tr("All kinds"), "")
@@ -243,18 +244,8 @@ class CarePage(QWidget):
             self.table.selectRow(0)
 
     def _changed(self, changes: Changes) -> None:
-        if not (changes.care or changes.occupancy):
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.reload()
+        if changes.care or changes.occupancy:
+            self._stale.changed()
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()

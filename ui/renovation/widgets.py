@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -40,6 +39,7 @@ from ui.common.forms import FormErrors
 from ui.common.keyboard import install_dialog_keys
 from ui.common.list_model import RowListModel
 from ui.common.naming import named as named
+from ui.common.stale import StaleGuard as StaleGuard  # re-exported for the feature pages
 from ui.context import AppContext
 
 T = TypeVar("T")
@@ -135,38 +135,6 @@ class ServiceDialog(QDialog):
         self.result_value = value
         if isValid(self):
             self.accept()
-
-
-class StaleGuard(QObject):
-    """Reloads a view after a change: at once when it is visible, else when next shown.
-
-    Attributes:
-        stale: the view missed a change while hidden and reloads on its next show.
-    """
-
-    def __init__(self, view: QWidget, reload: Callable[[], None]) -> None:
-        super().__init__(view)
-        self._view = view
-        self._reload = reload
-        self.stale = False
-        view.installEventFilter(self)
-
-    def changed(self) -> None:
-        """Something the view shows changed."""
-        if self._view.isVisible():
-            self.stale = False
-            self._reload()
-        else:
-            self.stale = True
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Qt may deliver an event while the wrapper is still being built or already torn
-        # down: then the attributes are not there and there is nothing to reload.
-        view = getattr(self, "_view", None)
-        if view is not None and watched is view and event.type() == QEvent.Type.Show and self.stale:
-            self.stale = False
-            self._reload()
-        return False
 
 
 def preview_document(
