@@ -1,0 +1,1 @@
+"""Satisfaction surveys (满意度调查): question bank, campaigns, calls, follow-up, results."""

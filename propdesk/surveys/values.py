@@ -1,0 +1,305 @@
+"""Satisfaction surveys (满意度调查, issue 18 parts 1–4): the value types every layer shares.
+
+No SQLAlchemy here: ``reports/`` and ``ui/`` build on these types. Services return them; the
+PDF and Excel writers take them. Fields may be *added* (with a default) but never renamed or
+removed, since the report writers and screens read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class QuestionKind(StrEnum):
+    RATING = "rating"  # 1–5 with a label for each point
+    SINGLE = "single"  # one of the options
+    MULTI = "multi"  # any of the options
+    TEXT = "text"  # free text (a comment; may be marked as a complaint)
+
+
+QUESTION_KIND_ZH: dict[str, str] = {
+    QuestionKind.RATING: "评分",
+    QuestionKind.SINGLE: "单选",
+    QuestionKind.MULTI: "多选",
+    QuestionKind.TEXT: "文字意见",
+}
+
+#: The five points of a rating, 1 to 5 (a question may carry its own labels).
+RATING_LABELS: tuple[str, str, str, str, str] = ("很不满意", "不满意", "一般", "满意", "很满意")
+#: A rating at or below this is dissatisfied and becomes a callback ticket.
+DISSATISFIED_AT_MOST = 2
+#: Share of entered paper forms drawn for a re-check call.
+RECHECK_PCT = 10
+#: Days within which every comment must be called back (published procedure).
+CALLBACK_DAYS = 15
+
+
+class CampaignStatus(StrEnum):
+    DRAFT = "draft"  # questionnaire and rules set, no sample yet
+    OPEN = "open"  # sample drawn, calls and paper entry going on
+    CLOSED = "closed"  # no more answers; pending households count as non-response
+
+
+CAMPAIGN_STATUS_ZH: dict[str, str] = {
+    CampaignStatus.DRAFT: "草稿",
+    CampaignStatus.OPEN: "进行中",
+    CampaignStatus.CLOSED: "已结束",
+}
+
+
+class SampleStatus(StrEnum):
+    PENDING = "pending"  # not yet called
+    NO_ANSWER = "no_answer"  # tried, nobody answered (attempts left)
+    CALLBACK = "callback"  # asked to be called at ``callback_at``
+    REFUSED = "refused"  # declined: non-response, not called again
+    DONE = "done"  # answered (by phone or paper)
+    UNREACHED = "unreached"  # attempts used up, or open at close: non-response
+
+
+SAMPLE_STATUS_ZH: dict[str, str] = {
+    SampleStatus.PENDING: "待拨打",
+    SampleStatus.NO_ANSWER: "无人接听",
+    SampleStatus.CALLBACK: "约定回拨",
+    SampleStatus.REFUSED: "拒访",
+    SampleStatus.DONE: "已完成",
+    SampleStatus.UNREACHED: "未联系上",
+}
+
+
+class CallOutcome(StrEnum):
+    ANSWERED = "answered"
+    NO_ANSWER = "no_answer"
+    REFUSED = "refused"
+    CALLBACK = "callback"
+
+
+CALL_OUTCOME_ZH: dict[str, str] = {
+    CallOutcome.ANSWERED: "已答卷",
+    CallOutcome.NO_ANSWER: "无人接听",
+    CallOutcome.REFUSED: "拒访",
+    CallOutcome.CALLBACK: "约定回拨",
+}
+
+
+class ResponseSource(StrEnum):
+    PHONE = "phone"
+    PAPER = "paper"
+
+
+RESPONSE_SOURCE_ZH: dict[str, str] = {ResponseSource.PHONE: "电话", ResponseSource.PAPER: "纸质问卷"}
+
+
+# --- question bank and questionnaires -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuestionSpec:
+    """A new question (or an edit of one not yet answered)."""
+
+    kind: QuestionKind
+    text: str
+    options: tuple[str, ...] = ()  # single/multi: the choices, in order
+    labels: tuple[str, ...] = RATING_LABELS  # rating: five labels, 1..5
+    topic: str = ""  # e.g. 保洁, 安保, 维修, 客服 (groups questions in the results)
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    id: int
+    kind: QuestionKind
+    text: str
+    options: tuple[str, ...]
+    labels: tuple[str, ...]
+    topic: str
+    locked: bool  # answered at least once: text, kind and options can no longer change
+    active: bool
+
+
+@dataclass(frozen=True)
+class QuestionnaireRow:
+    id: int
+    name: str
+    version: int  # a questionnaire in use is never edited: a change makes version + 1
+    question_ids: tuple[int, ...]  # in order
+    in_use: bool  # a campaign uses it
+
+
+# --- sampling (pure: see propdesk/surveys/sampling.py) ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One household the sample may draw."""
+
+    unit_id: int
+    building_id: int
+    vacant: bool
+    has_phone: bool
+    last_surveyed: date | None  # the start date of the last campaign that sampled it
+
+
+@dataclass(frozen=True)
+class SampleRule:
+    rate_pct: int  # 1..100 of the eligible households
+    rotation_months: int  # 0 = no rotation; else skip households surveyed within this
+    stratified: bool  # the same rate within each building (at least one per building)
+    today: date
+
+
+# --- campaigns and the call queue ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CampaignSpec:
+    name: str
+    questionnaire_id: int
+    building_ids: tuple[int, ...]  # empty: all buildings
+    rate_pct: int
+    stratified: bool
+    rotation_months: int
+    max_attempts: int  # phone attempts before a household counts as unreached
+    starts_on: date
+    ends_on: date
+
+
+@dataclass(frozen=True)
+class CampaignRow:
+    id: int
+    name: str
+    questionnaire_id: int
+    questionnaire_name: str
+    questionnaire_version: int
+    status: CampaignStatus
+    starts_on: date
+    ends_on: date
+    rate_pct: int
+    stratified: bool
+    rotation_months: int
+    max_attempts: int
+    building_ids: tuple[int, ...]
+    sample_size: int
+    done: int
+    open: int  # pending, no answer (attempts left) or callback
+    non_response: int  # refused + unreached
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One household in a campaign's call queue."""
+
+    sample_id: int
+    unit_id: int
+    unit_code: str  # e.g. 3-1502
+    building: str
+    contact: str  # the household's contact name, masked for the desk
+    phone: str  # masked (last four digits)
+    status: SampleStatus
+    attempts: int
+    callback_at: datetime | None  # UTC
+    last_attempt_at: datetime | None  # UTC
+
+
+@dataclass(frozen=True)
+class AnswerInput:
+    """One answer as entered (phone or paper)."""
+
+    question_id: int
+    rating: int | None = None  # rating: 1..5
+    choices: tuple[int, ...] = ()  # single/multi: option indexes (0-based)
+    text: str = ""  # text questions, or a remark on any question
+    is_complaint: bool = False  # the comment is a complaint: becomes a callback ticket
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    response_id: int
+    ticket_ids: tuple[int, ...]  # callback tickets opened for dissatisfied answers/complaints
+    recheck: bool  # a paper form drawn for a re-check call
+
+
+@dataclass(frozen=True)
+class RecheckRow:
+    response_id: int
+    sample_id: int
+    unit_code: str
+    paper_form_no: str
+    status: str  # "pending" | "done"
+    differences: int  # answers that differed from the paper (after the re-check)
+
+
+# --- results ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question_id: int
+    text: str
+    kind: QuestionKind
+    topic: str
+    answered: int
+    mean: float | None  # ratings only; None when nobody answered
+    satisfied_pct: float | None  # ratings only: share of 4 and 5, 0..100
+    distribution: tuple[int, ...]  # rating: counts of 1..5; single/multi: count per option
+    labels: tuple[str, ...]  # the labels of ``distribution``
+    previous_mean: float | None = None  # the same question in the previous campaign
+
+
+@dataclass(frozen=True)
+class BuildingResult:
+    building_id: int
+    building: str
+    sample_size: int
+    responses: int
+    mean: float | None  # mean of every rating answer of the building's responses
+
+
+@dataclass(frozen=True)
+class CommentRow:
+    unit_code: str
+    question: str
+    text: str
+    rating: int | None
+    is_complaint: bool
+    ticket_no: str | None  # the callback ticket, when one was opened
+    answered_at: datetime  # UTC
+
+
+@dataclass(frozen=True)
+class CampaignResults:
+    campaign_id: int
+    name: str
+    starts_on: date
+    ends_on: date
+    status: CampaignStatus
+    sample_size: int
+    responses: int  # done (phone + paper)
+    phone_responses: int
+    paper_responses: int
+    refused: int
+    unreached: int  # incl. households still open: non-response
+    response_rate: float | None  # responses / sample_size * 100; None on an empty sample
+    overall_mean: float | None  # every rating answer
+    overall_satisfied_pct: float | None
+    questions: tuple[QuestionResult, ...]
+    buildings: tuple[BuildingResult, ...]
+    comments: tuple[CommentRow, ...]
+    tickets_opened: int
+    previous_name: str | None = None  # the campaign compared with (same questions)
+    previous_overall_mean: float | None = None
+    rechecks: int = 0
+    recheck_differences: int = 0
+
+
+@dataclass(frozen=True)
+class SurveyMonthFigures:
+    """The monthly report's headline: campaigns that ended (or were closed) in the month."""
+
+    campaigns: tuple[str, ...] = ()
+    sample_size: int = 0
+    responses: int = 0
+    response_rate: float | None = None
+    overall_mean: float | None = None
+    satisfied_pct: float | None = None
+    tickets_opened: int = 0
