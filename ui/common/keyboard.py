@@ -206,6 +206,8 @@ class DialogKeys(QObject):
     def _ask(self) -> None:
         if self.question is not None and self.question.isVisible():
             return
+        if not self.dialog.isVisible():
+            return  # never a question about a form nobody sees (e.g. closed after Save)
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Discard input?"),
@@ -222,6 +224,9 @@ class DialogKeys(QObject):
         box.setEscapeButton(keep)
 
         def answered() -> None:
+            if not isValid(box):  # torn down with its dialog: nothing was chosen
+                self.question = None
+                return
             if box.clickedButton() is discard:
                 self.discard()
             self.question = None
@@ -305,7 +310,12 @@ class DialogKeys(QObject):
         ):
             self._ask()
             return True
-        elif kind == QEvent.Type.Close and not self._discarding and self.is_dirty():
+        elif (
+            kind == QEvent.Type.Close
+            and self.dialog.isVisible()  # a finished (hidden) dialog has nothing left to ask
+            and not self._discarding
+            and self.is_dirty()
+        ):
             event.ignore()
             self._ask()
             return True
