@@ -26,6 +26,17 @@ from propdesk.fees.document_values import (
 )
 from propdesk.movein.values import Appointment, MoveInForm, MoveInInfo
 from propdesk.renovation.values import InspectionInfo, PermitInfo, ViolationInfo, WorkerInfo
+from propdesk.surveys.values import (
+    RATING_LABELS,
+    BuildingResult,
+    CampaignResults,
+    CampaignRow,
+    CampaignStatus,
+    CommentRow,
+    QuestionKind,
+    QuestionResult,
+    QuestionRow,
+)
 from propdesk.team.values import (
     AssessmentSheetData,
     Figures,
@@ -196,6 +207,49 @@ def _roster() -> RosterPrintData:
     return RosterPrintData("翠湖花园", "翠湖物业服务有限公司", grid, volume, AT)
 
 
+SURVEY_QUESTIONS = (
+    QuestionRow(1, QuestionKind.RATING, "您对小区公共区域保洁的满意程度？", (), RATING_LABELS, "保洁", True, True),
+    QuestionRow(2, QuestionKind.RATING, "您对报修响应速度的满意程度？", (), RATING_LABELS, "维修", True, True),
+    QuestionRow(3, QuestionKind.SINGLE, "您最常通过哪种方式联系物业？", ("前台", "电话", "微信群", "其他"), RATING_LABELS, "客服", True, True),
+    QuestionRow(4, QuestionKind.MULTI, "您希望物业优先改进哪些方面？（可多选）", ("保洁", "安保", "绿化", "停车", "维修"), RATING_LABELS, "", True, True),
+    QuestionRow(5, QuestionKind.TEXT, "您对物业服务还有什么意见或建议？", (), RATING_LABELS, "", True, True),
+)  # fmt: skip
+SURVEY_CAMPAIGN = CampaignRow(
+    3, "2026年下半年满意度调查", 2, "年度满意度问卷", 2, CampaignStatus.CLOSED,
+    date(2026, 11, 1), date(2026, 11, 30), 20, True, 6, 3, (), 120, 96, 0, 24,
+)  # fmt: skip
+
+
+def survey_results() -> CampaignResults:
+    """A closed campaign compared with the previous one: 96 of 120 answered (80.0%)."""
+    questions = (
+        QuestionResult(1, SURVEY_QUESTIONS[0].text, QuestionKind.RATING, "保洁", 96, 4.125,
+                       81.25, (2, 4, 12, 38, 40), RATING_LABELS, previous_mean=3.9),
+        QuestionResult(2, SURVEY_QUESTIONS[1].text, QuestionKind.RATING, "维修", 95, 3.6842,
+                       63.16, (5, 9, 21, 35, 25), RATING_LABELS, previous_mean=3.95),
+        QuestionResult(3, SURVEY_QUESTIONS[2].text, QuestionKind.SINGLE, "客服", 90, None, None,
+                       (30, 41, 17, 2), ("前台", "电话", "微信群", "其他")),
+        QuestionResult(4, SURVEY_QUESTIONS[3].text, QuestionKind.MULTI, "", 88, None, None,
+                       (22, 15, 9, 47, 30), ("保洁", "安保", "绿化", "停车", "维修")),
+        QuestionResult(5, SURVEY_QUESTIONS[4].text, QuestionKind.TEXT, "", 4, None, None, (), ()),
+    )  # fmt: skip
+    comments = (
+        CommentRow("3-2-1502", "您对报修响应速度的满意程度？", "厨房漏水报修三天才来人，希望加快。",
+                   1, False, "GD202611-0042", datetime(2026, 11, 3, 2, 15, tzinfo=UTC)),
+        CommentRow("4-1-602", "您对物业服务还有什么意见或建议？", "地下车库夜间照明不足，多次反映未解决。",
+                   None, True, "GD202611-0057", datetime(2026, 11, 9, 7, 40, tzinfo=UTC)),
+        CommentRow("3-1-101", "您对物业服务还有什么意见或建议？", "保安很负责，表扬一下。", None,
+                   False, None, datetime(2026, 11, 12, 1, 5, tzinfo=UTC)),
+    )  # fmt: skip
+    return CampaignResults(
+        3, SURVEY_CAMPAIGN.name, date(2026, 11, 1), date(2026, 11, 30), CampaignStatus.CLOSED,
+        120, 96, 71, 25, 9, 15, 80.0, 3.9058, 72.25, questions,
+        (BuildingResult(1, "3栋", 64, 52, 3.95), BuildingResult(2, "4栋", 56, 44, 3.85)),
+        comments, 7, previous_name="2026年上半年满意度调查", previous_overall_mean=3.925,
+        rechecks=3, recheck_differences=1,
+    )  # fmt: skip
+
+
 def every_document() -> dict[str, Callable[[], bytes]]:
     """``{name: build}`` for every printed document."""
     from reports.pdf.activity_documents import activity_notice_pdf, signin_sheet_pdf
@@ -209,6 +263,8 @@ def every_document() -> dict[str, Callable[[], bytes]]:
     from reports.pdf.receipt import receipt_pdf
     from reports.pdf.rectification_notice import rectification_notice_pdf
     from reports.pdf.renovation_permit import renovation_permit_pdf, worker_passes_pdf
+    from reports.pdf.survey_form import survey_form_pdf
+    from reports.pdf.survey_results import survey_results_pdf
     from reports.pdf.team_assessment import assessment_sheet_pdf
     from reports.pdf.team_roster import roster_pdf
     from reports.pdf.work_order import work_order_pdf
@@ -285,6 +341,17 @@ def every_document() -> dict[str, Callable[[], bytes]]:
         ),
         "activity_signin_sheet": lambda: signin_sheet_pdf(
             ACTIVITY, SIGNUPS, estate_name="翠湖花园", company="翠湖物业服务有限公司", printed_at=AT
+        ),
+        "survey_results": lambda: survey_results_pdf(
+            survey_results(), estate_name="翠湖花园", company="翠湖物业服务有限公司", printed_at=AT
+        ),
+        "survey_form": lambda: survey_form_pdf(
+            SURVEY_CAMPAIGN,
+            SURVEY_QUESTIONS,
+            estate_name="翠湖花园",
+            company="翠湖物业服务有限公司",
+            desk_phone="0571-88886666",
+            households=(("", ""), ("3-2-1502", "WJ2026B-0001")),
         ),
     }
 
