@@ -173,6 +173,7 @@ class ReceiptData:
     copies: tuple[str, ...] = ("存根联", "客户联", "记账联")  # 联次, each printed and marked
     payee: str = ""  # 收款单位 (the company; the estate when none)
     reviewer: str = ""  # 复核人 (blank: signed by hand)
+    unit_id: int = 0  # the unit paid for (files the printed receipt in its archive)
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,7 @@ def get_receipt(session: Session, payment_id: int) -> ReceiptData:
         estate_name=estate.name if estate else "",
         company=estate.company if estate else "",
         unit_code=unit.code,
+        unit_id=unit.id,
         payer=p.payer or owner_names(session, unit.id),
         paid_on=p.paid_on,
         paid_at=p.paid_at,

@@ -479,22 +479,28 @@ class CashierPage(QWidget):
     def print_receipt(self, payment_id: int) -> None:
         """Build the receipt on the worker, then preview it."""
 
-        def build(s: Session) -> tuple[str, bytes]:
+        def build(s: Session) -> tuple[str, bytes, int]:
             # ReportLab loads here, on the worker, not when the fees page is first opened
             from reports.pdf.receipt import receipt_pdf
 
             data = get_receipt(s, payment_id)
-            return data.receipt_no, receipt_pdf(data)
+            return data.receipt_no, receipt_pdf(data), data.unit_id
 
-        def show(built: tuple[str, bytes]) -> None:
-            receipt_no, pdf = built
+        def show(built: tuple[str, bytes, int]) -> None:
+            from ui.archive.filing import file_when_delivered
+
+            receipt_no, pdf, unit_id = built
             self.last_receipt_pdf = pdf
+            # Filed in the unit's archive once printed or saved, never on preview.
             self.preview(
                 self.ctx,
                 pdf,
                 title=self.tr("Receipt {0}").format(receipt_no),
                 suggested_name=f"收据_{receipt_no}.pdf",
                 parent=self,
+                on_delivered=file_when_delivered(
+                    self.ctx, (unit_id, "receipt"), f"收费收据 {receipt_no}", pdf
+                ),
             )
 
         self.ctx.query(build, parent=self, action="print receipt").success(show).run()

@@ -154,6 +154,7 @@ def preview_document(
     ``file_as(data) -> (unit id, printed kind)``: once printed or saved (never on preview),
     the PDF is filed in the unit's archive (:func:`propdesk.archive.services.file_printed`).
     """
+    from ui.archive.filing import file_when_delivered
     from ui.printing.preview import show_pdf_preview
 
     def loaded(data: D) -> None:
@@ -169,7 +170,9 @@ def preview_document(
                 title=shown,
                 suggested_name=file_name(data),
                 parent=parent if parent is not None and isValid(parent) else None,
-                on_delivered=_filer(ctx, file_as(data), shown, pdf) if file_as else None,
+                on_delivered=(
+                    file_when_delivered(ctx, file_as(data), shown, pdf) if file_as else None
+                ),
             )
 
         ctx.task(make, label=shown, parent=parent, action=f"print {shown}").success(ready).run()
@@ -178,29 +181,6 @@ def preview_document(
         ctx.op(load, changes=Changes(), parent=parent, action="print").success(loaded).run()
     else:
         ctx.query(load, parent=parent, action="print").success(loaded).run()
-
-
-def _filer(
-    ctx: AppContext, target: tuple[int, str], title: str, pdf: bytes
-) -> Callable[[str], None]:
-    """Files ``pdf`` in the unit's archive the first time it is printed or saved."""
-    filed = False
-
-    def delivered(_how: str) -> None:
-        nonlocal filed
-        if filed:
-            return
-        filed = True
-        from propdesk.archive.services import file_printed
-
-        unit_id, kind = target
-        ctx.op(
-            lambda s: file_printed(s, unit_id, kind, title, pdf),
-            changes=Changes(archive=True),
-            action="file printed document",
-        ).run()
-
-    return delivered
 
 
 class ListModel(RowListModel[T]):

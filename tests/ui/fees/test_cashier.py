@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from propdesk.archive.models import ArchiveDocument
 from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
 from propdesk.fees.billing import run_billing
@@ -39,11 +41,20 @@ def _show(qtbot: QtBot, page: CashierPage) -> None:
 class _Previews:
     def __init__(self) -> None:
         self.shown: list[tuple[bytes, str, str]] = []
+        self.delivered: list[Callable[[str], None] | None] = []
 
     def __call__(
-        self, ctx: object, pdf: bytes, *, title: str, suggested_name: str, parent: object
+        self,
+        ctx: object,
+        pdf: bytes,
+        *,
+        title: str,
+        suggested_name: str,
+        parent: object,
+        on_delivered: Callable[[str], None] | None = None,
     ) -> None:
         self.shown.append((pdf, title, suggested_name))
+        self.delivered.append(on_delivered)
 
 
 def test_partial_payment_by_keyboard_prints_the_receipt(
@@ -104,6 +115,19 @@ def test_partial_payment_by_keyboard_prints_the_receipt(
         p = s.scalars(select(Payment)).one()
         assert (p.amount_fen, p.method, p.txn_ref) == (20000, "wechat", "420000777001")
         assert sum(s.scalars(select(BillLine.paid_fen)).all()) == 20000
+    # A preview is not a print: nothing is filed until the clerk prints (or saves) it; then
+    # the receipt is filed once in the unit's archive (一户一档), however often it is printed.
+    with sqlite_db.begin() as s:
+        assert s.scalars(select(ArchiveDocument)).all() == []
+    delivered = previews.delivered[0]
+    assert delivered is not None
+    delivered("printed")
+    delivered("saved")
+    with sqlite_db.begin() as s:
+        docs = s.scalars(select(ArchiveDocument)).all()
+        assert [(d.unit_id, d.title, d.source) for d in docs] == [
+            (p.unit_id, f"收费收据 {receipt_no}", "printed")
+        ]
 
 
 def test_picked_line_and_errors_shown_without_losing_input(

@@ -54,7 +54,7 @@ def _open_dialog(qtbot: QtBot, panel: ArrearsPanel) -> tuple[QDialog, CashierPag
     qtbot.waitExposed(dialog)
     cashier = dialog.findChild(CashierPage)
     assert cashier is not None
-    cashier.preview = lambda _ctx, _pdf, *, title, suggested_name, parent: None
+    cashier.preview = lambda _ctx, _pdf, *, title, suggested_name, parent, on_delivered=None: None
     with qtbot.waitActive(dialog):
         dialog.activateWindow()
     cashier.amount_edit.setFocus()
@@ -161,7 +161,7 @@ def test_cashier_page_form_is_empty_after_each_payment(
     qtbot: QtBot, panel: ArrearsPanel, sqlite_db: Database
 ) -> None:
     page = CashierPage(ctx=make_ctx(sqlite_db, CLERK))
-    page.preview = lambda _ctx, _pdf, *, title, suggested_name, parent: None
+    page.preview = lambda _ctx, _pdf, *, title, suggested_name, parent, on_delivered=None: None
     qtbot.addWidget(page)
     with qtbot.waitActive(page):
         page.show()

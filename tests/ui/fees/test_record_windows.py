@@ -70,7 +70,9 @@ def test_payment_window_opens_again_and_takes_a_payment(qtbot: QtBot, panel: Arr
     cashier = dialog.findChild(CashierPage)
     assert cashier is not None
     shown: list[str] = []
-    cashier.preview = lambda _ctx, _pdf, *, title, suggested_name, parent: shown.append(title)
+    cashier.preview = lambda _ctx, _pdf, *, title, suggested_name, parent, on_delivered=None: (
+        shown.append(title)
+    )
     cashier.amount_edit.setText("165.69")
     qtbot.mouseClick(cashier.take_button, Qt.MouseButton.LeftButton)
     box = cashier.confirm_box  # the whole balance: asked first, with the amount in words
