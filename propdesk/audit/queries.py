@@ -116,6 +116,8 @@ TABLE_LABELS_ZH: dict[str, str] = {
     "archive_loan": "档案原件借阅",
     "care_flag": "关注标记",
     "care_kind": "自定义关注类型",
+    "care_visit": "走访记录",
+    "care_visit_rule": "走访计划规则",
     "-": "（无）",
 }
 

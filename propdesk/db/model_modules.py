@@ -25,6 +25,7 @@ MODEL_MODULES = (
     "propdesk.archive.models",
     "propdesk.household.models",
     "propdesk.care.models",
+    "propdesk.care.visit_models",
 )
 
 

@@ -66,6 +66,7 @@ PERSONAL_COLUMNS: Mapping[str, frozenset[str]] = {
     "call_record": frozenset({"number"}),  # the caller's number
     "household_contact": frozenset({"phone"}),  # emergency contacts
     "care_flag": frozenset({"reason_enc"}),  # attention flags: why (encrypted)
+    "care_visit": frozenset({"findings_enc"}),  # household visits: findings (encrypted)
 }
 #: Columns that look personal and are not: the estate office's and staff's work phones.
 NOT_PERSONAL_COLUMNS: Mapping[str, frozenset[str]] = {
