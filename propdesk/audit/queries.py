@@ -118,6 +118,18 @@ TABLE_LABELS_ZH: dict[str, str] = {
     "care_kind": "自定义关注类型",
     "care_visit": "走访记录",
     "care_visit_rule": "走访计划规则",
+    "survey_question": "调查题目",
+    "survey_questionnaire": "调查问卷",
+    "survey_questionnaire_item": "问卷题目",
+    "survey_campaign": "满意度调查",
+    "survey_campaign_building": "调查楼栋范围",
+    "survey_sample": "调查样本户",
+    "survey_attempt": "调查拨打记录",
+    "survey_response": "调查答卷",
+    "survey_answer": "调查答案",
+    "survey_answer_choice": "调查答案选项",
+    "survey_recheck": "纸质问卷复核",
+    "survey_recheck_answer": "复核答案",
     "-": "（无）",
 }
 

@@ -26,6 +26,7 @@ MODEL_MODULES = (
     "propdesk.household.models",
     "propdesk.care.models",
     "propdesk.care.visit_models",
+    "propdesk.surveys.models",
 )
 
 

@@ -67,6 +67,8 @@ PERSONAL_COLUMNS: Mapping[str, frozenset[str]] = {
     "household_contact": frozenset({"phone"}),  # emergency contacts
     "care_flag": frozenset({"reason_enc"}),  # attention flags: why (encrypted)
     "care_visit": frozenset({"findings_enc"}),  # household visits: findings (encrypted)
+    "survey_answer": frozenset({"text_enc"}),  # survey comments (encrypted)
+    "survey_recheck_answer": frozenset({"text_enc"}),
 }
 #: Columns that look personal and are not: the estate office's and staff's work phones.
 NOT_PERSONAL_COLUMNS: Mapping[str, frozenset[str]] = {

@@ -88,7 +88,10 @@ class ResponseSource(StrEnum):
     PAPER = "paper"
 
 
-RESPONSE_SOURCE_ZH: dict[str, str] = {ResponseSource.PHONE: "电话", ResponseSource.PAPER: "纸质问卷"}
+RESPONSE_SOURCE_ZH: dict[str, str] = {
+    ResponseSource.PHONE: "电话",
+    ResponseSource.PAPER: "纸质问卷",
+}
 
 
 # --- question bank and questionnaires -------------------------------------------------------
@@ -303,3 +306,6 @@ class SurveyMonthFigures:
     overall_mean: float | None = None
     satisfied_pct: float | None = None
     tickets_opened: int = 0
+    previous_name: str | None = None  # the campaign before the month's last one (same questions)
+    previous_overall_mean: float | None = None  # its mean over the questions they share
+    overall_mean_shared: float | None = None  # the month's last campaign, on those questions

@@ -1,0 +1,393 @@
+"""Survey services on SQLite and PostgreSQL: design, sampling, calls, answers, follow-up
+tickets, idempotency, closing, re-checks."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from propdesk import clock
+from propdesk.db.engine import Database
+from propdesk.errors import InvalidTransition, NotFound, ValidationError
+from propdesk.surveys import queries as q
+from propdesk.surveys import services as sv
+from propdesk.surveys.models import (
+    SurveyAnswer,
+    SurveyAttempt,
+    SurveyRecheckAnswer,
+    SurveyResponse,
+    SurveySample,
+)
+from propdesk.surveys.values import (
+    AnswerInput,
+    CallOutcome,
+    CampaignStatus,
+    QuestionKind,
+    QuestionSpec,
+    SampleStatus,
+)
+from propdesk.tickets.models import Ticket
+from tests.propdesk.surveys.helpers import (
+    CLERK,
+    MANAGER,
+    Design,
+    Estate,
+    answers,
+    campaign_spec,
+    open_campaign,
+)
+
+
+def _sample_of(db: Database, cid: int, unit_id: int) -> int:
+    with db.begin(CLERK) as s:
+        return int(
+            s.scalar(
+                select(SurveySample.id).where(
+                    SurveySample.campaign_id == cid, SurveySample.unit_id == unit_id
+                )
+            )
+            or 0
+        )
+
+
+def test_draw_leaves_out_vacant_and_phoneless_and_opens(
+    db: Database, estate: Estate, design: Design
+) -> None:
+    with db.begin(MANAGER) as s:
+        cid = sv.create_campaign(s, campaign_spec(design))
+        assert q.campaign(s, cid).status is CampaignStatus.DRAFT
+        size = sv.draw_sample(s, cid, seed=3)
+    assert size == len(estate.eligible) == 8
+    with db.begin(CLERK) as s:
+        row = q.campaign(s, cid)
+        drawn = set(s.scalars(select(SurveySample.unit_id).where(SurveySample.campaign_id == cid)))
+        queue = q.call_queue(s, cid)
+    assert row.status is CampaignStatus.OPEN
+    assert (row.sample_size, row.open, row.done) == (8, 8, 0)
+    assert drawn == set(estate.eligible)
+    assert all(r.phone.startswith("138****") for r in queue)  # a clerk sees masked phones
+    assert all(r.contact.startswith("住") and "*" in r.contact for r in queue)
+    with pytest.raises(InvalidTransition), db.begin(MANAGER) as s:
+        sv.draw_sample(s, cid, seed=3)
+
+
+def test_draw_refuses_when_nobody_is_eligible(db: Database, estate: Estate, design: Design) -> None:
+    open_campaign(db, design, rate_pct=100)
+    with db.begin(MANAGER) as s:
+        cid = sv.create_campaign(s, campaign_spec(design, rotation_months=6, name="复查"))
+    with pytest.raises(ValidationError) as exc, db.begin(MANAGER) as s:
+        sv.draw_sample(s, cid, seed=1)
+    assert "没有可以抽样的住户" in str(exc.value)
+
+
+def test_rotation_skips_households_surveyed_within_the_months(
+    db: Database, estate: Estate, design: Design
+) -> None:
+    first = open_campaign(db, design, rate_pct=50, stratified=True)
+    with db.begin(CLERK) as s:
+        earlier = set(
+            s.scalars(select(SurveySample.unit_id).where(SurveySample.campaign_id == first))
+        )
+    assert len(earlier) == 4  # two per building
+    second = open_campaign(
+        db, design, rate_pct=100, rotation_months=6, name="第二次", starts_on=clock.today()
+    )
+    with db.begin(CLERK) as s:
+        later = set(
+            s.scalars(select(SurveySample.unit_id).where(SurveySample.campaign_id == second))
+        )
+    assert later == set(estate.eligible) - earlier
+
+
+def test_attempts_no_answer_until_unreached_callback_and_refused(
+    db: Database, estate: Estate, design: Design, test_clock: clock.FixedClock
+) -> None:
+    cid = open_campaign(db, design, max_attempts=2)
+    a, b, c = (_sample_of(db, cid, u) for u in estate.eligible[:3])
+    now = clock.now()
+    with db.begin(CLERK) as s:
+        assert sv.record_attempt(s, a, CallOutcome.NO_ANSWER) is SampleStatus.NO_ANSWER
+        assert sv.record_attempt(s, b, CallOutcome.REFUSED, note="不方便") is SampleStatus.REFUSED
+        with pytest.raises(ValidationError) as exc:
+            sv.record_attempt(s, c, CallOutcome.CALLBACK, callback_at=now - timedelta(hours=1))
+        assert exc.value.field == "callback_at"
+        assert (
+            sv.record_attempt(s, c, CallOutcome.CALLBACK, callback_at=now + timedelta(hours=2))
+            is SampleStatus.CALLBACK
+        )
+    with db.begin(CLERK) as s:
+        queue = q.call_queue(s, cid)
+        nxt = q.next_call(s, cid)
+    # pending first, then the no-answer one, the callback (not yet due) last; refused gone
+    assert [r.sample_id for r in queue][-2:] == [a, c]
+    assert b not in [r.sample_id for r in queue]
+    assert nxt is not None
+    assert nxt.status is SampleStatus.PENDING
+    test_clock.advance(timedelta(hours=3))
+    with db.begin(CLERK) as s:
+        first = q.call_queue(s, cid)[0]
+        assert first.sample_id == c  # a due callback comes first
+        assert sv.record_attempt(s, a, CallOutcome.NO_ANSWER) is SampleStatus.UNREACHED
+        with pytest.raises(InvalidTransition):
+            sv.record_attempt(s, a, CallOutcome.NO_ANSWER)
+    with db.begin(CLERK) as s:
+        rows = s.execute(
+            select(SurveyAttempt.outcome, SurveyAttempt.clerk_name, SurveyAttempt.at).where(
+                SurveyAttempt.sample_id == a
+            )
+        ).all()
+    assert [r[0] for r in rows] == ["no_answer", "no_answer"]
+    assert {r[1] for r in rows} == {"王前台"}
+    assert all(r[2].tzinfo is not None for r in rows)
+
+
+def test_dissatisfied_answer_opens_a_callback_ticket_linked_to_it(
+    db: Database, estate: Estate, design: Design
+) -> None:
+    cid = open_campaign(db, design)
+    sid = _sample_of(db, cid, estate.eligible[0])
+    with db.begin(CLERK) as s:
+        res = sv.submit_phone(
+            s, sid, answers(design, (5, 2, 4), text="电梯间很脏", complaint=True), key="k1"
+        )
+    assert len(res.ticket_ids) == 2  # the rating of 2 and the complaint
+    with db.begin(CLERK) as s:
+        linked = s.execute(
+            select(SurveyAnswer.question_id, SurveyAnswer.ticket_id)
+            .where(SurveyAnswer.response_id == res.response_id, SurveyAnswer.ticket_id.is_not(None))
+            .order_by(SurveyAnswer.id)
+        ).all()
+        tickets = [s.get(Ticket, t) for t in res.ticket_ids]
+        sample = s.get(SurveySample, sid)
+        assert sample is not None
+        assert sample.status == SampleStatus.DONE
+    assert [qid for qid, _t in linked] == [design.questions[1], design.questions[5]]
+    assert tuple(t for _q, t in linked) == res.ticket_ids
+    t0, t1 = tickets
+    assert t0 is not None
+    assert t1 is not None
+    assert t0.kind == "complaint"
+    assert t0.unit_id == estate.eligible[0]
+    assert "公共区域保洁" in t0.description
+    assert "2 分" in t0.description
+    assert "电梯间很脏" in t1.description
+    assert t0.resolve_due <= clock.now() + timedelta(days=15)
+
+
+def test_same_key_twice_gives_the_first_result_and_one_response(
+    db: Database, estate: Estate, design: Design
+) -> None:
+    cid = open_campaign(db, design)
+    sid = _sample_of(db, cid, estate.eligible[0])
+    with db.begin(CLERK) as s:
+        first = sv.submit_phone(s, sid, answers(design, (1, 4, 4)), key="same")
+    with db.begin(CLERK) as s:
+        again = sv.submit_phone(s, sid, answers(design, (1, 4, 4)), key="same")
+        n = s.scalar(select(func.count(SurveyResponse.id)))
+        t = s.scalar(select(func.count(Ticket.id)))
+    assert again == first
+    assert (n, t) == (1, 1)
+    with pytest.raises(InvalidTransition), db.begin(CLERK) as s:
+        sv.submit_phone(s, sid, answers(design), key="other")
+
+
+@pytest.mark.parametrize(
+    ("bad", "field"),
+    [
+        (AnswerInput(0, rating=6), "q"),
+        (AnswerInput(0, rating=None), "q"),
+        (AnswerInput(3, choices=(0, 1)), "q"),
+        (AnswerInput(3, choices=(5,)), "q"),
+        (AnswerInput(4, choices=()), "q"),
+        (AnswerInput(5, text="", is_complaint=True), "q"),
+    ],
+)
+def test_answers_are_checked_against_the_questionnaire(
+    db: Database, estate: Estate, design: Design, bad: AnswerInput, field: str
+) -> None:
+    cid = open_campaign(db, design)
+    sid = _sample_of(db, cid, estate.eligible[0])
+    given = answers(design)
+    qid = design.questions[bad.question_id]
+    given = [a for a in given if a.question_id != qid] + [
+        AnswerInput(qid, bad.rating, bad.choices, bad.text, bad.is_complaint)
+    ]
+    with pytest.raises(ValidationError) as exc, db.begin(CLERK) as s:
+        sv.submit_phone(s, sid, given, key="bad")
+    assert exc.value.field == f"q{qid}"
+    with db.begin(CLERK) as s:
+        assert s.scalar(select(func.count(SurveyResponse.id))) == 0
+
+
+def test_a_missing_answer_is_refused(db: Database, estate: Estate, design: Design) -> None:
+    cid = open_campaign(db, design)
+    sid = _sample_of(db, cid, estate.eligible[0])
+    with pytest.raises(ValidationError) as exc, db.begin(CLERK) as s:
+        sv.submit_phone(s, sid, answers(design)[1:], key="k")
+    assert "第 1 题还没有回答" in str(exc.value)
+
+
+def test_answered_questions_lock_and_questionnaires_in_use_get_a_new_version(
+    db: Database, estate: Estate, design: Design
+) -> None:
+    with db.begin(MANAGER) as s:
+        sv.update_question(
+            s,
+            design.questions[0],
+            QuestionSpec(QuestionKind.RATING, "您对客服前台满意吗？", topic="客服"),
+        )
+        assert sv.revise_questionnaire(s, design.questionnaire, design.questions[:5]) == (
+            design.questionnaire
+        )
+        sv.revise_questionnaire(s, design.questionnaire, design.questions)
+    cid = open_campaign(db, design)
+    sid = _sample_of(db, cid, estate.eligible[0])
+    with db.begin(CLERK) as s:
+        sv.submit_phone(s, sid, answers(design), key="k")
+    with pytest.raises(ValidationError) as exc, db.begin(MANAGER) as s:
+        sv.update_question(
+            s, design.questions[0], QuestionSpec(QuestionKind.RATING, "改了", topic="客服")
+        )
+    assert "不能再改" in str(exc.value)
+    with db.begin(MANAGER) as s:
+        sv.update_question(  # the topic alone may change
+            s,
+            design.questions[0],
+            QuestionSpec(QuestionKind.RATING, "您对客服前台满意吗？", topic="前台"),
+        )
+        new = sv.revise_questionnaire(s, design.questionnaire, design.questions[:4])
+        rows = {r.id: r for r in q.list_questionnaires(s)}
+        bank = {r.id: r for r in q.list_questions(s)}
+        sv.set_question_active(s, design.questions[4], False)
+        assert design.questions[4] not in {r.id for r in q.list_questions(s)}
+        assert design.questions[4] in {r.id for r in q.list_questions(s, include_inactive=True)}
+    assert new != design.questionnaire
+    assert (rows[new].version, rows[new].in_use) == (2, False)
+    assert rows[design.questionnaire].in_use
+    assert rows[new].question_ids == design.questions[:4]
+    assert bank[design.questions[0]].locked
+    assert bank[design.questions[0]].topic == "前台"
+    assert not bank[design.questions[5]].locked  # the comment was left empty: not answered
+    with db.begin(CLERK) as s:
+        assert [r.id for r in q.questionnaire_questions(s, new)] == list(design.questions[:4])
+
+
+def test_close_turns_open_households_into_non_response(
+    db: Database, estate: Estate, design: Design
+) -> None:
+    cid = open_campaign(db, design)
+    first, second, third = (_sample_of(db, cid, u) for u in estate.eligible[:3])
+    with db.begin(CLERK) as s:
+        sv.submit_phone(s, first, answers(design), key="a")
+        sv.record_attempt(s, second, CallOutcome.REFUSED)
+        sv.record_attempt(s, third, CallOutcome.NO_ANSWER)
+    with db.begin(MANAGER) as s:
+        sv.close_campaign(s, cid)
+    with db.begin(CLERK) as s:
+        row = q.campaign(s, cid)
+        res = q.results(s, cid)
+        assert q.call_queue(s, cid) == []
+        with pytest.raises(InvalidTransition):
+            sv.record_attempt(s, third, CallOutcome.NO_ANSWER)
+    assert row.status is CampaignStatus.CLOSED
+    assert (row.done, row.open, row.non_response) == (1, 0, 7)
+    assert (res.responses, res.refused, res.unreached) == (1, 1, 6)
+    assert res.response_rate == pytest.approx(12.5)
+
+
+def test_paper_forms_rechecks_and_differences(db: Database, estate: Estate, design: Design) -> None:
+    cid = open_campaign(db, design)
+    with db.begin(CLERK) as s:
+        first = sv.submit_paper(
+            s, cid, estate.eligible[0], answers(design, (4, 4, 4)), form_no="P001", key="p1"
+        )
+        second = sv.submit_paper(
+            s, cid, estate.eligible[1], answers(design, (5, 5, 5)), form_no="P002", key="p2"
+        )
+        with pytest.raises(ValidationError) as exc:
+            sv.submit_paper(s, cid, estate.eligible[2], answers(design), form_no="P001", key="p3")
+        assert exc.value.field == "form_no"
+        with pytest.raises(ValidationError):
+            sv.submit_paper(s, cid, estate.vacant[0], answers(design), form_no="P009", key="p4")
+    assert first.recheck
+    assert not second.recheck
+    with db.begin(CLERK) as s:
+        queue = q.recheck_queue(s, cid)
+        assert [(r.response_id, r.status, r.paper_form_no) for r in queue] == [
+            (first.response_id, "pending", "P001")
+        ]
+        got = [
+            AnswerInput(design.questions[0], rating=4),
+            AnswerInput(design.questions[1], rating=2),
+            AnswerInput(design.questions[3], choices=(1,)),
+        ]
+        assert sv.record_recheck(s, first.response_id, got) == 2
+        with pytest.raises(InvalidTransition):
+            sv.record_recheck(s, first.response_id, got)
+        with pytest.raises(ValidationError):
+            sv.record_recheck(s, second.response_id, got)
+    with db.begin(CLERK) as s:
+        stored = s.execute(
+            select(
+                SurveyRecheckAnswer.question_id,
+                SurveyRecheckAnswer.paper_rating,
+                SurveyRecheckAnswer.rating,
+                SurveyRecheckAnswer.paper_choices,
+                SurveyRecheckAnswer.choices,
+                SurveyRecheckAnswer.differs,
+            ).order_by(SurveyRecheckAnswer.id)
+        ).all()
+        res = q.results(s, cid)
+        assert q.recheck_queue(s, cid)[0].differences == 2
+    assert [tuple(r) for r in stored] == [
+        (design.questions[0], 4, 4, "", "", False),
+        (design.questions[1], 4, 2, "", "", True),
+        (design.questions[3], None, None, "0", "1", True),
+    ]
+    assert (res.paper_responses, res.rechecks, res.recheck_differences) == (2, 1, 2)
+
+
+def test_ten_percent_of_paper_forms_are_rechecked_once_closed(
+    db: Database, design: Design, estate: Estate
+) -> None:
+    from propdesk.registry import services as reg
+
+    with db.begin(MANAGER) as s:  # 23 more households with phones in building 1
+        for i in range(23):
+            uid = reg.create_unit(
+                s,
+                building_id=estate.buildings[0],
+                entrance=1,
+                room=f"{i % 12 + 7}0{i // 12 + 2}",
+                area="90",
+            )
+            pid = reg.create_person(s, name=f"新住户{i}", phone=f"139{i:08d}")
+            reg.start_occupancy(
+                s, person_id=pid, unit_id=uid, role="owner", start_date=clock.today()
+            )
+    cid = open_campaign(db, design)
+    with db.begin(CLERK) as s:
+        units = list(s.scalars(select(SurveySample.unit_id).where(SurveySample.campaign_id == cid)))
+    assert len(units) == 31
+    drawn = 0
+    for n, uid in enumerate(units[:25], start=1):
+        with db.begin(CLERK) as s:
+            drawn += sv.submit_paper(
+                s, cid, uid, answers(design), form_no=f"F{n:03d}", key=f"f{n}"
+            ).recheck
+        assert n // 10 <= drawn <= -(-n // 10)  # 10%, rounded down or up while entering
+    with db.begin(MANAGER) as s:
+        sv.close_campaign(s, cid)
+    with db.begin(CLERK) as s:
+        assert len(q.recheck_queue(s, cid)) == 3  # 10% of 25, rounded up
+
+
+def test_not_found_and_closed_campaign(db: Database, estate: Estate, design: Design) -> None:
+    with pytest.raises(NotFound), db.begin(CLERK) as s:
+        sv.record_attempt(s, 999, CallOutcome.NO_ANSWER)
+    with db.begin(MANAGER) as s:
+        cid = sv.create_campaign(s, campaign_spec(design))
+    with pytest.raises(InvalidTransition), db.begin(MANAGER) as s:
+        sv.close_campaign(s, cid)
