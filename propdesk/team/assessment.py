@@ -75,12 +75,20 @@ def figures(session: Session, *, user_id: int, period: str) -> fig.Figures:
     return fig.compute(session, user_id, _period(period))
 
 
-DRILLS = ("tickets", "responded", "callbacks", "callbacks_on_time", "calls", "first_call")
+DRILLS = (
+    "tickets",
+    "responded",
+    "callbacks",
+    "callbacks_on_time",
+    "calls",
+    "first_call",
+    "survey_calls",
+)
 
 
 def drill_down(
     session: Session, *, user_id: int, period: str, figure: str
-) -> list[fig.TicketRec] | list[fig.CallbackRec] | list[fig.CallRec]:
+) -> list[fig.TicketRec] | list[fig.CallbackRec] | list[fig.CallRec] | list[fig.SurveyCallRec]:
     """The records one figure counts (its length equals the figure)."""
     _check_view(actor_or_none(session), user_id)
     p = _period(period)
@@ -96,6 +104,8 @@ def drill_down(
         return fig.call_records(session, user_id, p)
     if figure == "first_call":
         return [c for c in fig.call_records(session, user_id, p) if c.resolved]
+    if figure == "survey_calls":
+        return fig.survey_call_records(session, user_id, p)
     raise ValidationError("figure", "没有这项考核指标。")
 
 

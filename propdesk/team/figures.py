@@ -14,6 +14,9 @@ drill-down always adds up to the figure.
 - 接听来电 calls handled: logged calls (not missed) taken by the clerk in the month;
   first-call resolution is the share of the inbound ones answered or turned into a ticket
   on the call.
+- 满意度调查电话 survey calls made: every call attempt the clerk logged in a satisfaction
+  survey's call queue in the month (answered, no answer, refused or call back); of those, the
+  ones that completed a questionnaire.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from sqlalchemy.orm import Session
 from propdesk import clock
 from propdesk.calls.models import CallRecord
 from propdesk.calls.values import CallState, Direction
+from propdesk.registry.models import Unit
+from propdesk.surveys.models import SurveyAttempt, SurveyCampaign, SurveySample
 from propdesk.team.values import (
     CallbackRec as CallbackRec,
 )
@@ -34,6 +39,9 @@ from propdesk.team.values import (
 )
 from propdesk.team.values import (
     Figures as Figures,
+)
+from propdesk.team.values import (
+    SurveyCallRec as SurveyCallRec,
 )
 from propdesk.team.values import (
     TicketRec as TicketRec,
@@ -99,6 +107,29 @@ def call_records(session: Session, user_id: int, period: str) -> list[CallRec]:
     return [CallRec(*r) for r in rows]
 
 
+def survey_call_records(session: Session, user_id: int, period: str) -> list[SurveyCallRec]:
+    lo, hi = month_bounds(period)
+    rows = session.execute(
+        select(
+            SurveyAttempt.id,
+            SurveyAttempt.at,
+            SurveyCampaign.name,
+            Unit.code,
+            SurveyAttempt.outcome,
+        )
+        .join(SurveyCampaign, SurveyCampaign.id == SurveyAttempt.campaign_id)
+        .join(SurveySample, SurveySample.id == SurveyAttempt.sample_id)
+        .join(Unit, Unit.id == SurveySample.unit_id)
+        .where(
+            SurveyAttempt.user_id == user_id,
+            SurveyAttempt.at >= lo,
+            SurveyAttempt.at < hi,
+        )
+        .order_by(SurveyAttempt.at, SurveyAttempt.id)
+    ).all()
+    return [SurveyCallRec(*r) for r in rows]
+
+
 def compute(session: Session, user_id: int, period: str) -> Figures:
     """Every figure of one clerk's month, each from its drill-down records."""
     tickets = ticket_records(session, user_id, period)
@@ -106,6 +137,7 @@ def compute(session: Session, user_id: int, period: str) -> Figures:
     callbacks = callback_records(session, user_id, period)
     calls = call_records(session, user_id, period)
     inbound = [c for c in calls if c.direction == Direction.IN.value]
+    surveys = survey_call_records(session, user_id, period)
     return Figures(
         user_id=user_id,
         period=period,
@@ -120,4 +152,6 @@ def compute(session: Session, user_id: int, period: str) -> Figures:
         calls_handled=len(calls),
         inbound_calls=len(inbound),
         first_call_resolved=sum(1 for c in inbound if c.resolved),
+        survey_calls=len(surveys),
+        survey_answered=sum(1 for c in surveys if c.answered),
     )

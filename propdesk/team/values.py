@@ -56,6 +56,21 @@ class CallRec:
 
 
 @dataclass(frozen=True)
+class SurveyCallRec:
+    """One satisfaction-survey call the clerk made (an attempt in a campaign's call queue)."""
+
+    id: int
+    at: datetime
+    campaign: str
+    unit_code: str
+    outcome: str  # propdesk.surveys.values.CallOutcome
+
+    @property
+    def answered(self) -> bool:
+        return self.outcome == "answered"
+
+
+@dataclass(frozen=True)
 class Figures:
     user_id: int
     period: str
@@ -68,6 +83,8 @@ class Figures:
     calls_handled: int
     inbound_calls: int
     first_call_resolved: int
+    survey_calls: int = 0  # satisfaction-survey calls made (every attempt)
+    survey_answered: int = 0  # of those, the ones that completed a questionnaire
 
     @property
     def first_call_resolution(self) -> float | None:

@@ -57,6 +57,11 @@ def figure_rows(f: Figures) -> list[list[str]]:
             f"{f.first_call_resolved} 个（{fcr}）",
             f"来电 {f.inbound_calls} 个中当场答复或转工单的",
         ],
+        [
+            "满意度调查电话",
+            f"{f.survey_calls} 个（完成答卷 {f.survey_answered} 份）",
+            "满意度调查中本人拨打的电话（含无人接听、拒访、约定回拨）",
+        ],
     ]
 
 

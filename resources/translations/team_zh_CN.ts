@@ -24,177 +24,207 @@
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="121"/>
+        <location filename="../../ui/team/assessment_tab.py" line="122"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="122"/>
+        <location filename="../../ui/team/assessment_tab.py" line="123"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="123"/>
+        <location filename="../../ui/team/assessment_tab.py" line="124"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="135"/>
+        <location filename="../../ui/team/assessment_tab.py" line="136"/>
         <source>Press Enter on a figure to list its records</source>
         <translation>在指标上按回车，列出它统计的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="141"/>
+        <location filename="../../ui/team/assessment_tab.py" line="142"/>
         <source>&amp;Write comment…</source>
         <translation>填写评语(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="142"/>
+        <location filename="../../ui/team/assessment_tab.py" line="143"/>
         <source>Ac&amp;knowledge</source>
         <translation>确认(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="143"/>
+        <location filename="../../ui/team/assessment_tab.py" line="144"/>
         <source>Prin&amp;t sheet…</source>
         <translation>打印考核表(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="162"/>
+        <location filename="../../ui/team/assessment_tab.py" line="164"/>
         <source>Comment and acknowledgement</source>
         <translation>评语与确认</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="204"/>
+        <location filename="../../ui/team/assessment_tab.py" line="207"/>
         <source>No clerk&apos;s figures to show for your role.</source>
         <translation>您的角色没有可查看的员工考核数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="238"/>
+        <location filename="../../ui/team/assessment_tab.py" line="241"/>
         <source>%1 min on average</source>
         <translation>平均 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="243"/>
+        <location filename="../../ui/team/assessment_tab.py" line="246"/>
         <source>satisfaction %1</source>
         <translation>满意度 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="252"/>
+        <location filename="../../ui/team/assessment_tab.py" line="255"/>
         <source>Tickets registered</source>
         <translation>登记工单</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="253"/>
+        <location filename="../../ui/team/assessment_tab.py" line="256"/>
         <source>First responses</source>
         <translation>已首次响应</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="254"/>
+        <location filename="../../ui/team/assessment_tab.py" line="257"/>
         <source>Callbacks made</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="257"/>
+        <location filename="../../ui/team/assessment_tab.py" line="260"/>
         <source>Callbacks on time</source>
         <translation>按时回访</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="260"/>
+        <location filename="../../ui/team/assessment_tab.py" line="263"/>
         <source>Calls handled</source>
         <translation>接听来电</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="263"/>
+        <location filename="../../ui/team/assessment_tab.py" line="266"/>
         <source>Resolved on the first call</source>
         <translation>一次解决</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="264"/>
+        <location filename="../../ui/team/assessment_tab.py" line="267"/>
         <source>%1 of %2 incoming (%3)</source>
         <translation>来电 %2 个中 %1 个（%3）</translation>
     </message>
     <message>
         <location filename="../../ui/team/assessment_tab.py" line="274"/>
+        <source>Survey calls made</source>
+        <translation>满意度调查电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="275"/>
+        <source>%1 (%2 questionnaires completed)</source>
+        <translation>%1 个（完成答卷 %2 份）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="284"/>
         <source>Manager&apos;s comment (%1, %2): %3</source>
         <translation>经理评语（%1，%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="280"/>
+        <location filename="../../ui/team/assessment_tab.py" line="290"/>
         <source>No comment from the manager yet.</source>
         <translation>经理尚未填写评语。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="283"/>
+        <location filename="../../ui/team/assessment_tab.py" line="293"/>
         <source>Acknowledged by %1 at %2</source>
         <translation>%1 已于 %2 确认</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="288"/>
+        <location filename="../../ui/team/assessment_tab.py" line="298"/>
         <source>Not acknowledged by the clerk yet.</source>
         <translation>员工尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="321"/>
+        <location filename="../../ui/team/assessment_tab.py" line="336"/>
         <source>%1: %2 record(s)</source>
         <translation>%1：%2 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="329"/>
+        <location filename="../../ui/team/assessment_tab.py" line="346"/>
         <source>first response after %1 min</source>
         <translation>%1 分钟后首次响应</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="331"/>
+        <location filename="../../ui/team/assessment_tab.py" line="348"/>
         <source>not responded yet</source>
         <translation>尚未响应</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="335"/>
+        <location filename="../../ui/team/assessment_tab.py" line="352"/>
         <source>on time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="335"/>
+        <location filename="../../ui/team/assessment_tab.py" line="352"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="339"/>
+        <location filename="../../ui/team/assessment_tab.py" line="356"/>
         <source>rating %1, %2</source>
         <translation>评分 %1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="341"/>
+        <location filename="../../ui/team/assessment_tab.py" line="360"/>
+        <source>questionnaire completed</source>
+        <translation>已答卷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="361"/>
+        <source>no answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="362"/>
+        <source>refused</source>
+        <translation>拒访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="363"/>
+        <source>asked to be called back</source>
+        <translation>约定回拨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="366"/>
         <source>incoming</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="341"/>
+        <location filename="../../ui/team/assessment_tab.py" line="366"/>
         <source>outgoing</source>
         <translation>去电</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="342"/>
+        <location filename="../../ui/team/assessment_tab.py" line="367"/>
         <source>resolved on the call</source>
         <translation>当场解决</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="345"/>
+        <location filename="../../ui/team/assessment_tab.py" line="370"/>
         <source>Call %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="374"/>
+        <location filename="../../ui/team/assessment_tab.py" line="399"/>
         <source>Acknowledge</source>
         <translation>确认考核</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="375"/>
+        <location filename="../../ui/team/assessment_tab.py" line="400"/>
         <source>Confirm that you have read this month&apos;s figures and the manager&apos;s comment?</source>
         <translation>确认您已阅读本月考核指标和经理评语？</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="411"/>
+        <location filename="../../ui/team/assessment_tab.py" line="436"/>
         <source>Assessment sheet</source>
         <translation>员工月度考核表</translation>
     </message>
@@ -291,27 +321,27 @@ Next shift: %2</source>
         <translation>打印排班表(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/roster_tab.py" line="175"/>
+        <location filename="../../ui/team/roster_tab.py" line="183"/>
         <source>Keys: %1; Delete clears the day.</source>
         <translation>按键：%1；Delete 清除当天。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/roster_tab.py" line="179"/>
+        <location filename="../../ui/team/roster_tab.py" line="187"/>
         <source>Shifts: %1 (read only: supervisors and managers plan the roster)</source>
         <translation>班次：%1（只读：排班由主管和经理安排）</translation>
     </message>
     <message>
-        <location filename="../../ui/team/roster_tab.py" line="205"/>
+        <location filename="../../ui/team/roster_tab.py" line="213"/>
         <source>No shift for the key “%1”.</source>
         <translation>按键“%1”没有对应的班次。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/roster_tab.py" line="212"/>
+        <location filename="../../ui/team/roster_tab.py" line="220"/>
         <source>Only supervisors and managers can change the roster.</source>
         <translation>只有主管和经理可以修改排班。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/roster_tab.py" line="260"/>
+        <location filename="../../ui/team/roster_tab.py" line="268"/>
         <source>Month roster</source>
         <translation>月度排班表</translation>
     </message>

@@ -269,6 +269,13 @@ class AssessmentTab(QWidget):
                 .replace("%2", str(f.inbound_calls))
                 .replace("%3", fcr),
             ),
+            FigureLine(
+                "survey_calls",
+                self.tr("Survey calls made"),
+                self.tr("%1 (%2 questionnaires completed)")
+                .replace("%1", str(f.survey_calls))
+                .replace("%2", str(f.survey_answered)),
+            ),
         ]
 
     def _show_sign_off(self, so: SignOff) -> None:
@@ -318,14 +325,21 @@ class AssessmentTab(QWidget):
     def _show_records(
         self,
         line: FigureLine,
-        records: list[fig.TicketRec] | list[fig.CallbackRec] | list[fig.CallRec],
+        records: (
+            list[fig.TicketRec]
+            | list[fig.CallbackRec]
+            | list[fig.CallRec]
+            | list[fig.SurveyCallRec]
+        ),
     ) -> None:
         self.records_title.setText(
             self.tr("%1: %2 record(s)").replace("%1", line.label).replace("%2", str(len(records)))
         )
         self.record_model.set_rows([self._record_line(r) for r in records])
 
-    def _record_line(self, rec: fig.TicketRec | fig.CallbackRec | fig.CallRec) -> RecordLine:
+    def _record_line(
+        self, rec: fig.TicketRec | fig.CallbackRec | fig.CallRec | fig.SurveyCallRec
+    ) -> RecordLine:
         if isinstance(rec, fig.TicketRec):
             minutes = rec.response_minutes
             detail = (
@@ -341,6 +355,14 @@ class AssessmentTab(QWidget):
                 rec.ticket_number,
                 self.tr("rating %1, %2").replace("%1", str(rec.overall)).replace("%2", timing),
             )
+        if isinstance(rec, fig.SurveyCallRec):
+            outcome = {
+                "answered": self.tr("questionnaire completed"),
+                "no_answer": self.tr("no answer"),
+                "refused": self.tr("refused"),
+                "callback": self.tr("asked to be called back"),
+            }.get(rec.outcome, rec.outcome)
+            return RecordLine(_t(rec.at), rec.unit_code, f"{rec.campaign} · {outcome}")
         direction = self.tr("incoming") if rec.direction == "in" else self.tr("outgoing")
         result = self.tr("resolved on the call") if rec.resolved else ""
         return RecordLine(

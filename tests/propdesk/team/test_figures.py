@@ -140,7 +140,9 @@ def test_drill_down_counts_exactly_the_figure(db: Database) -> None:
     with db.begin(boss) as s:
         f = svc.figures(s, user_id=uid, period=PERIOD)
         counts = {
-            d: len(svc.drill_down(s, user_id=uid, period=PERIOD, figure=d)) for d in svc.DRILLS
+            d: len(svc.drill_down(s, user_id=uid, period=PERIOD, figure=d))
+            for d in svc.DRILLS
+            if d != "survey_calls"  # (tests/propdesk/team/test_survey_calls.py)
         }
     assert counts == {
         "tickets": f.tickets_registered,
