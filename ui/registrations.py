@@ -194,6 +194,7 @@ def default_features() -> ext.Features:
             ext.lazy("ui.calls.registration", "feature")(),
             ext.lazy("ui.activities.registration", "feature")(),
             ext.lazy("ui.archive.registration", "feature")(),
+            ext.lazy("ui.surveys.registration", "feature")(),
             ext.lazy("ui.household.registration", "feature")(),
             ext.lazy("ui.team.registration", "feature")(),
             ext.lazy("ui.care.registration", "feature")(),

@@ -1,0 +1,1 @@
+"""Satisfaction surveys (满意度调查): campaigns, phone calls, paper entry, re-checks, results."""

@@ -1,0 +1,227 @@
+"""调查活动: the campaigns with their progress (sample, done, open, non-response, response
+rate); a manager creates one, draws its sample and closes it; anyone prints the blank paper
+questionnaire."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from propdesk import clock
+from propdesk.auth.permissions import Permission
+from propdesk.registry import services as reg
+from propdesk.surveys import queries as q
+from propdesk.surveys import services as sv
+from propdesk.surveys.values import (
+    CAMPAIGN_STATUS_ZH,
+    CampaignRow,
+    CampaignStatus,
+    QuestionnaireRow,
+)
+from ui.common.list_model import RowListModel
+from ui.common.naming import named
+from ui.context import AppContext
+from ui.surveys.common import rate, say_refusal, table_view
+from ui.surveys.dialogs import CHANGES, CampaignDialog
+
+
+@dataclass(frozen=True)
+class Choices:
+    questionnaires: list[QuestionnaireRow]
+    buildings: list[tuple[int, str]]
+
+
+def _choices(session: Session) -> Choices:
+    buildings = [(b.id, b.name or f"{b.code}栋") for b in reg.list_buildings(session)]
+    return Choices(q.list_questionnaires(session), buildings)
+
+
+class CampaignsTab(QWidget):
+    """Attributes: model / table (the campaigns), the buttons, message, dialog, last_preview."""
+
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dialog: QDialog | None = None
+        self.last_preview: QWidget | None = None
+        self.model: RowListModel[CampaignRow] = RowListModel(
+            [
+                (self.tr("Campaign"), lambda c: c.name),
+                (
+                    self.tr("Questionnaire"),
+                    lambda c: f"{c.questionnaire_name} v{c.questionnaire_version}",
+                ),
+                (self.tr("Status"), lambda c: CAMPAIGN_STATUS_ZH.get(c.status, c.status)),
+                (self.tr("From"), lambda c: f"{c.starts_on:%Y-%m-%d}"),
+                (self.tr("To"), lambda c: f"{c.ends_on:%Y-%m-%d}"),
+                (self.tr("Rate"), lambda c: f"{c.rate_pct}%"),
+                (self.tr("Sample"), lambda c: str(c.sample_size)),
+                (self.tr("Done"), lambda c: str(c.done)),
+                (self.tr("Open"), lambda c: str(c.open)),
+                (self.tr("Non-response"), lambda c: str(c.non_response)),
+                (self.tr("Response rate"), lambda c: rate(c.done, c.sample_size)),
+            ],
+            right_aligned=(5, 6, 7, 8, 9, 10),
+            parent=self,
+        )
+        self.table = table_view("survey_campaigns_table")
+        self.table.setModel(self.model)
+        self.table.setColumnWidth(0, 200)
+        self.table.setColumnWidth(1, 160)
+        self.new_button = named(QPushButton(self.tr("&New campaign…")), "survey_campaigns_new")
+        self.draw_button = named(QPushButton(self.tr("&Draw sample")), "survey_campaigns_draw")
+        self.close_button = named(
+            QPushButton(self.tr("C&lose campaign…")), "survey_campaigns_close"
+        )
+        self.form_button = named(
+            QPushButton(self.tr("Print blank &form…")), "survey_campaigns_form"
+        )
+        self.message = named(QLabel(), "survey_campaigns_message")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        manager = ctx.can(Permission.MANAGE_SETTINGS)
+        for b in (self.new_button, self.draw_button, self.close_button):
+            b.setVisible(manager)
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.draw_button, self.close_button, self.form_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        self.new_button.clicked.connect(self.new_campaign)
+        self.draw_button.clicked.connect(self.draw)
+        self.close_button.clicked.connect(self.ask_close)
+        self.form_button.clicked.connect(self.print_form)
+        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._enable())
+        self._enable()
+
+    def primary_field(self) -> QWidget:
+        return self.table
+
+    def show_campaigns(self, rows: Sequence[CampaignRow]) -> None:
+        keep = self.current()
+        self.model.set_rows(rows)
+        row = 0
+        for i, c in enumerate(rows):
+            if keep is not None and c.id == keep.id:
+                row = i
+        if rows:
+            self.table.selectRow(row)
+        self._enable()
+
+    def current(self) -> CampaignRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_value(index.row()) if index.isValid() else None
+
+    def _enable(self) -> None:
+        c = self.current()
+        self.draw_button.setEnabled(c is not None and c.status == CampaignStatus.DRAFT)
+        self.close_button.setEnabled(c is not None and c.status == CampaignStatus.OPEN)
+        self.form_button.setEnabled(c is not None)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def new_campaign(self) -> None:
+        def opened(choices: Choices) -> None:
+            if not choices.questionnaires:
+                self.message.setText(self.tr("Make a questionnaire in the question bank first."))
+                return
+            dialog = CampaignDialog(
+                ctx=self.ctx,
+                questionnaires=choices.questionnaires,
+                buildings=choices.buildings,
+                parent=self,
+            )
+            dialog.accepted.connect(
+                lambda: self.message.setText(self.tr("Campaign created: draw its sample next."))
+            )
+            self.dialog = dialog
+            dialog.open()
+
+        self.ctx.query(_choices, parent=self, action="survey campaign choices").success(
+            opened
+        ).run()
+
+    def draw(self) -> None:
+        c = self.current()
+        if c is None or c.status != CampaignStatus.DRAFT:
+            return
+        cid = c.id
+        self.ctx.op(
+            lambda s: sv.draw_sample(s, cid),
+            changes=CHANGES,
+            parent=self,
+            action="survey draw sample",
+        ).busy(self.draw_button).failure(say_refusal(self.message)).success(
+            lambda n: self.message.setText(
+                self.tr("Sample drawn: %1 households; the call queue is open.").replace(
+                    "%1", str(n)
+                )
+            )
+        ).run()
+
+    def ask_close(self) -> None:
+        c = self.current()
+        if c is None or c.status != CampaignStatus.OPEN:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Close campaign"),
+            self.tr("Close %1? The %2 household(s) still open count as non-response.")
+            .replace("%1", c.name)
+            .replace("%2", str(c.open)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.close_campaign(c.id)
+
+    def close_campaign(self, campaign_id: int) -> None:
+        self.ctx.op(
+            lambda s: sv.close_campaign(s, campaign_id),
+            changes=CHANGES,
+            parent=self,
+            action="survey close campaign",
+        ).failure(say_refusal(self.message)).success(
+            lambda _r: self.message.setText(self.tr("Campaign closed."))
+        ).run()
+
+    def print_form(self) -> None:
+        c = self.current()
+        if c is None:
+            return
+        from ui.printing.preview import preview_pdf
+
+        def make(s: Session) -> bytes:
+            from reports.pdf.survey_form import survey_form_pdf
+
+            estate = reg.get_estate(s)
+            return survey_form_pdf(
+                q.campaign(s, c.id),
+                q.questionnaire_questions(s, c.questionnaire_id),
+                estate_name=estate.name,
+                company=estate.company,
+                desk_phone=estate.phone,
+                printed_at=clock.local_now(s),
+            )
+
+        preview_pdf(
+            self.ctx,
+            make,
+            title=self.tr("Questionnaire %1").replace("%1", c.name),
+            suggested_name=f"{c.name}问卷.pdf",
+            parent=self,
+            on_shown=lambda dialog: setattr(self, "last_preview", dialog),
+        )
