@@ -1,5 +1,6 @@
-"""Care's entries: the 关怀 page, the banner first on the unit and person pages, and the
-status-bar figure of flags due for review."""
+"""Care's entries: the 关怀 and 走访 pages, the banner first on the unit and person pages, the
+unit page's visits panel, and the status-bar figures of flags due for review and of overdue
+visits."""
 
 from __future__ import annotations
 
@@ -17,6 +18,15 @@ def overdue_text(count: int) -> str:
     )
 
 
+def visits_overdue_text(count: int) -> str:
+    """ "Overdue visits: N" (the status bar hides it at 0; the desk overview shows 0 too)."""
+    return QCoreApplication.translate("CareStatus", "Overdue visits: %1").replace("%1", str(count))
+
+
+def _visits_status(count: int) -> str:
+    return visits_overdue_text(count) if count else ""
+
+
 def feature() -> ext.Feature:
     return ext.Feature(
         "care",
@@ -27,9 +37,20 @@ def feature() -> ext.Feature:
                 46,
                 ext.lazy_page("ui.care.page", "CarePage"),
             ),
+            ext.NavModule(
+                "visits",
+                str(QT_TRANSLATE_NOOP("NavModule", "Visits")),
+                46,  # right after 关怀 (same order: kept in this order)
+                ext.lazy_page("ui.care.visits", "VisitsPage"),
+            ),
         ),
         unit_panels=(
             ext.RecordPanel("care", 1, ext.lazy_panel("ui.care.banner", "unit_panel", "unit_id")),
+            ext.RecordPanel(
+                "care_visits",
+                59,
+                ext.lazy_panel("ui.care.visit_panel", "UnitVisitsPanel", "unit_id"),
+            ),
         ),
         person_panels=(
             ext.RecordPanel(
@@ -42,6 +63,12 @@ def feature() -> ext.Feature:
                 lambda c: c.care,
                 ext.lazy("propdesk.care.queries", "count_overdue"),
                 overdue_text,
+            ),
+            ext.StatusCounter(
+                "care_visits",
+                lambda c: c.care or c.tickets or c.occupancy,
+                ext.lazy("propdesk.care.visit_plan", "count_overdue_visits"),
+                _visits_status,
             ),
         ),
     )

@@ -1,6 +1,7 @@
 """The desk overview (前台总览), the landing screen: today's patrols and how far they got,
 open patrol anomalies, vacant units due for a check, parcels waiting and the current
-shift's open items, each in its own list, with the figures on top.
+shift's open items, each in its own list, with the figures on top; the overdue household
+visits (走访) figure is a button that opens the visit plan on the overdue ones.
 
 Enter or double-click on a vacant unit or a parcel opens the unit; "Go to …" buttons open
 the module where the work is done.
@@ -27,10 +28,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from propdesk import clock
+from propdesk.care.visit_plan import count_overdue_visits
 from propdesk.changes import Changes
 from propdesk.desk import parcels, patrols, shiftlog, vacant
 from propdesk.desk.models import Parcel, Patrol, ShiftEntry
 from propdesk.desk.values import EntryStatus, ParcelStatus, PatrolStatus, ShiftInfo
+from ui.care.registration import visits_overdue_text
 from ui.common.forms import ERROR_STYLE
 from ui.common.naming import named
 from ui.common.sql_table_model import SqlTableModel
@@ -46,6 +49,7 @@ TILE_STYLE = (
     "QLabel { background: #f4f6f8; border: 1px solid #d0d7de; border-radius: 6px;"
     " padding: 8px 14px; font-size: 14px; }"
 )
+VISITS_TILE_STYLE = TILE_STYLE.replace("QLabel", "QPushButton")
 
 
 def _interested(changes: Changes) -> bool:
@@ -58,6 +62,7 @@ def _interested(changes: Changes) -> bool:
         or changes.units
         or changes.occupancy
         or changes.settings
+        or changes.care
     )
 
 
@@ -77,6 +82,7 @@ class OverviewFigures:
     parcel_cutoff: datetime
     shift: ShiftInfo | None
     open_items: int
+    visits_overdue: int = 0
 
 
 def overview_figures(session: Session) -> OverviewFigures:
@@ -107,6 +113,7 @@ def overview_figures(session: Session) -> OverviewFigures:
         parcel_cutoff=parcels.long_held_cutoff(session, today),
         shift=current,
         open_items=open_items,
+        visits_overdue=count_overdue_visits(session),
     )
 
 
@@ -140,6 +147,11 @@ class DeskOverviewPage(QWidget):
             label.setStyleSheet(TILE_STYLE)
             self.tiles[key] = label
             tiles.addWidget(label)
+        # overdue visits: a tile that is a button (Enter/click opens the overdue visit plan)
+        self.visits_tile = named(QPushButton(), "tile_visits")
+        self.visits_tile.setStyleSheet(VISITS_TILE_STYLE)
+        self.visits_tile.clicked.connect(self._open_overdue_visits)
+        tiles.addWidget(self.visits_tile)
         tiles.addStretch(1)
 
         self.patrol_model = PatrolListModel(ctx=ctx, conditions=[Patrol.id < 0], parent=self)
@@ -259,6 +271,11 @@ class DeskOverviewPage(QWidget):
         request = ParcelsRequest() if module == "parcels" else None
         self.ctx.hub.open(Navigate(module, request))
 
+    def _open_overdue_visits(self) -> None:
+        from ui.care.visits import VisitsRequest
+
+        self.ctx.hub.open(Navigate("visits", VisitsRequest(show="overdue")))
+
     def _parcel_opened(self, parcel_id: int) -> None:
         self.ctx.query(
             lambda s: s.scalar(select(Parcel.unit_id).where(Parcel.id == parcel_id)), parent=self
@@ -314,6 +331,10 @@ class DeskOverviewPage(QWidget):
                 .replace("%1", current.started_by)
                 .replace("%2", str(f.open_items))
             )
+        self.visits_tile.setText(visits_overdue_text(f.visits_overdue))
+        self.visits_tile.setStyleSheet(
+            VISITS_TILE_STYLE + ("QPushButton { color: #b00020; }" if f.visits_overdue else "")
+        )
         alerts = {
             "anomalies": f.anomalies > 0,
             "vacant": f.vacant_due > 0,

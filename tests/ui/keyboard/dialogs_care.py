@@ -1,9 +1,12 @@
-"""The attention-flag forms, walked by test_dialog_rules.py."""
+"""The attention-flag and visit forms, walked by test_dialog_rules.py."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtWidgets import QDialog
 
+from propdesk import clock
 from propdesk.auth.actor import Actor
 from propdesk.care import queries as cq
 from propdesk.care import services as care
@@ -51,10 +54,63 @@ def _kind(ctx: AppContext, _w: World) -> QDialog:
     return KindDialog(ctx=ctx)
 
 
+def _visit(ctx: AppContext, _w: World) -> QDialog:
+    from ui.care.visit_dialogs import VisitDialog
+
+    return VisitDialog(ctx=ctx)
+
+
+def _visit_for_unit(ctx: AppContext, w: World) -> QDialog:
+    from ui.care.visit_dialogs import VisitDialog
+
+    return VisitDialog(ctx=ctx, unit_id=w.estate.unit_101, unit_label="3-1-101")
+
+
+def _visit_for_plan_item(ctx: AppContext, w: World) -> QDialog:
+    from propdesk.care.visit_plan import plan_items
+    from ui.care.visit_dialogs import VisitDialog
+
+    with ctx.db.begin(Actor.system()) as s:
+        if not plan_items(s, unit_id=w.estate.unit_1502):  # factories run more than once
+            care.add_household_flag(s, w.estate.unit_1502, FlagSpec("elderly_alone", "独居"))
+        item = plan_items(s, unit_id=w.estate.unit_1502)[0]
+    return VisitDialog(ctx=ctx, item=item)
+
+
+def _visit_ticket(ctx: AppContext, w: World) -> QDialog:
+    from propdesk.care.visits import VisitSpec, record_visit
+    from ui.care.visit_dialogs import VisitTicketDialog
+
+    with ctx.db.begin(Actor.system()) as s:
+        visit = record_visit(
+            s,
+            VisitSpec(
+                unit_id=w.estate.unit_101,
+                visited_at=clock.now(s) - timedelta(hours=2),
+                findings="楼道灯不亮",
+            ),
+        )
+    return VisitTicketDialog(ctx=ctx, visit=visit)
+
+
+def _visit_rules(ctx: AppContext, _w: World) -> QDialog:
+    from propdesk.care.visit_plan import rules
+    from ui.care.visit_dialogs import VisitRulesDialog
+
+    with ctx.db.begin(Actor.system()) as s:
+        current = rules(s)
+    return VisitRulesDialog(ctx=ctx, current=current, parent=None)
+
+
 DIALOGS: dict[str, Factory] = {
     "FlagDialog": _new,
     "FlagDialog:for a unit": _new_for_unit,
     "FlagDialog:edit": _edit,
     "EndFlagDialog": _end,
     "KindDialog": _kind,
+    "VisitDialog": _visit,
+    "VisitDialog:for a unit": _visit_for_unit,
+    "VisitDialog:for a plan item": _visit_for_plan_item,
+    "VisitTicketDialog": _visit_ticket,
+    "VisitRulesDialog": _visit_rules,
 }
