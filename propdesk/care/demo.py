@@ -1,14 +1,16 @@
 """Demo attention flags: some of each kind across the buildings, a few overdue for review,
-a few only supervisors may see, one custom kind (孕妇). Deterministic (``ctx.rng``), bulk."""
+a few only supervisors may see, one custom kind (孕妇); and demo visits (走访): some done,
+some overdue, a few findings raised as tickets. Deterministic (``ctx.rng``), bulk."""
 
 from __future__ import annotations
 
 from datetime import time, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.care.models import CareFlag, CareKind
 from propdesk.care.values import SENSITIVE_KINDS, FlagKind, FlagSource, Visibility
 from propdesk.demo.bulk import insert_with_ids
@@ -106,3 +108,125 @@ def build_care(session: Session, ctx: DemoContext) -> None:
                 }
             )
     session.execute(insert(CareFlag), flags)
+
+
+VISITORS = ("客服小陈", "客服小刘", "管家王姐", "主管老李")
+FINDINGS_OK = (
+    "老人精神不错，家中整洁，已提醒注意用电安全",
+    "身体尚好，子女每周来看望",
+    "了解了家庭情况，登记了紧急联系人",
+    "对物业服务总体满意，建议增加绿化养护",
+    "新入住，已介绍服务中心电话和缴费方式",
+)
+FINDINGS_TICKET = (
+    "卫生间地漏返水，楼下有渗水痕迹",
+    "入户门锁不好用，老人开门困难",
+    "楼道声控灯不亮，夜间出入不便",
+)
+
+
+def build_visits(session: Session, ctx: DemoContext) -> None:
+    """Demo visits (走访): about half the elderly living alone visited this month (the rest
+    overdue), half the households that moved in lately, some earlier visits with a rating,
+    a few agreed next visits (one or two already overdue) and findings raised as tickets."""
+    from propdesk.care.visit_models import CareVisit
+    from propdesk.care.visit_values import VisitReason
+    from propdesk.registry.values import OccupancyRole
+    from propdesk.tickets import catalog
+    from propdesk.tickets.services import Intake, create_ticket
+    from propdesk.tickets.values import TicketKind, TicketSource
+
+    rng = ctx.rng
+    rows = session.execute(
+        select(Occupancy.id, Occupancy.unit_id, Occupancy.person_id, Occupancy.role,
+               Occupancy.start_date)
+        .where(Occupancy.end_date.is_(None))
+        .order_by(Occupancy.unit_id, Occupancy.id)
+    ).all()  # fmt: skip
+    households: dict[int, tuple[int, int]] = {}
+    for occ_id, unit_id, person_id, _role, _start in rows:
+        households.setdefault(unit_id, (occ_id, person_id))
+    if not households:
+        return
+    elderly = session.execute(
+        select(CareFlag.id, CareFlag.unit_id)
+        .where(CareFlag.kind == FlagKind.ELDERLY_ALONE.value, CareFlag.ended_at.is_(None))
+        .where(CareFlag.unit_id.is_not(None))
+        .order_by(CareFlag.id)
+    ).all()
+    new_since = ctx.today - timedelta(days=180)
+    newcomers = sorted(
+        {(unit_id, occ_id, start) for occ_id, unit_id, _p, role, start in rows
+         if start >= new_since and role in (OccupancyRole.OWNER.value, OccupancyRole.TENANT.value)}
+    )  # fmt: skip
+    visits: list[dict[str, Any]] = []
+
+    def visit(unit_id: int, reason: VisitReason, trigger: int | None, days_ago: int,
+              findings: str, **extra: Any) -> None:  # fmt: skip
+        at = ctx.now - timedelta(days=days_ago, hours=rng.randint(1, 8))
+        visits.append(
+            {
+                "unit_id": unit_id,
+                "occupancy_id": households.get(unit_id, (None, None))[0],
+                "reason": reason.value,
+                "trigger_id": trigger,
+                "visited_at": at,
+                "visited_on": clock.local_date(at),
+                "visitor_user_id": None,
+                "visitor_name": rng.choice(VISITORS),
+                "companions": rng.choice(("", "", "社区志愿者", "楼长")),
+                "findings_enc": findings,
+                "rating": extra.get("rating", rng.choice((None, 4, 5, 5, 3))),
+                "next_visit_on": extra.get("next_visit_on"),
+                "ticket_id": None,
+                "recorded_by": "前台",
+                "created_at": at,
+                "updated_at": at,
+                "version": 1,
+            }
+        )
+
+    for n, (flag_id, flag_unit) in enumerate(elderly):
+        if n % 2 == 0 and flag_unit is not None:  # the others are left overdue
+            visit(flag_unit, VisitReason.ELDERLY_ALONE, flag_id, rng.randint(3, 25),
+                  rng.choice(FINDINGS_OK[:3]))  # fmt: skip
+    for n, (new_unit, occ_id, start) in enumerate(newcomers):
+        if n % 2 == 0:  # a visit some days after moving in; the others are still due
+            since = (ctx.today - start).days
+            visit(new_unit, VisitReason.NEW_HOUSEHOLD, occ_id,
+                  rng.randint(max(0, since - 20), since), FINDINGS_OK[4])  # fmt: skip
+    units = sorted(households)
+    for n in range(max(4, len(units) // 50)):
+        unit_id = rng.choice(units)
+        follow = None
+        if n % 5 == 0:
+            follow = ctx.today + timedelta(days=rng.choice((-6, -2, 10, 20)))
+        days_ago = rng.randint(40, 200) if follow is None else rng.randint(15, 30)
+        visit(unit_id, VisitReason.OTHER, None, days_ago, rng.choice(FINDINGS_OK),
+              next_visit_on=follow)  # fmt: skip
+    ticketed = [rng.choice(units) for _ in FINDINGS_TICKET]
+    for unit_id, findings in zip(ticketed, FINDINGS_TICKET, strict=True):
+        visit(unit_id, VisitReason.OTHER, None, rng.randint(5, 60), findings, rating=3)
+    ids = insert_with_ids(session, CareVisit, visits)
+
+    catalog.ensure_defaults(session)
+    repair = [c for c in catalog.list_categories(session, TicketKind.REPAIR.value) if c.active]
+    if not repair:
+        return
+    for visit_id, row in list(zip(ids, visits, strict=True))[-len(FINDINGS_TICKET) :]:
+        created = create_ticket(
+            session,
+            Intake(
+                kind=TicketKind.REPAIR.value,
+                category_id=rng.choice(repair).id,
+                description=f"走访发现（其他走访，{row['visited_on']:%Y-%m-%d}）：{row['findings_enc']}",
+                source=TicketSource.OTHER.value,
+                unit_id=row["unit_id"],
+                person_id=households.get(row["unit_id"], (None, None))[1],
+                reporter_name=row["visitor_name"],
+            ),
+            at=row["visited_at"] + timedelta(minutes=30),
+        )
+        session.execute(
+            update(CareVisit).where(CareVisit.id == visit_id).values(ticket_id=created.id)
+        )

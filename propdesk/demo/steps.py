@@ -62,6 +62,7 @@ DEMO_STEPS: list[tuple[int, str, str]] = [
     (80, "propdesk.calls.demo", "build_calls"),
     (95, "propdesk.team.demo", "build_team"),
     (100, "propdesk.care.demo", "build_care"),
+    (105, "propdesk.care.demo", "build_visits"),
     (110, "propdesk.activities.demo", "build_activities"),
     (120, "propdesk.archive.demo", "build_archive"),
     (130, "propdesk.household.demo", "build_household"),

@@ -1,5 +1,6 @@
-"""The care demo step: flags of every kind across the buildings, some overdue, some only
-supervisors may see; deterministic."""
+"""The care demo steps: flags of every kind across the buildings, some overdue, some only
+supervisors may see; visits, some done and some overdue, a few raised as tickets;
+deterministic."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from propdesk.care import queries as cq
 from propdesk.care.models import CareFlag
 from propdesk.care.print_data import evacuation_rows
 from propdesk.care.values import FlagKind
+from propdesk.care.visit_models import CareVisit
+from propdesk.care.visit_plan import count_overdue_visits, plan_items
 from propdesk.db.engine import Database
 from propdesk.demo import build, steps
 
@@ -26,7 +29,11 @@ def demo(sqlite_db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
     monkeypatch.setattr(
         steps,
         "DEMO_STEPS",
-        [s for s in steps.DEMO_STEPS if s[1] in ("propdesk.demo.registry", "propdesk.care.demo")],
+        [
+            s
+            for s in steps.DEMO_STEPS
+            if s[1] in ("propdesk.demo.registry", "propdesk.renovation.demo", "propdesk.care.demo")
+        ],
     )
     build.generate_demo(sqlite_db, units=300, seed=5, today=TODAY)
     return sqlite_db
@@ -50,3 +57,27 @@ def test_demo_flags(demo: Database, test_clock: clock.FixedClock) -> None:
     assert restricted
     assert evacuation
     assert all(r.person_name for r in evacuation)
+
+
+def test_demo_visits(demo: Database, test_clock: clock.FixedClock) -> None:
+    test_clock.set(clock.local_datetime(TODAY, time(10)))
+    with demo.begin(CLERK) as s:
+        reasons = dict(
+            s.execute(
+                select(CareVisit.reason, func.count(CareVisit.id)).group_by(CareVisit.reason)
+            ).all()
+        )
+        ticketed = s.scalar(
+            select(func.count(CareVisit.id)).where(CareVisit.ticket_id.is_not(None))
+        )
+        latest = s.scalar(select(func.max(CareVisit.visited_at)))
+        items = plan_items(s)
+        overdue = count_overdue_visits(s)
+    assert reasons.get("elderly_alone", 0) >= 2
+    assert reasons.get("other", 0) >= 4
+    assert ticketed == 3
+    assert latest is not None
+    assert clock.local_date(latest) <= TODAY
+    assert {i.reason for i in items} >= {"elderly_alone", "follow_up"}
+    assert 0 < overdue < len(items)  # some overdue, some only due
+    assert overdue == sum(i.overdue for i in items)
