@@ -145,147 +145,147 @@
 <context>
     <name>CallsTab</name>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="109"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="111"/>
         <source>Campai&amp;gn</source>
         <translation>调查(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="113"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="115"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="114"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="116"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="115"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="117"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="116"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="118"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="117"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="119"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="118"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="120"/>
         <source>Attempts</source>
         <translation>已拨次数</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="119"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="121"/>
         <source>Call back at</source>
         <translation>约定回拨</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="120"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="122"/>
         <source>Last call</source>
         <translation>最近拨打</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="134"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="138"/>
         <source>&amp;Next household</source>
         <translation>下一户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="135"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="139"/>
         <source>Call this &amp;one</source>
         <translation>拨打此户(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="136"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="140"/>
         <source>Show n&amp;umber</source>
         <translation>显示号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="138"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="142"/>
         <source>No ans&amp;wer (F6)</source>
         <translation>无人接听(&amp;W) F6</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="140"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="144"/>
         <source>Re&amp;fused (F7)</source>
         <translation>拒访(&amp;F) F7</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="142"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="146"/>
         <source>Call &amp;back at… (F8)</source>
         <translation>约定回拨(&amp;B)… F8</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="245"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="249"/>
         <source>Nobody left to call in this campaign.</source>
         <translation>本次调查已没有待拨打的住户。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="247"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="251"/>
         <source>No open campaign: draw a sample first.</source>
         <translation>没有进行中的调查：请先抽样。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="255"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="259"/>
         <source>contact %1</source>
         <translation>联系人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="256"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="260"/>
         <source>phone %1</source>
         <translation>电话 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="257"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="261"/>
         <source>calls %1 of %2</source>
         <translation>已拨 %1/%2 次</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="261"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="265"/>
         <source>asked to be called back at %1</source>
         <translation>约定 %1 回拨</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="304"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="308"/>
         <source>%1: %2, now %3.</source>
         <translation>%1：%2，现为“%3”。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="320"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="324"/>
         <source>no answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="321"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="325"/>
         <source>refused</source>
         <translation>拒访</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="322"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="326"/>
         <source>call back</source>
         <translation>约定回拨</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="323"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="327"/>
         <source>answered</source>
         <translation>已答卷</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="337"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="341"/>
         <source>%1 will be called back at the agreed time.</source>
         <translation>%1 将在约定时间回拨。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="349"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="353"/>
         <source>No household is being called.</source>
         <translation>当前没有正在拨打的住户。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="364"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="368"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
@@ -807,57 +807,57 @@
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="171"/>
+        <location filename="../../ui/surveys/results_tab.py" line="172"/>
         <source>Comments and complaints</source>
         <translation>意见与投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="216"/>
+        <location filename="../../ui/surveys/results_tab.py" line="217"/>
         <source>Sample %1 households; %2 responses (phone %3, paper %4); response rate %5</source>
         <translation>抽样 %1 户；有效答卷 %2 份（电话 %3，纸质 %4）；应答率 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="222"/>
+        <location filename="../../ui/surveys/results_tab.py" line="223"/>
         <source>Non-response %1: refused %2, unreached %3</source>
         <translation>未应答 %1 户：拒访 %2，未联系上 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="226"/>
+        <location filename="../../ui/surveys/results_tab.py" line="227"/>
         <source>Overall mean %1, satisfied %2; callback tickets %3</source>
         <translation>总体平均分 %1，满意率 %2；回访工单 %3 张</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="233"/>
+        <location filename="../../ui/surveys/results_tab.py" line="234"/>
         <source>Previous campaign %1: mean %2 (change %3)</source>
         <translation>上次调查 %1：平均分 %2（变化 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="239"/>
+        <location filename="../../ui/surveys/results_tab.py" line="240"/>
         <source>No earlier campaign on the same questions to compare with.</source>
         <translation>没有相同题目的往期调查可比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="242"/>
+        <location filename="../../ui/surveys/results_tab.py" line="243"/>
         <source>Paper forms re-checked %1, differences %2</source>
         <translation>纸质问卷复核 %1 份，差异 %2 处</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="261"/>
+        <location filename="../../ui/surveys/results_tab.py" line="262"/>
         <source>Q%1</source>
         <translation>第%1题</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="284"/>
+        <location filename="../../ui/surveys/results_tab.py" line="285"/>
         <source>Q%1: %2</source>
         <translation>第%1题：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="330"/>
+        <location filename="../../ui/surveys/results_tab.py" line="331"/>
         <source>Export survey results</source>
         <translation>导出调查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="332"/>
+        <location filename="../../ui/surveys/results_tab.py" line="333"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -968,12 +968,12 @@
         <translation>%1 的答卷已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="83"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="85"/>
         <source> A callback ticket was opened for the dissatisfied answer or complaint: %1</source>
         <translation>不满意评价或投诉已生成回访工单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="88"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="90"/>
         <source> This paper form was drawn for a re-check call.</source>
         <translation>本份纸质问卷被抽中电话复核。</translation>
     </message>

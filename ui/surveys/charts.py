@@ -28,6 +28,7 @@ from propdesk.reporting.axis import integer_axis, thousands
 CURRENT = QColor("#3b73b9")
 PREVIOUS = QColor("#b0b0b0")
 LOW = QColor("#c9463d")
+LABEL = QColor("#202020")  # value labels sit above the bars, on the chart's white
 
 
 def rounded(value: float, places: int) -> Decimal:
@@ -106,11 +107,13 @@ class MeansChart(_Bars):
         self.series.clear()
         now = QBarSet(names[0])
         now.setColor(CURRENT)
+        now.setLabelColor(LABEL)
         now.append([round(v, 2) for v in current])
         self.series.append(now)
         if previous is not None:
             before = QBarSet(names[1])
             before.setColor(PREVIOUS)
+            before.setLabelColor(LABEL)
             before.append([round(v, 2) for v in previous])
             self.series.append(before)
         self.series.setLabelsFormat("@value")
@@ -129,6 +132,7 @@ class DistributionChart(_Bars):
         self.series.clear()
         bars = QBarSet("")
         bars.setColor(CURRENT)
+        bars.setLabelColor(LABEL)
         bars.append([float(c) for c in counts])
         if rating:
             for i in range(min(2, len(counts))):
@@ -139,5 +143,5 @@ class DistributionChart(_Bars):
         self.x_axis.clear()
         self.x_axis.append(list(labels) or [""])
         axis = integer_axis(max(counts, default=0))
-        self._axis([(thousands(v), v) for v in axis.values()], axis.top * 1.08)
+        self._axis([(thousands(v), v) for v in axis.values()], axis.top * 1.2)  # room for labels
         self._chart.legend().setVisible(False)

@@ -109,8 +109,8 @@ class ResultsTab(QWidget):
         )
         self.questions = table_view("survey_results_questions")
         self.questions.setModel(self.question_model)
-        self.questions.setColumnWidth(0, 40)
-        self.questions.setColumnWidth(1, 280)
+        for column, width in enumerate((40, 240, 64, 48, 56, 60, 76, 56)):
+            self.questions.setColumnWidth(column, width)
         self.building_model: RowListModel[BuildingResult] = RowListModel(
             [
                 (self.tr("Building"), lambda b: b.building),
@@ -144,7 +144,8 @@ class ResultsTab(QWidget):
         )
         self.comments = table_view("survey_results_comments")
         self.comments.setModel(self.comment_model)
-        self.comments.setColumnWidth(1, 200)
+        for column, width in enumerate((76, 200, 48, 48, 140, 90)):
+            self.comments.setColumnWidth(column, width)
 
         top = QHBoxLayout()
         top.addWidget(campaign_label)

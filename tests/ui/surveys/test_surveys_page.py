@@ -1,0 +1,267 @@
+"""The survey page's other tabs: the results show the figures of ``results()`` (and print and
+export them), a re-check typed by keys records its differences, the question bank refuses
+to edit a locked question with the core's message, and a manager creates, samples and
+closes a campaign from the campaigns tab."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from propdesk.auth.actor import Actor, Role
+from propdesk.db.engine import Database
+from propdesk.surveys import queries as q
+from propdesk.surveys import services as sv
+from propdesk.surveys.values import AnswerInput, CampaignResults
+from tests.propdesk.surveys.helpers import (
+    MANAGER,
+    Design,
+    make_design,
+    make_estate,
+    open_campaign,
+)
+from tests.ui.helpers import CLERK, make_ctx, read, type_text
+from ui.printing.preview import PdfPreviewDialog
+from ui.surveys.charts import change_text, mean_text, pct_text
+from ui.surveys.dialogs import CampaignDialog, QuestionDialog
+from ui.surveys.page import SurveysPage
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+DIGIT = {n: Qt.Key(Qt.Key.Key_0.value + n) for n in range(10)}
+DESK = Actor(user_id=None, username="wang", display_name="王前台", role=Role.CLERK)
+
+
+def _answers(
+    design: Design, r1: int, r2: int, r3: int, text: str = "", *, complaint: bool = False
+) -> list[AnswerInput]:
+    a, b, c, single, multi, comment = design.questions
+    out = [
+        AnswerInput(a, rating=r1),
+        AnswerInput(b, rating=r2),
+        AnswerInput(c, rating=r3),
+        AnswerInput(single, choices=(0,)),
+        AnswerInput(multi, choices=(1, 2)),
+    ]
+    if text:
+        out.append(AnswerInput(comment, text=text, is_complaint=complaint))
+    return out
+
+
+def _survey(db: Database) -> tuple[Design, int, int]:
+    """An earlier closed campaign and an open one with three phone and two paper answers."""
+    make_estate(db)
+    design = make_design(db)
+    old = open_campaign(db, design, name="2025年下半年满意度调查")
+    with db.begin(DESK) as s:
+        for i, row in enumerate(q.call_queue(s, old)[:3]):
+            sv.submit_phone(s, row.sample_id, _answers(design, 3, 3 + i % 2, 4), key=f"old{i}")
+    with db.begin(MANAGER) as s:
+        sv.close_campaign(s, old)
+    cid = open_campaign(db, design, seed=11)
+    with db.begin(DESK) as s:
+        queue = q.call_queue(s, cid)
+        sv.submit_phone(s, queue[0].sample_id, _answers(design, 5, 4, 4, "很好"), key="a")
+        sv.submit_phone(
+            s, queue[1].sample_id, _answers(design, 2, 3, 5, "保洁不及时", complaint=True), key="b"
+        )
+        sv.submit_phone(s, queue[2].sample_id, _answers(design, 4, 4, 4), key="c")
+        sv.record_attempt(s, queue[3].sample_id, sv.CallOutcome.REFUSED)
+        for n, row in enumerate(queue[4:6]):
+            sv.submit_paper(
+                s, cid, row.unit_id, _answers(design, 4, 5, 3), form_no=f"P-{n + 1}", key=f"p{n}"
+            )
+    return design, old, cid
+
+
+def _page(qtbot: QtBot, db: Database, actor: Actor = CLERK) -> SurveysPage:
+    page = SurveysPage(ctx=make_ctx(db, actor))
+    qtbot.addWidget(page)
+    page.resize(1280, 860)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2000)
+    return page
+
+
+def test_results_show_the_figures_of_the_results_query(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    design, _old, cid = _survey(sqlite_db)
+    page = _page(qtbot, sqlite_db)
+    page.tabs.setCurrentWidget(page.results)
+    tab = page.results
+    tab.campaign.select(cid)
+    expected: CampaignResults = read(tab.ctx, lambda s: q.results(s, cid))
+    assert tab.results == expected
+    assert expected.responses == 5
+    assert expected.previous_name == "2025年下半年满意度调查"
+
+    head = tab.headline.text()
+    for part in (
+        f"Sample {expected.sample_size} households",
+        f"{expected.responses} responses (phone 3, paper 2)",
+        f"response rate {pct_text(expected.response_rate)}",
+        f"refused {expected.refused}",
+        f"Overall mean {mean_text(expected.overall_mean)}",
+        f"satisfied {pct_text(expected.overall_satisfied_pct)}",
+        f"callback tickets {expected.tickets_opened}",
+        f"mean {mean_text(expected.previous_overall_mean)}",
+    ):
+        assert part in head, part
+    assert expected.tickets_opened == 2  # the rating of 2 and the complaint
+
+    model = tab.question_model
+    assert model.rowCount() == len(design.questions)
+    for row, result in enumerate(expected.questions):
+        cells = [model.index(row, c).data() for c in range(model.columnCount())]
+        assert cells[1] == result.text
+        assert cells[3] == str(result.answered)
+        if result.mean is not None:
+            assert cells[4] == mean_text(result.mean)
+            assert cells[5] == pct_text(result.satisfied_pct)
+            assert cells[6] == mean_text(result.previous_mean)
+            assert cells[7] == change_text(result.mean, result.previous_mean)
+    first = expected.questions[0]
+    assert model.index(0, 4).data() == "3.80"  # (5 + 2 + 4 + 4 + 4) / 5
+    assert first.previous_mean == 3.0
+
+    rated = [r for r in expected.questions if r.mean is not None]
+    assert tab.means_chart.values()[0] == [round(r.mean or 0, 2) for r in rated]
+    assert tab.means_chart.values()[1] == [round(r.previous_mean or 0, 2) for r in rated]
+    assert tab.distribution_chart.values() == [[float(n) for n in first.distribution]]
+    tab.questions.selectRow(4)  # the multiple choice
+    assert tab.distribution_chart.values() == [
+        [float(n) for n in expected.questions[4].distribution]
+    ]
+    assert tab.distribution_chart.categories() == list(expected.questions[4].labels)
+
+    buildings = tab.building_model
+    assert [buildings.index(i, 0).data() for i in range(buildings.rowCount())] == [
+        b.building for b in expected.buildings
+    ]
+    assert [buildings.index(i, 4).data() for i in range(buildings.rowCount())] == [
+        mean_text(b.mean) for b in expected.buildings
+    ]
+    comments = tab.comment_model.rows()
+    assert [c.text for c in comments] == ["很好", "保洁不及时"]
+    ticket = expected.comments[1].ticket_no
+    assert ticket
+    assert tab.comment_model.index(1, 4).data() == ticket
+    assert tab.comment_model.index(1, 3).data() == "yes"
+
+    # Print: the report in the preview carries the same mean; a preview is not a send
+    tab.print_button.click()
+    qtbot.waitUntil(lambda: isinstance(tab.last_preview, PdfPreviewDialog), timeout=5000)
+    preview = tab.last_preview
+    assert isinstance(preview, PdfPreviewDialog)
+    from pypdf import PdfReader
+
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(preview.pdf)).pages)
+    assert f"总体平均分{mean_text(expected.overall_mean)}" in "".join(text.split())
+    preview.close()
+
+    # Export: the workbook through the desk's save-file dialog
+    from ui.common import file_dialogs
+
+    target = tmp_path / "结果.xlsx"
+    monkeypatch.setattr(file_dialogs, "ask_save_file", lambda *_a, **_k: str(target))
+    assert tab.export_excel() == str(target)
+    qtbot.waitUntil(target.exists, timeout=5000)
+    wb = load_workbook(target)
+    summary = {r[0].value: r[1].value for r in wb["汇总"].iter_rows(min_row=4)}
+    assert summary["有效答卷"] == expected.responses
+    assert summary["总体平均分"] == round(expected.overall_mean or 0, 4)
+
+
+def test_a_recheck_is_typed_by_keys_and_its_differences_recorded(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    _design, _old, cid = _survey(sqlite_db)
+    page = _page(qtbot, sqlite_db)
+    page.tabs.setCurrentWidget(page.recheck)
+    tab = page.recheck
+    tab.campaign.select(cid)
+    rows = tab.model.rows()
+    assert [r.paper_form_no for r in rows] == ["P-1"]  # the first paper form is drawn
+    tab.table.setFocus()
+    tab.table.selectRow(0)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    entry = tab.entry
+    assert QApplication.focusWidget() is entry
+    enter = Qt.Key.Key_Return
+    # the paper said 4, 5, 3, option 1, options 2+3; the household now says 2 and 5 for the first
+    for key in (DIGIT[2], enter, DIGIT[5], enter, DIGIT[5], enter, DIGIT[1], enter):
+        qtbot.keyClick(QApplication.focusWidget() or entry, key)
+    for key in (DIGIT[2], DIGIT[3], enter):
+        qtbot.keyClick(QApplication.focusWidget() or entry, key)
+    qtbot.keyClick(QApplication.focusWidget() or entry, enter)  # no comment: done
+    assert "2 answer(s) differ" in tab.message.text()
+    (done,) = tab.model.rows()
+    assert (done.status, done.differences) == ("done", 2)
+    assert tab.model.index(0, 3).data() == "2"
+    results = read(tab.ctx, lambda s: q.results(s, cid))
+    assert (results.rechecks, results.recheck_differences) == (1, 2)
+
+
+def test_a_locked_question_cannot_be_edited_and_says_why(qtbot: QtBot, sqlite_db: Database) -> None:
+    _survey(sqlite_db)
+    page = _page(qtbot, sqlite_db, MANAGER)
+    page.tabs.setCurrentWidget(page.bank)
+    bank = page.bank
+    first = bank.question_model.row_value(0)
+    assert first.locked
+    assert bank.question_model.index(0, 4).data() == "locked"
+    bank.question_table.selectRow(0)
+    dialog = bank.edit_question()
+    assert isinstance(dialog, QuestionDialog)
+    qtbot.addWidget(dialog)
+    dialog.text.setFocus()
+    type_text(qtbot, dialog.text, "改")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    shown = " ".join(dialog.errors.visible_messages().values())
+    assert "已经有住户回答过" in shown, shown
+    assert dialog.text.text().endswith("改")  # the input is kept
+    dialog.reject()
+
+
+def test_a_manager_creates_draws_and_closes_a_campaign(qtbot: QtBot, sqlite_db: Database) -> None:
+    make_estate(sqlite_db)
+    make_design(sqlite_db)
+    page = _page(qtbot, sqlite_db, MANAGER)
+    tab = page.campaigns
+    assert tab.model.rowCount() == 0
+    tab.new_button.click()
+    dialog = tab.dialog
+    assert isinstance(dialog, CampaignDialog)
+    qtbot.addWidget(dialog)
+    dialog.rate.setValue(50)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    (row,) = tab.model.rows()
+    assert (row.status, row.rate_pct) == ("draft", 50)
+    assert "draw its sample" in tab.message.text()
+    tab.table.selectRow(0)
+    tab.draw_button.click()
+    (row,) = tab.model.rows()
+    assert row.status == "open"
+    assert row.sample_size == 4  # half of the eight households that can be sampled
+    assert "4 households" in tab.message.text()
+    # the open campaign is offered at once on the calls tab
+    assert page.calls.campaign.campaign_id() == row.id
+    assert page.calls.current is not None
+    tab.close_campaign(row.id)
+    (row,) = tab.model.rows()
+    assert (row.status, row.non_response) == ("closed", 4)
+    assert page.calls.campaign.count() == 0
+    # a clerk sees no design buttons
+    clerk_page = _page(qtbot, sqlite_db, CLERK)
+    assert not clerk_page.campaigns.new_button.isVisibleTo(clerk_page)
+    assert clerk_page.campaigns.form_button.isVisibleTo(clerk_page)
