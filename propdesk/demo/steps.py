@@ -64,6 +64,7 @@ DEMO_STEPS: list[tuple[int, str, str]] = [
     (100, "propdesk.care.demo", "build_care"),
     (105, "propdesk.care.demo", "build_visits"),
     (110, "propdesk.activities.demo", "build_activities"),
+    (115, "propdesk.surveys.demo", "build_surveys"),
     (120, "propdesk.archive.demo", "build_archive"),
     (130, "propdesk.household.demo", "build_household"),
 ]

@@ -1,0 +1,102 @@
+"""The surveys' demo step: two campaigns half a year apart on the same questions, the earlier
+closed, the later open with every status; phone and paper answers; dissatisfied answers with
+their tickets (closed for the earlier campaign); re-checks; consistent counts."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from sqlalchemy import func, select
+
+from propdesk import clock
+from propdesk.db.engine import Database
+from propdesk.demo import build, steps
+from propdesk.surveys import queries as q
+from propdesk.surveys.models import SurveyAnswer, SurveyAttempt, SurveySample
+from propdesk.surveys.values import CampaignStatus, QuestionKind, SampleStatus
+from propdesk.tickets.models import Ticket
+from tests.propdesk.surveys.helpers import CLERK
+
+TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture
+def demo(sqlite_db: Database, monkeypatch: pytest.MonkeyPatch) -> tuple[Database, float]:
+    monkeypatch.setattr(
+        steps,
+        "DEMO_STEPS",
+        [
+            s
+            for s in steps.DEMO_STEPS
+            if s[1] in ("propdesk.demo.registry", "propdesk.auth.demo", "propdesk.tickets.demo")
+        ]
+        + [(115, "propdesk.surveys.demo", "build_surveys")],
+    )
+    summary = build.generate_demo(sqlite_db, units=300, seed=5, today=TODAY)
+    seconds = dict(summary.step_seconds)["propdesk.surveys.demo.build_surveys"]
+    return sqlite_db, seconds
+
+
+def test_demo_surveys(demo: tuple[Database, float], test_clock: clock.FixedClock) -> None:
+    db, seconds = demo
+    test_clock.set(clock.local_datetime(TODAY, time(18, 30)))
+    with db.begin(CLERK) as s:
+        bank = q.list_questions(s)
+        campaigns = q.list_campaigns(s)
+        later, earlier = campaigns
+        old = q.results(s, earlier.id)
+        new = q.results(s, later.id)
+        statuses = set(
+            s.scalars(select(SurveySample.status).where(SurveySample.campaign_id == later.id))
+        )
+        overlap = s.scalar(
+            select(func.count(SurveySample.id)).where(
+                SurveySample.campaign_id == later.id,
+                SurveySample.unit_id.in_(
+                    select(SurveySample.unit_id).where(SurveySample.campaign_id == earlier.id)
+                ),
+            )
+        )
+        ticket_states = set(
+            s.scalars(
+                select(Ticket.status)
+                .join(SurveyAnswer, SurveyAnswer.ticket_id == Ticket.id)
+                .where(SurveyAnswer.campaign_id == earlier.id)
+            )
+        )
+        calls = s.scalar(
+            select(func.count(SurveyAttempt.id)).where(SurveyAttempt.user_id.is_not(None))
+        )
+        queue = q.call_queue(s, later.id)
+        rechecks = q.recheck_queue(s, later.id)
+    assert len(bank) == 8
+    assert [b.kind for b in bank].count(QuestionKind.RATING) == 6
+    assert all(b.locked for b in bank if b.kind is not QuestionKind.TEXT)
+    assert (earlier.status, later.status) == (CampaignStatus.CLOSED, CampaignStatus.OPEN)
+    assert 150 <= (later.starts_on - earlier.starts_on).days <= 200
+    assert earlier.open == 0
+    assert later.open > 0
+    assert {SampleStatus.DONE, SampleStatus.PENDING, SampleStatus.NO_ANSWER} <= {
+        SampleStatus(x) for x in statuses
+    }
+    assert overlap == 0  # 12 months' rotation left the earlier sample out
+    for res in (old, new):
+        assert res.sample_size >= 20
+        assert res.phone_responses > 0
+        assert res.paper_responses > 0
+        assert res.tickets_opened > 0
+        assert res.response_rate is not None
+        assert res.overall_mean is not None
+        assert 3.5 < res.overall_mean < 4.8
+    assert old.rechecks >= 1
+    assert new.previous_name == old.name
+    assert all(
+        qr.previous_mean is not None for qr in new.questions if qr.kind is QuestionKind.RATING
+    )
+    assert ticket_states == {"closed"}
+    assert calls is not None
+    assert calls > 0
+    assert queue
+    assert rechecks
+    assert seconds < 5  # quick: the demo builds on first start
