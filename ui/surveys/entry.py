@@ -137,9 +137,15 @@ class SurveyEntry(QFrame):
         """The owner saved the answers: the next form starts (new key)."""
         self.start()
 
-    def refused(self, message: str) -> None:
-        """The owner could not save: say why, keep the answers (and the key) to resubmit."""
+    def refused(self, message: str, field: str = "") -> None:
+        """The owner could not save: say why, keep the answers (and the key) to resubmit.
+
+        ``field`` ``"q<question id>"`` (the core's name for an answer) shows that question."""
         self.busy = False
+        index = next((i for i, q in enumerate(self.questions) if field == f"q{q.id}"), self.index)
+        if index != self.index:
+            self.index = index
+            self._show()
         self.message.setText(message)
         self.focus_answer()
 

@@ -175,7 +175,10 @@ class PaperTab(QWidget):
 
         def failed(exc: BaseException) -> bool:
             handled = say_refusal(self.message)(exc)
-            self.entry.refused(self.message.text() if handled else self.tr("Not saved."))
+            self.entry.refused(
+                self.message.text() if handled else self.tr("Not saved."),
+                getattr(exc, "field", ""),
+            )
             field = getattr(exc, "field", "")
             if field in ("unit_id", "form_no"):  # the answers stay; correct the header
                 (self.unit if field == "unit_id" else self.form_no).setFocus()

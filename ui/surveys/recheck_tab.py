@@ -193,7 +193,10 @@ class RecheckTab(QWidget):
 
         def failed(exc: BaseException) -> bool:
             handled = say_refusal(self.message)(exc)
-            self.entry.refused(self.message.text() if handled else self.tr("Not saved."))
+            self.entry.refused(
+                self.message.text() if handled else self.tr("Not saved."),
+                getattr(exc, "field", ""),
+            )
             return handled
 
         self.ctx.op(
