@@ -285,7 +285,7 @@
         <translation>当前没有正在拨打的住户。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="368"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="369"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
@@ -356,114 +356,124 @@
 <context>
     <name>CampaignsTab</name>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="61"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="80"/>
         <source>Campaign</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="63"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="82"/>
         <source>Questionnaire</source>
         <translation>问卷</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="66"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="85"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="67"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="86"/>
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="68"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="87"/>
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="69"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="88"/>
         <source>Rate</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="70"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="89"/>
         <source>Sample</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="71"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="90"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="72"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="91"/>
         <source>Open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="73"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="92"/>
         <source>Non-response</source>
         <translation>未应答</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="74"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="93"/>
         <source>Response rate</source>
         <translation>应答率</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="83"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="102"/>
         <source>&amp;New campaign…</source>
         <translation>新建调查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="84"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="103"/>
         <source>&amp;Draw sample</source>
         <translation>抽取样本(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="86"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="105"/>
         <source>C&amp;lose campaign…</source>
         <translation>结束调查(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="89"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="108"/>
         <source>Print blank &amp;form…</source>
         <translation>打印空白问卷(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="141"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="111"/>
+        <source>Print forms for the s&amp;ample…</source>
+        <translation>打印样本户问卷(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="171"/>
         <source>Make a questionnaire in the question bank first.</source>
         <translation>请先在题库中建立问卷。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="150"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="180"/>
         <source>Campaign created: draw its sample next.</source>
         <translation>调查已建立：下一步请抽取样本。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="171"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="201"/>
         <source>Sample drawn: %1 households; the call queue is open.</source>
         <translation>已抽取样本 %1 户，可以开始电话访问。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="183"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="213"/>
         <source>Close campaign</source>
         <translation>结束调查</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="184"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="214"/>
         <source>Close %1? The %2 household(s) still open count as non-response.</source>
         <translation>结束“%1”？仍未完成的 %2 户将计为未应答。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="198"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="228"/>
         <source>Campaign closed.</source>
         <translation>调查已结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="223"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="254"/>
         <source>Questionnaire %1</source>
         <translation>%1问卷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="254"/>
+        <source>Questionnaires %1</source>
+        <translation>%1问卷（样本户）</translation>
     </message>
 </context>
 <context>
@@ -522,7 +532,7 @@
         <translation>请先填写房号。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/paper_tab.py" line="178"/>
+        <location filename="../../ui/surveys/paper_tab.py" line="179"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
@@ -681,7 +691,7 @@
         <translation>问卷 %1 复核完成：与纸质问卷一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="196"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="197"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
@@ -880,82 +890,82 @@
         <translation>投诉，需回访(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/entry.py" line="224"/>
+        <location filename="../../ui/surveys/entry.py" line="230"/>
         <source>A rating is 1 to 5.</source>
         <translation>评分为 1 到 5 分。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/entry.py" line="235"/>
+        <location filename="../../ui/surveys/entry.py" line="241"/>
         <source>There is no option %1.</source>
         <translation>没有第 %1 个选项。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/entry.py" line="242"/>
+        <location filename="../../ui/surveys/entry.py" line="248"/>
         <source>Press 1 to 5 for the rating first.</source>
         <translation>请先按 1–5 评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/entry.py" line="244"/>
+        <location filename="../../ui/surveys/entry.py" line="250"/>
         <source>Press the number of an option first.</source>
         <translation>请先按选项的数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/entry.py" line="246"/>
+        <location filename="../../ui/surveys/entry.py" line="252"/>
         <source>Press the numbers of the options chosen, then Enter.</source>
         <translation>请按所选选项的数字，再按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/entry.py" line="248"/>
+        <location filename="../../ui/surveys/entry.py" line="254"/>
         <source>A complaint needs its text in the comment box.</source>
         <translation>标为投诉时请在意见栏填写内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/entry.py" line="263"/>
+        <location filename="../../ui/surveys/entry.py" line="269"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/entry.py" line="285"/>
+        <location filename="../../ui/surveys/entry.py" line="291"/>
         <source>No questionnaire to enter.</source>
         <translation>没有要录入的问卷。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/entry.py" line="296"/>
+        <location filename="../../ui/surveys/entry.py" line="302"/>
         <source>Question %1 of %2 (%3)</source>
         <translation>第 %1 / %2 题（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/entry.py" line="309"/>
+        <location filename="../../ui/surveys/entry.py" line="315"/>
         <source>Enter submits</source>
         <translation>回车提交</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/entry.py" line="309"/>
+        <location filename="../../ui/surveys/entry.py" line="315"/>
         <source>Enter: next question</source>
         <translation>回车：下一题</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/entry.py" line="311"/>
+        <location filename="../../ui/surveys/entry.py" line="317"/>
         <source>Press 1–5 for the rating</source>
         <translation>按 1–5 评分</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/entry.py" line="312"/>
+        <location filename="../../ui/surveys/entry.py" line="318"/>
         <source>Press the option&apos;s number</source>
         <translation>按选项的数字</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/entry.py" line="313"/>
+        <location filename="../../ui/surveys/entry.py" line="319"/>
         <source>Press numbers to tick or untick options</source>
         <translation>按数字勾选或取消选项</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/entry.py" line="314"/>
+        <location filename="../../ui/surveys/entry.py" line="320"/>
         <source>Type the comment; tick Complaint (Alt+C) to call back</source>
         <translation>填写意见；需回访的投诉请勾选（Alt+C）</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/entry.py" line="316"/>
+        <location filename="../../ui/surveys/entry.py" line="322"/>
         <source>PageUp: back</source>
         <translation>PageUp：上一题</translation>
     </message>

@@ -29,6 +29,8 @@ from propdesk.surveys.values import (
     CampaignRow,
     CampaignStatus,
     QuestionnaireRow,
+    QueueRow,
+    SampleStatus,
 )
 from ui.common.list_model import RowListModel
 from ui.common.naming import named
@@ -46,6 +48,23 @@ class Choices:
 def _choices(session: Session) -> Choices:
     buildings = [(b.id, b.name or f"{b.code}栋") for b in reg.list_buildings(session)]
     return Choices(q.list_questionnaires(session), buildings)
+
+
+def form_number(campaign_id: int, position: int) -> str:
+    """``3-0007``: the printed number of the form of the ``position``-th household (1-based)
+    of the campaign's sample in unit order — the same on every reprint."""
+    return f"{campaign_id}-{position:04d}"
+
+
+def sample_forms(households: Sequence[QueueRow], campaign_id: int) -> list[tuple[str, str]]:
+    """``(unit code, form number)`` of every sampled household not yet done, numbered by its
+    place in the whole sample (sorted by unit code), so a reprint keeps the numbers."""
+    ordered = sorted(households, key=lambda h: h.unit_code)
+    return [
+        (h.unit_code, form_number(campaign_id, n))
+        for n, h in enumerate(ordered, start=1)
+        if h.status != SampleStatus.DONE
+    ]
 
 
 class CampaignsTab(QWidget):
@@ -88,6 +107,9 @@ class CampaignsTab(QWidget):
         self.form_button = named(
             QPushButton(self.tr("Print blank &form…")), "survey_campaigns_form"
         )
+        self.sample_forms_button = named(
+            QPushButton(self.tr("Print forms for the s&ample…")), "survey_campaigns_sample_forms"
+        )
         self.message = named(QLabel(), "survey_campaigns_message")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -95,7 +117,13 @@ class CampaignsTab(QWidget):
         for b in (self.new_button, self.draw_button, self.close_button):
             b.setVisible(manager)
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.draw_button, self.close_button, self.form_button):
+        for b in (
+            self.new_button,
+            self.draw_button,
+            self.close_button,
+            self.form_button,
+            self.sample_forms_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -106,6 +134,7 @@ class CampaignsTab(QWidget):
         self.draw_button.clicked.connect(self.draw)
         self.close_button.clicked.connect(self.ask_close)
         self.form_button.clicked.connect(self.print_form)
+        self.sample_forms_button.clicked.connect(lambda: self.print_form(for_sample=True))
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._enable())
         self._enable()
 
@@ -132,6 +161,7 @@ class CampaignsTab(QWidget):
         self.draw_button.setEnabled(c is not None and c.status == CampaignStatus.DRAFT)
         self.close_button.setEnabled(c is not None and c.status == CampaignStatus.OPEN)
         self.form_button.setEnabled(c is not None)
+        self.sample_forms_button.setEnabled(c is not None and c.status == CampaignStatus.OPEN)
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -198,7 +228,9 @@ class CampaignsTab(QWidget):
             lambda _r: self.message.setText(self.tr("Campaign closed."))
         ).run()
 
-    def print_form(self) -> None:
+    def print_form(self, *, for_sample: bool = False) -> None:
+        """The paper questionnaire: one blank form, or (``for_sample``) one per sampled
+        household still open, its code and form number printed on it."""
         c = self.current()
         if c is None:
             return
@@ -208,19 +240,22 @@ class CampaignsTab(QWidget):
             from reports.pdf.survey_form import survey_form_pdf
 
             estate = reg.get_estate(s)
+            households = sample_forms(q.call_queue(s, c.id, include_finished=True), c.id)
             return survey_form_pdf(
                 q.campaign(s, c.id),
                 q.questionnaire_questions(s, c.questionnaire_id),
                 estate_name=estate.name,
                 company=estate.company,
                 desk_phone=estate.phone,
+                households=households if for_sample else (("", ""),),
                 printed_at=clock.local_now(s),
             )
 
+        what = self.tr("Questionnaires %1") if for_sample else self.tr("Questionnaire %1")
         preview_pdf(
             self.ctx,
             make,
-            title=self.tr("Questionnaire %1").replace("%1", c.name),
+            title=what.replace("%1", c.name),
             suggested_name=f"{c.name}问卷.pdf",
             parent=self,
             on_shown=lambda dialog: setattr(self, "last_preview", dialog),

@@ -265,3 +265,38 @@ def test_a_manager_creates_draws_and_closes_a_campaign(qtbot: QtBot, sqlite_db: 
     clerk_page = _page(qtbot, sqlite_db, CLERK)
     assert not clerk_page.campaigns.new_button.isVisibleTo(clerk_page)
     assert clerk_page.campaigns.form_button.isVisibleTo(clerk_page)
+
+
+def test_forms_for_the_sample_carry_each_household_and_a_stable_number(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    from pypdf import PdfReader
+
+    from ui.surveys.campaigns_tab import form_number
+
+    _design, _old, cid = _survey(sqlite_db)
+    page = _page(qtbot, sqlite_db)
+    tab = page.campaigns
+    row = next(i for i, c in enumerate(tab.model.rows()) if c.id == cid)
+    tab.table.selectRow(row)
+    assert tab.sample_forms_button.isEnabled()
+    tab.sample_forms_button.click()
+    qtbot.waitUntil(lambda: isinstance(tab.last_preview, PdfPreviewDialog), timeout=5000)
+    preview = tab.last_preview
+    assert isinstance(preview, PdfPreviewDialog)
+    pages = ["".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(preview.pdf)).pages]
+    queue = read(tab.ctx, lambda s: q.call_queue(s, cid, include_finished=True))
+    ordered = sorted(queue, key=lambda h: h.unit_code)
+    open_ones = [(n, h) for n, h in enumerate(ordered, start=1) if h.status != "done"]
+    assert len(pages) == len(open_ones) == 3  # 8 sampled, 5 answered
+    for text, (n, h) in zip(pages, open_ones, strict=True):
+        assert h.unit_code in text
+        assert form_number(cid, n) in text
+    preview.close()
+    # the blank form: one page, lines to write on
+    tab.form_button.click()
+    qtbot.waitUntil(lambda: tab.last_preview is not preview, timeout=5000)
+    blank = tab.last_preview
+    assert isinstance(blank, PdfPreviewDialog)
+    assert len(PdfReader(io.BytesIO(blank.pdf)).pages) == 1
+    blank.close()
