@@ -19,6 +19,8 @@ from propdesk.activities.values import ActivityFigures
 from propdesk.desk.models import Patrol
 from propdesk.fees.models import BillLine, Payment
 from propdesk.fees.periods import first_day
+from propdesk.surveys import queries as survey_queries
+from propdesk.surveys.values import SurveyMonthFigures
 from propdesk.tickets.models import Ticket
 from propdesk.tickets.values import TicketKind, TicketStatus
 
@@ -77,3 +79,11 @@ def activity_figures(session: Session, start: date, end: date) -> ActivityFigure
     cancelled activities that started in the window, their sign-ups, attendance rate,
     average rating, budget and spending (:func:`propdesk.activities.queries.month_figures`)."""
     return month_figures(session, start, end)
+
+
+def survey_figures(session: Session, start: date, end: date) -> SurveyMonthFigures:
+    """The headline of the satisfaction surveys that ended (or were closed) in the local days
+    ``start``…``end``: sample, responses, response rate, mean score, satisfied share, callback
+    tickets opened, and the previous campaign on the same questions
+    (:func:`propdesk.surveys.queries.month_figures`)."""
+    return survey_queries.month_figures(session, start, end)

@@ -39,6 +39,7 @@ from propdesk.reporting.figures import (
     day_bounds,
     first_record_day,
     live_tickets,
+    survey_figures,
 )
 from propdesk.reporting.frozen_fees import frozen_fee_section
 from propdesk.reporting.notes import month_notes
@@ -524,6 +525,7 @@ def monthly_report(session: Session, month: str, *, today: date | None = None) -
         calls=calls,
         outages=outages,
         activities=activity_figures(session, start, end),
+        surveys=survey_figures(session, start, end),
     )
 
 
@@ -572,4 +574,5 @@ def rolling_report(session: Session, *, days: int = 30, today: date | None = Non
         calls=calls,
         outages=outages,
         activities=activity_figures(session, start, end),
+        surveys=survey_figures(session, start, end),
     )

@@ -8,6 +8,7 @@ from datetime import date
 from propdesk.activities.values import ActivityFigures
 from propdesk.calls.values import CallStats, OutageRow
 from propdesk.fees.document_values import CollectionRow
+from propdesk.surveys.values import SurveyMonthFigures
 from propdesk.tickets.values import ComplaintStats
 
 
@@ -210,3 +211,5 @@ class MonthlyReport:
     """Outages (停水/停电/电梯/燃气) that began in the window."""
     activities: ActivityFigures | None = None
     """Community activities of the window (社区活动), ``None`` when not computed."""
+    surveys: SurveyMonthFigures | None = None
+    """Satisfaction surveys that ended in the window (满意度调查), ``None`` when not computed."""

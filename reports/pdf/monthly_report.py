@@ -547,10 +547,65 @@ def _activities(r: MonthlyReport) -> list[Flowable]:
     ]
 
 
+def has_survey_section(r: MonthlyReport) -> bool:
+    """The survey section is printed in a month in which a campaign ended."""
+    return r.surveys is not None and bool(r.surveys.campaigns)
+
+
+def _share(value: float | None) -> str:
+    """A share already in percent (``87.5`` → ``87.5%``); ``None`` → ``—``."""
+    return "—" if value is None else f"{value:.1f}%"
+
+
+def _surveys(r: MonthlyReport) -> list[Flowable]:
+    """十一、satisfaction surveys (满意度调查) that ended in the month: the campaign's headline
+    and the comparison with the previous campaign on the same questions."""
+    v = r.surveys
+    if v is None or not has_survey_section(r):
+        return []
+    names = "、".join(f"“{c}”" for c in v.campaigns)
+    story: list[Flowable] = [
+        _h(f"{'十一' if r.activities is not None else '十'}、满意度调查"),
+        para(
+            f"本期结束满意度调查 {n(len(v.campaigns))} 次（{names}），抽样 {n(v.sample_size)} 户，"
+            f"完成访问 {n(v.responses)} 户，回复率 {_share(v.response_rate)}；"
+            f"平均分 {num(v.overall_mean, 2)} 分，满意率 {_share(v.satisfied_pct)}；"
+            f"不满意答复和投诉转回访工单 {n(v.tickets_opened)} 张。"
+        ),
+    ]
+    data = [
+        ["项目", "本期"],
+        ["抽样户数", n(v.sample_size)],
+        ["完成访问（户）", n(v.responses)],
+        ["回复率", _share(v.response_rate)],
+        ["平均分（1–5）", num(v.overall_mean, 2)],
+        ["满意率（4–5分）", _share(v.satisfied_pct)],
+        ["转回访工单（张）", n(v.tickets_opened)],
+    ]
+    if v.previous_name is not None:
+        diff = (
+            v.overall_mean_shared - v.previous_overall_mean
+            if v.overall_mean_shared is not None and v.previous_overall_mean is not None
+            else None
+        )
+        change = "—" if diff is None else f"{diff:+.2f}"
+        story.append(
+            para(
+                f"与上次调查“{v.previous_name}”相比（相同题目），平均分由 "
+                f"{num(v.previous_overall_mean, 2)} 分变为 {num(v.overall_mean_shared, 2)} 分"
+                f"（{change}）。"
+            )
+        )
+        data.append(["上次调查平均分（相同题目）", num(v.previous_overall_mean, 2)])
+    story.append(table(data, [60 * mm, 50 * mm], right_align_cols=(1,)))
+    return [_section(*story)]
+
+
 def _notes(r: MonthlyReport) -> list[Flowable]:
     """十、the manager's written summary, problems and next month's plan (saved with the month)."""
     notes = r.notes or MonthNotes(period=r.period)
-    number = "十一" if r.activities is not None else "十"  # after 十、社区活动 when printed
+    # after 十、社区活动 and 十一、满意度调查 when they are printed
+    number = ("十", "十一", "十二")[(r.activities is not None) + has_survey_section(r)]
     story: list[Flowable] = [CondPageBreak(60 * mm), _h(f"{number}、工作总结、存在问题与下月计划")]
     for k, (label, text) in enumerate(
         zip(NOTE_HEADINGS, (notes.summary, notes.problems, notes.plan), strict=True), start=1
@@ -621,6 +676,7 @@ def report_story(r: MonthlyReport) -> list[Flowable]:
         *_calls(r),
         *_fees(r),
         *_activities(r),
+        *_surveys(r),
         *_notes(r),
         signatures(),
     ]
