@@ -141,12 +141,14 @@ def test_results_equal_plain_sql(
             c=cid,
         )
     }
-    prev = dict(_one(
+    prev = dict(
+        _one(
             db,
             "select question_id, avg(rating) from survey_answer"
             " where campaign_id = :c and rating is not null group by question_id",
             c=before,
-        ))
+        )
+    )
     texts = dict(
         _one(
             db,
