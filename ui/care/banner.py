@@ -9,15 +9,18 @@ touched flags or occupancy, and ignores an answer that a later request supersede
 
 :func:`attach_search_banner` puts one under the global search results: one query for every
 unit and person in the results, then the banner follows the selected result.
+:func:`banner_on_top` puts one above a form that knows a record of a unit (the key loan and
+return forms).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
 
 from propdesk.care.queries import banner_flags
 from propdesk.care.values import BannerFlag
@@ -220,6 +223,20 @@ class CarePanel(QWidget):
             self.banner.show_unit(self.unit_id)
         else:
             self.banner.show_person(self.person_id)
+
+
+def banner_on_top(
+    dialog: QDialog, *, ctx: AppContext, unit_of: Callable[[Session], int | None]
+) -> CareBanner:
+    """A banner above ``dialog``'s fields for the unit ``unit_of`` reads (e.g. the unit of a
+    key on loan), for forms that know a record rather than a unit."""
+    banner = CareBanner(ctx=ctx, parent=dialog)
+    banner.setObjectName("dialog_care_banner")
+    layout = dialog.layout()
+    if isinstance(layout, QVBoxLayout):
+        layout.insertWidget(0, banner)
+    ctx.query(unit_of, parent=dialog, action="care banner unit").success(banner.show_unit).run()
+    return banner
 
 
 def unit_panel(*, ctx: AppContext, unit_id: int, parent: QWidget | None = None) -> CarePanel:

@@ -34,6 +34,7 @@ from propdesk.keys import services as keys
 from propdesk.keys.models import KeyDeposit, KeyLoan
 from propdesk.keys.rules import KeyCounts, key_counts, loan_overdue, overdue_loan_clause
 from propdesk.registry.models import Unit
+from ui.care.banner import banner_on_top
 from ui.common.filter_box import FilterBox
 from ui.common.record_context import RecordUnit, unit_of_record
 from ui.common.sql_table_model import RIGHT, SqlColumn, SqlTableModel
@@ -231,6 +232,9 @@ class LendDialog(ServiceDialog):
         e.add_row(self.tr("Purpose"), "purpose", self.purpose)
         e.add_row(self.tr("Due back"), "due_at", self.due)
         e.add_row(self.tr("Signature"), "signature", self.signature)
+        self.care = banner_on_top(
+            self, ctx=ctx, unit_of=lambda s: s.scalar(select(D.unit_id).where(D.id == deposit_id))
+        )
 
     def due_at(self) -> datetime:
         """The due time typed, as an aware UTC time."""
@@ -265,6 +269,15 @@ class ReturnDialog(ServiceDialog):
         self.signature = named(QLineEdit(), "signature")
         self.errors.add_row(self.tr("Returned by"), "returned_by", self.returned_by)
         self.errors.add_row(self.tr("Signature"), "signature", self.signature)
+        self.care = banner_on_top(
+            self,
+            ctx=ctx,
+            unit_of=lambda s: s.scalar(
+                select(D.unit_id)
+                .join(KeyLoan, KeyLoan.deposit_id == D.id)
+                .where(KeyLoan.id == loan_id)
+            ),
+        )
 
     def action(self) -> Work:
         loan_id, returned_by, signature = (
