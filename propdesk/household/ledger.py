@@ -1,17 +1,19 @@
-"""The household's columns of the owner ledger: plates, parking space, pets and an
-emergency contact (name and phone).
+"""The household's columns of the owner ledger: plates, parking space, pets with their
+vaccination dates, and an emergency contact (name and phone).
 
 They are optional: a template from before they existed is read as before. A unit's values
 may stand on any of its rows (one row per person); in an export they are on the unit's
 first row. Cells hold several values separated by ``、`` (or ``,``/``，``/``;``):
-``粤B12345、粤BD12345``; pets as kind then name (``犬 旺财、猫``); contacts as name with
-the relation in brackets (``李芳（女儿）、王强``) paired in order with the phones
-(``13900001111、13700002222``).
+``粤B12345、粤BD12345``; pets as kind then name (``犬 旺财、猫``) paired in order with
+their vaccination dates (``2026-03-01、-``: ``-`` for a pet not vaccinated; the column may
+be left empty); contacts as name with the relation in brackets (``李芳（女儿）、王强``)
+paired in order with the phones (``13900001111、13700002222``).
 
 Import: :func:`parse_cells` per row (cell errors as :class:`LedgerError`), then
 :func:`check_cells` over the file (a plate on two units, or registered on another unit),
 then :func:`import_cells` in the import's transaction — only what the unit does not have
-yet, so importing the same file twice adds nothing.
+yet, so importing the same file twice adds nothing (a pet it has already takes a later
+vaccination date from the file; an earlier one never replaces it).
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from propdesk import clock
@@ -45,12 +48,17 @@ from propdesk.registry.validation import normalize_phone
 PLATES = "车牌"
 SPACE = "车位"
 PETS = "宠物"
+PET_VACCINATED = "宠物疫苗日期"
 CONTACT = "紧急联系人"
 CONTACT_PHONE = "紧急联系人电话"
-HEADERS = (PLATES, SPACE, PETS, CONTACT, CONTACT_PHONE)
+HEADERS = (PLATES, SPACE, PETS, PET_VACCINATED, CONTACT, CONTACT_PHONE)
+NOT_VACCINATED = "-"
 
 _SPLIT = re.compile(r"[、,，;；/]+")
 _CONTACT = re.compile(r"^(?P<name>[^（(]+?)\s*(?:[（(](?P<relation>[^）)]*)[）)])?$")
+_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
+_DATE_SPLIT = re.compile(r"[、,，;；\s]+")  # not "/": dates may be written 2026/3/1
+_NO_DATE = {NOT_VACCINATED, "—", "无", "未接种"}
 _PET_WORDS = {"犬": PetKind.DOG, "狗": PetKind.DOG, "猫": PetKind.CAT, "其他": PetKind.OTHER}
 _CHUNK = 500
 
@@ -65,6 +73,7 @@ class HouseholdCells:
     space: str = ""
     pets: tuple[tuple[str, str], ...] = ()  # (PetKind value, name)
     contacts: tuple[tuple[str, str, str], ...] = ()  # (name, relation, phone)
+    vaccinated: tuple[date | None, ...] = ()  # each pet's vaccination date (empty: none given)
 
     @property
     def empty(self) -> bool:
@@ -90,6 +99,51 @@ def _pet(text: str) -> tuple[str, str]:
     return PetKind.OTHER.value, text[:30]
 
 
+def _vaccination_dates(
+    value: object, pets: int, row: int, errors: list[LedgerError]
+) -> list[date | None]:
+    """The vaccination dates paired with ``pets`` pets (``[]`` when the cell is empty)."""
+    if isinstance(value, datetime):  # a single date typed into Excel
+        parts: list[date | str] = [value.date()]
+    elif isinstance(value, date):
+        parts = [value]
+    else:
+        parts = [p for p in _DATE_SPLIT.split(_text(value)) if p]
+    if not parts:
+        return []
+    if len(parts) != pets:
+        errors.append(
+            LedgerError(
+                row,
+                PET_VACCINATED,
+                f"宠物有 {pets} 只，疫苗日期有 {len(parts)} 个：请每只宠物对应一个日期，"
+                f"用“、”分隔，未接种的填“{NOT_VACCINATED}”。",
+            )
+        )
+        return []
+    out: list[date | None] = []
+    for part in parts:
+        if isinstance(part, date):
+            out.append(part)
+            continue
+        if part in _NO_DATE:
+            out.append(None)
+            continue
+        m = _DATE.match(part)
+        try:
+            out.append(date(int(m[1]), int(m[2]), int(m[3])) if m else None)
+        except ValueError:
+            m = None
+        if m is None:
+            errors.append(
+                LedgerError(
+                    row, PET_VACCINATED, f"疫苗日期“{part}”格式不正确，请填写如 2026-03-01。"
+                )
+            )
+            return []
+    return out
+
+
 def parse_cells(src: SourceRow, unit_code: str, errors: list[LedgerError]) -> HouseholdCells | None:
     """The household cells of one row (``None`` when they are all empty); each bad cell
     appends its error."""
@@ -107,6 +161,7 @@ def parse_cells(src: SourceRow, unit_code: str, errors: list[LedgerError]) -> Ho
     if space and not plates and not _parts(vals.get(PLATES)):
         errors.append(LedgerError(src.row, SPACE, "填写了车位但没有填写车牌。"))
     pets = tuple(_pet(p) for p in _parts(vals.get(PETS)))
+    vaccinated = tuple(_vaccination_dates(vals.get(PET_VACCINATED), len(pets), src.row, errors))
     names = _parts(vals.get(CONTACT))
     phones = _parts(vals.get(CONTACT_PHONE))
     contacts: list[tuple[str, str, str]] = []
@@ -141,14 +196,25 @@ def parse_cells(src: SourceRow, unit_code: str, errors: list[LedgerError]) -> Ho
                 errors.append(LedgerError(src.row, CONTACT_PHONE, e.message))
     if len(errors) > before:
         return None
-    cells = HouseholdCells(src.row, unit_code, tuple(plates), space, pets, tuple(contacts))
+    cells = HouseholdCells(
+        src.row, unit_code, tuple(plates), space, pets, tuple(contacts), vaccinated
+    )
     return None if cells.empty else cells
 
 
 def check_cells(
     session: Session, cells: Sequence[HouseholdCells], errors: list[LedgerError]
 ) -> None:
-    """A plate given for two units of the file, or registered on another unit already."""
+    """A plate given for two units of the file, or registered on another unit already; a
+    vaccination date after today."""
+    today = clock.today(session)
+    for c in cells:
+        if any(d is not None and d > today for d in c.vaccinated):
+            errors.append(
+                LedgerError(
+                    c.row, PET_VACCINATED, f"疫苗接种日期不能晚于今天（{today:%Y-%m-%d}）。"
+                )
+            )
     unit_of: dict[str, str] = {}
     for c in cells:
         for plate in c.plates:
@@ -187,7 +253,7 @@ def import_cells(
     ids = {unit_ids[c.unit_code] for c in cells}
     households = current_households(session, ids)
     have_plates: set[str] = set()
-    have_pets: set[tuple[int, str, str]] = set()
+    have_pets: dict[tuple[int, str, str], tuple[int, date | None]] = {}
     have_contacts: set[tuple[int, str, str]] = set()
     ordered = sorted(ids)
     for i in range(0, len(ordered), _CHUNK):
@@ -200,9 +266,15 @@ def import_cells(
             if p is not None
         )
         have_pets.update(
-            (int(u), str(k), str(n))
-            for u, k, n in session.execute(
-                select(HouseholdPet.unit_id, HouseholdPet.kind, HouseholdPet.name).where(
+            ((int(u), str(k), str(n)), (int(i), v))
+            for i, u, k, n, v in session.execute(
+                select(
+                    HouseholdPet.id,
+                    HouseholdPet.unit_id,
+                    HouseholdPet.kind,
+                    HouseholdPet.name,
+                    HouseholdPet.vaccinated_on,
+                ).where(
                     HouseholdPet.unit_id.in_(chunk), current_condition(HouseholdPet.occupancy_id)
                 )
             )
@@ -222,6 +294,7 @@ def import_cells(
     stamp = {"version": 1, "created_at": now, "updated_at": now}
     vehicles: list[dict[str, Any]] = []
     pets: list[dict[str, Any]] = []
+    later_dates: dict[int, date] = {}  # pet id → a later vaccination date from the file
     contacts: list[dict[str, Any]] = []
     for c in cells:
         unit_id = unit_ids[c.unit_code]
@@ -244,16 +317,22 @@ def import_cells(
                     "removed_at": None,
                 }
             )
-        for kind_value, name in c.pets:
-            if (unit_id, kind_value, name) in have_pets:
+        dates = c.vaccinated or (None,) * len(c.pets)
+        for (kind_value, name), vaccinated in zip(c.pets, dates, strict=True):
+            known = have_pets.get((unit_id, kind_value, name))
+            if known is not None:
+                pet_id, on_record = known
+                if vaccinated is not None and (on_record is None or vaccinated > on_record):
+                    later_dates[pet_id] = vaccinated
+                    have_pets[(unit_id, kind_value, name)] = (pet_id, vaccinated)
                 continue
-            have_pets.add((unit_id, kind_value, name))
+            have_pets[(unit_id, kind_value, name)] = (0, vaccinated)
             pets.append(
                 {
                     **base,
                     "kind": kind_value,
                     "name": name,
-                    "vaccinated_on": None,
+                    "vaccinated_on": vaccinated,
                     "registration_no": "",
                 }
             )
@@ -278,7 +357,14 @@ def import_cells(
     ):
         if rows:
             session.execute(insert(model).execution_options(audit_note=note), rows)
-    return len(vehicles) + len(pets) + len(contacts)
+    for pet_id, vaccinated in sorted(later_dates.items()):
+        session.execute(
+            update(HouseholdPet)
+            .where(HouseholdPet.id == pet_id)
+            .values(vaccinated_on=vaccinated, version=HouseholdPet.version + 1, updated_at=now)
+            .execution_options(audit_note=note)
+        )
+    return len(vehicles) + len(pets) + len(contacts) + len(later_dates)
 
 
 def export_cells(
@@ -309,9 +395,10 @@ def export_cells(
         add(code, PLATES, plate)
         if space and space not in out[code].get(SPACE, []):
             add(code, SPACE, space)
-    for code, kind, name in session.execute(
+    vaccinated: dict[str, list[date | None]] = {}
+    for code, kind, name, on in session.execute(
         scoped(
-            select(Unit.code, HouseholdPet.kind, HouseholdPet.name)
+            select(Unit.code, HouseholdPet.kind, HouseholdPet.name, HouseholdPet.vaccinated_on)
             .join(Unit, Unit.id == HouseholdPet.unit_id)
             .where(current_condition(HouseholdPet.occupancy_id))
             .order_by(HouseholdPet.id)
@@ -319,6 +406,11 @@ def export_cells(
     ):
         label = PET_KIND_ZH.get(PetKind(kind), kind)
         add(code, PETS, f"{label} {name}".strip())
+        vaccinated.setdefault(code, []).append(on)
+    for code, dates in vaccinated.items():  # paired with the pets; left out when none known
+        if any(d is not None for d in dates):
+            for d in dates:
+                add(code, PET_VACCINATED, f"{d:%Y-%m-%d}" if d else NOT_VACCINATED)
     for code, name, relation, phone in session.execute(
         scoped(
             select(

@@ -86,6 +86,14 @@ COLUMNS: tuple[LedgerColumn, ...] = (
     LedgerColumn("parking", "车位", False, 9, "填了车牌时可填", "B2-018"),
     LedgerColumn("pets", "宠物", False, 10, "种类和名字，如“犬 旺财”，多只用“、”分隔", "犬 旺财"),
     LedgerColumn(
+        "pet_vaccinated",
+        "宠物疫苗日期",
+        False,
+        12,
+        "与宠物一一对应，如 2026-03-01；某只未接种填“-”",
+        "2026-03-01",
+    ),
+    LedgerColumn(
         "contact", "紧急联系人", False, 12, "姓名（关系），多位用“、”分隔", "李芳（女儿）"
     ),
     LedgerColumn(

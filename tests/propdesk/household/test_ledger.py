@@ -1,9 +1,10 @@
-"""The owner ledger's household columns (车牌, 车位, 宠物, 紧急联系人, 紧急联系人电话):
-imported, checked, exported and read back; a template without them is still accepted."""
+"""The owner ledger's household columns (车牌, 车位, 宠物, 宠物疫苗日期, 紧急联系人,
+紧急联系人电话): imported, checked, exported and read back; a template without them is still
+accepted."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from io import BytesIO
 
 import pytest
@@ -176,4 +177,65 @@ def test_template_header_row() -> None:
 
     ws = load_workbook(BytesIO(write_template())).worksheets[0]
     header = [c.value for c in next(ws.iter_rows(max_row=1))]
-    assert header[-5:] == ["车牌", "车位", "宠物", "紧急联系人", "紧急联系人电话"]
+    assert header[-6:] == ["车牌", "车位", "宠物", "宠物疫苗日期", "紧急联系人", "紧急联系人电话"]
+
+
+def _pets(db: Database, code: str) -> list[tuple[str, str, date | None]]:
+    with db.begin(SUPERVISOR) as s:
+        return [(p.kind, p.name, p.vaccinated_on) for p in hq.unit_pets(s, _unit_in(s, code))]
+
+
+def test_pet_vaccination_dates_import_export_and_read_back(estate: Database) -> None:
+    rows = [
+        _row(2, "1502", "张三", "业主", 宠物="犬 旺财、猫 咪咪", 宠物疫苗日期="2026-03-01、-"),
+        _row(3, "1501", "王五", "业主", 宠物="犬 大黄", 宠物疫苗日期=datetime(2025, 12, 9)),
+        _row(4, "1503", "赵六", "业主", 宠物="猫"),  # no date given
+    ]
+    with estate.begin(SUPERVISOR) as s:
+        import_ledger(s, rows, today=TODAY)
+    assert _pets(estate, "3-2-1502") == [
+        ("dog", "旺财", date(2026, 3, 1)),
+        ("cat", "咪咪", None),
+    ]
+    assert _pets(estate, "3-2-1501") == [("dog", "大黄", date(2025, 12, 9))]
+    assert _pets(estate, "3-2-1503") == [("cat", "", None)]
+
+    # a later date from a new file updates the pet; an earlier one never rewinds it
+    later = [
+        _row(2, "1502", "", "", 宠物="犬 旺财、猫 咪咪", 宠物疫苗日期="2026/5/20、2026年4月2日"),
+        _row(3, "1501", "", "", 宠物="犬 大黄", 宠物疫苗日期="2025-01-01"),
+    ]
+    with estate.begin(SUPERVISOR) as s:
+        import_ledger(s, later, today=TODAY)
+    assert _pets(estate, "3-2-1502") == [
+        ("dog", "旺财", date(2026, 5, 20)),
+        ("cat", "咪咪", date(2026, 4, 2)),
+    ]
+    assert _pets(estate, "3-2-1501") == [("dog", "大黄", date(2025, 12, 9))]
+
+    with estate.begin(CLERK) as s:
+        bid = s.scalar(select(Building.id).where(Building.code == "3"))
+        lines = ledger_rows(s, building_id=bid, actor=CLERK, today=TODAY)
+    shown = {ln.unit_code: ln.household for ln in lines if ln.household}
+    assert shown["3-2-1502"]["宠物疫苗日期"] == "2026-05-20、2026-04-02"
+    assert shown["3-2-1501"]["宠物疫苗日期"] == "2025-12-09"
+    assert "宠物疫苗日期" not in shown["3-2-1503"]  # no date known: the cell stays empty
+    back = {r.values.get("房号"): dict(r.values) for r in read_ledger(write_export(lines))}
+    assert back["1502"]["宠物疫苗日期"] == "2026-05-20、2026-04-02"
+
+
+def test_bad_vaccination_dates_import_nothing(estate: Database) -> None:
+    rows = [
+        _row(2, "1502", "张三", "业主", 宠物="犬 旺财、猫", 宠物疫苗日期="2026-03-01"),
+        _row(3, "1501", "王五", "业主", 宠物="犬", 宠物疫苗日期="三月一日"),
+        _row(4, "1503", "赵六", "业主", 宠物="犬", 宠物疫苗日期="2099-01-01"),
+        _row(5, "1504", "钱七", "业主", 宠物疫苗日期="2026-03-01"),  # a date, no pet
+    ]
+    with pytest.raises(LedgerImportError) as err, estate.begin(SUPERVISOR) as s:
+        import_ledger(s, rows, today=TODAY)
+    messages = {e.row: e.message for e in err.value.errors if e.column == "宠物疫苗日期"}
+    assert sorted(messages) == [2, 3, 4, 5]
+    assert "宠物有 2 只，疫苗日期有 1 个" in messages[2]
+    assert "格式不正确" in messages[3]
+    assert "不能晚于今天" in messages[4]
+    assert _counts(estate) == (0, 0, 0, 0)
