@@ -19,17 +19,18 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, exists, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.audit.trail import record_reveal
 from propdesk.auth.permissions import Permission, require
-from propdesk.errors import InvalidTransition, NotFound, ValidationError
+from propdesk.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from propdesk.registry.models import Building, Occupancy, Person, Unit, UnitStatus
 from propdesk.session_info import actor_name, actor_or_none
 from propdesk.surveys import sampling
@@ -832,9 +833,26 @@ def submit_phone(
     _must_be_open(c)
     if s.status not in OPEN_STATUSES:
         raise InvalidTransition("这户已经答完、拒访或联系不上了，不能再录入电话答卷。")
-    now = clock.now(session)
-    _attempt(session, s, CallOutcome.ANSWERED, now)
-    return _submit(session, s, c, answers, source=ResponseSource.PHONE, key=key)
+
+    def work() -> SubmitResult:
+        _attempt(session, s, CallOutcome.ANSWERED, clock.now(session))
+        return _submit(session, s, c, answers, source=ResponseSource.PHONE, key=key)
+
+    return _once(session, key, work)
+
+
+def _once(session: Session, key: str, work: Callable[[], SubmitResult]) -> SubmitResult:
+    """``work()`` in a savepoint. Two desks sending the same ``key`` at once: the unique key
+    makes the later one fail, its work is rolled back, and it returns the first one's result;
+    two desks entering the same household at once: the later one is told so."""
+    try:
+        with session.begin_nested():
+            return work()
+    except IntegrityError:
+        first = _previous(session, key)
+        if first is not None:
+            return first
+        raise Conflict("这户的答卷刚由另一位同事录入了，本次没有保存。请刷新后查看。") from None
 
 
 def submit_paper(
@@ -872,7 +890,13 @@ def submit_paper(
     )
     if taken is not None:
         raise ValidationError("form_no", f"问卷编号 {number} 已经录入过了。")
-    return _submit(session, s, c, answers, source=ResponseSource.PAPER, key=key, form_no=number)
+    return _once(
+        session,
+        key,
+        lambda: _submit(
+            session, s, c, answers, source=ResponseSource.PAPER, key=key, form_no=number
+        ),
+    )
 
 
 # --- re-checks of paper forms ---------------------------------------------------------------

@@ -391,3 +391,35 @@ def test_not_found_and_closed_campaign(db: Database, estate: Estate, design: Des
         cid = sv.create_campaign(s, campaign_spec(design))
     with pytest.raises(InvalidTransition), db.begin(MANAGER) as s:
         sv.close_campaign(s, cid)
+
+
+def test_a_racing_repeat_of_the_same_key_returns_the_first_result(
+    db: Database, estate: Estate, design: Design, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second desk did not see the first's response when it looked (the race): the
+    unique key refuses its insert, its work is rolled back, and it gets the first result."""
+    cid = open_campaign(db, design)
+    sid = _sample_of(db, cid, estate.eligible[0])
+    with db.begin(CLERK) as s:
+        first = sv.submit_paper(
+            s, cid, estate.eligible[0], answers(design, (2, 4, 4)), form_no="R1", key="race"
+        )
+    real = sv._previous
+    calls: list[str] = []
+
+    def late(session: object, key: str) -> object:
+        calls.append(key)
+        return None if len(calls) == 1 else real(session, key)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sv, "_previous", late)
+    with db.begin(CLERK) as s:
+        sample = s.get(SurveySample, sid)
+        assert sample is not None
+        sample.status = SampleStatus.PENDING.value  # as the second desk saw it
+        again = sv.submit_phone(s, sid, answers(design, (2, 4, 4)), key="race")
+    assert again == first
+    assert calls == ["race", "race"]
+    with db.begin(CLERK) as s:
+        assert s.scalar(select(func.count(SurveyResponse.id))) == 1
+        assert s.scalar(select(func.count(Ticket.id))) == 1
+        assert s.scalar(select(func.count(SurveyAttempt.id))) == 0  # the phone call rolled back
