@@ -146,8 +146,8 @@
     <name>CallsTab</name>
     <message>
         <location filename="../../ui/surveys/calls_tab.py" line="111"/>
-        <source>Campai&amp;gn</source>
-        <translation>调查(&amp;G)</translation>
+        <source>C&amp;ampaign</source>
+        <translation>调查(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../ui/surveys/calls_tab.py" line="115"/>
@@ -211,8 +211,8 @@
     </message>
     <message>
         <location filename="../../ui/surveys/calls_tab.py" line="144"/>
-        <source>Re&amp;fused (F7)</source>
-        <translation>拒访(&amp;F) F7</translation>
+        <source>&amp;Refused (F7)</source>
+        <translation>拒访(&amp;R) F7</translation>
     </message>
     <message>
         <location filename="../../ui/surveys/calls_tab.py" line="146"/>
@@ -427,8 +427,8 @@
     </message>
     <message>
         <location filename="../../ui/surveys/campaigns_tab.py" line="108"/>
-        <source>Print blank &amp;form…</source>
-        <translation>打印空白问卷(&amp;F)…</translation>
+        <source>Print &amp;blank form…</source>
+        <translation>打印空白问卷(&amp;B)…</translation>
     </message>
     <message>
         <location filename="../../ui/surveys/campaigns_tab.py" line="111"/>
@@ -467,13 +467,13 @@
     </message>
     <message>
         <location filename="../../ui/surveys/campaigns_tab.py" line="254"/>
-        <source>Questionnaire %1</source>
-        <translation>%1问卷</translation>
+        <source>Questionnaires %1</source>
+        <translation>%1问卷（样本户）</translation>
     </message>
     <message>
         <location filename="../../ui/surveys/campaigns_tab.py" line="254"/>
-        <source>Questionnaires %1</source>
-        <translation>%1问卷（样本户）</translation>
+        <source>Questionnaire %1</source>
+        <translation>%1问卷</translation>
     </message>
 </context>
 <context>
@@ -498,18 +498,18 @@
     </message>
     <message>
         <location filename="../../ui/surveys/paper_tab.py" line="77"/>
-        <source>Campai&amp;gn</source>
-        <translation>调查(&amp;G)</translation>
+        <source>C&amp;ampaign</source>
+        <translation>调查(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../ui/surveys/paper_tab.py" line="78"/>
-        <source>&amp;Household</source>
-        <translation>房号(&amp;H)</translation>
+        <source>&amp;Unit code</source>
+        <translation>房号(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../ui/surveys/paper_tab.py" line="79"/>
-        <source>&amp;Form number</source>
-        <translation>问卷编号(&amp;F)</translation>
+        <source>Form &amp;number</source>
+        <translation>问卷编号(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../ui/surveys/paper_tab.py" line="128"/>
@@ -617,8 +617,8 @@
     <name>RecheckTab</name>
     <message>
         <location filename="../../ui/surveys/recheck_tab.py" line="52"/>
-        <source>Campai&amp;gn</source>
-        <translation>调查(&amp;G)</translation>
+        <source>C&amp;ampaign</source>
+        <translation>调查(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../ui/surveys/recheck_tab.py" line="56"/>
@@ -700,13 +700,13 @@
     <name>ResultsTab</name>
     <message>
         <location filename="../../ui/surveys/results_tab.py" line="80"/>
-        <source>Campai&amp;gn</source>
-        <translation>调查(&amp;G)</translation>
+        <source>C&amp;ampaign</source>
+        <translation>调查(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../ui/surveys/results_tab.py" line="82"/>
-        <source>&amp;Print report…</source>
-        <translation>打印报告(&amp;P)…</translation>
+        <source>Prin&amp;t report…</source>
+        <translation>打印报告(&amp;T)…</translation>
     </message>
     <message>
         <location filename="../../ui/surveys/results_tab.py" line="84"/>

@@ -108,7 +108,7 @@ class CallsTab(QWidget):
         self.current: QueueRow | None = None
         self.dialog: QDialog | None = None
         self.campaign = CampaignChooser((CampaignStatus.OPEN,), "survey_calls_campaign")
-        campaign_label = QLabel(self.tr("Campai&gn"))
+        campaign_label = QLabel(self.tr("C&ampaign"))
         campaign_label.setBuddy(self.campaign)
         self.queue_model: RowListModel[QueueRow] = RowListModel(
             [
@@ -141,7 +141,7 @@ class CallsTab(QWidget):
         self.no_answer_button = named(
             QPushButton(self.tr("No ans&wer (F6)")), "survey_calls_no_answer"
         )
-        self.refused_button = named(QPushButton(self.tr("Re&fused (F7)")), "survey_calls_refused")
+        self.refused_button = named(QPushButton(self.tr("&Refused (F7)")), "survey_calls_refused")
         self.callback_button = named(
             QPushButton(self.tr("Call &back at… (F8)")), "survey_calls_callback"
         )

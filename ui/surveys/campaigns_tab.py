@@ -105,7 +105,7 @@ class CampaignsTab(QWidget):
             QPushButton(self.tr("C&lose campaign…")), "survey_campaigns_close"
         )
         self.form_button = named(
-            QPushButton(self.tr("Print blank &form…")), "survey_campaigns_form"
+            QPushButton(self.tr("Print &blank form…")), "survey_campaigns_form"
         )
         self.sample_forms_button = named(
             QPushButton(self.tr("Print forms for the s&ample…")), "survey_campaigns_sample_forms"

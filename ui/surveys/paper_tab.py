@@ -74,9 +74,9 @@ class PaperTab(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout()
         for text, widget in (
-            (self.tr("Campai&gn"), self.campaign),
-            (self.tr("&Household"), self.unit),
-            (self.tr("&Form number"), self.form_no),
+            (self.tr("C&ampaign"), self.campaign),
+            (self.tr("&Unit code"), self.unit),
+            (self.tr("Form &number"), self.form_no),
         ):
             label = QLabel(text)
             label.setBuddy(widget)

@@ -49,7 +49,7 @@ class RecheckTab(QWidget):
         self.campaign = CampaignChooser(
             (CampaignStatus.OPEN, CampaignStatus.CLOSED), "survey_recheck_campaign"
         )
-        campaign_label = QLabel(self.tr("Campai&gn"))
+        campaign_label = QLabel(self.tr("C&ampaign"))
         campaign_label.setBuddy(self.campaign)
         self.model: RowListModel[RecheckRow] = RowListModel(
             [

@@ -77,9 +77,9 @@ class ResultsTab(QWidget):
         self.campaign = CampaignChooser(
             (CampaignStatus.OPEN, CampaignStatus.CLOSED), "survey_results_campaign"
         )
-        campaign_label = QLabel(self.tr("Campai&gn"))
+        campaign_label = QLabel(self.tr("C&ampaign"))
         campaign_label.setBuddy(self.campaign)
-        self.print_button = named(QPushButton(self.tr("&Print report…")), "survey_results_print")
+        self.print_button = named(QPushButton(self.tr("Prin&t report…")), "survey_results_print")
         self.export_button = named(
             QPushButton(self.tr("E&xport to Excel…")), "survey_results_export"
         )
