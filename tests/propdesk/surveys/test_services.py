@@ -423,3 +423,50 @@ def test_a_racing_repeat_of_the_same_key_returns_the_first_result(
         assert s.scalar(select(func.count(SurveyResponse.id))) == 1
         assert s.scalar(select(func.count(Ticket.id))) == 1
         assert s.scalar(select(func.count(SurveyAttempt.id))) == 0  # the phone call rolled back
+
+
+def test_building_scope_stratified_and_the_tenant_is_called(
+    db: Database, estate: Estate, design: Design
+) -> None:
+    from propdesk.registry import services as reg
+
+    unit = estate.eligible[-1]  # building 2
+    with db.begin(MANAGER) as s:
+        pid = reg.create_person(s, name="租客李", phone="13999990000")
+        reg.start_occupancy(s, person_id=pid, unit_id=unit, role="tenant", start_date=clock.today())
+    cid = open_campaign(db, design, building_ids=(estate.buildings[1],))
+    with db.begin(MANAGER) as s:
+        rows = s.execute(
+            select(SurveySample.unit_id, SurveySample.building_id, SurveySample.person_id).where(
+                SurveySample.campaign_id == cid
+            )
+        ).all()
+        row = q.campaign(s, cid)
+        queue = {r.unit_id: r for r in q.call_queue(s, cid)}
+    assert row.building_ids == (estate.buildings[1],)
+    assert {b for _u, b, _p in rows} == {estate.buildings[1]}
+    assert {u for u, _b, _p in rows} == set(estate.eligible[4:])  # building 2's four
+    # the tenant's household is called (tenant before owner); a manager sees it in full
+    assert {u: p for u, _b, p in rows}[unit] == pid
+    assert (queue[unit].contact, queue[unit].phone) == ("租客李", "13999990000")
+    with db.begin(MANAGER) as s:
+        cands = {c.unit_id: c for c in sv.candidates(s, sv._campaign(s, cid))}
+    assert set(cands) == set(estate.units[6:])
+    assert cands[estate.vacant[1]].vacant
+    assert not cands[estate.no_phone[1]].has_phone
+    assert cands[unit].has_phone
+
+
+def test_dial_number_reveals_the_contacts_phone_and_audits_it(
+    db: Database, estate: Estate, design: Design
+) -> None:
+    from propdesk.audit.models import AuditEntry
+
+    cid = open_campaign(db, design)
+    sid = _sample_of(db, cid, estate.eligible[0])
+    with db.begin(CLERK) as s:
+        number = sv.dial_number(s, sid)
+    with db.begin(MANAGER) as s:
+        reveals = s.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.action == "reveal"))
+    assert number == "13800000002"
+    assert reveals == 1
