@@ -207,12 +207,26 @@ FIELD_LABELS_ZH: dict[str, str] = {
     "vaccinated_on": "疫苗接种日期",
     "registration_no": "登记证号",
     "relation": "关系",
+    "visited_at": "走访时间",
+    "visited_on": "走访日期",
+    "visitor_name": "走访人",
+    "visitor_user_id": "走访人账号",
+    "companions": "同行人员",
+    "rating": "满意度",
+    "next_visit_on": "下次走访日期",
+    "ticket_id": "工单",
+    "trigger_id": "计划依据",
+    "recorded_by": "登记人",
+    "days": "天数",
+    "lookback_days": "追溯天数",
+    "flagged_only": "仅限频繁投诉住户",
 }
 
 
 def _value_maps() -> dict[str, dict[str, str]]:
     """Stored value → Chinese, per column name (imported lazily: no cycles at start)."""
     from propdesk.auth.actor import ROLE_LABELS_ZH
+    from propdesk.care.visit_values import VISIT_REASON_ZH
     from propdesk.fees.models import PAY_METHOD_ZH
     from propdesk.household.values import PET_KIND_ZH, VEHICLE_KIND_ZH
     from propdesk.registry.values import OCCUPANCY_ROLE_ZH, UNIT_STATUS_ZH, UNIT_TYPE_ZH
@@ -230,6 +244,8 @@ def _value_maps() -> dict[str, dict[str, str]]:
         "renovation_permit.status": plain(PERMIT_STATUS_ZH),
         "household_vehicle.kind": plain(VEHICLE_KIND_ZH),
         "household_pet.kind": plain(PET_KIND_ZH),
+        "care_visit.reason": plain(VISIT_REASON_ZH),
+        "care_visit_rule.reason": plain(VISIT_REASON_ZH),
         "previous_unit_status": plain(UNIT_STATUS_ZH),
         "unit_type": plain(UNIT_TYPE_ZH),
         "fee_allocation.kind": {"payment": "收款", "credit": "预收抵扣", "discount": "优惠"},

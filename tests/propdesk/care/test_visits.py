@@ -345,3 +345,14 @@ def test_clerks_do_not_see_plan_items_of_supervisors_only_flags(
     assert _plan(db, CLERK) == []
     assert len(_plan(db, SUPERVISOR)) == 1
     assert _overdue_count(db, CLERK) == 0
+
+
+def test_the_audit_viewer_names_visits_in_chinese() -> None:
+    from propdesk.audit.labels import describe_changes, field_label
+    from propdesk.audit.queries import table_label
+
+    assert table_label("care_visit").startswith("走访记录")
+    assert table_label("care_visit_rule").startswith("走访计划规则")
+    for column in ("visited_at", "visitor_name", "rating", "next_visit_on", "ticket_id", "days"):
+        assert field_label(column) != column, column
+    assert "新入住走访" in describe_changes({"reason": [None, "new_household"]}, "care_visit")
