@@ -206,8 +206,8 @@
     </message>
     <message>
         <location filename="../../ui/surveys/calls_tab.py" line="142"/>
-        <source>No ans&amp;wer (F6)</source>
-        <translation>无人接听(&amp;W) F6</translation>
+        <source>No ans&amp;wer (F5)</source>
+        <translation>无人接听(&amp;W) F5</translation>
     </message>
     <message>
         <location filename="../../ui/surveys/calls_tab.py" line="144"/>

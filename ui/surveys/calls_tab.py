@@ -2,7 +2,7 @@
 
 The next household comes up by itself (callbacks due first, as the core orders them). The
 clerk dials (Show number reveals it, audited), then either records why there are no
-answers — F6 no answer, F7 refused, F8 call back at a time — or types the answers into the
+answers — F5 no answer, F7 refused, F8 call back at a time (F6 stays the fees key) — or types the answers into the
 questionnaire below, keys only; the last Enter saves once and the next household comes up.
 A dissatisfied answer or a complaint opens a callback ticket, and the line under the form
 says so with the ticket numbers.
@@ -139,7 +139,7 @@ class CallsTab(QWidget):
         self.call_button = named(QPushButton(self.tr("Call this &one")), "survey_calls_take")
         self.number_button = named(QPushButton(self.tr("Show n&umber")), "survey_calls_number")
         self.no_answer_button = named(
-            QPushButton(self.tr("No ans&wer (F6)")), "survey_calls_no_answer"
+            QPushButton(self.tr("No ans&wer (F5)")), "survey_calls_no_answer"
         )
         self.refused_button = named(QPushButton(self.tr("&Refused (F7)")), "survey_calls_refused")
         self.callback_button = named(
@@ -191,7 +191,7 @@ class CallsTab(QWidget):
         self.callback_button.clicked.connect(self.call_back)
         self.entry.submit_requested.connect(self.submit)
         for key, slot in (
-            ("F6", lambda: self.record(CallOutcome.NO_ANSWER)),
+            ("F5", lambda: self.record(CallOutcome.NO_ANSWER)),
             ("F7", lambda: self.record(CallOutcome.REFUSED)),
             ("F8", self.call_back),
         ):

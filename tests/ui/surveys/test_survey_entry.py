@@ -182,17 +182,27 @@ def test_a_complaint_in_the_comment_opens_a_ticket(qtbot: QtBot, sqlite_db: Data
     assert _answers(sqlite_db, design)[5] == (None, (), "车库漏水无人处理")
 
 
-def test_no_answer_and_refused_by_function_key(qtbot: QtBot, sqlite_db: Database) -> None:
+def test_no_answer_and_refused_by_function_key_in_the_main_window(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    from ui.main_window import MainWindow
+
     make_estate(sqlite_db)
     design = make_design(sqlite_db)
     open_campaign(sqlite_db, design)
-    page = _page(qtbot, sqlite_db, "calls")
+    win = MainWindow(ctx=make_ctx(sqlite_db, CLERK))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    page = win.show_module("surveys")
+    assert isinstance(page, SurveysPage)
+    page.tabs.setCurrentWidget(page.calls)
     calls = page.calls
     entry = calls.entry
     qtbot.waitUntil(lambda: QApplication.focusWidget() is entry, timeout=2000)
     first = calls.current
     assert first is not None
-    _press(qtbot, entry, Qt.Key.Key_F6)  # no answer: attempts 1, another household comes up
+    _press(qtbot, entry, Qt.Key.Key_F5)  # no answer: attempts 1, another household comes up
     assert first.unit_code in calls.message.text()
     rows = {r.sample_id: r for r in calls.queue_model.rows()}
     assert rows[first.sample_id].attempts == 1
