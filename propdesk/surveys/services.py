@@ -186,7 +186,11 @@ def set_question_active(session: Session, question_id: int, active: bool) -> Non
 # --- questionnaires -----------------------------------------------------------------------
 
 
-def _checked_items(session: Session, question_ids: Sequence[int]) -> list[int]:
+def _checked_items(
+    session: Session, question_ids: Sequence[int], keep: frozenset[int] = frozenset()
+) -> list[int]:
+    """The ids in order, checked: at least one, no repeats, all existing and active (an
+    inactive question in ``keep`` — already in the questionnaire revised — may stay)."""
     ids = [int(i) for i in question_ids]
     if not ids:
         raise ValidationError("question_ids", "问卷至少要有一道题。")
@@ -199,7 +203,7 @@ def _checked_items(session: Session, question_ids: Sequence[int]) -> list[int]:
     )
     if len(found) != len(ids):
         raise ValidationError("question_ids", "问卷里有已不存在的题目，请重新选择。")
-    if not all(found.values()):
+    if any(not active and qid not in keep for qid, active in found.items()):
         raise ValidationError("question_ids", "停用的题目不能放进问卷。")
     return ids
 
@@ -251,7 +255,14 @@ def revise_questionnaire(
     version (the highest of its series + 1). Returns the id of the version with the change."""
     require(actor_or_none(session), Permission.MANAGE_SETTINGS)
     qn = _questionnaire(session, questionnaire_id)
-    ids = _checked_items(session, question_ids)
+    current = frozenset(
+        session.scalars(
+            select(SurveyQuestionnaireItem.question_id).where(
+                SurveyQuestionnaireItem.questionnaire_id == qn.id
+            )
+        )
+    )
+    ids = _checked_items(session, question_ids, current)
     if not questionnaire_in_use(session, qn.id):
         session.execute(
             delete(SurveyQuestionnaireItem).where(SurveyQuestionnaireItem.questionnaire_id == qn.id)

@@ -470,3 +470,19 @@ def test_dial_number_reveals_the_contacts_phone_and_audits_it(
         reveals = s.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.action == "reveal"))
     assert number == "13800000002"
     assert reveals == 1
+
+
+def test_an_inactive_question_may_stay_in_a_revision_but_not_be_added(
+    db: Database, estate: Estate, design: Design
+) -> None:
+    with db.begin(MANAGER) as s:
+        extra = sv.create_question(s, QuestionSpec(QuestionKind.RATING, "电梯运行满意吗？"))
+        sv.set_question_active(s, design.questions[1], False)
+        sv.set_question_active(s, extra, False)
+        same = sv.revise_questionnaire(s, design.questionnaire, design.questions[:3])
+        with pytest.raises(ValidationError) as exc:
+            sv.revise_questionnaire(s, design.questionnaire, [*design.questions[:3], extra])
+        with pytest.raises(ValidationError):
+            sv.create_questionnaire(s, "新问卷", [design.questions[1]])
+    assert same == design.questionnaire
+    assert "停用的题目" in str(exc.value)
