@@ -17,7 +17,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from propdesk.clock import to_local
 from propdesk.surveys.values import (
@@ -262,6 +262,7 @@ def survey_results_pdf(
     if r.status != CampaignStatus.CLOSED and r.sample_size:
         story.append(para("调查尚未结束：仍在拨打的住户暂按未联系上计入未应答。", st.small))
 
+    story.append(CondPageBreak(50 * mm))  # no heading alone at a page foot
     story.append(para("二、各题结果", st.heading))
     story.append(
         table(
@@ -277,6 +278,7 @@ def survey_results_pdf(
 
     shown = [q for q in r.questions if q.kind != QuestionKind.TEXT and q.distribution]
     if shown:
+        story.append(CondPageBreak(50 * mm))  # no heading alone at a page foot
         story.append(para("三、答案分布", st.heading))
         for i, q in enumerate(r.questions, start=1):
             if q not in shown:
@@ -297,6 +299,7 @@ def survey_results_pdf(
                 )
             )
 
+    story.append(CondPageBreak(50 * mm))  # no heading alone at a page foot
     story.append(para("四、各楼栋结果", st.heading))
     rows = [["楼栋", "抽样户数", "有效答卷", "应答率", "平均分"]]
     for b in r.buildings:
@@ -310,6 +313,7 @@ def survey_results_pdf(
         table(rows, [50 * mm, 30 * mm, 30 * mm, 35 * mm, 35 * mm], right_align_cols=(1, 2, 3, 4))
     )
 
+    story.append(CondPageBreak(50 * mm))  # no heading alone at a page foot
     story.append(para("五、意见与投诉", st.heading))
     complaints = sum(1 for c in r.comments if c.is_complaint)
     story.append(
@@ -342,6 +346,7 @@ def survey_results_pdf(
         )
     )
 
+    story.append(CondPageBreak(50 * mm))  # no heading alone at a page foot
     story.append(para("六、纸质问卷复核", st.heading))
     if r.paper_responses:
         story.append(
