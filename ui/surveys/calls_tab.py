@@ -34,6 +34,7 @@ from propdesk.surveys.values import (
     SAMPLE_STATUS_ZH,
     AnswerInput,
     CallOutcome,
+    CampaignRow,
     CampaignStatus,
     QuestionRow,
     QueueRow,
@@ -203,8 +204,9 @@ class CallsTab(QWidget):
     def primary_field(self) -> QWidget:
         return self.entry if self.current is not None else self.campaign
 
-    def set_campaigns(self, rows: Sequence[object]) -> None:
-        self.campaign.set_campaigns(rows)  # type: ignore[arg-type]
+    def set_campaigns(self, rows: Sequence[CampaignRow]) -> None:
+        """The campaigns offered (the page reloads this tab when it is shown)."""
+        self.campaign.set_campaigns(rows, announce=False)
         if self.campaign.campaign_id() is None:
             self.queue_model.set_rows([])
             self._show(None)

@@ -67,7 +67,9 @@ class CampaignChooser(QComboBox):
         self.rows: dict[int, CampaignRow] = {}
         self.currentIndexChanged.connect(self._changed)
 
-    def set_campaigns(self, rows: Sequence[CampaignRow]) -> None:
+    def set_campaigns(self, rows: Sequence[CampaignRow], *, announce: bool = True) -> None:
+        """Offer ``rows`` of the chooser's statuses, keeping the choice when it is still
+        there; ``announce``: emit ``chosen`` for the campaign now chosen."""
         keep = self.campaign_id()
         self.blockSignals(True)
         self.clear()
@@ -81,7 +83,7 @@ class CampaignChooser(QComboBox):
         self.setCurrentIndex(index if index >= 0 else (0 if self.count() else -1))
         self.blockSignals(False)
         current = self.campaign_id()
-        if current is not None:
+        if announce and current is not None:
             self.chosen.emit(current)
 
     def select(self, campaign_id: int) -> None:

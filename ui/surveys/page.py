@@ -66,7 +66,8 @@ class SurveysPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-        self.tabs.currentChanged.connect(lambda _i: self.primary_field().setFocus())
+        self._dirty: set[QWidget] = set()  # campaign tabs to reload when next shown
+        self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
         ctx.hub.changed.connect(self._changed)
         self.reload()
 
@@ -86,5 +87,22 @@ class SurveysPage(QWidget):
         self.overview = overview
         self.campaigns.show_campaigns(overview.campaigns)
         self.bank.show_bank(overview.questions, overview.questionnaires)
-        for tab in (self.calls, self.paper, self.recheck, self.results):
-            tab.set_campaigns(overview.campaigns)  # (each reloads for its chosen campaign)
+        tabs = (self.calls, self.paper, self.recheck, self.results)
+        for tab in tabs:
+            tab.set_campaigns(overview.campaigns)
+        # only the tab on screen reads its campaign now (a phone answer saved does not wait
+        # for the results to be recomputed); the others when they are shown
+        self._dirty = set(tabs)
+        self._reload_current()
+
+    def _tab_shown(self) -> None:
+        self._reload_current()
+        self.primary_field().setFocus()
+
+    def _reload_current(self) -> None:
+        current = self.tabs.currentWidget()
+        if current in self._dirty:
+            self._dirty.discard(current)
+            reload = getattr(current, "reload", None)
+            if callable(reload):
+                reload()

@@ -100,7 +100,8 @@ class PaperTab(QWidget):
         return self.unit
 
     def set_campaigns(self, rows: Sequence[CampaignRow]) -> None:
-        self.campaign.set_campaigns(rows)
+        """The campaigns offered (the page reloads this tab when it is shown)."""
+        self.campaign.set_campaigns(rows, announce=False)
 
     def reload(self) -> None:
         campaign = self.campaign.campaign()

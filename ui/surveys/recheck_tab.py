@@ -110,7 +110,8 @@ class RecheckTab(QWidget):
         return self.table
 
     def set_campaigns(self, rows: Sequence[CampaignRow]) -> None:
-        self.campaign.set_campaigns(rows)
+        """The campaigns offered (the page reloads this tab when it is shown)."""
+        self.campaign.set_campaigns(rows, announce=False)
 
     def reload(self) -> None:
         campaign = self.campaign.campaign()

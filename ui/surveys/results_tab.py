@@ -190,7 +190,8 @@ class ResultsTab(QWidget):
         return self.campaign
 
     def set_campaigns(self, rows: Sequence[CampaignRow]) -> None:
-        self.campaign.set_campaigns(rows)
+        """The campaigns offered (the page reloads this tab when it is shown)."""
+        self.campaign.set_campaigns(rows, announce=False)
 
     def reload(self) -> None:
         cid = self.campaign.campaign_id()

@@ -254,9 +254,13 @@ def test_a_manager_creates_draws_and_closes_a_campaign(qtbot: QtBot, sqlite_db: 
     assert row.status == "open"
     assert row.sample_size == 4  # half of the eight households that can be sampled
     assert "4 households" in tab.message.text()
-    # the open campaign is offered at once on the calls tab
+    # the open campaign is offered at once on the calls tab, whose queue is read when shown
     assert page.calls.campaign.campaign_id() == row.id
+    assert page.calls.current is None
+    page.tabs.setCurrentWidget(page.calls)
     assert page.calls.current is not None
+    assert QApplication.focusWidget() is page.calls.entry
+    page.tabs.setCurrentWidget(page.campaigns)
     tab.close_campaign(row.id)
     (row,) = tab.model.rows()
     assert (row.status, row.non_response) == ("closed", 4)
