@@ -108,3 +108,17 @@ def test_a_complaint_needs_its_text(qtbot: QtBot) -> None:
     type_text(qtbot, entry.comment, "噪音扰民")
     _keys(qtbot, enter)
     assert sent[0][0][2] == AnswerInput(13, text="噪音扰民", is_complaint=True)
+
+
+def test_tab_reaches_the_comment_of_a_rating_and_enter_goes_on(qtbot: QtBot) -> None:
+    entry, sent = _entry(qtbot)
+    _keys(qtbot, DIGIT[1], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is entry.comment
+    type_text(qtbot, entry.comment, "楼道灯坏了3天")
+    _keys(qtbot, Qt.Key.Key_Return)
+    assert entry.index == 1
+    assert QApplication.focusWidget() is entry  # a choice: keys to the form again
+    assert entry.answers[0].text == "楼道灯坏了3天"
+    assert entry.answers[0].rating == 1
+    _keys(qtbot, DIGIT[2], Qt.Key.Key_Return, Qt.Key.Key_Return)
+    assert sent[0][0][0] == AnswerInput(11, rating=1, text="楼道灯坏了3天")
