@@ -145,147 +145,147 @@
 <context>
     <name>CallsTab</name>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="111"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="112"/>
         <source>C&amp;ampaign</source>
         <translation>调查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="115"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="116"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="116"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="117"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="117"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="118"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="118"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="119"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="119"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="120"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="120"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="121"/>
         <source>Attempts</source>
         <translation>已拨次数</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="121"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="122"/>
         <source>Call back at</source>
         <translation>约定回拨</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="122"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="123"/>
         <source>Last call</source>
         <translation>最近拨打</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="138"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="139"/>
         <source>&amp;Next household</source>
         <translation>下一户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="139"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="140"/>
         <source>Call this &amp;one</source>
         <translation>拨打此户(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="140"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="141"/>
         <source>Show n&amp;umber</source>
         <translation>显示号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="142"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="143"/>
         <source>No ans&amp;wer (F5)</source>
         <translation>无人接听(&amp;W) F5</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="144"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="145"/>
         <source>&amp;Refused (F7)</source>
         <translation>拒访(&amp;R) F7</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="146"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="147"/>
         <source>Call &amp;back at… (F8)</source>
         <translation>约定回拨(&amp;B)… F8</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="249"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="251"/>
         <source>Nobody left to call in this campaign.</source>
         <translation>本次调查已没有待拨打的住户。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="251"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="253"/>
         <source>No open campaign: draw a sample first.</source>
         <translation>没有进行中的调查：请先抽样。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="259"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="261"/>
         <source>contact %1</source>
         <translation>联系人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="260"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="262"/>
         <source>phone %1</source>
         <translation>电话 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="261"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="263"/>
         <source>calls %1 of %2</source>
         <translation>已拨 %1/%2 次</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="265"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="267"/>
         <source>asked to be called back at %1</source>
         <translation>约定 %1 回拨</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="308"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="310"/>
         <source>%1: %2, now %3.</source>
         <translation>%1：%2，现为“%3”。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="324"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="326"/>
         <source>no answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="325"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="327"/>
         <source>refused</source>
         <translation>拒访</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="326"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="328"/>
         <source>call back</source>
         <translation>约定回拨</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="327"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="329"/>
         <source>answered</source>
         <translation>已答卷</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="341"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="343"/>
         <source>%1 will be called back at the agreed time.</source>
         <translation>%1 将在约定时间回拨。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="353"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="355"/>
         <source>No household is being called.</source>
         <translation>当前没有正在拨打的住户。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="369"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="371"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
@@ -512,27 +512,32 @@
         <translation>问卷编号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/paper_tab.py" line="128"/>
+        <location filename="../../ui/surveys/paper_tab.py" line="112"/>
+        <source>No open campaign: forms are entered while it is open.</source>
+        <translation>没有进行中的调查：纸质问卷只能在调查进行中录入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/paper_tab.py" line="133"/>
         <source>%1 is not in this campaign&apos;s sample.</source>
         <translation>%1 不在本次调查的样本中。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/paper_tab.py" line="138"/>
+        <location filename="../../ui/surveys/paper_tab.py" line="143"/>
         <source> — already answered</source>
         <translation> —— 已答过</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/paper_tab.py" line="147"/>
+        <location filename="../../ui/surveys/paper_tab.py" line="152"/>
         <source>Type the form&apos;s number first.</source>
         <translation>请先填写问卷编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/paper_tab.py" line="157"/>
+        <location filename="../../ui/surveys/paper_tab.py" line="162"/>
         <source>Type the household first.</source>
         <translation>请先填写房号。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/paper_tab.py" line="179"/>
+        <location filename="../../ui/surveys/paper_tab.py" line="184"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
@@ -661,37 +666,37 @@
         <translation>显示号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="137"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="141"/>
         <source>No form drawn for a re-check.</source>
         <translation>没有抽中复核的问卷。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="142"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="146"/>
         <source>Form %1 was re-checked already: %2 difference(s).</source>
         <translation>问卷 %1 已复核：差异 %2 处。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="149"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="153"/>
         <source>Re-checking form %1 of %2: ask the questions again</source>
         <translation>复核 %2 的问卷 %1：请重新询问以下问题</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="173"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="177"/>
         <source>Choose a form to re-check first.</source>
         <translation>请先选择要复核的问卷。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="179"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="183"/>
         <source>Re-check of form %1 recorded: %2 answer(s) differ from the paper.</source>
         <translation>问卷 %1 复核完成：有 %2 题与纸质问卷不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="183"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="187"/>
         <source>Re-check of form %1 recorded: the answers match the paper.</source>
         <translation>问卷 %1 复核完成：与纸质问卷一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="197"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="201"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
@@ -822,52 +827,57 @@
         <translation>意见与投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="217"/>
+        <location filename="../../ui/surveys/results_tab.py" line="200"/>
+        <source>No campaign with a sample yet.</source>
+        <translation>还没有已抽样的调查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/results_tab.py" line="223"/>
         <source>Sample %1 households; %2 responses (phone %3, paper %4); response rate %5</source>
         <translation>抽样 %1 户；有效答卷 %2 份（电话 %3，纸质 %4）；应答率 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="223"/>
+        <location filename="../../ui/surveys/results_tab.py" line="229"/>
         <source>Non-response %1: refused %2, unreached %3</source>
         <translation>未应答 %1 户：拒访 %2，未联系上 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="227"/>
+        <location filename="../../ui/surveys/results_tab.py" line="233"/>
         <source>Overall mean %1, satisfied %2; callback tickets %3</source>
         <translation>总体平均分 %1，满意率 %2；回访工单 %3 张</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="234"/>
+        <location filename="../../ui/surveys/results_tab.py" line="240"/>
         <source>Previous campaign %1: mean %2 (change %3)</source>
         <translation>上次调查 %1：平均分 %2（变化 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="240"/>
+        <location filename="../../ui/surveys/results_tab.py" line="246"/>
         <source>No earlier campaign on the same questions to compare with.</source>
         <translation>没有相同题目的往期调查可比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="243"/>
+        <location filename="../../ui/surveys/results_tab.py" line="249"/>
         <source>Paper forms re-checked %1, differences %2</source>
         <translation>纸质问卷复核 %1 份，差异 %2 处</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="262"/>
+        <location filename="../../ui/surveys/results_tab.py" line="268"/>
         <source>Q%1</source>
         <translation>第%1题</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="285"/>
+        <location filename="../../ui/surveys/results_tab.py" line="291"/>
         <source>Q%1: %2</source>
         <translation>第%1题：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="331"/>
+        <location filename="../../ui/surveys/results_tab.py" line="337"/>
         <source>Export survey results</source>
         <translation>导出调查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="333"/>
+        <location filename="../../ui/surveys/results_tab.py" line="339"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -973,17 +983,17 @@
 <context>
     <name>SurveySaved</name>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="81"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="82"/>
         <source>Answers of %1 saved.</source>
         <translation>%1 的答卷已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="85"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="86"/>
         <source> A callback ticket was opened for the dissatisfied answer or complaint: %1</source>
         <translation>不满意评价或投诉已生成回访工单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="90"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="91"/>
         <source> This paper form was drawn for a re-check call.</source>
         <translation>本份纸质问卷被抽中电话复核。</translation>
     </message>

@@ -106,6 +106,10 @@ class PaperTab(QWidget):
     def reload(self) -> None:
         campaign = self.campaign.campaign()
         if campaign is None:
+            self.households = []
+            self.entry.set_questions([])
+            self.entry.setEnabled(False)
+            self.found.setText(self.tr("No open campaign: forms are entered while it is open."))
             return
         cid, qn = campaign.id, campaign.questionnaire_id
 

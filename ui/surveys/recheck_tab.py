@@ -116,6 +116,9 @@ class RecheckTab(QWidget):
     def reload(self) -> None:
         campaign = self.campaign.campaign()
         if campaign is None:
+            self.model.set_rows([])
+            self.entry.set_questions([])
+            self.entry.setEnabled(False)
             return
         cid, qn = campaign.id, campaign.questionnaire_id
 

@@ -196,6 +196,11 @@ class ResultsTab(QWidget):
     def reload(self) -> None:
         cid = self.campaign.campaign_id()
         if cid is None:
+            self.results = None
+            self.headline.setText(self.tr("No campaign with a sample yet."))
+            for model in (self.question_model, self.building_model, self.comment_model):
+                model.set_rows([])
+            self._enable()
             return
         self.ctx.query(lambda s: q.results(s, cid), parent=self, action="survey results").success(
             self.show_results

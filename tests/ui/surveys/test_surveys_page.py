@@ -238,6 +238,10 @@ def test_a_manager_creates_draws_and_closes_a_campaign(qtbot: QtBot, sqlite_db: 
     page = _page(qtbot, sqlite_db, MANAGER)
     tab = page.campaigns
     assert tab.model.rowCount() == 0
+    page.tabs.setCurrentWidget(page.results)
+    assert page.results.headline.text() == "No campaign with a sample yet."
+    assert not page.results.print_button.isEnabled()
+    page.tabs.setCurrentWidget(page.campaigns)
     tab.new_button.click()
     dialog = tab.dialog
     assert isinstance(dialog, CampaignDialog)
@@ -265,6 +269,9 @@ def test_a_manager_creates_draws_and_closes_a_campaign(qtbot: QtBot, sqlite_db: 
     (row,) = tab.model.rows()
     assert (row.status, row.non_response) == ("closed", 4)
     assert page.calls.campaign.count() == 0
+    page.tabs.setCurrentWidget(page.paper)
+    assert "No open campaign" in page.paper.found.text()
+    assert not page.paper.entry.isEnabled()
     # a clerk sees no design buttons
     clerk_page = _page(qtbot, sqlite_db, CLERK)
     assert not clerk_page.campaigns.new_button.isVisibleTo(clerk_page)
