@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from _common import captured_sql, fresh_database, median_seconds, ratio_line, raw_connection, replay
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
 from propdesk.auth.actor import Actor
 from propdesk.db.engine import Database, open_database
@@ -103,9 +103,10 @@ def build(path: Path, households: int) -> tuple[Database, int]:
                 ),
             )
             s.execute(
-                SurveyCampaign.__table__.update()
+                update(SurveyCampaign)
                 .where(SurveyCampaign.id == cid)
                 .values(status="closed", seed=k + 1)
+                .execution_options(synchronize_session=False)
             )
             latest = cid
             at = datetime(start.year, start.month, 5, 2, 0, tzinfo=UTC)
