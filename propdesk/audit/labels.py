@@ -220,6 +220,29 @@ FIELD_LABELS_ZH: dict[str, str] = {
     "days": "天数",
     "lookback_days": "追溯天数",
     "flagged_only": "仅限频繁投诉住户",
+    # satisfaction surveys
+    "text_enc": "意见内容",
+    "is_complaint": "投诉",
+    "attempts": "拨打次数",
+    "callback_at": "约定回拨时间",
+    "last_attempt_at": "最近拨打时间",
+    "locked": "已锁定",
+    "topic": "题目类别",
+    "rate_pct": "抽样比例（%）",
+    "stratified": "按楼栋分层",
+    "rotation_months": "轮换期（月）",
+    "max_attempts": "最多拨打次数",
+    "starts_on": "开始日期",
+    "ends_on": "结束日期",
+    "paper_form_no": "纸质问卷编号",
+    "questionnaire_id": "问卷",
+    "question_id": "题目",
+    "campaign_id": "调查",
+    "sample_id": "样本户",
+    "response_id": "答卷",
+    "outcome": "通话结果",
+    "answered_at": "答卷时间",
+    "differences": "不一致项数",
 }
 
 
@@ -231,6 +254,13 @@ def _value_maps() -> dict[str, dict[str, str]]:
     from propdesk.household.values import PET_KIND_ZH, VEHICLE_KIND_ZH
     from propdesk.registry.values import OCCUPANCY_ROLE_ZH, UNIT_STATUS_ZH, UNIT_TYPE_ZH
     from propdesk.renovation.values import PERMIT_STATUS_ZH
+    from propdesk.surveys.values import (
+        CALL_OUTCOME_ZH,
+        CAMPAIGN_STATUS_ZH,
+        QUESTION_KIND_ZH,
+        RESPONSE_SOURCE_ZH,
+        SAMPLE_STATUS_ZH,
+    )
 
     def plain(mapping: Any) -> dict[str, str]:
         return {str(getattr(k, "value", k)): str(v) for k, v in mapping.items()}
@@ -246,6 +276,11 @@ def _value_maps() -> dict[str, dict[str, str]]:
         "household_pet.kind": plain(PET_KIND_ZH),
         "care_visit.reason": plain(VISIT_REASON_ZH),
         "care_visit_rule.reason": plain(VISIT_REASON_ZH),
+        "survey_campaign.status": plain(CAMPAIGN_STATUS_ZH),
+        "survey_sample.status": plain(SAMPLE_STATUS_ZH),
+        "survey_question.kind": plain(QUESTION_KIND_ZH),
+        "survey_response.source": plain(RESPONSE_SOURCE_ZH),
+        "survey_attempt.outcome": plain(CALL_OUTCOME_ZH),
         "previous_unit_status": plain(UNIT_STATUS_ZH),
         "unit_type": plain(UNIT_TYPE_ZH),
         "fee_allocation.kind": {"payment": "收款", "credit": "预收抵扣", "discount": "优惠"},
