@@ -494,9 +494,10 @@ def results(session: Session, campaign_id: int) -> CampaignResults:
         )
 
     total_n, total_mean, total_sat = _rating_totals(session, [c.id])
-    previous_overall = None
+    previous_overall = mine_shared = None
     if prev is not None and shared:
         previous_overall = _f(_rating_totals(session, [prev.id], shared)[1])
+        mine_shared = _f(_rating_totals(session, [c.id], shared)[1])
 
     return CampaignResults(
         campaign_id=c.id,
@@ -519,6 +520,7 @@ def results(session: Session, campaign_id: int) -> CampaignResults:
         tickets_opened=_tickets(session, [c.id]),
         previous_name=prev.name if prev is not None else None,
         previous_overall_mean=previous_overall,
+        overall_mean_shared=mine_shared,
         rechecks=int(
             session.scalar(
                 select(func.count(SurveyRecheck.id)).where(SurveyRecheck.campaign_id == c.id)

@@ -293,6 +293,8 @@ class CampaignResults:
     previous_overall_mean: float | None = None
     rechecks: int = 0
     recheck_differences: int = 0
+    overall_mean_shared: float | None = None  # this campaign's mean on the questions shared
+    # with the previous one: compare it with ``previous_overall_mean`` (same questions)
 
 
 @dataclass(frozen=True)

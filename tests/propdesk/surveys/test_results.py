@@ -190,6 +190,7 @@ def test_results_equal_plain_sql(
     )
     assert res.previous_name == "上次调查"
     assert res.previous_overall_mean == _approx(prev_overall[0])
+    assert res.overall_mean_shared == _approx(res.overall_mean)  # one questionnaire: all shared
 
     buildings = {
         bid: (size, resp_n, mean)

@@ -486,3 +486,26 @@ def test_an_inactive_question_may_stay_in_a_revision_but_not_be_added(
             sv.create_questionnaire(s, "新问卷", [design.questions[1]])
     assert same == design.questionnaire
     assert "停用的题目" in str(exc.value)
+
+
+def test_call_queue_order_fewest_attempts_first_and_finished_last(
+    db: Database, estate: Estate, design: Design, test_clock: clock.FixedClock
+) -> None:
+    cid = open_campaign(db, design, max_attempts=5)
+    s1, s2, s3, s4 = (_sample_of(db, cid, u) for u in estate.eligible[:4])
+    with db.begin(CLERK) as s:
+        for sid in (s1, s1, s2):
+            sv.record_attempt(s, sid, CallOutcome.NO_ANSWER)
+        sv.record_attempt(
+            s, s3, CallOutcome.CALLBACK, callback_at=clock.now() + timedelta(minutes=30)
+        )
+        sv.submit_phone(s, s4, answers(design), key="done")
+    test_clock.advance(timedelta(hours=1))
+    with db.begin(CLERK) as s:
+        open_ = [r.sample_id for r in q.call_queue(s, cid)]
+        every = q.call_queue(s, cid, include_finished=True)
+    assert open_[0] == s3  # the callback now due
+    assert open_[-2:] == [s2, s1]  # then pending ones, then no answer: fewest attempts first
+    assert len(open_) == 7
+    assert [r.sample_id for r in every][:7] == open_
+    assert (every[-1].sample_id, every[-1].status) == (s4, SampleStatus.DONE)
