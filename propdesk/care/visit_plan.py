@@ -21,18 +21,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Integer, Select, and_, bindparam, exists, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from propdesk import clock
 from propdesk.care.models import CareFlag
-from propdesk.care.queries import FlagOccupancy, visible_to
-from propdesk.care.values import FlagKind
+from propdesk.care.queries import FlagOccupancy, may_see_restricted
+from propdesk.care.values import FlagKind, Visibility
 from propdesk.care.visit_models import CareVisit, CareVisitRule
 from propdesk.care.visit_values import (
     DEFAULT_RULES,
+    RULE_REASONS,
     PlanItem,
     VisitReason,
     VisitRule,
@@ -47,6 +49,9 @@ from propdesk.tickets.values import TicketKind, TicketStatus
 
 #: A SELECT of any columns (each rule's query has its own).
 AnySelect = Select[*tuple[Any, ...]]
+#: The building and unit a plan is narrowed to (bound when the statement runs).
+BUILDING = bindparam("plan_building", type_=Integer)
+UNIT = bindparam("plan_unit", type_=Integer)
 LaterVisit = aliased(CareVisit, name="later_visit")
 
 
@@ -61,9 +66,7 @@ def rules(session: Session) -> dict[VisitReason, VisitRule]:
     return out
 
 
-def _scoped(
-    stmt: AnySelect, unit_col: Any, *, building_id: int | None, unit_id: int | None
-) -> AnySelect:
+def _scoped(stmt: AnySelect, unit_col: Any, *, by_building: bool, by_unit: bool) -> AnySelect:
     stmt = (
         stmt.add_columns(
             Unit.code.label("unit_code"),
@@ -72,10 +75,10 @@ def _scoped(
         .join(Unit, Unit.id == unit_col)
         .join(Building, Building.id == Unit.building_id)
     )
-    if building_id is not None:
-        stmt = stmt.where(Unit.building_id == building_id)
-    if unit_id is not None:
-        stmt = stmt.where(unit_col == unit_id)
+    if by_building:
+        stmt = stmt.where(Unit.building_id == BUILDING)
+    if by_unit:
+        stmt = stmt.where(unit_col == UNIT)
     return stmt
 
 
@@ -86,7 +89,9 @@ def _visited_since(unit_col: Any, at: Any) -> Any:
     )
 
 
-def _elderly(rule: VisitRule, due_by: date | None, actor_filter: Any) -> tuple[AnySelect, Any]:
+def _elderly(
+    rule: VisitRule, due_by: date | None, actor_filter: Any, by_unit: bool
+) -> tuple[AnySelect, Any]:
     flags = (
         select(
             CareFlag.unit_id.label("unit_id"),
@@ -100,6 +105,7 @@ def _elderly(rule: VisitRule, due_by: date | None, actor_filter: Any) -> tuple[A
             CareFlag.unit_id.is_not(None),
             or_(FlagOccupancy.id.is_(None), FlagOccupancy.end_date.is_(None)),
             actor_filter,
+            CareFlag.unit_id == UNIT if by_unit else true(),
         )
         .group_by(CareFlag.unit_id)
         .subquery("elderly")
@@ -124,7 +130,9 @@ def _elderly(rule: VisitRule, due_by: date | None, actor_filter: Any) -> tuple[A
     return stmt, flags.c.unit_id
 
 
-def _new_households(rule: VisitRule, today: date, due_by: date | None) -> tuple[AnySelect, Any]:
+def _new_households(
+    rule: VisitRule, today: date, due_by: date | None, by_unit: bool
+) -> tuple[AnySelect, Any]:
     roles = (OccupancyRole.OWNER.value, OccupancyRole.TENANT.value)
     grouped = (
         select(
@@ -137,6 +145,7 @@ def _new_households(rule: VisitRule, today: date, due_by: date | None) -> tuple[
             Occupancy.end_date.is_(None),
             Occupancy.start_date >= today - timedelta(days=rule.lookback_days),
             Occupancy.start_date <= today,
+            Occupancy.unit_id == UNIT if by_unit else true(),
             ~exists(
                 select(CareVisit.id).where(
                     CareVisit.unit_id == Occupancy.unit_id,
@@ -152,7 +161,9 @@ def _new_households(rule: VisitRule, today: date, due_by: date | None) -> tuple[
     return select(sub.c.trigger_id, sub.c.unit_id, sub.c.start_date), sub.c.unit_id
 
 
-def _complaints(rule: VisitRule, today: date, due_by: date | None, actor_filter: Any) -> AnySelect:
+def _complaints(
+    rule: VisitRule, today: date, due_by: date | None, actor_filter: Any, by_unit: bool
+) -> AnySelect:
     stmt: AnySelect = select(
         Ticket.id.label("trigger_id"),
         Ticket.unit_id.label("unit_id"),
@@ -162,7 +173,7 @@ def _complaints(rule: VisitRule, today: date, due_by: date | None, actor_filter:
     ).where(
         Ticket.kind == TicketKind.COMPLAINT.value,
         Ticket.status == TicketStatus.CLOSED.value,
-        Ticket.unit_id.is_not(None),
+        Ticket.unit_id == UNIT if by_unit else Ticket.unit_id.is_not(None),
         Ticket.closed_at >= clock.local_midnight(today - timedelta(days=rule.lookback_days)),
         ~_visited_since(Ticket.unit_id, Ticket.closed_at),
     )
@@ -183,7 +194,7 @@ def _complaints(rule: VisitRule, today: date, due_by: date | None, actor_filter:
     return stmt
 
 
-def _follow_ups(due_by: date | None) -> AnySelect:
+def _follow_ups(due_by: date | None, by_unit: bool) -> AnySelect:
     stmt: AnySelect = select(
         CareVisit.id.label("trigger_id"),
         CareVisit.unit_id.label("unit_id"),
@@ -191,6 +202,7 @@ def _follow_ups(due_by: date | None) -> AnySelect:
         CareVisit.next_visit_on.label("next_visit_on"),
     ).where(
         CareVisit.next_visit_on.is_not(None),
+        CareVisit.unit_id == UNIT if by_unit else true(),
         ~exists(
             select(LaterVisit.id).where(
                 LaterVisit.unit_id == CareVisit.unit_id,
@@ -209,34 +221,72 @@ def _follow_ups(due_by: date | None) -> AnySelect:
     return stmt
 
 
+#: One plan query: its reason, its rule (none for agreed next visits), the SELECT of its items
+#: and the COUNT of them.
+Built = tuple[VisitReason, VisitRule | None, AnySelect, AnySelect]
+
+
+@lru_cache(maxsize=32)
+def _built(
+    zone: str,
+    today: date,
+    due_by: date | None,
+    plan: tuple[VisitRule, ...],
+    sees_all: bool,
+    by_building: bool,
+    by_unit: bool,
+) -> tuple[Built, ...]:
+    """The plan's statements for one day, rules and viewer (building and unit are bound
+    parameters): building the expressions costs more than running them on a unit page."""
+    del zone  # part of the cache key: the cut-off times are the estate's midnights
+    actor_filter = true() if sees_all else CareFlag.visibility != Visibility.SUPERVISORS.value
+    rule_of = {VisitReason(r.reason): r for r in plan}
+    scope = {"by_building": by_building, "by_unit": by_unit}
+    out: list[tuple[VisitReason, VisitRule | None, AnySelect]] = []
+    elderly = rule_of[VisitReason.ELDERLY_ALONE]
+    if elderly.active:
+        stmt, unit_col = _elderly(elderly, due_by, actor_filter, by_unit)
+        out.append((VisitReason.ELDERLY_ALONE, elderly, _scoped(stmt, unit_col, **scope)))
+    new = rule_of[VisitReason.NEW_HOUSEHOLD]
+    if new.active:
+        stmt, unit_col = _new_households(new, today, due_by, by_unit)
+        out.append((VisitReason.NEW_HOUSEHOLD, new, _scoped(stmt, unit_col, **scope)))
+    complaint = rule_of[VisitReason.COMPLAINT]
+    if complaint.active:
+        stmt = _complaints(complaint, today, due_by, actor_filter, by_unit)
+        out.append((VisitReason.COMPLAINT, complaint, _scoped(stmt, Ticket.unit_id, **scope)))
+    follow = _scoped(_follow_ups(due_by, by_unit), CareVisit.unit_id, **scope)
+    out.append((VisitReason.FOLLOW_UP, None, follow))
+    return tuple(
+        (reason, rule, stmt, select(func.count()).select_from(stmt.subquery()))
+        for reason, rule, stmt in out
+    )
+
+
 def _statements(
     session: Session,
     *,
     due_by: date | None,
     building_id: int | None,
     unit_id: int | None,
-) -> list[tuple[VisitReason, VisitRule | None, AnySelect]]:
-    today = clock.today(session)
-    actor_filter = visible_to(actor_or_none(session))
+) -> tuple[tuple[Built, ...], dict[str, int]]:
+    """The plan's statements for this viewer and the parameters to run them with."""
     plan = rules(session)
-    out: list[tuple[VisitReason, VisitRule | None, AnySelect]] = []
-    scope = {"building_id": building_id, "unit_id": unit_id}
-    elderly = plan[VisitReason.ELDERLY_ALONE]
-    if elderly.active:
-        stmt, unit_col = _elderly(elderly, due_by, actor_filter)
-        out.append((VisitReason.ELDERLY_ALONE, elderly, _scoped(stmt, unit_col, **scope)))
-    new = plan[VisitReason.NEW_HOUSEHOLD]
-    if new.active:
-        stmt, unit_col = _new_households(new, today, due_by)
-        out.append((VisitReason.NEW_HOUSEHOLD, new, _scoped(stmt, unit_col, **scope)))
-    complaint = plan[VisitReason.COMPLAINT]
-    if complaint.active:
-        stmt = _complaints(complaint, today, due_by, actor_filter)
-        out.append((VisitReason.COMPLAINT, complaint, _scoped(stmt, Ticket.unit_id, **scope)))
-    out.append(
-        (VisitReason.FOLLOW_UP, None, _scoped(_follow_ups(due_by), CareVisit.unit_id, **scope))
+    built = _built(
+        str(clock.estate_zone()),
+        clock.today(session),
+        due_by,
+        tuple(plan[r] for r in RULE_REASONS),
+        may_see_restricted(actor_or_none(session)),
+        building_id is not None,
+        unit_id is not None,
     )
-    return out
+    params: dict[str, int] = {}
+    if building_id is not None:
+        params[BUILDING.key] = building_id
+    if unit_id is not None:
+        params[UNIT.key] = unit_id
+    return built, params
 
 
 def _item(reason: VisitReason, rule: VisitRule | None, r: Any, today: date) -> PlanItem:
@@ -303,10 +353,10 @@ def plan_items(
     due first. ``due_by`` = yesterday lists the overdue ones."""
     today = clock.today(session)
     items: list[PlanItem] = []
-    for reason, rule, stmt in _statements(
-        session, due_by=due_by, building_id=building_id, unit_id=unit_id
-    ):
-        items += [_item(reason, rule, r, today) for r in session.execute(stmt.limit(limit))]
+    built, params = _statements(session, due_by=due_by, building_id=building_id, unit_id=unit_id)
+    for reason, rule, stmt, _count in built:
+        rows = session.execute(stmt.limit(limit), params)
+        items += [_item(reason, rule, r, today) for r in rows]
     names = _household_names(session, sorted({i.unit_id for i in items}))
     items = [i if names.get(i.unit_id, "") == "" else _named(i, names[i.unit_id]) for i in items]
     items.sort(key=lambda i: (i.due_on, i.building, i.unit_code, i.reason))
@@ -324,9 +374,5 @@ def overdue_items(session: Session, **scope: Any) -> list[PlanItem]:
 def count_overdue_visits(session: Session) -> int:
     """How many plan items are overdue (COUNT queries: for the desk overview)."""
     due_by = clock.today(session) - timedelta(days=1)
-    total = 0
-    for _reason, _rule, stmt in _statements(session, due_by=due_by, building_id=None, unit_id=None):
-        total += int(
-            session.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
-        )
-    return total
+    built, params = _statements(session, due_by=due_by, building_id=None, unit_id=None)
+    return sum(int(session.execute(count, params).scalar_one()) for *_s, count in built)

@@ -2,7 +2,8 @@
 reason), the record-visit form, and the history of visits with their tickets.
 
 Keyboard: Enter on a plan item records its visit; Ctrl+N records a visit for a household
-chosen in the form; on the history, Ctrl+T raises the selected visit's findings as a ticket.
+chosen in the form; Ctrl+T goes to the history and there raises the selected visit's
+findings as a ticket.
 The desk overview's "overdue visits" figure opens this page on the overdue items
 (:class:`VisitsRequest`). Hidden, the page only marks itself stale and reloads when shown.
 """
@@ -206,7 +207,7 @@ class VisitsPage(QWidget):
         self.rules_button.setVisible(allowed(ctx.actor, Permission.MANAGE_SETTINGS))
         self.plan_model = PlanModel(self)
         self.plan_table = self._table(self.plan_model, "visits_plan")
-        self.plan_table.setColumnWidth(0, 130)
+        self.plan_table.setColumnWidth(0, 170)
         self.plan_table.setColumnWidth(4, 130)
 
         self.history_model = VisitHistoryModel(ctx=ctx, parent=self)
