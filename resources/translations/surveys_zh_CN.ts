@@ -127,17 +127,17 @@
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="342"/>
+        <location filename="../../ui/surveys/dialogs.py" line="368"/>
         <source>Call back %1</source>
         <translation>约定回拨 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="351"/>
+        <location filename="../../ui/surveys/dialogs.py" line="377"/>
         <source>Call &amp;back at</source>
         <translation>回拨时间(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="352"/>
+        <location filename="../../ui/surveys/dialogs.py" line="378"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
@@ -293,62 +293,62 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="241"/>
+        <location filename="../../ui/surveys/dialogs.py" line="267"/>
         <source>New survey campaign</source>
         <translation>新建满意度调查</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="248"/>
+        <location filename="../../ui/surveys/dialogs.py" line="274"/>
         <source>%1 (version %2)</source>
         <translation>%1（第 %2 版）</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="267"/>
+        <location filename="../../ui/surveys/dialogs.py" line="293"/>
         <source>Same rate in every building</source>
         <translation>各楼栋按同一比例分层抽样</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="273"/>
+        <location filename="../../ui/surveys/dialogs.py" line="299"/>
         <source>no rotation</source>
         <translation>不轮换</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="282"/>
+        <location filename="../../ui/surveys/dialogs.py" line="308"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="283"/>
+        <location filename="../../ui/surveys/dialogs.py" line="309"/>
         <source>&amp;Questionnaire</source>
         <translation>问卷(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="285"/>
+        <location filename="../../ui/surveys/dialogs.py" line="311"/>
         <source>&amp;Buildings (none ticked: all)</source>
         <translation>楼栋(&amp;B)（不勾选即全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="287"/>
+        <location filename="../../ui/surveys/dialogs.py" line="313"/>
         <source>Sampling &amp;rate</source>
         <translation>抽样比例(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="289"/>
+        <location filename="../../ui/surveys/dialogs.py" line="315"/>
         <source>Ro&amp;tation (months)</source>
         <translation>轮换期（月）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="290"/>
+        <location filename="../../ui/surveys/dialogs.py" line="316"/>
         <source>Phone &amp;attempts</source>
         <translation>最多拨打次数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="291"/>
+        <location filename="../../ui/surveys/dialogs.py" line="317"/>
         <source>&amp;Starts</source>
         <translation>开始日期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="292"/>
+        <location filename="../../ui/surveys/dialogs.py" line="318"/>
         <source>&amp;Ends</source>
         <translation>结束日期(&amp;E)</translation>
     </message>
@@ -608,12 +608,22 @@
         <translation>新建问卷</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="169"/>
+        <location filename="../../ui/surveys/dialogs.py" line="171"/>
+        <source>Part of a question; Down goes to the list</source>
+        <translation>题目中的几个字；按下箭头到列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/dialogs.py" line="175"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="171"/>
+        <location filename="../../ui/surveys/dialogs.py" line="178"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/dialogs.py" line="180"/>
         <source>&amp;Questions (Space ticks, Alt+Up/Down moves)</source>
         <translation>题目(&amp;Q)（空格勾选，Alt+上/下移动）</translation>
     </message>

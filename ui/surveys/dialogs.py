@@ -166,7 +166,16 @@ class QuestionnaireDialog(_Form):
             self.list.setCurrentRow(0)
         self.list.installEventFilter(self)
         self.list.itemChanged.connect(lambda _i: self._mirror())
-        self.errors.add_row(self.tr("&Name"), "name", self.name)
+        # a find box: with a long bank the clerk types part of a question and Down goes there
+        self.find_box = named(QLineEdit(), "survey_qn_find")
+        self.find_box.setPlaceholderText(self.tr("Part of a question; Down goes to the list"))
+        self.find_box.textChanged.connect(self._find)
+        self.find_box.installEventFilter(self)
+        if questionnaire is None:
+            self.errors.add_row(self.tr("&Name"), "name", self.name)
+        else:
+            self.name.hide()  # a revision keeps its name (the version counts up)
+        self.errors.add_row(self.tr("&Find"), "find", self.find_box)
         self.errors.add_row(
             self.tr("&Questions (Space ticks, Alt+Up/Down moves)"), "question_ids", self.list
         )
@@ -174,7 +183,24 @@ class QuestionnaireDialog(_Form):
         self._mirror()
         self.install_keys(loaded=questionnaire is not None)
 
+    def _find(self, text: str) -> None:
+        text = text.strip()
+        if not text:
+            return
+        for i in range(self.list.count()):
+            if text in self.list.item(i).text():
+                self.list.setCurrentRow(i)
+                return
+
     def eventFilter(self, watched: object, event: object) -> bool:
+        if (
+            watched is getattr(self, "find_box", None)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self.list.setFocus()
+            return True
         if (
             watched is getattr(self, "list", None)
             and isinstance(event, QKeyEvent)

@@ -311,3 +311,61 @@ def test_forms_for_the_sample_carry_each_household_and_a_stable_number(
     assert isinstance(blank, PdfPreviewDialog)
     assert len(PdfReader(io.BytesIO(blank.pdf)).pages) == 1
     blank.close()
+
+
+def test_questionnaires_are_made_and_revised_by_keyboard(qtbot: QtBot, sqlite_db: Database) -> None:
+    from ui.surveys.dialogs import QuestionnaireDialog
+
+    design, _old, _cid = _survey(sqlite_db)
+    page = _page(qtbot, sqlite_db, MANAGER)
+    page.tabs.setCurrentWidget(page.bank)
+    bank = page.bank
+    dialog = bank.new_questionnaire()
+    assert isinstance(dialog, QuestionnaireDialog)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.name.hasFocus, timeout=2000)
+    type_text(qtbot, dialog.name, "简短问卷")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)
+    assert dialog.find_box.hasFocus()
+    type_text(qtbot, dialog.find_box, "安保")
+    qtbot.keyClick(dialog.find_box, Qt.Key.Key_Down)
+    assert dialog.list.hasFocus()
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)  # 安保
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)  # the one above it
+    security = design.questions[2]
+    above, _security = dialog.chosen_ids()
+    assert _security == security
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # after 安保
+    assert dialog.chosen_ids() == [security, above]
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    made = read(bank.ctx, lambda s: [x for x in q.list_questionnaires(s) if x.name == "简短问卷"])
+    assert [(x.version, x.question_ids) for x in made] == [(1, (security, above))]
+
+    # the annual questionnaire is in use: revising it makes version 2, the name kept
+    row = next(
+        i for i, x in enumerate(bank.questionnaire_model.rows()) if x.id == design.questionnaire
+    )
+    bank.questionnaire_table.selectRow(row)
+    page.activateWindow()  # (offscreen, the page is not made active again by itself)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2000)
+    revise = bank.revise_questionnaire()
+    assert isinstance(revise, QuestionnaireDialog)
+    qtbot.addWidget(revise)
+    assert not revise.name.isVisibleTo(revise)
+    qtbot.waitUntil(revise.find_box.hasFocus, timeout=2000)
+    qtbot.keyClick(revise.find_box, Qt.Key.Key_Down)
+    qtbot.keyClick(revise.list, Qt.Key.Key_Space)  # drop the first question
+    qtbot.keyClick(revise.list, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not revise.isVisible()
+    assert "version 2" in bank.message.text()
+    versions = read(
+        bank.ctx,
+        lambda s: sorted(
+            (x.version, len(x.question_ids))
+            for x in q.list_questionnaires(s)
+            if x.name == "年度满意度问卷"
+        ),
+    )
+    assert versions == [(1, 6), (2, 5)]
