@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import time, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from propdesk import clock
@@ -16,6 +16,8 @@ from propdesk.care.values import SENSITIVE_KINDS, FlagKind, FlagSource, Visibili
 from propdesk.demo.bulk import insert_with_ids
 from propdesk.demo.steps import DemoContext
 from propdesk.registry.models import Occupancy, Unit
+from propdesk.tickets.models import Ticket
+from propdesk.tickets.values import TicketKind, TicketStatus
 
 REASONS: dict[FlagKind, tuple[str, ...]] = {
     FlagKind.ELDERLY_ALONE: (
@@ -55,13 +57,29 @@ def build_care(session: Session, ctx: DemoContext) -> None:
         session, CareKind, [{"name": "孕妇", "sensitive": True, "active": True}]
     )
     units = sorted(households)
+    # frequent complainants are households whose complaints were closed lately (if any)
+    complained: list[int] = sorted(
+        {
+            int(u)
+            for u in session.scalars(
+                select(Ticket.unit_id).where(
+                    Ticket.kind == TicketKind.COMPLAINT.value,
+                    Ticket.status == TicketStatus.CLOSED.value,
+                    Ticket.closed_at >= ctx.now - timedelta(days=60),
+                    Ticket.unit_id.is_not(None),
+                )
+            )
+            if u is not None and u in households
+        }
+    )
     per_kind = max(2, len(units) // 60)
     flags: list[dict[str, Any]] = []
     used: set[tuple[int, FlagKind]] = set()
     for kind in FlagKind:
         count = per_kind if kind != FlagKind.CUSTOM else max(1, per_kind // 2)
         for n in range(count):
-            unit_id = rng.choice(units)
+            pool = complained if kind == FlagKind.COMPLAINANT and complained else units
+            unit_id = rng.choice(pool)
             if (unit_id, kind) in used:
                 continue
             used.add((unit_id, kind))
@@ -134,7 +152,7 @@ def build_visits(session: Session, ctx: DemoContext) -> None:
     from propdesk.registry.values import OccupancyRole
     from propdesk.tickets import catalog
     from propdesk.tickets.services import Intake, create_ticket
-    from propdesk.tickets.values import TicketKind, TicketSource
+    from propdesk.tickets.values import TicketSource
 
     rng = ctx.rng
     rows = session.execute(
@@ -195,6 +213,30 @@ def build_visits(session: Session, ctx: DemoContext) -> None:
             since = (ctx.today - start).days
             visit(new_unit, VisitReason.NEW_HOUSEHOLD, occ_id,
                   rng.randint(max(0, since - 20), since), FINDINGS_OK[4])  # fmt: skip
+    # after a flagged complainant's latest closed complaint: every other one visited
+    latest = (
+        select(Ticket.unit_id, func.max(Ticket.id).label("ticket_id"))
+        .where(
+            Ticket.kind == TicketKind.COMPLAINT.value,
+            Ticket.status == TicketStatus.CLOSED.value,
+            Ticket.closed_at >= ctx.now - timedelta(days=90),
+            Ticket.unit_id.in_(
+                select(CareFlag.unit_id).where(
+                    CareFlag.kind == FlagKind.COMPLAINANT.value, CareFlag.ended_at.is_(None)
+                )
+            ),
+        )
+        .group_by(Ticket.unit_id)
+        .order_by(Ticket.unit_id)
+    )
+    for n, (complaint_unit, ticket_id) in enumerate(session.execute(latest).all()):
+        closed = session.scalar(select(Ticket.closed_at).where(Ticket.id == ticket_id))
+        if n % 2 or closed is None or complaint_unit is None:
+            continue
+        if closed + timedelta(days=2) < ctx.now:
+            days_ago = (ctx.now - closed).days - 2
+            visit(complaint_unit, VisitReason.COMPLAINT, ticket_id, max(days_ago, 0),
+                  "当面听取意见，已说明处理结果，住户表示理解", rating=3)  # fmt: skip
     units = sorted(households)
     for n in range(max(4, len(units) // 50)):
         unit_id = rng.choice(units)
