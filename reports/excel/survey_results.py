@@ -100,7 +100,12 @@ def summary_rows(r: CampaignResults) -> list[tuple[str, Any, str]]:
         ("总体平均分", _mean(r.overall_mean), AVG),
         ("满意率", _share(r.overall_satisfied_pct), PCT),
         ("上次调查", r.previous_name or "无（首次调查）", ""),
-        ("上次总体平均分", _mean(r.previous_overall_mean), AVG),
+        ("上次平均分（相同题目）", _mean(r.previous_overall_mean), AVG),
+        (
+            "本次平均分（相同题目）",
+            _mean(r.overall_mean_shared if r.previous_name else None),
+            AVG,
+        ),
         ("回访工单", r.tickets_opened, INT),
         ("复核问卷", r.rechecks, INT),
         ("复核差异", r.recheck_differences, INT),

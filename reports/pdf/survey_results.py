@@ -84,10 +84,18 @@ def source_text(r: CampaignResults) -> str:
     return f"电话 {r.phone_responses} 份，纸质 {r.paper_responses} 份"
 
 
+def shared_mean(r: CampaignResults) -> float | None:
+    """This campaign's mean on the questions it shares with the previous one (the figure to
+    set beside ``previous_overall_mean``); the overall mean when the core gives none."""
+    return r.overall_mean_shared if r.overall_mean_shared is not None else r.overall_mean
+
+
 def headline_rows(r: CampaignResults) -> list[list[str]]:
     """指标, 数值 of the report's first table (also the Excel summary's labels)."""
+    now = shared_mean(r)
     previous = (
-        f"{r.previous_name}：{mean_text(r.previous_overall_mean)}（{change_text(r.overall_mean, r.previous_overall_mean)}）"
+        f"{r.previous_name}：相同题目平均分 {mean_text(r.previous_overall_mean)}，"
+        f"本次 {mean_text(now)}（{change_text(now, r.previous_overall_mean)}）"
         if r.previous_name
         else "无（首次调查）"
     )

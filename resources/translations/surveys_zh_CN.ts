@@ -857,37 +857,37 @@
         <translation>总体平均分 %1，满意率 %2；回访工单 %3 张</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="240"/>
-        <source>Previous campaign %1: mean %2 (change %3)</source>
-        <translation>上次调查 %1：平均分 %2（变化 %3）</translation>
+        <location filename="../../ui/surveys/results_tab.py" line="241"/>
+        <source>Previous campaign %1: mean %2 on the same questions, now %3 (change %4)</source>
+        <translation>上次调查 %1：相同题目平均分 %2，本次 %3（变化 %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="246"/>
+        <location filename="../../ui/surveys/results_tab.py" line="248"/>
         <source>No earlier campaign on the same questions to compare with.</source>
         <translation>没有相同题目的往期调查可比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="249"/>
+        <location filename="../../ui/surveys/results_tab.py" line="251"/>
         <source>Paper forms re-checked %1, differences %2</source>
         <translation>纸质问卷复核 %1 份，差异 %2 处</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="268"/>
+        <location filename="../../ui/surveys/results_tab.py" line="270"/>
         <source>Q%1</source>
         <translation>第%1题</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="291"/>
+        <location filename="../../ui/surveys/results_tab.py" line="293"/>
         <source>Q%1: %2</source>
         <translation>第%1题：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="337"/>
+        <location filename="../../ui/surveys/results_tab.py" line="339"/>
         <source>Export survey results</source>
         <translation>导出调查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="339"/>
+        <location filename="../../ui/surveys/results_tab.py" line="341"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>

@@ -62,7 +62,7 @@ def test_report_carries_the_headline_questions_buildings_comments_and_rechecks()
         "应答率80.0%",
         "总体平均分3.91",
         "满意率72.3%",
-        "2026年上半年满意度调查：3.93（-0.02）",
+        "2026年上半年满意度调查：相同题目平均分3.93，本次3.89（-0.04）",
         "回访工单7张",
     ):
         assert part in text, part
@@ -157,6 +157,8 @@ def test_workbook_has_numbers_formats_and_print_setup() -> None:
     assert summary["总体平均分"].number_format == "0.00"
     assert summary["满意率"].value == 0.7225
     assert summary["上次调查"].value == "2026年上半年满意度调查"
+    assert summary["上次平均分（相同题目）"].value == 3.925
+    assert summary["本次平均分（相同题目）"].value == 3.8946
 
     qs = wb["题目"]
     assert header(qs)[:9] == ["序号", "题目", "主题", "类型", "答卷数", "平均分", "满意率",

@@ -235,12 +235,14 @@ class ResultsTab(QWidget):
             .replace("%2", pct_text(r.overall_satisfied_pct))
             .replace("%3", str(r.tickets_opened)),
         ]
+        now = r.overall_mean_shared if r.overall_mean_shared is not None else r.overall_mean
         if r.previous_name:
             lines.append(
-                self.tr("Previous campaign %1: mean %2 (change %3)")
+                self.tr("Previous campaign %1: mean %2 on the same questions, now %3 (change %4)")
                 .replace("%1", r.previous_name)
                 .replace("%2", mean_text(r.previous_overall_mean))
-                .replace("%3", change_text(r.overall_mean, r.previous_overall_mean))
+                .replace("%3", mean_text(now))
+                .replace("%4", change_text(now, r.previous_overall_mean))
             )
         else:
             lines.append(self.tr("No earlier campaign on the same questions to compare with."))

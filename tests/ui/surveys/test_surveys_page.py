@@ -112,7 +112,8 @@ def test_results_show_the_figures_of_the_results_query(
         f"Overall mean {mean_text(expected.overall_mean)}",
         f"satisfied {pct_text(expected.overall_satisfied_pct)}",
         f"callback tickets {expected.tickets_opened}",
-        f"mean {mean_text(expected.previous_overall_mean)}",
+        f"mean {mean_text(expected.previous_overall_mean)} on the same questions",
+        f"now {mean_text(expected.overall_mean_shared)}",
     ):
         assert part in head, part
     assert expected.tickets_opened == 2  # the rating of 2 and the complaint
