@@ -28,6 +28,7 @@ from propdesk.reporting.axis import integer_axis, thousands
 CURRENT = QColor("#3b73b9")
 PREVIOUS = QColor("#b0b0b0")
 LOW = QColor("#c9463d")
+INSIDE = QColor("#ffffff")
 LABEL = QColor("#202020")  # value labels sit above the bars, on the chart's white
 
 
@@ -105,15 +106,20 @@ class MeansChart(_Bars):
         names: tuple[str, str],
     ) -> None:
         self.series.clear()
+        # means sit high on a 0–5 axis: the value reads upright inside the top of each bar,
+        # so two neighbouring bars' labels never run into each other
+        self.series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsInsideEnd)
+        self.series.setLabelsAngle(-90)
+        self.series.setLabelsPrecision(3)
         now = QBarSet(names[0])
         now.setColor(CURRENT)
-        now.setLabelColor(LABEL)
+        now.setLabelColor(INSIDE)
         now.append([round(v, 2) for v in current])
         self.series.append(now)
         if previous is not None:
             before = QBarSet(names[1])
             before.setColor(PREVIOUS)
-            before.setLabelColor(LABEL)
+            before.setLabelColor(LABEL)  # dark on the grey bar
             before.append([round(v, 2) for v in previous])
             self.series.append(before)
         self.series.setLabelsFormat("@value")
