@@ -127,7 +127,7 @@ class CallsTab(QWidget):
         )
         self.queue = table_view("survey_calls_queue")
         self.queue.setModel(self.queue_model)
-        for column, width in enumerate((76, 48, 64, 96, 64, 40, 84)):
+        for column, width in enumerate((76, 48, 64, 96, 64, 60, 84)):
             self.queue.setColumnWidth(column, width)
         self.household = named(QLabel(), "survey_calls_household")
         self.household.setTextFormat(Qt.TextFormat.PlainText)
