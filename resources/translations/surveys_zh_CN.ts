@@ -631,82 +631,97 @@
 <context>
     <name>RecheckTab</name>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="52"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="87"/>
         <source>C&amp;ampaign</source>
         <translation>调查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="56"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="91"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="57"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="92"/>
         <source>Form number</source>
         <translation>问卷编号</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="59"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="94"/>
         <source>Re-check</source>
         <translation>复核</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="60"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="95"/>
         <source>done</source>
         <translation>已复核</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="60"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="95"/>
         <source>to call</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="63"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="98"/>
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="73"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="108"/>
         <source>&amp;Re-check this form</source>
         <translation>复核此问卷(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="75"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="110"/>
         <source>Show n&amp;umber</source>
         <translation>显示号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="141"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="177"/>
         <source>No form drawn for a re-check.</source>
         <translation>没有抽中复核的问卷。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="146"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="182"/>
         <source>Form %1 was re-checked already: %2 difference(s).</source>
         <translation>问卷 %1 已复核：差异 %2 处。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="153"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="193"/>
         <source>Re-checking form %1 of %2: ask the questions again</source>
         <translation>复核 %2 的问卷 %1：请重新询问以下问题</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="177"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="218"/>
+        <source>Form %1: the answers by phone match the paper.</source>
+        <translation>问卷 %1：电话回答与纸质问卷一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/recheck_tab.py" line="222"/>
+        <source>Form %1 differs from the paper:</source>
+        <translation>问卷 %1 与纸质问卷不一致之处：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/recheck_tab.py" line="226"/>
+        <source>Q%1 %2: paper %3, by phone %4</source>
+        <translation>第%1题 %2：纸质 %3，电话 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/recheck_tab.py" line="249"/>
         <source>Choose a form to re-check first.</source>
         <translation>请先选择要复核的问卷。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="183"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="256"/>
         <source>Re-check of form %1 recorded: %2 answer(s) differ from the paper.</source>
         <translation>问卷 %1 复核完成：有 %2 题与纸质问卷不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="187"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="260"/>
         <source>Re-check of form %1 recorded: the answers match the paper.</source>
         <translation>问卷 %1 复核完成：与纸质问卷一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="201"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="274"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>

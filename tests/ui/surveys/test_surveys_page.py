@@ -197,18 +197,29 @@ def test_a_recheck_is_typed_by_keys_and_its_differences_recorded(
     entry = tab.entry
     assert QApplication.focusWidget() is entry
     enter = Qt.Key.Key_Return
-    # the paper said 4, 5, 3, option 1, options 2+3; the household now says 2 and 5 for the first
+    # the paper said 4, 5, 3, option 1, options 2+3; by phone 2, 5, 5, option 1, options 2+3
     for key in (DIGIT[2], enter, DIGIT[5], enter, DIGIT[5], enter, DIGIT[1], enter):
         qtbot.keyClick(QApplication.focusWidget() or entry, key)
     for key in (DIGIT[2], DIGIT[3], enter):
         qtbot.keyClick(QApplication.focusWidget() or entry, key)
     qtbot.keyClick(QApplication.focusWidget() or entry, enter)  # no comment: done
     assert "2 answer(s) differ" in tab.message.text()
+    shown = tab.form.text()
+    assert "Q1 您对客服前台的服务满意吗？: paper 4 满意, by phone 2 不满意" in shown
+    assert "Q3 您对小区安保满意吗？: paper 3 一般, by phone 5 很满意" in shown
+    assert "Q2" not in shown  # the same on paper and by phone
+    assert "Q5" not in shown
     (done,) = tab.model.rows()
     assert (done.status, done.differences) == ("done", 2)
     assert tab.model.index(0, 3).data() == "2"
     results = read(tab.ctx, lambda s: q.results(s, cid))
     assert (results.rechecks, results.recheck_differences) == (1, 2)
+    tab.form.clear()
+    tab.table.selectRow(0)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)  # a form re-checked already: its differences
+    assert "re-checked already" in tab.message.text()
+    assert "Q1 您对客服前台的服务满意吗？: paper 4 满意, by phone 2 不满意" in tab.form.text()
+    assert not tab.entry.isEnabled()
 
 
 def test_a_locked_question_cannot_be_edited_and_says_why(qtbot: QtBot, sqlite_db: Database) -> None:
