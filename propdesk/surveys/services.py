@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import delete, exists, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from propdesk import clock
 from propdesk.audit.trail import record_reveal
@@ -853,13 +854,14 @@ def submit_phone(
 
 
 def _once(session: Session, key: str, work: Callable[[], SubmitResult]) -> SubmitResult:
-    """``work()`` in a savepoint. Two desks sending the same ``key`` at once: the unique key
-    makes the later one fail, its work is rolled back, and it returns the first one's result;
-    two desks entering the same household at once: the later one is told so."""
+    """``work()`` in a savepoint. Two desks sending the same ``key`` at once: the later one
+    fails (on the unique key, or on the household's row the first one changed), its work is
+    rolled back, and it returns the first one's result; two desks entering the same household
+    at once with different keys: the later one is told so (:class:`Conflict`)."""
     try:
         with session.begin_nested():
             return work()
-    except IntegrityError:
+    except (IntegrityError, StaleDataError):
         first = _previous(session, key)
         if first is not None:
             return first
