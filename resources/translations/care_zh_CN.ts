@@ -646,13 +646,13 @@
     </message>
     <message>
         <location filename="../../ui/care/visits.py" line="242" />
-        <source>Visit &amp;plan</source>
-        <translation>走访计划(&amp;P)</translation>
+        <source>Visit p&amp;lan</source>
+        <translation>走访计划(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../ui/care/visits.py" line="243" />
-        <source>&amp;History</source>
-        <translation>走访记录(&amp;H)</translation>
+        <source>Visit hist&amp;ory</source>
+        <translation>走访记录(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../ui/care/visits.py" line="324" />

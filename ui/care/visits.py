@@ -240,8 +240,8 @@ class VisitsPage(QWidget):
         h.addLayout(history_actions)
         h.addWidget(self.history_table, 1)
         self.tabs = named(QTabWidget(), "visits_tabs")
-        self.tabs.addTab(plan, self.tr("Visit &plan"))
-        self.tabs.addTab(history, self.tr("&History"))
+        self.tabs.addTab(plan, self.tr("Visit p&lan"))
+        self.tabs.addTab(history, self.tr("Visit hist&ory"))
 
         filters = QHBoxLayout()
         for w in (show_label, self.show_combo, building_label, self.building):

@@ -113,7 +113,7 @@ def test_a_visit_finding_becomes_a_ticket(
     qtbot.waitUntil(lambda: page.plan_model.items == [], timeout=3000)
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow, timeout=2000)
-    qtbot.keyClick(page.plan_table, Qt.Key.Key_H, ALT)
+    qtbot.keyClick(page.plan_table, Qt.Key.Key_O, ALT)  # 走访记录(&O)
     qtbot.waitUntil(lambda: page.tabs.currentIndex() == 1, timeout=1000)
     assert page.history_model.rowCount() == 1
     ticket_column = page.history_model.columnCount() - 1
