@@ -14,6 +14,8 @@ answered (a rating of 1–2 has its callback ticket; one household in six left a
   plain sqlite3 connection, every row fetched (no decryption, no Python objects).
 - **raw aggregate**: the core of it written by hand — one ``GROUP BY question, rating`` over
   the campaign's answers — on plain sqlite3.
+- also ``call_queue(include_finished=True)``: every household of the campaign with its
+  contact and phone (decrypted, shown per role), against the same SQL on sqlite3.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from sqlalchemy import insert, select, update
 from propdesk.auth.actor import Actor
 from propdesk.db.engine import Database, open_database
 from propdesk.demo.bulk import insert_with_ids
-from propdesk.registry.models import Building, Estate, Unit
+from propdesk.registry.models import Building, Estate, Person, Unit
 from propdesk.surveys import queries
 from propdesk.surveys import services as sv
 from propdesk.surveys.demo import QUESTIONS
@@ -87,6 +89,11 @@ def build(path: Path, households: int) -> tuple[Database, int]:
             for i in range(households)
         ]
         unit_ids = insert_with_ids(s, Unit, units)
+        person_ids = insert_with_ids(
+            s,
+            Person,
+            [{"name": f"住户{i:05d}", "phone": f"138{i:08d}"} for i in range(households)],
+        )
         s.execute(
             insert(TicketCategory), [{"kind": "complaint", "code": "other", "name": "其他投诉"}]
         )
@@ -118,6 +125,7 @@ def build(path: Path, households: int) -> tuple[Database, int]:
                         "campaign_id": cid,
                         "unit_id": u,
                         "building_id": units[i]["building_id"],
+                        "person_id": person_ids[i],
                         "status": "done",
                         "attempts": 1,
                         "last_attempt_at": at,
@@ -260,6 +268,18 @@ def main(argv: list[str] | None = None) -> int:
             f"  ({len(statements)} statements; mean {res.overall_mean:.3f},"
             f" satisfied {res.overall_satisfied_pct:.1f}%)"
         )
+
+        def queue() -> Any:
+            with db.session_factory() as s:
+                s.info["actor"] = Actor.system()
+                return queries.call_queue(s, cid, include_finished=True)
+
+        rows = queue()
+        with captured_sql(db.engine) as listing:
+            queue()
+        listed = median_seconds(queue, args.repeat)
+        raw_list = median_seconds(lambda: replay(raw, listing), args.repeat)
+        print(ratio_line(f"call_queue(), all {len(rows):,} households", listed, raw_list))
         raw.close()
         db.engine.dispose()
     return 1 if mine > TARGET_S and not args.smoke else 0

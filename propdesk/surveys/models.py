@@ -217,7 +217,16 @@ class SurveyAnswer(Base):
     __table_args__ = (
         UniqueConstraint("response_id", "question_id"),
         CheckConstraint("rating IS NULL OR (rating >= 1 AND rating <= 5)", name="rating_range"),
-        Index("ix_survey_answer_campaign", "campaign_id", "question_id", "rating"),
+        # covering the results' aggregates (per question, distributions, totals, tickets)
+        Index(
+            "ix_survey_answer_figures",
+            "campaign_id",
+            "question_id",
+            "rating",
+            "has_text",
+            "ticket_id",
+        ),
+        Index("ix_survey_answer_comments", "campaign_id", "has_text"),
         Index("ix_survey_answer_building", "campaign_id", "building_id", "rating"),
         Index("ix_survey_answer_question", "question_id"),
         Index("ix_survey_answer_ticket", "ticket_id"),

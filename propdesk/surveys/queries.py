@@ -2,13 +2,15 @@
 
 Every figure of :func:`results` and :func:`month_figures` is a SQL aggregate (``COUNT``,
 ``SUM``, ``AVG`` with ``GROUP BY``) over the answer, choice, sample and response tables and
-their indexes; Python only divides and arranges the few rows that come back.
+their covering indexes; Python only adds up, divides and arranges the few grouped rows that
+come back (for the answers: one row per question and rating, at most six per question).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -366,6 +368,48 @@ def previous_campaign(session: Session, c: SurveyCampaign) -> SurveyCampaign | N
     )
 
 
+@dataclass(frozen=True)
+class _Cell:
+    """One group of a campaign's answers: a question and a rating (None off rating questions)."""
+
+    question_id: int
+    rating: int | None
+    answers: int
+    texts: int
+    tickets: int
+
+
+def _cells(
+    session: Session, campaign_id: int, question_ids: Sequence[int] | None = None
+) -> list[_Cell]:
+    stmt = (
+        select(
+            SurveyAnswer.question_id,
+            SurveyAnswer.rating,
+            func.count(SurveyAnswer.id),
+            func.sum(case((SurveyAnswer.has_text.is_(True), 1), else_=0)),
+            func.count(SurveyAnswer.ticket_id),
+        )
+        .where(SurveyAnswer.campaign_id == campaign_id)
+        .group_by(SurveyAnswer.question_id, SurveyAnswer.rating)
+    )
+    if question_ids is not None:
+        stmt = stmt.where(SurveyAnswer.question_id.in_(list(question_ids)))
+    return [
+        _Cell(int(qid), None if r is None else int(r), int(n), int(texts or 0), int(tickets))
+        for qid, r, n, texts, tickets in session.execute(stmt)
+    ]
+
+
+def _rating_figures(cells: Sequence[_Cell]) -> tuple[int, float | None, int]:
+    """(ratings, their mean, how many are satisfied) over the groups ``cells``."""
+    rated = [x for x in cells if x.rating is not None]
+    count = sum(x.answers for x in rated)
+    total = sum(x.answers * (x.rating or 0) for x in rated)
+    satisfied = sum(x.answers for x in rated if (x.rating or 0) >= SATISFIED_AT_LEAST)
+    return count, (total / count if count else None), satisfied
+
+
 def _shared_ratings(session: Session, c: SurveyCampaign, prev: SurveyCampaign) -> list[int]:
     """The rating questions of ``c``'s questionnaire that ``prev``'s has too."""
     prev_q = select(SurveyQuestionnaireItem.question_id).where(
@@ -412,29 +456,10 @@ def results(session: Session, campaign_id: int) -> CampaignResults:
     refused = int(status.get(SampleStatus.REFUSED.value, 0))
     not_done = sample_size - int(status.get(SampleStatus.DONE.value, 0)) - refused
 
-    per_q = {
-        int(qid): (int(n), int(rated), _f(mean), int(sat or 0), int(texts or 0))
-        for qid, n, rated, mean, sat, texts in session.execute(
-            select(
-                SurveyAnswer.question_id,
-                func.count(SurveyAnswer.id),
-                func.count(SurveyAnswer.rating),
-                func.avg(SurveyAnswer.rating),
-                _SATISFIED,
-                func.sum(case((SurveyAnswer.has_text.is_(True), 1), else_=0)),
-            )
-            .where(SurveyAnswer.campaign_id == c.id)
-            .group_by(SurveyAnswer.question_id)
-        )
-    }
-    ratings: dict[tuple[int, int], int] = {
-        (int(qid), int(r or 0)): int(n)
-        for qid, r, n in session.execute(
-            select(SurveyAnswer.question_id, SurveyAnswer.rating, func.count(SurveyAnswer.id))
-            .where(SurveyAnswer.campaign_id == c.id, SurveyAnswer.rating.is_not(None))
-            .group_by(SurveyAnswer.question_id, SurveyAnswer.rating)
-        )
-    }
+    # one GROUP BY (question, rating) over the covering index gives every per-question
+    # figure: answers, the rating distribution (so count, sum and satisfied), comments and
+    # tickets; Python adds up these few rows (at most six per question), never answers
+    cells = _cells(session, c.id)
     chosen: dict[tuple[int, int], int] = {
         (int(qid), int(i)): int(n)
         for qid, i, n in session.execute(
@@ -448,27 +473,20 @@ def results(session: Session, campaign_id: int) -> CampaignResults:
         )
     }
     prev = previous_campaign(session, c)
-    prev_means: dict[int, float | None] = {}
+    prev_cells: list[_Cell] = []
     shared: list[int] = []
     if prev is not None:
         shared = _shared_ratings(session, c, prev)
-        prev_means = {
-            int(qid): _f(mean)
-            for qid, mean in session.execute(
-                select(SurveyAnswer.question_id, func.avg(SurveyAnswer.rating))
-                .where(
-                    SurveyAnswer.campaign_id == prev.id,
-                    SurveyAnswer.question_id.in_(shared),
-                    SurveyAnswer.rating.is_not(None),
-                )
-                .group_by(SurveyAnswer.question_id)
-            )
-        }
+        prev_cells = _cells(session, prev.id, shared) if shared else []
     out_q: list[QuestionResult] = []
     for q in questions:
-        n, rated, mean, sat, texts = per_q.get(q.id, (0, 0, None, 0, 0))
+        mine = [x for x in cells if x.question_id == q.id]
+        n = sum(x.answers for x in mine)
+        texts = sum(x.texts for x in mine)
+        rated, mean, sat = _rating_figures(mine)
         if q.kind is QuestionKind.RATING:
-            dist = tuple(ratings.get((q.id, r), 0) for r in range(1, 6))
+            ratings = {x.rating: x.answers for x in mine if x.rating is not None}
+            dist = tuple(ratings.get(r, 0) for r in range(1, 6))
             labels = q.labels
             answered = rated
         elif q.kind in (QuestionKind.SINGLE, QuestionKind.MULTI):
@@ -489,15 +507,15 @@ def results(session: Session, campaign_id: int) -> CampaignResults:
                 satisfied_pct=_pct(sat, rated) if q.kind is QuestionKind.RATING else None,
                 distribution=dist,
                 labels=tuple(labels),
-                previous_mean=prev_means.get(q.id),
+                previous_mean=_rating_figures([x for x in prev_cells if x.question_id == q.id])[1],
             )
         )
 
-    total_n, total_mean, total_sat = _rating_totals(session, [c.id])
+    total_n, total_mean, total_sat = _rating_figures(cells)
     previous_overall = mine_shared = None
     if prev is not None and shared:
-        previous_overall = _f(_rating_totals(session, [prev.id], shared)[1])
-        mine_shared = _f(_rating_totals(session, [c.id], shared)[1])
+        previous_overall = _rating_figures(prev_cells)[1]
+        mine_shared = _rating_figures([x for x in cells if x.question_id in shared])[1]
 
     return CampaignResults(
         campaign_id=c.id,
@@ -512,12 +530,12 @@ def results(session: Session, campaign_id: int) -> CampaignResults:
         refused=refused,
         unreached=not_done,
         response_rate=_pct(responses, sample_size),
-        overall_mean=_f(total_mean),
-        overall_satisfied_pct=_pct(int(total_sat or 0), int(total_n or 0)),
+        overall_mean=total_mean,
+        overall_satisfied_pct=_pct(total_sat, total_n),
         questions=tuple(out_q),
         buildings=_buildings(session, c.id),
         comments=_comments(session, c.id),
-        tickets_opened=_tickets(session, [c.id]),
+        tickets_opened=sum(x.tickets for x in cells),
         previous_name=prev.name if prev is not None else None,
         previous_overall_mean=previous_overall,
         overall_mean_shared=mine_shared,
