@@ -268,3 +268,40 @@ def test_empty_campaign_has_no_figures(db: Database, design: Design, estate: Est
     assert res.response_rate == 0
     assert all(r.mean is None and r.answered == 0 for r in res.questions)
     assert res.previous_name is None
+
+
+def test_results_send_the_same_few_statements_however_many_answers(
+    db: Database, design: Design, estate: Estate, two_campaigns: tuple[int, int]
+) -> None:
+    """No statement per answer or per response: one more response, the same statements."""
+    from sqlalchemy import event
+
+    _before, cid = two_campaigns
+
+    def statements() -> tuple[int, Any]:
+        seen: list[str] = []
+
+        def record(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+            seen.append(statement)
+
+        event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            with db.begin(CLERK) as s:
+                res = q.results(s, cid)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", record)
+        return len(seen), res
+
+    first, before = statements()
+    with db.begin(CLERK) as s:
+        open_sample = s.scalar(
+            select(SurveySample.id).where(
+                SurveySample.campaign_id == cid, SurveySample.status == "no_answer"
+            )
+        )
+        assert open_sample is not None
+        sv.submit_phone(s, open_sample, answers(design, (2, 2, 2), text="再来"), key="more")
+    second, after = statements()
+    assert after.responses == before.responses + 1 == 7
+    assert second == first
+    assert first <= 16
