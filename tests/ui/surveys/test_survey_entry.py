@@ -5,12 +5,15 @@ refusal recorded by function key."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from propdesk.audit.models import AuditEntry
 from propdesk.db.engine import Database
 from propdesk.surveys.models import SurveyAnswer, SurveyAnswerChoice, SurveyResponse, SurveySample
 from propdesk.tickets.models import Ticket
@@ -105,6 +108,18 @@ def test_a_questionnaire_is_entered_by_keyboard_alone(qtbot: QtBot, sqlite_db: D
     assert first.unit_code in calls.household.text()
     entry = calls.entry
     qtbot.waitUntil(lambda: QApplication.focusWidget() is entry, timeout=2000)
+    # the clerk sees the number to dial only on asking (an audited reveal)
+    assert first.phone in calls.household.text()
+    calls.number_button.click()
+    assert first.phone not in calls.household.text()
+    assert re.search(r"138\d{8}", calls.household.text())
+    reveals = read(
+        make_ctx(sqlite_db),
+        lambda s: s.scalar(
+            select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "reveal")
+        ),
+    )
+    assert reveals == 1
 
     # Enter without a rating does not move on; PageUp goes back a question
     _press(qtbot, entry, Qt.Key.Key_Return)
