@@ -19,6 +19,7 @@ from propdesk.surveys.models import SurveyAnswer, SurveyAnswerChoice, SurveyResp
 from propdesk.tickets.models import Ticket
 from tests.propdesk.surveys.helpers import Design, make_design, make_estate, open_campaign
 from tests.ui.helpers import CLERK, make_ctx, read, type_text
+from ui.surveys.dialogs import CallbackDialog
 from ui.surveys.entry import SurveyEntry
 from ui.surveys.page import SurveysPage
 
@@ -234,6 +235,23 @@ def test_no_answer_and_refused_by_function_key_in_the_main_window(
     )
     assert status == "refused"
     assert _responses(sqlite_db) == []
+
+    # F8: the household asks to be called back; the form's time is two hours on, Enter saves
+    third = calls.current
+    assert third is not None
+    _press(qtbot, entry, Qt.Key.Key_F8)
+    dialog = calls.dialog
+    assert isinstance(dialog, CallbackDialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    assert dialog.isAncestorOf(focus)
+    qtbot.keyClick(focus, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert third.unit_code in calls.message.text()
+    rows = {r.sample_id: r for r in calls.queue_model.rows()}
+    assert rows[third.sample_id].status == "callback"
+    assert rows[third.sample_id].callback_at is not None
 
 
 def test_a_paper_form_is_entered_with_its_number(qtbot: QtBot, sqlite_db: Database) -> None:
