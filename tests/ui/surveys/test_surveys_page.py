@@ -243,6 +243,21 @@ def test_a_locked_question_cannot_be_edited_and_says_why(qtbot: QtBot, sqlite_db
     assert dialog.text.text().endswith("改")  # the input is kept
     dialog.reject()
 
+    # retired, it stays in the bank (marked) and leaves new questionnaires' choices
+    bank.question_table.selectRow(0)
+    bank.retire_button.click()
+    assert "retired" in bank.message.text().lower()
+    row = next(r for r in bank.question_model.rows() if r.id == first.id)
+    assert not row.active
+    index = bank.question_model.rows().index(row)
+    assert bank.question_model.index(index, 5).data() == "retired"
+    from ui.surveys.dialogs import QuestionnaireDialog
+
+    new = QuestionnaireDialog(ctx=bank.ctx, questions=bank.question_model.rows())
+    qtbot.addWidget(new)
+    offered = [new.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(new.list.count())]
+    assert first.id not in offered
+
 
 def test_a_manager_creates_draws_and_closes_a_campaign(qtbot: QtBot, sqlite_db: Database) -> None:
     make_estate(sqlite_db)
