@@ -162,7 +162,7 @@ def survey_results_workbook(
     kv = summary_rows(r)
     _table(
         ws,
-        head("满意度调查汇总"),
+        head("结果汇总"),
         ["指标", "数值"],
         [[k, v] for k, v, _ in kv],
         ["", ""],
