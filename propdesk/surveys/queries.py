@@ -216,6 +216,7 @@ def _queue_stmt(session: Session, campaign_id: int, *, include_finished: bool) -
             Building.name,
             Person.name,
             Person.phone,
+            Person.phone_tail,
             SurveySample.status,
             SurveySample.attempts,
             SurveySample.callback_at,
@@ -249,13 +250,15 @@ def _queue_rows(session: Session, stmt: Any) -> list[QueueRow]:
             unit_code=code,
             building=building,
             contact=(name or "") if full else mask_name(name or ""),
-            phone=shown_phone(actor, phone),
+            # on a shared server a clerk's login reads phones masked to nothing: the clear
+            # last four digits (the lookup column) still tell which number it is
+            phone=shown_phone(actor, phone) if phone else ("*******" + tail if tail else ""),
             status=SampleStatus(status),
             attempts=int(attempts),
             callback_at=callback_at,
             last_attempt_at=last_at,
         )
-        for sid, uid, code, building, name, phone, status, attempts, callback_at, last_at in (
+        for sid, uid, code, building, name, phone, tail, status, attempts, callback_at, last_at in (
             session.execute(stmt)
         )
     ]

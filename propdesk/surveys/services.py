@@ -31,7 +31,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from propdesk import clock
 from propdesk.audit.trail import record_reveal
 from propdesk.auth.permissions import Permission, require
-from propdesk.errors import Conflict, InvalidTransition, NotFound, ValidationError
+from propdesk.errors import Conflict, InvalidTransition, NotAllowed, NotFound, ValidationError
 from propdesk.registry.models import Building, Occupancy, Person, Unit, UnitStatus
 from propdesk.session_info import actor_name, actor_or_none
 from propdesk.surveys import sampling
@@ -576,8 +576,12 @@ def dial_number(session: Session, sample_id: int) -> str:
     s, c = _sample(session, sample_id)
     _must_be_open(c)
     person = session.get(Person, s.person_id) if s.person_id is not None else None
-    if person is None or not person.phone:
+    if person is None or not (person.phone or person.phone_hmac):
         raise NotFound("这户没有登记电话。")
+    if not person.phone:  # on a shared server this login reads phones masked to nothing
+        raise NotAllowed(
+            "您的账号在共享数据库上看不到住户的完整电话，请由主管或经理拨打，或请管理员调整权限。"
+        )
     record_reveal(session, "person", person.id, [DIALLED])
     return person.phone
 

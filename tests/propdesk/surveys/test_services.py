@@ -509,3 +509,31 @@ def test_call_queue_order_fewest_attempts_first_and_finished_last(
     assert len(open_) == 7
     assert [r.sample_id for r in every][:7] == open_
     assert (every[-1].sample_id, every[-1].status) == (s4, SampleStatus.DONE)
+
+
+def test_a_login_that_reads_phones_masked_sees_the_last_four_and_cannot_dial(
+    db: Database, estate: Estate, design: Design
+) -> None:
+    """On a shared server a clerk's login reads ``person.phone`` through the masking view,
+    as nothing; the lookup columns stay. Simulated by blanking the phone alone in SQL."""
+    from sqlalchemy import update
+
+    from propdesk.errors import NotAllowed
+    from propdesk.registry.models import Person
+
+    cid = open_campaign(db, design)
+    sid = _sample_of(db, cid, estate.eligible[0])
+    with db.begin(MANAGER) as s:
+        pid = s.scalar(select(SurveySample.person_id).where(SurveySample.id == sid))
+        s.execute(
+            update(Person)
+            .where(Person.id == pid)
+            .values(phone="")
+            .execution_options(synchronize_session=False)
+        )
+    with db.begin(CLERK) as s:
+        row = next(r for r in q.call_queue(s, cid) if r.sample_id == sid)
+        with pytest.raises(NotAllowed) as exc:
+            sv.dial_number(s, sid)
+    assert row.phone == "*******0002"
+    assert "主管或经理拨打" in str(exc.value)
