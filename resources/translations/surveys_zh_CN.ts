@@ -676,52 +676,57 @@
         <translation>显示号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="177"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="114"/>
+        <source>Choose a form and press Enter to re-check it by phone.</source>
+        <translation>选中一份问卷后按回车，开始电话复核。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/recheck_tab.py" line="178"/>
         <source>No form drawn for a re-check.</source>
         <translation>没有抽中复核的问卷。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="182"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="183"/>
         <source>Form %1 was re-checked already: %2 difference(s).</source>
         <translation>问卷 %1 已复核：差异 %2 处。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="193"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="194"/>
         <source>Re-checking form %1 of %2: ask the questions again</source>
         <translation>复核 %2 的问卷 %1：请重新询问以下问题</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="218"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="219"/>
         <source>Form %1: the answers by phone match the paper.</source>
         <translation>问卷 %1：电话回答与纸质问卷一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="222"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="223"/>
         <source>Form %1 differs from the paper:</source>
         <translation>问卷 %1 与纸质问卷不一致之处：</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="226"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="227"/>
         <source>Q%1 %2: paper %3, by phone %4</source>
         <translation>第%1题 %2：纸质 %3，电话 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="249"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="250"/>
         <source>Choose a form to re-check first.</source>
         <translation>请先选择要复核的问卷。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="256"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="257"/>
         <source>Re-check of form %1 recorded: %2 answer(s) differ from the paper.</source>
         <translation>问卷 %1 复核完成：有 %2 题与纸质问卷不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="260"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="261"/>
         <source>Re-check of form %1 recorded: the answers match the paper.</source>
         <translation>问卷 %1 复核完成：与纸质问卷一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/recheck_tab.py" line="274"/>
+        <location filename="../../ui/surveys/recheck_tab.py" line="275"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>

@@ -111,6 +111,7 @@ class RecheckTab(QWidget):
         self.form = named(QLabel(), "survey_recheck_form")
         self.form.setTextFormat(Qt.TextFormat.PlainText)
         self.form.setWordWrap(True)
+        self.form.setText(self.tr("Choose a form and press Enter to re-check it by phone."))
         self.entry = SurveyEntry()
         self.entry.setObjectName("survey_recheck_entry")
         self.entry.setEnabled(False)
