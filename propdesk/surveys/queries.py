@@ -32,6 +32,7 @@ from propdesk.surveys.models import (
     SurveyQuestionnaire,
     SurveyQuestionnaireItem,
     SurveyRecheck,
+    SurveyRecheckAnswer,
     SurveyResponse,
     SurveySample,
 )
@@ -46,6 +47,7 @@ from propdesk.surveys.values import (
     QuestionResult,
     QuestionRow,
     QueueRow,
+    RecheckAnswerRow,
     RecheckRow,
     ResponseSource,
     SampleStatus,
@@ -315,6 +317,52 @@ def recheck_queue(session: Session, campaign_id: int) -> list[RecheckRow]:
     return [
         RecheckRow(int(rid), int(sid), code, form_no, status, int(diff))
         for rid, sid, code, form_no, status, diff in session.execute(stmt)
+    ]
+
+
+def _indexes(text: str) -> tuple[int, ...]:
+    return tuple(int(i) for i in text.split(",") if i.strip())
+
+
+def recheck_answers(session: Session, response_id: int) -> list[RecheckAnswerRow]:
+    """The questions asked again at a paper form's re-check call, in the questionnaire's
+    order, each with the paper's answer and the call's, and whether they differ; empty when
+    the form was not re-checked (yet)."""
+    rows = session.execute(
+        select(
+            SurveyRecheckAnswer.question_id,
+            SurveyQuestion.text,
+            SurveyQuestion.kind,
+            SurveyRecheckAnswer.paper_rating,
+            SurveyRecheckAnswer.paper_choices,
+            SurveyRecheckAnswer.rating,
+            SurveyRecheckAnswer.choices,
+            SurveyRecheckAnswer.differs,
+        )
+        .join(SurveyRecheck, SurveyRecheck.id == SurveyRecheckAnswer.recheck_id)
+        .join(SurveyResponse, SurveyResponse.id == SurveyRecheck.response_id)
+        .join(SurveyCampaign, SurveyCampaign.id == SurveyResponse.campaign_id)
+        .join(SurveyQuestion, SurveyQuestion.id == SurveyRecheckAnswer.question_id)
+        .outerjoin(
+            SurveyQuestionnaireItem,
+            (SurveyQuestionnaireItem.questionnaire_id == SurveyCampaign.questionnaire_id)
+            & (SurveyQuestionnaireItem.question_id == SurveyRecheckAnswer.question_id),
+        )
+        .where(SurveyRecheck.response_id == response_id)
+        .order_by(SurveyQuestionnaireItem.position, SurveyRecheckAnswer.id)
+    )
+    return [
+        RecheckAnswerRow(
+            int(qid),
+            text,
+            QuestionKind(kind),
+            p_rating,
+            _indexes(p_choices or ""),
+            rating,
+            _indexes(choices or ""),
+            bool(differs),
+        )
+        for qid, text, kind, p_rating, p_choices, rating, choices, differs in rows
     ]
 
 

@@ -668,7 +668,19 @@ def _previous(session: Session, key: str) -> SubmitResult | None:
         .order_by(SurveyAnswer.id)
     ).all()
     recheck = session.scalar(select(SurveyRecheck.id).where(SurveyRecheck.response_id == r.id))
-    return SubmitResult(r.id, tuple(int(t) for t in tickets if t is not None), recheck is not None)
+    ids = tuple(int(t) for t in tickets if t is not None)
+    return SubmitResult(r.id, ids, recheck is not None, _ticket_nos(session, ids))
+
+
+def _ticket_nos(session: Session, ticket_ids: Sequence[int]) -> tuple[str, ...]:
+    from propdesk.tickets.models import Ticket
+
+    if not ticket_ids:
+        return ()
+    found = dict(
+        session.execute(select(Ticket.id, Ticket.number).where(Ticket.id.in_(ticket_ids))).all()
+    )
+    return tuple(str(found.get(t, "")) for t in ticket_ids)
 
 
 def _complaint_category(session: Session, topic: str) -> int:
@@ -831,7 +843,7 @@ def _submit(
         session.add(SurveyRecheck(campaign_id=c.id, response_id=response.id, drawn_at=now))
         recheck = True
     session.flush()
-    return SubmitResult(response.id, tuple(tickets), recheck)
+    return SubmitResult(response.id, tuple(tickets), recheck, _ticket_nos(session, tickets))
 
 
 def submit_phone(

@@ -220,6 +220,7 @@ class SubmitResult:
     response_id: int
     ticket_ids: tuple[int, ...]  # callback tickets opened for dissatisfied answers/complaints
     recheck: bool  # a paper form drawn for a re-check call
+    ticket_nos: tuple[str, ...] = ()  # the numbers of ``ticket_ids``, in the same order
 
 
 @dataclass(frozen=True)
@@ -230,6 +231,20 @@ class RecheckRow:
     paper_form_no: str
     status: str  # "pending" | "done"
     differences: int  # answers that differed from the paper (after the re-check)
+
+
+@dataclass(frozen=True)
+class RecheckAnswerRow:
+    """One question asked again at a re-check call, beside the paper form's answer."""
+
+    question_id: int
+    question: str
+    kind: QuestionKind
+    paper_rating: int | None
+    paper_choices: tuple[int, ...]  # option indexes (0-based)
+    rating: int | None  # as answered at the re-check call
+    choices: tuple[int, ...]
+    differs: bool  # the rating or the options differ (texts are never compared)
 
 
 # --- results ----------------------------------------------------------------------------------

@@ -173,6 +173,7 @@ def test_dissatisfied_answer_opens_a_callback_ticket_linked_to_it(
     assert "公共区域保洁" in t0.description
     assert "2 分" in t0.description
     assert "电梯间很脏" in t1.description
+    assert res.ticket_nos == (t0.number, t1.number)
     assert t0.resolve_due <= clock.now() + timedelta(days=15)
 
 
@@ -341,6 +342,15 @@ def test_paper_forms_rechecks_and_differences(db: Database, estate: Estate, desi
         ).all()
         res = q.results(s, cid)
         assert q.recheck_queue(s, cid)[0].differences == 2
+        again = q.recheck_answers(s, first.response_id)
+        assert q.recheck_answers(s, second.response_id) == []
+    assert [(a.question_id, a.paper_rating, a.rating, a.differs) for a in again] == [
+        (design.questions[0], 4, 4, False),
+        (design.questions[1], 4, 2, True),
+        (design.questions[3], None, None, True),
+    ]
+    assert (again[2].paper_choices, again[2].choices) == ((0,), (1,))
+    assert again[1].question == "您对公共区域保洁满意吗？"
     assert [tuple(r) for r in stored] == [
         (design.questions[0], 4, 4, "", "", False),
         (design.questions[1], 4, 2, "", "", True),
