@@ -57,13 +57,21 @@ class Keys:
     log: list[str] = field(default_factory=list)
     pending: int = 0  # modal drives scheduled and not yet run
 
-    def settle(self, timeout_ms: int = 3500) -> None:
+    def settle(self, timeout_ms: int = 10_000) -> None:
         """Wait for the scheduled modal drives (a dialog opened with ``open()`` returns at
-        once; its drive runs from the event loop)."""
-        waited = 0
-        while self.pending and waited < timeout_ms:
+        once; its drive runs from the event loop). The wait is by the clock, not by turns of
+        the event loop, so a busy machine waits as long as an idle one."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        while self.pending and time.monotonic() < deadline:
             QTest.qWait(10)
-            waited += 10
+
+    def front(self) -> None:
+        """When no window is active (a dialog just closed and, on a loaded test run, the window
+        beneath has not been re-activated yet), activate the desk's window before the key, as
+        it is for the clerk at the keyboard: shortcuts go to the active window only. A window
+        the step opened, such as a preview, keeps the keys."""
+        if QApplication.activeModalWidget() is None and QApplication.activeWindow() is None:
+            activated(self.window)
 
     def focus(self) -> QWidget:
         """Where a key goes: the focused widget of the modal dialog on top, else of the
@@ -82,6 +90,7 @@ class Keys:
     ) -> None:
         self.keys += 1
         self.log.append(f"{modifiers.name if modifiers else ''}{key.name}")
+        self.front()
         QTest.keyClick(self.focus(), key, modifiers)
 
     def ctrl(self, key: Qt.Key) -> None:
@@ -95,6 +104,7 @@ class Keys:
         from PySide6.QtWidgets import QAbstractButton, QLabel
 
         wanted = QKeySequence(Qt.KeyboardModifier.AltModifier | key).toString()
+        self.front()
         root = QApplication.activeModalWidget() or QApplication.activeWindow() or self.window
         for button in root.findChildren(QAbstractButton):
             if (
@@ -140,13 +150,13 @@ class Keys:
         self.pending += 1
 
         tries = [0]  # activating the dialog
-        waited = [0]  # for the dialog to open
+        deadline = time.monotonic() + 8  # for the dialog to open (by the clock: a busy
+        # machine turns the event loop more slowly, never for a shorter time)
 
         def run() -> None:
             dialog = QApplication.activeModalWidget()
             if dialog is None:
-                waited[0] += 1
-                if waited[0] > 300:  # 3 s: no dialog came; give up so nothing waits for ever
+                if time.monotonic() > deadline:  # no dialog came; give up, nothing waits forever
                     self.pending -= 1
                     errors.append(AssertionError(f"no dialog opened: {self.log}"))
                     return
@@ -313,6 +323,7 @@ def _action(k: Keys, mnemonic: Qt.Key, fill: Callable[[], None]) -> None:
     page = _ticket_page(k.window)
     errors = k.in_modal(fill)
     k.keys += 1
+    k.front()
     QTest.keyClick(page, mnemonic, Qt.KeyboardModifier.AltModifier)
     k.settle()
     assert k.pending == 0, f"no dialog opened for Alt+{mnemonic.name}: {k.log}"
