@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import statistics
 import sys
@@ -23,9 +24,13 @@ from propdesk.db.engine import Database, open_database  # noqa: E402
 from propdesk.pii import keys as _pii_keys  # noqa: E402
 
 # A throw-away personal-data key: a benchmark never reads or writes the desk's keyring or
-# key file (propdesk.pii.keys), unless PROPDESK_PII_KEY says otherwise.
+# key file (propdesk.pii.keys), unless PROPDESK_PII_KEY says otherwise. It is put in the
+# environment too, so the child interpreters a benchmark starts (the fee-sheet export runs
+# in one to measure its memory) read the database with the same key.
 if not _pii_keys.environment_key():
-    _pii_keys.install(_pii_keys.PiiKey.generate("benchmark"))
+    _throwaway = _pii_keys.PiiKey.generate("benchmark")
+    _pii_keys.install(_throwaway)
+    os.environ[_pii_keys.ENV_KEY] = _throwaway.encoded()
 
 
 def fresh_database(path: Path) -> Database:
