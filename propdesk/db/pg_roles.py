@@ -272,6 +272,7 @@ def install(conn: Connection, tables: Iterable[Table] | None = None) -> None:
     _exec(conn, f"GRANT SELECT ON TABLE alembic_version TO {groups}")
     _install_app_user_policies(conn, names)
     _install_bill_line_check(conn, names)
+    _install_survey_dial(conn, names)
     _install_masked_views(conn, names, table_list)
     if int(conn.execute(text("SHOW server_version_num")).scalar_one()) >= 160000:
         # PostgreSQL 16 needs ADMIN OPTION to hand out a group (15 lets CREATEROLE do it);
@@ -338,6 +339,37 @@ $fn$""",
         "CREATE CONSTRAINT TRIGGER pd_check_bill_line AFTER UPDATE ON bill_line "
         "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION pd_check_bill_line()",
     )
+
+
+def _install_survey_dial(conn: Connection, names: RoleNames) -> None:
+    """``pd_survey_phone(sample)``: the stored phone of a household waiting in an open
+    satisfaction survey's call queue, and of no one else. A clerk's login cannot read
+    ``person.phone``, yet clerks make the survey calls: this one door opens for exactly the
+    households they must dial (the app decrypts the value and audits the reveal,
+    :func:`propdesk.surveys.services.dial_number`). PL/pgSQL, so the body is checked when it
+    runs, not when it is created."""
+    callers = ", ".join(
+        _q(conn, names.group(r)) for r in Role if Permission.EDIT_REGISTRY in ROLE_PERMISSIONS[r]
+    )
+    _exec(
+        conn,
+        """
+CREATE OR REPLACE FUNCTION pd_survey_phone(sample integer) RETURNS text
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $fn$
+BEGIN
+    RETURN (SELECT p.phone
+              FROM public.survey_sample s
+              JOIN public.survey_campaign c ON c.id = s.campaign_id
+              JOIN public.person p ON p.id = s.person_id
+             WHERE s.id = sample
+               AND c.status = 'open'
+               AND s.status IN ('pending', 'no_answer', 'callback'));
+END
+$fn$""",
+    )
+    _exec(conn, "REVOKE ALL ON FUNCTION pd_survey_phone(integer) FROM PUBLIC")
+    if callers:
+        _exec(conn, f"GRANT EXECUTE ON FUNCTION pd_survey_phone(integer) TO {callers}")
 
 
 def _install_masked_views(conn: Connection, names: RoleNames, tables: list[Table]) -> None:

@@ -24,6 +24,7 @@ from propdesk.desk.parcels import collect_parcel, receive_parcel
 from propdesk.fees.billing import run_billing
 from propdesk.fees.models import BillLine
 from propdesk.fees.payments import take_payment
+from propdesk.registry import services as reg
 from tests.conftest import PG_URL
 from tests.propdesk.db.pg_roles_database import empty_and_drop_roles, roles_database
 from tests.propdesk.fees.fee_fixtures import MANAGER, make_estate, set_standard_rates
@@ -264,3 +265,90 @@ def test_a_clerk_locks_rows_through_the_masking_views(server: Server) -> None:
         for table in ("desk_parcel", "desk_visitor", "renovation_permit", "person"):
             conn.execute(f"SELECT * FROM {table} WHERE id = 1 FOR UPDATE").fetchall()
         conn.rollback()
+
+
+def _survey_sample(
+    server: Server, *, campaign_status: str, sample_status: str, person: str = "张三"
+) -> int:
+    """A survey sample of a resident, made as the owner."""
+    with server.db.begin() as s:
+        person_id = s.execute(
+            text("SELECT id FROM person WHERE name = :n"), {"n": person}
+        ).scalar_one()
+        unit, building = s.execute(text("SELECT id, building_id FROM unit LIMIT 1")).one()
+        questionnaire = s.execute(
+            text(
+                "INSERT INTO survey_questionnaire (name, number, version, created_at, updated_at)"
+                " VALUES ('满意度问卷', 1, 1, now(), now()) RETURNING id"
+            )
+        ).scalar_one()
+        campaign = s.execute(
+            text(
+                "INSERT INTO survey_campaign (name, questionnaire_id, status, rate_pct,"
+                " stratified, rotation_months, max_attempts, starts_on, ends_on, paper_forms,"
+                " created_by, version, created_at, updated_at) VALUES (:n, :q, :st, 20, false,"
+                " 0, 3, '2026-05-01', '2026-05-31', 0, '', 1, now(), now()) RETURNING id"
+            ),
+            {
+                "n": f"调查-{campaign_status}-{sample_status}",
+                "q": questionnaire,
+                "st": campaign_status,
+            },
+        ).scalar_one()
+        return int(
+            s.execute(
+                text(
+                    "INSERT INTO survey_sample (campaign_id, unit_id, building_id, person_id,"
+                    " status, attempts, version, created_at, updated_at) VALUES (:c, :u, :b, :p,"
+                    " :st, 0, 1, now(), now()) RETURNING id"
+                ),
+                {"c": campaign, "u": unit, "b": building, "p": person_id, "st": sample_status},
+            ).scalar_one()
+        )
+
+
+def test_a_clerk_dials_only_households_waiting_in_an_open_survey(server: Server) -> None:
+    """The clerk's login cannot read phones, yet makes the survey calls: the server hands out
+    the number of a household in an open call queue, and nobody else's."""
+    from propdesk.errors import NotAllowed
+    from propdesk.surveys.services import dial_number
+
+    waiting = _survey_sample(server, campaign_status="open", sample_status="pending")
+    answered = _survey_sample(server, campaign_status="open", sample_status="done")
+    closed = _survey_sample(server, campaign_status="closed", sample_status="pending")
+    clerk = server.dsn(f"{server.prefix}clerk")
+    assert "permission denied" in _refused(clerk, "SELECT phone FROM public.person")
+    with psycopg.connect(clerk) as conn:
+        got = [
+            conn.execute("SELECT pd_survey_phone(%s)", (sid,)).fetchone()
+            for sid in (waiting, answered, closed)
+        ]
+    assert [row[0] if row else None for row in got] == ["13812345678", None, None]
+    # finance (no desk work) may not call it at all
+    finance = server.dsn(f"{server.prefix}finance")
+    assert "permission denied" in _refused(finance, f"SELECT pd_survey_phone({waiting})")
+    # the app, on the clerk's own login: the number to dial (stored encrypted, as the app
+    # stores it), and the reveal audited
+    with server.db.begin(Actor.system()) as s:
+        reg.create_person(s, name="王五", phone="13900007777")
+    waiting = _survey_sample(
+        server, campaign_status="open", sample_status="callback", person="王五"
+    )
+    answered = _survey_sample(server, campaign_status="open", sample_status="done", person="王五")
+    username = f"{server.prefix}clerk"
+    clerk_db = open_database(server.login_url(username))
+    try:
+        with clerk_db.begin() as s:
+            actor = users.authenticate(s, username, PASSWORD, cost=TEST_COST).actor
+        assert actor is not None
+        with clerk_db.begin(actor) as s:
+            assert dial_number(s, waiting) == "13900007777"
+        with clerk_db.begin(actor) as s, pytest.raises(NotAllowed):
+            dial_number(s, answered)
+    finally:
+        clerk_db.dispose()
+    with server.db.begin() as s:
+        reveals = s.execute(
+            text("SELECT count(*) FROM audit_log WHERE action = 'reveal' AND table_name = 'person'")
+        ).scalar_one()
+    assert reveals >= 1
