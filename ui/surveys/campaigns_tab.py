@@ -75,6 +75,7 @@ class CampaignsTab(QWidget):
         self.ctx = ctx
         self.dialog: QDialog | None = None
         self.last_preview: QWidget | None = None
+        self._select_id: int | None = None  # a campaign just created: chosen when listed
         self.model: RowListModel[CampaignRow] = RowListModel(
             [
                 (self.tr("Campaign"), lambda c: c.name),
@@ -143,11 +144,16 @@ class CampaignsTab(QWidget):
 
     def show_campaigns(self, rows: Sequence[CampaignRow]) -> None:
         keep = self.current()
+        wanted = self._select_id
+        if wanted is None and keep is not None:
+            wanted = keep.id
         self.model.set_rows(rows)
         row = 0
         for i, c in enumerate(rows):
-            if keep is not None and c.id == keep.id:
+            if c.id == wanted:
                 row = i
+                if wanted == self._select_id:
+                    self._select_id = None
         if rows:
             self.table.selectRow(row)
         self._enable()
@@ -176,15 +182,27 @@ class CampaignsTab(QWidget):
                 buildings=choices.buildings,
                 parent=self,
             )
-            dialog.accepted.connect(
-                lambda: self.message.setText(self.tr("Campaign created: draw its sample next."))
-            )
+            dialog.accepted.connect(lambda: self._created(dialog.result_value))
             self.dialog = dialog
             dialog.open()
 
         self.ctx.query(_choices, parent=self, action="survey campaign choices").success(
             opened
         ).run()
+
+    def _created(self, campaign_id: object) -> None:
+        """The new campaign becomes the current row (now, or when the list is read again),
+        so Draw sample acts on it next."""
+        self.message.setText(self.tr("Campaign created: draw its sample next."))
+        if not isinstance(campaign_id, int):
+            return
+        rows = self.model.rows()
+        for i, c in enumerate(rows):
+            if c.id == campaign_id:
+                self.table.selectRow(i)
+                self._enable()
+                return
+        self._select_id = campaign_id
 
     def draw(self) -> None:
         c = self.current()

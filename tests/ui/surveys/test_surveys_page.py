@@ -305,6 +305,41 @@ def test_a_manager_creates_draws_and_closes_a_campaign(qtbot: QtBot, sqlite_db: 
     assert clerk_page.campaigns.form_button.isVisibleTo(clerk_page)
 
 
+def test_a_new_campaign_is_the_current_row_so_draw_sample_acts_on_it(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    # seen on the desk: with an open campaign selected, the new draft was listed but the
+    # open one stayed chosen, Draw sample greyed out although the message said to draw next
+    make_estate(sqlite_db)
+    design = make_design(sqlite_db)
+    open_id = open_campaign(sqlite_db, design)
+    page = _page(qtbot, sqlite_db, MANAGER)
+    tab = page.campaigns
+    chosen = tab.current()
+    assert chosen is not None
+    assert chosen.id == open_id
+    assert not tab.draw_button.isEnabled()
+    tab.new_button.click()
+    dialog = tab.dialog
+    assert isinstance(dialog, CampaignDialog)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("冬季回访")
+    dialog.rotation.setValue(0)  # the open campaign's households may be drawn again
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert tab.model.rowCount() == 2
+    current = tab.current()
+    assert current is not None
+    assert (current.name, current.status) == ("冬季回访", "draft")
+    assert tab.draw_button.isEnabled()
+    tab.draw_button.click()
+    drawn = next(c for c in tab.model.rows() if c.name == "冬季回访")
+    assert drawn.status == "open", tab.message.text()
+    chosen = tab.current()
+    assert chosen is not None
+    assert chosen.id == drawn.id
+
+
 def test_forms_for_the_sample_carry_each_household_and_a_stable_number(
     qtbot: QtBot, sqlite_db: Database
 ) -> None:
