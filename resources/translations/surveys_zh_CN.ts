@@ -64,6 +64,7 @@
         <translation>已被调查使用</translation>
     </message>
     <message>
+        <location filename="../../ui/surveys/bank_tab.py" line="38"/>
         <location filename="../../ui/surveys/bank_tab.py" line="50"/>
         <source>yes</source>
         <translation>是</translation>
@@ -145,147 +146,147 @@
 <context>
     <name>CallsTab</name>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="112"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="113"/>
         <source>C&amp;ampaign</source>
         <translation>调查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="116"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="117"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="117"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="118"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="118"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="119"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="119"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="120"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="120"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="121"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="121"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="122"/>
         <source>Attempts</source>
         <translation>已拨次数</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="122"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="123"/>
         <source>Call back at</source>
         <translation>约定回拨</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="123"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="124"/>
         <source>Last call</source>
         <translation>最近拨打</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="139"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="140"/>
         <source>&amp;Next household</source>
         <translation>下一户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="140"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="141"/>
         <source>Call this &amp;one</source>
         <translation>拨打此户(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="141"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="142"/>
         <source>Show n&amp;umber</source>
         <translation>显示号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="143"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="144"/>
         <source>No ans&amp;wer (F5)</source>
         <translation>无人接听(&amp;W) F5</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="145"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="146"/>
         <source>&amp;Refused (F7)</source>
         <translation>拒访(&amp;R) F7</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="147"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="148"/>
         <source>Call &amp;back at… (F8)</source>
         <translation>约定回拨(&amp;B)… F8</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="251"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="252"/>
         <source>Nobody left to call in this campaign.</source>
         <translation>本次调查已没有待拨打的住户。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="253"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="254"/>
         <source>No open campaign: draw a sample first.</source>
         <translation>没有进行中的调查：请先抽样。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="261"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="262"/>
         <source>contact %1</source>
         <translation>联系人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="262"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="263"/>
         <source>phone %1</source>
         <translation>电话 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="263"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="264"/>
         <source>calls %1 of %2</source>
         <translation>已拨 %1/%2 次</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="267"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="268"/>
         <source>asked to be called back at %1</source>
         <translation>约定 %1 回拨</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="310"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="311"/>
         <source>%1: %2, now %3.</source>
         <translation>%1：%2，现为“%3”。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="326"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="327"/>
         <source>no answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="327"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="328"/>
         <source>refused</source>
         <translation>拒访</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="328"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="329"/>
         <source>call back</source>
         <translation>约定回拨</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="329"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="330"/>
         <source>answered</source>
         <translation>已答卷</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="343"/>
-        <source>%1 will be called back at the agreed time.</source>
-        <translation>%1 将在约定时间回拨。</translation>
+        <location filename="../../ui/surveys/calls_tab.py" line="345"/>
+        <source>%1 will be called back at %2.</source>
+        <translation>%1 将于 %2 回拨。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="355"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="357"/>
         <source>No household is being called.</source>
         <translation>当前没有正在拨打的住户。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="371"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="373"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
@@ -356,122 +357,122 @@
 <context>
     <name>CampaignsTab</name>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="80"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="81"/>
         <source>Campaign</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="82"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="83"/>
         <source>Questionnaire</source>
         <translation>问卷</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="85"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="86"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="86"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="87"/>
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="87"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="88"/>
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="88"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="89"/>
         <source>Rate</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="89"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="90"/>
         <source>Sample</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="90"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="91"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="91"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="92"/>
         <source>Open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="92"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="93"/>
         <source>Non-response</source>
         <translation>未应答</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="93"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="94"/>
         <source>Response rate</source>
         <translation>应答率</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="102"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="103"/>
         <source>&amp;New campaign…</source>
         <translation>新建调查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="103"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="104"/>
         <source>&amp;Draw sample</source>
         <translation>抽取样本(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="105"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="106"/>
         <source>C&amp;lose campaign…</source>
         <translation>结束调查(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="108"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="109"/>
         <source>Print &amp;blank form…</source>
         <translation>打印空白问卷(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="111"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="112"/>
         <source>Print forms for the s&amp;ample…</source>
         <translation>打印样本户问卷(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="171"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="177"/>
         <source>Make a questionnaire in the question bank first.</source>
         <translation>请先在题库中建立问卷。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="180"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="196"/>
         <source>Campaign created: draw its sample next.</source>
         <translation>调查已建立：下一步请抽取样本。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="201"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="219"/>
         <source>Sample drawn: %1 households; the call queue is open.</source>
         <translation>已抽取样本 %1 户，可以开始电话访问。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="213"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="231"/>
         <source>Close campaign</source>
         <translation>结束调查</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="214"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="232"/>
         <source>Close %1? The %2 household(s) still open count as non-response.</source>
         <translation>结束“%1”？仍未完成的 %2 户将计为未应答。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="228"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="246"/>
         <source>Campaign closed.</source>
         <translation>调查已结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="254"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="272"/>
         <source>Questionnaires %1</source>
         <translation>%1问卷（样本户）</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="254"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="272"/>
         <source>Questionnaire %1</source>
         <translation>%1问卷</translation>
     </message>
@@ -867,47 +868,52 @@
         <translation>抽样 %1 户；有效答卷 %2 份（电话 %3，纸质 %4）；应答率 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="229"/>
+        <location filename="../../ui/surveys/results_tab.py" line="231"/>
+        <source>Not answered yet %1: refused %2, not reached or still to call %3</source>
+        <translation>尚未应答 %1 户：拒访 %2，未联系上或待拨打 %3（调查进行中，结束时计为未应答）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/results_tab.py" line="233"/>
         <source>Non-response %1: refused %2, unreached %3</source>
         <translation>未应答 %1 户：拒访 %2，未联系上 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="233"/>
+        <location filename="../../ui/surveys/results_tab.py" line="238"/>
         <source>Overall mean %1, satisfied %2; callback tickets %3</source>
         <translation>总体平均分 %1，满意率 %2；回访工单 %3 张</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="241"/>
+        <location filename="../../ui/surveys/results_tab.py" line="246"/>
         <source>Previous campaign %1: mean %2 on the same questions, now %3 (change %4)</source>
         <translation>上次调查 %1：相同题目平均分 %2，本次 %3（变化 %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="248"/>
+        <location filename="../../ui/surveys/results_tab.py" line="253"/>
         <source>No earlier campaign on the same questions to compare with.</source>
         <translation>没有相同题目的往期调查可比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="251"/>
-        <source>Paper forms re-checked %1, differences %2</source>
-        <translation>纸质问卷复核 %1 份，差异 %2 处</translation>
+        <location filename="../../ui/surveys/results_tab.py" line="257"/>
+        <source>Paper forms drawn for a re-check %1, differences found %2</source>
+        <translation>纸质问卷抽中复核 %1 份，已发现差异 %2 处</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="270"/>
+        <location filename="../../ui/surveys/results_tab.py" line="276"/>
         <source>Q%1</source>
         <translation>第%1题</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="293"/>
+        <location filename="../../ui/surveys/results_tab.py" line="299"/>
         <source>Q%1: %2</source>
         <translation>第%1题：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="339"/>
+        <location filename="../../ui/surveys/results_tab.py" line="345"/>
         <source>Export survey results</source>
         <translation>导出调查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="341"/>
+        <location filename="../../ui/surveys/results_tab.py" line="347"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1013,17 +1019,17 @@
 <context>
     <name>SurveySaved</name>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="82"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="83"/>
         <source>Answers of %1 saved.</source>
         <translation>%1 的答卷已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="86"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="87"/>
         <source> A callback ticket was opened for the dissatisfied answer or complaint: %1</source>
         <translation>不满意评价或投诉已生成回访工单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/calls_tab.py" line="91"/>
+        <location filename="../../ui/surveys/calls_tab.py" line="92"/>
         <source> This paper form was drawn for a re-check call.</source>
         <translation>本份纸质问卷被抽中电话复核。</translation>
     </message>

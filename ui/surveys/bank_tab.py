@@ -35,7 +35,7 @@ class BankTab(QWidget):
                 (self.tr("Topic"), lambda r: r.topic),
                 (self.tr("Options"), lambda r: " / ".join(r.options)),
                 (self.tr("Locked"), lambda r: self.tr("locked") if r.locked else ""),
-                (self.tr("In use"), lambda r: "" if r.active else self.tr("retired")),
+                (self.tr("In use"), lambda r: self.tr("yes") if r.active else self.tr("retired")),
             ],
             parent=self,
         )

@@ -41,6 +41,7 @@ from propdesk.surveys.values import (
     SampleStatus,
     SubmitResult,
 )
+from ui.calls.labels import from_qdatetime
 from ui.common.list_model import RowListModel
 from ui.common.naming import named
 from ui.context import AppContext
@@ -339,8 +340,9 @@ class CallsTab(QWidget):
         code = row.unit_code
 
         def accepted() -> None:
+            at = from_qdatetime(dialog.when.dateTime())  # said: the column may be off screen
             self.message.setText(
-                self.tr("%1 will be called back at the agreed time.").replace("%1", code)
+                self.tr("%1 will be called back at %2.").replace("%1", code).replace("%2", when(at))
             )
             self.reload()
 

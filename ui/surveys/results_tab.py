@@ -226,7 +226,12 @@ class ResultsTab(QWidget):
             .replace("%3", str(r.phone_responses))
             .replace("%4", str(r.paper_responses))
             .replace("%5", pct_text(r.response_rate)),
-            self.tr("Non-response %1: refused %2, unreached %3")
+            (
+                # open: the unreached include households not called yet (non-response at close)
+                self.tr("Not answered yet %1: refused %2, not reached or still to call %3")
+                if r.status == CampaignStatus.OPEN
+                else self.tr("Non-response %1: refused %2, unreached %3")
+            )
             .replace("%1", str(r.refused + r.unreached))
             .replace("%2", str(r.refused))
             .replace("%3", str(r.unreached)),
@@ -248,7 +253,8 @@ class ResultsTab(QWidget):
             lines.append(self.tr("No earlier campaign on the same questions to compare with."))
         if r.paper_responses:
             lines.append(
-                self.tr("Paper forms re-checked %1, differences %2")
+                # rechecks counts the forms drawn, re-checked or still waiting for the call
+                self.tr("Paper forms drawn for a re-check %1, differences found %2")
                 .replace("%1", str(r.rechecks))
                 .replace("%2", str(r.recheck_differences))
             )

@@ -252,6 +252,10 @@ def test_no_answer_and_refused_by_function_key_in_the_main_window(
     rows = {r.sample_id: r for r in calls.queue_model.rows()}
     assert rows[third.sample_id].status == "callback"
     assert rows[third.sample_id].callback_at is not None
+    # the time agreed is said (the queue's call-back column may be scrolled off screen)
+    from ui.surveys.common import when
+
+    assert when(rows[third.sample_id].callback_at) in calls.message.text()
 
 
 def test_a_paper_form_is_entered_with_its_number(qtbot: QtBot, sqlite_db: Database) -> None:

@@ -117,6 +117,11 @@ def test_results_show_the_figures_of_the_results_query(
     ):
         assert part in head, part
     assert expected.tickets_opened == 2  # the rating of 2 and the complaint
+    # the campaign is open: households not called yet are not called non-response yet, and
+    # the re-checks are the forms drawn (none re-checked yet: no difference can be found)
+    assert f"Not answered yet {expected.refused + expected.unreached}" in head
+    assert "Non-response" not in head
+    assert f"Paper forms drawn for a re-check {expected.rechecks}" in head
 
     model = tab.question_model
     assert model.rowCount() == len(design.questions)
@@ -230,6 +235,7 @@ def test_a_locked_question_cannot_be_edited_and_says_why(qtbot: QtBot, sqlite_db
     first = bank.question_model.row_value(0)
     assert first.locked
     assert bank.question_model.index(0, 4).data() == "locked"
+    assert bank.question_model.index(0, 5).data() == "yes"  # in use, said (not a blank)
     bank.question_table.selectRow(0)
     dialog = bank.edit_question()
     assert isinstance(dialog, QuestionDialog)
