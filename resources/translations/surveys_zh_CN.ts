@@ -488,57 +488,62 @@
 <context>
     <name>PaperTab</name>
     <message>
-        <location filename="../../ui/surveys/paper_tab.py" line="66"/>
+        <location filename="../../ui/surveys/paper_tab.py" line="71"/>
         <source>e.g. 3-2-1502; Enter</source>
         <translation>如 3-2-1502，按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/paper_tab.py" line="68"/>
+        <location filename="../../ui/surveys/paper_tab.py" line="73"/>
         <source>as written on the form; Enter</source>
         <translation>按问卷上的编号填写，按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/paper_tab.py" line="77"/>
+        <location filename="../../ui/surveys/paper_tab.py" line="82"/>
         <source>C&amp;ampaign</source>
         <translation>调查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/paper_tab.py" line="78"/>
+        <location filename="../../ui/surveys/paper_tab.py" line="83"/>
         <source>&amp;Unit code</source>
         <translation>房号(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/paper_tab.py" line="79"/>
+        <location filename="../../ui/surveys/paper_tab.py" line="84"/>
         <source>Form &amp;number</source>
         <translation>问卷编号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/paper_tab.py" line="112"/>
+        <location filename="../../ui/surveys/paper_tab.py" line="117"/>
         <source>No open campaign: forms are entered while it is open.</source>
         <translation>没有进行中的调查：纸质问卷只能在调查进行中录入。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/paper_tab.py" line="133"/>
+        <location filename="../../ui/surveys/paper_tab.py" line="138"/>
         <source>%1 is not in this campaign&apos;s sample.</source>
         <translation>%1 不在本次调查的样本中。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/paper_tab.py" line="143"/>
+        <location filename="../../ui/surveys/paper_tab.py" line="148"/>
         <source> — already answered</source>
         <translation> —— 已答过</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/paper_tab.py" line="152"/>
+        <location filename="../../ui/surveys/paper_tab.py" line="157"/>
         <source>Type the form&apos;s number first.</source>
         <translation>请先填写问卷编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/paper_tab.py" line="162"/>
+        <location filename="../../ui/surveys/paper_tab.py" line="171"/>
+        <source>Form %1 was printed for another household; %2&apos;s form is %3. Check the unit and the number (Enter again keeps %1).</source>
+        <translation>问卷编号 %1 是打印给另一户的；%2 的问卷编号是 %3。请核对房号和编号（再按回车则保留 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/paper_tab.py" line="200"/>
         <source>Type the household first.</source>
         <translation>请先填写房号。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/paper_tab.py" line="184"/>
+        <location filename="../../ui/surveys/paper_tab.py" line="222"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>

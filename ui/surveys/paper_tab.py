@@ -8,6 +8,7 @@ the next form.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,9 +30,12 @@ from propdesk.surveys.values import (
 from ui.common.naming import named
 from ui.context import AppContext
 from ui.surveys.calls_tab import Saved, saved_text, ticket_numbers
+from ui.surveys.campaigns_tab import form_number
 from ui.surveys.common import CampaignChooser, say_refusal
 from ui.surveys.dialogs import CHANGES
 from ui.surveys.entry import SurveyEntry
+
+PRINTED_NUMBER = re.compile(r"\d+-\d{4}")  # the number "Print forms for the sample" gives
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class PaperTab(QWidget):
         self.ctx = ctx
         self.households: list[QueueRow] = []
         self.household: QueueRow | None = None
+        self._kept_number: tuple[int, str] | None = None  # a mismatch the clerk confirmed
         self.campaign = CampaignChooser((CampaignStatus.OPEN,), "survey_paper_campaign")
         self.unit = named(QLineEdit(), "survey_paper_unit")
         self.unit.setPlaceholderText(self.tr("e.g. 3-2-1502; Enter"))
@@ -151,10 +156,43 @@ class PaperTab(QWidget):
         if not self.form_no.text().strip():
             self.message.setText(self.tr("Type the form's number first."))
             return
+        typed = self.form_no.text().strip()
+        printed = self.printed_number(self.household)
+        if (
+            printed is not None
+            and PRINTED_NUMBER.fullmatch(typed)
+            and typed != printed
+            and self._kept_number != (self.household.sample_id, typed)
+        ):
+            # a printed number of another household: the unit or the number is mistyped
+            self._kept_number = (self.household.sample_id, typed)
+            self.message.setText(
+                self.tr(
+                    "Form %1 was printed for another household; %2's form is %3. "
+                    "Check the unit and the number (Enter again keeps %1)."
+                )
+                .replace("%1", typed)
+                .replace("%2", self.household.unit_code)
+                .replace("%3", printed)
+            )
+            self.form_no.selectAll()
+            return
         self.message.clear()
         self.entry.setEnabled(True)
         self.entry.start()
         self.entry.focus_answer()
+
+    def printed_number(self, row: QueueRow) -> str | None:
+        """The number printed on ``row``'s form by Print forms for the sample (its place in
+        the whole sample by unit code, as campaigns_tab numbers them)."""
+        campaign = self.campaign.campaign()
+        if campaign is None:
+            return None
+        ordered = sorted(self.households, key=lambda h: h.unit_code)
+        for n, h in enumerate(ordered, start=1):
+            if h.sample_id == row.sample_id:
+                return form_number(campaign.id, n)
+        return None
 
     def submit(self, answers: list[AnswerInput], key: str) -> None:
         campaign, row = self.campaign.campaign(), self.household

@@ -299,3 +299,39 @@ def test_a_paper_form_is_entered_with_its_number(qtbot: QtBot, sqlite_db: Databa
     entry.setFocus()
     _press(qtbot, entry, Qt.Key.Key_Return)  # the last question: submit again
     assert [no for _s, _src, no in _responses(sqlite_db)] == ["P-0001", "P-0002"]
+
+
+def test_a_printed_form_number_of_another_household_is_questioned_once(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    # seen on the desk: 1-1-1202 typed with the number printed on another household's form
+    # started the questionnaire without a word — one of the two boxes is mistyped
+    from ui.surveys.campaigns_tab import sample_forms
+
+    make_estate(sqlite_db)
+    design = make_design(sqlite_db)
+    cid = open_campaign(sqlite_db, design)
+    page = _page(qtbot, sqlite_db, "paper")
+    paper = page.paper
+    numbers = dict(sample_forms(paper.households, cid))  # as printed for the sample
+    (code, mine), (_other, theirs) = list(numbers.items())[:2]
+    paper.unit.setFocus()
+    qtbot.keyClicks(paper.unit, code)
+    qtbot.keyClick(paper.unit, Qt.Key.Key_Return)
+    qtbot.keyClicks(paper.form_no, theirs)
+    qtbot.keyClick(paper.form_no, Qt.Key.Key_Return)
+    assert not paper.entry.isEnabled()
+    assert theirs in paper.message.text()
+    assert mine in paper.message.text()
+    assert QApplication.focusWidget() is paper.form_no
+    qtbot.keyClick(paper.form_no, Qt.Key.Key_Return)  # Enter again: the clerk keeps it
+    assert paper.entry.isEnabled()
+    assert QApplication.focusWidget() is paper.entry
+
+    # the household's own printed number starts the questionnaire at once
+    paper.entry.setEnabled(False)
+    paper.form_no.setText(mine)
+    paper.form_no.setFocus()
+    qtbot.keyClick(paper.form_no, Qt.Key.Key_Return)
+    assert paper.entry.isEnabled()
+    assert paper.message.text() == ""
