@@ -164,6 +164,7 @@ class CarePage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (rows, never cells)
         self.table.setColumnWidth(3, 220)
         self.message = named(QLabel(), "care_message")
         self.message.setTextFormat(Qt.TextFormat.PlainText)

@@ -273,6 +273,7 @@ class VisitsPage(QWidget):
         table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         table.horizontalHeader().setStretchLastSection(True)
+        table.setTabKeyNavigation(False)  # Tab leaves the list (rows, never cells)
         return table
 
     def primary_field(self) -> QWidget:

@@ -46,6 +46,7 @@ def table_view(name: str) -> QTableView:
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
+    view.setTabKeyNavigation(False)  # Tab leaves the list (rows are chosen, never cells)
     return view
 
 

@@ -79,6 +79,7 @@ class FigureView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setStretchLastSection(True)
+        self.setTabKeyNavigation(False)  # Tab leaves the figures for the records and buttons
         self.doubleClicked.connect(lambda index: self.opened.emit(index.row()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -130,6 +131,7 @@ class AssessmentTab(QWidget):
         self.records.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.records.verticalHeader().setVisible(False)
         self.records.horizontalHeader().setStretchLastSection(True)
+        self.records.setTabKeyNavigation(False)
         self.records.setColumnWidth(0, 140)
         self.records.setColumnWidth(1, 160)
         self.records_title = named(

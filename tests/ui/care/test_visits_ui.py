@@ -251,3 +251,25 @@ def test_unit_page_panel_shows_what_is_due_and_the_last_visits(
     assert "精神不错" in panel.text.text()
     with sqlite_db.begin(CLERK) as s:
         assert s.execute(select(func.count(CareVisit.id))).scalar_one() == 1
+
+
+def test_tab_leaves_the_visit_plan_for_the_next_control(
+    qtbot: QtBot,
+    sqlite_db: Database,
+    small_estate: SmallEstate,
+    test_clock: clock.FixedClock,
+) -> None:
+    # seen on the desk: Tab walked the plan's cells and wrapped round to the first one, so
+    # the keyboard never left a list (rows are chosen here, never cells)
+    _overdue_elderly(sqlite_db, small_estate, test_clock)
+    page = _page(qtbot, sqlite_db)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=2000)
+    page.plan_table.setFocus()
+    qtbot.waitUntil(page.plan_table.hasFocus, timeout=1000)
+    row = page.plan_table.currentIndex().row()
+    qtbot.keyClick(page.plan_table, Qt.Key.Key_Tab)
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    assert focus is not page.plan_table
+    assert page.plan_table.currentIndex().row() == row  # the chosen item stays

@@ -236,6 +236,11 @@ def test_a_locked_question_cannot_be_edited_and_says_why(qtbot: QtBot, sqlite_db
     assert first.locked
     assert bank.question_model.index(0, 4).data() == "locked"
     assert bank.question_model.index(0, 5).data() == "yes"  # in use, said (not a blank)
+    # Tab leaves the list for the next control (it used to walk the cells and wrap round)
+    bank.question_table.setFocus()
+    qtbot.waitUntil(bank.question_table.hasFocus, timeout=1000)
+    qtbot.keyClick(bank.question_table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not bank.question_table
     bank.question_table.selectRow(0)
     dialog = bank.edit_question()
     assert isinstance(dialog, QuestionDialog)
