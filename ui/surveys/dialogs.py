@@ -148,6 +148,8 @@ class QuestionnaireDialog(_Form):
         self.name = named(QLineEdit(questionnaire.name if questionnaire else ""), "survey_qn_name")
         self.list = named(QListWidget(), "survey_qn_questions")
         self.list.setMinimumHeight(220)
+        # a question reads whole with its type and topic (the form opened too narrow for it)
+        self.list.setMinimumWidth(self.fontMetrics().horizontalAdvance("您" * 34))
         # the ticks as text in a hidden field, so they count as input (Esc asks first)
         self.ticks = named(QLineEdit(), "survey_qn_ticks")
         self.ticks.hide()

@@ -442,3 +442,31 @@ def test_questionnaires_are_made_and_revised_by_keyboard(qtbot: QtBot, sqlite_db
         ),
     )
     assert versions == [(1, 6), (2, 5)]
+
+
+def test_the_questionnaire_form_shows_a_long_question_whole(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    # seen on the desk: the demo's questions were cut off at the list's edge (scroll bar)
+    from propdesk.surveys.values import QuestionKind, QuestionSpec
+    from ui.surveys.dialogs import QuestionnaireDialog
+
+    make_estate(sqlite_db)
+    make_design(sqlite_db)
+    with sqlite_db.begin(MANAGER) as s:
+        sv.create_question(
+            s,
+            QuestionSpec(QuestionKind.RATING, "您对小区停车秩序和车辆管理满意吗？", topic="停车"),
+        )
+    page = _page(qtbot, sqlite_db, MANAGER)
+    page.tabs.setCurrentWidget(page.bank)
+    dialog = page.bank.new_questionnaire()
+    assert isinstance(dialog, QuestionnaireDialog)
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    widest = max(
+        dialog.list.fontMetrics().horizontalAdvance(dialog.list.item(i).text())
+        for i in range(dialog.list.count())
+    )
+    assert any("停车秩序" in dialog.list.item(i).text() for i in range(dialog.list.count()))
+    assert widest + 40 <= dialog.list.viewport().width()  # text, check box and margins
