@@ -43,7 +43,10 @@ def last_folder(purpose: str, settings: QSettings | None = None) -> Path:
     if isinstance(saved, str) and saved and Path(saved).is_dir():
         return Path(saved)
     location = _DEFAULT_LOCATION.get(purpose, QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(QStandardPaths.writableLocation(location))
+    folder = Path(QStandardPaths.writableLocation(location))
+    # A machine without a Documents folder: the home folder, never the app's working folder
+    # (where Qt's dialog would open instead, and a saved report could land in the program).
+    return folder if folder.is_dir() else Path.home()
 
 
 def remember(purpose: str, path: str | Path, settings: QSettings | None = None) -> None:

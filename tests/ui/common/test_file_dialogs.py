@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
@@ -68,3 +69,19 @@ def test_a_removed_folder_falls_back_to_documents(tmp_path: Path, qapp: object) 
     fd.remember("exports", gone / "x.xlsx", settings)
     gone.rmdir()
     assert fd.last_folder("exports", settings) != gone
+
+
+def test_no_documents_folder_opens_at_home_not_the_working_folder(
+    tmp_path: Path, qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A desk without a Documents folder (a fresh Linux account): the dialog opens in the home
+    folder; Qt would otherwise open the app's working folder and a report could land there."""
+    from PySide6.QtCore import QStandardPaths
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    monkeypatch.setattr(
+        QStandardPaths, "writableLocation", staticmethod(lambda _loc: str(tmp_path / "Documents"))
+    )
+    assert fd.last_folder("documents", settings) == Path.home()
+    (tmp_path / "Documents").mkdir()
+    assert fd.last_folder("documents", settings) == tmp_path / "Documents"
