@@ -126,11 +126,22 @@ def _tab_widgets(page: QWidget) -> list[QTabWidget]:
 
 
 def _close_dialogs(seen: list[str]) -> None:
-    """Close whatever a key opened (a modal dialog runs its own loop inside keyClick)."""
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QDialog | QMessageBox) and widget.isVisible():
-            seen.append(type(widget).__name__)
-            widget.reject()
+    """Close whatever a key opened (a modal dialog runs its own loop inside keyClick).
+
+    One at a time, asking Qt again after each: closing one window can destroy another (its
+    handler drops the last reference to a dialog, and the dialog's children go with it), and
+    touching a window from a list taken before that crashed a CI worker."""
+    for _ in range(20):
+        shown = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QDialog | QMessageBox) and w.isVisible()
+        ]
+        if not shown:
+            return
+        widget = shown[-1]
+        seen.append(type(widget).__name__)
+        widget.reject()
 
 
 def test_every_global_key_works_from_every_page(
