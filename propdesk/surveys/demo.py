@@ -168,9 +168,9 @@ def build_surveys(session: Session, ctx: DemoContext) -> None:
         session.flush()
         plans.append(_Plan(c, questions, weights, closed))
         _fill(session, ctx, rng, plans[-1], drawn, cands, users, names)
-    session.execute(
+    session.execute(  # every question answered is locked, as the desk's entry locks it
         update(SurveyQuestion)
-        .where(SurveyQuestion.id.in_(ids[:-1]))
+        .where(SurveyQuestion.id.in_(select(SurveyAnswer.question_id).distinct()))
         .values(locked=True)
         .execution_options(synchronize_session=False)
     )
@@ -253,17 +253,25 @@ def _fill(
         }[status]
         if paper:
             no_answers = rng.choice((0, 1))
-        when = _at(rng, day)
-        for _k in range(no_answers):
-            calls.append(_call(users, names, clerk, when, CallOutcome.NO_ANSWER))
-            when += timedelta(days=rng.randint(1, 3), minutes=rng.randint(-90, 90))
-        callback_at = None
         final: CallOutcome | None = {
             SampleStatus.REFUSED: CallOutcome.REFUSED,
             SampleStatus.CALLBACK: CallOutcome.CALLBACK,
             SampleStatus.DONE: None if paper else CallOutcome.ANSWERED,
         }.get(status)
-        when = min(when, ctx.now.astimezone(UTC) - timedelta(hours=rng.randint(1, 48)))
+        # The calls, a day or few apart in working hours; when the last would fall after the
+        # demo's now, all of them move back by whole days (still in working hours, never in
+        # the future).
+        times = [_at(rng, day)]
+        for _k in range(no_answers - (final is None)):
+            times.append(times[-1] + timedelta(days=rng.randint(1, 3)))
+        latest = ctx.now.astimezone(UTC) - timedelta(hours=1)
+        if times[-1] > latest:
+            back = (times[-1] - latest).days + 1
+            times = [t - timedelta(days=back) for t in times]
+        when = times[-1]
+        for t in times[:no_answers]:
+            calls.append(_call(users, names, clerk, t, CallOutcome.NO_ANSWER))
+        callback_at = None
         if status == SampleStatus.CALLBACK:
             callback_at = ctx.now.astimezone(UTC) + timedelta(hours=rng.randint(-30, 60))
         if final is not None:

@@ -496,7 +496,7 @@ def _simulate(
         cbs.append(
             {
                 "at": t,
-                "by_user_id": None,
+                "by_user_id": row["owner_user_id"],  # the clerk who registered it calls back
                 "by_name": owner,
                 "overall": overall,
                 "speed": max(1, overall - rng.randint(0, 1)),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import random
 import shutil
 from collections import Counter
 from collections.abc import Iterator
@@ -106,6 +107,35 @@ def test_demo_counts_and_registry_shape(db: Database) -> None:
     fractions = [f for f, _t in progress]
     assert fractions == sorted(fractions)
     assert fractions[-1] == 1.0
+    _demo_records_are_consistent(db)
+
+
+def _demo_records_are_consistent(db: Database) -> None:
+    """What a new user found in the demo: callbacks without their clerk (the team page then
+    counted none), survey calls after the demo's now, an answered question left editable."""
+    from propdesk.surveys.models import SurveyAnswer, SurveyAttempt, SurveyQuestion
+    from propdesk.tickets.models import Ticket, TicketCallback
+
+    now = DemoContext(rng=random.Random(0), today=TODAY, units=UNITS).now
+    with db.session_factory() as s:
+        callbacks = s.scalar(select(func.count(TicketCallback.id))) or 0
+        without_clerk = s.scalar(
+            select(func.count(TicketCallback.id))
+            .join(Ticket, Ticket.id == TicketCallback.ticket_id)
+            .where(TicketCallback.by_user_id.is_(None), Ticket.owner_user_id.is_not(None))
+        )
+        calls = s.scalars(select(SurveyAttempt.at)).all()
+        unlocked = s.scalar(
+            select(func.count(SurveyQuestion.id)).where(
+                SurveyQuestion.locked.is_(False),
+                SurveyQuestion.id.in_(select(SurveyAnswer.question_id)),
+            )
+        )
+    assert callbacks > 0
+    assert without_clerk == 0
+    assert calls
+    assert max(calls) <= now
+    assert unlocked == 0
 
 
 def test_demo_people_have_valid_unique_numbers(db: Database) -> None:
