@@ -604,6 +604,14 @@ def results(session: Session, campaign_id: int) -> CampaignResults:
             )
             or 0
         ),
+        rechecks_done=int(
+            session.scalar(
+                select(func.count(SurveyRecheck.id)).where(
+                    SurveyRecheck.campaign_id == c.id, SurveyRecheck.done_at.is_not(None)
+                )
+            )
+            or 0
+        ),
     )
 
 

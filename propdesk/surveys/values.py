@@ -306,8 +306,9 @@ class CampaignResults:
     tickets_opened: int
     previous_name: str | None = None  # the campaign compared with (same questions)
     previous_overall_mean: float | None = None
-    rechecks: int = 0
-    recheck_differences: int = 0
+    rechecks: int = 0  # paper forms drawn for a re-check call
+    recheck_differences: int = 0  # answers that differed, of the re-checks done
+    rechecks_done: int = 0  # of the drawn forms, the ones re-checked by phone
     overall_mean_shared: float | None = None  # this campaign's mean on the questions shared
     # with the previous one: compare it with ``previous_overall_mean`` (same questions)
 

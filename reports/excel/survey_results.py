@@ -107,7 +107,8 @@ def summary_rows(r: CampaignResults) -> list[tuple[str, Any, str]]:
             AVG,
         ),
         ("回访工单", r.tickets_opened, INT),
-        ("复核问卷", r.rechecks, INT),
+        ("抽中复核", r.rechecks, INT),
+        ("已复核", r.rechecks_done, INT),
         ("复核差异", r.recheck_differences, INT),
     ]
 

@@ -360,7 +360,16 @@ def survey_results_pdf(
         story.append(
             para(
                 f"纸质问卷 {r.paper_responses} 份，按 {RECHECK_PCT}% 抽取电话复核 {r.rechecks} 份，"
-                f"复核发现与纸质答案不一致 {r.recheck_differences} 处。",
+                + (
+                    f"已复核 {r.rechecks_done} 份，发现与纸质答案不一致 {r.recheck_differences} 处"
+                    if r.rechecks_done
+                    else "尚未复核"
+                )
+                + (
+                    f"，另有 {r.rechecks - r.rechecks_done} 份待复核。"
+                    if 0 < r.rechecks_done < r.rechecks
+                    else "。"
+                ),
                 st.body,
             )
         )

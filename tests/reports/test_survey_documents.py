@@ -82,7 +82,9 @@ def test_report_carries_the_headline_questions_buildings_comments_and_rechecks()
     assert "是GD202611-0057" in text
     # the re-checks of the paper forms
     assert "电话复核3份" in text
+    assert "已复核2份" in text  # drawn is not done: the report says how many were checked
     assert "不一致1处" in text
+    assert "另有1份待复核" in text
 
 
 def test_an_open_campaign_without_history_says_so() -> None:
@@ -156,6 +158,7 @@ def test_workbook_has_numbers_formats_and_print_setup() -> None:
     assert summary["总体平均分"].value == round(3.9058, 4)
     assert summary["总体平均分"].number_format == "0.00"
     assert summary["满意率"].value == 0.7225
+    assert (summary["抽中复核"].value, summary["已复核"].value) == (3, 2)
     assert summary["上次调查"].value == "2026年上半年满意度调查"
     assert summary["上次平均分（相同题目）"].value == 3.925
     assert summary["本次平均分（相同题目）"].value == 3.8946

@@ -357,6 +357,7 @@ def test_paper_forms_rechecks_and_differences(db: Database, estate: Estate, desi
         (design.questions[3], None, None, "0", "1", True),
     ]
     assert (res.paper_responses, res.rechecks, res.recheck_differences) == (2, 1, 2)
+    assert res.rechecks_done == 1
 
 
 def test_ten_percent_of_paper_forms_are_rechecked_once_closed(
