@@ -7,7 +7,9 @@ migrations and tests see every table.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
+from enum import StrEnum
 from typing import Any, ClassVar
 
 from sqlalchemy import Integer, MetaData
@@ -23,6 +25,13 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def one_of(column: str, values: Iterable[StrEnum], *, blank: bool = False) -> str:
+    """The SQL of a check constraint: ``column`` holds one of ``values`` (an enum or some of
+    its members), or ``''`` too when ``blank``."""
+    allowed = [f"'{m.value}'" for m in values] + (["''"] if blank else [])
+    return f"{column} IN (" + ", ".join(allowed) + ")"
 
 
 class Base(DeclarativeBase):

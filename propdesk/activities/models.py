@@ -9,7 +9,6 @@ last place can never exceed the capacity (the UPDATE row-locks on PostgreSQL).
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -26,10 +25,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from propdesk import clock
 from propdesk.activities.values import ActivityKind, ActivityStatus, Channel, SignupState
 from propdesk.models_base import Base, Versioned
-
-
-def _in(column: str, values: type[StrEnum]) -> str:
-    return f"{column} IN (" + ", ".join(f"'{m.value}'" for m in values) + ")"
+from propdesk.models_base import one_of as _in
 
 
 class Activity(Versioned, Base):

@@ -10,7 +10,6 @@ so two desks can never lend the same paper twice.
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -26,10 +25,7 @@ from sqlalchemy.orm import Mapped, deferred, mapped_column
 
 from propdesk.archive.values import Scope, Source, Stage
 from propdesk.models_base import Base, Versioned
-
-
-def _in(column: str, values: type[StrEnum]) -> str:
-    return f"{column} IN (" + ", ".join(f"'{m.value}'" for m in values) + ")"
+from propdesk.models_base import one_of as _in
 
 
 class ArchiveKind(Versioned, Base):

@@ -5,7 +5,6 @@ Today items ticked done."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -22,12 +21,8 @@ from propdesk.calls.values import (
     Topic,
 )
 from propdesk.models_base import Base, Versioned
+from propdesk.models_base import one_of as _in
 from propdesk.pii.columns import Encrypted
-
-
-def _in(column: str, values: type[StrEnum], *, blank: bool = False) -> str:
-    allowed = [f"'{m.value}'" for m in values] + (["''"] if blank else [])
-    return f"{column} IN (" + ", ".join(allowed) + ")"
 
 
 class CallRecord(Base):

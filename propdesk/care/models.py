@@ -18,11 +18,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from propdesk.care.values import FlagKind, FlagSource, Visibility
 from propdesk.models_base import Base, Versioned
+from propdesk.models_base import one_of as _in
 from propdesk.pii.columns import Encrypted
-
-
-def _in(column: str, values: type[FlagKind] | type[FlagSource] | type[Visibility]) -> str:
-    return f"{column} IN (" + ", ".join(f"'{m.value}'" for m in values) + ")"
 
 
 class CareKind(Versioned, Base):

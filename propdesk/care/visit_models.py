@@ -17,11 +17,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from propdesk.care.visit_values import RULE_REASONS, VisitReason
 from propdesk.models_base import Base, Versioned
+from propdesk.models_base import one_of as _in
 from propdesk.pii.columns import Encrypted
-
-
-def _in(column: str, values: tuple[VisitReason, ...]) -> str:
-    return f"{column} IN (" + ", ".join(f"'{m.value}'" for m in values) + ")"
 
 
 class CareVisitRule(Versioned, Base):

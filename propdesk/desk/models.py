@@ -4,7 +4,6 @@ parcels and visitors, desk settings."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -29,11 +28,8 @@ from propdesk.desk.values import (
     PatrolStatus,
 )
 from propdesk.models_base import Base, Versioned
+from propdesk.models_base import one_of as _in
 from propdesk.pii.columns import Encrypted
-
-
-def _in(column: str, values: type[StrEnum]) -> str:
-    return f"{column} IN (" + ", ".join(f"'{m.value}'" for m in values) + ")"
 
 
 class PatrolRoute(Versioned, Base):

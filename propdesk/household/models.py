@@ -15,19 +15,15 @@ hashes and last four digits beside it, like a person's phone.
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from propdesk.household.values import PetKind, VehicleKind
 from propdesk.models_base import Base, Versioned
+from propdesk.models_base import one_of as _in
 from propdesk.pii.columns import Encrypted
 from propdesk.pii.index import phone_hmac, phone_tail, tail_hash
-
-
-def _in(column: str, values: type[StrEnum]) -> str:
-    return f"{column} IN (" + ", ".join(f"'{m.value}'" for m in values) + ")"
 
 
 class HouseholdVehicle(Versioned, Base):

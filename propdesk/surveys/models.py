@@ -13,7 +13,6 @@ never make two responses.
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -30,6 +29,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from propdesk import clock
 from propdesk.models_base import Base, Versioned
+from propdesk.models_base import one_of as _in
 from propdesk.pii.columns import Encrypted
 from propdesk.surveys.values import (
     CallOutcome,
@@ -38,10 +38,6 @@ from propdesk.surveys.values import (
     ResponseSource,
     SampleStatus,
 )
-
-
-def _in(column: str, values: type[StrEnum]) -> str:
-    return f"{column} IN (" + ", ".join(f"'{m.value}'" for m in values) + ")"
 
 
 class SurveyQuestion(Versioned, Base):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from propdesk import clock
 from propdesk.models_base import Base, Versioned
+from propdesk.models_base import one_of as _in
 from propdesk.pii.columns import Encrypted
 from propdesk.tickets.values import (
     CostKind,
@@ -28,10 +28,6 @@ from propdesk.tickets.values import (
     TicketStatus,
     Urgency,
 )
-
-
-def _in(column: str, values: type[StrEnum]) -> str:
-    return f"{column} IN (" + ", ".join(f"'{m.value}'" for m in values) + ")"
 
 
 class TicketCategory(Base):
