@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from propdesk.clock import to_local
+from propdesk.surveys.figures_text import change_text as _change_text
+from propdesk.surveys.figures_text import mean_text, pct_text
 from propdesk.surveys.values import (
     CALLBACK_DAYS,
     CAMPAIGN_STATUS_ZH,
@@ -47,32 +48,12 @@ BAR = colors.HexColor("#3b73b9")
 LOW = colors.HexColor("#c9463d")  # ratings 1 and 2: dissatisfied
 
 
-# --- figures as text (shared with the Excel workbook and the screens) ------------------------
-
-
-def rounded(value: float, places: int) -> Decimal:
-    """``value`` rounded half up as printed figures are (``4.125`` → ``4.13``, not ``4.12``)."""
-    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-
-
-def mean_text(mean: float | None) -> str:
-    """``4.1234`` → ``4.12``; ``None`` → ``—``."""
-    return "—" if mean is None else str(rounded(mean, 2))
-
-
-def pct_text(pct: float | None) -> str:
-    """A percentage on 0..100: ``87.5`` → ``87.5%``; ``None`` → ``—``."""
-    return "—" if pct is None else f"{rounded(pct, 1)}%"
+# --- figures as text: propdesk.surveys.figures_text (the screens round the same way) ------
 
 
 def change_text(mean: float | None, previous: float | None) -> str:
     """The change of a mean against the previous campaign: ``+0.12``, ``-0.30``, ``持平``."""
-    if mean is None or previous is None:
-        return "—"
-    diff = rounded(mean, 2) - rounded(previous, 2)
-    if diff == 0:
-        return "持平"
-    return f"{diff:+}"
+    return _change_text(mean, previous, same="持平")
 
 
 def report_title(name: str) -> str:

@@ -9,7 +9,6 @@ localised.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -30,27 +29,6 @@ PREVIOUS = QColor("#b0b0b0")
 LOW = QColor("#c9463d")
 INSIDE = QColor("#ffffff")
 LABEL = QColor("#202020")  # value labels sit above the bars, on the chart's white
-
-
-def rounded(value: float, places: int) -> Decimal:
-    """Half up, as the printed report rounds (``4.125`` → ``4.13``)."""
-    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-
-
-def mean_text(mean: float | None) -> str:
-    return "—" if mean is None else str(rounded(mean, 2))
-
-
-def pct_text(pct: float | None) -> str:
-    """A percentage on 0..100 (``81.25`` → ``81.3%``)."""
-    return "—" if pct is None else f"{rounded(pct, 1)}%"
-
-
-def change_text(mean: float | None, previous: float | None) -> str:
-    if mean is None or previous is None:
-        return "—"
-    diff = rounded(mean, 2) - rounded(previous, 2)
-    return "±0.00" if diff == 0 else f"{diff:+}"
 
 
 class _Bars(QChartView):

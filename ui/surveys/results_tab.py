@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from propdesk import clock
 from propdesk.registry import services as reg
 from propdesk.surveys import queries as q
+from propdesk.surveys.figures_text import change_text, mean_text, pct_text
 from propdesk.surveys.values import (
     QUESTION_KIND_ZH,
     BuildingResult,
@@ -36,7 +37,7 @@ from propdesk.surveys.values import (
 from ui.common.list_model import RowListModel
 from ui.common.naming import named
 from ui.context import AppContext
-from ui.surveys.charts import DistributionChart, MeansChart, change_text, mean_text, pct_text
+from ui.surveys.charts import DistributionChart, MeansChart
 from ui.surveys.common import CampaignChooser, table_view, when
 
 

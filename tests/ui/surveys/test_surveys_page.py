@@ -18,6 +18,7 @@ from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
 from propdesk.surveys import queries as q
 from propdesk.surveys import services as sv
+from propdesk.surveys.figures_text import change_text, mean_text, pct_text
 from propdesk.surveys.values import AnswerInput, CampaignResults
 from tests.propdesk.surveys.helpers import (
     MANAGER,
@@ -28,7 +29,6 @@ from tests.propdesk.surveys.helpers import (
 )
 from tests.ui.helpers import CLERK, make_ctx, read, type_text
 from ui.printing.preview import PdfPreviewDialog
-from ui.surveys.charts import change_text, mean_text, pct_text
 from ui.surveys.dialogs import CampaignDialog, QuestionDialog
 from ui.surveys.page import SurveysPage
 
