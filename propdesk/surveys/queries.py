@@ -568,6 +568,13 @@ def results(session: Session, campaign_id: int) -> CampaignResults:
         previous_overall = _rating_figures(prev_cells)[1]
         mine_shared = _rating_figures([x for x in cells if x.question_id in shared])[1]
 
+    rechecks = session.execute(
+        select(
+            func.count(SurveyRecheck.id).label("drawn"),
+            func.count(SurveyRecheck.done_at).label("done"),
+            func.coalesce(func.sum(SurveyRecheck.differences), 0).label("differences"),
+        ).where(SurveyRecheck.campaign_id == c.id)
+    ).one()
     return CampaignResults(
         campaign_id=c.id,
         name=c.name,
@@ -590,28 +597,9 @@ def results(session: Session, campaign_id: int) -> CampaignResults:
         previous_name=prev.name if prev is not None else None,
         previous_overall_mean=previous_overall,
         overall_mean_shared=mine_shared,
-        rechecks=int(
-            session.scalar(
-                select(func.count(SurveyRecheck.id)).where(SurveyRecheck.campaign_id == c.id)
-            )
-            or 0
-        ),
-        recheck_differences=int(
-            session.scalar(
-                select(func.coalesce(func.sum(SurveyRecheck.differences), 0)).where(
-                    SurveyRecheck.campaign_id == c.id
-                )
-            )
-            or 0
-        ),
-        rechecks_done=int(
-            session.scalar(
-                select(func.count(SurveyRecheck.id)).where(
-                    SurveyRecheck.campaign_id == c.id, SurveyRecheck.done_at.is_not(None)
-                )
-            )
-            or 0
-        ),
+        rechecks=int(rechecks.drawn),
+        recheck_differences=int(rechecks.differences),
+        rechecks_done=int(rechecks.done),
     )
 
 

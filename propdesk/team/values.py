@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from propdesk import clock
 from propdesk.calls.values import Direction, Outcome
+from propdesk.surveys.values import CallOutcome
 
 CALLBACK_HOURS = 48
 RESOLVED = (Outcome.ANSWERED.value, Outcome.TICKET.value)
@@ -63,11 +64,11 @@ class SurveyCallRec:
     at: datetime
     campaign: str
     unit_code: str
-    outcome: str  # propdesk.surveys.values.CallOutcome
+    outcome: str  # a CallOutcome value
 
     @property
     def answered(self) -> bool:
-        return self.outcome == "answered"
+        return self.outcome == CallOutcome.ANSWERED.value
 
 
 @dataclass(frozen=True)
