@@ -13,37 +13,22 @@ six threads race for three places from a barrier. SQLite serialises writers with
 from __future__ import annotations
 
 import threading
-import time
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from propdesk.activities import services as act
 from propdesk.activities.models import Activity, ActivitySignup
 from propdesk.activities.services import SignupResult
 from propdesk.db.engine import Database
+from tests.pg_locks import wait_for_lock_waiter
 from tests.propdesk.activities.helpers import CLERK, Estate, open_activity
 
 
 def _postgres_only(db: Database) -> None:
     if db.engine.dialect.name != "postgresql":
         pytest.skip("SQLite serialises writers (BEGIN IMMEDIATE): no concurrent sign-up")
-
-
-def _wait_for_lock_waiter(db: Database, timeout: float = 10.0) -> None:
-    """Return once another session of this database waits on a lock."""
-    deadline = time.monotonic() + timeout
-    sql = text(
-        "SELECT count(*) FROM pg_stat_activity "
-        "WHERE datname = current_database() AND wait_event_type = 'Lock'"
-    )
-    while time.monotonic() < deadline:
-        with db.engine.connect() as conn:
-            if conn.execute(sql).scalar_one():
-                return
-        time.sleep(0.01)
-    raise AssertionError("the second desk never waited for the first desk's lock")
 
 
 def _counts(db: Database, aid: int) -> tuple[int, dict[str, int]]:
@@ -74,7 +59,7 @@ def test_last_place_goes_to_one_desk_the_other_to_the_waitlist(
             with db.begin(CLERK) as s:
                 results["first"] = act.sign_up(s, aid, unit_id=u[1])
                 first_took.set()
-                _wait_for_lock_waiter(db)  # the second desk is now blocked on our row lock
+                wait_for_lock_waiter(db)  # the second desk is now blocked on our row lock
         except BaseException as exc:  # reported below, never lost in the thread
             errors.append(exc)
             first_took.set()

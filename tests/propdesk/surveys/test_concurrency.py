@@ -12,38 +12,24 @@ serialises writers (``BEGIN IMMEDIATE``), so there is no race to test there.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from propdesk.db.engine import Database
 from propdesk.errors import Conflict, InvalidTransition
 from propdesk.surveys import services as sv
 from propdesk.surveys.models import SurveyResponse, SurveySample
+from tests.pg_locks import wait_for_lock_waiter
 from tests.propdesk.surveys.helpers import CLERK, Design, Estate, answers, open_campaign
 
 
 def _postgres_only(db: Database) -> None:
     if db.engine.dialect.name != "postgresql":
         pytest.skip("SQLite serialises writers (BEGIN IMMEDIATE): no concurrent entry")
-
-
-def _wait_for_lock_waiter(db: Database, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    sql = text(
-        "SELECT count(*) FROM pg_stat_activity "
-        "WHERE datname = current_database() AND wait_event_type = 'Lock'"
-    )
-    while time.monotonic() < deadline:
-        with db.engine.connect() as conn:
-            if conn.execute(sql).scalar_one():
-                return
-        time.sleep(0.01)
-    raise AssertionError("the second desk never waited for the first desk's lock")
 
 
 def _race(
@@ -58,7 +44,7 @@ def _race(
             with db.begin(CLERK) as s:
                 results["first"] = first(s)
                 went.set()
-                _wait_for_lock_waiter(db)
+                wait_for_lock_waiter(db)
         except BaseException as exc:
             results["first"] = exc
             went.set()
