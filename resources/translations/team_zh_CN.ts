@@ -4,255 +4,323 @@
 <context>
     <name>AssessmentTab</name>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="108"/>
+        <location filename="../../ui/team/assessment_tab.py" line="126"/>
         <source>&amp;Month</source>
         <translation>月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="110"/>
+        <location filename="../../ui/team/assessment_tab.py" line="128"/>
         <source>Cl&amp;erk</source>
         <translation>员工(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="113"/>
+        <location filename="../../ui/team/assessment_tab.py" line="131"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="113"/>
+        <location filename="../../ui/team/assessment_tab.py" line="131"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="122"/>
+        <location filename="../../ui/team/assessment_tab.py" line="140"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="123"/>
+        <location filename="../../ui/team/assessment_tab.py" line="141"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="124"/>
+        <location filename="../../ui/team/assessment_tab.py" line="142"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="136"/>
+        <location filename="../../ui/team/assessment_tab.py" line="150"/>
         <source>Press Enter on a figure to list its records</source>
         <translation>在指标上按回车，列出它统计的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="142"/>
+        <location filename="../../ui/team/assessment_tab.py" line="156"/>
         <source>&amp;Write comment…</source>
         <translation>填写评语(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="143"/>
+        <location filename="../../ui/team/assessment_tab.py" line="157"/>
         <source>Ac&amp;knowledge</source>
         <translation>确认(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="144"/>
+        <location filename="../../ui/team/assessment_tab.py" line="158"/>
         <source>Prin&amp;t sheet…</source>
         <translation>打印考核表(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="164"/>
+        <location filename="../../ui/team/assessment_tab.py" line="178"/>
         <source>Comment and acknowledgement</source>
         <translation>评语与确认</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="207"/>
+        <location filename="../../ui/team/assessment_tab.py" line="222"/>
         <source>No clerk&apos;s figures to show for your role.</source>
         <translation>您的角色没有可查看的员工考核数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="241"/>
+        <location filename="../../ui/team/assessment_tab.py" line="256"/>
         <source>%1 min on average</source>
         <translation>平均 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="246"/>
+        <location filename="../../ui/team/assessment_tab.py" line="261"/>
         <source>satisfaction %1</source>
         <translation>满意度 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="255"/>
+        <location filename="../../ui/team/assessment_tab.py" line="270"/>
         <source>Tickets registered</source>
         <translation>登记工单</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="256"/>
+        <location filename="../../ui/team/assessment_tab.py" line="271"/>
         <source>First responses</source>
         <translation>已首次响应</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="257"/>
+        <location filename="../../ui/team/assessment_tab.py" line="272"/>
         <source>Callbacks made</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="260"/>
+        <location filename="../../ui/team/assessment_tab.py" line="275"/>
         <source>Callbacks on time</source>
         <translation>按时回访</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="263"/>
+        <location filename="../../ui/team/assessment_tab.py" line="278"/>
         <source>Calls handled</source>
         <translation>接听来电</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="266"/>
+        <location filename="../../ui/team/assessment_tab.py" line="281"/>
         <source>Resolved on the first call</source>
         <translation>一次解决</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="267"/>
+        <location filename="../../ui/team/assessment_tab.py" line="282"/>
         <source>%1 of %2 incoming (%3)</source>
         <translation>来电 %2 个中 %1 个（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="274"/>
+        <location filename="../../ui/team/assessment_tab.py" line="289"/>
         <source>Survey calls made</source>
         <translation>满意度调查电话</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="275"/>
+        <location filename="../../ui/team/assessment_tab.py" line="290"/>
         <source>%1 (%2 questionnaires completed)</source>
         <translation>%1 个（完成答卷 %2 份）</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="284"/>
+        <location filename="../../ui/team/assessment_tab.py" line="299"/>
         <source>Manager&apos;s comment (%1, %2): %3</source>
         <translation>经理评语（%1，%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="290"/>
+        <location filename="../../ui/team/assessment_tab.py" line="305"/>
         <source>No comment from the manager yet.</source>
         <translation>经理尚未填写评语。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="293"/>
+        <location filename="../../ui/team/assessment_tab.py" line="308"/>
         <source>Acknowledged by %1 at %2</source>
         <translation>%1 已于 %2 确认</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="298"/>
+        <location filename="../../ui/team/assessment_tab.py" line="313"/>
         <source>Not acknowledged by the clerk yet.</source>
         <translation>员工尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="336"/>
-        <source>%1: %2 record(s)</source>
-        <translation>%1：%2 条记录</translation>
+        <location filename="../../ui/team/assessment_tab.py" line="342"/>
+        <source>%1: %2 record(s) — Enter opens one</source>
+        <translation>%1：%2 条记录（按回车键打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="346"/>
+        <location filename="../../ui/team/assessment_tab.py" line="391"/>
         <source>first response after %1 min</source>
         <translation>%1 分钟后首次响应</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="348"/>
+        <location filename="../../ui/team/assessment_tab.py" line="393"/>
         <source>not responded yet</source>
         <translation>尚未响应</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="352"/>
+        <location filename="../../ui/team/assessment_tab.py" line="397"/>
         <source>on time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="352"/>
+        <location filename="../../ui/team/assessment_tab.py" line="397"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="356"/>
+        <location filename="../../ui/team/assessment_tab.py" line="401"/>
         <source>rating %1, %2</source>
         <translation>评分 %1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="360"/>
+        <location filename="../../ui/team/assessment_tab.py" line="405"/>
         <source>questionnaire completed</source>
         <translation>已答卷</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="361"/>
+        <location filename="../../ui/team/assessment_tab.py" line="406"/>
         <source>no answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="362"/>
+        <location filename="../../ui/team/assessment_tab.py" line="407"/>
         <source>refused</source>
         <translation>拒访</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="363"/>
+        <location filename="../../ui/team/assessment_tab.py" line="408"/>
         <source>asked to be called back</source>
         <translation>约定回拨</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="366"/>
+        <location filename="../../ui/team/assessment_tab.py" line="411"/>
         <source>incoming</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="366"/>
+        <location filename="../../ui/team/assessment_tab.py" line="411"/>
         <source>outgoing</source>
         <translation>去电</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="367"/>
+        <location filename="../../ui/team/assessment_tab.py" line="412"/>
         <source>resolved on the call</source>
         <translation>当场解决</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="370"/>
+        <location filename="../../ui/team/assessment_tab.py" line="415"/>
         <source>Call %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="399"/>
+        <location filename="../../ui/team/assessment_tab.py" line="442"/>
         <source>Acknowledge</source>
         <translation>确认考核</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="400"/>
+        <location filename="../../ui/team/assessment_tab.py" line="443"/>
         <source>Confirm that you have read this month&apos;s figures and the manager&apos;s comment?</source>
         <translation>确认您已阅读本月考核指标和经理评语？</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="436"/>
+        <location filename="../../ui/team/assessment_tab.py" line="479"/>
         <source>Assessment sheet</source>
         <translation>员工月度考核表</translation>
     </message>
 </context>
 <context>
+    <name>CallDialog</name>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="209"/>
+        <source>Call %1</source>
+        <translation>来电 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="212"/>
+        <source>incoming</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="212"/>
+        <source>outgoing</source>
+        <translation>去电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="217"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="218"/>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="219"/>
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="220"/>
+        <source>Topic</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="221"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="222"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="223"/>
+        <source>Clerk</source>
+        <translation>接听人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="227"/>
+        <source>Summary</source>
+        <translation>内容摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="229"/>
+        <source>Open &amp;ticket</source>
+        <translation>打开工单(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="230"/>
+        <source>Open &amp;unit</source>
+        <translation>打开房屋(&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="54"/>
+        <location filename="../../ui/team/dialogs.py" line="59"/>
         <source>Comment on %1, %2</source>
         <translation>考核评语：%1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="59"/>
+        <location filename="../../ui/team/dialogs.py" line="64"/>
         <source>What went well, what to improve next month</source>
         <translation>做得好的地方，下月需要改进的地方</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="63"/>
+        <location filename="../../ui/team/dialogs.py" line="68"/>
         <source>&amp;Comment</source>
         <translation>评语(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="65"/>
+        <location filename="../../ui/team/dialogs.py" line="70"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="69"/>
+        <location filename="../../ui/team/dialogs.py" line="74"/>
         <source>Ctrl+Enter saves. Once the clerk acknowledged, it is final.</source>
         <translation>Ctrl+回车保存。员工确认后评语不能再修改。</translation>
     </message>
@@ -349,57 +417,57 @@ Next shift: %2</source>
 <context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="117"/>
+        <location filename="../../ui/team/dialogs.py" line="122"/>
         <source>Shift definitions</source>
         <translation>班次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="121"/>
+        <location filename="../../ui/team/dialogs.py" line="126"/>
         <source>New shift</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="124"/>
+        <location filename="../../ui/team/dialogs.py" line="129"/>
         <source>e.g. early, middle, night</source>
         <translation>如 early、middle、night</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="127"/>
+        <location filename="../../ui/team/dialogs.py" line="132"/>
         <source>e.g. 早班</source>
         <translation>如 早班</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="134"/>
+        <location filename="../../ui/team/dialogs.py" line="139"/>
         <source>S&amp;hift</source>
         <translation>班次(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="135"/>
+        <location filename="../../ui/team/dialogs.py" line="140"/>
         <source>C&amp;ode</source>
         <translation>代码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="136"/>
+        <location filename="../../ui/team/dialogs.py" line="141"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="137"/>
+        <location filename="../../ui/team/dialogs.py" line="142"/>
         <source>&amp;Starts</source>
         <translation>上班(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="138"/>
+        <location filename="../../ui/team/dialogs.py" line="143"/>
         <source>&amp;Ends</source>
         <translation>下班(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="139"/>
+        <location filename="../../ui/team/dialogs.py" line="144"/>
         <source>A shift that ends at or before its start runs past midnight.</source>
         <translation>下班时间早于上班时间的班次跨过午夜（如夜班 22:00–08:00）。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="142"/>
+        <location filename="../../ui/team/dialogs.py" line="147"/>
         <source>Sa&amp;ve</source>
         <translation>保存(&amp;V)</translation>
     </message>
@@ -407,12 +475,12 @@ Next shift: %2</source>
 <context>
     <name>TeamPage</name>
     <message>
-        <location filename="../../ui/team/page.py" line="28"/>
+        <location filename="../../ui/team/page.py" line="37"/>
         <source>Assessment</source>
         <translation>考核</translation>
     </message>
     <message>
-        <location filename="../../ui/team/page.py" line="29"/>
+        <location filename="../../ui/team/page.py" line="38"/>
         <source>Roster</source>
         <translation>排班</translation>
     </message>

@@ -1,12 +1,14 @@
 """The assessment tab (考核): a clerk's month, figure by figure, each opening its records.
 
 Managers pick any clerk; a clerk sees only themself (the service refuses anything else).
-Enter or a double-click on a figure lists the records it counts. The manager writes the
+Enter or a double-click on a figure lists the records it counts; Enter or a double-click on
+one of those records opens it (:mod:`ui.team.open_records`). The manager writes the
 comment; the clerk acknowledges it; the sheet prints with both.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -36,6 +38,8 @@ from propdesk.team.assessment import Sheet, SignOff
 from ui.common.list_model import RowListModel
 from ui.common.naming import named
 from ui.context import AppContext
+from ui.team import open_records as opening
+from ui.team.dialogs import CallDialog, CommentDialog
 from ui.team.months import month_choices
 
 
@@ -67,8 +71,12 @@ def _t(at: datetime | None) -> str:
     return clock.to_local(at).strftime("%Y-%m-%d %H:%M") if at else ""
 
 
-class FigureView(QTableView):
-    """The figures; ``opened(row)`` on Enter or double-click."""
+Record = fig.TicketRec | fig.CallbackRec | fig.CallRec | fig.SurveyCallRec
+
+
+class RowView(QTableView):
+    """A short read-only list (the figures, the drilled records); ``opened(row)`` on Enter or
+    double-click."""
 
     opened = Signal(int)
 
@@ -79,7 +87,7 @@ class FigureView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setStretchLastSection(True)
-        self.setTabKeyNavigation(False)  # Tab leaves the figures for the records and buttons
+        self.setTabKeyNavigation(False)  # Tab leaves the list for the next list and buttons
         self.doubleClicked.connect(lambda index: self.opened.emit(index.row()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -94,15 +102,24 @@ class AssessmentTab(QWidget):
 
     Attributes:
         month, clerk: the choice; figures / figure_model: the figures; records /
-        record_model: the drilled records; comment_label, ack_label: the sign-off;
-        comment_button, ack_button, print_button: the actions; sheet: what is shown.
+        record_model: the drilled records (``drilled_records`` their values);
+        comment_label, ack_label: the sign-off; comment_button, ack_button, print_button:
+        the actions; sheet: what is shown; call_dialog: the last call opened.
+
+    Signals:
+        open_record(str, int): open a ticket or a unit (the main window connects it through
+        the page).
     """
+
+    open_record = Signal(str, int)
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.sheet: Sheet | None = None
         self.drilled = ""
+        self.drilled_records: list[Record] = []
+        self.call_dialog: CallDialog | None = None
         self.month = named(QComboBox(), "team_month")
         self.clerk = named(QComboBox(), "team_clerk")
         self.clerk.setMinimumContentsLength(8)
@@ -114,7 +131,7 @@ class AssessmentTab(QWidget):
             [(self.tr("Figure"), lambda f: f.label), (self.tr("Value"), lambda f: f.value)],
             right_aligned=(1,),
         )
-        self.figures = named(FigureView(), "team_figures")
+        self.figures = named(RowView(), "team_figures")
         self.figures.setModel(self.figure_model)
         self.figures.setColumnWidth(0, 170)
         self.figures.setMinimumWidth(420)
@@ -125,13 +142,8 @@ class AssessmentTab(QWidget):
                 (self.tr("Detail"), lambda r: r.detail),
             ]
         )
-        self.records = named(QTableView(), "team_records")
+        self.records = named(RowView(), "team_records")
         self.records.setModel(self.record_model)
-        self.records.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.records.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.records.verticalHeader().setVisible(False)
-        self.records.horizontalHeader().setStretchLastSection(True)
-        self.records.setTabKeyNavigation(False)
         self.records.setColumnWidth(0, 140)
         self.records.setColumnWidth(1, 160)
         self.records_title = named(
@@ -178,6 +190,7 @@ class AssessmentTab(QWidget):
         layout.addWidget(sign)
 
         self.figures.opened.connect(self.drill)
+        self.records.opened.connect(self.open_row)
         self.comment_button.clicked.connect(self.write_comment)
         self.ack_button.clicked.connect(self.acknowledge)
         self.print_button.clicked.connect(self.print_sheet)
@@ -324,24 +337,54 @@ class AssessmentTab(QWidget):
             action="assessment records",
         ).success(lambda recs: self._show_records(line, recs)).run()
 
-    def _show_records(
-        self,
-        line: FigureLine,
-        records: (
-            list[fig.TicketRec]
-            | list[fig.CallbackRec]
-            | list[fig.CallRec]
-            | list[fig.SurveyCallRec]
-        ),
-    ) -> None:
+    def _show_records(self, line: FigureLine, records: Sequence[Record]) -> None:
         self.records_title.setText(
-            self.tr("%1: %2 record(s)").replace("%1", line.label).replace("%2", str(len(records)))
+            self.tr("%1: %2 record(s) — Enter opens one")
+            .replace("%1", line.label)
+            .replace("%2", str(len(records)))
         )
+        self.drilled_records = list(records)
         self.record_model.set_rows([self._record_line(r) for r in records])
+        if records:
+            self.records.setCurrentIndex(self.record_model.index(0, 0))
 
-    def _record_line(
-        self, rec: fig.TicketRec | fig.CallbackRec | fig.CallRec | fig.SurveyCallRec
-    ) -> RecordLine:
+    def open_row(self, row: int) -> None:
+        """Open the record in ``row`` of the drill-down: a ticket's window (a callback's
+        ticket), a call's card, a survey call's unit page."""
+        if not 0 <= row < len(self.drilled_records):
+            return
+        rec = self.drilled_records[row]
+        if isinstance(rec, fig.TicketRec):
+            self.open_record.emit("ticket", rec.id)
+        elif isinstance(rec, fig.CallbackRec):
+            callback_id = rec.id
+            self.ctx.query(
+                lambda s: opening.callback_ticket(s, callback_id),
+                parent=self,
+                action="open the callback's ticket",
+            ).success(lambda ticket_id: self.open_record.emit("ticket", ticket_id)).run()
+        elif isinstance(rec, fig.SurveyCallRec):
+            attempt_id = rec.id
+            self.ctx.query(
+                lambda s: opening.survey_call_unit(s, attempt_id),
+                parent=self,
+                action="open the surveyed unit",
+            ).success(lambda unit_id: self.open_record.emit("unit", unit_id)).run()
+        else:
+            call_id = rec.id
+            self.ctx.query(
+                lambda s: opening.call_facts(s, call_id), parent=self, action="open the call"
+            ).success(self._show_call).run()
+
+    def _show_call(self, facts: opening.CallFacts) -> None:
+        dialog = CallDialog(facts=facts, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_record.connect(self.open_record)
+        dialog.finished.connect(lambda _result: setattr(self, "call_dialog", None))
+        self.call_dialog = dialog
+        dialog.open()
+
+    def _record_line(self, rec: Record) -> RecordLine:
         if isinstance(rec, fig.TicketRec):
             minutes = rec.response_minutes
             detail = (
@@ -376,8 +419,6 @@ class AssessmentTab(QWidget):
     # --- actions ------------------------------------------------------------------------
 
     def write_comment(self) -> None:
-        from ui.team.dialogs import CommentDialog
-
         choice, sheet = self.choice(), self.sheet
         if choice is None or sheet is None:
             return

@@ -1,10 +1,11 @@
-"""The team's forms: the manager's comment on a clerk's month, and the shift definitions."""
+"""The team's forms: the manager's comment on a clerk's month, the shift definitions, and
+the card of a call listed under an assessment figure."""
 
 from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,19 +14,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from propdesk import clock
 from propdesk.changes import Changes
 from propdesk.team import assessment, roster
 from propdesk.team.assessment import SignOff
 from propdesk.team.roster import ShiftRow
+from ui.calls import labels as call_labels
 from ui.common.forms import FormErrors
 from ui.common.keyboard import install_dialog_keys
 from ui.common.naming import named
 from ui.context import AppContext
+from ui.team.open_records import CallFacts
 
 
 class CommentDialog(QDialog):
@@ -182,3 +187,63 @@ class ShiftDialog(QDialog):
     def _saved(self, shift_id: int) -> None:
         self.saved_id = shift_id
         self.accept()
+
+
+class CallDialog(QDialog):
+    """One call listed under an assessment figure, read-only (calls have no page of their
+    own): when, in or out, caller, unit, topic, summary, outcome, ticket, clerk. Its ticket
+    or unit opens from here (Alt+T, Alt+U), as the desk opens them; Esc or Enter closes.
+
+    Attributes:
+        facts: the call; ticket_button, unit_button: shown when the call has one.
+
+    Signals:
+        open_record(str, int): ``("ticket", id)`` or ``("unit", id)``.
+    """
+
+    open_record = Signal(str, int)
+
+    def __init__(self, *, facts: CallFacts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.facts = facts
+        self.setWindowTitle(self.tr("Call %1").replace("%1", str(facts.id)))
+        self.resize(460, 320)
+        form = QFormLayout()
+        direction = self.tr("incoming") if facts.direction == "in" else self.tr("outgoing")
+        summary = named(QLabel(facts.summary or "—"), "team_call_summary")
+        summary.setWordWrap(True)
+        summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        rows = (
+            (self.tr("Time"), f"{clock.to_local(facts.at):%Y-%m-%d %H:%M}  {direction}"),
+            (self.tr("Caller"), facts.caller_name or "—"),
+            (self.tr("Unit"), facts.unit_code or "—"),
+            (self.tr("Topic"), call_labels.shown(call_labels.TOPICS, facts.topic) or "—"),
+            (self.tr("Outcome"), call_labels.shown(call_labels.OUTCOMES, facts.outcome) or "—"),
+            (self.tr("Ticket"), facts.ticket_number or "—"),
+            (self.tr("Clerk"), facts.clerk_name or "—"),
+        )
+        for label, value in rows:
+            form.addRow(label, QLabel(value))
+        form.addRow(self.tr("Summary"), summary)
+        buttons = QDialogButtonBox()
+        self.ticket_button = named(QPushButton(self.tr("Open &ticket")), "team_call_ticket")
+        self.unit_button = named(QPushButton(self.tr("Open &unit")), "team_call_unit")
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        for button in (self.ticket_button, self.unit_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            button.setAutoDefault(False)
+        self.ticket_button.setVisible(facts.ticket_id is not None)
+        self.unit_button.setVisible(facts.unit_id is not None)
+        self.ticket_button.clicked.connect(lambda: self._open("ticket", facts.ticket_id))
+        self.unit_button.clicked.connect(lambda: self._open("unit", facts.unit_id))
+        buttons.rejected.connect(self.reject)
+        close.setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        close.setFocus()
+
+    def _open(self, kind: str, record_id: int | None) -> None:
+        if record_id is not None:
+            self.accept()
+            self.open_record.emit(kind, record_id)

@@ -5,6 +5,7 @@ Hidden, it only marks itself stale after a change and reloads when shown.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -16,7 +17,14 @@ from ui.team.roster_tab import RosterTab
 
 
 class TeamPage(QWidget):
-    """Attributes: tabs; assessment (AssessmentTab); roster (RosterTab)."""
+    """Attributes: tabs; assessment (AssessmentTab); roster (RosterTab).
+
+    Signals:
+        open_record(str, int): a ticket or unit opened from the assessment's drill-down (the
+        main window connects it and opens the record as everywhere else).
+    """
+
+    open_record = Signal(str, int)
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,6 +32,7 @@ class TeamPage(QWidget):
         self._stale = False
         self.tabs = named(QTabWidget(), "team_tabs")
         self.assessment = AssessmentTab(ctx=ctx)
+        self.assessment.open_record.connect(self.open_record)
         self.roster = RosterTab(ctx=ctx)
         self.tabs.addTab(self.assessment, self.tr("Assessment"))
         self.tabs.addTab(self.roster, self.tr("Roster"))

@@ -45,3 +45,8 @@ DIALOGS: dict[str, Factory] = {
     "CommentDialog": _comment,
     "ShiftDialog": _shifts,
 }
+
+NOT_WALKED = {
+    "CallDialog": "a read-only card of one call (the assessment's drill-down): no typed input, "
+    "Esc or Enter closes",
+}

@@ -13,14 +13,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from propdesk import clock
 from propdesk.auth.actor import Actor, Role
+from propdesk.calls.models import CallRecord
 from propdesk.db.engine import Database
 from propdesk.team import assessment, roster
 from propdesk.team.figures import month_bounds
+from propdesk.tickets.models import TicketCategory
 from tests.propdesk.team import helpers as h
-from tests.ui.helpers import make_ctx, read, type_text
+from tests.ui.helpers import SmallEstate, make_ctx, read, type_text
 from ui.printing.preview import PdfPreviewDialog
 from ui.team.dialogs import CommentDialog, ShiftDialog
 from ui.team.page import TeamPage
@@ -237,4 +240,153 @@ def test_handover_names_who_is_rostered(
     assert isinstance(dialog.rostered.rostered, roster.HandoverRoster)
     assert dialog.rostered.rostered.at == datetime(
         2026, 6, 15, 5, 50, tzinfo=dialog.rostered.rostered.at.tzinfo
+    )
+
+
+def test_enter_on_a_drilled_record_opens_it(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    """In the real main window: Enter on a drilled ticket opens its ticket window, on a
+    callback its ticket, on a call the call's card (and Alt+U its unit), on a survey call
+    the unit page of the household called."""
+    from propdesk.surveys.models import (
+        SurveyAttempt,
+        SurveyCampaign,
+        SurveyQuestionnaire,
+        SurveySample,
+    )
+    from ui.main_window import MainWindow
+    from ui.registry.unit_page import UnitPage
+    from ui.team.dialogs import CallDialog
+    from ui.tickets.ticket_page import TicketPage
+
+    team = _team(sqlite_db)
+    lo, _ = month_bounds(team.period)
+    with sqlite_db.begin(SYSTEM) as s:
+        cat = s.scalars(select(TicketCategory.id)).one()
+        done = h.ticket(
+            s,
+            n=20,
+            category_id=cat,
+            owner=_uid(team.li),
+            created=lo + timedelta(hours=6),
+            done_after=timedelta(hours=2),
+        )
+        h.callback(s, ticket_id=done, by=_uid(team.wang), at=lo + timedelta(hours=9), overall=4)
+        call = s.get(CallRecord, h.call(s, clerk=_uid(team.wang), at=lo + timedelta(hours=10)))
+        assert call is not None
+        call.unit_id = small_estate.unit_101
+        call.caller_name = "王五"
+        call.summary = "询问停水时间"
+        questionnaire = SurveyQuestionnaire(name="年度满意度调查")
+        s.add(questionnaire)
+        s.flush()
+        campaign = SurveyCampaign(
+            name="上半年调查",
+            questionnaire_id=questionnaire.id,
+            status="open",
+            rate_pct=30,
+            starts_on=lo.date(),
+            ends_on=lo.date() + timedelta(days=20),
+        )
+        s.add(campaign)
+        s.flush()
+        sample = SurveySample(
+            campaign_id=campaign.id,
+            unit_id=small_estate.unit_1502,
+            building_id=small_estate.building_id,
+        )
+        s.add(sample)
+        s.flush()
+        s.add(
+            SurveyAttempt(
+                sample_id=sample.id,
+                campaign_id=campaign.id,
+                user_id=_uid(team.wang),
+                at=lo + timedelta(hours=11),
+                outcome="no_answer",
+            )
+        )
+    window = MainWindow(ctx=make_ctx(sqlite_db, team.boss))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    page = window.show_module("team")
+    assert isinstance(page, TeamPage)
+    tab = page.assessment
+    tab.month.setCurrentIndex(0)  # this month: the test data's
+    tab.clerk.setCurrentIndex(tab.clerk.findData(_uid(team.wang)))
+    keys = [f.key for f in tab.figure_model.rows()]
+
+    def drill(key: str) -> None:
+        tab.figures.setFocus()
+        tab.figures.setCurrentIndex(tab.figure_model.index(keys.index(key), 0))
+        QTest.keyClick(tab.figures, Qt.Key.Key_Return)
+        QTest.keyClick(tab.figures, Qt.Key.Key_Tab)  # Tab: from the figures to the records
+        assert tab.records.hasFocus()
+
+    def ticket_pages() -> list[TicketPage]:
+        return [p for p in window.findChildren(TicketPage) if p.isVisible()]
+
+    def close_ticket_pages() -> None:
+        for p in ticket_pages():
+            p.close()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+
+    # a ticket registered: Enter on its row opens the ticket window
+    drill("tickets")
+    assert [r.reference for r in tab.record_model.rows()] == ["T00000", "T00001", "T00002"]
+    QTest.keyClick(tab.records, Qt.Key.Key_Down)
+    QTest.keyClick(tab.records, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(ticket_pages()) == 1, timeout=3000)
+    first = ticket_pages()[0]
+    assert first.ticket_id == tab.drilled_records[1].id
+    close_ticket_pages()
+
+    # a callback: its ticket (李前台's T00020, called back by 王前台)
+    drill("callbacks")
+    assert [r.reference for r in tab.record_model.rows()] == ["T00020"]
+    QTest.keyClick(tab.records, Qt.Key.Key_Enter)
+    qtbot.waitUntil(lambda: len(ticket_pages()) == 1, timeout=3000)
+    assert ticket_pages()[0].ticket_id == done
+    close_ticket_pages()
+
+    # a call: its card; Alt+U opens the caller's unit
+    drill("calls")
+    assert tab.record_model.rowCount() == 2
+    QTest.keyClick(tab.records, Qt.Key.Key_Down)  # the 10:00 call with the unit
+    QTest.keyClick(tab.records, Qt.Key.Key_Return)
+    dialog = tab.call_dialog
+    assert isinstance(dialog, CallDialog)
+    qtbot.waitUntil(dialog.isVisible, timeout=2000)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    assert dialog.facts.caller_name == "王五"
+    assert dialog.facts.summary == "询问停水时间"
+    assert dialog.unit_button.isVisibleTo(dialog)
+    assert not dialog.ticket_button.isVisibleTo(dialog)
+    QTest.keyClick(dialog, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(window.record_page, UnitPage), timeout=3000)
+    assert isinstance(window.record_page, UnitPage)
+    assert window.record_page.unit_id == small_estate.unit_101
+    assert tab.call_dialog is None  # closed (and deleted)
+
+    # a survey call: the unit page of the household called
+    window.show_module("team")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    drill("survey_calls")
+    assert [r.reference for r in tab.record_model.rows()] == ["3-2-1502"]
+    cell = tab.records.visualRect(tab.record_model.index(0, 1)).center()
+    QTest.mouseClick(tab.records.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    QTest.mouseDClick(tab.records.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # opens too
+    qtbot.waitUntil(
+        lambda: (
+            isinstance(window.record_page, UnitPage)
+            and window.record_page.unit_id == small_estate.unit_1502
+        ),
+        timeout=3000,
     )
