@@ -262,7 +262,7 @@ def build_visits(session: Session, ctx: DemoContext) -> None:
                 kind=TicketKind.REPAIR.value,
                 category_id=rng.choice(repair).id,
                 description=f"走访发现（其他走访，{row['visited_on']:%Y-%m-%d}）：{row['findings_enc']}",
-                source=TicketSource.OTHER.value,
+                source=TicketSource.VISIT.value,
                 unit_id=row["unit_id"],
                 person_id=households.get(row["unit_id"], (None, None))[1],
                 reporter_name=row["visitor_name"],

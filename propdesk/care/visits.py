@@ -292,7 +292,7 @@ def _raise(session: Session, visit: CareVisit, request: TicketRequest) -> None:
                 f"走访发现（{reason_label(visit.reason)}，{visit.visited_on:%Y-%m-%d}，"
                 f"{visit.visitor_name}）：{findings}"
             ),
-            source=TicketSource.OTHER.value,
+            source=TicketSource.VISIT.value,
             urgency=request.urgency,
             unit_id=visit.unit_id,
             person_id=person_id,

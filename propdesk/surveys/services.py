@@ -747,9 +747,7 @@ def _follow_up(
             kind=TicketKind.COMPLAINT.value,
             category_id=_complaint_category(session, q.topic),
             description=_ticket_text(c, pos, q, a, source),
-            source=(
-                TicketSource.PHONE if source is ResponseSource.PHONE else TicketSource.OTHER
-            ).value,
+            source=TicketSource.SURVEY.value,
             unit_id=s.unit_id,
             person_id=person.id if person is not None else None,
             reporter_name="" if person is not None else "满意度调查",

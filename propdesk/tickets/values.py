@@ -19,6 +19,8 @@ class TicketSource(StrEnum):
     PHONE = "phone"
     PATROL = "patrol"
     INSPECTION = "inspection"
+    VISIT = "visit"  # 走访: raised from a household visit's findings
+    SURVEY = "survey"  # 满意度调查: a dissatisfied survey answer's follow-up
     OTHER = "other"
 
 
@@ -72,6 +74,8 @@ SOURCE_ZH = {
     TicketSource.PHONE: "来电",
     TicketSource.PATROL: "巡查",
     TicketSource.INSPECTION: "检查",
+    TicketSource.VISIT: "走访",
+    TicketSource.SURVEY: "满意度调查",
     TicketSource.OTHER: "其他",
 }
 STATUS_ZH = {

@@ -815,6 +815,16 @@
     </message>
     <message>
         <location filename="../../work/main/ui/tickets/labels.py" line="24" />
+        <source>Household visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/labels.py" line="25" />
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/labels.py" line="24" />
         <source>Other</source>
         <translation>其他</translation>
     </message>

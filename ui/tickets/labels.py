@@ -21,6 +21,8 @@ SOURCES: dict[str, str] = {
     "walk_in": str(QT_TRANSLATE_NOOP("TicketLabels", "Walk-in")),
     "patrol": str(QT_TRANSLATE_NOOP("TicketLabels", "Patrol")),
     "inspection": str(QT_TRANSLATE_NOOP("TicketLabels", "Inspection")),
+    "visit": str(QT_TRANSLATE_NOOP("TicketLabels", "Household visit")),
+    "survey": str(QT_TRANSLATE_NOOP("TicketLabels", "Satisfaction survey")),
     "other": str(QT_TRANSLATE_NOOP("TicketLabels", "Other")),
 }
 STATUSES: dict[str, str] = {

@@ -25,6 +25,7 @@ from propdesk.registry import services as reg
 from propdesk.tickets import catalog
 from propdesk.tickets import services as svc
 from propdesk.tickets.models import Ticket
+from propdesk.tickets.print_data import work_order_data
 from propdesk.tickets.staff import save_staff
 
 CLERK = Actor(user_id=None, username="wang", display_name="王前台", role=Role.CLERK)
@@ -239,6 +240,9 @@ def test_a_finding_becomes_a_ticket_in_the_same_transaction(
         assert ticket.person_id == estate["grandma"]
         assert "卫生间漏水" in ticket.description
         assert ticket.reporter_name == "王奶奶"
+        # it says it came from a visit (走访), not 其他, on the printed work order too
+        assert ticket.source == "visit"
+        assert work_order_data(s, ticket.id).source == "走访"
         assert visits.unit_visits(s, estate["u2"])[0].ticket_number == row.ticket_number
         # findings are encrypted at rest
         raw = s.execute(text("SELECT findings_enc FROM care_visit")).scalar_one()

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -21,11 +21,13 @@ from propdesk.care.visits import VisitSpec, record_visit
 from propdesk.db.engine import Database
 from propdesk.tickets.models import Ticket
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
+from ui.app import load_translations
 from ui.care.visit_dialogs import VisitDialog, VisitTicketDialog
 from ui.care.visit_panel import UnitVisitsPanel
 from ui.care.visits import VisitsPage
 from ui.desk.overview import DeskOverviewPage
 from ui.main_window import MainWindow
+from ui.tickets.ticket_page import TicketPage
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -118,6 +120,33 @@ def test_a_visit_finding_becomes_a_ticket(
     assert page.history_model.rowCount() == 1
     ticket_column = page.history_model.columnCount() - 1
     assert page.history_model.index(0, ticket_column).data() == number
+    # the ticket says where it came from: 走访 (it said 其他)
+    assert _ticket_facts(qtbot, sqlite_db, ticket_id)["来源"] == "走访"
+
+
+def _ticket_facts(qtbot: QtBot, db: Database, ticket_id: int) -> dict[str, str]:
+    """The ticket page's facts (label → text) as a clerk reading Chinese sees them."""
+    locale = QLocale()
+    translators = load_translations(QCoreApplication.instance(), "zh_CN")  # type: ignore[arg-type]
+    try:
+        ticket_page = TicketPage(ctx=make_ctx(db, CLERK), ticket_id=ticket_id)
+        qtbot.addWidget(ticket_page)
+        ticket_page.show()
+        qtbot.waitUntil(lambda: ticket_page.facts.rowCount() > 0, timeout=3000)
+        facts: dict[str, str] = {}
+        for row in range(ticket_page.facts.rowCount()):
+            label = ticket_page.facts.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = ticket_page.facts.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is None or field is None:
+                continue
+            name, value = label.widget(), field.widget()
+            if isinstance(name, QLabel) and isinstance(value, QLabel):
+                facts[name.text()] = value.text()
+        return facts
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(locale)
 
 
 def test_a_refused_visit_keeps_its_input_and_saves_nothing(
