@@ -14,8 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 
-from sqlalchemy import Subquery, select, union_all
+from sqlalchemy import (
+    BindParameter,
+    Executable,
+    Integer,
+    Subquery,
+    bindparam,
+    literal,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from propdesk import clock
@@ -265,16 +275,92 @@ def unit_documents(session: Session, unit_id: int) -> tuple[DocumentRow, ...]:
 
 
 def unit_summary(session: Session, unit_id: int) -> ArchiveSummary:
-    docs = unit_documents(session, unit_id)
-    stages = _stages(session, [unit_id])[unit_id]
-    lines = [ln for ln in unit_checklist(session, unit_id) if ln.required and ln.stage in stages]
+    """The unit page's panel: the same figures as :func:`unit_checklist` and
+    :func:`unit_documents` give, read in three light statements built once (the page opens
+    on every search hit, so building SQLAlchemy expressions would cost more than running
+    them)."""
+    docs_stmt, stages_stmt, kinds_stmt = _summary_statements()
+    params = {"unit_id": unit_id}
+    today = clock.today(session)
+    documents = on_loan = 0
+    states: dict[int, DocState] = {}
+    for kind_id, expires, lent in session.execute(docs_stmt, params):
+        documents += 1
+        on_loan += 1 if lent else 0
+        if expires is None or expires >= today:
+            states[int(kind_id)] = DocState.PRESENT
+        else:
+            states.setdefault(int(kind_id), DocState.EXPIRED)
+    stages = set(session.scalars(stages_stmt, params))
+    present = 0
+    missing: list[str] = []
+    expired: list[str] = []
+    for kind_id, name, stage in session.execute(kinds_stmt):
+        if stage not in stages:
+            continue
+        state = states.get(int(kind_id), DocState.MISSING)
+        if state == DocState.PRESENT:
+            present += 1
+        elif state == DocState.EXPIRED:
+            expired.append(str(name))
+        else:
+            missing.append(str(name))
     return ArchiveSummary(
-        documents=len(docs),
-        present=sum(1 for ln in lines if ln.state == DocState.PRESENT),
-        missing=tuple(ln.kind_name for ln in lines if ln.state == DocState.MISSING),
-        expired=tuple(ln.kind_name for ln in lines if ln.state == DocState.EXPIRED),
-        on_loan=sum(1 for doc in docs if doc.on_loan),
+        documents=documents,
+        present=present,
+        missing=tuple(missing),
+        expired=tuple(expired),
+        on_loan=on_loan,
     )
+
+
+@cache
+def _summary_statements() -> tuple[Executable, Executable, Executable]:
+    """(documents counting for ``:unit_id``: kind, expiry, on loan; the stages applying to
+    it; the required kinds of the checklist stages) — the rules of :func:`_doc_units`,
+    :func:`_stages` and :func:`_required` for one unit, with the unit a bound parameter."""
+    unit: BindParameter[int] = bindparam("unit_id", type_=Integer)
+    d = ArchiveDocument
+    own = select(d.id.label("doc_id")).where(d.scope == Scope.UNIT.value, d.unit_id == unit)
+    household = (
+        select(d.id.label("doc_id"))
+        .join(Occupancy, Occupancy.id == d.occupancy_id)
+        .where(
+            d.scope == Scope.HOUSEHOLD.value,
+            Occupancy.end_date.is_(None),
+            Occupancy.unit_id == unit,
+        )
+    )
+    person = (
+        select(d.id.label("doc_id"))
+        .join(Occupancy, Occupancy.person_id == d.person_id)
+        .where(
+            d.scope == Scope.PERSON.value,
+            Occupancy.end_date.is_(None),
+            Occupancy.unit_id == unit,
+        )
+        .distinct()
+    )
+    link = union_all(own, household, person).subquery()
+    docs = select(d.kind_id, d.expires_on, d.on_loan).join(link, link.c.doc_id == d.id)
+    lived_in = select(Occupancy.id).where(Occupancy.unit_id == unit, Occupancy.end_date.is_(None))
+    renovated = select(RenovationPermit.id).where(RenovationPermit.unit_id == unit)
+    moved_out = select(MoveOut.id).where(MoveOut.unit_id == unit)
+    stages = union_all(
+        select(literal(Stage.MOVEIN.value)).where(lived_in.exists()),
+        select(literal(Stage.RENOVATION.value)).where(renovated.exists()),
+        select(literal(Stage.MOVEOUT.value)).where(moved_out.exists()),
+    )
+    kinds = (
+        select(ArchiveKind.id, ArchiveKind.name, ArchiveKind.stage)
+        .where(
+            ArchiveKind.active.is_(True),
+            ArchiveKind.required.is_(True),
+            ArchiveKind.stage.in_(CHECKLIST_STAGES),
+        )
+        .order_by(ArchiveKind.sort_key, ArchiveKind.id)
+    )
+    return docs, select(stages.subquery()), kinds
 
 
 def applicable_stages(session: Session, unit_id: int) -> frozenset[str]:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from propdesk.auth.actor import Actor, Role
@@ -39,6 +41,23 @@ class SmallEstate:
     zhang_san: int
     li_si: int
     wang_wu: int
+
+
+@contextmanager
+def captured_selects(db: Database) -> Iterator[list[str]]:
+    """The SQL text of every statement (not BEGIN) the engine runs inside the block: what a
+    widget read."""
+    seen: list[str] = []
+
+    def record(_c: Any, _cur: Any, statement: str, *_args: Any) -> None:
+        if statement != "BEGIN":
+            seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
 
 
 def make_ctx(db: Database, actor: Actor = SUPERVISOR, language: str = "zh_CN") -> AppContext:

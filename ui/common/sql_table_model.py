@@ -151,6 +151,7 @@ class SqlTableModel(QAbstractTableModel):
         self._rows: list[Row[Any]] = []
         self._exhausted = False
         self._fetching = False  # guards against views/testers re-entering fetchMore
+        self._loaded = False  # a first batch was read (sort() reloads only then)
         if fetch:
             self._fetch_first()
         else:
@@ -192,6 +193,7 @@ class SqlTableModel(QAbstractTableModel):
 
     def _fetch_first(self) -> None:
         self._rows = self._fetch_batch(0)
+        self._loaded = True
         self._exhausted = len(self._rows) < self.batch_size
 
     def count_statement(self) -> Select[Any]:
@@ -316,9 +318,16 @@ class SqlTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort in SQL by ``column`` (``-1`` restores the default order) and reload."""
+        """Sort in SQL by ``column`` (``-1`` restores the default order) and reload.
+
+        The same sort again reads nothing (a view asks for its current sort when it is
+        given the model), nor does a sort before the first load (``fetch=False``: the
+        owner's load uses it)."""
         if 0 <= column < len(self.columns) and not self.columns[column].sortable:
+            return
+        if (column, order) == (self._sort_column, self._sort_order) and self._loaded:
             return
         self._sort_column = column
         self._sort_order = order
-        self.refresh()
+        if self._loaded:
+            self.refresh()

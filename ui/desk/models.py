@@ -254,6 +254,7 @@ class ParcelModel(SqlTableModel):
         *,
         ctx: AppContext,
         conditions: list[ColumnElement[bool]] | None = None,
+        fetch: bool = True,
         parent: QObject | None = None,
     ) -> None:
         self.ctx = ctx
@@ -302,6 +303,7 @@ class ParcelModel(SqlTableModel):
                 ),
             ],
             default_order=[Parcel.received_at],
+            fetch=fetch,
             parent=parent,
         )
 

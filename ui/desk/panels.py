@@ -75,10 +75,13 @@ class UnitParcelsPanel(QWidget):
         self._stale = False
         self.title = named(QLabel(), "unit_parcels_title")
         self.title.setStyleSheet("font-weight: bold;")
-        self.model = ParcelModel(ctx=ctx, conditions=[Parcel.unit_id == unit_id], parent=self)
-        self.model.sort(0, Qt.SortOrder.DescendingOrder)
+        # Read once, by refresh(): the figures give the day the held days count to.
+        self.model = ParcelModel(
+            ctx=ctx, conditions=[Parcel.unit_id == unit_id], fetch=False, parent=self
+        )
         self.table = RecordTableView(self)
         self.table.setModel(self.model)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.setMinimumHeight(120)
         self.table.setMaximumHeight(220)
         layout = QVBoxLayout(self)

@@ -19,6 +19,8 @@ class OccupancyModel(QAbstractTableModel):
         super().__init__(parent)
         self.show_unit = show_unit
         self.items: list[OccupancyInfo] = []
+        self._header_texts = self._headers()  # asked for on every paint: translated once
+        self._rows: list[list[str]] = []
 
     def _headers(self) -> list[str]:
         first = [self.tr("Unit")] if self.show_unit else [self.tr("Name"), self.tr("Phone")]
@@ -27,6 +29,7 @@ class OccupancyModel(QAbstractTableModel):
     def set_items(self, items: tuple[OccupancyInfo, ...] | list[OccupancyInfo]) -> None:
         self.beginResetModel()
         self.items = list(items)
+        self._rows = [self._cells(o) for o in self.items]
         self.endResetModel()
 
     def item(self, row: int) -> OccupancyInfo:
@@ -36,7 +39,7 @@ class OccupancyModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.items)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers())
+        return 0 if parent.isValid() else len(self._header_texts)
 
     def _cells(self, o: OccupancyInfo) -> list[str]:
         first = [o.unit_code] if self.show_unit else [o.person_name, o.phone]
@@ -52,7 +55,7 @@ class OccupancyModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.items):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            cells = self._cells(self.items[index.row()])
+            cells = self._rows[index.row()]
             return cells[index.column()] if index.column() < len(cells) else None
         if role == Qt.ItemDataRole.UserRole:
             return self.items[index.row()].id
@@ -62,7 +65,7 @@ class OccupancyModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            headers = self._headers()
+            headers = self._header_texts
             return headers[section] if 0 <= section < len(headers) else None
         return None
 

@@ -42,7 +42,7 @@ class TicketHistoryPanel(QWidget):
         )
         self.new_button.clicked.connect(self.new_ticket)
         self.model = TicketListModel(
-            ctx=ctx, conditions=[column == record_id], batch_size=50, parent=self
+            ctx=ctx, conditions=[column == record_id], batch_size=50, fetch=False, parent=self
         )
         self.table = RecordTableView(self)
         self.table.setModel(self.model)

@@ -52,3 +52,34 @@ def test_demo_archive(demo: Database, test_clock: clock.FixedClock) -> None:
     assert any(u.missing for u in units)
     assert any(u.expired for u in units)
     assert sum(len(u.present) for u in units) > 3 * sum(len(u.missing) for u in units)
+
+
+def test_unit_summary_agrees_with_checklist_and_documents(
+    demo: Database, test_clock: clock.FixedClock
+) -> None:
+    """The unit page's light summary gives, for every unit of the demo (own, household and
+    person papers, expired ones, papers on loan, renovated and moved-out units), the figures
+    the full checklist and document list give."""
+    test_clock.set(clock.local_datetime(TODAY, time(18, 30)))
+    seen_missing = seen_expired = seen_loan = 0
+    with demo.begin(CLERK) as s:
+        unit_ids = [u.unit_id for b, _n in q.buildings(s) for u in q.completeness(s, b).units]
+        for unit_id in unit_ids:
+            docs = q.unit_documents(s, unit_id)
+            stages = q.applicable_stages(s, unit_id)
+            lines = [
+                ln for ln in q.unit_checklist(s, unit_id) if ln.required and ln.stage in stages
+            ]
+            summary = q.unit_summary(s, unit_id)
+            assert summary.documents == len(docs), unit_id
+            assert summary.on_loan == sum(1 for d in docs if d.on_loan), unit_id
+            assert summary.present == sum(1 for ln in lines if ln.state == "present"), unit_id
+            assert summary.missing == tuple(ln.kind_name for ln in lines if ln.state == "missing")
+            assert summary.expired == tuple(ln.kind_name for ln in lines if ln.state == "expired")
+            seen_missing += bool(summary.missing)
+            seen_expired += bool(summary.expired)
+            seen_loan += summary.on_loan
+    assert len(unit_ids) == 120
+    assert seen_missing  # every case was compared
+    assert seen_expired
+    assert seen_loan

@@ -12,7 +12,9 @@ from sqlalchemy import Row, insert, select
 
 from propdesk.db.engine import Database
 from propdesk.registry.models import Person
+from tests.ui.helpers import captured_selects
 from ui.common.sql_table_model import RIGHT, SqlColumn, SqlTableModel
+from ui.common.table_view import RecordTableView
 
 N = 2_500
 
@@ -144,3 +146,35 @@ def test_row_formatter_combines_columns(people_db: Database) -> None:
     )
     assert model.index(0, 0).data() == "住户00000 / 13800000000"
     assert model.row(0).person_name == "住户00000"  # rows are read by name, not position
+
+
+def test_a_view_given_the_model_reads_nothing_more(qtbot: Any, people_db: Database) -> None:
+    """A view asks the model for its current sort when it gets it: that is no new read;
+    a model built with ``fetch=False`` takes a sort without reading and loads it once."""
+    model = PeopleModel(people_db)
+    view = RecordTableView()
+    qtbot.addWidget(view)
+    with captured_selects(people_db) as seen:
+        view.setModel(model)
+    assert seen == []
+    with captured_selects(people_db) as seen:
+        view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # a header click: read again
+    assert len(seen) == 1
+    assert model.index(0, 0).data() == f"住户{N - 1:05d}"
+
+    lazy = SqlTableModel(
+        db=people_db,
+        base=select(Person),
+        id_column=Person.id,
+        columns=[SqlColumn("Name", Person.name)],
+        fetch=False,
+    )
+    with captured_selects(people_db) as seen:
+        view.setModel(lazy)
+        view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert seen == []
+    assert lazy.rowCount() == 0
+    with captured_selects(people_db) as seen:
+        lazy.set_filter(Person.name.contains("001", autoescape=True))
+    assert len(seen) == 1
+    assert lazy.index(0, 0).data() == "住户02001"  # the sort given before the load

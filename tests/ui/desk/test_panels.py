@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from propdesk.changes import Changes
+from propdesk.clock import FixedClock
 from propdesk.db.engine import Database
 from propdesk.desk import parcels, vacant
-from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
+from tests.ui.helpers import CLERK, SmallEstate, captured_selects, make_ctx, type_text
 from ui.desk.panels import UnitParcelsPanel, VacantCheckDialog, VacantChecksPanel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -79,13 +80,21 @@ def test_a_refused_check_keeps_the_dialog_open(
     assert ctx.errors.shown == []  # a refusal is shown by its field, not in a box
 
 
-def test_unit_parcels_panel(qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate) -> None:
+def test_unit_parcels_panel(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, test_clock: FixedClock
+) -> None:
     with sqlite_db.begin(CLERK) as s:
         pid = parcels.receive_parcel(
             s, carrier="顺丰", tracking_no="SF9", unit_id=small_estate.unit_101
         )
+    test_clock.advance(hours=2)
+    with sqlite_db.begin(CLERK) as s:
         parcels.receive_parcel(s, carrier="中通", tracking_no="ZT9", unit_id=small_estate.unit_101)
         parcels.collect_parcel(s, pid, collected_by="王五")
-    panel = UnitParcelsPanel(ctx=make_ctx(sqlite_db, CLERK), unit_id=small_estate.unit_101)
+    with captured_selects(sqlite_db) as seen:
+        panel = UnitParcelsPanel(ctx=make_ctx(sqlite_db, CLERK), unit_id=small_estate.unit_101)
     qtbot.addWidget(panel)
     assert panel.title.text() == "Parcels (1 waiting, 2 in all)"
+    # newest first, as the panel says; the list is read once (not again for the view's sort)
+    assert [panel.model.index(r, 2).data() for r in range(2)] == ["ZT9", "SF9"]
+    assert sum(1 for sql in seen if "FROM desk_parcel" in sql and "LIMIT" in sql) == 1
