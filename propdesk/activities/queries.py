@@ -10,9 +10,10 @@ The values returned (:class:`ActivityRow` and the like) live in :mod:`.values`, 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, select, true
+from sqlalchemy import Executable, Integer, Select, and_, bindparam, case, func, select, true
 from sqlalchemy.orm import Session
 
 from propdesk import clock
@@ -132,7 +133,15 @@ def household_participation(
     session: Session, unit_id: int, *, limit: int = 50
 ) -> tuple[ParticipationRow, ...]:
     """A unit's sign-ups (cancelled ones left out), newest activity first."""
-    stmt = (
+    rows = session.execute(_participation_statement(), {"unit_id": unit_id, "limit": limit})
+    return tuple(ParticipationRow(*tuple(row)) for row in rows.all())
+
+
+@cache
+def _participation_statement() -> Executable:
+    """Built once, with ``:unit_id`` and ``:limit`` bound: the unit page reads it for every
+    unit opened."""
+    return (
         select(
             ActivitySignup.id,
             Activity.id,
@@ -147,13 +156,12 @@ def household_participation(
         )
         .join(Activity, Activity.id == ActivitySignup.activity_id)
         .where(
-            ActivitySignup.unit_id == unit_id,
+            ActivitySignup.unit_id == bindparam("unit_id", type_=Integer),
             ActivitySignup.state != SignupState.CANCELLED.value,
         )
         .order_by(Activity.starts_at.desc(), Activity.id.desc())
-        .limit(limit)
+        .limit(bindparam("limit", type_=Integer))
     )
-    return tuple(ParticipationRow(*tuple(row)) for row in session.execute(stmt).all())
 
 
 def month_figures(session: Session, start: date, end: date) -> ActivityFigures:

@@ -10,9 +10,20 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    bindparam,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased
 
 from propdesk import clock
@@ -195,7 +206,7 @@ def banner_flags(
     unit_ids: Collection[int] = (),
     person_ids: Collection[int] = (),
 ) -> list[BannerFlag]:
-    """The active flags to show for these units and people, in one query.
+    """The active flags to show for these units and people, in one statement.
 
     A unit shows its household's flags (those set for the household living there now) and
     the flags of the people living there now; a person shows their own flags. Each entry
@@ -204,64 +215,83 @@ def banner_flags(
     units, people = sorted(set(unit_ids)), sorted(set(person_ids))
     if not units and not people:
         return []
+    params: dict[str, list[int]] = {}
+    if units:
+        params["units"] = units
+    if people:
+        params["people"] = people
+    stmt = _banner_statement(bool(units), bool(people))
+    actor = _actor(session)
+    out: list[BannerFlag] = []
+    seen: set[tuple[int, int | None, int | None]] = set()
+    for r in session.execute(stmt, params):
+        restricted = r.visibility == Visibility.SUPERVISORS.value and not may_see_restricted(actor)
+        text = RESTRICTED_TEXT if restricted else shown_kind(r, actor)
+        key = (r.id, r.asked_unit, r.asked_person)
+        if key in seen:  # a person living in two of the units asked for: once each
+            continue
+        seen.add(key)
+        out.append(BannerFlag(r.id, r.asked_unit, r.asked_person, text, restricted, r.sensitive))
+    return out
+
+
+@cache
+def _banner_statement(with_units: bool, with_people: bool) -> Select[Any]:
+    """:func:`banner_flags`' statement, built once per shape (the banner is asked for on
+    every search and page: building it cost far more than running it); the
+    units and people are the expanding parameters ``units`` and ``people``."""
     occupant = aliased(Occupancy, name="occupant")
-    household = and_(
-        CareFlag.target == "household",
-        CareFlag.unit_id.in_(units) if units else false(),
-        or_(FlagOccupancy.id.is_(None), FlagOccupancy.end_date.is_(None)),
-    )
-    person_in_unit = occupant.id.is_not(None)
-    person_asked = CareFlag.person_id.in_(people) if people else false()
-    stmt = (
-        select(
+    no_person = null().label("asked_person")
+
+    def flags(asked_unit: Any, asked_person: Any, branch: int) -> Select[Any]:
+        return select(
             CareFlag.id,
             CareFlag.kind,
-            CareKind.name.label("custom_name"),
-            CareFlag.target,
-            CareFlag.unit_id,
-            CareFlag.person_id,
-            occupant.unit_id.label("occupant_unit"),
+            CareFlag.custom_kind_id,
             CareFlag.visibility,
             CareFlag.sensitive,
             CareFlag.dnd_start,
             CareFlag.dnd_end,
+            asked_unit.label("asked_unit"),
+            asked_person,
+            literal(branch).label("branch"),
+        ).where(CareFlag.ended_at.is_(None))
+
+    # Three lookups, each by an index (by unit; by the people living there; by person),
+    # instead of one statement whose OR made SQLite read every active flag.
+    branches: list[Select[Any]] = []
+    if with_units:
+        branches.append(
+            flags(CareFlag.unit_id, no_person, 0)
+            .outerjoin(FlagOccupancy, FlagOccupancy.id == CareFlag.occupancy_id)
+            .where(
+                CareFlag.target == "household",
+                CareFlag.unit_id.in_(bindparam("units", expanding=True)),
+                or_(FlagOccupancy.id.is_(None), FlagOccupancy.end_date.is_(None)),
+            )
         )
-        .select_from(CareFlag)
-        .outerjoin(FlagOccupancy, FlagOccupancy.id == CareFlag.occupancy_id)
-        .outerjoin(
-            occupant,
-            and_(
+        branches.append(
+            flags(occupant.unit_id, no_person, 0)
+            .join(occupant, occupant.person_id == CareFlag.person_id)
+            .where(
                 CareFlag.target == "person",
-                occupant.person_id == CareFlag.person_id,
+                occupant.unit_id.in_(bindparam("units", expanding=True)),
                 occupant.end_date.is_(None),
-                occupant.unit_id.in_(units) if units else false(),
-            ),
+            )
         )
-        .outerjoin(CareKind, CareKind.id == CareFlag.custom_kind_id)
-        .where(CareFlag.ended_at.is_(None), or_(household, person_in_unit, person_asked))
-        .order_by(CareFlag.id)
+    if with_people:
+        branches.append(
+            flags(null(), CareFlag.person_id.label("asked_person"), 1).where(
+                CareFlag.target == "person",
+                CareFlag.person_id.in_(bindparam("people", expanding=True)),
+            )
+        )
+    found = union_all(*branches).subquery("found")
+    return (
+        select(found, CareKind.name.label("custom_name"))
+        .outerjoin(CareKind, CareKind.id == found.c.custom_kind_id)
+        .order_by(found.c.id, found.c.branch, found.c.asked_unit)
     )
-    actor = _actor(session)
-    out: list[BannerFlag] = []
-    seen: set[tuple[int, int | None, int | None]] = set()
-    for r in session.execute(stmt):
-        restricted = r.visibility == Visibility.SUPERVISORS.value and not may_see_restricted(actor)
-        text = RESTRICTED_TEXT if restricted else shown_kind(r, actor)
-        entries: list[tuple[int | None, int | None]] = []
-        if r.target == "household":
-            entries.append((r.unit_id, None))
-        else:
-            if r.occupant_unit is not None:
-                entries.append((r.occupant_unit, None))
-            if r.person_id in people:
-                entries.append((None, r.person_id))
-        for unit_id, person_id in entries:
-            key = (r.id, unit_id, person_id)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(BannerFlag(r.id, unit_id, person_id, text, restricted, r.sensitive))
-    return out
 
 
 @dataclass(frozen=True)

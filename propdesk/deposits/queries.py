@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
-from sqlalchemy import func, select
+from sqlalchemy import Executable, Integer, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from propdesk.deposits.models import (
@@ -39,15 +40,8 @@ def deposit_rows(
     session: Session, *, held_only: bool = False, unit_id: int | None = None
 ) -> list[DepositRow]:
     """The ledger, newest first; ``held_only`` keeps deposits with money still held."""
-    stmt = (
-        select(Deposit, Unit.code)
-        .join(Unit, Unit.id == Deposit.unit_id)
-        .order_by(Deposit.received_on.desc(), Deposit.id.desc())
-    )
-    if held_only:
-        stmt = stmt.where(Deposit.status != DepositStatus.REFUNDED.value)
-    if unit_id is not None:
-        stmt = stmt.where(Deposit.unit_id == unit_id)
+    stmt = _ledger_statement(held_only, unit_id is not None)
+    params = {} if unit_id is None else {"unit_id": unit_id}
     return [
         DepositRow(
             d.id,
@@ -65,8 +59,24 @@ def deposit_rows(
             d.status,
             DEPOSIT_STATUS_ZH[DepositStatus(d.status)],
         )
-        for d, code in session.execute(stmt).all()
+        for d, code in session.execute(stmt, params).all()
     ]
+
+
+@cache
+def _ledger_statement(held_only: bool, of_unit: bool) -> Executable:
+    """Built once per shape (the unit page reads a unit's deposits for every unit opened);
+    the unit is the bound parameter ``unit_id``."""
+    stmt = (
+        select(Deposit, Unit.code)
+        .join(Unit, Unit.id == Deposit.unit_id)
+        .order_by(Deposit.received_on.desc(), Deposit.id.desc())
+    )
+    if held_only:
+        stmt = stmt.where(Deposit.status != DepositStatus.REFUNDED.value)
+    if of_unit:
+        stmt = stmt.where(Deposit.unit_id == bindparam("unit_id", type_=Integer))
+    return stmt
 
 
 def held_total_fen(session: Session) -> int:

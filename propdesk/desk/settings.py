@@ -4,9 +4,10 @@ interval, and how many hours ahead a ticket counts as near its deadline at hando
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, String, bindparam, select
 from sqlalchemy.orm import Session
 
 from propdesk.auth.permissions import Permission, require
@@ -22,8 +23,15 @@ LIMITS: dict[str, tuple[int, int]] = {"parcel_hold_days": (1, 60), "vacant_check
 
 def get_setting(session: Session, key: str) -> int:
     """A desk setting (its default when never set)."""
-    raw = session.scalar(select(DeskSetting.value).where(DeskSetting.key == key))
+    raw = session.scalar(_setting_statement(), {"key": key})
     return int(json.loads(raw)) if raw is not None else DEFAULTS[key]
+
+
+@cache
+def _setting_statement() -> Select[str]:
+    """Built once (the unit page's parcel and vacant-check panels read settings for every
+    unit opened), with the key the bound parameter ``key``."""
+    return select(DeskSetting.value).where(DeskSetting.key == bindparam("key", type_=String))
 
 
 def all_settings(session: Session) -> dict[str, int]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from propdesk import clock
@@ -166,12 +167,7 @@ def record_check(
 
 def checks_of_unit(session: Session, unit_id: int, *, limit: int = 100) -> list[VacantCheckInfo]:
     """A unit's vacant checks, newest first (the unit page panel)."""
-    rows = session.scalars(
-        select(VacantCheck)
-        .where(VacantCheck.unit_id == unit_id)
-        .order_by(VacantCheck.checked_on.desc(), VacantCheck.id.desc())
-        .limit(limit)
-    )
+    rows = session.scalars(_checks_statement(), {"unit_id": unit_id, "limit": limit})
     return [
         VacantCheckInfo(
             c.id,
@@ -186,6 +182,18 @@ def checks_of_unit(session: Session, unit_id: int, *, limit: int = 100) -> list[
         )
         for c in rows
     ]
+
+
+@cache
+def _checks_statement() -> Select[VacantCheck]:
+    """Built once, with ``:unit_id`` and ``:limit`` bound: the unit page reads it for every
+    unit opened."""
+    return (
+        select(VacantCheck)
+        .where(VacantCheck.unit_id == bindparam("unit_id", type_=Integer))
+        .order_by(VacantCheck.checked_on.desc(), VacantCheck.id.desc())
+        .limit(bindparam("limit", type_=Integer))
+    )
 
 
 def plan_of_unit(session: Session, unit_id: int) -> tuple[int, date | None, date | None]:

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Date, Executable, Integer, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from propdesk import clock
@@ -525,12 +526,9 @@ def unit_collection_status(
     session: Session, unit_id: int, as_of: date | None = None
 ) -> UnitCollection:
     day = clock.day_or_today(session, as_of)
-    last = session.execute(
-        select(NoticeLog.kind, NoticeLog.level, NoticeLog.period, NoticeLog.sent_at)
-        .where(NoticeLog.unit_id == unit_id)
-        .order_by(NoticeLog.sent_at.desc(), NoticeLog.id.desc())
-        .limit(1)
-    ).first()
+    last_stmt, level_stmt, promise_stmt, broken_stmt = _collection_statements()
+    unit = {"unit_id": unit_id}
+    last = session.execute(last_stmt, unit).first()
     text = ""
     if last is not None:
         what = (
@@ -539,24 +537,40 @@ def unit_collection_status(
             else f"{last.period} 缴费通知单"
         )
         text = f"{clock.local_date(last.sent_at).isoformat()} {what}"
-    level = session.scalar(
-        select(func.max(NoticeLog.level)).where(
-            NoticeLog.unit_id == unit_id, NoticeLog.kind == "reminder"
-        )
+    level = session.scalar(level_stmt, unit)
+    promise = session.scalar(promise_stmt, {"unit_id": unit_id, "day": day})
+    broken = session.scalar(broken_stmt, unit)
+    return UnitCollection(text, int(level or 0), promise, int(broken or 0))
+
+
+@cache
+def _collection_statements() -> tuple[Executable, Executable, Executable, Executable]:
+    """:func:`unit_collection_status`' statements (last notice, highest reminder, open
+    promise, broken promises), built once with the bound parameters ``unit_id`` and ``day``:
+    the unit page reads them for every unit opened."""
+    unit = bindparam("unit_id", type_=Integer)
+    last = (
+        select(NoticeLog.kind, NoticeLog.level, NoticeLog.period, NoticeLog.sent_at)
+        .where(NoticeLog.unit_id == unit)
+        .order_by(NoticeLog.sent_at.desc(), NoticeLog.id.desc())
+        .limit(1)
     )
-    promise = session.scalar(
+    level = select(func.max(NoticeLog.level)).where(
+        NoticeLog.unit_id == unit, NoticeLog.kind == "reminder"
+    )
+    promise = (
         select(ContactLog.promised_date)
         .where(
-            ContactLog.unit_id == unit_id,
+            ContactLog.unit_id == unit,
             ContactLog.promise == "open",
-            ContactLog.promised_date >= day,
+            ContactLog.promised_date >= bindparam("day", type_=Date),
         )
         .order_by(ContactLog.promised_date.desc())
         .limit(1)
     )
-    broken = session.scalar(
+    broken = (
         select(func.count())
         .select_from(ContactLog)
-        .where(ContactLog.unit_id == unit_id, ContactLog.promise == "broken")
+        .where(ContactLog.unit_id == unit, ContactLog.promise == "broken")
     )
-    return UnitCollection(text, int(level or 0), promise, int(broken or 0))
+    return last, level, promise, broken

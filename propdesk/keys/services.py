@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import func, select
+from sqlalchemy import Executable, Integer, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from propdesk import clock
@@ -243,22 +244,32 @@ def count_keys_overdue(session: Session, *, now: datetime) -> int:
     )
 
 
+@cache
+def _unit_key_statements() -> tuple[Executable, Executable]:
+    """(the unit's keys out on loan, the unit's keys) for ``:unit_id``, built once: the unit
+    page reads them for every unit opened."""
+    unit = bindparam("unit_id", type_=Integer)
+    loans = (
+        select(KeyLoan.deposit_id)
+        .join(KeyDeposit, KeyDeposit.id == KeyLoan.deposit_id)
+        .where(KeyDeposit.unit_id == unit, KeyLoan.returned_at.is_(None))
+    )
+    keys = (
+        select(KeyDeposit, Unit.code)
+        .join(Unit, Unit.id == KeyDeposit.unit_id)
+        .where(KeyDeposit.unit_id == unit)
+        .order_by(KeyDeposit.withdrawn_at.is_not(None), KeyDeposit.deposited_at.desc())
+    )
+    return loans, keys
+
+
 def unit_deposits(session: Session, unit_id: int) -> list[DepositInfo]:
     """The unit's keys in custody (current first, then withdrawn ones)."""
     actor = actor_or_none(session)
-    on_loan = set(
-        session.scalars(
-            select(KeyLoan.deposit_id)
-            .join(KeyDeposit, KeyDeposit.id == KeyLoan.deposit_id)
-            .where(KeyDeposit.unit_id == unit_id, KeyLoan.returned_at.is_(None))
-        )
-    )
-    rows = session.execute(
-        select(KeyDeposit, Unit.code)
-        .join(Unit, Unit.id == KeyDeposit.unit_id)
-        .where(KeyDeposit.unit_id == unit_id)
-        .order_by(KeyDeposit.withdrawn_at.is_not(None), KeyDeposit.deposited_at.desc())
-    ).all()
+    loans_stmt, keys_stmt = _unit_key_statements()
+    unit = {"unit_id": unit_id}
+    on_loan = set(session.scalars(loans_stmt, unit))
+    rows = session.execute(keys_stmt, unit).all()
     return [
         DepositInfo(
             d.id,

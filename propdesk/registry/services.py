@@ -7,9 +7,10 @@ validates its input and raises a :mod:`propdesk.errors` error a clerk understand
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Executable, Integer, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from propdesk import clock
@@ -346,14 +347,8 @@ def get_unit(session: Session, unit_id: int) -> UnitInfo:
 def get_unit_dossier(session: Session, unit_id: int) -> UnitDossier:
     """The unit with its current occupants (owners first) and closed occupancies."""
     info = get_unit(session, unit_id)
-    occ = _occupancies(session, Occupancy.unit_id == unit_id)
-    parking = tuple(
-        session.scalars(
-            select(ParkingSpace.code)
-            .where(ParkingSpace.unit_id == unit_id)
-            .order_by(ParkingSpace.code)
-        )
-    )
+    occ = _occupancies(session, "unit", unit_id)
+    parking = tuple(session.scalars(_parking_statement(), {"unit_id": unit_id}))
     return UnitDossier(
         unit=info,
         current=tuple(o for o in occ if o.current),
@@ -365,16 +360,37 @@ def get_unit_dossier(session: Session, unit_id: int) -> UnitDossier:
 _ROLE_ORDER = {r.value: i for i, r in enumerate(OccupancyRole)}
 
 
-def _occupancies(session: Session, where: object) -> list[OccupancyInfo]:
-    actor = _actor(session)
-    today = clock.today(session)
-    rows = session.execute(
+# The unit and person pages read these for every record opened: the statements are built
+# once, with the record a bound parameter (building them cost more than running them).
+
+
+@cache
+def _parking_statement() -> Select[str]:
+    return (
+        select(ParkingSpace.code)
+        .where(ParkingSpace.unit_id == bindparam("unit_id", type_=Integer))
+        .order_by(ParkingSpace.code)
+    )
+
+
+@cache
+def _occupancies_statement(of: str) -> Executable:
+    """The occupancies of the unit or of the person (``of``) ``:record_id``."""
+    column = Occupancy.unit_id if of == "unit" else Occupancy.person_id
+    return (
         select(Occupancy, Person.name, Person.phone, Unit.code)
         .join(Person, Person.id == Occupancy.person_id)
         .join(Unit, Unit.id == Occupancy.unit_id)
-        .where(where)  # type: ignore[arg-type]
+        .where(column == bindparam("record_id", type_=Integer))
         .order_by(Occupancy.start_date.desc(), Occupancy.id.desc())
-    ).all()
+    )
+
+
+def _occupancies(session: Session, of: str, record_id: int) -> list[OccupancyInfo]:
+    """The occupancies of a unit (``of="unit"``) or of a person (``of="person"``)."""
+    actor = _actor(session)
+    today = clock.today(session)
+    rows = session.execute(_occupancies_statement(of), {"record_id": record_id}).all()
     out = [
         OccupancyInfo(
             o.id,
@@ -494,7 +510,7 @@ def get_person(session: Session, person_id: int) -> PersonDossier:
         p.version,
         masked=not may_see_personal_data(actor),
     )
-    return PersonDossier(info, tuple(_occupancies(session, Occupancy.person_id == person_id)))
+    return PersonDossier(info, tuple(_occupancies(session, "person", person_id)))
 
 
 # --- occupancies ---------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QShowEvent
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import Executable, Integer, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from propdesk import clock
@@ -52,16 +53,17 @@ class UnitParcelFigures:
 
 def unit_parcel_figures(session: Session, unit_id: int) -> UnitParcelFigures:
     today = clock.today(session)
+    waiting, total = session.execute(_figures_statement(), {"unit_id": unit_id}).one()
+    return UnitParcelFigures(today, long_held_cutoff(session, today), int(waiting), int(total))
 
-    def count(*where: ColumnElement[bool]) -> int:
-        stmt = select(func.count(Parcel.id)).where(Parcel.unit_id == unit_id, *where)
-        return int(session.scalar(stmt) or 0)
 
-    return UnitParcelFigures(
-        today,
-        long_held_cutoff(session, today),
-        count(Parcel.status == ParcelStatus.WAITING),
-        count(),
+@cache
+def _figures_statement() -> Executable:
+    """(waiting, all) parcels of the unit ``:unit_id`` in one statement, built once: the
+    unit page reads it for every unit opened."""
+    waiting = func.sum(case((Parcel.status == ParcelStatus.WAITING.value, 1), else_=0))
+    return select(func.coalesce(waiting, 0), func.count(Parcel.id)).where(
+        Parcel.unit_id == bindparam("unit_id", type_=Integer)
     )
 
 
