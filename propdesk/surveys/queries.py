@@ -145,13 +145,23 @@ def _campaign_rows(session: Session, campaign_id: int | None) -> list[CampaignRo
     )
     if campaign_id is not None:
         stmt = stmt.where(SurveyCampaign.id == campaign_id)
-    scope: dict[int, list[int]] = {}
-    for cid, bid in session.execute(
-        select(SurveyCampaignBuilding.campaign_id, SurveyCampaignBuilding.building_id).order_by(
-            SurveyCampaignBuilding.building_id
+    scope_stmt = (
+        select(
+            SurveyCampaignBuilding.campaign_id,
+            SurveyCampaignBuilding.building_id,
+            Building.name,
+            Building.code,
         )
-    ):
+        .join(Building, Building.id == SurveyCampaignBuilding.building_id)
+        .order_by(Building.sort_key, Building.code, Building.id)
+    )
+    if campaign_id is not None:
+        scope_stmt = scope_stmt.where(SurveyCampaignBuilding.campaign_id == campaign_id)
+    scope: dict[int, list[int]] = {}
+    scope_names: dict[int, list[str]] = {}
+    for cid, bid, b_name, b_code in session.execute(scope_stmt):  # every campaign at once
         scope.setdefault(int(cid), []).append(int(bid))
+        scope_names.setdefault(int(cid), []).append(b_name or f"{b_code}栋")
     out: list[CampaignRow] = []
     for c, qn_name, qn_number, size, done, open_ in session.execute(stmt):
         size, done, open_ = int(size or 0), int(done or 0), int(open_ or 0)
@@ -169,11 +179,12 @@ def _campaign_rows(session: Session, campaign_id: int | None) -> list[CampaignRo
                 stratified=bool(c.stratified),
                 rotation_months=c.rotation_months,
                 max_attempts=c.max_attempts,
-                building_ids=tuple(scope.get(c.id, [])),
+                building_ids=tuple(sorted(scope.get(c.id, []))),
                 sample_size=size,
                 done=done,
                 open=open_,
                 non_response=size - done - open_,
+                building_names=tuple(scope_names.get(c.id, [])),
             )
         )
     return out

@@ -186,6 +186,8 @@ class CampaignRow:
     done: int
     open: int  # pending, no answer (attempts left) or callback
     non_response: int  # refused + unreached
+    # the buildings it covers by name, in the estate's order (empty: every building)
+    building_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

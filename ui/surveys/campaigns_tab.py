@@ -1,13 +1,13 @@
-"""调查活动: the campaigns with their progress (sample, done, open, non-response, response
-rate); a manager creates one, draws its sample and closes it; anyone prints the blank paper
-questionnaire."""
+"""调查活动: the campaigns with the buildings they cover and their progress (sample, done,
+open, non-response, response rate); a manager creates one, draws its sample and closes it;
+anyone prints the blank paper questionnaire."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -67,6 +67,43 @@ def sample_forms(households: Sequence[QueueRow], campaign_id: int) -> list[tuple
     ]
 
 
+# Buildings named in the list before the rest are only counted (the tooltip names all).
+SHOWN_BUILDINGS = 3
+BUILDINGS_COLUMN = 2
+
+
+def buildings_text(names: Sequence[str]) -> str:
+    """``全部楼栋`` for a campaign over every building, else the names (``1栋、2栋``), the first
+    :data:`SHOWN_BUILDINGS` and the count when there are more (``1栋、2栋、3栋等 5 栋``)."""
+    if not names:
+        return QCoreApplication.translate("CampaignsTab", "All buildings")
+    if len(names) <= SHOWN_BUILDINGS:
+        return "、".join(names)
+    return (
+        QCoreApplication.translate("CampaignsTab", "%1 and others (%2 buildings)")
+        .replace("%1", "、".join(names[:SHOWN_BUILDINGS]))
+        .replace("%2", str(len(names)))
+    )
+
+
+class CampaignModel(RowListModel[CampaignRow]):
+    """The campaigns; the buildings column's tooltip names every building covered."""
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and index.isValid()
+            and index.column() == BUILDINGS_COLUMN
+        ):
+            names = self.row_value(index.row()).building_names
+            return "、".join(names) if names else buildings_text(names)
+        return super().data(index, role)
+
+
 class CampaignsTab(QWidget):
     """Attributes: model / table (the campaigns), the buttons, message, dialog, last_preview."""
 
@@ -76,13 +113,14 @@ class CampaignsTab(QWidget):
         self.dialog: QDialog | None = None
         self.last_preview: QWidget | None = None
         self._select_id: int | None = None  # a campaign just created: chosen when listed
-        self.model: RowListModel[CampaignRow] = RowListModel(
+        self.model = CampaignModel(
             [
                 (self.tr("Campaign"), lambda c: c.name),
                 (
                     self.tr("Questionnaire"),
                     lambda c: f"{c.questionnaire_name} v{c.questionnaire_version}",
                 ),
+                (self.tr("Buildings"), lambda c: buildings_text(c.building_names)),
                 (self.tr("Status"), lambda c: CAMPAIGN_STATUS_ZH.get(c.status, c.status)),
                 (self.tr("From"), lambda c: f"{c.starts_on:%Y-%m-%d}"),
                 (self.tr("To"), lambda c: f"{c.ends_on:%Y-%m-%d}"),
@@ -93,13 +131,14 @@ class CampaignsTab(QWidget):
                 (self.tr("Non-response"), lambda c: str(c.non_response)),
                 (self.tr("Response rate"), lambda c: rate(c.done, c.sample_size)),
             ],
-            right_aligned=(5, 6, 7, 8, 9, 10),
+            right_aligned=(6, 7, 8, 9, 10, 11),
             parent=self,
         )
         self.table = table_view("survey_campaigns_table")
         self.table.setModel(self.model)
         self.table.setColumnWidth(0, 200)
         self.table.setColumnWidth(1, 160)
+        self.table.setColumnWidth(BUILDINGS_COLUMN, 180)
         self.new_button = named(QPushButton(self.tr("&New campaign…")), "survey_campaigns_new")
         self.draw_button = named(QPushButton(self.tr("&Draw sample")), "survey_campaigns_draw")
         self.close_button = named(

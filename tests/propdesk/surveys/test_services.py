@@ -554,3 +554,49 @@ def test_a_login_that_reads_phones_masked_sees_the_last_four(
             sv.dial_number(s, sid)
     assert row.phone == "*******0002"
     assert "不能查看完整电话" in str(exc.value)
+
+
+def test_campaign_list_names_the_buildings_in_one_read(
+    db: Database, estate: Estate, design: Design
+) -> None:
+    """Each campaign row carries the names of the buildings it covers (none: every
+    building), in the estate's order, from the same few statements however many campaigns
+    are listed — no statement per row."""
+    from typing import Any
+
+    from sqlalchemy import event
+
+    from propdesk.registry.models import Building
+
+    b1, b2 = estate.buildings
+    with db.begin(MANAGER) as s:
+        s.get_one(Building, b2).name = "二号楼"
+        s.get_one(Building, b2).sort_key = -1  # listed before building 1
+        whole = sv.create_campaign(s, campaign_spec(design, name="全体"))
+
+    def listed() -> tuple[int, dict[str, tuple[str, ...]]]:
+        seen: list[str] = []
+
+        def record(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+            seen.append(statement)
+
+        event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            with db.begin(CLERK) as s:
+                rows = q.list_campaigns(s)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", record)
+        return len(seen), {r.name: r.building_names for r in rows}
+
+    one, names = listed()
+    assert names == {"全体": ()}
+    with db.begin(MANAGER) as s:
+        sv.create_campaign(s, campaign_spec(design, name="一号楼", building_ids=(b1,)))
+        both = sv.create_campaign(s, campaign_spec(design, name="两栋", building_ids=(b1, b2)))
+    three, names = listed()
+    assert names == {"全体": (), "一号楼": ("1栋",), "两栋": ("二号楼", "1栋")}
+    assert three == one  # the same statements for three campaigns as for one
+    with db.begin(CLERK) as s:
+        row = q.campaign(s, both)
+        assert (row.building_ids, row.building_names) == ((b1, b2), ("二号楼", "1栋"))
+        assert q.campaign(s, whole).building_names == ()

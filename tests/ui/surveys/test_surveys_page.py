@@ -6,6 +6,7 @@ closes a campaign from the campaigns tab."""
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -470,3 +471,58 @@ def test_the_questionnaire_form_shows_a_long_question_whole(
     )
     assert any("停车秩序" in dialog.list.item(i).text() for i in range(dialog.list.count()))
     assert widest + 40 <= dialog.list.viewport().width()  # text, check box and margins
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    """The desk's Chinese translations, removed again after the test."""
+    from PySide6.QtCore import QLocale
+
+    from ui.app import load_translations
+
+    saved = QLocale()
+    installed = load_translations(qapp, "zh_CN")
+    assert installed
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(saved)
+
+
+def test_the_campaign_list_says_which_buildings_each_covers(
+    qtbot: QtBot, sqlite_db: Database, chinese: None
+) -> None:
+    """全部楼栋 for a campaign over every building, the names for a few, the first three and
+    the count for many (the tooltip names them all) — in Chinese, as the desk reads it."""
+    from propdesk.registry import services as reg
+    from tests.propdesk.surveys.helpers import campaign_spec
+    from ui.surveys.campaigns_tab import BUILDINGS_COLUMN
+
+    estate = make_estate(sqlite_db)
+    design = make_design(sqlite_db)
+    with sqlite_db.begin(MANAGER) as s:
+        eid = reg.get_estate(s).id
+        more = [reg.create_building(s, estate_id=eid, code=str(n), floors=6) for n in (3, 4, 5)]
+        sv.create_campaign(s, campaign_spec(design, name="全体"))
+        sv.create_campaign(s, campaign_spec(design, name="一二号楼", building_ids=estate.buildings))
+        sv.create_campaign(
+            s, campaign_spec(design, name="五栋", building_ids=(*estate.buildings, *more))
+        )
+    page = _page(qtbot, sqlite_db, MANAGER)
+    tab = page.campaigns
+    header = tab.model.headerData(
+        BUILDINGS_COLUMN, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+    )
+    assert header == "楼栋"
+    shown = {
+        tab.model.index(r, 0).data(): (
+            tab.model.index(r, BUILDINGS_COLUMN).data(),
+            tab.model.index(r, BUILDINGS_COLUMN).data(Qt.ItemDataRole.ToolTipRole),
+        )
+        for r in range(tab.model.rowCount())
+    }
+    assert shown == {
+        "全体": ("全部楼栋", "全部楼栋"),
+        "一二号楼": ("1栋、2栋", "1栋、2栋"),
+        "五栋": ("1栋、2栋、3栋等 5 栋", "1栋、2栋、3栋、4栋、5栋"),
+    }
