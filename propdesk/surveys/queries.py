@@ -42,6 +42,7 @@ from propdesk.surveys.values import (
     CampaignRow,
     CampaignStatus,
     CommentRow,
+    DrawSummary,
     QuestionKind,
     QuestionnaireRow,
     QuestionResult,
@@ -185,9 +186,34 @@ def _campaign_rows(session: Session, campaign_id: int | None) -> list[CampaignRo
                 open=open_,
                 non_response=size - done - open_,
                 building_names=tuple(scope_names.get(c.id, [])),
+                draw=_draw_summary(c),
             )
         )
     return out
+
+
+def _draw_summary(c: SurveyCampaign) -> DrawSummary | None:
+    """The figures kept by the draw, or None (a draft, or drawn before they were kept)."""
+    kept = (
+        c.draw_vacant,
+        c.draw_no_occupant,
+        c.draw_no_phone,
+        c.draw_recently_surveyed,
+        c.draw_eligible,
+        c.draw_drawn,
+    )
+    if any(v is None for v in kept):
+        return None
+    vacant, no_occupant, no_phone, recent, eligible, drawn = (int(v or 0) for v in kept)
+    return DrawSummary(
+        vacant=vacant,
+        no_occupant=no_occupant,
+        no_phone=no_phone,
+        recently_surveyed=recent,
+        eligible=eligible,
+        drawn=drawn,
+        rotation_months=c.rotation_months,
+    )
 
 
 def list_campaigns(session: Session) -> list[CampaignRow]:

@@ -1,6 +1,8 @@
 """调查活动: the campaigns with the buildings they cover and their progress (sample, done,
 open, non-response, response rate); a manager creates one, draws its sample and closes it;
-anyone prints the blank paper questionnaire."""
+anyone prints the blank paper questionnaire. The draw says how many households were drawn and
+how many were left out for which reason, and the line under the list keeps saying it for the
+chosen campaign."""
 
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from propdesk.surveys.values import (
     CAMPAIGN_STATUS_ZH,
     CampaignRow,
     CampaignStatus,
+    DrawSummary,
     QuestionnaireRow,
     QueueRow,
     SampleStatus,
@@ -86,6 +89,61 @@ def buildings_text(names: Sequence[str]) -> str:
     )
 
 
+def draw_text(draw: DrawSummary) -> str:
+    """How a sample was drawn, in a sentence the desk reads: the households in the
+    campaign's buildings, those left out by reason, the eligible ones and the ones drawn."""
+    reasons = [
+        (draw.vacant, QCoreApplication.translate("CampaignsTab", "vacant units: %1")),
+        (
+            draw.no_occupant,
+            QCoreApplication.translate("CampaignsTab", "nobody registered living there: %1"),
+        ),
+        (draw.no_phone, QCoreApplication.translate("CampaignsTab", "no phone on record: %1")),
+        (
+            draw.recently_surveyed,
+            QCoreApplication.translate(
+                "CampaignsTab", "surveyed within the last %2 months: %1"
+            ).replace("%2", str(draw.rotation_months)),
+        ),
+    ]
+    left_out = [text.replace("%1", str(n)) for n, text in reasons if n]
+    if not left_out:
+        text = QCoreApplication.translate(
+            "CampaignsTab",
+            "%1 households in the buildings, all eligible (nobody left out), %3 drawn.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "CampaignsTab",
+            "%1 households in the buildings, %2 eligible, %3 drawn; left out: %4 (%5).",
+        )
+    separator = QCoreApplication.translate("CampaignsTab", ", ")
+    return (
+        text.replace("%1", str(draw.in_scope))
+        .replace("%2", str(draw.eligible))
+        .replace("%3", str(draw.drawn))
+        .replace("%4", str(draw.excluded))
+        .replace("%5", separator.join(left_out))
+    )
+
+
+def campaign_draw_text(c: CampaignRow | None) -> str:
+    """What the line under the list says of the chosen campaign's draw."""
+    if c is None:
+        return ""
+    if c.draw is not None:
+        return QCoreApplication.translate("CampaignsTab", "Sample of %1: ").replace(
+            "%1", c.name
+        ) + draw_text(c.draw)
+    if c.status == CampaignStatus.DRAFT:
+        return QCoreApplication.translate(
+            "CampaignsTab", "%1 is a draft: no sample drawn yet."
+        ).replace("%1", c.name)
+    return QCoreApplication.translate(
+        "CampaignsTab", "%1 was drawn before the draw's figures were kept."
+    ).replace("%1", c.name)
+
+
 class CampaignModel(RowListModel[CampaignRow]):
     """The campaigns; the buildings column's tooltip names every building covered."""
 
@@ -105,7 +163,8 @@ class CampaignModel(RowListModel[CampaignRow]):
 
 
 class CampaignsTab(QWidget):
-    """Attributes: model / table (the campaigns), the buttons, message, dialog, last_preview."""
+    """Attributes: model / table (the campaigns), the buttons, message, dialog, last_preview;
+    draw_info: how the chosen campaign's sample was drawn (who was left out and why)."""
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,6 +212,10 @@ class CampaignsTab(QWidget):
         self.message = named(QLabel(), "survey_campaigns_message")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.draw_info = named(QLabel(), "survey_campaigns_draw_info")
+        self.draw_info.setWordWrap(True)
+        self.draw_info.setTextFormat(Qt.TextFormat.PlainText)
+        self.draw_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         manager = ctx.can(Permission.MANAGE_SETTINGS)
         for b in (self.new_button, self.draw_button, self.close_button):
             b.setVisible(manager)
@@ -169,6 +232,7 @@ class CampaignsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.draw_info)
         layout.addWidget(self.message)
         self.new_button.clicked.connect(self.new_campaign)
         self.draw_button.clicked.connect(self.draw)
@@ -203,6 +267,7 @@ class CampaignsTab(QWidget):
 
     def _enable(self) -> None:
         c = self.current()
+        self.draw_info.setText(campaign_draw_text(c))
         self.draw_button.setEnabled(c is not None and c.status == CampaignStatus.DRAFT)
         self.close_button.setEnabled(c is not None and c.status == CampaignStatus.OPEN)
         self.form_button.setEnabled(c is not None)
@@ -249,17 +314,21 @@ class CampaignsTab(QWidget):
             return
         cid = c.id
         self.ctx.op(
-            lambda s: sv.draw_sample(s, cid),
+            lambda s: sv.draw_sample_summary(s, cid),
             changes=CHANGES,
             parent=self,
             action="survey draw sample",
-        ).busy(self.draw_button).failure(say_refusal(self.message)).success(
-            lambda n: self.message.setText(
-                self.tr("Sample drawn: %1 households; the call queue is open.").replace(
-                    "%1", str(n)
-                )
+        ).busy(self.draw_button).failure(say_refusal(self.message)).success(self._drawn).run()
+
+    def _drawn(self, draw: DrawSummary) -> None:
+        """Say how many households were drawn, and who was left out and why."""
+        self.message.setText(
+            self.tr("Sample drawn: %1 households; the call queue is open.").replace(
+                "%1", str(draw.drawn)
             )
-        ).run()
+            + "\n"
+            + draw_text(draw)
+        )
 
     def ask_close(self) -> None:
         c = self.current()

@@ -526,3 +526,49 @@ def test_the_campaign_list_says_which_buildings_each_covers(
         "一二号楼": ("1栋、2栋", "1栋、2栋"),
         "五栋": ("1栋、2栋、3栋等 5 栋", "1栋、2栋、3栋、4栋、5栋"),
     }
+
+
+def test_the_draw_says_who_was_left_out_and_the_campaign_keeps_saying_it(
+    qtbot: QtBot, sqlite_db: Database, chinese: None
+) -> None:
+    """Alt+D draws; the message says, in Chinese, how many households were drawn and how
+    many were left out for which reason; the line under the list keeps saying it for the
+    chosen campaign, also on a page opened later."""
+    from tests.propdesk.surveys.helpers import campaign_spec
+
+    make_estate(sqlite_db)
+    design = make_design(sqlite_db)
+    first = open_campaign(sqlite_db, design, name="上半年", rate_pct=50, stratified=True)
+    with sqlite_db.begin(MANAGER) as s:
+        draft = sv.create_campaign(
+            s, campaign_spec(design, name="下半年", rate_pct=100, rotation_months=6)
+        )
+    page = _page(qtbot, sqlite_db, MANAGER)
+    tab = page.campaigns
+    row = next(i for i, c in enumerate(tab.model.rows()) if c.id == draft)
+    tab.table.setFocus()
+    tab.table.selectRow(row)
+    assert tab.draw_info.text() == "下半年 还是草稿，尚未抽样。"
+    qtbot.keyClick(tab.table, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: tab.message.text() != "", timeout=2000)  # (an animated click)
+    assert tab.message.text() == (
+        "已抽取样本 4 户，可以开始电话访问。\n"
+        "调查楼栋共 12 户，符合抽样条件 4 户，抽中 4 户；"
+        "未纳入抽样 8 户（空置房 2 户，没有登记电话 2 户，近 6 个月内调查过 4 户）。"
+    )
+    current = tab.current()
+    assert current is not None
+    assert current.id == draft
+    assert tab.draw_info.text() == (
+        "下半年 的抽样：调查楼栋共 12 户，符合抽样条件 4 户，抽中 4 户；"
+        "未纳入抽样 8 户（空置房 2 户，没有登记电话 2 户，近 6 个月内调查过 4 户）。"
+    )
+    # kept on the campaign: a page opened later says the earlier draw's figures too
+    later = _page(qtbot, sqlite_db, CLERK)
+    other = later.campaigns
+    other.table.selectRow(next(i for i, c in enumerate(other.model.rows()) if c.id == first))
+    assert other.draw_info.isVisibleTo(later)
+    assert other.draw_info.text() == (
+        "上半年 的抽样：调查楼栋共 12 户，符合抽样条件 8 户，抽中 4 户；"
+        "未纳入抽样 4 户（空置房 2 户，没有登记电话 2 户）。"
+    )
