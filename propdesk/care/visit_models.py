@@ -19,6 +19,7 @@ from propdesk.care.visit_values import RULE_REASONS, VisitReason
 from propdesk.models_base import Base, Versioned
 from propdesk.models_base import one_of as _in
 from propdesk.pii.columns import Encrypted
+from propdesk.registry.models import Occupancy
 
 
 class CareVisitRule(Versioned, Base):
@@ -68,3 +69,16 @@ class CareVisit(Versioned, Base):
     next_visit_on: Mapped[date | None] = mapped_column(Date)
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id", ondelete="RESTRICT"))
     recorded_by: Mapped[str] = mapped_column(String(50), default="")
+
+
+# The visit plan's new-household rule (visit_plan._new_households) counts current owners' and
+# tenants' occupancies that started in a date window: this index seeks exactly those rows
+# (end_date IS NULL, role, start_date range) and covers the unit, where without it the overdue
+# count scanned every occupancy. It lives here, with the rule it serves (care_0003 adds it).
+Index(
+    "ix_occupancy_current_start",
+    Occupancy.end_date,
+    Occupancy.role,
+    Occupancy.start_date,
+    Occupancy.unit_id,
+)

@@ -6,9 +6,12 @@ Four sources, each one query that returns only the plan's items (never a loop ov
   to the unit, or after the flag was set when nobody has visited since;
 * a new household (an owner's or tenant's occupancy that started in the last
   ``lookback_days``): a visit within ``days`` of moving in, until one is recorded;
-* a closed complaint from a unit (closed in the last ``lookback_days``; with
-  ``flagged_only``, only from units flagged 频繁投诉): a visit within ``days`` of closing,
-  until one is recorded after the closing;
+* a closed complaint (closed in the last ``lookback_days``; with ``flagged_only``, only
+  when its unit is flagged 频繁投诉): a visit within ``days`` of closing, until one is
+  recorded after the closing. The visit goes to the complaint's unit or, for a complaint
+  about a public area (no unit), to the complainant's household — the unit of the ticket's
+  person's current occupancy (:func:`complaint_unit`). A complaint with neither a unit nor a
+  complainant living in the estate plans nothing: there is no household to visit;
 * the next visit a visit agreed (``next_visit_on`` of the unit's latest visit).
 
 Any visit to the unit recorded after an item's start fulfils it. An item is overdue when
@@ -161,37 +164,57 @@ def _new_households(
     return select(sub.c.trigger_id, sub.c.unit_id, sub.c.start_date), sub.c.unit_id
 
 
+def complaint_unit() -> Any:
+    """The unit a complaint's visit goes to (an expression over :class:`Ticket`): the ticket's
+    unit, else the complainant's household — the unit of the ticket's person's current
+    occupancy (the latest started, when they live in more than one); NULL when neither."""
+    household = (
+        select(Occupancy.unit_id)
+        .where(Occupancy.person_id == Ticket.person_id, Occupancy.end_date.is_(None))
+        .order_by(Occupancy.start_date.desc(), Occupancy.id.desc())
+        .limit(1)
+        .correlate(Ticket)
+        .scalar_subquery()
+    )
+    return func.coalesce(Ticket.unit_id, household)
+
+
 def _complaints(
     rule: VisitRule, today: date, due_by: date | None, actor_filter: Any, by_unit: bool
-) -> AnySelect:
-    stmt: AnySelect = select(
+) -> tuple[AnySelect, Any]:
+    closed = select(
         Ticket.id.label("trigger_id"),
-        Ticket.unit_id.label("unit_id"),
+        complaint_unit().label("unit_id"),
         Ticket.number.label("number"),
         Ticket.closed_at.label("closed_at"),
         Ticket.reporter_name.label("person_name"),
     ).where(
         Ticket.kind == TicketKind.COMPLAINT.value,
         Ticket.status == TicketStatus.CLOSED.value,
-        Ticket.unit_id == UNIT if by_unit else Ticket.unit_id.is_not(None),
         Ticket.closed_at >= clock.local_midnight(today - timedelta(days=rule.lookback_days)),
-        ~_visited_since(Ticket.unit_id, Ticket.closed_at),
+    )
+    if due_by is not None:
+        cutoff = clock.local_midnight(due_by - timedelta(days=rule.days - 1))
+        closed = closed.where(Ticket.closed_at < cutoff)
+    sub = closed.subquery("complaint")
+    stmt: AnySelect = select(
+        sub.c.trigger_id, sub.c.unit_id, sub.c.number, sub.c.closed_at, sub.c.person_name
+    ).where(
+        sub.c.unit_id == UNIT if by_unit else sub.c.unit_id.is_not(None),
+        ~_visited_since(sub.c.unit_id, sub.c.closed_at),
     )
     if rule.flagged_only:
         stmt = stmt.where(
             exists(
                 select(CareFlag.id).where(
-                    CareFlag.unit_id == Ticket.unit_id,
+                    CareFlag.unit_id == sub.c.unit_id,
                     CareFlag.kind == FlagKind.COMPLAINANT.value,
                     CareFlag.ended_at.is_(None),
                     actor_filter,
                 )
             )
         )
-    if due_by is not None:
-        cutoff = clock.local_midnight(due_by - timedelta(days=rule.days - 1))
-        stmt = stmt.where(Ticket.closed_at < cutoff)
-    return stmt
+    return stmt, sub.c.unit_id
 
 
 def _follow_ups(due_by: date | None, by_unit: bool) -> AnySelect:
@@ -253,8 +276,8 @@ def _built(
         out.append((VisitReason.NEW_HOUSEHOLD, new, _scoped(stmt, unit_col, **scope)))
     complaint = rule_of[VisitReason.COMPLAINT]
     if complaint.active:
-        stmt = _complaints(complaint, today, due_by, actor_filter, by_unit)
-        out.append((VisitReason.COMPLAINT, complaint, _scoped(stmt, Ticket.unit_id, **scope)))
+        stmt, unit_col = _complaints(complaint, today, due_by, actor_filter, by_unit)
+        out.append((VisitReason.COMPLAINT, complaint, _scoped(stmt, unit_col, **scope)))
     follow = _scoped(_follow_ups(due_by, by_unit), CareVisit.unit_id, **scope)
     out.append((VisitReason.FOLLOW_UP, None, follow))
     return tuple(

@@ -39,7 +39,8 @@ class VisitRule:
     after moving in; after a complaint, the days after it was closed. ``lookback_days``: how
     far back a move-in or a closed complaint still calls for a visit (older ones are out of
     the plan). ``flagged_only`` (complaints): only households flagged as frequent
-    complainants (频繁投诉); off, every closed complaint from a unit plans a visit.
+    complainants (频繁投诉); off, every closed complaint plans a visit to its unit, or to the
+    complainant's household when it has no unit (a public area).
     """
 
     reason: str

@@ -23,7 +23,7 @@ from propdesk.care.models import CareFlag
 from propdesk.care.services import household_occupancy
 from propdesk.care.values import FlagKind
 from propdesk.care.visit_models import CareVisit, CareVisitRule
-from propdesk.care.visit_plan import rules
+from propdesk.care.visit_plan import complaint_unit, rules
 from propdesk.care.visit_values import (
     DAYS_RANGE,
     LOOKBACK_RANGE,
@@ -185,7 +185,7 @@ def _check_trigger(session: Session, unit_id: int, reason: VisitReason, trigger:
         found = session.scalar(
             select(Ticket.id).where(
                 Ticket.id == trigger,
-                Ticket.unit_id == unit_id,
+                complaint_unit() == unit_id,
                 Ticket.kind == TicketKind.COMPLAINT.value,
             )
         )

@@ -165,6 +165,7 @@ def build_surveys(session: Session, ctx: DemoContext) -> None:
             continue
         c.drawn_at = clock.local_datetime(start, time(9, 0)).astimezone(UTC)
         c.status = CampaignStatus.OPEN.value
+        sv.keep_draw(c, sampling.summarize(cands, _rule(c), len(drawn)))
         session.flush()
         plans.append(_Plan(c, questions, weights, closed))
         _fill(session, ctx, rng, plans[-1], drawn, cands, users, names)

@@ -117,6 +117,15 @@ class SurveyCampaign(Versioned, Base):
     closed_at: Mapped[datetime | None] = mapped_column()
     paper_forms: Mapped[int] = mapped_column(Integer, default=0)  # entered so far (sequence)
     created_by: Mapped[str] = mapped_column(String(50), default="")
+    # How the sample was drawn (values.DrawSummary), kept because the households' occupancy,
+    # phones and later campaigns change after the draw; NULL before the draw (and for a
+    # campaign drawn before these were kept).
+    draw_vacant: Mapped[int | None] = mapped_column(Integer)
+    draw_no_occupant: Mapped[int | None] = mapped_column(Integer)
+    draw_no_phone: Mapped[int | None] = mapped_column(Integer)
+    draw_recently_surveyed: Mapped[int | None] = mapped_column(Integer)
+    draw_eligible: Mapped[int | None] = mapped_column(Integer)
+    draw_drawn: Mapped[int | None] = mapped_column(Integer)
 
 
 class SurveyCampaignBuilding(Base):

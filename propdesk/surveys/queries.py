@@ -42,6 +42,7 @@ from propdesk.surveys.values import (
     CampaignRow,
     CampaignStatus,
     CommentRow,
+    DrawSummary,
     QuestionKind,
     QuestionnaireRow,
     QuestionResult,
@@ -145,13 +146,23 @@ def _campaign_rows(session: Session, campaign_id: int | None) -> list[CampaignRo
     )
     if campaign_id is not None:
         stmt = stmt.where(SurveyCampaign.id == campaign_id)
-    scope: dict[int, list[int]] = {}
-    for cid, bid in session.execute(
-        select(SurveyCampaignBuilding.campaign_id, SurveyCampaignBuilding.building_id).order_by(
-            SurveyCampaignBuilding.building_id
+    scope_stmt = (
+        select(
+            SurveyCampaignBuilding.campaign_id,
+            SurveyCampaignBuilding.building_id,
+            Building.name,
+            Building.code,
         )
-    ):
+        .join(Building, Building.id == SurveyCampaignBuilding.building_id)
+        .order_by(Building.sort_key, Building.code, Building.id)
+    )
+    if campaign_id is not None:
+        scope_stmt = scope_stmt.where(SurveyCampaignBuilding.campaign_id == campaign_id)
+    scope: dict[int, list[int]] = {}
+    scope_names: dict[int, list[str]] = {}
+    for cid, bid, b_name, b_code in session.execute(scope_stmt):  # every campaign at once
         scope.setdefault(int(cid), []).append(int(bid))
+        scope_names.setdefault(int(cid), []).append(b_name or f"{b_code}栋")
     out: list[CampaignRow] = []
     for c, qn_name, qn_number, size, done, open_ in session.execute(stmt):
         size, done, open_ = int(size or 0), int(done or 0), int(open_ or 0)
@@ -169,14 +180,40 @@ def _campaign_rows(session: Session, campaign_id: int | None) -> list[CampaignRo
                 stratified=bool(c.stratified),
                 rotation_months=c.rotation_months,
                 max_attempts=c.max_attempts,
-                building_ids=tuple(scope.get(c.id, [])),
+                building_ids=tuple(sorted(scope.get(c.id, []))),
                 sample_size=size,
                 done=done,
                 open=open_,
                 non_response=size - done - open_,
+                building_names=tuple(scope_names.get(c.id, [])),
+                draw=_draw_summary(c),
             )
         )
     return out
+
+
+def _draw_summary(c: SurveyCampaign) -> DrawSummary | None:
+    """The figures kept by the draw, or None (a draft, or drawn before they were kept)."""
+    kept = (
+        c.draw_vacant,
+        c.draw_no_occupant,
+        c.draw_no_phone,
+        c.draw_recently_surveyed,
+        c.draw_eligible,
+        c.draw_drawn,
+    )
+    if any(v is None for v in kept):
+        return None
+    vacant, no_occupant, no_phone, recent, eligible, drawn = (int(v or 0) for v in kept)
+    return DrawSummary(
+        vacant=vacant,
+        no_occupant=no_occupant,
+        no_phone=no_phone,
+        recently_surveyed=recent,
+        eligible=eligible,
+        drawn=drawn,
+        rotation_months=c.rotation_months,
+    )
 
 
 def list_campaigns(session: Session) -> list[CampaignRow]:

@@ -7,6 +7,9 @@ is ``rate_pct`` of the eligible households, rounded up; stratified, the same rat
 within each building (rounded up there, so every building with an eligible household has at
 least one in the sample). The draw is a seeded shuffle of the candidates in unit-id order:
 the same candidates, rule and seed always give the same sample, and no unit is drawn twice.
+
+:func:`summarize` says what the draw left out and why (:class:`Exclusion`, the first reason
+that applies): vacant, nobody living there, no phone, surveyed within the rotation months.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import random
 from collections.abc import Iterable
 from datetime import date
 
-from propdesk.surveys.values import Candidate, SampleRule
+from propdesk.surveys.values import Candidate, DrawSummary, Exclusion, SampleRule
 
 
 def months_before(day: date, months: int) -> date:
@@ -34,12 +37,21 @@ def rotation_cutoff(rule: SampleRule) -> date | None:
     return months_before(rule.today, rule.rotation_months)
 
 
+def exclusion(c: Candidate, rule: SampleRule) -> Exclusion | None:
+    """Why ``c`` is left out of the draw (the first reason that applies), or None."""
+    if c.vacant:
+        return Exclusion.NO_OCCUPANT if c.no_occupant else Exclusion.VACANT
+    if not c.has_phone:
+        return Exclusion.NO_PHONE
+    cutoff = rotation_cutoff(rule)
+    if cutoff is not None and c.last_surveyed is not None and c.last_surveyed > cutoff:
+        return Exclusion.ROTATION
+    return None
+
+
 def eligible(c: Candidate, rule: SampleRule) -> bool:
     """Not vacant, has a phone, and not surveyed within ``rule.rotation_months``."""
-    if c.vacant or not c.has_phone:
-        return False
-    cutoff = rotation_cutoff(rule)
-    return cutoff is None or c.last_surveyed is None or c.last_surveyed <= cutoff
+    return exclusion(c, rule) is None
 
 
 def sample_size(eligible_count: int, rate_pct: int) -> int:
@@ -49,16 +61,41 @@ def sample_size(eligible_count: int, rate_pct: int) -> int:
     return min(eligible_count, -(-eligible_count * rate_pct // 100))
 
 
-def _unique_eligible(cands: Iterable[Candidate], rule: SampleRule) -> list[Candidate]:
+def _unique(cands: Iterable[Candidate]) -> list[Candidate]:
+    """Each unit once (its first listing)."""
     seen: set[int] = set()
     out: list[Candidate] = []
     for c in cands:
-        if c.unit_id in seen:
-            continue
-        seen.add(c.unit_id)
-        if eligible(c, rule):
+        if c.unit_id not in seen:
+            seen.add(c.unit_id)
             out.append(c)
-    return sorted(out, key=lambda c: c.unit_id)
+    return out
+
+
+def _unique_eligible(cands: Iterable[Candidate], rule: SampleRule) -> list[Candidate]:
+    return sorted((c for c in _unique(cands) if eligible(c, rule)), key=lambda c: c.unit_id)
+
+
+def summarize(cands: Iterable[Candidate], rule: SampleRule, drawn: int) -> DrawSummary:
+    """The households left out of a draw by reason (each unit once, under its first reason),
+    the eligible ones, and ``drawn`` (the size of the sample :func:`draw` gave)."""
+    counts = dict.fromkeys(Exclusion, 0)
+    eligible_count = 0
+    for c in _unique(cands):
+        reason = exclusion(c, rule)
+        if reason is None:
+            eligible_count += 1
+        else:
+            counts[reason] += 1
+    return DrawSummary(
+        vacant=counts[Exclusion.VACANT],
+        no_occupant=counts[Exclusion.NO_OCCUPANT],
+        no_phone=counts[Exclusion.NO_PHONE],
+        recently_surveyed=counts[Exclusion.ROTATION],
+        eligible=eligible_count,
+        drawn=drawn,
+        rotation_months=rule.rotation_months,
+    )
 
 
 def draw(cands: Iterable[Candidate], rule: SampleRule, seed: int) -> list[int]:

@@ -52,12 +52,14 @@ from propdesk.surveys.models import (
 from propdesk.surveys.values import (
     CALLBACK_DAYS,
     DISSATISFIED_AT_MOST,
+    EXCLUSION_ZH,
     RECHECK_PCT,
     AnswerInput,
     CallOutcome,
     CampaignSpec,
     CampaignStatus,
     Candidate,
+    DrawSummary,
     QuestionKind,
     QuestionSpec,
     ResponseSource,
@@ -388,6 +390,7 @@ def candidates(session: Session, campaign: SurveyCampaign) -> list[Candidate]:
             vacant=status == UnitStatus.VACANT.value or not lives,
             has_phone=bool(phone),
             last_surveyed=last_on,
+            no_occupant=status != UnitStatus.VACANT.value and not lives,
         )
         for uid, bid, status, lives, phone, last_on in session.execute(stmt)
     ]
@@ -422,7 +425,18 @@ def _contacts(session: Session, unit_ids: Sequence[int]) -> dict[int, int]:
 def draw_sample(session: Session, campaign_id: int, *, seed: int | None = None) -> int:
     """Draw the sample of a draft campaign and open it; returns the sample size.
 
-    ``seed`` makes the draw repeatable (a random one is drawn and kept when None)."""
+    ``seed`` makes the draw repeatable (a random one is drawn and kept when None).
+    :func:`draw_sample_summary` does the same and says what was left out and why."""
+    return draw_sample_summary(session, campaign_id, seed=seed).drawn
+
+
+def draw_sample_summary(
+    session: Session, campaign_id: int, *, seed: int | None = None
+) -> DrawSummary:
+    """Draw the sample of a draft campaign and open it; returns how it was drawn: the
+    households left out by reason (vacant, nobody living there, no phone, surveyed within
+    the rotation months), the eligible ones and the ones drawn. The figures are kept on the
+    campaign (``CampaignRow.draw``); a draw with nobody eligible refuses and keeps nothing."""
     require(actor_or_none(session), Permission.MANAGE_SETTINGS)
     c = _campaign(session, campaign_id)
     if c.status != CampaignStatus.DRAFT:
@@ -432,10 +446,12 @@ def draw_sample(session: Session, campaign_id: int, *, seed: int | None = None) 
     if seed is None:
         seed = random.SystemRandom().randrange(1, 2**31 - 1)
     drawn = sampling.draw(cands, rule, seed)
+    summary = sampling.summarize(cands, rule, len(drawn))
     if not drawn:
         raise ValidationError(
             "building_ids",
-            "没有可以抽样的住户：空置房、没有登记电话的住户和轮换期内调查过的住户都不抽样。",
+            "没有可以抽样的住户：空置房、没有登记电话的住户和轮换期内调查过的住户都不抽样"
+            f"（{_left_out_text(summary)}）。",
         )
     building_of = {cd.unit_id: cd.building_id for cd in cands}
     contact = _contacts(session, drawn)
@@ -456,8 +472,25 @@ def draw_sample(session: Session, campaign_id: int, *, seed: int | None = None) 
     c.seed = seed
     c.drawn_at = clock.now(session)
     c.status = CampaignStatus.OPEN.value
+    keep_draw(c, summary)
     session.flush()
-    return len(drawn)
+    return summary
+
+
+def keep_draw(campaign: SurveyCampaign, summary: DrawSummary) -> None:
+    """Keep how the sample was drawn on the campaign (read back as ``CampaignRow.draw``)."""
+    campaign.draw_vacant = summary.vacant
+    campaign.draw_no_occupant = summary.no_occupant
+    campaign.draw_no_phone = summary.no_phone
+    campaign.draw_recently_surveyed = summary.recently_surveyed
+    campaign.draw_eligible = summary.eligible
+    campaign.draw_drawn = summary.drawn
+
+
+def _left_out_text(summary: DrawSummary) -> str:
+    """``共 12 户：空置房 2 户，没有登记电话 2 户…`` for the refusal of an empty draw."""
+    parts = [f"{EXCLUSION_ZH[r]} {n} 户" for r, n in summary.by_reason().items() if n]
+    return f"这些楼栋共 {summary.in_scope} 户" + ("：" + "，".join(parts) if parts else "")
 
 
 def close_campaign(session: Session, campaign_id: int) -> None:

@@ -138,9 +138,60 @@ class Candidate:
 
     unit_id: int
     building_id: int
-    vacant: bool
+    vacant: bool  # marked vacant, or nobody living there
     has_phone: bool
     last_surveyed: date | None  # the start date of the last campaign that sampled it
+    # not marked vacant, but nobody lives there now (no current occupancy): counted apart
+    # from the vacant units when the draw says why households were left out
+    no_occupant: bool = False
+
+
+class Exclusion(StrEnum):
+    """Why a household in the campaign's buildings was left out of the draw (the first reason
+    that applies, in this order)."""
+
+    VACANT = "vacant"  # the unit is marked vacant (空置)
+    NO_OCCUPANT = "no_occupant"  # not marked vacant, but nobody is registered living there
+    NO_PHONE = "no_phone"  # nobody living there has a phone on record
+    ROTATION = "rotation"  # surveyed within the campaign's rotation months
+
+
+EXCLUSION_ZH: dict[str, str] = {
+    Exclusion.VACANT: "空置房",
+    Exclusion.NO_OCCUPANT: "无人登记入住",
+    Exclusion.NO_PHONE: "没有登记电话",
+    Exclusion.ROTATION: "轮换期内调查过",
+}
+
+
+@dataclass(frozen=True)
+class DrawSummary:
+    """How a campaign's sample was drawn: the households in its buildings, those left out by
+    reason (each once, under its first reason), the eligible ones and the ones drawn."""
+
+    vacant: int
+    no_occupant: int
+    no_phone: int
+    recently_surveyed: int
+    eligible: int
+    drawn: int
+    rotation_months: int = 0
+
+    @property
+    def excluded(self) -> int:
+        return self.vacant + self.no_occupant + self.no_phone + self.recently_surveyed
+
+    @property
+    def in_scope(self) -> int:
+        return self.excluded + self.eligible
+
+    def by_reason(self) -> dict[Exclusion, int]:
+        return {
+            Exclusion.VACANT: self.vacant,
+            Exclusion.NO_OCCUPANT: self.no_occupant,
+            Exclusion.NO_PHONE: self.no_phone,
+            Exclusion.ROTATION: self.recently_surveyed,
+        }
 
 
 @dataclass(frozen=True)
@@ -186,6 +237,10 @@ class CampaignRow:
     done: int
     open: int  # pending, no answer (attempts left) or callback
     non_response: int  # refused + unreached
+    # the buildings it covers by name, in the estate's order (empty: every building)
+    building_names: tuple[str, ...] = ()
+    # how its sample was drawn (None: a draft, or drawn before the figures were kept)
+    draw: DrawSummary | None = None
 
 
 @dataclass(frozen=True)

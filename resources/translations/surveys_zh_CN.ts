@@ -128,17 +128,17 @@
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="368"/>
+        <location filename="../../ui/surveys/dialogs.py" line="370"/>
         <source>Call back %1</source>
         <translation>约定回拨 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="377"/>
+        <location filename="../../ui/surveys/dialogs.py" line="379"/>
         <source>Call &amp;back at</source>
         <translation>回拨时间(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="378"/>
+        <location filename="../../ui/surveys/dialogs.py" line="380"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
@@ -294,62 +294,62 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="267"/>
+        <location filename="../../ui/surveys/dialogs.py" line="269"/>
         <source>New survey campaign</source>
         <translation>新建满意度调查</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="274"/>
+        <location filename="../../ui/surveys/dialogs.py" line="276"/>
         <source>%1 (version %2)</source>
         <translation>%1（第 %2 版）</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="293"/>
+        <location filename="../../ui/surveys/dialogs.py" line="295"/>
         <source>Same rate in every building</source>
         <translation>各楼栋按同一比例分层抽样</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="299"/>
+        <location filename="../../ui/surveys/dialogs.py" line="301"/>
         <source>no rotation</source>
         <translation>不轮换</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="308"/>
+        <location filename="../../ui/surveys/dialogs.py" line="310"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="309"/>
+        <location filename="../../ui/surveys/dialogs.py" line="311"/>
         <source>&amp;Questionnaire</source>
         <translation>问卷(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="311"/>
+        <location filename="../../ui/surveys/dialogs.py" line="313"/>
         <source>&amp;Buildings (none ticked: all)</source>
         <translation>楼栋(&amp;B)（不勾选即全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="313"/>
+        <location filename="../../ui/surveys/dialogs.py" line="315"/>
         <source>Sampling &amp;rate</source>
         <translation>抽样比例(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="315"/>
+        <location filename="../../ui/surveys/dialogs.py" line="317"/>
         <source>Ro&amp;tation (months)</source>
         <translation>轮换期（月）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="316"/>
+        <location filename="../../ui/surveys/dialogs.py" line="318"/>
         <source>Phone &amp;attempts</source>
         <translation>最多拨打次数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="317"/>
+        <location filename="../../ui/surveys/dialogs.py" line="319"/>
         <source>&amp;Starts</source>
         <translation>开始日期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="318"/>
+        <location filename="../../ui/surveys/dialogs.py" line="320"/>
         <source>&amp;Ends</source>
         <translation>结束日期(&amp;E)</translation>
     </message>
@@ -357,122 +357,187 @@
 <context>
     <name>CampaignsTab</name>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="81"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="82"/>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="86"/>
+        <source>%1 and others (%2 buildings)</source>
+        <translation>%1等 %2 栋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="96"/>
+        <source>vacant units: %1</source>
+        <translation>空置房 %1 户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="99"/>
+        <source>nobody registered living there: %1</source>
+        <translation>无人登记入住 %1 户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="101"/>
+        <source>no phone on record: %1</source>
+        <translation>没有登记电话 %1 户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="104"/>
+        <source>surveyed within the last %2 months: %1</source>
+        <translation>近 %2 个月内调查过 %1 户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="111"/>
+        <source>%1 households in the buildings, all eligible (nobody left out), %3 drawn.</source>
+        <translation>调查楼栋共 %1 户，全部符合抽样条件（没有住户被排除），抽中 %3 户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="116"/>
+        <source>%1 households in the buildings, %2 eligible, %3 drawn; left out: %4 (%5).</source>
+        <translation>调查楼栋共 %1 户，符合抽样条件 %2 户，抽中 %3 户；未纳入抽样 %4 户（%5）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="120"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="135"/>
+        <source>Sample of %1: </source>
+        <translation>%1 的抽样：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="139"/>
+        <source>%1 is a draft: no sample drawn yet.</source>
+        <translation>%1 还是草稿，尚未抽样。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="142"/>
+        <source>%1 was drawn before the draw&apos;s figures were kept.</source>
+        <translation>%1 抽样时尚未记录排除情况，无法显示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="177"/>
         <source>Campaign</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="83"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="179"/>
         <source>Questionnaire</source>
         <translation>问卷</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="86"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="182"/>
+        <source>Buildings</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="183"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="87"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="184"/>
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="88"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="185"/>
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="89"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="186"/>
         <source>Rate</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="90"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="187"/>
         <source>Sample</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="91"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="188"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="92"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="189"/>
         <source>Open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="93"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="190"/>
         <source>Non-response</source>
         <translation>未应答</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="94"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="191"/>
         <source>Response rate</source>
         <translation>应答率</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="103"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="201"/>
         <source>&amp;New campaign…</source>
         <translation>新建调查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="104"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="202"/>
         <source>&amp;Draw sample</source>
         <translation>抽取样本(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="106"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="204"/>
         <source>C&amp;lose campaign…</source>
         <translation>结束调查(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="109"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="207"/>
         <source>Print &amp;blank form…</source>
         <translation>打印空白问卷(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="112"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="210"/>
         <source>Print forms for the s&amp;ample…</source>
         <translation>打印样本户问卷(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="177"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="281"/>
         <source>Make a questionnaire in the question bank first.</source>
         <translation>请先在题库中建立问卷。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="196"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="300"/>
         <source>Campaign created: draw its sample next.</source>
         <translation>调查已建立：下一步请抽取样本。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="219"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="326"/>
         <source>Sample drawn: %1 households; the call queue is open.</source>
         <translation>已抽取样本 %1 户，可以开始电话访问。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="231"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="339"/>
         <source>Close campaign</source>
         <translation>结束调查</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="232"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="340"/>
         <source>Close %1? The %2 household(s) still open count as non-response.</source>
         <translation>结束“%1”？仍未完成的 %2 户将计为未应答。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="246"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="354"/>
         <source>Campaign closed.</source>
         <translation>调查已结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="272"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="380"/>
         <source>Questionnaires %1</source>
         <translation>%1问卷（样本户）</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="272"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="380"/>
         <source>Questionnaire %1</source>
         <translation>%1问卷</translation>
     </message>
@@ -614,22 +679,22 @@
         <translation>新建问卷</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="171"/>
+        <location filename="../../ui/surveys/dialogs.py" line="173"/>
         <source>Part of a question; Down goes to the list</source>
         <translation>题目中的几个字；按下箭头到列表</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="175"/>
+        <location filename="../../ui/surveys/dialogs.py" line="177"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="178"/>
+        <location filename="../../ui/surveys/dialogs.py" line="180"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/dialogs.py" line="180"/>
+        <location filename="../../ui/surveys/dialogs.py" line="182"/>
         <source>&amp;Questions (Space ticks, Alt+Up/Down moves)</source>
         <translation>题目(&amp;Q)（空格勾选，Alt+上/下移动）</translation>
     </message>
@@ -740,185 +805,185 @@
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="80"/>
+        <location filename="../../ui/surveys/results_tab.py" line="81"/>
         <source>C&amp;ampaign</source>
         <translation>调查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="82"/>
+        <location filename="../../ui/surveys/results_tab.py" line="83"/>
         <source>Prin&amp;t report…</source>
         <translation>打印报告(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="84"/>
+        <location filename="../../ui/surveys/results_tab.py" line="85"/>
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="91"/>
+        <location filename="../../ui/surveys/results_tab.py" line="92"/>
         <source>Mean per question</source>
         <translation>各题平均分</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="94"/>
+        <location filename="../../ui/surveys/results_tab.py" line="95"/>
         <source>Answers</source>
         <translation>答案分布</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="98"/>
+        <location filename="../../ui/surveys/results_tab.py" line="99"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="99"/>
-        <location filename="../../ui/surveys/results_tab.py" line="135"/>
+        <location filename="../../ui/surveys/results_tab.py" line="100"/>
+        <location filename="../../ui/surveys/results_tab.py" line="136"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="100"/>
+        <location filename="../../ui/surveys/results_tab.py" line="101"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="101"/>
-        <location filename="../../ui/surveys/results_tab.py" line="139"/>
+        <location filename="../../ui/surveys/results_tab.py" line="102"/>
+        <location filename="../../ui/surveys/results_tab.py" line="140"/>
         <source>Answered</source>
         <translation>答卷</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="102"/>
-        <location filename="../../ui/surveys/results_tab.py" line="125"/>
+        <location filename="../../ui/surveys/results_tab.py" line="103"/>
+        <location filename="../../ui/surveys/results_tab.py" line="126"/>
         <source>Mean</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="103"/>
+        <location filename="../../ui/surveys/results_tab.py" line="104"/>
         <source>Satisfied</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="104"/>
+        <location filename="../../ui/surveys/results_tab.py" line="105"/>
         <source>Previous</source>
         <translation>上次平均分</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="105"/>
+        <location filename="../../ui/surveys/results_tab.py" line="106"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="116"/>
+        <location filename="../../ui/surveys/results_tab.py" line="117"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="117"/>
+        <location filename="../../ui/surveys/results_tab.py" line="118"/>
         <source>Sample</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="118"/>
+        <location filename="../../ui/surveys/results_tab.py" line="119"/>
         <source>Responses</source>
         <translation>有效答卷</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="120"/>
+        <location filename="../../ui/surveys/results_tab.py" line="121"/>
         <source>Response rate</source>
         <translation>应答率</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="134"/>
+        <location filename="../../ui/surveys/results_tab.py" line="135"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="136"/>
+        <location filename="../../ui/surveys/results_tab.py" line="137"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="137"/>
+        <location filename="../../ui/surveys/results_tab.py" line="138"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="137"/>
+        <location filename="../../ui/surveys/results_tab.py" line="138"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="138"/>
+        <location filename="../../ui/surveys/results_tab.py" line="139"/>
         <source>Callback ticket</source>
         <translation>回访工单</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="140"/>
+        <location filename="../../ui/surveys/results_tab.py" line="141"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="172"/>
+        <location filename="../../ui/surveys/results_tab.py" line="173"/>
         <source>Comments and complaints</source>
         <translation>意见与投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="200"/>
+        <location filename="../../ui/surveys/results_tab.py" line="201"/>
         <source>No campaign with a sample yet.</source>
         <translation>还没有已抽样的调查。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="223"/>
+        <location filename="../../ui/surveys/results_tab.py" line="224"/>
         <source>Sample %1 households; %2 responses (phone %3, paper %4); response rate %5</source>
         <translation>抽样 %1 户；有效答卷 %2 份（电话 %3，纸质 %4）；应答率 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="231"/>
+        <location filename="../../ui/surveys/results_tab.py" line="232"/>
         <source>Not answered yet %1: refused %2, not reached or still to call %3</source>
         <translation>尚未应答 %1 户：拒访 %2，未联系上或待拨打 %3（调查进行中，结束时计为未应答）</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="233"/>
+        <location filename="../../ui/surveys/results_tab.py" line="234"/>
         <source>Non-response %1: refused %2, unreached %3</source>
         <translation>未应答 %1 户：拒访 %2，未联系上 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="238"/>
+        <location filename="../../ui/surveys/results_tab.py" line="239"/>
         <source>Overall mean %1, satisfied %2; callback tickets %3</source>
         <translation>总体平均分 %1，满意率 %2；回访工单 %3 张</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="246"/>
+        <location filename="../../ui/surveys/results_tab.py" line="247"/>
         <source>Previous campaign %1: mean %2 on the same questions, now %3 (change %4)</source>
         <translation>上次调查 %1：相同题目平均分 %2，本次 %3（变化 %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="253"/>
+        <location filename="../../ui/surveys/results_tab.py" line="254"/>
         <source>No earlier campaign on the same questions to compare with.</source>
         <translation>没有相同题目的往期调查可比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="257"/>
+        <location filename="../../ui/surveys/results_tab.py" line="258"/>
         <source>Paper forms drawn for a re-check %1, differences found %2</source>
         <translation>纸质问卷抽中复核 %1 份，已发现差异 %2 处</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="276"/>
+        <location filename="../../ui/surveys/results_tab.py" line="277"/>
         <source>Q%1</source>
         <translation>第%1题</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="299"/>
+        <location filename="../../ui/surveys/results_tab.py" line="300"/>
         <source>Q%1: %2</source>
         <translation>第%1题：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="345"/>
+        <location filename="../../ui/surveys/results_tab.py" line="346"/>
         <source>Export survey results</source>
         <translation>导出调查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/results_tab.py" line="347"/>
+        <location filename="../../ui/surveys/results_tab.py" line="348"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>

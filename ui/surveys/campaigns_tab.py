@@ -1,13 +1,15 @@
-"""调查活动: the campaigns with their progress (sample, done, open, non-response, response
-rate); a manager creates one, draws its sample and closes it; anyone prints the blank paper
-questionnaire."""
+"""调查活动: the campaigns with the buildings they cover and their progress (sample, done,
+open, non-response, response rate); a manager creates one, draws its sample and closes it;
+anyone prints the blank paper questionnaire. The draw says how many households were drawn and
+how many were left out for which reason, and the line under the list keeps saying it for the
+chosen campaign."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -28,6 +30,7 @@ from propdesk.surveys.values import (
     CAMPAIGN_STATUS_ZH,
     CampaignRow,
     CampaignStatus,
+    DrawSummary,
     QuestionnaireRow,
     QueueRow,
     SampleStatus,
@@ -67,8 +70,101 @@ def sample_forms(households: Sequence[QueueRow], campaign_id: int) -> list[tuple
     ]
 
 
+# Buildings named in the list before the rest are only counted (the tooltip names all).
+SHOWN_BUILDINGS = 3
+BUILDINGS_COLUMN = 2
+
+
+def buildings_text(names: Sequence[str]) -> str:
+    """``全部楼栋`` for a campaign over every building, else the names (``1栋、2栋``), the first
+    :data:`SHOWN_BUILDINGS` and the count when there are more (``1栋、2栋、3栋等 5 栋``)."""
+    if not names:
+        return QCoreApplication.translate("CampaignsTab", "All buildings")
+    if len(names) <= SHOWN_BUILDINGS:
+        return "、".join(names)
+    return (
+        QCoreApplication.translate("CampaignsTab", "%1 and others (%2 buildings)")
+        .replace("%1", "、".join(names[:SHOWN_BUILDINGS]))
+        .replace("%2", str(len(names)))
+    )
+
+
+def draw_text(draw: DrawSummary) -> str:
+    """How a sample was drawn, in a sentence the desk reads: the households in the
+    campaign's buildings, those left out by reason, the eligible ones and the ones drawn."""
+    reasons = [
+        (draw.vacant, QCoreApplication.translate("CampaignsTab", "vacant units: %1")),
+        (
+            draw.no_occupant,
+            QCoreApplication.translate("CampaignsTab", "nobody registered living there: %1"),
+        ),
+        (draw.no_phone, QCoreApplication.translate("CampaignsTab", "no phone on record: %1")),
+        (
+            draw.recently_surveyed,
+            QCoreApplication.translate(
+                "CampaignsTab", "surveyed within the last %2 months: %1"
+            ).replace("%2", str(draw.rotation_months)),
+        ),
+    ]
+    left_out = [text.replace("%1", str(n)) for n, text in reasons if n]
+    if not left_out:
+        text = QCoreApplication.translate(
+            "CampaignsTab",
+            "%1 households in the buildings, all eligible (nobody left out), %3 drawn.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "CampaignsTab",
+            "%1 households in the buildings, %2 eligible, %3 drawn; left out: %4 (%5).",
+        )
+    separator = QCoreApplication.translate("CampaignsTab", ", ")
+    return (
+        text.replace("%1", str(draw.in_scope))
+        .replace("%2", str(draw.eligible))
+        .replace("%3", str(draw.drawn))
+        .replace("%4", str(draw.excluded))
+        .replace("%5", separator.join(left_out))
+    )
+
+
+def campaign_draw_text(c: CampaignRow | None) -> str:
+    """What the line under the list says of the chosen campaign's draw."""
+    if c is None:
+        return ""
+    if c.draw is not None:
+        return QCoreApplication.translate("CampaignsTab", "Sample of %1: ").replace(
+            "%1", c.name
+        ) + draw_text(c.draw)
+    if c.status == CampaignStatus.DRAFT:
+        return QCoreApplication.translate(
+            "CampaignsTab", "%1 is a draft: no sample drawn yet."
+        ).replace("%1", c.name)
+    return QCoreApplication.translate(
+        "CampaignsTab", "%1 was drawn before the draw's figures were kept."
+    ).replace("%1", c.name)
+
+
+class CampaignModel(RowListModel[CampaignRow]):
+    """The campaigns; the buildings column's tooltip names every building covered."""
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and index.isValid()
+            and index.column() == BUILDINGS_COLUMN
+        ):
+            names = self.row_value(index.row()).building_names
+            return "、".join(names) if names else buildings_text(names)
+        return super().data(index, role)
+
+
 class CampaignsTab(QWidget):
-    """Attributes: model / table (the campaigns), the buttons, message, dialog, last_preview."""
+    """Attributes: model / table (the campaigns), the buttons, message, dialog, last_preview;
+    draw_info: how the chosen campaign's sample was drawn (who was left out and why)."""
 
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,13 +172,14 @@ class CampaignsTab(QWidget):
         self.dialog: QDialog | None = None
         self.last_preview: QWidget | None = None
         self._select_id: int | None = None  # a campaign just created: chosen when listed
-        self.model: RowListModel[CampaignRow] = RowListModel(
+        self.model = CampaignModel(
             [
                 (self.tr("Campaign"), lambda c: c.name),
                 (
                     self.tr("Questionnaire"),
                     lambda c: f"{c.questionnaire_name} v{c.questionnaire_version}",
                 ),
+                (self.tr("Buildings"), lambda c: buildings_text(c.building_names)),
                 (self.tr("Status"), lambda c: CAMPAIGN_STATUS_ZH.get(c.status, c.status)),
                 (self.tr("From"), lambda c: f"{c.starts_on:%Y-%m-%d}"),
                 (self.tr("To"), lambda c: f"{c.ends_on:%Y-%m-%d}"),
@@ -93,13 +190,14 @@ class CampaignsTab(QWidget):
                 (self.tr("Non-response"), lambda c: str(c.non_response)),
                 (self.tr("Response rate"), lambda c: rate(c.done, c.sample_size)),
             ],
-            right_aligned=(5, 6, 7, 8, 9, 10),
+            right_aligned=(6, 7, 8, 9, 10, 11),
             parent=self,
         )
         self.table = table_view("survey_campaigns_table")
         self.table.setModel(self.model)
         self.table.setColumnWidth(0, 200)
         self.table.setColumnWidth(1, 160)
+        self.table.setColumnWidth(BUILDINGS_COLUMN, 180)
         self.new_button = named(QPushButton(self.tr("&New campaign…")), "survey_campaigns_new")
         self.draw_button = named(QPushButton(self.tr("&Draw sample")), "survey_campaigns_draw")
         self.close_button = named(
@@ -114,6 +212,10 @@ class CampaignsTab(QWidget):
         self.message = named(QLabel(), "survey_campaigns_message")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.draw_info = named(QLabel(), "survey_campaigns_draw_info")
+        self.draw_info.setWordWrap(True)
+        self.draw_info.setTextFormat(Qt.TextFormat.PlainText)
+        self.draw_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         manager = ctx.can(Permission.MANAGE_SETTINGS)
         for b in (self.new_button, self.draw_button, self.close_button):
             b.setVisible(manager)
@@ -130,6 +232,7 @@ class CampaignsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.draw_info)
         layout.addWidget(self.message)
         self.new_button.clicked.connect(self.new_campaign)
         self.draw_button.clicked.connect(self.draw)
@@ -164,6 +267,7 @@ class CampaignsTab(QWidget):
 
     def _enable(self) -> None:
         c = self.current()
+        self.draw_info.setText(campaign_draw_text(c))
         self.draw_button.setEnabled(c is not None and c.status == CampaignStatus.DRAFT)
         self.close_button.setEnabled(c is not None and c.status == CampaignStatus.OPEN)
         self.form_button.setEnabled(c is not None)
@@ -210,17 +314,21 @@ class CampaignsTab(QWidget):
             return
         cid = c.id
         self.ctx.op(
-            lambda s: sv.draw_sample(s, cid),
+            lambda s: sv.draw_sample_summary(s, cid),
             changes=CHANGES,
             parent=self,
             action="survey draw sample",
-        ).busy(self.draw_button).failure(say_refusal(self.message)).success(
-            lambda n: self.message.setText(
-                self.tr("Sample drawn: %1 households; the call queue is open.").replace(
-                    "%1", str(n)
-                )
+        ).busy(self.draw_button).failure(say_refusal(self.message)).success(self._drawn).run()
+
+    def _drawn(self, draw: DrawSummary) -> None:
+        """Say how many households were drawn, and who was left out and why."""
+        self.message.setText(
+            self.tr("Sample drawn: %1 households; the call queue is open.").replace(
+                "%1", str(draw.drawn)
             )
-        ).run()
+            + "\n"
+            + draw_text(draw)
+        )
 
     def ask_close(self) -> None:
         c = self.current()

@@ -156,12 +156,21 @@ def test_a_new_household_is_visited_within_30_days_of_moving_in(
     assert _plan(db) == []
 
 
-def _closed_complaint(db: Database, unit_id: int, person_id: int, closed_at: datetime) -> int:
+def _closed_complaint(
+    db: Database,
+    unit_id: int | None,
+    person_id: int | None,
+    closed_at: datetime,
+    *,
+    location: str = "",
+    reporter_name: str = "",
+) -> int:
     category = _category(db, "complaint")
     with db.begin(MANAGER) as s:
         intake = svc.Intake(
             kind="complaint", category_id=category, description="楼上噪音",
-            unit_id=unit_id, person_id=person_id,
+            unit_id=unit_id, person_id=person_id, location=location,
+            reporter_name=reporter_name,
         )  # fmt: skip
         start = closed_at - timedelta(days=2)
         tid = svc.create_ticket(s, intake, at=start).id
@@ -202,6 +211,50 @@ def test_a_flagged_complainant_is_visited_after_the_complaint_is_closed(
     ]
     _visit(db, estate["u1"], reason="complaint", trigger_id=flagged, rating=3)
     assert _plan(db) == [("complaint", estate["u3"], today + timedelta(days=4), False)]
+
+
+def test_a_public_area_complaint_plans_a_visit_to_the_complainants_household(
+    db: Database, estate: dict[str, int]
+) -> None:
+    """A complaint about a public area has no unit: its visit goes to the complainant's
+    household (their current occupancy's unit). With neither a unit nor a complainant who
+    lives here there is no household to visit, and nothing is planned."""
+    now, today = _now(db), _today(db)
+    with db.begin(CLERK) as s:
+        care.add_household_flag(s, estate["u3"], FlagSpec("complainant", "多次投诉绿化"))
+    garden = _closed_complaint(
+        db, None, estate["other"], now - timedelta(days=2), location="中心花园"
+    )
+    # nobody known: a passer-by's complaint, and one from a person who has moved out
+    _closed_complaint(
+        db, None, None, now - timedelta(days=2), location="北门", reporter_name="路过业主"
+    )
+    with db.begin(MANAGER) as s:
+        gone = reg.create_person(s, name="孙志刚", phone="13600003333")
+        occ = reg.start_occupancy(
+            s, person_id=gone, unit_id=estate["u1"], role="tenant", start_date=date(2021, 1, 1)
+        )
+        reg.end_occupancy(s, occ, end_date=date(2022, 1, 1))
+    _closed_complaint(db, None, gone, now - timedelta(days=2), location="地下车库")
+    with db.begin(MANAGER) as s:
+        visits.set_rule(s, VisitRule("complaint", True, 7, 90, flagged_only=False))
+
+    due = today + timedelta(days=5)
+    assert _plan(db) == [("complaint", estate["u3"], due, False)]
+    with db.begin(CLERK) as s:
+        (item,) = plan_items(s, unit_id=estate["u3"])
+        assert plan_items(s, unit_id=estate["u1"]) == []
+    assert (item.trigger_id, item.person_name) == (garden, "刘强")
+    # the default rule (flagged complainants only) plans it too: the household is flagged
+    with db.begin(MANAGER) as s:
+        visits.set_rule(s, VisitRule("complaint", True, 7, 90, flagged_only=True, version=1))
+    assert _plan(db) == [("complaint", estate["u3"], due, False)]
+
+    # the visit is recorded against the household's unit, not another one
+    with pytest.raises(ValidationError, match="不属于所选的房屋"):
+        _visit(db, estate["u1"], reason="complaint", trigger_id=garden)
+    _visit(db, estate["u3"], reason="complaint", trigger_id=garden, rating=4)
+    assert _plan(db) == []
 
 
 def test_the_agreed_next_visit_is_planned(

@@ -126,6 +126,12 @@ CASES: list[Guarded] = [
         _draft,
     ),
     Guarded(
+        "propdesk.surveys.services.draw_sample_summary",
+        Permission.MANAGE_SETTINGS,
+        lambda c: c.run(lambda s: sv.draw_sample_summary(s, c.prepared, seed=2)),
+        _draft,
+    ),
+    Guarded(
         "propdesk.surveys.services.close_campaign",
         Permission.MANAGE_SETTINGS,
         lambda c: c.run(lambda s: sv.close_campaign(s, c.prepared[0])),

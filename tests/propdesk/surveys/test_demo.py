@@ -76,6 +76,16 @@ def test_demo_surveys(demo: Database, test_clock: clock.FixedClock) -> None:
     assert 150 <= (later.starts_on - earlier.starts_on).days <= 200
     assert earlier.open == 0
     assert later.open > 0
+    # each campaign keeps how its sample was drawn; the later one left out the households
+    # the earlier one surveyed (rotation 12 months)
+    for c in (earlier, later):
+        assert c.draw is not None
+        assert c.draw.drawn == c.sample_size
+        assert 0 < c.draw.drawn <= c.draw.eligible
+    assert earlier.draw is not None
+    assert later.draw is not None
+    assert earlier.draw.recently_surveyed == 0
+    assert 0 < later.draw.recently_surveyed <= earlier.sample_size
     assert {SampleStatus.DONE, SampleStatus.PENDING, SampleStatus.NO_ANSWER} <= {
         SampleStatus(x) for x in statuses
     }

@@ -1,5 +1,6 @@
 """Sampling rules as hypothesis properties: exclusions (vacant, no phone), rotation, the
-rate rounded up (overall or per building), stratification, determinism, no unit twice."""
+rate rounded up (overall or per building), stratification, determinism, no unit twice; and
+the draw's summary: households left out by reason, eligible, drawn."""
 
 from __future__ import annotations
 
@@ -9,8 +10,15 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from propdesk.surveys.sampling import draw, eligible, months_before, sample_size
-from propdesk.surveys.values import Candidate, SampleRule
+from propdesk.surveys.sampling import (
+    draw,
+    eligible,
+    exclusion,
+    months_before,
+    sample_size,
+    summarize,
+)
+from propdesk.surveys.values import Candidate, DrawSummary, Exclusion, SampleRule
 
 TODAY = date(2026, 6, 15)
 
@@ -24,6 +32,7 @@ candidates = st.lists(
         last_surveyed=st.one_of(
             st.none(), st.dates(TODAY - timedelta(days=900), TODAY - timedelta(days=1))
         ),
+        no_occupant=st.booleans(),
     ),
     max_size=120,
 )
@@ -124,3 +133,81 @@ def test_a_different_seed_draws_another_sample() -> None:
     assert len(samples) == 5
     assert sample_size(0, 50) == 0
     assert sample_size(3, 1) == 1
+
+
+@given(candidates, rules, seeds)
+@settings(max_examples=300, deadline=None)
+def test_the_summary_accounts_for_every_household_once(
+    cands: list[Candidate], rule: SampleRule, seed: int
+) -> None:
+    """Every unit (listed once or twice) is either eligible or left out under exactly one
+    reason, counted by plain rules here; drawn is what the draw gave."""
+    drawn = draw(cands, rule, seed)
+    summary = summarize(cands, rule, len(drawn))
+    first: dict[int, Candidate] = {}
+    for c in cands:
+        first.setdefault(c.unit_id, c)
+    units = list(first.values())
+    cutoff = months_before(TODAY, rule.rotation_months) if rule.rotation_months else None
+    vacant = [c for c in units if c.vacant and not c.no_occupant]
+    no_occupant = [c for c in units if c.vacant and c.no_occupant]
+    no_phone = [c for c in units if not c.vacant and not c.has_phone]
+    recent = [
+        c
+        for c in units
+        if not c.vacant
+        and c.has_phone
+        and cutoff is not None
+        and c.last_surveyed is not None
+        and c.last_surveyed > cutoff
+    ]
+    assert summary.vacant == len(vacant)
+    assert summary.no_occupant == len(no_occupant)
+    assert summary.no_phone == len(no_phone)
+    assert summary.recently_surveyed == len(recent)
+    assert summary.eligible == len(_pool(cands, rule))
+    assert summary.in_scope == len(units)
+    assert summary.drawn == len(drawn) <= summary.eligible
+    assert summary.rotation_months == rule.rotation_months
+
+
+def test_the_summary_counts_each_reason_once_in_order() -> None:
+    """A vacant unit without a phone is counted as vacant; a phoneless one surveyed last
+    month as having no phone; nobody living there apart from a unit marked vacant."""
+    last_month = date(2026, 5, 20)
+    cands = [
+        Candidate(1, 1, vacant=True, has_phone=False, last_surveyed=None),  # 空置
+        Candidate(2, 1, vacant=True, has_phone=True, last_surveyed=last_month),  # 空置
+        Candidate(3, 1, True, False, None, no_occupant=True),  # 无人登记入住
+        Candidate(4, 2, vacant=False, has_phone=False, last_surveyed=last_month),  # 无电话
+        Candidate(5, 2, vacant=False, has_phone=False, last_surveyed=None),  # 无电话
+        Candidate(6, 2, vacant=False, has_phone=True, last_surveyed=last_month),  # 轮换期内
+        Candidate(7, 2, vacant=False, has_phone=True, last_surveyed=date(2025, 1, 1)),
+        Candidate(8, 1, vacant=False, has_phone=True, last_surveyed=None),
+        Candidate(9, 1, vacant=False, has_phone=True, last_surveyed=None),
+        Candidate(9, 1, vacant=True, has_phone=False, last_surveyed=None),  # listed twice
+    ]
+    rule = SampleRule(50, 6, False, TODAY)
+    assert [exclusion(c, rule) for c in cands[:7]] == [
+        Exclusion.VACANT,
+        Exclusion.VACANT,
+        Exclusion.NO_OCCUPANT,
+        Exclusion.NO_PHONE,
+        Exclusion.NO_PHONE,
+        Exclusion.ROTATION,
+        None,
+    ]
+    drawn = draw(cands, rule, seed=5)
+    summary = summarize(cands, rule, len(drawn))
+    assert summary == DrawSummary(
+        vacant=2,
+        no_occupant=1,
+        no_phone=2,
+        recently_surveyed=1,
+        eligible=3,  # units 7, 8, 9
+        drawn=2,  # half of three, rounded up
+        rotation_months=6,
+    )
+    assert (summary.excluded, summary.in_scope) == (6, 9)
+    # no rotation: the household surveyed last month is eligible again
+    assert summarize(cands, SampleRule(50, 0, False, TODAY), 0).recently_surveyed == 0

@@ -554,3 +554,113 @@ def test_a_login_that_reads_phones_masked_sees_the_last_four(
             sv.dial_number(s, sid)
     assert row.phone == "*******0002"
     assert "不能查看完整电话" in str(exc.value)
+
+
+def test_campaign_list_names_the_buildings_in_one_read(
+    db: Database, estate: Estate, design: Design
+) -> None:
+    """Each campaign row carries the names of the buildings it covers (none: every
+    building), in the estate's order, from the same few statements however many campaigns
+    are listed — no statement per row."""
+    from typing import Any
+
+    from sqlalchemy import event
+
+    from propdesk.registry.models import Building
+
+    b1, b2 = estate.buildings
+    with db.begin(MANAGER) as s:
+        s.get_one(Building, b2).name = "二号楼"
+        s.get_one(Building, b2).sort_key = -1  # listed before building 1
+        whole = sv.create_campaign(s, campaign_spec(design, name="全体"))
+
+    def listed() -> tuple[int, dict[str, tuple[str, ...]]]:
+        seen: list[str] = []
+
+        def record(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+            seen.append(statement)
+
+        event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            with db.begin(CLERK) as s:
+                rows = q.list_campaigns(s)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", record)
+        return len(seen), {r.name: r.building_names for r in rows}
+
+    one, names = listed()
+    assert names == {"全体": ()}
+    with db.begin(MANAGER) as s:
+        sv.create_campaign(s, campaign_spec(design, name="一号楼", building_ids=(b1,)))
+        both = sv.create_campaign(s, campaign_spec(design, name="两栋", building_ids=(b1, b2)))
+    three, names = listed()
+    assert names == {"全体": (), "一号楼": ("1栋",), "两栋": ("二号楼", "1栋")}
+    assert three == one  # the same statements for three campaigns as for one
+    with db.begin(CLERK) as s:
+        row = q.campaign(s, both)
+        assert (row.building_ids, row.building_names) == ((b1, b2), ("二号楼", "1栋"))
+        assert q.campaign(s, whole).building_names == ()
+
+
+def test_the_draw_says_who_was_left_out_and_why_and_keeps_it(
+    db: Database, estate: Estate, design: Design
+) -> None:
+    """The summary counts the households left out by reason, the eligible and the drawn;
+    the campaign keeps it (CampaignRow.draw), unchanged when the households change later."""
+    from propdesk.registry import services as reg
+    from propdesk.registry.values import UnitStatus
+    from propdesk.surveys.values import DrawSummary
+
+    with db.begin(MANAGER) as s:
+        first = sv.create_campaign(s, campaign_spec(design, rate_pct=50, stratified=True))
+        assert q.campaign(s, first).draw is None  # a draft: nothing drawn yet
+        summary = sv.draw_sample_summary(s, first, seed=3)
+    # per building: one vacant unit, one household without a phone, four eligible
+    assert summary == DrawSummary(
+        vacant=2, no_occupant=0, no_phone=2, recently_surveyed=0, eligible=8, drawn=4
+    )
+    with db.begin(CLERK) as s:
+        row = q.campaign(s, first)
+    assert row.draw == summary
+    assert row.sample_size == summary.drawn
+
+    with db.begin(MANAGER) as s:  # a unit marked occupied that nobody is registered in
+        reg.create_unit(
+            s,
+            building_id=estate.buildings[0],
+            entrance=1,
+            room="701",
+            area="88",
+            status=UnitStatus.OCCUPIED,
+        )
+        second = sv.create_campaign(
+            s, campaign_spec(design, name="第二次", rate_pct=100, rotation_months=6)
+        )
+        again = sv.draw_sample_summary(s, second, seed=1)
+    assert again == DrawSummary(
+        vacant=2,
+        no_occupant=1,
+        no_phone=2,
+        recently_surveyed=4,  # the first campaign's sample, within six months
+        eligible=4,
+        drawn=4,
+        rotation_months=6,
+    )
+    assert (again.excluded, again.in_scope) == (9, 13)
+    with db.begin(CLERK) as s:
+        assert q.campaign(s, second).draw == again
+        assert q.campaign(s, first).draw == summary  # kept: not recomputed from today's data
+
+
+def test_an_empty_draw_says_how_many_were_left_out_and_keeps_nothing(
+    db: Database, estate: Estate, design: Design
+) -> None:
+    open_campaign(db, design, rate_pct=100)
+    with db.begin(MANAGER) as s:
+        cid = sv.create_campaign(s, campaign_spec(design, rotation_months=6, name="复查"))
+    with pytest.raises(ValidationError) as exc, db.begin(MANAGER) as s:
+        sv.draw_sample_summary(s, cid, seed=1)
+    assert "这些楼栋共 12 户：空置房 2 户，没有登记电话 2 户，轮换期内调查过 8 户" in str(exc.value)
+    with db.begin(CLERK) as s:
+        row = q.campaign(s, cid)
+    assert (row.status, row.draw, row.sample_size) == (CampaignStatus.DRAFT, None, 0)

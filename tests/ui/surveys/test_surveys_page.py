@@ -6,6 +6,7 @@ closes a campaign from the campaigns tab."""
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -470,3 +471,104 @@ def test_the_questionnaire_form_shows_a_long_question_whole(
     )
     assert any("停车秩序" in dialog.list.item(i).text() for i in range(dialog.list.count()))
     assert widest + 40 <= dialog.list.viewport().width()  # text, check box and margins
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    """The desk's Chinese translations, removed again after the test."""
+    from PySide6.QtCore import QLocale
+
+    from ui.app import load_translations
+
+    saved = QLocale()
+    installed = load_translations(qapp, "zh_CN")
+    assert installed
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(saved)
+
+
+def test_the_campaign_list_says_which_buildings_each_covers(
+    qtbot: QtBot, sqlite_db: Database, chinese: None
+) -> None:
+    """全部楼栋 for a campaign over every building, the names for a few, the first three and
+    the count for many (the tooltip names them all) — in Chinese, as the desk reads it."""
+    from propdesk.registry import services as reg
+    from tests.propdesk.surveys.helpers import campaign_spec
+    from ui.surveys.campaigns_tab import BUILDINGS_COLUMN
+
+    estate = make_estate(sqlite_db)
+    design = make_design(sqlite_db)
+    with sqlite_db.begin(MANAGER) as s:
+        eid = reg.get_estate(s).id
+        more = [reg.create_building(s, estate_id=eid, code=str(n), floors=6) for n in (3, 4, 5)]
+        sv.create_campaign(s, campaign_spec(design, name="全体"))
+        sv.create_campaign(s, campaign_spec(design, name="一二号楼", building_ids=estate.buildings))
+        sv.create_campaign(
+            s, campaign_spec(design, name="五栋", building_ids=(*estate.buildings, *more))
+        )
+    page = _page(qtbot, sqlite_db, MANAGER)
+    tab = page.campaigns
+    header = tab.model.headerData(
+        BUILDINGS_COLUMN, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+    )
+    assert header == "楼栋"
+    shown = {
+        tab.model.index(r, 0).data(): (
+            tab.model.index(r, BUILDINGS_COLUMN).data(),
+            tab.model.index(r, BUILDINGS_COLUMN).data(Qt.ItemDataRole.ToolTipRole),
+        )
+        for r in range(tab.model.rowCount())
+    }
+    assert shown == {
+        "全体": ("全部楼栋", "全部楼栋"),
+        "一二号楼": ("1栋、2栋", "1栋、2栋"),
+        "五栋": ("1栋、2栋、3栋等 5 栋", "1栋、2栋、3栋、4栋、5栋"),
+    }
+
+
+def test_the_draw_says_who_was_left_out_and_the_campaign_keeps_saying_it(
+    qtbot: QtBot, sqlite_db: Database, chinese: None
+) -> None:
+    """Alt+D draws; the message says, in Chinese, how many households were drawn and how
+    many were left out for which reason; the line under the list keeps saying it for the
+    chosen campaign, also on a page opened later."""
+    from tests.propdesk.surveys.helpers import campaign_spec
+
+    make_estate(sqlite_db)
+    design = make_design(sqlite_db)
+    first = open_campaign(sqlite_db, design, name="上半年", rate_pct=50, stratified=True)
+    with sqlite_db.begin(MANAGER) as s:
+        draft = sv.create_campaign(
+            s, campaign_spec(design, name="下半年", rate_pct=100, rotation_months=6)
+        )
+    page = _page(qtbot, sqlite_db, MANAGER)
+    tab = page.campaigns
+    row = next(i for i, c in enumerate(tab.model.rows()) if c.id == draft)
+    tab.table.setFocus()
+    tab.table.selectRow(row)
+    assert tab.draw_info.text() == "下半年 还是草稿，尚未抽样。"
+    qtbot.keyClick(tab.table, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: tab.message.text() != "", timeout=2000)  # (an animated click)
+    assert tab.message.text() == (
+        "已抽取样本 4 户，可以开始电话访问。\n"
+        "调查楼栋共 12 户，符合抽样条件 4 户，抽中 4 户；"
+        "未纳入抽样 8 户（空置房 2 户，没有登记电话 2 户，近 6 个月内调查过 4 户）。"
+    )
+    current = tab.current()
+    assert current is not None
+    assert current.id == draft
+    assert tab.draw_info.text() == (
+        "下半年 的抽样：调查楼栋共 12 户，符合抽样条件 4 户，抽中 4 户；"
+        "未纳入抽样 8 户（空置房 2 户，没有登记电话 2 户，近 6 个月内调查过 4 户）。"
+    )
+    # kept on the campaign: a page opened later says the earlier draw's figures too
+    later = _page(qtbot, sqlite_db, CLERK)
+    other = later.campaigns
+    other.table.selectRow(next(i for i, c in enumerate(other.model.rows()) if c.id == first))
+    assert other.draw_info.isVisibleTo(later)
+    assert other.draw_info.text() == (
+        "上半年 的抽样：调查楼栋共 12 户，符合抽样条件 8 户，抽中 4 户；"
+        "未纳入抽样 4 户（空置房 2 户，没有登记电话 2 户）。"
+    )
