@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TypeVar
 from uuid import uuid4
@@ -17,7 +18,7 @@ from propdesk.db.engine import Database
 from propdesk.progress import Progress
 from ui.errors import ErrorHandler
 from ui.events import ChangeHub, Changes
-from ui.ops import Op, long_session_work, session_work
+from ui.ops import Op, ReadBatch, long_session_work, session_work
 from ui.worker import Executor
 
 T = TypeVar("T")
@@ -46,6 +47,22 @@ class AppContext:
     """This desk's name in the changes it announces (so it ignores its own)."""
 
     # --- operations: every database action from the UI --------------------------------
+
+    @contextmanager
+    def reads_together(self) -> Iterator[None]:
+        """Build a page inside this block: the reads its widgets start run, when the block
+        ends, as one job in one shared read transaction (:class:`ui.ops.ReadBatch`) instead
+        of a transaction each. Nested blocks join the outer one."""
+        if isinstance(self.executor, ReadBatch):
+            yield
+            return
+        real, batch = self.executor, ReadBatch(self)
+        self.executor = batch
+        try:
+            yield
+        finally:
+            self.executor = real
+            batch.flush(real)
 
     def op(
         self,

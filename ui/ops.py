@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from ui.context import AppContext
+    from ui.worker import Executor, Failure, Success
 
 T = TypeVar("T")
 
@@ -348,6 +349,78 @@ TRANSIENT_RETRIES = 3
 (serialization failure, deadlock) is run again before the clerk is told."""
 
 
+_SHARED = threading.local()
+"""The read transaction the reads of one :class:`ReadBatch` share (worker thread only)."""
+
+
+class ReadBatch:
+    """An executor that collects the work submitted while a page is built and runs it as one
+    job: the reads share one read transaction (one connection, one ``BEGIN``) instead of a
+    transaction each, then their callbacks run in the order the work was submitted.
+
+    Use it through :meth:`ui.context.AppContext.reads_together`. A write submitted meanwhile
+    still runs in a transaction of its own (in the same job, in order). When the shared
+    transaction itself fails (it cannot begin or commit), each work is submitted again on
+    its own, so every operation still ends in its success or failure handler.
+    """
+
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+        self._items: list[tuple[Callable[[], object], Success | None, Failure | None]] = []
+
+    def submit(
+        self,
+        op: Callable[[], object],
+        *,
+        success: Success | None = None,
+        failure: Failure | None = None,
+    ) -> None:
+        self._items.append((op, success, failure))
+
+    def flush(self, executor: Executor) -> None:
+        """Run what was collected on ``executor`` (the real one) as one job."""
+        items, self._items = self._items, []
+        if not items:
+            return
+        ctx = self._ctx
+
+        def job() -> list[tuple[bool, object]]:
+            outcomes: list[tuple[bool, object]] = []
+            with ctx.db.begin(ctx.actor, write=False) as session:
+                _SHARED.ctx, _SHARED.session = ctx, session
+                try:
+                    for op, _success, _failure in items:
+                        try:
+                            outcomes.append((True, op()))
+                        except Exception as exc:  # the operation's own failure handler
+                            outcomes.append((False, exc))
+                finally:
+                    _SHARED.ctx = _SHARED.session = None
+            return outcomes
+
+        def delivered(outcomes: list[tuple[bool, object]]) -> None:
+            first: BaseException | None = None
+            for (ok, value), (_op, success, failure) in zip(outcomes, items, strict=True):
+                try:
+                    if ok:
+                        if success is not None:
+                            success(value)
+                    elif failure is not None:
+                        failure(value)  # type: ignore[arg-type]
+                    else:
+                        raise value  # type: ignore[misc]
+                except Exception as exc:  # the others still get their results
+                    first = first or exc
+            if first is not None:
+                raise first
+
+        def shared_failed(_exc: BaseException) -> None:
+            for op, success, failure in items:
+                executor.submit(op, success=success, failure=failure)
+
+        executor.submit(job, success=delivered, failure=shared_failed)
+
+
 def session_work(
     ctx: AppContext,
     fn: Callable[[Session], T],
@@ -392,7 +465,19 @@ def _in_transaction(
     changes: Changes | None,
 ) -> T:
     """Run ``body`` in one transaction; run it again (a few times) when PostgreSQL rolled it
-    back only because another desk's transaction overlapped it."""
+    back only because another desk's transaction overlapped it.
+
+    A read started while a page is built (:class:`ReadBatch`) runs in the page's shared read
+    transaction instead of one of its own."""
+    shared = _SHARED.__dict__.get("session")
+    if shared is not None and not write and changes is None and _SHARED.ctx is ctx:
+        try:
+            return body(shared)
+        except Exception:
+            # A failed statement can spoil the transaction (PostgreSQL aborts it): the reads
+            # after this one begin their own.
+            _SHARED.session = None
+            raise
     attempt = 0
     while True:
         try:

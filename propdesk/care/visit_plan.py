@@ -246,7 +246,9 @@ def _follow_ups(due_by: date | None, by_unit: bool) -> AnySelect:
 
 #: One plan query: its reason, its rule (none for agreed next visits), the SELECT of its items
 #: and the COUNT of them.
+# (reason, rule, its items with the bound LIMIT_KEY, their count)
 Built = tuple[VisitReason, VisitRule | None, AnySelect, AnySelect]
+LIMIT_KEY = "plan_limit"
 
 
 @lru_cache(maxsize=32)
@@ -281,7 +283,12 @@ def _built(
     follow = _scoped(_follow_ups(due_by, by_unit), CareVisit.unit_id, **scope)
     out.append((VisitReason.FOLLOW_UP, None, follow))
     return tuple(
-        (reason, rule, stmt, select(func.count()).select_from(stmt.subquery()))
+        (
+            reason,
+            rule,
+            stmt.limit(bindparam(LIMIT_KEY, type_=Integer)),
+            select(func.count()).select_from(stmt.subquery()),
+        )
         for reason, rule, stmt in out
     )
 
@@ -378,7 +385,7 @@ def plan_items(
     items: list[PlanItem] = []
     built, params = _statements(session, due_by=due_by, building_id=building_id, unit_id=unit_id)
     for reason, rule, stmt, _count in built:
-        rows = session.execute(stmt.limit(limit), params)
+        rows = session.execute(stmt, {**params, LIMIT_KEY: limit})
         items += [_item(reason, rule, r, today) for r in rows]
     names = _household_names(session, sorted({i.unit_id for i in items}))
     items = [i if names.get(i.unit_id, "") == "" else _named(i, names[i.unit_id]) for i in items]

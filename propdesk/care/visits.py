@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Integer, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from propdesk import clock
@@ -143,14 +144,21 @@ def visit_row(session: Session, visit_id: int) -> VisitRow:
 
 def unit_visits(session: Session, unit_id: int, *, limit: int = 10) -> list[VisitRow]:
     """The unit's visits, newest first (the unit page's history)."""
-    stmt = (
+    rows = session.execute(_unit_visits_statement(), {"unit_id": unit_id, "limit": limit})
+    return [_to_row(r) for r in rows]
+
+
+@cache
+def _unit_visits_statement() -> Select[Any]:
+    """Built once, with ``:unit_id`` and ``:limit`` bound: the unit page reads it for every
+    unit opened."""
+    return (
         visit_list_base()
         .with_only_columns(*_row_columns())
-        .where(CareVisit.unit_id == unit_id)
+        .where(CareVisit.unit_id == bindparam("unit_id", type_=Integer))
         .order_by(CareVisit.visited_at.desc(), CareVisit.id.desc())
-        .limit(limit)
+        .limit(bindparam("limit", type_=Integer))
     )
-    return [_to_row(r) for r in session.execute(stmt)]
 
 
 def staff_names(session: Session) -> list[StaffName]:

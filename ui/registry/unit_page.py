@@ -97,8 +97,9 @@ class UnitPage(RecordPage):
             from ui.registrations import default_features
 
             panels = default_features().unit_panels
-        self.add_panels(panels, unit_id)
-        self.refresh()
+        with ctx.reads_together():  # the dossier and every panel: one read transaction
+            self.add_panels(panels, unit_id)
+            self.refresh()
 
     def refresh(self) -> None:
         """Reload the dossier on the worker; a unit deleted meanwhile shows the message."""
