@@ -30,6 +30,8 @@ from propdesk.activities.values import (
 from propdesk.errors import NotFound
 from propdesk.registry.models import Building, Unit
 from propdesk.registry.unit_sort import unit_order
+from propdesk.surveys import queries as survey_queries
+from propdesk.surveys.models import SurveyCampaign, SurveyResponse
 
 
 def waitlist_count() -> Any:
@@ -199,6 +201,25 @@ def month_figures(session: Session, start: date, end: date) -> ActivityFigures:
         int(sign[3]),
         sign[4],
     )
+    fb_ids = [
+        int(i)
+        for i in session.scalars(
+            select(SurveyCampaign.id)
+            .join(Activity, Activity.id == SurveyCampaign.activity_id)
+            .where(held)
+        )
+    ]
+    fb_responses = (
+        int(
+            session.scalar(
+                select(func.count(SurveyResponse.id)).where(SurveyResponse.campaign_id.in_(fb_ids))
+            )
+            or 0
+        )
+        if fb_ids
+        else 0
+    )
+    fb_ratings, fb_mean = survey_queries.rating_totals(session, fb_ids)
     return ActivityFigures(
         held=int(acts[0]),
         cancelled=int(acts[1]),
@@ -210,6 +231,10 @@ def month_figures(session: Session, start: date, end: date) -> ActivityFigures:
         average_rating=float(avg) if avg is not None and ratings else None,
         budget_fen=int(acts[2]),
         spent_fen=int(acts[3]),
+        feedback_questionnaires=len(fb_ids),
+        feedback_responses=fb_responses,
+        feedback_ratings=fb_ratings,
+        feedback_mean=fb_mean,
     )
 
 

@@ -125,7 +125,10 @@ class ActivityFigures:
     ``held``: activities finished that started in the window; the sign-up figures count the
     confirmed sign-ups (households) of those activities; the attendance rate is attended
     households over confirmed households (``None`` when nobody was signed up); the average
-    rating is over the sign-ups that gave one (``None`` when none did).
+    rating is over the sign-ups that gave one (``None`` when none did). The feedback
+    questionnaire figures (added with defaults) cover the held activities that had one:
+    how many, their responses, and the mean of every rating answer in them
+    (``propdesk.surveys.queries.rating_totals``; ``None`` when no rating was given yet).
     """
 
     held: int
@@ -138,3 +141,7 @@ class ActivityFigures:
     average_rating: float | None
     budget_fen: int
     spent_fen: int
+    feedback_questionnaires: int = 0
+    feedback_responses: int = 0
+    feedback_ratings: int = 0
+    feedback_mean: float | None = None

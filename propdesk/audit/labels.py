@@ -237,6 +237,7 @@ FIELD_LABELS_ZH: dict[str, str] = {
     "draw_recently_surveyed": "抽样排除：轮换期内调查过（户）",
     "draw_eligible": "符合抽样条件（户）",
     "draw_drawn": "抽中（户）",
+    "activity_id": "活动",
     "text": "内容",
     "options_json": "选项",
     "labels_json": "评分说明",

@@ -98,6 +98,8 @@ class SurveyCampaign(Versioned, Base):
         CheckConstraint("ends_on >= starts_on", name="dates_in_order"),
         CheckConstraint("paper_forms >= 0", name="paper_forms_not_negative"),
         Index("ix_survey_campaign_ends_on", "ends_on"),
+        # one feedback questionnaire per activity (a unique index: SQLite can add it in place)
+        Index("ix_survey_campaign_activity", "activity_id", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -126,6 +128,11 @@ class SurveyCampaign(Versioned, Base):
     draw_recently_surveyed: Mapped[int | None] = mapped_column(Integer)
     draw_eligible: Mapped[int | None] = mapped_column(Integer)
     draw_drawn: Mapped[int | None] = mapped_column(Integer)
+    # The community activity whose feedback this campaign collects (activity feedback, 活动反馈):
+    # its sample is the households that attended, not a draw. NULL for satisfaction surveys.
+    # (no ON DELETE: an activity is never deleted, and SQLite does not read back an ON DELETE
+    # added with a column)
+    activity_id: Mapped[int | None] = mapped_column(ForeignKey("activity.id"))
 
 
 class SurveyCampaignBuilding(Base):

@@ -18,6 +18,7 @@ from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from propdesk import clock
+from propdesk.activities.models import Activity
 from propdesk.errors import NotFound
 from propdesk.privacy import may_see_personal_data, shown_phone
 from propdesk.registry.models import Building, Person, Unit
@@ -139,9 +140,11 @@ def _campaign_rows(session: Session, campaign_id: int | None) -> list[CampaignRo
             counts.c.size,
             counts.c.done,
             counts.c.open,
+            Activity.title,
         )
         .join(SurveyQuestionnaire, SurveyQuestionnaire.id == SurveyCampaign.questionnaire_id)
         .outerjoin(counts, counts.c.cid == SurveyCampaign.id)
+        .outerjoin(Activity, Activity.id == SurveyCampaign.activity_id)
         .order_by(SurveyCampaign.starts_on.desc(), SurveyCampaign.id.desc())
     )
     if campaign_id is not None:
@@ -164,7 +167,7 @@ def _campaign_rows(session: Session, campaign_id: int | None) -> list[CampaignRo
         scope.setdefault(int(cid), []).append(int(bid))
         scope_names.setdefault(int(cid), []).append(b_name or f"{b_code}栋")
     out: list[CampaignRow] = []
-    for c, qn_name, qn_number, size, done, open_ in session.execute(stmt):
+    for c, qn_name, qn_number, size, done, open_, activity_title in session.execute(stmt):
         size, done, open_ = int(size or 0), int(done or 0), int(open_ or 0)
         out.append(
             CampaignRow(
@@ -187,6 +190,8 @@ def _campaign_rows(session: Session, campaign_id: int | None) -> list[CampaignRo
                 non_response=size - done - open_,
                 building_names=tuple(scope_names.get(c.id, [])),
                 draw=_draw_summary(c),
+                activity_id=c.activity_id,
+                activity_title=activity_title or "",
             )
         )
     return out
@@ -426,9 +431,19 @@ def _rating_totals(session: Session, campaign_ids: Sequence[int], question_ids: 
     return session.execute(stmt).one()
 
 
+def rating_totals(session: Session, campaign_ids: Sequence[int]) -> tuple[int, float | None]:
+    """How many rating answers the campaigns have, and their mean (None: none yet) — the
+    figure :func:`results` calls ``overall_mean``, over several campaigns at once."""
+    if not campaign_ids:
+        return 0, None
+    n, mean, _sat = _rating_totals(session, campaign_ids)
+    return int(n or 0), _f(mean)
+
+
 def previous_campaign(session: Session, c: SurveyCampaign) -> SurveyCampaign | None:
     """The latest campaign that started before ``c`` (sampled, not a draft) and has at least
-    one question in common with it."""
+    one question in common with it, of the same kind: a satisfaction survey is compared with
+    a satisfaction survey, an activity's feedback with another activity's."""
     mine = select(SurveyQuestionnaireItem.question_id).where(
         SurveyQuestionnaireItem.questionnaire_id == c.questionnaire_id
     )
@@ -445,6 +460,9 @@ def previous_campaign(session: Session, c: SurveyCampaign) -> SurveyCampaign | N
         .where(
             SurveyCampaign.id != c.id,
             SurveyCampaign.status != CampaignStatus.DRAFT.value,
+            SurveyCampaign.activity_id.is_(None)
+            if c.activity_id is None
+            else SurveyCampaign.activity_id.is_not(None),
             or_(
                 SurveyCampaign.starts_on < c.starts_on,
                 (SurveyCampaign.starts_on == c.starts_on) & (SurveyCampaign.id < c.id),
@@ -710,8 +728,9 @@ def _comments(session: Session, campaign_id: int) -> tuple[CommentRow, ...]:
 
 
 def _ended_in(session: Session, start: date, end: date) -> list[tuple[int, str]]:
-    """Campaigns that ended in ``start``…``end``: closed on a day of the window, or still
-    open with their planned end in it."""
+    """Satisfaction campaigns that ended in ``start``…``end``: closed on a day of the window,
+    or still open with their planned end in it (activities' feedback questionnaires are the
+    activities' figures, not the estate's satisfaction)."""
     lo, hi = (
         clock.local_midnight(start),
         clock.local_midnight(date.fromordinal(end.toordinal() + 1)),
@@ -719,6 +738,7 @@ def _ended_in(session: Session, start: date, end: date) -> list[tuple[int, str]]
     rows = session.execute(
         select(SurveyCampaign.id, SurveyCampaign.name)
         .where(
+            SurveyCampaign.activity_id.is_(None),
             or_(
                 (SurveyCampaign.status == CampaignStatus.CLOSED.value)
                 & (SurveyCampaign.closed_at >= lo)
@@ -726,7 +746,7 @@ def _ended_in(session: Session, start: date, end: date) -> list[tuple[int, str]]
                 (SurveyCampaign.status == CampaignStatus.OPEN.value)
                 & (SurveyCampaign.ends_on >= start)
                 & (SurveyCampaign.ends_on <= end),
-            )
+            ),
         )
         .order_by(SurveyCampaign.starts_on, SurveyCampaign.id)
     )

@@ -439,6 +439,8 @@ def draw_sample_summary(
     campaign (``CampaignRow.draw``); a draw with nobody eligible refuses and keeps nothing."""
     require(actor_or_none(session), Permission.MANAGE_SETTINGS)
     c = _campaign(session, campaign_id)
+    if c.activity_id is not None:
+        raise InvalidTransition("这是活动反馈问卷，调查对象就是签到参加活动的住户，不能随机抽样。")
     if c.status != CampaignStatus.DRAFT:
         raise InvalidTransition("这次调查的样本已经抽取过了，不能重新抽样。")
     cands = candidates(session, c)

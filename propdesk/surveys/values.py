@@ -241,6 +241,9 @@ class CampaignRow:
     building_names: tuple[str, ...] = ()
     # how its sample was drawn (None: a draft, or drawn before the figures were kept)
     draw: DrawSummary | None = None
+    # an activity's feedback questionnaire (活动反馈): the activity, and its title
+    activity_id: int | None = None
+    activity_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -382,3 +385,35 @@ class SurveyMonthFigures:
     previous_name: str | None = None  # the campaign before the month's last one (same questions)
     previous_overall_mean: float | None = None  # its mean over the questions they share
     overall_mean_shared: float | None = None  # the month's last campaign, on those questions
+
+
+# --- activity feedback (活动反馈问卷) --------------------------------------------------------
+
+#: Days an activity's feedback questionnaire stays open after the activity's day.
+FEEDBACK_DAYS = 14
+
+
+@dataclass(frozen=True)
+class QuestionMean:
+    """A rating question's average score (from :class:`CampaignResults`)."""
+
+    question_id: int
+    text: str
+    answered: int
+    mean: float | None  # None when nobody answered it yet
+
+
+@dataclass(frozen=True)
+class ActivityFeedback:
+    """An activity's feedback questionnaire and its figures so far: responses over the
+    households that attended (the sample), and the average per rating question, read from
+    :func:`propdesk.surveys.queries.results`."""
+
+    campaign_id: int
+    name: str
+    status: CampaignStatus
+    questionnaire_name: str
+    attendees: int  # households that attended: the sample
+    responses: int
+    overall_mean: float | None  # every rating answer
+    questions: tuple[QuestionMean, ...]  # rating questions, in the questionnaire's order

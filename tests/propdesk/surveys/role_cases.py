@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.auth.permissions import Permission
+from propdesk.surveys import activity_feedback as af
 from propdesk.surveys import services as sv
 from propdesk.surveys.values import (
     AnswerInput,
@@ -77,7 +78,39 @@ def _drawn_paper(c: Call) -> tuple[int, int]:
     return int(res.response_id), qid
 
 
+def _attended_activity(c: Call) -> tuple[int, int]:
+    """A finished activity the world's household attended, and a questionnaire."""
+    from datetime import UTC, datetime, time
+
+    from propdesk.activities import services as act
+    from propdesk.activities.services import ActivitySpec
+
+    starts = datetime.combine(
+        clock.today() + timedelta(days=3), time(9, 0), tzinfo=clock.estate_zone()
+    ).astimezone(UTC)
+    qn = _questionnaire(c)
+
+    def make(s: Session) -> int:
+        aid = act.create_activity(
+            s,
+            ActivitySpec("culture", f"书法{c.tag}", starts, None, "会所", 10, 0, "赵经理"),
+            open_now=True,
+        )
+        sid = act.sign_up(s, aid, unit_id=c.world.unit_id).signup_id
+        act.finish_activity(s, aid, spent_fen=0)
+        act.record_attendance(s, aid, {sid})
+        return aid
+
+    return int(c.as_system(make)), qn
+
+
 CASES: list[Guarded] = [
+    Guarded(
+        "propdesk.surveys.activity_feedback.start_activity_feedback",
+        Permission.MANAGE_SETTINGS,
+        lambda c: c.run(lambda s: af.start_activity_feedback(s, *c.prepared)),
+        _attended_activity,
+    ),
     Guarded(
         "propdesk.surveys.services.create_question",
         Permission.MANAGE_SETTINGS,
