@@ -152,6 +152,8 @@ class SqlTableModel(QAbstractTableModel):
         self._exhausted = False
         self._fetching = False  # guards against views/testers re-entering fetchMore
         self._loaded = False  # a first batch was read (sort() reloads only then)
+        self._generation = 0  # counts the reloads: a batch read on the worker for an older
+        # filter, sort or base is not shown (see first_batch / show_first_batch)
         if fetch:
             self._fetch_first()
         else:
@@ -192,9 +194,31 @@ class SqlTableModel(QAbstractTableModel):
             return list(conn.execute(stmt).all())
 
     def _fetch_first(self) -> None:
+        self._generation += 1
         self._rows = self._fetch_batch(0)
         self._loaded = True
         self._exhausted = len(self._rows) < self.batch_size
+
+    def first_batch(self) -> tuple[Select[Any], int]:
+        """The first batch's query, to read on the database worker (a panel's refresh),
+        and the token to hand back with its rows to :meth:`show_first_batch`."""
+        return self.statement().limit(self.batch_size), self._generation
+
+    def show_first_batch(self, rows: Sequence[Row[Any]], token: int) -> bool:
+        """Show a first batch read on the worker, as :meth:`refresh` would have read it;
+        rows read before a newer reload or sort (a header click meanwhile) are dropped
+        (False), and a model that has shown nothing yet reads its rows at once instead."""
+        if token != self._generation:
+            if not self._loaded:
+                self.refresh()
+            return False
+        self.beginResetModel()
+        self._generation += 1
+        self._rows = list(rows)
+        self._loaded = True
+        self._exhausted = len(self._rows) < self.batch_size
+        self.endResetModel()
+        return True
 
     def count_statement(self) -> Select[Any]:
         """``SELECT count(*)`` of the rows matching the current filter (safe to run elsewhere)."""
@@ -329,5 +353,6 @@ class SqlTableModel(QAbstractTableModel):
             return
         self._sort_column = column
         self._sort_order = order
+        self._generation += 1  # a first batch on its way was read in the old order
         if self._loaded:
             self.refresh()

@@ -330,6 +330,12 @@ class ParcelModel(SqlTableModel):
             self._conditions = list(conditions)
         self.set_base(self._query())
 
+    def set_day(self, *, today: date, cutoff: datetime) -> None:
+        """The day and the hold-days cutoff for rows read elsewhere (no reload: the caller
+        shows the rows it read with them, :meth:`show_first_batch`)."""
+        self.today = today
+        self.cutoff = cutoff
+
     def is_long_held(self, row: Row[Any]) -> bool:
         """Still waiting and received before the hold-days cutoff."""
         return self.cutoff is not None and is_long_held(row.status, row.held, self.cutoff)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QShowEvent
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Executable, Integer, bindparam, case, func, select
+from sqlalchemy import Executable, Integer, Row, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from propdesk import clock
@@ -94,14 +95,21 @@ class UnitParcelsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """The figures and the list's first rows, read on the worker in one read."""
         self._stale = False
         unit_id = self.unit_id
-        self.ctx.query(lambda s: unit_parcel_figures(s, unit_id), parent=self).success(
-            self._show
+        rows, token = self.model.first_batch()
+
+        def read(s: Session) -> tuple[UnitParcelFigures, list[Row[Any]]]:
+            return unit_parcel_figures(s, unit_id), list(s.execute(rows).all())
+
+        self.ctx.query(read, parent=self, action="unit parcels").success(
+            lambda loaded: self._show(*loaded, token)
         ).run()
 
-    def _show(self, f: UnitParcelFigures) -> None:
-        self.model.show(today=f.today, cutoff=f.cutoff)
+    def _show(self, f: UnitParcelFigures, rows: list[Row[Any]], token: int) -> None:
+        self.model.set_day(today=f.today, cutoff=f.cutoff)
+        self.model.show_first_batch(rows, token)
         self.title.setText(
             self.tr("Parcels (%1 waiting, %2 in all)")
             .replace("%1", str(f.waiting))

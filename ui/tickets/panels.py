@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from sqlalchemy import Row
+from sqlalchemy.orm import Session
 
 from propdesk.tickets.models import Ticket
 from ui.common.naming import named
@@ -62,14 +66,24 @@ class TicketHistoryPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Reload the list (the record page calls this, and so does any ticket change);
-        the count runs on the worker."""
+        """Reload the list (the record page calls this, and so does any ticket change): its
+        first rows and the count are read on the worker, in one read."""
         self._stale = False
-        self.model.reload()
+        self.model.update_now()  # overdue as of now
+        rows, token = self.model.first_batch()
         count = self.model.count_statement()
-        self.ctx.query(
-            lambda s: int(s.execute(count).scalar_one()), parent=self, action="ticket history"
-        ).success(self._show_count).run()
+
+        def read(s: Session) -> tuple[list[Row[Any]], int]:
+            return list(s.execute(rows).all()), int(s.execute(count).scalar_one())
+
+        self.ctx.query(read, parent=self, action="ticket history").success(
+            lambda loaded: self._show(loaded, token)
+        ).run()
+
+    def _show(self, loaded: tuple[list[Row[Any]], int], token: int) -> None:
+        rows, n = loaded
+        self.model.show_first_batch(rows, token)
+        self._show_count(n)
 
     def _show_count(self, n: int) -> None:
         self.title.setText(self.tr("Service tickets (%1)").replace("%1", f"{n:,}"))

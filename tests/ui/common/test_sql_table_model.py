@@ -178,3 +178,44 @@ def test_a_view_given_the_model_reads_nothing_more(qtbot: Any, people_db: Databa
         lazy.set_filter(Person.name.contains("001", autoescape=True))
     assert len(seen) == 1
     assert lazy.index(0, 0).data() == "住户02001"  # the sort given before the load
+
+
+def test_a_first_batch_read_on_the_worker_is_shown_unless_a_sort_came_first(
+    people_db: Database,
+) -> None:
+    """A panel reads its list's first rows on the worker and hands them over; rows read in
+    an order the clerk has changed since (a header click) are dropped, never shown."""
+
+    def lazy() -> SqlTableModel:
+        return SqlTableModel(
+            db=people_db,
+            base=select(Person),
+            id_column=Person.id,
+            columns=[SqlColumn("Name", Person.name)],
+            default_order=[Person.name],
+            fetch=False,
+        )
+
+    def read(stmt: Any) -> list[Any]:
+        with people_db.engine.connect() as conn:
+            return list(conn.execute(stmt).all())
+
+    model = lazy()
+    stmt, token = model.first_batch()
+    assert model.show_first_batch(read(stmt), token)
+    assert model.rowCount() == 200
+    assert model.index(0, 0).data() == "住户00000"
+    assert model.canFetchMore()
+
+    stmt, token = model.first_batch()
+    rows = read(stmt)
+    model.sort(0, Qt.SortOrder.DescendingOrder)  # meanwhile: reads again, newest order
+    assert not model.show_first_batch(rows, token)
+    assert model.index(0, 0).data() == f"住户{N - 1:05d}"
+
+    fresh = lazy()
+    stmt, token = fresh.first_batch()
+    rows = read(stmt)
+    fresh.sort(0, Qt.SortOrder.DescendingOrder)  # before anything was shown
+    assert not fresh.show_first_batch(rows, token)
+    assert fresh.index(0, 0).data() == f"住户{N - 1:05d}"  # read at once, in the new order
