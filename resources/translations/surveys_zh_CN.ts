@@ -368,176 +368,186 @@
     </message>
     <message>
         <location filename="../../ui/surveys/campaigns_tab.py" line="96"/>
+        <source>Activity: %1</source>
+        <translation>活动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="106"/>
         <source>vacant units: %1</source>
         <translation>空置房 %1 户</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="99"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="109"/>
         <source>nobody registered living there: %1</source>
         <translation>无人登记入住 %1 户</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="101"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="111"/>
         <source>no phone on record: %1</source>
         <translation>没有登记电话 %1 户</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="104"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="114"/>
         <source>surveyed within the last %2 months: %1</source>
         <translation>近 %2 个月内调查过 %1 户</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="111"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="121"/>
         <source>%1 households in the buildings, all eligible (nobody left out), %3 drawn.</source>
         <translation>调查楼栋共 %1 户，全部符合抽样条件（没有住户被排除），抽中 %3 户。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="116"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="126"/>
         <source>%1 households in the buildings, %2 eligible, %3 drawn; left out: %4 (%5).</source>
         <translation>调查楼栋共 %1 户，符合抽样条件 %2 户，抽中 %3 户；未纳入抽样 %4 户（%5）。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="120"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="130"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="135"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="146"/>
+        <source>%1 is the feedback questionnaire of the activity %2: its %3 households are those that attended (no draw).</source>
+        <translation>%1 是活动「%2」的反馈问卷：调查对象是签到参加的 %3 户（不抽样）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="156"/>
         <source>Sample of %1: </source>
         <translation>%1 的抽样：</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="139"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="160"/>
         <source>%1 is a draft: no sample drawn yet.</source>
         <translation>%1 还是草稿，尚未抽样。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="142"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="163"/>
         <source>%1 was drawn before the draw&apos;s figures were kept.</source>
         <translation>%1 抽样时尚未记录排除情况，无法显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="177"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="201"/>
         <source>Campaign</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="179"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="203"/>
         <source>Questionnaire</source>
         <translation>问卷</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="182"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="206"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="183"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="207"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="184"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="208"/>
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="185"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="209"/>
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="186"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="210"/>
         <source>Rate</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="187"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="211"/>
         <source>Sample</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="188"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="212"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="189"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="213"/>
         <source>Open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="190"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="214"/>
         <source>Non-response</source>
         <translation>未应答</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="191"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="215"/>
         <source>Response rate</source>
         <translation>应答率</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="201"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="225"/>
         <source>&amp;New campaign…</source>
         <translation>新建调查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="202"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="226"/>
         <source>&amp;Draw sample</source>
         <translation>抽取样本(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="204"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="228"/>
         <source>C&amp;lose campaign…</source>
         <translation>结束调查(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="207"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="231"/>
         <source>Print &amp;blank form…</source>
         <translation>打印空白问卷(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="210"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="234"/>
         <source>Print forms for the s&amp;ample…</source>
         <translation>打印样本户问卷(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="281"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="305"/>
         <source>Make a questionnaire in the question bank first.</source>
         <translation>请先在题库中建立问卷。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="300"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="324"/>
         <source>Campaign created: draw its sample next.</source>
         <translation>调查已建立：下一步请抽取样本。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="326"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="350"/>
         <source>Sample drawn: %1 households; the call queue is open.</source>
         <translation>已抽取样本 %1 户，可以开始电话访问。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="339"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="363"/>
         <source>Close campaign</source>
         <translation>结束调查</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="340"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="364"/>
         <source>Close %1? The %2 household(s) still open count as non-response.</source>
         <translation>结束“%1”？仍未完成的 %2 户将计为未应答。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="354"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="378"/>
         <source>Campaign closed.</source>
         <translation>调查已结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="380"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="404"/>
         <source>Questionnaires %1</source>
         <translation>%1问卷（样本户）</translation>
     </message>
     <message>
-        <location filename="../../ui/surveys/campaigns_tab.py" line="380"/>
+        <location filename="../../ui/surveys/campaigns_tab.py" line="404"/>
         <source>Questionnaire %1</source>
         <translation>%1问卷</translation>
     </message>

@@ -40,6 +40,8 @@ from propdesk.activities.values import (
 from propdesk.changes import Changes
 from propdesk.fees.money import yuan
 from propdesk.registry import services as reg
+from propdesk.surveys import activity_feedback as af
+from propdesk.surveys.values import ActivityFeedback, QuestionnaireRow
 from ui.activities.dialogs import (
     CHANGES,
     ActivityDialog,
@@ -49,11 +51,14 @@ from ui.activities.dialogs import (
     FinishDialog,
     SignupDialog,
 )
+from ui.activities.feedback_questionnaire import FeedbackQuestionnaireDialog, feedback_lines
 from ui.common.list_model import RowListModel
 from ui.common.naming import named
 from ui.common.sql_table_model import CENTER, RIGHT, SqlColumn, SqlTableModel
 from ui.common.stale import StaleGuard
 from ui.context import AppContext
+
+Loaded = tuple[ActivityRow, tuple[SignupRow, ...], ActivityFeedback | None]
 
 
 def _when(at: Any) -> str:
@@ -136,6 +141,7 @@ class ActivitiesPage(QWidget):
     Attributes:
         model: the activity list; signup_model: the selected activity's sign-ups.
         current: the selected activity as last read (None when nothing is selected).
+        questionnaire_feedback: its feedback questionnaire and figures (None: not started).
         message: the line where the outcome of the last action is said.
         last_preview: the last print preview opened (tests reach it).
     """
@@ -145,6 +151,9 @@ class ActivitiesPage(QWidget):
         self.ctx = ctx
         self._stale = StaleGuard(self, self.reload)
         self.current: ActivityRow | None = None
+        self.questionnaire_feedback: ActivityFeedback | None = (
+            None  # the selected one's questionnaire
+        )
         self.last_preview: QWidget | None = None
         self.dialog: QDialog | None = None  # the form open now (also for tests)
         self.when = named(QComboBox(), "activities_when")
@@ -190,6 +199,9 @@ class ActivitiesPage(QWidget):
             QPushButton(self.tr("Atten&dance…")), "activities_attendance"
         )
         self.feedback_button = named(QPushButton(self.tr("Feed&back…")), "activities_feedback")
+        self.questionnaire_button = named(
+            QPushButton(self.tr("Feedback &questionnaire…")), "activities_feedback_questionnaire"
+        )
         self.message = named(QLabel(), "activities_message")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -206,6 +218,7 @@ class ActivitiesPage(QWidget):
             self.cancel_button,
             self.notice_button,
             self.sheet_button,
+            self.questionnaire_button,
         ):
             top.addWidget(b)
         top.addStretch(1)
@@ -237,6 +250,7 @@ class ActivitiesPage(QWidget):
         self.withdraw_button.clicked.connect(self.cancel_signup)
         self.attendance_button.clicked.connect(self.attendance)
         self.feedback_button.clicked.connect(self.feedback)
+        self.questionnaire_button.clicked.connect(self.feedback_questionnaire)
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_activity)
         ctx.hub.changed.connect(self._changed)
         self._enable()
@@ -268,20 +282,22 @@ class ActivitiesPage(QWidget):
             return
         aid = int(self.model.row_id(index.row()))
 
-        def read(s: Session) -> tuple[ActivityRow, tuple[SignupRow, ...]]:
-            return q.activity(s, aid), q.signups(s, aid)
+        def read(s: Session) -> Loaded:
+            return q.activity(s, aid), q.signups(s, aid), af.activity_feedback(s, aid)
 
         self.ctx.query(read, parent=self, action="activity sign-ups").success(self._show).run()
 
-    def _show(self, loaded: tuple[ActivityRow, tuple[SignupRow, ...]] | None) -> None:
+    def _show(self, loaded: Loaded | None) -> None:
         if loaded is None:
             self.current = None
+            self.questionnaire_feedback = None
             self.detail.setText(self.tr("No activity selected."))
             self.signup_model.set_rows([])
             self._enable()
             return
-        a, rows = loaded
+        a, rows, feedback = loaded
         self.current = a
+        self.questionnaire_feedback = feedback
         self.signup_model.set_rows(rows)
         lines = [
             self.tr("%1 — %2, %3; places %4/%5, %6 waiting; budget ¥%7, spent ¥%8")
@@ -296,6 +312,7 @@ class ActivitiesPage(QWidget):
         ]
         if a.notice_printed_at is not None:
             lines.append(self.tr("Notice printed %1").replace("%1", _when(a.notice_printed_at)))
+        lines += feedback_lines(rows, feedback)
         self.detail.setText("\n".join(lines))
         self._enable()
 
@@ -313,9 +330,12 @@ class ActivitiesPage(QWidget):
         self.withdraw_button.setEnabled(status == ActivityStatus.OPEN.value)
         self.attendance_button.setEnabled(status == ActivityStatus.FINISHED.value)
         self.feedback_button.setEnabled(status == ActivityStatus.FINISHED.value)
+        self.questionnaire_button.setEnabled(
+            status == ActivityStatus.FINISHED.value and self.questionnaire_feedback is None
+        )
 
     def _changed(self, changes: Changes) -> None:
-        if changes.activities:
+        if changes.activities or changes.surveys:  # survey answers move the feedback figures
             self._stale.changed()
 
     def _say(self, text: str) -> None:
@@ -436,6 +456,39 @@ class ActivitiesPage(QWidget):
         dialog = FeedbackDialog(ctx=self.ctx, activity=self.current, signup=signup, parent=self)
         self._open(dialog)
         return dialog
+
+    def feedback_questionnaire(self) -> None:
+        """Pick an active questionnaire and start the activity's feedback questionnaire."""
+        a = self.current
+        if (
+            a is None
+            or a.status != ActivityStatus.FINISHED.value
+            or self.questionnaire_feedback is not None
+        ):
+            return
+
+        def opened(questionnaires: list[QuestionnaireRow]) -> None:
+            if not questionnaires:
+                self._say(
+                    self.tr("No questionnaire can be used: make one on the surveys page first.")
+                )
+                return
+            dialog = FeedbackQuestionnaireDialog(
+                ctx=self.ctx, activity=a, questionnaires=questionnaires, parent=self
+            )
+            dialog.accepted.connect(
+                lambda: self._say(
+                    self.tr(
+                        "Feedback questionnaire started: the households that attended are "
+                        "in its call queue on the surveys page."
+                    )
+                )
+            )
+            self._open(dialog)
+
+        self.ctx.query(af.active_questionnaires, parent=self, action="active questionnaires").busy(
+            self.questionnaire_button
+        ).success(opened).run()
 
     # --- printing -----------------------------------------------------------------------
 

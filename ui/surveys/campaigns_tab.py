@@ -89,6 +89,16 @@ def buildings_text(names: Sequence[str]) -> str:
     )
 
 
+def scope_text(c: CampaignRow) -> str:
+    """The buildings column: an activity's feedback questionnaire names its activity
+    (``活动：书法体验课``), a satisfaction survey its buildings (:func:`buildings_text`)."""
+    if c.activity_id is not None:
+        return QCoreApplication.translate("CampaignsTab", "Activity: %1").replace(
+            "%1", c.activity_title
+        )
+    return buildings_text(c.building_names)
+
+
 def draw_text(draw: DrawSummary) -> str:
     """How a sample was drawn, in a sentence the desk reads: the households in the
     campaign's buildings, those left out by reason, the eligible ones and the ones drawn."""
@@ -131,6 +141,17 @@ def campaign_draw_text(c: CampaignRow | None) -> str:
     """What the line under the list says of the chosen campaign's draw."""
     if c is None:
         return ""
+    if c.activity_id is not None:
+        return (
+            QCoreApplication.translate(
+                "CampaignsTab",
+                "%1 is the feedback questionnaire of the activity %2: "
+                "its %3 households are those that attended (no draw).",
+            )
+            .replace("%1", c.name)
+            .replace("%2", c.activity_title)
+            .replace("%3", str(c.sample_size))
+        )
     if c.draw is not None:
         return QCoreApplication.translate("CampaignsTab", "Sample of %1: ").replace(
             "%1", c.name
@@ -157,7 +178,10 @@ class CampaignModel(RowListModel[CampaignRow]):
             and index.isValid()
             and index.column() == BUILDINGS_COLUMN
         ):
-            names = self.row_value(index.row()).building_names
+            row = self.row_value(index.row())
+            if row.activity_id is not None:
+                return scope_text(row)
+            names = row.building_names
             return "、".join(names) if names else buildings_text(names)
         return super().data(index, role)
 
@@ -179,7 +203,7 @@ class CampaignsTab(QWidget):
                     self.tr("Questionnaire"),
                     lambda c: f"{c.questionnaire_name} v{c.questionnaire_version}",
                 ),
-                (self.tr("Buildings"), lambda c: buildings_text(c.building_names)),
+                (self.tr("Buildings"), scope_text),
                 (self.tr("Status"), lambda c: CAMPAIGN_STATUS_ZH.get(c.status, c.status)),
                 (self.tr("From"), lambda c: f"{c.starts_on:%Y-%m-%d}"),
                 (self.tr("To"), lambda c: f"{c.ends_on:%Y-%m-%d}"),

@@ -83,6 +83,20 @@ def _feedback(ctx: AppContext, w: World) -> QDialog:
     return FeedbackDialog(ctx=ctx, activity=a, signup=came)
 
 
+def _feedback_questionnaire(ctx: AppContext, w: World) -> QDialog:
+    from propdesk.surveys import services as sv
+    from propdesk.surveys.activity_feedback import active_questionnaires
+    from propdesk.surveys.values import QuestionKind, QuestionSpec
+    from ui.activities.feedback_questionnaire import FeedbackQuestionnaireDialog
+
+    a = _activity(ctx, w, finished=True)
+    with ctx.db.begin(Actor.system()) as s:
+        qid = sv.create_question(s, QuestionSpec(QuestionKind.RATING, "您对活动满意吗？"))
+        sv.create_questionnaire(s, "活动反馈", [qid])
+        offered = active_questionnaires(s)
+    return FeedbackQuestionnaireDialog(ctx=ctx, activity=a, questionnaires=offered)
+
+
 DIALOGS: dict[str, Factory] = {
     "ActivityDialog:new": _new,
     "ActivityDialog:edit": _edit,
@@ -91,4 +105,5 @@ DIALOGS: dict[str, Factory] = {
     "CancelActivityDialog": _cancel,
     "AttendanceDialog": _attendance,
     "FeedbackDialog": _feedback,
+    "FeedbackQuestionnaireDialog": _feedback_questionnaire,
 }
