@@ -175,7 +175,88 @@ def build_surveys(session: Session, ctx: DemoContext) -> None:
         .values(locked=True)
         .execution_options(synchronize_session=False)
     )
+    build_activity_feedback(session, ctx)
     ctx.progress(1.0, "满意度调查")
+
+
+FEEDBACK_QUESTIONS: tuple[QuestionSpec, ...] = (
+    QuestionSpec(QuestionKind.RATING, "您对本次活动的组织安排满意吗？", topic="活动"),
+    QuestionSpec(QuestionKind.RATING, "您对活动的场地和时间满意吗？", topic="活动"),
+    QuestionSpec(QuestionKind.TEXT, "您对社区活动还有什么建议？", topic="活动"),
+)
+FEEDBACK_WEIGHTS = (0, 0, 2, 9, 12)  # ratings 1..5: no dissatisfied answer, so no ticket
+FEEDBACK_COMMENTS = ("", "", "", "希望多办几次", "时间可以再早一点", "孩子们玩得很开心")
+
+
+def build_activity_feedback(session: Session, ctx: DemoContext) -> None:
+    """The latest finished activity with households that came gets a feedback questionnaire
+    (started the day after it) through the services, and about two thirds of them answered
+    on the phone over the following days — each at its own moment before the demo's now.
+
+    Its own generator (from ``ctx.today``) leaves ``ctx.rng`` to the steps after this one.
+    Nothing when the activities step did not run."""
+    from propdesk.activities.models import Activity, ActivitySignup
+    from propdesk.activities.values import ActivityStatus
+    from propdesk.surveys import activity_feedback as af
+
+    now = ctx.now.astimezone(UTC)
+    came = (
+        select(ActivitySignup.id)
+        .where(ActivitySignup.activity_id == Activity.id, ActivitySignup.attended.is_(True))
+        .exists()
+    )
+    act = session.scalars(
+        select(Activity)
+        .where(
+            Activity.status == ActivityStatus.FINISHED.value,
+            Activity.starts_at < now - timedelta(days=2),
+            came,
+        )
+        .order_by(Activity.starts_at.desc(), Activity.id.desc())
+        .limit(1)
+    ).first()
+    if act is None:
+        return
+    rng = random.Random(f"activity-feedback:{ctx.today.isoformat()}")
+    system = Actor.system()
+    day = clock.to_local(act.starts_at).date()
+    users: dict[str, int] = dict(ctx.info.get("user_ids") or {})  # type: ignore[call-overload]
+    before = clock.of(session)
+    try:
+        started = clock.local_datetime(day + timedelta(days=1), time(8, 30)).astimezone(UTC)
+        clock.bind(session, clock.FixedClock(started))
+        with _as(session, system):
+            ids = [sv.create_question(session, spec) for spec in FEEDBACK_QUESTIONS]
+            questionnaire = sv.create_questionnaire(session, "社区活动反馈问卷", ids)
+            cid = af.start_activity_feedback(session, act.id, questionnaire)
+        samples = list(
+            session.scalars(
+                select(SurveySample.id)
+                .where(SurveySample.campaign_id == cid)
+                .order_by(SurveySample.unit_id)
+            )
+        )
+        clerk = Actor(
+            user_id=users.get("clerk"), username="clerk", display_name="李娜", role=Role.CLERK
+        )
+        for n, sample_id in enumerate(samples):
+            at = _at(rng, day + timedelta(days=1 + n % 3))
+            if at >= now - timedelta(hours=1):
+                at = now - timedelta(hours=1 + n)
+            clock.bind(session, clock.FixedClock(at))
+            with _as(session, clerk):
+                if rng.random() < 0.67:
+                    ratings = rng.choices(range(1, 6), weights=FEEDBACK_WEIGHTS, k=2)
+                    answers = [
+                        AnswerInput(ids[0], rating=ratings[0]),
+                        AnswerInput(ids[1], rating=ratings[1]),
+                        AnswerInput(ids[2], text=rng.choice(FEEDBACK_COMMENTS)),
+                    ]
+                    sv.submit_phone(session, sample_id, answers, key=f"demo-feedback-{n}")
+                else:
+                    sv.record_attempt(session, sample_id, CallOutcome.NO_ANSWER)
+    finally:
+        clock.bind(session, before)
 
 
 def _rule(c: SurveyCampaign) -> SampleRule:

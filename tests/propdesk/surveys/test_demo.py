@@ -108,3 +108,73 @@ def test_demo_surveys(demo: Database, test_clock: clock.FixedClock) -> None:
     assert calls > 0
     assert queue
     assert rechecks
+
+
+@pytest.fixture
+def demo_with_activities(sqlite_db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+    monkeypatch.setattr(
+        steps,
+        "DEMO_STEPS",
+        [
+            s
+            for s in steps.DEMO_STEPS
+            if s[1] in ("propdesk.demo.registry", "propdesk.auth.demo", "propdesk.tickets.demo")
+        ]
+        + [
+            (110, "propdesk.activities.demo", "build_activities"),
+            (115, "propdesk.surveys.demo", "build_surveys"),
+        ],
+    )
+    build.generate_demo(sqlite_db, units=300, seed=5, today=TODAY)
+    return sqlite_db
+
+
+def test_demo_activity_feedback(
+    demo_with_activities: Database, test_clock: clock.FixedClock
+) -> None:
+    """The latest finished activity with households that came has a feedback questionnaire:
+    its sample is those households, some answered by phone, none after the demo's now; the
+    satisfaction surveys are unchanged beside it."""
+    from propdesk.activities.models import Activity, ActivitySignup
+    from propdesk.surveys import activity_feedback as af
+    from propdesk.surveys.models import SurveyCampaign, SurveyResponse
+
+    db = demo_with_activities
+    now = clock.local_datetime(TODAY, time(18, 0))
+    test_clock.set(clock.local_datetime(TODAY, time(18, 30)))
+    with db.begin(CLERK) as s:
+        feedback = list(
+            s.scalars(select(SurveyCampaign).where(SurveyCampaign.activity_id.is_not(None)))
+        )
+        assert len(feedback) == 1
+        c = feedback[0]
+        act = s.get(Activity, c.activity_id)
+        assert act is not None
+        assert act.title == "邻里包饺子"  # five days before today, the latest held
+        assert c.name == "活动反馈：邻里包饺子"
+        came = set(
+            s.scalars(
+                select(ActivitySignup.unit_id).where(
+                    ActivitySignup.activity_id == act.id, ActivitySignup.attended.is_(True)
+                )
+            )
+        )
+        sampled = set(
+            s.scalars(select(SurveySample.unit_id).where(SurveySample.campaign_id == c.id))
+        )
+        assert sampled == came
+        fb = af.activity_feedback(s, act.id)
+        assert fb is not None
+        assert 0 < fb.responses < fb.attendees == len(came)
+        assert all(m.mean is not None and 3 <= m.mean <= 5 for m in fb.questions)
+        latest = s.scalar(
+            select(func.max(SurveyResponse.answered_at)).where(SurveyResponse.campaign_id == c.id)
+        )
+        assert latest is not None
+        assert clock.to_local(act.starts_at) < clock.to_local(latest) < now
+        assert c.drawn_at is not None
+        assert c.drawn_at > act.starts_at
+        surveys = [r for r in q.list_campaigns(s) if r.activity_id is None]
+        assert len(surveys) == 2
+        month = q.month_figures(s, TODAY.replace(day=1), TODAY)
+        assert "活动反馈：邻里包饺子" not in month.campaigns
