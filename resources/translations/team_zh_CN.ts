@@ -4,227 +4,222 @@
 <context>
     <name>AssessmentTab</name>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="126"/>
+        <location filename="../../ui/team/assessment_tab.py" line="127"/>
         <source>&amp;Month</source>
         <translation>月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="128"/>
+        <location filename="../../ui/team/assessment_tab.py" line="129"/>
         <source>Cl&amp;erk</source>
         <translation>员工(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="131"/>
+        <location filename="../../ui/team/assessment_tab.py" line="132"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="131"/>
+        <location filename="../../ui/team/assessment_tab.py" line="132"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="140"/>
+        <location filename="../../ui/team/assessment_tab.py" line="141"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="141"/>
+        <location filename="../../ui/team/assessment_tab.py" line="142"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="142"/>
+        <location filename="../../ui/team/assessment_tab.py" line="143"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="150"/>
+        <location filename="../../ui/team/assessment_tab.py" line="151"/>
         <source>Press Enter on a figure to list its records</source>
         <translation>在指标上按回车，列出它统计的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="156"/>
+        <location filename="../../ui/team/assessment_tab.py" line="157"/>
         <source>&amp;Write comment…</source>
         <translation>填写评语(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="157"/>
+        <location filename="../../ui/team/assessment_tab.py" line="158"/>
         <source>Ac&amp;knowledge</source>
         <translation>确认(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="158"/>
+        <location filename="../../ui/team/assessment_tab.py" line="159"/>
         <source>Prin&amp;t sheet…</source>
         <translation>打印考核表(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="178"/>
+        <location filename="../../ui/team/assessment_tab.py" line="179"/>
         <source>Comment and acknowledgement</source>
         <translation>评语与确认</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="222"/>
+        <location filename="../../ui/team/assessment_tab.py" line="223"/>
         <source>No clerk&apos;s figures to show for your role.</source>
         <translation>您的角色没有可查看的员工考核数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="256"/>
+        <location filename="../../ui/team/assessment_tab.py" line="257"/>
         <source>%1 min on average</source>
         <translation>平均 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="261"/>
+        <location filename="../../ui/team/assessment_tab.py" line="262"/>
         <source>satisfaction %1</source>
         <translation>满意度 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="270"/>
+        <location filename="../../ui/team/assessment_tab.py" line="271"/>
         <source>Tickets registered</source>
         <translation>登记工单</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="271"/>
+        <location filename="../../ui/team/assessment_tab.py" line="272"/>
         <source>First responses</source>
         <translation>已首次响应</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="272"/>
+        <location filename="../../ui/team/assessment_tab.py" line="273"/>
         <source>Callbacks made</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="275"/>
+        <location filename="../../ui/team/assessment_tab.py" line="276"/>
         <source>Callbacks on time</source>
         <translation>按时回访</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="278"/>
-        <source>Calls handled</source>
-        <translation>接听来电</translation>
+        <location filename="../../ui/team/assessment_tab.py" line="279"/>
+        <source>Calls logged, in and out</source>
+        <translation>来电与去电</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="281"/>
+        <location filename="../../ui/team/assessment_tab.py" line="413"/>
+        <source>Incoming call %1</source>
+        <translation>来电 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="413"/>
+        <source>Outgoing call %1</source>
+        <translation>去电 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="282"/>
         <source>Resolved on the first call</source>
         <translation>一次解决</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="282"/>
+        <location filename="../../ui/team/assessment_tab.py" line="283"/>
         <source>%1 of %2 incoming (%3)</source>
         <translation>来电 %2 个中 %1 个（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="289"/>
+        <location filename="../../ui/team/assessment_tab.py" line="290"/>
         <source>Survey calls made</source>
         <translation>满意度调查电话</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="290"/>
+        <location filename="../../ui/team/assessment_tab.py" line="291"/>
         <source>%1 (%2 questionnaires completed)</source>
         <translation>%1 个（完成答卷 %2 份）</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="299"/>
+        <location filename="../../ui/team/assessment_tab.py" line="300"/>
         <source>Manager&apos;s comment (%1, %2): %3</source>
         <translation>经理评语（%1，%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="305"/>
+        <location filename="../../ui/team/assessment_tab.py" line="306"/>
         <source>No comment from the manager yet.</source>
         <translation>经理尚未填写评语。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="308"/>
+        <location filename="../../ui/team/assessment_tab.py" line="309"/>
         <source>Acknowledged by %1 at %2</source>
         <translation>%1 已于 %2 确认</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="313"/>
+        <location filename="../../ui/team/assessment_tab.py" line="314"/>
         <source>Not acknowledged by the clerk yet.</source>
         <translation>员工尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="342"/>
+        <location filename="../../ui/team/assessment_tab.py" line="343"/>
         <source>%1: %2 record(s) — Enter opens one</source>
         <translation>%1：%2 条记录（按回车键打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="391"/>
+        <location filename="../../ui/team/assessment_tab.py" line="392"/>
         <source>first response after %1 min</source>
         <translation>%1 分钟后首次响应</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="393"/>
+        <location filename="../../ui/team/assessment_tab.py" line="394"/>
         <source>not responded yet</source>
         <translation>尚未响应</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="397"/>
+        <location filename="../../ui/team/assessment_tab.py" line="398"/>
         <source>on time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="397"/>
+        <location filename="../../ui/team/assessment_tab.py" line="398"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="401"/>
+        <location filename="../../ui/team/assessment_tab.py" line="402"/>
         <source>rating %1, %2</source>
         <translation>评分 %1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="405"/>
+        <location filename="../../ui/team/assessment_tab.py" line="406"/>
         <source>questionnaire completed</source>
         <translation>已答卷</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="406"/>
+        <location filename="../../ui/team/assessment_tab.py" line="407"/>
         <source>no answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="407"/>
+        <location filename="../../ui/team/assessment_tab.py" line="408"/>
         <source>refused</source>
         <translation>拒访</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="408"/>
+        <location filename="../../ui/team/assessment_tab.py" line="409"/>
         <source>asked to be called back</source>
         <translation>约定回拨</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="411"/>
-        <source>incoming</source>
-        <translation>来电</translation>
-    </message>
-    <message>
-        <location filename="../../ui/team/assessment_tab.py" line="411"/>
-        <source>outgoing</source>
-        <translation>去电</translation>
-    </message>
-    <message>
-        <location filename="../../ui/team/assessment_tab.py" line="412"/>
+        <location filename="../../ui/team/assessment_tab.py" line="415"/>
         <source>resolved on the call</source>
         <translation>当场解决</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="415"/>
-        <source>Call %1</source>
-        <translation>来电 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/team/assessment_tab.py" line="442"/>
+        <location filename="../../ui/team/assessment_tab.py" line="441"/>
         <source>Acknowledge</source>
         <translation>确认考核</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="443"/>
+        <location filename="../../ui/team/assessment_tab.py" line="442"/>
         <source>Confirm that you have read this month&apos;s figures and the manager&apos;s comment?</source>
         <translation>确认您已阅读本月考核指标和经理评语？</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="479"/>
+        <location filename="../../ui/team/assessment_tab.py" line="478"/>
         <source>Assessment sheet</source>
         <translation>员工月度考核表</translation>
     </message>
@@ -232,67 +227,82 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="209"/>
-        <source>Call %1</source>
+        <location filename="../../ui/team/dialogs.py" line="213"/>
+        <source>Incoming call %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="212"/>
+        <location filename="../../ui/team/dialogs.py" line="213"/>
+        <source>Outgoing call %1</source>
+        <translation>去电 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="217"/>
         <source>incoming</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="212"/>
+        <location filename="../../ui/team/dialogs.py" line="217"/>
         <source>outgoing</source>
         <translation>去电</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="217"/>
+        <location filename="../../ui/team/dialogs.py" line="222"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="218"/>
+        <location filename="../../ui/team/dialogs.py" line="223"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="219"/>
+        <location filename="../../ui/team/dialogs.py" line="223"/>
+        <source>Person called</source>
+        <translation>被叫人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="224"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="220"/>
+        <location filename="../../ui/team/dialogs.py" line="225"/>
         <source>Topic</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="221"/>
+        <location filename="../../ui/team/dialogs.py" line="226"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="222"/>
+        <location filename="../../ui/team/dialogs.py" line="227"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="223"/>
-        <source>Clerk</source>
+        <location filename="../../ui/team/dialogs.py" line="228"/>
+        <source>Answered by</source>
         <translation>接听人</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="227"/>
+        <location filename="../../ui/team/dialogs.py" line="228"/>
+        <source>Called by</source>
+        <translation>拨打人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="232"/>
         <source>Summary</source>
         <translation>内容摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="229"/>
+        <location filename="../../ui/team/dialogs.py" line="234"/>
         <source>Open &amp;ticket</source>
         <translation>打开工单(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="230"/>
+        <location filename="../../ui/team/dialogs.py" line="235"/>
         <source>Open &amp;unit</source>
         <translation>打开房屋(&amp;U)</translation>
     </message>

@@ -35,6 +35,7 @@ from propdesk.changes import Changes
 from propdesk.team import assessment
 from propdesk.team import figures as fig
 from propdesk.team.assessment import Sheet, SignOff
+from ui.calls import labels as call_labels
 from ui.common.list_model import RowListModel
 from ui.common.naming import named
 from ui.context import AppContext
@@ -275,7 +276,7 @@ class AssessmentTab(QWidget):
                 self.tr("Callbacks on time"),
                 f"{f.callbacks_on_time}  ({on_time})",
             ),
-            FigureLine("calls", self.tr("Calls handled"), str(f.calls_handled)),
+            FigureLine("calls", self.tr("Calls logged, in and out"), str(f.calls_handled)),
             FigureLine(
                 "first_call",
                 self.tr("Resolved on the first call"),
@@ -408,13 +409,11 @@ class AssessmentTab(QWidget):
                 "callback": self.tr("asked to be called back"),
             }.get(rec.outcome, rec.outcome)
             return RecordLine(_t(rec.at), rec.unit_code, f"{rec.campaign} · {outcome}")
-        direction = self.tr("incoming") if rec.direction == "in" else self.tr("outgoing")
-        result = self.tr("resolved on the call") if rec.resolved else ""
-        return RecordLine(
-            _t(rec.at),
-            self.tr("Call %1").replace("%1", str(rec.id)),
-            f"{direction} {result}".strip(),
-        )
+        incoming = rec.direction == "in"
+        reference = self.tr("Incoming call %1") if incoming else self.tr("Outgoing call %1")
+        outcome = call_labels.shown(call_labels.OUTCOMES, rec.outcome) if rec.outcome else ""
+        result = self.tr("resolved on the call") if rec.resolved else outcome
+        return RecordLine(_t(rec.at), reference.replace("%1", str(rec.id)), result)
 
     # --- actions ------------------------------------------------------------------------
 

@@ -195,7 +195,9 @@ class CallDialog(QDialog):
     or unit opens from here (Alt+T, Alt+U), as the desk opens them; Esc or Enter closes.
 
     Attributes:
-        facts: the call; ticket_button, unit_button: shown when the call has one.
+        facts: the call; form: its labelled lines (for an outgoing call the person called
+        and the clerk who dialled, for an incoming one the caller and who answered);
+        ticket_button, unit_button: shown when the call has one.
 
     Signals:
         open_record(str, int): ``("ticket", id)`` or ``("unit", id)``.
@@ -206,21 +208,24 @@ class CallDialog(QDialog):
     def __init__(self, *, facts: CallFacts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.facts = facts
-        self.setWindowTitle(self.tr("Call %1").replace("%1", str(facts.id)))
+        incoming = facts.direction == "in"
+        # an outgoing call: the clerk dialled the other party, so the names swap roles
+        title = self.tr("Incoming call %1") if incoming else self.tr("Outgoing call %1")
+        self.setWindowTitle(title.replace("%1", str(facts.id)))
         self.resize(460, 320)
-        form = QFormLayout()
-        direction = self.tr("incoming") if facts.direction == "in" else self.tr("outgoing")
+        self.form = form = QFormLayout()
+        direction = self.tr("incoming") if incoming else self.tr("outgoing")
         summary = named(QLabel(facts.summary or "—"), "team_call_summary")
         summary.setWordWrap(True)
         summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         rows = (
             (self.tr("Time"), f"{clock.to_local(facts.at):%Y-%m-%d %H:%M}  {direction}"),
-            (self.tr("Caller"), facts.caller_name or "—"),
+            (self.tr("Caller") if incoming else self.tr("Person called"), facts.caller_name or "—"),
             (self.tr("Unit"), facts.unit_code or "—"),
             (self.tr("Topic"), call_labels.shown(call_labels.TOPICS, facts.topic) or "—"),
             (self.tr("Outcome"), call_labels.shown(call_labels.OUTCOMES, facts.outcome) or "—"),
             (self.tr("Ticket"), facts.ticket_number or "—"),
-            (self.tr("Clerk"), facts.clerk_name or "—"),
+            (self.tr("Answered by") if incoming else self.tr("Called by"), facts.clerk_name or "—"),
         )
         for label, value in rows:
             form.addRow(label, QLabel(value))
