@@ -350,3 +350,58 @@ def test_surveys_0004_adds_the_column_and_its_downgrade_drops_it(db: Database) -
     with db.engine.connect() as conn:
         fks = inspect(conn).get_foreign_keys("survey_campaign")
     assert any(fk["referred_table"] == "activity" for fk in fks)
+
+
+def test_two_managers_starting_it_at_once_make_one(
+    db: Database, estate: Estate, design: Design
+) -> None:
+    """On PostgreSQL the second desk waits on the first one's locks (the audit chain or the
+    unique index) until it commits, then is refused with a message and saves nothing (SQLite
+    serialises writers)."""
+    import threading
+
+    from tests.pg_locks import wait_for_lock_waiter
+
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite serialises writers (BEGIN IMMEDIATE): no race")
+    held = hold(db, estate.eligible[:3], estate.eligible[:3])
+    results: dict[str, object] = {}
+    went = threading.Event()
+
+    def first() -> None:
+        try:
+            with db.begin(MANAGER) as s:
+                results["first"] = af.start_activity_feedback(
+                    s, held.activity_id, design.questionnaire
+                )
+                went.set()
+                wait_for_lock_waiter(db)
+        except BaseException as exc:
+            results["first"] = exc
+            went.set()
+
+    def second() -> None:
+        try:
+            assert went.wait(10)
+            with db.begin(MANAGER) as s:
+                results["second"] = af.start_activity_feedback(
+                    s, held.activity_id, design.questionnaire
+                )
+        except BaseException as exc:
+            results["second"] = exc
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert isinstance(results["first"], int)
+    refused = results["second"]
+    assert isinstance(refused, InvalidTransition)
+    assert str(refused) in (
+        "这个活动已经发起过反馈问卷（「活动反馈：业主见面会」），不能重复发起。",
+        "这个活动的反馈问卷刚由另一位同事发起了，不能重复发起。请刷新后查看。",
+    )
+    assert campaigns(db) == 1
+    with db.begin(MANAGER) as s:
+        assert s.scalar(select(func.count(SurveySample.id))) == 3
