@@ -4,7 +4,7 @@ some overdue, a few findings raised as tickets. Deterministic (``ctx.rng``), bul
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
@@ -143,6 +143,24 @@ FINDINGS_TICKET = (
 )
 
 
+VISIT_HOURS = (time(9), time(18))
+"""Visits are made in the daytime (09:00–18:00 at the estate)."""
+VISIT_MINUTES = (VISIT_HOURS[1].hour - VISIT_HOURS[0].hour) * 60
+
+
+def _visit_time(ctx: DemoContext, days_ago: int, minute: int) -> datetime:
+    """``minute`` minutes into the visiting hours (estate time), ``days_ago`` days before the
+    demo's today; a moment still to come today (the demo built in the morning) moves back
+    a day, so no visit lies after the demo's now."""
+    day = ctx.today - timedelta(days=days_ago)
+    start = VISIT_HOURS[0].hour * 60 + minute
+    at = clock.local_datetime(day, time(start // 60, start % 60))
+    while at > ctx.now:
+        day -= timedelta(days=1)
+        at = clock.local_datetime(day, time(start // 60, start % 60))
+    return at
+
+
 def build_visits(session: Session, ctx: DemoContext) -> None:
     """Demo visits (走访): about half the elderly living alone visited this month (the rest
     overdue), half the households that moved in lately, some earlier visits with a rating,
@@ -181,7 +199,7 @@ def build_visits(session: Session, ctx: DemoContext) -> None:
 
     def visit(unit_id: int, reason: VisitReason, trigger: int | None, days_ago: int,
               findings: str, **extra: Any) -> None:  # fmt: skip
-        at = ctx.now - timedelta(days=days_ago, hours=rng.randint(1, 8))
+        at = _visit_time(ctx, days_ago, rng.randint(0, VISIT_MINUTES - 1))
         visits.append(
             {
                 "unit_id": unit_id,

@@ -7,12 +7,13 @@ Deterministic: ``ctx.today``, ``ctx.now`` and ``ctx.rng`` only. Reads ``ctx.info
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from propdesk import clock
 from propdesk.auth.actor import Role
 from propdesk.auth.models import User
 from propdesk.demo.steps import DemoContext
@@ -64,6 +65,22 @@ def build_team(session: Session, ctx: DemoContext) -> None:
     ctx.progress(1.0, "考核")
 
 
+COMMENT_AT = time(10, 20)
+ACK_AT = time(15, 40)
+"""Office hours at the estate: the manager comments in the morning, the clerk acknowledges
+the same afternoon."""
+
+
+def _sign_off_times(ctx: DemoContext) -> tuple[datetime, datetime]:
+    """When the manager commented on last month and the clerk acknowledged it: the 2nd of
+    this month in office hours (estate time), or the latest earlier day whose afternoon is
+    already past at the demo's now (the 1st, or last month's last day early on the 1st)."""
+    day = ctx.today.replace(day=1) + timedelta(days=1)
+    while clock.local_datetime(day, ACK_AT) > ctx.now:
+        day -= timedelta(days=1)
+    return clock.local_datetime(day, COMMENT_AT), clock.local_datetime(day, ACK_AT)
+
+
 def _sign_off_last_month(
     session: Session, ctx: DemoContext, staff: list[int], manager_id: int | None
 ) -> None:
@@ -73,9 +90,7 @@ def _sign_off_last_month(
     first = ctx.today.replace(day=1)
     last = first - timedelta(days=1)
     period = f"{last.year:04d}-{last.month:02d}"
-    now = ctx.now
-    comment_at = min(now - timedelta(hours=6), now - timedelta(days=ctx.today.day - 1, hours=8))
-    ack_at = comment_at + (now - comment_at) / 2
+    comment_at, ack_at = _sign_off_times(ctx)
     for k, user_id in enumerate(staff):
         acknowledged = k == 0  # the clerk acknowledged; the supervisor has not yet
         session.add(

@@ -240,7 +240,7 @@ def build_tickets(session: Session, ctx: DemoContext) -> None:
     rules = _rules(session)
     cal = catalog.calendar(session)
 
-    now = clock.local_datetime(ctx.today, time(17, 30)).astimezone(UTC)
+    now = ctx.now.astimezone(UTC)  # nothing after the demo's now
     year_ago = now - timedelta(days=365)
     count = max(1, round(len(unit_ids) * TICKETS_PER_UNIT))
     specs = []
@@ -488,7 +488,7 @@ def _simulate(
                 root_cause=rng.choice(ROOT_CAUSES),
                 resolution=rng.choice(RESOLUTIONS),
             )
-        t = t + timedelta(hours=rng.randint(4, 60))
+        t = _desk_hours(t + timedelta(hours=rng.randint(4, 60)))
         if t >= now or stall == "done":
             return
         bad = n == 0 and rounds == 2
@@ -519,7 +519,7 @@ def _simulate(
             continue
         event("callback", t, "done", "called_back", f"总体{overall}分")
         row.update(status="called_back", called_back_at=t)
-        t = t + timedelta(hours=rng.randint(1, 30))
+        t = _desk_hours(t + timedelta(hours=rng.randint(1, 30)))
         if t >= now or stall == "called_back":
             return
         event("close", t, "called_back", "closed")
@@ -559,6 +559,24 @@ def _work_time(rng: random.Random, lo: datetime, hi: datetime) -> datetime:
     if rng.random() < 0.9 and not 8 <= local.hour < 20:
         local = local.replace(hour=rng.randint(8, 19))
     return min(local.astimezone(UTC), hi - timedelta(minutes=1))
+
+
+DESK_HOURS = (9, 20)
+"""The desk calls residents back (and closes tickets) from 09:00 to 20:00, estate time."""
+
+
+def _desk_hours(at: datetime) -> datetime:
+    """``at`` itself in desk hours (estate time), else a later moment in them: a time before
+    09:00 moves on the same morning, one from 20:00 to the next day, spread over the day by
+    its hour (so callbacks do not pile up at opening time)."""
+    local = clock.to_local(at)
+    opens, closes = DESK_HOURS
+    if opens <= local.hour < closes:
+        return at
+    day = local.date() if local.hour < opens else local.date() + timedelta(days=1)
+    hour = opens + local.hour % (closes - opens)
+    moved = clock.local_datetime(day, time(hour, local.minute, local.second))
+    return moved.astimezone(UTC)
 
 
 def _weighted(rng: random.Random, pairs: Any) -> Any:
