@@ -4,222 +4,232 @@
 <context>
     <name>AssessmentTab</name>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="127"/>
+        <location filename="../../ui/team/assessment_tab.py" line="135"/>
         <source>&amp;Month</source>
         <translation>月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="129"/>
+        <location filename="../../ui/team/assessment_tab.py" line="137"/>
         <source>Cl&amp;erk</source>
         <translation>员工(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="132"/>
+        <location filename="../../ui/team/assessment_tab.py" line="140"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="132"/>
+        <location filename="../../ui/team/assessment_tab.py" line="140"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="141"/>
+        <location filename="../../ui/team/assessment_tab.py" line="149"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="142"/>
+        <location filename="../../ui/team/assessment_tab.py" line="150"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="143"/>
+        <location filename="../../ui/team/assessment_tab.py" line="151"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="151"/>
+        <location filename="../../ui/team/assessment_tab.py" line="159"/>
         <source>Press Enter on a figure to list its records</source>
         <translation>在指标上按回车，列出它统计的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="157"/>
+        <location filename="../../ui/team/assessment_tab.py" line="165"/>
         <source>&amp;Write comment…</source>
         <translation>填写评语(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="158"/>
+        <location filename="../../ui/team/assessment_tab.py" line="166"/>
         <source>Ac&amp;knowledge</source>
         <translation>确认(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="159"/>
+        <location filename="../../ui/team/assessment_tab.py" line="167"/>
         <source>Prin&amp;t sheet…</source>
         <translation>打印考核表(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="179"/>
+        <location filename="../../ui/team/assessment_tab.py" line="189"/>
         <source>Comment and acknowledgement</source>
         <translation>评语与确认</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="223"/>
+        <location filename="../../ui/team/assessment_tab.py" line="238"/>
         <source>No clerk&apos;s figures to show for your role.</source>
         <translation>您的角色没有可查看的员工考核数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="257"/>
+        <location filename="../../ui/team/assessment_tab.py" line="273"/>
         <source>%1 min on average</source>
         <translation>平均 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="262"/>
+        <location filename="../../ui/team/assessment_tab.py" line="278"/>
         <source>satisfaction %1</source>
         <translation>满意度 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="271"/>
+        <location filename="../../ui/team/assessment_tab.py" line="287"/>
         <source>Tickets registered</source>
         <translation>登记工单</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="272"/>
+        <location filename="../../ui/team/assessment_tab.py" line="288"/>
         <source>First responses</source>
         <translation>已首次响应</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="273"/>
+        <location filename="../../ui/team/assessment_tab.py" line="289"/>
         <source>Callbacks made</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="276"/>
+        <location filename="../../ui/team/assessment_tab.py" line="292"/>
         <source>Callbacks on time</source>
         <translation>按时回访</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="279"/>
+        <location filename="../../ui/team/assessment_tab.py" line="295"/>
         <source>Calls logged, in and out</source>
         <translation>来电与去电</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="413"/>
+        <location filename="../../ui/team/assessment_tab.py" line="429"/>
         <source>Incoming call %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="413"/>
+        <location filename="../../ui/team/assessment_tab.py" line="429"/>
         <source>Outgoing call %1</source>
         <translation>去电 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="282"/>
+        <location filename="../../ui/team/assessment_tab.py" line="298"/>
         <source>Resolved on the first call</source>
         <translation>一次解决</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="283"/>
+        <location filename="../../ui/team/assessment_tab.py" line="129"/>
+        <source>This month is still in progress: the figures are as of now.</source>
+        <translation>本月尚未结束：数字截至此刻，还会变化。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="224"/>
+        <source>%1 (in progress)</source>
+        <translation>%1（本月，进行中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/assessment_tab.py" line="299"/>
         <source>%1 of %2 incoming (%3)</source>
         <translation>来电 %2 个中 %1 个（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="290"/>
+        <location filename="../../ui/team/assessment_tab.py" line="306"/>
         <source>Survey calls made</source>
         <translation>满意度调查电话</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="291"/>
+        <location filename="../../ui/team/assessment_tab.py" line="307"/>
         <source>%1 (%2 questionnaires completed)</source>
         <translation>%1 个（完成答卷 %2 份）</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="300"/>
+        <location filename="../../ui/team/assessment_tab.py" line="316"/>
         <source>Manager&apos;s comment (%1, %2): %3</source>
         <translation>经理评语（%1，%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="306"/>
+        <location filename="../../ui/team/assessment_tab.py" line="322"/>
         <source>No comment from the manager yet.</source>
         <translation>经理尚未填写评语。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="309"/>
+        <location filename="../../ui/team/assessment_tab.py" line="325"/>
         <source>Acknowledged by %1 at %2</source>
         <translation>%1 已于 %2 确认</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="314"/>
+        <location filename="../../ui/team/assessment_tab.py" line="330"/>
         <source>Not acknowledged by the clerk yet.</source>
         <translation>员工尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="343"/>
+        <location filename="../../ui/team/assessment_tab.py" line="359"/>
         <source>%1: %2 record(s) — Enter opens one</source>
         <translation>%1：%2 条记录（按回车键打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="392"/>
+        <location filename="../../ui/team/assessment_tab.py" line="408"/>
         <source>first response after %1 min</source>
         <translation>%1 分钟后首次响应</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="394"/>
+        <location filename="../../ui/team/assessment_tab.py" line="410"/>
         <source>not responded yet</source>
         <translation>尚未响应</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="398"/>
+        <location filename="../../ui/team/assessment_tab.py" line="414"/>
         <source>on time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="398"/>
+        <location filename="../../ui/team/assessment_tab.py" line="414"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="402"/>
+        <location filename="../../ui/team/assessment_tab.py" line="418"/>
         <source>rating %1, %2</source>
         <translation>评分 %1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="406"/>
+        <location filename="../../ui/team/assessment_tab.py" line="422"/>
         <source>questionnaire completed</source>
         <translation>已答卷</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="407"/>
+        <location filename="../../ui/team/assessment_tab.py" line="423"/>
         <source>no answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="408"/>
+        <location filename="../../ui/team/assessment_tab.py" line="424"/>
         <source>refused</source>
         <translation>拒访</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="409"/>
+        <location filename="../../ui/team/assessment_tab.py" line="425"/>
         <source>asked to be called back</source>
         <translation>约定回拨</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="415"/>
+        <location filename="../../ui/team/assessment_tab.py" line="431"/>
         <source>resolved on the call</source>
         <translation>当场解决</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="441"/>
+        <location filename="../../ui/team/assessment_tab.py" line="457"/>
         <source>Acknowledge</source>
         <translation>确认考核</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="442"/>
+        <location filename="../../ui/team/assessment_tab.py" line="458"/>
         <source>Confirm that you have read this month&apos;s figures and the manager&apos;s comment?</source>
         <translation>确认您已阅读本月考核指标和经理评语？</translation>
     </message>
     <message>
-        <location filename="../../ui/team/assessment_tab.py" line="478"/>
+        <location filename="../../ui/team/assessment_tab.py" line="494"/>
         <source>Assessment sheet</source>
         <translation>员工月度考核表</translation>
     </message>

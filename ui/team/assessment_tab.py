@@ -102,7 +102,9 @@ class AssessmentTab(QWidget):
     """One clerk's month: figures, drill-down, comment, acknowledgement, printing.
 
     Attributes:
-        month, clerk: the choice; figures / figure_model: the figures; records /
+        month, clerk: the choice (this month listed first, marked in progress, beside last
+        month which it opens on); current_period: this month; month_note: shown while this
+        month is chosen (its figures still grow); figures / figure_model: the figures; records /
         record_model: the drilled records (``drilled_records`` their values);
         comment_label, ack_label: the sign-off; comment_button, ack_button, print_button:
         the actions; sheet: what is shown; call_dialog: the last call opened.
@@ -122,6 +124,12 @@ class AssessmentTab(QWidget):
         self.drilled_records: list[Record] = []
         self.call_dialog: CallDialog | None = None
         self.month = named(QComboBox(), "team_month")
+        self.current_period = ""  # the month in progress (today's), set by start()
+        self.month_note = named(
+            QLabel(self.tr("This month is still in progress: the figures are as of now.")),
+            "team_month_note",
+        )
+        self.month_note.setVisible(False)
         self.clerk = named(QComboBox(), "team_clerk")
         self.clerk.setMinimumContentsLength(8)
         month_label = QLabel(self.tr("&Month"))
@@ -165,6 +173,8 @@ class AssessmentTab(QWidget):
         top.addSpacing(12)
         top.addWidget(clerk_label)
         top.addWidget(self.clerk)
+        top.addSpacing(12)
+        top.addWidget(self.month_note)
         top.addStretch(1)
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -207,8 +217,13 @@ class AssessmentTab(QWidget):
         for combo in (self.month, self.clerk):
             combo.blockSignals(True)
             combo.clear()
+        self.current_period = f"{start.today:%Y-%m}"
         for m in month_choices(start.today, back=12, ahead=0):
-            self.month.addItem(m, m)
+            in_progress = m == self.current_period
+            self.month.addItem(
+                self.tr("%1 (in progress)").replace("%1", m) if in_progress else m, m
+            )
+        self.month.setMaxVisibleItems(self.month.count())  # this month never scrolled out of sight
         self.month.setCurrentIndex(1)  # last month: the one being assessed
         for user_id, name in start.clerks:
             self.clerk.addItem(name, user_id)
@@ -234,6 +249,7 @@ class AssessmentTab(QWidget):
         if choice is None:
             return
         user_id, period = choice
+        self.month_note.setVisible(period == self.current_period)
         self.ctx.query(
             lambda s: assessment.sheet(s, user_id=user_id, period=period),
             parent=self,
