@@ -45,6 +45,8 @@ class RecordPanel:
     key: str
     order: int
     factory: Callable[[AppContext, int], QWidget]
+    top: bool = False
+    """A banner: shown under the page's title, above its own sections (else after them)."""
 
 
 @dataclass(frozen=True)

@@ -311,6 +311,7 @@ def unit_summary(session: Session, unit_id: int) -> ArchiveSummary:
         missing=tuple(missing),
         expired=tuple(expired),
         on_loan=on_loan,
+        required=present + len(missing) + len(expired),
     )
 
 

@@ -163,6 +163,7 @@ class ArchiveSummary:
     missing: tuple[str, ...]
     expired: tuple[str, ...]
     on_loan: int
+    required: int  # required kinds of the stages that apply (0: nothing is asked yet)
 
 
 # The default checklist: (code, name, stage, scope, required, validity in months). The

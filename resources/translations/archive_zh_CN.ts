@@ -469,6 +469,14 @@
         <source>%1 paper original(s) lent out</source>
         <translation>%1 份原件借出</translation>
     </message>
+    <message>
+        <source>%1 document(s) filed.</source>
+        <translation>已归档 %1 份。</translation>
+    </message>
+    <message>
+        <source>No documents are required yet: nobody lives here, and no renovation or move-out is on record.</source>
+        <translation>目前没有必备资料要求：无人入住，也没有装修或迁出记录。</translation>
+    </message>
 </context>
 <context>
     <name>_Form</name>

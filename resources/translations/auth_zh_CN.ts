@@ -515,21 +515,6 @@
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/auth/personal_data.py" line="56"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/auth/personal_data.py" line="57"/>
-        <source>Second phone</source>
-        <translation>备用电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/auth/personal_data.py" line="58"/>
-        <source>Emergency phone</source>
-        <translation>紧急联系电话</translation>
-    </message>
-    <message>
         <location filename="../../ui/auth/personal_data.py" line="75"/>
         <source>Shown masked. Showing them in full is recorded in the audit log.</source>
         <translation>已隐去部分号码。查看完整信息会记入操作日志。</translation>

@@ -853,11 +853,6 @@
         <translation>电话2</translation>
     </message>
     <message>
-        <location filename="../../ui/registry/person_page.py" line="47"/>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
         <location filename="../../ui/registry/person_page.py" line="48"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>

@@ -1131,16 +1131,6 @@
         <translation>空置房检查 · 上次 %1 · 下次 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/panels.py" line="249"/>
-        <source>never</source>
-        <translation>从未检查</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/panels.py" line="250"/>
-        <source>now</source>
-        <translation>现在</translation>
-    </message>
-    <message>
         <location filename="../../ui/desk/panels.py" line="255"/>
         <source>doors/windows</source>
         <translation>门窗</translation>
@@ -1164,6 +1154,10 @@
         <location filename="../../ui/desk/panels.py" line="263"/>
         <source>No checks recorded yet.</source>
         <translation>尚无检查记录。</translation>
+    </message>
+    <message>
+        <source>Vacant unit checks · never checked: due now</source>
+        <translation>空置房检查 · 从未检查，应尽快检查</translation>
     </message>
 </context>
 <context>

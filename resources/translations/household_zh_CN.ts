@@ -61,6 +61,10 @@
         <source>Remove %1?</source>
         <translation>确定移除 %1 吗？</translation>
     </message>
+    <message>
+        <source>(Ins adds one)</source>
+        <translation>（按 Ins 添加）</translation>
+    </message>
 </context>
 <context>
     <name>PetDialog</name>

@@ -65,7 +65,15 @@ class UnitArchivePanel(QGroupBox):
             lines.append(self.tr("Missing: %1").replace("%1", "、".join(summary.missing)))
         if summary.expired:
             lines.append(self.tr("Expired: %1").replace("%1", "、".join(summary.expired)))
-        if not summary.missing and not summary.expired:
+        if not summary.required:
+            lines = [
+                self.tr("%1 document(s) filed.").replace("%1", str(summary.documents)),
+                self.tr(
+                    "No documents are required yet: nobody lives here, and no renovation "
+                    "or move-out is on record."
+                ),
+            ]
+        elif not summary.missing and not summary.expired:
             lines.append(self.tr("Nothing required is missing."))
         if summary.on_loan:
             lines.append(

@@ -1,6 +1,10 @@
-"""The person page's "Personal data" panel: masked ID number and phones, and for roles
-holding ``VIEW_FULL_ID`` a "Show in full" button whose every use is written to the
-audit log (the reveal service checks the permission itself; the button is only hidden).
+"""The person page's "Personal data" panel: the masked ID number, and for roles holding
+``VIEW_FULL_ID`` a "Show in full" button whose every use is written to the audit log (the
+reveal service checks the permission itself; the button is only hidden).
+
+The phones are not repeated here: the page's Contact section shows them as the role may
+see them (in full for the roles that may reveal, masked for the others), so a masked copy
+here protected nothing and said the same thing twice.
 """
 
 from __future__ import annotations
@@ -20,16 +24,16 @@ from propdesk.auth.permissions import Permission
 from propdesk.auth.reveal import RevealedContact, reveal_contact
 from propdesk.changes import Changes
 from propdesk.errors import DomainError
-from propdesk.privacy import mask_id_number, mask_phone
+from propdesk.privacy import mask_id_number
 from propdesk.registry.models import Person
 from ui.context import AppContext
 
 
 class PersonalDataPanel(QGroupBox):
-    """Masked personal data of one person, revealable by allowed roles.
+    """The masked ID number of one person, revealable by allowed roles.
 
     Attributes:
-        id_number, phone, phone2, emergency_phone: the value labels.
+        id_number: the value label.
         reveal_button: "Show in full" (hidden for roles without ``VIEW_FULL_ID``).
         revealed: the full values once revealed, else None.
     """
@@ -42,10 +46,6 @@ class PersonalDataPanel(QGroupBox):
         self.setTitle(self.tr("Personal data"))
         self.id_number = QLabel()
         self.id_number.setObjectName("id_number")
-        self.phone = QLabel()
-        self.phone.setObjectName("phone")
-        self.phone2 = QLabel()
-        self.emergency_phone = QLabel()
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.reveal_button = QPushButton(self.tr("&Show in full (logged)"))
@@ -53,9 +53,6 @@ class PersonalDataPanel(QGroupBox):
         self.reveal_button.clicked.connect(self.reveal)
         form = QFormLayout(self)
         form.addRow(self.tr("ID number"), self.id_number)
-        form.addRow(self.tr("Phone"), self.phone)
-        form.addRow(self.tr("Second phone"), self.phone2)
-        form.addRow(self.tr("Emergency phone"), self.emergency_phone)
         form.addRow(self.note)
         row = QHBoxLayout()
         row.addWidget(self.reveal_button)
@@ -77,30 +74,17 @@ class PersonalDataPanel(QGroupBox):
             else self.tr("Shown masked: your role may not see full ID numbers and phones.")
         )
 
-        def load(session: Session) -> tuple[str, str, str, str] | None:
+        def load(session: Session) -> str | None:
             p = session.get(Person, self.person_id)
-            if p is None:
-                return None
-            return (
-                mask_id_number(p.id_number),
-                mask_phone(p.phone),
-                mask_phone(p.phone2),
-                mask_phone(p.emergency_phone),
-            )
+            return None if p is None else mask_id_number(p.id_number)
 
         self.ctx.query(load, parent=self, action="load personal data").success(self._loaded).run()
 
-    def _loaded(self, values: tuple[str, str, str, str] | None) -> None:
-        if values is None:
+    def _loaded(self, id_number: str | None) -> None:
+        if id_number is None:
             self.setEnabled(False)
             return
-        self._show(*values)
-
-    def _show(self, id_number: str, phone: str, phone2: str, emergency: str) -> None:
         self.id_number.setText(id_number or "—")
-        self.phone.setText(phone or "—")
-        self.phone2.setText(phone2 or "—")
-        self.emergency_phone.setText(emergency or "—")
 
     def reveal(self) -> None:
         """Fetch the full values through the audited service and show them."""
@@ -126,7 +110,7 @@ class PersonalDataPanel(QGroupBox):
 
     def _revealed(self, contact: RevealedContact) -> None:
         self.revealed = contact
-        self._show(contact.id_number, contact.phone, contact.phone2, contact.emergency_phone)
+        self.id_number.setText(contact.id_number or "—")
         self.note.setText(self.tr("Shown in full; this was recorded in the audit log."))
 
 

@@ -45,7 +45,9 @@ def feature() -> ext.Feature:
             ),
         ),
         unit_panels=(
-            ext.RecordPanel("care", 1, ext.lazy_panel("ui.care.banner", "unit_panel", "unit_id")),
+            ext.RecordPanel(
+                "care", 1, ext.lazy_panel("ui.care.banner", "unit_panel", "unit_id"), top=True
+            ),
             ext.RecordPanel(
                 "care_visits",
                 59,
@@ -54,7 +56,7 @@ def feature() -> ext.Feature:
         ),
         person_panels=(
             ext.RecordPanel(
-                "care", 1, ext.lazy_panel("ui.care.banner", "person_panel", "person_id")
+                "care", 1, ext.lazy_panel("ui.care.banner", "person_panel", "person_id"), top=True
             ),
         ),
         counters=(

@@ -257,11 +257,14 @@ class VacantChecksPanel(QWidget):
         self.interval.setValue(state.interval)
         for w in (self.interval, self.interval_button, self.check_button):
             w.setEnabled(state.is_vacant)
-        self.title.setText(
-            self.tr("Vacant unit checks · last %1 · next due %2")
-            .replace("%1", labels.day_text(state.last) or self.tr("never"))
-            .replace("%2", labels.day_text(state.due) or self.tr("now"))
-        )
+        if state.last is None:
+            self.title.setText(self.tr("Vacant unit checks · never checked: due now"))
+        else:
+            self.title.setText(
+                self.tr("Vacant unit checks · last %1 · next due %2")
+                .replace("%1", labels.day_text(state.last))
+                .replace("%2", labels.day_text(state.due) or "—")
+            )
         lines = []
         for c in state.checks:
             items = [

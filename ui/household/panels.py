@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -59,6 +59,19 @@ class RecordList(QListWidget):
             Qt.Key.Key_Delete: remove,
         }
         self.itemActivated.connect(lambda _item: edit())
+        self.placeholder = ""  # said inside the empty list, as a line edit's placeholder
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.count() == 0 and self.placeholder:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                self.viewport().rect().adjusted(6, 0, -6, 0),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                self.placeholder,
+            )
+            painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         action = self._keys.get(Qt.Key(event.key()))
@@ -143,6 +156,9 @@ class _HouseholdPanel(QGroupBox, Generic[R]):
     def describe(self, row: R) -> str:
         return self.line(row)
 
+    def add_hint(self) -> str:
+        return QCoreApplication.translate("HouseholdPanel", "(Ins adds one)")
+
     # --- shared ------------------------------------------------------------------------
 
     def _changed(self, changes: Changes) -> None:
@@ -169,8 +185,12 @@ class _HouseholdPanel(QGroupBox, Generic[R]):
         # the list stays (Tab reaches it, Ins adds); it is as tall as its lines, up to five
         line = max(self.list.sizeHintForRow(0), self.list.fontMetrics().height() + 4)
         self.list.setFixedHeight(line * min(max(len(rows), 1), 5) + 2 * self.list.frameWidth())
+        # an empty list says so inside itself (it stays: Tab reaches it and Ins adds), so it
+        # is not taken for an empty text field with a note under it
         self.empty.setText(self.empty_text())
-        self.empty.setVisible(not rows)
+        self.empty.setVisible(False)
+        self.list.placeholder = "" if rows else self.empty_text() + "  " + self.add_hint()
+        self.list.viewport().update()
         self.edit_button.setEnabled(bool(rows))
         self.remove_button.setEnabled(bool(rows))
 

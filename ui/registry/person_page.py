@@ -1,4 +1,5 @@
-"""The person page: contact details (masked for roles that may not see them) and all their units."""
+"""The person page: contact details (phones masked for roles that may not see them; the ID
+number in the Personal data panel) and all their units."""
 
 from __future__ import annotations
 
@@ -44,7 +45,8 @@ class PersonPage(RecordPage):
         self.facts = FactsGrid()
         self.facts.add("phone", self.tr("Phone"))
         self.facts.add("phone2", self.tr("Phone 2"))
-        self.facts.add("id_number", self.tr("ID number"))
+        # the ID number is in the Personal data panel (masked; shown in full only through
+        # its audited reveal), not repeated here
         self.facts.add("emergency", self.tr("Emergency contact"))
         self.facts.add("notes", self.tr("Notes"))
         self.section(self.tr("Contact"), self.facts)
@@ -90,7 +92,6 @@ class PersonPage(RecordPage):
         self.subtitle.setText(" ".join(current) or self.tr("no current unit"))
         self.facts.set("phone", p.phone or "—")
         self.facts.set("phone2", p.phone2 or "—")
-        self.facts.set("id_number", p.id_number or "—")
         emergency = " ".join(x for x in (p.emergency_contact, p.emergency_phone) if x)
         self.facts.set("emergency", emergency or "—")
         self.facts.set("notes", p.notes or "—")

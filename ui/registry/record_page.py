@@ -45,6 +45,11 @@ class SmallTable(QTableView):
         )
         self.horizontalHeader().setMinimumSectionSize(70)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # fit_rows gives it the height of its rows: a horizontal scroll bar would cover the
+        # last one (the columns elide instead; the page is wide enough for a short table)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Tab leaves the table for the next control (Qt's default walked its cells for ever)
+        self.setTabKeyNavigation(False)
         self.doubleClicked.connect(lambda index: self.row_opened.emit(index.row()))
 
     def fit_rows(self) -> None:
@@ -152,6 +157,7 @@ class RecordPage(QWidget):
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
         self.body.addWidget(line)
+        self._top_at = self.body.count()  # where banners (RecordPanel.top) go: under the title
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -169,11 +175,17 @@ class RecordPage(QWidget):
         return box
 
     def add_panels(self, panels: Sequence[RecordPanel], record_id: int) -> None:
-        """Stack the plug-in panels (by order) under the page's own sections."""
+        """Stack the plug-in panels (by order) under the page's own sections; a banner
+        (``RecordPanel.top``) goes under the title, above the page's own sections, where the
+        clerk on the phone sees it first."""
         for panel in sorted(panels, key=lambda p: p.order):
             widget = panel.factory(self.ctx, record_id)
             widget.setObjectName(f"panel_{panel.key}")
-            self.body.addWidget(widget)
+            if panel.top:
+                self.body.insertWidget(self._top_at, widget)
+                self._top_at += 1
+            else:
+                self.body.addWidget(widget)
             self.panels.append(widget)
         self.body.addStretch(1)
 

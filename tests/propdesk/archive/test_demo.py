@@ -73,6 +73,7 @@ def test_unit_summary_agrees_with_checklist_and_documents(
             summary = q.unit_summary(s, unit_id)
             assert summary.documents == len(docs), unit_id
             assert summary.on_loan == sum(1 for d in docs if d.on_loan), unit_id
+            assert summary.required == len(lines), unit_id
             assert summary.present == sum(1 for ln in lines if ln.state == "present"), unit_id
             assert summary.missing == tuple(ln.kind_name for ln in lines if ln.state == "missing")
             assert summary.expired == tuple(ln.kind_name for ln in lines if ln.state == "expired")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from propdesk.db.engine import Database
 from propdesk.registry import services as reg
 from propdesk.registry.models import Person
-from tests.ui.helpers import CLERK, SmallEstate, make_ctx, read
+from tests.ui.helpers import CLERK, SUPERVISOR, SmallEstate, make_ctx, read
 from ui.context import AppContext
 from ui.registry import labels
 from ui.registry.dialogs import BuildingDialog, EstateDialog, PersonDialog
@@ -95,3 +95,23 @@ def test_estate_dialog_saves_and_shows_bad_phone(
     _ok(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert read(ui_ctx, reg.get_estate).phone == "0755-12345678"
+
+
+def test_personal_data_is_said_once_and_the_phones_as_the_role_may_see_them(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    """A new-user walk-through: a manager saw the phones in full under 联系方式 and masked
+    again under 个人信息 with a logged "show in full" — a reveal that protected nothing.
+    The phones are in the contact facts (as the role may see them); the personal-data panel
+    holds the ID number alone, masked, with its audited reveal."""
+    from ui.auth.personal_data import PersonalDataPanel
+
+    for actor, phone in ((SUPERVISOR, "13812345678"), (CLERK, "138****5678")):
+        page = PersonPage(ctx=make_ctx(sqlite_db, actor=actor), person_id=small_estate.zhang_san)
+        qtbot.addWidget(page)
+        assert page.facts.values["phone"].text() == phone
+        assert "id_number" not in page.facts.values
+        panel = page.findChild(PersonalDataPanel, "panel_personal_data")
+        assert panel is not None
+        texts = [label.text() for label in panel.findChildren(QLabel)]
+        assert not any("138" in t for t in texts), texts  # no phone repeated in the panel

@@ -127,3 +127,39 @@ def test_finance_may_look_but_not_edit(
     assert not page.edit_button.isEnabled()
     assert not page.add_button.isEnabled()
     assert not page.move_out_button.isEnabled()
+
+
+def test_tab_leaves_the_occupant_tables_and_every_occupant_row_shows(
+    qtbot: QtBot, ui_ctx: AppContext, small_estate: SmallEstate
+) -> None:
+    """A new-user walk-through: Tab stayed in the current-occupants table for ever, and a
+    horizontal scroll bar covered its last row."""
+    page = UnitPage(ctx=ui_ctx, unit_id=small_estate.unit_1502)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    table = page.current
+    assert table.model().rowCount() == 2
+    assert not table.horizontalScrollBar().isVisible()
+    rows = sum(table.rowHeight(r) for r in range(2))
+    assert table.viewport().height() >= rows  # both occupants in full
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()
+
+
+def test_the_care_banner_stands_under_the_title(
+    qtbot: QtBot, ui_ctx: AppContext, small_estate: SmallEstate
+) -> None:
+    """The clerk on the phone sees the household's attention flags first, above the unit's
+    facts and occupants (it stood below the occupancy history)."""
+    page = UnitPage(ctx=ui_ctx, unit_id=small_estate.unit_1502)
+    qtbot.addWidget(page)
+    banner = page.findChild(QWidget, "panel_care")
+    assert banner is not None
+    body = page.body
+    order = [body.itemAt(i).widget() for i in range(body.count())]
+    facts_box = page.facts.parentWidget()
+    assert order.index(banner) < order.index(facts_box) < order.index(page.current_box)
