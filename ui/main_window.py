@@ -327,6 +327,7 @@ class MainWindow(QMainWindow):
                 continue
             menu = self.menus.get(menu_key, self.menus["file"])
             qaction = QAction(QCoreApplication.translate("MenuAction", action.title), menu)
+            qaction.setData(action.title)  # the English title: its letters suggest a mnemonic
             if action.shortcut:
                 qaction.setShortcut(QKeySequence(action.shortcut))
             qaction.triggered.connect(self._runner(action.run))
@@ -361,6 +362,7 @@ class MainWindow(QMainWindow):
         shortcuts.setShortcut(QKeySequence("F1"))
         shortcuts.triggered.connect(self._shortcuts_help)
         for key in ("file", "records", "reports", "admin", "help"):
+            give_mnemonics(self.menus[key])
             if self.menus[key].actions():
                 bar.addMenu(self.menus[key])
 
@@ -641,3 +643,41 @@ class MainWindow(QMainWindow):
         if callable(wait):
             wait(3000)
         super().closeEvent(event)
+
+
+def give_mnemonics(menu: QMenu) -> None:
+    """Give every entry of ``menu`` that has none an access key (``报事报修设置(&S)…``), unique
+    in the menu: a letter of its English title where one is free (the first letters of its
+    words first), else any free letter, so each entry is reachable by Alt+menu, letter."""
+    actions = [a for a in menu.actions() if not a.isSeparator() and a.text()]
+    used = {m.upper() for a in actions if (m := _mnemonic(a.text()))}
+    for action in actions:
+        if _mnemonic(action.text()):
+            continue
+        source = str(action.data() or "")
+        words = [w for w in source.replace("…", " ").split() if w[:1].isalpha()]
+        candidates = [w[0] for w in words] + [c for c in source if c.isalpha()]
+        candidates += [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+        letter = next((c.upper() for c in candidates if c.isascii() and c.upper() not in used), "")
+        if not letter:
+            continue
+        used.add(letter)
+        text = action.text()
+        # the key goes before a trailing "…" or a shortcut hint such as " (Ctrl+L)"
+        cut = min((i for i in (text.find(" ("), text.find("…")) if i >= 0), default=len(text))
+        if text == source:  # an English menu: mark the letter in the words themselves
+            at = text[:cut].upper().find(letter)
+            if at >= 0:
+                action.setText(f"{text[:at]}&{text[at:]}")
+                continue
+        action.setText(f"{text[:cut]}(&{letter}){text[cut:]}")
+
+
+def _mnemonic(text: str) -> str:
+    """The access key marked in a menu text (``&&`` is a literal ampersand), or ``""``."""
+    i = 0
+    while (i := text.find("&", i)) >= 0 and i + 1 < len(text):
+        if text[i + 1] != "&":
+            return text[i + 1]
+        i += 2
+    return ""
