@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.errors import NotAllowed, ValidationError
+from propdesk.tickets.models import Ticket
 from propdesk.tickets.values import Department, TicketKind, TicketStatus, department_label
 from propdesk.tickets.workflow import Action, record
 
@@ -51,3 +52,26 @@ def set_findings(
     record(
         session, ticket, Action.FINDINGS, now, note=f"责任部门 {dept}，{verdict}：{validity_reason}"
     )
+
+
+def check_conclusion(ticket: Ticket) -> None:
+    """Refuse to close a complaint without its conclusion (投诉处理结论).
+
+    Every complaint needs a verdict (成立 or 不成立) and a result (处理结果: what was done,
+    or for a complaint not upheld the explanation given to the resident); an upheld
+    complaint also needs the responsible department and the root cause, which the
+    complaint classification statistics count. Other kinds pass.
+    """
+    if ticket.kind != TicketKind.COMPLAINT.value:
+        return
+    if ticket.complaint_valid is None:
+        raise ValidationError("valid", "关闭投诉前请先判定投诉是否成立。")
+    if ticket.complaint_valid:
+        if not ticket.responsible_department:
+            raise ValidationError("responsible_department", "投诉成立，关闭前请选择责任部门。")
+        if not (ticket.root_cause or "").strip():
+            raise ValidationError("root_cause", "投诉成立，关闭前请填写根本原因。")
+        if not (ticket.resolution or "").strip():
+            raise ValidationError("resolution", "关闭投诉前请填写处理结果。")
+    elif not (ticket.resolution or "").strip():
+        raise ValidationError("resolution", "投诉不成立，关闭前请填写处理结果（向业主的说明）。")

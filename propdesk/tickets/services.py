@@ -20,6 +20,7 @@ from propdesk.errors import NotAllowed, ValidationError
 from propdesk.registry.models import Person, Unit
 from propdesk.session_info import actor_or_system as _actor
 from propdesk.tickets import catalog
+from propdesk.tickets.complaints import check_conclusion, set_findings
 from propdesk.tickets.costs import post_paid_repair
 from propdesk.tickets.loading import load
 from propdesk.tickets.models import Staff, Ticket, TicketCallback, TicketQualityCheck
@@ -35,7 +36,7 @@ from propdesk.tickets.values import (
     TicketStatus,
     Urgency,
 )
-from propdesk.tickets.workflow import Action, move, record
+from propdesk.tickets.workflow import Action, check, move, record
 
 MAX_DESCRIPTION = 2000
 
@@ -340,11 +341,66 @@ def close(
     at: datetime | None = None,
     expected_version: int | None = None,
 ) -> None:
-    """Close a called-back ticket (关闭); the owner's responsibility ends here."""
+    """Close a called-back ticket (关闭); the owner's responsibility ends here.
+
+    A complaint closes only with its conclusion recorded (:func:`check_conclusion`);
+    otherwise a :class:`ValidationError` names the missing field and nothing changes.
+    """
     now = clock.at_or_now(session, at)
     ticket = load(session, ticket_id, expected_version)
+    check(ticket, Action.CLOSE)
+    check_conclusion(ticket)
     move(session, ticket, Action.CLOSE, now, note=note)
     ticket.closed_at = now
+
+
+def close_complaint(
+    session: Session,
+    ticket_id: int,
+    *,
+    responsible_department: str,
+    valid: bool | None,
+    validity_reason: str = "",
+    root_cause: str = "",
+    resolution: str = "",
+    note: str = "",
+    at: datetime | None = None,
+    expected_version: int | None = None,
+) -> None:
+    """Record a complaint's conclusion and close it, in the caller's one transaction.
+
+    The findings are written (one timeline event) only when they differ from those
+    recorded; then :func:`close` checks them. Any error leaves the caller to roll back,
+    so a refused close saves neither the findings nor the status.
+    """
+    ticket = load(session, ticket_id, expected_version)
+    check(ticket, Action.CLOSE)
+    wanted = (
+        responsible_department,
+        valid,
+        (validity_reason or "").strip(),
+        (root_cause or "").strip(),
+        (resolution or "").strip(),
+    )
+    stored = (
+        ticket.responsible_department,
+        ticket.complaint_valid,
+        ticket.validity_reason,
+        ticket.root_cause,
+        ticket.resolution,
+    )
+    if wanted != stored:
+        set_findings(
+            session,
+            ticket_id,
+            responsible_department=responsible_department,
+            valid=valid,
+            validity_reason=validity_reason,
+            root_cause=root_cause,
+            resolution=resolution,
+            at=at,
+        )
+    close(session, ticket_id, note=note, at=at)
 
 
 def cancel(

@@ -143,6 +143,19 @@
     </message>
 </context>
 <context>
+    <name>CloseComplaintDialog</name>
+    <message>
+        <location filename="../../work/main/ui/tickets/action_dialogs.py" line="326" />
+        <source>Close complaint</source>
+        <translation>关闭投诉</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/action_dialogs.py" line="329" />
+        <source>Close &amp;note</source>
+        <translation>关闭备注(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>CostsDialog</name>
     <message>
         <location filename="../../work/main/ui/tickets/action_dialogs.py" line="284" />

@@ -311,6 +311,42 @@ class FindingsDialog(ActionDialog):
         )
 
 
+class CloseComplaintDialog(FindingsDialog):
+    """Close a complaint: its conclusion (filled from the findings recorded) and a note.
+
+    The conclusion and the close are one transaction (:func:`svc.close_complaint`): a missing
+    part (verdict, department and root cause when upheld, result) is shown by its field, the
+    clerk's input stays, and nothing is saved.
+    """
+
+    def __init__(
+        self, *, ctx: AppContext, ticket: TicketInfo, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx=ctx, ticket=ticket, parent=parent)
+        title = self.tr("Close complaint")
+        self.setWindowTitle(f"{title} — {ticket.number}")
+        self.note = _text_edit("close_note", 50)
+        self.errors.add_row(self.tr("Close &note"), "note", self.note)
+
+    def command(self) -> Callable[[Session], object]:
+        ticket_id, version = self.ticket.id, self.ticket.version
+        department: str = self.department.currentData() or ""
+        valid: bool | None = self.valid.currentData()
+        reason, cause = self.reason.text(), self.cause.toPlainText()
+        resolution, note = self.resolution.toPlainText(), self.note.toPlainText()
+        return lambda session: svc.close_complaint(
+            session,
+            ticket_id,
+            responsible_department=department,
+            valid=valid,
+            validity_reason=reason,
+            root_cause=cause,
+            resolution=resolution,
+            note=note,
+            expected_version=version,
+        )
+
+
 def yuan(fen: int) -> str:
     """Integer fen → ``1,234.50`` (integers only)."""
     sign = "-" if fen < 0 else ""

@@ -56,6 +56,7 @@ from ui.events import Changes
 from ui.tickets import labels
 from ui.tickets.action_dialogs import (
     CallbackDialog,
+    CloseComplaintDialog,
     CostsDialog,
     DispatchDialog,
     FindingsDialog,
@@ -400,6 +401,8 @@ class TicketPage(QDialog):
             return CallbackDialog(ctx=ctx, ticket=t, parent=self)
         if key == "findings":
             return FindingsDialog(ctx=ctx, ticket=t, parent=self)
+        if key == "close" and t.kind == "complaint":
+            return CloseComplaintDialog(ctx=ctx, ticket=t, parent=self)
         if key == "costs":
             return CostsDialog(ctx=ctx, ticket=t, parent=self)
         if key == "quality":

@@ -179,7 +179,11 @@ def _closed_complaint(
         svc.start(s, tid, at=start + timedelta(minutes=30))
         svc.complete(s, tid, work_done="已协调", at=start + timedelta(hours=2))
         svc.callback(s, tid, overall=4, speed=4, attitude=4, at=closed_at - timedelta(hours=1))
-        svc.close(s, tid, at=closed_at)
+        svc.close_complaint(
+            s, tid, responsible_department="", valid=False,
+            validity_reason="正常装修时段", resolution="已向业主解释",
+            at=closed_at,
+        )  # fmt: skip
         return tid
 
 

@@ -128,6 +128,7 @@ def test_complaint_findings_and_quality_check(
     findings.valid.setCurrentIndex(findings.valid.findData(True))  # type: ignore[attr-defined]
     type_text(qtbot, findings.reason, "现场核实")  # type: ignore[attr-defined]
     type_text(qtbot, findings.cause, "装修超时施工")  # type: ignore[attr-defined]
+    type_text(qtbot, findings.resolution, "约谈装修方")  # type: ignore[attr-defined]
     findings.save()  # type: ignore[attr-defined]
     assert page.info.complaint_valid is True
     assert page.info.root_cause == "装修超时施工"
