@@ -271,15 +271,328 @@ FIELD_LABELS_ZH: dict[str, str] = {
     "outcome": "通话结果",
     "answered_at": "答卷时间",
     "differences": "不一致项数",
+    # every other column of the mapped tables (tests/propdesk/audit/test_every_label.py)
+    "title": "标题",
+    "starts_at": "开始时间",
+    "ends_at": "结束时间",
+    "venue": "地点",
+    "capacity": "名额",
+    "taken": "已报名人数",
+    "budget_fen": "预算",
+    "spent_fen": "已支出",
+    "organiser": "组织者",
+    "cancel_reason": "取消原因",
+    "notice_printed_at": "通知打印时间",
+    "desk": "前台电脑",
+    "sha256": "文件校验值",
+    "file_name": "文件名",
+    "size": "文件大小（字节）",
+    "content": "文件内容",
+    "stage": "阶段",
+    "required": "必备",
+    "validity_months": "有效期（月）",
+    "os_user": "系统用户",
+    "host": "电脑名",
+    "table_name": "数据表",
+    "record_id": "记录编号",
+    "changes": "修改内容",
+    "db_user": "数据库用户",
+    "prev_hash": "上一条校验值",
+    "row_hash": "本条校验值",
+    "key": "设置项",
+    "value": "设置值",
+    "company": "物业公司",
+    "figures": "结账时的数字",
+    "category": "分类",
+    "in_catalogue": "列入收费目录",
+    "query": "查询内容",
+    "by_name": "经办人",
+    "by_user_id": "经办人账号",
+    "by": "经办人",
+    "summary": "摘要",
+    "body": "正文",
+    "planned": "计划停供",
+    "script": "答复口径",
+    "whole_estate": "全小区",
+    "closed": "已结束",
+    "actual_end_at": "实际恢复时间",
+    "extension": "分机",
+    "search_key": "检索词",
+    "search_text": "检索文字",
+    "key_id": "密钥编号",
+    "default_days": "默认整改天数",
+    "demo_database": "演示数据库",
+    "starts": "上班时间",
+    "ends": "下班时间",
+    "default_department": "默认部门",
+    "prefix": "前缀",
+    "last": "最后号码",
+    "item_kind": "事项类型",
+    "item_ref": "事项编号",
+    "for_day": "日期",
+    "done_by": "完成人",
+    "token_hash": "授权码校验值",
+    "approver_id": "授权人",
+    "requested_by": "申请人",
+    "record": "记录",
+    "expires_at": "失效时间",
+    "used_at": "使用时间",
+    "started_by": "接班人",
+    "started_by_user_id": "接班人账号",
+    "previous_id": "上一班",
+    "handover_note": "交班说明",
+    "acknowledged_at": "接班确认时间",
+    "acknowledged_by": "接班确认人",
+    "acknowledged_by_user_id": "接班确认人账号",
+    "question": "问题",
+    "answer": "答复",
+    "tags": "标签",
+    "ticket_categories": "相关工单分类",
+    "owner_user_id": "负责人账号",
+    "last_checked": "上次检查日期",
+    "expires_on": "到期日期",
+    "template_id": "通知模板",
+    "template_name": "模板名称",
+    "audiences": "张贴范围",
+    "copies": "份数",
+    "pages": "页数",
+    "posted_on": "张贴日期",
+    "posted_at": "张贴时间",
+    "posted_by": "张贴人",
+    "route_id": "巡查路线",
+    "route_name": "路线名称",
+    "local_day": "日期",
+    "finished_at": "完成时间",
+    "patroller": "巡查人",
+    "comment": "意见",
+    "comment_by_user_id": "评语填写人账号",
+    "comment_by_name": "评语填写人",
+    "comment_at": "评语填写时间",
+    "ack_at": "确认时间",
+    "ack_by_name": "确认人",
+    "shift_id": "班次",
+    "urgency": "紧急程度",
+    "response_minutes": "响应时限（分钟）",
+    "resolve_minutes": "处理时限（分钟）",
+    "resolve_working_days": "处理时限（工作日）",
+    "seq": "顺序",
+    "ref_id": "关联记录编号",
+    "floor_from": "起始楼层",
+    "floor_to": "截止楼层",
+    "term": "检索词",
+    "entry_id": "答客问条目",
+    "contact_name": "联系人",
+    "persons": "人数",
+    "channel": "方式",
+    "state": "状态",
+    "queued_at": "候补登记时间",
+    "attended": "已到场",
+    "cancelled_at": "取消时间",
+    "source_ref": "来源记录",
+    "due_on": "到期日期",
+    "recurrence": "重复",
+    "valid_until": "有效期至",
+    "assignee_user_id": "负责人账号",
+    "assignee_name": "负责人",
+    "received_at": "收取时间",
+    "carrier": "快递公司",
+    "tracking_no": "快递单号",
+    "recipient": "收件人",
+    "recipient_phone": "收件人电话",
+    "shelf": "货架",
+    "notified_at": "通知时间",
+    "carried_from_id": "上一班转来",
+    "purpose": "事由",
+    "people": "人数",
+    "in_at": "进入时间",
+    "out_at": "离开时间",
+    "registered_by": "登记人",
+    "contact_date": "联系日期",
+    "staff": "经办人",
+    "promised_date": "承诺缴费日期",
+    "promise": "承诺兑现情况",
+    "level": "催缴级别",
+    "sent_at": "发出时间",
+    "sent_by": "发出人",
+    "doc_no": "文书编号",
+    "deposited_by": "存放人",
+    "authorised": "已授权",
+    "deposited_at": "存放时间",
+    "withdrawn_at": "取回时间",
+    "withdrawn_by": "取回人",
+    "rollover_centi": "满量程读数",
+    "slot": "时段",
+    "direction": "方向",
+    "elevator": "使用电梯",
+    "contact_phone": "联系电话",
+    "mover_company": "搬家公司",
+    "vehicle_plate": "车牌",
+    "cancelled": "已取消",
+    "outage_id": "停水停电",
+    "area": "区域",
+    "what_to_check": "检查内容",
+    "discount_note": "优惠说明",
+    "contractor_contact": "施工负责人",
+    "deposit_line_id": "押金账单明细",
+    "decided_at": "审批时间",
+    "acceptance_note": "验收说明",
+    "location": "地点",
+    "reporter_name": "报事人",
+    "reporter_phone": "报事人电话",
+    "staff_id": "维修人员",
+    "response_due": "响应期限",
+    "resolve_due": "处理期限",
+    "dispatched_at": "派工时间",
+    "responded_at": "首次响应时间",
+    "called_back_at": "回访时间",
+    "work_done": "处理情况",
+    "reopen_count": "重新派工次数",
+    "is_paid": "有偿服务",
+    "charge_id": "收费账单明细",
+    "responsible_department": "责任部门",
+    "complaint_valid": "投诉成立",
+    "validity_reason": "投诉是否成立的说明",
+    "root_cause": "原因分析",
+    "resolution": "处理结果",
+    "repeat_of_id": "重复投诉的原工单",
+    "checked_on": "检查日期",
+    "checked_at": "检查时间",
+    "checked_by": "检查人",
+    "doors_windows_ok": "门窗完好",
+    "water_ok": "用水正常",
+    "electricity_ok": "用电正常",
+    "no_leaks": "无渗漏",
+    "interval_days": "检查间隔（天）",
+    "next_due": "下次检查日期",
+    "kind_id": "资料种类",
+    "doc_date": "资料日期",
+    "file_id": "扫描件",
+    "cabinet": "档案柜",
+    "box": "档案盒",
+    "on_loan": "已借出",
+    "filed_by": "归档人",
+    "number_hmac": "号码索引",
+    "number_tail": "号码尾号",
+    "contact_log_id": "催缴联系记录",
+    "transfer_to": "转接给",
+    "transfer_ext": "转接分机",
+    "callback_due": "回电期限",
+    "callback_done_at": "回电时间",
+    "parent_id": "原来电",
+    "findings_enc": "走访发现",
+    "borrower": "借用人",
+    "borrower_phone": "借用人电话",
+    "lent_at": "借出时间",
+    "due_at": "应还时间",
+    "lent_by": "借出经手人",
+    "borrower_signature": "借用人签名",
+    "returned_at": "归还时间",
+    "returned_by": "归还人",
+    "return_signature": "归还签名",
+    "received_back_by": "收回经手人",
+    "returned_to": "归还经手人",
+    "old_final_centi": "旧表末次读数",
+    "new_initial_centi": "新表起始读数",
+    "entered_by": "录入人",
+    "documents_checked": "资料已核对",
+    "documents_note": "资料说明",
+    "fees_settled": "费用已结清",
+    "water_reading_centi": "水表读数",
+    "electricity_reading_centi": "电表读数",
+    "card_numbers": "门禁卡号",
+    "parking_requested": "申请车位",
+    "parking_note": "车位说明",
+    "keys_returned": "钥匙已交回",
+    "cards_returned": "门禁卡已交回",
+    "items_note": "物品说明",
+    "patrol_id": "巡查",
+    "checkpoint_id": "巡查点",
+    "checkpoint_name": "巡查点名称",
+    "result": "结果",
+    "photo_path": "照片",
+    "resolved_at": "处理时间",
+    "resolved_note": "处理说明",
+    "inspected_on": "巡查日期",
+    "inspector": "巡查人",
+    "pass_no": "出入证号",
+    "stored_path": "存放位置",
+    "added_at": "添加时间",
+    "added_by": "添加人",
+    "overall": "总体满意度",
+    "speed": "及时性",
+    "attitude": "服务态度",
+    "fixed": "问题已解决",
+    "reopened": "已重新派工",
+    "passed": "合格",
+    "quantity": "数量",
+    "unit_price_fen": "单价",
+    "from_status": "原状态",
+    "to_status": "新状态",
+    "actor_user_id": "操作人账号",
+    "document_id": "档案资料",
+    "movein_id": "入伙",
+    "key_type": "钥匙类型",
+    "inspection_id": "巡查记录",
+    "type_id": "违规类型",
+    "deadline": "整改期限",
+    "rectified_on": "整改完成日期",
+    "follow_up_note": "跟进说明",
+    "followed_up_by": "跟进人",
+}
+
+# A column whose meaning depends on its table (``table.column``), read before the plain name:
+# ``closed_at`` is a billing close (结账) only on the fee tables.
+TABLE_FIELD_LABELS_ZH: dict[str, str] = {
+    "ticket.closed_at": "关闭时间",
+    "ticket.owner_name": "首问负责人",
+    "ticket.owner_user_id": "首问负责人账号",
+    "ticket.period": "受理月份",
+    "ticket.number": "工单号",
+    "ticket_callback.at": "回访时间",
+    "ticket_callback.by_name": "回访人",
+    "ticket_callback.by_user_id": "回访人账号",
+    "ticket_callback.comment": "回访意见",
+    "ticket_quality_check.by_name": "质检人",
+    "ticket_quality_check.by_user_id": "质检人账号",
+    "ticket_event.action": "进度",
+    "survey_campaign.closed_at": "结束时间",
+    "desk_shift.closed_at": "交班时间",
+    "desk_shift.closed_by": "交班人",
+    "desk_shift_entry.shift_id": "所属值班",
+    "desk_handover_item.shift_id": "所属值班",
+    "team_assessment.period": "考核月份",
+    "team_assessment.comment": "经理评语",
+    "team_assessment.ack_at": "员工确认时间",
+    "team_assessment.ack_by_name": "确认员工",
+    "activity_signup.comment": "活动评价",
+    "activity_signup.channel": "报名方式",
+    "fee_notice_log.channel": "送达方式",
+    "call_record.direction": "来电/去电",
+    "call_record.summary": "通话内容",
+    "moving_appointment.direction": "搬入/搬出",
+    "month_report_note.summary": "本月概述",
+    "month_report_note.problems": "存在问题",
+    "month_report_note.plan": "下月计划",
+    "kb_miss.query": "未查到的问题",
+    "kb_miss.by_name": "查询人",
+    "kb_entry.owner_user_id": "维护人账号",
+    "renovation_photo.content": "照片",
+    "renovation_permit.previous_unit_status": "装修前房屋状态",
 }
 
 
 def _value_maps() -> dict[str, dict[str, str]]:
     """Stored value → Chinese, per column name (imported lazily: no cycles at start)."""
+    from propdesk.activities import values as activities
     from propdesk.auth.actor import ROLE_LABELS_ZH
+    from propdesk.calls import values as calls
+    from propdesk.care import values as care
     from propdesk.care.visit_values import VISIT_REASON_ZH
+    from propdesk.deposits.models import DEPOSIT_KIND_ZH, DEPOSIT_STATUS_ZH
+    from propdesk.desk import values as desk
     from propdesk.fees.models import PAY_METHOD_ZH
     from propdesk.household.values import PET_KIND_ZH, VEHICLE_KIND_ZH
+    from propdesk.movein.values import STATUS_ZH as MOVEIN_STATUS_ZH
     from propdesk.registry.values import OCCUPANCY_ROLE_ZH, UNIT_STATUS_ZH, UNIT_TYPE_ZH
     from propdesk.renovation.values import PERMIT_STATUS_ZH
     from propdesk.surveys.values import (
@@ -289,6 +602,8 @@ def _value_maps() -> dict[str, dict[str, str]]:
         RESPONSE_SOURCE_ZH,
         SAMPLE_STATUS_ZH,
     )
+    from propdesk.tickets import values as tickets
+    from propdesk.tickets.workflow import ACTION_ZH as TICKET_ACTION_ZH
 
     def plain(mapping: Any) -> dict[str, str]:
         return {str(getattr(k, "value", k)): str(v) for k, v in mapping.items()}
@@ -309,6 +624,45 @@ def _value_maps() -> dict[str, dict[str, str]]:
         "survey_question.kind": plain(QUESTION_KIND_ZH),
         "survey_response.source": plain(RESPONSE_SOURCE_ZH),
         "survey_attempt.outcome": plain(CALL_OUTCOME_ZH),
+        # the ticket module's own names (工单, 进度, 分类, 时限, 费用)
+        "ticket.kind": plain(tickets.KIND_ZH),
+        "ticket.source": plain(tickets.SOURCE_ZH),
+        "ticket.status": plain(tickets.STATUS_ZH),
+        "ticket.urgency": plain(tickets.URGENCY_ZH),
+        "ticket.department": plain(tickets.DEPARTMENT_ZH),
+        "ticket.responsible_department": plain(tickets.DEPARTMENT_ZH),
+        "ticket_event.action": plain(TICKET_ACTION_ZH),
+        "ticket_event.from_status": plain(tickets.STATUS_ZH),
+        "ticket_event.to_status": plain(tickets.STATUS_ZH),
+        "ticket_category.kind": plain(tickets.KIND_ZH),
+        "ticket_category.default_department": plain(tickets.DEPARTMENT_ZH),
+        "ticket_sla_rule.kind": plain(tickets.KIND_ZH),
+        "ticket_sla_rule.urgency": plain(tickets.URGENCY_ZH),
+        "ticket_cost_line.kind": plain(tickets.COST_KIND_ZH),
+        "call_record.direction": {"in": "来电", "out": "去电"},
+        "call_record.state": {"missed": "未接（待登记）", "logged": "已登记"},
+        "call_record.topic": plain(calls.TOPIC_ZH),
+        "call_record.outcome": plain(calls.OUTCOME_ZH),
+        "outage.kind": plain(calls.OUTAGE_KIND_ZH),
+        "call_reminder.recurrence": plain(calls.RECURRENCE_ZH),
+        "phone_directory.category": plain(calls.DIRECTORY_CATEGORY_ZH),
+        "activity.kind": plain(activities.ACTIVITY_KIND_ZH),
+        "activity.status": plain(activities.ACTIVITY_STATUS_ZH),
+        "activity_signup.state": plain(activities.SIGNUP_STATE_ZH),
+        "activity_signup.channel": plain(activities.CHANNEL_ZH),
+        "care_flag.kind": plain(care.FLAG_KIND_ZH),
+        "care_flag.source": plain(care.FLAG_SOURCE_ZH),
+        "care_flag.visibility": plain(care.VISIBILITY_ZH),
+        "desk_parcel.status": plain(desk.PARCEL_STATUS_ZH),
+        "desk_shift_entry.kind": plain(desk.ENTRY_KIND_ZH),
+        "desk_shift_entry.status": plain(desk.ENTRY_STATUS_ZH),
+        "desk_handover_item.kind": plain(desk.HANDOVER_KIND_ZH),
+        "patrol.status": plain(desk.PATROL_STATUS_ZH),
+        "patrol_finding.result": plain(desk.RESULT_ZH),
+        "patrol_checkpoint.area": plain(desk.AREA_ZH),
+        "deposit.kind": plain(DEPOSIT_KIND_ZH),
+        "deposit.status": plain(DEPOSIT_STATUS_ZH),
+        "movein.status": plain(MOVEIN_STATUS_ZH),
         "previous_unit_status": plain(UNIT_STATUS_ZH),
         "unit_type": plain(UNIT_TYPE_ZH),
         "fee_allocation.kind": {"payment": "收款", "credit": "预收抵扣", "discount": "优惠"},
@@ -326,7 +680,14 @@ _MAPS: dict[str, dict[str, str]] | None = None
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}")
 
 
-def field_label(column: str) -> str:
+def field_label(column: str, table: str = "") -> str:
+    """A column's name as the manager reads it: the table's own label for it first
+    (``ticket.closed_at`` → 关闭时间), else the column's (``closed_at`` → 结账时间), else the
+    SQL name."""
+    if table:
+        label = TABLE_FIELD_LABELS_ZH.get(f"{table}.{column}")
+        if label is not None:
+            return label
     return FIELD_LABELS_ZH.get(column, column)
 
 
@@ -360,7 +721,7 @@ def value_text(column: str, value: Any, table: str = "") -> str:
         return yuan(int(value))
     if column.endswith("_centi") and isinstance(value, int | float):
         return f"{value / 100:.2f}"
-    if isinstance(value, int) and value in (0, 1) and _is_flag(column):
+    if isinstance(value, int) and value in (0, 1) and _is_flag(column, table):
         return "是" if value else "否"
     text = str(value)
     if _MAPS is None:
@@ -395,8 +756,30 @@ _FLAGS = frozenset(
 )
 
 
-def _is_flag(column: str) -> bool:
-    return column in _FLAGS
+_BOOLEAN_COLUMNS: frozenset[str] | None = None
+
+
+def _boolean_columns() -> frozenset[str]:
+    """``table.column`` of every boolean column (SQLite's triggers store them as 0 and 1)."""
+    global _BOOLEAN_COLUMNS
+    if _BOOLEAN_COLUMNS is None:
+        from sqlalchemy import Boolean
+
+        from propdesk.db.model_modules import import_all_models
+        from propdesk.models_base import Base
+
+        import_all_models()
+        _BOOLEAN_COLUMNS = frozenset(
+            f"{t.name}.{c.name}"
+            for t in Base.metadata.tables.values()
+            for c in t.columns
+            if isinstance(c.type, Boolean)
+        )
+    return _BOOLEAN_COLUMNS
+
+
+def _is_flag(column: str, table: str = "") -> bool:
+    return column in _FLAGS or (bool(table) and f"{table}.{column}" in _boolean_columns())
 
 
 def user_label(username: str) -> str:
@@ -408,7 +791,7 @@ def describe_changes(changes: dict[str, Any], table: str = "", action: str = "up
     """One line: ``减免金额：0.00 元 → 100.00 元；状态：空置 → 自住``."""
     parts: list[str] = []
     for key, value in changes.items():
-        label = field_label(key)
+        label = field_label(key, table)
         if isinstance(value, list) and len(value) == 2 and key not in ("ids", "columns"):
             old, new = value
             if action == "insert":
@@ -420,7 +803,7 @@ def describe_changes(changes: dict[str, Any], table: str = "", action: str = "up
                     f"{label}：{value_text(key, old, table)} → {value_text(key, new, table)}"
                 )
         elif key == "columns" and isinstance(value, list):
-            parts.append(f"{label}：{'、'.join(field_label(str(c)) for c in value)}")
+            parts.append(f"{label}：{'、'.join(field_label(str(c), table) for c in value)}")
         else:
             parts.append(f"{label}：{value_text(key, value, table)}")
     return "；".join(parts)
