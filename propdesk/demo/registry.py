@@ -2,8 +2,10 @@
 
 Who lives where is decided per unit by status: a vacant unit (≈8%) has no current
 occupant; an occupied one has its owner (sometimes a co-owner spouse) and family; a
-rented one (≈15%) an owner who lives elsewhere plus tenants; a renovating one a recent
-owner. About 10% of units carry history: a previous owner whose occupancy ended at a
+rented one (≈15%) an owner who lives elsewhere plus tenants; one about to renovate (≈4%) a
+recent owner, stored as occupied (装修中 is only shown while a renovation permit is active:
+the renovation step approves permits for some of them, listed in
+``ctx.info["renovation_unit_ids"]``). About 10% of units carry history: a previous owner whose occupancy ended at a
 sale, and some rented units a previous tenant. A few owners (investors) own several
 units. Every row goes in with bulk ``insert()``; ids come back through RETURNING.
 """
@@ -115,6 +117,8 @@ def build_registry(session: Session, ctx: DemoContext) -> None:
     - ``"owner_by_unit"``: unit id → the current (first) owner's person id (not for vacant);
     - ``"tenant_by_unit"``: unit id → the current main tenant's person id (rented units);
     - ``"residents_by_unit"``: unit id → person ids of every current occupant;
+    - ``"renovation_unit_ids"``: units of recent owners about to renovate (stored as
+      occupied; the renovation step gives some of them an approved permit);
     - ``"parking_ids"``: every parking space id; ``"parking_by_unit"``: unit id → space ids.
     """
     rng = ctx.rng
@@ -155,7 +159,7 @@ def build_registry(session: Session, ctx: DemoContext) -> None:
                 "room": u.room,
                 "area_centi": u.area_centi,
                 "unit_type": u.unit_type,
-                "status": u.status,
+                "status": _stored_status(u.status),
                 "notes": "",
                 "created_at": now,
                 "updated_at": now,
@@ -228,7 +232,7 @@ def build_registry(session: Session, ctx: DemoContext) -> None:
                     "floor": u.floor,
                     "area_centi": u.area_centi,
                     "unit_type": u.unit_type,
-                    "status": u.status,
+                    "status": _stored_status(u.status),
                 }
                 for uid, u in zip(unit_ids, unit_plans, strict=True)
             ],
@@ -241,11 +245,22 @@ def build_registry(session: Session, ctx: DemoContext) -> None:
             "owner_by_unit": owner_by_unit,
             "tenant_by_unit": tenant_by_unit,
             "residents_by_unit": residents,
+            "renovation_unit_ids": [
+                uid
+                for uid, u in zip(unit_ids, unit_plans, strict=True)
+                if u.status == UnitStatus.RENOVATING.value
+            ],
             "parking_ids": parking_ids,
             "parking_by_unit": parking_by_unit,
         }
     )
     ctx.progress(1.0, "房产与住户资料已生成")
+
+
+def _stored_status(planned: str) -> str:
+    """A unit planned to renovate is stored as occupied by its new owner: only approving a
+    renovation permit shows it as 装修中 (the renovation step does that)."""
+    return UnitStatus.OCCUPIED.value if planned == UnitStatus.RENOVATING.value else planned
 
 
 def _building_row(estate_id: int, plan: BuildingPlan, now: object) -> dict[str, Any]:

@@ -53,15 +53,18 @@ SCOPES = (
 WORKERS = ("钱师傅", "孙师傅", "李师傅", "赵师傅", "周师傅", "吴师傅")
 
 
-def _units(session: Session, status: str, limit: int) -> list[tuple[int, str, str]]:
+def _units(session: Session, status: str, limit: int | None) -> list[tuple[int, str, str]]:
     """(unit id, code, first current occupant's name) of units with ``status``."""
-    rows = session.execute(
+    query = (
         select(Unit.id, Unit.code, Person.name)
         .join(Occupancy, Occupancy.unit_id == Unit.id, isouter=status == "vacant")
         .join(Person, Person.id == Occupancy.person_id, isouter=status == "vacant")
         .where(Unit.status == status)
-        .order_by(Unit.id)
-    ).all()
+        .order_by(Unit.id, Occupancy.id)
+    )
+    if status != "vacant":  # the current owner, not a former one
+        query = query.where(Occupancy.end_date.is_(None))
+    rows = session.execute(query).all()
     seen: dict[int, tuple[int, str, str]] = {}
     for uid, code, name in rows:
         seen.setdefault(uid, (uid, code, name or ""))
@@ -72,7 +75,10 @@ def build_occupancy(session: Session, ctx: DemoContext) -> None:
     """Permits, inspections, refunds, key custody, move-ins and moving appointments."""
     rng = ctx.rng
     base = ctx.today
-    occupied = _units(session, "occupied", 40) + _units(session, "rented", 10)
+    new_owners = set(ctx.info.get("renovation_unit_ids") or [])  # type: ignore[call-overload]
+    every_occupied = _units(session, "occupied", None)
+    occupied = [u for u in every_occupied if u[0] not in new_owners][:40]
+    occupied += _units(session, "rented", 10)
     rng.shuffle(occupied)
     vacant = _units(session, "vacant", 8)
     types = {t.code: t.id for t in inspections.list_violation_types(session)}
@@ -145,7 +151,57 @@ def build_occupancy(session: Session, ctx: DemoContext) -> None:
     _moveins(session, ctx, vacant)
     _moveouts(session, ctx, [u for u, _c, _n in occupied[len(plans) + 6 :]], base)
     _moving(session, ctx, occupied[:4] + vacant[:2])
+    ctx.progress(0.9, "装修中的房屋")
+    _renovations_under_way(session, ctx, [u for u in every_occupied if u[0] in new_owners], types)
     ctx.progress(1.0, "入伙、搬家预约")
+
+
+MAX_UNDER_WAY = 30
+"""At most this many more permits under way for the registry's new owners (each goes
+through the services), so a big estate's demo stays quick; the others stay occupied."""
+
+
+def _renovations_under_way(
+    session: Session,
+    ctx: DemoContext,
+    units: list[tuple[int, str, str]],
+    types: dict[str, int],
+) -> None:
+    """Recent owners renovating now: applied, deposit taken, approved a few days before
+    the start, inspected since (the unit shows 装修中 from the approval). The registry
+    stores these units as occupied, so no unit is 装修中 without an active permit."""
+    rng = ctx.rng
+    chosen = sorted(rng.sample(units, min(len(units), MAX_UNDER_WAY)))
+    for n, (uid, _code, owner) in enumerate(chosen):
+        contractor, contact = CONTRACTORS[n % len(CONTRACTORS)]
+        start = ctx.today - timedelta(days=rng.randint(3, 40))
+        length = rng.randint(45, 90)
+        pid = permits.apply_for_permit(
+            session,
+            PermitApplication(
+                unit_id=uid,
+                owner_name=owner or "业主",
+                owner_phone=f"139{rng.randint(10_000_000, 99_999_999)}",
+                contractor=contractor,
+                contractor_contact=contact,
+                contractor_phone=f"137{rng.randint(10_000_000, 99_999_999)}",
+                scope=SCOPES[n % len(SCOPES)],
+                planned_start=start,
+                planned_end=start + timedelta(days=length),
+                deposit_fen=rng.choice((200_000, 300_000, 500_000)),
+                workers=tuple(
+                    WorkerSpec(w, f"136{rng.randint(10_000_000, 99_999_999)}")
+                    for w in rng.sample(WORKERS, rng.randint(1, 4))
+                ),
+            ),
+        )
+        decided = start - timedelta(days=2)
+        permits.collect_deposit(session, pid, method="cash", paid_on=decided)
+        permits.approve_permit(
+            session, pid, at=clock.local_datetime(decided, time(rng.randint(9, 16), 30))
+        )
+        _inspect(session, pid, start, ctx.today, types, rng, "approved")
+        ctx.progress(0.9 + 0.1 * (n + 1) / len(chosen), "装修中的房屋")
 
 
 def _inspect(

@@ -156,3 +156,26 @@ def test_same_day_and_seed_give_the_same_rows_whatever_the_wall_clock(
     assert first["renovation_permit"]
     assert first["key_loan"]
     assert first == second
+
+
+@pytest.mark.usefixtures("occupancy_only")
+def test_every_unit_under_renovation_has_a_permit_under_way(sqlite_db: Database) -> None:
+    """The registry's recent owners about to renovate are occupied until a permit is
+    approved; those the step renovates show 装修中, each with its active permit."""
+    build.generate_demo(sqlite_db, units=400, seed=2, today=date(2026, 11, 20))
+    with sqlite_db.begin(CLERK) as s:
+        renovating = list(s.scalars(select(Unit.id).where(Unit.status == "renovating")))
+        under_way = list(
+            s.scalars(select(RenovationPermit.unit_id).where(RenovationPermit.status == "approved"))
+        )
+        started = s.execute(
+            select(RenovationPermit.planned_start, RenovationPermit.decided_at).where(
+                RenovationPermit.status == "approved"
+            )
+        ).all()
+    assert len(renovating) > 8  # the four planned states and the registry's new owners
+    assert sorted(renovating) == sorted(under_way)  # one active permit each, no unit without
+    for start, decided in started:
+        assert start <= date(2026, 11, 20)
+        assert decided is not None
+        assert clock.local_date(decided) < start
