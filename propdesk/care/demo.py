@@ -4,6 +4,8 @@ some overdue, a few findings raised as tickets. Deterministic (``ctx.rng``), bul
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -11,6 +13,8 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from propdesk import clock
+from propdesk.auth.actor import Actor, Role
+from propdesk.auth.models import User
 from propdesk.care.models import CareFlag, CareKind
 from propdesk.care.values import SENSITIVE_KINDS, FlagKind, FlagSource, Visibility
 from propdesk.demo.bulk import insert_with_ids
@@ -137,10 +141,13 @@ FINDINGS_OK = (
     "新入住，已介绍服务中心电话和缴费方式",
 )
 FINDINGS_TICKET = (
-    "卫生间地漏返水，楼下有渗水痕迹",
-    "入户门锁不好用，老人开门困难",
-    "楼道声控灯不亮，夜间出入不便",
+    ("卫生间地漏返水，楼下有渗水痕迹", "plumbing"),
+    ("入户门锁不好用，老人开门困难", "door_lock"),
+    ("楼道声控灯不亮，夜间出入不便", "public_area"),
 )
+"""Findings raised as repair tickets, with the repair category that fits each."""
+TICKET_VISITORS = (Role.CLERK, Role.SUPERVISOR)
+"""The demo users who visit and raise the tickets (the ticket's 首问负责人)."""
 
 
 VISIT_HOURS = (time(9), time(18))
@@ -166,7 +173,7 @@ def build_visits(session: Session, ctx: DemoContext) -> None:
     overdue), half the households that moved in lately, some earlier visits with a rating,
     a few agreed next visits (one or two already overdue) and findings raised as tickets."""
     from propdesk.care.visit_models import CareVisit
-    from propdesk.care.visit_values import VisitReason
+    from propdesk.care.visit_values import VisitReason, reason_label
     from propdesk.registry.values import OccupancyRole
     from propdesk.tickets import catalog
     from propdesk.tickets.services import Intake, create_ticket
@@ -265,28 +272,72 @@ def build_visits(session: Session, ctx: DemoContext) -> None:
         visit(unit_id, VisitReason.OTHER, None, days_ago, rng.choice(FINDINGS_OK),
               next_visit_on=follow)  # fmt: skip
     ticketed = [rng.choice(units) for _ in FINDINGS_TICKET]
-    for unit_id, findings in zip(ticketed, FINDINGS_TICKET, strict=True):
+    staff = _visiting_staff(session, ctx)
+    for n, (unit_id, (findings, _code)) in enumerate(zip(ticketed, FINDINGS_TICKET, strict=True)):
         visit(unit_id, VisitReason.OTHER, None, rng.randint(5, 60), findings, rating=3)
+        by = staff[n % len(staff)]  # a desk user visited and recorded it
+        visits[-1].update(
+            visitor_user_id=by.user_id, visitor_name=by.display_name, recorded_by=by.display_name
+        )
     ids = insert_with_ids(session, CareVisit, visits)
 
     catalog.ensure_defaults(session)
-    repair = [c for c in catalog.list_categories(session, TicketKind.REPAIR.value) if c.active]
+    repair = {
+        c.code: c.id for c in catalog.list_categories(session, TicketKind.REPAIR.value) if c.active
+    }
     if not repair:
         return
-    for visit_id, row in list(zip(ids, visits, strict=True))[-len(FINDINGS_TICKET) :]:
-        created = create_ticket(
-            session,
-            Intake(
-                kind=TicketKind.REPAIR.value,
-                category_id=rng.choice(repair).id,
-                description=f"走访发现（其他走访，{row['visited_on']:%Y-%m-%d}）：{row['findings_enc']}",
-                source=TicketSource.VISIT.value,
-                unit_id=row["unit_id"],
-                person_id=households.get(row["unit_id"], (None, None))[1],
-                reporter_name=row["visitor_name"],
-            ),
-            at=row["visited_at"] + timedelta(minutes=30),
-        )
+    raised = list(zip(ids, visits, strict=True))[-len(FINDINGS_TICKET) :]
+    for n, ((visit_id, row), (_f, code)) in enumerate(zip(raised, FINDINGS_TICKET, strict=True)):
+        # as care.visits does for 转工单: the household's person reports (name and phone
+        # from the person), the staff member who recorded the visit registers it (首问负责人)
+        with _acting(session, staff[n % len(staff)]):
+            created = create_ticket(
+                session,
+                Intake(
+                    kind=TicketKind.REPAIR.value,
+                    category_id=repair.get(code) or repair[min(repair)],
+                    description=(
+                        f"走访发现（{reason_label(row['reason'])}，{row['visited_on']:%Y-%m-%d}，"
+                        f"{row['visitor_name']}）：{row['findings_enc']}"
+                    ),
+                    source=TicketSource.VISIT.value,
+                    unit_id=row["unit_id"],
+                    person_id=households.get(row["unit_id"], (None, None))[1],
+                    reporter_name="",
+                ),
+                at=min(row["visited_at"] + timedelta(minutes=30), ctx.now),
+            )
         session.execute(
             update(CareVisit).where(CareVisit.id == visit_id).values(ticket_id=created.id)
         )
+
+
+def _visiting_staff(session: Session, ctx: DemoContext) -> list[Actor]:
+    """The desk users (clerk, supervisor) of the users step, as actors; without that step,
+    one named visitor (no login)."""
+    ids: dict[str, int] = dict(ctx.info.get("user_ids") or {})  # type: ignore[call-overload]
+    out: list[Actor] = []
+    for role in TICKET_VISITORS:
+        user_id = ids.get(role.value)
+        if user_id is None:
+            continue
+        row = session.execute(
+            select(User.username, User.display_name).where(User.id == user_id)
+        ).first()
+        if row is not None:
+            out.append(Actor(user_id=user_id, username=row[0], display_name=row[1], role=role))
+    return out or [
+        Actor(user_id=None, username="visitor", display_name="客服小陈", role=Role.CLERK)
+    ]
+
+
+@contextmanager
+def _acting(session: Session, actor: Actor) -> Iterator[None]:
+    """Run a service under the visiting staff member's name, then give the session back."""
+    before = session.info.get("actor")
+    session.info["actor"] = actor
+    try:
+        yield
+    finally:
+        session.info["actor"] = before

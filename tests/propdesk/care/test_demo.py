@@ -19,6 +19,8 @@ from propdesk.care.visit_models import CareVisit
 from propdesk.care.visit_plan import count_overdue_visits, plan_items
 from propdesk.db.engine import Database
 from propdesk.demo import build, steps
+from propdesk.registry.models import Occupancy, Person
+from propdesk.tickets.models import Ticket
 
 TODAY = date(2026, 6, 15)
 CLERK = Actor(user_id=None, username="wang", display_name="王前台", role=Role.CLERK)
@@ -81,3 +83,26 @@ def test_demo_visits(demo: Database, test_clock: clock.FixedClock) -> None:
     assert {i.reason for i in items} >= {"elderly_alone", "follow_up"}
     assert 0 < overdue < len(items)  # some overdue, some only due
     assert overdue == sum(i.overdue for i in items)
+
+
+def test_demo_visit_tickets_are_reported_by_the_household(demo: Database) -> None:
+    """Like a real 转工单: the household's person reports (name, phone, link), the staff
+    member who visited and recorded it is the ticket's 首问负责人, never 系统."""
+    with demo.begin(CLERK) as s:
+        raised = s.execute(
+            select(CareVisit, Ticket, Person)
+            .join(Ticket, Ticket.id == CareVisit.ticket_id)
+            .join(Occupancy, Occupancy.id == CareVisit.occupancy_id)
+            .join(Person, Person.id == Occupancy.person_id)
+        ).all()
+        assert len(raised) == 3
+        for visit, ticket, person in raised:
+            assert ticket.source == "visit"
+            assert ticket.unit_id == visit.unit_id
+            assert ticket.person_id == person.id
+            assert ticket.reporter_name == person.name
+            assert ticket.reporter_phone == person.phone
+            assert ticket.owner_name == visit.visitor_name == visit.recorded_by
+            assert ticket.owner_name not in ("系统", "")
+            assert visit.visitor_name in ticket.description
+            assert visit.visited_at <= ticket.created_at
