@@ -19,7 +19,7 @@ from propdesk.care.models import CareFlag, CareKind
 from propdesk.care.values import SENSITIVE_KINDS, FlagKind, FlagSource, Visibility
 from propdesk.demo.bulk import insert_with_ids
 from propdesk.demo.steps import DemoContext
-from propdesk.registry.models import Occupancy, Unit
+from propdesk.registry.models import Occupancy, Person, Unit
 from propdesk.tickets.models import Ticket
 from propdesk.tickets.values import TicketKind, TicketStatus
 
@@ -61,6 +61,7 @@ def build_care(session: Session, ctx: DemoContext) -> None:
         session, CareKind, [{"name": "孕妇", "sensitive": True, "active": True}]
     )
     units = sorted(households)
+    alone = _elderly_alone(session, rows, ctx)
     # frequent complainants are households whose complaints were closed lately (if any)
     complained: list[int] = sorted(
         {
@@ -83,6 +84,10 @@ def build_care(session: Session, ctx: DemoContext) -> None:
         count = per_kind if kind != FlagKind.CUSTOM else max(1, per_kind // 2)
         for n in range(count):
             pool = complained if kind == FlagKind.COMPLAINANT and complained else units
+            if kind == FlagKind.ELDERLY_ALONE:
+                if not alone:
+                    break
+                pool = alone
             unit_id = rng.choice(pool)
             if (unit_id, kind) in used:
                 continue
@@ -130,6 +135,32 @@ def build_care(session: Session, ctx: DemoContext) -> None:
                 }
             )
     session.execute(insert(CareFlag), flags)
+
+
+ELDERLY_AGE = 65
+
+
+def _elderly_alone(session: Session, rows: Any, ctx: DemoContext) -> list[int]:
+    """Units with a single current occupant (``rows``: occupancy, unit, person), those aged
+    65 or more by the ID number first; only these are flagged 独居老人."""
+    occupants: dict[int, list[int]] = {}
+    for _occ, unit_id, person_id in rows:
+        occupants.setdefault(unit_id, []).append(person_id)
+    single = {u: people[0] for u, people in occupants.items() if len(people) == 1}
+    born: dict[int, int] = {}
+    wanted = sorted(single.values())
+    for start in range(0, len(wanted), 900):
+        chunk = wanted[start : start + 900]
+        for pid, id_number in session.execute(
+            select(Person.id, Person.id_number).where(Person.id.in_(chunk))
+        ):
+            digits = (id_number or "")[6:10]
+            if digits.isdigit():
+                born[int(pid)] = int(digits)
+    old = [
+        u for u, p in sorted(single.items()) if ctx.today.year - born.get(p, 9999) >= ELDERLY_AGE
+    ]
+    return old or sorted(single)
 
 
 VISITORS = ("客服小陈", "客服小刘", "管家王姐", "主管老李")

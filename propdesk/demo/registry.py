@@ -52,7 +52,7 @@ _PERSON_NOTES = (
     "养犬一只，已办理犬证",
     "行动不便，送件请上门",
     "不接受电话回访，请发短信",
-    "老人独居，请安管员多关注",
+    "白天家中无人，快递请放驿站",  # not 独居: the care step flags who lives alone
 )
 _PARKING_NOTES = ("已安装充电桩", "子母车位", "靠近电梯厅")
 

@@ -106,3 +106,20 @@ def test_demo_visit_tickets_are_reported_by_the_household(demo: Database) -> Non
             assert ticket.owner_name not in ("系统", "")
             assert visit.visitor_name in ticket.description
             assert visit.visited_at <= ticket.created_at
+
+
+def test_demo_elderly_alone_live_alone(demo: Database) -> None:
+    """独居老人 is only flagged on a household with one current occupant (no 家属, spouse or
+    tenant living there too)."""
+    with demo.begin(CLERK) as s:
+        flagged = list(
+            s.scalars(select(CareFlag.unit_id).where(CareFlag.kind == FlagKind.ELDERLY_ALONE.value))
+        )
+        assert flagged
+        for unit_id in flagged:
+            living = s.scalar(
+                select(func.count(Occupancy.id)).where(
+                    Occupancy.unit_id == unit_id, Occupancy.end_date.is_(None)
+                )
+            )
+            assert living == 1, unit_id
