@@ -359,10 +359,13 @@ def complete(k: Keys, estate: Estate) -> None:
 
 
 def call_back(k: Keys, estate: Estate) -> None:
-    """5. Call back with a rating: Alt+B, overall 4 (Down), Ctrl+Enter."""
+    """5. Call back with a rating: Alt+B, the ratings 4 4 5 (each digit moves on; nothing is
+    preset), Alt+Y fixed, Ctrl+Enter."""
 
     def fill() -> None:
-        k.press(Qt.Key.Key_Down)
+        for digit in (Qt.Key.Key_4, Qt.Key.Key_4, Qt.Key.Key_5):
+            k.press(digit)
+        k.alt(Qt.Key.Key_Y)
         k.ctrl(Qt.Key.Key_Return)
 
     _action(k, Qt.Key.Key_B, fill)

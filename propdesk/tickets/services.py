@@ -275,24 +275,29 @@ def callback(
     session: Session,
     ticket_id: int,
     *,
-    overall: int,
-    speed: int,
-    attitude: int,
-    fixed: bool = True,
+    overall: int | None,
+    speed: int | None,
+    attitude: int | None,
+    fixed: bool | None = True,
     comment: str = "",
     at: datetime | None = None,
     expected_version: int | None = None,
 ) -> bool:
     """Record a callback (回访); an overall rating of 1–2 or "not fixed" reopens the ticket.
 
-    Returns whether the ticket was reopened (sent back to dispatched with a new
-    completion deadline counted from now; the reopen is counted).
+    The three ratings are required (``None`` is "not chosen": refused with a message naming
+    the rating, since a callback's scores feed satisfaction and team figures), and so is
+    whether the problem is fixed (``None`` refused). Returns whether the ticket was reopened
+    (sent back to dispatched with a new completion deadline counted from now; the reopen
+    is counted).
     """
     now = clock.at_or_now(session, at)
+    overall = _score("overall", "总体评价", overall)
+    speed = _score("speed", "处理速度", speed)
+    attitude = _score("attitude", "服务态度", attitude)
+    if fixed is None:
+        raise ValidationError("fixed", "请选择问题是否已解决。")
     ticket = load(session, ticket_id, expected_version)
-    for field, value in (("overall", overall), ("speed", speed), ("attitude", attitude)):
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-            raise ValidationError(field, "评分应为1到5分。")
     comment = (comment or "").strip()
     reopen = overall <= 2 or not fixed
     summary = f"总体{overall}分 速度{speed}分 态度{attitude}分{'' if fixed else ' 未修好'}"
@@ -325,6 +330,15 @@ def callback(
     else:
         ticket.called_back_at = now
     return reopen
+
+
+def _score(field: str, label: str, value: int | None) -> int:
+    """A callback rating 1–5; not chosen (``None``) or out of range is refused by name."""
+    if value is None:
+        raise ValidationError(field, f"请选择{label}评分（1–5分）。")
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        raise ValidationError(field, f"{label}评分应为1到5分。")
+    return value
 
 
 def _restart_completion(session: Session, ticket: Ticket, now: datetime) -> datetime:

@@ -32,6 +32,21 @@
         <source>&amp;Comment</source>
         <translation>意见(&amp;C)</translation>
     </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/action_dialogs.py" line="207" />
+        <source>&amp;Yes, fixed</source>
+        <translation>是，已解决(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/action_dialogs.py" line="208" />
+        <source>&amp;No, not fixed</source>
+        <translation>否，未解决(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/action_dialogs.py" line="229" />
+        <source>Problem fixed?</source>
+        <translation>问题是否已解决</translation>
+    </message>
 </context>
 <context>
     <name>CallbackQueue</name>
@@ -433,6 +448,14 @@
         <location filename="../../work/main/ui/tickets/module.py" line="71" />
         <source>Overdue tickets: %1</source>
         <translation>超时工单：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RatingBox</name>
+    <message>
+        <location filename="../../work/main/ui/tickets/action_dialogs.py" line="180" />
+        <source>not rated</source>
+        <translation>未评分</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -194,37 +198,85 @@ class TextActionDialog(ActionDialog):
         return lambda session: run(session, text)
 
 
+class RatingBox(QSpinBox):
+    """A rating 1–5 that starts unchosen ("not rated", 0): a number key 1–5 sets it and moves
+    on to the next field, Up/Down step; :meth:`rating` is ``None`` while unchosen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, 5)
+        self.setSpecialValueText(self.tr("not rated"))
+        self.setValue(0)
+
+    def rating(self) -> int | None:
+        return self.value() or None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if (
+            Qt.Key.Key_1.value <= key <= Qt.Key.Key_5.value
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.setValue(key - Qt.Key.Key_0.value)
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
+
+
 class CallbackDialog(ActionDialog):
-    """The callback (回访): three ratings 1–5, fixed or not, a comment."""
+    """The callback (回访): three ratings 1–5, fixed or not, a comment.
+
+    Nothing is preset: the ratings start at "not rated" and neither "fixed" nor "not
+    fixed" is chosen, so a callback records only what the resident said. Keys: a digit
+    1–5 sets a rating and moves on (``4 4 5``), Alt+Y / Alt+N answer "fixed?", Ctrl+Enter
+    saves; a missing answer is named by its field and nothing is saved.
+    """
 
     def __init__(
         self, *, ctx: AppContext, ticket: TicketInfo, parent: QWidget | None = None
     ) -> None:
         super().__init__(ctx=ctx, ticket=ticket, title=self.tr("Callback"), parent=parent)
-        self.overall = self._rating("callback_overall")
-        self.speed = self._rating("callback_speed")
-        self.attitude = self._rating("callback_attitude")
-        self.fixed = named(QCheckBox(self.tr("The problem is &fixed")), "callback_fixed")
-        self.fixed.setChecked(True)
+        self.overall = named(RatingBox(), "callback_overall")
+        self.speed = named(RatingBox(), "callback_speed")
+        self.attitude = named(RatingBox(), "callback_attitude")
+        self.fixed_yes = named(QRadioButton(self.tr("&Yes, fixed")), "callback_fixed_yes")
+        self.fixed_no = named(QRadioButton(self.tr("&No, not fixed")), "callback_fixed_no")
+        self.fixed_group = QButtonGroup(self)
+        self.fixed_group.setExclusive(True)
+        self.fixed_group.addButton(self.fixed_yes)
+        self.fixed_group.addButton(self.fixed_no)
+        for button in (self.fixed_yes, self.fixed_no):
+            # Alt+Y / Alt+N "animate" a click that lands 100 ms later; choose at once, so
+            # an immediate Ctrl+Enter saves the answer just given.
+            button.pressed.connect(lambda b=button: b.setChecked(True))
+        fixed = QWidget()
+        fixed.setObjectName("callback_fixed")
+        row = QHBoxLayout(fixed)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.fixed_yes)
+        row.addWidget(self.fixed_no)
+        row.addStretch(1)
         self.comment = _text_edit("callback_comment", 60)
         self.errors.add_row(self.tr("&Overall (1–5)"), "overall", self.overall)
         self.errors.add_row(self.tr("&Speed (1–5)"), "speed", self.speed)
         self.errors.add_row(self.tr("&Attitude (1–5)"), "attitude", self.attitude)
-        self.form.addRow("", self.fixed)
+        self.errors.add_row(self.tr("Problem fixed?"), "fixed", fixed)
         self.errors.add_row(self.tr("&Comment"), "comment", self.comment)
         self.reopened = False
 
-    @staticmethod
-    def _rating(name: str) -> QSpinBox:
-        spin = named(QSpinBox(), name)
-        spin.setRange(1, 5)
-        spin.setValue(5)
-        return spin
+    def fixed(self) -> bool | None:
+        """The clerk's answer to "fixed?" (``None`` until chosen)."""
+        if self.fixed_yes.isChecked():
+            return True
+        if self.fixed_no.isChecked():
+            return False
+        return None
 
     def command(self) -> Callable[[Session], object]:
         ticket_id, version = self.ticket.id, self.ticket.version
-        overall, speed, attitude = self.overall.value(), self.speed.value(), self.attitude.value()
-        fixed, comment = self.fixed.isChecked(), self.comment.toPlainText()
+        overall, speed = self.overall.rating(), self.speed.rating()
+        attitude, fixed = self.attitude.rating(), self.fixed()
+        comment = self.comment.toPlainText()
         return lambda session: svc.callback(
             session,
             ticket_id,

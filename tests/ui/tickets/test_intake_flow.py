@@ -97,9 +97,15 @@ def test_keyboard_intake_to_reopen(
     qtbot.addWidget(callback)
     callback.show()
     callback.overall.setFocus()
-    for _ in range(3):
-        qtbot.keyClick(callback.overall, Qt.Key.Key_Down)  # 5 → 2
-    assert callback.overall.value() == 2
+    for digit in (Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4):  # each digit moves on
+        qtbot.keyClick(callback.focusWidget(), digit)
+    assert (callback.overall.value(), callback.speed.value(), callback.attitude.value()) == (
+        2,
+        3,
+        4,
+    )
+    assert callback.focusWidget() is callback.fixed_yes
+    qtbot.keyClick(callback.fixed_yes, Qt.Key.Key_Space)
     type_text(qtbot, callback.comment, "还是跳闸")
     qtbot.mouseClick(callback.ok_button, Qt.MouseButton.LeftButton)
 
