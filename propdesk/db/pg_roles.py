@@ -75,6 +75,8 @@ NOT_PERSONAL_COLUMNS: Mapping[str, frozenset[str]] = {
     "estate": frozenset({"phone"}),
     "ticket_staff": frozenset({"phone"}),
     "phone_directory": frozenset({"phone"}),  # utilities, police, contractors
+    # how many households a survey draw left out for having no phone: a count, not a number
+    "survey_campaign": frozenset({"draw_no_phone"}),
 }
 #: Bill line columns a clerk's or supervisor's payment, credit, discount or void changes.
 BILL_LINE_SETTLEMENT_COLUMNS = ("paid_fen", "waived_fen", "settled")
