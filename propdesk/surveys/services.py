@@ -362,7 +362,9 @@ def candidates(session: Session, campaign: SurveyCampaign) -> list[Candidate]:
     last = (
         select(SurveySample.unit_id, func.max(SurveyCampaign.starts_on).label("last"))
         .join(SurveyCampaign, SurveyCampaign.id == SurveySample.campaign_id)
-        .where(SurveySample.campaign_id != campaign.id)
+        # an activity's feedback questionnaire is no satisfaction survey: its calls do not
+        # keep a household out of the next draw
+        .where(SurveySample.campaign_id != campaign.id, SurveyCampaign.activity_id.is_(None))
         .group_by(SurveySample.unit_id)
         .subquery()
     )
@@ -452,7 +454,7 @@ def draw_sample_summary(
     if not drawn:
         raise ValidationError(
             "building_ids",
-            "没有可以抽样的住户：空置房、没有登记电话的住户和轮换期内调查过的住户都不抽样"
+            "没有可以抽样的住户：空置房、没有登记电话的住户和轮换期内已抽中过的住户都不抽样"
             f"（{_left_out_text(summary)}）。",
         )
     building_of = {cd.unit_id: cd.building_id for cd in cands}

@@ -160,7 +160,7 @@ EXCLUSION_ZH: dict[str, str] = {
     Exclusion.VACANT: "空置房",
     Exclusion.NO_OCCUPANT: "无人登记入住",
     Exclusion.NO_PHONE: "没有登记电话",
-    Exclusion.ROTATION: "轮换期内调查过",
+    Exclusion.ROTATION: "轮换期内已抽中过",
 }
 
 

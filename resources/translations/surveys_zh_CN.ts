@@ -389,7 +389,7 @@
     <message>
         <location filename="../../ui/surveys/campaigns_tab.py" line="114"/>
         <source>surveyed within the last %2 months: %1</source>
-        <translation>近 %2 个月内调查过 %1 户</translation>
+        <translation>近 %2 个月内已抽中过 %1 户</translation>
     </message>
     <message>
         <location filename="../../ui/surveys/campaigns_tab.py" line="121"/>

@@ -345,13 +345,12 @@ class CampaignsTab(QWidget):
         ).busy(self.draw_button).failure(say_refusal(self.message)).success(self._drawn).run()
 
     def _drawn(self, draw: DrawSummary) -> None:
-        """Say how many households were drawn, and who was left out and why."""
+        """Say how many households were drawn; who was left out and why is said by the
+        line under the list (the campaign keeps it), not a second time here."""
         self.message.setText(
             self.tr("Sample drawn: %1 households; the call queue is open.").replace(
                 "%1", str(draw.drawn)
             )
-            + "\n"
-            + draw_text(draw)
         )
 
     def ask_close(self) -> None:

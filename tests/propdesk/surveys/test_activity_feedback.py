@@ -405,3 +405,20 @@ def test_two_managers_starting_it_at_once_make_one(
     assert campaigns(db) == 1
     with db.begin(MANAGER) as s:
         assert s.scalar(select(func.count(SurveySample.id))) == 3
+
+
+def test_feedback_calls_do_not_keep_a_household_out_of_the_next_satisfaction_draw(
+    db: Database, estate: Estate, design: Design
+) -> None:
+    """The rotation rule leaves out households sampled for a satisfaction survey within its
+    months; an activity's feedback questionnaire is not one."""
+    units = estate.eligible[:4]
+    held = hold(db, units, units)
+    start(db, held.activity_id, design.questionnaire)
+    cid = open_campaign(db, design, rate_pct=100, rotation_months=6)
+    with db.begin(MANAGER) as s:
+        c = q.campaign(s, cid)
+        drawn = set(s.scalars(select(SurveySample.unit_id).where(SurveySample.campaign_id == cid)))
+    assert c.draw is not None
+    assert c.draw.recently_surveyed == 0
+    assert set(units) <= drawn

@@ -660,7 +660,7 @@ def test_an_empty_draw_says_how_many_were_left_out_and_keeps_nothing(
         cid = sv.create_campaign(s, campaign_spec(design, rotation_months=6, name="复查"))
     with pytest.raises(ValidationError) as exc, db.begin(MANAGER) as s:
         sv.draw_sample_summary(s, cid, seed=1)
-    assert "这些楼栋共 12 户：空置房 2 户，没有登记电话 2 户，轮换期内调查过 8 户" in str(exc.value)
+    assert "这些楼栋共 12 户：空置房 2 户，没有登记电话 2 户，轮换期内已抽中过 8 户" in str(exc.value)
     with db.begin(CLERK) as s:
         row = q.campaign(s, cid)
     assert (row.status, row.draw, row.sample_size) == (CampaignStatus.DRAFT, None, 0)
