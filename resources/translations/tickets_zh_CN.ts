@@ -1310,6 +1310,21 @@
         <source>Attach a photo or file</source>
         <translation>添加照片或文件</translation>
     </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="173" />
+        <source>&amp;Unit</source>
+        <translation>房屋(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="316" />
+        <source>Open the unit %1</source>
+        <translation>打开房屋 %1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/tickets/ticket_page.py" line="318" />
+        <source>A public-area ticket has no unit.</source>
+        <translation>公共区域工单没有房屋。</translation>
+    </message>
 </context>
 <context>
     <name>TimelineModel</name>

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy import Row
@@ -91,7 +93,22 @@ class TicketHistoryPanel(QWidget):
     def open_ticket(self, ticket_id: int) -> None:
         from ui.tickets.ticket_page import open_ticket_page
 
-        open_ticket_page(self.ctx, ticket_id, parent=self)
+        # Parented to the window, not this panel: opening the unit (Alt+U) replaces the
+        # record page this panel is on, and the ticket window stays open.
+        open_ticket_page(
+            self.ctx, ticket_id, open_record=self.record_opener(), parent=self.window()
+        )
+
+    def record_opener(self) -> Callable[[str, int], object] | None:
+        """What opens a unit or person from the ticket's page: the ``open_record`` signal of
+        the record page this panel sits on (the main window shows the record), if any."""
+        widget = self.parentWidget()
+        while widget is not None:
+            signal = getattr(widget, "open_record", None)
+            if isinstance(signal, SignalInstance):
+                return signal.emit
+            widget = widget.parentWidget()
+        return None
 
     def new_ticket(self) -> None:
         from ui.tickets.intake import IntakeDialog

@@ -118,6 +118,7 @@ class TicketPage(QDialog):
 
     Attributes:
         info: the :class:`TicketInfo` shown.
+        unit_button: 房屋(&U), opens the ticket's unit (disabled for a public-area ticket).
         buttons: action key → button (``dispatch``, ``start``, ``complete``, ``callback``,
             ``close``, ``cancel``, ``note``, ``findings``, ``costs``, ``quality``,
             ``attach``, ``print``).
@@ -174,6 +175,12 @@ class TicketPage(QDialog):
             button.clicked.connect(lambda _c=False, k=key: self.run_action(k))
             row.addWidget(button)
             self.buttons[key] = button
+        # Alt+U: the ticket's unit page (through open_record); none for a public-area ticket.
+        self.unit_button = named(QPushButton(self.tr("&Unit")), "ticket_unit")
+        self.unit_button.setAutoDefault(False)
+        self.unit_button.setEnabled(False)
+        self.unit_button.clicked.connect(lambda: self.open_linked("unit"))
+        row2.addWidget(self.unit_button)
         row1.addStretch(1)
         row2.addStretch(1)
         body = QWidget()
@@ -298,6 +305,12 @@ class TicketPage(QDialog):
         self.extra.setText(self._extra_text(t))
         self.timeline.set_events(t.events)
         self._enable_actions()
+        self.unit_button.setEnabled(t.unit_id is not None)
+        self.unit_button.setToolTip(
+            self.tr("Open the unit %1").replace("%1", t.unit_code)
+            if t.unit_id is not None
+            else self.tr("A public-area ticket has no unit.")
+        )
         self._loaded = True
         pending, self._pending = self._pending, None
         if pending is not None:
