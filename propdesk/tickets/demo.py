@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
@@ -173,7 +174,42 @@ PUBLIC_PLACES = (
     "2号楼楼顶",
     "北门岗亭",
 )
-REPORTERS = ("巡逻保安", "保洁主管", "路过业主", "工程部巡检", "匿名业主")
+PUBLIC_DESCRIPTIONS: dict[tuple[str, str], tuple[str, ...]] = {
+    # What a public-area ticket (no unit) says where the unit texts describe a flat.
+    ("repair", "plumbing"): (
+        "中心花园绿化给水管爆裂，路面积水",
+        "会所卫生间水龙头关不紧",
+        "地下车库消防管道滴水",
+    ),
+    ("repair", "electrical"): (
+        "地下车库照明成片不亮",
+        "大堂配电箱跳闸，灯不亮",
+        "小区路灯线路故障",
+    ),
+    ("repair", "water_power_cut"): (
+        "单元停电，电梯困人风险",
+        "整栋楼突然停水",
+        "地下车库停电，道闸无法抬杆",
+    ),
+    ("repair", "door_lock"): ("单元门闭门器损坏，门关不上", "消防通道门锁损坏", "会所大门合页松动"),
+    ("repair", "leak"): (
+        "地下车库顶板渗水，车位上方滴水",
+        "大堂天花板漏水",
+        "楼顶平台雨后积水渗漏",
+    ),
+    ("repair", "access_control"): ("门禁卡刷不开单元门", "小区大门道闸不抬杆", "北门人行门禁失灵"),
+    ("repair", "other"): ("信报箱门掉了", "公告栏玻璃破损", "分类垃圾桶盖损坏"),
+    ("complaint", "noise"): ("广场舞音乐太吵", "楼下商铺夜间噪音扰民", "清晨垃圾清运车噪音太大"),
+    ("complaint", "parking"): ("消防通道被私家车长期占用", "车库出入口车辆乱停"),
+    ("complaint", "staff_attitude"): ("门岗保安态度生硬", "保洁人员在大堂大声喧哗"),
+    ("complaint", "repair_quality"): ("路灯修了没几天又坏了", "车库积水报修多次仍未解决"),
+    ("complaint", "fees"): ("停车费上涨没有提前公示",),
+    ("complaint", "neighbour"): ("有住户在公共走廊堆放杂物", "有人在草坪遛狗不拴绳"),
+}
+STAFF_REPORTERS = {"巡逻保安": "patrol", "保洁主管": "patrol", "工程部巡检": "inspection"}
+"""Staff who find a public-area fault on their rounds, and the ticket's source."""
+PUBLIC_RESIDENTS = ("路过业主", "匿名业主")
+"""Residents who report a public-area matter without giving their unit (nobody to call back)."""
 KIND_WEIGHTS = (
     (TicketKind.REPAIR, 60),
     (TicketKind.COMPLAINT, 15),
@@ -181,21 +217,49 @@ KIND_WEIGHTS = (
     (TicketKind.SUGGESTION, 7),
 )
 URGENCY_WEIGHTS = (("emergency", 8), ("high", 20), ("normal", 72))
-SOURCE_WEIGHTS = (("phone", 55), ("walk_in", 30), ("patrol", 8), ("inspection", 4), ("other", 3))
-ROOT_CAUSES = (
-    "人员培训不足",
-    "巡查频次不够",
-    "设施老化",
-    "沟通不及时",
-    "业主之间的矛盾",
-    "施工方违规",
+SOURCE_WEIGHTS = (("phone", 60), ("walk_in", 35), ("other", 5))
+"""How a resident's ticket arrives (patrol and inspection tickets come from staff)."""
+ROOT_CAUSES: dict[str, tuple[str, ...]] = {
+    # Root causes of an upheld complaint, by its category.
+    "noise": ("装修施工时间管理不到位", "商铺经营噪音未及时劝阻", "夜间巡查频次不够"),
+    "hygiene": ("保洁频次不够", "垃圾清运不及时", "保洁人员排班不足"),
+    "security": ("门岗登记制度执行不严", "夜间巡逻不到位", "监控盲区未及时处理"),
+    "parking": ("车辆巡查不及时", "停车秩序管理不到位"),
+    "staff_attitude": ("人员培训不足", "服务规范执行不到位"),
+    "repair_quality": ("维修质量把关不严", "派工后跟进不及时", "设施老化"),
+    "fees": ("账单核对不仔细", "收费调整未按规定提前公示"),
+    "neighbour": ("邻里矛盾劝导不及时", "公共区域巡查不到位"),
+    "other": ("巡查频次不够", "沟通不及时"),
+}
+RESOLUTIONS: dict[str, tuple[str, ...]] = {
+    # What was done about an upheld complaint, by its category.
+    "noise": ("已约谈施工方和商户，明确作业时段并加强巡查", "已上门劝导，噪音已停止"),
+    "hygiene": ("已安排保洁清理并增加清运频次", "已调整保洁排班并通报相关人员"),
+    "security": ("已加强门岗登记和夜间巡逻", "已调取监控并加强巡逻"),
+    "parking": ("已联系车主挪车并张贴告示", "已加强车库巡查"),
+    "staff_attitude": ("已向业主道歉，相关人员已批评教育", "已组织服务规范培训"),
+    "repair_quality": ("已重新派工返修并跟踪回访", "已更换配件并向业主道歉"),
+    "fees": ("已核对更正账单并向业主说明", "已补发公示并向业主道歉"),
+    "neighbour": ("已上门协调，双方达成一致", "已清理公共区域杂物并告知住户"),
+    "other": ("已安排处理并通报相关人员", "已整改并告知业主"),
+}
+NOT_UPHELD_REASONS = (
+    "经现场核实，未发现所述情况",
+    "经调取监控和记录核实，与事实不符",
+    "经核实不属物业管理责任",
 )
-RESOLUTIONS = (
-    "已向业主道歉并整改",
-    "已加强巡查并通报相关人员",
-    "已协调双方达成一致",
-    "已维修并跟踪回访",
+NOT_UPHELD_EXPLANATIONS = (
+    "已向业主说明核实情况，业主表示理解",
+    "已电话告知核实结果并解释相关规定",
 )
+CALLBACK_COMMENTS: dict[str, tuple[str, ...]] = {
+    # What a resident says on a satisfied callback, by the ticket's kind (and verdict).
+    "repair": ("满意", "处理及时", "师傅很专业", "修好了，谢谢", ""),
+    "complaint": ("满意", "处理及时", "希望以后多注意", ""),
+    "complaint_not_upheld": ("已了解情况", "理解，谢谢说明", ""),
+    "inquiry": ("解答清楚", "满意", ""),
+    "suggestion": ("谢谢采纳", "满意", ""),
+}
 MATERIALS = (
     ("水龙头", 3850),
     ("PVC下水管", 2550),
@@ -263,18 +327,28 @@ def build_tickets(session: Session, ctx: DemoContext) -> None:
             if kind is TicketKind.REPAIR
             else rng.choice(["normal"] * 9 + ["high"])
         )
-        public = rng.random() < (
+        public = kind is not TicketKind.INQUIRY and rng.random() < (
             0.35
             if code in ("public_area", "hygiene", "security", "parking", "environment")
             else 0.08
         )
         unit_id = None if public or not occupied else rng.choice(occupied)
-        person_id, name, phone = (
-            reporter_of.get(unit_id, (None, rng.choice(REPORTERS), ""))
-            if unit_id
-            else (None, rng.choice(REPORTERS), "")
-        )
-        source = _weighted(rng, SOURCE_WEIGHTS)
+        if unit_id:  # a resident calls or walks in about their flat
+            person_id, name, phone = reporter_of[unit_id]
+            source = _weighted(rng, SOURCE_WEIGHTS)
+            description = rng.choice(DESCRIPTIONS.get((kind.value, code), ("其他问题",)))
+        else:  # a public area: staff on their rounds find faults, residents complain
+            person_id, phone = None, ""
+            name = rng.choice(
+                (*STAFF_REPORTERS, *PUBLIC_RESIDENTS)
+                if kind is TicketKind.REPAIR
+                else PUBLIC_RESIDENTS
+            )
+            source = STAFF_REPORTERS.get(name) or rng.choice(("phone", "walk_in"))
+            texts = PUBLIC_DESCRIPTIONS.get((kind.value, code)) or DESCRIPTIONS.get(
+                (kind.value, code), ("公共区域问题",)
+            )
+            description = rng.choice(texts)
         resp, mins, days = (
             rules.get((kind.value, cat_id, urgency)) or rules[(kind.value, None, urgency)]
         )
@@ -299,7 +373,7 @@ def build_tickets(session: Session, ctx: DemoContext) -> None:
             "person_id": person_id,
             "reporter_name": name,
             "reporter_phone": phone,
-            "description": rng.choice(DESCRIPTIONS.get((kind.value, code), ("其他问题",))),
+            "description": description,
             "period": local_period(created),
             "owner_user_id": owner_id,
             "owner_name": owner_name,
@@ -333,6 +407,7 @@ def build_tickets(session: Session, ctx: DemoContext) -> None:
         _simulate(
             rng,
             row,
+            code,
             events,
             cbs,
             now,
@@ -341,6 +416,7 @@ def build_tickets(session: Session, ctx: DemoContext) -> None:
             staff_names,
             due.response_due - created,
             due.resolve_due - created,
+            stall_at=STALL_AT[count - 1 - i] if count - 1 - i < len(STALL_AT) else "",
         )
         lines: list[dict[str, Any]] = []
         if row["is_paid"]:
@@ -401,6 +477,7 @@ def build_tickets(session: Session, ctx: DemoContext) -> None:
 def _simulate(
     rng: random.Random,
     row: dict[str, Any],
+    code: str,
     events: list[dict[str, Any]],
     cbs: list[dict[str, Any]],
     now: datetime,
@@ -409,9 +486,17 @@ def _simulate(
     staff_names: dict[int, tuple[str, str]],
     response_window: timedelta,
     resolve_window: timedelta,
+    *,
+    stall_at: str = "",
 ) -> None:
-    """Walk the ticket through the workflow with realistic delays, stopping at ``now``."""
+    """Walk the ticket through the workflow with realistic delays, stopping at ``now``.
+
+    ``stall_at`` keeps one of the newest tickets waiting at that step (so every step has
+    open work, the newest just registered). Only a resident reporter (a person with a phone) is called back and rates the work;
+    a ticket from staff rounds or an anonymous resident is checked on site by the desk
+    instead (the callback step without a rating), so it adds nothing to satisfaction."""
     t = row["created_at"]
+    resident = row["person_id"] is not None and bool(row["reporter_phone"])
 
     def event(
         action: str, at: datetime, src: str, dst: str, note: str = "", who: str = owner
@@ -435,6 +520,8 @@ def _simulate(
     # Recent tickets are often still waiting at some step (the desk's open work).
     recent = now - t < timedelta(days=10)
     stall = rng.choice(STALL_AT) if recent and rng.random() < 0.5 else ""
+    if stall_at:  # the newest few wait at each step in turn (the desk's open work)
+        stall = stall_at
     if stall == "received":
         return
     if rng.random() < 0.03:
@@ -448,7 +535,7 @@ def _simulate(
         s for ids in staff_by_dept.values() for s in ids
     ]
     staff_id = rng.choice(dept_staff)
-    rounds = 2 if rng.random() < 0.06 else 1
+    rounds = 2 if rng.random() < 0.06 and resident else 1
     for n in range(rounds):
         t = t + timedelta(minutes=rng.randint(3, 60))
         if t >= now:
@@ -480,19 +567,19 @@ def _simulate(
         event("complete", t, "in_progress", "done", work)
         row.update(status="done", done_at=t, work_done=work)
         if row["kind"] == "complaint":
-            valid = rng.random() < 0.7
-            row.update(
-                responsible_department=row["department"],
-                complaint_valid=valid,
-                validity_reason="经现场核实属实" if valid else "经核实与事实不符",
-                root_cause=rng.choice(ROOT_CAUSES),
-                resolution=rng.choice(RESOLUTIONS),
-            )
+            _findings(rng, row, code)
         t = _desk_hours(t + timedelta(hours=rng.randint(4, 60)))
         if t >= now or stall == "done":
             return
+        if not resident:
+            event("callback", t, "done", "called_back", f"无住户可回访，{owner}现场复核已处理")
+            _close(event, row, rng, t, now, stall)
+            return
         bad = n == 0 and rounds == 2
         overall = rng.randint(1, 2) if bad else rng.choice([3, 4, 4, 5, 5, 5])
+        comments = CALLBACK_COMMENTS[
+            "complaint_not_upheld" if row["complaint_valid"] is False else row["kind"]
+        ]
         cbs.append(
             {
                 "at": t,
@@ -502,9 +589,7 @@ def _simulate(
                 "speed": max(1, overall - rng.randint(0, 1)),
                 "attitude": rng.choice([4, 5]) if not bad else 3,
                 "fixed": not bad,
-                "comment": "问题仍未解决"
-                if bad
-                else rng.choice(["满意", "处理及时", "师傅很专业", ""]),
+                "comment": "问题仍未解决" if bad else rng.choice(comments),
                 "reopened": bad,
             }
         )
@@ -518,12 +603,48 @@ def _simulate(
             )
             continue
         event("callback", t, "done", "called_back", f"总体{overall}分")
-        row.update(status="called_back", called_back_at=t)
-        t = _desk_hours(t + timedelta(hours=rng.randint(1, 30)))
-        if t >= now or stall == "called_back":
-            return
-        event("close", t, "called_back", "closed")
-        row.update(status="closed", closed_at=t)
+        _close(event, row, rng, t, now, stall)
+        return
+
+
+def _close(
+    event: Callable[..., None],
+    row: dict[str, Any],
+    rng: random.Random,
+    t: datetime,
+    now: datetime,
+    stall: str,
+) -> None:
+    """Called back at ``t``; closed by the desk some hours later (desk hours) unless the
+    ticket stays called back at the demo's now."""
+    row.update(status="called_back", called_back_at=t)
+    t = _desk_hours(t + timedelta(hours=rng.randint(1, 30)))
+    if t >= now or stall == "called_back":
+        return
+    event("close", t, "called_back", "closed")
+    row.update(status="closed", closed_at=t)
+
+
+def _findings(rng: random.Random, row: dict[str, Any], code: str) -> None:
+    """A complaint's conclusion fitting its category and verdict: an upheld one names the
+    responsible department, a root cause and what was done; one not upheld has no
+    responsible department or cause, only why and what the resident was told."""
+    if rng.random() < 0.7:
+        row.update(
+            responsible_department=row["department"],
+            complaint_valid=True,
+            validity_reason="经现场核实属实",
+            root_cause=rng.choice(ROOT_CAUSES.get(code, ROOT_CAUSES["other"])),
+            resolution=rng.choice(RESOLUTIONS.get(code, RESOLUTIONS["other"])),
+        )
+    else:
+        row.update(
+            responsible_department="",
+            complaint_valid=False,
+            validity_reason=rng.choice(NOT_UPHELD_REASONS),
+            root_cause="",
+            resolution=rng.choice(NOT_UPHELD_EXPLANATIONS),
+        )
 
 
 def _post_charges(

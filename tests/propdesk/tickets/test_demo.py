@@ -80,3 +80,68 @@ def test_demo_tickets_are_consistent(sqlite_db: Database) -> None:
             at=day,
         )
         assert new.number == f"{last[:11]}{int(last[11:]) + 1:04d}"
+
+
+def test_demo_tickets_fit_who_reported_them(sqlite_db: Database) -> None:
+    """Public-area tickets say something about a public area; staff rounds report them
+    (patrol, inspection) and nobody rates them; only residents are called back, with a
+    comment fitting the kind; complaint conclusions fit their category and verdict."""
+    from propdesk.tickets.demo import (
+        CALLBACK_COMMENTS,
+        DESCRIPTIONS,
+        PUBLIC_DESCRIPTIONS,
+        PUBLIC_PLACES,
+        ROOT_CAUSES,
+        STAFF_REPORTERS,
+    )
+    from propdesk.tickets.models import TicketCallback, TicketCategory
+
+    with sqlite_db.begin(Actor.system()) as s:
+        ctx = DemoContext(rng=random.Random(4), today=date(2026, 11, 23), units=600)
+        build_registry(s, ctx)
+        build_users(s, ctx)
+        build_tickets(s, ctx)
+    interior = {text for key in PUBLIC_DESCRIPTIONS for text in DESCRIPTIONS.get(key, ())} - {
+        text for texts in PUBLIC_DESCRIPTIONS.values() for text in texts
+    }
+    assert "外墙渗水，卧室墙面起皮" in interior
+    with sqlite_db.begin(CLERK) as s:
+        tickets = s.execute(select(Ticket, TicketCategory.code).join(TicketCategory)).all()
+        rated = {c.ticket_id: c for c in s.scalars(select(TicketCallback))}
+    by_source: dict[str, int] = defaultdict(int)
+    not_upheld_rated = 0
+    for t, code in tickets:
+        if t.source in ("patrol", "inspection"):
+            assert t.unit_id is None
+            assert t.reporter_name in STAFF_REPORTERS
+            assert STAFF_REPORTERS[t.reporter_name] == t.source
+        if t.unit_id is None:
+            by_source[t.source] += 1
+            assert t.location in PUBLIC_PLACES
+            assert t.person_id is None
+            assert t.description not in interior, t.description
+            assert t.kind != "inquiry"
+        callback = rated.get(t.id)
+        if callback is not None:
+            assert t.person_id is not None  # a resident with a phone rated it
+            assert t.reporter_phone
+            if callback.fixed and callback.overall > 2:
+                key = "complaint_not_upheld" if t.complaint_valid is False else t.kind
+                assert callback.comment in CALLBACK_COMMENTS[key], (t.kind, callback.comment)
+                not_upheld_rated += t.complaint_valid is False
+        if t.kind == "complaint" and t.complaint_valid is not None:
+            assert t.resolution
+            assert t.validity_reason
+            if t.complaint_valid:
+                assert t.responsible_department
+                assert t.root_cause in ROOT_CAUSES[code], (code, t.root_cause)
+            else:
+                assert t.responsible_department == ""
+                assert t.root_cause == ""
+        if t.status in ("called_back", "closed") and t.id not in rated:
+            assert t.person_id is None  # checked on site: no resident to call
+    assert by_source["patrol"]
+    assert by_source["inspection"]
+    assert not_upheld_rated
+    closed_unrated = [t for t, _c in tickets if t.status == "closed" and t.id not in rated]
+    assert closed_unrated  # public tickets still close after the on-site check
