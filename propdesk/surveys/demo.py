@@ -109,6 +109,15 @@ class _Plan:
     closed: bool
 
 
+# Why a low score was upheld, as the service centre found on following it up.
+FOLLOW_UP_CAUSES = (
+    "服务人员沟通不及时",
+    "维修响应超时",
+    "公共区域保洁不到位",
+    "前台告知信息不准确",
+)
+
+
 def _at(rng: random.Random, day: date) -> datetime:
     """A working-hours moment of ``day`` at the estate, UTC."""
     moment = time(rng.randint(9, 17), rng.randint(0, 59))
@@ -355,7 +364,9 @@ def _fill(
             calls.append(_call(users, names, clerk, t, CallOutcome.NO_ANSWER))
         callback_at = None
         if status == SampleStatus.CALLBACK:
-            callback_at = ctx.now.astimezone(UTC) + timedelta(hours=rng.randint(-30, 60))
+            # the time the household asked for: office hours, yesterday to two days ahead
+            today = clock.to_local(ctx.now).date()
+            callback_at = _at(rng, today + timedelta(days=rng.randint(-1, 2)))
         if final is not None:
             calls.append(_call(users, names, clerk, when, final, callback_at))
         if status == SampleStatus.DONE:
@@ -528,7 +539,21 @@ def _follow_through(
                 comment="满意度调查回访",
                 at=at,
             )
-            tk.close(session, tid, at=at + timedelta(hours=1))
+            upheld = rng.random() < 0.7
+            tk.close_complaint(
+                session,
+                tid,
+                responsible_department=(t.department or "service") if upheld else "",
+                valid=upheld,
+                validity_reason=(
+                    "回访核实，住户反映属实" if upheld else "经核实属住户误解，非服务问题"
+                ),
+                root_cause=rng.choice(FOLLOW_UP_CAUSES) if upheld else "",
+                resolution=(
+                    "已上门沟通并处理，住户认可" if upheld else "已向住户说明情况，住户表示理解"
+                ),
+                at=at + timedelta(hours=1),
+            )
 
 
 def _rechecks(

@@ -178,3 +178,24 @@ def test_demo_activity_feedback(
         assert len(surveys) == 2
         month = q.month_figures(s, TODAY.replace(day=1), TODAY)
         assert "活动反馈：邻里包饺子" not in month.campaigns
+
+
+def test_demo_survey_times_are_office_hours_and_follow_ups_closed_with_a_conclusion(
+    demo: Database, test_clock: clock.FixedClock
+) -> None:
+    """A new-user walk-through saw a call back booked for 02:21; the demo's follow-up
+    complaints must close as a real one does, with a verdict and a result."""
+    from propdesk.tickets.models import Ticket
+
+    test_clock.set(clock.local_datetime(TODAY, time(18, 30)))
+    with demo.begin(CLERK) as s:
+        callbacks = list(
+            s.scalars(select(SurveySample.callback_at).where(SurveySample.callback_at.is_not(None)))
+        )
+        closed = list(
+            s.scalars(select(Ticket).where(Ticket.source == "survey", Ticket.status == "closed"))
+        )
+        assert callbacks
+        assert all(9 <= clock.to_local(c).hour < 18 for c in callbacks)
+        assert closed
+        assert all(t.complaint_valid is not None and t.resolution for t in closed)
