@@ -461,6 +461,11 @@
         <source>Choose the ticket's category.</source>
         <translation>请选择工单分类。</translation>
     </message>
+    <message>
+        <location filename="../../ui/care/visit_dialogs.py" line="218" />
+        <source>— choose kind and category —</source>
+        <translation>— 请选择工单类型和分类 —</translation>
+    </message>
 </context>
 <context>
     <name>VisitHistoryModel</name>
@@ -585,6 +590,16 @@
         <location filename="../../ui/care/visit_dialogs.py" line="258" />
         <source>Categor&amp;y</source>
         <translation>工单分类(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/visit_dialogs.py" line="269" />
+        <source>— choose kind and category —</source>
+        <translation>— 请选择工单类型和分类 —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/visit_dialogs.py" line="276" />
+        <source>Choose the ticket's kind and category.</source>
+        <translation>请选择工单类型和分类。</translation>
     </message>
 </context>
 <context>

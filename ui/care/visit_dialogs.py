@@ -42,6 +42,7 @@ from propdesk.care.visit_values import (
 )
 from propdesk.care.visits import TicketRequest, VisitSpec
 from propdesk.changes import Changes
+from propdesk.errors import ValidationError
 from propdesk.tickets import catalog
 from propdesk.tickets.values import KIND_ZH, CategoryInfo, TicketKind
 from ui.common.dates import from_qdate, to_qdate
@@ -62,9 +63,14 @@ def ticket_categories(s: Session) -> list[CategoryInfo]:
     return sorted(found, key=lambda c: (order[c.kind], c.sort_key))
 
 
-def _fill_categories(combo: QComboBox, categories: list[CategoryInfo]) -> None:
+def _fill_categories(combo: QComboBox, categories: list[CategoryInfo], placeholder: str) -> None:
+    """A neutral first entry (no kind, no category: the clerk must choose), then the
+    categories by kind; a finding is never filed under a default it does not fit."""
+    combo.clear()
+    combo.addItem(placeholder, None)
     for c in categories:
         combo.addItem(f"{KIND_ZH[TicketKind(c.kind)]} · {c.name}", (c.kind, c.id))
+    combo.setCurrentIndex(0)
 
 
 def _request(combo: QComboBox) -> TicketRequest | None:
@@ -194,7 +200,7 @@ class VisitDialog(FormDialog):
             self.visitor.addItem(person.name, person.user_id)
         self.visitor.setEditText(typed)
         self.visitor.blockSignals(False)
-        _fill_categories(self.category, categories)
+        _fill_categories(self.category, categories, self.tr("— choose kind and category —"))
         if clean:
             self.keys.mark_clean()
 
@@ -241,7 +247,8 @@ class VisitDialog(FormDialog):
 
 
 class VisitTicketDialog(FormDialog):
-    """Raise a saved visit's findings as a ticket (转工单)."""
+    """Raise a saved visit's findings as a ticket (转工单): the clerk picks the kind and
+    category (nothing is preselected; saving without a choice names the field)."""
 
     changes = VISIT_CHANGES
     minimum_width = 480
@@ -264,12 +271,15 @@ class VisitTicketDialog(FormDialog):
         ).run()
 
     def _fill(self, categories: list[CategoryInfo]) -> None:
-        _fill_categories(self.category, categories)
+        _fill_categories(self.category, categories, self.tr("— choose kind and category —"))
         self.keys.mark_clean()
 
     def save(self) -> None:
         request = _request(self.category)
         if request is None:
+            self.errors.show(
+                ValidationError("category_id", self.tr("Choose the ticket's kind and category."))
+            )
             return
         visit_id, version = self.visit.id, self.visit.version
         self.run_save(

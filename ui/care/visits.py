@@ -315,8 +315,13 @@ class VisitsPage(QWidget):
 
         self.ctx.query(read, parent=self, action="visit plan").success(self._show_plan).run()
         conditions = [Unit.building_id == building_id] if building_id is not None else []
+        visit_id = self.current_visit_id()
         self.history_model.set_filter(*conditions)
         self.history_count.update_for(self.history_model)
+        # keep the clerk on the visit just used (e.g. after 转工单), not back at the top
+        row = self.history_model.find_row(visit_id) if visit_id is not None else -1
+        if row >= 0:
+            self.history_table.selectRow(row)
 
     def _show_plan(self, items: list[PlanItem]) -> None:
         current = self.current_item()

@@ -97,6 +97,13 @@ def test_a_visit_finding_becomes_a_ticket(
     _alt(qtbot, Qt.Key.Key_K)  # 转工单
     qtbot.waitUntil(dialog.raise_ticket.isChecked, timeout=1000)
     assert dialog.category.isEnabled()
+    # no kind or category is preselected: saving asks for one, and saves nothing
+    assert dialog.category.currentData() is None
+    qtbot.keyClick(dialog.category, Qt.Key.Key_Return, CTRL)
+    assert dialog.isVisible()
+    assert dialog.errors.labels["category_id"].text() == "Choose the ticket's category."
+    assert _visits(sqlite_db) == []
+    qtbot.keyClick(dialog.category, Qt.Key.Key_Down)  # the first category: 报修
     assert dialog.category.currentText().startswith("报修")
     qtbot.keyClick(dialog.category, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
@@ -165,6 +172,7 @@ def test_a_refused_visit_keeps_its_input_and_saves_nothing(
     # a ticket without findings
     _alt(qtbot, Qt.Key.Key_K)
     qtbot.waitUntil(dialog.raise_ticket.isChecked, timeout=1000)
+    qtbot.keyClick(dialog.category, Qt.Key.Key_Down)  # a category chosen
     qtbot.keyClick(dialog.category, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: dialog.errors.labels["findings"].isVisible(), timeout=2000)
     assert "请先填写走访发现的问题" in dialog.errors.labels["findings"].text()
@@ -191,34 +199,67 @@ def test_a_saved_visit_raises_its_ticket_from_the_history(
     qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
 ) -> None:
     with sqlite_db.begin(CLERK) as s:
-        record_visit(
+        older = record_visit(
             s,
             VisitSpec(
                 unit_id=small_estate.unit_101,
                 visited_at=clock.now(s) - timedelta(hours=3),
-                findings="单元门禁失灵",
+                findings="楼道里邻居堆放杂物，多次劝说无效",
                 rating=3,
             ),
-        )
+        ).id
+        for hours in (2, 1):  # newer visits listed above it
+            record_visit(
+                s,
+                VisitSpec(
+                    unit_id=small_estate.unit_1502,
+                    visited_at=clock.now(s) - timedelta(hours=hours),
+                    findings="一切正常",
+                ),
+            )
     page = _page(qtbot, sqlite_db)
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow, timeout=2000)
     qtbot.keyClick(page.plan_table, Qt.Key.Key_T, CTRL)  # to the history
     assert page.tabs.currentIndex() == 1
-    page.history_table.selectRow(0)
+    row = page.history_model.find_row(older)
+    assert row == 2
+    page.history_table.selectRow(row)
     qtbot.keyClick(page.history_table, Qt.Key.Key_T, CTRL)
     dialog = page.dialog
     assert isinstance(dialog, VisitTicketDialog)
     _open_dialog(qtbot, dialog)
-    qtbot.waitUntil(lambda: dialog.category.count() > 0, timeout=2000)
+    qtbot.waitUntil(lambda: dialog.category.count() > 1, timeout=2000)
+    # nothing preselected (it used to be 报修 · 水暖管道 whatever the finding): Enter asks
+    assert dialog.category.currentData() is None
+    qtbot.keyClick(dialog.category, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.errors.labels["category_id"].text() == "Choose the ticket's kind and category."
+    assert _visits(sqlite_db)[0][1] is None
+    # the clerk picks a complaint's category by keyboard
+    target = next(
+        i for i in range(dialog.category.count()) if dialog.category.itemText(i).startswith("投诉")
+    )
+    for _ in range(target):
+        qtbot.keyClick(dialog.category, Qt.Key.Key_Down)
+    kind, category_id = dialog.category.currentData()
+    assert kind == "complaint"
     qtbot.keyClick(dialog.category, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
-    ((_unit, ticket_id, _reason),) = _visits(sqlite_db)
-    assert ticket_id is not None
+    with sqlite_db.begin(CLERK) as s:
+        visit = s.get(CareVisit, older)
+        assert visit is not None
+        assert visit.ticket_id is not None
+        ticket = s.get(Ticket, visit.ticket_id)
+        assert ticket is not None
+        assert (ticket.kind, ticket.category_id) == ("complaint", category_id)
+    ticket_column = page.history_model.columnCount() - 1
     qtbot.waitUntil(
-        lambda: page.history_model.index(0, page.history_model.columnCount() - 1).data() != "",
-        timeout=2000,
+        lambda: page.history_model.index(row, ticket_column).data() != "", timeout=2000
     )
+    # the selection stays on the visit just used, not back on the first row
+    assert page.current_visit_id() == older
+    assert page.history_table.selectionModel().selectedRows()[0].row() == row
 
 
 def test_the_overview_tile_opens_the_overdue_visits(
