@@ -254,9 +254,7 @@ def test_a_saved_visit_raises_its_ticket_from_the_history(
         assert ticket is not None
         assert (ticket.kind, ticket.category_id) == ("complaint", category_id)
     ticket_column = page.history_model.columnCount() - 1
-    qtbot.waitUntil(
-        lambda: page.history_model.index(row, ticket_column).data() != "", timeout=2000
-    )
+    qtbot.waitUntil(lambda: page.history_model.index(row, ticket_column).data() != "", timeout=2000)
     # the selection stays on the visit just used, not back on the first row
     assert page.current_visit_id() == older
     assert page.history_table.selectionModel().selectedRows()[0].row() == row
