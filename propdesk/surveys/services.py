@@ -759,7 +759,7 @@ def _ticket_text(
         parts.append(f"评 {a.rating} 分" + (f"（{label}）" if label else ""))
     if a.text:
         parts.append(("投诉：" if a.is_complaint else "意见：") + a.text)
-    return "，".join(parts) + f"。请在 {CALLBACK_DAYS} 天内回访住户。"
+    return "，".join(parts) + "。"
 
 
 def _follow_up(
@@ -793,8 +793,13 @@ def _follow_up(
     )
     ticket = session.get(Ticket, created.id)
     due = now + timedelta(days=CALLBACK_DAYS)
-    if ticket is not None and ticket.resolve_due > due:
-        ticket.resolve_due = due
+    if ticket is not None:
+        # at the latest CALLBACK_DAYS, sooner when the category's own time limit is shorter;
+        # the text names the ticket's real deadline (it said "within 15 days" while the
+        # ticket was due in 9)
+        ticket.resolve_due = min(ticket.resolve_due, due)
+        deadline = clock.to_local(ticket.resolve_due)
+        ticket.description += f"请于 {deadline:%Y-%m-%d %H:%M} 前回访住户。"
     return created.id
 
 

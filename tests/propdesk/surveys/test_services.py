@@ -175,6 +175,9 @@ def test_dissatisfied_answer_opens_a_callback_ticket_linked_to_it(
     assert "电梯间很脏" in t1.description
     assert res.ticket_nos == (t0.number, t1.number)
     assert t0.resolve_due <= clock.now() + timedelta(days=15)
+    for t in (t0, t1):  # the text names the ticket's own deadline, never a longer one
+        deadline = clock.to_local(t.resolve_due)
+        assert t.description.endswith(f"请于 {deadline:%Y-%m-%d %H:%M} 前回访住户。")
 
 
 def test_same_key_twice_gives_the_first_result_and_one_response(
@@ -660,7 +663,9 @@ def test_an_empty_draw_says_how_many_were_left_out_and_keeps_nothing(
         cid = sv.create_campaign(s, campaign_spec(design, rotation_months=6, name="复查"))
     with pytest.raises(ValidationError) as exc, db.begin(MANAGER) as s:
         sv.draw_sample_summary(s, cid, seed=1)
-    assert "这些楼栋共 12 户：空置房 2 户，没有登记电话 2 户，轮换期内已抽中过 8 户" in str(exc.value)
+    assert "这些楼栋共 12 户：空置房 2 户，没有登记电话 2 户，轮换期内已抽中过 8 户" in str(
+        exc.value
+    )
     with db.begin(CLERK) as s:
         row = q.campaign(s, cid)
     assert (row.status, row.draw, row.sample_size) == (CampaignStatus.DRAFT, None, 0)
