@@ -534,13 +534,27 @@ def _activities(r: MonthlyReport) -> list[Flowable]:
         ["预算（元）", yuan(a.budget_fen)],
         ["实际花费（元）", yuan(a.spent_fen)],
     ]
+    feedback = ""
+    if a.feedback_questionnaires:
+        mean = f"{a.feedback_mean:.2f} 分" if a.feedback_mean is not None else "—"
+        data[7:7] = [
+            [
+                "反馈问卷（份 / 答卷）",
+                f"{n(a.feedback_questionnaires)} / {n(a.feedback_responses)}",
+            ],
+            ["问卷评分平均（1–5）", mean],
+        ]
+        feedback = (
+            f"活动反馈问卷 {n(a.feedback_questionnaires)} 份，收回答卷 {n(a.feedback_responses)} 份，"
+            f"评分题平均 {mean}。"
+        )
     return [
         _section(
             _h("十、社区活动"),
             para(
                 f"本期举办社区活动 {n(a.held)} 场，报名 {n(a.signups)} 户 {n(a.persons)} 人，"
                 f"到场率 {pct(a.attendance_rate)}；预算 {yuan(a.budget_fen)} 元，"
-                f"实际花费 {yuan(a.spent_fen)} 元。"
+                f"实际花费 {yuan(a.spent_fen)} 元。" + feedback
             ),
             table(data, [60 * mm, 50 * mm], right_align_cols=(1,)),
         )

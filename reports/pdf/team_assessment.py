@@ -51,7 +51,7 @@ def figure_rows(f: Figures) -> list[list[str]]:
             f"完工后 {CALLBACK_HOURS} 小时内回访",
         ],
         ["回访满意度", satisfaction, "回访总体评分平均（1–5 分）"],
-        ["接听来电", f"{f.calls_handled} 个", "已登记的来电与去电"],
+        ["来电与去电", f"{f.calls_handled} 个", "已登记的来电与去电"],
         [
             "一次解决",
             f"{f.first_call_resolved} 个（{fcr}）",

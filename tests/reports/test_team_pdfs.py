@@ -77,6 +77,7 @@ def test_assessment_sheet_carries_comment_and_acknowledgement(sqlite_db: Databas
         "王前台",
         "2026年5月",
         "登记工单",
+        "来电与去电",  # the row counts both (it said 接听来电)
         "3 件",
         "20 分钟",
         "响应及时，继续保持",

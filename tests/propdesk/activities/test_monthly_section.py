@@ -61,3 +61,45 @@ def test_a_month_without_activities_says_so(db: Database, estate: Estate) -> Non
         p.extract_text() for p in PdfReader(io.BytesIO(monthly_report_pdf(report))).pages
     ).replace(" ", "")
     assert "本期未举办社区活动。" in flat
+
+
+def test_the_section_prints_the_feedback_questionnaires(
+    db: Database, estate: Estate, test_clock: clock.FixedClock
+) -> None:
+    """With a feedback questionnaire in the month, section 十 gives its answers and mean
+    (the figures themselves are tested with the questionnaire, against plain SQL)."""
+    from dataclasses import replace
+
+    with db.begin(MANAGER) as s:
+        aid = act.create_activity(s, spec(5), open_now=True)
+        act.sign_up(s, aid, unit_id=estate.units[0])
+    test_clock.set(START + timedelta(hours=3))
+    with db.begin(MANAGER) as s:
+        act.finish_activity(s, aid, spent_fen=0)
+    with db.begin(CLERK) as s:
+        report = monthly_report(s, f"{clock.local_date(START):%Y-%m}")
+    assert report.activities is not None
+    assert report.activities.feedback_questionnaires == 0
+    plain = "".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(monthly_report_pdf(report))).pages
+    ).replace(" ", "")
+    assert "反馈问卷" not in plain
+    with_feedback = replace(
+        report,
+        activities=replace(
+            report.activities,
+            feedback_questionnaires=1,
+            feedback_responses=7,
+            feedback_ratings=21,
+            feedback_mean=4.25,
+        ),
+    )
+    flat = (
+        "".join(
+            p.extract_text() for p in PdfReader(io.BytesIO(monthly_report_pdf(with_feedback))).pages
+        )
+        .replace(" ", "")
+        .replace("\n", "")
+    )
+    assert "活动反馈问卷1份，收回答卷7份，评分题平均4.25分。" in flat
+    assert "反馈问卷（份/答卷）1/7" in flat
