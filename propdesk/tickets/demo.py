@@ -206,6 +206,24 @@ PUBLIC_DESCRIPTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("complaint", "fees"): ("停车费上涨没有提前公示",),
     ("complaint", "neighbour"): ("有住户在公共走廊堆放杂物", "有人在草坪遛狗不拴绳"),
 }
+PLACE_HINTS = (
+    ("车库", "地下车库B区"),
+    ("大堂", "1号楼大堂"),
+    ("楼顶", "2号楼楼顶"),
+    ("会所", "会所"),
+    ("花园", "中心花园"),
+    ("草坪", "中心花园"),
+    ("绿化", "中心花园"),
+    ("健身器材", "儿童游乐区"),
+    ("游乐区", "儿童游乐区"),
+    ("垃圾", "3号垃圾站"),
+    ("消防通道", "东侧消防通道"),
+    ("北门", "北门岗亭"),
+    ("门岗", "北门岗亭"),
+    ("大门", "小区南门"),
+    ("外来人员", "小区南门"),
+)
+"""A public ticket's place follows what its text names (车库 → 地下车库B区); else any."""
 STAFF_REPORTERS = {"巡逻保安": "patrol", "保洁主管": "patrol", "工程部巡检": "inspection"}
 """Staff who find a public-area fault on their rounds, and the ticket's source."""
 PUBLIC_RESIDENTS = ("路过业主", "匿名业主")
@@ -369,7 +387,7 @@ def build_tickets(session: Session, ctx: DemoContext) -> None:
             "urgency": urgency,
             "category_id": cat_id,
             "unit_id": unit_id,
-            "location": rng.choice(PUBLIC_PLACES) if unit_id is None else "",
+            "location": _place(rng, description) if unit_id is None else "",
             "person_id": person_id,
             "reporter_name": name,
             "reporter_phone": phone,
@@ -698,6 +716,14 @@ def _desk_hours(at: datetime) -> datetime:
     hour = opens + local.hour % (closes - opens)
     moved = clock.local_datetime(day, time(hour, local.minute, local.second))
     return moved.astimezone(UTC)
+
+
+def _place(rng: random.Random, description: str) -> str:
+    """Where a public-area ticket is: the place its description names, else any."""
+    for hint, place in PLACE_HINTS:
+        if hint in description:
+            return place
+    return rng.choice(PUBLIC_PLACES)
 
 
 def _weighted(rng: random.Random, pairs: Any) -> Any:

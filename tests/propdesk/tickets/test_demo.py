@@ -89,6 +89,7 @@ def test_demo_tickets_fit_who_reported_them(sqlite_db: Database) -> None:
     from propdesk.tickets.demo import (
         CALLBACK_COMMENTS,
         DESCRIPTIONS,
+        PLACE_HINTS,
         PUBLIC_DESCRIPTIONS,
         PUBLIC_PLACES,
         ROOT_CAUSES,
@@ -118,6 +119,10 @@ def test_demo_tickets_fit_who_reported_them(sqlite_db: Database) -> None:
         if t.unit_id is None:
             by_source[t.source] += 1
             assert t.location in PUBLIC_PLACES
+            for hint, place in PLACE_HINTS:  # the place the text names, not another
+                if hint in t.description:
+                    assert t.location == place, (t.description, t.location)
+                    break
             assert t.person_id is None
             assert t.description not in interior, t.description
             assert t.kind != "inquiry"
