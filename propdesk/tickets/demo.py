@@ -222,6 +222,9 @@ PLACE_HINTS = (
     ("门岗", "北门岗亭"),
     ("大门", "小区南门"),
     ("外来人员", "小区南门"),
+    ("电梯", "1号楼大堂"),
+    ("单元门", "1号楼大堂"),
+    ("路灯", "中心花园"),
 )
 """A public ticket's place follows what its text names (车库 → 地下车库B区); else any."""
 STAFF_REPORTERS = {"巡逻保安": "patrol", "保洁主管": "patrol", "工程部巡检": "inspection"}
