@@ -517,6 +517,7 @@ def _follow_through(
 ) -> None:
     """The earlier campaign's callback tickets were handled, called back and closed."""
     from propdesk.tickets import services as tk
+    from propdesk.tickets.demo import desk_hours
     from propdesk.tickets.models import Ticket
 
     with _as(session, actor):
@@ -529,7 +530,7 @@ def _follow_through(
             tk.start(session, tid, at=at)
             at += timedelta(days=rng.randint(1, 5))
             tk.complete(session, tid, work_done="已上门沟通并处理", at=at)
-            at += timedelta(days=rng.randint(1, 6))
+            at = desk_hours(at + timedelta(days=rng.randint(1, 6)))  # called back by day
             tk.callback(
                 session,
                 tid,

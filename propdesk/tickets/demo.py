@@ -589,7 +589,7 @@ def _simulate(
         row.update(status="done", done_at=t, work_done=work)
         if row["kind"] == "complaint":
             _findings(rng, row, code)
-        t = _desk_hours(t + timedelta(hours=rng.randint(4, 60)))
+        t = desk_hours(t + timedelta(hours=rng.randint(4, 60)))
         if t >= now or stall == "done":
             return
         if not resident:
@@ -639,7 +639,7 @@ def _close(
     """Called back at ``t``; closed by the desk some hours later (desk hours) unless the
     ticket stays called back at the demo's now."""
     row.update(status="called_back", called_back_at=t)
-    t = _desk_hours(t + timedelta(hours=rng.randint(1, 30)))
+    t = desk_hours(t + timedelta(hours=rng.randint(1, 30)))
     if t >= now or stall == "called_back":
         return
     event("close", t, "called_back", "closed")
@@ -707,7 +707,7 @@ DESK_HOURS = (9, 20)
 """The desk calls residents back (and closes tickets) from 09:00 to 20:00, estate time."""
 
 
-def _desk_hours(at: datetime) -> datetime:
+def desk_hours(at: datetime) -> datetime:
     """``at`` itself in desk hours (estate time), else a later moment in them: a time before
     09:00 moves on the same morning, one from 20:00 to the next day, spread over the day by
     its hour (so callbacks do not pile up at opening time)."""

@@ -185,7 +185,7 @@ def test_demo_survey_times_are_office_hours_and_follow_ups_closed_with_a_conclus
 ) -> None:
     """A new-user walk-through saw a call back booked for 02:21; the demo's follow-up
     complaints must close as a real one does, with a verdict and a result."""
-    from propdesk.tickets.models import Ticket
+    from propdesk.tickets.models import Ticket, TicketCallback
 
     test_clock.set(clock.local_datetime(TODAY, time(18, 30)))
     with demo.begin(CLERK) as s:
@@ -199,3 +199,12 @@ def test_demo_survey_times_are_office_hours_and_follow_ups_closed_with_a_conclus
         assert all(9 <= clock.to_local(c).hour < 18 for c in callbacks)
         assert closed
         assert all(t.complaint_valid is not None and t.resolution for t in closed)
+        called = list(
+            s.scalars(
+                select(TicketCallback.at)
+                .join(Ticket, Ticket.id == TicketCallback.ticket_id)
+                .where(Ticket.source == "survey")
+            )
+        )
+        assert called
+        assert all(9 <= clock.to_local(c).hour < 20 for c in called)  # the desk's hours
