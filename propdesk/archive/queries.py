@@ -15,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
+from typing import Any
 
 from sqlalchemy import (
     BindParameter,
+    ColumnElement,
     Executable,
     Integer,
     Subquery,
@@ -78,11 +80,18 @@ def buildings(session: Session) -> tuple[tuple[int, str], ...]:
     return tuple((r.id, r.name or r.code) for r in rows)
 
 
-def _doc_units(unit_ids: Sequence[int]) -> Subquery:
-    """(unit_id, document id) of every document counting for one of ``unit_ids``."""
+def _doc_units(unit_ids: Sequence[int] | BindParameter[int]) -> Subquery:
+    """(unit_id, document id) of every document counting for one of ``unit_ids`` (or for the
+    unit a bound parameter names, in a statement built once)."""
     d = ArchiveDocument
+
+    def of(column: Any) -> ColumnElement[bool]:
+        if isinstance(unit_ids, BindParameter):
+            return column == unit_ids  # type: ignore[no-any-return]
+        return column.in_(unit_ids)  # type: ignore[no-any-return]
+
     own = select(d.unit_id.label("unit_id"), d.id.label("doc_id")).where(
-        d.scope == Scope.UNIT.value, d.unit_id.in_(unit_ids)
+        d.scope == Scope.UNIT.value, of(d.unit_id)
     )
     household = (
         select(Occupancy.unit_id.label("unit_id"), d.id.label("doc_id"))
@@ -90,7 +99,7 @@ def _doc_units(unit_ids: Sequence[int]) -> Subquery:
         .where(
             d.scope == Scope.HOUSEHOLD.value,
             Occupancy.end_date.is_(None),
-            Occupancy.unit_id.in_(unit_ids),
+            of(Occupancy.unit_id),
         )
     )
     person = (
@@ -99,7 +108,7 @@ def _doc_units(unit_ids: Sequence[int]) -> Subquery:
         .where(
             d.scope == Scope.PERSON.value,
             Occupancy.end_date.is_(None),
-            Occupancy.unit_id.in_(unit_ids),
+            of(Occupancy.unit_id),
         )
         .distinct()
     )
@@ -318,31 +327,12 @@ def unit_summary(session: Session, unit_id: int) -> ArchiveSummary:
 @cache
 def _summary_statements() -> tuple[Executable, Executable, Executable]:
     """(documents counting for ``:unit_id``: kind, expiry, on loan; the stages applying to
-    it; the required kinds of the checklist stages) — the rules of :func:`_doc_units`,
-    :func:`_stages` and :func:`_required` for one unit, with the unit a bound parameter."""
+    it; the required kinds of the checklist stages) — which documents count is
+    :func:`_doc_units` itself; the stages and kinds follow :func:`_stages` and
+    :func:`_required` for one unit, with the unit a bound parameter."""
     unit: BindParameter[int] = bindparam("unit_id", type_=Integer)
     d = ArchiveDocument
-    own = select(d.id.label("doc_id")).where(d.scope == Scope.UNIT.value, d.unit_id == unit)
-    household = (
-        select(d.id.label("doc_id"))
-        .join(Occupancy, Occupancy.id == d.occupancy_id)
-        .where(
-            d.scope == Scope.HOUSEHOLD.value,
-            Occupancy.end_date.is_(None),
-            Occupancy.unit_id == unit,
-        )
-    )
-    person = (
-        select(d.id.label("doc_id"))
-        .join(Occupancy, Occupancy.person_id == d.person_id)
-        .where(
-            d.scope == Scope.PERSON.value,
-            Occupancy.end_date.is_(None),
-            Occupancy.unit_id == unit,
-        )
-        .distinct()
-    )
-    link = union_all(own, household, person).subquery()
+    link = _doc_units(unit)
     docs = select(d.kind_id, d.expires_on, d.on_loan).join(link, link.c.doc_id == d.id)
     lived_in = select(Occupancy.id).where(Occupancy.unit_id == unit, Occupancy.end_date.is_(None))
     renovated = select(RenovationPermit.id).where(RenovationPermit.unit_id == unit)
