@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -41,9 +40,7 @@ def test_desk_task_by_keyboard_alone(qtbot: QtBot, sqlite_db: Database, number: 
     window.show()
     tasks.activate(window)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
-    watchdog = QTimer()
-    watchdog.setInterval(3000)  # a dialog the keys could not finish never hangs the suite
-    watchdog.timeout.connect(tasks.close_modals)
+    watchdog = tasks.StuckModals()  # a dialog the keys could not finish never hangs the suite
     watchdog.start()
     for before in BEFORE.get(number, []):
         tasks.run_task(window, estate, TASKS[before][1])
