@@ -353,6 +353,67 @@ def _ageing(r: MonthlyReport) -> list[Block]:
     ]
 
 
+def _activities(r: MonthlyReport) -> list[Block]:
+    """社区活动, as the PDF's section: held, cancelled, sign-ups, attendance, ratings, money,
+    and the feedback questionnaires when there were any."""
+    a = r.activities
+    if a is None:
+        return []
+    rows: list[tuple[str, Any, str]] = [
+        ("举办活动（场）", a.held, INT),
+        ("取消活动（场）", a.cancelled, INT),
+        ("报名（户）", a.signups, INT),
+        ("报名（人）", a.persons, INT),
+        ("签到（户）", a.attended, INT),
+        ("到场率", a.attendance_rate, PCT),
+        ("评价（户）", a.ratings, INT),
+        ("平均评分（1–5）", a.average_rating, AVG),
+    ]
+    if a.feedback_questionnaires:
+        rows += [
+            ("反馈问卷（份）", a.feedback_questionnaires, INT),
+            ("反馈答卷（份）", a.feedback_responses, INT),
+            ("问卷评分平均（1–5）", a.feedback_mean, AVG),
+        ]
+    rows += [("预算", yuan(a.budget_fen), MONEY), ("实际花费", yuan(a.spent_fen), MONEY)]
+    caption = "本期社区活动" if a.held or a.cancelled else "本期未举办社区活动"
+    return [_kv(caption, rows)]
+
+
+def has_survey_sheet(r: MonthlyReport) -> bool:
+    """As the PDF: the survey section appears in a month in which a campaign ended."""
+    return r.surveys is not None and bool(r.surveys.campaigns)
+
+
+def _share(percent: float | None) -> float | None:
+    """A share stored in percent (``87.5``) as a fraction for a ``0.0%`` cell."""
+    return None if percent is None else percent / 100
+
+
+def _surveys(r: MonthlyReport) -> list[Block]:
+    """满意度调查 that ended in the month, with the previous campaign on the same questions."""
+    v = r.surveys
+    if v is None or not has_survey_sheet(r):
+        return []
+    rows: list[tuple[str, Any, str]] = [
+        ("结束的调查（次）", len(v.campaigns), INT),
+        ("抽样户数", v.sample_size, INT),
+        ("完成访问（户）", v.responses, INT),
+        ("回复率", _share(v.response_rate), PCT),
+        ("平均分（1–5）", v.overall_mean, AVG),
+        ("满意率（4–5分）", _share(v.satisfied_pct), PCT),
+        ("转回访工单（张）", v.tickets_opened, INT),
+    ]
+    if v.previous_name is not None:
+        rows += [
+            (f"上次调查“{v.previous_name}”平均分（相同题目）", v.previous_overall_mean, AVG),
+            ("本期平均分（相同题目）", v.overall_mean_shared, AVG),
+        ]
+    return [
+        _kv("、".join(f"“{c}”" for c in v.campaigns), rows),
+    ]
+
+
 SHEETS = (
     ("工单", _tickets, (28, 12, 10)),
     ("回访满意度", _callbacks, (22, 12)),
@@ -417,7 +478,10 @@ def monthly_report_xlsx(
     assert ws is not None
     ws.title = "概览"
     _write_overview(ws, r, replace(base, title="物业管理月报 · 概览"))
-    for name, build, widths in SHEETS:
+    extra = [("社区活动", _activities, (30, 14))] if r.activities is not None else []
+    if has_survey_sheet(r):
+        extra.append(("满意度调查", _surveys, (34, 14)))
+    for name, build, widths in (*SHEETS, *extra):
         _write(
             wb.create_sheet(name),
             replace(base, title=f"物业管理月报 · {name}"),

@@ -164,3 +164,74 @@ def test_written_notes_and_signature_lines() -> None:
         assert ws.row_dimensions[row[0].row].height >= 30  # tall enough to sign
         assert row[1].border.bottom.style == "thin"
     assert "制表人：王经理" in wb["概览"]["A2"].value
+
+
+def test_activity_and_survey_sheets_as_in_the_pdf() -> None:
+    """The PDF's 社区活动 and 满意度调查 sections have their sheets (before the notes)."""
+    from propdesk.activities.values import ActivityFigures
+    from propdesk.surveys.values import SurveyMonthFigures
+    from reports.excel.monthly_report import AVG, INT
+
+    activities = ActivityFigures(
+        held=2,
+        cancelled=1,
+        signups=17,
+        persons=40,
+        attended=15,
+        attendance_rate=15 / 17,
+        ratings=9,
+        average_rating=4.33,
+        budget_fen=120_000,
+        spent_fen=98_050,
+        feedback_questionnaires=1,
+        feedback_responses=8,
+        feedback_ratings=24,
+        feedback_mean=4.25,
+    )
+    surveys = SurveyMonthFigures(
+        campaigns=("2026年第四季度满意度调查",),
+        sample_size=120,
+        responses=105,
+        response_rate=87.5,
+        overall_mean=4.21,
+        satisfied_pct=82.9,
+        tickets_opened=6,
+        previous_name="2026年第三季度满意度调查",
+        previous_overall_mean=4.02,
+        overall_mean_shared=4.18,
+    )
+    report = replace(sample_report(), activities=activities, surveys=surveys)
+    wb = load_workbook(io.BytesIO(monthly_report_xlsx(report)))
+    assert wb.sheetnames == [*SHEETS[:-1], "社区活动", "满意度调查", "总结与计划"]
+    ws = wb["社区活动"]
+    assert ws["A1"].value == "翠湖花园 物业管理月报 · 社区活动"
+    assert _row(ws, "举办活动（场）")[1].value == 2
+    assert _row(ws, "报名（人）")[1].value == 40
+    rate = _row(ws, "到场率")[1]
+    assert (rate.value, rate.number_format) == (15 / 17, PCT)
+    assert (
+        _row(ws, "平均评分（1–5）")[1].number_format,
+        _row(ws, "签到（户）")[1].number_format,
+    ) == (
+        AVG,
+        INT,
+    )
+    assert _row(ws, "反馈答卷（份）")[1].value == 8
+    spent = _row(ws, "实际花费")[1]
+    assert (spent.value, spent.number_format) == (Decimal("980.50"), MONEY)
+    ws = wb["满意度调查"]
+    assert _row(ws, "“2026年第四季度满意度调查”")[0].value
+    share = _row(ws, "回复率")[1]
+    assert (share.value, share.number_format) == (0.875, PCT)
+    assert _row(ws, "转回访工单（张）")[1].value == 6
+    assert _row(ws, "上次调查“2026年第三季度满意度调查”平均分（相同题目）")[1].value == 4.02
+    assert_print_setup(ws, repeat_rows=2)
+
+    quiet = replace(
+        sample_report(),
+        activities=replace(activities, held=0, cancelled=0, signups=0, persons=0),
+        surveys=SurveyMonthFigures(),
+    )
+    wb = load_workbook(io.BytesIO(monthly_report_xlsx(quiet)))
+    assert wb.sheetnames == [*SHEETS[:-1], "社区活动", "总结与计划"]  # no survey ended
+    assert _row(wb["社区活动"], "本期未举办社区活动")[0].value
