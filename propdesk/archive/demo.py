@@ -3,15 +3,17 @@ originals out on loan (one overdue).
 
 For every unit, the required documents of the stages that apply (交房入住 when lived in,
 装修 after a renovation application, 迁出 after a move-out) are filed with a probability of
-about 85 %; one in twelve of them carries an expiry already past. Documents get a cabinet
-and box by building, and a small stored scan (one per kind). Deterministic: the seeded
-``ctx.rng`` and ``ctx.today`` only; bulk inserts.
+about 85 %. Expiry follows the checklist: only a kind with a validity (a renovation permit, a
+lease) gets one, its date plus the validity, and one in four of those has already expired; a
+contract, a title deed or a handover form never expires. A renovation's papers are dated
+from its application. Documents get a cabinet and box by building, and a small stored scan
+(one per kind). Deterministic: the seeded ``ctx.rng`` and ``ctx.today`` only; bulk inserts.
 """
 
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -92,7 +94,13 @@ def build_archive(session: Session, ctx: DemoContext) -> None:
         .order_by(Occupancy.start_date, Occupancy.id)
     ):
         occupied.setdefault(o_unit, (o_id, o_person))  # the first (earliest) household
-    renovated = set(session.scalars(select(RenovationPermit.unit_id).distinct()))
+    renovated: dict[int, date] = {}  # unit → start of its latest renovation
+    for r_unit, r_start in session.execute(
+        select(RenovationPermit.unit_id, RenovationPermit.planned_start).order_by(
+            RenovationPermit.planned_start, RenovationPermit.id
+        )
+    ):
+        renovated[r_unit] = r_start
     moved_out = set(session.scalars(select(MoveOut.unit_id).distinct()))
 
     rows: list[dict[str, Any]] = []
@@ -107,11 +115,16 @@ def build_archive(session: Session, ctx: DemoContext) -> None:
         for k in kinds:
             if k.stage not in stages or rng.random() > (0.85 if k.required else 0.3):
                 continue
-            day = today - timedelta(days=rng.randint(20, 1500))
-            expires = add_months(day, k.validity_months) if k.validity_months else None
-            if rng.random() < 1 / 12:
-                expires = today - timedelta(days=rng.randint(1, 200))
-                day = min(day, expires - timedelta(days=30))
+            if k.stage == Stage.RENOVATION.value:
+                day = min(today, renovated[unit_id]) - timedelta(days=rng.randint(2, 10))
+            else:
+                day = today - timedelta(days=rng.randint(20, 1500))
+            expires = None
+            if k.validity_months:  # only a kind that expires gets an expiry
+                expires = add_months(day, k.validity_months)
+                if rng.random() < 1 / 4:
+                    expires = today - timedelta(days=rng.randint(1, 200))
+                    day = min(day, expires - timedelta(days=30))
             pair = occupied.get(unit_id)
             occ_id = pair[0] if pair else None
             person_id = pair[1] if pair else None

@@ -5,8 +5,9 @@ setting where the paper is kept and lending or taking back a paper is desk work
 (``EDIT_REGISTRY``). :func:`file_printed` is called by the code that records a print (inside
 its transaction, under its own permission check), so it checks nothing itself.
 
-A scan is read from a file the clerk picked, checked (a file, not empty, at most
-:data:`MAX_SCAN_BYTES`) before anything is written, and stored once per distinct content.
+A scan is read from a file the clerk picked, checked (a file, not a folder, not empty, at
+most :data:`MAX_SCAN_BYTES`, a PDF or an image by its content: :mod:`propdesk.archive.scans`)
+before anything is written, and stored once per distinct content.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.archive.models import ArchiveDocument, ArchiveFile, ArchiveKind, ArchiveLoan
+from propdesk.archive.scans import read_scan
 from propdesk.archive.values import DEFAULT_KINDS, MAX_SCAN_BYTES, Scope, Source, Stage
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import Conflict, NotFound, ValidationError
@@ -107,27 +109,6 @@ def save_kind(
 
 
 # --- scans ---------------------------------------------------------------------------------
-
-
-def read_scan(path: str | Path) -> tuple[str, bytes]:
-    """The picked file's name and bytes, or a :class:`ValidationError` on field ``scan``."""
-    target = Path(path)
-    if not str(path).strip() or not target.is_file():
-        raise ValidationError("scan", f"找不到文件“{target.name or path}”，请重新选择扫描件。")
-    size = target.stat().st_size
-    if size > MAX_SCAN_BYTES:
-        raise ValidationError(
-            "scan",
-            f"扫描件太大（{size / 1048576:.1f} MB），最大 {MAX_SCAN_BYTES // 1048576} MB，"
-            "请压缩或降低分辨率后再选。",
-        )
-    if size == 0:
-        raise ValidationError("scan", "扫描件是空文件，请重新扫描。")
-    try:
-        data = target.read_bytes()
-    except OSError as exc:
-        raise ValidationError("scan", f"无法读取扫描件：{exc.strerror or exc}") from exc
-    return target.name, data
 
 
 def store_file(session: Session, name: str, data: bytes) -> int:

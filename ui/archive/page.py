@@ -11,12 +11,10 @@ hidden, the page only marks itself stale.
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,7 +47,7 @@ from propdesk.archive.values import (
 )
 from propdesk.auth.permissions import Permission, allowed
 from propdesk.changes import Changes
-from propdesk.files import private_dir, write_private
+from ui.archive.scan_files import ScanActions, ScanFolder
 from ui.common.list_model import RowListModel
 from ui.common.naming import named
 from ui.common.record_context import RecordUnit, unit_of_record
@@ -105,12 +103,21 @@ def _table(name: str) -> QTableView:
 
 class ArchivePage(QWidget):
     """Attributes: building (combo), units / units_model, checklist / checklist_model,
-    documents / documents_model, unit_label, loan_label, the action buttons, report (the
-    completeness last loaded), archive (the unit's archive last loaded), last_dialog."""
+    documents / documents_model, unit_label, loan_label, scan_note, the action buttons,
+    report (the completeness last loaded), archive (the unit's archive last loaded),
+    last_dialog, scans (opens and saves scans; ``scan_folder``, default a private folder of
+    this process)."""
 
-    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        ctx: AppContext,
+        scan_folder: ScanFolder | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.scans = ScanActions(ctx=ctx, folder=scan_folder, parent=self)
         self.report: BuildingCompleteness | None = None
         self.archive: UnitArchive | None = None
         self.kinds: tuple[KindRow, ...] = ()
@@ -175,6 +182,7 @@ class ArchivePage(QWidget):
 
         self.add_button = named(QPushButton(self.tr("&New document…")), "archive_add")
         self.open_button = named(QPushButton(self.tr("&Open scan")), "archive_open_scan")
+        self.save_scan_button = named(QPushButton(self.tr("Save scan &as…")), "archive_save_scan")
         self.location_button = named(QPushButton(self.tr("Set &location…")), "archive_location")
         self.lend_button = named(QPushButton(self.tr("Lend pape&r…")), "archive_lend")
         self.return_button = named(QPushButton(self.tr("Re&turn paper")), "archive_return")
@@ -186,6 +194,11 @@ class ArchivePage(QWidget):
         self.loan_label = named(QLabel(), "archive_loans")
         self.loan_label.setWordWrap(True)
         self.loan_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.scan_note = named(QLabel(), "archive_scan_note")
+        self.scan_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.scans.saved.append(
+            lambda path: self.scan_note.setText(self.tr("Scan saved to %1").replace("%1", path))
+        )
 
         top = QHBoxLayout()
         top.addWidget(building_label)
@@ -212,6 +225,7 @@ class ArchivePage(QWidget):
         for b in (
             self.add_button,
             self.open_button,
+            self.save_scan_button,
             self.location_button,
             self.lend_button,
             self.return_button,
@@ -221,6 +235,7 @@ class ArchivePage(QWidget):
         buttons.addStretch(1)
         rl.addLayout(buttons)
         rl.addWidget(self.loan_label)
+        rl.addWidget(self.scan_note)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.units)
@@ -240,6 +255,7 @@ class ArchivePage(QWidget):
         self.checklist.activated.connect(self._checklist_activated)
         self.add_button.clicked.connect(lambda: self.add_document())
         self.open_button.clicked.connect(self.open_scan)
+        self.save_scan_button.clicked.connect(self.save_scan)
         self.location_button.clicked.connect(self.set_location)
         self.lend_button.clicked.connect(self.lend)
         self.return_button.clicked.connect(self.give_back)
@@ -422,11 +438,9 @@ class ArchivePage(QWidget):
     def _enable(self) -> None:
         doc = self.current_document()
         self.add_button.setEnabled(self.archive is not None)
-        self.open_button.setEnabled(
-            doc is not None
-            and doc.file_id is not None
-            and (doc.scope != Scope.PERSON or allowed(self.ctx.actor, Permission.VIEW_FULL_ID))
-        )
+        self.scan_note.setText("")  # "saved to …" was about the document shown before
+        self.open_button.setEnabled(self._may_read_scan(doc))
+        self.save_scan_button.setEnabled(self._may_read_scan(doc))
         self.location_button.setEnabled(doc is not None)
         self.lend_button.setEnabled(doc is not None and not doc.on_loan)
         self.return_button.setEnabled(doc is not None and doc.on_loan)
@@ -553,31 +567,22 @@ class ArchivePage(QWidget):
             lambda s: svc.return_paper(s, did), changes=CHANGES, parent=self, action="return paper"
         ).run()
 
+    def _may_read_scan(self, doc: DocumentRow | None) -> bool:
+        return (
+            doc is not None
+            and doc.file_id is not None
+            and (doc.scope != Scope.PERSON or allowed(self.ctx.actor, Permission.VIEW_FULL_ID))
+        )
+
     def open_scan(self) -> None:
         doc = self.current_document()
-        if doc is None or doc.file_id is None:
-            return
-        did = doc.id
+        if doc is not None and doc.file_id is not None:
+            self.scans.open(doc.id)
 
-        def write(name_data: tuple[str, bytes]) -> None:
-            name, data = name_data
-
-            def save(_progress: object) -> str:
-                folder = private_dir(Path(tempfile.gettempdir()) / "propdesk-scans")
-                target = folder / f"{did}-{Path(name).name}"
-                write_private(target, data)
-                return str(target)
-
-            self.ctx.task(save, parent=self, action="open scan").success(self._open_file).run()
-
-        # a write: opening a person's own paper (an ID copy) is audited
-        self.ctx.op(
-            lambda s: svc.open_scan(s, did), changes=Changes(), parent=self, action="open scan"
-        ).success(write).run()
-
-    def _open_file(self, path: str) -> None:
-        self.last_opened = path
-        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+    def save_scan(self) -> None:
+        doc = self.current_document()
+        if doc is not None and doc.file_id is not None:
+            self.scans.save_as(doc.id, doc.file_name)
 
     # --- report -------------------------------------------------------------------------
 

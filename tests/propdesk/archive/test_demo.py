@@ -3,14 +3,14 @@ deterministic and consistent with the checklist."""
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from propdesk import clock
 from propdesk.archive import queries as q
-from propdesk.archive.models import ArchiveDocument, ArchiveLoan
+from propdesk.archive.models import ArchiveDocument, ArchiveKind, ArchiveLoan
 from propdesk.db.engine import Database
 from propdesk.demo import build, steps
 from tests.propdesk.archive.helpers import CLERK
@@ -52,6 +52,38 @@ def test_demo_archive(demo: Database, test_clock: clock.FixedClock) -> None:
     assert any(u.missing for u in units)
     assert any(u.expired for u in units)
     assert sum(len(u.present) for u in units) > 3 * sum(len(u.missing) for u in units)
+
+
+def test_demo_expiry_follows_the_checklist(demo: Database, test_clock: clock.FixedClock) -> None:
+    """Contracts, title deeds and handover forms (kinds without a validity) never expire in
+    the demo; a kind with a validity always has an expiry, some already past; renovation
+    papers are dated from the unit's renovation application."""
+    test_clock.set(clock.local_datetime(TODAY, time(18, 30)))
+    with demo.begin(CLERK) as s:
+        rows = s.execute(
+            select(
+                ArchiveKind.name,
+                ArchiveKind.stage,
+                ArchiveKind.validity_months,
+                ArchiveDocument.doc_date,
+                ArchiveDocument.expires_on,
+            ).join(ArchiveKind, ArchiveKind.id == ArchiveDocument.kind_id)
+        ).all()
+        units = [u for b, _n in q.buildings(s) for u in q.completeness(s, b).units]
+    lasting = [r for r in rows if r.validity_months is None]
+    expiring = [r for r in rows if r.validity_months is not None]
+    assert {"房屋交接单", "购房合同/产权证明"} <= {r.name for r in lasting}
+    assert [r for r in lasting if r.expires_on is not None] == []
+    assert expiring
+    assert all(r.expires_on is not None for r in expiring)
+    assert any(r.expires_on < TODAY for r in expiring)
+    assert any(r.expires_on >= TODAY for r in expiring)
+    renovation = [r.doc_date for r in lasting if r.stage == "renovation"]
+    assert renovation
+    assert min(renovation) >= TODAY - timedelta(days=200)  # the demo's renovations are recent
+    expired = {name for u in units for name in u.expired}
+    assert expired
+    assert expired <= {r.name for r in expiring}
 
 
 def test_unit_summary_agrees_with_checklist_and_documents(

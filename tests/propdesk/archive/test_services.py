@@ -119,12 +119,21 @@ def test_same_scan_stored_once(db: Database, estate: Estate, tmp_path: Path) -> 
 
 def test_bad_scan_refused_and_nothing_saved(db: Database, estate: Estate, tmp_path: Path) -> None:
     big = tmp_path / "big.pdf"
-    with big.open("wb") as fh:
+    big.write_bytes(b"%PDF-1.4")  # a real PDF's start, but too big
+    with big.open("r+b") as fh:
         fh.truncate(MAX_SCAN_BYTES + 1)
+    fake = tmp_path / "fake_scan.pdf"
+    fake.write_bytes(b"not a scan")  # 10 bytes of text named .pdf
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    folder = tmp_path / "扫描件"
+    folder.mkdir()
     for bad, words in (
         (tmp_path / "nothing.pdf", "找不到文件"),
-        (tmp_path, "找不到文件"),  # a folder is not a file
+        (folder, "是文件夹，不是文件"),
         (big, "扫描件太大"),
+        (fake, "“fake_scan.pdf”不是扫描件"),
+        (empty, "空文件"),
     ):
         with pytest.raises(ValidationError) as exc, db.begin(CLERK) as s:
             svc.add_document(
@@ -138,6 +147,51 @@ def test_bad_scan_refused_and_nothing_saved(db: Database, estate: Estate, tmp_pa
         assert words in str(exc.value)
     assert _count(db, ArchiveDocument) == 0
     assert _count(db, ArchiveFile) == 0
+
+
+def test_scan_checked_by_content_not_name(db: Database, estate: Estate, tmp_path: Path) -> None:
+    """PDF, JPEG, PNG and TIFF are taken by their first bytes; a real scan whose name has the
+    wrong (or no) extension is kept under a name with the right one; replacing a document's
+    scan with a file that is not one is refused and the old scan stays."""
+    contents = {
+        "a.pdf": b"%PDF-1.7\n" + bytes(20),
+        "b.JPG": b"\xff\xd8\xff\xe0" + bytes(20),
+        "c.png": b"\x89PNG\r\n\x1a\n" + bytes(20),
+        "d.tif": b"II*\x00" + bytes(20),
+        "e.tiff": b"MM\x00*" + bytes(20),
+        "photo.pdf": b"\xff\xd8\xff\xe1" + bytes(20),  # a JPEG named .pdf
+        "扫描001": b"%PDF-1.4\n" + bytes(20),  # no extension
+    }
+    ids = {}
+    with db.begin(CLERK) as s:
+        kid = kind_id(s, "房屋交接单")
+        for name, data in contents.items():
+            (tmp_path / name).write_bytes(data)
+            ids[name] = svc.add_document(
+                s, kind_id=kid, unit_id=estate.units[0], scan_path=tmp_path / name
+            )
+    with db.begin(CLERK) as s:
+        names = {name: svc.open_scan(s, did) for name, did in ids.items()}
+    assert {n: stored for n, (stored, _data) in names.items()} == {
+        "a.pdf": "a.pdf",
+        "b.JPG": "b.JPG",
+        "c.png": "c.png",
+        "d.tif": "d.tif",
+        "e.tiff": "e.tiff",
+        "photo.pdf": "photo.jpg",
+        "扫描001": "扫描001.pdf",
+    }
+    assert all(names[n][1] == data for n, data in contents.items())
+
+    fake = tmp_path / "fake_scan.pdf"
+    fake.write_bytes(b"hello\nworld")
+    with pytest.raises(ValidationError) as exc, db.begin(CLERK) as s:
+        svc.attach_scan(s, ids["a.pdf"], fake)
+    assert exc.value.field == "scan"
+    assert "不是扫描件" in str(exc.value)
+    with db.begin(CLERK) as s:
+        assert svc.open_scan(s, ids["a.pdf"]) == ("a.pdf", contents["a.pdf"])
+    assert _count(db, ArchiveFile) == len(contents)
 
 
 def test_future_date_and_expiry_before_date_refused(db: Database, estate: Estate) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
@@ -95,13 +95,54 @@ def test_file_a_document_by_keyboard(
     lines = {ln.kind_name: ln for ln in page.checklist_model.rows()}
     assert lines["房屋交接单"].state == "present"
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url.toLocalFile())
+        return True  # a viewer was found
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
     page.documents.setFocus()
     qtbot.keyClick(page.documents, Qt.Key.Key_Return)  # Enter opens the scan
     qtbot.waitUntil(lambda: bool(opened), timeout=3000)
     assert Path(opened[0]).read_bytes() == scan.read_bytes()
     row = next(u for u in page.units_model.rows() if u.unit_id == small_estate.unit_1502)
     assert len(row.missing) == missing_before - 1 or missing_before == 0
+
+
+def test_a_file_that_is_not_a_scan_is_refused_by_the_field(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, tmp_path: Path
+) -> None:
+    """A text file named .pdf, a folder and an empty file are each refused next to the scan
+    field with their own message; the input stays and nothing is filed."""
+    page = _page(qtbot, sqlite_db, small_estate)
+    page.units.setFocus()
+    qtbot.keyClick(page.units, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(page.last_dialog, AddDocumentDialog), timeout=3000)
+    dialog = page.last_dialog
+    assert isinstance(dialog, AddDocumentDialog)
+    qtbot.waitUntil(dialog.kind.hasFocus, timeout=2000)
+    fake = tmp_path / "fake_scan.pdf"
+    fake.write_bytes(b"not a scan")
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    dialog.cabinet.setFocus()
+    qtbot.keyClicks(dialog.cabinet, "A3")
+    for path, words in (
+        (fake, "“fake_scan.pdf”不是扫描件"),
+        (folder, "是文件夹，不是文件"),
+        (empty, "空文件"),
+    ):
+        dialog.scan.setFocus()
+        dialog.scan.selectAll()
+        qtbot.keyClicks(dialog.scan, str(path))
+        qtbot.keyClick(dialog.scan, Qt.Key.Key_Return)
+        shown = dialog.errors.visible_messages
+        qtbot.waitUntil(lambda: words in shown().get("scan", ""), timeout=3000)  # noqa: B023
+        assert dialog.isVisible()
+        assert (dialog.scan.text(), dialog.cabinet.text()) == (str(path), "A3")
+    assert read(page.ctx, lambda s: q.unit_documents(s, small_estate.unit_1502)) == ()
 
 
 def test_lend_then_refused_and_panel(
