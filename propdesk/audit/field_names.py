@@ -193,6 +193,7 @@ FIELD_LABELS_ZH: dict[str, str] = {
     "ended_at": "结束时间",
     "ended_by": "结束人",
     "active_plate": "在用车牌",
+    "plate_tail_rev": "车牌检索（倒序尾号）",
     "parking_space": "车位",
     "pass_from": "月卡开始",
     "pass_to": "月卡截止",

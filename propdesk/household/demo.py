@@ -26,7 +26,7 @@ from propdesk.household.models import (
     HouseholdVehicle,
     contact_lookup,
 )
-from propdesk.household.plates import PROVINCES
+from propdesk.household.plates import PROVINCES, plate_search_key
 from propdesk.household.queries import current_households
 from propdesk.household.values import PetKind, VehicleKind
 from propdesk.registry.models import ParkingSpace, Person
@@ -141,6 +141,7 @@ def build_household(session: Session, ctx: DemoContext) -> None:
                         **base,
                         "plate": plate,
                         "active_plate": plate,
+                        "plate_tail_rev": plate_search_key(plate),
                         "kind": kind.value,
                         "parking_space": space,
                         "pass_from": pass_from,

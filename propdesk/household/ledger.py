@@ -36,7 +36,7 @@ from propdesk.household.models import (
     HouseholdVehicle,
     contact_lookup,
 )
-from propdesk.household.plates import is_new_energy, validate_plate
+from propdesk.household.plates import is_new_energy, plate_search_key, validate_plate
 from propdesk.household.queries import current_condition, current_households
 from propdesk.household.values import PET_KIND_ZH, PetKind, VehicleKind
 from propdesk.pii.index import phone_hmac
@@ -309,6 +309,7 @@ def import_cells(
                     **base,
                     "plate": plate,
                     "active_plate": plate,
+                    "plate_tail_rev": plate_search_key(plate),
                     "kind": kind.value,
                     "parking_space": c.space,
                     "pass_from": None,

@@ -7,6 +7,8 @@ household's vehicles, pets and contacts leave the unit page when that household 
 A vehicle is removed by setting ``removed_at`` (its history stays); ``active_plate`` equals
 ``plate`` while the vehicle is registered and is NULL once removed, and its UNIQUE
 constraint keeps one active vehicle per plate on SQLite and PostgreSQL alike.
+``plate_tail_rev`` is the active plate without its province, reversed (NULL once removed):
+the search finds a plate by its end, typed without the province, on its index.
 
 The contact's phone is personal data: encrypted (:mod:`propdesk.pii`) with its lookup
 hashes and last four digits beside it, like a person's phone.
@@ -43,6 +45,7 @@ class HouseholdVehicle(Versioned, Base):
     )
     plate: Mapped[str] = mapped_column(String(10))
     active_plate: Mapped[str | None] = mapped_column(String(10), unique=True)
+    plate_tail_rev: Mapped[str | None] = mapped_column(String(10), index=True)
     kind: Mapped[str] = mapped_column(String(10), default=VehicleKind.SMALL.value)
     parking_space: Mapped[str] = mapped_column(String(30), default="")
     pass_from: Mapped[date | None] = mapped_column(Date)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from propdesk import clock
 from propdesk.household.models import HouseholdContact, HouseholdPet, HouseholdVehicle
-from propdesk.household.values import ContactRow, PetRow, VehicleRow
+from propdesk.household.values import ContactRow, PetRow, VehicleRow, vaccination_overdue
 from propdesk.registry.models import Occupancy
 
 
@@ -58,7 +58,12 @@ def unit_vehicles(session: Session, unit_id: int) -> tuple[VehicleRow, ...]:
 
 
 def unit_pets(session: Session, unit_id: int) -> tuple[PetRow, ...]:
-    return tuple(pet_row(p) for p in session.scalars(_pets_statement(), {"unit_id": unit_id}))
+    rows = session.scalars(_pets_statement(), {"unit_id": unit_id})
+    today = clock.today(session)
+    return tuple(
+        replace(pet_row(p), vaccination_overdue=vaccination_overdue(p.vaccinated_on, today))
+        for p in rows
+    )
 
 
 def unit_contacts(session: Session, unit_id: int) -> tuple[ContactRow, ...]:

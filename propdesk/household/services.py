@@ -18,7 +18,7 @@ from propdesk import clock
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import Conflict, NotFound, ValidationError
 from propdesk.household.models import HouseholdContact, HouseholdPet, HouseholdVehicle
-from propdesk.household.plates import is_new_energy, validate_plate
+from propdesk.household.plates import is_new_energy, plate_search_key, validate_plate
 from propdesk.household.queries import contact_row, current_households, pet_row, vehicle_row
 from propdesk.household.values import (
     PET_KIND_ZH,
@@ -107,6 +107,7 @@ def _vehicle_values(
     return {
         "plate": plate,
         "active_plate": plate,
+        "plate_tail_rev": plate_search_key(plate),
         "kind": kind.value,
         "parking_space": clean_column(
             spec.parking_space, HouseholdVehicle.parking_space, label="车位"
@@ -154,6 +155,7 @@ def remove_vehicle(session: Session, vehicle_id: int) -> None:
     vehicle = _vehicle(session, vehicle_id)
     vehicle.removed_at = clock.now(session)
     vehicle.active_plate = None
+    vehicle.plate_tail_rev = None
     session.flush()
 
 

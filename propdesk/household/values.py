@@ -31,6 +31,18 @@ class PetKind(StrEnum):
 PET_KIND_ZH: dict[PetKind, str] = {PetKind.DOG: "犬", PetKind.CAT: "猫", PetKind.OTHER: "其他"}
 
 
+def vaccination_overdue(vaccinated_on: date | None, today: date) -> bool:
+    """Whether a pet's last vaccination is more than a year before ``today`` (a warning for
+    the desk, never a refusal; a year back from 29 February is 28 February)."""
+    if vaccinated_on is None:
+        return False
+    try:
+        year_before = today.replace(year=today.year - 1)
+    except ValueError:
+        year_before = today.replace(year=today.year - 1, day=28)
+    return vaccinated_on < year_before
+
+
 @dataclass(frozen=True)
 class VehicleRow:
     id: int
@@ -58,6 +70,7 @@ class PetRow:
     vaccinated_on: date | None
     registration_no: str
     version: int
+    vaccination_overdue: bool = False  # last vaccinated over a year ago (set by the queries)
 
     @property
     def kind_zh(self) -> str:

@@ -59,6 +59,7 @@ def search(session: Session, text: str, *, limit: int = DEFAULT_LIMIT) -> list[S
             session, Unit.room.like(_like_escape(q) + "%", escape="\\"), limit - len(hits)
         )
         hits += find_numbers(session, q, limit=limit - len(hits))  # receipts, tracking numbers
+        hits += find_plates(session, q, limit=limit - len(hits))  # 12345: a plate's end
     elif _ASCII_LETTERS.match(q):
         low = q.lower()
         hits += _people(
@@ -72,7 +73,8 @@ def search(session: Session, text: str, *, limit: int = DEFAULT_LIMIT) -> list[S
         )
     elif looks_like_number(q):  # BX20261123-0007, SF1234567890
         hits += find_numbers(session, q, limit=limit)
-    elif looks_like_plate(q):  # 粤B12345: the unit of a registered vehicle
+        hits += find_plates(session, q, limit=limit - len(hits))  # C7VGV9: a plate's end
+    elif looks_like_plate(q):  # 粤B12345 or C7V GV9: the unit of a registered vehicle
         hits += find_plates(session, q, limit=limit)
     else:
         hits += _people(session, Person.name.contains(q, autoescape=True), actor, limit)

@@ -12,12 +12,15 @@ import re
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
+    QLabel,
     QLineEdit,
     QWidget,
 )
 
+from propdesk import clock
 from propdesk.changes import Changes
 from propdesk.errors import ValidationError
 from propdesk.household import services as hh
@@ -29,6 +32,7 @@ from propdesk.household.values import (
     ContactRow,
     PetRow,
     VehicleRow,
+    vaccination_overdue,
 )
 from propdesk.privacy import shown_phone
 from ui.common.form_dialog import FormDialog
@@ -36,21 +40,28 @@ from ui.common.naming import named
 from ui.context import AppContext
 
 CHANGES = Changes(household=True)
+WARNING_STYLE = "color: #a15c00;"  # amber: worth telling, not an error
 _DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 
 
 def parse_day(text: str, field: str, label: str) -> date | None:
-    """``2026-06-01`` (or ``2026/6/1``, ``2026年6月1日``) → a date; empty → None."""
+    """A typed date → a date; empty → None. Read as the rest of the app reads a typed date
+    (``date.fromisoformat``: ``2026-06-01`` or the digits ``20260601``, as a date editor
+    takes them), or written ``2026/6/1``, ``2026.6.1``, ``2026年6月1日``."""
     t = text.strip()
     if not t:
         return None
+    try:
+        return date.fromisoformat(t)
+    except ValueError:
+        pass
     m = _DATE.match(t)
     if m:
         try:
             return date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             pass
-    raise ValidationError(field, f"{label}“{t}”不正确，请按 2026-06-01 的格式填写。")
+    raise ValidationError(field, f"{label}“{t}”不正确，请按 2026-06-01（或 20260601）的格式填写。")
 
 
 def _date_edit(name: str, value: date | None) -> QLineEdit:
@@ -71,6 +82,24 @@ def _combo(name: str, labels: dict[Any, str], current: str) -> QComboBox:
 class _Form(FormDialog):
     changes = CHANGES
     minimum_width = 520  # room for an error message under a field
+
+    def install_keys(self, *, loaded: bool = False) -> None:
+        super().install_keys(loaded=loaded)
+        for label in [*self.errors.labels.values(), self.errors.general]:
+            label.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            QTimer.singleShot(0, self, self.fit_height)  # once the layout has taken the message
+        return super().eventFilter(watched, event)
+
+    def fit_height(self) -> None:
+        """Grow the dialog so every message under a field shows whole (a word-wrapped
+        message takes a second line the dialog's first size had no room for)."""
+        self.layout_.activate()
+        needed = self.layout_.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
 
 class VehicleDialog(_Form):
@@ -101,13 +130,27 @@ class VehicleDialog(_Form):
         self.errors.add_row(self.tr("Monthly pass &from"), "pass_from", self.pass_from)
         self.errors.add_row(self.tr("Monthly pass unti&l"), "pass_to", self.pass_to)
         self.errors.add_row(self.tr("&Notes"), "notes", self.notes)
+        # the type 新能源 picked by the plate's length, and the type it replaced (None: the
+        # type is the clerk's own choice, never changed by the plate)
+        self._kind_before_auto: int | None = None
         self.plate.textEdited.connect(self._plate_edited)
+        self.kind.activated.connect(self._kind_chosen)
         self.install_keys(loaded=vehicle is not None)
 
     def _plate_edited(self, text: str) -> None:
-        """A new-energy plate (6 after the letter) picks 新能源 while the type is 小型车."""
-        if is_new_energy(normalize_plate(text)) and self.kind.currentData() == "small":
+        """A new-energy plate (6 after the letter) picks 新能源 while the type is 小型车; when
+        the plate is corrected to an ordinary one, that automatic choice is undone."""
+        new_energy = is_new_energy(normalize_plate(text))
+        if new_energy and self.kind.currentData() == "small":
+            self._kind_before_auto = self.kind.currentIndex()
             self.kind.setCurrentIndex(self.kind.findData("nev"))
+        elif not new_energy and self._kind_before_auto is not None:
+            self.kind.setCurrentIndex(self._kind_before_auto)
+            self._kind_before_auto = None
+
+    def _kind_chosen(self, _index: int) -> None:
+        """The clerk picked a type: the plate no longer changes it."""
+        self._kind_before_auto = None
 
     def save(self) -> None:
         try:
@@ -155,7 +198,34 @@ class PetDialog(_Form):
         self.errors.add_row(self.tr("&Name"), "name", self.name)
         self.errors.add_row(self.tr("&Vaccinated on"), "vaccinated_on", self.vaccinated)
         self.errors.add_row(self.tr("&Registration no."), "registration_no", self.registration)
+        # a warning under the date, never a refusal: the pet is recorded as it is
+        self.vaccination_hint = named(QLabel(), "pet_vaccination_hint")
+        self.vaccination_hint.setWordWrap(True)
+        self.vaccination_hint.setStyleSheet(WARNING_STYLE)
+        self.vaccination_hint.setVisible(False)
+        box = self.vaccinated.parentWidget()
+        box_layout = box.layout() if box is not None else None
+        if box_layout is not None:
+            box_layout.addWidget(self.vaccination_hint)
+        self.vaccinated.textChanged.connect(self._vaccination_changed)
+        self._vaccination_changed(self.vaccinated.text())
         self.install_keys(loaded=pet is not None)
+
+    def _vaccination_changed(self, text: str) -> None:
+        try:
+            day = parse_day(text, "vaccinated_on", "")
+        except ValidationError:
+            day = None  # a wrong date is refused on Save, next to the field
+        overdue = vaccination_overdue(day, clock.today())
+        self.vaccination_hint.setText(
+            self.tr("Last vaccinated over a year ago: remind the owner to renew it.")
+            if overdue
+            else ""
+        )
+        if overdue == self.vaccination_hint.isHidden():
+            self.vaccination_hint.setVisible(overdue)
+            if overdue:
+                QTimer.singleShot(0, self, self.fit_height)
 
     def save(self) -> None:
         try:

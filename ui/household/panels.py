@@ -297,6 +297,8 @@ class UnitPetsPanel(_HouseholdPanel[PetRow]):
             parts.append(f"“{row.name}”")
         if row.vaccinated_on is not None:
             parts.append(self.tr("vaccinated %1").replace("%1", f"{row.vaccinated_on:%Y-%m-%d}"))
+            if row.vaccination_overdue:
+                parts.append(self.tr("(over a year ago)"))
         else:
             parts.append(self.tr("no vaccination recorded"))
         if row.registration_no:

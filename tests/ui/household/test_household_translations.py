@@ -18,3 +18,6 @@ def test_compiled_qm_is_up_to_date(tmp_path: Path) -> None:
     assert translator.translate("UnitVehiclesPanel", "Vehicles") == "车辆"
     assert translator.translate("VehicleDialog", "&Plate") == "车牌号(&P)"
     assert translator.translate("HouseholdPanel", "Add… (Ins)") == "添加…（Ins）"
+    # a pet has a name, not a person's 姓名; the contact keeps 姓名
+    assert translator.translate("PetDialog", "&Name") == "名字(&N)"
+    assert translator.translate("EmergencyContactDialog", "&Name") == "姓名(&N)"
