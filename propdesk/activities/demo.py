@@ -1,14 +1,17 @@
 """Demo step: community activities over the last half year and the next weeks.
 
 Past activities are finished (one cancelled) with sign-ups, attendance and feedback and
-what was spent; upcoming ones are open, one of them full with a waitlist. Deterministic:
+what was spent; upcoming ones are open, one of them full with a waitlist. Only an activity
+that has started is finished. Sign-ups are taken in the desk's hours (estate time, see
+:data:`propdesk.tickets.demo.DESK_HOURS`), in queue order, before the demo's now and the
+activity's start. Deterministic:
 the seeded ``ctx.rng`` and ``ctx.today`` only; bulk inserts. Reads ``ctx.info``:
 ``"owner_by_unit"`` (unit id → owner person id).
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -20,6 +23,7 @@ from propdesk.activities.values import ActivityKind, ActivityStatus, Channel, Si
 from propdesk.demo.bulk import insert_with_ids
 from propdesk.demo.steps import DemoContext
 from propdesk.registry.models import Person
+from propdesk.tickets.demo import DESK_HOURS
 
 # (kind, title, venue, capacity, budget yuan, days from today, start hour, organiser)
 PLAN: tuple[tuple[ActivityKind, str, str, int, int, int, int, str], ...] = (
@@ -58,6 +62,41 @@ COMMENTS = (
 )
 
 
+def _desk_spans(start: datetime, until: datetime) -> list[tuple[datetime, datetime]]:
+    """The desk's opening hours (estate time) between ``start`` and ``until``, as spans."""
+    opens, closes = DESK_HOURS
+    spans: list[tuple[datetime, datetime]] = []
+    day = clock.local_date(start)
+    while True:
+        span_open = max(start, clock.local_datetime(day, time(opens, 0)))
+        span_close = min(until, clock.local_datetime(day, time(closes, 0)))
+        if span_open >= until:
+            return spans
+        if span_open < span_close:
+            spans.append((span_open, span_close))
+        day += timedelta(days=1)
+
+
+def _desk_times(start: datetime, until: datetime, minutes: list[int]) -> list[datetime]:
+    """Moments ``minutes`` desk-hour minutes after ``start``, all before ``until`` (squeezed
+    in proportion when the desk's hours in between are too few); order is kept."""
+    spans = _desk_spans(start, until)
+    total = sum(int((b - a).total_seconds() // 60) for a, b in spans)
+    if total <= 0:  # no desk hour in between (not in the demo's plan): just before until
+        return [until - timedelta(minutes=len(minutes) - i) for i in range(len(minutes))]
+    top = max(minutes, default=0) + 1
+    out: list[datetime] = []
+    for m in minutes:
+        left = m if top <= total else m * total // top
+        for a, b in spans:
+            length = int((b - a).total_seconds() // 60)
+            if left < length:
+                out.append(a + timedelta(minutes=left))
+                break
+            left -= length
+    return out
+
+
 def build_activities(session: Session, ctx: DemoContext) -> None:
     rng = ctx.rng
     owner_by_unit: dict[int, int] = dict(ctx.info.get("owner_by_unit") or {})  # type: ignore[call-overload]
@@ -92,7 +131,9 @@ def build_activities(session: Session, ctx: DemoContext) -> None:
         chosen = rng.sample(households, min(len(households), demand))
         taken = 0
         rows: list[dict[str, Any]] = []
-        opened = starts - timedelta(days=14)
+        # sign-ups open two weeks ahead, or three days ago for one further off (never later)
+        opened = starts - timedelta(days=max(14, days + 3))
+        offsets: list[int] = []  # desk-hour minutes after sign-ups opened, in queue order
         for i, unit_id in enumerate(chosen):
             persons = rng.choice((1, 1, 1, 2, 2, 3))
             fits = taken + persons <= capacity
@@ -100,9 +141,7 @@ def build_activities(session: Session, ctx: DemoContext) -> None:
             state = SignupState.WAITLIST if waiting else SignupState.CONFIRMED
             if not waiting:
                 taken += persons
-            queued = opened + timedelta(minutes=37 * i + rng.randint(0, 30))
-            if queued >= now:
-                queued = now - timedelta(minutes=len(chosen) - i)
+            offsets.append(37 * i + rng.randint(0, 30))
             attended: bool | None = None
             rating: int | None = None
             comment = ""
@@ -120,15 +159,17 @@ def build_activities(session: Session, ctx: DemoContext) -> None:
                     "persons": persons,
                     "channel": (Channel.PHONE if rng.random() < 0.35 else Channel.DESK).value,
                     "state": state.value,
-                    "queued_at": queued,
+                    "queued_at": None,  # below: in the desk's hours
                     "attended": attended,
                     "rating": rating,
                     "comment": comment,
                     "cancelled_at": None,
                     "clerk_name": rng.choice(("前台小王", "前台小李")),
-                    "created_at": queued,
+                    "created_at": None,
                 }
             )
+        for r, queued in zip(rows, _desk_times(opened, min(now, starts), offsets), strict=True):
+            r["queued_at"] = r["created_at"] = queued.astimezone(UTC)
         if status == ActivityStatus.CANCELLED:
             for r in rows:  # everyone was told; the places were given back
                 r["state"] = SignupState.CANCELLED.value

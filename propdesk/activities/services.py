@@ -7,10 +7,17 @@ Cancelling a confirmed sign-up gives its places back and promotes the waitlist i
 (first come, first served: promotion stops at the first sign-up that does not fit), in
 the same transaction.
 
+A household that fits is still waitlisted while earlier households wait (a strict queue:
+nobody jumps it); the answer says why, in the clerk's words (:func:`_waitlist_message`).
+
+An activity is finished, and its attendance and feedback recorded, only once it has started
+(by the transaction's clock): what happens on a future date cannot be reported yet.
+
 Who may do what: planning an activity and its money (create, edit, finish with what was
-spent) is a manager's (``MANAGE_SETTINGS``); opening sign-ups and cancelling an activity a
-supervisor's (``APPROVE``); sign-ups, attendance, feedback and the printed notice are desk
-work (``EDIT_REGISTRY``, which clerks hold).
+spent) is a manager's (:data:`PLAN`, ``MANAGE_SETTINGS``); opening sign-ups and cancelling
+an activity a supervisor's (:data:`RUN`, ``APPROVE``); sign-ups, attendance, feedback and the
+printed notice are desk work (:data:`DESK`, ``EDIT_REGISTRY``, which clerks hold). A refusal
+names the activity work refused, not the permission's general label.
 """
 
 from __future__ import annotations
@@ -31,10 +38,39 @@ from propdesk.activities.values import (
     SignupState,
 )
 from propdesk.auth.permissions import Permission, require
-from propdesk.errors import InvalidTransition, NotFound, ValidationError
+from propdesk.errors import InvalidTransition, NotAllowed, NotFound, ValidationError
 from propdesk.registry.models import Person, Unit
 from propdesk.session_info import actor_name, actor_or_none
 from propdesk.validate import clean_text
+
+#: Create, edit and finish an activity (with what was spent): managers.
+PLAN = Permission.MANAGE_SETTINGS
+#: Open sign-ups, cancel an activity: supervisors and managers.
+RUN = Permission.APPROVE
+#: Sign-ups (at the desk or by phone), attendance, feedback, the notice: the desk.
+DESK = Permission.EDIT_REGISTRY
+
+_ASK = {PLAN: "请联系经理", RUN: "请联系主管或经理", DESK: "请联系前台、主管或经理"}
+
+
+def _require(session: Session, permission: Permission, doing: str) -> None:
+    """:func:`require`, refused in the words of the activity work ``doing``."""
+    actor = actor_or_none(session)
+    try:
+        require(actor, permission)
+    except NotAllowed:
+        who = actor.display_name if actor else "未登录用户"
+        raise NotAllowed(f"{who}无权{doing}，{_ASK[permission]}。") from None
+
+
+def _not_started(session: Session, act: Activity, doing: str, hint: str = "") -> None:
+    """Refuse ``doing`` for an activity that has not started yet (transaction's clock)."""
+    starts = act.starts_at
+    if clock.now(session) < starts:
+        raise InvalidTransition(
+            f"活动定于 {clock.to_local(starts):%Y-%m-%d %H:%M} 开始，还没有开始，"
+            f"不能{doing}，请在活动开始后再办理。{hint}"
+        )
 
 
 @dataclass(frozen=True)
@@ -62,6 +98,7 @@ class SignupResult:
 class CancelResult:
     signup_id: int
     promoted: tuple[int, ...]  # sign-up ids moved from the waitlist to confirmed
+    promoted_units: tuple[str, ...] = ()  # their unit codes, in queue order (whom to tell)
 
 
 @dataclass(frozen=True)
@@ -109,7 +146,7 @@ def _activity(session: Session, activity_id: int) -> Activity:
 
 
 def create_activity(session: Session, spec: ActivitySpec, *, open_now: bool = False) -> int:
-    require(actor_or_none(session), Permission.MANAGE_SETTINGS)
+    _require(session, PLAN, "新建或修改社区活动")
     spec = _checked(session, spec)
     if spec.starts_at <= clock.now(session):
         raise ValidationError("starts_at", "活动开始时间已经过去，请选择以后的时间。")
@@ -133,7 +170,7 @@ def create_activity(session: Session, spec: ActivitySpec, *, open_now: bool = Fa
 
 
 def update_activity(session: Session, activity_id: int, spec: ActivitySpec) -> None:
-    require(actor_or_none(session), Permission.MANAGE_SETTINGS)
+    _require(session, PLAN, "新建或修改社区活动")
     act = _activity(session, activity_id)
     if act.status in (ActivityStatus.FINISHED, ActivityStatus.CANCELLED):
         raise InvalidTransition("已结束或已取消的活动不能再修改。")
@@ -150,7 +187,7 @@ def update_activity(session: Session, activity_id: int, spec: ActivitySpec) -> N
 
 
 def open_signups(session: Session, activity_id: int) -> None:
-    require(actor_or_none(session), Permission.APPROVE)
+    _require(session, RUN, "开放社区活动报名")
     act = _activity(session, activity_id)
     if act.status != ActivityStatus.PLANNED:
         raise InvalidTransition("只有计划中的活动可以开始报名。")
@@ -160,10 +197,11 @@ def open_signups(session: Session, activity_id: int) -> None:
 
 def finish_activity(session: Session, activity_id: int, *, spent_fen: int) -> None:
     """报名中 → 已结束, with what was actually spent (integer fen)."""
-    require(actor_or_none(session), Permission.MANAGE_SETTINGS)
+    _require(session, PLAN, "结束社区活动（登记实际花费）")
     act = _activity(session, activity_id)
     if act.status not in (ActivityStatus.PLANNED, ActivityStatus.OPEN):
         raise InvalidTransition("只有计划中或报名中的活动可以结束。")
+    _not_started(session, act, "结束", "如活动不再举办，请取消活动。")
     if spent_fen < 0:
         raise ValidationError("spent_fen", "实际花费不能为负数。")
     act.status = ActivityStatus.FINISHED.value
@@ -173,7 +211,7 @@ def finish_activity(session: Session, activity_id: int, *, spent_fen: int) -> No
 
 def cancel_activity(session: Session, activity_id: int, *, reason: str) -> tuple[ToNotify, ...]:
     """已取消; returns the sign-ups (confirmed and waitlisted) to tell, in unit order."""
-    require(actor_or_none(session), Permission.APPROVE)
+    _require(session, RUN, "取消社区活动")
     act = _activity(session, activity_id)
     if act.status not in (ActivityStatus.PLANNED, ActivityStatus.OPEN):
         raise InvalidTransition("只有计划中或报名中的活动可以取消。")
@@ -242,7 +280,7 @@ def sign_up(
     person_id: int | None = None,
     contact_name: str = "",
 ) -> SignupResult:
-    require(actor_or_none(session), Permission.EDIT_REGISTRY)
+    _require(session, DESK, "办理社区活动报名")
     act = _activity(session, activity_id)
     if act.status != ActivityStatus.OPEN:
         raise InvalidTransition("这个活动现在不在报名中，不能报名。")
@@ -294,12 +332,24 @@ def sign_up(
     if confirmed:
         return SignupResult(signup.id, state.value, 0, f"报名成功，共 {persons} 人。")
     pos = _waitlist_position(session, signup)
-    return SignupResult(
-        signup.id,
-        state.value,
-        pos,
-        f"名额已满，已登记为候补第 {pos} 位；有人取消时按顺序递补，会通知您。",
-    )
+    session.refresh(act, ["taken", "capacity"])
+    free = act.capacity - act.taken
+    return SignupResult(signup.id, state.value, pos, _waitlist_message(free, persons, pos))
+
+
+def _waitlist_message(free: int, persons: int, position: int) -> str:
+    """Why a sign-up went to the waitlist, truthfully: no place left, too few places for
+    ``persons``, or places free but earlier households waiting for them (first come, first
+    served)."""
+    then = f"已登记为候补第 {position} 位；有人取消时按登记先后递补，会通知您。"
+    if free <= 0:
+        return f"名额已满，{then}"
+    if position > 1:
+        ahead = position - 1
+        return f"还剩 {free} 个名额，但已有 {ahead} 户先登记候补，按先后顺序轮候，{then}"
+    if free < persons:
+        return f"只剩 {free} 个名额，不够 {persons} 人，{then}"
+    return then
 
 
 def _promote(session: Session, activity_id: int) -> tuple[int, ...]:
@@ -322,7 +372,7 @@ def _promote(session: Session, activity_id: int) -> tuple[int, ...]:
 
 
 def cancel_signup(session: Session, signup_id: int) -> CancelResult:
-    require(actor_or_none(session), Permission.EDIT_REGISTRY)
+    _require(session, DESK, "取消社区活动报名")
     signup = session.get(ActivitySignup, signup_id)
     if signup is None:
         raise NotFound("找不到这条报名记录。")
@@ -339,15 +389,23 @@ def cancel_signup(session: Session, signup_id: int) -> CancelResult:
     if was_confirmed:
         _give_back(session, act.id, signup.persons)
         promoted = _promote(session, act.id)
-    return CancelResult(signup.id, promoted)
+    codes = dict(
+        session.execute(
+            select(ActivitySignup.id, Unit.code)
+            .join(Unit, Unit.id == ActivitySignup.unit_id)
+            .where(ActivitySignup.id.in_(promoted))
+        ).all()
+    )
+    return CancelResult(signup.id, promoted, tuple(codes[i] for i in promoted))
 
 
 def record_attendance(session: Session, activity_id: int, attended_ids: set[int]) -> int:
     """Marks the confirmed sign-ups in ``attended_ids`` present and the others absent."""
-    require(actor_or_none(session), Permission.EDIT_REGISTRY)
+    _require(session, DESK, "登记社区活动签到")
     act = _activity(session, activity_id)
     if act.status != ActivityStatus.FINISHED:
         raise InvalidTransition("活动结束后才能登记签到。")
+    _not_started(session, act, "登记签到")
     rows = session.scalars(
         select(ActivitySignup).where(
             ActivitySignup.activity_id == activity_id,
@@ -364,10 +422,14 @@ def record_attendance(session: Session, activity_id: int, attended_ids: set[int]
 
 
 def record_feedback(session: Session, signup_id: int, *, rating: int, comment: str) -> None:
-    require(actor_or_none(session), Permission.EDIT_REGISTRY)
+    _require(session, DESK, "登记社区活动评价")
     signup = session.get(ActivitySignup, signup_id)
     if signup is None:
         raise NotFound("找不到这条报名记录。")
+    act = _activity(session, signup.activity_id)
+    if act.status != ActivityStatus.FINISHED:
+        raise InvalidTransition("活动结束后才能登记评价。")
+    _not_started(session, act, "登记评价")
     if not signup.attended:
         raise InvalidTransition("只有签到参加了活动的住户才能评价。")
     if not 1 <= rating <= 5:
@@ -379,7 +441,7 @@ def record_feedback(session: Session, signup_id: int, *, rating: int, comment: s
 
 def mark_notice_printed(session: Session, activity_id: int) -> None:
     """Called only after the notice was printed or saved."""
-    require(actor_or_none(session), Permission.EDIT_REGISTRY)
+    _require(session, DESK, "登记活动通知已打印")
     act = _activity(session, activity_id)
     act.notice_printed_at = clock.now(session)
     session.flush()

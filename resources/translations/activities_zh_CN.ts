@@ -4,203 +4,218 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../ui/activities/page.py" line="117"/>
+        <location filename="../../ui/activities/page.py" line="118"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="118"/>
+        <location filename="../../ui/activities/page.py" line="119"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="119"/>
+        <location filename="../../ui/activities/page.py" line="120"/>
         <source>Persons</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="121"/>
+        <location filename="../../ui/activities/page.py" line="122"/>
         <source>Channel</source>
         <translation>报名方式</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="125"/>
+        <location filename="../../ui/activities/page.py" line="126"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="128"/>
+        <location filename="../../ui/activities/page.py" line="129"/>
         <source>Signed up</source>
         <translation>报名时间</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="129"/>
+        <location filename="../../ui/activities/page.py" line="130"/>
         <source>Came</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="131"/>
+        <location filename="../../ui/activities/page.py" line="132"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="134"/>
+        <location filename="../../ui/activities/page.py" line="135"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="160"/>
+        <location filename="../../ui/activities/page.py" line="162"/>
         <source>Upcoming</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="161"/>
+        <location filename="../../ui/activities/page.py" line="163"/>
         <source>Past</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="162"/>
+        <location filename="../../ui/activities/page.py" line="164"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="163"/>
+        <location filename="../../ui/activities/page.py" line="165"/>
         <source>Sho&amp;w</source>
         <translation>显示(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="165"/>
+        <location filename="../../ui/activities/page.py" line="167"/>
         <source>&amp;New activity…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="166"/>
+        <location filename="../../ui/activities/page.py" line="168"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="167"/>
+        <location filename="../../ui/activities/page.py" line="169"/>
         <source>&amp;Open sign-ups</source>
         <translation>开始报名(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="168"/>
+        <location filename="../../ui/activities/page.py" line="170"/>
         <source>Sign &amp;up…</source>
         <translation>报名(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="169"/>
+        <location filename="../../ui/activities/page.py" line="171"/>
         <source>Fini&amp;sh…</source>
         <translation>结束活动(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="170"/>
+        <location filename="../../ui/activities/page.py" line="172"/>
         <source>Cancel activit&amp;y…</source>
         <translation>取消活动(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="171"/>
+        <location filename="../../ui/activities/page.py" line="173"/>
         <source>Print noti&amp;ce…</source>
         <translation>打印通知(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="173"/>
+        <location filename="../../ui/activities/page.py" line="175"/>
         <source>Sign-in shee&amp;t…</source>
         <translation>签到表(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="196"/>
+        <location filename="../../ui/activities/page.py" line="198"/>
         <source>C&amp;ancel sign-up…</source>
         <translation>取消报名(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="199"/>
+        <location filename="../../ui/activities/page.py" line="201"/>
         <source>Atten&amp;dance…</source>
         <translation>签到(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="201"/>
+        <location filename="../../ui/activities/page.py" line="203"/>
         <source>Feed&amp;back…</source>
         <translation>评价(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="203"/>
+        <location filename="../../ui/activities/page.py" line="205"/>
         <source>Feedback &amp;questionnaire…</source>
         <translation>反馈问卷(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="226"/>
+        <location filename="../../ui/activities/page.py" line="228"/>
         <source>Sign-ups (unit order)</source>
         <translation>报名名单（按房号）</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="294"/>
+        <location filename="../../ui/activities/page.py" line="297"/>
         <source>No activity selected.</source>
         <translation>未选择活动。</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="303"/>
+        <location filename="../../ui/activities/page.py" line="306"/>
         <source>%1 — %2, %3; places %4/%5, %6 waiting; budget ¥%7, spent ¥%8</source>
         <translation>%1 — %2，%3；名额 %4/%5，候补 %6 户；预算 ¥%7，已花费 ¥%8</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="314"/>
+        <location filename="../../ui/activities/page.py" line="317"/>
         <source>Notice printed %1</source>
         <translation>通知已于 %1 打印</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="372"/>
+        <location filename="../../ui/activities/page.py" line="368"/>
+        <source>Only a manager can create, edit or finish activities.</source>
+        <translation>只有经理可以新建、修改或结束社区活动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities/page.py" line="370"/>
+        <source>Only a supervisor or manager can open sign-ups or cancel activities.</source>
+        <translation>只有主管或经理可以开放报名或取消活动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities/page.py" line="371"/>
+        <source>Your role cannot record sign-ups, attendance or feedback.</source>
+        <translation>您的角色不能办理活动报名、签到或评价。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities/page.py" line="428"/>
         <source>Sign-ups are open.</source>
         <translation>已开始报名。</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="395"/>
+        <location filename="../../ui/activities/page.py" line="451"/>
         <source>Activity cancelled; nobody had signed up.</source>
         <translation>活动已取消，没有住户报名。</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="399"/>
+        <location filename="../../ui/activities/page.py" line="455"/>
         <source>Activity cancelled. Tell these %1 households: %2</source>
         <translation>活动已取消，请通知以下 %1 户：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="407"/>
-        <location filename="../../ui/activities/page.py" line="451"/>
+        <location filename="../../ui/activities/page.py" line="463"/>
+        <location filename="../../ui/activities/page.py" line="511"/>
         <source>Select a sign-up first.</source>
         <translation>请先选择一条报名。</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="411"/>
+        <location filename="../../ui/activities/page.py" line="469"/>
         <source>Cancel sign-up</source>
         <translation>取消报名</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="412"/>
+        <location filename="../../ui/activities/page.py" line="470"/>
         <source>Cancel the sign-up of %1?</source>
         <translation>确定取消 %1 的报名吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="423"/>
+        <location filename="../../ui/activities/page.py" line="481"/>
         <source>Sign-up of %1 cancelled.</source>
         <translation>已取消 %1 的报名。</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="425"/>
-        <source> %1 household(s) moved up from the waitlist: tell them.</source>
-        <translation>候补递补 %1 户，请通知他们。</translation>
+        <location filename="../../ui/activities/page.py" line="484"/>
+        <source> %1 household(s) moved up from the waitlist, tell them: %2</source>
+        <translation>候补递补 %1 户，请通知：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="454"/>
+        <location filename="../../ui/activities/page.py" line="514"/>
         <source>Only households that came can give feedback.</source>
         <translation>只有签到参加了活动的住户才能评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="473"/>
+        <location filename="../../ui/activities/page.py" line="535"/>
         <source>No questionnaire can be used: make one on the surveys page first.</source>
         <translation>没有可以使用的问卷，请先在满意度调查页面编好问卷。</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="482"/>
+        <location filename="../../ui/activities/page.py" line="544"/>
         <source>Feedback questionnaire started: the households that attended are in its call queue on the surveys page.</source>
         <translation>反馈问卷已发起：签到参加的住户已列入满意度调查页面的待拨打名单。</translation>
     </message>
@@ -294,47 +309,47 @@
 <context>
     <name>ActivityListModel</name>
     <message>
-        <location filename="../../ui/activities/page.py" line="80"/>
+        <location filename="../../ui/activities/page.py" line="81"/>
         <source>Starts</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="81"/>
+        <location filename="../../ui/activities/page.py" line="82"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="82"/>
+        <location filename="../../ui/activities/page.py" line="83"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="83"/>
+        <location filename="../../ui/activities/page.py" line="84"/>
         <source>Venue</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="85"/>
+        <location filename="../../ui/activities/page.py" line="86"/>
         <source>Places taken</source>
         <translation>已报/名额</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="90"/>
+        <location filename="../../ui/activities/page.py" line="91"/>
         <source>Waiting</source>
         <translation>候补</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="92"/>
+        <location filename="../../ui/activities/page.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="97"/>
+        <location filename="../../ui/activities/page.py" line="98"/>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="99"/>
+        <location filename="../../ui/activities/page.py" line="100"/>
         <source>Organiser</source>
         <translation>组织人</translation>
     </message>

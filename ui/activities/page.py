@@ -29,7 +29,7 @@ from propdesk.activities import queries as q
 from propdesk.activities import services as act
 from propdesk.activities.models import Activity
 from propdesk.activities.queries import ActivityRow, SignupRow, When
-from propdesk.activities.services import CancelResult, ToNotify
+from propdesk.activities.services import DESK, PLAN, RUN, CancelResult, ToNotify
 from propdesk.activities.values import (
     ACTIVITY_KIND_ZH,
     ACTIVITY_STATUS_ZH,
@@ -37,6 +37,7 @@ from propdesk.activities.values import (
     SIGNUP_STATE_ZH,
     ActivityStatus,
 )
+from propdesk.auth.permissions import Permission
 from propdesk.changes import Changes
 from propdesk.fees.money import yuan
 from propdesk.registry import services as reg
@@ -156,6 +157,7 @@ class ActivitiesPage(QWidget):
         )
         self.last_preview: QWidget | None = None
         self.dialog: QDialog | None = None  # the form open now (also for tests)
+        self._select_next: int | None = None  # an activity just created: select it on reload
         self.when = named(QComboBox(), "activities_when")
         self.when.addItem(self.tr("Upcoming"), When.UPCOMING.value)
         self.when.addItem(self.tr("Past"), When.PAST.value)
@@ -262,7 +264,8 @@ class ActivitiesPage(QWidget):
     # --- loading ------------------------------------------------------------------------
 
     def reload(self) -> None:
-        keep = self.current.id if self.current else None
+        keep = self._select_next or (self.current.id if self.current else None)
+        self._select_next = None
         self.model.show_when(When(str(self.when.currentData())))
         row = 0
         if keep is not None:
@@ -317,22 +320,62 @@ class ActivitiesPage(QWidget):
         self._enable()
 
     def _enable(self) -> None:
+        """Enable what the selected activity's state allows and the user may do (checked up
+        front, so nobody fills a form the service would refuse); a button the role may not
+        use says why in its tooltip."""
         a = self.current
         status = a.status if a else ""
         live = status in (ActivityStatus.PLANNED.value, ActivityStatus.OPEN.value)
-        self.edit_button.setEnabled(live)
-        self.open_button.setEnabled(status == ActivityStatus.PLANNED.value)
-        self.signup_button.setEnabled(status == ActivityStatus.OPEN.value)
-        self.finish_button.setEnabled(live)
-        self.cancel_button.setEnabled(live)
-        self.notice_button.setEnabled(a is not None)
+        finished = status == ActivityStatus.FINISHED.value
+        plan, run, desk = self.ctx.can(PLAN), self.ctx.can(RUN), self.ctx.can(DESK)
+        # the feedback questionnaire is started by whoever may manage surveys' settings
+        survey = self.ctx.can(Permission.MANAGE_SETTINGS)
+        self.new_button.setEnabled(plan)
+        self.edit_button.setEnabled(plan and live)
+        self.open_button.setEnabled(run and status == ActivityStatus.PLANNED.value)
+        self.signup_button.setEnabled(desk and status == ActivityStatus.OPEN.value)
+        self.finish_button.setEnabled(plan and live)
+        self.cancel_button.setEnabled(run and live)
+        self.notice_button.setEnabled(desk and a is not None)
         self.sheet_button.setEnabled(a is not None)
-        self.withdraw_button.setEnabled(status == ActivityStatus.OPEN.value)
-        self.attendance_button.setEnabled(status == ActivityStatus.FINISHED.value)
-        self.feedback_button.setEnabled(status == ActivityStatus.FINISHED.value)
+        self.withdraw_button.setEnabled(desk and status == ActivityStatus.OPEN.value)
+        self.attendance_button.setEnabled(desk and finished)
+        self.feedback_button.setEnabled(desk and finished)
         self.questionnaire_button.setEnabled(
-            status == ActivityStatus.FINISHED.value and self.questionnaire_feedback is None
+            survey and finished and self.questionnaire_feedback is None
         )
+        managers = "" if plan else self._refusal(PLAN)
+        supervisors = "" if run else self._refusal(RUN)
+        desk_only = "" if desk else self._refusal(DESK)
+        for button, why in (
+            (self.new_button, managers),
+            (self.edit_button, managers),
+            (self.finish_button, managers),
+            (self.open_button, supervisors),
+            (self.cancel_button, supervisors),
+            (self.signup_button, desk_only),
+            (self.withdraw_button, desk_only),
+            (self.attendance_button, desk_only),
+            (self.feedback_button, desk_only),
+            (self.notice_button, desk_only),
+            (self.questionnaire_button, "" if survey else self._refusal(PLAN)),
+        ):
+            button.setToolTip(why)
+
+    def _refusal(self, permission: Permission) -> str:
+        """Why the user may not do the activity work that needs ``permission``."""
+        if permission == PLAN:
+            return self.tr("Only a manager can create, edit or finish activities.")
+        if permission == RUN:
+            return self.tr("Only a supervisor or manager can open sign-ups or cancel activities.")
+        return self.tr("Your role cannot record sign-ups, attendance or feedback.")
+
+    def _may(self, permission: Permission) -> bool:
+        """True when the user may do the work; else says why (a shortcut, not a button)."""
+        if self.ctx.can(permission):
+            return True
+        self._say(self._refusal(permission))
+        return False
 
     def _changed(self, changes: Changes) -> None:
         if changes.activities or changes.surveys:  # survey answers move the feedback figures
@@ -356,15 +399,28 @@ class ActivitiesPage(QWidget):
         dialog.open()
 
     def new_activity(self) -> None:
-        self._open(ActivityDialog(ctx=self.ctx, parent=self))
+        if not self._may(PLAN):
+            return
+        dialog = ActivityDialog(ctx=self.ctx, parent=self)
+        dialog.accepted.connect(lambda: self._created(int(dialog.result_value)))
+        self._open(dialog)
+
+    def _created(self, aid: int) -> None:
+        """Select the activity just saved (a new one is upcoming: show the upcoming ones)."""
+        self._select_next = aid
+        upcoming = self.when.findData(When.UPCOMING.value)
+        if str(self.when.currentData()) == When.PAST.value:
+            self.when.setCurrentIndex(upcoming)  # reloads
+        else:
+            self.reload()
 
     def edit_activity(self) -> None:
-        if self.current is not None:
+        if self.current is not None and self._may(PLAN):
             self._open(ActivityDialog(ctx=self.ctx, activity=self.current, parent=self))
 
     def open_signups(self) -> None:
         a = self.current
-        if a is None or a.status != ActivityStatus.PLANNED.value:
+        if a is None or a.status != ActivityStatus.PLANNED.value or not self._may(RUN):
             return
         aid = a.id
         self.ctx.op(
@@ -373,18 +429,18 @@ class ActivitiesPage(QWidget):
 
     def sign_up(self) -> SignupDialog | None:
         a = self.current
-        if a is None or a.status != ActivityStatus.OPEN.value:
+        if a is None or a.status != ActivityStatus.OPEN.value or not self._may(DESK):
             return None
         dialog = SignupDialog(ctx=self.ctx, activity=a, parent=self)
         self._open(dialog)
         return dialog
 
     def finish(self) -> None:
-        if self.current is not None:
+        if self.current is not None and self._may(PLAN):
             self._open(FinishDialog(ctx=self.ctx, activity=self.current, parent=self))
 
     def cancel_activity(self) -> None:
-        if self.current is None:
+        if self.current is None or not self._may(RUN):
             return
         dialog = CancelActivityDialog(ctx=self.ctx, activity=self.current, parent=self)
         dialog.accepted.connect(lambda: self._tell(dialog.result_value))
@@ -406,6 +462,8 @@ class ActivitiesPage(QWidget):
         if signup is None or self.current is None:
             self._say(self.tr("Select a sign-up first."))
             return
+        if not self._may(DESK):
+            return
         answer = QMessageBox.question(
             self,
             self.tr("Cancel sign-up"),
@@ -422,8 +480,10 @@ class ActivitiesPage(QWidget):
         def done(result: CancelResult) -> None:
             text = self.tr("Sign-up of %1 cancelled.").replace("%1", code)
             if result.promoted:
-                text += self.tr(" %1 household(s) moved up from the waitlist: tell them.").replace(
-                    "%1", str(len(result.promoted))
+                text += (
+                    self.tr(" %1 household(s) moved up from the waitlist, tell them: %2")
+                    .replace("%1", str(len(result.promoted)))
+                    .replace("%2", "、".join(result.promoted_units))
                 )
             self._say(text)
 
@@ -435,7 +495,7 @@ class ActivitiesPage(QWidget):
         ).success(done).run()
 
     def attendance(self) -> AttendanceDialog | None:
-        if self.current is None:
+        if self.current is None or not self._may(DESK):
             return None
         dialog = AttendanceDialog(
             ctx=self.ctx, activity=self.current, signups=self.signup_model.rows(), parent=self
@@ -452,6 +512,8 @@ class ActivitiesPage(QWidget):
             return None
         if not signup.attended:
             self._say(self.tr("Only households that came can give feedback."))
+            return None
+        if not self._may(DESK):
             return None
         dialog = FeedbackDialog(ctx=self.ctx, activity=self.current, signup=signup, parent=self)
         self._open(dialog)

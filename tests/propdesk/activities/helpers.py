@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from sqlalchemy.orm import Session
+
+from propdesk import clock
 from propdesk.activities import services as act
+from propdesk.activities.models import Activity
 from propdesk.activities.services import ActivitySpec
 from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
@@ -69,3 +73,22 @@ def spec(capacity: int = 4, **kw: object) -> ActivitySpec:
 def open_activity(db: Database, capacity: int = 4) -> int:
     with db.begin(MANAGER) as s:
         return act.create_activity(s, spec(capacity), open_now=True)
+
+
+def begun(session: Session, activity_id: int) -> None:
+    """Test set-up: the activity began an hour ago by the session's clock (only an activity
+    that has started can be finished, and its attendance and feedback recorded)."""
+    row = session.get(Activity, activity_id)
+    assert row is not None
+    row.starts_at = clock.now(session) - timedelta(hours=1)
+    row.ends_at = None
+    session.flush()
+
+
+def after_its_start(session: Session, activity_id: int) -> None:
+    """Test set-up: for the rest of this transaction, the session's clock stands two hours
+    after the activity's start (its date unchanged), so it can be finished and its attendance
+    recorded."""
+    row = session.get(Activity, activity_id)
+    assert row is not None
+    clock.bind(session, clock.FixedClock(row.starts_at + timedelta(hours=2)))

@@ -1,5 +1,6 @@
 """Role cases of community activities: planning and money need MANAGE_SETTINGS, opening
-and cancelling APPROVE, sign-ups, attendance, feedback and the notice EDIT_REGISTRY."""
+and cancelling APPROVE, sign-ups, attendance, feedback and the notice EDIT_REGISTRY.
+Finishing (and so attendance and feedback) needs an activity that has started."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from propdesk.activities import services as act
 from propdesk.activities.services import ActivitySpec
 from propdesk.auth.permissions import Permission
 from tests.conftest import TEST_NOW
+from tests.propdesk.activities.helpers import begun
 from tests.propdesk.auth.role_matrix import Call, Guarded
 
 START = datetime.combine(
@@ -31,6 +33,12 @@ def _activity(c: Call, *, open_now: bool = True) -> int:
     return int(c.as_system(make))
 
 
+def _started_activity(c: Call) -> int:
+    aid = _activity(c)
+    c.as_system(lambda s: begun(s, aid))
+    return aid
+
+
 def _planned(c: Call) -> int:
     return _activity(c, open_now=False)
 
@@ -46,6 +54,7 @@ def _attended(c: Call) -> tuple[int, int]:
 
     def make(s: Session) -> tuple[int, int]:
         sid = act.sign_up(s, aid, unit_id=c.world.unit_id).signup_id
+        begun(s, aid)
         act.finish_activity(s, aid, spent_fen=0)
         return aid, sid
 
@@ -74,7 +83,7 @@ CASES: list[Guarded] = [
         "propdesk.activities.services.finish_activity",
         Permission.MANAGE_SETTINGS,
         lambda c: c.run(lambda s: act.finish_activity(s, c.prepared, spent_fen=5000)),
-        _activity,
+        _started_activity,
     ),
     Guarded(
         "propdesk.activities.services.open_signups",

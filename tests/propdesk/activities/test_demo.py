@@ -58,3 +58,46 @@ def test_demo_activities(demo: Database, test_clock: clock.FixedClock) -> None:
         assert june.spent_fen > 0
         total = s.scalar(select(func.count(Activity.id)))
     assert total == len(past) + len(upcoming)
+
+
+@pytest.mark.parametrize("at", [time(18, 0), time(2, 30), time(9, 10)])
+def test_demo_signups_in_desk_hours_and_finished_ones_past(
+    sqlite_db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    test_clock: clock.FixedClock,
+    at: time,
+) -> None:
+    """Sign-ups were taken while the desk was open (09:00-20:00 estate time), in queue
+    order, before now and before the activity; only an activity that started is finished."""
+    from propdesk.tickets.demo import DESK_HOURS
+
+    monkeypatch.setattr(
+        steps,
+        "DEMO_STEPS",
+        [s for s in steps.DEMO_STEPS if s[1] in ("propdesk.demo.registry", "propdesk.auth.demo")]
+        + [(110, "propdesk.activities.demo", "build_activities")],
+    )
+    now = clock.local_datetime(TODAY, at)
+    test_clock.set(now)  # the demo's now: this moment (no --today)
+    build.generate_demo(sqlite_db, units=200, seed=5)
+    opens, closes = DESK_HOURS
+    with sqlite_db.begin(CLERK) as s:
+        starts = dict(s.execute(select(Activity.id, Activity.starts_at)).all())
+        for status, start in s.execute(select(Activity.status, Activity.starts_at)).all():
+            if status == "finished":
+                assert start < now
+        rows = s.execute(
+            select(
+                ActivitySignup.activity_id, ActivitySignup.id, ActivitySignup.queued_at
+            ).order_by(ActivitySignup.activity_id, ActivitySignup.id)
+        ).all()
+    assert len(rows) > 100
+    last: dict[int, object] = {}
+    for aid, _sid, queued in rows:
+        local = clock.to_local(queued)
+        assert opens <= local.hour < closes, f"sign-up at {local:%Y-%m-%d %H:%M}"
+        assert queued < now
+        assert queued < starts[aid]
+        if aid in last:
+            assert queued >= last[aid]  # type: ignore[operator]
+        last[aid] = queued

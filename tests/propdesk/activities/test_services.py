@@ -7,11 +7,13 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from propdesk import clock
 from propdesk.activities import services as act
 from propdesk.activities.models import Activity, ActivitySignup
 from propdesk.activities.values import ActivityStatus, SignupState
+from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
-from propdesk.errors import InvalidTransition, ValidationError
+from propdesk.errors import InvalidTransition, NotAllowed, ValidationError
 from tests.propdesk.activities.helpers import CLERK, MANAGER, START, Estate, open_activity, spec
 
 
@@ -131,7 +133,9 @@ def test_cancel_activity_lists_signups_in_unit_order(db: Database, estate: Estat
         act.cancel_activity(s, open_activity(db), reason=" ")
 
 
-def test_lifecycle_attendance_and_feedback(db: Database, estate: Estate) -> None:
+def test_lifecycle_attendance_and_feedback(
+    db: Database, estate: Estate, test_clock: clock.FixedClock
+) -> None:
     with db.begin(MANAGER) as s:
         aid = act.create_activity(s, spec(5))
         with pytest.raises(InvalidTransition):
@@ -141,6 +145,7 @@ def test_lifecycle_attendance_and_feedback(db: Database, estate: Estate) -> None
         b = act.sign_up(s, aid, unit_id=estate.units[1])
     with pytest.raises(InvalidTransition), db.begin(MANAGER) as s:
         act.record_attendance(s, aid, {a.signup_id})
+    test_clock.set(START + timedelta(hours=2))
     with db.begin(MANAGER) as s:
         act.finish_activity(s, aid, spent_fen=42000)
         act.record_attendance(s, aid, {a.signup_id})
@@ -193,3 +198,119 @@ def test_capacity_cannot_drop_below_taken_and_raising_it_promotes(
     assert _states(db, aid)[estate.units[1]] == "confirmed"
     assert _taken(db, aid) == 3
     assert w.signup_id
+
+
+def test_activity_cannot_be_finished_before_it_starts(
+    db: Database, estate: Estate, test_clock: clock.FixedClock
+) -> None:
+    aid = open_activity(db, capacity=5)
+    with db.begin(CLERK) as s:
+        signup = act.sign_up(s, aid, unit_id=estate.units[0])
+    # a minute before the start (14:00 China time, 06:00 UTC): refused, saying when it starts
+    test_clock.set(START - timedelta(minutes=1))
+    with pytest.raises(InvalidTransition) as exc, db.begin(MANAGER) as s:
+        act.finish_activity(s, aid, spent_fen=100)
+    local = clock.to_local(START)
+    assert f"{local:%Y-%m-%d %H:%M}" in str(exc.value)
+    assert local.hour == 14
+    assert "还没有开始" in str(exc.value)
+    assert "取消活动" in str(exc.value)
+    with db.begin(MANAGER) as s:
+        row = s.get(Activity, aid)
+        assert row is not None
+        assert (row.status, row.spent_fen) == ("open", 0)
+    # once it has started it can be finished
+    test_clock.set(START)
+    with db.begin(MANAGER) as s:
+        act.finish_activity(s, aid, spent_fen=100)
+        act.record_attendance(s, aid, {signup.signup_id})
+        act.record_feedback(s, signup.signup_id, rating=5, comment="")
+
+
+def test_no_attendance_or_feedback_for_an_activity_not_started(
+    db: Database, estate: Estate, test_clock: clock.FixedClock
+) -> None:
+    """An activity marked finished ahead of its date (before this rule) takes no attendance
+    and no rating for a day that has not come."""
+    aid = open_activity(db, capacity=5)
+    with db.begin(CLERK) as s:
+        signup = act.sign_up(s, aid, unit_id=estate.units[0])
+    with db.begin(MANAGER) as s:  # finished ahead of its date by an older version
+        row = s.get(Activity, aid)
+        assert row is not None
+        row.status = ActivityStatus.FINISHED.value
+        s.get(ActivitySignup, signup.signup_id).attended = True  # type: ignore[union-attr]
+    with pytest.raises(InvalidTransition) as exc, db.begin(CLERK) as s:
+        act.record_attendance(s, aid, {signup.signup_id})
+    assert "还没有开始" in str(exc.value)
+    assert "签到" in str(exc.value)
+    with pytest.raises(InvalidTransition) as exc, db.begin(CLERK) as s:
+        act.record_feedback(s, signup.signup_id, rating=5, comment="很好")
+    assert "还没有开始" in str(exc.value)
+    with db.begin(CLERK) as s:
+        assert s.get(ActivitySignup, signup.signup_id).rating is None  # type: ignore[union-attr]
+    test_clock.set(START + timedelta(hours=2))
+    with db.begin(CLERK) as s:
+        act.record_feedback(s, signup.signup_id, rating=5, comment="很好")
+
+
+def test_refusals_name_the_activity_work_not_system_settings(
+    db: Database, estate: Estate, test_clock: clock.FixedClock
+) -> None:
+    clerk = Actor(user_id=None, username="li", display_name="李娜", role=Role.CLERK)
+    with pytest.raises(NotAllowed) as exc, db.begin(clerk) as s:
+        act.create_activity(s, spec(5))
+    assert str(exc.value) == "李娜无权新建或修改社区活动，请联系经理。"
+    aid = open_activity(db, capacity=5)
+    test_clock.set(START + timedelta(hours=1))
+    for refused, words in [
+        (lambda s: act.update_activity(s, aid, spec(6)), "无权新建或修改社区活动"),
+        (lambda s: act.finish_activity(s, aid, spent_fen=0), "无权结束社区活动"),
+        (lambda s: act.cancel_activity(s, aid, reason="下雨"), "无权取消社区活动"),
+    ]:
+        with pytest.raises(NotAllowed) as exc, db.begin(clerk) as s:
+            refused(s)
+        assert words in str(exc.value)
+        assert "系统设置" not in str(exc.value)
+    # what a clerk does: sign-ups at the desk and by phone, and cancelling one
+    with db.begin(clerk) as s:
+        act.sign_up(s, aid, unit_id=estate.units[0])
+        phoned = act.sign_up(s, aid, unit_id=estate.units[1], channel="phone")
+        act.cancel_signup(s, phoned.signup_id)
+    finance = Actor(user_id=None, username="qian", display_name="钱会计", role=Role.FINANCE)
+    with pytest.raises(NotAllowed) as exc, db.begin(finance) as s:
+        act.sign_up(s, aid, unit_id=estate.units[2])
+    assert "无权办理社区活动报名" in str(exc.value)
+
+
+def test_waitlist_message_says_truly_why(db: Database, estate: Estate) -> None:
+    """3 places, 2 taken: a 2-person household does not fit; a 1-person household that
+    would fit waits behind it (first come, first served) and is told so, not "full"."""
+    aid = open_activity(db, capacity=3)
+    u = estate.units
+    with db.begin(CLERK) as s:
+        act.sign_up(s, aid, unit_id=u[0], persons=2)
+        two = act.sign_up(s, aid, unit_id=u[1], persons=2)
+        one = act.sign_up(s, aid, unit_id=u[2], persons=1)
+    assert (two.state, two.waitlist_position) == ("waitlist", 1)
+    assert "名额已满" not in two.message
+    assert "只剩 1 个名额，不够 2 人" in two.message
+    assert "候补第 1 位" in two.message
+    assert (one.state, one.waitlist_position) == ("waitlist", 2)
+    assert "名额已满" not in one.message
+    assert "还剩 1 个名额，但已有 1 户先登记候补" in one.message
+    assert "候补第 2 位" in one.message
+    assert _taken(db, aid) == 2
+
+
+def test_cancel_names_the_units_moved_up(db: Database, estate: Estate) -> None:
+    aid = open_activity(db, capacity=2)
+    u = estate.units
+    with db.begin(CLERK) as s:
+        first = act.sign_up(s, aid, unit_id=u[0], persons=2)
+        act.sign_up(s, aid, unit_id=u[1])  # 1-1-1001
+        act.sign_up(s, aid, unit_id=u[2])  # 1-1-201
+    with db.begin(CLERK) as s:
+        res = act.cancel_signup(s, first.signup_id)
+    assert res.promoted_units == ("1-1-1001", "1-1-201")  # queue order
+    assert len(res.promoted) == 2

@@ -84,6 +84,7 @@ def _attended_activity(c: Call) -> tuple[int, int]:
 
     from propdesk.activities import services as act
     from propdesk.activities.services import ActivitySpec
+    from tests.propdesk.activities.helpers import after_its_start
 
     starts = datetime.combine(
         clock.today() + timedelta(days=3), time(9, 0), tzinfo=clock.estate_zone()
@@ -97,6 +98,7 @@ def _attended_activity(c: Call) -> tuple[int, int]:
             open_now=True,
         )
         sid = act.sign_up(s, aid, unit_id=c.world.unit_id).signup_id
+        after_its_start(s, aid)  # only an activity that has started can be finished
         act.finish_activity(s, aid, spent_fen=0)
         act.record_attendance(s, aid, {sid})
         return aid

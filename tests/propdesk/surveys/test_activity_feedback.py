@@ -26,7 +26,7 @@ from propdesk.surveys import queries as q
 from propdesk.surveys import services as sv
 from propdesk.surveys.models import SurveyCampaign, SurveySample
 from propdesk.surveys.values import AnswerInput, CampaignStatus, QuestionKind, QuestionSpec
-from tests.propdesk.activities.helpers import START, spec
+from tests.propdesk.activities.helpers import START, after_its_start, spec
 from tests.propdesk.surveys.helpers import (
     CLERK,
     MANAGER,
@@ -69,6 +69,7 @@ def hold(
             u: act.sign_up(s, aid, unit_id=u, person_id=person_of[u]).signup_id for u in units
         }
         if finish:
+            after_its_start(s, aid)  # only an activity that has started can be finished
             act.finish_activity(s, aid, spent_fen=0)
         if finish and attendance:
             act.record_attendance(s, aid, {signup_of[u] for u in came})

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -29,6 +30,7 @@ from ui.activities.dialogs import (
 )
 from ui.activities.page import ActivitiesPage
 from ui.activities.unit_panel import UnitActivitiesPanel
+from ui.context import AppContext
 from ui.printing.preview import PdfPreviewDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -122,6 +124,7 @@ def test_signups_fill_the_activity_then_go_to_the_waitlist(
     page.withdraw(page.signup_model.row_value(row))
     assert "3-2-1502" in page.message.text()
     assert " 1 " in page.message.text()  # one household moved up
+    assert page.message.text().endswith("3-1-101")  # and which: the clerk tells them
     states = read(
         ctx,
         lambda s: dict(
@@ -293,3 +296,127 @@ def test_manager_opens_finishes_and_cancels(
     assert not finish.isVisible()
     row = read(manager, lambda s: q.activity(s, planned))
     assert (row.status, row.spent_fen) == ("finished", 18650)
+
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def _page(qtbot: QtBot, ctx: AppContext) -> ActivitiesPage:
+    page = ActivitiesPage(ctx=ctx)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2000)
+    return page
+
+
+def test_finishing_before_the_start_is_refused_by_the_form_input_kept(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, test_clock: clock.FixedClock
+) -> None:
+    """Alt+S on an activity 13 days ahead: the amount typed stays, the refusal says when it
+    starts; nothing is finished (no attendance, no rating, no monthly figure)."""
+    start = test_clock.now() + timedelta(days=13)
+    with sqlite_db.begin(MANAGER) as s:
+        aid = act.create_activity(
+            s,
+            act.ActivitySpec("culture", "书法体验", start, None, "会所", 10, 20000, "赵经理"),
+            open_now=True,
+        )
+        act.sign_up(s, aid, unit_id=small_estate.unit_101)
+    page = _page(qtbot, make_ctx(sqlite_db, MANAGER))
+    assert page.current is not None
+    assert page.current.id == aid
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_S, ALT)
+    qtbot.waitUntil(lambda: page.dialog is not None, timeout=2000)  # an animated click
+    finish = page.dialog
+    assert isinstance(finish, FinishDialog)
+    qtbot.addWidget(finish)
+    qtbot.waitUntil(finish.spent.hasFocus, timeout=2000)
+    qtbot.keyClicks(finish.spent, "300")
+    qtbot.keyClick(finish.spent, Qt.Key.Key_Return)
+    assert finish.isVisible()
+    said = finish.errors.visible_messages()[""]
+    assert "还没有开始" in said
+    assert f"{clock.to_local(start):%Y-%m-%d %H:%M}" in said
+    assert finish.spent.text() == "300"
+    assert finish.save_button.isEnabled()  # the user can cancel or wait
+    assert read(page.ctx, lambda s: q.activity(s, aid)).status == "open"
+
+
+def test_a_clerk_is_not_offered_what_only_a_manager_may_do(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, test_clock: clock.FixedClock
+) -> None:
+    """A clerk never fills the new-activity form in vain: New, Edit, Finish (managers) and
+    Open sign-ups, Cancel activity (supervisors) are disabled and say why; Ctrl+N says it
+    too; signing a household up stays the clerk's work."""
+    start = test_clock.now() + timedelta(days=3)
+    with sqlite_db.begin(MANAGER) as s:
+        act.create_activity(
+            s,
+            act.ActivitySpec("culture", "书法体验", start, None, "会所", 10, 20000, "赵经理"),
+            open_now=True,
+        )
+    page = _page(qtbot, make_ctx(sqlite_db, CLERK))
+    assert page.current is not None
+    for button in (page.new_button, page.edit_button, page.finish_button):
+        assert not button.isEnabled()
+        assert "manager" in button.toolTip()
+    for button in (page.open_button, page.cancel_button):
+        assert not button.isEnabled()
+        assert "supervisor" in button.toolTip()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, ALT)
+    qtbot.keyClick(page.table, Qt.Key.Key_S, ALT)
+    qtbot.wait(300)  # past an animated click
+    assert page.dialog is None
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.dialog is None
+    assert page.message.text() == "Only a manager can create, edit or finish activities."
+    # the desk's work stays open to the clerk: Alt+U signs a household up
+    assert page.signup_button.isEnabled()
+    assert page.signup_button.toolTip() == ""
+    qtbot.keyClick(page.table, Qt.Key.Key_U, ALT)
+    qtbot.waitUntil(lambda: page.dialog is not None, timeout=2000)
+    assert isinstance(page.dialog, SignupDialog)
+    qtbot.addWidget(page.dialog)
+    page.dialog.reject()
+    # a manager gets them all
+    page.close()
+    manager = _page(qtbot, make_ctx(sqlite_db, MANAGER))
+    assert manager.new_button.isEnabled()
+    assert manager.finish_button.isEnabled()
+    assert manager.cancel_button.isEnabled()
+
+
+def test_a_new_activity_is_selected_once_saved(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, test_clock: clock.FixedClock
+) -> None:
+    start = test_clock.now() + timedelta(days=3)
+    with sqlite_db.begin(MANAGER) as s:
+        act.create_activity(
+            s,
+            act.ActivitySpec("culture", "书法体验", start, None, "会所", 10, 20000, "赵经理"),
+            open_now=True,
+        )
+    page = _page(qtbot, make_ctx(sqlite_db, MANAGER))
+    page.when.setCurrentIndex(page.when.findData("past"))
+    assert page.current is None
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, ALT)
+    qtbot.waitUntil(lambda: page.dialog is not None, timeout=2000)
+    dialog = page.dialog
+    assert isinstance(dialog, ActivityDialog)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.kind.hasFocus, timeout=2000)
+    type_text(qtbot, dialog.title, "端午包粽子")
+    type_text(qtbot, dialog.venue, "会所活动室")
+    qtbot.keyClick(dialog.venue, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert page.when.currentData() == "upcoming"
+    assert page.current is not None
+    assert page.current.title == "端午包粽子"
+    assert page.table.currentIndex().row() == next(
+        r for r in range(page.model.rowCount()) if page.model.row_id(r) == dialog.result_value
+    )

@@ -22,7 +22,7 @@ from propdesk.surveys import queries as sq
 from propdesk.surveys import services as sv
 from propdesk.surveys.models import SurveyResponse
 from propdesk.surveys.values import QuestionKind, QuestionSpec
-from tests.propdesk.activities.helpers import spec
+from tests.propdesk.activities.helpers import after_its_start, spec
 from tests.propdesk.surveys.helpers import make_estate
 from tests.ui.helpers import make_ctx, read
 from ui.activities.feedback_questionnaire import FeedbackQuestionnaireDialog
@@ -64,6 +64,7 @@ def _held(db: Database) -> tuple[int, list[int], tuple[int, int]]:
         }
         aid = act.create_activity(s, spec(capacity=10, title="书法体验课"), open_now=True)
         signup = {u: act.sign_up(s, aid, unit_id=u, person_id=person[u]).signup_id for u in units}
+        after_its_start(s, aid)  # held: it can be finished
         act.finish_activity(s, aid, spent_fen=30000)
         act.record_attendance(s, aid, {signup[units[0]], signup[units[1]]})
         act.record_feedback(s, signup[units[0]], rating=4, comment="老师很耐心")

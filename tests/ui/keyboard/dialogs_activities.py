@@ -12,6 +12,7 @@ from propdesk.activities import services as act
 from propdesk.activities.queries import ActivityRow, SignupRow
 from propdesk.activities.services import ActivitySpec
 from propdesk.auth.actor import Actor
+from tests.propdesk.activities.helpers import after_its_start
 from tests.ui.keyboard.world import Factory, World
 from ui.context import AppContext
 
@@ -28,6 +29,7 @@ def _activity(ctx: AppContext, w: World, *, finished: bool = False) -> ActivityR
         first = act.sign_up(s, aid, unit_id=w.estate.unit_1502, persons=2)
         act.sign_up(s, aid, unit_id=w.estate.unit_101)
         if finished:
+            after_its_start(s, aid)  # only an activity that has started can be finished
             act.finish_activity(s, aid, spent_fen=0)
             act.record_attendance(s, aid, {first.signup_id})
         return q.activity(s, aid)
