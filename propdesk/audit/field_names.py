@@ -192,6 +192,8 @@ FIELD_LABELS_ZH: dict[str, str] = {
     "dnd_end": "免打扰结束",
     "ended_at": "结束时间",
     "ended_by": "结束人",
+    "reviewed_at": "复查时间",
+    "reviewed_by": "复查人",
     "active_plate": "在用车牌",
     "plate_tail_rev": "车牌检索（倒序尾号）",
     "parking_space": "车位",

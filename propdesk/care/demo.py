@@ -19,6 +19,7 @@ from propdesk.care.models import CareFlag, CareKind
 from propdesk.care.values import SENSITIVE_KINDS, FlagKind, FlagSource, Visibility
 from propdesk.demo.bulk import insert_with_ids
 from propdesk.demo.steps import DemoContext
+from propdesk.household.queries import current_households
 from propdesk.registry.models import Occupancy, Person, Unit
 from propdesk.tickets.models import Ticket
 from propdesk.tickets.values import TicketKind, TicketStatus
@@ -52,11 +53,18 @@ def build_care(session: Session, ctx: DemoContext) -> None:
         .where(Occupancy.end_date.is_(None))
         .order_by(Occupancy.unit_id, Occupancy.id)
     ).all()
-    households: dict[int, tuple[int, int]] = {}
-    for occ_id, unit_id, person_id in rows:
-        households.setdefault(unit_id, (occ_id, person_id))
+    # each household as the services link it (the tenant's occupancy, else the owner's…)
+    standing = current_households(session)
+    person_of = {occ_id: person_id for occ_id, _u, person_id in rows}
+    households: dict[int, tuple[int, int]] = {
+        unit_id: (occ_id, person_of[occ_id])
+        for unit_id, occ_id in standing.items()
+        if occ_id in person_of
+    }
     if not households:
         return
+    moved_in = _start_dates(session, households)
+    clerks = [a.display_name for a in _visiting_staff(session, ctx)]
     (kind_id,) = insert_with_ids(
         session, CareKind, [{"name": "孕妇", "sensitive": True, "active": True}]
     )
@@ -100,6 +108,12 @@ def build_care(session: Session, ctx: DemoContext) -> None:
                 else Visibility.ALL_STAFF
             )
             created = ctx.now - timedelta(days=rng.randint(20, 400), minutes=rng.randint(0, 600))
+            # a flag is set on the household living there, so not before it moved in
+            arrived = clock.local_datetime(moved_in[occ_id], time(10)) + timedelta(days=1)
+            if arrived >= ctx.now:
+                continue
+            if created < arrived:
+                created = arrived + (ctx.now - arrived) * (0.2 + 0.6 * (n % 4) / 3)
             review_in = rng.choice((-20, -5, 15, 30, 60, 90, 180))  # some overdue
             dnd = DND_HOURS[n % len(DND_HOURS)] if kind == FlagKind.DO_NOT_DISTURB else (None, None)
             consent = kind != FlagKind.COMPLAINANT and rng.random() < 0.8
@@ -121,12 +135,12 @@ def build_care(session: Session, ctx: DemoContext) -> None:
                         else FlagSource.SELF_DECLARED
                     ).value,
                     "consent": consent,
-                    "consent_on": created.date() if consent else None,
+                    "consent_on": clock.local_date(created) if consent else None,
                     "review_on": ctx.today + timedelta(days=review_in),
                     "visibility": visibility.value,
                     "dnd_start": dnd[0],
                     "dnd_end": dnd[1],
-                    "created_by": "前台",
+                    "created_by": clerks[len(flags) % len(clerks)],
                     "ended_by": "",
                     "end_reason": "",
                     "created_at": created,
@@ -135,6 +149,20 @@ def build_care(session: Session, ctx: DemoContext) -> None:
                 }
             )
     session.execute(insert(CareFlag), flags)
+
+
+def _start_dates(session: Session, households: dict[int, tuple[int, int]]) -> dict[int, Any]:
+    """occupancy id → its move-in date, for the households' occupancies (in chunks)."""
+    wanted = sorted(occ for occ, _p in households.values())
+    out: dict[int, Any] = {}
+    for start in range(0, len(wanted), 900):
+        chunk = wanted[start : start + 900]
+        out.update(
+            session.execute(
+                select(Occupancy.id, Occupancy.start_date).where(Occupancy.id.in_(chunk))
+            ).all()
+        )
+    return out
 
 
 ELDERLY_AGE = 65
@@ -164,13 +192,20 @@ def _elderly_alone(session: Session, rows: Any, ctx: DemoContext) -> list[int]:
 
 
 VISITORS = ("客服小陈", "客服小刘", "管家王姐", "主管老李")
-FINDINGS_OK = (
+FINDINGS_ELDERLY = (
     "老人精神不错，家中整洁，已提醒注意用电安全",
     "身体尚好，子女每周来看望",
     "了解了家庭情况，登记了紧急联系人",
-    "对物业服务总体满意，建议增加绿化养护",
-    "新入住，已介绍服务中心电话和缴费方式",
 )
+FINDINGS_NEW = "新入住，已介绍服务中心电话和缴费方式"
+FINDINGS_OTHER = (
+    "了解了家庭情况，登记了紧急联系人",
+    "对物业服务总体满意，建议增加绿化养护",
+    "住户反映楼下停车较乱，已记录转秩序维护",
+    "上门核对住户信息，已更新联系电话",
+)
+"""What a visit found, by its reason: each visit's wording fits why it was made (a visit
+for "其他走访" never reads like a new household's welcome visit)."""
 FINDINGS_TICKET = (
     ("卫生间地漏返水，楼下有渗水痕迹", "plumbing"),
     ("入户门锁不好用，老人开门困难", "door_lock"),
@@ -223,7 +258,7 @@ def build_visits(session: Session, ctx: DemoContext) -> None:
     if not households:
         return
     elderly = session.execute(
-        select(CareFlag.id, CareFlag.unit_id)
+        select(CareFlag.id, CareFlag.unit_id, CareFlag.created_at)
         .where(CareFlag.kind == FlagKind.ELDERLY_ALONE.value, CareFlag.ended_at.is_(None))
         .where(CareFlag.unit_id.is_not(None))
         .order_by(CareFlag.id)
@@ -234,6 +269,7 @@ def build_visits(session: Session, ctx: DemoContext) -> None:
          if start >= new_since and role in (OccupancyRole.OWNER.value, OccupancyRole.TENANT.value)}
     )  # fmt: skip
     visits: list[dict[str, Any]] = []
+    recorders = [a.display_name for a in _visiting_staff(session, ctx)]
 
     def visit(unit_id: int, reason: VisitReason, trigger: int | None, days_ago: int,
               findings: str, **extra: Any) -> None:  # fmt: skip
@@ -253,22 +289,23 @@ def build_visits(session: Session, ctx: DemoContext) -> None:
                 "rating": extra.get("rating", rng.choice((None, 4, 5, 5, 3))),
                 "next_visit_on": extra.get("next_visit_on"),
                 "ticket_id": None,
-                "recorded_by": "前台",
+                "recorded_by": recorders[len(visits) % len(recorders)],
                 "created_at": at,
                 "updated_at": at,
                 "version": 1,
             }
         )
 
-    for n, (flag_id, flag_unit) in enumerate(elderly):
+    for n, (flag_id, flag_unit, flagged_at) in enumerate(elderly):
         if n % 2 == 0 and flag_unit is not None:  # the others are left overdue
-            visit(flag_unit, VisitReason.ELDERLY_ALONE, flag_id, rng.randint(3, 25),
-                  rng.choice(FINDINGS_OK[:3]))  # fmt: skip
+            days_ago = min(rng.randint(3, 25), max((ctx.now - flagged_at).days - 1, 0))
+            visit(flag_unit, VisitReason.ELDERLY_ALONE, flag_id, days_ago,
+                  rng.choice(FINDINGS_ELDERLY))  # fmt: skip
     for n, (new_unit, occ_id, start) in enumerate(newcomers):
         if n % 2 == 0:  # a visit some days after moving in; the others are still due
             since = (ctx.today - start).days
             visit(new_unit, VisitReason.NEW_HOUSEHOLD, occ_id,
-                  rng.randint(max(0, since - 20), since), FINDINGS_OK[4])  # fmt: skip
+                  rng.randint(max(0, since - 20), since), FINDINGS_NEW)  # fmt: skip
     # after a flagged complainant's latest closed complaint: every other one visited
     latest = (
         select(Ticket.unit_id, func.max(Ticket.id).label("ticket_id"))
@@ -300,7 +337,7 @@ def build_visits(session: Session, ctx: DemoContext) -> None:
         if n % 5 == 0:
             follow = ctx.today + timedelta(days=rng.choice((-6, -2, 10, 20)))
         days_ago = rng.randint(40, 200) if follow is None else rng.randint(15, 30)
-        visit(unit_id, VisitReason.OTHER, None, days_ago, rng.choice(FINDINGS_OK),
+        visit(unit_id, VisitReason.OTHER, None, days_ago, rng.choice(FINDINGS_OTHER),
               next_visit_on=follow)  # fmt: skip
     ticketed = [rng.choice(units) for _ in FINDINGS_TICKET]
     staff = _visiting_staff(session, ctx)

@@ -76,3 +76,6 @@ class CareFlag(Versioned, Base):
     ended_at: Mapped[datetime | None] = mapped_column()
     ended_by: Mapped[str] = mapped_column(String(50), default="")
     end_reason: Mapped[str] = mapped_column(String(200), default="")
+    #: The last review (已复查): when and by whom; it moved ``review_on`` into the future.
+    reviewed_at: Mapped[datetime | None] = mapped_column()
+    reviewed_by: Mapped[str] = mapped_column(String(50), default="", server_default="")

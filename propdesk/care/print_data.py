@@ -8,11 +8,11 @@ personal-data export: call it in a write transaction.
 
 from __future__ import annotations
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from propdesk.care.models import CareFlag
-from propdesk.care.queries import FlagOccupancy, FlagPerson
+from propdesk.care.queries import FlagOccupancy, FlagPerson, still_current
 from propdesk.care.values import EvacuationRow, FlagKind
 from propdesk.pii.exports import audit_personal_export
 from propdesk.print_audience import Reader, printed_phone
@@ -50,7 +50,7 @@ def evacuation_rows(
         .where(
             CareFlag.ended_at.is_(None),
             CareFlag.kind == FlagKind.EVACUATION.value,
-            or_(FlagOccupancy.id.is_(None), FlagOccupancy.end_date.is_(None)),
+            still_current(),
         )
         .order_by(Building.sort_key, Building.code, Unit.floor, Unit.code, CareFlag.id)
     )

@@ -69,6 +69,17 @@ def flag_list_base() -> Select[Any]:
     )
 
 
+def still_current() -> ColumnElement[bool]:
+    """The flag still stands where it was set: a person's flag, a household flag set on a
+    vacant unit, or one whose household still lives there (its occupancy not ended).
+
+    Needs :data:`FlagOccupancy` outer-joined on ``CareFlag.occupancy_id`` (as
+    :func:`flag_list_base` does). The one definition of "current" for the banner, the list,
+    the overdue count, the evacuation list and the visit plan.
+    """
+    return or_(FlagOccupancy.id.is_(None), FlagOccupancy.end_date.is_(None))
+
+
 def visible_to(actor: Actor | None) -> ColumnElement[bool]:
     """Flags whose kind ``actor`` may see (filters by kind use it)."""
     if may_see_restricted(actor):
@@ -85,10 +96,16 @@ def list_conditions(
     overdue_on: date | None = None,
     active: bool = True,
 ) -> list[ColumnElement[bool]]:
-    """The WHERE of the flag list: kind, building, review due on or before ``overdue_on``."""
-    out: list[ColumnElement[bool]] = [
-        CareFlag.ended_at.is_(None) if active else CareFlag.ended_at.is_not(None)
-    ]
+    """The WHERE of the flag list: kind, building, review due on or before ``overdue_on``.
+
+    Active flags are those not ended and still current (:func:`still_current`: a household
+    flag leaves the list when its household moves out); ``active=False`` lists ended ones.
+    """
+    out: list[ColumnElement[bool]] = (
+        [CareFlag.ended_at.is_(None), still_current()]
+        if active
+        else [CareFlag.ended_at.is_not(None)]
+    )
     if kind:
         out += [CareFlag.kind == kind, visible_to(actor)]
         if custom_kind_id is not None:
@@ -193,9 +210,12 @@ def overdue_reviews(session: Session, *, limit: int = 500) -> list[FlagRow]:
 
 
 def count_overdue(session: Session) -> int:
+    """How many flags :func:`overdue_reviews` lists (whoever asks: the count is no detail)."""
     today = clock.today(session)
-    stmt = select(func.count(CareFlag.id)).where(
-        CareFlag.ended_at.is_(None), CareFlag.review_on <= today
+    stmt = (
+        select(func.count(CareFlag.id))
+        .outerjoin(FlagOccupancy, FlagOccupancy.id == CareFlag.occupancy_id)
+        .where(*list_conditions(actor=None, overdue_on=today))
     )
     return int(session.execute(stmt).scalar_one())
 
@@ -267,7 +287,7 @@ def _banner_statement(with_units: bool, with_people: bool) -> Select[Any]:
             .where(
                 CareFlag.target == "household",
                 CareFlag.unit_id.in_(bindparam("units", expanding=True)),
-                or_(FlagOccupancy.id.is_(None), FlagOccupancy.end_date.is_(None)),
+                still_current(),
             )
         )
         branches.append(

@@ -57,6 +57,19 @@ class FlagSpec:
     dnd_start: time | None = None
     dnd_end: time | None = None
     custom_kind_id: int | None = None
+    #: The clerk confirmed the warnings of :func:`flag_warnings` (saving asks first).
+    confirmed: bool = False
+
+
+class NeedsConfirmation(ValidationError):
+    """The flag can be saved, but only once the clerk confirms ``message`` (the form asks
+    and saves again with ``FlagSpec.confirmed``); nothing was written."""
+
+
+#: Kinds whose self-declared flag should record the resident's consent.
+CONSENT_KINDS = frozenset({FlagKind.EVACUATION, FlagKind.DISABILITY})
+#: The next review of a reviewed flag, by default: in six months.
+REVIEW_INTERVAL_MONTHS = 6
 
 
 def household_occupancy(session: Session, unit_id: int) -> int | None:
@@ -103,8 +116,14 @@ def _values(
             raise ValidationError("consent_on", "同意日期不能晚于今天。")
     else:
         consent_on = None
-    unchanged = kept_review is not None and spec.review_on == kept_review
-    if spec.review_on is not None and spec.review_on <= today and not unchanged:
+    if spec.review_on is not None and spec.review_on <= today:
+        if kept_review is not None and spec.review_on == kept_review:
+            # an overdue flag edited without a new review date would stay overdue
+            raise ValidationError(
+                "review_on",
+                f"复查日期（{kept_review:%Y-%m-%d}）已到期：请设定下一次复查日期"
+                f"（今天 {today:%Y-%m-%d} 之后），或用“已复查”记下这次复查。",
+            )
         raise ValidationError(
             "review_on",
             f"复查日期必须在今天（{today:%Y-%m-%d}）之后，请选一个以后的日期。",
@@ -141,6 +160,55 @@ def _values(
     }
 
 
+def _occupants(session: Session, unit_id: int) -> int:
+    """How many people live in the unit now (current occupancies)."""
+    stmt = select(func.count(func.distinct(Occupancy.person_id))).where(
+        Occupancy.unit_id == unit_id, Occupancy.end_date.is_(None)
+    )
+    return int(session.execute(stmt).scalar_one())
+
+
+def flag_warnings(
+    session: Session, values: dict[str, object], *, unit_id: int | None
+) -> list[tuple[str, str]]:
+    """``(field, message)`` of what the clerk should confirm before the flag is saved:
+    独居老人 on a household of more than one, a sensitive flag the resident declared
+    without their consent recorded."""
+    out: list[tuple[str, str]] = []
+    if values["kind"] == FlagKind.ELDERLY_ALONE.value and unit_id is not None:
+        living = _occupants(session, unit_id)
+        if living > 1:
+            out.append(("kind", f"这户现登记有 {living} 位住户，不是独居。仍要标记为独居老人吗？"))
+    consent_kind = values["kind"] in CONSENT_KINDS or (
+        values["kind"] == FlagKind.CUSTOM.value and bool(values["sensitive"])
+    )
+    if (
+        consent_kind
+        and values["source"] == FlagSource.SELF_DECLARED.value
+        and not values["consent"]
+    ):
+        out.append(
+            (
+                "consent_on",
+                "这是本人申报的敏感信息，还没有记下住户同意登记。"
+                "请勾选“住户已同意”；确实未取得同意也要保存吗？",
+            )
+        )
+    return out
+
+
+def _confirm(
+    session: Session, spec: FlagSpec, values: dict[str, object], *, unit_id: int | None
+) -> None:
+    """Refuse (:class:`NeedsConfirmation`, nothing written) until the warnings are confirmed."""
+    if spec.confirmed:
+        return
+    warnings = flag_warnings(session, values, unit_id=unit_id)
+    if warnings:
+        field = warnings[0][0]
+        raise NeedsConfirmation(field, "\n".join(message for _f, message in warnings))
+
+
 def _duplicate(
     session: Session, values: dict[str, object], *, own_id: int | None, **match: object
 ) -> None:
@@ -172,6 +240,7 @@ def add_household_flag(session: Session, unit_id: int, spec: FlagSpec) -> FlagRo
     _duplicate(
         session, values, own_id=None, target="household", unit_id=unit_id, occupancy_id=occupancy_id
     )
+    _confirm(session, spec, values, unit_id=unit_id)
     flag = CareFlag(
         target="household",
         unit_id=unit_id,
@@ -197,6 +266,7 @@ def add_person_flag(session: Session, person_id: int, spec: FlagSpec) -> FlagRow
             Occupancy.person_id == person_id, Occupancy.end_date.is_(None)
         )
     ).scalar_one_or_none()
+    _confirm(session, spec, values, unit_id=unit_id)
     flag = CareFlag(
         target="person",
         person_id=person_id,
@@ -219,8 +289,15 @@ def _flag(session: Session, flag_id: int, actor: Actor | None) -> CareFlag:
 
 
 def update_flag(
-    session: Session, flag_id: int, spec: FlagSpec, *, expected_version: int | None
+    session: Session,
+    flag_id: int,
+    spec: FlagSpec,
+    *,
+    expected_version: int | None,
+    reviewed: bool = False,
 ) -> FlagRow:
+    """Save a flag's fields; ``reviewed``: the clerk reviewed it now (已复查), recorded with
+    who and when, and the review date must be a new one after today."""
     actor = actor_or_none(session)
     require(actor, Permission.EDIT_REGISTRY)
     flag = _flag(session, flag_id, actor)
@@ -228,7 +305,7 @@ def update_flag(
         raise Conflict("这条关注标记已结束，不能再修改。")
     if expected_version is not None and expected_version != flag.version:
         raise Conflict("这条关注标记刚被其他人修改过，请关闭后重新打开再改。")
-    # an unchanged review date that has since passed is kept (it lists the flag as overdue)
+    # an overdue flag's unchanged review date is refused with a hint: set the next one
     values = _values(session, spec, kept_review=flag.review_on)
     if flag.target == "household":
         _duplicate(
@@ -241,10 +318,61 @@ def update_flag(
         )
     else:
         _duplicate(session, values, own_id=flag.id, target="person", person_id=flag.person_id)
+    if reviewed and spec.review_on is None:
+        raise ValidationError("review_on", "已复查：请设定下一次复查日期（今天之后）。")
+    _confirm(session, spec, values, unit_id=flag.unit_id)
     for key, value in values.items():
         setattr(flag, key, value)
+    if reviewed:
+        _mark_reviewed(session, flag, actor)
     session.flush()
     return flag_row(session, flag.id)
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` plus whole months (the 31st becomes the month's last day)."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def next_review_default(today: date) -> date:
+    """The next review a reviewed flag gets unless the clerk picks another date."""
+    return add_months(today, REVIEW_INTERVAL_MONTHS)
+
+
+def review_flag(
+    session: Session, flag_id: int, next_review_on: date, *, expected_version: int | None
+) -> FlagRow:
+    """已复查: record who reviewed the flag and when, and set its next review date (after
+    today). The change is audited like every edit of a flag."""
+    actor = actor_or_none(session)
+    require(actor, Permission.EDIT_REGISTRY)
+    flag = _flag(session, flag_id, actor)
+    if flag.ended_at is not None:
+        raise Conflict("这条关注标记已结束，不能再复查。")
+    if expected_version is not None and expected_version != flag.version:
+        raise Conflict("这条关注标记刚被其他人修改过，请关闭后重新打开再改。")
+    today = clock.today(session)
+    if next_review_on <= today:
+        raise ValidationError(
+            "review_on",
+            f"下一次复查日期必须在今天（{today:%Y-%m-%d}）之后，请选一个以后的日期。",
+        )
+    flag.review_on = next_review_on
+    _mark_reviewed(session, flag, actor)
+    session.flush()
+    return flag_row(session, flag.id)
+
+
+def _mark_reviewed(session: Session, flag: CareFlag, actor: Actor | None) -> None:
+    flag.reviewed_at = clock.now(session)
+    flag.reviewed_by = actor.display_name if actor else ""
 
 
 def end_flag(session: Session, flag_id: int, reason: str) -> FlagRow:
@@ -284,6 +412,8 @@ def view_flag(session: Session, flag_id: int) -> FlagDetail:
         ended_at=flag.ended_at,
         ended_by=flag.ended_by,
         end_reason=flag.end_reason,
+        reviewed_at=flag.reviewed_at,
+        reviewed_by=flag.reviewed_by,
     )
 
 

@@ -112,6 +112,8 @@ class FlagDetail:
     ended_at: datetime | None
     ended_by: str
     end_reason: str
+    reviewed_at: datetime | None = None
+    reviewed_by: str = ""
 
 
 @dataclass(frozen=True)

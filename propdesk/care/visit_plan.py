@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session, aliased
 
 from propdesk import clock
 from propdesk.care.models import CareFlag
-from propdesk.care.queries import FlagOccupancy, may_see_restricted
+from propdesk.care.queries import FlagOccupancy, may_see_restricted, still_current
 from propdesk.care.values import FlagKind, Visibility
 from propdesk.care.visit_models import CareVisit, CareVisitRule
 from propdesk.care.visit_values import (
@@ -106,7 +106,7 @@ def _elderly(
             CareFlag.ended_at.is_(None),
             CareFlag.kind == FlagKind.ELDERLY_ALONE.value,
             CareFlag.unit_id.is_not(None),
-            or_(FlagOccupancy.id.is_(None), FlagOccupancy.end_date.is_(None)),
+            still_current(),
             actor_filter,
             CareFlag.unit_id == UNIT if by_unit else true(),
         )

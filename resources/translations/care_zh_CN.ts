@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CareBanner</name>
     <message>
-        <location filename="../../ui/care/banner.py" line="45" />
+        <location filename="../../ui/care/banner.py" line="48"/>
         <source>[Attention] </source>
         <translation>【关注】</translation>
     </message>
@@ -11,77 +12,87 @@
 <context>
     <name>CarePage</name>
     <message>
-        <location filename="../../ui/care/page.py" line="138" />
+        <location filename="../../ui/care/page.py" line="138"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="142" />
+        <location filename="../../ui/care/page.py" line="142"/>
         <source>&amp;Type</source>
         <translation>类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="145" />
+        <location filename="../../ui/care/page.py" line="145"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="146" />
+        <location filename="../../ui/care/page.py" line="146"/>
         <source>&amp;Building</source>
         <translation>楼栋(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="148" />
+        <location filename="../../ui/care/page.py" line="148"/>
         <source>Overdue &amp;reviews only</source>
         <translation>只看到期未复查(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="150" />
+        <location filename="../../ui/care/page.py" line="150"/>
         <source>%1 flag(s)</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="152" />
+        <location filename="../../ui/care/page.py" line="152"/>
         <source>&amp;New flag…</source>
         <translation>新增标记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="153" />
+        <location filename="../../ui/care/page.py" line="153"/>
         <source>&amp;Open…</source>
         <translation>查看/修改(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="154" />
+        <location filename="../../ui/care/page.py" line="154"/>
         <source>&amp;End flag…</source>
         <translation>结束标记(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="155" />
+        <location filename="../../ui/care/page.py" line="155"/>
+        <source>Reviewe&amp;d…</source>
+        <translation>已复查(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/page.py" line="156"/>
+        <source>Record the review and set the next one (Ctrl+D)</source>
+        <translation>记下这次复查并设定下一次复查日期（Ctrl+D）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/page.py" line="157"/>
         <source>Evacuation &amp;list…</source>
         <translation>疏散协助名单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="157" />
+        <location filename="../../ui/care/page.py" line="159"/>
         <source>for the evacuation team (full phones)</source>
         <translation>给疏散小组（完整电话）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="158" />
+        <location filename="../../ui/care/page.py" line="160"/>
         <source>office copy (phones as my role sees them)</source>
         <translation>办公室存档（电话按权限显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="159" />
+        <location filename="../../ui/care/page.py" line="161"/>
         <source>Custom &amp;kind…</source>
         <translation>自定义类型(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="265" />
+        <location filename="../../ui/care/page.py" line="277"/>
         <source>Saved: %1 %2</source>
         <translation>已保存：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="315" />
+        <location filename="../../ui/care/page.py" line="336"/>
         <source>Evacuation-help list</source>
         <translation>疏散协助名单</translation>
     </message>
@@ -89,17 +100,17 @@
 <context>
     <name>CarePanel</name>
     <message>
-        <location filename="../../ui/care/banner.py" line="196" />
+        <location filename="../../ui/care/banner.py" line="199"/>
         <source>Add attention flag…</source>
         <translation>添加关注标记…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/banner.py" line="208" />
+        <location filename="../../ui/care/banner.py" line="211"/>
         <source>This household</source>
         <translation>本户</translation>
     </message>
     <message>
-        <location filename="../../ui/care/banner.py" line="208" />
+        <location filename="../../ui/care/banner.py" line="211"/>
         <source>This person</source>
         <translation>本人</translation>
     </message>
@@ -107,12 +118,12 @@
 <context>
     <name>CareStatus</name>
     <message>
-        <location filename="../../ui/care/registration.py" line="16" />
+        <location filename="../../ui/care/registration.py" line="16"/>
         <source>Care reviews due: %1</source>
         <translation>关注待复查：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/care/registration.py" line="23" />
+        <location filename="../../ui/care/registration.py" line="23"/>
         <source>Overdue visits: %1</source>
         <translation>走访逾期：%1</translation>
     </message>
@@ -120,22 +131,22 @@
 <context>
     <name>EndFlagDialog</name>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="249" />
+        <location filename="../../ui/care/dialogs.py" line="407"/>
         <source>End attention flag</source>
         <translation>结束关注标记</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="252" />
+        <location filename="../../ui/care/dialogs.py" line="410"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="254" />
+        <location filename="../../ui/care/dialogs.py" line="412"/>
         <source>e.g. moved out, reviewed: no longer needed</source>
         <translation>例如：已搬离；复查后不再需要</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="255" />
+        <location filename="../../ui/care/dialogs.py" line="413"/>
         <source>&amp;Why</source>
         <translation>结束原因(&amp;W)</translation>
     </message>
@@ -143,77 +154,99 @@
 <context>
     <name>FlagDialog</name>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="89" />
+        <location filename="../../ui/care/dialogs.py" line="138"/>
         <source>Edit attention flag</source>
         <translation>修改关注标记</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="89" />
+        <location filename="../../ui/care/dialogs.py" line="138"/>
         <source>New attention flag</source>
         <translation>新增关注标记</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="97" />
+        <location filename="../../ui/care/dialogs.py" line="146"/>
         <source>&amp;Household</source>
         <translation>住户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="102" />
+        <location filename="../../ui/care/dialogs.py" line="151"/>
         <source>For</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="106" />
+        <location filename="../../ui/care/dialogs.py" line="155"/>
         <source>Set by</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="119" />
+        <location filename="../../ui/care/dialogs.py" line="161"/>
+        <source>Last reviewed</source>
+        <translation>上次复查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/dialogs.py" line="177"/>
         <source>The resident agreed</source>
         <translation>本人同意</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="121" />
+        <location filename="../../ui/care/dialogs.py" line="179"/>
         <source>Review on</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="146" />
+        <location filename="../../ui/care/dialogs.py" line="204"/>
+        <source>Reviewe&amp;d: set next review</source>
+        <extracomment>已复查 pressed: the save records the review (who, when) with the new date.</extracomment>
+        <translation>已复查(&amp;D)：设下次复查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/dialogs.py" line="217"/>
         <source>&amp;Kind</source>
         <translation>关注类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="147" />
+        <location filename="../../ui/care/dialogs.py" line="218"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="148" />
+        <location filename="../../ui/care/dialogs.py" line="219"/>
         <source>&amp;Source</source>
         <translation>来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="149" />
+        <location filename="../../ui/care/dialogs.py" line="220"/>
         <source>Co&amp;nsent</source>
         <translation>同意(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="150" />
+        <location filename="../../ui/care/dialogs.py" line="221"/>
         <source>Re&amp;view</source>
         <translation>复查(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="151" />
+        <location filename="../../ui/care/dialogs.py" line="222"/>
         <source>Visi&amp;ble to</source>
         <translation>可见范围(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="152" />
+        <location filename="../../ui/care/dialogs.py" line="223"/>
         <source>&amp;Quiet hours</source>
         <translation>免打扰时段(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="237" />
+        <location filename="../../ui/care/dialogs.py" line="294"/>
+        <source>Saving records the review</source>
+        <extracomment>The question asked before a save that needs the clerk&apos;s confirmation.</extracomment>
+        <translation>保存时记下本次复查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/dialogs.py" line="329"/>
+        <source>Save attention flag?</source>
+        <translation>保存关注标记？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/dialogs.py" line="368"/>
         <source>Choose the household first.</source>
         <translation>请先选择住户。</translation>
     </message>
@@ -221,42 +254,42 @@
 <context>
     <name>FlagListModel</name>
     <message>
-        <location filename="../../ui/care/page.py" line="82" />
+        <location filename="../../ui/care/page.py" line="82"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="83" />
+        <location filename="../../ui/care/page.py" line="83"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="84" />
+        <location filename="../../ui/care/page.py" line="84"/>
         <source>Resident</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="86" />
+        <location filename="../../ui/care/page.py" line="86"/>
         <source>Attention</source>
         <translation>关注事项</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="91" />
+        <location filename="../../ui/care/page.py" line="91"/>
         <source>Review on</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="96" />
+        <location filename="../../ui/care/page.py" line="96"/>
         <source>Visible to</source>
         <translation>可见范围</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="100" />
+        <location filename="../../ui/care/page.py" line="100"/>
         <source>Set by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="102" />
+        <location filename="../../ui/care/page.py" line="102"/>
         <source>Set on</source>
         <translation>登记日期</translation>
     </message>
@@ -264,17 +297,17 @@
 <context>
     <name>KindDialog</name>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="267" />
+        <location filename="../../ui/care/dialogs.py" line="425"/>
         <source>New kind of attention flag</source>
         <translation>新增关注类型</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="270" />
+        <location filename="../../ui/care/dialogs.py" line="428"/>
         <source>Sensitive: viewing details is audited</source>
         <translation>敏感：查看详情记入操作日志</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="272" />
+        <location filename="../../ui/care/dialogs.py" line="430"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -282,12 +315,12 @@
 <context>
     <name>NavModule</name>
     <message>
-        <location filename="../../ui/care/registration.py" line="36" />
+        <location filename="../../ui/care/registration.py" line="36"/>
         <source>Care</source>
         <translation>关怀</translation>
     </message>
     <message>
-        <location filename="../../ui/care/registration.py" line="42" />
+        <location filename="../../ui/care/registration.py" line="42"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
@@ -295,70 +328,93 @@
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../ui/care/visits.py" line="75" />
+        <location filename="../../ui/care/visits.py" line="76"/>
         <source>Due on</source>
         <translation>应走访日期</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="76" />
+        <location filename="../../ui/care/visits.py" line="77"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="77" />
+        <location filename="../../ui/care/visits.py" line="78"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="78" />
+        <location filename="../../ui/care/visits.py" line="79"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="79" />
+        <location filename="../../ui/care/visits.py" line="80"/>
         <source>Reason</source>
         <translation>走访原因</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="80" />
+        <location filename="../../ui/care/visits.py" line="81"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="101" />
+        <location filename="../../ui/care/visits.py" line="102"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../ui/care/dialogs.py" line="381"/>
+        <source>Flag reviewed</source>
+        <translation>已复查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/dialogs.py" line="384"/>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/dialogs.py" line="387"/>
+        <source>Was due</source>
+        <translation>原定复查日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/dialogs.py" line="391"/>
+        <source>&amp;Next review</source>
+        <translation>下次复查(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>UnitVisitsPanel</name>
     <message>
-        <location filename="../../ui/care/visit_panel.py" line="62" />
+        <location filename="../../ui/care/visit_panel.py" line="62"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_panel.py" line="70" />
+        <location filename="../../ui/care/visit_panel.py" line="70"/>
         <source>Record a &amp;visit…</source>
         <translation>登记走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_panel.py" line="93" />
+        <location filename="../../ui/care/visit_panel.py" line="93"/>
         <source>Due %1: %2 (%3)</source>
         <translation>%1 前应走访：%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_panel.py" line="95" />
+        <location filename="../../ui/care/visit_panel.py" line="95"/>
         <source>OVERDUE since %1: %2 (%3)</source>
         <translation>走访已逾期（应于 %1）：%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_panel.py" line="109" />
+        <location filename="../../ui/care/visit_panel.py" line="109"/>
         <source>→ ticket %1</source>
         <translation>→ 工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_panel.py" line="116" />
+        <location filename="../../ui/care/visit_panel.py" line="116"/>
         <source>Not visited yet; no visit due.</source>
         <translation>尚无走访记录，也没有待走访的计划。</translation>
     </message>
@@ -366,103 +422,103 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="110" />
+        <location filename="../../ui/care/visit_dialogs.py" line="116"/>
         <source>Record a visit</source>
         <translation>登记走访</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="117" />
-        <location filename="../../ui/care/visit_dialogs.py" line="127" />
+        <location filename="../../ui/care/visit_dialogs.py" line="123"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="133"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="118" />
+        <location filename="../../ui/care/visit_dialogs.py" line="124"/>
         <source>due %1</source>
         <translation>应于 %1 前走访</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="121" />
+        <location filename="../../ui/care/visit_dialogs.py" line="127"/>
         <source>Plan</source>
         <translation>走访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="125" />
+        <location filename="../../ui/care/visit_dialogs.py" line="131"/>
         <source>&amp;Household</source>
         <translation>住户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="131" />
+        <location filename="../../ui/care/visit_dialogs.py" line="137"/>
         <source>&amp;Reason</source>
         <translation>走访原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="139" />
+        <location filename="../../ui/care/visit_dialogs.py" line="145"/>
         <source>e.g. a volunteer, the building steward</source>
         <translation>如：志愿者、楼长</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="143" />
+        <location filename="../../ui/care/visit_dialogs.py" line="149"/>
         <source>What you saw and heard; problems to follow up</source>
         <translation>看到和听到的情况，需要跟进的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="145" />
+        <location filename="../../ui/care/visit_dialogs.py" line="151"/>
         <source>not rated</source>
         <translation>未评价</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="148" />
+        <location filename="../../ui/care/visit_dialogs.py" line="154"/>
         <source>on</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="154" />
+        <location filename="../../ui/care/visit_dialogs.py" line="160"/>
         <source>Raise a tic&amp;ket from the findings</source>
         <translation>转工单(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="167" />
+        <location filename="../../ui/care/visit_dialogs.py" line="173"/>
         <source>&amp;When</source>
         <translation>走访时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="168" />
+        <location filename="../../ui/care/visit_dialogs.py" line="174"/>
         <source>&amp;Visited by</source>
         <translation>走访人(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="169" />
+        <location filename="../../ui/care/visit_dialogs.py" line="175"/>
         <source>Co&amp;mpanions</source>
         <translation>同行人员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="170" />
+        <location filename="../../ui/care/visit_dialogs.py" line="176"/>
         <source>&amp;Findings</source>
         <translation>走访情况(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="171" />
+        <location filename="../../ui/care/visit_dialogs.py" line="177"/>
         <source>Satisf&amp;action</source>
         <translation>满意度(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="172" />
+        <location filename="../../ui/care/visit_dialogs.py" line="178"/>
         <source>&amp;Next visit</source>
         <translation>下次走访(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="173" />
+        <location filename="../../ui/care/visit_dialogs.py" line="179"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="237" />
-        <source>Choose the ticket's category.</source>
+        <location filename="../../ui/care/visit_dialogs.py" line="243"/>
+        <source>Choose the ticket&apos;s category.</source>
         <translation>请选择工单分类。</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="218" />
+        <location filename="../../ui/care/visit_dialogs.py" line="203"/>
         <source>— choose kind and category —</source>
         <translation>— 请选择工单类型和分类 —</translation>
     </message>
@@ -470,52 +526,52 @@
 <context>
     <name>VisitHistoryModel</name>
     <message>
-        <location filename="../../ui/care/visits.py" line="134" />
+        <location filename="../../ui/care/visits.py" line="135"/>
         <source>Visited</source>
         <translation>走访时间</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="138" />
+        <location filename="../../ui/care/visits.py" line="139"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="139" />
+        <location filename="../../ui/care/visits.py" line="140"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="140" />
+        <location filename="../../ui/care/visits.py" line="141"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="142" />
+        <location filename="../../ui/care/visits.py" line="143"/>
         <source>Reason</source>
         <translation>走访原因</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="146" />
+        <location filename="../../ui/care/visits.py" line="147"/>
         <source>Visited by</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="148" />
+        <location filename="../../ui/care/visits.py" line="149"/>
         <source>Findings</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="153" />
+        <location filename="../../ui/care/visits.py" line="154"/>
         <source>Rating</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="155" />
+        <location filename="../../ui/care/visits.py" line="156"/>
         <source>Next visit</source>
         <translation>下次走访</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="160" />
+        <location filename="../../ui/care/visits.py" line="161"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
@@ -523,43 +579,43 @@
 <context>
     <name>VisitRulesDialog</name>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="290" />
+        <location filename="../../ui/care/visit_dialogs.py" line="300"/>
         <source>Visit plan rules</source>
         <translation>走访计划规则</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="294" />
+        <location filename="../../ui/care/visit_dialogs.py" line="304"/>
         <source>&amp;Elderly living alone: every</source>
         <translation>独居老人：每隔(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="295" />
+        <location filename="../../ui/care/visit_dialogs.py" line="305"/>
         <source>New &amp;household: within, of moving in</source>
         <translation>新入住：入住后(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="296" />
+        <location filename="../../ui/care/visit_dialogs.py" line="306"/>
         <source>After a c&amp;omplaint: within, of closing</source>
         <translation>投诉关闭后(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="301" />
+        <location filename="../../ui/care/visit_dialogs.py" line="311"/>
         <source>planned</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="306" />
-        <location filename="../../ui/care/visit_dialogs.py" line="311" />
+        <location filename="../../ui/care/visit_dialogs.py" line="316"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="321"/>
         <source> day(s)</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="310" />
+        <location filename="../../ui/care/visit_dialogs.py" line="320"/>
         <source>looking back </source>
         <translation>追溯 </translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="323" />
+        <location filename="../../ui/care/visit_dialogs.py" line="333"/>
         <source>only complainants flagged 频繁投诉</source>
         <translation>只针对标记为“频繁投诉”的住户</translation>
     </message>
@@ -567,135 +623,135 @@
 <context>
     <name>VisitTicketDialog</name>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="250" />
+        <location filename="../../ui/care/visit_dialogs.py" line="257"/>
         <source>Raise a ticket from a visit</source>
         <translation>走访转工单</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="253" />
+        <location filename="../../ui/care/visit_dialogs.py" line="260"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="254" />
+        <location filename="../../ui/care/visit_dialogs.py" line="261"/>
         <source>(no findings)</source>
         <translation>（未记录走访情况）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="256" />
+        <location filename="../../ui/care/visit_dialogs.py" line="263"/>
         <source>Findings</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="258" />
+        <location filename="../../ui/care/visit_dialogs.py" line="265"/>
         <source>Categor&amp;y</source>
         <translation>工单分类(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="269" />
+        <location filename="../../ui/care/visit_dialogs.py" line="274"/>
         <source>— choose kind and category —</source>
         <translation>— 请选择工单类型和分类 —</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="276" />
-        <source>Choose the ticket's kind and category.</source>
+        <location filename="../../ui/care/visit_dialogs.py" line="281"/>
+        <source>Choose the ticket&apos;s kind and category.</source>
         <translation>请选择工单类型和分类。</translation>
     </message>
 </context>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../ui/care/visits.py" line="191" />
+        <location filename="../../ui/care/visits.py" line="192"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="193" />
+        <location filename="../../ui/care/visits.py" line="194"/>
         <source>Due within %1 days</source>
         <translation>%1 天内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="195" />
+        <location filename="../../ui/care/visits.py" line="196"/>
         <source>Everything planned</source>
         <translation>全部计划</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="196" />
+        <location filename="../../ui/care/visits.py" line="197"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="199" />
+        <location filename="../../ui/care/visits.py" line="200"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="200" />
+        <location filename="../../ui/care/visits.py" line="201"/>
         <source>&amp;Building</source>
         <translation>楼栋(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="203" />
+        <location filename="../../ui/care/visits.py" line="204"/>
         <source>&amp;Record visit…</source>
         <translation>登记走访(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="204" />
+        <location filename="../../ui/care/visits.py" line="205"/>
         <source>&amp;New visit…</source>
         <translation>临时走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="205" />
+        <location filename="../../ui/care/visits.py" line="206"/>
         <source>R&amp;ules…</source>
         <translation>计划规则(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="217" />
+        <location filename="../../ui/care/visits.py" line="218"/>
         <source>%1 visit(s)</source>
         <translation>共 %1 次走访</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="219" />
+        <location filename="../../ui/care/visits.py" line="220"/>
         <source>Raise &amp;ticket…</source>
         <translation>转工单(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="242" />
+        <location filename="../../ui/care/visits.py" line="243"/>
         <source>Visit p&amp;lan</source>
         <translation>走访计划(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="243" />
+        <location filename="../../ui/care/visits.py" line="244"/>
         <source>Visit hist&amp;ory</source>
         <translation>走访记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="324" />
+        <location filename="../../ui/care/visits.py" line="331"/>
         <source>%1 planned, %2 overdue</source>
         <translation>计划 %1 项，逾期 %2 项</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="359" />
+        <location filename="../../ui/care/visits.py" line="366"/>
         <source>Visit saved: %1 %2</source>
         <translation>已登记走访：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="364" />
+        <location filename="../../ui/care/visits.py" line="371"/>
         <source>ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="367" />
+        <location filename="../../ui/care/visits.py" line="374"/>
         <source>Visit plan rules saved.</source>
         <translation>走访计划规则已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="397" />
+        <location filename="../../ui/care/visits.py" line="404"/>
         <source>Choose a visit in the history first.</source>
         <translation>请先在走访记录中选择一次走访。</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visits.py" line="406" />
+        <location filename="../../ui/care/visits.py" line="413"/>
         <source>This visit already raised ticket %1.</source>
         <translation>这次走访已转工单 %1。</translation>
     </message>

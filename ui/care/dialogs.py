@@ -8,20 +8,27 @@ Every write goes through ``ctx.op`` and broadcasts ``Changes(care=True)``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time, timedelta
+from typing import Any
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QTimeEdit,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.care import services as care
@@ -37,17 +44,59 @@ from propdesk.care.values import (
     FlagRow,
 )
 from propdesk.changes import Changes
+from propdesk.errors import DomainError, ValidationError
 from ui.common.dates import from_qdate, to_qdate
 from ui.common.form_dialog import FormDialog
 from ui.common.naming import named
 from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
+from ui.tickets.action_dialogs import form_failure
 
 CHANGES = Changes(care=True)
 REVIEW_AFTER_DAYS = 90  # a new flag's review date: in three months
 
 
-class _Form(FormDialog):
+def focus_refused(editor: QWidget) -> None:
+    """Put the focus in a refused field with its text selected, so typing replaces it; a
+    row of several widgets passes the focus on to its focus proxy."""
+    target = editor.focusProxy() or editor
+    target.setFocus(Qt.FocusReason.OtherFocusReason)
+    if isinstance(target, QLineEdit | QAbstractSpinBox | QPlainTextEdit):
+        target.selectAll()
+
+
+class CareForm(FormDialog):
+    """A care form: after a refused value, the focus goes to that field with its text
+    selected (``focus_for`` names the editor inside a row of several widgets)."""
+
+    def __init__(self, *, ctx: AppContext, title: str, parent: QWidget | None) -> None:
+        super().__init__(ctx=ctx, title=title, parent=parent)
+        self.focus_for: dict[str, QWidget] = {}
+
+    def run_save(
+        self,
+        fn: Callable[[Session], Any],
+        action: str,
+        on_saved: Callable[[Any], None] | None = None,
+    ) -> None:
+        if not self.save_button.isEnabled():
+            return
+        self.errors.clear()
+        self.ctx.op(fn, changes=self.changes, parent=self, action=action).busy(
+            self.save_button
+        ).failure(self.refused).success(on_saved or self._saved).run()
+
+    def refused(self, exc: BaseException) -> bool:
+        """Show a refusal by its field (input kept) and focus that field."""
+        handled = form_failure(self.errors)(exc)
+        if handled and isinstance(exc, ValidationError):
+            editor = self.focus_for.get(exc.field) or self.errors.editors.get(exc.field)
+            if editor is not None:
+                focus_refused(editor)
+        return handled
+
+
+class _Form(CareForm):
     changes = CHANGES
 
 
@@ -106,6 +155,15 @@ class FlagDialog(_Form):
                 self.tr("Set by"),
                 named(QLabel(f"{detail.created_by}  {at:%Y-%m-%d %H:%M}"), "care_flag_set_by"),
             )
+            if detail.reviewed_at is not None:
+                seen = clock.to_local(detail.reviewed_at)
+                self.form.addRow(
+                    self.tr("Last reviewed"),
+                    named(
+                        QLabel(f"{detail.reviewed_by}  {seen:%Y-%m-%d %H:%M}"),
+                        "care_flag_reviewed_by",
+                    ),
+                )
         self.kind = named(QComboBox(), "care_flag_kind")
         for key, label in FLAG_KIND_ZH.items():
             if key != FlagKind.CUSTOM:
@@ -136,6 +194,19 @@ class FlagDialog(_Form):
         r.setContentsMargins(0, 0, 0, 0)
         r.addWidget(self.has_review)
         r.addWidget(self.review_on, 1)
+        review_row.setFocusProxy(self.review_on)
+        self.today = today
+        #: 已复查 pressed: the save records the review (who, when) with the new date.
+        self.reviewing = False
+        self.reviewed_button: QPushButton | None = None
+        if detail is not None and detail.row.active:
+            self.reviewed_button = named(
+                QPushButton(self.tr("Reviewe&d: set next review")), "care_flag_reviewed"
+            )
+            self.reviewed_button.setAutoDefault(False)
+            self.reviewed_button.clicked.connect(self.mark_reviewed)
+            r.addWidget(self.reviewed_button)
+            QShortcut(QKeySequence("Ctrl+D"), self, self.mark_reviewed)
         hours_row = QWidget()
         h = QHBoxLayout(hours_row)
         h.setContentsMargins(0, 0, 0, 0)
@@ -152,6 +223,17 @@ class FlagDialog(_Form):
         self.errors.add_row(self.tr("&Quiet hours"), "dnd_start", hours_row)
         self.errors.labels["dnd_end"] = self.errors.labels["dnd_start"]
         self.errors.labels["custom_kind_id"] = self.errors.labels["kind"]
+        self.focus_for.update(
+            review_on=self.review_on,
+            consent_on=self.consent_on,
+            dnd_start=self.dnd_start,
+            dnd_end=self.dnd_end,
+            custom_kind_id=self.kind,
+        )
+        consent_row.setFocusProxy(self.consent)
+        hours_row.setFocusProxy(self.dnd_start)
+        #: The question asked before a save that needs the clerk's confirmation.
+        self.confirm_box: QMessageBox | None = None
         self.kind.currentIndexChanged.connect(lambda _i: self._enable())
         self.consent.toggled.connect(lambda _c: self._enable())
         self.has_review.toggled.connect(lambda _c: self._enable())
@@ -200,7 +282,20 @@ class FlagDialog(_Form):
         self.dnd_start.setEnabled(dnd)
         self.dnd_end.setEnabled(dnd)
 
-    def spec(self) -> FlagSpec:
+    def mark_reviewed(self) -> None:
+        """已复查: the save records this review; the next review date (six months on unless
+        a later one is set) is selected for the clerk to keep or retype."""
+        if self.reviewed_button is None:
+            return
+        self.reviewing = True
+        self.has_review.setChecked(True)
+        if from_qdate(self.review_on.date()) <= self.today:
+            self.review_on.setDate(to_qdate(care.next_review_default(self.today)))
+        self.reviewed_button.setText(self.tr("Saving records the review"))
+        self.reviewed_button.setEnabled(False)
+        focus_refused(self.review_on)
+
+    def spec(self, *, confirmed: bool = False) -> FlagSpec:
         data = str(self.kind.currentData() or "")
         kind, custom_id = data, None
         if data.startswith("custom:"):
@@ -217,14 +312,50 @@ class FlagDialog(_Form):
             dnd_start=_py_time(self.dnd_start) if dnd else None,
             dnd_end=_py_time(self.dnd_end) if dnd else None,
             custom_kind_id=custom_id,
+            confirmed=confirmed,
         )
 
-    def save(self) -> None:
-        spec = self.spec()
+    def refused(self, exc: BaseException) -> bool:
+        if isinstance(exc, care.NeedsConfirmation):
+            self._ask(exc)
+            return True
+        return super().refused(exc)
+
+    def _ask(self, exc: DomainError) -> None:
+        """Ask before saving what the services want confirmed (No is the default)."""
+        box = named(
+            QMessageBox(
+                QMessageBox.Icon.Question,
+                self.tr("Save attention flag?"),
+                exc.message,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                self,
+            ),
+            "care_flag_confirm",
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        self.confirm_box = box
+
+        def answered(result: int) -> None:
+            self.confirm_box = None
+            if result == QMessageBox.StandardButton.Yes:
+                self.save(confirmed=True)
+            else:
+                form_failure(self.errors)(exc)  # the question stays by its field
+                focus_refused(self.focus_for.get(getattr(exc, "field", ""), self.kind))
+
+        box.finished.connect(answered)
+        box.open()
+
+    def save(self, confirmed: bool = False) -> None:
+        spec = self.spec(confirmed=confirmed)
         if self.detail is not None:
             flag_id, version = self.detail.row.id, self.detail.row.version
+            reviewed = self.reviewing
             self.run_save(
-                lambda s: care.update_flag(s, flag_id, spec, expected_version=version),
+                lambda s: care.update_flag(
+                    s, flag_id, spec, expected_version=version, reviewed=reviewed
+                ),
                 "edit attention flag",
             )
             return
@@ -240,6 +371,33 @@ class FlagDialog(_Form):
                 self.picker.setFocus()
         else:
             self.run_save(lambda s: care.add_household_flag(s, unit_id, spec), "add flag")
+
+
+class ReviewDialog(_Form):
+    """已复查: record that the flag was reviewed (who and when) and its next review date
+    (six months on by default, after today)."""
+
+    def __init__(self, *, ctx: AppContext, row: FlagRow, parent: QWidget | None = None) -> None:
+        super().__init__(ctx=ctx, title=self.tr("Flag reviewed"), parent=parent)
+        self.row = row
+        who = f"{row.unit_code} {row.person_name} · {row.kind_zh}".strip()
+        self.form.addRow(self.tr("Flag"), named(QLabel(who), "care_review_flag"))
+        if row.review_on is not None:
+            self.form.addRow(
+                self.tr("Was due"), named(QLabel(f"{row.review_on:%Y-%m-%d}"), "care_review_due")
+            )
+        today = clock.local_now().date()
+        self.next_review = _date_edit("care_review_next", care.next_review_default(today))
+        self.errors.add_row(self.tr("&Next review"), "review_on", self.next_review)
+        self.install_keys()
+
+    def save(self) -> None:
+        flag_id, version = self.row.id, self.row.version
+        day = from_qdate(self.next_review.date())
+        self.run_save(
+            lambda s: care.review_flag(s, flag_id, day, expected_version=version),
+            "review attention flag",
+        )
 
 
 class EndFlagDialog(_Form):

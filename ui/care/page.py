@@ -48,7 +48,7 @@ from propdesk.print_audience import Reader
 from propdesk.registry.models import Building, Unit
 from propdesk.registry.services import get_estate
 from propdesk.registry.values import EstateInfo
-from ui.care.dialogs import EndFlagDialog, FlagDialog, KindDialog
+from ui.care.dialogs import EndFlagDialog, FlagDialog, KindDialog, ReviewDialog
 from ui.common.count_label import CountLabel
 from ui.common.naming import named
 from ui.common.sql_table_model import SqlColumn, SqlTableModel
@@ -152,6 +152,8 @@ class CarePage(QWidget):
         self.new_button = named(QPushButton(self.tr("&New flag…")), "care_new")
         self.open_button = named(QPushButton(self.tr("&Open…")), "care_open")
         self.end_button = named(QPushButton(self.tr("&End flag…")), "care_end")
+        self.review_button = named(QPushButton(self.tr("Reviewe&d…")), "care_reviewed")
+        self.review_button.setToolTip(self.tr("Record the review and set the next one (Ctrl+D)"))
         self.print_button = named(QPushButton(self.tr("Evacuation &list…")), "care_print")
         self.audience = named(QComboBox(), "care_print_audience")
         self.audience.addItem(self.tr("for the evacuation team (full phones)"), Reader.GUARD.value)
@@ -176,7 +178,14 @@ class CarePage(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.count)
         actions = QHBoxLayout()
-        for b in (self.new_button, self.open_button, self.end_button, self.kind_button):
+        buttons = (
+            self.new_button,
+            self.open_button,
+            self.review_button,
+            self.end_button,
+            self.kind_button,
+        )
+        for b in buttons:
             actions.addWidget(b)
         actions.addStretch(1)
         actions.addWidget(self.print_button)
@@ -194,10 +203,12 @@ class CarePage(QWidget):
         self.new_button.clicked.connect(self.new_flag)
         self.open_button.clicked.connect(self.open_flag)
         self.end_button.clicked.connect(self.end_flag)
+        self.review_button.clicked.connect(self.review_flag)
         self.print_button.clicked.connect(self.print_evacuation_list)
         self.kind_button.clicked.connect(self.new_kind)
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_flag)
         QShortcut(QKeySequence("Ctrl+P"), self, self.print_evacuation_list)
+        QShortcut(QKeySequence("Ctrl+D"), self, self.review_flag)
         ctx.hub.changed.connect(self._changed)
         ctx.query(self._choices, parent=self, action="care filters").success(
             self._fill_choices
@@ -287,6 +298,15 @@ class CarePage(QWidget):
             return
         self.ctx.query(lambda s: cq.flag_row(s, flag_id), parent=self).success(
             lambda row: self._open(EndFlagDialog(ctx=self.ctx, row=row, parent=self))
+        ).run()
+
+    def review_flag(self) -> None:
+        """已复查 for the selected flag: who and when are recorded, the next review set."""
+        flag_id = self.current_id()
+        if flag_id is None:
+            return
+        self.ctx.query(lambda s: cq.flag_row(s, flag_id), parent=self).success(
+            lambda row: self._open(ReviewDialog(ctx=self.ctx, row=row, parent=self))
         ).run()
 
     def new_kind(self) -> None:

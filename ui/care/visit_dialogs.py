@@ -45,8 +45,8 @@ from propdesk.changes import Changes
 from propdesk.errors import ValidationError
 from propdesk.tickets import catalog
 from propdesk.tickets.values import KIND_ZH, CategoryInfo, TicketKind
+from ui.care.dialogs import CareForm
 from ui.common.dates import from_qdate, to_qdate
-from ui.common.form_dialog import FormDialog
 from ui.common.naming import named
 from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
@@ -93,7 +93,7 @@ def _aware(value: QDateTime) -> datetime:
     )
 
 
-class VisitDialog(FormDialog):
+class VisitDialog(CareForm):
     """Record a visit: for a plan ``item``, for ``unit_id`` (from the unit page), or for a
     household chosen here.
 
@@ -177,6 +177,7 @@ class VisitDialog(FormDialog):
         self.errors.add_row(self.tr("Satisf&action"), "rating", self.rating)
         self.errors.add_row(self.tr("&Next visit"), "next_visit_on", next_row)
         self.errors.add_row(self.tr("Ticket"), "category_id", ticket_row)
+        self.focus_for.update(next_visit_on=self.next_visit, category_id=self.category)
         for field in ("description", "kind", "urgency", "reporter_name"):
             self.errors.labels[field] = self.errors.labels["category_id"]
         self.staff: list[StaffName] = []
@@ -246,7 +247,7 @@ class VisitDialog(FormDialog):
         self.run_save(lambda s: visits.record_visit(s, spec), "record visit")
 
 
-class VisitTicketDialog(FormDialog):
+class VisitTicketDialog(CareForm):
     """Raise a saved visit's findings as a ticket (转工单): the clerk picks the kind and
     category (nothing is preselected; saving without a choice names the field)."""
 
@@ -288,7 +289,7 @@ class VisitTicketDialog(FormDialog):
         )
 
 
-class VisitRulesDialog(FormDialog):
+class VisitRulesDialog(CareForm):
     """The planning rules (a manager's setting): on/off, days and how far back, per reason."""
 
     changes = Changes(care=True)

@@ -123,3 +123,61 @@ def test_demo_elderly_alone_live_alone(demo: Database) -> None:
                 )
             )
             assert living == 1, unit_id
+
+
+@pytest.fixture
+def demo_with_users(sqlite_db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+    wanted = ("propdesk.demo.registry", "propdesk.auth.demo", "propdesk.care.demo")
+    monkeypatch.setattr(steps, "DEMO_STEPS", [s for s in steps.DEMO_STEPS if s[1] in wanted])
+    build.generate_demo(sqlite_db, units=300, seed=5, today=TODAY)
+    return sqlite_db
+
+
+def test_demo_flags_follow_their_household_and_name_who_set_them(
+    demo_with_users: Database,
+) -> None:
+    """A demo flag is not older than the household it is on (and is linked to the household
+    the services would link: the tenant's occupancy, else the owner's); it names a demo
+    staff member as 登记人, never the role 前台; visits' wording fits their reason."""
+    from propdesk.auth.models import User
+    from propdesk.care.services import household_occupancy
+    from propdesk.care.visit_values import VisitReason
+
+    with demo_with_users.begin(CLERK) as s:
+        staff = set(s.scalars(select(User.display_name)))
+        flags = s.execute(
+            select(
+                CareFlag.target,
+                CareFlag.unit_id,
+                CareFlag.person_id,
+                CareFlag.occupancy_id,
+                CareFlag.created_at,
+                CareFlag.created_by,
+            )
+        ).all()
+        assert flags
+        for target, unit_id, person_id, occupancy_id, created_at, created_by in flags:
+            assert created_by in staff, created_by
+            if target == "household":
+                assert occupancy_id == household_occupancy(s, unit_id)
+                start = s.scalar(select(Occupancy.start_date).where(Occupancy.id == occupancy_id))
+            else:
+                start = s.scalar(
+                    select(func.min(Occupancy.start_date)).where(
+                        Occupancy.person_id == person_id,
+                        Occupancy.unit_id == unit_id,
+                        Occupancy.end_date.is_(None),
+                    )
+                )
+            assert start is not None
+            assert clock.to_local(created_at).date() > start, (unit_id, start, created_at)
+        visits = s.execute(
+            select(CareVisit.reason, CareVisit.findings_enc, CareVisit.recorded_by)
+        ).all()
+        assert visits
+        for reason, findings, recorded_by in visits:
+            assert recorded_by in staff, recorded_by
+            assert ("新入住" in findings) == (reason == VisitReason.NEW_HOUSEHOLD.value), (
+                reason,
+                findings,
+            )

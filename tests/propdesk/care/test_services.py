@@ -230,15 +230,124 @@ def test_overdue_reviews_listed(
     with db.begin(CLERK) as s:
         assert [r.id for r in cq.overdue_reviews(s)] == [soon]
         assert cq.count_overdue(s) == 1
-        # editing other fields keeps the (now past) review date
+        care.end_flag(s, soon, "已复查，不再需要")
+        assert cq.overdue_reviews(s) == []
+
+
+def test_editing_an_overdue_flag_asks_for_the_next_review(
+    db: Database, estate: dict[str, int], test_clock: clock.FixedClock
+) -> None:
+    """Saving an overdue flag with its past review date left as it was is refused with a
+    hint (it would stay overdue although the clerk "reviewed" it); nothing is saved."""
+    today = _today(db)
+    with db.begin(CLERK) as s:
+        flag = care.add_household_flag(
+            s, estate["u1"], FlagSpec("vip", "原因", review_on=today + timedelta(days=3))
+        )
+    test_clock.advance(timedelta(days=4))
+    with pytest.raises(ValidationError) as refused, db.begin(CLERK) as s:
         care.update_flag(
             s,
-            soon,
+            flag.id,
             FlagSpec("vip", "改了原因", review_on=today + timedelta(days=3)),
             expected_version=None,
         )
-        care.end_flag(s, soon, "已复查，不再需要")
+    assert refused.value.field == "review_on"
+    assert "下一次复查日期" in refused.value.message
+    with db.begin(SUPERVISOR) as s:
+        assert care.view_flag(s, flag.id).reason == "原因"
+        assert cq.count_overdue(s) == 1
+    # with the next review date set (and 已复查) the flag is no longer overdue
+    later = _today(db) + timedelta(days=30)
+    with db.begin(CLERK) as s:
+        care.update_flag(
+            s, flag.id, FlagSpec("vip", "改了原因", review_on=later), expected_version=None,
+            reviewed=True,
+        )  # fmt: skip
+        assert cq.count_overdue(s) == 0
+        detail = care.view_flag(s, flag.id)
+    assert (detail.reason, detail.row.review_on, detail.reviewed_by) == (
+        "改了原因",
+        later,
+        "王前台",
+    )
+
+
+def test_reviewed_records_who_and_when_and_needs_a_future_date(
+    db: Database, estate: dict[str, int], test_clock: clock.FixedClock
+) -> None:
+    today = _today(db)
+    with db.begin(CLERK) as s:
+        flag = care.add_household_flag(
+            s, estate["u1"], FlagSpec("vip", "原因", review_on=today + timedelta(days=3))
+        )
+    test_clock.advance(timedelta(days=4))
+    now_today = _today(db)
+    for bad in (now_today, now_today - timedelta(days=1)):
+        with pytest.raises(ValidationError) as refused, db.begin(CLERK) as s:
+            care.review_flag(s, flag.id, bad, expected_version=flag.version)
+        assert refused.value.field == "review_on"
+    with db.begin(CLERK) as s:
+        assert cq.count_overdue(s) == 1
+        nxt = care.next_review_default(now_today)
+        row = care.review_flag(s, flag.id, nxt, expected_version=flag.version)
+        assert row.review_on == nxt
+        assert cq.count_overdue(s) == 0
         assert cq.overdue_reviews(s) == []
+        at = s.get(CareFlag, flag.id)
+        assert at is not None
+        assert at.reviewed_by == "王前台"
+        assert at.reviewed_at is not None
+        assert clock.to_local(at.reviewed_at).date() == now_today
+    assert nxt == care.add_months(now_today, 6)
+    with db.begin(MANAGER) as s:
+        audited = (
+            s.execute(
+                select(AuditEntry.changes).where(
+                    AuditEntry.table_name == "care_flag", AuditEntry.action == "update"
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert any("reviewed_by" in c and "王前台" in c for c in audited)
+
+
+def test_add_months_keeps_the_day_or_takes_the_months_last() -> None:
+    assert care.add_months(date(2026, 8, 31), 6) == date(2027, 2, 28)
+    assert care.add_months(date(2026, 12, 7), 6) == date(2027, 6, 7)
+    assert care.add_months(date(2027, 8, 29), 6) == date(2028, 2, 29)
+
+
+def test_moved_out_households_flags_leave_the_list_and_the_overdue_count(
+    db: Database, estate: dict[str, int], test_clock: clock.FixedClock
+) -> None:
+    """The list and the overdue count use the banner's definition of a current flag: a
+    household flag whose household moved out is gone from both (a person's flag stays)."""
+    today = _today(db)
+    with db.begin(CLERK) as s:
+        gone = care.add_household_flag(
+            s, estate["u1"], FlagSpec("vip", "x", review_on=today + timedelta(days=3))
+        ).id
+        stays = care.add_person_flag(
+            s, estate["owner"], FlagSpec("complainant", "y", review_on=today + timedelta(days=3))
+        ).id
+        here = care.add_household_flag(
+            s, estate["u3"], FlagSpec("vip", "z", review_on=today + timedelta(days=3))
+        ).id
+    test_clock.advance(timedelta(days=4))
+    with db.begin(MANAGER) as s:
+        reg.end_occupancy(s, estate["occ"], end_date=_today(db), reason="卖房迁出")
+    with db.begin(SUPERVISOR) as s:
+        listed = [r.id for r in cq.list_flags(s, *cq.list_conditions(actor=SUPERVISOR))]
+        overdue = [r.id for r in cq.overdue_reviews(s)]
+        assert cq.count_overdue(s) == len(overdue) == 2
+        banner = {b.flag_id for b in cq.banner_flags(s, unit_ids=[estate["u1"], estate["u3"]])}
+    assert gone not in listed
+    assert gone not in overdue
+    assert gone not in banner
+    assert sorted(listed) == sorted(overdue) == sorted([stays, here])
+    assert here in banner
 
 
 def test_flags_of_kind_and_custom_kinds(db: Database, estate: dict[str, int]) -> None:
@@ -285,3 +394,48 @@ def test_evacuation_rows_by_building_and_floor_phones_by_audience(
             select(func.count(AuditEntry.id)).where(AuditEntry.action == "export")
         ).scalar_one()
     assert exports == 2
+
+
+def test_elderly_alone_on_a_household_of_several_needs_confirmation(
+    db: Database, estate: dict[str, int]
+) -> None:
+    """独居老人 on a unit where more than one person lives now is not accepted silently:
+    the service refuses until the clerk confirms (nothing saved before)."""
+    with db.begin(MANAGER) as s:
+        spouse = reg.create_person(s, name="李芳", phone="13812340000")
+        reg.start_occupancy(
+            s, person_id=spouse, unit_id=estate["u1"], role="family", start_date=date(2020, 1, 1)
+        )
+    with pytest.raises(care.NeedsConfirmation) as asked, db.begin(CLERK) as s:
+        care.add_household_flag(s, estate["u1"], FlagSpec("elderly_alone", "独居"))
+    assert asked.value.field == "kind"
+    assert "2 位住户" in asked.value.message
+    assert _count(db) == 0
+    with pytest.raises(care.NeedsConfirmation), db.begin(CLERK) as s:
+        care.add_person_flag(s, estate["owner"], FlagSpec("elderly_alone", "独居"))
+    with db.begin(CLERK) as s:
+        # living alone: no question
+        care.add_household_flag(s, estate["u2"], FlagSpec("elderly_alone", "独居"))
+        care.add_household_flag(
+            s, estate["u1"], FlagSpec("elderly_alone", "白天独居", confirmed=True)
+        )
+    assert _count(db) == 2
+
+
+@pytest.mark.parametrize("kind", ["evacuation", "disability"])
+def test_self_declared_sensitive_flag_without_consent_needs_confirmation(
+    db: Database, estate: dict[str, int], kind: str
+) -> None:
+    with pytest.raises(care.NeedsConfirmation) as asked, db.begin(CLERK) as s:
+        care.add_household_flag(s, estate["u3"], FlagSpec(kind, "坐轮椅", source="self"))
+    assert asked.value.field == "consent_on"
+    assert _count(db) == 0
+    with db.begin(CLERK) as s:
+        care.add_household_flag(
+            s, estate["u3"], FlagSpec(kind, "坐轮椅", source="self", consent=True)
+        )
+        care.add_person_flag(s, estate["other"], FlagSpec(kind, "坐轮椅", source="observed"))
+        care.add_household_flag(
+            s, estate["u2"], FlagSpec(kind, "坐轮椅", source="self", confirmed=True)
+        )
+    assert _count(db) == 3

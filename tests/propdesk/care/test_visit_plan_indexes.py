@@ -44,9 +44,22 @@ def test_care_0003_adds_the_index_and_its_downgrade_drops_it(db: Database) -> No
         return {str(i["name"]) for i in inspect(db.engine).get_indexes("occupancy")}
 
     assert "ix_occupancy_current_start" in indexes()
-    command.downgrade(alembic_config(db.engine), "care_0003@-1")
+    command.downgrade(alembic_config(db.engine), "care_0002")
     try:
         assert "ix_occupancy_current_start" not in indexes()
     finally:
         command.upgrade(alembic_config(db.engine), "heads")
     assert "ix_occupancy_current_start" in indexes()
+
+
+def test_care_0004_adds_who_reviewed_and_its_downgrade_drops_it(db: Database) -> None:
+    def columns() -> set[str]:
+        return {str(c["name"]) for c in inspect(db.engine).get_columns("care_flag")}
+
+    assert {"reviewed_at", "reviewed_by"} <= columns()
+    command.downgrade(alembic_config(db.engine), "care_0003")
+    try:
+        assert not {"reviewed_at", "reviewed_by"} & columns()
+    finally:
+        command.upgrade(alembic_config(db.engine), "heads")
+    assert {"reviewed_at", "reviewed_by"} <= columns()

@@ -13,14 +13,16 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from propdesk import clock
+from propdesk.care import queries as cq
 from propdesk.care import services as care
 from propdesk.care.models import CareFlag
 from propdesk.care.services import FlagSpec
 from propdesk.db.engine import Database
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx, type_text
 from ui.app import load_translations
-from ui.care.dialogs import FlagDialog
+from ui.care.dialogs import FlagDialog, ReviewDialog
 from ui.care.page import CarePage
+from ui.common.dates import from_qdate
 from ui.desk.parcels import ParcelsVisitorsPage
 from ui.main_window import MainWindow
 
@@ -29,7 +31,9 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 def _flags(db: Database, estate: SmallEstate) -> None:
     with db.begin(CLERK) as s:
-        care.add_household_flag(s, estate.unit_1502, FlagSpec("elderly_alone", "独居"))
+        care.add_household_flag(
+            s, estate.unit_1502, FlagSpec("elderly_alone", "独居", confirmed=True)
+        )
         care.add_household_flag(
             s, estate.unit_1502, FlagSpec("dnd", "夜班", dnd_start=time(22), dnd_end=time(8))
         )
@@ -92,6 +96,9 @@ def test_banner_in_parcel_form(
 def test_review_date_in_the_past_refused_nothing_saved(
     qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
 ) -> None:
+    """A refused review date puts the focus in the date with its text selected, so the
+    clerk's retyped date replaces it; a self-declared evacuation flag without consent asks
+    first (No: nothing saved), then Alt+N ticks the consent and it saves."""
     dialog = FlagDialog(ctx=make_ctx(sqlite_db, CLERK), unit_id=small_estate.unit_1502)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -99,6 +106,7 @@ def test_review_date_in_the_past_refused_nothing_saved(
     qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)  # 疏散需协助
     qtbot.keyClick(dialog.kind, Qt.Key.Key_Tab)
     type_text(qtbot, dialog.reason, "坐轮椅")
+    assert dialog.source.currentText() == "本人申报"
     yesterday = clock.local_now().date() - timedelta(days=1)
     dialog.review_on.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -108,13 +116,157 @@ def test_review_date_in_the_past_refused_nothing_saved(
     assert dialog.isVisible()
     assert dialog.reason.toPlainText() == "坐轮椅"  # input kept
     assert _count(sqlite_db) == 0
-    # a date after today saves
+    # the focus is in the refused date, its text selected: typing replaces it
+    assert dialog.review_on.hasFocus()
+    assert dialog.review_on.lineEdit().selectedText() == f"{yesterday:%Y-%m-%d}"
     later = clock.local_now().date() + timedelta(days=30)
-    dialog.review_on.setDate(QDate(later.year, later.month, later.day))
-    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, dialog.review_on, f"{later:%Y-%m-%d}")
+    assert from_qdate(dialog.review_on.date()) == later
+    qtbot.keyClick(dialog.review_on, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    # self-declared, sensitive, no consent recorded: the form asks (No by default)
+    qtbot.waitUntil(lambda: dialog.confirm_box is not None, timeout=2000)
+    box = dialog.confirm_box
+    assert box is not None
+    assert "同意" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.confirm_box is None, timeout=2000)
+    assert _count(sqlite_db) == 0
+    assert "同意" in dialog.errors.labels["consent_on"].text()
+    qtbot.keyClick(dialog, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert dialog.consent.hasFocus()
+    qtbot.keyClick(dialog.consent, Qt.Key.Key_Space)
+    assert dialog.consent.isChecked()
+    qtbot.keyClick(dialog.consent, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
     assert _count(sqlite_db) == 1
     assert dialog.result_value.kind_zh == "疏散需协助"
+
+
+def test_elderly_alone_on_a_household_of_two_asks_first(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    dialog = FlagDialog(ctx=make_ctx(sqlite_db, CLERK), unit_id=small_estate.unit_1502)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.kind.hasFocus(), timeout=2000)
+    assert dialog.kind.currentText() == "独居老人"
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Tab)
+    type_text(qtbot, dialog.reason, "白天独居")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.confirm_box is not None, timeout=2000)
+    box = dialog.confirm_box
+    assert box is not None
+    assert "2 位住户" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # No
+    qtbot.waitUntil(lambda: dialog.confirm_box is None, timeout=2000)
+    assert _count(sqlite_db) == 0
+    assert dialog.kind.hasFocus()
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.confirm_box is not None, timeout=2000)
+    box = dialog.confirm_box
+    assert box is not None
+    qtbot.keyClick(box, Qt.Key.Key_Y)  # &Yes
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    assert _count(sqlite_db) == 1
+
+
+def _overdue_flag(db: Database, estate: SmallEstate, test_clock: clock.FixedClock) -> int:
+    with db.begin(CLERK) as s:
+        review = clock.today(s) + timedelta(days=3)
+        flag = care.add_household_flag(
+            s, estate.unit_101, FlagSpec("vip", "业委会主任", review_on=review)
+        ).id
+    test_clock.advance(timedelta(days=10))
+    return flag
+
+
+def test_overdue_flag_edited_asks_for_the_next_review_then_reviewed(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, test_clock: clock.FixedClock
+) -> None:
+    """关怀 → 只看到期未复查 → Enter on the overdue flag → change the reason → save: refused
+    by the review date (focus there); Ctrl+D (已复查) sets the next review six months on;
+    save records who reviewed and the flag leaves the overdue list."""
+    flag_id = _overdue_flag(sqlite_db, small_estate, test_clock)
+    page = CarePage(ctx=make_ctx(sqlite_db, CLERK))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    page.resize(1200, 800)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2000)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # ticks it
+    qtbot.waitUntil(page.overdue.hasFocus, timeout=2000)
+    qtbot.waitUntil(lambda: page.overdue.isChecked() and page.model.rowCount() == 1, timeout=2000)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, FlagDialog), timeout=2000)
+    dialog = page.dialog
+    assert isinstance(dialog, FlagDialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+    dialog.reason.setFocus()
+    dialog.reason.selectAll()
+    type_text(qtbot, dialog.reason, "业委会副主任")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    label = dialog.errors.labels["review_on"]
+    qtbot.waitUntil(label.isVisible, timeout=2000)
+    assert "下一次复查日期" in label.text()
+    assert dialog.review_on.hasFocus()
+    with sqlite_db.begin(CLERK) as s:
+        assert cq.count_overdue(s) == 1
+    qtbot.keyClick(dialog.review_on, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    today = clock.local_now().date()
+    assert from_qdate(dialog.review_on.date()) == care.next_review_default(today)
+    assert dialog.review_on.hasFocus()
+    qtbot.keyClick(dialog.review_on, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    with sqlite_db.begin(CLERK) as s:
+        flag = s.get(CareFlag, flag_id)
+        assert flag is not None
+        assert flag.reviewed_by == CLERK.display_name
+        assert flag.reviewed_at is not None
+        assert flag.review_on == care.next_review_default(today)
+        assert cq.count_overdue(s) == 0
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=2000)
+
+
+def test_reviewed_from_the_care_page_by_keyboard(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, test_clock: clock.FixedClock
+) -> None:
+    flag_id = _overdue_flag(sqlite_db, small_estate, test_clock)
+    page = CarePage(ctx=make_ctx(sqlite_db, CLERK))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    page.resize(1200, 800)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2000)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # Reviewe&d…
+    qtbot.waitUntil(lambda: isinstance(page.dialog, ReviewDialog), timeout=2000)
+    dialog = page.dialog
+    assert isinstance(dialog, ReviewDialog)
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.next_review.hasFocus, timeout=2000)
+    today = clock.local_now().date()
+    assert from_qdate(dialog.next_review.date()) == care.next_review_default(today)
+    # a date that is not after today is refused, the date selected for retyping
+    dialog.next_review.selectAll()
+    type_text(qtbot, dialog.next_review, f"{today:%Y-%m-%d}")
+    qtbot.keyClick(dialog.next_review, Qt.Key.Key_Return)
+    qtbot.waitUntil(dialog.errors.labels["review_on"].isVisible, timeout=2000)
+    assert dialog.next_review.hasFocus()
+    assert dialog.next_review.lineEdit().selectedText() == f"{today:%Y-%m-%d}"
+    later = today + timedelta(days=60)
+    type_text(qtbot, dialog.next_review, f"{later:%Y-%m-%d}")
+    qtbot.keyClick(dialog.next_review, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    with sqlite_db.begin(CLERK) as s:
+        flag = s.get(CareFlag, flag_id)
+        assert flag is not None
+        assert (flag.review_on, flag.reviewed_by) == (later, CLERK.display_name)
+    assert "已保存" in page.message.text() or "Saved" in page.message.text()
 
 
 def test_care_page_lists_and_filters(

@@ -37,7 +37,9 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 def _overdue_elderly(db: Database, estate: SmallEstate, test_clock: clock.FixedClock) -> None:
     with db.begin(CLERK) as s:
-        care.add_household_flag(s, estate.unit_1502, FlagSpec("elderly_alone", "八十岁独居"))
+        care.add_household_flag(
+            s, estate.unit_1502, FlagSpec("elderly_alone", "八十岁独居", confirmed=True)
+        )
     test_clock.advance(days=35)  # a month and more without a visit
 
 
@@ -186,6 +188,9 @@ def test_a_refused_visit_keeps_its_input_and_saves_nothing(
     qtbot.keyClick(dialog.findings, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: dialog.errors.labels["visited_at"].isVisible(), timeout=2000)
     assert "不能晚于现在" in dialog.errors.labels["visited_at"].text()
+    # the focus is in the refused time, its text selected for retyping
+    assert dialog.when.hasFocus()
+    assert dialog.when.lineEdit().selectedText() == dialog.when.text()
     assert dialog.findings.toPlainText() == "一切正常"
     assert _visits(sqlite_db) == []
     # back to now: saved

@@ -48,6 +48,15 @@ def _end(ctx: AppContext, _w: World) -> QDialog:
     return EndFlagDialog(ctx=ctx, row=row)
 
 
+def _reviewed(ctx: AppContext, _w: World) -> QDialog:
+    from ui.care.dialogs import ReviewDialog
+
+    with ctx.db.begin(Actor.system()) as s:
+        person = reg.create_person(s, name="孙八")
+        row = care.add_person_flag(s, person, FlagSpec("vip", "业委会委员"))
+    return ReviewDialog(ctx=ctx, row=row)
+
+
 def _kind(ctx: AppContext, _w: World) -> QDialog:
     from ui.care.dialogs import KindDialog
 
@@ -72,7 +81,9 @@ def _visit_for_plan_item(ctx: AppContext, w: World) -> QDialog:
 
     with ctx.db.begin(Actor.system()) as s:
         if not plan_items(s, unit_id=w.estate.unit_1502):  # factories run more than once
-            care.add_household_flag(s, w.estate.unit_1502, FlagSpec("elderly_alone", "独居"))
+            care.add_household_flag(
+                s, w.estate.unit_1502, FlagSpec("elderly_alone", "独居", confirmed=True)
+            )
         item = plan_items(s, unit_id=w.estate.unit_1502)[0]
     return VisitDialog(ctx=ctx, item=item)
 
@@ -107,10 +118,15 @@ DIALOGS: dict[str, Factory] = {
     "FlagDialog:for a unit": _new_for_unit,
     "FlagDialog:edit": _edit,
     "EndFlagDialog": _end,
+    "ReviewDialog": _reviewed,
     "KindDialog": _kind,
     "VisitDialog": _visit,
     "VisitDialog:for a unit": _visit_for_unit,
     "VisitDialog:for a plan item": _visit_for_plan_item,
     "VisitTicketDialog": _visit_ticket,
     "VisitRulesDialog": _visit_rules,
+}
+
+NOT_WALKED: dict[str, str] = {
+    "CareForm": "the base class of the walked care forms (focus on a refused field)",
 }
