@@ -1,17 +1,19 @@
-"""The household's columns of the owner ledger: plates, parking space, pets with their
-vaccination dates, and an emergency contact (name and phone).
+"""The household's columns of the owner ledger: plates with their vehicle types, parking
+space, pets with their vaccination dates, and an emergency contact (name and phone).
 
 They are optional: a template from before they existed is read as before. A unit's values
 may stand on any of its rows (one row per person); in an export they are on the unit's
 first row. Cells hold several values separated by ``、`` (or ``,``/``，``/``;``):
-``粤B12345、粤BD12345``; pets as kind then name (``犬 旺财、猫``) paired in order with
+``粤B12345、粤BD12345``, paired in order with their types (``小型车、新能源``; the column
+may be left empty: a 6-character new-energy plate is then 新能源, any other 小型车, as the
+vehicle form does); pets as kind then name (``犬 旺财、猫``) paired in order with
 their vaccination dates (``2026-03-01、-``: ``-`` for a pet not vaccinated; the column may
 be left empty); contacts as name with the relation in brackets (``李芳（女儿）、王强``)
 paired in order with the phones (``13900001111、13700002222``).
 
 Import: :func:`parse_cells` per row (cell errors as :class:`LedgerError`), then
-:func:`check_cells` over the file (a plate on two units, or registered on another unit),
-then :func:`import_cells` in the import's transaction — only what the unit does not have
+:func:`check_cells` over the file (a plate on two units, or registered on another unit;
+a type other than the one given on another row or registered for the plate), then :func:`import_cells` in the import's transaction — only what the unit does not have
 yet, so importing the same file twice adds nothing (a pet it has already takes a later
 vaccination date from the file; an earlier one never replaces it).
 """
@@ -38,7 +40,7 @@ from propdesk.household.models import (
 )
 from propdesk.household.plates import is_new_energy, plate_search_key, validate_plate
 from propdesk.household.queries import current_condition, current_households
-from propdesk.household.values import PET_KIND_ZH, PetKind, VehicleKind
+from propdesk.household.values import PET_KIND_ZH, VEHICLE_KIND_ZH, PetKind, VehicleKind
 from propdesk.pii.index import phone_hmac
 from propdesk.privacy import shown_phone
 from propdesk.registry.ledger_columns import LedgerError, SourceRow
@@ -46,12 +48,13 @@ from propdesk.registry.models import Unit
 from propdesk.registry.validation import normalize_phone
 
 PLATES = "车牌"
+VEHICLE_KIND = "车辆类型"
 SPACE = "车位"
 PETS = "宠物"
 PET_VACCINATED = "宠物疫苗日期"
 CONTACT = "紧急联系人"
 CONTACT_PHONE = "紧急联系人电话"
-HEADERS = (PLATES, SPACE, PETS, PET_VACCINATED, CONTACT, CONTACT_PHONE)
+HEADERS = (PLATES, VEHICLE_KIND, SPACE, PETS, PET_VACCINATED, CONTACT, CONTACT_PHONE)
 NOT_VACCINATED = "-"
 
 _SPLIT = re.compile(r"[、,，;；/]+")
@@ -60,6 +63,8 @@ _DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 _DATE_SPLIT = re.compile(r"[、,，;；\s]+")  # not "/": dates may be written 2026/3/1
 _NO_DATE = {NOT_VACCINATED, "—", "无", "未接种"}
 _PET_WORDS = {"犬": PetKind.DOG, "狗": PetKind.DOG, "猫": PetKind.CAT, "其他": PetKind.OTHER}
+_KIND_BY_ZH = {zh: kind for kind, zh in VEHICLE_KIND_ZH.items()}
+_KIND_ZH: dict[str, str] = {kind.value: zh for kind, zh in VEHICLE_KIND_ZH.items()}
 _CHUNK = 500
 
 
@@ -74,6 +79,7 @@ class HouseholdCells:
     pets: tuple[tuple[str, str], ...] = ()  # (PetKind value, name)
     contacts: tuple[tuple[str, str, str], ...] = ()  # (name, relation, phone)
     vaccinated: tuple[date | None, ...] = ()  # each pet's vaccination date (empty: none given)
+    kinds: tuple[VehicleKind, ...] = ()  # each plate's type as given (empty: column left blank)
 
     @property
     def empty(self) -> bool:
@@ -144,17 +150,79 @@ def _vaccination_dates(
     return out
 
 
+def inferred_kind(plate: str) -> VehicleKind:
+    """A plate's type when none is given: 新能源 for a 6-character new-energy plate, else
+    小型车 (what the vehicle form picks for a plate typed in)."""
+    return VehicleKind.NEW_ENERGY if is_new_energy(plate) else VehicleKind.SMALL
+
+
+def _vehicle_kinds(
+    value: object, plates: Sequence[str | None], row: int, errors: list[LedgerError]
+) -> list[VehicleKind]:
+    """The types paired in order with a row's ``plates`` (``None`` for a plate that did not
+    parse), ``[]`` when the cell is empty; every bad type appends its error."""
+    parts = _parts(value)
+    if not parts:
+        return []
+    allowed = "、".join(VEHICLE_KIND_ZH.values())
+    if not plates:
+        errors.append(LedgerError(row, VEHICLE_KIND, "填写了车辆类型但没有填写车牌。"))
+        return []
+    if len(parts) != len(plates):
+        errors.append(
+            LedgerError(
+                row,
+                VEHICLE_KIND,
+                f"车牌有 {len(plates)} 个，车辆类型有 {len(parts)} 个：请每个车牌对应一个类型，"
+                f"用“、”分隔（{allowed}），或整格留空按车牌自动判断。",
+            )
+        )
+        return []
+    out: list[VehicleKind] = []
+    for n, (part, plate) in enumerate(zip(parts, plates, strict=True), start=1):
+        kind = _KIND_BY_ZH.get(part)
+        if kind is None and part in set(VehicleKind):
+            kind = VehicleKind(part)  # internal names are accepted too
+        which = f"第 {n} 辆车（{plate}）" if plate else f"第 {n} 辆车"
+        if kind is None:
+            errors.append(
+                LedgerError(
+                    row, VEHICLE_KIND, f"{which}的车辆类型“{part}”不正确，应为：{allowed}。"
+                )
+            )
+        elif (
+            plate is not None
+            and is_new_energy(plate)
+            and kind not in (VehicleKind.NEW_ENERGY, VehicleKind.OTHER)
+        ):
+            errors.append(
+                LedgerError(
+                    row,
+                    VEHICLE_KIND,
+                    f"“{plate}”是新能源车牌（6位），车辆类型应为“新能源”，"
+                    f"不能是“{VEHICLE_KIND_ZH[kind]}”。",
+                )
+            )
+        else:
+            out.append(kind)
+    return out if len(out) == len(parts) else []
+
+
 def parse_cells(src: SourceRow, unit_code: str, errors: list[LedgerError]) -> HouseholdCells | None:
     """The household cells of one row (``None`` when they are all empty); each bad cell
     appends its error."""
     vals = src.values
     before = len(errors)
     plates: list[str] = []
+    given: list[str | None] = []  # each plate as parsed, None where it did not
     for part in _parts(vals.get(PLATES)):
         try:
             plates.append(validate_plate(part))
+            given.append(plates[-1])
         except ValidationError as e:
             errors.append(LedgerError(src.row, PLATES, e.message))
+            given.append(None)
+    kinds = tuple(_vehicle_kinds(vals.get(VEHICLE_KIND), given, src.row, errors))
     space = _text(vals.get(SPACE))
     if len(space) > 30:
         errors.append(LedgerError(src.row, SPACE, "车位不能超过 30 个字。"))
@@ -197,7 +265,7 @@ def parse_cells(src: SourceRow, unit_code: str, errors: list[LedgerError]) -> Ho
     if len(errors) > before:
         return None
     cells = HouseholdCells(
-        src.row, unit_code, tuple(plates), space, pets, tuple(contacts), vaccinated
+        src.row, unit_code, tuple(plates), space, pets, tuple(contacts), vaccinated, kinds
     )
     return None if cells.empty else cells
 
@@ -206,7 +274,8 @@ def check_cells(
     session: Session, cells: Sequence[HouseholdCells], errors: list[LedgerError]
 ) -> None:
     """A plate given for two units of the file, or registered on another unit already; a
-    vaccination date after today."""
+    plate given two types in the file, or a type other than the one it is registered with;
+    a vaccination date after today."""
     today = clock.today(session)
     for c in cells:
         if any(d is not None and d > today for d in c.vaccinated):
@@ -216,6 +285,7 @@ def check_cells(
                 )
             )
     unit_of: dict[str, str] = {}
+    kind_of: dict[str, tuple[VehicleKind, int]] = {}  # plate → (type given, first row)
     for c in cells:
         for plate in c.plates:
             other = unit_of.setdefault(plate, c.unit_code)
@@ -225,18 +295,43 @@ def check_cells(
                         c.row, PLATES, f"车牌 {plate} 在表中同时填在 {other} 和 {c.unit_code}。"
                     )
                 )
+        for plate, kind in zip(c.plates, c.kinds, strict=False):
+            first, row = kind_of.setdefault(plate, (kind, c.row))
+            if first != kind and unit_of[plate] == c.unit_code:  # two units: said above
+                errors.append(
+                    LedgerError(
+                        c.row,
+                        VEHICLE_KIND,
+                        f"车牌 {plate} 在第 {row} 行的车辆类型为“{VEHICLE_KIND_ZH[first]}”，"
+                        f"本行为“{VEHICLE_KIND_ZH[kind]}”，请统一。",
+                    )
+                )
     given = sorted(unit_of)
     for i in range(0, len(given), _CHUNK):
         rows = session.execute(
-            select(HouseholdVehicle.active_plate, Unit.code)
+            select(HouseholdVehicle.active_plate, HouseholdVehicle.kind, Unit.code)
             .join(Unit, Unit.id == HouseholdVehicle.unit_id)
             .where(HouseholdVehicle.active_plate.in_(given[i : i + _CHUNK]))
         )
-        for found, code in rows:
-            if found is not None and code != unit_of[found]:
+        for found, registered, code in rows:
+            if found is None:
+                continue
+            if code != unit_of[found]:
                 row = next(c.row for c in cells if found in c.plates)
                 errors.append(
                     LedgerError(row, PLATES, f"车牌 {found} 已登记在 {code}，请先在该房屋移除。")
+                )
+            elif found in kind_of and kind_of[found][0] != registered:
+                kind, row = kind_of[found]
+                shown = _KIND_ZH.get(registered, registered)
+                errors.append(
+                    LedgerError(
+                        row,
+                        VEHICLE_KIND,
+                        f"车牌 {found} 已在 {code} 登记为“{shown}”，与表中“"
+                        f"{VEHICLE_KIND_ZH[kind]}”不一致：请在车辆信息中修改，或把表中类型改为"
+                        f"“{shown}”。",
+                    )
                 )
 
 
@@ -292,6 +387,7 @@ def import_cells(
         )
     now = clock.now(session)
     stamp = {"version": 1, "created_at": now, "updated_at": now}
+    kind_of = {p: k for c in cells for p, k in zip(c.plates, c.kinds, strict=False)}
     vehicles: list[dict[str, Any]] = []
     pets: list[dict[str, Any]] = []
     later_dates: dict[int, date] = {}  # pet id → a later vaccination date from the file
@@ -303,7 +399,7 @@ def import_cells(
             if plate in have_plates:
                 continue
             have_plates.add(plate)
-            kind = VehicleKind.NEW_ENERGY if is_new_energy(plate) else VehicleKind.SMALL
+            kind = kind_of.get(plate) or inferred_kind(plate)  # given on any row, else inferred
             vehicles.append(
                 {
                     **base,
@@ -372,7 +468,8 @@ def export_cells(
     session: Session, *, actor: Actor | None, building_id: int | None = None
 ) -> dict[str, dict[str, str]]:
     """unit code → ``{header: text}`` of the current household's records, for the export
-    (contact phones as ``actor`` may see them). Three queries, however many units."""
+    (contact phones as ``actor`` may see them; each plate's type paired with it in 车辆类型).
+    Three queries, however many units."""
     out: dict[str, dict[str, list[str]]] = {}
 
     def add(code: str, header: str, text: str) -> None:
@@ -382,9 +479,14 @@ def export_cells(
     def scoped(stmt: Any) -> Any:
         return stmt if building_id is None else stmt.where(Unit.building_id == building_id)
 
-    for code, plate, space in session.execute(
+    for code, plate, kind, space in session.execute(
         scoped(
-            select(Unit.code, HouseholdVehicle.plate, HouseholdVehicle.parking_space)
+            select(
+                Unit.code,
+                HouseholdVehicle.plate,
+                HouseholdVehicle.kind,
+                HouseholdVehicle.parking_space,
+            )
             .join(Unit, Unit.id == HouseholdVehicle.unit_id)
             .where(
                 HouseholdVehicle.removed_at.is_(None),
@@ -394,6 +496,7 @@ def export_cells(
         )
     ):
         add(code, PLATES, plate)
+        add(code, VEHICLE_KIND, _KIND_ZH.get(kind, kind))
         if space and space not in out[code].get(SPACE, []):
             add(code, SPACE, space)
     vaccinated: dict[str, list[date | None]] = {}

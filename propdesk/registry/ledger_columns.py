@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from propdesk.errors import ValidationError
+from propdesk.household.values import VEHICLE_KIND_ZH
 from propdesk.registry import validation as v
 from propdesk.registry.values import (
     OCCUPANCY_ROLE_ZH,
@@ -83,6 +84,16 @@ COLUMNS: tuple[LedgerColumn, ...] = (
     LedgerColumn("notes", "备注", False, 24, "有姓名时记入住户备注，否则记入房屋备注", ""),
     # the household's (propdesk.household.ledger); optional: older templates lack them
     LedgerColumn("plates", "车牌", False, 14, "住户车辆车牌，多辆用“、”分隔", "粤B12345"),
+    LedgerColumn(
+        "vehicle_kind",
+        "车辆类型",
+        False,
+        10,
+        "与车牌一一对应，多辆用“、”分隔："
+        + "、".join(VEHICLE_KIND_ZH.values())
+        + "；不填时6位新能源车牌为新能源，其余为小型车",
+        "小型车",
+    ),
     LedgerColumn("parking", "车位", False, 9, "填了车牌时可填", "B2-018"),
     LedgerColumn("pets", "宠物", False, 10, "种类和名字，如“犬 旺财”，多只用“、”分隔", "犬 旺财"),
     LedgerColumn(

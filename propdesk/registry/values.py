@@ -206,6 +206,14 @@ class LedgerLine:
             "备注": self.person_notes if self.person_name else self.unit_notes,
             **{
                 h: self.household.get(h, "")
-                for h in ("车牌", "车位", "宠物", "宠物疫苗日期", "紧急联系人", "紧急联系人电话")
+                for h in (
+                    "车牌",
+                    "车辆类型",
+                    "车位",
+                    "宠物",
+                    "宠物疫苗日期",
+                    "紧急联系人",
+                    "紧急联系人电话",
+                )
             },
         }

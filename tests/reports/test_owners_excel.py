@@ -129,7 +129,7 @@ def test_export_read_back(tmp_path: Path) -> None:
     assert ws["A1"].value == "翠湖花园 业主台账"
     assert "制表人：王经理" in ws["A2"].value
     assert ws.freeze_panes == "A4"
-    assert ws.auto_filter.ref == "A3:T6"  # 房屋编号 + 19 columns (车牌…紧急联系人电话 since #19)
+    assert ws.auto_filter.ref == "A3:U6"  # 房屋编号 + 20 columns (车牌…紧急联系人电话 since #19)
     # prints sensibly: landscape, one page wide (a person's name and phone on the same page
     # as the unit), the header on every page
     assert_print_setup(ws)

@@ -1,6 +1,6 @@
-"""The owner ledger's household columns (车牌, 车位, 宠物, 宠物疫苗日期, 紧急联系人,
-紧急联系人电话): imported, checked, exported and read back; a template without them is still
-accepted."""
+"""The owner ledger's household columns (车牌, 车辆类型, 车位, 宠物, 宠物疫苗日期, 紧急联系人,
+紧急联系人电话): imported, checked, exported and read back; a template without them (or
+without 车辆类型 alone) is still accepted."""
 
 from __future__ import annotations
 
@@ -145,6 +145,7 @@ def test_export_and_read_back(estate: Database) -> None:
     second = [ln for ln in lines if ln.unit_code == "3-2-1502"][1]
     assert first.household == {
         "车牌": "粤B12345、粤BD12345",
+        "车辆类型": "小型车、新能源",  # none given: inferred from the plates
         "车位": "B2-018",
         "宠物": "犬 旺财",
         "紧急联系人": "李芳（女儿）、王强",
@@ -177,7 +178,9 @@ def test_template_header_row() -> None:
 
     ws = load_workbook(BytesIO(write_template())).worksheets[0]
     header = [c.value for c in next(ws.iter_rows(max_row=1))]
-    assert header[-6:] == ["车牌", "车位", "宠物", "宠物疫苗日期", "紧急联系人", "紧急联系人电话"]
+    assert header[-7:] == [
+        "车牌", "车辆类型", "车位", "宠物", "宠物疫苗日期", "紧急联系人", "紧急联系人电话",
+    ]  # fmt: skip
 
 
 def _pets(db: Database, code: str) -> list[tuple[str, str, date | None]]:
@@ -239,3 +242,115 @@ def test_bad_vaccination_dates_import_nothing(estate: Database) -> None:
     assert "格式不正确" in messages[3]
     assert "不能晚于今天" in messages[4]
     assert _counts(estate) == (0, 0, 0, 0)
+
+
+def _vehicles(db: Database, code: str) -> list[tuple[str, str]]:
+    with db.begin(SUPERVISOR) as s:
+        return [(v.plate, v.kind) for v in hq.unit_vehicles(s, _unit_in(s, code))]
+
+
+def test_vehicle_types_import_export_and_read_back_with_openpyxl(estate: Database) -> None:
+    from openpyxl import load_workbook
+
+    rows = [
+        _row(2, "1502", "张三", "业主", 车牌="粤B12345、粤BD12345、粤B54321",
+             车辆类型="摩托车、其他、小型车"),
+        _row(3, "1502", "李梅", "家属", 车牌="粤B12345", 车辆类型="摩托车"),  # same car, same type
+        _row(4, "1501", "王五", "业主", 车牌="粤B66666、粤BF66666"),  # no type: inferred
+        _row(5, "1503", "赵六", "业主", 车牌="粤B77777", 车辆类型="新能源"),  # a 5-digit EV plate
+        _row(6, "1504", "钱七", "业主", 车牌="粤BD88888", 车辆类型="nev"),  # internal name
+    ]  # fmt: skip
+    with estate.begin(SUPERVISOR) as s:
+        import_ledger(s, rows, today=TODAY)
+    assert _vehicles(estate, "3-2-1502") == [
+        ("粤B12345", "moto"),
+        ("粤BD12345", "other"),
+        ("粤B54321", "small"),
+    ]
+    assert _vehicles(estate, "3-2-1501") == [("粤B66666", "small"), ("粤BF66666", "nev")]
+    assert _vehicles(estate, "3-2-1503") == [("粤B77777", "nev")]
+    assert _vehicles(estate, "3-2-1504") == [("粤BD88888", "nev")]
+
+    with estate.begin(CLERK) as s:
+        lines = ledger_rows(s, actor=CLERK, today=TODAY)
+    ws = load_workbook(BytesIO(write_export(lines))).worksheets[0]
+    table = [list(r) for r in ws.iter_rows(values_only=True)]
+    head_at = next(i for i, r in enumerate(table) if "车辆类型" in r)
+    head = table[head_at]
+    assert head.index("车辆类型") == head.index("车牌") + 1
+    first: dict[object, dict[object, object]] = {}
+    for r in table[head_at + 1 :]:
+        first.setdefault(r[head.index("房屋编号")], dict(zip(head, r, strict=True)))
+    assert (first["3-2-1502"]["车牌"], first["3-2-1502"]["车辆类型"]) == (
+        "粤B12345、粤BD12345、粤B54321",
+        "摩托车、其他、小型车",
+    )
+    assert first["3-2-1501"]["车辆类型"] == "小型车、新能源"
+    assert first["3-2-1503"]["车辆类型"] == "新能源"
+    # the export imports again: each unit's types as they were, and nothing is added twice
+    back = [r for r in read_ledger(write_export(lines)) if r.values.get("车牌")]
+    assert {r.values["房号"]: r.values["车辆类型"] for r in back}["1502"] == "摩托车、其他、小型车"
+    unnamed = [SourceRow(r.row, {**r.values, "姓名": None, "身份": None, "手机": None,
+                                 "身份证号": None, "入住日期": None}) for r in back]  # fmt: skip
+    with estate.begin(SUPERVISOR) as s:
+        import_ledger(s, unnamed, today=TODAY)
+    assert _counts(estate)[1] == 7  # 3 + 2 + 1 + 1, as before
+
+
+def test_a_template_without_the_vehicle_type_column_imports_as_before(estate: Database) -> None:
+    """The template of before 车辆类型: plates typed as the vehicle form would."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "业主台账"
+    ws.append(
+        [*OLD_HEADERS, "车牌", "车位", "宠物", "宠物疫苗日期", "紧急联系人", "紧急联系人电话"]
+    )
+    ws.append(["3", 2, "1502", None, 89.56, "住宅", None, "张三", "业主", "13812345678",
+               None, None, None, "粤B12345、粤BD12345", "B2-018"])  # fmt: skip
+    buf = BytesIO()
+    wb.save(buf)
+    rows = read_ledger(buf.getvalue())
+    assert "车辆类型" not in rows[0].values
+    with estate.begin(SUPERVISOR) as s:
+        import_ledger(s, rows, today=TODAY)
+    assert _vehicles(estate, "3-2-1502") == [("粤B12345", "small"), ("粤BD12345", "nev")]
+
+
+def test_bad_vehicle_types_import_nothing(estate: Database) -> None:
+    rows = [
+        _row(2, "1502", "张三", "业主", 车牌="粤B12345", 车辆类型="轿车"),
+        _row(3, "1501", "王五", "业主", 车牌="粤B22222、粤B33333", 车辆类型="小型车"),
+        _row(4, "1503", "赵六", "业主", 车辆类型="小型车"),  # a type, no plate
+        _row(5, "1504", "钱七", "业主", 车牌="粤BD44444", 车辆类型="摩托车"),  # an EV plate
+        _row(6, "1505", "孙八", "业主", 车牌="粤B55555", 车辆类型="摩托车"),
+        _row(7, "1505", "孙妻", "家属", 车牌="粤B55555", 车辆类型="小型车"),  # two types
+        _row(8, "1506", "周九", "业主", 车牌="粤B66666", 车辆类型="小型车"),  # good
+    ]
+    with pytest.raises(LedgerImportError) as err, estate.begin(SUPERVISOR) as s:
+        import_ledger(s, rows, today=TODAY)
+    messages = {e.row: e.message for e in err.value.errors}
+    assert {e.column for e in err.value.errors} == {"车辆类型"}
+    assert sorted(messages) == [2, 3, 4, 5, 7]
+    assert "车辆类型“轿车”不正确，应为：小型车、新能源、摩托车、其他" in messages[2]
+    assert "粤B12345" in messages[2]
+    assert "车牌有 2 个，车辆类型有 1 个" in messages[3]
+    assert "没有填写车牌" in messages[4]
+    assert "新能源车牌" in messages[5]
+    assert "第 6 行" in messages[7]
+    assert _counts(estate) == (0, 0, 0, 0)
+
+
+def test_a_type_other_than_the_registered_one_is_refused(estate: Database) -> None:
+    with estate.begin(SUPERVISOR) as s:
+        import_ledger(s, [_row(2, "1501", "王五", "业主", 车牌="粤B77777")], today=TODAY)
+    again = [_row(2, "1501", "", "", 车牌="粤B77777", 车辆类型="小型车")]  # as registered
+    with estate.begin(SUPERVISOR) as s:
+        import_ledger(s, again, today=TODAY)
+    other = [_row(2, "1501", "", "", 车牌="粤B77777", 车辆类型="摩托车", 宠物="猫")]
+    with pytest.raises(LedgerImportError) as err, estate.begin(SUPERVISOR) as s:
+        import_ledger(s, other, today=TODAY)
+    assert [(e.row, e.column) for e in err.value.errors] == [(2, "车辆类型")]
+    assert "已在 3-2-1501 登记为“小型车”" in err.value.errors[0].message
+    assert _vehicles(estate, "3-2-1501") == [("粤B77777", "small")]
+    assert _counts(estate) == (1, 1, 0, 0)  # the pet of the refused file is not there either
