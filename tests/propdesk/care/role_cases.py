@@ -109,6 +109,14 @@ CASES: list[Guarded] = [
         also=(Permission.APPROVE,),
     ),
     Guarded(
+        "propdesk.care.services.review_flag",
+        Permission.EDIT_REGISTRY,
+        lambda c: c.run(
+            lambda s: care.review_flag(s, c.prepared, date(2099, 1, 1), expected_version=None)
+        ),
+        _all,
+    ),
+    Guarded(
         "propdesk.care.services.end_flag",
         Permission.EDIT_REGISTRY,
         lambda c: c.run(lambda s: care.end_flag(s, c.prepared, "已搬离")),
