@@ -156,8 +156,10 @@ class CarePage(QWidget):
         self.review_button.setToolTip(self.tr("Record the review and set the next one (Ctrl+D)"))
         self.print_button = named(QPushButton(self.tr("Evacuation &list…")), "care_print")
         self.audience = named(QComboBox(), "care_print_audience")
-        self.audience.addItem(self.tr("for the evacuation team (full phones)"), Reader.GUARD.value)
+        # The office copy first: full phones only when the clerk chooses the team's copy
+        # (printed for the evacuation team, audited).
         self.audience.addItem(self.tr("office copy (phones as my role sees them)"), "office")
+        self.audience.addItem(self.tr("for the evacuation team (full phones)"), Reader.GUARD.value)
         self.kind_button = named(QPushButton(self.tr("Custom &kind…")), "care_new_kind")
         self.kind_button.setVisible(allowed(ctx.actor, Permission.MANAGE_SETTINGS))
         self.model = FlagListModel(ctx=ctx, parent=self)

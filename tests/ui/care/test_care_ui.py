@@ -286,3 +286,58 @@ def test_care_page_lists_and_filters(
     page.kind.setCurrentIndex(0)
     page.overdue.setChecked(True)
     assert page.model.rowCount() == 0
+
+
+def test_evacuation_list_is_the_office_copy_unless_the_team_copy_is_chosen(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    """Alt+L prints the evacuation-help list: by default the office copy (a clerk sees masked
+    phones, nothing revealed); the evacuation team's copy, chosen on purpose, has the full
+    phones and the reveal is audited."""
+    import io
+
+    from pypdf import PdfReader
+
+    from propdesk.audit.models import AuditEntry
+    from ui.printing.preview import PdfPreviewDialog
+
+    with sqlite_db.begin(CLERK) as s:
+        care.add_household_flag(s, small_estate.unit_1502, FlagSpec("evacuation", "坐轮椅"))
+
+    def reveals() -> int:
+        with sqlite_db.engine.connect() as conn:
+            query = select(func.count(AuditEntry.id)).where(AuditEntry.action == "reveal")
+            return int(conn.execute(query).scalar_one())
+
+    def printed() -> str:
+        qtbot.waitUntil(
+            lambda: any(isinstance(w, PdfPreviewDialog) for w in QApplication.topLevelWidgets()),
+            timeout=5000,
+        )
+        preview = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog))
+        text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(preview.pdf)).pages)
+        preview.close()
+        preview.deleteLater()
+        QApplication.processEvents()
+        return text
+
+    page = CarePage(ctx=make_ctx(sqlite_db, CLERK))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    assert page.audience.currentData() == "office"
+    page.print_button.setFocus()
+    before = reveals()
+    qtbot.keyClick(page.print_button, Qt.Key.Key_Space)  # Alt+L's button
+    office = printed()
+    assert "坐轮椅" in office
+    assert "13900001111" not in office
+    assert "139****1111" in office
+    assert reveals() == before
+    page.audience.setFocus()
+    qtbot.keyClick(page.audience, Qt.Key.Key_Down)  # the evacuation team's copy
+    assert page.audience.currentData() == "guard"
+    qtbot.keyClick(page.print_button, Qt.Key.Key_Space)
+    team = printed()
+    assert "13900001111" in team
+    assert reveals() > before
