@@ -102,6 +102,13 @@ class CancelResult:
 
 
 @dataclass(frozen=True)
+class UpdateResult:
+    activity_id: int
+    promoted: tuple[int, ...] = ()  # sign-up ids the raised capacity moved off the waitlist
+    promoted_units: tuple[str, ...] = ()  # their unit codes, in queue order (whom to tell)
+
+
+@dataclass(frozen=True)
 class ToNotify:
     signup_id: int
     unit_code: str
@@ -169,7 +176,9 @@ def create_activity(session: Session, spec: ActivitySpec, *, open_now: bool = Fa
     return act.id
 
 
-def update_activity(session: Session, activity_id: int, spec: ActivitySpec) -> None:
+def update_activity(session: Session, activity_id: int, spec: ActivitySpec) -> UpdateResult:
+    """Save the activity; places that a raised capacity frees go to the waitlist in order
+    (returned, with their units, so the desk can tell them)."""
     _require(session, PLAN, "新建或修改社区活动")
     act = _activity(session, activity_id)
     if act.status in (ActivityStatus.FINISHED, ActivityStatus.CANCELLED):
@@ -182,8 +191,8 @@ def update_activity(session: Session, activity_id: int, spec: ActivitySpec) -> N
     act.capacity, act.budget_fen = spec.capacity, spec.budget_fen
     act.organiser, act.description = spec.organiser, spec.description
     session.flush()
-    if act.taken < act.capacity:
-        _promote(session, act.id)
+    promoted = _promote(session, act.id) if act.taken < act.capacity else ()
+    return UpdateResult(act.id, promoted, _unit_codes(session, promoted))
 
 
 def open_signups(session: Session, activity_id: int) -> None:
@@ -371,6 +380,20 @@ def _promote(session: Session, activity_id: int) -> tuple[int, ...]:
     return tuple(promoted)
 
 
+def _unit_codes(session: Session, signup_ids: tuple[int, ...]) -> tuple[str, ...]:
+    """The unit codes of ``signup_ids``, in their order."""
+    if not signup_ids:
+        return ()
+    codes = dict(
+        session.execute(
+            select(ActivitySignup.id, Unit.code)
+            .join(Unit, Unit.id == ActivitySignup.unit_id)
+            .where(ActivitySignup.id.in_(signup_ids))
+        ).all()
+    )
+    return tuple(codes[i] for i in signup_ids)
+
+
 def cancel_signup(session: Session, signup_id: int) -> CancelResult:
     _require(session, DESK, "取消社区活动报名")
     signup = session.get(ActivitySignup, signup_id)
@@ -389,14 +412,7 @@ def cancel_signup(session: Session, signup_id: int) -> CancelResult:
     if was_confirmed:
         _give_back(session, act.id, signup.persons)
         promoted = _promote(session, act.id)
-    codes = dict(
-        session.execute(
-            select(ActivitySignup.id, Unit.code)
-            .join(Unit, Unit.id == ActivitySignup.unit_id)
-            .where(ActivitySignup.id.in_(promoted))
-        ).all()
-    )
-    return CancelResult(signup.id, promoted, tuple(codes[i] for i in promoted))
+    return CancelResult(signup.id, promoted, _unit_codes(session, promoted))
 
 
 def record_attendance(session: Session, activity_id: int, attended_ids: set[int]) -> int:

@@ -164,58 +164,63 @@
         <translation>您的角色不能办理活动报名、签到或评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="428"/>
+        <location filename="../../ui/activities/page.py" line="425"/>
+        <source>Activity saved.</source>
+        <translation>活动已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities/page.py" line="444"/>
         <source>Sign-ups are open.</source>
         <translation>已开始报名。</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="451"/>
+        <location filename="../../ui/activities/page.py" line="467"/>
         <source>Activity cancelled; nobody had signed up.</source>
         <translation>活动已取消，没有住户报名。</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="455"/>
+        <location filename="../../ui/activities/page.py" line="471"/>
         <source>Activity cancelled. Tell these %1 households: %2</source>
         <translation>活动已取消，请通知以下 %1 户：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="463"/>
-        <location filename="../../ui/activities/page.py" line="511"/>
+        <location filename="../../ui/activities/page.py" line="479"/>
+        <location filename="../../ui/activities/page.py" line="521"/>
         <source>Select a sign-up first.</source>
         <translation>请先选择一条报名。</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="469"/>
+        <location filename="../../ui/activities/page.py" line="485"/>
         <source>Cancel sign-up</source>
         <translation>取消报名</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="470"/>
+        <location filename="../../ui/activities/page.py" line="486"/>
         <source>Cancel the sign-up of %1?</source>
         <translation>确定取消 %1 的报名吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="481"/>
+        <location filename="../../ui/activities/page.py" line="497"/>
         <source>Sign-up of %1 cancelled.</source>
         <translation>已取消 %1 的报名。</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="484"/>
+        <location filename="../../ui/activities/page.py" line="432"/>
         <source> %1 household(s) moved up from the waitlist, tell them: %2</source>
         <translation>候补递补 %1 户，请通知：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="514"/>
+        <location filename="../../ui/activities/page.py" line="524"/>
         <source>Only households that came can give feedback.</source>
         <translation>只有签到参加了活动的住户才能评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="535"/>
+        <location filename="../../ui/activities/page.py" line="545"/>
         <source>No questionnaire can be used: make one on the surveys page first.</source>
         <translation>没有可以使用的问卷，请先在满意度调查页面编好问卷。</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/page.py" line="544"/>
+        <location filename="../../ui/activities/page.py" line="554"/>
         <source>Feedback questionnaire started: the households that attended are in its call queue on the surveys page.</source>
         <translation>反馈问卷已发起：签到参加的住户已列入满意度调查页面的待拨打名单。</translation>
     </message>
@@ -223,67 +228,67 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="71"/>
+        <location filename="../../ui/activities/dialogs.py" line="77"/>
         <source>Edit activity</source>
         <translation>修改活动</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="71"/>
+        <location filename="../../ui/activities/dialogs.py" line="77"/>
         <source>New activity</source>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="84"/>
+        <location filename="../../ui/activities/dialogs.py" line="91"/>
         <source>yuan, e.g. 800 or 1,250.50</source>
         <translation>单位元，如 800 或 1,250.50</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="89"/>
+        <location filename="../../ui/activities/dialogs.py" line="96"/>
         <source>Open sign-ups now</source>
         <translation>立即开始报名</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="91"/>
+        <location filename="../../ui/activities/dialogs.py" line="98"/>
         <source>&amp;Type</source>
         <translation>活动类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="92"/>
+        <location filename="../../ui/activities/dialogs.py" line="99"/>
         <source>T&amp;itle</source>
         <translation>活动名称(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="93"/>
+        <location filename="../../ui/activities/dialogs.py" line="100"/>
         <source>&amp;Starts</source>
         <translation>开始时间(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="94"/>
+        <location filename="../../ui/activities/dialogs.py" line="101"/>
         <source>&amp;Ends</source>
         <translation>结束时间(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="95"/>
+        <location filename="../../ui/activities/dialogs.py" line="102"/>
         <source>&amp;Venue</source>
         <translation>活动地点(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="96"/>
+        <location filename="../../ui/activities/dialogs.py" line="103"/>
         <source>&amp;Places</source>
         <translation>名额(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="97"/>
+        <location filename="../../ui/activities/dialogs.py" line="104"/>
         <source>&amp;Budget (yuan)</source>
         <translation>预算（元）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="98"/>
+        <location filename="../../ui/activities/dialogs.py" line="105"/>
         <source>&amp;Organiser</source>
         <translation>组织人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="99"/>
+        <location filename="../../ui/activities/dialogs.py" line="106"/>
         <source>&amp;Description</source>
         <translation>活动说明(&amp;D)</translation>
     </message>
@@ -357,32 +362,32 @@
 <context>
     <name>AttendanceDialog</name>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="296"/>
+        <location filename="../../ui/activities/dialogs.py" line="306"/>
         <source>Attendance: %1</source>
         <translation>签到：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="300"/>
+        <location filename="../../ui/activities/dialogs.py" line="310"/>
         <source>Unit or name; Down goes to the list</source>
         <translation>房号或姓名；按↓进入名单</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="308"/>
+        <location filename="../../ui/activities/dialogs.py" line="318"/>
         <source>%1  %2  (%3 persons)</source>
         <translation>%1  %2  （%3 人）</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="321"/>
+        <location filename="../../ui/activities/dialogs.py" line="331"/>
         <source>Space ticks who came; Enter saves.</source>
         <translation>空格键勾选到场住户，回车保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="322"/>
+        <location filename="../../ui/activities/dialogs.py" line="332"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="323"/>
+        <location filename="../../ui/activities/dialogs.py" line="333"/>
         <source>&amp;Present</source>
         <translation>到场(&amp;P)</translation>
     </message>
@@ -390,12 +395,12 @@
 <context>
     <name>CancelActivityDialog</name>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="271"/>
+        <location filename="../../ui/activities/dialogs.py" line="281"/>
         <source>Cancel: %1</source>
         <translation>取消活动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="275"/>
+        <location filename="../../ui/activities/dialogs.py" line="285"/>
         <source>&amp;Reason</source>
         <translation>取消原因(&amp;R)</translation>
     </message>
@@ -403,17 +408,17 @@
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="401"/>
+        <location filename="../../ui/activities/dialogs.py" line="411"/>
         <source>Feedback: %1 %2</source>
         <translation>活动评价：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="409"/>
+        <location filename="../../ui/activities/dialogs.py" line="419"/>
         <source>&amp;Rating (1-5)</source>
         <translation>评分 1–5(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="411"/>
+        <location filename="../../ui/activities/dialogs.py" line="421"/>
         <source>&amp;Comment</source>
         <translation>意见(&amp;C)</translation>
     </message>
@@ -444,17 +449,17 @@
 <context>
     <name>FinishDialog</name>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="245"/>
+        <location filename="../../ui/activities/dialogs.py" line="255"/>
         <source>Finish: %1</source>
         <translation>结束活动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="250"/>
+        <location filename="../../ui/activities/dialogs.py" line="260"/>
         <source>Budget %1 yuan</source>
         <translation>预算 %1 元</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="252"/>
+        <location filename="../../ui/activities/dialogs.py" line="262"/>
         <source>&amp;Spent (yuan)</source>
         <translation>实际花费（元）(&amp;S)</translation>
     </message>
@@ -470,7 +475,7 @@
 <context>
     <name>RatingBox</name>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="379"/>
+        <location filename="../../ui/activities/dialogs.py" line="389"/>
         <source>not rated</source>
         <translation>未评分</translation>
     </message>
@@ -478,37 +483,37 @@
 <context>
     <name>SignupDialog</name>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="159"/>
+        <location filename="../../ui/activities/dialogs.py" line="169"/>
         <source>Sign up: %1</source>
         <translation>活动报名：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="176"/>
+        <location filename="../../ui/activities/dialogs.py" line="186"/>
         <source>&amp;Unit</source>
         <translation>房屋(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="177"/>
+        <location filename="../../ui/activities/dialogs.py" line="187"/>
         <source>Pe&amp;rsons</source>
         <translation>人数(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="178"/>
+        <location filename="../../ui/activities/dialogs.py" line="188"/>
         <source>&amp;Contact</source>
         <translation>联系人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="179"/>
+        <location filename="../../ui/activities/dialogs.py" line="189"/>
         <source>C&amp;hannel</source>
         <translation>报名方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="181"/>
+        <location filename="../../ui/activities/dialogs.py" line="191"/>
         <source>&amp;Sign up</source>
         <translation>报名(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities/dialogs.py" line="188"/>
+        <location filename="../../ui/activities/dialogs.py" line="198"/>
         <source>%1 of %2 places taken, %3 waiting</source>
         <translation>已报 %1 人 / 名额 %2 人，候补 %3 户</translation>
     </message>

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from propdesk import clock
 from propdesk.activities import services as act
 from propdesk.activities.queries import ActivityRow, SignupRow
-from propdesk.activities.services import ActivitySpec, SignupResult
+from propdesk.activities.services import ActivitySpec, SignupResult, UpdateResult
 from propdesk.activities.values import (
     ACTIVITY_KIND_ZH,
     CHANNEL_ZH,
@@ -63,7 +63,13 @@ def _datetime_edit(name: str) -> QDateTimeEdit:
 
 class ActivityDialog(_Form):
     """Create or edit an activity: type, title, start and end, venue, places, budget (yuan),
-    organiser, description; a new one may open its sign-ups at once."""
+    organiser, description; a new one may open its sign-ups at once.
+
+    Attributes:
+        result_value: the activity's id once saved.
+        promoted_units: once an edit is saved, the units its raised capacity moved off the
+            waitlist, in queue order (the page names them: the desk tells them).
+    """
 
     def __init__(
         self, *, ctx: AppContext, activity: ActivityRow | None = None, parent: QWidget | None = None
@@ -71,6 +77,7 @@ class ActivityDialog(_Form):
         title = self.tr("Edit activity") if activity else self.tr("New activity")
         super().__init__(ctx=ctx, title=title, parent=parent)
         self.activity = activity
+        self.promoted_units: tuple[str, ...] = ()
         self.kind = named(QComboBox(), "activity_kind")
         for key, label in ACTIVITY_KIND_ZH.items():
             self.kind.addItem(label, str(key))
@@ -130,17 +137,20 @@ class ActivityDialog(_Form):
         open_now = self.open_now.isChecked()
         activity = self.activity
 
-        def write(s: Session) -> int:
+        def write(s: Session) -> UpdateResult:
             fen = parse_yuan(budget, "budget_fen") if budget else 0
             spec = ActivitySpec(
                 kind, title, starts, ends, venue, capacity, fen, organiser, description
             )
             if activity is None:
-                return act.create_activity(s, spec, open_now=open_now)
-            act.update_activity(s, activity.id, spec)
-            return activity.id
+                return UpdateResult(act.create_activity(s, spec, open_now=open_now))
+            return act.update_activity(s, activity.id, spec)
 
-        self.run_save(write, "save activity")
+        self.run_save(write, "save activity", self._done)
+
+    def _done(self, result: UpdateResult) -> None:
+        self.promoted_units = result.promoted_units
+        self._saved(result.activity_id)
 
 
 class SignupDialog(_Form):

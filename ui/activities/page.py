@@ -416,7 +416,23 @@ class ActivitiesPage(QWidget):
 
     def edit_activity(self) -> None:
         if self.current is not None and self._may(PLAN):
-            self._open(ActivityDialog(ctx=self.ctx, activity=self.current, parent=self))
+            dialog = ActivityDialog(ctx=self.ctx, activity=self.current, parent=self)
+            dialog.accepted.connect(lambda: self._edited(dialog.promoted_units))
+            self._open(dialog)
+
+    def _edited(self, promoted_units: tuple[str, ...]) -> None:
+        """Say the activity was saved, and whom its raised capacity moved up (to tell them)."""
+        self._say(self.tr("Activity saved.") + self._moved_up(promoted_units))
+
+    def _moved_up(self, units: tuple[str, ...]) -> str:
+        """`` 候补递补 2 户，请通知：3-1-101、3-2-1501`` (empty when nobody moved up)."""
+        if not units:
+            return ""
+        return (
+            self.tr(" %1 household(s) moved up from the waitlist, tell them: %2")
+            .replace("%1", str(len(units)))
+            .replace("%2", "、".join(units))
+        )
 
     def open_signups(self) -> None:
         a = self.current
@@ -479,13 +495,7 @@ class ActivitiesPage(QWidget):
 
         def done(result: CancelResult) -> None:
             text = self.tr("Sign-up of %1 cancelled.").replace("%1", code)
-            if result.promoted:
-                text += (
-                    self.tr(" %1 household(s) moved up from the waitlist, tell them: %2")
-                    .replace("%1", str(len(result.promoted)))
-                    .replace("%2", "、".join(result.promoted_units))
-                )
-            self._say(text)
+            self._say(text + self._moved_up(result.promoted_units))
 
         self.ctx.op(
             lambda s: act.cancel_signup(s, sid),
@@ -566,7 +576,11 @@ class ActivitiesPage(QWidget):
             estate = reg.get_estate(s)
             row = q.activity(s, aid)
             pdf = activity_notice_pdf(
-                row, estate_name=estate.name, company=estate.company, posted_on=clock.today(s)
+                row,
+                estate_name=estate.name,
+                company=estate.company,
+                desk_phone=estate.phone,
+                posted_on=clock.today(s),
             )
             return pdf, row.title
 

@@ -1,4 +1,5 @@
-"""The activity notice and the sign-in sheet, read back from the PDF."""
+"""The activity notice (with the desk's phone and the sign-up deadline) and the sign-in
+sheet (the waitlist in a part of its own), read back from the PDF."""
 
 from __future__ import annotations
 
@@ -68,6 +69,24 @@ def test_notice_reads_back_with_time_venue_and_how_to_sign_up() -> None:
     assert pdf_forbidden_line_starts(pdf) == []
 
 
+def test_notice_gives_the_desk_phone_and_the_sign_up_deadline() -> None:
+    pdf = activity_notice_pdf(
+        _activity(), estate_name="翠湖花园", desk_phone="0755-88886666", posted_on=date(2026, 6, 15)
+    )
+    text = re.sub(r"\s+", "", _text(pdf))
+    assert "致电服务中心报名（电话：0755-88886666）" in text
+    # no deadline of its own: sign-ups close when the activity starts
+    assert "报名截止：6月20日（星期六）14:00活动开始前" in text
+    assert pdf_forbidden_line_starts(pdf) == []
+    # an estate without a phone: the sentence stands without an empty number
+    bare = re.sub(r"\s+", "", _text(activity_notice_pdf(
+        _activity(), estate_name="翠湖花园", posted_on=date(2026, 6, 15)
+    )))  # fmt: skip
+    assert "致电服务中心报名。" in bare
+    assert "电话：" not in bare
+    assert "报名截止" in bare
+
+
 def test_signin_sheet_lists_confirmed_in_given_order_with_blank_signatures() -> None:
     rows = [
         _signup(1, "1-1-101", "张伟", 2),
@@ -81,8 +100,6 @@ def test_signin_sheet_lists_confirmed_in_given_order_with_blank_signatures() -> 
     assert "已报名2户3人（名额30人）" in flat
     assert flat.index("1-1-101") < flat.index("1-1-201")
     assert "李娜" in flat
-    assert "王芳" not in flat  # the waitlist signs nowhere
-    assert "2-1-101" not in flat
     for word in ("签名", "电话", "前台"):
         assert word in flat
     # the signature column is blank: nothing follows a row's channel but the next number
@@ -91,3 +108,32 @@ def test_signin_sheet_lists_confirmed_in_given_order_with_blank_signatures() -> 
     assert lines[at + 1 : at + 4] == ["2", "前台", "2"]  # persons, channel, next row's number
     fonts = set(re.findall(rb"/BaseFont /(\S+)", pdf))
     assert all(re.fullmatch(rb"[A-Z]{6}\+WenQuanYiMicroHei-0", f) for f in fonts)
+
+
+def test_signin_sheet_lists_the_waitlist_after_the_confirmed_in_queue_order() -> None:
+    rows = [  # in unit order, as the query gives them
+        _signup(1, "1-1-101", "张伟", 2),
+        _signup(5, "1-1-201", "李娜", 1),
+        _signup(4, "1-1-301", "赵敏", 2, "waitlist"),  # signed up after 王芳: second in line
+        _signup(3, "2-1-101", "王芳", 1, "waitlist"),
+    ]
+    pdf = signin_sheet_pdf(_activity(), rows, estate_name="翠湖花园")
+    assert pdf_forbidden_line_starts(pdf) == []
+    text = _text(pdf)
+    flat = re.sub(r"\s+", "", text)
+    assert "已报名2户3人（名额30人），候补2户3人" in flat
+    part = flat.index("候补（2户，按登记先后；到场可当场签到）")
+    assert flat.index("1-1-101") < flat.index("1-1-201") < part  # confirmed first
+    assert part < flat.index("2-1-101") < flat.index("1-1-301")  # then the queue, in order
+    assert flat.count("签名") == 2  # the same columns in the 候补 part
+    lines = [ln.strip() for ln in text.splitlines()]
+    at = lines.index("王芳")
+    assert lines[at - 2 : at + 5] == ["1", "2-1-101", "王芳", "1", "前台", "2", "1-1-301"]
+
+
+def test_signin_sheet_without_a_waitlist_has_no_waitlist_part() -> None:
+    flat = re.sub(r"\s+", "", _text(signin_sheet_pdf(
+        _activity(), [_signup(1, "1-1-101", "张伟", 2)], estate_name="翠湖花园"
+    )))  # fmt: skip
+    assert "已报名1户2人（名额30人）" in flat
+    assert "候补" not in flat

@@ -194,7 +194,9 @@ def test_capacity_cannot_drop_below_taken_and_raising_it_promotes(
     with pytest.raises(ValidationError), db.begin(MANAGER) as s:
         act.update_activity(s, aid, spec(1))
     with db.begin(MANAGER) as s:
-        act.update_activity(s, aid, spec(3))
+        result = act.update_activity(s, aid, spec(3))
+    # whom it moved up, as cancelling a sign-up says (the desk tells them)
+    assert result == act.UpdateResult(aid, (w.signup_id,), (estate.codes[1],))
     assert _states(db, aid)[estate.units[1]] == "confirmed"
     assert _taken(db, aid) == 3
     assert w.signup_id

@@ -5,14 +5,16 @@ and the notice recorded as printed only once it was saved."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from propdesk import clock
 from propdesk.activities import queries as q
@@ -20,6 +22,7 @@ from propdesk.activities import services as act
 from propdesk.activities.models import Activity, ActivitySignup
 from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
+from propdesk.registry.models import Estate
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx, read, type_text
 from ui.activities.dialogs import (
     ActivityDialog,
@@ -207,6 +210,8 @@ def test_notice_recorded_only_once_saved(
     qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, tmp_path: Path
 ) -> None:
     aid = _new_activity(qtbot, sqlite_db, capacity=5)
+    with sqlite_db.begin(MANAGER) as s:
+        s.execute(update(Estate).values(phone="0755-88886666"))
     ctx = make_ctx(sqlite_db, CLERK)
     page = ActivitiesPage(ctx=ctx)
     qtbot.addWidget(page)
@@ -227,6 +232,8 @@ def test_notice_recorded_only_once_saved(
     preview.choose_save_path = lambda _parent, _suggested: str(target)
     assert preview.save_as()
     assert target.read_bytes().startswith(b"%PDF")
+    text = "".join(p.extract_text() for p in PdfReader(target).pages)
+    assert "电话：0755-88886666" in re.sub(r"\s+", "", text)  # the estate's phone, the desk's
     assert printed_at() is not None
     preview.close()
     page.print_signin_sheet()
@@ -420,3 +427,66 @@ def test_a_new_activity_is_selected_once_saved(
     assert page.table.currentIndex().row() == next(
         r for r in range(page.model.rowCount()) if page.model.row_id(r) == dialog.result_value
     )
+
+
+def test_raising_the_places_names_the_households_moved_up(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, test_clock: clock.FixedClock
+) -> None:
+    """The edit form's raised capacity moves the waitlist up: the page names whom to tell,
+    as a cancelled sign-up does."""
+    start = test_clock.now() + timedelta(days=3)
+    with sqlite_db.begin(MANAGER) as s:
+        aid = act.create_activity(
+            s,
+            act.ActivitySpec("culture", "书法体验", start, None, "会所", 2, 20000, "赵经理"),
+            open_now=True,
+        )
+        act.sign_up(s, aid, unit_id=small_estate.unit_1502, persons=2)
+        act.sign_up(s, aid, unit_id=small_estate.unit_101, persons=1)  # waitlist 1st
+        act.sign_up(s, aid, unit_id=small_estate.unit_1501, persons=2)  # waitlist 2nd
+    page = _page(qtbot, make_ctx(sqlite_db, MANAGER))
+    assert page.current is not None
+    assert page.current.id == aid
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_E, ALT)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, ActivityDialog), timeout=2000)
+    dialog = page.dialog
+    assert isinstance(dialog, ActivityDialog)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.kind.hasFocus, timeout=2000)
+    dialog.capacity.setFocus()
+    dialog.capacity.selectAll()
+    qtbot.keyClicks(dialog.capacity, "4")  # room for 3-1-101 (1), not for 3-2-1501 (2) too
+    qtbot.keyClick(dialog.capacity, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert dialog.promoted_units == ("3-1-101",)
+    assert page.message.text() == (
+        "Activity saved. 1 household(s) moved up from the waitlist, tell them: 3-1-101"
+    )
+    states = read(
+        page.ctx,
+        lambda s: dict(
+            s.execute(
+                select(ActivitySignup.unit_id, ActivitySignup.state).where(
+                    ActivitySignup.activity_id == aid
+                )
+            ).all()
+        ),
+    )
+    assert states[small_estate.unit_101] == "confirmed"
+    assert states[small_estate.unit_1501] == "waitlist"
+
+    # an edit that moves nobody up says only that it was saved
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2000)
+    qtbot.waitUntil(page.edit_button.isEnabled, timeout=2000)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_E, ALT)
+    qtbot.waitUntil(lambda: page.dialog is not dialog, timeout=2000)
+    again = page.dialog
+    assert isinstance(again, ActivityDialog)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(again.kind.hasFocus, timeout=2000)
+    qtbot.keyClick(again.venue, Qt.Key.Key_Return)
+    assert not again.isVisible()
+    assert page.message.text() == "Activity saved."
