@@ -806,6 +806,10 @@
         <source>Service tickets (%1)</source>
         <translation>报事报修记录（%1）</translation>
     </message>
+    <message>
+        <source>No service tickets yet.</source>
+        <translation>暂无报事报修记录。</translation>
+    </message>
 </context>
 <context>
     <name>TicketLabels</name>

@@ -56,6 +56,10 @@ class TicketHistoryPanel(QWidget):
         self.table.setColumnWidth(0, 130)
         self.table.setColumnWidth(8, 240)
         self.table.opened.connect(self.open_ticket)
+        # No tickets: one quiet line instead of an empty table with ten column headers.
+        self.empty = named(QLabel(self.tr("No service tickets yet.")), "tickets_panel_empty")
+        self.empty.setStyleSheet("color: #777;")
+        self.empty.hide()
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.new_button)
@@ -63,6 +67,7 @@ class TicketHistoryPanel(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
+        layout.addWidget(self.empty)
         self._stale = False
         ctx.hub.changed.connect(self._on_changed)
         self.refresh()
@@ -89,6 +94,8 @@ class TicketHistoryPanel(QWidget):
 
     def _show_count(self, n: int) -> None:
         self.title.setText(self.tr("Service tickets (%1)").replace("%1", f"{n:,}"))
+        self.table.setVisible(n > 0)
+        self.empty.setVisible(n == 0)
 
     def open_ticket(self, ticket_id: int) -> None:
         from ui.tickets.ticket_page import open_ticket_page

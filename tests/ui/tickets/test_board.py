@@ -209,3 +209,29 @@ def test_unit_and_person_pages_show_ticket_history(
     person_panel = person_page.findChild(TicketHistoryPanel, "panel_tickets")
     assert person_panel is not None
     assert person_panel.model.index(0, 8).data() == "楼上噪音"
+
+
+def test_a_record_without_tickets_shows_one_line_not_an_empty_table(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    """No tickets: "No service tickets yet." instead of an empty ten-column table; the table
+    comes back with the first ticket (the hub refreshes the panel)."""
+    ctx = make_ctx(sqlite_db, CLERK)
+    panel = TicketHistoryPanel(ctx=ctx, kind="unit", record_id=small_estate.unit_1502)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.title.text() == "Service tickets (0)"
+    assert panel.empty.isVisible()
+    assert not panel.table.isVisible()
+    intake = svc.Intake(
+        kind="repair",
+        category_id=category_id(sqlite_db, "repair", "plumbing"),
+        description="厨房漏水",
+        unit_id=small_estate.unit_1502,
+        person_id=small_estate.zhang_san,
+    )
+    ctx.op(lambda s: svc.create_ticket(s, intake), changes=Changes(tickets=True)).run()
+    qtbot.waitUntil(lambda: panel.title.text() == "Service tickets (1)", timeout=2000)
+    assert panel.table.isVisible()
+    assert not panel.empty.isVisible()
+    assert panel.model.rowCount() == 1
