@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -60,6 +60,27 @@ class RecordList(QListWidget):
         }
         self.itemActivated.connect(lambda _item: edit())
         self.placeholder = ""  # said inside the empty list, as a line edit's placeholder
+        # The current line is marked in the selection colour only while the list has the
+        # keyboard; otherwise in a quiet grey, so a page of panels does not show a row of
+        # blue bars the clerk did not select.
+        self._focused_palette = QPalette(self.palette())
+        self.quiet_palette = QPalette(self.palette())
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            self.quiet_palette.setColor(group, QPalette.ColorRole.Highlight, QColor("#e3e8ef"))
+            self.quiet_palette.setColor(
+                group,
+                QPalette.ColorRole.HighlightedText,
+                self.palette().color(group, QPalette.ColorRole.Text),
+            )
+        self.setPalette(self.quiet_palette)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.setPalette(self._focused_palette)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.setPalette(self.quiet_palette)
+        super().focusOutEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -140,3 +140,41 @@ def test_delete_removes_after_asking(
     assert pets.list.count() == 1
     remaining = read(ctx, lambda s: hq.unit_pets(s, small_estate.unit_1502))
     assert [p.name for p in remaining] == ["旺财"]
+
+
+def test_the_current_line_is_blue_only_while_the_list_has_the_keyboard(
+    qtbot: QtBot, sqlite_db: object, small_estate: SmallEstate
+) -> None:
+    """A page of household panels does not show a row of selection-blue bars: the current
+    line is grey until the clerk is in that list, then in the selection colour."""
+    from PySide6.QtGui import QPalette
+
+    from propdesk.household import services as hh
+
+    with sqlite_db.begin(CLERK) as s:  # type: ignore[attr-defined]
+        hh.add_vehicle(s, small_estate.unit_1502, hh.VehicleSpec(plate="粤B12345"))
+    ctx = make_ctx(sqlite_db, CLERK)  # type: ignore[arg-type]
+    page = UnitPage(
+        ctx=ctx, unit_id=small_estate.unit_1502, panels=ext.Features((feature(),)).unit_panels
+    )
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2000)
+    vehicles = page.findChild(UnitVehiclesPanel)
+    assert vehicles is not None
+    assert vehicles.list.count() == 1
+    blue = QApplication.palette().color(QPalette.ColorRole.Highlight)
+
+    def highlight() -> object:
+        return vehicles.list.palette().color(QPalette.ColorRole.Highlight)
+
+    page.title.setFocus()
+    assert highlight() != blue
+    vehicles.list.setFocus()
+    qtbot.waitUntil(vehicles.list.hasFocus, timeout=2000)
+    assert highlight() == blue
+    qtbot.keyClick(vehicles.list, Qt.Key.Key_Tab)  # leaves the list
+    qtbot.waitUntil(lambda: not vehicles.list.hasFocus(), timeout=2000)
+    assert highlight() != blue
