@@ -45,6 +45,25 @@ def test_the_file_dialog_has_no_english_label(qtbot: QtBot, mode: QFileDialog.Ac
             app.removeTranslator(translator)
 
 
+def test_the_file_list_names_a_folder_in_chinese(qtbot: QtBot) -> None:
+    """The file dialog's 类型 column: Qt 6 asks QAbstractFileIconProvider for "Folder" and
+    "%1 File", which Qt's own Chinese file lacks (a file of a known type is named by the
+    MIME database, already in Chinese)."""
+    from PySide6.QtWidgets import QFileIconProvider
+
+    app = QApplication.instance()
+    assert isinstance(app, QCoreApplication)
+    translators = load_translations(app, "zh_CN")
+    try:
+        provider = QFileIconProvider()
+        from PySide6.QtCore import QFileInfo
+
+        assert provider.type(QFileInfo(str(TRANSLATIONS))) == "文件夹"
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
 def test_compiled_qm_is_up_to_date(tmp_path: Path) -> None:
     found = shutil.which("pyside6-lrelease") or str(
         Path(sys.executable).with_name("pyside6-lrelease")
