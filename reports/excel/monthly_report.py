@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from propdesk import clock
 from propdesk.fees.periods import add_months
 from propdesk.files import write_private
 from propdesk.reporting.export_values import SheetHeader, day_text, period_text
@@ -34,6 +36,7 @@ MONEY = '"¥"#,##0.00'
 PCT = "0.0%"
 AVG = "0.00"
 INT = "#,##0"
+WHEN = "yyyy-mm-dd hh:mm"
 AGEING_LABELS = ("≤30天", "31–90天", "91–180天", ">180天")
 _BOLD = Font(bold=True)
 _TITLE = Font(bold=True, size=13)
@@ -304,6 +307,73 @@ def _desk(r: MonthlyReport) -> list[Block]:
     ]
 
 
+def _calls(r: MonthlyReport) -> list[Block]:
+    """来电话务与停水停电, as the PDF's section: the call figures, calls by category and by
+    outcome, by hour, and the outages of the window (local times)."""
+    c = r.calls
+    if c is None:
+        return []
+    from propdesk.calls.values import OUTCOME_ZH, TOPIC_ZH
+
+    topic_zh: dict[str, str] = {str(k): v for k, v in TOPIC_ZH.items()}
+    outcome_zh: dict[str, str] = {str(k): v for k, v in OUTCOME_ZH.items()}
+    blocks = [
+        _kv(
+            "来电话务",
+            [
+                ("来电（个）", c.inbound, INT),
+                ("其中未接", c.missed, INT),
+                ("去电（个）", c.outbound, INT),
+                ("一次解决率", c.fcr_rate if c.first_call_base else None, PCT),
+                ("应回电（个）", c.callbacks_due, INT),
+                ("按时回电（个）", c.callbacks_on_time, INT),
+                ("按时回电率", c.callback_on_time_rate if c.callbacks_due else None, PCT),
+            ],
+        )
+    ]
+    topics = [Count(k, topic_zh.get(k, k), v) for k, v in c.by_topic]
+    if topics:
+        blocks.append(_counts("来电类别", "类别", topics, sum(t.count for t in topics)))
+    outcomes = [Count(k, outcome_zh.get(k, k), v) for k, v in c.by_outcome]
+    if outcomes:
+        blocks.append(_counts("处理结果", "结果", outcomes, sum(o.count for o in outcomes)))
+    if any(c.by_hour):
+        blocks.append(
+            Block(
+                "来电时段分布",
+                ["时段", "来电"],
+                [[f"{h}时", v] for h, v in enumerate(c.by_hour)],
+                ["", INT],
+            )
+        )
+    outages = [
+        [
+            o.kind_zh + ("" if o.planned else "（突发）"),
+            o.scope,
+            clock.to_local(o.starts_at).replace(tzinfo=None),
+            _local_or(o.actual_end_at or o.ends_at, "未结束"),
+            o.reason,
+        ]
+        for o in r.outages
+    ]
+    blocks.append(
+        Block(
+            f"停水、停电、电梯停运等 {len(outages)} 次"
+            if outages
+            else "本期无停水、停电、电梯停运或停气",
+            ["类别", "范围", "开始", "结束", "原因"],
+            outages,
+            ["", "", WHEN, WHEN, ""],
+        )
+    )
+    return blocks
+
+
+def _local_or(at: datetime | None, missing: str) -> datetime | str:
+    """A stored UTC time as a local Excel date-time, or ``missing``."""
+    return clock.to_local(at).replace(tzinfo=None) if at is not None else missing
+
+
 def _fees(r: MonthlyReport) -> list[Block]:
     f = r.fees
     rows = [
@@ -406,7 +476,8 @@ def _surveys(r: MonthlyReport) -> list[Block]:
     ]
     if v.previous_name is not None:
         rows += [
-            (f"上次调查“{v.previous_name}”平均分（相同题目）", v.previous_overall_mean, AVG),
+            ("上次调查", v.previous_name, ""),
+            ("上次调查平均分（相同题目）", v.previous_overall_mean, AVG),
             ("本期平均分（相同题目）", v.overall_mean_shared, AVG),
         ]
     return [
@@ -421,6 +492,7 @@ SHEETS = (
     ("装修", _renovation, (22, 12, 10)),
     ("巡查", _patrols, (18, 12, 10)),
     ("快递与钥匙", _desk, (22, 12)),
+    ("来电与停水停电", _calls, (26, 16, 18, 18, 40)),
     ("收费", _fees, (18, 16, 16, 14, 10, 16, 16, 12)),
     ("欠费账龄", _ageing, (16, 16, 10)),
 )
@@ -481,7 +553,8 @@ def monthly_report_xlsx(
     extra = [("社区活动", _activities, (30, 14))] if r.activities is not None else []
     if has_survey_sheet(r):
         extra.append(("满意度调查", _surveys, (34, 14)))
-    for name, build, widths in (*SHEETS, *extra):
+    sheets = [sheet for sheet in SHEETS if sheet[1] is not _calls or r.calls is not None]
+    for name, build, widths in (*sheets, *extra):
         _write(
             wb.create_sheet(name),
             replace(base, title=f"物业管理月报 · {name}"),

@@ -597,8 +597,8 @@ def _surveys(r: MonthlyReport) -> list[Flowable]:
         ["转回访工单（张）", n(v.tickets_opened)],
     ]
     if v.previous_name is not None:
-        diff = (
-            v.overall_mean_shared - v.previous_overall_mean
+        diff = (  # of the two figures as printed, so that they add up on paper
+            round(v.overall_mean_shared, 2) - round(v.previous_overall_mean, 2)
             if v.overall_mean_shared is not None and v.previous_overall_mean is not None
             else None
         )

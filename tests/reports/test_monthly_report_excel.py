@@ -224,7 +224,8 @@ def test_activity_and_survey_sheets_as_in_the_pdf() -> None:
     share = _row(ws, "回复率")[1]
     assert (share.value, share.number_format) == (0.875, PCT)
     assert _row(ws, "转回访工单（张）")[1].value == 6
-    assert _row(ws, "上次调查“2026年第三季度满意度调查”平均分（相同题目）")[1].value == 4.02
+    assert _row(ws, "上次调查")[1].value == "2026年第三季度满意度调查"
+    assert _row(ws, "上次调查平均分（相同题目）")[1].value == 4.02
     assert_print_setup(ws, repeat_rows=2)
 
     quiet = replace(
@@ -235,3 +236,68 @@ def test_activity_and_survey_sheets_as_in_the_pdf() -> None:
     wb = load_workbook(io.BytesIO(monthly_report_xlsx(quiet)))
     assert wb.sheetnames == [*SHEETS[:-1], "社区活动", "总结与计划"]  # no survey ended
     assert _row(wb["社区活动"], "本期未举办社区活动")[0].value
+
+
+def test_calls_and_outages_sheet_as_in_the_pdf() -> None:
+    """The PDF's 八、来电话务与停水停电 has its sheet, after 快递与钥匙: the figures, the
+    categories, the hours and the outages with local times."""
+    from datetime import UTC, datetime
+
+    from propdesk.calls.values import CallStats, OutageRow
+
+    hours = [0] * 24
+    hours[9], hours[14] = 5, 3
+    calls = CallStats(
+        start=date(2026, 10, 1),
+        end=date(2026, 10, 31),
+        total=10,
+        inbound=8,
+        outbound=2,
+        missed=1,
+        by_hour=tuple(hours),
+        by_weekday=(1, 1, 1, 1, 1, 1, 2),
+        by_topic=(("repair", 5), ("consultation", 3)),
+        by_outcome=(("answered", 6), ("ticket", 2)),
+        by_clerk=(("前台小王", 8),),
+        first_call_resolved=6,
+        first_call_base=8,
+        callbacks_due=4,
+        callbacks_on_time=3,
+    )
+    outage = OutageRow(
+        id=1,
+        kind="water",
+        planned=True,
+        title="停水",
+        starts_at=datetime(2026, 10, 12, 1, 0, tzinfo=UTC),  # 09:00 in Shenzhen
+        ends_at=datetime(2026, 10, 12, 9, 0, tzinfo=UTC),
+        actual_end_at=None,
+        reason="水箱清洗",
+        script="",
+        scope="3栋",
+        building_ids=(1,),
+        unit_ids=(),
+        closed=True,
+        version=1,
+    )
+    report = replace(sample_report(), calls=calls, outages=(outage,))
+    wb = load_workbook(io.BytesIO(monthly_report_xlsx(report)))
+    at = SHEETS.index("快递与钥匙") + 1
+    assert wb.sheetnames == [*SHEETS[:at], "来电与停水停电", *SHEETS[at:]]
+    ws = wb["来电与停水停电"]
+    assert _row(ws, "来电（个）")[1].value == 8
+    rate = _row(ws, "一次解决率")[1]
+    assert (rate.value, rate.number_format) == (0.75, PCT)
+    assert _row(ws, "按时回电率")[1].value == 0.75
+    assert _row(ws, "9时")[1].value == 5
+    water = _row(ws, "停水")
+    assert [c.value for c in water[1:5]] == [
+        "3栋",
+        datetime(2026, 10, 12, 9, 0),
+        datetime(2026, 10, 12, 17, 0),
+        "水箱清洗",
+    ]
+    assert water[2].number_format == "yyyy-mm-dd hh:mm"
+    assert_print_setup(ws, repeat_rows=2)
+    assert _row(ws, "报修")[1].value == 5
+    assert _row(ws, "已解答")[1].value == 6

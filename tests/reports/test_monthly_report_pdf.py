@@ -198,3 +198,24 @@ def test_every_font_is_embedded_and_no_helvetica_is_listed() -> None:
     }
     assert listed == _embedded_fonts(pdf)
     assert not [name for name in listed if "Helvetica" in name]
+
+
+def test_survey_change_adds_up_as_printed() -> None:
+    """4.156 → 4.304 is printed 4.16 → 4.30, so the change printed is +0.14 (not +0.15, the
+    change of the unrounded means, which does not add up on paper)."""
+    from propdesk.surveys.values import SurveyMonthFigures
+
+    surveys = SurveyMonthFigures(
+        campaigns=("第四季度满意度调查",),
+        sample_size=100,
+        responses=80,
+        response_rate=80.0,
+        overall_mean=4.3,
+        satisfied_pct=85.0,
+        previous_name="第三季度满意度调查",
+        previous_overall_mean=4.156,
+        overall_mean_shared=4.304,
+    )
+    flat = _text(monthly_report_pdf(replace(sample_report(), surveys=surveys))).replace(" ", "")
+    flat = flat.replace("\n", "")
+    assert "平均分由4.16分变为4.30分（+0.14）" in flat
