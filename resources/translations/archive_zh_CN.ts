@@ -339,6 +339,14 @@
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
+    <message>
+        <source>A person&apos;s papers (ID copies) are shown to roles that may see full ID numbers only.</source>
+        <translation>个人证件（身份证复印件等）的扫描件只对可查看完整身份证号的岗位开放。</translation>
+    </message>
+    <message>
+        <source>No scan on file for this document.</source>
+        <translation>这份资料没有上传扫描件。</translation>
+    </message>
 </context>
 <context>
     <name>KindDialog</name>

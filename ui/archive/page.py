@@ -47,7 +47,7 @@ from propdesk.archive.values import (
 )
 from propdesk.auth.permissions import Permission, allowed
 from propdesk.changes import Changes
-from ui.archive.scan_files import ScanActions, ScanFolder
+from ui.archive.scan_files import ScanActions, ScanFolder, suggested_name
 from ui.common.list_model import RowListModel
 from ui.common.naming import named
 from ui.common.record_context import RecordUnit, unit_of_record
@@ -439,8 +439,19 @@ class ArchivePage(QWidget):
         doc = self.current_document()
         self.add_button.setEnabled(self.archive is not None)
         self.scan_note.setText("")  # "saved to …" was about the document shown before
-        self.open_button.setEnabled(self._may_read_scan(doc))
-        self.save_scan_button.setEnabled(self._may_read_scan(doc))
+        readable = self._may_read_scan(doc)
+        self.open_button.setEnabled(readable)
+        self.save_scan_button.setEnabled(readable)
+        # A scan the user may not read says why (a disabled button alone does not).
+        why = ""
+        if doc is not None and doc.file_id is not None and not readable:
+            why = self.tr(
+                "A person's papers (ID copies) are shown to roles that may see full ID numbers only."
+            )
+        elif doc is not None and doc.file_id is None:
+            why = self.tr("No scan on file for this document.")
+        for button in (self.open_button, self.save_scan_button):
+            button.setToolTip(why)
         self.location_button.setEnabled(doc is not None)
         self.lend_button.setEnabled(doc is not None and not doc.on_loan)
         self.return_button.setEnabled(doc is not None and doc.on_loan)
@@ -582,7 +593,8 @@ class ArchivePage(QWidget):
     def save_scan(self) -> None:
         doc = self.current_document()
         if doc is not None and doc.file_id is not None:
-            self.scans.save_as(doc.id, doc.file_name)
+            unit_code = self.archive.code if self.archive else ""
+            self.scans.save_as(doc.id, suggested_name(unit_code, doc))
 
     # --- report -------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ offered to save a copy instead. Reading the scan goes through
 from __future__ import annotations
 
 import atexit
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -21,11 +22,24 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from propdesk.archive import services as svc
+from propdesk.archive.values import DocumentRow
 from propdesk.changes import Changes
 from propdesk.files import private_file, write_private
 from ui.context import AppContext
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
+
+
+def safe_file_name(stem: str) -> str:
+    """``stem`` without the characters Windows and Linux refuse in a file name."""
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", stem).strip(" .") or "扫描件"
+
+
+def suggested_name(unit_code: str, doc: DocumentRow) -> str:
+    """A saved copy's name says whose paper it is: ``3-2-1502-房屋交接单.pdf`` (the unit, the
+    person for a person's paper, the document's title, the scan's own extension)."""
+    stem = "-".join(part for part in (unit_code, doc.person_name, doc.title) if part)
+    return safe_file_name(stem) + Path(doc.file_name).suffix.lower()
 
 
 class ScanFolder:

@@ -92,13 +92,28 @@ def test_save_scan_as_by_keyboard(
 ) -> None:
     page = _page_with_scan(qtbot, sqlite_db, small_estate, tmp_path)
     target = tmp_path / "copy.pdf"
-    monkeypatch.setattr(file_dialogs, "ask_save_file", lambda *_a, **_k: str(target))
+    asked: list[object] = []
+
+    def ask(*args: object, **_kwargs: object) -> str:
+        asked.extend(args)
+        return str(target)
+
+    monkeypatch.setattr(file_dialogs, "ask_save_file", ask)
     assert page.save_scan_button.isEnabled()
+    assert page.save_scan_button.toolTip() == ""
     page.documents.setFocus()
     qtbot.keyClick(page, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # Save scan &as…
     qtbot.waitUntil(target.exists, timeout=3000)
     assert target.read_bytes() == PDF
     assert stat.S_IMODE(target.stat().st_mode) == 0o600  # an ID copy stays private
+    assert "3-2-1502-房屋交接单.pdf" in asked  # the suggested name says whose paper it is
+
+
+def test_suggested_name_is_safe_for_the_file_system() -> None:
+    from ui.archive.scan_files import safe_file_name
+
+    assert safe_file_name('3-2-1502-合同/补充:协议*"1"') == "3-2-1502-合同_补充_协议__1_"
+    assert safe_file_name(" . ") == "扫描件"
 
 
 def test_scans_unpacked_in_a_private_folder_of_this_process(
