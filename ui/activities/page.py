@@ -406,7 +406,9 @@ class ActivitiesPage(QWidget):
         self._open(dialog)
 
     def _created(self, aid: int) -> None:
-        """Select the activity just saved (a new one is upcoming: show the upcoming ones)."""
+        """Select the activity just saved (a new one is upcoming: show the upcoming ones);
+        the message line says so (not what the action before it said)."""
+        self._say(self.tr("Activity saved."))
         self._select_next = aid
         upcoming = self.when.findData(When.UPCOMING.value)
         if str(self.when.currentData()) == When.PAST.value:

@@ -410,6 +410,7 @@ def test_a_new_activity_is_selected_once_saved(
     page = _page(qtbot, make_ctx(sqlite_db, MANAGER))
     page.when.setCurrentIndex(page.when.findData("past"))
     assert page.current is None
+    page.message.setText("活动已取消，无人报名。")  # what the action before said
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_N, ALT)
     qtbot.waitUntil(lambda: page.dialog is not None, timeout=2000)
@@ -424,6 +425,7 @@ def test_a_new_activity_is_selected_once_saved(
     assert page.when.currentData() == "upcoming"
     assert page.current is not None
     assert page.current.title == "端午包粽子"
+    assert page.message.text() == "Activity saved."  # not the cancelled one's message
     assert page.table.currentIndex().row() == next(
         r for r in range(page.model.rowCount()) if page.model.row_id(r) == dialog.result_value
     )
