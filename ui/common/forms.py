@@ -13,7 +13,14 @@ Nothing the user typed is cleared. Use it from an operation's failure callback::
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from propdesk.errors import Conflict, DomainError, ValidationError
 
@@ -28,6 +35,31 @@ def error_label(object_name: str = "error") -> QLabel:
     label.setStyleSheet(ERROR_STYLE)
     label.setVisible(False)
     return label
+
+
+def fit_dialog(widget: QWidget) -> None:
+    """Grow ``widget``'s dialog (never shrink it) so everything its layout holds shows whole.
+
+    A word-wrapped message needs more lines than the dialog's first size had room for, and a
+    top-level layout does not raise the window's height for a height-for-width child by
+    itself: the label kept its old height and the text's first and last lines were cut off.
+    Only a visible dialog is resized (a dialog not shown yet takes its size when shown; a page
+    of the main window is not resized for a message).
+    """
+    window = widget.window()
+    layout = window.layout()
+    if not isinstance(window, QDialog) or not window.isVisible() or layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    if layout.hasHeightForWidth():
+        needed = layout.totalHeightForWidth(width)
+    else:
+        needed = layout.totalSizeHint().height()
+    needed = min(needed, window.maximumHeight())
+    if needed > window.height():
+        window.resize(width, needed)
+        layout.activate()
 
 
 class FormErrors:
@@ -92,6 +124,7 @@ class FormErrors:
         label = self.labels.get(field, self.general)
         label.setText(error.message)
         label.setVisible(True)
+        fit_dialog(label)
         editor = self._editors.get(field)
         if editor is not None:
             editor.setFocus()
