@@ -269,6 +269,55 @@
         <source>&amp;Move out</source>
         <translation>迁出(&amp;M)</translation>
     </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="627"/>
+        <source>overdue ¥{0}</source>
+        <translation>逾期欠费 ¥{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="627"/>
+        <source>late fee ¥{0}</source>
+        <translation>滞纳金 ¥{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="627"/>
+        <source>billed, not yet due ¥{0}</source>
+        <translation>已出账未到期 ¥{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="627"/>
+        <source>deposits held ¥{0}</source>
+        <translation>押金未退 ¥{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="627"/>
+        <source>This unit still has {0}. Settle them first, or confirm the move-out.</source>
+        <translation>该房屋尚有{0}。请先结清，或确认后再迁出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="627"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="627"/>
+        <source>{0}
+
+Move {1} out anyway?</source>
+        <translation>{0}
+
+仍要将{1}迁出吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="627"/>
+        <source>&amp;Move out anyway</source>
+        <translation>仍然迁出(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="627"/>
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>

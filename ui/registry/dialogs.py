@@ -13,6 +13,7 @@ Save stays disabled until it is there.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QRadioButton,
     QSpinBox,
@@ -37,7 +39,10 @@ from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.changes import Changes
+from propdesk.deposits.queries import deposit_rows
 from propdesk.errors import Conflict, DomainError, ValidationError
+from propdesk.fees.arrears import unit_arrears
+from propdesk.fees.money import yuan
 from propdesk.registry import services as reg
 from propdesk.registry.models import OccupancyRole
 from propdesk.registry.setup import update_estate
@@ -46,7 +51,7 @@ from propdesk.registry.values import BuildingInfo, EstateInfo, OccupancyInfo, Pe
 from ui.common.conflict import THEIRS, ConflictDialog, compare, editor_value, set_editor_value
 from ui.common.dates import from_qdate as _pydate
 from ui.common.dates import to_qdate as _qdate
-from ui.common.forms import FormErrors
+from ui.common.forms import FormErrors, error_label, fit_dialog
 from ui.common.keyboard import install_dialog_keys
 from ui.common.table_view import RecordTableView
 from ui.context import AppContext
@@ -605,8 +610,36 @@ class AddOccupantDialog(RecordDialog):
         return save
 
 
+@dataclass(frozen=True)
+class OpenMatters:
+    """What a unit still has open when someone moves out (all in fen)."""
+
+    overdue_fen: int
+    late_fee_fen: int
+    not_due_fen: int
+    deposits_held_fen: int
+
+    def __bool__(self) -> bool:
+        return any((self.overdue_fen, self.late_fee_fen, self.not_due_fen, self.deposits_held_fen))
+
+
+def open_matters(session: Session, unit_id: int) -> OpenMatters:
+    """The unit's unpaid bills (as its fees panel shows them) and the deposits it still holds."""
+    account = unit_arrears(session, unit_id)
+    held = sum(
+        d.amount_fen - d.refunded_fen - d.deducted_fen
+        for d in deposit_rows(session, held_only=True, unit_id=unit_id)
+    )
+    return OpenMatters(account.owed_fen, account.late_fee_fen, account.not_due_fen, held)
+
+
 class EndOccupancyDialog(RecordDialog):
-    """Move an occupant out: close the occupancy on a date (the record stays in the history)."""
+    """Move an occupant out: close the occupancy on a date (the record stays in the history).
+
+    The unit's unpaid bills and held deposits are read when the dialog opens (Save waits for
+    them); when there are any, ``warning`` says so and Save first asks to confirm
+    (``confirm_box``, *Back* by default), so Enter alone does not move anyone out past a debt.
+    """
 
     changes = Changes(occupancy=True, units=True)
 
@@ -626,7 +659,68 @@ class EndOccupancyDialog(RecordDialog):
         self.errors.add_row(self.tr("&End date"), "end_date", self.end)
         self.errors.add_row(self.tr("&Reason"), "reason", self.reason)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Move out"))
+        self.warning = error_label("moveout_warning")
+        self.layout_.insertWidget(1, self.warning)
+        self.matters: OpenMatters | None = None
+        self.confirm_box: QMessageBox | None = None
         self.keys.set_first(self.end)
+        unit_id = occupancy.unit_id
+        ctx.query(lambda s: open_matters(s, unit_id), parent=self, action="move-out check").busy(
+            self.ok_button
+        ).success(self._show_matters).run()
+
+    def _show_matters(self, matters: OpenMatters) -> None:
+        self.matters = matters
+        if not matters:
+            return
+        parts = []
+        if matters.overdue_fen:
+            parts.append(self.tr("overdue ¥{0}").format(yuan(matters.overdue_fen)))
+        if matters.late_fee_fen:
+            parts.append(self.tr("late fee ¥{0}").format(yuan(matters.late_fee_fen)))
+        if matters.not_due_fen:
+            parts.append(self.tr("billed, not yet due ¥{0}").format(yuan(matters.not_due_fen)))
+        if matters.deposits_held_fen:
+            parts.append(self.tr("deposits held ¥{0}").format(yuan(matters.deposits_held_fen)))
+        self.warning.setText(
+            self.tr("This unit still has {0}. Settle them first, or confirm the move-out.").format(
+                self.tr(", ").join(parts)
+            )
+        )
+        self.warning.setVisible(True)
+        fit_dialog(self.warning)
+
+    def accept(self) -> None:
+        """Save; with bills or deposits still open, only after the clerk confirms."""
+        if self.confirm_box is not None:
+            return  # the question is open
+        if not self.matters:
+            super().accept()
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), "", parent=self)
+        box.setObjectName("moveout_confirm")
+        box.setText(
+            self.tr("{0}\n\nMove {1} out anyway?").format(
+                self.warning.text(), self.occupancy.person_name
+            )
+        )
+        go = box.addButton(self.tr("&Move out anyway"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(self.tr("&Back"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        self.confirm_box = box
+
+        def answered(_result: int) -> None:
+            confirmed = box.clickedButton() is go
+            self.confirm_box = None
+            box.deleteLater()
+            if confirmed:
+                super(EndOccupancyDialog, self).accept()
+            else:
+                self.reason.setFocus()
+
+        box.finished.connect(answered)
+        box.open()
 
     def work(self) -> Work:
         occupancy_id = self.occupancy.id

@@ -1,0 +1,98 @@
+"""Moving out from the unit page names the unit's unpaid bills and held deposits first.
+
+The tryout of issue #19 moved the occupant of a unit ¥1,181.58 overdue out with the reason and
+Enter, without a word about the debt. Now the dialog shows a warning line and Enter asks to
+confirm (Back by default); a unit with nothing open moves out as before, without a question.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from propdesk.db.engine import Database
+from propdesk.deposits.ledger import receive_deposit
+from propdesk.fees.charges import post_one_off_charge
+from propdesk.registry import services as reg
+from propdesk.registry.values import OccupancyInfo
+from tests.ui.helpers import SUPERVISOR, SmallEstate, read, type_text
+from ui.context import AppContext
+from ui.registry.dialogs import EndOccupancyDialog
+from ui.renovation.widgets import desk_today
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def _tenant(ctx: AppContext, unit_id: int) -> OccupancyInfo:
+    current = read(ctx, lambda s: reg.get_unit_dossier(s, unit_id)).current
+    return next(o for o in current if o.person_name == "李四")
+
+
+def _still_living(ctx: AppContext, unit_id: int) -> list[str]:
+    return [o.person_name for o in read(ctx, lambda s: reg.get_unit_dossier(s, unit_id)).current]
+
+
+def _open(qtbot: QtBot, ctx: AppContext, unit_id: int) -> EndOccupancyDialog:
+    dialog = EndOccupancyDialog(ctx=ctx, occupancy=_tenant(ctx, unit_id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    type_text(qtbot, dialog.reason, "租约到期")
+    return dialog
+
+
+def test_arrears_are_shown_and_moving_out_needs_a_confirmation(
+    qtbot: QtBot, ui_ctx: AppContext, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    unit = small_estate.unit_1502
+    with sqlite_db.begin(SUPERVISOR) as s:
+        post_one_off_charge(
+            s,
+            unit_id=unit,
+            amount_fen=118_158,
+            description="有偿维修",
+            source="test",
+            source_id=1,
+            on=desk_today() - timedelta(days=45),
+        )
+        receive_deposit(s, kind="key", unit_id=unit, amount_fen=20_000, method="cash")
+    dialog = _open(qtbot, ui_ctx, unit)
+    assert dialog.warning.isVisible()
+    assert "overdue ¥1,181.58" in dialog.warning.text()
+    assert "deposits held ¥200.00" in dialog.warning.text()
+    assert dialog.warning.height() >= dialog.warning.heightForWidth(dialog.warning.width())
+
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    box = dialog.confirm_box
+    assert box is not None
+    assert box.isVisible()
+    assert "overdue ¥1,181.58" in box.text()
+    assert "李四" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # the default is Back
+    assert dialog.confirm_box is None
+    assert dialog.isVisible()
+    assert _still_living(ui_ctx, unit) == ["张三", "李四"]
+    assert dialog.reason.text() == "租约到期"  # the input stays
+
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    box = dialog.confirm_box
+    assert box is not None
+    go = next(b for b in box.buttons() if b is not box.defaultButton())
+    go.setFocus()
+    qtbot.keyClick(go, Qt.Key.Key_Space)
+    assert not dialog.isVisible()
+    assert _still_living(ui_ctx, unit) == ["张三"]
+
+
+def test_no_open_bills_moves_out_without_a_question(
+    qtbot: QtBot, ui_ctx: AppContext, small_estate: SmallEstate
+) -> None:
+    dialog = _open(qtbot, ui_ctx, small_estate.unit_1502)
+    assert not dialog.warning.isVisible()
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert dialog.confirm_box is None
+    assert not dialog.isVisible()
+    assert _still_living(ui_ctx, small_estate.unit_1502) == ["张三"]
