@@ -1045,6 +1045,11 @@
         <source>Parcels (%1 waiting, %2 in all)</source>
         <translation>快递（待取 %1 件，共 %2 件）</translation>
     </message>
+    <message>
+        <location filename="../../ui/desk/panels.py" line="88"/>
+        <source>No parcels yet.</source>
+        <translation>暂无快递记录。</translation>
+    </message>
 </context>
 <context>
     <name>UnitPicker</name>

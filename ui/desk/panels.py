@@ -87,10 +87,15 @@ class UnitParcelsPanel(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.setMinimumHeight(120)
         self.table.setMaximumHeight(220)
+        # No parcels: one quiet line instead of an empty table (the unit page is one screen).
+        self.empty = named(QLabel(self.tr("No parcels yet.")), "unit_parcels_empty")
+        self.empty.setStyleSheet("color: #777;")
+        self.empty.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.table)
+        layout.addWidget(self.empty)
         ctx.hub.changed.connect(self._on_changed)
         self.refresh()
 
@@ -115,6 +120,8 @@ class UnitParcelsPanel(QWidget):
             .replace("%1", str(f.waiting))
             .replace("%2", str(f.total))
         )
+        self.table.setVisible(f.total > 0)
+        self.empty.setVisible(f.total == 0)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

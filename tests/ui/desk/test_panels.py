@@ -98,3 +98,28 @@ def test_unit_parcels_panel(
     # newest first, as the panel says; the list is read once (not again for the view's sort)
     assert [panel.model.index(r, 2).data() for r in range(2)] == ["ZT9", "SF9"]
     assert sum(1 for sql in seen if "FROM desk_parcel" in sql and "LIMIT" in sql) == 1
+
+
+def test_a_unit_without_parcels_shows_one_line_not_an_empty_table(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    """No parcels: one quiet line on the unit page instead of an empty table; the table comes
+    back with the first parcel (the hub refreshes the panel)."""
+    ctx = make_ctx(sqlite_db, CLERK)
+    panel = UnitParcelsPanel(ctx=ctx, unit_id=small_estate.unit_101)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.title.text() == "Parcels (0 waiting, 0 in all)"  # the count stays
+    assert panel.empty.isVisible()
+    assert panel.empty.text() == "No parcels yet."
+    assert not panel.table.isVisible()
+    assert panel.sizeHint().height() < panel.table.minimumHeight()
+    ctx.op(
+        lambda s: parcels.receive_parcel(
+            s, carrier="顺丰", tracking_no="SF1", unit_id=small_estate.unit_101
+        ),
+        changes=Changes(parcels=True),
+    ).run()
+    assert panel.table.isVisible()
+    assert not panel.empty.isVisible()
+    assert panel.title.text() == "Parcels (1 waiting, 1 in all)"
