@@ -54,6 +54,7 @@ def printed_phone(
     record_id: int | str,
     field: str,
     document: str,
+    reader_name: str = "",
 ) -> str:
     """The phone as ``document`` prints it for ``reader``.
 
@@ -61,7 +62,9 @@ def printed_phone(
     order, a mover's on the guards' list, the site manager's on a door permit). A needed
     phone prints in full for a technician, a guard or the door; an office document shows what
     the printing user may see; a resident's document masks it; the door never carries a
-    phone that is not needed. Printing a full phone is audited.
+    phone that is not needed. Printing a full phone is audited; ``reader_name`` is the
+    reader as this document names it on screen (the evacuation list's 疏散小组 rather than
+    the gate's 门岗), else the reader's usual name.
     """
     if not value:
         return ""
@@ -72,5 +75,6 @@ def printed_phone(
     full = needed if reader != Reader.OFFICE else may_see_personal_data(actor_or_none(session))
     if not full:
         return mask_phone(value)
-    record_reveal(session, table, record_id, [f"{field}（打印：{document}，{READER_ZH[reader]}）"])
+    who = reader_name or READER_ZH[reader]
+    record_reveal(session, table, record_id, [f"{field}（打印：{document}，{who}）"])
     return value

@@ -21,6 +21,11 @@ from propdesk.registry.models import Building, Unit
 from propdesk.session_info import actor_or_none
 
 DOCUMENT = "疏散协助名单"
+#: The evacuation team reads the list as ``Reader.GUARD`` (phones in full); the audit names
+#: it as the screen does, not as the gate's 门岗.
+TEAM = "疏散小组"
+#: Which copy a printed list is, in its header.
+COPY_ZH = {Reader.GUARD: "疏散小组用·含完整电话", Reader.OFFICE: "办公室存档"}
 
 
 def evacuation_rows(
@@ -67,6 +72,7 @@ def evacuation_rows(
             record_id=r.person_id or "-",
             field="phone",
             document=DOCUMENT,
+            reader_name=TEAM if reader == Reader.GUARD else "",
         )
         out.append(
             EvacuationRow(

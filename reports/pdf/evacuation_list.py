@@ -28,12 +28,17 @@ def evacuation_list_pdf(
     estate_name: str,
     company: str = "",
     printed_on: date | None = None,
+    copy: str = "",
     target: str | Path | None = None,
 ) -> bytes:
-    """One table per building, by floor (top first), with a tick column for the helpers."""
+    """One table per building, by floor (top first), with a tick column for the helpers;
+    ``copy`` says under the title which copy this is (``疏散小组用·含完整电话``)."""
     st = styles()
     heading = f"{TITLE}（{printed_on:%Y-%m-%d}）" if printed_on else TITLE
-    story: list[Flowable] = [title(heading), Spacer(1, 2 * mm)]
+    story: list[Flowable] = [title(heading)]
+    if copy:
+        story.append(para(f"【{copy}】", st.heading))
+    story.append(Spacer(1, 2 * mm))
     widths = [14 * mm, 26 * mm, 24 * mm, 30 * mm, 70 * mm, 18 * mm]
     ordered = sorted(rows, key=lambda r: (r.building_sort, r.building, -r.floor, r.unit_code))
     if not ordered:

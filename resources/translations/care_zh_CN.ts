@@ -12,87 +12,101 @@
 <context>
     <name>CarePage</name>
     <message>
-        <location filename="../../ui/care/page.py" line="138"/>
+        <location filename="../../ui/care/page.py" line="144"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="142"/>
+        <location filename="../../ui/care/page.py" line="148"/>
         <source>&amp;Type</source>
         <translation>类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="145"/>
+        <location filename="../../ui/care/page.py" line="151"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="146"/>
+        <location filename="../../ui/care/page.py" line="152"/>
         <source>&amp;Building</source>
         <translation>楼栋(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="148"/>
+        <location filename="../../ui/care/page.py" line="154"/>
         <source>Overdue &amp;reviews only</source>
         <translation>只看到期未复查(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="150"/>
+        <location filename="../../ui/care/page.py" line="156"/>
         <source>%1 flag(s)</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="152"/>
+        <location filename="../../ui/care/page.py" line="158"/>
         <source>&amp;New flag…</source>
         <translation>新增标记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="153"/>
+        <location filename="../../ui/care/page.py" line="159"/>
         <source>&amp;Open…</source>
         <translation>查看/修改(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="154"/>
+        <location filename="../../ui/care/page.py" line="160"/>
         <source>&amp;End flag…</source>
         <translation>结束标记(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="155"/>
+        <location filename="../../ui/care/page.py" line="161"/>
         <source>Reviewe&amp;d…</source>
         <translation>已复查(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="156"/>
-        <source>Record the review and set the next one (Ctrl+D)</source>
-        <translation>记下这次复查并设定下一次复查日期（Ctrl+D）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/care/page.py" line="157"/>
+        <location filename="../../ui/care/page.py" line="167"/>
         <source>Evacuation &amp;list…</source>
         <translation>疏散协助名单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="159"/>
+        <location filename="../../ui/care/page.py" line="174"/>
         <source>for the evacuation team (full phones)</source>
         <translation>给疏散小组（完整电话）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="160"/>
+        <location filename="../../ui/care/page.py" line="172"/>
         <source>office copy (phones as my role sees them)</source>
         <translation>办公室存档（电话按权限显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="161"/>
+        <location filename="../../ui/care/page.py" line="165"/>
+        <source>Record the review and set the next one (%1)</source>
+        <translation>记下这次复查并设定下一次复查日期（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/page.py" line="175"/>
         <source>Custom &amp;kind…</source>
         <translation>自定义类型(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="277"/>
+        <location filename="../../ui/care/page.py" line="291"/>
         <source>Saved: %1 %2</source>
         <translation>已保存：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="336"/>
+        <location filename="../../ui/care/page.py" line="339"/>
+        <source>Print the evacuation team&apos;s copy?</source>
+        <translation>打印疏散小组用的名单？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/page.py" line="341"/>
+        <source>The evacuation team&apos;s copy prints every listed resident&apos;s phone number in full. The print is recorded in the audit log under your name.
+
+Print it?</source>
+        <translation>疏散小组用的名单会打印名单上每位住户的完整电话号码，本次打印将以您的名义记入审计日志。
+
+确定打印吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/page.py" line="386"/>
         <source>Evacuation-help list</source>
         <translation>疏散协助名单</translation>
     </message>
@@ -131,22 +145,22 @@
 <context>
     <name>EndFlagDialog</name>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="407"/>
+        <location filename="../../ui/care/dialogs.py" line="460"/>
         <source>End attention flag</source>
         <translation>结束关注标记</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="410"/>
+        <location filename="../../ui/care/dialogs.py" line="463"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="412"/>
+        <location filename="../../ui/care/dialogs.py" line="465"/>
         <source>e.g. moved out, reviewed: no longer needed</source>
         <translation>例如：已搬离；复查后不再需要</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="413"/>
+        <location filename="../../ui/care/dialogs.py" line="466"/>
         <source>&amp;Why</source>
         <translation>结束原因(&amp;W)</translation>
     </message>
@@ -154,99 +168,104 @@
 <context>
     <name>FlagDialog</name>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="138"/>
+        <location filename="../../ui/care/dialogs.py" line="183"/>
         <source>Edit attention flag</source>
         <translation>修改关注标记</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="138"/>
+        <location filename="../../ui/care/dialogs.py" line="183"/>
         <source>New attention flag</source>
         <translation>新增关注标记</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="146"/>
+        <location filename="../../ui/care/dialogs.py" line="191"/>
         <source>&amp;Household</source>
         <translation>住户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="151"/>
+        <location filename="../../ui/care/dialogs.py" line="196"/>
         <source>For</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="155"/>
+        <location filename="../../ui/care/dialogs.py" line="200"/>
         <source>Set by</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="161"/>
+        <location filename="../../ui/care/dialogs.py" line="206"/>
         <source>Last reviewed</source>
         <translation>上次复查</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="177"/>
+        <location filename="../../ui/care/dialogs.py" line="222"/>
         <source>The resident agreed</source>
         <translation>本人同意</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="179"/>
+        <location filename="../../ui/care/dialogs.py" line="224"/>
         <source>Review on</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="204"/>
+        <location filename="../../ui/care/dialogs.py" line="249"/>
         <source>Reviewe&amp;d: set next review</source>
         <extracomment>已复查 pressed: the save records the review (who, when) with the new date.</extracomment>
         <translation>已复查(&amp;D)：设下次复查</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="217"/>
+        <location filename="../../ui/care/dialogs.py" line="259"/>
+        <source>Record the review and set the next one (%1)</source>
+        <translation>记下这次复查并设定下一次复查日期（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/dialogs.py" line="268"/>
         <source>&amp;Kind</source>
         <translation>关注类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="218"/>
+        <location filename="../../ui/care/dialogs.py" line="269"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="219"/>
+        <location filename="../../ui/care/dialogs.py" line="270"/>
         <source>&amp;Source</source>
         <translation>来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="220"/>
+        <location filename="../../ui/care/dialogs.py" line="271"/>
         <source>Co&amp;nsent</source>
         <translation>同意(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="221"/>
+        <location filename="../../ui/care/dialogs.py" line="272"/>
         <source>Re&amp;view</source>
         <translation>复查(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="222"/>
+        <location filename="../../ui/care/dialogs.py" line="273"/>
         <source>Visi&amp;ble to</source>
         <translation>可见范围(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="223"/>
+        <location filename="../../ui/care/dialogs.py" line="274"/>
         <source>&amp;Quiet hours</source>
         <translation>免打扰时段(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="294"/>
+        <location filename="../../ui/care/dialogs.py" line="345"/>
         <source>Saving records the review</source>
         <extracomment>The question asked before a save that needs the clerk&apos;s confirmation.</extracomment>
         <translation>保存时记下本次复查</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="329"/>
+        <location filename="../../ui/care/dialogs.py" line="383"/>
         <source>Save attention flag?</source>
         <translation>保存关注标记？</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="368"/>
+        <location filename="../../ui/care/dialogs.py" line="422"/>
         <source>Choose the household first.</source>
         <translation>请先选择住户。</translation>
     </message>
@@ -254,42 +273,42 @@
 <context>
     <name>FlagListModel</name>
     <message>
-        <location filename="../../ui/care/page.py" line="82"/>
+        <location filename="../../ui/care/page.py" line="86"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="83"/>
+        <location filename="../../ui/care/page.py" line="87"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="84"/>
+        <location filename="../../ui/care/page.py" line="88"/>
         <source>Resident</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="86"/>
+        <location filename="../../ui/care/page.py" line="90"/>
         <source>Attention</source>
         <translation>关注事项</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="91"/>
+        <location filename="../../ui/care/page.py" line="95"/>
         <source>Review on</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="96"/>
+        <location filename="../../ui/care/page.py" line="100"/>
         <source>Visible to</source>
         <translation>可见范围</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="100"/>
+        <location filename="../../ui/care/page.py" line="104"/>
         <source>Set by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="102"/>
+        <location filename="../../ui/care/page.py" line="106"/>
         <source>Set on</source>
         <translation>登记日期</translation>
     </message>
@@ -297,17 +316,17 @@
 <context>
     <name>KindDialog</name>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="425"/>
+        <location filename="../../ui/care/dialogs.py" line="478"/>
         <source>New kind of attention flag</source>
         <translation>新增关注类型</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="428"/>
+        <location filename="../../ui/care/dialogs.py" line="481"/>
         <source>Sensitive: viewing details is audited</source>
         <translation>敏感：查看详情记入操作日志</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="430"/>
+        <location filename="../../ui/care/dialogs.py" line="483"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -366,22 +385,22 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="381"/>
+        <location filename="../../ui/care/dialogs.py" line="434"/>
         <source>Flag reviewed</source>
         <translation>已复查</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="384"/>
+        <location filename="../../ui/care/dialogs.py" line="437"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="387"/>
+        <location filename="../../ui/care/dialogs.py" line="440"/>
         <source>Was due</source>
         <translation>原定复查日期</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="391"/>
+        <location filename="../../ui/care/dialogs.py" line="444"/>
         <source>&amp;Next review</source>
         <translation>下次复查(&amp;N)</translation>
     </message>
@@ -422,93 +441,93 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="116"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="115"/>
         <source>Record a visit</source>
         <translation>登记走访</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="123"/>
-        <location filename="../../ui/care/visit_dialogs.py" line="133"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="122"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="132"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="124"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="123"/>
         <source>due %1</source>
         <translation>应于 %1 前走访</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="127"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="126"/>
         <source>Plan</source>
         <translation>走访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="131"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="130"/>
         <source>&amp;Household</source>
         <translation>住户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="137"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="136"/>
         <source>&amp;Reason</source>
         <translation>走访原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="145"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="144"/>
         <source>e.g. a volunteer, the building steward</source>
         <translation>如：志愿者、楼长</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="149"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="148"/>
         <source>What you saw and heard; problems to follow up</source>
         <translation>看到和听到的情况，需要跟进的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="151"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="150"/>
         <source>not rated</source>
         <translation>未评价</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="154"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="153"/>
         <source>on</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="160"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="159"/>
         <source>Raise a tic&amp;ket from the findings</source>
         <translation>转工单(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="173"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="172"/>
         <source>&amp;When</source>
         <translation>走访时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="174"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="173"/>
         <source>&amp;Visited by</source>
         <translation>走访人(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="175"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="174"/>
         <source>Co&amp;mpanions</source>
         <translation>同行人员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="176"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="175"/>
         <source>&amp;Findings</source>
         <translation>走访情况(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="177"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="176"/>
         <source>Satisf&amp;action</source>
         <translation>满意度(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="178"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="177"/>
         <source>&amp;Next visit</source>
         <translation>下次走访(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="179"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="178"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>

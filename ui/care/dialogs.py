@@ -13,12 +13,12 @@ from datetime import date, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDateEdit,
+    QDateTimeEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -56,12 +56,58 @@ CHANGES = Changes(care=True)
 REVIEW_AFTER_DAYS = 90  # a new flag's review date: in three months
 
 
+SEPARATORS = ("-", "/", ".", " ", ":")
+
+
+class DateField(QDateTimeEdit):
+    """A date (``yyyy-MM-dd``) or date and time the clerk can type whole: ``20261220`` or
+    ``2026-12-20``.
+
+    Qt's date edit moves on to the next part by itself when a part is full (the year after
+    four digits), and a typed separator then moved on once more, so ``2026-12-20`` became
+    2026-06-12; a separator right after such a move is swallowed here. With the whole text
+    selected (Ctrl+A) a typed digit starts the year instead of being refused, and the focus
+    arriving by keyboard selects the year, so typing replaces the date from its start.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._moved_on = False  # the last digit filled its part and Qt moved to the next
+
+    def select_year(self) -> None:
+        self.setCurrentSection(QDateTimeEdit.Section.YearSection)
+        self.setSelectedSection(QDateTimeEdit.Section.YearSection)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._moved_on = False
+        if event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.select_year()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text in SEPARATORS and self._moved_on:
+            self._moved_on = False
+            event.accept()
+            return
+        edit = self.lineEdit()
+        if text.isdigit() and edit.hasSelectedText() and edit.selectedText() == edit.text():
+            self.select_year()  # Ctrl+A then a date: the digits fill the year first
+        before = self.currentSection()
+        super().keyPressEvent(event)
+        self._moved_on = text.isdigit() and self.currentSection() != before
+
+
 def focus_refused(editor: QWidget) -> None:
-    """Put the focus in a refused field with its text selected, so typing replaces it; a
+    """Put the focus in a refused field with its text selected, so typing replaces it (a
+    date: its year selected, so ``20261220`` or ``2026-12-20`` typed replaces the date); a
     row of several widgets passes the focus on to its focus proxy."""
     target = editor.focusProxy() or editor
     target.setFocus(Qt.FocusReason.OtherFocusReason)
-    if isinstance(target, QLineEdit | QAbstractSpinBox | QPlainTextEdit):
+    if isinstance(target, QDateTimeEdit):
+        target.setCurrentSection(QDateTimeEdit.Section.YearSection)
+        target.setSelectedSection(QDateTimeEdit.Section.YearSection)
+    elif isinstance(target, QLineEdit | QAbstractSpinBox | QPlainTextEdit):
         target.selectAll()
 
 
@@ -100,8 +146,8 @@ class _Form(CareForm):
     changes = CHANGES
 
 
-def _date_edit(name: str, day: date) -> QDateEdit:
-    edit = named(QDateEdit(), name)
+def _date_edit(name: str, day: date) -> DateField:
+    edit = named(DateField(), name)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setCalendarPopup(True)
     edit.setDate(to_qdate(day))
@@ -206,7 +252,13 @@ class FlagDialog(_Form):
             self.reviewed_button.setAutoDefault(False)
             self.reviewed_button.clicked.connect(self.mark_reviewed)
             r.addWidget(self.reviewed_button)
-            QShortcut(QKeySequence("Ctrl+D"), self, self.mark_reviewed)
+            # Ctrl+R as on the care page; Ctrl+D kept (the dialog is modal, so the main
+            # window's Ctrl+D, the shift log, does not compete with it here)
+            for keys in ("Ctrl+R", "Ctrl+D"):
+                QShortcut(QKeySequence(keys), self, self.mark_reviewed)
+            self.reviewed_button.setToolTip(
+                self.tr("Record the review and set the next one (%1)").replace("%1", "Ctrl+R")
+            )
         hours_row = QWidget()
         h = QHBoxLayout(hours_row)
         h.setContentsMargins(0, 0, 0, 0)
@@ -293,6 +345,9 @@ class FlagDialog(_Form):
             self.review_on.setDate(to_qdate(care.next_review_default(self.today)))
         self.reviewed_button.setText(self.tr("Saving records the review"))
         self.reviewed_button.setEnabled(False)
+        label = self.errors.labels["review_on"]  # the refusal of the old date is answered
+        label.clear()
+        label.setVisible(False)
         focus_refused(self.review_on)
 
     def spec(self, *, confirmed: bool = False) -> FlagSpec:
@@ -364,9 +419,8 @@ class FlagDialog(_Form):
         if person_id is not None:
             self.run_save(lambda s: care.add_person_flag(s, person_id, spec), "add flag")
         elif unit_id is None:
-            self.errors.clear()
-            self.errors.labels["unit_id"].setText(self.tr("Choose the household first."))
-            self.errors.labels["unit_id"].setVisible(True)
+            # through FormErrors.show, like every refusal (it makes room for the message)
+            self.errors.show(ValidationError("unit_id", self.tr("Choose the household first.")))
             if self.picker is not None:
                 self.picker.setFocus()
         else:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -32,7 +33,7 @@ from propdesk.auth.permissions import Permission, allowed
 from propdesk.care import queries as cq
 from propdesk.care import services as care
 from propdesk.care.models import CareFlag, CareKind
-from propdesk.care.print_data import evacuation_rows
+from propdesk.care.print_data import COPY_ZH, evacuation_rows
 from propdesk.care.values import (
     FLAG_KIND_ZH,
     VISIBILITY_ZH,
@@ -55,6 +56,8 @@ from ui.common.sql_table_model import SqlColumn, SqlTableModel
 from ui.common.stale import StaleGuard
 from ui.context import AppContext
 from ui.renovation.widgets import preview_document
+
+REVIEW_SHORTCUT = "Ctrl+R"  # 已复查 (the Alt+D mnemonic works too)
 
 
 def _day(value: date | None) -> str:
@@ -134,6 +137,8 @@ class CarePage(QWidget):
         self.ctx = ctx
         self._stale = StaleGuard(self, self.reload)
         self.dialog: QDialog | None = None
+        # the question asked before the team's copy prints (tests answer it)
+        self.confirm_box: QMessageBox | None = None
         self.kind = named(QComboBox(), "care_filter_kind")
         self.kind.addItem(self.tr("All kinds"), "")
         for key, label in FLAG_KIND_ZH.items():
@@ -153,12 +158,18 @@ class CarePage(QWidget):
         self.open_button = named(QPushButton(self.tr("&Open…")), "care_open")
         self.end_button = named(QPushButton(self.tr("&End flag…")), "care_end")
         self.review_button = named(QPushButton(self.tr("Reviewe&d…")), "care_reviewed")
-        self.review_button.setToolTip(self.tr("Record the review and set the next one (Ctrl+D)"))
+        # Ctrl+R, not Ctrl+D: the main window's Ctrl+D (shift log) works from every page, and
+        # two Ctrl+D on one screen are ambiguous (neither fires).
+        self.review_button.setToolTip(
+            self.tr("Record the review and set the next one (%1)").replace("%1", REVIEW_SHORTCUT)
+        )
         self.print_button = named(QPushButton(self.tr("Evacuation &list…")), "care_print")
         self.audience = named(QComboBox(), "care_print_audience")
         # The office copy first: full phones only when the clerk chooses the team's copy
         # (printed for the evacuation team, audited).
-        self.audience.addItem(self.tr("office copy (phones as my role sees them)"), "office")
+        self.audience.addItem(
+            self.tr("office copy (phones as my role sees them)"), Reader.OFFICE.value
+        )
         self.audience.addItem(self.tr("for the evacuation team (full phones)"), Reader.GUARD.value)
         self.kind_button = named(QPushButton(self.tr("Custom &kind…")), "care_new_kind")
         self.kind_button.setVisible(allowed(ctx.actor, Permission.MANAGE_SETTINGS))
@@ -210,7 +221,7 @@ class CarePage(QWidget):
         self.kind_button.clicked.connect(self.new_kind)
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_flag)
         QShortcut(QKeySequence("Ctrl+P"), self, self.print_evacuation_list)
-        QShortcut(QKeySequence("Ctrl+D"), self, self.review_flag)
+        QShortcut(QKeySequence(REVIEW_SHORTCUT), self, self.review_flag)
         ctx.hub.changed.connect(self._changed)
         ctx.query(self._choices, parent=self, action="care filters").success(
             self._fill_choices
@@ -315,9 +326,45 @@ class CarePage(QWidget):
         self._open(KindDialog(ctx=self.ctx, parent=self))
 
     def print_evacuation_list(self) -> None:
+        """Ctrl+P / Alt+L: the office copy at once; the evacuation team's copy (every phone
+        in full, audited) only after a Yes (No is the default)."""
+        reader = Reader(str(self.audience.currentData()))
+        if reader != Reader.GUARD:
+            self._print(reader)
+            return
+        box = named(
+            QMessageBox(
+                QMessageBox.Icon.Question,
+                self.tr("Print the evacuation team's copy?"),
+                self.tr(
+                    "The evacuation team's copy prints every listed resident's phone number "
+                    "in full. The print is recorded in the audit log under your name.\n\n"
+                    "Print it?"
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                self,
+            ),
+            "care_team_copy_confirm",
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        self.confirm_box = box
+
+        def answered(result: int) -> None:
+            self.confirm_box = None
+            if result == QMessageBox.StandardButton.Yes:
+                self._print(Reader.GUARD)
+            self._office_copy()  # printed or not, the next print is the office copy again
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _office_copy(self) -> None:
+        self.audience.setCurrentIndex(self.audience.findData(Reader.OFFICE.value))
+
+    def _print(self, reader: Reader) -> None:
         building = self.building.currentData()
         building_id = int(building) if building is not None else None
-        reader = Reader(str(self.audience.currentData()))
+        copy = COPY_ZH.get(reader, "")
 
         def load(s: Session) -> tuple[list[EvacuationRow], EstateInfo, date]:
             rows = evacuation_rows(s, reader=reader, building_id=building_id)
@@ -328,7 +375,7 @@ class CarePage(QWidget):
 
             rows, estate, today = data
             return evacuation_list_pdf(
-                rows, estate_name=estate.name, company=estate.company, printed_on=today
+                rows, estate_name=estate.name, company=estate.company, printed_on=today, copy=copy
             )
 
         preview_document(

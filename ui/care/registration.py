@@ -62,7 +62,8 @@ def feature() -> ext.Feature:
         counters=(
             ext.StatusCounter(
                 "care_reviews",
-                lambda c: c.care,
+                # a move-out ends the household's flags: the count follows occupancy too
+                lambda c: c.care or c.occupancy,
                 ext.lazy("propdesk.care.queries", "count_overdue"),
                 overdue_text,
             ),

@@ -15,8 +15,6 @@ from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -45,7 +43,7 @@ from propdesk.changes import Changes
 from propdesk.errors import ValidationError
 from propdesk.tickets import catalog
 from propdesk.tickets.values import KIND_ZH, CategoryInfo, TicketKind
-from ui.care.dialogs import CareForm
+from ui.care.dialogs import CareForm, DateField
 from ui.common.dates import from_qdate, to_qdate
 from ui.common.naming import named
 from ui.context import AppContext
@@ -135,7 +133,8 @@ class VisitDialog(CareForm):
             for reason in (VisitReason.OTHER, *RULE_REASONS):
                 self.reason.addItem(VISIT_REASON_ZH[reason], reason.value)
             self.errors.add_row(self.tr("&Reason"), "reason", self.reason)
-        self.when = named(QDateTimeEdit(_local_now()), "visit_when")
+        self.when = named(DateField(), "visit_when")
+        self.when.setDateTime(_local_now())
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
         self.visitor = named(QComboBox(), "visit_visitor")
@@ -152,7 +151,7 @@ class VisitDialog(CareForm):
         for n in range(5, 0, -1):
             self.rating.addItem("★" * n + f" {n}", n)
         self.has_next = named(QCheckBox(self.tr("on")), "visit_has_next")
-        self.next_visit = named(QDateEdit(), "visit_next_on")
+        self.next_visit = named(DateField(), "visit_next_on")
         self.next_visit.setDisplayFormat("yyyy-MM-dd")
         self.next_visit.setCalendarPopup(True)
         self.next_visit.setDate(to_qdate(clock.local_now().date()).addDays(NEXT_VISIT_DAYS))

@@ -396,6 +396,27 @@ def test_evacuation_rows_by_building_and_floor_phones_by_audience(
     assert exports == 2
 
 
+def test_evacuation_team_copy_audit_names_the_list_and_the_team(
+    db: Database, estate: dict[str, int]
+) -> None:
+    """The team's copy reveals every phone; the audit line reads as the screen does
+    (疏散协助名单, 疏散小组), not as the gate's lists (门岗)."""
+    with db.begin(CLERK) as s:
+        care.add_household_flag(s, estate["u1"], FlagSpec("evacuation", "视力差"))
+    with db.begin(CLERK) as s:
+        evacuation_rows(s, reader=Reader.GUARD)
+    with db.begin(MANAGER) as s:
+        lines = list(
+            s.scalars(
+                select(AuditEntry.changes).where(
+                    AuditEntry.action == "reveal", AuditEntry.table_name == "person"
+                )
+            )
+        )
+    assert lines
+    assert all("phone（打印：疏散协助名单，疏散小组）" in line for line in lines)
+
+
 def test_elderly_alone_on_a_household_of_several_needs_confirmation(
     db: Database, estate: dict[str, int]
 ) -> None:

@@ -116,9 +116,9 @@ def test_review_date_in_the_past_refused_nothing_saved(
     assert dialog.isVisible()
     assert dialog.reason.toPlainText() == "坐轮椅"  # input kept
     assert _count(sqlite_db) == 0
-    # the focus is in the refused date, its text selected: typing replaces it
+    # the focus is in the refused date, its year selected: the date typed replaces it
     assert dialog.review_on.hasFocus()
-    assert dialog.review_on.lineEdit().selectedText() == f"{yesterday:%Y-%m-%d}"
+    assert dialog.review_on.lineEdit().selectedText() == f"{yesterday:%Y}"
     later = clock.local_now().date() + timedelta(days=30)
     type_text(qtbot, dialog.review_on, f"{later:%Y-%m-%d}")
     assert from_qdate(dialog.review_on.date()) == later
@@ -257,7 +257,7 @@ def test_reviewed_from_the_care_page_by_keyboard(
     qtbot.keyClick(dialog.next_review, Qt.Key.Key_Return)
     qtbot.waitUntil(dialog.errors.labels["review_on"].isVisible, timeout=2000)
     assert dialog.next_review.hasFocus()
-    assert dialog.next_review.lineEdit().selectedText() == f"{today:%Y-%m-%d}"
+    assert dialog.next_review.lineEdit().selectedText() == f"{today:%Y}"
     later = today + timedelta(days=60)
     type_text(qtbot, dialog.next_review, f"{later:%Y-%m-%d}")
     qtbot.keyClick(dialog.next_review, Qt.Key.Key_Return)
@@ -292,8 +292,10 @@ def test_evacuation_list_is_the_office_copy_unless_the_team_copy_is_chosen(
     qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
 ) -> None:
     """Alt+L prints the evacuation-help list: by default the office copy (a clerk sees masked
-    phones, nothing revealed); the evacuation team's copy, chosen on purpose, has the full
-    phones and the reveal is audited."""
+    phones, nothing revealed, the header says 办公室存档). The evacuation team's copy asks
+    first (No by default: nothing printed); Yes prints it with the full phones, the header
+    says so, the audit names the list and 疏散小组 (not 门岗), and the next print is the
+    office copy again."""
     import io
 
     from pypdf import PdfReader
@@ -304,17 +306,17 @@ def test_evacuation_list_is_the_office_copy_unless_the_team_copy_is_chosen(
     with sqlite_db.begin(CLERK) as s:
         care.add_household_flag(s, small_estate.unit_1502, FlagSpec("evacuation", "坐轮椅"))
 
-    def reveals() -> int:
+    def reveals() -> list[str]:
         with sqlite_db.engine.connect() as conn:
-            query = select(func.count(AuditEntry.id)).where(AuditEntry.action == "reveal")
-            return int(conn.execute(query).scalar_one())
+            query = select(AuditEntry.changes).where(AuditEntry.action == "reveal")
+            return list(conn.execute(query).scalars())
+
+    def previews() -> list[PdfPreviewDialog]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog)]
 
     def printed() -> str:
-        qtbot.waitUntil(
-            lambda: any(isinstance(w, PdfPreviewDialog) for w in QApplication.topLevelWidgets()),
-            timeout=5000,
-        )
-        preview = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog))
+        qtbot.waitUntil(lambda: bool(previews()), timeout=5000)
+        preview = previews()[0]
         text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(preview.pdf)).pages)
         preview.close()
         preview.deleteLater()
@@ -327,17 +329,45 @@ def test_evacuation_list_is_the_office_copy_unless_the_team_copy_is_chosen(
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
     assert page.audience.currentData() == "office"
     page.print_button.setFocus()
-    before = reveals()
+    before = len(reveals())
     qtbot.keyClick(page.print_button, Qt.Key.Key_Space)  # Alt+L's button
     office = printed()
     assert "坐轮椅" in office
     assert "13900001111" not in office
     assert "139****1111" in office
-    assert reveals() == before
+    assert "办公室存档" in office
+    assert "疏散小组用" not in office
+    assert len(reveals()) == before
+    # the team's copy: asked first, No is the default and prints nothing
     page.audience.setFocus()
     qtbot.keyClick(page.audience, Qt.Key.Key_Down)  # the evacuation team's copy
     assert page.audience.currentData() == "guard"
     qtbot.keyClick(page.print_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.confirm_box is not None, timeout=2000)
+    box = page.confirm_box
+    assert box is not None
+    assert "phone number in full" in box.text()
+    assert "audit log" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # No
+    qtbot.waitUntil(lambda: page.confirm_box is None, timeout=2000)
+    qtbot.wait(50)
+    assert not previews()
+    assert page.audience.currentData() == "office"
+    assert len(reveals()) == before
+    # chosen again, Yes: printed with the full phones, said in the header, audited
+    page.audience.setFocus()
+    qtbot.keyClick(page.audience, Qt.Key.Key_Down)
+    qtbot.keyClick(page.print_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.confirm_box is not None, timeout=2000)
+    box = page.confirm_box
+    assert box is not None
+    qtbot.keyClick(box, Qt.Key.Key_Y)  # &Yes
     team = printed()
     assert "13900001111" in team
-    assert reveals() > before
+    assert "疏散小组用·含完整电话" in team
+    audited = reveals()[before:]
+    assert audited
+    assert all("疏散协助名单，疏散小组" in line for line in audited)
+    assert not any("门岗" in line for line in audited)
+    # the next print is the office copy again
+    assert page.audience.currentData() == "office"

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -188,13 +189,17 @@ def test_a_refused_visit_keeps_its_input_and_saves_nothing(
     qtbot.keyClick(dialog.findings, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: dialog.errors.labels["visited_at"].isVisible(), timeout=2000)
     assert "不能晚于现在" in dialog.errors.labels["visited_at"].text()
-    # the focus is in the refused time, its text selected for retyping
+    # the focus is in the refused time, its year selected: the time typed replaces it
     assert dialog.when.hasFocus()
-    assert dialog.when.lineEdit().selectedText() == dialog.when.text()
+    assert dialog.when.lineEdit().selectedText() == dialog.when.text()[:4]
     assert dialog.findings.toPlainText() == "一切正常"
     assert _visits(sqlite_db) == []
-    # back to now: saved
-    dialog.when.setDateTime(dialog.when.dateTime().addDays(-1).addSecs(-60))
+    # back to now, typed as it reads: saved
+    earlier = dialog.when.dateTime().addDays(-1).addSecs(-60)
+    QTest.keyClicks(dialog.when, earlier.toString("yyyy-MM-dd HH:mm"))
+    assert dialog.when.dateTime().toString("yyyy-MM-dd HH:mm") == earlier.toString(
+        "yyyy-MM-dd HH:mm"
+    )
     qtbot.keyClick(dialog.findings, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
     assert _visits(sqlite_db) == [(small_estate.unit_1502, None, "elderly_alone")]
