@@ -224,6 +224,10 @@
         <source>Feedback questionnaire started: the households that attended are in its call queue on the surveys page.</source>
         <translation>反馈问卷已发起：签到参加的住户已列入满意度调查页面的待拨打名单。</translation>
     </message>
+    <message>
+        <source>The activity has not started yet: it can be finished once it has.</source>
+        <translation>活动还没有开始，开始后才能结束。</translation>
+    </message>
 </context>
 <context>
     <name>ActivityDialog</name>

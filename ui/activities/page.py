@@ -334,7 +334,10 @@ class ActivitiesPage(QWidget):
         self.edit_button.setEnabled(plan and live)
         self.open_button.setEnabled(run and status == ActivityStatus.PLANNED.value)
         self.signup_button.setEnabled(desk and status == ActivityStatus.OPEN.value)
-        self.finish_button.setEnabled(plan and live)
+        # before its start an activity cannot be finished (the service refuses it too): the
+        # button says so instead of refusing after the clerk typed the cost
+        started = a is not None and a.starts_at <= clock.now()
+        self.finish_button.setEnabled(plan and live and started)
         self.cancel_button.setEnabled(run and live)
         self.notice_button.setEnabled(desk and a is not None)
         self.sheet_button.setEnabled(a is not None)
@@ -361,6 +364,10 @@ class ActivitiesPage(QWidget):
             (self.questionnaire_button, "" if survey else self._refusal(PLAN)),
         ):
             button.setToolTip(why)
+        if plan and live and not started:
+            self.finish_button.setToolTip(
+                self.tr("The activity has not started yet: it can be finished once it has.")
+            )
 
     def _refusal(self, permission: Permission) -> str:
         """Why the user may not do the activity work that needs ``permission``."""

@@ -321,8 +321,10 @@ def _page(qtbot: QtBot, ctx: AppContext) -> ActivitiesPage:
 def test_finishing_before_the_start_is_refused_by_the_form_input_kept(
     qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, test_clock: clock.FixedClock
 ) -> None:
-    """Alt+S on an activity 13 days ahead: the amount typed stays, the refusal says when it
-    starts; nothing is finished (no attendance, no rating, no monthly figure)."""
+    """An activity 13 days ahead: Finish (Alt+S) is greyed out and says why; a finish form
+    opened all the same (a page left open from before a change of start) refuses by the
+    service: the amount typed stays, the refusal says when it starts; nothing is finished
+    (no attendance, no rating, no monthly figure)."""
     start = test_clock.now() + timedelta(days=13)
     with sqlite_db.begin(MANAGER) as s:
         aid = act.create_activity(
@@ -335,11 +337,13 @@ def test_finishing_before_the_start_is_refused_by_the_form_input_kept(
     assert page.current is not None
     assert page.current.id == aid
     page.table.setFocus()
+    assert not page.finish_button.isEnabled()
+    assert "has not started" in page.finish_button.toolTip()
     qtbot.keyClick(page.table, Qt.Key.Key_S, ALT)
-    qtbot.waitUntil(lambda: page.dialog is not None, timeout=2000)  # an animated click
-    finish = page.dialog
-    assert isinstance(finish, FinishDialog)
+    assert page.dialog is None  # nothing to fill in vain
+    finish = FinishDialog(ctx=page.ctx, activity=page.current, parent=page)
     qtbot.addWidget(finish)
+    finish.open()
     qtbot.waitUntil(finish.spent.hasFocus, timeout=2000)
     qtbot.keyClicks(finish.spent, "300")
     qtbot.keyClick(finish.spent, Qt.Key.Key_Return)
@@ -393,8 +397,14 @@ def test_a_clerk_is_not_offered_what_only_a_manager_may_do(
     page.close()
     manager = _page(qtbot, make_ctx(sqlite_db, MANAGER))
     assert manager.new_button.isEnabled()
-    assert manager.finish_button.isEnabled()
     assert manager.cancel_button.isEnabled()
+    # Finish waits for the start (three days ahead), and says so
+    assert not manager.finish_button.isEnabled()
+    assert "has not started" in manager.finish_button.toolTip()
+    test_clock.set(start + timedelta(minutes=1))
+    manager.reload()
+    qtbot.waitUntil(manager.finish_button.isEnabled, timeout=2000)
+    assert manager.finish_button.toolTip() == ""
 
 
 def test_a_new_activity_is_selected_once_saved(
