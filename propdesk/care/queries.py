@@ -242,6 +242,7 @@ def banner_flags(
         params["people"] = people
     stmt = _banner_statement(bool(units), bool(people))
     actor = _actor(session)
+    today = clock.today(session)
     out: list[BannerFlag] = []
     seen: set[tuple[int, int | None, int | None]] = set()
     for r in session.execute(stmt, params):
@@ -251,7 +252,10 @@ def banner_flags(
         if key in seen:  # a person living in two of the units asked for: once each
             continue
         seen.add(key)
-        out.append(BannerFlag(r.id, r.asked_unit, r.asked_person, text, restricted, r.sensitive))
+        due = not restricted and r.review_on is not None and r.review_on <= today
+        out.append(
+            BannerFlag(r.id, r.asked_unit, r.asked_person, text, restricted, r.sensitive, due)
+        )
     return out
 
 
@@ -272,6 +276,7 @@ def _banner_statement(with_units: bool, with_people: bool) -> Select[Any]:
             CareFlag.sensitive,
             CareFlag.dnd_start,
             CareFlag.dnd_end,
+            CareFlag.review_on,
             asked_unit.label("asked_unit"),
             asked_person,
             literal(branch).label("branch"),

@@ -119,7 +119,8 @@ class FlagDetail:
 @dataclass(frozen=True)
 class BannerFlag:
     """One entry of a banner: the kind (and do-not-disturb hours); ``restricted`` when the
-    viewer may not see it (shown as :data:`RESTRICTED_TEXT`)."""
+    viewer may not see it (shown as :data:`RESTRICTED_TEXT`); ``review_due`` when its
+    review is overdue (the banner marks it 待复查)."""
 
     flag_id: int
     unit_id: int | None
@@ -127,6 +128,8 @@ class BannerFlag:
     text: str
     restricted: bool
     sensitive: bool
+    #: its review date has come (on or before today) and the viewer may see it
+    review_due: bool = False
 
 
 @dataclass(frozen=True)

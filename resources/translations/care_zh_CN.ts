@@ -4,7 +4,12 @@
 <context>
     <name>CareBanner</name>
     <message>
-        <location filename="../../ui/care/banner.py" line="48"/>
+        <location filename="../../ui/care/banner.py" line="43"/>
+        <source> (review due)</source>
+        <translation>（待复查）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/banner.py" line="51"/>
         <source>[Attention] </source>
         <translation>【关注】</translation>
     </message>
@@ -12,92 +17,92 @@
 <context>
     <name>CarePage</name>
     <message>
-        <location filename="../../ui/care/page.py" line="144"/>
+        <location filename="../../ui/care/page.py" line="143"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="148"/>
+        <location filename="../../ui/care/page.py" line="147"/>
         <source>&amp;Type</source>
         <translation>类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="151"/>
+        <location filename="../../ui/care/page.py" line="150"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="152"/>
+        <location filename="../../ui/care/page.py" line="151"/>
         <source>&amp;Building</source>
         <translation>楼栋(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="154"/>
+        <location filename="../../ui/care/page.py" line="153"/>
         <source>Overdue &amp;reviews only</source>
         <translation>只看到期未复查(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="156"/>
+        <location filename="../../ui/care/page.py" line="155"/>
         <source>%1 flag(s)</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="158"/>
+        <location filename="../../ui/care/page.py" line="157"/>
         <source>&amp;New flag…</source>
         <translation>新增标记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="159"/>
+        <location filename="../../ui/care/page.py" line="158"/>
         <source>&amp;Open…</source>
         <translation>查看/修改(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="160"/>
+        <location filename="../../ui/care/page.py" line="159"/>
         <source>&amp;End flag…</source>
         <translation>结束标记(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="161"/>
+        <location filename="../../ui/care/page.py" line="160"/>
         <source>Reviewe&amp;d…</source>
         <translation>已复查(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="167"/>
+        <location filename="../../ui/care/page.py" line="166"/>
         <source>Evacuation &amp;list…</source>
         <translation>疏散协助名单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="174"/>
+        <location filename="../../ui/care/page.py" line="173"/>
         <source>for the evacuation team (full phones)</source>
         <translation>给疏散小组（完整电话）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="172"/>
+        <location filename="../../ui/care/page.py" line="171"/>
         <source>office copy (phones as my role sees them)</source>
         <translation>办公室存档（电话按权限显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="165"/>
+        <location filename="../../ui/care/page.py" line="164"/>
         <source>Record the review and set the next one (%1)</source>
         <translation>记下这次复查并设定下一次复查日期（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="175"/>
+        <location filename="../../ui/care/page.py" line="174"/>
         <source>Custom &amp;kind…</source>
         <translation>自定义类型(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="291"/>
+        <location filename="../../ui/care/page.py" line="290"/>
         <source>Saved: %1 %2</source>
         <translation>已保存：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="339"/>
+        <location filename="../../ui/care/page.py" line="338"/>
         <source>Print the evacuation team&apos;s copy?</source>
         <translation>打印疏散小组用的名单？</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="341"/>
+        <location filename="../../ui/care/page.py" line="340"/>
         <source>The evacuation team&apos;s copy prints every listed resident&apos;s phone number in full. The print is recorded in the audit log under your name.
 
 Print it?</source>
@@ -106,7 +111,7 @@ Print it?</source>
 确定打印吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="386"/>
+        <location filename="../../ui/care/page.py" line="385"/>
         <source>Evacuation-help list</source>
         <translation>疏散协助名单</translation>
     </message>
@@ -114,17 +119,17 @@ Print it?</source>
 <context>
     <name>CarePanel</name>
     <message>
-        <location filename="../../ui/care/banner.py" line="199"/>
+        <location filename="../../ui/care/banner.py" line="202"/>
         <source>Add attention flag…</source>
         <translation>添加关注标记…</translation>
     </message>
     <message>
-        <location filename="../../ui/care/banner.py" line="211"/>
+        <location filename="../../ui/care/banner.py" line="215"/>
         <source>This household</source>
         <translation>本户</translation>
     </message>
     <message>
-        <location filename="../../ui/care/banner.py" line="211"/>
+        <location filename="../../ui/care/banner.py" line="215"/>
         <source>This person</source>
         <translation>本人</translation>
     </message>
@@ -145,22 +150,22 @@ Print it?</source>
 <context>
     <name>EndFlagDialog</name>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="460"/>
+        <location filename="../../ui/care/dialogs.py" line="461"/>
         <source>End attention flag</source>
         <translation>结束关注标记</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="463"/>
+        <location filename="../../ui/care/dialogs.py" line="464"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="465"/>
+        <location filename="../../ui/care/dialogs.py" line="466"/>
         <source>e.g. moved out, reviewed: no longer needed</source>
         <translation>例如：已搬离；复查后不再需要</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="466"/>
+        <location filename="../../ui/care/dialogs.py" line="467"/>
         <source>&amp;Why</source>
         <translation>结束原因(&amp;W)</translation>
     </message>
@@ -168,104 +173,104 @@ Print it?</source>
 <context>
     <name>FlagDialog</name>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="183"/>
+        <location filename="../../ui/care/dialogs.py" line="184"/>
         <source>Edit attention flag</source>
         <translation>修改关注标记</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="183"/>
+        <location filename="../../ui/care/dialogs.py" line="184"/>
         <source>New attention flag</source>
         <translation>新增关注标记</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="191"/>
+        <location filename="../../ui/care/dialogs.py" line="192"/>
         <source>&amp;Household</source>
         <translation>住户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="196"/>
+        <location filename="../../ui/care/dialogs.py" line="197"/>
         <source>For</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="200"/>
+        <location filename="../../ui/care/dialogs.py" line="201"/>
         <source>Set by</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="206"/>
+        <location filename="../../ui/care/dialogs.py" line="207"/>
         <source>Last reviewed</source>
         <translation>上次复查</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="222"/>
+        <location filename="../../ui/care/dialogs.py" line="223"/>
         <source>The resident agreed</source>
         <translation>本人同意</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="224"/>
+        <location filename="../../ui/care/dialogs.py" line="225"/>
         <source>Review on</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="249"/>
+        <location filename="../../ui/care/dialogs.py" line="250"/>
         <source>Reviewe&amp;d: set next review</source>
         <extracomment>已复查 pressed: the save records the review (who, when) with the new date.</extracomment>
         <translation>已复查(&amp;D)：设下次复查</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="259"/>
+        <location filename="../../ui/care/dialogs.py" line="260"/>
         <source>Record the review and set the next one (%1)</source>
         <translation>记下这次复查并设定下一次复查日期（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="268"/>
+        <location filename="../../ui/care/dialogs.py" line="269"/>
         <source>&amp;Kind</source>
         <translation>关注类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="269"/>
+        <location filename="../../ui/care/dialogs.py" line="270"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="270"/>
+        <location filename="../../ui/care/dialogs.py" line="271"/>
         <source>&amp;Source</source>
         <translation>来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="271"/>
+        <location filename="../../ui/care/dialogs.py" line="272"/>
         <source>Co&amp;nsent</source>
         <translation>同意(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="272"/>
+        <location filename="../../ui/care/dialogs.py" line="273"/>
         <source>Re&amp;view</source>
         <translation>复查(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="273"/>
+        <location filename="../../ui/care/dialogs.py" line="274"/>
         <source>Visi&amp;ble to</source>
         <translation>可见范围(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="274"/>
+        <location filename="../../ui/care/dialogs.py" line="275"/>
         <source>&amp;Quiet hours</source>
         <translation>免打扰时段(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="345"/>
+        <location filename="../../ui/care/dialogs.py" line="346"/>
         <source>Saving records the review</source>
         <extracomment>The question asked before a save that needs the clerk&apos;s confirmation.</extracomment>
         <translation>保存时记下本次复查</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="383"/>
+        <location filename="../../ui/care/dialogs.py" line="384"/>
         <source>Save attention flag?</source>
         <translation>保存关注标记？</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="422"/>
+        <location filename="../../ui/care/dialogs.py" line="423"/>
         <source>Choose the household first.</source>
         <translation>请先选择住户。</translation>
     </message>
@@ -273,42 +278,42 @@ Print it?</source>
 <context>
     <name>FlagListModel</name>
     <message>
-        <location filename="../../ui/care/page.py" line="86"/>
+        <location filename="../../ui/care/page.py" line="85"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="87"/>
+        <location filename="../../ui/care/page.py" line="86"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="88"/>
+        <location filename="../../ui/care/page.py" line="87"/>
         <source>Resident</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="90"/>
+        <location filename="../../ui/care/page.py" line="89"/>
         <source>Attention</source>
         <translation>关注事项</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="95"/>
+        <location filename="../../ui/care/page.py" line="94"/>
         <source>Review on</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="100"/>
+        <location filename="../../ui/care/page.py" line="99"/>
         <source>Visible to</source>
         <translation>可见范围</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="104"/>
+        <location filename="../../ui/care/page.py" line="103"/>
         <source>Set by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="106"/>
+        <location filename="../../ui/care/page.py" line="105"/>
         <source>Set on</source>
         <translation>登记日期</translation>
     </message>
@@ -316,17 +321,17 @@ Print it?</source>
 <context>
     <name>KindDialog</name>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="478"/>
+        <location filename="../../ui/care/dialogs.py" line="479"/>
         <source>New kind of attention flag</source>
         <translation>新增关注类型</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="481"/>
+        <location filename="../../ui/care/dialogs.py" line="482"/>
         <source>Sensitive: viewing details is audited</source>
         <translation>敏感：查看详情记入操作日志</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="483"/>
+        <location filename="../../ui/care/dialogs.py" line="484"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -385,22 +390,22 @@ Print it?</source>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="434"/>
+        <location filename="../../ui/care/dialogs.py" line="435"/>
         <source>Flag reviewed</source>
         <translation>已复查</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="437"/>
+        <location filename="../../ui/care/dialogs.py" line="438"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="440"/>
+        <location filename="../../ui/care/dialogs.py" line="441"/>
         <source>Was due</source>
         <translation>原定复查日期</translation>
     </message>
     <message>
-        <location filename="../../ui/care/dialogs.py" line="444"/>
+        <location filename="../../ui/care/dialogs.py" line="445"/>
         <source>&amp;Next review</source>
         <translation>下次复查(&amp;N)</translation>
     </message>
@@ -441,33 +446,33 @@ Print it?</source>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="115"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="114"/>
         <source>Record a visit</source>
         <translation>登记走访</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="122"/>
-        <location filename="../../ui/care/visit_dialogs.py" line="132"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="121"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="131"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="123"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="122"/>
         <source>due %1</source>
         <translation>应于 %1 前走访</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="126"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="125"/>
         <source>Plan</source>
         <translation>走访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="130"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="129"/>
         <source>&amp;Household</source>
         <translation>住户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/care/visit_dialogs.py" line="136"/>
+        <location filename="../../ui/care/visit_dialogs.py" line="135"/>
         <source>&amp;Reason</source>
         <translation>走访原因(&amp;R)</translation>
     </message>

@@ -38,11 +38,14 @@ STYLE = (
 
 
 def banner_text(flags: Sequence[BannerFlag]) -> str:
-    """``【关注】a · b`` for these flags, each text once ("" when none)."""
+    """``【关注】a · b（待复查）`` for these flags, each text once ("" when none); a flag
+    whose review date has come is marked."""
+    due = QCoreApplication.translate("CareBanner", " (review due)")
     texts: list[str] = []
     for flag in flags:
-        if flag.text not in texts:
-            texts.append(flag.text)
+        text = flag.text + due if flag.review_due else flag.text
+        if text not in texts:
+            texts.append(text)
     if not texts:
         return ""
     prefix = QCoreApplication.translate("CareBanner", "[Attention] ")
@@ -201,7 +204,8 @@ class CarePanel(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner, 1)
-        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
+        # a button of its own width on the left, also when there is no banner beside it
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.dialog: QWidget | None = None
         self.refresh()
 

@@ -103,3 +103,51 @@ def test_banner_on_the_key_loan_and_return_forms(
     vacant.show()
     qtbot.wait(50)
     assert not vacant.care.isVisible()  # 3-2-1501 has no flag
+
+
+def test_banner_marks_a_review_due_and_the_add_button_keeps_its_width(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate, test_clock: clock.FixedClock
+) -> None:
+    """A flag past its review date shows 待复查 on the banner (only the kind showed); a unit
+    with no flag has a normal 添加关注标记 button on the left, not a bar across the page."""
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from ui.app import load_translations
+
+    with sqlite_db.begin(CLERK) as s:
+        review = clock.today(s) + timedelta(days=3)
+        care.add_household_flag(
+            s, small_estate.unit_1502, FlagSpec("vip", "业委会主任", review_on=review)
+        )
+        care.add_person_flag(s, small_estate.zhang_san, FlagSpec("evacuation", "坐轮椅"))
+    test_clock.advance(timedelta(days=10))
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = load_translations(app, "zh_CN")
+    try:
+        win = MainWindow(ctx=make_ctx(sqlite_db, CLERK))
+        qtbot.addWidget(win)
+        win.resize(1200, 800)
+        win.show()
+        win.open_unit(small_estate.unit_1502)
+        page = win.record_page
+        assert page is not None
+        banner = page.findChild(QLabel, "record_care_banner")
+        assert banner is not None
+        qtbot.waitUntil(banner.isVisible, timeout=2000)
+        assert banner.text().endswith("VIP（待复查） · 疏散需协助")  # no review date: no mark
+        win.open_unit(small_estate.unit_1501)  # no flag
+        empty = win.record_page
+        assert empty is not None
+        button = empty.findChild(QPushButton, "care_panel_add")
+        assert button is not None
+        qtbot.waitUntil(button.isVisible, timeout=2000)
+        panel = button.parentWidget()
+        assert panel is not None
+        assert panel.width() > 600
+        assert button.width() <= button.sizeHint().width() + 10
+        assert button.x() <= 10
+        win.close()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
