@@ -1,12 +1,16 @@
 """The household's columns of the owner ledger: plates with their vehicle types, parking
-space, pets with their vaccination dates, and an emergency contact (name and phone).
+spaces and monthly-pass periods, pets with their vaccination dates, and an emergency
+contact (name and phone).
 
 They are optional: a template from before they existed is read as before. A unit's values
 may stand on any of its rows (one row per person); in an export they are on the unit's
 first row. Cells hold several values separated by ``、`` (or ``,``/``，``/``;``):
 ``粤B12345、粤BD12345``, paired in order with their types (``小型车、新能源``; the column
 may be left empty: a 6-character new-energy plate is then 新能源, any other 小型车, as the
-vehicle form does); pets as kind then name (``犬 旺财、猫``) paired in order with
+vehicle form does), and with their parking spaces and monthly-pass dates (车位
+``B1-050、-、临338``, 月卡起/月卡止 ``2026-01-01、-``: one value per plate in the plates'
+order, ``-`` (or an empty segment, ``B1-050、、临338``) for a plate without one; a lone
+plate's date may be an Excel date); pets as kind then name (``犬 旺财、猫``) paired in order with
 their vaccination dates (``2026-03-01、-``: ``-`` for a pet not vaccinated; the column may
 be left empty); contacts as name with the relation in brackets (``李芳（女儿）、王强``)
 paired in order with the phones (``13900001111、13700002222``).
@@ -50,18 +54,37 @@ from propdesk.registry.validation import normalize_phone
 PLATES = "车牌"
 VEHICLE_KIND = "车辆类型"
 SPACE = "车位"
+PASS_FROM = "月卡起"
+PASS_TO = "月卡止"
 PETS = "宠物"
 PET_VACCINATED = "宠物疫苗日期"
 CONTACT = "紧急联系人"
 CONTACT_PHONE = "紧急联系人电话"
-HEADERS = (PLATES, VEHICLE_KIND, SPACE, PETS, PET_VACCINATED, CONTACT, CONTACT_PHONE)
+HEADERS = (
+    PLATES,
+    VEHICLE_KIND,
+    SPACE,
+    PASS_FROM,
+    PASS_TO,
+    PETS,
+    PET_VACCINATED,
+    CONTACT,
+    CONTACT_PHONE,
+)
+#: Exported as Excel dates when the cell holds one date (several are text, ``、``-separated).
+DATE_HEADERS = (PASS_FROM, PASS_TO, PET_VACCINATED)
 NOT_VACCINATED = "-"
+#: What the export writes for a plate without a parking space or pass date, so the values
+#: stay paired with the plates by position; on import an empty segment means the same.
+NONE = "-"
 
 _SPLIT = re.compile(r"[、,，;；/]+")
 _CONTACT = re.compile(r"^(?P<name>[^（(]+?)\s*(?:[（(](?P<relation>[^）)]*)[）)])?$")
 _DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 _DATE_SPLIT = re.compile(r"[、,，;；\s]+")  # not "/": dates may be written 2026/3/1
 _NO_DATE = {NOT_VACCINATED, "—", "无", "未接种"}
+_NO_VALUE = {"", NONE, "—", "－", "无"}
+_POSITIONS = re.compile(r"[、,，;；]")  # one separator per position: an empty segment counts
 _PET_WORDS = {"犬": PetKind.DOG, "狗": PetKind.DOG, "猫": PetKind.CAT, "其他": PetKind.OTHER}
 _KIND_BY_ZH = {zh: kind for kind, zh in VEHICLE_KIND_ZH.items()}
 _KIND_ZH: dict[str, str] = {kind.value: zh for kind, zh in VEHICLE_KIND_ZH.items()}
@@ -75,15 +98,27 @@ class HouseholdCells:
     row: int
     unit_code: str
     plates: tuple[str, ...] = ()
-    space: str = ""
+    spaces: tuple[str, ...] = ()  # each plate's parking space ("" none; empty: column blank)
     pets: tuple[tuple[str, str], ...] = ()  # (PetKind value, name)
     contacts: tuple[tuple[str, str, str], ...] = ()  # (name, relation, phone)
     vaccinated: tuple[date | None, ...] = ()  # each pet's vaccination date (empty: none given)
     kinds: tuple[VehicleKind, ...] = ()  # each plate's type as given (empty: column left blank)
+    pass_from: tuple[date | None, ...] = ()  # each plate's monthly pass start (empty: blank)
+    pass_to: tuple[date | None, ...] = ()  # each plate's monthly pass end (empty: blank)
 
     @property
     def empty(self) -> bool:
-        return not (self.plates or self.space or self.pets or self.contacts)
+        return not (self.plates or self.pets or self.contacts)
+
+
+@dataclass(frozen=True)
+class ImportedCounts:
+    """What :func:`import_cells` added (``vaccinations``: pets given a later date)."""
+
+    vehicles: int = 0
+    pets: int = 0
+    contacts: int = 0
+    vaccinations: int = 0
 
 
 def _text(value: object) -> str:
@@ -145,6 +180,81 @@ def _vaccination_dates(
                 LedgerError(
                     row, PET_VACCINATED, f"疫苗日期“{part}”格式不正确，请填写如 2026-03-01。"
                 )
+            )
+            return []
+    return out
+
+
+def _positions(value: object) -> list[str]:
+    """A per-plate cell split by position (``B1-050、、临338`` → three), ``[]`` when empty."""
+    text = _text(value)
+    return [p.strip() for p in _POSITIONS.split(text)] if text else []
+
+
+def _count_error(row: int, header: str, plates: int, given: int) -> LedgerError:
+    return LedgerError(
+        row,
+        header,
+        f"车牌有 {plates} 个，{header}有 {given} 个：请每个车牌对应一个{header}，"
+        f"按车牌的顺序用“、”分隔，某辆车没有的填“{NONE}”。",
+    )
+
+
+def _parking_spaces(value: object, plates: int, row: int, errors: list[LedgerError]) -> list[str]:
+    """The parking spaces paired in order with ``plates`` plates (``""`` for none), ``[]``
+    when the cell is empty."""
+    parts = _positions(value)
+    if not parts:
+        return []
+    if not plates:
+        errors.append(LedgerError(row, SPACE, "填写了车位但没有填写车牌。"))
+        return []
+    if len(parts) != plates:
+        errors.append(_count_error(row, SPACE, plates, len(parts)))
+        return []
+    out = ["" if p in _NO_VALUE else p for p in parts]
+    for p in out:
+        if len(p) > 30:
+            errors.append(LedgerError(row, SPACE, f"车位“{p}”超过 30 个字。"))
+            return []
+    return out
+
+
+def _pass_dates(
+    value: object, header: str, plates: int, row: int, errors: list[LedgerError]
+) -> list[date | None]:
+    """The monthly-pass dates of ``header`` paired in order with ``plates`` plates (``None``
+    for none), ``[]`` when the cell is empty."""
+    if isinstance(value, datetime):  # a single date typed into Excel
+        parts: list[date | str] = [value.date()]
+    elif isinstance(value, date):
+        parts = [value]
+    else:
+        parts = list(_positions(value))
+    if not parts:
+        return []
+    if not plates:
+        errors.append(LedgerError(row, header, f"填写了{header}但没有填写车牌。"))
+        return []
+    if len(parts) != plates:
+        errors.append(_count_error(row, header, plates, len(parts)))
+        return []
+    out: list[date | None] = []
+    for part in parts:
+        if isinstance(part, date):
+            out.append(part)
+            continue
+        if part in _NO_VALUE:
+            out.append(None)
+            continue
+        m = _DATE.match(part)
+        try:
+            out.append(date(int(m[1]), int(m[2]), int(m[3])) if m else None)
+        except ValueError:
+            m = None
+        if m is None:
+            errors.append(
+                LedgerError(row, header, f"{header}“{part}”不是正确的日期，请填写如 2026-03-01。")
             )
             return []
     return out
@@ -223,11 +333,17 @@ def parse_cells(src: SourceRow, unit_code: str, errors: list[LedgerError]) -> Ho
             errors.append(LedgerError(src.row, PLATES, e.message))
             given.append(None)
     kinds = tuple(_vehicle_kinds(vals.get(VEHICLE_KIND), given, src.row, errors))
-    space = _text(vals.get(SPACE))
-    if len(space) > 30:
-        errors.append(LedgerError(src.row, SPACE, "车位不能超过 30 个字。"))
-    if space and not plates and not _parts(vals.get(PLATES)):
-        errors.append(LedgerError(src.row, SPACE, "填写了车位但没有填写车牌。"))
+    spaces = tuple(_parking_spaces(vals.get(SPACE), len(given), src.row, errors))
+    pass_from = tuple(_pass_dates(vals.get(PASS_FROM), PASS_FROM, len(given), src.row, errors))
+    pass_to = tuple(_pass_dates(vals.get(PASS_TO), PASS_TO, len(given), src.row, errors))
+    for n, (start, end) in enumerate(zip(pass_from or [None] * len(given), pass_to, strict=False)):
+        which = f"第 {n + 1} 辆车（{given[n]}）" if given[n] else f"第 {n + 1} 辆车"
+        if end is not None and start is None:
+            errors.append(LedgerError(src.row, PASS_FROM, f"{which}填写了月卡止，请填写月卡起。"))
+        elif end is not None and start is not None and end < start:
+            errors.append(
+                LedgerError(src.row, PASS_TO, f"{which}的月卡止早于月卡起（{start:%Y-%m-%d}）。")
+            )
     pets = tuple(_pet(p) for p in _parts(vals.get(PETS)))
     vaccinated = tuple(_vaccination_dates(vals.get(PET_VACCINATED), len(pets), src.row, errors))
     names = _parts(vals.get(CONTACT))
@@ -265,7 +381,16 @@ def parse_cells(src: SourceRow, unit_code: str, errors: list[LedgerError]) -> Ho
     if len(errors) > before:
         return None
     cells = HouseholdCells(
-        src.row, unit_code, tuple(plates), space, pets, tuple(contacts), vaccinated, kinds
+        src.row,
+        unit_code,
+        tuple(plates),
+        spaces,
+        pets,
+        tuple(contacts),
+        vaccinated,
+        kinds,
+        pass_from,
+        pass_to,
     )
     return None if cells.empty else cells
 
@@ -274,8 +399,8 @@ def check_cells(
     session: Session, cells: Sequence[HouseholdCells], errors: list[LedgerError]
 ) -> None:
     """A plate given for two units of the file, or registered on another unit already; a
-    plate given two types in the file, or a type other than the one it is registered with;
-    a vaccination date after today."""
+    plate given two types or two parking spaces in the file, or a type other than the one
+    it is registered with; a vaccination date after today."""
     today = clock.today(session)
     for c in cells:
         if any(d is not None and d > today for d in c.vaccinated):
@@ -304,6 +429,21 @@ def check_cells(
                         VEHICLE_KIND,
                         f"车牌 {plate} 在第 {row} 行的车辆类型为“{VEHICLE_KIND_ZH[first]}”，"
                         f"本行为“{VEHICLE_KIND_ZH[kind]}”，请统一。",
+                    )
+                )
+    space_of: dict[str, tuple[str, int]] = {}  # plate → (space given, first row)
+    for c in cells:
+        for plate, space in zip(c.plates, c.spaces, strict=False):
+            if not space or unit_of[plate] != c.unit_code:
+                continue
+            first_space, row = space_of.setdefault(plate, (space, c.row))
+            if first_space != space:
+                errors.append(
+                    LedgerError(
+                        c.row,
+                        SPACE,
+                        f"车牌 {plate} 在第 {row} 行的车位为“{first_space}”，本行为“{space}”，"
+                        "请统一。",
                     )
                 )
     given = sorted(unit_of)
@@ -337,14 +477,14 @@ def check_cells(
 
 def import_cells(
     session: Session, cells: Sequence[HouseholdCells], unit_ids: Mapping[str, int], *, note: str
-) -> int:
+) -> ImportedCounts:
     """Write what the units do not have yet; returns how many records were added.
 
     Runs after the ledger's occupancies are written (the records join the household then
     living in the unit); ``note`` marks the bulk statements in the audit trail.
     """
     if not cells:
-        return 0
+        return ImportedCounts()
     ids = {unit_ids[c.unit_code] for c in cells}
     households = current_households(session, ids)
     have_plates: set[str] = set()
@@ -388,6 +528,19 @@ def import_cells(
     now = clock.now(session)
     stamp = {"version": 1, "created_at": now, "updated_at": now}
     kind_of = {p: k for c in cells for p, k in zip(c.plates, c.kinds, strict=False)}
+    # each plate's space and pass as given on the first row that gives them
+    space_of: dict[str, str] = {}
+    pass_of: dict[str, tuple[date | None, date | None]] = {}
+    for c in cells:
+        for plate, space in zip(c.plates, c.spaces, strict=False):
+            if space:
+                space_of.setdefault(plate, space)
+        if c.pass_from or c.pass_to:
+            starts = c.pass_from or (None,) * len(c.plates)
+            ends = c.pass_to or (None,) * len(c.plates)
+            for plate, start, end in zip(c.plates, starts, ends, strict=True):
+                if start is not None or end is not None:
+                    pass_of.setdefault(plate, (start, end))
     vehicles: list[dict[str, Any]] = []
     pets: list[dict[str, Any]] = []
     later_dates: dict[int, date] = {}  # pet id → a later vaccination date from the file
@@ -407,9 +560,9 @@ def import_cells(
                     "active_plate": plate,
                     "plate_tail_rev": plate_search_key(plate),
                     "kind": kind.value,
-                    "parking_space": c.space,
-                    "pass_from": None,
-                    "pass_to": None,
+                    "parking_space": space_of.get(plate, ""),
+                    "pass_from": pass_of.get(plate, (None, None))[0],
+                    "pass_to": pass_of.get(plate, (None, None))[1],
                     "notes": "",
                     "removed_at": None,
                 }
@@ -461,31 +614,44 @@ def import_cells(
             .values(vaccinated_on=vaccinated, version=HouseholdPet.version + 1, updated_at=now)
             .execution_options(audit_note=note)
         )
-    return len(vehicles) + len(pets) + len(contacts) + len(later_dates)
+    return ImportedCounts(len(vehicles), len(pets), len(contacts), len(later_dates))
+
+
+def _cell(header: str, values: Sequence[str | date]) -> str | date:
+    """One exported cell: a lone date stays a date (an Excel date, like 入住日期), several
+    values are text joined by ``、``."""
+    if header in DATE_HEADERS and len(values) == 1 and isinstance(values[0], date):
+        return values[0]
+    return "、".join(v if isinstance(v, str) else f"{v:%Y-%m-%d}" for v in values)
 
 
 def export_cells(
     session: Session, *, actor: Actor | None, building_id: int | None = None
-) -> dict[str, dict[str, str]]:
-    """unit code → ``{header: text}`` of the current household's records, for the export
-    (contact phones as ``actor`` may see them; each plate's type paired with it in 车辆类型).
-    Three queries, however many units."""
-    out: dict[str, dict[str, list[str]]] = {}
+) -> dict[str, dict[str, str | date]]:
+    """unit code → ``{header: value}`` of the current household's records, for the export
+    (contact phones as ``actor`` may see them). Each plate's type, parking space and pass
+    dates are paired with it by position (``-`` for a plate without a space or pass; the
+    column is left empty when no plate of the unit has one); a cell holding one date is a
+    date. Three queries, however many units."""
+    out: dict[str, dict[str, list[str | date]]] = {}
 
-    def add(code: str, header: str, text: str) -> None:
+    def add(code: str, header: str, text: str | date) -> None:
         if text:
             out.setdefault(code, {}).setdefault(header, []).append(text)
 
     def scoped(stmt: Any) -> Any:
         return stmt if building_id is None else stmt.where(Unit.building_id == building_id)
 
-    for code, plate, kind, space in session.execute(
+    per_plate: dict[str, list[tuple[str, date | None, date | None]]] = {}
+    for code, plate, kind, space, start, end in session.execute(
         scoped(
             select(
                 Unit.code,
                 HouseholdVehicle.plate,
                 HouseholdVehicle.kind,
                 HouseholdVehicle.parking_space,
+                HouseholdVehicle.pass_from,
+                HouseholdVehicle.pass_to,
             )
             .join(Unit, Unit.id == HouseholdVehicle.unit_id)
             .where(
@@ -497,8 +663,12 @@ def export_cells(
     ):
         add(code, PLATES, plate)
         add(code, VEHICLE_KIND, _KIND_ZH.get(kind, kind))
-        if space and space not in out[code].get(SPACE, []):
-            add(code, SPACE, space)
+        per_plate.setdefault(code, []).append((space or "", start, end))
+    for code, vehicles in per_plate.items():  # by position; left out when no plate has one
+        for header, index in ((SPACE, 0), (PASS_FROM, 1), (PASS_TO, 2)):
+            if any(v[index] for v in vehicles):
+                for v in vehicles:
+                    add(code, header, v[index] or NONE)
     vaccinated: dict[str, list[date | None]] = {}
     for code, kind, name, on in session.execute(
         scoped(
@@ -514,7 +684,7 @@ def export_cells(
     for code, dates in vaccinated.items():  # paired with the pets; left out when none known
         if any(d is not None for d in dates):
             for d in dates:
-                add(code, PET_VACCINATED, f"{d:%Y-%m-%d}" if d else NOT_VACCINATED)
+                add(code, PET_VACCINATED, d or NOT_VACCINATED)
     for code, name, relation, phone in session.execute(
         scoped(
             select(
@@ -527,4 +697,4 @@ def export_cells(
     ):
         add(code, CONTACT, f"{name}（{relation}）" if relation else name)
         add(code, CONTACT_PHONE, shown_phone(actor, phone))
-    return {code: {h: "、".join(v) for h, v in cells.items()} for code, cells in out.items()}
+    return {code: {h: _cell(h, v) for h, v in cells.items()} for code, cells in out.items()}

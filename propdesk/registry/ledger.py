@@ -165,6 +165,9 @@ class ImportSummary:
     people_created: int
     people_matched: int
     occupancies_created: int
+    vehicles_created: int = 0
+    pets_created: int = 0
+    contacts_created: int = 0
 
 
 class LedgerImportError(DomainError):
@@ -632,7 +635,7 @@ def import_ledger(
         )
         refresh_unit_sort(session, (person_ids[o.person_key] for o in check._occupancies))
 
-    household_ledger.import_cells(session, check._household, unit_ids, note=_AUDIT_NOTE)
+    added = household_ledger.import_cells(session, check._household, unit_ids, note=_AUDIT_NOTE)
     summary = ImportSummary(
         rows=check.rows,
         buildings_created=check.new_buildings,
@@ -641,6 +644,9 @@ def import_ledger(
         people_created=len(new_people),
         people_matched=len(check._people) - len(new_people),
         occupancies_created=len(check._occupancies),
+        vehicles_created=added.vehicles,
+        pets_created=added.pets,
+        contacts_created=added.contacts,
     )
     session.flush()
     return summary

@@ -94,7 +94,31 @@ COLUMNS: tuple[LedgerColumn, ...] = (
         + "；不填时6位新能源车牌为新能源，其余为小型车",
         "小型车",
     ),
-    LedgerColumn("parking", "车位", False, 9, "填了车牌时可填", "B2-018"),
+    LedgerColumn(
+        "parking",
+        "车位",
+        False,
+        9,
+        "与车牌一一对应，按车牌顺序用“、”分隔；某辆车没有车位填“-”（或留空位，"
+        "如“B1-050、、临338”）",
+        "B2-018",
+    ),
+    LedgerColumn(
+        "pass_from",
+        "月卡起",
+        False,
+        12,
+        "月卡开始日期，与车牌一一对应，如 2026-01-01；多辆用“、”分隔，没有月卡的填“-”",
+        "2026-01-01",
+    ),
+    LedgerColumn(
+        "pass_to",
+        "月卡止",
+        False,
+        12,
+        "月卡截止日期，与车牌一一对应，不早于月卡起；没有月卡或不限期的填“-”",
+        "2026-12-31",
+    ),
     LedgerColumn("pets", "宠物", False, 10, "种类和名字，如“犬 旺财”，多只用“、”分隔", "犬 旺财"),
     LedgerColumn(
         "pet_vaccinated",

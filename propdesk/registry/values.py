@@ -180,7 +180,8 @@ class LedgerLine:
     id_number: str = ""
     start_date: date | None = None
     person_notes: str = ""
-    household: Mapping[str, str] = field(default_factory=dict)  # 车牌, 车位, 宠物, 紧急联系人…
+    # 车牌, 车位, 宠物, 紧急联系人…: text, or a date where the cell holds one date
+    household: Mapping[str, str | date] = field(default_factory=dict)
 
     def as_row(self) -> dict[str, object]:
         """The line as ``{header: value}`` in the template's columns (for the Excel export)."""
@@ -210,6 +211,8 @@ class LedgerLine:
                     "车牌",
                     "车辆类型",
                     "车位",
+                    "月卡起",
+                    "月卡止",
                     "宠物",
                     "宠物疫苗日期",
                     "紧急联系人",

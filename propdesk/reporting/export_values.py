@@ -21,6 +21,8 @@ class SheetHeader:
     period: str = ""
     prepared_by: str = ""
     prepared_on: date | None = None
+    #: what ``period`` is: a time span by default; a sheet scoped otherwise names its scope
+    period_label: str = "统计期间"
 
     @property
     def heading(self) -> str:
@@ -31,7 +33,7 @@ class SheetHeader:
         """``统计期间：…　　制表人：…　　制表日期：2026年6月15日``."""
         parts = []
         if self.period:
-            parts.append(f"统计期间：{self.period}")
+            parts.append(f"{self.period_label}：{self.period}")
         parts.append(f"制表人：{self.prepared_by}")
         day = self.prepared_on
         parts.append(f"制表日期：{day.year}年{day.month}月{day.day}日" if day else "制表日期：")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -50,6 +51,8 @@ _HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 # kept as text so 0301 / IDs / phones survive Excel
 _TEXT_COLUMNS = {"楼栋", "房号", "手机", "身份证号", "紧急联系人电话"}
 _DATE_FORMAT = "yyyy-mm-dd"
+# written as Excel dates when they hold one date (the household's with several are text)
+_DATE_COLUMNS = {"入住日期", "月卡起", "月卡止", "宠物疫苗日期"}
 _AREA_FORMAT = "0.00"
 
 Target = str | Path | IO[bytes] | None
@@ -90,7 +93,7 @@ def write_template(target: Target = None) -> bytes:
         dim.width = col.width
         if col.header in _TEXT_COLUMNS:
             dim.number_format = "@"
-        elif col.header == "入住日期":
+        elif col.header in _DATE_COLUMNS:
             dim.number_format = _DATE_FORMAT
         elif col.header == "建筑面积":
             dim.number_format = _AREA_FORMAT
@@ -235,7 +238,9 @@ def write_export(
     ws.freeze_panes = f"A{head_row + 1}"
     ws.auto_filter.ref = f"A{head_row}:{get_column_letter(len(headers))}{len(lines) + head_row}"
     print_setup(ws, repeat_rows=head_row)
-    write_title_rows(ws, header or SheetHeader(title=SHEET), len(headers))
+    # the ledger's scope is a building (or all of them), not a period: 楼栋：1栋
+    heading = replace(header, period_label="楼栋") if header else SheetHeader(title=SHEET)
+    write_title_rows(ws, heading, len(headers))
     head = []
     for h in headers:
         cell = WriteOnlyCell(ws, value=h)
@@ -244,7 +249,7 @@ def write_export(
         head.append(cell)
     ws.append(head)
     area_col = headers.index("建筑面积")
-    date_col = headers.index("入住日期")
+    date_cols = [headers.index(h) for h in headers if h in _DATE_COLUMNS]
     for line in sorted(lines, key=lambda x: natural_key(x.unit_code)):  # stable: people kept
         row = line.as_row()
         values: list[Any] = [line.unit_code, *(row[h] for h in HEADERS)]
@@ -252,10 +257,11 @@ def write_export(
         area = WriteOnlyCell(ws, value=values[area_col])
         area.number_format = _AREA_FORMAT
         cells[area_col] = area
-        if isinstance(values[date_col], date | datetime):
-            d = WriteOnlyCell(ws, value=values[date_col])
-            d.number_format = _DATE_FORMAT
-            cells[date_col] = d
+        for date_col in date_cols:
+            if isinstance(values[date_col], date | datetime):
+                d = WriteOnlyCell(ws, value=values[date_col])
+                d.number_format = _DATE_FORMAT
+                cells[date_col] = d
         ws.append(inert_row(ws, cells))
     return _finish(wb, target)
 

@@ -43,6 +43,10 @@
       <translation>已导入 {0} 行：新建房屋 {1} 套（已有 {2} 套），新建住户 {3} 人（已有 {4} 人），入住记录 {5} 条。</translation>
     </message>
     <message>
+      <source>Household: {0} vehicles, {1} pets, {2} emergency contacts.</source>
+      <translation>车辆 {0} 辆，宠物 {1} 只，紧急联系人 {2} 位。</translation>
+    </message>
+    <message>
       <source>New buildings: {0}</source>
       <translation>新建楼栋：{0}</translation>
     </message>

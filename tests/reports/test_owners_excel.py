@@ -123,13 +123,14 @@ def test_export_read_back(tmp_path: Path) -> None:
         _line("3-2-1503", unit_notes="钥匙在前台"),
     ]  # fmt: skip
     path = tmp_path / "export.xlsx"
-    write_export(lines, path, header=SheetHeader("业主台账", "翠湖花园", "全部楼栋", "王经理"))
+    write_export(lines, path, header=SheetHeader("业主台账", "翠湖花园", "1栋", "王经理"))
     wb = load_workbook(path)
     ws = wb[SHEET]
     assert ws["A1"].value == "翠湖花园 业主台账"
     assert "制表人：王经理" in ws["A2"].value
+    assert ws["A2"].value.startswith("楼栋：1栋")  # a building, not a period (统计期间)
     assert ws.freeze_panes == "A4"
-    assert ws.auto_filter.ref == "A3:U6"  # 房屋编号 + 20 columns (车牌…紧急联系人电话 since #19)
+    assert ws.auto_filter.ref == "A3:W6"  # 房屋编号 + 22 columns (车牌…紧急联系人电话, 月卡起/止)
     # prints sensibly: landscape, one page wide (a person's name and phone on the same page
     # as the unit), the header on every page
     assert_print_setup(ws)

@@ -90,7 +90,9 @@ def _import(args: argparse.Namespace) -> int:
         f"{'（' + '、'.join(summary.buildings_created) + '）' if summary.buildings_created else ''}，"
         f"新建房屋 {summary.units_created} 套（已有 {summary.units_matched} 套），"
         f"新建住户 {summary.people_created} 人（已有 {summary.people_matched} 人），"
-        f"入住记录 {summary.occupancies_created} 条。"
+        f"入住记录 {summary.occupancies_created} 条；"
+        f"车辆 {summary.vehicles_created} 辆，宠物 {summary.pets_created} 只，"
+        f"紧急联系人 {summary.contacts_created} 位。"
     )
     return 0
 

@@ -47,7 +47,7 @@ ResultHook = Callable[[QWidget], None]
 Confirmer = Callable[[QWidget, str, str], bool]
 
 #: What an import of the owner ledger writes.
-LEDGER_CHANGES = Changes(buildings=True, units=True, people=True, occupancy=True)
+LEDGER_CHANGES = Changes(buildings=True, units=True, people=True, occupancy=True, household=True)
 
 
 def _tr(text: str) -> str:
@@ -88,6 +88,10 @@ def summary_text(summary: ImportSummary) -> str:
         summary.people_matched,
         summary.occupancies_created,
     )
+    if summary.vehicles_created or summary.pets_created or summary.contacts_created:
+        text += "\n" + _tr("Household: {0} vehicles, {1} pets, {2} emergency contacts.").format(
+            summary.vehicles_created, summary.pets_created, summary.contacts_created
+        )
     if summary.buildings_created:
         text += "\n" + _tr("New buildings: {0}").format("、".join(summary.buildings_created))
     return text

@@ -1,11 +1,13 @@
-"""The owner ledger's household columns (车牌, 车辆类型, 车位, 宠物, 宠物疫苗日期, 紧急联系人,
-紧急联系人电话): imported, checked, exported and read back; a template without them (or
-without 车辆类型 alone) is still accepted."""
+"""The owner ledger's household columns (车牌, 车辆类型, 车位, 月卡起, 月卡止, 宠物, 宠物疫苗日期,
+紧急联系人, 紧急联系人电话): imported, checked, exported and read back; a template without
+them (or without 车辆类型 or the pass columns) is still accepted."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
@@ -26,6 +28,7 @@ from propdesk.registry.ledger import (
 )
 from propdesk.registry.models import Building, Occupancy, Unit
 from reports.excel.owners import read_ledger, write_export, write_template
+from tests.conftest import _fresh_sqlite
 
 SUPERVISOR = Actor(user_id=None, username="sup", display_name="主管", role=Role.SUPERVISOR)
 CLERK = Actor(user_id=None, username="clerk", display_name="前台", role=Role.CLERK)
@@ -62,7 +65,7 @@ def _counts(db: Database) -> tuple[int, int, int, int]:
 
 def _rows() -> list[SourceRow]:
     return [
-        _row(2, "1502", "张三", "业主", 车牌="粤b12345、粤BD12345", 车位="B2-018",
+        _row(2, "1502", "张三", "业主", 车牌="粤b12345、粤BD12345", 车位="B2-018、-",
              宠物="犬 旺财", 紧急联系人="李芳（女儿）、王强", 紧急联系人电话="13900001111、0755-12345678"),
         _row(3, "1502", "李梅", "家属", 车牌="粤B12345"),  # the same car on the unit's 2nd row
         _row(4, "1501", "王五", "业主", 宠物="猫"),
@@ -86,7 +89,7 @@ def test_import_household_columns(estate: Database) -> None:
         pets = hq.unit_pets(s, u1501)
     assert [(v.plate, v.kind, v.parking_space) for v in vehicles] == [
         ("粤B12345", "small", "B2-018"),
-        ("粤BD12345", "nev", "B2-018"),
+        ("粤BD12345", "nev", ""),
     ]
     assert [(c.name, c.relation, c.phone) for c in contacts] == [
         ("李芳", "女儿", "13900001111"),
@@ -146,7 +149,7 @@ def test_export_and_read_back(estate: Database) -> None:
     assert first.household == {
         "车牌": "粤B12345、粤BD12345",
         "车辆类型": "小型车、新能源",  # none given: inferred from the plates
-        "车位": "B2-018",
+        "车位": "B2-018、-",  # one per plate: the second car has none
         "宠物": "犬 旺财",
         "紧急联系人": "李芳（女儿）、王强",
         "紧急联系人电话": "139****1111、0755-****5678",  # a clerk's export is masked
@@ -178,8 +181,9 @@ def test_template_header_row() -> None:
 
     ws = load_workbook(BytesIO(write_template())).worksheets[0]
     header = [c.value for c in next(ws.iter_rows(max_row=1))]
-    assert header[-7:] == [
-        "车牌", "车辆类型", "车位", "宠物", "宠物疫苗日期", "紧急联系人", "紧急联系人电话",
+    assert header[-9:] == [
+        "车牌", "车辆类型", "车位", "月卡起", "月卡止", "宠物", "宠物疫苗日期", "紧急联系人",
+        "紧急联系人电话",
     ]  # fmt: skip
 
 
@@ -221,10 +225,11 @@ def test_pet_vaccination_dates_import_export_and_read_back(estate: Database) -> 
         lines = ledger_rows(s, building_id=bid, actor=CLERK, today=TODAY)
     shown = {ln.unit_code: ln.household for ln in lines if ln.household}
     assert shown["3-2-1502"]["宠物疫苗日期"] == "2026-05-20、2026-04-02"
-    assert shown["3-2-1501"]["宠物疫苗日期"] == "2025-12-09"
+    assert shown["3-2-1501"]["宠物疫苗日期"] == date(2025, 12, 9)  # one date: an Excel date
     assert "宠物疫苗日期" not in shown["3-2-1503"]  # no date known: the cell stays empty
     back = {r.values.get("房号"): dict(r.values) for r in read_ledger(write_export(lines))}
     assert back["1502"]["宠物疫苗日期"] == "2026-05-20、2026-04-02"
+    assert back["1501"]["宠物疫苗日期"] == datetime(2025, 12, 9)  # a real date cell
 
 
 def test_bad_vaccination_dates_import_nothing(estate: Database) -> None:
@@ -307,7 +312,7 @@ def test_a_template_without_the_vehicle_type_column_imports_as_before(estate: Da
         [*OLD_HEADERS, "车牌", "车位", "宠物", "宠物疫苗日期", "紧急联系人", "紧急联系人电话"]
     )
     ws.append(["3", 2, "1502", None, 89.56, "住宅", None, "张三", "业主", "13812345678",
-               None, None, None, "粤B12345、粤BD12345", "B2-018"])  # fmt: skip
+               None, None, None, "粤B12345、粤BD12345", "B2-018、B2-019"])  # fmt: skip
     buf = BytesIO()
     wb.save(buf)
     rows = read_ledger(buf.getvalue())
@@ -354,3 +359,132 @@ def test_a_type_other_than_the_registered_one_is_refused(estate: Database) -> No
     assert "已在 3-2-1501 登记为“小型车”" in err.value.errors[0].message
     assert _vehicles(estate, "3-2-1501") == [("粤B77777", "small")]
     assert _counts(estate) == (1, 1, 0, 0)  # the pet of the refused file is not there either
+
+
+def _cars(db: Database, code: str) -> list[tuple[str, str, str, date | None, date | None]]:
+    with db.begin(SUPERVISOR) as s:
+        return [
+            (v.plate, v.kind, v.parking_space, v.pass_from, v.pass_to)
+            for v in hq.unit_vehicles(s, _unit_in(s, code))
+        ]
+
+
+def test_parking_spaces_and_passes_are_paired_with_plates_by_position(estate: Database) -> None:
+    rows = [
+        _row(2, "701", "徐军健", "业主", 车牌="粤B12345、粤B54321", 车位="B1-001、临999",
+             月卡起="2026-01-01、-", 月卡止="2026-12-31、"),
+        _row(3, "702", "王五", "业主", 车牌="粤B11111、粤B22222、粤B33333",
+             车位="B1-050、、临338"),  # an empty segment: the second car has none
+        _row(4, "703", "赵六", "业主", 车牌="粤B44444、粤B55555", 车位="—、B2-001",
+             月卡起=datetime(2026, 3, 1)),  # a lone date for two plates: refused below
+        _row(5, "704", "钱七", "业主", 车牌="粤B66666", 车位="B2-018",
+             月卡起=datetime(2026, 3, 1), 月卡止=datetime(2026, 5, 31)),  # Excel dates
+    ]  # fmt: skip
+    with pytest.raises(LedgerImportError) as err, estate.begin(SUPERVISOR) as s:
+        import_ledger(s, rows, today=TODAY)
+    assert [(e.row, e.column) for e in err.value.errors] == [(4, "月卡起")]
+    assert "车牌有 2 个，月卡起有 1 个" in err.value.errors[0].message
+    assert _counts(estate) == (0, 0, 0, 0)  # nothing half-imported
+
+    rows[2] = _row(4, "703", "赵六", "业主", 车牌="粤B44444、粤B55555", 车位="—、B2-001")
+    with estate.begin(SUPERVISOR) as s:
+        summary = import_ledger(s, rows, today=TODAY)
+    assert _cars(estate, "3-2-701") == [
+        ("粤B12345", "small", "B1-001", date(2026, 1, 1), date(2026, 12, 31)),
+        ("粤B54321", "small", "临999", None, None),
+    ]
+    assert [c[2] for c in _cars(estate, "3-2-702")] == ["B1-050", "", "临338"]
+    assert [c[2] for c in _cars(estate, "3-2-703")] == ["", "B2-001"]
+    assert _cars(estate, "3-2-704") == [
+        ("粤B66666", "small", "B2-018", date(2026, 3, 1), date(2026, 5, 31))
+    ]
+    assert (summary.vehicles_created, summary.pets_created, summary.contacts_created) == (
+        8,
+        0,
+        0,
+    )
+
+
+def test_spaces_or_pass_dates_not_matching_the_plates_import_nothing(estate: Database) -> None:
+    rows = [
+        _row(2, "701", "张三", "业主", 车牌="粤B12345、粤B54321", 车位="B1-001"),
+        _row(3, "702", "王五", "业主", 车牌="粤B11111", 月卡起="2026-01-01、2026-02-01"),
+        _row(4, "703", "赵六", "业主", 车牌="粤B44444", 月卡起="明年"),
+        _row(5, "704", "钱七", "业主", 车牌="粤B66666", 月卡起="2026-05-01", 月卡止="2026-04-30"),
+        _row(6, "705", "孙八", "业主", 车牌="粤B77777", 月卡止="2026-04-30"),
+        _row(7, "706", "周九", "业主", 月卡起="2026-04-30"),  # a date, no plate
+        _row(8, "707", "吴十", "业主", 车牌="粤B88888", 车位="B3-001"),  # good
+        _row(9, "707", "吴妻", "家属", 车牌="粤B88888", 车位="B3-002"),  # another space
+    ]
+    with pytest.raises(LedgerImportError) as err, estate.begin(SUPERVISOR) as s:
+        import_ledger(s, rows, today=TODAY)
+    found = {(e.row, e.column): e.message for e in err.value.errors}
+    assert sorted(found) == [
+        (2, "车位"), (3, "月卡起"), (4, "月卡起"), (5, "月卡止"), (6, "月卡起"), (7, "月卡起"),
+        (9, "车位"),
+    ]  # fmt: skip
+    assert "第 8 行的车位为“B3-001”" in found[(9, "车位")]
+    assert "车牌有 2 个，车位有 1 个" in found[(2, "车位")]
+    assert "不是正确的日期" in found[(4, "月卡起")]
+    assert "早于月卡起" in found[(5, "月卡止")]
+    assert _counts(estate) == (0, 0, 0, 0)
+
+
+def test_an_old_single_plate_row_with_its_space_imports_as_before(estate: Database) -> None:
+    with estate.begin(SUPERVISOR) as s:
+        import_ledger(s, [_row(2, "1502", "张三", "业主", 车牌="粤B12345", 车位="B2-018")],
+                      today=TODAY)  # fmt: skip
+    assert _cars(estate, "3-2-1502") == [("粤B12345", "small", "B2-018", None, None)]
+
+
+@pytest.fixture
+def other_db(_sqlite_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A second, empty database (SQLite) to import an export into."""
+    folder = tmp_path / "other"
+    folder.mkdir()
+    database = _fresh_sqlite(_sqlite_template, folder)
+    yield database
+    database.dispose()
+
+
+def test_an_export_imports_back_to_the_same_vehicles(estate: Database, other_db: Database) -> None:
+    from openpyxl import load_workbook
+
+    people = [_row(2, "701", "徐军健", "业主"), _row(3, "702", "王五", "业主"),
+              _row(4, "703", "赵六", "业主"), _row(5, "704", "钱七", "业主")]  # fmt: skip
+    with estate.begin(SUPERVISOR) as s:
+        import_ledger(s, people, today=TODAY)
+        u701, u702, u703 = (_unit_in(s, f"3-2-{r}") for r in ("701", "702", "703"))
+        for spec in (
+            VehicleSpec("粤B12345", parking_space="B1-050", pass_from=date(2026, 1, 1),
+                        pass_to=date(2026, 12, 31)),
+            VehicleSpec("粤B54321"),
+            VehicleSpec("粤BD12345", kind="nev", parking_space="临338",
+                        pass_from=date(2026, 3, 1)),
+        ):  # fmt: skip
+            hh.add_vehicle(s, u701, spec)
+        hh.add_vehicle(s, u702, VehicleSpec("粤B22222", pass_from=date(2026, 2, 1),
+                                            pass_to=date(2026, 7, 31)))  # fmt: skip
+        hh.add_vehicle(s, u703, VehicleSpec("粤B33333", kind="moto"))
+    before = {c: _cars(estate, c) for c in ("3-2-701", "3-2-702", "3-2-703", "3-2-704")}
+    with estate.begin(SUPERVISOR) as s:
+        data = write_export(ledger_rows(s, actor=SUPERVISOR, today=TODAY))
+
+    ws = load_workbook(BytesIO(data)).worksheets[0]
+    table = [list(r) for r in ws.iter_rows(values_only=True)]
+    head = next(r for r in table if "车位" in r)
+    cells = {r[0]: dict(zip(head, r, strict=True)) for r in table[table.index(head) + 1 :]}
+    assert cells["3-2-701"]["车位"] == "B1-050、-、临338"  # positions kept
+    assert cells["3-2-701"]["月卡起"] == "2026-01-01、-、2026-03-01"
+    assert cells["3-2-701"]["月卡止"] == "2026-12-31、-、-"
+    assert cells["3-2-702"]["月卡起"] == datetime(2026, 2, 1)  # one date: an Excel date
+    at = next(i for i, r in enumerate(table) if r[0] == "3-2-702") + 1  # its Excel row
+    assert ws.cell(at, head.index("月卡起") + 1).is_date
+    assert cells["3-2-702"]["车位"] is None  # no space at all: left empty
+    assert cells["3-2-703"]["月卡起"] is None
+
+    with other_db.begin(SUPERVISOR) as s:
+        reg.create_estate(s, name="翠湖花园")
+    with other_db.begin(SUPERVISOR) as s:
+        import_ledger(s, read_ledger(data), today=TODAY)
+    assert {c: _cars(other_db, c) for c in before} == before

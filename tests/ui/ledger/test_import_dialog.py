@@ -124,6 +124,30 @@ def test_good_file_imports_and_tells_the_views(
     assert _counts(ui_ctx) == (4, 4)
 
 
+def test_the_summary_counts_the_household_records(
+    qtbot: QtBot, ui_ctx: AppContext, small_estate: SmallEstate, tmp_path: Path
+) -> None:
+    """车牌 and 宠物 columns imported: the summary says how many, and the unit page's
+    household panels hear of it (``Changes.household``)."""
+    household = [None, None, None, "粤B12345、粤B54321", None, "B1-001、临999", None, None,
+                 "犬 旺财", None, "李芳（女儿）", "13900001111"]  # fmt: skip
+    src = _ledger(tmp_path / "ok.xlsx", [GOOD + household])
+    shown: list[QWidget] = []
+    with qtbot.waitSignal(ui_ctx.hub.changed) as signal:
+        actions.import_owner_ledger(
+            ui_ctx,
+            _parent(qtbot),
+            ask_path=lambda _p, _t: str(src),
+            confirm=lambda *_a: True,
+            on_result=shown.append,
+        )
+    assert ui_ctx.errors.shown == []
+    assert signal.args[0].household
+    box = shown[0]
+    assert isinstance(box, QMessageBox)
+    assert "Household: 2 vehicles, 1 pets, 1 emergency contacts." in box.text()
+
+
 def test_declining_the_confirmation_imports_nothing(
     qtbot: QtBot, ui_ctx: AppContext, small_estate: SmallEstate, tmp_path: Path
 ) -> None:
