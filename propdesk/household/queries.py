@@ -15,8 +15,14 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from propdesk import clock
 from propdesk.household.models import HouseholdContact, HouseholdPet, HouseholdVehicle
-from propdesk.household.values import ContactRow, PetRow, VehicleRow, vaccination_overdue
-from propdesk.registry.models import Occupancy
+from propdesk.household.values import (
+    ContactRow,
+    OccupantContact,
+    PetRow,
+    VehicleRow,
+    vaccination_overdue,
+)
+from propdesk.registry.models import Occupancy, Person
 
 
 def current_condition(occupancy_id: InstrumentedAttribute[int | None]) -> ColumnElement[bool]:
@@ -69,6 +75,27 @@ def unit_pets(session: Session, unit_id: int) -> tuple[PetRow, ...]:
 def unit_contacts(session: Session, unit_id: int) -> tuple[ContactRow, ...]:
     rows = session.scalars(_contacts_statement(), {"unit_id": unit_id})
     return tuple(contact_row(c) for c in rows)
+
+
+def occupant_contacts(session: Session, unit_id: int) -> tuple[OccupantContact, ...]:
+    """The emergency contacts on the records of the unit's current occupants (each person
+    once, in the order their occupancies were registered), for the unit page to show beside
+    the household's own; nothing is copied."""
+    today = clock.today(session)
+    rows = session.execute(
+        select(Person.id, Person.name, Person.emergency_contact, Person.emergency_phone)
+        .join(Occupancy, Occupancy.person_id == Person.id)
+        .where(
+            Occupancy.unit_id == unit_id,
+            or_(Occupancy.end_date.is_(None), Occupancy.end_date >= today),
+        )
+        .order_by(Occupancy.id)
+    )
+    out: dict[int, OccupantContact] = {}
+    for pid, person, name, phone in rows:
+        if (name or phone) and pid not in out:
+            out[pid] = OccupantContact(pid, person, name or "", phone or "")
+    return tuple(out.values())
 
 
 # The unit page reads these for every unit opened: each statement is built once, with the

@@ -85,3 +85,14 @@ class ContactRow:
     relation: str
     phone: str  # clear; the UI shows it masked by audience (propdesk.privacy)
     version: int
+
+
+@dataclass(frozen=True)
+class OccupantContact:
+    """A current occupant's own emergency contact, kept on the person's record (registry):
+    the unit page shows it beside the household's contacts, read-only."""
+
+    person_id: int
+    person_name: str
+    name: str
+    phone: str  # clear; the UI shows it masked by audience (propdesk.privacy)

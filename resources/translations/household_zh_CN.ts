@@ -117,6 +117,11 @@
         <source>No emergency contact recorded.</source>
         <translation>未登记紧急联系人。</translation>
     </message>
+    <message>
+        <location filename="../../ui/household/panels.py" line="360"/>
+        <source>(resident record: %1)</source>
+        <translation>（住户资料·%1）</translation>
+    </message>
 </context>
 <context>
     <name>UnitPetsPanel</name>

@@ -4,6 +4,10 @@ Each lists the current household's records, one line each; by keyboard, Insert a
 Enter edits the selected line and Delete removes it (after asking); the buttons do the
 same. A panel reloads on the database worker after a household change, or when next shown
 if it was hidden then.
+
+The contacts panel also shows, read-only under its list, the emergency contacts kept on
+the current occupants' own records (the person page's 紧急联系人), each marked with whose
+record it is, so the desk sees every contact of the unit in one place.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from sqlalchemy.orm import Session
 from propdesk.changes import Changes
 from propdesk.household import queries as hq
 from propdesk.household import services as hh
-from propdesk.household.values import ContactRow, PetRow, VehicleRow
+from propdesk.household.values import ContactRow, OccupantContact, PetRow, VehicleRow
 from propdesk.privacy import shown_phone
 from ui.common.naming import named
 from ui.context import AppContext
@@ -109,7 +113,8 @@ class RecordList(QListWidget):
 class _HouseholdPanel(QGroupBox, Generic[R]):
     """One kind of household record: a list, Add/Edit/Remove, a note when empty.
 
-    Attributes: rows (last loaded), list (the lines shown), dialog (the form last opened).
+    Attributes: rows (last loaded), list (the lines shown), dialog (the form last opened),
+    also (read-only lines under the list, kept elsewhere; hidden when none).
     """
 
     name = ""
@@ -126,6 +131,10 @@ class _HouseholdPanel(QGroupBox, Generic[R]):
         )
         self.empty = QLabel()
         self.empty.setStyleSheet("color: #777;")
+        self.also = named(QLabel(), f"{self.name}_also")
+        self.also.setStyleSheet("color: #555;")
+        self.also.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.also.setVisible(False)
         self.add_button = named(
             QPushButton(QCoreApplication.translate("HouseholdPanel", "Add… (Ins)")),
             f"{self.name}_add",
@@ -148,6 +157,7 @@ class _HouseholdPanel(QGroupBox, Generic[R]):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
+        layout.addWidget(self.also)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
         self._stale = StaleGuard(self, self.refresh)
@@ -174,6 +184,13 @@ class _HouseholdPanel(QGroupBox, Generic[R]):
     def delete(self, session: Session, record_id: int) -> None:
         raise NotImplementedError
 
+    def read_also(self, session: Session, unit_id: int) -> tuple[OccupantContact, ...]:
+        """Records kept elsewhere, shown read-only under the list (none by default)."""
+        return ()
+
+    def also_line(self, item: OccupantContact) -> str:
+        raise NotImplementedError
+
     def describe(self, row: R) -> str:
         return self.line(row)
 
@@ -189,12 +206,15 @@ class _HouseholdPanel(QGroupBox, Generic[R]):
     def refresh(self) -> None:
         unit_id = self.unit_id
 
-        def read(s: Session) -> tuple[R, ...]:
-            return self.read(s, unit_id)
+        def read(s: Session) -> tuple[tuple[R, ...], tuple[OccupantContact, ...]]:
+            return self.read(s, unit_id), self.read_also(s, unit_id)
 
         self.ctx.query(read, parent=self, action=f"unit {self.name}").success(self._show).run()
 
-    def _show(self, rows: tuple[R, ...]) -> None:
+    def _show(self, loaded: tuple[tuple[R, ...], tuple[OccupantContact, ...]]) -> None:
+        rows, also = loaded
+        self.also.setText("\n".join(self.also_line(a) for a in also))
+        self.also.setVisible(bool(also))
         keep = self.list.currentRow()
         self.rows = rows
         self.list.clear()
@@ -210,7 +230,14 @@ class _HouseholdPanel(QGroupBox, Generic[R]):
         # is not taken for an empty text field with a note under it
         self.empty.setText(self.empty_text())
         self.empty.setVisible(False)
-        self.list.placeholder = "" if rows else self.empty_text() + "  " + self.add_hint()
+        # "none recorded" only when there is nothing at all: with lines kept elsewhere
+        # the list only says how to add one
+        if rows:
+            self.list.placeholder = ""
+        elif also:
+            self.list.placeholder = self.add_hint()
+        else:
+            self.list.placeholder = self.empty_text() + "  " + self.add_hint()
         self.list.viewport().update()
         self.edit_button.setEnabled(bool(rows))
         self.remove_button.setEnabled(bool(rows))
@@ -347,6 +374,18 @@ class UnitContactsPanel(_HouseholdPanel[ContactRow]):
 
     def read(self, session: Session, unit_id: int) -> tuple[ContactRow, ...]:
         return hq.unit_contacts(session, unit_id)
+
+    def read_also(self, session: Session, unit_id: int) -> tuple[OccupantContact, ...]:
+        return hq.occupant_contacts(session, unit_id)
+
+    def also_line(self, item: OccupantContact) -> str:
+        parts = [p for p in (item.name, shown_phone(self.ctx.actor, item.phone)) if p]
+        return "  ".join(parts) + self.tr("(resident record: %1)").replace("%1", item.person_name)
+
+    def _changed(self, changes: Changes) -> None:
+        # an occupant's own contact is edited on the person page; who lives here can change
+        if changes.household or changes.people or changes.occupancy:
+            self._stale.changed()
 
     def line(self, row: ContactRow) -> str:
         parts = [row.name]

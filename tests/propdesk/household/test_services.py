@@ -268,3 +268,29 @@ def test_household_is_the_tenants_when_rented(db: Database, units: tuple[int, in
         assert owner_occ is not None
         assert hh.household_occupancy(s, u1) == occ
         assert hh.household_occupancy(s, u2) is None  # nobody lives there
+
+
+def test_occupant_contacts_are_the_current_occupants_own(
+    db: Database, units: tuple[int, int]
+) -> None:
+    """The unit page's contacts panel shows these beside the household's: read from the
+    person records (nothing copied), only current occupants, only those with a contact."""
+    u1, u2 = units
+    with db.begin(MANAGER) as s:
+        assert hq.occupant_contacts(s, u1) == ()  # 张伟 has none
+        tenant = reg.create_person(
+            s, name="徐军健", emergency_contact="贾桂", emergency_phone="17312345678"
+        )
+        reg.start_occupancy(s, person_id=tenant, unit_id=u1, role="tenant",
+                            start_date=date(2024, 1, 1))  # fmt: skip
+        gone = reg.create_person(
+            s, name="李旧", emergency_contact="李母", emergency_phone="13700001111"
+        )
+        reg.start_occupancy(s, person_id=gone, unit_id=u1, role="family",
+                            start_date=date(2020, 1, 1), end_date=date(2021, 1, 1))  # fmt: skip
+        found = hq.occupant_contacts(s, u1)
+        assert [(c.person_name, c.name, c.phone) for c in found] == [
+            ("徐军健", "贾桂", "17312345678")
+        ]
+        assert hq.occupant_contacts(s, u2) == ()
+        assert hq.unit_contacts(s, u1) == ()  # nothing copied into the household's list

@@ -178,3 +178,55 @@ def test_the_current_line_is_blue_only_while_the_list_has_the_keyboard(
     qtbot.keyClick(vehicles.list, Qt.Key.Key_Tab)  # leaves the list
     qtbot.waitUntil(lambda: not vehicles.list.hasFocus(), timeout=2000)
     assert highlight() != blue
+
+
+def test_contacts_panel_shows_the_occupants_own_contacts_read_only(
+    qtbot: QtBot, sqlite_db: object, small_estate: SmallEstate
+) -> None:
+    """The person page's 紧急联系人 (on 张三's record) shows in the unit's contacts panel,
+    marked as his and masked for a clerk; 未登记紧急联系人 only while there is neither."""
+    from propdesk.changes import Changes
+    from propdesk.privacy import shown_phone
+    from propdesk.registry import services as reg
+
+    ctx = make_ctx(sqlite_db, CLERK)  # type: ignore[arg-type]
+    contacts = UnitContactsPanel(ctx=ctx, unit_id=small_estate.unit_1502)
+    qtbot.addWidget(contacts)
+    contacts.show()
+    qtbot.waitExposed(contacts)
+    assert contacts.empty_text() in contacts.list.placeholder
+    assert not contacts.also.isVisible()
+
+    version = read(ctx, lambda s: reg.get_person(s, small_estate.zhang_san).person.version)
+    ctx.op(
+        lambda s: reg.update_person(
+            s,
+            small_estate.zhang_san,
+            expected_version=version,
+            emergency_contact="贾桂",
+            emergency_phone="17312345678",
+        ),
+        changes=Changes(people=True),
+    ).run()
+    masked = shown_phone(CLERK, "17312345678")
+    assert masked != "17312345678"
+    mark = contacts.tr("(resident record: %1)").replace("%1", "张三")
+    qtbot.waitUntil(lambda: contacts.also.isVisible())
+    assert contacts.also.text() == f"贾桂  {masked}{mark}"
+    assert contacts.empty_text() not in contacts.list.placeholder  # not "none recorded"
+    assert contacts.list.count() == 0  # read-only: not a household record to edit or remove
+
+    # Insert still adds the household's own contact; both show
+    contacts.list.setFocus()
+    qtbot.keyClick(contacts.list, Qt.Key.Key_Insert)
+    cdialog = contacts.dialog
+    assert isinstance(cdialog, EmergencyContactDialog)
+    qtbot.waitUntil(lambda: cdialog.name.hasFocus())
+    type_text(qtbot, _focused(), "李芳")
+    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
+    type_text(qtbot, _focused(), "13900001111")
+    qtbot.keyClick(_focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: contacts.list.count() == 1)
+    assert contacts.text().startswith("李芳")
+    assert contacts.also.text() == f"贾桂  {masked}{mark}"

@@ -21,3 +21,5 @@ def test_compiled_qm_is_up_to_date(tmp_path: Path) -> None:
     # a pet has a name, not a person's 姓名; the contact keeps 姓名
     assert translator.translate("PetDialog", "&Name") == "名字(&N)"
     assert translator.translate("EmergencyContactDialog", "&Name") == "姓名(&N)"
+    # an occupant's own contact, shown under the household's: whose record it is
+    assert translator.translate("UnitContactsPanel", "(resident record: %1)") == "（住户资料·%1）"
