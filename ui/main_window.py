@@ -607,6 +607,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+N", self.tr("new entry (Move-in / out, Renovation, Keys, Patrols)")),
             ("Ctrl+Return", self.tr("submit the form (every dialog), take the payment (Fees)")),
             ("Ctrl+P", self.tr("print (Shift log, ticket)")),
+            ("Ctrl+R", self.tr("record the review of the selected flag (Care)")),
         ]
 
     def shortcut_help(self) -> list[tuple[str, str]]:

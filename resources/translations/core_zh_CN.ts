@@ -649,6 +649,11 @@ Move {1} out anyway?</source>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="575"/>
+        <source>record the review of the selected flag (Care)</source>
+        <translation>记下所选关注标记的复查（关怀）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>write in the shift log</source>
         <translation>填写交接班日志</translation>
     </message>

@@ -80,6 +80,7 @@ def test_ctrl_r_reviews_on_the_care_page_in_the_main_window(
     assert isinstance(page, CarePage)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
     assert "Ctrl+R" in page.review_button.toolTip()
+    assert any(keys == "Ctrl+R" for keys, _what in win.shortcut_help())  # the F1 help
     page.table.setFocus()
     qtbot.waitUntil(page.table.hasFocus, timeout=2000)
     qtbot.keyClick(page.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
