@@ -290,6 +290,16 @@
         <translation>押金未退 ¥{0}</translation>
     </message>
     <message>
+        <location filename="../../ui/registry/dialogs.py" line="700"/>
+        <source>{0} key(s) in the desk&apos;s custody</source>
+        <translation>前台托管钥匙 {0} 把未退还</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry/dialogs.py" line="702"/>
+        <source>{0} key(s) lent out, not returned</source>
+        <translation>钥匙借出未还（{0} 份）</translation>
+    </message>
+    <message>
         <location filename="../../ui/registry/dialogs.py" line="627"/>
         <source>This unit still has {0}. Settle them first, or confirm the move-out.</source>
         <translation>该房屋尚有{0}。请先结清，或确认后再迁出。</translation>

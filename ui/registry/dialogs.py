@@ -43,6 +43,7 @@ from propdesk.deposits.queries import deposit_rows
 from propdesk.errors import Conflict, DomainError, ValidationError
 from propdesk.fees.arrears import unit_arrears
 from propdesk.fees.money import yuan
+from propdesk.keys.services import unit_deposits
 from propdesk.registry import services as reg
 from propdesk.registry.models import OccupancyRole
 from propdesk.registry.setup import update_estate
@@ -612,32 +613,54 @@ class AddOccupantDialog(RecordDialog):
 
 @dataclass(frozen=True)
 class OpenMatters:
-    """What a unit still has open when someone moves out (all in fen)."""
+    """What a unit still has open when someone moves out: money in fen, and the keys the
+    desk holds for it (key custody, as the unit page's keys panel lists them)."""
 
     overdue_fen: int
     late_fee_fen: int
     not_due_fen: int
     deposits_held_fen: int
+    keys_held: int = 0  # keys in custody, not yet handed back
+    keys_lent: int = 0  # of those deposits, how many are lent out and not returned
 
     def __bool__(self) -> bool:
-        return any((self.overdue_fen, self.late_fee_fen, self.not_due_fen, self.deposits_held_fen))
+        return any(
+            (
+                self.overdue_fen,
+                self.late_fee_fen,
+                self.not_due_fen,
+                self.deposits_held_fen,
+                self.keys_held,
+                self.keys_lent,
+            )
+        )
 
 
 def open_matters(session: Session, unit_id: int) -> OpenMatters:
-    """The unit's unpaid bills (as its fees panel shows them) and the deposits it still holds."""
+    """The unit's unpaid bills (as its fees panel shows them), the deposits it still holds and
+    the keys the desk holds for it (:func:`propdesk.keys.services.unit_deposits`, as the unit
+    page's keys panel reads them: not withdrawn; ``on_loan`` when lent out, not returned)."""
     account = unit_arrears(session, unit_id)
     held = sum(
         d.amount_fen - d.refunded_fen - d.deducted_fen
         for d in deposit_rows(session, held_only=True, unit_id=unit_id)
     )
-    return OpenMatters(account.owed_fen, account.late_fee_fen, account.not_due_fen, held)
+    keys = [k for k in unit_deposits(session, unit_id) if k.withdrawn_at is None]
+    return OpenMatters(
+        account.owed_fen,
+        account.late_fee_fen,
+        account.not_due_fen,
+        held,
+        sum(k.key_count for k in keys),
+        sum(1 for k in keys if k.on_loan),
+    )
 
 
 class EndOccupancyDialog(RecordDialog):
     """Move an occupant out: close the occupancy on a date (the record stays in the history).
 
-    The unit's unpaid bills and held deposits are read when the dialog opens (Save waits for
-    them); when there are any, ``warning`` says so and Save first asks to confirm
+    The unit's unpaid bills, held deposits and the keys the desk holds for it are read when
+    the dialog opens (Save waits for them); when there are any, ``warning`` says so and Save first asks to confirm
     (``confirm_box``, *Back* by default), so Enter alone does not move anyone out past a debt.
     """
 
@@ -682,6 +705,10 @@ class EndOccupancyDialog(RecordDialog):
             parts.append(self.tr("billed, not yet due ¥{0}").format(yuan(matters.not_due_fen)))
         if matters.deposits_held_fen:
             parts.append(self.tr("deposits held ¥{0}").format(yuan(matters.deposits_held_fen)))
+        if matters.keys_held:
+            parts.append(self.tr("{0} key(s) in the desk's custody").format(matters.keys_held))
+        if matters.keys_lent:
+            parts.append(self.tr("{0} key(s) lent out, not returned").format(matters.keys_lent))
         self.warning.setText(
             self.tr("This unit still has {0}. Settle them first, or confirm the move-out.").format(
                 self.tr(", ").join(parts)
@@ -691,7 +718,7 @@ class EndOccupancyDialog(RecordDialog):
         fit_dialog(self.warning)
 
     def accept(self) -> None:
-        """Save; with bills or deposits still open, only after the clerk confirms."""
+        """Save; with bills, deposits or keys still open, only after the clerk confirms."""
         if self.confirm_box is not None:
             return  # the question is open
         if not self.matters:

@@ -13,9 +13,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from propdesk import clock
 from propdesk.db.engine import Database
 from propdesk.deposits.ledger import receive_deposit
 from propdesk.fees.charges import post_one_off_charge
+from propdesk.keys import services as keys
 from propdesk.registry import services as reg
 from propdesk.registry.values import OccupancyInfo
 from tests.ui.helpers import SUPERVISOR, SmallEstate, read, type_text
@@ -85,6 +87,40 @@ def test_arrears_are_shown_and_moving_out_needs_a_confirmation(
     qtbot.keyClick(go, Qt.Key.Key_Space)
     assert not dialog.isVisible()
     assert _still_living(ui_ctx, unit) == ["张三"]
+
+
+def test_keys_the_desk_holds_are_named_and_need_a_confirmation(
+    qtbot: QtBot, ui_ctx: AppContext, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    """No money open, but the desk holds two deposits of the unit's keys, one lent out."""
+    unit = small_estate.unit_1502
+    now = clock.now()
+    with sqlite_db.begin(SUPERVISOR) as s:
+        keys.deposit_key(s, unit_id=unit, deposited_by="张三", authorised="张三", key_count=2)
+        lent = keys.deposit_key(s, unit_id=unit, deposited_by="李四", authorised="李四、周工")
+        keys.lend_key(
+            s,
+            deposit_id=lent,
+            borrower="周工",
+            due_at=now + timedelta(hours=3),
+            signature="周工",
+            at=now - timedelta(hours=1),
+        )
+        gone = keys.deposit_key(s, unit_id=unit, deposited_by="张三", authorised="张三")
+        keys.withdraw_key(s, deposit_id=gone, withdrawn_by="张三")  # handed back: not counted
+    dialog = _open(qtbot, ui_ctx, unit)
+    assert dialog.warning.isVisible()
+    assert "3 key(s) in the desk's custody" in dialog.warning.text()
+    assert "1 key(s) lent out, not returned" in dialog.warning.text()
+    assert "¥" not in dialog.warning.text()
+
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    box = dialog.confirm_box
+    assert box is not None
+    assert "3 key(s) in the desk's custody" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # the default is Back
+    assert dialog.isVisible()
+    assert _still_living(ui_ctx, unit) == ["张三", "李四"]
 
 
 def test_no_open_bills_moves_out_without_a_question(
