@@ -22,10 +22,12 @@ names the activity work refused, not the permission's general label.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from propdesk import clock
@@ -39,7 +41,9 @@ from propdesk.activities.values import (
 )
 from propdesk.auth.permissions import Permission, require
 from propdesk.errors import InvalidTransition, NotAllowed, NotFound, ValidationError
+from propdesk.privacy import shown_phone
 from propdesk.registry.models import Person, Unit
+from propdesk.registry.services import get_unit_dossier
 from propdesk.session_info import actor_name, actor_or_none
 from propdesk.validate import clean_text
 
@@ -95,10 +99,24 @@ class SignupResult:
 
 
 @dataclass(frozen=True)
+class MovedUp:
+    """A household moved off the waitlist, and whom the desk calls to tell them: the sign-up's
+    contact and a phone as the actor may see it (:func:`propdesk.privacy.shown_phone`, masked
+    for a clerk); ``phone_of`` names the resident whose phone it is when that is not the
+    contact (a contact not in the registry: the household's first current occupant)."""
+
+    unit_code: str
+    contact_name: str
+    phone: str = ""
+    phone_of: str = ""
+
+
+@dataclass(frozen=True)
 class CancelResult:
     signup_id: int
     promoted: tuple[int, ...]  # sign-up ids moved from the waitlist to confirmed
     promoted_units: tuple[str, ...] = ()  # their unit codes, in queue order (whom to tell)
+    moved_up: tuple[MovedUp, ...] = ()  # the same, with whom to call
 
 
 @dataclass(frozen=True)
@@ -106,6 +124,7 @@ class UpdateResult:
     activity_id: int
     promoted: tuple[int, ...] = ()  # sign-up ids the raised capacity moved off the waitlist
     promoted_units: tuple[str, ...] = ()  # their unit codes, in queue order (whom to tell)
+    moved_up: tuple[MovedUp, ...] = ()  # the same, with whom to call
 
 
 @dataclass(frozen=True)
@@ -192,7 +211,9 @@ def update_activity(session: Session, activity_id: int, spec: ActivitySpec) -> U
     act.organiser, act.description = spec.organiser, spec.description
     session.flush()
     promoted = _promote(session, act.id) if act.taken < act.capacity else ()
-    return UpdateResult(act.id, promoted, _unit_codes(session, promoted))
+    return UpdateResult(
+        act.id, promoted, _unit_codes(session, promoted), _moved_up(session, promoted)
+    )
 
 
 def open_signups(session: Session, activity_id: int) -> None:
@@ -247,11 +268,36 @@ def signups_to_notify(session: Session, activity_id: int) -> tuple[ToNotify, ...
     return tuple(sorted(out, key=lambda n: unit_code_key(n.unit_code)))
 
 
+def _fits(taken: Any, persons: int, capacity: Any) -> Any:
+    """Whether ``persons`` more places fit: a SQL condition over the columns (:func:`_take`)
+    or a plain bool over the numbers (:func:`signup_outlook`) — the one rule for both."""
+    return taken + persons <= capacity
+
+
+def _confirmed(ahead: int, take: Callable[[], bool]) -> bool:
+    """The queue rule: a sign-up is confirmed only when nobody is waiting (``ahead`` is the
+    waitlist's length: nobody jumps the queue) and its places fit (``take``)."""
+    return ahead == 0 and take()
+
+
+def _waiting(session: Session, activity_id: int) -> int:
+    """How many sign-ups of the activity are on its waitlist."""
+    return int(
+        session.scalar(
+            select(func.count(ActivitySignup.id)).where(
+                ActivitySignup.activity_id == activity_id,
+                ActivitySignup.state == SignupState.WAITLIST.value,
+            )
+        )
+        or 0
+    )
+
+
 def _take(session: Session, activity_id: int, persons: int) -> bool:
     """Take ``persons`` places if they fit: one conditional UPDATE (row lock on PostgreSQL)."""
     result = session.execute(
         update(Activity)
-        .where(Activity.id == activity_id, Activity.taken + persons <= Activity.capacity)
+        .where(Activity.id == activity_id, _fits(Activity.taken, persons, Activity.capacity))
         .values(taken=Activity.taken + persons)
         .execution_options(synchronize_session=False)
     )
@@ -316,13 +362,8 @@ def sign_up(
         word = "已报名" if existing.state == SignupState.CONFIRMED else "已在候补名单上"
         raise ValidationError("unit_id", f"这户{word}，同一户不能重复报名。")
     # people already waiting come first: a new sign-up may not jump the queue
-    queue = session.scalar(
-        select(ActivitySignup.id).where(
-            ActivitySignup.activity_id == activity_id,
-            ActivitySignup.state == SignupState.WAITLIST.value,
-        )
-    )
-    confirmed = queue is None and _take(session, activity_id, persons)
+    ahead = _waiting(session, activity_id)
+    confirmed = _confirmed(ahead, lambda: _take(session, activity_id, persons))
     state = SignupState.CONFIRMED if confirmed else SignupState.WAITLIST
     now = clock.now(session)
     if existing is not None:  # signed up before and cancelled: a new place in the queue
@@ -347,18 +388,49 @@ def sign_up(
 
 
 def _waitlist_message(free: int, persons: int, position: int) -> str:
-    """Why a sign-up went to the waitlist, truthfully: no place left, too few places for
-    ``persons``, or places free but earlier households waiting for them (first come, first
-    served)."""
+    """Why a sign-up went to the waitlist, truthfully (:func:`_waitlist_reason`)."""
     then = f"已登记为候补第 {position} 位；有人取消时按登记先后递补，会通知您。"
+    return _waitlist_reason(free, persons, position) + then
+
+
+def _waitlist_reason(free: int, persons: int, position: int) -> str:
+    """Why a sign-up goes to the waitlist at ``position``: no place left, too few places for
+    ``persons``, or places free but earlier households waiting for them (first come, first
+    served); the start of a sentence, "" when none of these."""
     if free <= 0:
-        return f"名额已满，{then}"
+        return "名额已满，"
     if position > 1:
         ahead = position - 1
-        return f"还剩 {free} 个名额，但已有 {ahead} 户先登记候补，按先后顺序轮候，{then}"
+        return f"还剩 {free} 个名额，但已有 {ahead} 户先登记候补，按先后顺序轮候，"
     if free < persons:
-        return f"只剩 {free} 个名额，不够 {persons} 人，{then}"
-    return then
+        return f"只剩 {free} 个名额，不够 {persons} 人，"
+    return ""
+
+
+@dataclass(frozen=True)
+class SignupOutlook:
+    """Where a sign-up would go if saved now: confirmed (``waitlist_position`` 0, no
+    ``message``) or waitlisted at that position, ``message`` saying why in the words of
+    :func:`sign_up`'s answer (``名额已满，将登记为候补第 3 位。``)."""
+
+    waitlist_position: int
+    message: str = ""
+
+
+def signup_outlook(session: Session, activity_id: int, *, persons: int) -> SignupOutlook:
+    """What :func:`sign_up` would do now with ``persons`` places, by the same rule (so the
+    desk can ask before waitlisting a household); reads only. Another desk may still take
+    the last places before the save: the save's answer is the one that counts."""
+    _require(session, DESK, "办理社区活动报名")
+    act = _activity(session, activity_id)
+    ahead = _waiting(session, activity_id)
+    if act.status != ActivityStatus.OPEN or _confirmed(
+        ahead, lambda: bool(_fits(act.taken, persons, act.capacity))
+    ):
+        return SignupOutlook(0)  # fits, or the save refuses it with its own message
+    position = ahead + 1
+    reason = _waitlist_reason(act.capacity - act.taken, persons, position)
+    return SignupOutlook(position, f"{reason}将登记为候补第 {position} 位。")
 
 
 def _promote(session: Session, activity_id: int) -> tuple[int, ...]:
@@ -394,6 +466,46 @@ def _unit_codes(session: Session, signup_ids: tuple[int, ...]) -> tuple[str, ...
     return tuple(codes[i] for i in signup_ids)
 
 
+def _moved_up(session: Session, signup_ids: tuple[int, ...]) -> tuple[MovedUp, ...]:
+    """Whom to call for each of ``signup_ids``, in their order: the person signed up, else the
+    household's current occupant of the contact's name, else its first current occupant
+    (owners first, as the unit page lists them); phones as the actor may see them."""
+    if not signup_ids:
+        return ()
+    actor = actor_or_none(session)
+    rows = {
+        s.id: (s, code)
+        for s, code in session.execute(
+            select(ActivitySignup, Unit.code)
+            .join(Unit, Unit.id == ActivitySignup.unit_id)
+            .where(ActivitySignup.id.in_(signup_ids))
+        ).all()
+    }
+    out: list[MovedUp] = []
+    for sid in signup_ids:
+        signup, code = rows[sid]
+        name = signup.contact_name
+        current = get_unit_dossier(session, signup.unit_id).current
+        match = next((o for o in current if o.person_id == signup.person_id), None) or next(
+            (o for o in current if name and o.person_name == name), None
+        )
+        if match is not None:
+            out.append(MovedUp(code, name or match.person_name, match.phone))
+            continue
+        person = session.get(Person, signup.person_id) if signup.person_id else None
+        if person is not None:  # signed up, since moved out: still the one to call
+            out.append(MovedUp(code, name or person.name, shown_phone(actor, person.phone)))
+        elif current:
+            first = current[0]
+            if not name or name == first.person_name:
+                out.append(MovedUp(code, first.person_name, first.phone))
+            else:
+                out.append(MovedUp(code, name, first.phone, first.person_name))
+        else:
+            out.append(MovedUp(code, name))
+    return tuple(out)
+
+
 def cancel_signup(session: Session, signup_id: int) -> CancelResult:
     _require(session, DESK, "取消社区活动报名")
     signup = session.get(ActivitySignup, signup_id)
@@ -412,7 +524,9 @@ def cancel_signup(session: Session, signup_id: int) -> CancelResult:
     if was_confirmed:
         _give_back(session, act.id, signup.persons)
         promoted = _promote(session, act.id)
-    return CancelResult(signup.id, promoted, _unit_codes(session, promoted))
+    return CancelResult(
+        signup.id, promoted, _unit_codes(session, promoted), _moved_up(session, promoted)
+    )
 
 
 def record_attendance(session: Session, activity_id: int, attended_ids: set[int]) -> int:

@@ -210,6 +210,11 @@
         <translation>候补递补 %1 户，请通知：%2</translation>
     </message>
     <message>
+        <location filename="../../ui/activities/page.py" line="452"/>
+        <source>(%1 %2)</source>
+        <translation>（%1 %2）</translation>
+    </message>
+    <message>
         <location filename="../../ui/activities/page.py" line="524"/>
         <source>Only households that came can give feedback.</source>
         <translation>只有签到参加了活动的住户才能评价。</translation>
@@ -490,6 +495,15 @@
         <location filename="../../ui/activities/dialogs.py" line="169"/>
         <source>Sign up: %1</source>
         <translation>活动报名：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities/dialogs.py" line="240"/>
+        <source>%1: %2
+
+Sign up on the waitlist?</source>
+        <translation>%1：%2
+
+确定登记为候补吗？</translation>
     </message>
     <message>
         <location filename="../../ui/activities/dialogs.py" line="186"/>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QWidget,
@@ -32,7 +33,13 @@ from sqlalchemy.orm import Session
 from propdesk import clock
 from propdesk.activities import services as act
 from propdesk.activities.queries import ActivityRow, SignupRow
-from propdesk.activities.services import ActivitySpec, SignupResult, UpdateResult
+from propdesk.activities.services import (
+    ActivitySpec,
+    MovedUp,
+    SignupOutlook,
+    SignupResult,
+    UpdateResult,
+)
 from propdesk.activities.values import (
     ACTIVITY_KIND_ZH,
     CHANNEL_ZH,
@@ -46,6 +53,7 @@ from ui.common.form_dialog import FormDialog
 from ui.common.naming import named
 from ui.context import AppContext
 from ui.desk.unit_picker import UnitPicker
+from ui.tickets.action_dialogs import form_failure
 
 CHANGES = Changes(activities=True)
 
@@ -68,7 +76,9 @@ class ActivityDialog(_Form):
     Attributes:
         result_value: the activity's id once saved.
         promoted_units: once an edit is saved, the units its raised capacity moved off the
-            waitlist, in queue order (the page names them: the desk tells them).
+            waitlist, in queue order.
+        moved_up: the same households with whom to call (the page names them: the desk
+            tells them).
     """
 
     def __init__(
@@ -78,6 +88,7 @@ class ActivityDialog(_Form):
         super().__init__(ctx=ctx, title=title, parent=parent)
         self.activity = activity
         self.promoted_units: tuple[str, ...] = ()
+        self.moved_up: tuple[MovedUp, ...] = ()
         self.kind = named(QComboBox(), "activity_kind")
         for key, label in ACTIVITY_KIND_ZH.items():
             self.kind.addItem(label, str(key))
@@ -150,16 +161,20 @@ class ActivityDialog(_Form):
 
     def _done(self, result: UpdateResult) -> None:
         self.promoted_units = result.promoted_units
+        self.moved_up = result.moved_up
         self._saved(result.activity_id)
 
 
 class SignupDialog(_Form):
     """Sign a household up for an activity, at the desk or by phone.
 
-    The answer says plainly whether the household got places or went to the waitlist, and
-    at which position; the form then resets for the next household (the dialog stays open).
+    Before saving, the worker reads whether the sign-up would go to the waitlist (full, too
+    few places, or earlier households waiting); if so the clerk is told why and asked first
+    (``confirm_box``, No by default). The answer says plainly whether the household got
+    places or went to the waitlist, and at which position; the form then resets for the next household (the dialog stays open).
 
-    Attributes: results (every sign-up made in this dialog), outcome (the answer label).
+    Attributes: results (every sign-up made in this dialog), outcome (the answer label),
+    confirm_box (the waitlist question while it is open).
     """
 
     def __init__(
@@ -190,6 +205,7 @@ class SignupDialog(_Form):
         self.layout_.insertWidget(1, self.outcome)
         self.save_button.setText(self.tr("&Sign up"))
         self.unit.picked.connect(self._picked)
+        self.confirm_box: QMessageBox | None = None  # "waitlist, sure?" while it is open
         self.install_keys()
 
     def _show_places(self, taken: int, waiting: int) -> None:
@@ -208,6 +224,50 @@ class SignupDialog(_Form):
         self.persons.setFocus()
 
     def save(self) -> None:
+        """Ask the worker where the sign-up would go (:func:`act.signup_outlook`, the service's
+        own rule); when to the waitlist, ask the clerk first (No by default), else save."""
+        if self.confirm_box is not None or not self.save_button.isEnabled():
+            return
+        if self.unit.unit_id is None:  # the save names the missing unit by its field
+            self._write()
+            return
+        aid, persons = self.activity.id, self.persons.value()
+        self.errors.clear()
+        self.ctx.query(
+            lambda s: act.signup_outlook(s, aid, persons=persons),
+            parent=self,
+            action="sign-up outlook",
+        ).busy(self.save_button).failure(form_failure(self.errors)).success(self._outlook).run()
+
+    def _outlook(self, outlook: SignupOutlook) -> None:
+        if not outlook.waitlist_position:
+            self._write()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), "", parent=self)
+        box.setObjectName("signup_waitlist_confirm")
+        box.setText(
+            self.tr("%1: %2\n\nSign up on the waitlist?")
+            .replace("%1", self.unit.unit_code)
+            .replace("%2", outlook.message)
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        self.confirm_box = box
+
+        def answered(_result: int) -> None:
+            yes = box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+            self.confirm_box = None
+            box.deleteLater()
+            if yes:
+                self._write()
+            else:
+                self.persons.setFocus()
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _write(self) -> None:
         unit_id = self.unit.unit_id
         aid = self.activity.id
         persons, contact = self.persons.value(), self.contact.text()

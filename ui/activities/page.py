@@ -29,7 +29,7 @@ from propdesk.activities import queries as q
 from propdesk.activities import services as act
 from propdesk.activities.models import Activity
 from propdesk.activities.queries import ActivityRow, SignupRow, When
-from propdesk.activities.services import DESK, PLAN, RUN, CancelResult, ToNotify
+from propdesk.activities.services import DESK, PLAN, RUN, CancelResult, MovedUp, ToNotify
 from propdesk.activities.values import (
     ACTIVITY_KIND_ZH,
     ACTIVITY_STATUS_ZH,
@@ -426,22 +426,31 @@ class ActivitiesPage(QWidget):
     def edit_activity(self) -> None:
         if self.current is not None and self._may(PLAN):
             dialog = ActivityDialog(ctx=self.ctx, activity=self.current, parent=self)
-            dialog.accepted.connect(lambda: self._edited(dialog.promoted_units))
+            dialog.accepted.connect(lambda: self._edited(dialog.moved_up))
             self._open(dialog)
 
-    def _edited(self, promoted_units: tuple[str, ...]) -> None:
+    def _edited(self, moved_up: tuple[MovedUp, ...]) -> None:
         """Say the activity was saved, and whom its raised capacity moved up (to tell them)."""
-        self._say(self.tr("Activity saved.") + self._moved_up(promoted_units))
+        self._say(self.tr("Activity saved.") + self._moved_up(moved_up))
 
-    def _moved_up(self, units: tuple[str, ...]) -> str:
-        """`` 候补递补 2 户，请通知：3-1-101、3-2-1501`` (empty when nobody moved up)."""
-        if not units:
+    def _moved_up(self, households: tuple[MovedUp, ...]) -> str:
+        """`` 候补递补 2 户，请通知：3-1-101 王五 137****2222、3-2-1501 …`` — each unit with
+        whom to call (phones as the clerk's role sees them); empty when nobody moved up."""
+        if not households:
             return ""
         return (
             self.tr(" %1 household(s) moved up from the waitlist, tell them: %2")
-            .replace("%1", str(len(units)))
-            .replace("%2", "、".join(units))
+            .replace("%1", str(len(households)))
+            .replace("%2", "、".join(self._whom(h) for h in households))
         )
+
+    def _whom(self, h: MovedUp) -> str:
+        """``3-1-101 王五 137****2222``; a contact not in the registry: ``3-1-101 王阿姨
+        (张三 138****5678)``, the phone of the household's resident named."""
+        if h.phone_of:
+            phone = self.tr("(%1 %2)").replace("%1", h.phone_of).replace("%2", h.phone)
+            return " ".join(p for p in (h.unit_code, h.contact_name) if p) + phone
+        return " ".join(p for p in (h.unit_code, h.contact_name, h.phone) if p)
 
     def open_signups(self) -> None:
         a = self.current
@@ -504,7 +513,7 @@ class ActivitiesPage(QWidget):
 
         def done(result: CancelResult) -> None:
             text = self.tr("Sign-up of %1 cancelled.").replace("%1", code)
-            self._say(text + self._moved_up(result.promoted_units))
+            self._say(text + self._moved_up(result.moved_up))
 
         self.ctx.op(
             lambda s: act.cancel_signup(s, sid),

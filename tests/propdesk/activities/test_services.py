@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -14,6 +14,7 @@ from propdesk.activities.values import ActivityStatus, SignupState
 from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
 from propdesk.errors import InvalidTransition, NotAllowed, ValidationError
+from propdesk.registry import services as reg
 from tests.propdesk.activities.helpers import CLERK, MANAGER, START, Estate, open_activity, spec
 
 
@@ -196,7 +197,8 @@ def test_capacity_cannot_drop_below_taken_and_raising_it_promotes(
     with db.begin(MANAGER) as s:
         result = act.update_activity(s, aid, spec(3))
     # whom it moved up, as cancelling a sign-up says (the desk tells them)
-    assert result == act.UpdateResult(aid, (w.signup_id,), (estate.codes[1],))
+    moved = (act.MovedUp(estate.codes[1], ""),)  # a vacant unit, no contact: nobody to call
+    assert result == act.UpdateResult(aid, (w.signup_id,), (estate.codes[1],), moved)
     assert _states(db, aid)[estate.units[1]] == "confirmed"
     assert _taken(db, aid) == 3
     assert w.signup_id
@@ -316,3 +318,64 @@ def test_cancel_names_the_units_moved_up(db: Database, estate: Estate) -> None:
         res = act.cancel_signup(s, first.signup_id)
     assert res.promoted_units == ("1-1-1001", "1-1-201")  # queue order
     assert len(res.promoted) == 2
+
+
+def test_outlook_says_before_saving_what_the_sign_up_will_do(db: Database, estate: Estate) -> None:
+    """The desk asks before waitlisting: the outlook, read before each save, agrees with the
+    save's answer (full, too few places, earlier households waiting) and changes nothing."""
+    aid = open_activity(db, capacity=3)
+    u = estate.units
+    cases = [(u[0], 2, 0, ""), (u[1], 2, 1, "只剩 1 个名额，不够 2 人，")]
+    cases += [(u[2], 1, 2, "还剩 1 个名额，但已有 1 户先登记候补，按先后顺序轮候，")]
+    for unit, persons, position, reason in cases:
+        with db.begin(CLERK) as s:
+            outlook = act.signup_outlook(s, aid, persons=persons)
+        assert outlook.waitlist_position == position
+        assert outlook.message == (f"{reason}将登记为候补第 {position} 位。" if position else "")
+        with db.begin(CLERK) as s:
+            result = act.sign_up(s, aid, unit_id=unit, persons=persons)
+        assert result.waitlist_position == position
+        assert result.message.startswith(reason or "报名成功")
+    assert _taken(db, aid) == 2
+    full = open_activity(db, capacity=1)
+    with db.begin(CLERK) as s:
+        act.sign_up(s, full, unit_id=u[0])
+        outlook = act.signup_outlook(s, full, persons=1)
+        assert outlook == act.SignupOutlook(1, "名额已满，将登记为候补第 1 位。")
+        assert s.scalar(select(func.count(ActivitySignup.id))) == 4  # the outlook saved nothing
+        assert act.sign_up(s, full, unit_id=u[1]).message.startswith(
+            "名额已满，已登记为候补第 1 位"
+        )
+
+
+def test_moved_up_households_come_with_whom_to_call(db: Database, estate: Estate) -> None:
+    """Cancel and raised capacity both say whom to call for each household moved up: the
+    contact and a phone as the role sees it (masked for the clerk, full for the manager);
+    a contact not in the registry gets the phone of the household's resident, named."""
+    u = estate.units
+    with db.begin(MANAGER) as s:
+        li = reg.create_person(s, name="李娜", phone="13900001111")
+        reg.start_occupancy(
+            s, person_id=li, unit_id=u[1], role="owner", start_date=date(2021, 1, 1)
+        )
+    aid = open_activity(db, capacity=3)
+    with db.begin(CLERK) as s:
+        first = act.sign_up(s, aid, unit_id=u[4], persons=3)
+        act.sign_up(s, aid, unit_id=u[3], contact_name="张伟")  # 1-1-101, in the registry
+        act.sign_up(s, aid, unit_id=u[1], contact_name="李阿姨")  # 1-1-1001, not in it
+        act.sign_up(s, aid, unit_id=u[2], contact_name="赵先生")  # 1-1-201, nobody living there
+    with db.begin(CLERK) as s:
+        res = act.cancel_signup(s, first.signup_id)
+    assert res.moved_up == (
+        act.MovedUp("1-1-101", "张伟", "138****5678"),
+        act.MovedUp("1-1-1001", "李阿姨", "139****1111", "李娜"),
+        act.MovedUp("1-1-201", "赵先生"),
+    )
+
+    other = open_activity(db, capacity=1)
+    with db.begin(CLERK) as s:
+        act.sign_up(s, other, unit_id=u[0])
+        act.sign_up(s, other, unit_id=u[3], person_id=estate.zhang)
+    with db.begin(MANAGER) as s:
+        raised = act.update_activity(s, other, spec(2))
+    assert raised.moved_up == (act.MovedUp("1-1-101", "张伟", "13812345678"),)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
@@ -23,6 +23,7 @@ from propdesk.activities.models import Activity, ActivitySignup
 from propdesk.auth.actor import Actor, Role
 from propdesk.db.engine import Database
 from propdesk.registry.models import Estate
+from tests.propdesk.activities.helpers import spec
 from tests.ui.helpers import CLERK, SmallEstate, make_ctx, read, type_text
 from ui.activities.dialogs import (
     ActivityDialog,
@@ -84,6 +85,71 @@ def _sign(qtbot: QtBot, dialog: SignupDialog, code: str, persons: int) -> str:
     return dialog.outcome.text()
 
 
+def _answer(qtbot: QtBot, dialog: SignupDialog, *, yes: bool) -> str:
+    """Answer the open "waitlist, sure?" question by keyboard (Enter takes the default, No;
+    Yes is focused and pressed with Space); returns the reason it gave."""
+    box = dialog.confirm_box
+    assert box is not None
+    assert box.isVisible()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    reason = re.split(r"[:：]\s*", box.text().split("\n")[0], maxsplit=1)[1]
+    if yes:
+        button = box.button(QMessageBox.StandardButton.Yes)
+        button.setFocus()
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+    else:
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert dialog.confirm_box is None
+    return reason
+
+
+def test_signup_asks_before_waitlisting_no_by_default(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    """3 places, 2 taken: a 2-person household would go to the waitlist (too few places).
+    The clerk is told why before saving; Enter (No) saves nothing and keeps the input; Yes
+    saves it waitlisted. A household that fits is saved without a question."""
+    with sqlite_db.begin(MANAGER) as s:
+        aid = act.create_activity(s, spec(capacity=3), open_now=True)
+        act.sign_up(s, aid, unit_id=small_estate.unit_1501, persons=2)
+    ctx = make_ctx(sqlite_db, CLERK)
+    activity = read(ctx, lambda s: q.activity(s, aid))
+    dialog = SignupDialog(ctx=ctx, activity=activity)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.unit.box.hasFocus, timeout=2000)
+
+    _sign(qtbot, dialog, "1502", 2)
+    box = dialog.confirm_box
+    assert box is not None
+    assert "3-2-1502" in box.text()
+    assert _answer(qtbot, dialog, yes=False) == "只剩 1 个名额，不够 2 人，将登记为候补第 1 位。"
+    assert dialog.isVisible()
+    assert dialog.results == []
+    assert dialog.unit.unit_code == "3-2-1502"  # the input stays
+    assert dialog.persons.value() == 2
+    assert read(ctx, lambda s: q.activity(s, aid)).waitlist == 0  # nothing saved
+
+    qtbot.keyClick(dialog.persons, Qt.Key.Key_Return)  # asked again; Yes saves it waitlisted
+    assert _answer(qtbot, dialog, yes=True) == "只剩 1 个名额，不够 2 人，将登记为候补第 1 位。"
+    assert [r.state for r in dialog.results] == ["waitlist"]
+    assert "候补第 1 位" in dialog.outcome.text()
+
+    # one place is free, but a household waits: a 1-person sign-up would wait behind it
+    _sign(qtbot, dialog, "101", 1)
+    assert "已有 1 户先登记候补" in _answer(qtbot, dialog, yes=False)
+    assert len(dialog.results) == 1
+
+    # a household that fits: saved at once, no question
+    with sqlite_db.begin(CLERK) as s:
+        act.cancel_signup(s, dialog.results[0].signup_id)
+    dialog.persons.setFocus()
+    qtbot.keyClick(dialog.persons, Qt.Key.Key_Return)
+    assert dialog.confirm_box is None
+    assert [r.state for r in dialog.results] == ["waitlist", "confirmed"]
+    assert "报名成功" in dialog.outcome.text()
+
+
 def test_signups_fill_the_activity_then_go_to_the_waitlist(
     qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
 ) -> None:
@@ -105,7 +171,9 @@ def test_signups_fill_the_activity_then_go_to_the_waitlist(
     assert dialog.unit.unit_id is None  # the form reset for the next household
     second = _sign(qtbot, dialog, "1501", 1)
     assert "报名成功" in second
-    third = _sign(qtbot, dialog, "101", 2)  # full: the waitlist, and which place in it
+    third = _sign(qtbot, dialog, "101", 2)  # full: asked first (No by default)
+    assert _answer(qtbot, dialog, yes=True) == "名额已满，将登记为候补第 1 位。"
+    third = dialog.outcome.text()  # the waitlist, and which place in it
     assert "名额已满" in third
     assert "候补第 1 位" in third
     assert [r.state for r in dialog.results] == ["confirmed", "confirmed", "waitlist"]
@@ -127,7 +195,8 @@ def test_signups_fill_the_activity_then_go_to_the_waitlist(
     page.withdraw(page.signup_model.row_value(row))
     assert "3-2-1502" in page.message.text()
     assert " 1 " in page.message.text()  # one household moved up
-    assert page.message.text().endswith("3-1-101")  # and which: the clerk tells them
+    # and which, with whom to call: the clerk sees the phone masked
+    assert page.message.text().endswith("3-1-101 王五 137****2222")
     states = read(
         ctx,
         lambda s: dict(
@@ -472,8 +541,9 @@ def test_raising_the_places_names_the_households_moved_up(
     qtbot.keyClick(dialog.capacity, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     assert dialog.promoted_units == ("3-1-101",)
-    assert page.message.text() == (
-        "Activity saved. 1 household(s) moved up from the waitlist, tell them: 3-1-101"
+    assert page.message.text() == (  # whom to call: the manager sees the full phone
+        "Activity saved. 1 household(s) moved up from the waitlist, tell them: "
+        "3-1-101 王五 13700002222"
     )
     states = read(
         page.ctx,
