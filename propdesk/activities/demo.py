@@ -6,7 +6,8 @@ that has started is finished. Sign-ups are taken in the desk's hours (estate tim
 :data:`propdesk.tickets.demo.DESK_HOURS`), in queue order, before the demo's now and the
 activity's start. Deterministic:
 the seeded ``ctx.rng`` and ``ctx.today`` only; bulk inserts. Reads ``ctx.info``:
-``"owner_by_unit"`` (unit id → owner person id).
+``"owner_by_unit"`` (unit id → owner person id), and the care step's active 独居老人 flags:
+those households are never signed up for a children's activity, and sign up one person.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from sqlalchemy.orm import Session
 from propdesk import clock
 from propdesk.activities.models import Activity, ActivitySignup
 from propdesk.activities.values import ActivityKind, ActivityStatus, Channel, SignupState
+from propdesk.care.models import CareFlag
+from propdesk.care.values import FlagKind
 from propdesk.demo.bulk import insert_with_ids
 from propdesk.demo.steps import DemoContext
 from propdesk.registry.models import Person
@@ -97,6 +100,29 @@ def _desk_times(start: datetime, until: datetime, minutes: list[int]) -> list[da
     return out
 
 
+def _fitting(
+    chosen: list[int], households: list[int], unfit: frozenset[int | None] | None
+) -> list[int]:
+    """``chosen`` with each household that does not fit the activity (``unfit``) replaced by
+    the next fitting one not chosen (in ``households`` order, round the end): the same number
+    of households, and no extra random draw, so the demo's later steps see the same sequence."""
+    if not unfit:
+        return chosen
+    taken = set(chosen)
+    out: list[int] = []
+    for h in chosen:
+        if h in unfit:
+            i = households.index(h)
+            ring = households[i + 1 :] + households[:i]
+            swap = next((c for c in ring if c not in unfit and c not in taken), None)
+            if swap is None:
+                continue
+            taken.add(swap)
+            h = swap
+        out.append(h)
+    return out
+
+
 def build_activities(session: Session, ctx: DemoContext) -> None:
     rng = ctx.rng
     owner_by_unit: dict[int, int] = dict(ctx.info.get("owner_by_unit") or {})  # type: ignore[call-overload]
@@ -108,6 +134,18 @@ def build_activities(session: Session, ctx: DemoContext) -> None:
             select(Person.id, Person.name).where(Person.id.in_(set(owner_by_unit.values())))
         ).all()
     )
+    # elderly living alone (the care step's active 独居老人 flags, run before this one): not
+    # signed up for children's activities, and one person wherever they go
+    alone = frozenset(
+        session.scalars(
+            select(CareFlag.unit_id).where(
+                CareFlag.kind == FlagKind.ELDERLY_ALONE.value,
+                CareFlag.ended_at.is_(None),
+                CareFlag.unit_id.is_not(None),
+            )
+        )
+    )
+    unfit: dict[ActivityKind, frozenset[int | None]] = {ActivityKind.CHILDREN: alone}
     now = ctx.now
     activities: list[dict[str, Any]] = []
     signups_of: list[list[dict[str, Any]]] = []
@@ -128,7 +166,9 @@ def build_activities(session: Session, ctx: DemoContext) -> None:
         demand = (
             capacity + 4 if title == "儿童手工课" else rng.randint(capacity // 3, capacity * 3 // 5)
         )
-        chosen = rng.sample(households, min(len(households), demand))
+        chosen = _fitting(
+            rng.sample(households, min(len(households), demand)), households, unfit.get(kind)
+        )
         taken = 0
         rows: list[dict[str, Any]] = []
         # sign-ups open two weeks ahead, or three days ago for one further off (never later)
@@ -136,6 +176,8 @@ def build_activities(session: Session, ctx: DemoContext) -> None:
         offsets: list[int] = []  # desk-hour minutes after sign-ups opened, in queue order
         for i, unit_id in enumerate(chosen):
             persons = rng.choice((1, 1, 1, 2, 2, 3))
+            if unit_id in alone:  # 独居: one person (the draw is kept: the sequence stays)
+                persons = 1
             fits = taken + persons <= capacity
             waiting = not fits or any(r["state"] == SignupState.WAITLIST.value for r in rows)
             state = SignupState.WAITLIST if waiting else SignupState.CONFIRMED

@@ -11,9 +11,11 @@ from sqlalchemy import func, select
 from propdesk import clock
 from propdesk.activities import queries as q
 from propdesk.activities.models import Activity, ActivitySignup
+from propdesk.care.models import CareFlag
+from propdesk.care.values import FlagKind
 from propdesk.db.engine import Database
 from propdesk.demo import build, steps
-from tests.propdesk.activities.helpers import CLERK
+from tests.propdesk.activities.helpers import CLERK, MANAGER
 
 TODAY = date(2026, 6, 15)
 
@@ -101,3 +103,45 @@ def test_demo_signups_in_desk_hours_and_finished_ones_past(
         if aid in last:
             assert queued >= last[aid]  # type: ignore[operator]
         last[aid] = queued
+
+
+def test_demo_signs_households_up_for_activities_that_fit_them(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch, test_clock: clock.FixedClock
+) -> None:
+    """The tryout found a household flagged 独居老人 waitlisted for 儿童手工课: elderly living
+    alone are never signed up for a children's activity, and sign up one person elsewhere;
+    the children's class is still full with a waitlist."""
+    monkeypatch.setattr(
+        steps,
+        "DEMO_STEPS",
+        [
+            s
+            for s in steps.DEMO_STEPS
+            if s[1] in ("propdesk.demo.registry", "propdesk.auth.demo") or s[2] == "build_care"
+        ]
+        + [(110, "propdesk.activities.demo", "build_activities")],
+    )
+    build.generate_demo(sqlite_db, units=200, seed=5, today=TODAY)
+    test_clock.set(clock.local_datetime(TODAY, time(18, 30)))
+    with sqlite_db.begin(MANAGER) as s:
+        alone = set(
+            s.scalars(
+                select(CareFlag.unit_id).where(
+                    CareFlag.kind == FlagKind.ELDERLY_ALONE.value, CareFlag.ended_at.is_(None)
+                )
+            )
+        )
+        rows = s.execute(
+            select(
+                Activity.kind, Activity.title, ActivitySignup.unit_id, ActivitySignup.persons
+            ).join(Activity, Activity.id == ActivitySignup.activity_id)
+        ).all()
+        children = next(a for a in q.list_activities(s, q.When.UPCOMING) if a.kind == "children")
+    assert len(alone) >= 2
+    signed_alone = [(title, persons) for kind, title, unit, persons in rows if unit in alone]
+    assert signed_alone  # they do take part, in activities that fit them
+    assert [t for kind, t, unit, _p in rows if unit in alone and kind == "children"] == []
+    assert {persons for _title, persons in signed_alone} == {1}
+    assert children.title == "儿童手工课"
+    assert children.taken <= children.capacity
+    assert children.waitlist >= 1
