@@ -16,9 +16,11 @@ from sqlalchemy.orm import Session
 from propdesk import clock
 from propdesk.activities.queries import month_figures
 from propdesk.activities.values import ActivityFigures
+from propdesk.care import month_figures as care_queries
 from propdesk.desk.models import Patrol
 from propdesk.fees.models import BillLine, Payment
 from propdesk.fees.periods import first_day
+from propdesk.reporting.values import CareMonthFigures
 from propdesk.surveys import queries as survey_queries
 from propdesk.surveys.values import SurveyMonthFigures
 from propdesk.tickets.models import Ticket
@@ -87,3 +89,11 @@ def survey_figures(session: Session, start: date, end: date) -> SurveyMonthFigur
     tickets opened, and the previous campaign on the same questions
     (:func:`propdesk.surveys.queries.month_figures`)."""
     return survey_queries.month_figures(session, start, end)
+
+
+def care_figures(session: Session, start: date, end: date, *, today: date) -> CareMonthFigures:
+    """Household care of the local days ``start``…``end``: visits (total, households, by
+    reason, ratings and their mean, findings raised as tickets), flags set and ended, and —
+    when the window ends on or after ``today`` — the visits and flag reviews overdue now
+    (:func:`propdesk.care.month_figures.month_figures`)."""
+    return care_queries.month_figures(session, start, end, today=today)

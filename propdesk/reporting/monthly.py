@@ -36,6 +36,7 @@ from propdesk.renovation.models import Inspection, RenovationPermit, Violation, 
 from propdesk.renovation.values import PermitStatus
 from propdesk.reporting.figures import (
     activity_figures,
+    care_figures,
     day_bounds,
     first_record_day,
     live_tickets,
@@ -526,6 +527,7 @@ def monthly_report(session: Session, month: str, *, today: date | None = None) -
         outages=outages,
         activities=activity_figures(session, start, end),
         surveys=survey_figures(session, start, end),
+        care=care_figures(session, start, end, today=day),
     )
 
 
@@ -575,4 +577,5 @@ def rolling_report(session: Session, *, days: int = 30, today: date | None = Non
         outages=outages,
         activities=activity_figures(session, start, end),
         surveys=survey_figures(session, start, end),
+        care=care_figures(session, start, end, today=end),
     )

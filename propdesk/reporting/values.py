@@ -168,6 +168,45 @@ class Headline:
 
 
 @dataclass(frozen=True)
+class CareMonthFigures:
+    """Household care (关怀走访) of a window of local days: counts only, no names or text.
+
+    Visits count by their local date (``visited_on``) in the window: how many, the households
+    (distinct units) visited, by reason (every :class:`VisitReason`, zeros included), the
+    ratings given and their mean (1–5, ``None`` when none was given), and the findings raised
+    as tickets. Flags count by when they were set (``created_at``) and ended (``ended_at``)
+    in the window, whatever their visibility (a count names nobody).
+
+    ``visits_overdue``/``reviews_overdue`` are the app's own counts of now
+    (:func:`propdesk.care.visit_plan.count_overdue_visits`,
+    :func:`propdesk.care.queries.count_overdue`) on ``overdue_as_of``: only for a window that
+    ends today or later; ``None`` for a past month (a figure of now would be wrong for it).
+    """
+
+    visits: int
+    households: int
+    by_reason: tuple[Count, ...]
+    ratings: int
+    average_rating: float | None
+    ticketed: int
+    flags_new: int
+    flags_ended: int
+    visits_overdue: int | None = None
+    reviews_overdue: int | None = None
+    overdue_as_of: date | None = None
+
+    @property
+    def empty(self) -> bool:
+        """Nothing happened in the window: no visit, no flag set or ended."""
+        return not (self.visits or self.flags_new or self.flags_ended)
+
+    @property
+    def current(self) -> bool:
+        """The overdue figures of now are given (the window ends today or later)."""
+        return self.overdue_as_of is not None
+
+
+@dataclass(frozen=True)
 class MonthNotes:
     """The written part of a month's report; ``version`` 0: nothing written yet."""
 
@@ -213,3 +252,5 @@ class MonthlyReport:
     """Community activities of the window (社区活动), ``None`` when not computed."""
     surveys: SurveyMonthFigures | None = None
     """Satisfaction surveys that ended in the window (满意度调查), ``None`` when not computed."""
+    care: CareMonthFigures | None = None
+    """Household visits and attention flags of the window (关怀走访), ``None`` when not computed."""

@@ -450,6 +450,38 @@ def _activities(r: MonthlyReport) -> list[Block]:
     return [_kv(caption, rows)]
 
 
+def _care(r: MonthlyReport) -> list[Block]:
+    """关怀走访, as the PDF's section: visits (by reason), ratings, tickets, flags set and
+    ended; the visits and reviews overdue now only for a window that ends today or later
+    ("—" for a past month). Counts only: no name, reason or finding."""
+    c = r.care
+    if c is None:
+        return []
+    rows: list[tuple[str, Any, str]] = [
+        ("走访（次）", c.visits, INT),
+        ("走访户数（户）", c.households, INT),
+        *((f"其中：{x.label}（次）", x.count, INT) for x in c.by_reason),
+        ("评价（次）", c.ratings, INT),
+        ("平均评分（1–5）", c.average_rating, AVG),
+        ("发现问题转工单（张）", c.ticketed, INT),
+        ("新增关注标记（个）", c.flags_new, INT),
+        ("解除关注标记（个）", c.flags_ended, INT),
+    ]
+    if c.overdue_as_of is not None:
+        asof = f"截至{c.overdue_as_of.isoformat()}"
+        rows += [
+            (f"逾期未走访（项，{asof}）", c.visits_overdue, INT),
+            (f"关注标记逾期未复查（个，{asof}）", c.reviews_overdue, INT),
+        ]
+    else:
+        rows += [
+            ("逾期未走访（项，仅当月列出）", "—", ""),
+            ("关注标记逾期未复查（个，仅当月列出）", "—", ""),
+        ]
+    caption = "本期无走访，未新增或解除关注标记" if c.empty else "本期关怀走访"
+    return [_kv(caption, rows)]
+
+
 def has_survey_sheet(r: MonthlyReport) -> bool:
     """As the PDF: the survey section appears in a month in which a campaign ended."""
     return r.surveys is not None and bool(r.surveys.campaigns)
@@ -551,6 +583,8 @@ def monthly_report_xlsx(
     ws.title = "概览"
     _write_overview(ws, r, replace(base, title="物业管理月报 · 概览"))
     extra = [("社区活动", _activities, (30, 14))] if r.activities is not None else []
+    if r.care is not None:
+        extra.append(("关怀走访", _care, (40, 14)))
     if has_survey_sheet(r):
         extra.append(("满意度调查", _surveys, (34, 14)))
     sheets = [sheet for sheet in SHEETS if sheet[1] is not _calls or r.calls is not None]

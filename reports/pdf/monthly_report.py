@@ -7,7 +7,7 @@ Charts use ``reportlab.graphics.charts`` with the embedded CJK font.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -21,7 +21,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 from propdesk import clock
 from propdesk.fees.periods import add_months
 from propdesk.reporting.axis import integer_axis, thousands
-from propdesk.reporting.values import Count, Headline, MonthlyReport, MonthNotes
+from propdesk.reporting.values import Count, Headline, MonthlyReport
 from propdesk.tickets.values import StatLine
 from reports.pdf.document import (
     FONT,
@@ -34,6 +34,9 @@ from reports.pdf.document import (
     table,
     title,
 )
+from reports.pdf.monthly_sections import heading as _h
+from reports.pdf.monthly_sections import keep as _section
+from reports.pdf.monthly_sections import long_date, n, num, optional_sections, pct, yuan
 
 PALETTE = [
     colors.HexColor(c)
@@ -49,25 +52,6 @@ PALETTE = [
     )
 ]
 AGEING_LABELS = ("≤30天", "31–90天", "91–180天", ">180天")
-
-
-def pct(rate: float | None) -> str:
-    """``0.9234`` → ``92.3%``; ``None`` → ``—``."""
-    return "—" if rate is None else f"{rate * 100:.1f}%"
-
-
-def num(value: float | None, digits: int = 1) -> str:
-    """An average with thousands separators; ``None`` → ``—``."""
-    return "—" if value is None else f"{value:,.{digits}f}"
-
-
-def n(value: int | None) -> str:
-    """A count with thousands separators: ``12345`` → ``12,345``; ``None`` → ``—``."""
-    return "—" if value is None else f"{value:,}"
-
-
-def yuan(fen: int | None) -> str:
-    return "—" if fen is None else fen_to_yuan(fen)
 
 
 def month_label(period: str) -> str:
@@ -193,21 +177,11 @@ def pie_chart(
 # --- sections --------------------------------------------------------------------------
 
 
-def _h(text: str) -> Flowable:
-    return para(text, styles().heading)
-
-
 def _counts_table(rows: Sequence[Count], head: str, total: int) -> Flowable:
     data: list[list[str]] = [[head, "数量", "占比"]]
     data += [[c.label, n(c.count), pct(c.count / total if total else None)] for c in rows]
     data.append(["合计", n(total), "100.0%" if total else "—"])
     return table(data, [70 * mm, 25 * mm, 25 * mm], right_align_cols=(1, 2))
-
-
-def _section(*parts: Flowable) -> Flowable:
-    """A heading with its text, table and chart on one page (never a chart cut off from its
-    section); a part taller than a page still breaks inside."""
-    return KeepTogether(list(parts))
 
 
 def comparison_rows(r: MonthlyReport) -> list[list[str]]:
@@ -512,130 +486,6 @@ def _fees(r: MonthlyReport) -> list[Flowable]:
     ]
 
 
-NOTE_HEADINGS = ("工作总结", "存在问题", "下月工作计划")
-
-
-def _activities(r: MonthlyReport) -> list[Flowable]:
-    """十、community activities (社区活动): held, sign-ups, attendance, rating, money."""
-    a = r.activities
-    if a is None:
-        return []
-    if not a.held and not a.cancelled:
-        return [_section(_h("十、社区活动"), para("本期未举办社区活动。"))]
-    rating = f"{a.average_rating:.1f} 分（{n(a.ratings)} 户评价）" if a.average_rating else "—"
-    data = [
-        ["项目", "本期"],
-        ["举办活动（场）", n(a.held)],
-        ["取消活动（场）", n(a.cancelled)],
-        ["报名（户 / 人）", f"{n(a.signups)} / {n(a.persons)}"],
-        ["签到（户）", n(a.attended)],
-        ["到场率", pct(a.attendance_rate)],
-        ["平均评分（1–5）", rating],
-        ["预算（元）", yuan(a.budget_fen)],
-        ["实际花费（元）", yuan(a.spent_fen)],
-    ]
-    feedback = ""
-    if a.feedback_questionnaires:
-        mean = f"{a.feedback_mean:.2f} 分" if a.feedback_mean is not None else "—"
-        data[7:7] = [
-            [
-                "反馈问卷（份 / 答卷）",
-                f"{n(a.feedback_questionnaires)} / {n(a.feedback_responses)}",
-            ],
-            ["问卷评分平均（1–5）", mean],
-        ]
-        feedback = (
-            f"活动反馈问卷 {n(a.feedback_questionnaires)} 份，收回答卷 {n(a.feedback_responses)} 份，"
-            f"评分题平均 {mean}。"
-        )
-    return [
-        _section(
-            _h("十、社区活动"),
-            para(
-                f"本期举办社区活动 {n(a.held)} 场，报名 {n(a.signups)} 户 {n(a.persons)} 人，"
-                f"到场率 {pct(a.attendance_rate)}；预算 {yuan(a.budget_fen)} 元，"
-                f"实际花费 {yuan(a.spent_fen)} 元。" + feedback
-            ),
-            table(data, [60 * mm, 50 * mm], right_align_cols=(1,)),
-        )
-    ]
-
-
-def has_survey_section(r: MonthlyReport) -> bool:
-    """The survey section is printed in a month in which a campaign ended."""
-    return r.surveys is not None and bool(r.surveys.campaigns)
-
-
-def _share(value: float | None) -> str:
-    """A share already in percent (``87.5`` → ``87.5%``); ``None`` → ``—``."""
-    return "—" if value is None else f"{value:.1f}%"
-
-
-def _surveys(r: MonthlyReport) -> list[Flowable]:
-    """十一、satisfaction surveys (满意度调查) that ended in the month: the campaign's headline
-    and the comparison with the previous campaign on the same questions."""
-    v = r.surveys
-    if v is None or not has_survey_section(r):
-        return []
-    names = "、".join(f"“{c}”" for c in v.campaigns)
-    story: list[Flowable] = [
-        _h(f"{'十一' if r.activities is not None else '十'}、满意度调查"),
-        para(
-            f"本期结束满意度调查 {n(len(v.campaigns))} 次（{names}），抽样 {n(v.sample_size)} 户，"
-            f"完成访问 {n(v.responses)} 户，回复率 {_share(v.response_rate)}；"
-            f"平均分 {num(v.overall_mean, 2)} 分，满意率 {_share(v.satisfied_pct)}；"
-            f"不满意答复和投诉转回访工单 {n(v.tickets_opened)} 张。"
-        ),
-    ]
-    data = [
-        ["项目", "本期"],
-        ["抽样户数", n(v.sample_size)],
-        ["完成访问（户）", n(v.responses)],
-        ["回复率", _share(v.response_rate)],
-        ["平均分（1–5）", num(v.overall_mean, 2)],
-        ["满意率（4–5分）", _share(v.satisfied_pct)],
-        ["转回访工单（张）", n(v.tickets_opened)],
-    ]
-    if v.previous_name is not None:
-        diff = (  # of the two figures as printed, so that they add up on paper
-            round(v.overall_mean_shared, 2) - round(v.previous_overall_mean, 2)
-            if v.overall_mean_shared is not None and v.previous_overall_mean is not None
-            else None
-        )
-        change = "—" if diff is None else f"{diff:+.2f}"
-        story.append(
-            para(
-                f"与上次调查“{v.previous_name}”相比（相同题目），平均分由 "
-                f"{num(v.previous_overall_mean, 2)} 分变为 {num(v.overall_mean_shared, 2)} 分"
-                f"（{change}）。"
-            )
-        )
-        data.append(["上次调查平均分（相同题目）", num(v.previous_overall_mean, 2)])
-    story.append(table(data, [60 * mm, 50 * mm], right_align_cols=(1,)))
-    return [_section(*story)]
-
-
-def _notes(r: MonthlyReport) -> list[Flowable]:
-    """十、the manager's written summary, problems and next month's plan (saved with the month)."""
-    notes = r.notes or MonthNotes(period=r.period)
-    # after 十、社区活动 and 十一、满意度调查 when they are printed
-    number = ("十", "十一", "十二")[(r.activities is not None) + has_survey_section(r)]
-    story: list[Flowable] = [CondPageBreak(60 * mm), _h(f"{number}、工作总结、存在问题与下月计划")]
-    for k, (label, text) in enumerate(
-        zip(NOTE_HEADINGS, (notes.summary, notes.problems, notes.plan), strict=True), start=1
-    ):
-        story.append(
-            KeepTogether(
-                [
-                    para(f"（{k}）{label}", styles().body),
-                    para(text.strip() or "（未填写）", styles().body),
-                    Spacer(1, 2 * mm),
-                ]
-            )
-        )
-    return story
-
-
 SIGNATURE_ROLES = ("编制", "审核", "审批")
 #: A signature row is tall enough to sign by hand (a ballpoint signature is 8–12 mm high).
 SIGNATURE_ROW_HEIGHT = 16 * mm
@@ -666,10 +516,6 @@ def signatures() -> Flowable:
     return KeepTogether([Spacer(1, 6 * mm), t])
 
 
-def long_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def report_story(r: MonthlyReport) -> list[Flowable]:
     """Every section of the report, in order, closed by the written part and signatures."""
     if r.rolling_days:
@@ -689,9 +535,7 @@ def report_story(r: MonthlyReport) -> list[Flowable]:
         *_desk(r),
         *_calls(r),
         *_fees(r),
-        *_activities(r),
-        *_surveys(r),
-        *_notes(r),
+        *optional_sections(r),
         signatures(),
     ]
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from propdesk.fees.collection import CollectionRow
 from propdesk.reporting.values import (
     CallbackSection,
+    CareMonthFigures,
     Count,
     DeskSection,
     FeeSection,
@@ -128,4 +130,41 @@ def empty_report() -> MonthlyReport:
         current=empty,
         previous=Headline("2023-12", 0, 0, None, None, 0, 0, 0, 0),
         last_year=Headline("2023-01", 0, 0, None, None, 0, 0, 0, 0),
+    )
+
+
+def care_figures(*, current: bool = True) -> CareMonthFigures:
+    """A month of household care; ``current``: the overdue figures of now (on 15 Oct 2026)."""
+    return CareMonthFigures(
+        visits=1_234,
+        households=987,
+        by_reason=(
+            Count("elderly_alone", "独居老人定期走访", 1_000),
+            Count("new_household", "新入住走访", 200),
+            Count("complaint", "投诉关闭后走访", 20),
+            Count("follow_up", "约定的下次走访", 10),
+            Count("other", "其他走访", 4),
+        ),
+        ratings=800,
+        average_rating=4.375,
+        ticketed=37,
+        flags_new=12,
+        flags_ended=5,
+        visits_overdue=9 if current else None,
+        reviews_overdue=3 if current else None,
+        overdue_as_of=date(2026, 10, 15) if current else None,
+    )
+
+
+def quiet_care() -> CareMonthFigures:
+    """A month without a visit or a flag set or ended (nothing overdue asked: a past month)."""
+    return CareMonthFigures(
+        visits=0,
+        households=0,
+        by_reason=tuple(replace(c, count=0) for c in care_figures().by_reason),
+        ratings=0,
+        average_rating=None,
+        ticketed=0,
+        flags_new=0,
+        flags_ended=0,
     )

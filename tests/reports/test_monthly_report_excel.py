@@ -16,7 +16,7 @@ from propdesk.reporting.sheet_header import SheetHeader
 from propdesk.reporting.values import MonthNotes
 from reports.excel.monthly_report import MONEY, PCT, monthly_report_xlsx, yuan
 from tests.reports.excel_reading import assert_print_setup, subtotal_value
-from tests.reports.monthly_sample import empty_report, sample_report
+from tests.reports.monthly_sample import care_figures, empty_report, quiet_care, sample_report
 
 SHEETS = [
     "概览",
@@ -301,3 +301,45 @@ def test_calls_and_outages_sheet_as_in_the_pdf() -> None:
     assert_print_setup(ws, repeat_rows=2)
     assert _row(ws, "报修")[1].value == 5
     assert _row(ws, "已解答")[1].value == 6
+
+
+def test_care_sheet_as_in_the_pdf() -> None:
+    """关怀走访 has its sheet after 社区活动, counts as numbers (INT/AVG); the overdue figures of
+    now only for the running month, "—" for a past one; one line for a quiet month."""
+    from propdesk.activities.values import ActivityFigures
+    from reports.excel.monthly_report import AVG, INT
+
+    activities = ActivityFigures(0, 0, 0, 0, 0, None, 0, None, 0, 0)
+    report = replace(sample_report(), activities=activities, care=care_figures())
+    wb = load_workbook(io.BytesIO(monthly_report_xlsx(report)))
+    assert wb.sheetnames == [*SHEETS[:-1], "社区活动", "关怀走访", "总结与计划"]
+    ws = wb["关怀走访"]
+    assert ws["A1"].value == "翠湖花园 物业管理月报 · 关怀走访"
+    assert _row(ws, "本期关怀走访")[0].value
+    for label, value in (
+        ("走访（次）", 1_234),
+        ("走访户数（户）", 987),
+        ("其中：独居老人定期走访（次）", 1_000),
+        ("其中：其他走访（次）", 4),
+        ("评价（次）", 800),
+        ("发现问题转工单（张）", 37),
+        ("新增关注标记（个）", 12),
+        ("解除关注标记（个）", 5),
+        ("逾期未走访（项，截至2026-10-15）", 9),
+        ("关注标记逾期未复查（个，截至2026-10-15）", 3),
+    ):
+        cell = _row(ws, label)[1]
+        assert (cell.value, cell.number_format) == (value, INT), label
+    mean = _row(ws, "平均评分（1–5）")[1]
+    assert (mean.value, mean.number_format) == (4.375, AVG)
+    assert_print_setup(ws, repeat_rows=2)
+
+    past = replace(sample_report(), care=care_figures(current=False))
+    ws = load_workbook(io.BytesIO(monthly_report_xlsx(past)))["关怀走访"]
+    assert _row(ws, "逾期未走访（项，仅当月列出）")[1].value == "—"
+    assert _row(ws, "关注标记逾期未复查（个，仅当月列出）")[1].value == "—"
+
+    quiet = replace(sample_report(), care=quiet_care())
+    wb = load_workbook(io.BytesIO(monthly_report_xlsx(quiet)))
+    assert wb.sheetnames == [*SHEETS[:-1], "关怀走访", "总结与计划"]
+    assert _row(wb["关怀走访"], "本期无走访，未新增或解除关注标记")[0].value

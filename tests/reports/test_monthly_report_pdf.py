@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
+import itertools
+import re
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
@@ -19,10 +22,9 @@ from reports.pdf.monthly_report import (
     SIGNATURE_ROW_HEIGHT,
     bar_chart,
     monthly_report_pdf,
-    num,
-    pct,
 )
-from tests.reports.monthly_sample import empty_report, sample_report
+from reports.pdf.monthly_sections import chinese_number, num, pct
+from tests.reports.monthly_sample import care_figures, empty_report, quiet_care, sample_report
 
 
 def _text(pdf: bytes) -> str:
@@ -219,3 +221,88 @@ def test_survey_change_adds_up_as_printed() -> None:
     flat = _text(monthly_report_pdf(replace(sample_report(), surveys=surveys))).replace(" ", "")
     flat = flat.replace("\n", "")
     assert "平均分由4.16分变为4.30分（+0.14）" in flat
+
+
+def _flat(pdf: bytes) -> str:
+    return _text(pdf).replace(" ", "").replace("\n", "")
+
+
+def test_care_section_prints_its_counts_and_the_overdue_figures_of_now() -> None:
+    flat = _flat(monthly_report_pdf(replace(sample_report(), care=care_figures())))
+    assert "十、关怀走访" in flat  # the first optional section of this report
+    assert "本期走访1,234次，涉及987户；平均评分4.4分（800次评价）；发现问题转工单37张。" in flat
+    assert "新增关注标记12个，解除5个。" in flat
+    assert "截至2026年10月15日，逾期未走访9项，关注标记逾期未复查3个。" in flat
+    for row in ("其中：独居老人定期走访1,000", "其中：新入住走访200", "其中：其他走访4"):
+        assert row in flat, row
+    assert "逾期未走访（项，截至2026年10月15日）9" in flat
+    assert flat.index("十、关怀走访") < flat.index("十一、工作总结")
+
+
+def test_care_section_of_a_past_month_prints_dashes_and_says_why() -> None:
+    flat = _flat(monthly_report_pdf(replace(sample_report(), care=care_figures(current=False))))
+    assert "逾期未走访、关注标记逾期未复查是当前的数字，只在当月报表中列出，往月不列" in flat
+    assert "逾期未走访（项）—" in flat
+    assert "关注标记逾期未复查（个）—" in flat
+    assert "截至" not in _care_section(flat)
+
+
+def _care_section(flat: str) -> str:
+    """The text of 十、关怀走访, without a page break's footer and header."""
+    section = flat.split("十、关怀走访")[1].split("十一、工作总结")[0]
+    return re.sub(r"第\d+/\d+页.*?物业管理月报\d{4}-\d{2}", "", section)
+
+
+def test_a_month_without_visits_or_flags_says_so_in_one_line() -> None:
+    flat = _flat(monthly_report_pdf(replace(sample_report(), care=quiet_care())))
+    section = _care_section(flat)
+    assert section == "本期无走访记录，未新增或解除关注标记。"
+    running = replace(
+        quiet_care(), visits_overdue=2, reviews_overdue=0, overdue_as_of=date(2026, 10, 15)
+    )
+    flat = _flat(monthly_report_pdf(replace(sample_report(), care=running)))
+    section = _care_section(flat)
+    assert section == (
+        "本期无走访记录，未新增或解除关注标记。"
+        "截至2026年10月15日，逾期未走访2项，关注标记逾期未复查0个。"
+    )
+
+
+@pytest.mark.parametrize(
+    ("activities", "care", "surveys"), list(itertools.product((False, True), repeat=3))
+)
+def test_optional_sections_are_numbered_consecutively(
+    activities: bool, care: bool, surveys: bool
+) -> None:
+    """十 onwards: whichever of 社区活动, 关怀走访, 满意度调查 are printed, in that order, then
+    the written part, numbered without a gap."""
+    from propdesk.activities.values import ActivityFigures
+    from propdesk.surveys.values import SurveyMonthFigures
+
+    report = replace(
+        sample_report(),
+        activities=ActivityFigures(0, 0, 0, 0, 0, None, 0, None, 0, 0) if activities else None,
+        care=care_figures() if care else None,
+        surveys=SurveyMonthFigures(campaigns=("秋季调查",)) if surveys else SurveyMonthFigures(),
+    )
+    titles = [
+        t
+        for t, shown in (
+            ("社区活动", activities),
+            ("关怀走访", care),
+            ("满意度调查", surveys),
+            ("工作总结、存在问题与下月计划", True),
+        )
+        if shown
+    ]
+    numbers = ["十", "十一", "十二", "十三"][: len(titles)]
+    flat = _flat(monthly_report_pdf(report))
+    found = re.findall(r"(十[一二三四五六七八九]?)、(社区活动|关怀走访|满意度调查|工作总结)", flat)
+    assert found == [(k, t.split("、")[0]) for k, t in zip(numbers, titles, strict=True)]
+    assert flat.index("九、收费与欠费") < flat.index(f"十、{titles[0]}")
+
+
+def test_chinese_numbers() -> None:
+    assert [chinese_number(k) for k in (1, 9, 10, 11, 19, 20, 23, 99)] == [
+        "一", "九", "十", "十一", "十九", "二十", "二十三", "九十九",
+    ]  # fmt: skip

@@ -51,7 +51,7 @@ def test_monthly_report_carries_the_months_activities(
     assert "本期举办社区活动1场，报名2户4人，到场率50.0%" in flat
     assert "预算600.00元，实际花费450.00元" in flat
     assert "4.0分（1户评价）" in flat
-    assert flat.index("十、社区活动") < flat.index("十一、工作总结")
+    assert flat.index("十、社区活动") < flat.index("十一、关怀走访") < flat.index("十二、工作总结")
 
 
 def test_a_month_without_activities_says_so(db: Database, estate: Estate) -> None:

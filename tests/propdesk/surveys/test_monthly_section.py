@@ -1,6 +1,7 @@
 """Survey figures in the monthly report: the month's headline as the survey query counts it
-(itself checked against plain SQL), printed as section 十一 between the activities and the
-notes; a month without a finished campaign prints no survey section."""
+(itself checked against plain SQL), printed as section 十二 after the activities (十) and
+household care (十一), before the notes; a month without a finished campaign prints no survey
+section."""
 
 from __future__ import annotations
 
@@ -63,14 +64,17 @@ def test_monthly_report_carries_the_months_survey(
     assert rolling.surveys.campaigns == ("秋季调查",)
 
     flat = _text(monthly_report_pdf(report))
-    assert "十一、满意度调查" in flat
+    assert "十二、满意度调查" in flat
     assert "本期结束满意度调查1次（“秋季调查”），抽样8户，完成访问4户，回复率50.0%" in flat
     # 12 ratings: eleven of 4–5 and one 1 → mean (5*4 + 4*4 + 4*3 + 1) / 12
     assert f"平均分{(20 + 16 + 12 + 1) / 12:.2f}分，满意率{11 / 12 * 100:.1f}%" in flat
     assert "不满意答复和投诉转回访工单1张" in flat
     assert "与上次调查“春季调查”相比（相同题目），平均分由3.00分变为4.08分（+1.08）" in flat
     assert (
-        flat.index("十、社区活动") < flat.index("十一、满意度调查") < flat.index("十二、工作总结")
+        flat.index("十、社区活动")
+        < flat.index("十一、关怀走访")
+        < flat.index("十二、满意度调查")
+        < flat.index("十三、工作总结")
     )
 
 
@@ -84,4 +88,4 @@ def test_a_month_without_a_finished_survey_prints_no_section(
     assert report.surveys.campaigns == ()
     flat = _text(monthly_report_pdf(report))
     assert "满意度调查" not in flat
-    assert "十一、工作总结" in flat
+    assert "十二、工作总结" in flat  # after 十、社区活动 and 十一、关怀走访
