@@ -15,11 +15,13 @@ return forms).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
 from propdesk.care.queries import banner_flags
@@ -52,6 +54,27 @@ def banner_text(flags: Sequence[BannerFlag]) -> str:
     return prefix + " · ".join(texts)
 
 
+def follow_changes(banner: CareBanner, ctx: AppContext) -> None:
+    """Refresh ``banner`` after writes, through a plain function holding it weakly (not a
+    bound slot: a CI run once saw PySide call a banner's bound slot by a stale method index,
+    "Slot 'CareBanner::' not found", while dialogs with banners came and went during a
+    broadcast); the function is disconnected when the banner is destroyed."""
+    hub = ctx.hub
+    me = weakref.ref(banner)
+
+    def changed(changes: Changes) -> None:
+        target = me()
+        if target is not None and isValid(target):
+            target._changed(changes)
+
+    def drop(*_args: object) -> None:
+        if isValid(hub):
+            hub.changed.disconnect(changed)
+
+    hub.changed.connect(changed)
+    banner.destroyed.connect(drop)
+
+
 class CareBanner(QLabel):
     """The banner; ``show_unit``/``show_person``/``show_for`` ask, ``show_flags`` shows.
 
@@ -72,7 +95,7 @@ class CareBanner(QLabel):
         self._people: tuple[int, ...] = ()
         self._seq = 0
         self.setVisible(False)
-        ctx.hub.changed.connect(self._changed)
+        follow_changes(self, ctx)
 
     def show_unit(self, unit_id: int | None) -> None:
         self.show_for(unit_ids=() if unit_id is None else (unit_id,))

@@ -151,3 +151,33 @@ def test_banner_marks_a_review_due_and_the_add_button_keeps_its_width(
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def test_banner_follows_writes_and_leaves_the_hub_when_destroyed(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    """A banner refreshes after a flag is added, and once destroyed it no longer listens: the
+    hub keeps no receiver of it (banners come and go with every dialog and search)."""
+    from PySide6.QtCore import SIGNAL, QEvent
+    from PySide6.QtWidgets import QApplication
+    from shiboken6 import isValid
+
+    from ui.care.banner import CareBanner
+    from ui.events import Changes
+
+    ctx = make_ctx(sqlite_db, CLERK)
+    listening = ctx.hub.receivers(SIGNAL("changed(PyObject)"))
+    banner = CareBanner(ctx=ctx)  # deleted below, so not handed to qtbot
+    banner.show_unit(small_estate.unit_1502)
+    assert not banner.isVisible()  # no flag yet
+    assert ctx.hub.receivers(SIGNAL("changed(PyObject)")) == listening + 1
+    ctx.op(
+        lambda s: care.add_household_flag(s, small_estate.unit_1502, FlagSpec("vip", "业委会")),
+        changes=Changes(care=True),
+    ).run()
+    qtbot.waitUntil(lambda: "VIP" in banner.text() or "贵宾" in banner.text(), timeout=2000)
+    banner.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert not isValid(banner)
+    assert ctx.hub.receivers(SIGNAL("changed(PyObject)")) == listening
+    ctx.hub.notify(Changes(care=True))  # nobody left to call, no error
