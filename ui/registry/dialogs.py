@@ -46,6 +46,7 @@ from propdesk.fees.money import yuan
 from propdesk.keys.services import unit_deposits
 from propdesk.registry import services as reg
 from propdesk.registry.models import OccupancyRole
+from propdesk.registry.rules import split_occupancies
 from propdesk.registry.setup import update_estate
 from propdesk.registry.validation import OCCUPANCY_EARLIEST, occupancy_latest
 from propdesk.registry.values import BuildingInfo, EstateInfo, OccupancyInfo, PersonInfo, UnitInfo
@@ -636,6 +637,18 @@ class OpenMatters:
         )
 
 
+def household_stays(session: Session, occupancy: OccupancyInfo) -> bool:
+    """Whether the unit's household stays after ``occupancy`` ends: someone else still lives
+    there and, when an owner leaves, another owner remains (an ownership change settles the
+    unit's matters; a family member moving out does not)."""
+    dossier = reg.get_unit_dossier(session, occupancy.unit_id)
+    current, _history = split_occupancies(dossier, clock.today(session))
+    others = [o for o in current if o.id != occupancy.id]
+    if occupancy.role == OccupancyRole.OWNER.value:
+        return any(o.role == OccupancyRole.OWNER.value for o in others)
+    return bool(others)
+
+
 def open_matters(session: Session, unit_id: int) -> OpenMatters:
     """The unit's unpaid bills (as its fees panel shows them), the deposits it still holds and
     the keys the desk holds for it (:func:`propdesk.keys.services.unit_deposits`, as the unit
@@ -687,10 +700,17 @@ class EndOccupancyDialog(RecordDialog):
         self.matters: OpenMatters | None = None
         self.confirm_box: QMessageBox | None = None
         self.keys.set_first(self.end)
-        unit_id = occupancy.unit_id
-        ctx.query(lambda s: open_matters(s, unit_id), parent=self, action="move-out check").busy(
-            self.ok_button
-        ).success(self._show_matters).run()
+
+        def check(s: Session) -> OpenMatters:
+            # the unit's bills, deposits and keys are the household's: asked about only when
+            # the household (or its last owner) leaves, not when one family member does
+            if household_stays(s, occupancy):
+                return OpenMatters(0, 0, 0, 0)
+            return open_matters(s, occupancy.unit_id)
+
+        ctx.query(check, parent=self, action="move-out check").busy(self.ok_button).success(
+            self._show_matters
+        ).run()
 
     def _show_matters(self, matters: OpenMatters) -> None:
         self.matters = matters

@@ -37,6 +37,14 @@ def _still_living(ctx: AppContext, unit_id: int) -> list[str]:
     return [o.person_name for o in read(ctx, lambda s: reg.get_unit_dossier(s, unit_id)).current]
 
 
+def _owner_moved_away(db: Database, ctx: AppContext, unit_id: int) -> None:
+    """张三 (the owner) left earlier: 李四, the tenant, is the household now."""
+    current = read(ctx, lambda s: reg.get_unit_dossier(s, unit_id)).current
+    owner = next(o for o in current if o.person_name == "张三")
+    with db.begin(SUPERVISOR) as s:
+        reg.end_occupancy(s, owner.id, end_date=desk_today(), reason="出售")
+
+
 def _open(qtbot: QtBot, ctx: AppContext, unit_id: int) -> EndOccupancyDialog:
     dialog = EndOccupancyDialog(ctx=ctx, occupancy=_tenant(ctx, unit_id))
     qtbot.addWidget(dialog)
@@ -61,6 +69,7 @@ def test_arrears_are_shown_and_moving_out_needs_a_confirmation(
             on=desk_today() - timedelta(days=45),
         )
         receive_deposit(s, kind="key", unit_id=unit, amount_fen=20_000, method="cash")
+    _owner_moved_away(sqlite_db, ui_ctx, unit)
     dialog = _open(qtbot, ui_ctx, unit)
     assert dialog.warning.isVisible()
     assert "overdue ¥1,181.58" in dialog.warning.text()
@@ -76,7 +85,7 @@ def test_arrears_are_shown_and_moving_out_needs_a_confirmation(
     qtbot.keyClick(box, Qt.Key.Key_Return)  # the default is Back
     assert dialog.confirm_box is None
     assert dialog.isVisible()
-    assert _still_living(ui_ctx, unit) == ["张三", "李四"]
+    assert _still_living(ui_ctx, unit) == ["李四"]
     assert dialog.reason.text() == "租约到期"  # the input stays
 
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
@@ -86,7 +95,7 @@ def test_arrears_are_shown_and_moving_out_needs_a_confirmation(
     go.setFocus()
     qtbot.keyClick(go, Qt.Key.Key_Space)
     assert not dialog.isVisible()
-    assert _still_living(ui_ctx, unit) == ["张三"]
+    assert _still_living(ui_ctx, unit) == []
 
 
 def test_keys_the_desk_holds_are_named_and_need_a_confirmation(
@@ -108,6 +117,7 @@ def test_keys_the_desk_holds_are_named_and_need_a_confirmation(
         )
         gone = keys.deposit_key(s, unit_id=unit, deposited_by="张三", authorised="张三")
         keys.withdraw_key(s, deposit_id=gone, withdrawn_by="张三")  # handed back: not counted
+    _owner_moved_away(sqlite_db, ui_ctx, unit)
     dialog = _open(qtbot, ui_ctx, unit)
     assert dialog.warning.isVisible()
     assert "3 key(s) in the desk's custody" in dialog.warning.text()
@@ -120,7 +130,7 @@ def test_keys_the_desk_holds_are_named_and_need_a_confirmation(
     assert "3 key(s) in the desk's custody" in box.text()
     qtbot.keyClick(box, Qt.Key.Key_Return)  # the default is Back
     assert dialog.isVisible()
-    assert _still_living(ui_ctx, unit) == ["张三", "李四"]
+    assert _still_living(ui_ctx, unit) == ["李四"]
 
 
 def test_no_open_bills_moves_out_without_a_question(
@@ -132,3 +142,28 @@ def test_no_open_bills_moves_out_without_a_question(
     assert dialog.confirm_box is None
     assert not dialog.isVisible()
     assert _still_living(ui_ctx, small_estate.unit_1502) == ["张三"]
+
+
+def test_one_of_the_household_leaving_is_not_asked_about_the_units_bills(
+    qtbot: QtBot, ui_ctx: AppContext, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    """The unit owes money, but 张三 (the owner) stays: the tenant 李四 moving out is not
+    asked to settle the unit's bills (a family member leaving does not settle the unit)."""
+    unit = small_estate.unit_1502
+    with sqlite_db.begin(SUPERVISOR) as s:
+        post_one_off_charge(
+            s,
+            unit_id=unit,
+            amount_fen=50_000,
+            description="有偿维修",
+            source="test",
+            source_id=2,
+            on=desk_today() - timedelta(days=45),
+        )
+    dialog = _open(qtbot, ui_ctx, unit)
+    qtbot.waitUntil(lambda: dialog.matters is not None, timeout=2000)
+    assert not dialog.warning.isVisible()
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert dialog.confirm_box is None
+    assert not dialog.isVisible()
+    assert _still_living(ui_ctx, unit) == ["张三"]
