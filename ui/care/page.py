@@ -135,6 +135,7 @@ class CarePage(QWidget):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._select_next: int | None = None  # the flag to select after the next reload
         self._stale = StaleGuard(self, self.reload)
         self.dialog: QDialog | None = None
         # the question asked before the team's copy prints (tests answer it)
@@ -254,6 +255,9 @@ class CarePage(QWidget):
         if data.startswith("custom:"):
             kind, custom_id = FlagKind.CUSTOM.value, int(data.split(":", 1)[1])
         building = self.building.currentData()
+        # the clerk keeps their place: the flag just saved, else the one selected before
+        keep = self._select_next if self._select_next is not None else self.current_id()
+        self._select_next = None
         self.model.today = clock.local_now().date()
         self.model.set_filter(
             *cq.list_conditions(
@@ -265,7 +269,10 @@ class CarePage(QWidget):
             )
         )
         self.count.update_for(self.model)
-        if self.model.rowCount() and not self.table.currentIndex().isValid():
+        row = self.model.find_row(keep) if keep is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        elif self.model.rowCount():
             self.table.selectRow(0)
 
     def _changed(self, changes: Changes) -> None:
@@ -286,6 +293,9 @@ class CarePage(QWidget):
     def _closed(self, dialog: QDialog) -> None:
         value = getattr(dialog, "result_value", None)
         if dialog.result() == QDialog.DialogCode.Accepted and isinstance(value, FlagRow):
+            self._select_next = value.id
+            if self.model.find_row(value.id) >= 0:
+                self.table.selectRow(self.model.find_row(value.id))
             self.message.setText(
                 self.tr("Saved: %1 %2").replace("%1", value.unit_code).replace("%2", value.kind_zh)
             )

@@ -371,3 +371,26 @@ def test_evacuation_list_is_the_office_copy_unless_the_team_copy_is_chosen(
     assert not any("门岗" in line for line in audited)
     # the next print is the office copy again
     assert page.audience.currentData() == "office"
+
+
+def test_the_list_keeps_the_clerks_place_after_a_change(
+    qtbot: QtBot, sqlite_db: Database, small_estate: SmallEstate
+) -> None:
+    """Working down the list: after a change (a flag saved, here or at another desk) the
+    list reloads with the same flag selected, not the first row."""
+    from ui.events import Changes
+
+    _flags(sqlite_db, small_estate)
+    page = CarePage(ctx=make_ctx(sqlite_db, CLERK))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=2000)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    chosen = page.current_id()
+    assert chosen is not None
+    assert page.table.currentIndex().row() == 2
+    page.ctx.hub.notify(Changes(care=True))
+    qtbot.waitUntil(lambda: page.current_id() == chosen, timeout=2000)
+    assert page.table.currentIndex().row() == 2
