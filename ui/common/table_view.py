@@ -42,6 +42,19 @@ class RecordTableView(QTableView):
         self.setSortingEnabled(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
+    def fit_rows(self, rows: int, *, most: int = 8) -> None:
+        """As tall as ``rows`` rows (at least one, at most ``most``; more scroll), with the
+        header and room for a horizontal scroll bar: a record page's short list does not
+        leave a tall empty box under one row."""
+        shown = max(1, min(rows, most))
+        height = (
+            self.horizontalHeader().sizeHint().height()
+            + shown * self.verticalHeader().defaultSectionSize()
+            + self.horizontalScrollBar().sizeHint().height()
+            + 2 * self.frameWidth()
+        )
+        self.setFixedHeight(height)
+
     def current_id(self) -> int | None:
         """The id of the selected row, or None."""
         index = self.currentIndex()

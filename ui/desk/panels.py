@@ -85,8 +85,7 @@ class UnitParcelsPanel(QWidget):
         self.table = RecordTableView(self)
         self.table.setModel(self.model)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
-        self.table.setMinimumHeight(120)
-        self.table.setMaximumHeight(220)
+        self.table.fit_rows(1)  # then as many rows as there are (up to 6): see _show
         # No parcels: one quiet line instead of an empty table (the unit page is one screen).
         self.empty = named(QLabel(self.tr("No parcels yet.")), "unit_parcels_empty")
         self.empty.setStyleSheet("color: #777;")
@@ -122,6 +121,7 @@ class UnitParcelsPanel(QWidget):
         )
         self.table.setVisible(f.total > 0)
         self.empty.setVisible(f.total == 0)
+        self.table.fit_rows(len(rows), most=6)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

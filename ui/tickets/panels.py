@@ -52,7 +52,7 @@ class TicketHistoryPanel(QWidget):
         )
         self.table = RecordTableView(self)
         self.table.setModel(self.model)
-        self.table.setMinimumHeight(160)
+        self.table.fit_rows(1)  # then as many rows as there are (up to 8): see _show
         self.table.setColumnWidth(0, 130)
         self.table.setColumnWidth(8, 240)
         self.table.opened.connect(self.open_ticket)
@@ -91,6 +91,7 @@ class TicketHistoryPanel(QWidget):
         rows, n = loaded
         self.model.show_first_batch(rows, token)
         self._show_count(n)
+        self.table.fit_rows(n)
 
     def _show_count(self, n: int) -> None:
         self.title.setText(self.tr("Service tickets (%1)").replace("%1", f"{n:,}"))

@@ -235,3 +235,7 @@ def test_a_record_without_tickets_shows_one_line_not_an_empty_table(
     assert panel.table.isVisible()
     assert not panel.empty.isVisible()
     assert panel.model.rowCount() == 1
+    one = panel.table.height()  # one row's height, not a tall empty box
+    ctx.op(lambda s: svc.create_ticket(s, intake), changes=Changes(tickets=True)).run()
+    qtbot.waitUntil(lambda: panel.title.text() == "Service tickets (2)", timeout=2000)
+    assert panel.table.height() == one + panel.table.verticalHeader().defaultSectionSize()
