@@ -25,7 +25,7 @@ vaccination date from the file; an earlier one never replaces it).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -162,26 +162,43 @@ def _vaccination_dates(
             )
         )
         return []
+    return _dates(
+        parts,
+        _NO_DATE,
+        row,
+        PET_VACCINATED,
+        errors,
+        "疫苗日期“{0}”格式不正确，请填写如 2026-03-01。",
+    )
+
+
+def _dates(
+    parts: Sequence[date | str],
+    blank: Collection[str],
+    row: int,
+    header: str,
+    errors: list[LedgerError],
+    wrong: str,
+) -> list[date | None]:
+    """Each part as a date (``None`` for a ``blank`` mark); the first that is not a date is
+    an error (``wrong`` with ``{0}`` for it) and gives ``[]``."""
     out: list[date | None] = []
     for part in parts:
         if isinstance(part, date):
             out.append(part)
             continue
-        if part in _NO_DATE:
+        if part in blank:
             out.append(None)
             continue
         m = _DATE.match(part)
         try:
-            out.append(date(int(m[1]), int(m[2]), int(m[3])) if m else None)
+            day = date(int(m[1]), int(m[2]), int(m[3])) if m else None
         except ValueError:
-            m = None
-        if m is None:
-            errors.append(
-                LedgerError(
-                    row, PET_VACCINATED, f"疫苗日期“{part}”格式不正确，请填写如 2026-03-01。"
-                )
-            )
+            day = None
+        if day is None:
+            errors.append(LedgerError(row, header, wrong.format(part)))
             return []
+        out.append(day)
     return out
 
 
@@ -239,25 +256,9 @@ def _pass_dates(
     if len(parts) != plates:
         errors.append(_count_error(row, header, plates, len(parts)))
         return []
-    out: list[date | None] = []
-    for part in parts:
-        if isinstance(part, date):
-            out.append(part)
-            continue
-        if part in _NO_VALUE:
-            out.append(None)
-            continue
-        m = _DATE.match(part)
-        try:
-            out.append(date(int(m[1]), int(m[2]), int(m[3])) if m else None)
-        except ValueError:
-            m = None
-        if m is None:
-            errors.append(
-                LedgerError(row, header, f"{header}“{part}”不是正确的日期，请填写如 2026-03-01。")
-            )
-            return []
-    return out
+    return _dates(
+        parts, _NO_VALUE, row, header, errors, header + "“{0}”不是正确的日期，请填写如 2026-03-01。"
+    )
 
 
 def inferred_kind(plate: str) -> VehicleKind:
