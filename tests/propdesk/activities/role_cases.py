@@ -104,6 +104,12 @@ CASES: list[Guarded] = [
         _activity,
     ),
     Guarded(
+        "propdesk.activities.services.signup_outlook",
+        Permission.EDIT_REGISTRY,
+        lambda c: c.run(lambda s: act.signup_outlook(s, c.prepared, persons=1)),
+        _activity,
+    ),
+    Guarded(
         "propdesk.activities.services.cancel_signup",
         Permission.EDIT_REGISTRY,
         lambda c: c.run(lambda s: act.cancel_signup(s, c.prepared)),
