@@ -8,9 +8,7 @@ Every write goes through ``ctx.op`` and broadcasts ``Changes(care=True)``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, time, timedelta
-from typing import Any
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
     QTimeEdit,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from propdesk import clock
 from propdesk.care import services as care
@@ -119,22 +116,9 @@ class CareForm(FormDialog):
         super().__init__(ctx=ctx, title=title, parent=parent)
         self.focus_for: dict[str, QWidget] = {}
 
-    def run_save(
-        self,
-        fn: Callable[[Session], Any],
-        action: str,
-        on_saved: Callable[[Any], None] | None = None,
-    ) -> None:
-        if not self.save_button.isEnabled():
-            return
-        self.errors.clear()
-        self.ctx.op(fn, changes=self.changes, parent=self, action=action).busy(
-            self.save_button
-        ).failure(self.refused).success(on_saved or self._saved).run()
-
     def refused(self, exc: BaseException) -> bool:
         """Show a refusal by its field (input kept) and focus that field."""
-        handled = form_failure(self.errors)(exc)
+        handled = super().refused(exc)
         if handled and isinstance(exc, ValidationError):
             editor = self.focus_for.get(exc.field) or self.errors.editors.get(exc.field)
             if editor is not None:

@@ -69,7 +69,12 @@ class FormDialog(QDialog):
         self.errors.clear()
         self.ctx.op(fn, changes=self.changes, parent=self, action=action).busy(
             self.save_button
-        ).failure(form_failure(self.errors)).success(on_saved or self._saved).run()
+        ).failure(self.refused).success(on_saved or self._saved).run()
+
+    def refused(self, exc: BaseException) -> bool:
+        """The save's failure handler: a domain error by its field (input kept, handled);
+        anything else goes on to the common handler. A form may add to it (focus…)."""
+        return form_failure(self.errors)(exc)
 
     def _saved(self, value: object) -> None:
         self.result_value = value
